@@ -1,0 +1,135 @@
+//! Records of the `catalog` module, which both the portal and the store run: products,
+//! warehouses, stock per warehouse and prices.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::value::{Decimal, lenient};
+
+/// A catalogue product (`catalog.product.list` → `{products}`, `catalog.product.get` → `{product}`).
+///
+/// `quantity` is the stock available for sale (all warehouses, minus reserves);
+/// `quantity_reserved` what orders hold.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Product {
+    #[serde(deserialize_with = "lenient::id")]
+    pub id: u64,
+    #[serde(default, deserialize_with = "lenient::opt_id")]
+    pub iblock_id: Option<u64>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub name: String,
+    /// The external code, usually the 1C code both catalogues share.
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub xml_id: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub code: Option<String>,
+    #[serde(default, deserialize_with = "lenient::yes_no")]
+    pub active: bool,
+    #[serde(default, deserialize_with = "lenient::yes_no")]
+    pub available: bool,
+    #[serde(default, deserialize_with = "lenient::opt_decimal")]
+    pub quantity: Option<Decimal>,
+    #[serde(default, deserialize_with = "lenient::opt_decimal")]
+    pub quantity_reserved: Option<Decimal>,
+    /// Other selected fields, notably properties as `property<ID>`
+    /// (`{"valueId":…,"value":…}` or a list of them).
+    #[serde(flatten)]
+    pub other: BTreeMap<String, serde_json::Value>,
+}
+
+impl Product {
+    /// The text of a selected property (`property123` or `PROPERTY_123`): its first value.
+    pub fn property_text(&self, key: &str) -> Option<String> {
+        fn text(v: &serde_json::Value) -> Option<String> {
+            match v {
+                serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+                serde_json::Value::Number(n) => Some(n.to_string()),
+                serde_json::Value::Object(o) => o.get("value").and_then(text),
+                serde_json::Value::Array(items) => items.iter().find_map(text),
+                _ => None,
+            }
+        }
+        text(self.other.get(key)?)
+    }
+}
+
+/// A warehouse (`catalog.store.list` → `{stores}`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Warehouse {
+    #[serde(deserialize_with = "lenient::id")]
+    pub id: u64,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub title: String,
+    #[serde(default, deserialize_with = "lenient::yes_no")]
+    pub active: bool,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub address: Option<String>,
+    #[serde(default, deserialize_with = "lenient::int_or_zero")]
+    pub sort: i64,
+}
+
+/// Stock of one product in one warehouse (`catalog.storeproduct.list` → `{storeProducts}`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StoreStock {
+    #[serde(default, deserialize_with = "lenient::opt_id")]
+    pub id: Option<u64>,
+    #[serde(deserialize_with = "lenient::id")]
+    pub product_id: u64,
+    #[serde(deserialize_with = "lenient::id")]
+    pub store_id: u64,
+    /// On hand.
+    #[serde(default, deserialize_with = "lenient::decimal_or_zero")]
+    pub amount: Decimal,
+    /// Held by orders.
+    #[serde(default, deserialize_with = "lenient::decimal_or_zero")]
+    pub quantity_reserved: Decimal,
+}
+
+impl StoreStock {
+    /// On hand minus reserved, never below zero.
+    pub fn free(&self) -> Decimal {
+        (self.amount - self.quantity_reserved).max(Decimal::ZERO)
+    }
+}
+
+/// A price of a product in a price type (`catalog.price.list` → `{prices}`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Price {
+    #[serde(default, deserialize_with = "lenient::opt_id")]
+    pub id: Option<u64>,
+    #[serde(deserialize_with = "lenient::id")]
+    pub product_id: u64,
+    /// The price type; the base price type is usually 1.
+    #[serde(default, deserialize_with = "lenient::opt_id")]
+    pub catalog_group_id: Option<u64>,
+    #[serde(default, deserialize_with = "lenient::decimal_or_zero")]
+    pub price: Decimal,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub currency: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn product_reads_properties_and_stock_reads_free_amount() {
+        let p: Product = serde_json::from_str(
+            r#"{"id":6973,"iblockId":23,"name":"Чайник","xmlId":"1C-0042","active":"Y",
+            "available":"Y","quantity":52,"quantityReserved":2,
+            "property101":{"valueId":5,"value":"ART-42"}}"#,
+        )
+        .unwrap();
+        assert_eq!(p.property_text("property101").as_deref(), Some("ART-42"));
+        let s: StoreStock = serde_json::from_str(
+            r#"{"id":11,"productId":6973,"storeId":1,"amount":54,"quantityReserved":2}"#,
+        )
+        .unwrap();
+        assert_eq!(s.free(), Decimal::from(52));
+    }
+}

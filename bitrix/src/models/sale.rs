@@ -1,0 +1,233 @@
+//! Online-store records of the `sale` module: orders, basket items, payments, shipments,
+//! order properties and statuses.
+
+use serde::{Deserialize, Serialize};
+
+use crate::value::{Decimal, lenient};
+
+/// An order (`sale.order.list` → `{orders}`, `sale.order.get` → `{order}`).
+///
+/// `sale.order.list` carries only the order's own fields; `sale.order.get` adds the basket,
+/// payments, shipments and property values.
+///
+/// ```
+/// use bitrix_rest::models::sale::Order;
+/// let order: Order = serde_json::from_str(r#"{"id":9,"accountNumber":"165","statusId":"N",
+///   "price":1176,"currency":"RUB","userId":2,"dateUpdate":"2022-10-14T17:19:11+03:00",
+///   "payed":"N","canceled":"N","xmlId":"bx_63498bf7c8d31"}"#).unwrap();
+/// assert_eq!(order.account_number, "165");
+/// assert!(!order.payed);
+/// ```
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Order {
+    #[serde(deserialize_with = "lenient::id")]
+    pub id: u64,
+    /// The order number the buyer sees.
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub account_number: String,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub status_id: String,
+    /// The order total, delivery included.
+    #[serde(default, deserialize_with = "lenient::decimal_or_zero")]
+    pub price: Decimal,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub currency: String,
+    #[serde(default, deserialize_with = "lenient::opt_id")]
+    pub user_id: Option<u64>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub date_insert: String,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub date_update: String,
+    #[serde(default, deserialize_with = "lenient::yes_no")]
+    pub payed: bool,
+    #[serde(default, deserialize_with = "lenient::yes_no")]
+    pub canceled: bool,
+    /// Shipped (deprecated on the order itself, still sent).
+    #[serde(default, deserialize_with = "lenient::yes_no")]
+    pub deducted: bool,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub xml_id: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub user_description: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub comments: Option<String>,
+    #[serde(default, deserialize_with = "lenient::list")]
+    pub basket_items: Vec<BasketItem>,
+    #[serde(default, deserialize_with = "lenient::list")]
+    pub payments: Vec<Payment>,
+    #[serde(default, deserialize_with = "lenient::list")]
+    pub shipments: Vec<Shipment>,
+    #[serde(default, deserialize_with = "lenient::list")]
+    pub property_values: Vec<PropertyValue>,
+}
+
+impl Order {
+    /// The value of the order property with this code (`FIO`, `PHONE`, `EMAIL`, …).
+    pub fn property(&self, code: &str) -> Option<&str> {
+        self.property_values
+            .iter()
+            .find(|p| p.code.eq_ignore_ascii_case(code))
+            .and_then(|p| p.value.as_deref())
+    }
+
+    /// True when a shipment that is not a system placeholder has been shipped (deducted),
+    /// or the order says so itself.
+    pub fn is_shipped(&self) -> bool {
+        self.deducted || self.shipments.iter().any(|s| !s.system && s.deducted)
+    }
+}
+
+/// A line of an order's basket (`sale.basketitem.*` → `{basketItem}` / `{basketItems}`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BasketItem {
+    #[serde(deserialize_with = "lenient::id")]
+    pub id: u64,
+    #[serde(default, deserialize_with = "lenient::opt_id")]
+    pub order_id: Option<u64>,
+    /// The store catalogue's product; `0` for a custom line.
+    #[serde(default, deserialize_with = "lenient::int_or_zero")]
+    pub product_id: i64,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub name: String,
+    /// Price per unit after discounts.
+    #[serde(default, deserialize_with = "lenient::decimal_or_zero")]
+    pub price: Decimal,
+    #[serde(default, deserialize_with = "lenient::decimal_or_zero")]
+    pub base_price: Decimal,
+    #[serde(default, deserialize_with = "lenient::decimal_or_zero")]
+    pub discount_price: Decimal,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub currency: String,
+    #[serde(default, deserialize_with = "lenient::decimal_or_zero")]
+    pub quantity: Decimal,
+    #[serde(default, deserialize_with = "lenient::yes_no")]
+    pub custom_price: bool,
+    /// The line's own key; StoreLink writes one on lines it adds, so a retry finds them.
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub xml_id: Option<String>,
+    /// The product's XML_ID (the 1C code), when the basket carries it.
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub product_xml_id: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub measure_name: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub date_update: String,
+}
+
+impl BasketItem {
+    /// Quantity × price.
+    pub fn sum(&self) -> Decimal {
+        self.price * self.quantity
+    }
+}
+
+/// A payment of an order.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Payment {
+    #[serde(deserialize_with = "lenient::id")]
+    pub id: u64,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub pay_system_name: String,
+    #[serde(default, deserialize_with = "lenient::decimal_or_zero")]
+    pub sum: Decimal,
+    #[serde(default, deserialize_with = "lenient::yes_no")]
+    pub paid: bool,
+}
+
+/// A shipment of an order.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Shipment {
+    #[serde(deserialize_with = "lenient::id")]
+    pub id: u64,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub delivery_name: String,
+    #[serde(default, deserialize_with = "lenient::decimal_or_zero")]
+    pub price_delivery: Decimal,
+    /// A delivery status (`sale.status` of type `D`).
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub status_id: String,
+    #[serde(default, deserialize_with = "lenient::yes_no")]
+    pub deducted: bool,
+    #[serde(default, deserialize_with = "lenient::yes_no")]
+    pub canceled: bool,
+    /// The hidden system shipment every order has.
+    #[serde(default, deserialize_with = "lenient::yes_no")]
+    pub system: bool,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub tracking_number: Option<String>,
+}
+
+/// A value of an order property (buyer's name `FIO`, `PHONE`, `EMAIL`, address, …).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PropertyValue {
+    #[serde(default, deserialize_with = "lenient::opt_id")]
+    pub id: Option<u64>,
+    #[serde(default, deserialize_with = "lenient::opt_id")]
+    pub order_props_id: Option<u64>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub code: String,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub name: String,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub value: Option<String>,
+}
+
+/// An order or delivery status (`sale.status.list` → `{statuses}`). Names come separately,
+/// from `sale.statusLang.list`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SaleStatus {
+    #[serde(deserialize_with = "lenient::string")]
+    pub id: String,
+    /// `O` for an order status, `D` for a delivery status.
+    #[serde(rename = "type", default, deserialize_with = "lenient::string")]
+    pub kind: String,
+    #[serde(default, deserialize_with = "lenient::int_or_zero")]
+    pub sort: i64,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub color: Option<String>,
+}
+
+/// A status name in one language (`sale.statusLang.list` → `{statusLangs}`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusLang {
+    #[serde(deserialize_with = "lenient::string")]
+    pub status_id: String,
+    /// Language: `ru`, `en`, …
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub lid: String,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub name: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_get_shape_reads_with_string_ids_inside_the_basket() {
+        let order: Order = serde_json::from_str(
+            r#"{"id":236,"accountNumber":"392","statusId":"N","price":1480,"currency":"USD",
+            "payed":"N","canceled":"N","deducted":"N","dateUpdate":"2024-02-28T17:37:11+02:00",
+            "basketItems":[{"id":"255","orderId":"236","productId":348,"name":"T-Shirt",
+              "price":980,"basePrice":980,"quantity":1,"currency":"USD","xmlId":"bx_65df52a9ab47f",
+              "productXmlId":"1000000386","customPrice":"N"}],
+            "propertyValues":[{"code":"PHONE","id":1516,"name":"Phone","orderPropsId":22,"value":"14151234567"},
+              {"code":"ADDRESS","id":1,"name":"Address","orderPropsId":26,"value":null}],
+            "shipments":[{"id":338,"deliveryName":"Courier","priceDelivery":500,"statusId":"DN",
+              "deducted":"N","canceled":"N","system":"N"}],
+            "payments":[{"id":123,"paySystemName":"Card","sum":1480,"paid":"N"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(order.basket_items[0].id, 255);
+        assert_eq!(order.property("phone"), Some("14151234567"));
+        assert_eq!(order.property("ADDRESS"), None);
+        assert!(!order.is_shipped());
+    }
+}

@@ -1,0 +1,1 @@
+//! Pure domain logic: no web-sys, no I/O. Tested natively.
