@@ -114,6 +114,21 @@ pub struct BasketItem {
     pub measure_name: Option<String>,
     #[serde(default, deserialize_with = "lenient::string")]
     pub date_update: String,
+    /// Where the line's quantity is reserved (sent inside `sale.order.get`).
+    #[serde(default, deserialize_with = "lenient::list")]
+    pub reservations: Vec<Reservation>,
+}
+
+/// A reserve of a basket line in one warehouse.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reservation {
+    #[serde(default, deserialize_with = "lenient::opt_id")]
+    pub id: Option<u64>,
+    #[serde(default, deserialize_with = "lenient::opt_id")]
+    pub store_id: Option<u64>,
+    #[serde(default, deserialize_with = "lenient::decimal_or_zero")]
+    pub quantity: Decimal,
 }
 
 impl BasketItem {
@@ -217,7 +232,8 @@ mod tests {
             "payed":"N","canceled":"N","deducted":"N","dateUpdate":"2024-02-28T17:37:11+02:00",
             "basketItems":[{"id":"255","orderId":"236","productId":348,"name":"T-Shirt",
               "price":980,"basePrice":980,"quantity":1,"currency":"USD","xmlId":"bx_65df52a9ab47f",
-              "productXmlId":"1000000386","customPrice":"N"}],
+              "productXmlId":"1000000386","customPrice":"N",
+              "reservations":[{"basketId":255,"id":39,"quantity":1,"storeId":1}]}],
             "propertyValues":[{"code":"PHONE","id":1516,"name":"Phone","orderPropsId":22,"value":"14151234567"},
               {"code":"ADDRESS","id":1,"name":"Address","orderPropsId":26,"value":null}],
             "shipments":[{"id":338,"deliveryName":"Courier","priceDelivery":500,"statusId":"DN",
@@ -226,6 +242,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(order.basket_items[0].id, 255);
+        assert_eq!(order.basket_items[0].reservations[0].store_id, Some(1));
         assert_eq!(order.property("phone"), Some("14151234567"));
         assert_eq!(order.property("ADDRESS"), None);
         assert!(!order.is_shipped());
