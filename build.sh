@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# StoreLink's one entry point: build | serve | test | package | bench.
+# Each command installs what it needs when it is missing, and says what it does.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+DIST="$ROOT/dist"
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+WASM_TARGET=wasm32-unknown-unknown
+WASM_PROFILE=widget
+TOOLS="$ROOT/tools"
+
+say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------- prerequisites
+
+apt_install() {
+  command -v apt-get >/dev/null || die "apt-get not found: install $* by hand"
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  say "installing $* (apt)"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_rust() {
+  command -v cargo >/dev/null || die "cargo not found: install Rust from https://rustup.rs"
+  if ! rustup target list --installed 2>/dev/null | grep -qx "$WASM_TARGET"; then
+    say "adding the Rust target $WASM_TARGET"
+    rustup target add "$WASM_TARGET"
+  fi
+}
+
+ensure_wasm_bindgen() {
+  local want have
+  want="$(cargo pkgid -p wasm-bindgen 2>/dev/null | sed 's/.*@//')"
+  [ -n "$want" ] || die "wasm-bindgen is not in Cargo.lock"
+  have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+  if [ "$have" != "$want" ]; then
+    say "installing wasm-bindgen-cli $want (matches Cargo.lock; takes a few minutes once)"
+    cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+ensure_node() {
+  if ! command -v npm >/dev/null; then
+    apt_install nodejs npm
+  fi
+}
+
+WASM_OPT="$TOOLS/node_modules/.bin/wasm-opt"
+ensure_binaryen() {
+  if [ ! -x "$WASM_OPT" ]; then
+    ensure_node
+    say "installing binaryen (wasm-opt) from npm into tools/"
+    (cd "$TOOLS" && npm install --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+ensure_chromium() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    apt_install chromium chromium-driver
+  fi
+  export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+  export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
+}
+
+# ---------------------------------------------------------------- build
+
+manifest_version() {
+  node -e 'process.stdout.write(require(process.argv[1]).version)' "$ROOT/manifest.json"
+}
+
+print_sizes() {
+  local total_raw=0 total_gz=0 f raw gz
+  printf '  %-28s %10s %10s\n' file bytes gzip
+  for f in "$DIST"/*; do
+    [ -f "$f" ] || continue
+    case "$f" in *.zip) continue ;; esac
+    raw=$(wc -c <"$f")
+    gz=$(gzip -9 -c "$f" | wc -c)
+    total_raw=$((total_raw + raw))
+    total_gz=$((total_gz + gz))
+    printf '  %-28s %10d %10d\n' "$(basename "$f")" "$raw" "$gz"
+  done
+  printf '  %-28s %10d %10d   (budget 150 KB gzip, aim under 128 KB)\n' total "$total_raw" "$total_gz"
+  if [ "$total_gz" -gt 153600 ]; then
+    printf '\033[1;33mwarning:\033[0m the widget is over its 150 KB gzip budget\n'
+  fi
+}
+
+cmd_build() {
+  ensure_rust
+  ensure_wasm_bindgen
+  ensure_binaryen
+  say "compiling the widget to wasm (profile $WASM_PROFILE)"
+  cargo build --profile "$WASM_PROFILE" --target "$WASM_TARGET" -p storelink --lib
+  local raw="$TARGET_DIR/$WASM_TARGET/$WASM_PROFILE/storelink.wasm"
+  local bindgen="$TARGET_DIR/wasm-bindgen"
+  say "generating JS bindings (wasm-bindgen)"
+  rm -rf "$bindgen" && mkdir -p "$bindgen"
+  wasm-bindgen --target web --no-typescript --out-dir "$bindgen" "$raw"
+  say "optimising for size (wasm-opt -Oz)"
+  rm -rf "$DIST" && mkdir -p "$DIST"
+  "$WASM_OPT" -Oz --strip-debug --strip-producers \
+    "$bindgen/storelink_bg.wasm" -o "$DIST/storelink_bg.wasm"
+  cp "$bindgen/storelink.js" "$DIST/storelink.js"
+  local version
+  version="$(manifest_version)"
+  say "assembling dist/ (StoreLink $version)"
+  for f in "$ROOT"/static/*; do
+    case "$f" in
+      *.html) sed "s/{{VERSION}}/$version/g" "$f" >"$DIST/$(basename "$f")" ;;
+      *) cp "$f" "$DIST/" ;;
+    esac
+  done
+  print_sizes
+}
+
+# ---------------------------------------------------------------- serve
+
+cmd_serve() {
+  cmd_build
+  say "building the sandbox"
+  cargo build --release -p bitrix-sandbox
+  say "starting the sandbox with demo data (Ctrl-C stops it)"
+  exec "$TARGET_DIR/release/bitrix-sandbox" \
+    --widget-dir "$DIST" \
+    --seed demo \
+    --install-app "$ROOT/dev/app-options.json" \
+    "$@"
+}
+
+# ---------------------------------------------------------------- package
+
+cmd_package() {
+  cmd_build
+  local version zip
+  version="$(manifest_version)"
+  zip="$DIST/storelink-$version.zip"
+  command -v zip >/dev/null || apt_install zip
+  say "packaging $zip (upload it as a Bitrix24 static local app)"
+  (cd "$DIST" && rm -f storelink-*.zip && zip -q -9 "$zip" ./*.html ./*.js ./*.wasm ./*.css ./*.svg)
+  unzip -l "$zip"
+}
+
+# ---------------------------------------------------------------- test
+
+cmd_test() {
+  ensure_rust
+  ensure_chromium
+  say "checking formatting (cargo fmt)"
+  cargo fmt --all --check
+  say "linting native code (cargo clippy)"
+  cargo clippy --workspace --all-targets -- -D warnings
+  say "linting the widget as wasm (cargo clippy --target $WASM_TARGET)"
+  cargo clippy -p storelink -p bitrix-rest --target "$WASM_TARGET" --lib --tests -- -D warnings
+  cmd_build
+  say "native tests (cargo test --workspace)"
+  cargo test --workspace
+  say "browser tests of bitrix-rest (wasm-bindgen-test in headless Chromium)"
+  bash "$ROOT/bitrix/tests/wasm/run.sh"
+  say "end-to-end tests (headless Chromium against the sandbox)"
+  STORELINK_DIST="$DIST" cargo test -p storelink --test e2e -- --include-ignored --test-threads=1
+  say "all tests passed"
+}
+
+# ---------------------------------------------------------------- bench
+
+cmd_bench() {
+  ensure_chromium
+  cmd_build
+  say "building the sandbox and the bench"
+  cargo build --release -p bitrix-sandbox
+  say "sandbox throughput (crm.deal.get on loopback)"
+  "$TARGET_DIR/release/bitrix-sandbox" bench
+  say "widget in headless Chromium against the sandbox"
+  STORELINK_DIST="$DIST" cargo test --release -p storelink --test bench -- --include-ignored --nocapture --test-threads=1
+}
+
+usage() {
+  cat <<EOF
+usage: ./build.sh [command]
+  build     compile the widget into dist/ and print its sizes (default)
+  serve     build, then start the sandbox portal + store with demo data
+  test      every check: fmt, clippy, native, in-browser and end-to-end tests
+  package   dist/storelink-<version>.zip for a Bitrix24 static local app
+  bench     requests, timings and sizes against the sandbox (writes target/bench.json)
+EOF
+}
+
+case "${1:-build}" in
+  build) cmd_build ;;
+  serve) shift; cmd_serve "$@" ;;
+  test) cmd_test ;;
+  package) cmd_package ;;
+  bench) cmd_bench ;;
+  -h | --help | help) usage ;;
+  *) usage; exit 2 ;;
+esac

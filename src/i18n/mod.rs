@@ -1,0 +1,95 @@
+//! The rep's language: every sentence StoreLink shows, in Russian and English.
+//!
+//! [`Texts`] is one struct per language, so a missing translation does not compile.
+//! Templates carry numbered holes (`{0}`, `{1}`) filled by [`fill`].
+
+mod en;
+mod ru;
+
+/// A language StoreLink speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Ru,
+    En,
+}
+
+impl Lang {
+    /// The language for a Bitrix24 `LANG` code or a browser locale: Russian for `ru` (and the
+    /// portals' Russian-speaking zones `by`, `kz`, `ua`), English for everything else.
+    pub fn from_code(code: &str) -> Lang {
+        let primary = code
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "ru" | "by" | "kz" | "ua" => Lang::Ru,
+            _ => Lang::En,
+        }
+    }
+
+    /// The ISO code (`ru`, `en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+
+    /// The sentences of this language.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Ru => &ru::TEXTS,
+            Lang::En => &en::TEXTS,
+        }
+    }
+}
+
+/// Replaces `{0}`, `{1}`, … in `template` with `args`.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').map(|close| (&after[..close], close)) {
+            Some((digits, close)) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+                let index: usize = digits.parse().unwrap_or(usize::MAX);
+                out.push_str(args.get(index).copied().unwrap_or(""));
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+include!("texts.rs");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bitrix_language_codes_pick_russian_or_fall_back_to_english() {
+        assert_eq!(Lang::from_code("ru"), Lang::Ru);
+        assert_eq!(Lang::from_code("ru-RU"), Lang::Ru);
+        assert_eq!(Lang::from_code("kz"), Lang::Ru);
+        assert_eq!(Lang::from_code("en"), Lang::En);
+        assert_eq!(Lang::from_code("de"), Lang::En);
+        assert_eq!(Lang::from_code(""), Lang::En);
+    }
+
+    #[test]
+    fn fill_puts_arguments_into_numbered_holes() {
+        assert_eq!(fill("{0} of {1}", &["3", "5"]), "3 of 5");
+        assert_eq!(fill("{1}-{0}-{1}", &["a", "b"]), "b-a-b");
+        assert_eq!(fill("{x} {", &["a"]), "{x} {");
+        assert_eq!(fill("missing {3}", &["a"]), "missing ");
+    }
+}

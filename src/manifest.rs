@@ -1,0 +1,132 @@
+//! The app's manifest (`manifest.json`), embedded at build time: the one source of truth for
+//! StoreLink's name, version, scopes, placements and pages.
+
+use serde::Deserialize;
+
+use crate::i18n::Lang;
+
+/// Text in Russian and English.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Localized {
+    pub ru: String,
+    pub en: String,
+}
+
+impl Localized {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ru => &self.ru,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A placement the app binds on installation.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Placement {
+    /// The placement code, e.g. `CRM_DEAL_DETAIL_TAB`.
+    pub placement: String,
+    /// The page that handles it, relative to the app's own pages.
+    pub handler: String,
+    pub title: Localized,
+    pub description: Localized,
+}
+
+/// The app's pages, relative to where its files are hosted.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Pages {
+    pub index: String,
+    pub install: String,
+}
+
+/// `manifest.json`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Manifest {
+    pub code: String,
+    pub name: Localized,
+    pub version: String,
+    pub scopes: Vec<String>,
+    pub pages: Pages,
+    pub placements: Vec<Placement>,
+}
+
+const MANIFEST_JSON: &str = include_str!("../manifest.json");
+
+impl Manifest {
+    /// The embedded manifest. It is checked by a unit test, so reading it cannot fail in a
+    /// built app; should it ever, the app still starts with an empty placement list.
+    pub fn embedded() -> Manifest {
+        serde_json::from_str(MANIFEST_JSON).unwrap_or_else(|_| Manifest {
+            code: "storelink".into(),
+            name: Localized {
+                ru: "StoreLink".into(),
+                en: "StoreLink".into(),
+            },
+            version: String::new(),
+            scopes: Vec::new(),
+            pages: Pages {
+                index: "index.html".into(),
+                install: "install.html".into(),
+            },
+            placements: Vec::new(),
+        })
+    }
+
+    /// The `LANG_ALL` parameter of `placement.bind` for a placement: titles and descriptions
+    /// in every language the manifest has.
+    pub fn lang_all(placement: &Placement) -> serde_json::Value {
+        serde_json::json!({
+            "ru": { "TITLE": placement.title.ru, "DESCRIPTION": placement.description.ru },
+            "en": { "TITLE": placement.title.en, "DESCRIPTION": placement.description.en },
+        })
+    }
+}
+
+/// The URL of `page` next to the page at `current_url` (query and fragment dropped):
+/// `https://x/app/install.html?DOMAIN=…` + `index.html` → `https://x/app/index.html`.
+pub fn sibling_url(current_url: &str, page: &str) -> String {
+    let base = current_url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(current_url);
+    match base.rfind('/') {
+        Some(slash) => format!("{}{}", &base[..=slash], page),
+        None => page.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_manifest_reads_and_declares_the_deal_tab() {
+        let m: Manifest = serde_json::from_str(MANIFEST_JSON).expect("manifest.json is valid");
+        assert_eq!(m, Manifest::embedded());
+        let tab = m
+            .placements
+            .iter()
+            .find(|p| p.placement == "CRM_DEAL_DETAIL_TAB")
+            .expect("the deal tab is declared");
+        assert!(!tab.title.ru.is_empty() && !tab.title.en.is_empty());
+        assert_eq!(Manifest::lang_all(tab)["en"]["TITLE"], tab.title.en.as_str());
+        for scope in ["crm", "placement"] {
+            assert!(m.scopes.iter().any(|s| s == scope), "scope {scope} missing");
+        }
+    }
+
+    #[test]
+    fn manifest_version_matches_the_crate_version() {
+        assert_eq!(Manifest::embedded().version, env!("CARGO_PKG_VERSION"));
+    }
+
+    #[test]
+    fn handler_url_is_a_sibling_of_the_install_page() {
+        assert_eq!(
+            sibling_url("https://cdn.example/app/install.html?DOMAIN=x&APP_SID=y", "index.html"),
+            "https://cdn.example/app/index.html"
+        );
+        assert_eq!(sibling_url("http://127.0.0.1:8080/", "index.html"), "http://127.0.0.1:8080/index.html");
+    }
+}
