@@ -5,8 +5,12 @@
 
 /// REST calls and batches as plain data, and `$result[...]` references.
 pub mod call;
+/// Phones and e-mails normalised, buyers matched to contacts, duplicates, candidate orders.
+pub mod contacts;
 /// The order-status ↔ deal-stage mapping and its prefill by names.
 pub mod mapping;
+/// Money and quantities for display in ru / en.
+pub mod money;
 /// The app's settings: one JSON app option, lenient loading, validation.
 pub mod settings;
 /// The store's inbound webhook URL: parsing, normalising, masking.

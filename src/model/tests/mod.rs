@@ -2,6 +2,8 @@
 
 mod fixtures;
 
+mod contacts;
 mod mapping;
+mod money;
 mod settings;
 mod webhook;
