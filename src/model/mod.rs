@@ -7,6 +7,8 @@
 pub mod call;
 /// Phones and e-mails normalised, buyers matched to contacts, duplicates, candidate orders.
 pub mod contacts;
+/// Which order(s) a deal points at, the queries that find them, and what linking writes.
+pub mod link;
 /// The order-status ↔ deal-stage mapping and its prefill by names.
 pub mod mapping;
 /// Money and quantities for display in ru / en.

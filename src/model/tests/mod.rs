@@ -3,6 +3,7 @@
 mod fixtures;
 
 mod contacts;
+mod link;
 mod mapping;
 mod money;
 mod settings;
