@@ -1,8 +1,47 @@
 //! `bitrix-rest`: a client for the REST API shared by Bitrix24 and 1C-Bitrix Site Manager.
 //!
-//! (Crate documentation is completed together with the client; see README.md.)
+//! See the crate's README for an overview.
+#![warn(missing_docs)]
 
+mod auth;
+mod batch;
+mod cancel;
+mod client;
+mod clock;
+mod command;
+pub mod encode;
+mod envelope;
+mod error;
+mod limiter;
+mod list;
+pub mod methods;
 pub mod models;
+mod platform;
+mod retry;
+mod transport;
 pub mod value;
 
+pub use auth::{Token, WebhookUrl};
+pub use batch::{Batch, BatchResults, Handle};
+pub use cancel::{Cancel, CancelOnDrop, Cancelled, Registration};
+pub use client::{Client, ClientBuilder};
+pub use clock::{Clock, DefaultClock, ManualClock};
+#[cfg(target_arch = "wasm32")]
+pub use clock::BrowserClock;
+#[cfg(not(target_arch = "wasm32"))]
+pub use clock::TokioClock;
+pub use command::Command;
+pub use envelope::{Reply, Time};
+pub use error::{Error, ErrorKind, RestCode};
+pub use limiter::{LeakyBucket, RateLimit};
+pub use list::{ListQuery, PAGE_SIZE};
+pub use platform::{BoxFuture, MaybeSend, MaybeSync};
+pub use retry::{Access, RetryPolicy};
+#[cfg(target_arch = "wasm32")]
+pub use transport::FetchTransport;
+#[cfg(not(target_arch = "wasm32"))]
+pub use transport::NativeTransport;
+pub use transport::{
+    DefaultTransport, FORM_CONTENT_TYPE, HttpRequest, HttpResponse, Transport, TransportError,
+};
 pub use value::Decimal;

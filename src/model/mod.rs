@@ -1,1 +1,22 @@
-//! Pure domain logic: no web-sys, no I/O. Tested natively.
+//! Pure domain logic: no web-sys, no I/O, no async. Tested natively with `cargo test --lib`.
+//!
+//! Inputs are the wire models of `bitrix-rest`; outputs are structured data (enums carrying the
+//! numbers) that the UI renders in the rep's language. No business rule is left to a component.
+
+/// REST calls and batches as plain data, and `$result[...]` references.
+pub mod call;
+/// Phones and e-mails normalised, buyers matched to contacts, duplicates, candidate orders.
+pub mod contacts;
+/// Which order(s) a deal points at, the queries that find them, and what linking writes.
+pub mod link;
+/// The order-status ↔ deal-stage mapping and its prefill by names.
+pub mod mapping;
+/// Money and quantities for display in ru / en.
+pub mod money;
+/// The app's settings: one JSON app option, lenient loading, validation.
+pub mod settings;
+/// The store's inbound webhook URL: parsing, normalising, masking.
+pub mod webhook;
+
+#[cfg(test)]
+mod tests;

@@ -8,12 +8,16 @@ use crate::value::lenient;
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PlacementBinding {
+    /// The placement code (`CRM_DEAL_DETAIL_TAB`).
     #[serde(deserialize_with = "lenient::string")]
     pub placement: String,
+    /// The URL opened in the placement's iframe.
     #[serde(default, deserialize_with = "lenient::string")]
     pub handler: String,
+    /// The title.
     #[serde(default, deserialize_with = "lenient::string")]
     pub title: String,
+    /// The description.
     #[serde(default, deserialize_with = "lenient::string")]
     pub description: String,
 }
@@ -21,12 +25,16 @@ pub struct PlacementBinding {
 /// The user the token belongs to (`user.current`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct User {
+    /// The record's ID.
     #[serde(rename = "ID", deserialize_with = "lenient::id")]
     pub id: u64,
+    /// The name.
     #[serde(rename = "NAME", default, deserialize_with = "lenient::string")]
     pub name: String,
+    /// The last name.
     #[serde(rename = "LAST_NAME", default, deserialize_with = "lenient::string")]
     pub last_name: String,
+    /// E-mail addresses.
     #[serde(rename = "EMAIL", default, deserialize_with = "lenient::opt_string")]
     pub email: Option<String>,
 }

@@ -14,23 +14,31 @@ use crate::value::{Decimal, lenient};
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Product {
+    /// The record's ID.
     #[serde(deserialize_with = "lenient::id")]
     pub id: u64,
+    /// The catalogue's information block.
     #[serde(default, deserialize_with = "lenient::opt_id")]
     pub iblock_id: Option<u64>,
+    /// The name.
     #[serde(default, deserialize_with = "lenient::string")]
     pub name: String,
     /// The external code, usually the 1C code both catalogues share.
     #[serde(default, deserialize_with = "lenient::opt_string")]
     pub xml_id: Option<String>,
+    /// The symbolic code.
     #[serde(default, deserialize_with = "lenient::opt_string")]
     pub code: Option<String>,
+    /// Active (`Y`/`N`).
     #[serde(default, deserialize_with = "lenient::yes_no")]
     pub active: bool,
+    /// Available for sale.
     #[serde(default, deserialize_with = "lenient::yes_no")]
     pub available: bool,
+    /// The quantity.
     #[serde(default, deserialize_with = "lenient::opt_decimal")]
     pub quantity: Option<Decimal>,
+    /// The quantity held by orders.
     #[serde(default, deserialize_with = "lenient::opt_decimal")]
     pub quantity_reserved: Option<Decimal>,
     /// Other selected fields, notably properties as `property<ID>`
@@ -59,14 +67,19 @@ impl Product {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Warehouse {
+    /// The record's ID.
     #[serde(deserialize_with = "lenient::id")]
     pub id: u64,
+    /// The title.
     #[serde(default, deserialize_with = "lenient::string")]
     pub title: String,
+    /// Active (`Y`/`N`).
     #[serde(default, deserialize_with = "lenient::yes_no")]
     pub active: bool,
+    /// The address.
     #[serde(default, deserialize_with = "lenient::opt_string")]
     pub address: Option<String>,
+    /// The sort index.
     #[serde(default, deserialize_with = "lenient::int_or_zero")]
     pub sort: i64,
 }
@@ -75,10 +88,13 @@ pub struct Warehouse {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StoreStock {
+    /// The record's ID.
     #[serde(default, deserialize_with = "lenient::opt_id")]
     pub id: Option<u64>,
+    /// The catalogue product.
     #[serde(deserialize_with = "lenient::id")]
     pub product_id: u64,
+    /// The warehouse.
     #[serde(deserialize_with = "lenient::id")]
     pub store_id: u64,
     /// On hand.
@@ -100,15 +116,19 @@ impl StoreStock {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Price {
+    /// The record's ID.
     #[serde(default, deserialize_with = "lenient::opt_id")]
     pub id: Option<u64>,
+    /// The catalogue product.
     #[serde(deserialize_with = "lenient::id")]
     pub product_id: u64,
     /// The price type; the base price type is usually 1.
     #[serde(default, deserialize_with = "lenient::opt_id")]
     pub catalog_group_id: Option<u64>,
+    /// The price.
     #[serde(default, deserialize_with = "lenient::decimal_or_zero")]
     pub price: Decimal,
+    /// The currency code (`RUB`, `USD`, …).
     #[serde(default, deserialize_with = "lenient::string")]
     pub currency: String,
 }

@@ -20,8 +20,10 @@ use crate::value::{Decimal, lenient};
 /// ```
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Deal {
+    /// The record's ID.
     #[serde(rename = "ID", deserialize_with = "lenient::id")]
     pub id: u64,
+    /// The title.
     #[serde(rename = "TITLE", default, deserialize_with = "lenient::string")]
     pub title: String,
     /// `"NEW"` in the default pipeline, `"C1:NEW"` in pipeline 1.
@@ -41,12 +43,16 @@ pub struct Deal {
         deserialize_with = "lenient::decimal_or_zero"
     )]
     pub opportunity: Decimal,
+    /// The currency code.
     #[serde(rename = "CURRENCY_ID", default, deserialize_with = "lenient::string")]
     pub currency_id: String,
+    /// The deal's main contact.
     #[serde(rename = "CONTACT_ID", default, deserialize_with = "lenient::opt_id")]
     pub contact_id: Option<u64>,
+    /// The deal's company.
     #[serde(rename = "COMPANY_ID", default, deserialize_with = "lenient::opt_id")]
     pub company_id: Option<u64>,
+    /// The responsible user.
     #[serde(
         rename = "ASSIGNED_BY_ID",
         default,
@@ -97,6 +103,7 @@ fn scalar_text(v: &serde_json::Value) -> Option<String> {
 /// `crm.deal.productrows.set` replaces all rows: send the full list, with `id` left out.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct ProductRow {
+    /// The record's ID.
     #[serde(
         rename = "ID",
         default,
@@ -104,6 +111,7 @@ pub struct ProductRow {
         skip_serializing
     )]
     pub id: Option<u64>,
+    /// The deal (or other owner) the row belongs to.
     #[serde(
         rename = "OWNER_ID",
         default,
@@ -118,6 +126,7 @@ pub struct ProductRow {
         deserialize_with = "lenient::int_or_zero"
     )]
     pub product_id: i64,
+    /// The product's name on this row.
     #[serde(rename = "PRODUCT_NAME", default, deserialize_with = "lenient::string")]
     pub product_name: String,
     /// Price per unit, after discount, with tax.
@@ -127,6 +136,7 @@ pub struct ProductRow {
         deserialize_with = "lenient::decimal_or_zero"
     )]
     pub price: Decimal,
+    /// The quantity.
     #[serde(
         rename = "QUANTITY",
         default,
@@ -140,18 +150,21 @@ pub struct ProductRow {
         deserialize_with = "lenient::int_or_zero"
     )]
     pub discount_type_id: i64,
+    /// The discount rate.
     #[serde(
         rename = "DISCOUNT_RATE",
         default,
         deserialize_with = "lenient::decimal_or_zero"
     )]
     pub discount_rate: Decimal,
+    /// The discount per unit.
     #[serde(
         rename = "DISCOUNT_SUM",
         default,
         deserialize_with = "lenient::decimal_or_zero"
     )]
     pub discount_sum: Decimal,
+    /// The tax rate, percent.
     #[serde(
         rename = "TAX_RATE",
         default,
@@ -159,6 +172,7 @@ pub struct ProductRow {
         skip_serializing_if = "Option::is_none"
     )]
     pub tax_rate: Option<Decimal>,
+    /// The price includes tax.
     #[serde(
         rename = "TAX_INCLUDED",
         default,
@@ -166,6 +180,7 @@ pub struct ProductRow {
         serialize_with = "yes_no"
     )]
     pub tax_included: bool,
+    /// The unit's OKEI code (796 = pieces).
     #[serde(
         rename = "MEASURE_CODE",
         default,
@@ -173,8 +188,10 @@ pub struct ProductRow {
         skip_serializing_if = "Option::is_none"
     )]
     pub measure_code: Option<u64>,
+    /// The unit's name (`шт`).
     #[serde(rename = "MEASURE_NAME", default, deserialize_with = "lenient::string")]
     pub measure_name: String,
+    /// The sort index.
     #[serde(rename = "SORT", default, deserialize_with = "lenient::int_or_zero")]
     pub sort: i64,
 }
@@ -193,6 +210,7 @@ impl ProductRow {
 /// A phone, e-mail or messenger entry of a contact (`PHONE`, `EMAIL`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Multifield {
+    /// The record's ID.
     #[serde(
         rename = "ID",
         default,
@@ -203,6 +221,7 @@ pub struct Multifield {
     /// `WORK`, `MOBILE`, `HOME`, …
     #[serde(rename = "VALUE_TYPE", default, deserialize_with = "lenient::string")]
     pub value_type: String,
+    /// The value.
     #[serde(rename = "VALUE", default, deserialize_with = "lenient::string")]
     pub value: String,
     /// `PHONE` or `EMAIL`.
@@ -218,18 +237,25 @@ pub struct Multifield {
 /// A contact (`crm.contact.get`, `crm.contact.list`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Contact {
+    /// The record's ID.
     #[serde(rename = "ID", deserialize_with = "lenient::id")]
     pub id: u64,
+    /// The name.
     #[serde(rename = "NAME", default, deserialize_with = "lenient::string")]
     pub name: String,
+    /// The second (middle) name.
     #[serde(rename = "SECOND_NAME", default, deserialize_with = "lenient::string")]
     pub second_name: String,
+    /// The last name.
     #[serde(rename = "LAST_NAME", default, deserialize_with = "lenient::string")]
     pub last_name: String,
+    /// Phone numbers.
     #[serde(rename = "PHONE", default, deserialize_with = "lenient::list")]
     pub phone: Vec<Multifield>,
+    /// E-mail addresses.
     #[serde(rename = "EMAIL", default, deserialize_with = "lenient::list")]
     pub email: Vec<Multifield>,
+    /// Last change, ISO 8601 with offset.
     #[serde(rename = "DATE_MODIFY", default, deserialize_with = "lenient::string")]
     pub date_modify: String,
 }
@@ -249,10 +275,13 @@ impl Contact {
 /// What `crm.duplicate.findbycomm` found: IDs per entity type (`[]` when nothing).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Duplicates {
+    /// Matching contacts.
     #[serde(rename = "CONTACT", default)]
     pub contact: Vec<u64>,
+    /// Matching companies.
     #[serde(rename = "COMPANY", default)]
     pub company: Vec<u64>,
+    /// Matching leads.
     #[serde(rename = "LEAD", default)]
     pub lead: Vec<u64>,
 }
@@ -260,6 +289,7 @@ pub struct Duplicates {
 /// An item of a CRM reference list (`crm.status.list`): for deals, a stage of a pipeline.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Status {
+    /// The record's ID.
     #[serde(rename = "ID", default, deserialize_with = "lenient::opt_id")]
     pub id: Option<u64>,
     /// `DEAL_STAGE` for the default pipeline, `DEAL_STAGE_<categoryId>` for the others.
@@ -268,12 +298,16 @@ pub struct Status {
     /// The stage code as a deal's `STAGE_ID` holds it (`NEW`, `C1:WON`).
     #[serde(rename = "STATUS_ID", default, deserialize_with = "lenient::string")]
     pub status_id: String,
+    /// The name.
     #[serde(rename = "NAME", default, deserialize_with = "lenient::string")]
     pub name: String,
+    /// The sort index.
     #[serde(rename = "SORT", default, deserialize_with = "lenient::int_or_zero")]
     pub sort: i64,
+    /// The pipeline.
     #[serde(rename = "CATEGORY_ID", default, deserialize_with = "lenient::opt_id")]
     pub category_id: Option<u64>,
+    /// The colour (`#RRGGBB`).
     #[serde(rename = "COLOR", default, deserialize_with = "lenient::opt_string")]
     pub color: Option<String>,
     /// `S` (won), `F` (lost) or none (in progress).
@@ -296,12 +330,16 @@ impl Status {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Category {
+    /// The record's ID.
     #[serde(deserialize_with = "lenient::id")]
     pub id: u64,
+    /// The name.
     #[serde(default, deserialize_with = "lenient::string")]
     pub name: String,
+    /// The sort index.
     #[serde(default, deserialize_with = "lenient::int_or_zero")]
     pub sort: i64,
+    /// True for the default pipeline.
     #[serde(default, deserialize_with = "lenient::yes_no")]
     pub is_default: bool,
 }
@@ -313,17 +351,22 @@ pub struct FieldInfo {
     /// `string`, `integer`, `double`, `crm_status`, `enumeration`, …
     #[serde(rename = "type", default, deserialize_with = "lenient::string")]
     pub kind: String,
+    /// The field must be filled.
     #[serde(default, deserialize_with = "lenient::yes_no")]
     pub is_required: bool,
+    /// The field cannot be written.
     #[serde(default, deserialize_with = "lenient::yes_no")]
     pub is_read_only: bool,
+    /// The field holds a list.
     #[serde(default, deserialize_with = "lenient::yes_no")]
     pub is_multiple: bool,
+    /// The title.
     #[serde(default, deserialize_with = "lenient::string")]
     pub title: String,
     /// For user fields: the label shown in lists and forms (the title is the field code).
     #[serde(default, deserialize_with = "lenient::opt_string")]
     pub list_label: Option<String>,
+    /// The label in forms.
     #[serde(default, deserialize_with = "lenient::opt_string")]
     pub form_label: Option<String>,
 }

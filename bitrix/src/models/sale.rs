@@ -21,43 +21,58 @@ use crate::value::{Decimal, lenient};
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Order {
+    /// The record's ID.
     #[serde(deserialize_with = "lenient::id")]
     pub id: u64,
     /// The order number the buyer sees.
     #[serde(default, deserialize_with = "lenient::string")]
     pub account_number: String,
+    /// The status code.
     #[serde(default, deserialize_with = "lenient::string")]
     pub status_id: String,
     /// The order total, delivery included.
     #[serde(default, deserialize_with = "lenient::decimal_or_zero")]
     pub price: Decimal,
+    /// The currency code (`RUB`, `USD`, …).
     #[serde(default, deserialize_with = "lenient::string")]
     pub currency: String,
+    /// The buyer (a store user).
     #[serde(default, deserialize_with = "lenient::opt_id")]
     pub user_id: Option<u64>,
+    /// Created, ISO 8601 with offset.
     #[serde(default, deserialize_with = "lenient::string")]
     pub date_insert: String,
+    /// Last change, ISO 8601 with offset.
     #[serde(default, deserialize_with = "lenient::string")]
     pub date_update: String,
+    /// Paid in full.
     #[serde(default, deserialize_with = "lenient::yes_no")]
     pub payed: bool,
+    /// Cancelled.
     #[serde(default, deserialize_with = "lenient::yes_no")]
     pub canceled: bool,
     /// Shipped (deprecated on the order itself, still sent).
     #[serde(default, deserialize_with = "lenient::yes_no")]
     pub deducted: bool,
+    /// The external code.
     #[serde(default, deserialize_with = "lenient::opt_string")]
     pub xml_id: Option<String>,
+    /// The buyer's comment.
     #[serde(default, deserialize_with = "lenient::opt_string")]
     pub user_description: Option<String>,
+    /// The manager's comment.
     #[serde(default, deserialize_with = "lenient::opt_string")]
     pub comments: Option<String>,
+    /// The basket (in `sale.order.get`).
     #[serde(default, deserialize_with = "lenient::list")]
     pub basket_items: Vec<BasketItem>,
+    /// The payments (in `sale.order.get`).
     #[serde(default, deserialize_with = "lenient::list")]
     pub payments: Vec<Payment>,
+    /// The shipments (in `sale.order.get`).
     #[serde(default, deserialize_with = "lenient::list")]
     pub shipments: Vec<Shipment>,
+    /// The order properties (in `sale.order.get`).
     #[serde(default, deserialize_with = "lenient::list")]
     pub property_values: Vec<PropertyValue>,
 }
@@ -82,26 +97,34 @@ impl Order {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BasketItem {
+    /// The record's ID.
     #[serde(deserialize_with = "lenient::id")]
     pub id: u64,
+    /// The order.
     #[serde(default, deserialize_with = "lenient::opt_id")]
     pub order_id: Option<u64>,
     /// The store catalogue's product; `0` for a custom line.
     #[serde(default, deserialize_with = "lenient::int_or_zero")]
     pub product_id: i64,
+    /// The name.
     #[serde(default, deserialize_with = "lenient::string")]
     pub name: String,
     /// Price per unit after discounts.
     #[serde(default, deserialize_with = "lenient::decimal_or_zero")]
     pub price: Decimal,
+    /// The price before discounts.
     #[serde(default, deserialize_with = "lenient::decimal_or_zero")]
     pub base_price: Decimal,
+    /// The discount per unit.
     #[serde(default, deserialize_with = "lenient::decimal_or_zero")]
     pub discount_price: Decimal,
+    /// The currency code (`RUB`, `USD`, …).
     #[serde(default, deserialize_with = "lenient::string")]
     pub currency: String,
+    /// The quantity.
     #[serde(default, deserialize_with = "lenient::decimal_or_zero")]
     pub quantity: Decimal,
+    /// The price was set by hand, not by the catalogue.
     #[serde(default, deserialize_with = "lenient::yes_no")]
     pub custom_price: bool,
     /// The line's own key; StoreLink writes one on lines it adds, so a retry finds them.
@@ -110,8 +133,10 @@ pub struct BasketItem {
     /// The product's XML_ID (the 1C code), when the basket carries it.
     #[serde(default, deserialize_with = "lenient::opt_string")]
     pub product_xml_id: Option<String>,
+    /// The unit's name (`шт`).
     #[serde(default, deserialize_with = "lenient::opt_string")]
     pub measure_name: Option<String>,
+    /// Last change, ISO 8601 with offset.
     #[serde(default, deserialize_with = "lenient::string")]
     pub date_update: String,
     /// Where the line's quantity is reserved (sent inside `sale.order.get`).
@@ -123,10 +148,13 @@ pub struct BasketItem {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Reservation {
+    /// The record's ID.
     #[serde(default, deserialize_with = "lenient::opt_id")]
     pub id: Option<u64>,
+    /// The warehouse.
     #[serde(default, deserialize_with = "lenient::opt_id")]
     pub store_id: Option<u64>,
+    /// The quantity.
     #[serde(default, deserialize_with = "lenient::decimal_or_zero")]
     pub quantity: Decimal,
 }
@@ -142,12 +170,16 @@ impl BasketItem {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Payment {
+    /// The record's ID.
     #[serde(deserialize_with = "lenient::id")]
     pub id: u64,
+    /// The payment system.
     #[serde(default, deserialize_with = "lenient::string")]
     pub pay_system_name: String,
+    /// The amount.
     #[serde(default, deserialize_with = "lenient::decimal_or_zero")]
     pub sum: Decimal,
+    /// Paid.
     #[serde(default, deserialize_with = "lenient::yes_no")]
     pub paid: bool,
 }
@@ -156,22 +188,28 @@ pub struct Payment {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Shipment {
+    /// The record's ID.
     #[serde(deserialize_with = "lenient::id")]
     pub id: u64,
+    /// The delivery service.
     #[serde(default, deserialize_with = "lenient::string")]
     pub delivery_name: String,
+    /// The delivery price.
     #[serde(default, deserialize_with = "lenient::decimal_or_zero")]
     pub price_delivery: Decimal,
     /// A delivery status (`sale.status` of type `D`).
     #[serde(default, deserialize_with = "lenient::string")]
     pub status_id: String,
+    /// Shipped (stock deducted).
     #[serde(default, deserialize_with = "lenient::yes_no")]
     pub deducted: bool,
+    /// Cancelled.
     #[serde(default, deserialize_with = "lenient::yes_no")]
     pub canceled: bool,
     /// The hidden system shipment every order has.
     #[serde(default, deserialize_with = "lenient::yes_no")]
     pub system: bool,
+    /// The tracking number.
     #[serde(default, deserialize_with = "lenient::opt_string")]
     pub tracking_number: Option<String>,
 }
@@ -180,14 +218,19 @@ pub struct Shipment {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PropertyValue {
+    /// The record's ID.
     #[serde(default, deserialize_with = "lenient::opt_id")]
     pub id: Option<u64>,
+    /// The order property.
     #[serde(default, deserialize_with = "lenient::opt_id")]
     pub order_props_id: Option<u64>,
+    /// The symbolic code.
     #[serde(default, deserialize_with = "lenient::string")]
     pub code: String,
+    /// The name.
     #[serde(default, deserialize_with = "lenient::string")]
     pub name: String,
+    /// The value.
     #[serde(default, deserialize_with = "lenient::opt_string")]
     pub value: Option<String>,
 }
@@ -197,13 +240,16 @@ pub struct PropertyValue {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SaleStatus {
+    /// The record's ID.
     #[serde(deserialize_with = "lenient::string")]
     pub id: String,
     /// `O` for an order status, `D` for a delivery status.
     #[serde(rename = "type", default, deserialize_with = "lenient::string")]
     pub kind: String,
+    /// The sort index.
     #[serde(default, deserialize_with = "lenient::int_or_zero")]
     pub sort: i64,
+    /// The colour (`#RRGGBB`).
     #[serde(default, deserialize_with = "lenient::opt_string")]
     pub color: Option<String>,
 }
@@ -212,11 +258,13 @@ pub struct SaleStatus {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StatusLang {
+    /// The status code.
     #[serde(deserialize_with = "lenient::string")]
     pub status_id: String,
     /// Language: `ru`, `en`, …
     #[serde(default, deserialize_with = "lenient::string")]
     pub lid: String,
+    /// The name.
     #[serde(default, deserialize_with = "lenient::string")]
     pub name: String,
 }

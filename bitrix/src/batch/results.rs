@@ -1,0 +1,164 @@
+//! Reading a `batch` reply: per-command results, errors, totals; `[]` for empty sections.
+
+use std::collections::HashMap;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::{Batch, Entry, Handle};
+use crate::envelope::{self, Reply, Time};
+use crate::error::{Error, ErrorKind};
+
+/// The outcome of every command of a batch.
+///
+/// ```
+/// use bitrix_rest::{Batch, BatchResults, models::crm::Deal};
+/// let mut batch = Batch::new();
+/// let deal = batch.add::<Deal>("deal", "crm.deal.get", serde_json::json!({"id": 410})).unwrap();
+/// let results = BatchResults::from_reply(&batch, r#"{"result":{"result":{"deal":{"ID":"410"}},
+///     "result_error":[],"result_total":[],"result_next":[],"result_time":[]},"time":{}}"#).unwrap();
+/// assert_eq!(results.get(&deal).unwrap().id, 410);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchResults {
+    outcomes: HashMap<String, Result<Reply, Error>>,
+    requests: usize,
+    resolved_locally: Vec<String>,
+}
+
+impl BatchResults {
+    pub(crate) fn new() -> BatchResults {
+        BatchResults {
+            outcomes: HashMap::new(),
+            requests: 0,
+            resolved_locally: Vec::new(),
+        }
+    }
+
+    /// Reads one `batch` reply body (HTTP 200) for a single-request batch; handy for tests and
+    /// for replies obtained some other way.
+    pub fn from_reply(batch: &Batch, body: &str) -> Result<BatchResults, Error> {
+        let reply = Reply::parse("batch", 200, body)?;
+        let mut results = BatchResults::new();
+        results.record_reply(&batch.commands, reply);
+        results.requests = 1;
+        Ok(results)
+    }
+
+    /// The typed result of a command, or its own error.
+    pub fn get<R: DeserializeOwned>(&self, handle: &Handle<R>) -> Result<R, Error> {
+        Ok(self.reply(handle)?.result)
+    }
+
+    /// The typed result of a command with its `total`, `next` and `time`.
+    pub fn reply<R: DeserializeOwned>(&self, handle: &Handle<R>) -> Result<Reply<R>, Error> {
+        match self.outcomes.get(handle.name()) {
+            Some(Ok(reply)) => reply.clone().decode_at(handle.key),
+            Some(Err(e)) => Err(e.clone()),
+            None => Err(Error::new(
+                ErrorKind::Usage,
+                "batch",
+                format!("no command {:?} in this batch", handle.name()),
+            )),
+        }
+    }
+
+    /// The raw outcome of a command by name.
+    pub fn raw(&self, name: &str) -> Option<&Result<Reply, Error>> {
+        self.outcomes.get(name)
+    }
+
+    /// How many `batch` HTTP requests were made.
+    pub fn requests(&self) -> usize {
+        self.requests
+    }
+
+    /// Commands whose `$result[…]` references named a command of an earlier request (more than
+    /// 50 commands apart): the client substituted those values itself before sending them.
+    pub fn resolved_locally(&self) -> &[String] {
+        &self.resolved_locally
+    }
+
+    pub(crate) fn note_request(&mut self) {
+        self.requests += 1;
+    }
+
+    pub(crate) fn note_resolved(&mut self, name: &str) {
+        self.resolved_locally.push(name.to_owned());
+    }
+
+    pub(crate) fn set(&mut self, name: &str, outcome: Result<Reply, Error>) {
+        self.outcomes.insert(name.to_owned(), outcome);
+    }
+
+    pub(crate) fn outcome(&self, name: &str) -> Option<&Result<Reply, Error>> {
+        self.outcomes.get(name)
+    }
+
+    /// True when some command of this chunk failed.
+    pub(crate) fn any_failed(&self, chunk: &[Entry]) -> bool {
+        chunk
+            .iter()
+            .any(|c| matches!(self.outcomes.get(&c.name), Some(Err(_)) | None))
+    }
+
+    /// Records the outcomes of `chunk` from one `batch` reply.
+    pub(crate) fn record_reply(&mut self, chunk: &[Entry], reply: Reply) {
+        let sections = reply.result;
+        let section = |key: &str| sections.get(key).cloned().unwrap_or(Value::Null);
+        let (results, errors, totals, nexts, times) = (
+            section("result"),
+            section("result_error"),
+            section("result_total"),
+            section("result_next"),
+            section("result_time"),
+        );
+        for command in chunk {
+            let outcome = if let Some(e) = entry(&errors, &command.name) {
+                let code = e.get("error").map_or(
+                    crate::RestCode::Text(String::new()),
+                    envelope::rest_code,
+                );
+                let description = match e.get("error_description") {
+                    Some(Value::String(s)) => s.clone(),
+                    Some(other) => other.to_string(),
+                    None => String::new(),
+                };
+                Err(Error::from_rest_in_batch(&command.method, code, description))
+            } else if let Some(result) = entry(&results, &command.name) {
+                let time = entry(&times, &command.name)
+                    .and_then(|t| serde_json::from_value::<Time>(t.clone()).ok())
+                    .unwrap_or_default();
+                Ok(Reply {
+                    method: command.method.clone(),
+                    result: result.clone(),
+                    total: envelope::count(entry(&totals, &command.name)),
+                    next: envelope::count(entry(&nexts, &command.name)),
+                    time,
+                })
+            } else {
+                Err(halted(&command.method))
+            };
+            self.set(&command.name, outcome);
+        }
+    }
+}
+
+/// The error of a command that never ran because the batch halted.
+pub(crate) fn halted(method: &str) -> Error {
+    Error::new(
+        ErrorKind::Halted,
+        method,
+        "not executed: the batch halted at an earlier error",
+    )
+}
+
+/// A section's entry for a command: sections are maps by name, or `[]` when empty (PHP), or
+/// lists when every name was numeric.
+fn entry<'v>(section: &'v Value, name: &str) -> Option<&'v Value> {
+    match section {
+        Value::Object(map) => map.get(name),
+        Value::Array(items) => items.get(name.parse::<usize>().ok()?),
+        _ => None,
+    }
+}

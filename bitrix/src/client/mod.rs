@@ -1,0 +1,121 @@
+//! The client: credentials, one shared limiter, retries and token refresh around a transport.
+
+mod builder;
+mod call;
+mod credentials;
+
+use std::sync::{Arc, Mutex};
+
+pub use builder::ClientBuilder;
+
+use crate::cancel::Cancel;
+use crate::clock::{Clock, DefaultClock};
+use crate::limiter::LeakyBucket;
+use crate::retry::RetryPolicy;
+use crate::transport::{DefaultTransport, Transport};
+use credentials::Credentials;
+
+/// A client of one Bitrix system (a Bitrix24 portal or a 1C-Bitrix store).
+///
+/// Cheap to clone: clones share the credentials, the token, the rate limiter and the
+/// transport, so every component of a UI can hold one and the system still sees one
+/// well-behaved caller.
+///
+/// ```no_run
+/// # async fn run() -> Result<(), bitrix_rest::Error> {
+/// use bitrix_rest::Client;
+/// let store = Client::webhook("https://shop.example/rest/1/k3y5ecret/")?;
+/// let order = store.orders().get(9).await?;
+/// println!("order {} is {}", order.account_number, order.status_id);
+/// let me = store.call("user.current", serde_json::json!({})).await?;
+/// # Ok(()) }
+/// ```
+pub struct Client<T: Transport = DefaultTransport, C: Clock = DefaultClock> {
+    shared: Arc<Shared<T, C>>,
+    cancel: Option<Cancel>,
+}
+
+struct Shared<T, C> {
+    transport: T,
+    clock: C,
+    credentials: Credentials,
+    bucket: Mutex<LeakyBucket>,
+    retry: RetryPolicy,
+}
+
+impl<T: Transport, C: Clock> Clone for Client<T, C> {
+    fn clone(&self) -> Self {
+        Client {
+            shared: Arc::clone(&self.shared),
+            cancel: self.cancel.clone(),
+        }
+    }
+}
+
+impl<T: Transport, C: Clock> std::fmt::Debug for Client<T, C> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("credentials", &self.shared.credentials)
+            .field("retry", &self.shared.retry)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T: Transport, C: Clock> PartialEq for Client<T, C> {
+    /// Two clients are equal when they share state (clones of one another), whatever their
+    /// cancellation flags; handy for UI properties.
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.shared, &other.shared)
+    }
+}
+
+impl Client {
+    /// A builder, to choose the transport, clock, rate limit and retry policy.
+    ///
+    /// ```
+    /// use bitrix_rest::{Client, RateLimit};
+    /// let store = Client::builder()
+    ///     .rate_limit(RateLimit { burst: 10, drain_per_sec: 1.0 })
+    ///     .webhook("https://shop.example/rest/1/k3y5ecret/")
+    ///     .unwrap();
+    /// # drop(store);
+    /// ```
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// A client of an inbound webhook with the default transport, clock and limits.
+    ///
+    /// ```
+    /// let store = bitrix_rest::Client::webhook("https://shop.example/rest/1/k3y5ecret/").unwrap();
+    /// assert!(!format!("{store:?}").contains("k3y5ecret"));
+    /// ```
+    pub fn webhook(url: &str) -> Result<Client, crate::Error> {
+        ClientBuilder::default().webhook(url)
+    }
+}
+
+impl<T: Transport, C: Clock> Client<T, C> {
+    /// A clone bound to `cancel`: once it is cancelled, every call made through this clone
+    /// stops (waits end, requests are aborted) with [`ErrorKind::Cancelled`](crate::ErrorKind::Cancelled).
+    /// The limiter and token stay shared with the original.
+    ///
+    /// ```
+    /// use bitrix_rest::{Cancel, Client};
+    /// let client = Client::webhook("https://shop.example/rest/1/k3y5ecret/").unwrap();
+    /// let cancel = Cancel::new();
+    /// let for_this_component = client.with_cancel(cancel.clone());
+    /// assert_eq!(for_this_component, client);
+    /// ```
+    pub fn with_cancel(&self, cancel: Cancel) -> Client<T, C> {
+        Client {
+            shared: Arc::clone(&self.shared),
+            cancel: Some(cancel),
+        }
+    }
+
+    /// The clock this client waits with (shared by its clones).
+    pub fn clock(&self) -> &C {
+        &self.shared.clock
+    }
+}

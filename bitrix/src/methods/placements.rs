@@ -1,0 +1,149 @@
+//! Placements: `placement.bind/unbind/get/list`.
+
+use serde_json::{Value, json};
+
+use super::handler;
+use crate::models::app::PlacementBinding;
+use crate::{Access, Clock, Command, Error, Transport};
+
+/// What to bind: a placement code, the handler URL and its titles.
+///
+/// ```
+/// use bitrix_rest::methods::placements::Binding;
+/// let b = Binding::new("CRM_DEAL_DETAIL_TAB", "https://app.example/index.html", "Store")
+///     .title_in("ru", "Магазин");
+/// assert_eq!(b.to_params()["LANG_ALL"]["ru"]["TITLE"], "Магазин");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Binding {
+    /// The placement code, e.g. `CRM_DEAL_DETAIL_TAB`.
+    pub placement: String,
+    /// The URL opened in the iframe.
+    pub handler: String,
+    /// The default title.
+    pub title: String,
+    /// A description.
+    pub description: String,
+    /// Titles per language.
+    pub titles: Vec<(String, String)>,
+}
+
+impl Binding {
+    /// A binding with a title and no translations.
+    pub fn new(placement: &str, handler: &str, title: &str) -> Binding {
+        Binding {
+            placement: placement.to_owned(),
+            handler: handler.to_owned(),
+            title: title.to_owned(),
+            description: String::new(),
+            titles: Vec::new(),
+        }
+    }
+
+    /// Adds a title in one language (`ru`, `en`, …).
+    pub fn title_in(mut self, lang: &str, title: &str) -> Binding {
+        self.titles.push((lang.to_owned(), title.to_owned()));
+        self
+    }
+
+    /// The `placement.bind` parameters.
+    pub fn to_params(&self) -> Value {
+        let mut params = json!({
+            "PLACEMENT": self.placement,
+            "HANDLER": self.handler,
+            "TITLE": self.title,
+            "DESCRIPTION": self.description,
+        });
+        if !self.titles.is_empty() {
+            let langs: serde_json::Map<String, Value> = self
+                .titles
+                .iter()
+                .map(|(lang, title)| (lang.clone(), json!({ "TITLE": title })))
+                .collect();
+            params["LANG_ALL"] = Value::Object(langs);
+        }
+        params
+    }
+}
+
+/// `placement.bind` → `true`.
+///
+/// ```
+/// use bitrix_rest::methods::placements::{bind, Binding};
+/// assert_eq!(bind(&Binding::new("CRM_DEAL_DETAIL_TAB", "https://a.example/", "Store")).method(), "placement.bind");
+/// ```
+pub fn bind(binding: &Binding) -> Command<bool> {
+    Command::new("placement.bind", binding.to_params())
+}
+
+/// `placement.unbind {PLACEMENT, HANDLER?}` → how many bindings were removed.
+///
+/// ```
+/// let c = bitrix_rest::methods::placements::unbind("CRM_DEAL_DETAIL_TAB", None);
+/// assert_eq!(c.result_key(), Some("count"));
+/// ```
+pub fn unbind(placement: &str, handler: Option<&str>) -> Command<u64> {
+    let mut params = json!({ "PLACEMENT": placement });
+    if let Some(h) = handler {
+        params["HANDLER"] = json!(h);
+    }
+    Command::new("placement.unbind", params).key("count")
+}
+
+/// `placement.get`: what this app has bound.
+///
+/// ```
+/// assert_eq!(bitrix_rest::methods::placements::bound().method(), "placement.get");
+/// ```
+pub fn bound() -> Command<Vec<PlacementBinding>> {
+    Command::new("placement.get", Value::Null)
+}
+
+/// `placement.list`: the placement codes this app may bind to.
+///
+/// ```
+/// assert_eq!(bitrix_rest::methods::placements::available().access(), bitrix_rest::Access::Read);
+/// ```
+pub fn available() -> Command<Vec<String>> {
+    Command::new("placement.list", Value::Null).with_access(Access::Read)
+}
+
+handler!(
+    /// Placements of the app. Reach it with [`Client::placements`](crate::Client::placements).
+    placements => placements::Placements
+);
+
+impl<T: Transport, C: Clock> Placements<'_, T, C> {
+    /// Binds a placement. Already bound (`ERROR_PLACEMENT_ALREADY_BOUND`) counts as success
+    /// and returns `false`; a new binding returns `true`.
+    ///
+    /// ```no_run
+    /// # async fn run(portal: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// use bitrix_rest::methods::placements::Binding;
+    /// portal.placements().bind(&Binding::new("CRM_DEAL_DETAIL_TAB", "https://a.example/", "Store")).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn bind(&self, binding: &Binding) -> Result<bool, Error> {
+        match self.client.send(bind(binding)).await {
+            Ok(done) => Ok(done),
+            Err(e) if e.has_code("ERROR_PLACEMENT_ALREADY_BOUND") => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Unbinds a placement (one handler, or all of this app's); returns how many were removed.
+    pub async fn unbind(&self, placement: &str, handler: Option<&str>) -> Result<u64, Error> {
+        self.client.send(unbind(placement, handler)).await
+    }
+
+    /// What this app has bound.
+    pub async fn bound(&self) -> Result<Vec<PlacementBinding>, Error> {
+        self.client.send(bound()).await
+    }
+
+    /// The placement codes this app may bind to.
+    pub async fn available(&self) -> Result<Vec<String>, Error> {
+        self.client.send(available()).await
+    }
+}
+

@@ -1,0 +1,45 @@
+//! Catalogue products (portal and store): `catalog.product.list/get`.
+
+use serde_json::json;
+
+use super::handler;
+use crate::models::catalog::Product;
+use crate::{Clock, Command, Error, ListQuery, Transport};
+
+/// `catalog.product.list` → `{products}` (one page). Bitrix requires `id` and `iblockId` in
+/// `select` and `iblockId` in `filter`.
+///
+/// ```
+/// use bitrix_rest::{ListQuery, methods::products};
+/// let q = ListQuery::new().select(["id", "iblockId", "name", "xmlId"]).filter("iblockId", 23);
+/// assert_eq!(products::list(&q).result_key(), Some("products"));
+/// ```
+pub fn list(query: &ListQuery) -> Command<Vec<Product>> {
+    Command::new("catalog.product.list", query.to_params()).key("products")
+}
+
+/// `catalog.product.get {id}` → `{product}`.
+///
+/// ```
+/// assert_eq!(bitrix_rest::methods::products::get(6973).result_key(), Some("product"));
+/// ```
+pub fn get(id: u64) -> Command<Product> {
+    Command::new("catalog.product.get", json!({ "id": id })).key("product")
+}
+
+handler!(
+    /// Catalogue products. Reach it with [`Client::products`](crate::Client::products).
+    products => products::Products
+);
+
+impl<T: Transport, C: Clock> Products<'_, T, C> {
+    /// Reads one page of products.
+    pub async fn list(&self, query: &ListQuery) -> Result<Vec<Product>, Error> {
+        self.client.send(list(query)).await
+    }
+
+    /// Reads a product.
+    pub async fn get(&self, id: u64) -> Result<Product, Error> {
+        self.client.send(get(id)).await
+    }
+}

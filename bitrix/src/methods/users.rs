@@ -1,0 +1,28 @@
+//! The current user: `user.current`.
+
+use serde_json::Value;
+
+use super::handler;
+use crate::models::app::User;
+use crate::{Clock, Command, Error, Transport};
+
+/// `user.current`.
+///
+/// ```
+/// assert_eq!(bitrix_rest::methods::users::current().method(), "user.current");
+/// ```
+pub fn current() -> Command<User> {
+    Command::new("user.current", Value::Null)
+}
+
+handler!(
+    /// Users. Reach it with [`Client::users`](crate::Client::users).
+    users => users::Users
+);
+
+impl<T: Transport, C: Clock> Users<'_, T, C> {
+    /// The user the token or webhook belongs to.
+    pub async fn current(&self) -> Result<User, Error> {
+        self.client.send(current()).await
+    }
+}

@@ -1,0 +1,124 @@
+//! REST calls as plain data: the UI sends them (alone or in one `batch`), the model only builds
+//! them, so every query is unit-tested without a network.
+
+use serde::Serialize;
+use serde_json::Value;
+
+/// The most commands one `batch` request may carry.
+pub const MAX_BATCH_COMMANDS: usize = 50;
+
+/// The most records a list method returns per page.
+pub const PAGE_SIZE: usize = 50;
+
+/// One REST call: a method and its parameters (a JSON object the client encodes in PHP bracket
+/// notation).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Call {
+    /// The REST method, e.g. `sale.order.list`.
+    pub method: &'static str,
+    /// Its parameters, e.g. `{"filter": {"id": 9}}`.
+    pub params: Value,
+}
+
+impl Call {
+    /// A call of `method` with `params`.
+    pub fn new(method: &'static str, params: Value) -> Call {
+        Call { method, params }
+    }
+}
+
+/// A named command of a batch.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Command {
+    /// The command's name: its key in `cmd` and in the batch result.
+    pub name: String,
+    /// What it calls.
+    pub call: Call,
+}
+
+/// Commands sent together in one `batch` request, in order (later commands may refer to the
+/// results of earlier ones with [`result_ref`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Batch {
+    /// The commands, in execution order.
+    pub commands: Vec<Command>,
+}
+
+impl Batch {
+    /// An empty batch.
+    pub fn new() -> Batch {
+        Batch::default()
+    }
+
+    /// Appends a command.
+    pub fn push(&mut self, name: impl Into<String>, call: Call) {
+        self.commands.push(Command {
+            name: name.into(),
+            call,
+        });
+    }
+
+    /// The number of commands.
+    pub fn len(&self) -> usize {
+        self.commands.len()
+    }
+
+    /// True when there is nothing to send.
+    pub fn is_empty(&self) -> bool {
+        self.commands.is_empty()
+    }
+
+    /// The call named `name`.
+    pub fn get(&self, name: &str) -> Option<&Call> {
+        self.commands
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| &c.call)
+    }
+
+    /// The names of the commands, in order.
+    pub fn names(&self) -> Vec<&str> {
+        self.commands.iter().map(|c| c.name.as_str()).collect()
+    }
+
+    /// True when one `batch` request can carry it (at most [`MAX_BATCH_COMMANDS`]).
+    pub fn fits_one_request(&self) -> bool {
+        self.len() <= MAX_BATCH_COMMANDS
+    }
+}
+
+/// A reference to an earlier command's result inside a batch:
+/// `result_ref("deal", &["CONTACT_ID"])` → `$result[deal][CONTACT_ID]`.
+///
+/// The server substitutes it before running the command that holds it. A whole parameter
+/// value that is a reference takes the referenced value; a reference inside a longer text is
+/// replaced by the referenced scalar.
+pub fn result_ref(command: &str, path: &[&str]) -> String {
+    let mut text = format!("$result[{command}]");
+    for part in path {
+        text.push('[');
+        text.push_str(part);
+        text.push(']');
+    }
+    text
+}
+
+/// References to a field of the first `slots` records of a list result:
+/// `slot_refs("rows", &[], 2, "PRODUCT_ID")` → `$result[rows][0][PRODUCT_ID]`,
+/// `$result[rows][1][PRODUCT_ID]`.
+///
+/// Used to filter a later list command by the IDs an earlier one returns, in the same request.
+/// A slot past the end of the list does not resolve to an ID, so it matches no record; the
+/// consumer of the results always keeps only the records it asked about (see
+/// [`crate::model::view::requests`]).
+pub fn slot_refs(command: &str, list_path: &[&str], slots: usize, field: &str) -> Vec<Value> {
+    (0..slots)
+        .map(|i| {
+            let index = i.to_string();
+            let mut path: Vec<&str> = list_path.to_vec();
+            path.push(&index);
+            path.push(field);
+            Value::String(result_ref(command, &path))
+        })
+        .collect()
+}

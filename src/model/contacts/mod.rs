@@ -1,0 +1,215 @@
+//! Contacts without duplicates: normalised phones and e-mails, the order's buyer matched to CRM
+//! contacts by them (never by name), duplicates among contacts, and the search for candidate
+//! orders of a deal's contact.
+
+mod normalize;
+pub mod search;
+
+pub use normalize::{Email, Phone};
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use bitrix_rest::models::{crm::Contact, sale::Order};
+
+/// The order property holding the buyer's full name.
+pub const PROP_NAME: &str = "FIO";
+/// The order property holding the buyer's phone.
+pub const PROP_PHONE: &str = "PHONE";
+/// The order property holding the buyer's e-mail.
+pub const PROP_EMAIL: &str = "EMAIL";
+
+/// The buyer of an order, from its properties, as written in the store.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Buyer {
+    /// `FIO`, else `NAME` and `LAST_NAME` joined.
+    pub name: Option<String>,
+    /// `PHONE` as typed.
+    pub phone: Option<String>,
+    /// `EMAIL` as typed.
+    pub email: Option<String>,
+}
+
+impl Buyer {
+    /// The buyer named by an order's properties (`FIO`/`NAME`+`LAST_NAME`, `PHONE`, `EMAIL`).
+    pub fn of_order(order: &Order) -> Buyer {
+        let prop = |code: &str| {
+            order
+                .property(code)
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+        };
+        let name = prop(PROP_NAME).or_else(|| {
+            let parts: Vec<String> = ["NAME", "LAST_NAME"]
+                .iter()
+                .filter_map(|c| prop(c))
+                .collect();
+            (!parts.is_empty()).then(|| parts.join(" "))
+        });
+        Buyer {
+            name,
+            phone: prop(PROP_PHONE),
+            email: prop(PROP_EMAIL),
+        }
+    }
+
+    /// The normalised phone, when the typed one is a phone number.
+    pub fn normalized_phone(&self) -> Option<Phone> {
+        self.phone.as_deref().and_then(Phone::parse)
+    }
+
+    /// The normalised e-mail, when the typed one is an address.
+    pub fn normalized_email(&self) -> Option<Email> {
+        self.email.as_deref().and_then(Email::parse)
+    }
+}
+
+/// A contact's phones and e-mails, normalised (entries that are not numbers/addresses dropped).
+pub fn contact_phones(contact: &Contact) -> BTreeSet<Phone> {
+    contact
+        .phone
+        .iter()
+        .filter_map(|m| Phone::parse(&m.value))
+        .collect()
+}
+
+/// A contact's e-mails, normalised.
+pub fn contact_emails(contact: &Contact) -> BTreeSet<Email> {
+    contact
+        .email
+        .iter()
+        .filter_map(|m| Email::parse(&m.value))
+        .collect()
+}
+
+/// What a buyer and a contact have in common.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MatchedOn {
+    /// The same phone and the same e-mail.
+    PhoneAndEmail,
+    /// The same phone only.
+    Phone,
+    /// The same e-mail only.
+    Email,
+}
+
+/// A contact that is the order's buyer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactMatch {
+    /// The contact.
+    pub contact_id: u64,
+    /// By what.
+    pub on: MatchedOn,
+}
+
+/// The contacts that are this buyer, by normalised phone or e-mail (never by name): those
+/// matching both first, then by phone, then by e-mail; within each, in the given order.
+pub fn match_buyer(buyer: &Buyer, contacts: &[Contact]) -> Vec<ContactMatch> {
+    let phone = buyer.normalized_phone();
+    let email = buyer.normalized_email();
+    let mut out: Vec<ContactMatch> = contacts
+        .iter()
+        .filter_map(|c| {
+            let by_phone = phone
+                .as_ref()
+                .is_some_and(|p| contact_phones(c).contains(p));
+            let by_email = email
+                .as_ref()
+                .is_some_and(|e| contact_emails(c).contains(e));
+            let on = match (by_phone, by_email) {
+                (true, true) => MatchedOn::PhoneAndEmail,
+                (true, false) => MatchedOn::Phone,
+                (false, true) => MatchedOn::Email,
+                (false, false) => return None,
+            };
+            Some(ContactMatch {
+                contact_id: c.id,
+                on,
+            })
+        })
+        .collect();
+    out.sort_by_key(|m| m.on);
+    out
+}
+
+/// A phone or an e-mail, as a key shared by contacts.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Comm {
+    Phone(Phone),
+    Email(Email),
+}
+
+/// Contacts that are one person: they share a phone or an e-mail, directly or through each
+/// other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicateGroup {
+    /// The contacts, by ascending ID (the oldest first: the one to keep).
+    pub contact_ids: Vec<u64>,
+    /// Phones found in more than one of them.
+    pub shared_phones: Vec<Phone>,
+    /// E-mails found in more than one of them.
+    pub shared_emails: Vec<Email>,
+}
+
+/// The groups of duplicates among `contacts` (groups of two or more), ordered by their
+/// smallest contact ID. A contact listed twice counts once.
+pub fn duplicate_groups(contacts: &[Contact]) -> Vec<DuplicateGroup> {
+    let mut ids: Vec<u64> = contacts.iter().map(|c| c.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let index = |id: u64| ids.binary_search(&id).unwrap_or(0);
+    let mut parent: Vec<usize> = (0..ids.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut owners: BTreeMap<Comm, BTreeSet<usize>> = BTreeMap::new();
+    for c in contacts {
+        let phones = contact_phones(c).into_iter().map(Comm::Phone);
+        let emails = contact_emails(c).into_iter().map(Comm::Email);
+        for key in phones.chain(emails) {
+            owners.entry(key).or_default().insert(index(c.id));
+        }
+    }
+    for members in owners.values() {
+        let mut it = members.iter();
+        if let Some(&first) = it.next() {
+            for &other in it {
+                let (a, b) = (root(&mut parent, first), root(&mut parent, other));
+                parent[b.max(a)] = a.min(b);
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, DuplicateGroup> = BTreeMap::new();
+    for i in 0..ids.len() {
+        let r = root(&mut parent, i);
+        groups
+            .entry(r)
+            .or_insert_with(|| DuplicateGroup {
+                contact_ids: Vec::new(),
+                shared_phones: Vec::new(),
+                shared_emails: Vec::new(),
+            })
+            .contact_ids
+            .push(ids[i]);
+    }
+    for (key, members) in &owners {
+        if members.len() < 2 {
+            continue;
+        }
+        let r = members.iter().next().map(|&m| root(&mut parent, m));
+        if let Some(group) = r.and_then(|r| groups.get_mut(&r)) {
+            match key {
+                Comm::Phone(p) => group.shared_phones.push(p.clone()),
+                Comm::Email(e) => group.shared_emails.push(e.clone()),
+            }
+        }
+    }
+    groups
+        .into_values()
+        .filter(|g| g.contact_ids.len() > 1)
+        .collect()
+}

@@ -1,0 +1,122 @@
+//! Phone and e-mail normalisation, so that one buyer written differently is one buyer.
+
+use std::fmt;
+
+/// A phone number reduced to its digits with the country code: `+79161234567`.
+///
+/// Rules, for what people type in Russia and elsewhere:
+/// - everything but digits is ignored (spaces, brackets, dashes, dots, a leading `+`);
+/// - a leading `00` (international prefix) is dropped: `0049…` = `+49…`;
+/// - without a leading `+` or `00`, an 11-digit number starting with `8` is Russian with the
+///   trunk prefix: `8 (916) 123-45-67` = `+7 916 123 45 67`;
+/// - without a leading `+` or `00`, a 10-digit number is a Russian local number: `916 123-45-67`
+///   = `+79161234567`;
+/// - other numbers are kept as their digits (`+44 20 7946 0958` = `+442079460958`);
+/// - fewer than 7 or more than 15 digits is not a phone number.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Phone(String);
+
+impl Phone {
+    /// Normalises typed text; `None` when it is not a phone number.
+    ///
+    /// ```
+    /// use storelink::model::contacts::Phone;
+    /// let a = Phone::parse("8 (916) 123-45-67").unwrap();
+    /// assert_eq!(a, Phone::parse("+7 916 123 45 67").unwrap());
+    /// assert_eq!(a.as_str(), "+79161234567");
+    /// ```
+    pub fn parse(text: &str) -> Option<Phone> {
+        let trimmed = text.trim_start();
+        let international = trimmed.starts_with('+');
+        let mut digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
+        let mut explicit = international;
+        if !international && digits.starts_with("00") {
+            digits.drain(..2);
+            explicit = true;
+        }
+        if !explicit {
+            if digits.len() == 11 && digits.starts_with('8') {
+                digits.replace_range(..1, "7");
+            } else if digits.len() == 10 {
+                digits.insert(0, '7');
+            }
+        }
+        if !(7..=15).contains(&digits.len()) {
+            return None;
+        }
+        Some(Phone(format!("+{digits}")))
+    }
+
+    /// `+` and the digits.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The digits without `+`.
+    pub fn digits(&self) -> &str {
+        &self.0[1..]
+    }
+
+    /// True for a Russian number (`+7` and ten digits).
+    pub fn is_russian(&self) -> bool {
+        self.digits().len() == 11 && self.digits().starts_with('7')
+    }
+
+    /// The digits a buyer may have written in any form: the ten national digits of a Russian
+    /// number (they may have typed `8…`, `+7…` or nothing before them), all digits otherwise.
+    pub fn significant_digits(&self) -> &str {
+        if self.is_russian() {
+            &self.digits()[1..]
+        } else {
+            self.digits()
+        }
+    }
+}
+
+impl fmt::Debug for Phone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Phone({})", self.0)
+    }
+}
+
+impl fmt::Display for Phone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// An e-mail address trimmed and lower-cased: `Anna.P@Mail.RU ` = `anna.p@mail.ru`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Email(String);
+
+impl Email {
+    /// Normalises typed text (a `mailto:` prefix is dropped); `None` unless it has one `@`
+    /// with text on both sides, a dot in the domain, and no spaces.
+    pub fn parse(text: &str) -> Option<Email> {
+        let t = text.trim();
+        let t = t
+            .get(..7)
+            .filter(|p| p.eq_ignore_ascii_case("mailto:"))
+            .map_or(t, |_| &t[7..]);
+        let lower = t.trim().to_lowercase();
+        let (local, domain) = lower.split_once('@')?;
+        let ok = !local.is_empty()
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains('@')
+            && !lower.chars().any(char::is_whitespace);
+        ok.then_some(Email(lower))
+    }
+
+    /// The normalised address.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}

@@ -1,0 +1,194 @@
+//! Candidate orders for a deal without a linked order, found by its contact's phones and
+//! e-mails, in one store request.
+//!
+//! The store keeps phones as the buyer typed them. The search therefore asks
+//! `sale.propertyvalue.list` with the `=%` (LIKE) operator and the significant digits separated
+//! by `%` (`%9%1%6%1%2%3%4%5%6%7`), which finds the number in any formatting, and then keeps
+//! only the values that normalise to exactly the contact's phone. E-mails are searched with
+//! `=%` and the address (LIKE is case-insensitive) and verified the same way. Each search
+//! command is followed, in the same batch, by a `sale.order.list` of the orders it hit.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use bitrix_rest::models::{crm::Contact, sale::Order};
+use bitrix_rest::value::lenient;
+use serde::Deserialize;
+use serde_json::json;
+
+use super::{Email, MatchedOn, PROP_EMAIL, PROP_PHONE, Phone, contact_emails, contact_phones};
+use crate::model::call::{Batch, Call, PAGE_SIZE, slot_refs};
+
+/// The most phones and the most e-mails of one contact searched.
+pub const MAX_SEARCHED: usize = 5;
+
+/// One value of `sale.propertyvalue.list` (→ `{propertyValues}`): which order it belongs to
+/// and what it holds. (`bitrix_rest`'s `PropertyValue` has no `orderId` yet.)
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PropertyHit {
+    /// The order.
+    #[serde(deserialize_with = "lenient::id")]
+    pub order_id: u64,
+    /// The property code.
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub code: String,
+    /// The value as stored.
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub value: Option<String>,
+}
+
+/// The `sale.propertyvalue.list` call that finds a phone in any formatting.
+pub fn phone_search_call(phone: &Phone) -> Call {
+    let pattern: String = phone
+        .significant_digits()
+        .chars()
+        .flat_map(|c| ['%', c])
+        .collect();
+    property_search(PROP_PHONE, pattern)
+}
+
+/// The `sale.propertyvalue.list` call that finds an e-mail whatever its letter case.
+pub fn email_search_call(email: &Email) -> Call {
+    property_search(PROP_EMAIL, email.as_str().to_owned())
+}
+
+fn property_search(code: &str, pattern: String) -> Call {
+    Call::new(
+        "sale.propertyvalue.list",
+        json!({
+            "select": ["orderId", "code", "value"],
+            "filter": {"=code": code, "=%value": pattern},
+            "order": {"orderId": "desc"},
+        }),
+    )
+}
+
+/// The search for one contact: the batch to send and what each command looks for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CandidateSearch {
+    /// Property searches (`phone0`, `email0`, …), each followed by its orders
+    /// (`phone0_orders`, …).
+    pub batch: Batch,
+    phones: Vec<(String, Phone)>,
+    emails: Vec<(String, Email)>,
+}
+
+/// An order that may be the deal's, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CandidateOrder {
+    /// The order (as `sale.order.list` returns it).
+    pub order: Order,
+    /// Whether its buyer's phone, e-mail or both are the contact's.
+    pub on: MatchedOn,
+}
+
+impl CandidateSearch {
+    /// The search for a contact's phones and e-mails (at most [`MAX_SEARCHED`] of each);
+    /// `None` when the contact has neither.
+    pub fn for_contact(contact: &Contact) -> Option<CandidateSearch> {
+        let phones: Vec<(String, Phone)> = contact_phones(contact)
+            .into_iter()
+            .take(MAX_SEARCHED)
+            .enumerate()
+            .map(|(i, p)| (format!("phone{i}"), p))
+            .collect();
+        let emails: Vec<(String, Email)> = contact_emails(contact)
+            .into_iter()
+            .take(MAX_SEARCHED)
+            .enumerate()
+            .map(|(i, e)| (format!("email{i}"), e))
+            .collect();
+        if phones.is_empty() && emails.is_empty() {
+            return None;
+        }
+        let mut batch = Batch::new();
+        let searches = phones
+            .iter()
+            .map(|(n, p)| (n, phone_search_call(p)))
+            .chain(emails.iter().map(|(n, e)| (n, email_search_call(e))));
+        for (name, call) in searches {
+            batch.push(name.clone(), call);
+            let ids = slot_refs(name, &["propertyValues"], PAGE_SIZE, "orderId");
+            batch.push(
+                format!("{name}_orders"),
+                Call::new(
+                    "sale.order.list",
+                    json!({"filter": {"@id": ids}, "order": {"id": "desc"}}),
+                ),
+            );
+        }
+        Some(CandidateSearch {
+            batch,
+            phones,
+            emails,
+        })
+    }
+
+    /// The candidate orders, newest first: orders whose property value normalises to one of
+    /// the contact's phones or e-mails. `hits` and `orders` are the batch's results by command
+    /// name (missing commands count as empty).
+    pub fn candidates(
+        &self,
+        hits: &BTreeMap<String, Vec<PropertyHit>>,
+        orders: &BTreeMap<String, Vec<Order>>,
+    ) -> Vec<CandidateOrder> {
+        let mut by_phone = BTreeSet::new();
+        let mut by_email = BTreeSet::new();
+        let mut found: BTreeMap<u64, &Order> = BTreeMap::new();
+        let empty = Vec::new();
+        for (name, phone) in &self.phones {
+            for hit in hits.get(name).unwrap_or(&empty) {
+                if hit.value.as_deref().and_then(Phone::parse).as_ref() == Some(phone) {
+                    by_phone.insert(hit.order_id);
+                }
+            }
+        }
+        for (name, email) in &self.emails {
+            for hit in hits.get(name).unwrap_or(&empty) {
+                if hit.value.as_deref().and_then(Email::parse).as_ref() == Some(email) {
+                    by_email.insert(hit.order_id);
+                }
+            }
+        }
+        for list in orders.values() {
+            for o in list {
+                found.insert(o.id, o);
+            }
+        }
+        found
+            .into_iter()
+            .rev()
+            .filter_map(|(id, order)| {
+                let on = match (by_phone.contains(&id), by_email.contains(&id)) {
+                    (true, true) => MatchedOn::PhoneAndEmail,
+                    (true, false) => MatchedOn::Phone,
+                    (false, true) => MatchedOn::Email,
+                    (false, false) => return None,
+                };
+                Some(CandidateOrder {
+                    order: order.clone(),
+                    on,
+                })
+            })
+            .collect()
+    }
+}
+
+/// `crm.duplicate.findbycomm` for the contacts having any of these phones (at most 20 are
+/// sent, as the method allows).
+pub fn duplicate_phone_call(phones: &[Phone]) -> Call {
+    let values: Vec<&str> = phones.iter().take(20).map(Phone::as_str).collect();
+    Call::new(
+        "crm.duplicate.findbycomm",
+        json!({"type": "PHONE", "values": values, "entity_type": "CONTACT"}),
+    )
+}
+
+/// `crm.duplicate.findbycomm` for the contacts having any of these e-mails (at most 20).
+pub fn duplicate_email_call(emails: &[Email]) -> Call {
+    let values: Vec<&str> = emails.iter().take(20).map(Email::as_str).collect();
+    Call::new(
+        "crm.duplicate.findbycomm",
+        json!({"type": "EMAIL", "values": values, "entity_type": "CONTACT"}),
+    )
+}

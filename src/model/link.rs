@@ -1,0 +1,234 @@
+//! Which store order(s) a deal points at, the store queries that find them, which one is shown
+//! when a rule finds several, and what "Link this order" writes to the deal.
+//!
+//! Every configured rule that yields a reference gets its own pair of batch commands (a list,
+//! then the full order of the list's first entry), so one store request resolves the link
+//! whatever rule applies. The first rule, in settings order, whose list is not empty wins.
+//!
+//! When a rule finds several orders the UI shows a selector. The default choice is the newest
+//! order that is not canceled (highest ID), else the newest order: the lists are requested in
+//! that order (`canceled` ascending, `id` descending), so the full order fetched with the list is
+//! the default one; [`default_choice`] applies the same rule client-side.
+
+use bitrix_rest::models::{crm::Deal, sale::Order};
+use serde_json::{Value, json};
+
+use crate::model::call::{Batch, Call, PAGE_SIZE, result_ref, slot_refs};
+use crate::model::settings::{LinkRule, OrderKey};
+
+/// What a rule found in the deal: how to recognise its order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrderReference {
+    /// The order with this ID (user field holding the ID, or `ORIGIN_ID`).
+    Id(u64),
+    /// The order with this number (`accountNumber`), from a user field.
+    Number(String),
+    /// The order whose `xmlId` is this deal ID.
+    XmlIdIsDeal(u64),
+    /// The order whose property `code` holds this deal ID.
+    PropertyIsDeal {
+        /// The order property's code.
+        code: String,
+        /// The deal ID it holds.
+        deal_id: u64,
+    },
+}
+
+/// A rule of the settings that yields a reference for this deal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkCandidate {
+    /// The rule's position in the settings' list.
+    pub rule_index: usize,
+    /// What to look for.
+    pub reference: OrderReference,
+}
+
+/// The references the deal's fields give, one per rule that applies, in rule order. A user
+/// field that is empty (or, for an ID, not a positive number), an `ORIGIN_ID` that is not an ID
+/// or whose `ORIGINATOR_ID` is not the configured one, yield nothing.
+pub fn link_candidates(deal: &Deal, rules: &[LinkRule]) -> Vec<LinkCandidate> {
+    let id_of = |text: &str| text.trim().parse::<u64>().ok().filter(|id| *id > 0);
+    rules
+        .iter()
+        .enumerate()
+        .filter_map(|(rule_index, rule)| {
+            let reference = match rule {
+                LinkRule::UserField { field, holds } => {
+                    let value = deal.user_field(field)?;
+                    match holds {
+                        OrderKey::Id => OrderReference::Id(id_of(&value)?),
+                        OrderKey::Number => OrderReference::Number(value),
+                    }
+                }
+                LinkRule::OriginId { originator_id } => {
+                    if let Some(wanted) = originator_id {
+                        let actual = deal.originator_id.as_deref().map(str::trim);
+                        if actual != Some(wanted.trim()) {
+                            return None;
+                        }
+                    }
+                    OrderReference::Id(id_of(deal.origin_id.as_deref()?)?)
+                }
+                LinkRule::OrderXmlId => OrderReference::XmlIdIsDeal(deal.id),
+                LinkRule::OrderProperty { code } => OrderReference::PropertyIsDeal {
+                    code: code.clone(),
+                    deal_id: deal.id,
+                },
+            };
+            Some(LinkCandidate {
+                rule_index,
+                reference,
+            })
+        })
+        .collect()
+}
+
+/// The order of lists: not canceled first, newest first (so the first entry is the default).
+fn list_order() -> Value {
+    json!({"canceled": "asc", "id": "desc"})
+}
+
+/// `sale.order.list` of the orders with these filter fields, in default-choice order.
+pub fn order_list_call(filter: Value) -> Call {
+    Call::new(
+        "sale.order.list",
+        json!({"filter": filter, "order": list_order()}),
+    )
+}
+
+/// `sale.order.get`: the full order with basket, payments, shipments and properties.
+pub fn order_get_call(order_id: impl Into<Value>) -> Call {
+    Call::new("sale.order.get", json!({"id": order_id.into()}))
+}
+
+/// The batch commands that resolve one reference, named `<prefix>` (the list of matching
+/// orders) and `<prefix>_order` (the first one, in full). A property reference first lists the
+/// property values (`<prefix>_values`).
+pub fn reference_commands(prefix: &str, reference: &OrderReference, batch: &mut Batch) {
+    let filter = match reference {
+        OrderReference::Id(id) => json!({"id": id}),
+        OrderReference::Number(n) => json!({"accountNumber": n}),
+        OrderReference::XmlIdIsDeal(deal_id) => json!({"xmlId": deal_id.to_string()}),
+        OrderReference::PropertyIsDeal { code, deal_id } => {
+            let values = format!("{prefix}_values");
+            batch.push(
+                values.clone(),
+                Call::new(
+                    "sale.propertyvalue.list",
+                    json!({"select": ["orderId", "code", "value"],
+                        "filter": {"=code": code, "=value": deal_id.to_string()},
+                        "order": {"orderId": "desc"}}),
+                ),
+            );
+            json!({"@id": slot_refs(&values, &["propertyValues"], PAGE_SIZE, "orderId")})
+        }
+    };
+    batch.push(prefix, order_list_call(filter));
+    let first = result_ref(prefix, &["orders", "0", "id"]);
+    batch.push(format!("{prefix}_order"), order_get_call(first));
+}
+
+/// The store batch that finds the order typed by the rep (by number): `found` and
+/// `found_order`.
+pub fn order_number_batch(number: &str) -> Option<Batch> {
+    let number = number.trim().trim_start_matches('#').trim();
+    if number.is_empty() {
+        return None;
+    }
+    let mut batch = Batch::new();
+    reference_commands(
+        "found",
+        &OrderReference::Number(number.to_owned()),
+        &mut batch,
+    );
+    Some(batch)
+}
+
+/// The index of the order shown by default among several: the newest (highest ID) that is not
+/// canceled, else the newest. `0` for an empty list.
+pub fn default_choice(orders: &[Order]) -> usize {
+    let newest = |canceled: bool| {
+        orders
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.canceled == canceled)
+            .max_by_key(|(_, o)| o.id)
+            .map(|(i, _)| i)
+    };
+    newest(false).or_else(|| newest(true)).unwrap_or(0)
+}
+
+/// The deal's order as the rules resolved it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkedOrder {
+    /// The rule that found it (its position in the settings).
+    pub rule_index: usize,
+    /// What the rule looked for.
+    pub reference: OrderReference,
+    /// Every order the rule found (list shape, no basket); more than one → a selector.
+    pub choices: Vec<Order>,
+    /// The index in `choices` of the order shown.
+    pub chosen: usize,
+}
+
+impl LinkedOrder {
+    /// The order shown.
+    pub fn chosen_order(&self) -> Option<&Order> {
+        self.choices.get(self.chosen)
+    }
+
+    /// True when the rep has to be offered a choice.
+    pub fn is_ambiguous(&self) -> bool {
+        self.choices.len() > 1
+    }
+}
+
+/// The link: the first candidate (in rule order) whose list found orders. `found[i]` is the
+/// list for `candidates[i]` (missing = nothing found). `preferred` is an order the rep picked
+/// before; it is chosen when it is among the choices, else [`default_choice`] is.
+pub fn resolve_link(
+    candidates: &[LinkCandidate],
+    found: &[Vec<Order>],
+    preferred: Option<u64>,
+) -> Option<LinkedOrder> {
+    candidates
+        .iter()
+        .zip(found)
+        .find(|(_, orders)| !orders.is_empty())
+        .map(|(candidate, orders)| {
+            let chosen = preferred
+                .and_then(|id| orders.iter().position(|o| o.id == id))
+                .unwrap_or_else(|| default_choice(orders));
+            LinkedOrder {
+                rule_index: candidate.rule_index,
+                reference: candidate.reference.clone(),
+                choices: orders.clone(),
+                chosen,
+            }
+        })
+}
+
+/// What "Link this order" writes to the deal: `crm.deal.update` for the first rule in the
+/// settings that records links in the deal (a user field: the order's ID or number; the
+/// connector's fields: `ORIGIN_ID` = order ID, and `ORIGINATOR_ID` when the rule names one).
+/// `None` when no rule records links in the deal.
+pub fn link_write(rules: &[LinkRule], deal_id: u64, order: &Order) -> Option<Call> {
+    let fields = rules.iter().find_map(|rule| match rule {
+        LinkRule::UserField { field, holds } => {
+            let value = match holds {
+                OrderKey::Id => Value::from(order.id.to_string()),
+                OrderKey::Number => Value::from(order.account_number.clone()),
+            };
+            Some(json!({ field.as_str(): value }))
+        }
+        LinkRule::OriginId { originator_id } => Some(match originator_id {
+            Some(o) => json!({"ORIGIN_ID": order.id.to_string(), "ORIGINATOR_ID": o}),
+            None => json!({"ORIGIN_ID": order.id.to_string()}),
+        }),
+        _ => None,
+    })?;
+    Some(Call::new(
+        "crm.deal.update",
+        json!({"id": deal_id, "fields": fields}),
+    ))
+}

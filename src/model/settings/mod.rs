@@ -1,0 +1,170 @@
+//! The app's settings, stored by the widget as one app option (`settings`, a JSON object) so a
+//! save is atomic.
+//!
+//! Loading is lenient: every field has a default, and a field that is missing or has the wrong
+//! shape takes its default, so older or partial JSON still loads (a link rule of an unknown
+//! kind is skipped). Saving goes through [`Settings::validate`]: the UI saves nothing while it
+//! returns problems.
+//!
+//! Versions: `version` 1 is the first format; JSON without `version` is read as version 1. A
+//! newer version is read field by field like any other (what is understood is kept).
+
+mod rules;
+mod validate;
+
+pub use rules::{
+    LinkRule, OrderKey, PropertyPair, default_link_rules, is_property_code, is_property_key,
+    is_user_field_code,
+};
+pub use validate::{Problem, SettingsField, SettingsProblem, webhook_from_input};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use super::mapping::StageMapping;
+use super::webhook::StoreWebhook;
+
+/// The app option the settings are stored under.
+pub const SETTINGS_OPTION: &str = "settings";
+/// The format version this build writes.
+pub const SETTINGS_VERSION: u32 = 1;
+/// The polling interval when none is set, in seconds.
+pub const DEFAULT_POLL_SECS: u32 = 10;
+/// The shortest polling interval accepted, in seconds.
+pub const MIN_POLL_SECS: u32 = 3;
+/// The longest polling interval accepted, in seconds.
+pub const MAX_POLL_SECS: u32 = 300;
+/// The store's base price type (`catalogGroupId`) when none is set.
+pub const DEFAULT_PRICE_TYPE: u64 = 1;
+
+/// Why stored settings could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SettingsError {
+    /// The text is not JSON.
+    #[error("settings are not JSON")]
+    NotJson,
+    /// The JSON is not an object.
+    #[error("settings are not a JSON object")]
+    NotAnObject,
+}
+
+/// Everything an admin configures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    /// The format version ([`SETTINGS_VERSION`] when written by this build).
+    pub version: u32,
+    /// The store's inbound webhook; `None` until configured.
+    pub store_webhook: Option<StoreWebhook>,
+    /// The store catalogue's information block (`iblockId`, required by `catalog.product.list`).
+    pub store_iblock_id: Option<u64>,
+    /// The portal catalogue's information block, to read the XML_IDs of the deal's products.
+    pub portal_iblock_id: Option<u64>,
+    /// How deals link to orders, in order of preference.
+    pub link_rules: Vec<LinkRule>,
+    /// The property compared when XML_IDs do not match; `None` = XML_ID only.
+    pub product_property: Option<PropertyPair>,
+    /// The store product property that holds the article, for the stock lookup (`property<ID>`).
+    pub article_property: Option<String>,
+    /// The store price type shown (`catalogGroupId`).
+    pub price_type_id: u64,
+    /// The order-status ↔ deal-stage mapping per pipeline.
+    pub stage_mapping: StageMapping,
+    /// The warehouses to show, by ID, in this order; empty = all active warehouses.
+    pub warehouses: Vec<u64>,
+    /// How often the open tab checks both sides for changes, in seconds.
+    pub poll_interval_secs: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            version: SETTINGS_VERSION,
+            store_webhook: None,
+            store_iblock_id: None,
+            portal_iblock_id: None,
+            link_rules: default_link_rules(),
+            product_property: None,
+            article_property: None,
+            price_type_id: DEFAULT_PRICE_TYPE,
+            stage_mapping: StageMapping::default(),
+            warehouses: Vec::new(),
+            poll_interval_secs: DEFAULT_POLL_SECS,
+        }
+    }
+}
+
+impl Settings {
+    /// Reads the stored option. Fails only when the text is not a JSON object; every field
+    /// falls back to its default on its own.
+    pub fn from_json(text: &str) -> Result<Settings, SettingsError> {
+        let value: Value = serde_json::from_str(text).map_err(|_| SettingsError::NotJson)?;
+        Settings::from_value(&value)
+    }
+
+    /// Reads the option as the frame hands it over (already parsed). `null` gives the defaults;
+    /// a JSON string holding an object is read too (app options may come back as text).
+    pub fn from_value(value: &Value) -> Result<Settings, SettingsError> {
+        match value {
+            Value::Null => Ok(Settings::default()),
+            Value::String(text) if text.trim().is_empty() => Ok(Settings::default()),
+            Value::String(text) => Settings::from_json(text),
+            Value::Object(map) => Ok(Settings::from_map(map)),
+            _ => Err(SettingsError::NotAnObject),
+        }
+    }
+
+    fn from_map(map: &Map<String, Value>) -> Settings {
+        let d = Settings::default();
+        let link_rules = match map.get("linkRules") {
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(|v| serde_json::from_value(v.clone()).ok())
+                .collect(),
+            _ => d.link_rules,
+        };
+        Settings {
+            version: field(map, "version").unwrap_or(d.version),
+            store_webhook: field::<String>(map, "storeWebhook")
+                .and_then(|url| StoreWebhook::parse(&url).ok()),
+            store_iblock_id: field(map, "storeIblockId").filter(|id| *id > 0),
+            portal_iblock_id: field(map, "portalIblockId").filter(|id| *id > 0),
+            link_rules,
+            product_property: field(map, "productProperty"),
+            article_property: field::<String>(map, "articleProperty").filter(|p| !p.is_empty()),
+            price_type_id: field(map, "priceTypeId").unwrap_or(d.price_type_id),
+            stage_mapping: field(map, "stageMapping").unwrap_or_default(),
+            warehouses: field(map, "warehouses").unwrap_or_default(),
+            poll_interval_secs: field(map, "pollIntervalSecs").unwrap_or(d.poll_interval_secs),
+        }
+    }
+
+    /// The JSON object to store (with the current [`SETTINGS_VERSION`]).
+    pub fn to_value(&self) -> Value {
+        let mut out = self.clone();
+        out.version = SETTINGS_VERSION;
+        // Serializing plain data with string keys cannot fail.
+        serde_json::to_value(&out).unwrap_or(Value::Null)
+    }
+
+    /// The polling interval, kept within [`MIN_POLL_SECS`]..=[`MAX_POLL_SECS`] whatever is
+    /// stored.
+    pub fn poll_interval(&self) -> u32 {
+        self.poll_interval_secs.clamp(MIN_POLL_SECS, MAX_POLL_SECS)
+    }
+
+    /// True when the store connection is configured (webhook and catalogue).
+    pub fn has_store(&self) -> bool {
+        self.store_webhook.is_some() && self.store_iblock_id.is_some()
+    }
+}
+
+/// A field read on its own: `None` when missing, `null` or of the wrong shape.
+fn field<T: DeserializeOwned>(map: &Map<String, Value>, key: &str) -> Option<T> {
+    let value = map.get(key)?;
+    if value.is_null() {
+        return None;
+    }
+    serde_json::from_value(value.clone()).ok()
+}

@@ -1,0 +1,245 @@
+//! Validation of settings before they are saved: every problem, each naming its field and
+//! reason, so the UI can say all of them at once and save nothing half-way.
+
+use std::collections::BTreeSet;
+
+use super::rules::{LinkRule, is_property_code, is_property_key, is_user_field_code};
+use super::{MAX_POLL_SECS, MIN_POLL_SECS, Settings};
+use crate::model::webhook::WebhookError;
+
+/// Which setting a problem is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SettingsField {
+    /// The store's webhook URL.
+    StoreWebhook,
+    /// The store catalogue's information block.
+    StoreIblock,
+    /// The portal catalogue's information block.
+    PortalIblock,
+    /// The list of link rules as a whole.
+    LinkRules,
+    /// One link rule, by its position (0-based).
+    LinkRule(usize),
+    /// The portal-side key of the matching property.
+    ProductPropertyPortal,
+    /// The store-side key of the matching property.
+    ProductPropertyStore,
+    /// The article property.
+    ArticleProperty,
+    /// The price type.
+    PriceType,
+    /// The status mapping of one pipeline.
+    StageMapping {
+        /// The pipeline.
+        category_id: i64,
+    },
+    /// The warehouses to show.
+    Warehouses,
+    /// The polling interval.
+    PollInterval,
+}
+
+/// What is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Required and not set.
+    Missing,
+    /// The webhook URL is not usable, and why.
+    Webhook(WebhookError),
+    /// Not a deal user field code (`UF_CRM_…`).
+    NotAUserField,
+    /// Not a product property key (`property<ID>`).
+    NotAPropertyKey,
+    /// Not an order property code.
+    NotAPropertyCode,
+    /// The originator ID is set but blank.
+    BlankOriginator,
+    /// The same rule appears twice; the position of the first one.
+    DuplicateRule {
+        /// Position of the earlier identical rule.
+        first: usize,
+    },
+    /// The same status is mapped twice in one pipeline.
+    DuplicateStatus {
+        /// The status.
+        status_id: String,
+    },
+    /// A pair of the mapping has an empty status or stage.
+    EmptyPair,
+    /// A stage of another pipeline (`C2:…` in pipeline 1).
+    StageOfOtherPipeline {
+        /// The stage.
+        stage_id: String,
+    },
+    /// The same pipeline has two mapping tables.
+    DuplicatePipeline,
+    /// The same warehouse is listed twice.
+    DuplicateWarehouse {
+        /// The warehouse.
+        id: u64,
+    },
+    /// An ID of 0.
+    ZeroId,
+    /// A number outside the allowed range.
+    OutOfRange {
+        /// Smallest allowed.
+        min: u32,
+        /// Largest allowed.
+        max: u32,
+    },
+}
+
+/// One problem: the field and the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingsProblem {
+    /// Which setting.
+    pub field: SettingsField,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+impl Settings {
+    /// Every problem that keeps these settings from being saved; empty when they are valid.
+    ///
+    /// A store connection needs the webhook and both catalogue IDs; everything else has
+    /// defaults. Settings with no webhook at all are valid (the app is simply not connected).
+    pub fn validate(&self) -> Vec<SettingsProblem> {
+        let mut out = Vec::new();
+        let mut push =
+            |field: SettingsField, problem: Problem| out.push(SettingsProblem { field, problem });
+        if self.store_webhook.is_some() {
+            if self.store_iblock_id.is_none() {
+                push(SettingsField::StoreIblock, Problem::Missing);
+            }
+            if self.portal_iblock_id.is_none() {
+                push(SettingsField::PortalIblock, Problem::Missing);
+            }
+        }
+        if self.link_rules.is_empty() {
+            push(SettingsField::LinkRules, Problem::Missing);
+        }
+        for (i, rule) in self.link_rules.iter().enumerate() {
+            if let Some(first) = self.link_rules[..i].iter().position(|r| r == rule) {
+                push(SettingsField::LinkRule(i), Problem::DuplicateRule { first });
+            }
+            match rule {
+                LinkRule::UserField { field, .. } if !is_user_field_code(field) => {
+                    push(SettingsField::LinkRule(i), Problem::NotAUserField)
+                }
+                LinkRule::OriginId {
+                    originator_id: Some(o),
+                } if o.trim().is_empty() => {
+                    push(SettingsField::LinkRule(i), Problem::BlankOriginator)
+                }
+                LinkRule::OrderProperty { code } if !is_property_code(code) => {
+                    push(SettingsField::LinkRule(i), Problem::NotAPropertyCode)
+                }
+                _ => {}
+            }
+        }
+        if let Some(pair) = &self.product_property {
+            if !is_property_key(&pair.portal) {
+                push(
+                    SettingsField::ProductPropertyPortal,
+                    Problem::NotAPropertyKey,
+                );
+            }
+            if !is_property_key(&pair.store) {
+                push(
+                    SettingsField::ProductPropertyStore,
+                    Problem::NotAPropertyKey,
+                );
+            }
+        }
+        if let Some(article) = &self.article_property {
+            if !is_property_key(article) {
+                push(SettingsField::ArticleProperty, Problem::NotAPropertyKey);
+            }
+        }
+        if self.price_type_id == 0 {
+            push(SettingsField::PriceType, Problem::ZeroId);
+        }
+        let mut pipelines = BTreeSet::new();
+        for pipeline in &self.stage_mapping.pipelines {
+            let field = || SettingsField::StageMapping {
+                category_id: pipeline.category_id,
+            };
+            if !pipelines.insert(pipeline.category_id) {
+                push(field(), Problem::DuplicatePipeline);
+            }
+            let mut seen = BTreeSet::new();
+            for pair in &pipeline.pairs {
+                if pair.status_id.trim().is_empty() || pair.stage_id.trim().is_empty() {
+                    push(field(), Problem::EmptyPair);
+                    continue;
+                }
+                if !seen.insert(pair.status_id.as_str()) {
+                    push(
+                        field(),
+                        Problem::DuplicateStatus {
+                            status_id: pair.status_id.clone(),
+                        },
+                    );
+                }
+                if !stage_in_pipeline(&pair.stage_id, pipeline.category_id) {
+                    push(
+                        field(),
+                        Problem::StageOfOtherPipeline {
+                            stage_id: pair.stage_id.clone(),
+                        },
+                    );
+                }
+            }
+        }
+        let mut warehouses = BTreeSet::new();
+        for &id in &self.warehouses {
+            if id == 0 {
+                push(SettingsField::Warehouses, Problem::ZeroId);
+            } else if !warehouses.insert(id) {
+                push(
+                    SettingsField::Warehouses,
+                    Problem::DuplicateWarehouse { id },
+                );
+            }
+        }
+        if !(MIN_POLL_SECS..=MAX_POLL_SECS).contains(&self.poll_interval_secs) {
+            push(
+                SettingsField::PollInterval,
+                Problem::OutOfRange {
+                    min: MIN_POLL_SECS,
+                    max: MAX_POLL_SECS,
+                },
+            );
+        }
+        out
+    }
+}
+
+/// True when a stage code belongs to the pipeline: `C<id>:…` for pipeline `id` > 0, no `C…:`
+/// prefix for the default pipeline.
+fn stage_in_pipeline(stage_id: &str, category_id: i64) -> bool {
+    let prefix = stage_id
+        .split_once(':')
+        .and_then(|(p, _)| p.strip_prefix('C'))
+        .and_then(|n| n.parse::<i64>().ok());
+    match prefix {
+        Some(id) => id == category_id,
+        None => category_id == 0,
+    }
+}
+
+/// Reads the webhook box of the settings form: blank means "no store connection" (`None`);
+/// anything else must be a valid webhook URL.
+pub fn webhook_from_input(
+    text: &str,
+) -> Result<Option<crate::model::webhook::StoreWebhook>, SettingsProblem> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    crate::model::webhook::StoreWebhook::parse(text)
+        .map(Some)
+        .map_err(|e| SettingsProblem {
+            field: SettingsField::StoreWebhook,
+            problem: Problem::Webhook(e),
+        })
+}

@@ -1,0 +1,272 @@
+use std::collections::BTreeMap;
+
+use serde_json::json;
+
+use crate::model::contacts::search::{
+    CandidateSearch, PropertyHit, duplicate_email_call, duplicate_phone_call, email_search_call,
+    phone_search_call,
+};
+use crate::model::contacts::{
+    Buyer, ContactMatch, Email, MatchedOn, Phone, duplicate_groups, match_buyer,
+};
+
+use super::fixtures::{contact, from, order};
+
+fn phone(s: &str) -> Phone {
+    Phone::parse(s).unwrap()
+}
+
+#[test]
+fn russian_numbers_in_every_usual_form_are_one_number() {
+    for typed in [
+        "8 (916) 123-45-67",
+        "+7 916 123 45 67",
+        "+79161234567",
+        "89161234567",
+        "916 123-45-67",
+        "7-916-123-45-67",
+        " +7(916)123.45.67 ",
+    ] {
+        assert_eq!(phone(typed).as_str(), "+79161234567", "{typed}");
+    }
+}
+
+#[test]
+fn numbers_with_an_explicit_country_code_are_left_as_digits() {
+    assert_eq!(phone("+44 20 7946 0958").as_str(), "+442079460958");
+    assert_eq!(
+        phone("+81 3 1234 5678").as_str(),
+        "+81312345678",
+        "no 8→7 after a plus"
+    );
+    assert_eq!(phone("0049 30 1234567").as_str(), "+49301234567");
+    assert_eq!(phone("+1 415 123 4567").as_str(), "+14151234567");
+    assert!(!phone("+44 20 7946 0958").is_russian());
+}
+
+#[test]
+fn what_is_too_short_or_too_long_is_not_a_phone() {
+    assert_eq!(Phone::parse("123-45"), None);
+    assert_eq!(Phone::parse("call me"), None);
+    assert_eq!(Phone::parse(""), None);
+    assert_eq!(Phone::parse("+1234567890123456"), None);
+}
+
+#[test]
+fn emails_are_trimmed_and_lower_cased() {
+    assert_eq!(
+        Email::parse("  Anna.P@Mail.RU ").unwrap().as_str(),
+        "anna.p@mail.ru"
+    );
+    assert_eq!(
+        Email::parse("mailto:IVAN@example.com").unwrap().as_str(),
+        "ivan@example.com"
+    );
+    for bad in [
+        "",
+        "anna",
+        "@mail.ru",
+        "anna@",
+        "anna@mail",
+        "a b@mail.ru",
+        "a@b@c.ru",
+        "anna@.ru",
+    ] {
+        assert_eq!(Email::parse(bad), None, "{bad}");
+    }
+}
+
+fn order_with_buyer(props: serde_json::Value) -> bitrix_rest::models::sale::Order {
+    let mut o = order(9, json!({}), vec![]);
+    o.property_values = from(props);
+    o
+}
+
+#[test]
+fn the_buyer_comes_from_the_order_properties() {
+    let o = order_with_buyer(json!([
+        {"code": "FIO", "value": " Анна Петрова "},
+        {"code": "PHONE", "value": "8 (916) 123-45-67"},
+        {"code": "EMAIL", "value": "Anna@Mail.ru"}
+    ]));
+    let b = Buyer::of_order(&o);
+    assert_eq!(b.name.as_deref(), Some("Анна Петрова"));
+    assert_eq!(b.normalized_phone(), Some(phone("+79161234567")));
+    assert_eq!(b.normalized_email().unwrap().as_str(), "anna@mail.ru");
+}
+
+#[test]
+fn a_buyer_without_fio_is_named_by_name_and_last_name_and_may_lack_everything() {
+    let b = Buyer::of_order(&order_with_buyer(json!([
+        {"code": "NAME", "value": "Иван"}, {"code": "LAST_NAME", "value": "Сидоров"},
+        {"code": "PHONE", "value": ""}
+    ])));
+    assert_eq!(b.name.as_deref(), Some("Иван Сидоров"));
+    assert_eq!(b.phone, None);
+    assert_eq!(
+        Buyer::of_order(&order_with_buyer(json!([]))),
+        Buyer::default()
+    );
+}
+
+#[test]
+fn the_buyer_matches_contacts_by_phone_or_email_never_by_name() {
+    let buyer = Buyer {
+        name: Some("Анна Петрова".into()),
+        phone: Some("8 (916) 123-45-67".into()),
+        email: Some("anna@mail.ru".into()),
+    };
+    let contacts = vec![
+        contact(1, "Анна Петрова", &["+7 999 000 00 00"], &[]),
+        contact(2, "Аня", &[], &["ANNA@mail.ru"]),
+        contact(3, "Петрова", &["+79161234567"], &[]),
+        contact(4, "А. П.", &["89161234567"], &[" anna@mail.ru"]),
+    ];
+    assert_eq!(
+        match_buyer(&buyer, &contacts),
+        vec![
+            ContactMatch {
+                contact_id: 4,
+                on: MatchedOn::PhoneAndEmail
+            },
+            ContactMatch {
+                contact_id: 3,
+                on: MatchedOn::Phone
+            },
+            ContactMatch {
+                contact_id: 2,
+                on: MatchedOn::Email
+            },
+        ]
+    );
+    assert!(match_buyer(&Buyer::default(), &contacts).is_empty());
+}
+
+#[test]
+fn contacts_sharing_a_phone_or_email_are_grouped_transitively() {
+    let contacts = vec![
+        contact(10, "Анна", &["8 (916) 123-45-67"], &[]),
+        contact(3, "Анна П.", &["+79161234567"], &["anna@mail.ru"]),
+        contact(7, "А. Петрова", &[], &["Anna@Mail.ru"]),
+        contact(5, "Иван", &["+79990000000"], &["ivan@mail.ru"]),
+        contact(6, "Пётр", &["not a phone"], &[]),
+        contact(3, "Анна П.", &["+79161234567"], &["anna@mail.ru"]),
+    ];
+    let groups = duplicate_groups(&contacts);
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0].contact_ids, vec![3, 7, 10]);
+    assert_eq!(groups[0].shared_phones, vec![phone("+79161234567")]);
+    assert_eq!(
+        groups[0].shared_emails,
+        vec![Email::parse("anna@mail.ru").unwrap()]
+    );
+    assert!(duplicate_groups(&contacts[3..5]).is_empty());
+}
+
+#[test]
+fn the_phone_search_uses_like_with_every_digit_separated() {
+    let call = phone_search_call(&phone("8 (916) 123-45-67"));
+    assert_eq!(call.method, "sale.propertyvalue.list");
+    assert_eq!(
+        call.params["filter"],
+        json!({"=code": "PHONE", "=%value": "%9%1%6%1%2%3%4%5%6%7"})
+    );
+    let foreign = phone_search_call(&phone("+44 20 7946 0958"));
+    assert_eq!(
+        foreign.params["filter"]["=%value"],
+        "%4%4%2%0%7%9%4%6%0%9%5%8"
+    );
+}
+
+#[test]
+fn the_email_search_uses_like_with_the_address() {
+    let call = email_search_call(&Email::parse("Anna@Mail.ru").unwrap());
+    assert_eq!(
+        call.params["filter"],
+        json!({"=code": "EMAIL", "=%value": "anna@mail.ru"})
+    );
+}
+
+#[test]
+fn a_contact_without_phone_or_email_has_no_search() {
+    assert!(CandidateSearch::for_contact(&contact(1, "Анна", &["?"], &[])).is_none());
+}
+
+#[test]
+fn candidate_orders_are_only_those_whose_value_normalises_to_the_contacts() {
+    let c = contact(1, "Анна", &["+7 916 123-45-67"], &["anna@mail.ru"]);
+    let search = CandidateSearch::for_contact(&c).unwrap();
+    assert_eq!(
+        search.batch.names(),
+        vec!["phone0", "phone0_orders", "email0", "email0_orders"]
+    );
+    assert_eq!(
+        search.batch.get("phone0_orders").unwrap().params["filter"]["@id"][0],
+        "$result[phone0][propertyValues][0][orderId]"
+    );
+    let hit = |order_id: u64, value: &str| PropertyHit {
+        order_id,
+        code: String::new(),
+        value: Some(value.into()),
+    };
+    let mut hits = BTreeMap::new();
+    hits.insert(
+        "phone0".to_string(),
+        vec![
+            hit(20, "8 (916) 123-45-67"),
+            hit(21, "+7 (916) 123-45-678"), // more digits: LIKE finds it, the check refuses it
+            hit(22, "19161234567"),
+        ],
+    );
+    hits.insert(
+        "email0".to_string(),
+        vec![hit(20, "ANNA@mail.ru"), hit(23, "anna@mail.ru ")],
+    );
+    let mut orders = BTreeMap::new();
+    orders.insert(
+        "phone0_orders".to_string(),
+        vec![
+            order(20, json!({}), vec![]),
+            order(21, json!({}), vec![]),
+            order(22, json!({}), vec![]),
+        ],
+    );
+    orders.insert(
+        "email0_orders".to_string(),
+        vec![order(20, json!({}), vec![]), order(23, json!({}), vec![])],
+    );
+    let found: Vec<(u64, MatchedOn)> = search
+        .candidates(&hits, &orders)
+        .into_iter()
+        .map(|c| (c.order.id, c.on))
+        .collect();
+    assert_eq!(
+        found,
+        vec![(23, MatchedOn::Email), (20, MatchedOn::PhoneAndEmail)]
+    );
+}
+
+#[test]
+fn property_hits_read_the_documented_shape() {
+    let hits: Vec<PropertyHit> = from(json!([
+        {"code": "PHONE", "id": 10774, "name": "Phone", "orderId": 1650, "orderPropsId": 20, "value": "+7 916"},
+        {"code": "EMAIL", "orderId": "1651", "value": null}
+    ]));
+    assert_eq!(hits[0].order_id, 1650);
+    assert_eq!(hits[1].order_id, 1651);
+    assert_eq!(hits[1].value, None);
+}
+
+#[test]
+fn duplicate_searches_send_normalised_values_at_most_twenty() {
+    let phones: Vec<Phone> = (0..25).map(|i| phone(&format!("+7916123{i:04}"))).collect();
+    let call = duplicate_phone_call(&phones);
+    assert_eq!(call.method, "crm.duplicate.findbycomm");
+    assert_eq!(call.params["values"].as_array().unwrap().len(), 20);
+    assert_eq!(call.params["type"], "PHONE");
+    let e = duplicate_email_call(&[Email::parse("A@B.ru").unwrap()]);
+    assert_eq!(
+        e.params,
+        json!({"type": "EMAIL", "values": ["a@b.ru"], "entity_type": "CONTACT"})
+    );
+}

@@ -1,0 +1,269 @@
+use serde_json::json;
+
+use crate::model::call::Batch;
+use crate::model::link::{
+    LinkCandidate, OrderReference, default_choice, link_candidates, link_write, order_number_batch,
+    reference_commands, resolve_link,
+};
+use crate::model::settings::{LinkRule, OrderKey};
+
+use super::fixtures::{deal, order};
+
+fn all_rules() -> Vec<LinkRule> {
+    vec![
+        LinkRule::UserField {
+            field: "UF_CRM_ORDER".into(),
+            holds: OrderKey::Id,
+        },
+        LinkRule::UserField {
+            field: "UF_CRM_NUMBER".into(),
+            holds: OrderKey::Number,
+        },
+        LinkRule::OriginId {
+            originator_id: Some("3".into()),
+        },
+        LinkRule::OrderXmlId,
+        LinkRule::OrderProperty {
+            code: "DEAL_ID".into(),
+        },
+    ]
+}
+
+fn refs(c: &[LinkCandidate]) -> Vec<(usize, OrderReference)> {
+    c.iter()
+        .map(|c| (c.rule_index, c.reference.clone()))
+        .collect()
+}
+
+#[test]
+fn each_rule_yields_its_reference_in_rule_order() {
+    let d = deal(
+        410,
+        json!({"UF_CRM_ORDER": "9", "UF_CRM_NUMBER": " 165 ",
+        "ORIGINATOR_ID": "3", "ORIGIN_ID": "9"}),
+    );
+    assert_eq!(
+        refs(&link_candidates(&d, &all_rules())),
+        vec![
+            (0, OrderReference::Id(9)),
+            (1, OrderReference::Number("165".into())),
+            (2, OrderReference::Id(9)),
+            (3, OrderReference::XmlIdIsDeal(410)),
+            (
+                4,
+                OrderReference::PropertyIsDeal {
+                    code: "DEAL_ID".into(),
+                    deal_id: 410
+                }
+            ),
+        ]
+    );
+}
+
+#[test]
+fn empty_or_unusable_deal_fields_yield_nothing() {
+    let d = deal(
+        410,
+        json!({"UF_CRM_ORDER": "abc", "UF_CRM_NUMBER": "", "ORIGINATOR_ID": "4",
+        "ORIGIN_ID": "9"}),
+    );
+    let rules = &all_rules()[..3];
+    assert!(
+        link_candidates(&d, rules).is_empty(),
+        "wrong originator, bad ID, empty number"
+    );
+    let zero = deal(1, json!({"UF_CRM_ORDER": "0", "ORIGIN_ID": null}));
+    assert!(link_candidates(&zero, &all_rules()[..3]).is_empty());
+}
+
+#[test]
+fn origin_id_without_an_originator_in_the_rule_accepts_any_originator() {
+    let d = deal(410, json!({"ORIGINATOR_ID": "77", "ORIGIN_ID": "12"}));
+    let rules = vec![LinkRule::OriginId {
+        originator_id: None,
+    }];
+    assert_eq!(
+        refs(&link_candidates(&d, &rules)),
+        vec![(0, OrderReference::Id(12))]
+    );
+}
+
+#[test]
+fn a_numeric_user_field_is_read_as_the_order_id() {
+    let d = deal(410, json!({"UF_CRM_ORDER": 9}));
+    assert_eq!(
+        refs(&link_candidates(&d, &all_rules()[..1])),
+        vec![(0, OrderReference::Id(9))]
+    );
+}
+
+#[test]
+fn each_reference_becomes_a_list_and_a_full_order_command() {
+    let mut b = Batch::new();
+    reference_commands("link0", &OrderReference::Id(9), &mut b);
+    reference_commands("link1", &OrderReference::Number("165".into()), &mut b);
+    reference_commands("link2", &OrderReference::XmlIdIsDeal(410), &mut b);
+    assert_eq!(
+        b.names(),
+        vec![
+            "link0",
+            "link0_order",
+            "link1",
+            "link1_order",
+            "link2",
+            "link2_order"
+        ]
+    );
+    let list = b.get("link0").unwrap();
+    assert_eq!(list.method, "sale.order.list");
+    assert_eq!(
+        list.params,
+        json!({"filter": {"id": 9}, "order": {"canceled": "asc", "id": "desc"}})
+    );
+    assert_eq!(
+        b.get("link1").unwrap().params["filter"],
+        json!({"accountNumber": "165"})
+    );
+    assert_eq!(
+        b.get("link2").unwrap().params["filter"],
+        json!({"xmlId": "410"})
+    );
+    let full = b.get("link0_order").unwrap();
+    assert_eq!(full.method, "sale.order.get");
+    assert_eq!(full.params, json!({"id": "$result[link0][orders][0][id]"}));
+}
+
+#[test]
+fn a_property_reference_lists_property_values_first() {
+    let mut b = Batch::new();
+    reference_commands(
+        "link0",
+        &OrderReference::PropertyIsDeal {
+            code: "DEAL_ID".into(),
+            deal_id: 410,
+        },
+        &mut b,
+    );
+    assert_eq!(b.names(), vec!["link0_values", "link0", "link0_order"]);
+    let values = b.get("link0_values").unwrap();
+    assert_eq!(values.method, "sale.propertyvalue.list");
+    assert_eq!(
+        values.params["filter"],
+        json!({"=code": "DEAL_ID", "=value": "410"})
+    );
+    let ids = &b.get("link0").unwrap().params["filter"]["@id"];
+    assert_eq!(ids.as_array().unwrap().len(), 50);
+    assert_eq!(ids[1], "$result[link0_values][propertyValues][1][orderId]");
+}
+
+#[test]
+fn an_order_number_typed_by_the_rep_is_trimmed_of_hash_and_spaces() {
+    let b = order_number_batch("  #165 ").unwrap();
+    assert_eq!(
+        b.get("found").unwrap().params["filter"],
+        json!({"accountNumber": "165"})
+    );
+    assert!(order_number_batch(" # ").is_none());
+}
+
+#[test]
+fn the_default_choice_is_the_newest_order_not_canceled() {
+    let orders = vec![
+        order(5, json!({}), vec![]),
+        order(9, json!({"canceled": "Y"}), vec![]),
+        order(7, json!({}), vec![]),
+    ];
+    assert_eq!(default_choice(&orders), 2);
+    let all_canceled = vec![
+        order(5, json!({"canceled": "Y"}), vec![]),
+        order(6, json!({"canceled": "Y"}), vec![]),
+    ];
+    assert_eq!(default_choice(&all_canceled), 1);
+    assert_eq!(default_choice(&[]), 0);
+}
+
+#[test]
+fn the_first_rule_that_found_orders_wins_and_several_make_a_selector() {
+    let d = deal(
+        410,
+        json!({"UF_CRM_ORDER": "404", "ORIGINATOR_ID": "3", "ORIGIN_ID": "9"}),
+    );
+    let candidates = link_candidates(&d, &all_rules());
+    let found = vec![
+        vec![],
+        vec![order(9, json!({}), vec![])],
+        vec![order(30, json!({}), vec![]), order(31, json!({}), vec![])],
+    ];
+    let linked = resolve_link(&candidates, &found, None).unwrap();
+    assert_eq!(linked.rule_index, 2);
+    assert_eq!(linked.reference, OrderReference::Id(9));
+    assert_eq!(linked.chosen_order().unwrap().id, 9);
+    assert!(!linked.is_ambiguous());
+
+    let several = resolve_link(&candidates[3..], &found[2..], None).unwrap();
+    assert!(several.is_ambiguous());
+    assert_eq!(several.chosen_order().unwrap().id, 31);
+    let picked = resolve_link(&candidates[3..], &found[2..], Some(30)).unwrap();
+    assert_eq!(picked.chosen_order().unwrap().id, 30);
+    let gone = resolve_link(&candidates[3..], &found[2..], Some(99)).unwrap();
+    assert_eq!(
+        gone.chosen_order().unwrap().id,
+        31,
+        "a picked order no longer found falls back"
+    );
+}
+
+#[test]
+fn nothing_found_by_any_rule_is_no_link() {
+    let d = deal(410, json!({}));
+    let candidates = link_candidates(&d, &all_rules());
+    assert!(resolve_link(&candidates, &[vec![], vec![]], None).is_none());
+    assert!(resolve_link(&[], &[], None).is_none());
+}
+
+#[test]
+fn linking_writes_the_first_rule_that_lives_in_the_deal() {
+    let o = order(9, json!({"accountNumber": "A-165"}), vec![]);
+    let by_number = vec![
+        LinkRule::OrderXmlId,
+        LinkRule::UserField {
+            field: "UF_CRM_NUMBER".into(),
+            holds: OrderKey::Number,
+        },
+    ];
+    let call = link_write(&by_number, 410, &o).unwrap();
+    assert_eq!(call.method, "crm.deal.update");
+    assert_eq!(
+        call.params,
+        json!({"id": 410, "fields": {"UF_CRM_NUMBER": "A-165"}})
+    );
+    let by_id = vec![LinkRule::UserField {
+        field: "UF_CRM_ORDER".into(),
+        holds: OrderKey::Id,
+    }];
+    assert_eq!(
+        link_write(&by_id, 410, &o).unwrap().params["fields"],
+        json!({"UF_CRM_ORDER": "9"})
+    );
+    let origin = vec![LinkRule::OriginId {
+        originator_id: Some("3".into()),
+    }];
+    assert_eq!(
+        link_write(&origin, 410, &o).unwrap().params["fields"],
+        json!({"ORIGIN_ID": "9", "ORIGINATOR_ID": "3"})
+    );
+    let plain_origin = vec![LinkRule::OriginId {
+        originator_id: None,
+    }];
+    assert_eq!(
+        link_write(&plain_origin, 410, &o).unwrap().params["fields"],
+        json!({"ORIGIN_ID": "9"})
+    );
+    let store_only = vec![
+        LinkRule::OrderXmlId,
+        LinkRule::OrderProperty {
+            code: "DEAL_ID".into(),
+        },
+    ];
+    assert!(link_write(&store_only, 410, &o).is_none());
+}

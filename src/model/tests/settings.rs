@@ -1,0 +1,329 @@
+use serde_json::json;
+
+use crate::model::mapping::{PipelineMapping, StatusStage};
+use crate::model::settings::{
+    DEFAULT_POLL_SECS, LinkRule, OrderKey, Problem, PropertyPair, SETTINGS_VERSION, Settings,
+    SettingsError, SettingsField, webhook_from_input,
+};
+use crate::model::webhook::{StoreWebhook, WebhookError};
+
+fn pair(status: &str, stage: &str) -> StatusStage {
+    StatusStage {
+        status_id: status.into(),
+        stage_id: stage.into(),
+    }
+}
+
+fn connected() -> Settings {
+    Settings {
+        store_webhook: Some(
+            StoreWebhook::parse("https://shop.example/rest/7/abcdef0123456789/").unwrap(),
+        ),
+        store_iblock_id: Some(23),
+        portal_iblock_id: Some(14),
+        ..Settings::default()
+    }
+}
+
+#[test]
+fn defaults_are_valid_and_link_by_origin_id() {
+    let s = Settings::default();
+    assert!(s.validate().is_empty());
+    assert_eq!(
+        s.link_rules,
+        vec![LinkRule::OriginId {
+            originator_id: None
+        }]
+    );
+    assert_eq!(s.poll_interval(), DEFAULT_POLL_SECS);
+    assert!(!s.has_store());
+}
+
+#[test]
+fn empty_or_null_option_loads_the_defaults() {
+    assert_eq!(Settings::from_json("{}").unwrap(), Settings::default());
+    assert_eq!(
+        Settings::from_value(&json!(null)).unwrap(),
+        Settings::default()
+    );
+    assert_eq!(
+        Settings::from_value(&json!("")).unwrap(),
+        Settings::default()
+    );
+}
+
+#[test]
+fn what_is_not_a_json_object_is_an_error() {
+    assert_eq!(Settings::from_json("{oops"), Err(SettingsError::NotJson));
+    assert_eq!(
+        Settings::from_value(&json!([1, 2])),
+        Err(SettingsError::NotAnObject)
+    );
+}
+
+#[test]
+fn settings_round_trip_through_the_stored_json() {
+    let mut s = connected();
+    s.link_rules = vec![
+        LinkRule::UserField {
+            field: "UF_CRM_ORDER".into(),
+            holds: OrderKey::Number,
+        },
+        LinkRule::OriginId {
+            originator_id: Some("3".into()),
+        },
+        LinkRule::OrderXmlId,
+        LinkRule::OrderProperty {
+            code: "DEAL_ID".into(),
+        },
+    ];
+    s.product_property = Some(PropertyPair {
+        portal: "property45".into(),
+        store: "property101".into(),
+    });
+    s.article_property = Some("property77".into());
+    s.warehouses = vec![3, 1];
+    s.poll_interval_secs = 15;
+    s.stage_mapping.set_pipeline(PipelineMapping {
+        category_id: 1,
+        pairs: vec![pair("N", "C1:NEW")],
+    });
+    let stored = s.to_value();
+    assert_eq!(stored["version"], SETTINGS_VERSION);
+    assert_eq!(
+        stored["linkRules"][0],
+        json!({"kind": "user-field", "field": "UF_CRM_ORDER", "holds": "number"})
+    );
+    assert_eq!(
+        stored["linkRules"][1],
+        json!({"kind": "origin-id", "originatorId": "3"})
+    );
+    assert_eq!(
+        stored["storeWebhook"],
+        "https://shop.example/rest/7/abcdef0123456789/"
+    );
+    let back = Settings::from_value(&stored).unwrap();
+    assert_eq!(back, s);
+    // A string holding the object (as app options may come back) reads the same.
+    assert_eq!(Settings::from_value(&json!(stored.to_string())).unwrap(), s);
+}
+
+#[test]
+fn partial_older_json_keeps_what_it_has_and_defaults_the_rest() {
+    let s = Settings::from_json(
+        r#"{"storeWebhook":"https://shop.example/rest/7/abcdef0123456789/",
+        "pollIntervalSecs": 30}"#,
+    )
+    .unwrap();
+    assert_eq!(s.version, SETTINGS_VERSION);
+    assert_eq!(s.poll_interval_secs, 30);
+    assert!(s.store_webhook.is_some());
+    assert_eq!(s.link_rules, Settings::default().link_rules);
+    assert!(s.warehouses.is_empty());
+}
+
+#[test]
+fn a_field_of_the_wrong_shape_falls_back_to_its_default_alone() {
+    let s = Settings::from_json(
+        r#"{"pollIntervalSecs": "often", "warehouses": "all", "storeIblockId": 23,
+        "storeWebhook": "http://shop.example/rest/7/abcdef0123456789/",
+        "linkRules": [{"kind": "user-field", "field": "UF_CRM_X"}, {"kind": "telepathy"}, 5]}"#,
+    )
+    .unwrap();
+    assert_eq!(s.poll_interval_secs, DEFAULT_POLL_SECS);
+    assert!(s.warehouses.is_empty());
+    assert_eq!(s.store_iblock_id, Some(23));
+    assert_eq!(
+        s.store_webhook, None,
+        "an insecure stored webhook is not used"
+    );
+    assert_eq!(
+        s.link_rules,
+        vec![LinkRule::UserField {
+            field: "UF_CRM_X".into(),
+            holds: OrderKey::Id
+        }],
+        "unknown rule kinds are skipped, a missing `holds` means the order ID"
+    );
+}
+
+#[test]
+fn a_stored_interval_out_of_bounds_is_clamped_when_used_and_refused_when_saved() {
+    let mut s = Settings {
+        poll_interval_secs: 1,
+        ..Settings::default()
+    };
+    assert_eq!(s.poll_interval(), 3);
+    assert_eq!(
+        s.validate()[0].problem,
+        Problem::OutOfRange { min: 3, max: 300 }
+    );
+    s.poll_interval_secs = 100_000;
+    assert_eq!(s.poll_interval(), 300);
+    assert_eq!(s.validate()[0].field, SettingsField::PollInterval);
+}
+
+#[test]
+fn a_webhook_without_catalogues_lists_both_missing() {
+    let s = Settings {
+        store_iblock_id: None,
+        portal_iblock_id: None,
+        ..connected()
+    };
+    let fields: Vec<_> = s
+        .validate()
+        .into_iter()
+        .map(|p| (p.field, p.problem))
+        .collect();
+    assert_eq!(
+        fields,
+        vec![
+            (SettingsField::StoreIblock, Problem::Missing),
+            (SettingsField::PortalIblock, Problem::Missing)
+        ]
+    );
+    assert!(connected().validate().is_empty());
+    assert!(connected().has_store());
+}
+
+#[test]
+fn validation_reports_every_problem_at_once() {
+    let mut s = connected();
+    s.link_rules = vec![
+        LinkRule::UserField {
+            field: "ORDER_ID".into(),
+            holds: OrderKey::Id,
+        },
+        LinkRule::OriginId {
+            originator_id: Some("  ".into()),
+        },
+        LinkRule::OrderProperty {
+            code: "deal id".into(),
+        },
+        LinkRule::OrderXmlId,
+        LinkRule::OrderXmlId,
+    ];
+    s.product_property = Some(PropertyPair {
+        portal: "PROPERTY_45".into(),
+        store: "property0".into(),
+    });
+    s.article_property = Some("article".into());
+    s.price_type_id = 0;
+    s.warehouses = vec![1, 0, 1];
+    s.stage_mapping.pipelines = vec![
+        PipelineMapping {
+            category_id: 1,
+            pairs: vec![
+                pair("N", "C1:NEW"),
+                pair("N", "C1:WON"),
+                pair("", "C1:X"),
+                pair("P", "NEW"),
+            ],
+        },
+        PipelineMapping {
+            category_id: 1,
+            pairs: vec![],
+        },
+    ];
+    s.poll_interval_secs = 0;
+    let problems: Vec<_> = s
+        .validate()
+        .into_iter()
+        .map(|p| (p.field, p.problem))
+        .collect();
+    let expected = vec![
+        (SettingsField::LinkRule(0), Problem::NotAUserField),
+        (SettingsField::LinkRule(1), Problem::BlankOriginator),
+        (SettingsField::LinkRule(2), Problem::NotAPropertyCode),
+        (
+            SettingsField::LinkRule(4),
+            Problem::DuplicateRule { first: 3 },
+        ),
+        (
+            SettingsField::ProductPropertyPortal,
+            Problem::NotAPropertyKey,
+        ),
+        (
+            SettingsField::ProductPropertyStore,
+            Problem::NotAPropertyKey,
+        ),
+        (SettingsField::ArticleProperty, Problem::NotAPropertyKey),
+        (SettingsField::PriceType, Problem::ZeroId),
+        (
+            SettingsField::StageMapping { category_id: 1 },
+            Problem::DuplicateStatus {
+                status_id: "N".into(),
+            },
+        ),
+        (
+            SettingsField::StageMapping { category_id: 1 },
+            Problem::EmptyPair,
+        ),
+        (
+            SettingsField::StageMapping { category_id: 1 },
+            Problem::StageOfOtherPipeline {
+                stage_id: "NEW".into(),
+            },
+        ),
+        (
+            SettingsField::StageMapping { category_id: 1 },
+            Problem::DuplicatePipeline,
+        ),
+        (SettingsField::Warehouses, Problem::ZeroId),
+        (
+            SettingsField::Warehouses,
+            Problem::DuplicateWarehouse { id: 1 },
+        ),
+        (
+            SettingsField::PollInterval,
+            Problem::OutOfRange { min: 3, max: 300 },
+        ),
+    ];
+    assert_eq!(problems, expected);
+}
+
+#[test]
+fn no_link_rule_at_all_is_refused() {
+    let s = Settings {
+        link_rules: vec![],
+        ..Settings::default()
+    };
+    assert_eq!(s.validate()[0].field, SettingsField::LinkRules);
+    assert_eq!(s.validate()[0].problem, Problem::Missing);
+}
+
+#[test]
+fn the_default_pipeline_takes_stages_without_a_prefix_only() {
+    let mut s = Settings::default();
+    s.stage_mapping.pipelines = vec![PipelineMapping {
+        category_id: 0,
+        pairs: vec![pair("N", "NEW"), pair("F", "C2:WON")],
+    }];
+    let problems = s.validate();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        problems[0].problem,
+        Problem::StageOfOtherPipeline {
+            stage_id: "C2:WON".into()
+        }
+    );
+}
+
+#[test]
+fn the_webhook_box_accepts_blank_as_disconnect_and_refuses_bad_urls() {
+    assert_eq!(webhook_from_input("  "), Ok(None));
+    assert!(
+        webhook_from_input("https://shop.example/rest/7/abcdef0123456789/")
+            .unwrap()
+            .is_some()
+    );
+    let err = webhook_from_input("http://shop.example/rest/7/abcdef0123456789/").unwrap_err();
+    assert_eq!(err.field, SettingsField::StoreWebhook);
+    assert_eq!(err.problem, Problem::Webhook(WebhookError::HttpsRequired));
+}
+
+#[test]
+fn settings_debug_output_hides_the_webhook_secret() {
+    let debug = format!("{:?}", connected());
+    assert!(!debug.contains("abcdef0123456789"), "{debug}");
+}
