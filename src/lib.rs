@@ -1,4 +1,23 @@
 //! StoreLink: the online-store order, stock and two-way edits inside a Bitrix24 deal card.
+//!
+//! - [`model`]: pure domain logic (links, stock, differences, settings), tested natively.
+//! - [`frame`]: the Bitrix24 frame protocol.
+//! - [`i18n`]: the rep's language.
+//! - `ui` and `session` (wasm only): the Yew components and the REST clients they share.
 
 pub mod frame;
+pub mod i18n;
+pub mod manifest;
 pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+mod session;
+#[cfg(target_arch = "wasm32")]
+mod ui;
+
+/// The wasm entry point: mounts the UI once the module is loaded.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    ui::mount();
+}

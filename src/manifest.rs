@@ -86,10 +86,7 @@ impl Manifest {
 /// The URL of `page` next to the page at `current_url` (query and fragment dropped):
 /// `https://x/app/install.html?DOMAIN=…` + `index.html` → `https://x/app/index.html`.
 pub fn sibling_url(current_url: &str, page: &str) -> String {
-    let base = current_url
-        .split(['?', '#'])
-        .next()
-        .unwrap_or(current_url);
+    let base = current_url.split(['?', '#']).next().unwrap_or(current_url);
     match base.rfind('/') {
         Some(slash) => format!("{}{}", &base[..=slash], page),
         None => page.to_owned(),
@@ -110,7 +107,10 @@ mod tests {
             .find(|p| p.placement == "CRM_DEAL_DETAIL_TAB")
             .expect("the deal tab is declared");
         assert!(!tab.title.ru.is_empty() && !tab.title.en.is_empty());
-        assert_eq!(Manifest::lang_all(tab)["en"]["TITLE"], tab.title.en.as_str());
+        assert_eq!(
+            Manifest::lang_all(tab)["en"]["TITLE"],
+            tab.title.en.as_str()
+        );
         for scope in ["crm", "placement"] {
             assert!(m.scopes.iter().any(|s| s == scope), "scope {scope} missing");
         }
@@ -124,9 +124,15 @@ mod tests {
     #[test]
     fn handler_url_is_a_sibling_of_the_install_page() {
         assert_eq!(
-            sibling_url("https://cdn.example/app/install.html?DOMAIN=x&APP_SID=y", "index.html"),
+            sibling_url(
+                "https://cdn.example/app/install.html?DOMAIN=x&APP_SID=y",
+                "index.html"
+            ),
             "https://cdn.example/app/index.html"
         );
-        assert_eq!(sibling_url("http://127.0.0.1:8080/", "index.html"), "http://127.0.0.1:8080/index.html");
+        assert_eq!(
+            sibling_url("http://127.0.0.1:8080/", "index.html"),
+            "http://127.0.0.1:8080/index.html"
+        );
     }
 }

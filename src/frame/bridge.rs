@@ -50,6 +50,14 @@ struct Inner {
     listener: RefCell<Option<EventListener>>,
 }
 
+impl std::fmt::Debug for Frame {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Frame")
+            .field("portal", &self.inner.origin)
+            .finish_non_exhaustive()
+    }
+}
+
 impl PartialEq for Frame {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.inner, &other.inner)

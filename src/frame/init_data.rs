@@ -49,7 +49,11 @@ pub struct Auth {
     #[serde(rename = "AUTH_ID", default, deserialize_with = "lenient::string")]
     pub access_token: String,
     /// Lifetime in seconds from now.
-    #[serde(rename = "AUTH_EXPIRES", default, deserialize_with = "lenient::int_or_zero")]
+    #[serde(
+        rename = "AUTH_EXPIRES",
+        default,
+        deserialize_with = "lenient::int_or_zero"
+    )]
     pub expires_in: i64,
     #[serde(rename = "REFRESH_ID", default, deserialize_with = "lenient::string")]
     pub refresh_token: String,
@@ -96,9 +100,9 @@ pub fn decode_option(value: &serde_json::Value) -> Option<serde_json::Value> {
     match value {
         serde_json::Value::Null => None,
         serde_json::Value::String(s) if s.trim().is_empty() => None,
-        serde_json::Value::String(s) => Some(
-            serde_json::from_str(s).unwrap_or_else(|_| serde_json::Value::String(s.clone())),
-        ),
+        serde_json::Value::String(s) => {
+            Some(serde_json::from_str(s).unwrap_or_else(|_| serde_json::Value::String(s.clone())))
+        }
         other => Some(other.clone()),
     }
 }

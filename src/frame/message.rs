@@ -57,7 +57,11 @@ impl FrameName {
 
     /// The portal's origin, the only one messages are sent to and accepted from.
     pub fn portal_origin(&self) -> String {
-        format!("{}://{}", if self.https { "https" } else { "http" }, self.domain)
+        format!(
+            "{}://{}",
+            if self.https { "https" } else { "http" },
+            self.domain
+        )
     }
 }
 
@@ -105,14 +109,26 @@ mod tests {
 
     #[test]
     fn a_page_outside_bitrix24_has_no_frame_name() {
-        for name in ["", "storelink", "a|1", "a|2|s", "a|1|", "bad host|1|s", "a/b|1|s", "a|1|s|x"] {
+        for name in [
+            "",
+            "storelink",
+            "a|1",
+            "a|2|s",
+            "a|1|",
+            "bad host|1|s",
+            "a/b|1|s",
+            "a|1|s|x",
+        ] {
             assert!(FrameName::parse(name).is_none(), "{name:?} parsed");
         }
     }
 
     #[test]
     fn commands_without_params_have_three_parts() {
-        assert_eq!(encode_command("getInitData", None, "cb1", "SID"), "getInitData:cb1:SID");
+        assert_eq!(
+            encode_command("getInitData", None, "cb1", "SID"),
+            "getInitData:cb1:SID"
+        );
         let p = serde_json::json!({"name": "settings", "value": {"url": "https://x:1/"}});
         let msg = encode_command("setAppOption", Some(&p), "cb2", "SID");
         assert!(msg.starts_with("setAppOption:{"));

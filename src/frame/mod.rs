@@ -9,5 +9,7 @@ pub mod message;
 #[cfg(target_arch = "wasm32")]
 pub mod bridge;
 
+#[cfg(target_arch = "wasm32")]
+pub use bridge::{Frame, FrameError};
 pub use init_data::{Auth, InitData};
 pub use message::FrameName;

@@ -5,6 +5,9 @@
 
 mod en;
 mod ru;
+mod texts;
+
+pub use texts::Texts;
 
 /// A language StoreLink speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -54,7 +57,9 @@ pub fn fill(template: &str, args: &[&str]) -> String {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         match after.find('}').map(|close| (&after[..close], close)) {
-            Some((digits, close)) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            Some((digits, close))
+                if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) =>
+            {
                 let index: usize = digits.parse().unwrap_or(usize::MAX);
                 out.push_str(args.get(index).copied().unwrap_or(""));
                 rest = &after[close + 1..];
@@ -68,8 +73,6 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     out.push_str(rest);
     out
 }
-
-include!("texts.rs");
 
 #[cfg(test)]
 mod tests {

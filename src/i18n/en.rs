@@ -1,0 +1,38 @@
+//! English.
+
+use super::Texts;
+
+pub static TEXTS: Texts = Texts {
+    frame_failed_title: "StoreLink could not start",
+    frame_failed_text: "Bitrix24 did not give StoreLink its context ({0}). Reload the page; if it happens again, ask your administrator to reinstall the app.",
+    outside_version: "Version {0}",
+    outside_what: "StoreLink is a Bitrix24 app. It adds a Store tab to every deal card, showing the online-store order behind the deal and the stock of its products in every warehouse.",
+    outside_feature_order: "The linked 1C-Bitrix order: number, status, payment, delivery, total and buyer.",
+    outside_feature_stock: "Free stock of every product per warehouse, with shortages marked.",
+    outside_feature_lookup: "A quick stock lookup by name, article or XML_ID while the customer is on the phone.",
+    outside_feature_live: "Differences between the deal and the order, updated live while the tab is open.",
+    outside_install_title: "How to install",
+    outside_install_step1: "In Bitrix24 open Applications → Developer resources → Other → Local application, choose a static application and upload storelink.zip (or give the address where these files are hosted over HTTPS).",
+    outside_install_step2: "Give it the scopes crm, placement and user_brief, then open the app once as an administrator to finish the installation.",
+    outside_install_step3: "In StoreLink's settings paste the inbound webhook of a store user that has only the sale and catalog scopes.",
+    outside_not_in_frame: "This page was opened directly, outside Bitrix24, so it has nothing to show. Open a deal in Bitrix24 and choose the Store tab.",
+    install_title: "Installing StoreLink",
+    install_step_check: "Checking what the portal allows…",
+    install_step_bind: "Adding the Store tab to deal cards…",
+    install_step_finish: "Finishing the installation…",
+    install_not_admin_title: "Only an administrator can install StoreLink",
+    install_not_admin_text: "Ask your Bitrix24 administrator to open this application once to finish the installation.",
+    install_done_title: "StoreLink is installed",
+    install_done_text: "Open any deal: the Store tab is in its card. An administrator connects the store in StoreLink's settings (Applications → StoreLink).",
+    install_failed_title: "The installation did not finish",
+    install_failed_text: "Step \"{0}\" failed: {1}. {2}",
+    install_rolled_back: "Nothing was left half-done: open the app again to retry.",
+    install_not_rolled_back: "The Store tab may stay bound: open the app again to retry, it will reuse it.",
+    install_placement_unavailable: "the portal does not offer the placement {0} to this app (is the placement scope granted?)",
+    deal_tab_for: "Deal {0}",
+    deal_tab_no_deal_title: "No deal to show",
+    deal_tab_no_deal_text: "Bitrix24 opened the tab without saying which deal it belongs to. Reload the deal card.",
+    app_page_title: "StoreLink",
+    placement_unknown_title: "StoreLink does not work here",
+    placement_unknown_text: "Bitrix24 opened StoreLink in the placement {0}, which it does not support. Open it from a deal card's Store tab.",
+};

@@ -1,0 +1,64 @@
+//! Keeps the portal's iframe as tall as StoreLink's content (`resizeWindow`), so a tab never
+//! opens half-cut and never leaves a gap.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{HtmlElement, ResizeObserver};
+use yew::prelude::*;
+
+use crate::frame::Frame;
+
+#[derive(Properties, PartialEq)]
+pub struct AutoHeightProps {
+    pub frame: Frame,
+    pub children: Html,
+}
+
+/// Wraps the page and reports its height to the portal whenever it changes.
+#[function_component]
+pub fn AutoHeight(props: &AutoHeightProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        let frame = props.frame.clone();
+        use_effect_with((), move |_| {
+            let last_sent = Rc::new(Cell::new(0_u32));
+            let report = {
+                let node = node.clone();
+                move || {
+                    let Some(el) = node.cast::<HtmlElement>() else {
+                        return;
+                    };
+                    let height = el.get_bounding_client_rect().height().ceil().max(1.0) as u32;
+                    if height != last_sent.get() {
+                        last_sent.set(height);
+                        let frame = frame.clone();
+                        // A failed resize only leaves the frame at its old height.
+                        spawn_local(async move {
+                            let _ = frame.resize(height).await;
+                        });
+                    }
+                }
+            };
+            report();
+            let callback = Closure::<dyn FnMut()>::new(report);
+            let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(el)) = (&observer, node.cast::<web_sys::Element>()) {
+                observer.observe(&el);
+            }
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop(callback);
+            }
+        });
+    }
+    html! {
+        <div ref={node} class="sl-root">{ props.children.clone() }</div>
+    }
+}

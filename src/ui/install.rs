@@ -1,0 +1,203 @@
+//! `install.html`: binds StoreLink's placements (from the manifest) and finishes the
+//! installation. On failure it removes what this run bound, so nothing half-done stays.
+
+use std::rc::Rc;
+
+use bitrix_rest::Batch;
+use bitrix_rest::methods::placements::{self, Binding};
+use bitrix_rest::models::app::PlacementBinding;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use super::notice::{Notice, Tone};
+use crate::i18n::{Texts, fill};
+use crate::manifest::{Manifest, sibling_url};
+use crate::session::Session;
+
+/// Where the installation stands.
+#[derive(Debug, Clone, PartialEq)]
+enum Progress {
+    NotAdmin,
+    Step(Step),
+    Done,
+    Failed {
+        step: Step,
+        reason: String,
+        rolled_back: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Checking,
+    Binding,
+    Finishing,
+}
+
+impl Step {
+    fn label(self, t: &Texts) -> &'static str {
+        match self {
+            Step::Checking => t.install_step_check,
+            Step::Binding => t.install_step_bind,
+            Step::Finishing => t.install_step_finish,
+        }
+    }
+}
+
+#[function_component]
+pub fn InstallPage() -> Html {
+    let session = use_context::<Rc<Session>>();
+    let progress = use_state(|| Progress::Step(Step::Checking));
+    {
+        let progress = progress.clone();
+        let session = session.clone();
+        use_effect_with((), move |_| {
+            if let Some(session) = session {
+                if session.init.is_admin {
+                    spawn_local(async move { install(&session, &progress).await });
+                } else {
+                    progress.set(Progress::NotAdmin);
+                }
+            }
+        });
+    }
+    let Some(session) = session else {
+        return Html::default();
+    };
+    let t = session.texts();
+    let body = match &*progress {
+        Progress::NotAdmin => html! {
+            <Notice tone={Tone::Warning} title={t.install_not_admin_title} text={t.install_not_admin_text} />
+        },
+        Progress::Step(step) => html! {
+            <div class="sl-progress" role="status" aria-live="polite">
+                <span class="sl-spinner" aria-hidden="true"></span>
+                <span>{ step.label(t) }</span>
+            </div>
+        },
+        Progress::Done => html! {
+            <Notice tone={Tone::Success} title={t.install_done_title} text={t.install_done_text} />
+        },
+        Progress::Failed {
+            step,
+            reason,
+            rolled_back,
+        } => {
+            let cleanup = if *rolled_back {
+                t.install_rolled_back
+            } else {
+                t.install_not_rolled_back
+            };
+            html! {
+                <Notice tone={Tone::Alert} title={t.install_failed_title}
+                    text={fill(t.install_failed_text, &[step.label(t), reason, cleanup])} />
+            }
+        }
+    };
+    let state = match &*progress {
+        Progress::Done => "ready",
+        Progress::Failed { .. } | Progress::NotAdmin => "error",
+        Progress::Step(_) => "loading",
+    };
+    html! {
+        <main class="sl-page" data-testid="install" data-state={state}>
+            <h1>{ t.install_title }</h1>
+            { body }
+        </main>
+    }
+}
+
+async fn install(session: &Session, progress: &UseStateHandle<Progress>) {
+    let t = session.texts();
+    let manifest = Manifest::embedded();
+    let here = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let portal = &session.portal;
+    let fail = |step: Step, reason: String, rolled_back: bool| {
+        progress.set(Progress::Failed {
+            step,
+            reason,
+            rolled_back,
+        })
+    };
+
+    progress.set(Progress::Step(Step::Checking));
+    let (available, bound) = match check_placements(portal).await {
+        Ok(pair) => pair,
+        Err(e) => return fail(Step::Checking, e.to_string(), true),
+    };
+    if let Some(missing) = manifest
+        .placements
+        .iter()
+        .find(|p| !available.iter().any(|a| a == &p.placement))
+    {
+        return fail(
+            Step::Checking,
+            fill(t.install_placement_unavailable, &[&missing.placement]),
+            true,
+        );
+    }
+
+    progress.set(Progress::Step(Step::Binding));
+    let mut bound_now: Vec<(String, String)> = Vec::new();
+    for placement in &manifest.placements {
+        let handler = sibling_url(&here, &placement.handler);
+        if bound
+            .iter()
+            .any(|b| b.placement == placement.placement && b.handler == handler)
+        {
+            continue;
+        }
+        let mut binding = Binding::new(
+            &placement.placement,
+            &handler,
+            placement.title.get(session.lang),
+        )
+        .title_in("ru", &placement.title.ru)
+        .title_in("en", &placement.title.en);
+        binding.description = placement.description.get(session.lang).to_owned();
+        match portal.placements().bind(&binding).await {
+            Ok(true) => bound_now.push((placement.placement.clone(), handler)),
+            Ok(false) => {} // already bound: success
+            Err(e) => {
+                let rolled_back = roll_back(session, &bound_now).await;
+                return fail(Step::Binding, e.to_string(), rolled_back);
+            }
+        }
+    }
+
+    progress.set(Progress::Step(Step::Finishing));
+    match session.frame.install_finish().await {
+        Ok(()) => progress.set(Progress::Done),
+        Err(e) => {
+            let rolled_back = roll_back(session, &bound_now).await;
+            fail(Step::Finishing, e.to_string(), rolled_back)
+        }
+    }
+}
+
+/// What the portal offers this app, and what is bound already, in one request.
+async fn check_placements(
+    portal: &bitrix_rest::Client,
+) -> Result<(Vec<String>, Vec<PlacementBinding>), bitrix_rest::Error> {
+    let mut batch = Batch::new();
+    let available = batch.push("available", placements::available())?;
+    let bound = batch.push("bound", placements::bound())?;
+    let results = portal.run_batch(batch).await?;
+    Ok((results.get(&available)?, results.get(&bound)?))
+}
+
+/// Unbinds what this run bound; true when everything was removed.
+async fn roll_back(session: &Session, bound_now: &[(String, String)]) -> bool {
+    let mut all = true;
+    for (placement, handler) in bound_now {
+        all &= session
+            .portal
+            .placements()
+            .unbind(placement, Some(handler))
+            .await
+            .is_ok();
+    }
+    all
+}
