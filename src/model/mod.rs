@@ -11,10 +11,14 @@ pub mod contacts;
 pub mod link;
 /// The order-status ↔ deal-stage mapping and its prefill by names.
 pub mod mapping;
+/// Deal rows matched to store products and basket items: XML_ID, then a property, never name.
+pub mod matching;
 /// Money and quantities for display in ru / en.
 pub mod money;
 /// The app's settings: one JSON app option, lenient loading, validation.
 pub mod settings;
+/// Free stock per warehouse, what is available to this deal, shortages.
+pub mod stock;
 /// The store's inbound webhook URL: parsing, normalising, masking.
 pub mod webhook;
 

@@ -5,6 +5,8 @@ mod fixtures;
 mod contacts;
 mod link;
 mod mapping;
+mod matching;
 mod money;
 mod settings;
+mod stock;
 mod webhook;
