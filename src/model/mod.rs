@@ -15,6 +15,8 @@ pub mod mapping;
 pub mod matching;
 /// Money and quantities for display in ru / en.
 pub mod money;
+/// The differences between a deal and its order (`sum`, `status`, products, quantity, price).
+pub mod reconcile;
 /// The app's settings: one JSON app option, lenient loading, validation.
 pub mod settings;
 /// Free stock per warehouse, what is available to this deal, shortages.

@@ -7,6 +7,7 @@ mod link;
 mod mapping;
 mod matching;
 mod money;
+mod reconcile;
 mod settings;
 mod stock;
 mod webhook;
