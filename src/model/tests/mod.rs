@@ -4,6 +4,7 @@ mod fixtures;
 
 mod contacts;
 mod link;
+mod lookup;
 mod mapping;
 mod matching;
 mod money;
