@@ -25,6 +25,8 @@ pub mod reconcile;
 pub mod settings;
 /// Free stock per warehouse, what is available to this deal, shortages.
 pub mod stock;
+/// One deal open: its requests, the view the tab renders, polling, what changed.
+pub mod view;
 /// The store's inbound webhook URL: parsing, normalising, masking.
 pub mod webhook;
 

@@ -2,6 +2,7 @@
 
 mod fixtures;
 
+mod call;
 mod contacts;
 mod link;
 mod lookup;
@@ -11,4 +12,5 @@ mod money;
 mod reconcile;
 mod settings;
 mod stock;
+mod view_requests;
 mod webhook;
