@@ -60,7 +60,11 @@ impl WebhookUrl {
         if user.is_empty() || !user.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad("USER_ID must be a number"));
         }
-        if secret.is_empty() || !secret.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        if secret.is_empty()
+            || !secret
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        {
             return Err(bad("the secret must be letters and digits"));
         }
         Ok(WebhookUrl {
@@ -103,7 +107,9 @@ impl fmt::Display for WebhookUrl {
 
 impl fmt::Debug for WebhookUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("WebhookUrl").field(&self.to_string()).finish()
+        f.debug_tuple("WebhookUrl")
+            .field(&self.to_string())
+            .finish()
     }
 }
 
@@ -169,6 +175,7 @@ impl fmt::Debug for Token {
 /// The hook that fetches a new token: in the widget the frame's `refreshAuth`, natively a call
 /// to the OAuth server.
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) type RefreshHook = Box<dyn Fn() -> BoxFuture<'static, Result<Token, Error>> + Send + Sync>;
+pub(crate) type RefreshHook =
+    Box<dyn Fn() -> BoxFuture<'static, Result<Token, Error>> + Send + Sync>;
 #[cfg(target_arch = "wasm32")]
 pub(crate) type RefreshHook = Box<dyn Fn() -> BoxFuture<'static, Result<Token, Error>>>;

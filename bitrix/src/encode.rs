@@ -128,7 +128,9 @@ mod tests {
 
     #[test]
     fn filter_prefixes_and_special_characters_are_escaped() {
-        let body = enc(json!({"filter": {">=DATE_MODIFY": "2024-08-30T14:29:00+03:00", "%TITLE": "a&b=c?d#e"}}));
+        let body = enc(
+            json!({"filter": {">=DATE_MODIFY": "2024-08-30T14:29:00+03:00", "%TITLE": "a&b=c?d#e"}}),
+        );
         assert_eq!(
             body,
             [
@@ -140,7 +142,8 @@ mod tests {
 
     #[test]
     fn scalars_follow_php_conventions_and_empty_containers_vanish() {
-        let body = enc(json!({"a": true, "b": false, "c": null, "d": 1.5, "e": [], "f": {}, "g": -3}));
+        let body =
+            enc(json!({"a": true, "b": false, "c": null, "d": 1.5, "e": [], "f": {}, "g": -3}));
         assert_eq!(body, ["a=1", "b=0", "c=", "d=1.5", "g=-3"]);
     }
 
@@ -148,7 +151,10 @@ mod tests {
     fn every_non_unreserved_byte_is_percent_encoded() {
         let all: String = (0x20u8..0x7f).map(char::from).collect();
         let enc = component(&all);
-        assert!(enc.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~%".contains(&b)));
+        assert!(
+            enc.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.~%".contains(&b))
+        );
         assert_eq!(component("€"), "%E2%82%AC");
         assert_eq!(component(""), "");
     }

@@ -97,26 +97,39 @@ impl Reply<Value> {
                     other => other.to_string(),
                 })
                 .unwrap_or_default();
-            return Err(Error::from_rest(method, status, rest_code(code), description));
+            return Err(Error::from_rest(
+                method,
+                status,
+                rest_code(code),
+                description,
+            ));
         }
         let Some(result) = map.remove("result") else {
             return Err(Error::new(
                 ErrorKind::Malformed,
                 method,
-                format!("the response has neither `result` nor `error`: {}", excerpt(body)),
+                format!(
+                    "the response has neither `result` nor `error`: {}",
+                    excerpt(body)
+                ),
             )
             .with_status(status));
         };
         if !(200..300).contains(&status) {
             return Err(Error::new(
-                if status >= 500 { ErrorKind::Server } else { ErrorKind::BadRequest },
+                if status >= 500 {
+                    ErrorKind::Server
+                } else {
+                    ErrorKind::BadRequest
+                },
                 method,
                 format!("HTTP {status} with a result envelope"),
             )
             .with_status(status));
         }
         let time = match map.remove("time") {
-            Some(t @ Value::Object(_)) => decode::<Time>(method, "time", t)?,
+            // Informative only: an unreadable `time` is dropped, not fatal.
+            Some(t @ Value::Object(_)) => serde_json::from_value(t).unwrap_or_default(),
             _ => Time::default(),
         };
         Ok(Reply {
@@ -142,7 +155,10 @@ impl Reply<Value> {
     }
 
     /// Decodes `result[key]` (for `{"orders":[…]}`-style results) or the whole result.
-    pub(crate) fn decode_at<T: DeserializeOwned>(self, key: Option<&str>) -> Result<Reply<T>, Error> {
+    pub(crate) fn decode_at<T: DeserializeOwned>(
+        self,
+        key: Option<&str>,
+    ) -> Result<Reply<T>, Error> {
         let result = decode_result(&self.method, key, self.result)?;
         Ok(Reply {
             method: self.method,
@@ -185,10 +201,18 @@ pub(crate) fn decode_result<T: DeserializeOwned>(
 }
 
 /// Deserializes with the path of the first failing field in the error.
-pub(crate) fn decode<T: DeserializeOwned>(method: &str, what: &str, value: Value) -> Result<T, Error> {
+pub(crate) fn decode<T: DeserializeOwned>(
+    method: &str,
+    what: &str,
+    value: Value,
+) -> Result<T, Error> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
-        let at = if path == "." { String::new() } else { format!(" at `{path}`") };
+        let at = if path == "." {
+            String::new()
+        } else {
+            format!(" at `{path}`")
+        };
         Error::new(
             ErrorKind::Malformed,
             method,

@@ -144,7 +144,11 @@ impl Error {
     /// let e = Error::new(ErrorKind::Network, "crm.deal.get", "connection refused");
     /// assert_eq!(e.to_string(), "crm.deal.get: connection refused");
     /// ```
-    pub fn new(kind: ErrorKind, method: impl Into<String>, description: impl Into<String>) -> Error {
+    pub fn new(
+        kind: ErrorKind,
+        method: impl Into<String>,
+        description: impl Into<String>,
+    ) -> Error {
         Error {
             kind,
             code: None,
@@ -265,8 +269,12 @@ impl From<i64> for RestCode {
 fn classify(code: &RestCode, status: u16, description: &str) -> ErrorKind {
     if let RestCode::Text(t) = code {
         match t.to_ascii_uppercase().as_str() {
-            "EXPIRED_TOKEN" | "INVALID_TOKEN" | "NO_AUTH_FOUND" | "INVALID_GRANT"
-            | "WRONG_AUTH_TYPE" | "AUTHORIZATION_ERROR" => return ErrorKind::Auth,
+            "EXPIRED_TOKEN"
+            | "INVALID_TOKEN"
+            | "NO_AUTH_FOUND"
+            | "INVALID_GRANT"
+            | "WRONG_AUTH_TYPE"
+            | "AUTHORIZATION_ERROR" => return ErrorKind::Auth,
             "INSUFFICIENT_SCOPE" => return ErrorKind::Scope,
             "ACCESS_DENIED" | "INVALID_CREDENTIALS" | "USER_ACCESS_ERROR" | "PAYMENT_REQUIRED" => {
                 return ErrorKind::Access;

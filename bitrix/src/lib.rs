@@ -25,11 +25,11 @@ pub use auth::{Token, WebhookUrl};
 pub use batch::{Batch, BatchResults, Handle};
 pub use cancel::{Cancel, CancelOnDrop, Cancelled, Registration};
 pub use client::{Client, ClientBuilder};
-pub use clock::{Clock, DefaultClock, ManualClock};
 #[cfg(target_arch = "wasm32")]
 pub use clock::BrowserClock;
 #[cfg(not(target_arch = "wasm32"))]
 pub use clock::TokioClock;
+pub use clock::{Clock, DefaultClock, ManualClock};
 pub use command::Command;
 pub use envelope::{Reply, Time};
 pub use error::{Error, ErrorKind, RestCode};

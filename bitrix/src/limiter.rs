@@ -116,9 +116,10 @@ impl LeakyBucket {
     /// assert_eq!(b.reserve(Duration::ZERO), Duration::from_millis(500));
     /// ```
     pub fn fill(&mut self, now: Duration) {
-        self.empty_at = self
-            .empty_at
-            .max(now.saturating_add(self.tolerance).saturating_add(self.interval));
+        self.empty_at = self.empty_at.max(
+            now.saturating_add(self.tolerance)
+                .saturating_add(self.interval),
+        );
     }
 }
 
@@ -182,9 +183,18 @@ mod tests {
     #[test]
     fn nonsense_limits_do_not_panic() {
         for limit in [
-            RateLimit { burst: 0, drain_per_sec: 0.0 },
-            RateLimit { burst: u32::MAX, drain_per_sec: f64::NAN },
-            RateLimit { burst: 1, drain_per_sec: -1.0 },
+            RateLimit {
+                burst: 0,
+                drain_per_sec: 0.0,
+            },
+            RateLimit {
+                burst: u32::MAX,
+                drain_per_sec: f64::NAN,
+            },
+            RateLimit {
+                burst: 1,
+                drain_per_sec: -1.0,
+            },
         ] {
             let mut b = LeakyBucket::new(limit);
             b.reserve(Duration::ZERO);

@@ -42,7 +42,10 @@ impl ListQuery {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        let list = fields.into_iter().map(|f| Value::String(f.into())).collect();
+        let list = fields
+            .into_iter()
+            .map(|f| Value::String(f.into()))
+            .collect();
         self.params.insert("select".into(), Value::Array(list));
         self
     }
@@ -113,7 +116,11 @@ impl<T: Transport, C: Clock> Client<T, C> {
         command: Command<Vec<R>>,
     ) -> impl Stream<Item = Result<Vec<R>, Error>> + 'static {
         let client = self.clone();
-        let first = command.params.get("start").and_then(Value::as_u64).unwrap_or(0);
+        let first = command
+            .params
+            .get("start")
+            .and_then(Value::as_u64)
+            .unwrap_or(0);
         futures::stream::try_unfold(Some(first), move |start| {
             let client = client.clone();
             let mut command = command.clone();
@@ -203,7 +210,11 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 set(&mut raw.params, "start", json!(-1));
                 set(&mut raw.params, "order", json!({ id_field.clone(): "ASC" }));
                 let filter = raw.params.get("filter").cloned().unwrap_or(json!({}));
-                let mut filter = if filter.is_object() { filter } else { json!({}) };
+                let mut filter = if filter.is_object() {
+                    filter
+                } else {
+                    json!({})
+                };
                 filter[filter_key.as_str()] = after;
                 set(&mut raw.params, "filter", filter);
                 let method = raw.method.clone();

@@ -39,7 +39,13 @@ impl Access {
             || last.ends_with("fields")
             || matches!(
                 last.as_str(),
-                "current" | "search" | "count" | "info" | "methods" | "scope" | "profile"
+                "current"
+                    | "search"
+                    | "count"
+                    | "info"
+                    | "methods"
+                    | "scope"
+                    | "profile"
                     | "access"
             );
         if read { Access::Read } else { Access::Write }

@@ -34,7 +34,10 @@ async fn webhook_call_posts_a_form_to_the_method_url_without_auth() {
     let deal = webhook(&t, &clock).deals().get(410).await.unwrap();
     assert_eq!(deal.title, "New Deal #1");
     let sent = t.sent();
-    assert_eq!(sent[0].url, "http://127.0.0.1:9/rest/1/s3cr3tw3bh00k/crm.deal.get.json");
+    assert_eq!(
+        sent[0].url,
+        "http://127.0.0.1:9/rest/1/s3cr3tw3bh00k/crm.deal.get.json"
+    );
     assert_eq!(sent[0].body, "id=410");
 }
 
@@ -45,7 +48,10 @@ async fn oauth_call_sends_the_token_as_the_auth_parameter() {
     let portal = Client::builder()
         .transport(t.clone())
         .clock(clock.clone())
-        .oauth_without_refresh("http://localhost:8/rest", Token::new("tok&en", secs(3600.0)))
+        .oauth_without_refresh(
+            "http://localhost:8/rest",
+            Token::new("tok&en", secs(3600.0)),
+        )
         .unwrap();
     let me = portal.users().current().await.unwrap();
     assert_eq!(me.name, "Анна");
@@ -59,7 +65,10 @@ async fn a_read_is_retried_on_server_errors_with_growing_delays() {
     let t = Scripted::queue(
         &clock,
         vec![
-            status(500, r#"{"error":"INTERNAL_SERVER_ERROR","error_description":"Internal server error"}"#),
+            status(
+                500,
+                r#"{"error":"INTERNAL_SERVER_ERROR","error_description":"Internal server error"}"#,
+            ),
             Err(TransportError::Network("connection reset".into())),
             ok(r#"{"result":{"ID":"410"}}"#),
         ],
@@ -75,7 +84,10 @@ async fn a_write_that_fails_on_the_server_is_not_repeated_and_may_have_been_appl
     let clock = ManualClock::new();
     let t = Scripted::queue(
         &clock,
-        vec![status(500, r#"{"error":"INTERNAL_SERVER_ERROR","error_description":"Internal server error"}"#)],
+        vec![status(
+            500,
+            r#"{"error":"INTERNAL_SERVER_ERROR","error_description":"Internal server error"}"#,
+        )],
     );
     let e = webhook(&t, &clock)
         .deals()
@@ -85,25 +97,44 @@ async fn a_write_that_fails_on_the_server_is_not_repeated_and_may_have_been_appl
     assert_eq!(t.sent().len(), 1);
     assert_eq!(e.kind, ErrorKind::Server);
     assert!(e.maybe_applied);
-    assert!(e.to_string().contains("may or may not have been applied"), "{e}");
+    assert!(
+        e.to_string().contains("may or may not have been applied"),
+        "{e}"
+    );
 }
 
 #[tokio::test]
 async fn a_write_lost_in_transport_is_not_repeated() {
     let clock = ManualClock::new();
-    let t = Scripted::queue(&clock, vec![Err(TransportError::Network("timed out".into()))]);
+    let t = Scripted::queue(
+        &clock,
+        vec![Err(TransportError::Network("timed out".into()))],
+    );
     let e = webhook(&t, &clock)
         .call("sale.basketitem.add", json!({"fields": {"orderId": 9}}))
         .await
         .unwrap_err();
-    assert_eq!((e.kind, e.maybe_applied, t.sent().len()), (ErrorKind::Network, true, 1));
+    assert_eq!(
+        (e.kind, e.maybe_applied, t.sent().len()),
+        (ErrorKind::Network, true, 1)
+    );
 }
 
 #[tokio::test]
 async fn a_refused_write_is_not_marked_as_maybe_applied() {
     let clock = ManualClock::new();
-    let t = Scripted::queue(&clock, vec![status(403, r#"{"error":"ACCESS_DENIED","error_description":"Access denied"}"#)]);
-    let e = webhook(&t, &clock).deals().update(1, json!({})).await.unwrap_err();
+    let t = Scripted::queue(
+        &clock,
+        vec![status(
+            403,
+            r#"{"error":"ACCESS_DENIED","error_description":"Access denied"}"#,
+        )],
+    );
+    let e = webhook(&t, &clock)
+        .deals()
+        .update(1, json!({}))
+        .await
+        .unwrap_err();
     assert_eq!((e.kind, e.maybe_applied), (ErrorKind::Access, false));
 }
 
@@ -112,7 +143,11 @@ async fn query_limit_is_retried_even_for_writes_but_not_forever() {
     let clock = ManualClock::new();
     let busy = r#"{"error":"QUERY_LIMIT_EXCEEDED","error_description":"Too many requests"}"#;
     let t = Scripted::queue(&clock, (0..5).map(|_| status(503, busy)).collect());
-    let e = webhook(&t, &clock).deals().update(1, json!({})).await.unwrap_err();
+    let e = webhook(&t, &clock)
+        .deals()
+        .update(1, json!({}))
+        .await
+        .unwrap_err();
     assert_eq!(t.sent().len(), 4, "the first attempt and 3 retries");
     assert_eq!((e.kind, e.maybe_applied), (ErrorKind::RateLimit, false));
 }
@@ -122,7 +157,13 @@ async fn query_limit_then_success_returns_the_result() {
     let clock = ManualClock::new();
     let busy = r#"{"error":"QUERY_LIMIT_EXCEEDED","error_description":"Too many requests"}"#;
     let t = Scripted::queue(&clock, vec![status(503, busy), ok(r#"{"result":true}"#)]);
-    assert!(webhook(&t, &clock).deals().update(1, json!({})).await.unwrap());
+    assert!(
+        webhook(&t, &clock)
+            .deals()
+            .update(1, json!({}))
+            .await
+            .unwrap()
+    );
     // The backoff (1 s) covers the limiter's own half-second wait after a refusal.
     assert_eq!(t.sent()[1].at, secs(1.0));
 }
@@ -134,7 +175,10 @@ async fn the_limiter_lets_a_burst_through_then_spaces_requests_at_the_drain_rate
     let client = Client::builder()
         .transport(t.clone())
         .clock(clock.clone())
-        .rate_limit(RateLimit { burst: 3, drain_per_sec: 2.0 })
+        .rate_limit(RateLimit {
+            burst: 3,
+            drain_per_sec: 2.0,
+        })
         .webhook(HOOK)
         .unwrap();
     for _ in 0..6 {
@@ -151,7 +195,10 @@ async fn clones_share_one_limiter() {
     let a = Client::builder()
         .transport(t.clone())
         .clock(clock.clone())
-        .rate_limit(RateLimit { burst: 1, drain_per_sec: 1.0 })
+        .rate_limit(RateLimit {
+            burst: 1,
+            drain_per_sec: 1.0,
+        })
         .webhook(HOOK)
         .unwrap();
     let b = a.with_cancel(Cancel::new());
@@ -170,13 +217,17 @@ fn refreshing_portal(
     let portal = Client::builder()
         .transport(t.clone())
         .clock(clock.clone())
-        .oauth("http://127.0.0.1:8/rest/", Token::new("old", secs(expires_in)), move || {
-            let n = counter.fetch_add(1, Ordering::SeqCst) + 1;
-            async move {
-                tokio::task::yield_now().await;
-                Ok(Token::new(format!("new{n}"), Duration::from_secs(3600)))
-            }
-        })
+        .oauth(
+            "http://127.0.0.1:8/rest/",
+            Token::new("old", secs(expires_in)),
+            move || {
+                let n = counter.fetch_add(1, Ordering::SeqCst) + 1;
+                async move {
+                    tokio::task::yield_now().await;
+                    Ok(Token::new(format!("new{n}"), Duration::from_secs(3600)))
+                }
+            },
+        )
         .unwrap();
     (portal, refreshes)
 }
@@ -185,7 +236,10 @@ fn refreshing_portal(
 fn expiring_server(clock: &ManualClock) -> Scripted {
     Scripted::new(clock, |sent| {
         if sent.param("auth").as_deref() == Some("old") {
-            status(401, r#"{"error":"expired_token","error_description":"The access token provided has expired"}"#)
+            status(
+                401,
+                r#"{"error":"expired_token","error_description":"The access token provided has expired"}"#,
+            )
         } else {
             ok(r#"{"result":{"ID":"1"}}"#)
         }
@@ -219,11 +273,17 @@ async fn concurrent_calls_with_an_expired_token_share_one_refresh() {
 async fn a_token_rejected_again_after_refresh_is_an_auth_error() {
     let clock = ManualClock::new();
     let t = Scripted::new(&clock, |_| {
-        status(401, r#"{"error":"invalid_token","error_description":"The access token provided is invalid"}"#)
+        status(
+            401,
+            r#"{"error":"invalid_token","error_description":"The access token provided is invalid"}"#,
+        )
     });
     let (portal, refreshes) = refreshing_portal(&t, &clock, 3600.0);
     let e = portal.users().current().await.unwrap_err();
-    assert_eq!((e.kind, refreshes.load(Ordering::SeqCst), t.sent().len()), (ErrorKind::Auth, 1, 2));
+    assert_eq!(
+        (e.kind, refreshes.load(Ordering::SeqCst), t.sent().len()),
+        (ErrorKind::Auth, 1, 2)
+    );
 }
 
 #[tokio::test]
@@ -244,9 +304,18 @@ async fn the_webhook_secret_never_appears_in_debug_display_or_errors() {
     // A transport and a server that both echo the URL back.
     let t = Scripted::new(&clock, |sent| {
         if sent.url.contains("user.current") {
-            Err(TransportError::Network(format!("error sending request for url ({})", sent.url)))
+            Err(TransportError::Network(format!(
+                "error sending request for url ({})",
+                sent.url
+            )))
         } else {
-            status(400, &format!(r#"{{"error":"","error_description":"bad call to {}"}}"#, sent.url))
+            status(
+                400,
+                &format!(
+                    r#"{{"error":"","error_description":"bad call to {}"}}"#,
+                    sent.url
+                ),
+            )
         }
     });
     let client = webhook(&t, &clock);
@@ -263,7 +332,11 @@ async fn the_webhook_secret_never_appears_in_debug_display_or_errors() {
     for text in texts {
         assert!(!text.contains("s3cr3tw3bh00k"), "leaked: {text}");
     }
-    assert!(network.description.contains("/rest/1/***/"), "{}", network.description);
+    assert!(
+        network.description.contains("/rest/1/***/"),
+        "{}",
+        network.description
+    );
 }
 
 #[tokio::test]
@@ -276,10 +349,16 @@ async fn a_cancelled_client_stops_with_cancelled_and_does_not_retry() {
         Err(TransportError::Network("aborted".into()))
     });
     let client = webhook(&t, &clock).with_cancel(cancel.clone());
-    let e = client.call("crm.deal.get", json!({"id": 1})).await.unwrap_err();
+    let e = client
+        .call("crm.deal.get", json!({"id": 1}))
+        .await
+        .unwrap_err();
     assert_eq!(e.kind, ErrorKind::Cancelled);
     assert_eq!(t.sent().len(), 1);
-    let again = client.call("crm.deal.get", json!({"id": 1})).await.unwrap_err();
+    let again = client
+        .call("crm.deal.get", json!({"id": 1}))
+        .await
+        .unwrap_err();
     assert_eq!((again.kind, t.sent().len()), (ErrorKind::Cancelled, 1));
 }
 
@@ -301,22 +380,43 @@ async fn malformed_bodies_are_errors_that_say_what_failed() {
         .webhook(HOOK)
         .unwrap();
     let not_json = client.call("crm.deal.get", json!({})).await.unwrap_err();
-    assert_eq!((not_json.kind, not_json.status), (ErrorKind::Malformed, Some(200)));
-    assert!(not_json.description.contains("not JSON"), "{}", not_json.description);
+    assert_eq!(
+        (not_json.kind, not_json.status),
+        (ErrorKind::Malformed, Some(200))
+    );
+    assert!(
+        not_json.description.contains("not JSON"),
+        "{}",
+        not_json.description
+    );
     let no_result = client.call("crm.deal.get", json!({})).await.unwrap_err();
-    assert!(no_result.description.contains("neither `result` nor `error`"));
+    assert!(
+        no_result
+            .description
+            .contains("neither `result` nor `error`")
+    );
     let bad_field = client.deals().get(410).await.unwrap_err();
     assert_eq!(bad_field.kind, ErrorKind::Malformed);
-    assert!(bad_field.description.contains("OPPORTUNITY"), "{}", bad_field.description);
+    assert!(
+        bad_field.description.contains("OPPORTUNITY"),
+        "{}",
+        bad_field.description
+    );
 }
 
 #[tokio::test]
 async fn parameters_that_are_not_an_object_are_a_usage_error_and_nothing_is_sent() {
     let clock = ManualClock::new();
     let t = Scripted::queue(&clock, vec![]);
-    let e = webhook(&t, &clock).call("crm.deal.get", json!([1, 2])).await.unwrap_err();
+    let e = webhook(&t, &clock)
+        .call("crm.deal.get", json!([1, 2]))
+        .await
+        .unwrap_err();
     assert_eq!(e.kind, ErrorKind::Usage);
-    let e = webhook(&t, &clock).call("crm.deal.get?x=1", json!({})).await.unwrap_err();
+    let e = webhook(&t, &clock)
+        .call("crm.deal.get?x=1", json!({}))
+        .await
+        .unwrap_err();
     assert_eq!(e.kind, ErrorKind::Usage);
     assert!(t.sent().is_empty());
 }

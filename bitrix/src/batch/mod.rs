@@ -153,7 +153,11 @@ impl Batch {
     /// let rows = batch.push("rows", deals::product_rows(410)).unwrap();
     /// # drop((deal, rows));
     /// ```
-    pub fn push<R: DeserializeOwned>(&mut self, name: &str, command: Command<R>) -> Result<Handle<R>, Error> {
+    pub fn push<R: DeserializeOwned>(
+        &mut self,
+        name: &str,
+        command: Command<R>,
+    ) -> Result<Handle<R>, Error> {
         let valid = name
             .bytes()
             .next()

@@ -43,14 +43,20 @@ impl Batch {
                         return Err(Error::new(
                             ErrorKind::Usage,
                             "batch",
-                            format!("command {:?} refers to {name:?}, which runs after it", command.name),
+                            format!(
+                                "command {:?} refers to {name:?}, which runs after it",
+                                command.name
+                            ),
                         ));
                     }
                     None => {
                         return Err(Error::new(
                             ErrorKind::Usage,
                             "batch",
-                            format!("command {:?} refers to {name:?}, which is not in the batch", command.name),
+                            format!(
+                                "command {:?} refers to {name:?}, which is not in the batch",
+                                command.name
+                            ),
                         ));
                     }
                 }
@@ -74,7 +80,8 @@ mod tests {
     fn batch_of(n: usize) -> Batch {
         let mut b = Batch::new();
         for i in 0..n {
-            b.add::<Value>(&format!("c{i}"), "crm.deal.get", json!({"id": i})).unwrap();
+            b.add::<Value>(&format!("c{i}"), "crm.deal.get", json!({"id": i}))
+                .unwrap();
         }
         b
     }
@@ -91,8 +98,18 @@ mod tests {
     #[test]
     fn a_reference_across_a_cut_is_reported_and_within_a_chunk_is_not() {
         let mut b = batch_of(55);
-        b.add::<Value>("near", "crm.deal.productrows.get", json!({"id": "$result[c54][ID]"})).unwrap();
-        b.add::<Value>("far", "crm.deal.productrows.get", json!({"id": "$result[c3][ID]"})).unwrap();
+        b.add::<Value>(
+            "near",
+            "crm.deal.productrows.get",
+            json!({"id": "$result[c54][ID]"}),
+        )
+        .unwrap();
+        b.add::<Value>(
+            "far",
+            "crm.deal.productrows.get",
+            json!({"id": "$result[c3][ID]"}),
+        )
+        .unwrap();
         let plan = b.plan().unwrap();
         assert!(plan.crossing[55].is_empty());
         assert_eq!(plan.crossing[56], vec!["c3".to_owned()]);
@@ -101,11 +118,14 @@ mod tests {
     #[test]
     fn references_to_unknown_or_later_commands_are_usage_errors() {
         let mut b = batch_of(2);
-        b.add::<Value>("x", "crm.deal.get", json!({"id": "$result[nope][ID]"})).unwrap();
+        b.add::<Value>("x", "crm.deal.get", json!({"id": "$result[nope][ID]"}))
+            .unwrap();
         assert_eq!(b.plan().unwrap_err().kind, ErrorKind::Usage);
         let mut b = Batch::new();
-        b.add::<Value>("a", "crm.deal.get", json!({"id": "$result[b][ID]"})).unwrap();
-        b.add::<Value>("b", "crm.deal.get", json!({"id": 1})).unwrap();
+        b.add::<Value>("a", "crm.deal.get", json!({"id": "$result[b][ID]"}))
+            .unwrap();
+        b.add::<Value>("b", "crm.deal.get", json!({"id": 1}))
+            .unwrap();
         assert!(b.plan().unwrap_err().description.contains("runs after it"));
     }
 }

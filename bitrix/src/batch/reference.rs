@@ -140,7 +140,10 @@ mod tests {
     fn references_are_found_with_sections_and_paths() {
         let refs = find("id=$result[deal][ID] and $result_total[list] and $result[found][0][ID]");
         assert_eq!(refs.len(), 3);
-        assert_eq!((refs[0].section, refs[0].name.as_str()), (Section::Result, "deal"));
+        assert_eq!(
+            (refs[0].section, refs[0].name.as_str()),
+            (Section::Result, "deal")
+        );
         assert_eq!(refs[0].path, ["ID"]);
         assert_eq!(refs[1].section, Section::Total);
         assert_eq!(refs[2].path, ["0", "ID"]);
@@ -152,20 +155,29 @@ mod tests {
         let mut params = json!({"id": "$result[deal][ID]", "note": "deal #$result[deal][ID]!", "keep": "$result[same][ID]"});
         let lookup = |r: &Reference| (r.name == "deal").then(|| Some(json!(410)));
         substitute(&mut params, &lookup).unwrap();
-        assert_eq!(params, json!({"id": 410, "note": "deal #410!", "keep": "$result[same][ID]"}));
+        assert_eq!(
+            params,
+            json!({"id": 410, "note": "deal #410!", "keep": "$result[same][ID]"})
+        );
     }
 
     #[test]
     fn an_unanswerable_reference_is_reported() {
         let mut params = json!({"id": "$result[deal][NOPE]"});
         let lookup = |_: &Reference| Some(None);
-        assert_eq!(substitute(&mut params, &lookup), Err("$result[deal][NOPE]".to_owned()));
+        assert_eq!(
+            substitute(&mut params, &lookup),
+            Err("$result[deal][NOPE]".to_owned())
+        );
     }
 
     #[test]
     fn paths_follow_keys_and_indices() {
         let v = json!({"items": [{"ID": "7"}]});
-        assert_eq!(follow(&v, &["items".into(), "0".into(), "ID".into()]), Some(&json!("7")));
+        assert_eq!(
+            follow(&v, &["items".into(), "0".into(), "ID".into()]),
+            Some(&json!("7"))
+        );
         assert_eq!(follow(&v, &["items".into(), "x".into()]), None);
     }
 }

@@ -115,16 +115,19 @@ impl BatchResults {
         );
         for command in chunk {
             let outcome = if let Some(e) = entry(&errors, &command.name) {
-                let code = e.get("error").map_or(
-                    crate::RestCode::Text(String::new()),
-                    envelope::rest_code,
-                );
+                let code = e
+                    .get("error")
+                    .map_or(crate::RestCode::Text(String::new()), envelope::rest_code);
                 let description = match e.get("error_description") {
                     Some(Value::String(s)) => s.clone(),
                     Some(other) => other.to_string(),
                     None => String::new(),
                 };
-                Err(Error::from_rest_in_batch(&command.method, code, description))
+                Err(Error::from_rest_in_batch(
+                    &command.method,
+                    code,
+                    description,
+                ))
             } else if let Some(result) = entry(&results, &command.name) {
                 let time = entry(&times, &command.name)
                     .and_then(|t| serde_json::from_value::<Time>(t.clone()).ok())

@@ -37,7 +37,9 @@ impl<T: Transport, C: Clock> Client<T, C> {
         for range in plan.chunks {
             let chunk = &batch.commands[range.clone()];
             if stopped {
-                chunk.iter().for_each(|c| results.set(&c.name, Err(halted(&c.method))));
+                chunk
+                    .iter()
+                    .for_each(|c| results.set(&c.name, Err(halted(&c.method))));
                 continue;
             }
             let mut sendable: Vec<Entry> = Vec::with_capacity(chunk.len());
@@ -48,11 +50,8 @@ impl<T: Transport, C: Clock> Client<T, C> {
                     continue;
                 }
                 let mut command = command.clone();
-                let lookup = |r: &Reference| {
-                    crossing
-                        .contains(&r.name)
-                        .then(|| resolve(&results, r))
-                };
+                let lookup =
+                    |r: &Reference| crossing.contains(&r.name).then(|| resolve(&results, r));
                 match reference::substitute(&mut command.params, &lookup) {
                     Ok(()) => {
                         results.note_resolved(&command.name);
@@ -91,7 +90,11 @@ impl<T: Transport, C: Clock> Client<T, C> {
             } else {
                 format!("{}?{query}", command.method)
             };
-            form.push_str(&format!("&cmd[{}]={}", command.name, encode::component(&line)));
+            form.push_str(&format!(
+                "&cmd[{}]={}",
+                command.name,
+                encode::component(&line)
+            ));
         }
         let access = if chunk.iter().any(|c| c.access == Access::Write) {
             Access::Write

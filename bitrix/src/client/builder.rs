@@ -110,7 +110,12 @@ impl<T: Transport, C: Clock> ClientBuilder<T, C> {
     /// );
     /// assert!(portal.is_ok());
     /// ```
-    pub fn oauth<F, Fut>(self, endpoint: &str, token: Token, refresh: F) -> Result<Client<T, C>, Error>
+    pub fn oauth<F, Fut>(
+        self,
+        endpoint: &str,
+        token: Token,
+        refresh: F,
+    ) -> Result<Client<T, C>, Error>
     where
         F: Fn() -> Fut + MaybeSend + MaybeSync + 'static,
         Fut: Future<Output = Result<Token, Error>> + MaybeSend + 'static,
@@ -119,7 +124,11 @@ impl<T: Transport, C: Clock> ClientBuilder<T, C> {
     }
 
     /// A client with an OAuth token that is never refreshed (tools, short scripts).
-    pub fn oauth_without_refresh(self, endpoint: &str, token: Token) -> Result<Client<T, C>, Error> {
+    pub fn oauth_without_refresh(
+        self,
+        endpoint: &str,
+        token: Token,
+    ) -> Result<Client<T, C>, Error> {
         self.oauth_with(endpoint, token, None)
     }
 
@@ -169,7 +178,8 @@ fn rest_endpoint(endpoint: &str) -> Result<String, Error> {
         name == "localhost" || name.starts_with("127.") || host.starts_with("[::1]")
     };
     let ok = !host.is_empty()
-        && (scheme.eq_ignore_ascii_case("https") || (scheme.eq_ignore_ascii_case("http") && loopback));
+        && (scheme.eq_ignore_ascii_case("https")
+            || (scheme.eq_ignore_ascii_case("http") && loopback));
     if !ok {
         return Err(Error::new(
             ErrorKind::Usage,

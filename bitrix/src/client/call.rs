@@ -38,7 +38,8 @@ impl<T: Transport, C: Clock> Client<T, C> {
     /// # Ok(()) }
     /// ```
     pub async fn call_reply(&self, method: &str, params: Value) -> Result<Reply, Error> {
-        self.call_with(method, params, Access::of_method(method)).await
+        self.call_with(method, params, Access::of_method(method))
+            .await
     }
 
     /// Like [`call_reply`](Self::call_reply), saying whether the method reads or writes.
@@ -50,7 +51,12 @@ impl<T: Transport, C: Clock> Client<T, C> {
     ///     serde_json::json!({"type": "PHONE", "values": ["+79161234567"]}), Access::Read).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn call_with(&self, method: &str, params: Value, access: Access) -> Result<Reply, Error> {
+    pub async fn call_with(
+        &self,
+        method: &str,
+        params: Value,
+        access: Access,
+    ) -> Result<Reply, Error> {
         let params = object(method, params)?;
         self.execute(method, encode::form(&params), access).await
     }
@@ -76,7 +82,10 @@ impl<T: Transport, C: Clock> Client<T, C> {
     /// println!("{} of {:?}", page.result.len(), page.total);
     /// # Ok(()) }
     /// ```
-    pub async fn send_reply<R: DeserializeOwned>(&self, command: Command<R>) -> Result<Reply<R>, Error> {
+    pub async fn send_reply<R: DeserializeOwned>(
+        &self,
+        command: Command<R>,
+    ) -> Result<Reply<R>, Error> {
         let params = object(&command.method, command.params)?;
         let reply = self
             .execute(&command.method, encode::form(&params), command.access)
@@ -86,7 +95,12 @@ impl<T: Transport, C: Clock> Client<T, C> {
 
     /// The call loop for an encoded form. Every HTTP attempt takes a turn from the shared
     /// limiter.
-    pub(crate) async fn execute(&self, method: &str, form: String, access: Access) -> Result<Reply, Error> {
+    pub(crate) async fn execute(
+        &self,
+        method: &str,
+        form: String,
+        access: Access,
+    ) -> Result<Reply, Error> {
         check_method(method)?;
         let mut retries = 0;
         let mut refreshed = false;
@@ -116,18 +130,17 @@ impl<T: Transport, C: Clock> Client<T, C> {
             if self.is_cancelled() {
                 return Err(cancelled(method));
             }
-            if error.is_refreshable() && !refreshed {
-                if let Some(oauth) = self.shared.credentials.oauth() {
-                    if oauth.refresh.is_some() {
-                        refreshed = true;
-                        let clock = self.shared.clock.clone();
-                        oauth
-                            .refresh_after(target.generation, move || clock.now(), method)
-                            .await
-                            .map_err(|e| self.finish(e, Access::Read))?;
-                        continue;
-                    }
-                }
+            let oauth = self.shared.credentials.oauth();
+            if let Some(oauth) =
+                oauth.filter(|o| error.is_refreshable() && !refreshed && o.refresh.is_some())
+            {
+                refreshed = true;
+                let clock = self.shared.clock.clone();
+                oauth
+                    .refresh_after(target.generation, move || clock.now(), method)
+                    .await
+                    .map_err(|e| self.finish(e, Access::Read))?;
+                continue;
             }
             if error.has_code("QUERY_LIMIT_EXCEEDED") {
                 lock(&self.shared.bucket).fill(self.shared.clock.now());
@@ -150,7 +163,9 @@ impl<T: Transport, C: Clock> Client<T, C> {
         };
         if let Some(generation) = oauth.due(self.shared.clock.now()) {
             let clock = self.shared.clock.clone();
-            let _ = oauth.refresh_after(generation, move || clock.now(), method).await;
+            let _ = oauth
+                .refresh_after(generation, move || clock.now(), method)
+                .await;
         }
         if self.is_cancelled() {
             return Err(cancelled(method));

@@ -91,13 +91,22 @@ impl OAuth {
     }
 
     /// Refreshes the token unless another caller already replaced generation `seen`.
-    pub(crate) async fn refresh_after(&self, seen: u64, now: impl Fn() -> Duration, method: &str) -> Result<(), Error> {
+    pub(crate) async fn refresh_after(
+        &self,
+        seen: u64,
+        now: impl Fn() -> Duration,
+        method: &str,
+    ) -> Result<(), Error> {
         let _one_at_a_time = self.refreshing.lock().await;
         if lock(&self.slot).generation != seen {
             return Ok(());
         }
         let Some(hook) = &self.refresh else {
-            return Err(Error::new(ErrorKind::Auth, method, "the access token expired and no refresh hook is set"));
+            return Err(Error::new(
+                ErrorKind::Auth,
+                method,
+                "the access token expired and no refresh hook is set",
+            ));
         };
         let token = hook().await.map_err(|e| {
             let mut e = Error::new(

@@ -37,7 +37,11 @@ pub fn add(fields: Value) -> Command<BasketItem> {
 /// assert_eq!(c.params()["fields"]["quantity"], 3);
 /// ```
 pub fn update(id: u64, fields: Value) -> Command<BasketItem> {
-    Command::new("sale.basketitem.update", json!({ "id": id, "fields": fields })).key("basketItem")
+    Command::new(
+        "sale.basketitem.update",
+        json!({ "id": id, "fields": fields }),
+    )
+    .key("basketItem")
 }
 
 /// `sale.basketitem.delete {id}` → `true`.

@@ -65,7 +65,10 @@ pub fn product_rows(id: u64) -> Command<Vec<ProductRow>> {
 /// ```
 pub fn set_product_rows(id: u64, rows: &[ProductRow]) -> Command<bool> {
     let rows = serde_json::to_value(rows).unwrap_or(Value::Array(Vec::new()));
-    Command::new("crm.deal.productrows.set", json!({ "id": id, "rows": rows }))
+    Command::new(
+        "crm.deal.productrows.set",
+        json!({ "id": id, "rows": rows }),
+    )
 }
 
 handler!(

@@ -37,7 +37,11 @@ impl Communication {
 /// let c = find_by_comm(Communication::Phone, &["+79161234567"], Some("CONTACT"));
 /// assert_eq!(c.access(), bitrix_rest::Access::Read);
 /// ```
-pub fn find_by_comm(kind: Communication, values: &[&str], entity_type: Option<&str>) -> Command<Duplicates> {
+pub fn find_by_comm(
+    kind: Communication,
+    values: &[&str],
+    entity_type: Option<&str>,
+) -> Command<Duplicates> {
     let mut params = json!({ "type": kind.code(), "values": values });
     if let Some(entity) = entity_type {
         params["entity_type"] = json!(entity);
@@ -66,6 +70,8 @@ impl<T: Transport, C: Clock> DuplicateSearch<'_, T, C> {
         values: &[&str],
         entity_type: Option<&str>,
     ) -> Result<Duplicates, Error> {
-        self.client.send(find_by_comm(kind, values, entity_type)).await
+        self.client
+            .send(find_by_comm(kind, values, entity_type))
+            .await
     }
 }

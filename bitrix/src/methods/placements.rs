@@ -146,4 +146,3 @@ impl<T: Transport, C: Clock> Placements<'_, T, C> {
         self.client.send(available()).await
     }
 }
-

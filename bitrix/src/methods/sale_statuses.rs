@@ -22,8 +22,11 @@ pub fn list() -> Command<Vec<SaleStatus>> {
 /// assert_eq!(c.params()["filter"]["lid"], "ru");
 /// ```
 pub fn names(lang: &str) -> Command<Vec<StatusLang>> {
-    Command::new("sale.statusLang.list", ListQuery::new().filter("lid", lang).to_params())
-        .key("statusLangs")
+    Command::new(
+        "sale.statusLang.list",
+        ListQuery::new().filter("lid", lang).to_params(),
+    )
+    .key("statusLangs")
 }
 
 handler!(

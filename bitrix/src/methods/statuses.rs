@@ -54,6 +54,8 @@ impl<T: Transport, C: Clock> Statuses<'_, T, C> {
     /// # Ok(()) }
     /// ```
     pub async fn deal_stages(self, category_id: u64) -> Result<Vec<Status>, Error> {
-        self.client.send(list(&deal_stage_entity(category_id))).await
+        self.client
+            .send(list(&deal_stage_entity(category_id)))
+            .await
     }
 }

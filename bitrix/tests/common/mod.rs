@@ -5,9 +5,7 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use bitrix_rest::{
-    Clock, HttpRequest, HttpResponse, ManualClock, Transport, TransportError,
-};
+use bitrix_rest::{Clock, HttpRequest, HttpResponse, ManualClock, Transport, TransportError};
 
 /// One request as the transport saw it.
 #[derive(Debug, Clone)]
@@ -26,7 +24,10 @@ impl Sent {
 
     /// The first value of a key.
     pub fn param(&self, key: &str) -> Option<String> {
-        self.pairs().into_iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.pairs()
+            .into_iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
     }
 }
 
@@ -54,7 +55,10 @@ impl Scripted {
     }
 
     /// Answers with these replies in order, then fails the test's expectations loudly.
-    pub fn queue(clock: &ManualClock, replies: Vec<Result<HttpResponse, TransportError>>) -> Scripted {
+    pub fn queue(
+        clock: &ManualClock,
+        replies: Vec<Result<HttpResponse, TransportError>>,
+    ) -> Scripted {
         let replies = Mutex::new(VecDeque::from(replies));
         Scripted::new(clock, move |_| {
             replies
