@@ -168,7 +168,7 @@ pub fn lookup_hits(
         }
     }
     let mut ranked: Vec<(Relevance, &Product)> = best.into_values().collect();
-    ranked.sort_by(|a, b| (a.0, fold(&a.1.name), a.1.id).cmp(&(b.0, fold(&b.1.name), b.1.id)));
+    ranked.sort_by_key(|a| (a.0, fold(&a.1.name), a.1.id));
     ranked
         .into_iter()
         .take(MAX_RESULTS)

@@ -98,10 +98,9 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
         if let (Some(x), Ok(id)) = (
             key(item.product_xml_id.as_deref()),
             u64::try_from(item.product_id),
-        ) {
-            if id > 0 {
-                by_xml.entry(x).or_insert(id);
-            }
+        ) && id > 0
+        {
+            by_xml.entry(x).or_insert(id);
         }
     }
 

@@ -154,7 +154,7 @@ fn results_are_merged_deduplicated_and_ranked_exact_first() {
     let results = LookupResults {
         lists: [
             &[product(1, "Чайник Bosch", Some("чай-1"), art("A-1"))],
-            &[by_article.clone()],
+            std::slice::from_ref(&by_article),
             &[],
             &[contains.clone(), kettle_xml.clone()],
         ],

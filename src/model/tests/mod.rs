@@ -12,5 +12,6 @@ mod money;
 mod reconcile;
 mod settings;
 mod stock;
+mod view;
 mod view_requests;
 mod webhook;
