@@ -9,6 +9,7 @@
 //! Versions: `version` 1 is the first format; JSON without `version` is read as version 1. A
 //! newer version is read field by field like any other (what is understood is kept).
 
+pub mod check;
 mod rules;
 mod validate;
 

@@ -180,3 +180,25 @@ fn the_webhook_box_accepts_blank_as_disconnect_and_refuses_bad_urls() {
     assert_eq!(err.field, SettingsField::StoreWebhook);
     assert_eq!(err.problem, Problem::Webhook(WebhookError::HttpsRequired));
 }
+
+#[test]
+fn the_connection_check_reports_warehouses_statuses_and_product_catalogues() {
+    use super::fixtures::{from, sale_status, warehouse};
+    use crate::model::settings::check::{Catalog, ConnectionReport, connection_check_batch};
+    let b = connection_check_batch();
+    assert_eq!(b.names(), vec!["warehouses", "statuses", "catalogs"]);
+    let mut closed = warehouse(3, "Old");
+    closed.active = false;
+    let catalogs: Vec<Catalog> = from(serde_json::json!([
+        {"iblockId": 23, "id": 23, "name": "Каталог"},
+        {"iblockId": 24, "id": 24, "name": "Торговые предложения", "productIblockId": 23}
+    ]));
+    let report = ConnectionReport::of(
+        &[warehouse(1, "A"), warehouse(2, "B"), closed],
+        &[sale_status("N", 1), sale_status("F", 2)],
+        &catalogs,
+    );
+    assert_eq!(report.active_warehouses, 2);
+    assert_eq!(report.statuses, 2);
+    assert_eq!(report.single_catalog(), Some(23));
+}

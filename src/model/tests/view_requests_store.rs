@@ -193,3 +193,37 @@ fn without_a_store_connection_there_is_no_store_batch() {
         .is_none()
     );
 }
+
+#[test]
+fn the_full_order_is_the_linking_rules_and_a_picked_other_order_is_fetched() {
+    use super::fixtures::order;
+    use crate::model::link::resolve_link;
+    use crate::model::view::requests::chosen_order_fetch;
+    let d = deal(410, json!({"ORIGIN_ID": "9"}));
+    let plan = store_plan(
+        StoreOpen {
+            deal: &d,
+            rows: &[],
+            portal_products: &[],
+            lang: "ru",
+        },
+        &settings(),
+        &OpenHints::default(),
+    )
+    .unwrap();
+    assert_eq!(plan.candidates.len(), 1, "only the ORIGIN_ID rule applies");
+    let found = vec![vec![
+        order(9, json!({}), vec![]),
+        order(12, json!({}), vec![]),
+    ]];
+    let linked = resolve_link(&plan.candidates, &found, None).unwrap();
+    assert_eq!(plan.full_order_command(&linked), Some("link0_order"));
+    let fetched = order(12, json!({}), vec![]);
+    assert_eq!(chosen_order_fetch(&linked, Some(&fetched)), None);
+    let picked = resolve_link(&plan.candidates, &found, Some(9)).unwrap();
+    let call = chosen_order_fetch(&picked, Some(&fetched)).unwrap();
+    assert_eq!(
+        (call.method, call.params.clone()),
+        ("sale.order.get", json!({"id": 9}))
+    );
+}

@@ -21,7 +21,7 @@ mod portal;
 mod store;
 
 pub use portal::{PortalPlan, missing_portal_products, portal_plan};
-pub use store::{StoreOpen, StorePlan, store_plan};
+pub use store::{StoreOpen, StorePlan, chosen_order_fetch, store_plan};
 
 /// What the UI remembers from earlier opens; everything is optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 use bitrix_rest::models::{
     catalog::Product,
     crm::{Deal, ProductRow},
+    sale::Order,
 };
 use serde_json::{Value, json};
 
@@ -11,7 +12,9 @@ use crate::model::call::{Batch, Call, PAGE_SIZE, slot_refs};
 use crate::model::catalog_query::{
     ASSUMED_WAREHOUSES, price_commands, product_list_call, stock_commands,
 };
-use crate::model::link::{LinkCandidate, link_candidates, reference_commands};
+use crate::model::link::{
+    LinkCandidate, LinkedOrder, link_candidates, order_get_call, reference_commands,
+};
 use crate::model::settings::Settings;
 
 /// The store batch and the names of its commands.
@@ -42,6 +45,22 @@ impl StorePlan {
     pub fn requests(&self) -> Vec<Batch> {
         self.batch.clone().into_requests()
     }
+
+    /// The name of the full-order command (`sale.order.get`) of the rule that linked the order.
+    pub fn full_order_command(&self, linked: &LinkedOrder) -> Option<&str> {
+        let position = self
+            .candidates
+            .iter()
+            .position(|c| c.rule_index == linked.rule_index)?;
+        self.links.get(position).map(|(_, full)| full.as_str())
+    }
+}
+
+/// The extra `sale.order.get` needed when the order shown is not the one the batch fetched in
+/// full (the rep picked another of several, or the store listed them in another order).
+pub fn chosen_order_fetch(linked: &LinkedOrder, fetched: Option<&Order>) -> Option<Call> {
+    let chosen = linked.chosen_order()?;
+    (fetched.map(|o| o.id) != Some(chosen.id)).then(|| order_get_call(chosen.id))
 }
 
 /// What the store batch is built from: the portal's answer.
