@@ -9,7 +9,7 @@
 //!
 //! Ranking: exact XML_ID, then exact article, then name starting with the query, then name
 //! containing it; within a rank by name (case-insensitive), then ID. A product found several
-//! ways appears once, at its best rank. The list is capped at [`MAX_RESULTS`].
+//! ways appears once, at its best rank. The list is capped at [`MAX_RESULTS`](crate::model::lookup::MAX_RESULTS).
 
 use std::collections::BTreeMap;
 

@@ -1,7 +1,7 @@
 //! Everything the deal tab shows for one deal, assembled from both systems' answers:
 //! the deal, the order card, the rows with their store product and stock, the differences.
-//! Plus the requests that fetch it ([`requests`]), the cheap checks while the tab is open
-//! ([`poll`]) and what changed between two views ([`changes`]).
+//! Plus the requests that fetch it ([`requests`](crate::model::view::requests)), the cheap checks while the tab is open
+//! ([`poll`](crate::model::view::poll)) and what changed between two views ([`changes`](crate::model::view::changes)).
 
 mod cards;
 pub mod changes;
