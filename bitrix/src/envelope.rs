@@ -128,7 +128,8 @@ impl Reply<Value> {
             .with_status(status));
         }
         let time = match map.remove("time") {
-            Some(t @ Value::Object(_)) => decode::<Time>(method, "time", t)?,
+            // Informative only: an unreadable `time` is dropped, not fatal.
+            Some(t @ Value::Object(_)) => serde_json::from_value(t).unwrap_or_default(),
             _ => Time::default(),
         };
         Ok(Reply {

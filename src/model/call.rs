@@ -85,6 +85,69 @@ impl Batch {
     pub fn fits_one_request(&self) -> bool {
         self.len() <= MAX_BATCH_COMMANDS
     }
+
+    /// The batch as requests of at most [`MAX_BATCH_COMMANDS`] commands each, in order, never
+    /// separating a command from one it references (`$result[name]…`): commands connected by
+    /// references form a group, and groups are packed whole, in the order of their first
+    /// command. A batch that fits is one request. (A single group larger than the limit would
+    /// stay one oversized request; the plans of this model never build one.)
+    pub fn into_requests(self) -> Vec<Batch> {
+        let n = self.commands.len();
+        let mut group: Vec<usize> = (0..n).collect();
+        fn root(g: &mut [usize], mut i: usize) -> usize {
+            while g[i] != i {
+                g[i] = g[g[i]];
+                i = g[i];
+            }
+            i
+        }
+        for i in 0..n {
+            for name in referenced_commands(&self.commands[i].call.params) {
+                if let Some(j) = self.commands[..i].iter().position(|c| c.name == name) {
+                    let (a, b) = (root(&mut group, i), root(&mut group, j));
+                    group[a.max(b)] = a.min(b);
+                }
+            }
+        }
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for i in 0..n {
+            let r = root(&mut group, i);
+            members[r].push(i);
+        }
+        let mut requests: Vec<Vec<usize>> = Vec::new();
+        for g in members.into_iter().filter(|m| !m.is_empty()) {
+            match requests.last_mut() {
+                Some(last) if last.len() + g.len() <= MAX_BATCH_COMMANDS => last.extend(g),
+                _ => requests.push(g),
+            }
+        }
+        let mut slots: Vec<Option<Command>> = self.commands.into_iter().map(Some).collect();
+        requests
+            .into_iter()
+            .map(|mut idx| {
+                idx.sort_unstable();
+                Batch {
+                    commands: idx.into_iter().filter_map(|i| slots[i].take()).collect(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The names of the commands whose results `params` refers to.
+fn referenced_commands(params: &Value) -> Vec<String> {
+    match params {
+        Value::String(s) => s
+            .match_indices("$result[")
+            .filter_map(|(i, m)| {
+                let rest = &s[i + m.len()..];
+                rest.find(']').map(|end| rest[..end].to_owned())
+            })
+            .collect(),
+        Value::Array(items) => items.iter().flat_map(referenced_commands).collect(),
+        Value::Object(map) => map.values().flat_map(referenced_commands).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// A reference to an earlier command's result inside a batch:

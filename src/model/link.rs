@@ -8,7 +8,7 @@
 //! When a rule finds several orders the UI shows a selector. The default choice is the newest
 //! order that is not canceled (highest ID), else the newest order: the lists are requested in
 //! that order (`canceled` ascending, `id` descending), so the full order fetched with the list is
-//! the default one; [`default_choice`] applies the same rule client-side.
+//! the default one; [`default_choice`](crate::model::link::default_choice) applies the same rule client-side.
 
 use bitrix_rest::models::{crm::Deal, sale::Order};
 use serde_json::{Value, json};

@@ -5,16 +5,28 @@
 
 /// REST calls and batches as plain data, and `$result[...]` references.
 pub mod call;
+/// Store catalogue queries (products, stock, prices) sized to fit one page per command.
+pub mod catalog_query;
 /// Phones and e-mails normalised, buyers matched to contacts, duplicates, candidate orders.
 pub mod contacts;
 /// Which order(s) a deal points at, the queries that find them, and what linking writes.
 pub mod link;
+/// The quick stock lookup: query, one batch, ranked results with stock and price.
+pub mod lookup;
 /// The order-status ↔ deal-stage mapping and its prefill by names.
 pub mod mapping;
+/// Deal rows matched to store products and basket items: XML_ID, then a property, never name.
+pub mod matching;
 /// Money and quantities for display in ru / en.
 pub mod money;
+/// The differences between a deal and its order (`sum`, `status`, products, quantity, price).
+pub mod reconcile;
 /// The app's settings: one JSON app option, lenient loading, validation.
 pub mod settings;
+/// Free stock per warehouse, what is available to this deal, shortages.
+pub mod stock;
+/// One deal open: its requests, the view the tab renders, polling, what changed.
+pub mod view;
 /// The store's inbound webhook URL: parsing, normalising, masking.
 pub mod webhook;
 

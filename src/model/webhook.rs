@@ -3,7 +3,7 @@
 //! Parsing tolerates what admins paste (a method or query after the secret, missing trailing
 //! slash, spaces) and normalises to the base URL. Plain `http` is accepted only for loopback
 //! hosts (`127.0.0.1`, `localhost`, `[::1]`), as the store refuses webhooks over HTTP otherwise.
-//! The secret never appears in `Debug` output; [`StoreWebhook::masked`] is the form to display.
+//! The secret never appears in `Debug` output; [`StoreWebhook::masked`](crate::model::webhook::StoreWebhook::masked) is the form to display.
 
 use std::fmt;
 

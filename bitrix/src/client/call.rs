@@ -130,18 +130,17 @@ impl<T: Transport, C: Clock> Client<T, C> {
             if self.is_cancelled() {
                 return Err(cancelled(method));
             }
-            if error.is_refreshable() && !refreshed {
-                if let Some(oauth) = self.shared.credentials.oauth() {
-                    if oauth.refresh.is_some() {
-                        refreshed = true;
-                        let clock = self.shared.clock.clone();
-                        oauth
-                            .refresh_after(target.generation, move || clock.now(), method)
-                            .await
-                            .map_err(|e| self.finish(e, Access::Read))?;
-                        continue;
-                    }
-                }
+            let oauth = self.shared.credentials.oauth();
+            if let Some(oauth) =
+                oauth.filter(|o| error.is_refreshable() && !refreshed && o.refresh.is_some())
+            {
+                refreshed = true;
+                let clock = self.shared.clock.clone();
+                oauth
+                    .refresh_after(target.generation, move || clock.now(), method)
+                    .await
+                    .map_err(|e| self.finish(e, Access::Read))?;
+                continue;
             }
             if error.has_code("QUERY_LIMIT_EXCEEDED") {
                 lock(&self.shared.bucket).fill(self.shared.clock.now());

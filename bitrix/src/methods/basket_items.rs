@@ -66,24 +66,24 @@ impl<T: Transport, C: Clock> BasketItems<'_, T, C> {
     /// let lines = store.basket_items().of_order(9).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn of_order(&self, order_id: u64) -> Result<Vec<BasketItem>, Error> {
+    pub async fn of_order(self, order_id: u64) -> Result<Vec<BasketItem>, Error> {
         self.client
             .list_all(list(&ListQuery::new().filter("orderId", order_id)))
             .await
     }
 
     /// Adds a line.
-    pub async fn add(&self, fields: Value) -> Result<BasketItem, Error> {
+    pub async fn add(self, fields: Value) -> Result<BasketItem, Error> {
         self.client.send(add(fields)).await
     }
 
     /// Changes a line.
-    pub async fn update(&self, id: u64, fields: Value) -> Result<BasketItem, Error> {
+    pub async fn update(self, id: u64, fields: Value) -> Result<BasketItem, Error> {
         self.client.send(update(id, fields)).await
     }
 
     /// Removes a line.
-    pub async fn delete(&self, id: u64) -> Result<bool, Error> {
+    pub async fn delete(self, id: u64) -> Result<bool, Error> {
         self.client.send(delete(id)).await
     }
 }

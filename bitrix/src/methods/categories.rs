@@ -22,7 +22,7 @@ handler!(
 
 impl<T: Transport, C: Clock> Categories<'_, T, C> {
     /// The deal pipelines.
-    pub async fn deal_pipelines(&self) -> Result<Vec<Category>, Error> {
+    pub async fn deal_pipelines(self) -> Result<Vec<Category>, Error> {
         self.client.send(deal_pipelines()).await
     }
 }

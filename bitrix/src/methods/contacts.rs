@@ -71,22 +71,22 @@ impl<T: Transport, C: Clock> Contacts<'_, T, C> {
     /// println!("{} {:?}", c.full_name(), c.phone.first().map(|p| &p.value));
     /// # Ok(()) }
     /// ```
-    pub async fn get(&self, id: u64) -> Result<Contact, Error> {
+    pub async fn get(self, id: u64) -> Result<Contact, Error> {
         self.client.send(get(id)).await
     }
 
     /// Reads one page of contacts.
-    pub async fn list(&self, query: &ListQuery) -> Result<Vec<Contact>, Error> {
+    pub async fn list(self, query: &ListQuery) -> Result<Vec<Contact>, Error> {
         self.client.send(list(query)).await
     }
 
     /// Adds a contact; returns its ID.
-    pub async fn add(&self, fields: Value) -> Result<u64, Error> {
+    pub async fn add(self, fields: Value) -> Result<u64, Error> {
         Ok(self.client.send(add(fields)).await?.0)
     }
 
     /// Changes a contact.
-    pub async fn update(&self, id: u64, fields: Value) -> Result<bool, Error> {
+    pub async fn update(self, id: u64, fields: Value) -> Result<bool, Error> {
         self.client.send(update(id, fields)).await
     }
 }

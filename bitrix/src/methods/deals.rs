@@ -84,32 +84,32 @@ impl<T: Transport, C: Clock> Deals<'_, T, C> {
     /// let deal = portal.deals().get(410).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn get(&self, id: u64) -> Result<Deal, Error> {
+    pub async fn get(self, id: u64) -> Result<Deal, Error> {
         self.client.send(get(id)).await
     }
 
     /// Reads one page of deals.
-    pub async fn list(&self, query: &ListQuery) -> Result<Vec<Deal>, Error> {
+    pub async fn list(self, query: &ListQuery) -> Result<Vec<Deal>, Error> {
         self.client.send(list(query)).await
     }
 
     /// Changes fields of a deal.
-    pub async fn update(&self, id: u64, fields: Value) -> Result<bool, Error> {
+    pub async fn update(self, id: u64, fields: Value) -> Result<bool, Error> {
         self.client.send(update(id, fields)).await
     }
 
     /// Describes the deal fields.
-    pub async fn fields(&self) -> Result<BTreeMap<String, FieldInfo>, Error> {
+    pub async fn fields(self) -> Result<BTreeMap<String, FieldInfo>, Error> {
         self.client.send(fields()).await
     }
 
     /// Reads a deal's product rows.
-    pub async fn product_rows(&self, id: u64) -> Result<Vec<ProductRow>, Error> {
+    pub async fn product_rows(self, id: u64) -> Result<Vec<ProductRow>, Error> {
         self.client.send(product_rows(id)).await
     }
 
     /// Replaces a deal's product rows.
-    pub async fn set_product_rows(&self, id: u64, rows: &[ProductRow]) -> Result<bool, Error> {
+    pub async fn set_product_rows(self, id: u64, rows: &[ProductRow]) -> Result<bool, Error> {
         self.client.send(set_product_rows(id, rows)).await
     }
 }

@@ -65,7 +65,7 @@ impl<T: Transport, C: Clock> DuplicateSearch<'_, T, C> {
     /// # Ok(()) }
     /// ```
     pub async fn find_by_comm(
-        &self,
+        self,
         kind: Communication,
         values: &[&str],
         entity_type: Option<&str>,

@@ -22,7 +22,8 @@ pub mod store_products;
 pub mod users;
 pub mod warehouses;
 
-/// Declares a handler type borrowing the client, and its accessor on [`Client`].
+/// Declares a handler type borrowing the client (`Copy`; its methods take it by value, so
+/// their futures borrow only the client), and its accessor on [`Client`](crate::Client).
 macro_rules! handler {
     ($(#[$doc:meta])* $accessor:ident => $module:ident :: $ty:ident) => {
         $(#[$doc])*
@@ -30,6 +31,14 @@ macro_rules! handler {
         pub struct $ty<'a, T: $crate::Transport, C: $crate::Clock> {
             pub(crate) client: &'a $crate::Client<T, C>,
         }
+
+        impl<T: $crate::Transport, C: $crate::Clock> Clone for $ty<'_, T, C> {
+            fn clone(&self) -> Self {
+                *self
+            }
+        }
+
+        impl<T: $crate::Transport, C: $crate::Clock> Copy for $ty<'_, T, C> {}
 
         impl<T: $crate::Transport, C: $crate::Clock> $crate::Client<T, C> {
             #[doc = concat!("The [`", stringify!($module), "`](crate::methods::", stringify!($module), ") methods.")]

@@ -50,17 +50,17 @@ impl<T: Transport, C: Clock> Orders<'_, T, C> {
     /// for item in &order.basket_items { println!("{} × {}", item.name, item.quantity); }
     /// # Ok(()) }
     /// ```
-    pub async fn get(&self, id: u64) -> Result<Order, Error> {
+    pub async fn get(self, id: u64) -> Result<Order, Error> {
         self.client.send(get(id)).await
     }
 
     /// Reads one page of orders.
-    pub async fn list(&self, query: &ListQuery) -> Result<Vec<Order>, Error> {
+    pub async fn list(self, query: &ListQuery) -> Result<Vec<Order>, Error> {
         self.client.send(list(query)).await
     }
 
     /// Changes an order; returns it as saved.
-    pub async fn update(&self, id: u64, fields: Value) -> Result<Order, Error> {
+    pub async fn update(self, id: u64, fields: Value) -> Result<Order, Error> {
         self.client.send(update(id, fields)).await
     }
 }

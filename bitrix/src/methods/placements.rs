@@ -123,7 +123,7 @@ impl<T: Transport, C: Clock> Placements<'_, T, C> {
     /// portal.placements().bind(&Binding::new("CRM_DEAL_DETAIL_TAB", "https://a.example/", "Store")).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn bind(&self, binding: &Binding) -> Result<bool, Error> {
+    pub async fn bind(self, binding: &Binding) -> Result<bool, Error> {
         match self.client.send(bind(binding)).await {
             Ok(done) => Ok(done),
             Err(e) if e.has_code("ERROR_PLACEMENT_ALREADY_BOUND") => Ok(false),
@@ -132,17 +132,17 @@ impl<T: Transport, C: Clock> Placements<'_, T, C> {
     }
 
     /// Unbinds a placement (one handler, or all of this app's); returns how many were removed.
-    pub async fn unbind(&self, placement: &str, handler: Option<&str>) -> Result<u64, Error> {
+    pub async fn unbind(self, placement: &str, handler: Option<&str>) -> Result<u64, Error> {
         self.client.send(unbind(placement, handler)).await
     }
 
     /// What this app has bound.
-    pub async fn bound(&self) -> Result<Vec<PlacementBinding>, Error> {
+    pub async fn bound(self) -> Result<Vec<PlacementBinding>, Error> {
         self.client.send(bound()).await
     }
 
     /// The placement codes this app may bind to.
-    pub async fn available(&self) -> Result<Vec<String>, Error> {
+    pub async fn available(self) -> Result<Vec<String>, Error> {
         self.client.send(available()).await
     }
 }

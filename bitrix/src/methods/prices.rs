@@ -22,7 +22,7 @@ handler!(
 
 impl<T: Transport, C: Clock> Prices<'_, T, C> {
     /// Every price matching the query, all pages.
-    pub async fn list(&self, query: &ListQuery) -> Result<Vec<Price>, Error> {
+    pub async fn list(self, query: &ListQuery) -> Result<Vec<Price>, Error> {
         self.client.list_all(list(query)).await
     }
 }

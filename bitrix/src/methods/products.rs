@@ -34,12 +34,12 @@ handler!(
 
 impl<T: Transport, C: Clock> Products<'_, T, C> {
     /// Reads one page of products.
-    pub async fn list(&self, query: &ListQuery) -> Result<Vec<Product>, Error> {
+    pub async fn list(self, query: &ListQuery) -> Result<Vec<Product>, Error> {
         self.client.send(list(query)).await
     }
 
     /// Reads a product.
-    pub async fn get(&self, id: u64) -> Result<Product, Error> {
+    pub async fn get(self, id: u64) -> Result<Product, Error> {
         self.client.send(get(id)).await
     }
 }

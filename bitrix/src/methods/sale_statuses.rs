@@ -36,12 +36,12 @@ handler!(
 
 impl<T: Transport, C: Clock> SaleStatuses<'_, T, C> {
     /// Every order and delivery status.
-    pub async fn list(&self) -> Result<Vec<SaleStatus>, Error> {
+    pub async fn list(self) -> Result<Vec<SaleStatus>, Error> {
         self.client.list_all(list()).await
     }
 
     /// Status names in one language.
-    pub async fn names(&self, lang: &str) -> Result<Vec<StatusLang>, Error> {
+    pub async fn names(self, lang: &str) -> Result<Vec<StatusLang>, Error> {
         self.client.list_all(names(lang)).await
     }
 }

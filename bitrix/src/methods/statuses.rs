@@ -42,7 +42,7 @@ handler!(
 
 impl<T: Transport, C: Clock> Statuses<'_, T, C> {
     /// The items of a reference list.
-    pub async fn list(&self, entity_id: &str) -> Result<Vec<Status>, Error> {
+    pub async fn list(self, entity_id: &str) -> Result<Vec<Status>, Error> {
         self.client.send(list(entity_id)).await
     }
 
@@ -53,7 +53,7 @@ impl<T: Transport, C: Clock> Statuses<'_, T, C> {
     /// for stage in portal.statuses().deal_stages(1).await? { println!("{} {}", stage.status_id, stage.name); }
     /// # Ok(()) }
     /// ```
-    pub async fn deal_stages(&self, category_id: u64) -> Result<Vec<Status>, Error> {
+    pub async fn deal_stages(self, category_id: u64) -> Result<Vec<Status>, Error> {
         self.client
             .send(list(&deal_stage_entity(category_id)))
             .await

@@ -40,7 +40,7 @@ impl<T: Transport, C: Clock> StoreProducts<'_, T, C> {
     /// let stock = store.store_products().list(&ListQuery::new().filter("productId", vec![6973])).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn list(&self, query: &ListQuery) -> Result<Vec<StoreStock>, Error> {
+    pub async fn list(self, query: &ListQuery) -> Result<Vec<StoreStock>, Error> {
         self.client.list_all(list(query)).await
     }
 }

@@ -22,7 +22,7 @@ handler!(
 
 impl<T: Transport, C: Clock> Users<'_, T, C> {
     /// The user the token or webhook belongs to.
-    pub async fn current(&self) -> Result<User, Error> {
+    pub async fn current(self) -> Result<User, Error> {
         self.client.send(current()).await
     }
 }

@@ -20,7 +20,7 @@ handler!(
 
 impl<T: Transport, C: Clock> Warehouses<'_, T, C> {
     /// Every warehouse.
-    pub async fn list(&self) -> Result<Vec<Warehouse>, Error> {
+    pub async fn list(self) -> Result<Vec<Warehouse>, Error> {
         self.client.list_all(list(&ListQuery::new())).await
     }
 }

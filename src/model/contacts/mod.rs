@@ -184,7 +184,7 @@ pub fn duplicate_groups(contacts: &[Contact]) -> Vec<DuplicateGroup> {
         }
     }
     let mut groups: BTreeMap<usize, DuplicateGroup> = BTreeMap::new();
-    for i in 0..ids.len() {
+    for (i, &id) in ids.iter().enumerate() {
         let r = root(&mut parent, i);
         groups
             .entry(r)
@@ -194,7 +194,7 @@ pub fn duplicate_groups(contacts: &[Contact]) -> Vec<DuplicateGroup> {
                 shared_emails: Vec::new(),
             })
             .contact_ids
-            .push(ids[i]);
+            .push(id);
     }
     for (key, members) in &owners {
         if members.len() < 2 {

@@ -7,7 +7,7 @@
 //! not in the pipeline's list is unmapped: it never moves the other side and produces no
 //! difference.
 //!
-//! [`prefill`] proposes a mapping by matching names; [`names`] normalises names for it.
+//! [`prefill`](crate::model::mapping::prefill) proposes a mapping by matching names; [`names`](crate::model::mapping::names) normalises names for it.
 
 pub mod names;
 pub mod prefill;

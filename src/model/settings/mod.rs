@@ -3,12 +3,13 @@
 //!
 //! Loading is lenient: every field has a default, and a field that is missing or has the wrong
 //! shape takes its default, so older or partial JSON still loads (a link rule of an unknown
-//! kind is skipped). Saving goes through [`Settings::validate`]: the UI saves nothing while it
+//! kind is skipped). Saving goes through [`Settings::validate`](crate::model::settings::Settings::validate): the UI saves nothing while it
 //! returns problems.
 //!
 //! Versions: `version` 1 is the first format; JSON without `version` is read as version 1. A
 //! newer version is read field by field like any other (what is understood is kept).
 
+pub mod check;
 mod rules;
 mod validate;
 

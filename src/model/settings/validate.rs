@@ -151,10 +151,10 @@ impl Settings {
                 );
             }
         }
-        if let Some(article) = &self.article_property {
-            if !is_property_key(article) {
-                push(SettingsField::ArticleProperty, Problem::NotAPropertyKey);
-            }
+        if let Some(article) = &self.article_property
+            && !is_property_key(article)
+        {
+            push(SettingsField::ArticleProperty, Problem::NotAPropertyKey);
         }
         if self.price_type_id == 0 {
             push(SettingsField::PriceType, Problem::ZeroId);

@@ -2,9 +2,19 @@
 
 mod fixtures;
 
+mod call;
 mod contacts;
 mod link;
+mod lookup;
 mod mapping;
+mod matching;
 mod money;
+mod reconcile;
 mod settings;
+mod settings_validate;
+mod stock;
+mod view;
+mod view_changes;
+mod view_requests;
+mod view_requests_store;
 mod webhook;

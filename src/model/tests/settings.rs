@@ -2,19 +2,18 @@ use serde_json::json;
 
 use crate::model::mapping::{PipelineMapping, StatusStage};
 use crate::model::settings::{
-    DEFAULT_POLL_SECS, LinkRule, OrderKey, Problem, PropertyPair, SETTINGS_VERSION, Settings,
-    SettingsError, SettingsField, webhook_from_input,
+    DEFAULT_POLL_SECS, LinkRule, OrderKey, PropertyPair, SETTINGS_VERSION, Settings, SettingsError,
 };
-use crate::model::webhook::{StoreWebhook, WebhookError};
+use crate::model::webhook::StoreWebhook;
 
-fn pair(status: &str, stage: &str) -> StatusStage {
+pub(super) fn pair(status: &str, stage: &str) -> StatusStage {
     StatusStage {
         status_id: status.into(),
         stage_id: stage.into(),
     }
 }
 
-fn connected() -> Settings {
+pub(super) fn connected() -> Settings {
     Settings {
         store_webhook: Some(
             StoreWebhook::parse("https://shop.example/rest/7/abcdef0123456789/").unwrap(),
@@ -145,181 +144,6 @@ fn a_field_of_the_wrong_shape_falls_back_to_its_default_alone() {
         }],
         "unknown rule kinds are skipped, a missing `holds` means the order ID"
     );
-}
-
-#[test]
-fn a_stored_interval_out_of_bounds_is_clamped_when_used_and_refused_when_saved() {
-    let mut s = Settings {
-        poll_interval_secs: 1,
-        ..Settings::default()
-    };
-    assert_eq!(s.poll_interval(), 3);
-    assert_eq!(
-        s.validate()[0].problem,
-        Problem::OutOfRange { min: 3, max: 300 }
-    );
-    s.poll_interval_secs = 100_000;
-    assert_eq!(s.poll_interval(), 300);
-    assert_eq!(s.validate()[0].field, SettingsField::PollInterval);
-}
-
-#[test]
-fn a_webhook_without_catalogues_lists_both_missing() {
-    let s = Settings {
-        store_iblock_id: None,
-        portal_iblock_id: None,
-        ..connected()
-    };
-    let fields: Vec<_> = s
-        .validate()
-        .into_iter()
-        .map(|p| (p.field, p.problem))
-        .collect();
-    assert_eq!(
-        fields,
-        vec![
-            (SettingsField::StoreIblock, Problem::Missing),
-            (SettingsField::PortalIblock, Problem::Missing)
-        ]
-    );
-    assert!(connected().validate().is_empty());
-    assert!(connected().has_store());
-}
-
-#[test]
-fn validation_reports_every_problem_at_once() {
-    let mut s = connected();
-    s.link_rules = vec![
-        LinkRule::UserField {
-            field: "ORDER_ID".into(),
-            holds: OrderKey::Id,
-        },
-        LinkRule::OriginId {
-            originator_id: Some("  ".into()),
-        },
-        LinkRule::OrderProperty {
-            code: "deal id".into(),
-        },
-        LinkRule::OrderXmlId,
-        LinkRule::OrderXmlId,
-    ];
-    s.product_property = Some(PropertyPair {
-        portal: "PROPERTY_45".into(),
-        store: "property0".into(),
-    });
-    s.article_property = Some("article".into());
-    s.price_type_id = 0;
-    s.warehouses = vec![1, 0, 1];
-    s.stage_mapping.pipelines = vec![
-        PipelineMapping {
-            category_id: 1,
-            pairs: vec![
-                pair("N", "C1:NEW"),
-                pair("N", "C1:WON"),
-                pair("", "C1:X"),
-                pair("P", "NEW"),
-            ],
-        },
-        PipelineMapping {
-            category_id: 1,
-            pairs: vec![],
-        },
-    ];
-    s.poll_interval_secs = 0;
-    let problems: Vec<_> = s
-        .validate()
-        .into_iter()
-        .map(|p| (p.field, p.problem))
-        .collect();
-    let expected = vec![
-        (SettingsField::LinkRule(0), Problem::NotAUserField),
-        (SettingsField::LinkRule(1), Problem::BlankOriginator),
-        (SettingsField::LinkRule(2), Problem::NotAPropertyCode),
-        (
-            SettingsField::LinkRule(4),
-            Problem::DuplicateRule { first: 3 },
-        ),
-        (
-            SettingsField::ProductPropertyPortal,
-            Problem::NotAPropertyKey,
-        ),
-        (
-            SettingsField::ProductPropertyStore,
-            Problem::NotAPropertyKey,
-        ),
-        (SettingsField::ArticleProperty, Problem::NotAPropertyKey),
-        (SettingsField::PriceType, Problem::ZeroId),
-        (
-            SettingsField::StageMapping { category_id: 1 },
-            Problem::DuplicateStatus {
-                status_id: "N".into(),
-            },
-        ),
-        (
-            SettingsField::StageMapping { category_id: 1 },
-            Problem::EmptyPair,
-        ),
-        (
-            SettingsField::StageMapping { category_id: 1 },
-            Problem::StageOfOtherPipeline {
-                stage_id: "NEW".into(),
-            },
-        ),
-        (
-            SettingsField::StageMapping { category_id: 1 },
-            Problem::DuplicatePipeline,
-        ),
-        (SettingsField::Warehouses, Problem::ZeroId),
-        (
-            SettingsField::Warehouses,
-            Problem::DuplicateWarehouse { id: 1 },
-        ),
-        (
-            SettingsField::PollInterval,
-            Problem::OutOfRange { min: 3, max: 300 },
-        ),
-    ];
-    assert_eq!(problems, expected);
-}
-
-#[test]
-fn no_link_rule_at_all_is_refused() {
-    let s = Settings {
-        link_rules: vec![],
-        ..Settings::default()
-    };
-    assert_eq!(s.validate()[0].field, SettingsField::LinkRules);
-    assert_eq!(s.validate()[0].problem, Problem::Missing);
-}
-
-#[test]
-fn the_default_pipeline_takes_stages_without_a_prefix_only() {
-    let mut s = Settings::default();
-    s.stage_mapping.pipelines = vec![PipelineMapping {
-        category_id: 0,
-        pairs: vec![pair("N", "NEW"), pair("F", "C2:WON")],
-    }];
-    let problems = s.validate();
-    assert_eq!(problems.len(), 1);
-    assert_eq!(
-        problems[0].problem,
-        Problem::StageOfOtherPipeline {
-            stage_id: "C2:WON".into()
-        }
-    );
-}
-
-#[test]
-fn the_webhook_box_accepts_blank_as_disconnect_and_refuses_bad_urls() {
-    assert_eq!(webhook_from_input("  "), Ok(None));
-    assert!(
-        webhook_from_input("https://shop.example/rest/7/abcdef0123456789/")
-            .unwrap()
-            .is_some()
-    );
-    let err = webhook_from_input("http://shop.example/rest/7/abcdef0123456789/").unwrap_err();
-    assert_eq!(err.field, SettingsField::StoreWebhook);
-    assert_eq!(err.problem, Problem::Webhook(WebhookError::HttpsRequired));
 }
 
 #[test]

@@ -1,0 +1,171 @@
+//! The tables of both systems. Dates are ISO 8601 text in +03:00, so text order is time order.
+
+pub const SCHEMA: &str = r#"
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+-- portal: users, pipelines, deals, contacts
+CREATE TABLE IF NOT EXISTS users (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, last_name TEXT NOT NULL, email TEXT,
+    admin INTEGER NOT NULL DEFAULT 0, position TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS pipelines (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, sort INTEGER NOT NULL DEFAULT 100);
+CREATE TABLE IF NOT EXISTS stages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, entity_id TEXT NOT NULL, status_id TEXT NOT NULL,
+    name TEXT NOT NULL, sort INTEGER NOT NULL, semantics TEXT, color TEXT,
+    category_id INTEGER, system TEXT NOT NULL DEFAULT 'N');
+CREATE TABLE IF NOT EXISTS deal_user_fields (
+    name TEXT PRIMARY KEY, type TEXT NOT NULL, label_ru TEXT NOT NULL, label_en TEXT NOT NULL,
+    multiple INTEGER NOT NULL DEFAULT 0, sort INTEGER NOT NULL DEFAULT 100);
+CREATE TABLE IF NOT EXISTS deals (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, type_id TEXT, stage_id TEXT NOT NULL,
+    category_id INTEGER NOT NULL DEFAULT 0, probability INTEGER, currency_id TEXT NOT NULL DEFAULT 'RUB',
+    opportunity REAL NOT NULL DEFAULT 0, is_manual_opportunity TEXT NOT NULL DEFAULT 'N',
+    tax_value REAL NOT NULL DEFAULT 0, contact_id INTEGER, company_id INTEGER,
+    begindate TEXT, closedate TEXT, assigned_by_id INTEGER NOT NULL DEFAULT 1,
+    created_by_id INTEGER NOT NULL DEFAULT 1, modify_by_id INTEGER NOT NULL DEFAULT 1,
+    date_create TEXT NOT NULL, date_modify TEXT NOT NULL, opened TEXT NOT NULL DEFAULT 'Y',
+    closed TEXT NOT NULL DEFAULT 'N', comments TEXT, source_id TEXT, source_description TEXT,
+    originator_id TEXT, origin_id TEXT, uf TEXT NOT NULL DEFAULT '{}');
+CREATE INDEX IF NOT EXISTS deals_origin ON deals(origin_id);
+CREATE TABLE IF NOT EXISTS deal_rows (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, deal_id INTEGER NOT NULL, product_id INTEGER NOT NULL DEFAULT 0,
+    product_name TEXT NOT NULL, price REAL NOT NULL, price_exclusive REAL NOT NULL,
+    price_netto REAL NOT NULL, price_brutto REAL NOT NULL, quantity REAL NOT NULL,
+    discount_type_id INTEGER NOT NULL DEFAULT 2, discount_rate REAL NOT NULL DEFAULT 0,
+    discount_sum REAL NOT NULL DEFAULT 0, tax_rate REAL, tax_included TEXT NOT NULL DEFAULT 'Y',
+    customized TEXT NOT NULL DEFAULT 'Y', measure_code INTEGER NOT NULL DEFAULT 796,
+    measure_name TEXT NOT NULL DEFAULT 'шт', sort INTEGER NOT NULL DEFAULT 10, xml_id TEXT);
+CREATE INDEX IF NOT EXISTS deal_rows_deal ON deal_rows(deal_id);
+CREATE TABLE IF NOT EXISTS contacts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT, second_name TEXT, last_name TEXT,
+    honorific TEXT, type_id TEXT NOT NULL DEFAULT 'CLIENT', source_id TEXT, post TEXT, comments TEXT,
+    assigned_by_id INTEGER NOT NULL DEFAULT 1, created_by_id INTEGER NOT NULL DEFAULT 1,
+    modify_by_id INTEGER NOT NULL DEFAULT 1, date_create TEXT NOT NULL, date_modify TEXT NOT NULL,
+    opened TEXT NOT NULL DEFAULT 'Y', export TEXT NOT NULL DEFAULT 'Y',
+    originator_id TEXT, origin_id TEXT);
+CREATE TABLE IF NOT EXISTS contact_comms (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, contact_id INTEGER NOT NULL, kind TEXT NOT NULL,
+    value TEXT NOT NULL, value_type TEXT NOT NULL, normalized TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS contact_comms_contact ON contact_comms(contact_id);
+CREATE INDEX IF NOT EXISTS contact_comms_normalized ON contact_comms(kind, normalized);
+
+-- catalogues: side 'portal' or 'store'
+CREATE TABLE IF NOT EXISTS products (
+    side TEXT NOT NULL, id INTEGER NOT NULL, iblock_id INTEGER NOT NULL, name TEXT NOT NULL,
+    code TEXT, xml_id TEXT, article TEXT, active TEXT NOT NULL DEFAULT 'Y',
+    available TEXT NOT NULL DEFAULT 'Y', quantity REAL NOT NULL DEFAULT 0,
+    quantity_reserved REAL NOT NULL DEFAULT 0, quantity_trace TEXT NOT NULL DEFAULT 'Y',
+    can_buy_zero TEXT NOT NULL DEFAULT 'N', measure INTEGER NOT NULL DEFAULT 5,
+    vat_included TEXT NOT NULL DEFAULT 'Y', purchasing_price REAL, purchasing_currency TEXT,
+    weight REAL NOT NULL DEFAULT 0, sort INTEGER NOT NULL DEFAULT 500, type INTEGER NOT NULL DEFAULT 1,
+    section_id INTEGER, date_create TEXT NOT NULL, timestamp_x TEXT NOT NULL,
+    PRIMARY KEY (side, id));
+CREATE INDEX IF NOT EXISTS products_xml ON products(side, xml_id);
+CREATE TABLE IF NOT EXISTS prices (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, side TEXT NOT NULL, product_id INTEGER NOT NULL,
+    catalog_group_id INTEGER NOT NULL DEFAULT 1, price REAL NOT NULL, currency TEXT NOT NULL,
+    timestamp_x TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS prices_product ON prices(side, product_id);
+
+-- store: warehouses, stock, orders
+CREATE TABLE IF NOT EXISTS stores (
+    id INTEGER PRIMARY KEY, title TEXT NOT NULL, active TEXT NOT NULL DEFAULT 'Y', address TEXT NOT NULL DEFAULT '',
+    sort INTEGER NOT NULL DEFAULT 100, code TEXT, xml_id TEXT, is_default TEXT NOT NULL DEFAULT 'N',
+    date_create TEXT NOT NULL, date_modify TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS store_products (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, product_id INTEGER NOT NULL, store_id INTEGER NOT NULL,
+    amount REAL NOT NULL, reserve_extra REAL NOT NULL DEFAULT 0,
+    quantity_reserved REAL NOT NULL DEFAULT 0, UNIQUE (product_id, store_id));
+CREATE TABLE IF NOT EXISTS sale_statuses (
+    id TEXT PRIMARY KEY, type TEXT NOT NULL, sort INTEGER NOT NULL, color TEXT,
+    notify TEXT NOT NULL DEFAULT 'Y', xml_id TEXT);
+CREATE TABLE IF NOT EXISTS sale_status_langs (
+    status_id TEXT NOT NULL, lid TEXT NOT NULL, name TEXT NOT NULL, description TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (status_id, lid));
+CREATE TABLE IF NOT EXISTS orders (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, account_number TEXT NOT NULL, status_id TEXT NOT NULL,
+    date_status TEXT NOT NULL, lid TEXT NOT NULL DEFAULT 's1', person_type_id INTEGER NOT NULL DEFAULT 1,
+    user_id INTEGER NOT NULL, currency TEXT NOT NULL, price REAL NOT NULL DEFAULT 0,
+    discount_value REAL NOT NULL DEFAULT 0, tax_value REAL NOT NULL DEFAULT 0,
+    payed TEXT NOT NULL DEFAULT 'N', date_payed TEXT, canceled TEXT NOT NULL DEFAULT 'N',
+    date_canceled TEXT, reason_canceled TEXT NOT NULL DEFAULT '', deducted TEXT NOT NULL DEFAULT 'N',
+    marked TEXT NOT NULL DEFAULT 'N', date_insert TEXT NOT NULL, date_update TEXT NOT NULL,
+    comments TEXT NOT NULL DEFAULT '', user_description TEXT NOT NULL DEFAULT '', xml_id TEXT NOT NULL DEFAULT '',
+    responsible_id INTEGER, store_id INTEGER NOT NULL, version INTEGER NOT NULL DEFAULT 1);
+CREATE TABLE IF NOT EXISTS basket_items (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, order_id INTEGER NOT NULL, product_id INTEGER NOT NULL DEFAULT 0,
+    name TEXT NOT NULL, price REAL NOT NULL, base_price REAL NOT NULL, discount_price REAL NOT NULL DEFAULT 0,
+    currency TEXT NOT NULL, quantity REAL NOT NULL, custom_price TEXT NOT NULL DEFAULT 'N',
+    xml_id TEXT NOT NULL DEFAULT '', product_xml_id TEXT NOT NULL DEFAULT '', catalog_xml_id TEXT NOT NULL DEFAULT '',
+    measure_code TEXT NOT NULL DEFAULT '796', measure_name TEXT NOT NULL DEFAULT 'шт',
+    sort INTEGER NOT NULL DEFAULT 100, vat_rate REAL, vat_included TEXT NOT NULL DEFAULT 'Y',
+    weight REAL NOT NULL DEFAULT 0, can_buy TEXT NOT NULL DEFAULT 'Y', date_insert TEXT NOT NULL,
+    date_update TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS basket_items_order ON basket_items(order_id);
+CREATE TABLE IF NOT EXISTS reservations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, basket_id INTEGER NOT NULL, product_id INTEGER NOT NULL,
+    store_id INTEGER NOT NULL, quantity REAL NOT NULL, date_reserve TEXT NOT NULL,
+    date_reserve_end TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS reservations_basket ON reservations(basket_id);
+CREATE INDEX IF NOT EXISTS reservations_product ON reservations(product_id, store_id);
+CREATE TABLE IF NOT EXISTS payments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, order_id INTEGER NOT NULL, account_number TEXT NOT NULL,
+    sum REAL NOT NULL, currency TEXT NOT NULL, paid TEXT NOT NULL DEFAULT 'N', date_paid TEXT,
+    pay_system_id INTEGER NOT NULL DEFAULT 1, pay_system_name TEXT NOT NULL, date_bill TEXT NOT NULL,
+    xml_id TEXT NOT NULL DEFAULT '');
+CREATE INDEX IF NOT EXISTS payments_order ON payments(order_id);
+CREATE TABLE IF NOT EXISTS shipments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, order_id INTEGER NOT NULL, account_number TEXT NOT NULL,
+    delivery_id INTEGER NOT NULL DEFAULT 1, delivery_name TEXT NOT NULL, price_delivery REAL NOT NULL DEFAULT 0,
+    status_id TEXT NOT NULL DEFAULT 'DN', deducted TEXT NOT NULL DEFAULT 'N', allow_delivery TEXT NOT NULL DEFAULT 'N',
+    canceled TEXT NOT NULL DEFAULT 'N', currency TEXT NOT NULL, date_insert TEXT NOT NULL,
+    tracking_number TEXT NOT NULL DEFAULT '', xml_id TEXT NOT NULL DEFAULT '');
+CREATE INDEX IF NOT EXISTS shipments_order ON shipments(order_id);
+CREATE TABLE IF NOT EXISTS property_values (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, order_id INTEGER NOT NULL, order_props_id INTEGER NOT NULL,
+    code TEXT NOT NULL, name TEXT NOT NULL, value TEXT);
+CREATE INDEX IF NOT EXISTS property_values_order ON property_values(order_id);
+
+-- the app and its placements
+CREATE TABLE IF NOT EXISTS app_state (
+    code TEXT PRIMARY KEY, installed INTEGER NOT NULL DEFAULT 0, options TEXT NOT NULL DEFAULT '{}',
+    scopes TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS user_options (
+    user_id INTEGER NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (user_id, name));
+CREATE TABLE IF NOT EXISTS placements (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, placement TEXT NOT NULL, handler TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '', lang_all TEXT NOT NULL DEFAULT '{}',
+    user_id INTEGER NOT NULL DEFAULT 0, options TEXT NOT NULL DEFAULT '[]');
+CREATE TABLE IF NOT EXISTS webhooks (
+    side TEXT NOT NULL, user_id INTEGER NOT NULL, secret TEXT NOT NULL, scopes TEXT NOT NULL,
+    PRIMARY KEY (side, user_id, secret));
+"#;
+
+/// Every table, in an order safe for deleting.
+pub const TABLES: &[&str] = &[
+    "meta",
+    "users",
+    "pipelines",
+    "stages",
+    "deal_user_fields",
+    "deals",
+    "deal_rows",
+    "contacts",
+    "contact_comms",
+    "products",
+    "prices",
+    "stores",
+    "store_products",
+    "sale_statuses",
+    "sale_status_langs",
+    "orders",
+    "basket_items",
+    "reservations",
+    "payments",
+    "shipments",
+    "property_values",
+    "app_state",
+    "user_options",
+    "placements",
+    "webhooks",
+];

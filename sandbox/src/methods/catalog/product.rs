@@ -1,0 +1,108 @@
+//! `catalog.product.list` / `.get`: `iblockId` is required in the filter and `id` + `iblockId`
+//! in the select; the article is a property read as `property<ID>`.
+
+use rusqlite::Connection;
+use serde_json::{Value, json};
+
+use crate::db;
+use crate::query::{self, CATALOG_PRODUCT_OPS, Dialect, Entity, Field, Kind};
+use crate::rest::{Ctx, Params, Reply, RestError, as_id, param};
+use crate::state::Side;
+
+fn entity(conn: &Connection, side: Side) -> Result<Entity, RestError> {
+    use Kind::*;
+    let article = db::meta(conn, "article_property")?.unwrap_or_else(|| "105".into());
+    let mut fields = vec![
+        Field::new("id", "products.id", Int),
+        Field::new("iblockId", "iblock_id", Int),
+        Field::new("name", "name", Text),
+        Field::new("active", "active", Char),
+        Field::new("available", "available", Char),
+        Field::new("bundle", "'N'", Char),
+        Field::new("canBuyZero", "can_buy_zero", Char),
+        Field::new("code", "code", Text),
+        Field::new("createdBy", "1", Int),
+        Field::new("dateCreate", "date_create", Date),
+        Field::new("iblockSectionId", "section_id", Int),
+        Field::new("measure", "measure", Int),
+        Field::new("modifiedBy", "1", Int),
+        Field::new("purchasingCurrency", "purchasing_currency", Text),
+        Field::new("purchasingPrice", "purchasing_price", Float),
+        Field::new("quantity", "quantity", Float),
+        Field::new("quantityReserved", "quantity_reserved", Float),
+        Field::new("quantityTrace", "quantity_trace", Char),
+        Field::new("sort", "sort", Int),
+        Field::new("timestampX", "timestamp_x", Date),
+        Field::new("type", "type", Int),
+        Field::new("vatIncluded", "vat_included", Char),
+        Field::new("weight", "weight", Float),
+        Field::new("xmlId", "xml_id", Text),
+    ];
+    fields.push(Field::new(
+        &format!("property{article}"),
+        "article",
+        Property,
+    ));
+    Ok(Entity {
+        name: "product",
+        from: "products".into(),
+        base_where: Some(format!("side = '{}'", side.name())),
+        id_sql: "products.id".into(),
+        fields,
+        ops: CATALOG_PRODUCT_OPS,
+        dialect: Dialect::Orm,
+        default_uf: false,
+    })
+}
+
+pub fn list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
+    let select = param(params, "select");
+    let names: Vec<&str> = match select {
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+        Some(Value::Object(map)) => map.values().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    };
+    if !names.contains(&"id") || !names.contains(&"iblockId") {
+        return Err(RestError::numeric(
+            0,
+            "Required select fields: id, iblockId",
+        ));
+    }
+    let filter = param(params, "filter");
+    let has_iblock = filter
+        .and_then(Value::as_object)
+        .is_some_and(|f| f.contains_key("iblockId") || f.contains_key("=iblockId"));
+    if !has_iblock {
+        return Err(RestError::numeric(0, "Required filter fields: iblockId"));
+    }
+    let conn = ctx.state.db.lock();
+    let entity = entity(&conn, ctx.caller.side)?;
+    let page = query::list(
+        &conn,
+        &entity,
+        select,
+        filter,
+        param(params, "order"),
+        param(params, "start"),
+    )?;
+    let products: Vec<Value> = page
+        .rows
+        .into_iter()
+        .map(|(_, row)| Value::Object(row))
+        .collect();
+    Ok(Reply::page(
+        json!({ "products": products }),
+        page.total,
+        page.next,
+    ))
+}
+
+pub fn get(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
+    let id = as_id(param(params, "id"))
+        .ok_or_else(|| RestError::numeric(100, "Could not find value for parameter {id}"))?;
+    let conn = ctx.state.db.lock();
+    let entity = entity(&conn, ctx.caller.side)?;
+    let product = query::get(&conn, &entity, id as i64)?
+        .ok_or_else(|| RestError::numeric(0, "Product is not exists"))?;
+    Ok(Reply::new(json!({ "product": product })))
+}

@@ -1,0 +1,112 @@
+//! `catalog.storeproduct.list`, `catalog.store.list`, `catalog.price.list`.
+
+use serde_json::{Value, json};
+
+use crate::query::{self, CATALOG_OPS, Dialect, Entity, Field, Kind};
+use crate::rest::{Ctx, Params, Reply, RestError, param};
+
+fn run(ctx: &Ctx, params: &Params, entity: Entity, wrapper: &str) -> Result<Reply, RestError> {
+    let conn = ctx.state.db.lock();
+    let page = query::list(
+        &conn,
+        &entity,
+        param(params, "select"),
+        param(params, "filter"),
+        param(params, "order"),
+        param(params, "start"),
+    )?;
+    let rows: Vec<Value> = page
+        .rows
+        .into_iter()
+        .map(|(_, r)| Value::Object(r))
+        .collect();
+    Ok(Reply::page(json!({ wrapper: rows }), page.total, page.next))
+}
+
+fn entity(
+    name: &'static str,
+    from: &str,
+    base_where: Option<String>,
+    fields: Vec<Field>,
+) -> Entity {
+    Entity {
+        name,
+        from: from.into(),
+        base_where,
+        id_sql: format!("{from}.id"),
+        fields,
+        ops: CATALOG_OPS,
+        dialect: Dialect::Orm,
+        default_uf: false,
+    }
+}
+
+pub fn store_product_list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
+    let fields = vec![
+        Field::new("id", "store_products.id", Kind::Int),
+        Field::new("productId", "product_id", Kind::Int),
+        Field::new("storeId", "store_id", Kind::Int),
+        Field::new("amount", "amount", Kind::Float),
+        Field::new("quantityReserved", "quantity_reserved", Kind::Float),
+    ];
+    run(
+        ctx,
+        params,
+        entity("storeProduct", "store_products", None, fields),
+        "storeProducts",
+    )
+}
+
+pub fn store_list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
+    use Kind::*;
+    let fields = vec![
+        Field::new("id", "stores.id", Int),
+        Field::new("title", "title", Text),
+        Field::new("active", "active", Char),
+        Field::new("address", "address", Text),
+        Field::new("description", "''", Text),
+        Field::new("gpsN", "0", Float),
+        Field::new("gpsS", "0", Float),
+        Field::new("imageId", "NULL", Int),
+        Field::new("dateModify", "date_modify", Date),
+        Field::new("dateCreate", "date_create", Date),
+        Field::new("userId", "1", Int),
+        Field::new("modifiedBy", "1", Int),
+        Field::new("phone", "''", Text),
+        Field::new("schedule", "''", Text),
+        Field::new("xmlId", "xml_id", Text),
+        Field::new("sort", "sort", Int),
+        Field::new("email", "''", Text),
+        Field::new("issuingCenter", "'N'", Char),
+        Field::new("code", "code", Text),
+        Field::new("isDefault", "is_default", Char),
+    ];
+    run(
+        ctx,
+        params,
+        entity("store", "stores", None, fields),
+        "stores",
+    )
+}
+
+pub fn price_list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
+    use Kind::*;
+    let fields = vec![
+        Field::new("id", "prices.id", Int),
+        Field::new("catalogGroupId", "catalog_group_id", Int),
+        Field::new("currency", "currency", Text),
+        Field::new("extraId", "NULL", Int),
+        Field::new("price", "price", Float),
+        Field::new("productId", "product_id", Int),
+        Field::new("quantityFrom", "NULL", Int),
+        Field::new("quantityTo", "NULL", Int),
+        Field::new("timestampX", "timestamp_x", Date),
+    ];
+    let side = ctx.caller.side.name();
+    run(
+        ctx,
+        params,
+        entity("price", "prices", Some(format!("side = '{side}'")), fields),
+        "prices",
+    )
+}

@@ -1,0 +1,4 @@
+//! Portal-wide methods: placements, users, the app, method discovery.
+
+pub mod placement;
+pub mod user;

@@ -1,0 +1,107 @@
+//! Orders and basket items as `sale.*` lists show them (camelCase, typed).
+
+use crate::query::{Dialect, Entity, Field, Kind, SALE_OPS};
+
+pub fn order() -> Entity {
+    use Kind::*;
+    let fields = vec![
+        Field::new("id", "orders.id", Int),
+        Field::new("lid", "lid", Text),
+        Field::new("accountNumber", "account_number", Text),
+        Field::new("personTypeId", "person_type_id", Int),
+        Field::new("personTypeXmlId", "''", Text),
+        Field::new("statusId", "status_id", Text),
+        Field::new("statusXmlId", "''", Text),
+        Field::new("dateStatus", "date_status", Date),
+        Field::new("empStatusId", "1", Int),
+        Field::new("payed", "payed", Char),
+        Field::new("datePayed", "date_payed", Date),
+        Field::new("canceled", "canceled", Char),
+        Field::new("dateCanceled", "date_canceled", Date),
+        Field::new("empCanceledId", "CASE WHEN canceled = 'Y' THEN 1 END", Int),
+        Field::new("reasonCanceled", "reason_canceled", Text),
+        Field::new("deducted", "deducted", Char),
+        Field::new("marked", "marked", Char),
+        Field::new("dateMarked", "NULL", Date),
+        Field::new("empMarkedId", "NULL", Int),
+        Field::new("reasonMarked", "''", Text),
+        Field::new("price", "price", Float),
+        Field::new("currency", "currency", Text),
+        Field::new("discountValue", "discount_value", Float),
+        Field::new("taxValue", "tax_value", Float),
+        Field::new("userId", "user_id", Int),
+        Field::new("companyId", "0", Int),
+        Field::new("responsibleId", "responsible_id", Int),
+        Field::new("dateInsert", "date_insert", Date),
+        Field::new("dateUpdate", "date_update", Date),
+        Field::new("dateLock", "NULL", Date),
+        Field::new("lockedBy", "''", Text),
+        Field::new("userDescription", "user_description", Text),
+        Field::new("additionalInfo", "''", Text),
+        Field::new("comments", "comments", Text),
+        Field::new("recurringId", "''", Text),
+        Field::new("recountFlag", "'Y'", Char),
+        Field::new("affiliateId", "NULL", Int),
+        Field::new("updated1c", "'N'", Char),
+        Field::new("orderTopic", "''", Text),
+        Field::new("xmlId", "xml_id", Text),
+        Field::new("id1c", "''", Text),
+        Field::new("version1c", "''", Text),
+        Field::new("version", "version", Int),
+        Field::new("externalOrder", "'N'", Char),
+    ];
+    Entity {
+        name: "order",
+        from: "orders".into(),
+        base_where: None,
+        id_sql: "orders.id".into(),
+        fields,
+        ops: SALE_OPS,
+        dialect: Dialect::Orm,
+        default_uf: false,
+    }
+}
+
+pub fn basket_item() -> Entity {
+    use Kind::*;
+    let fields = vec![
+        Field::new("id", "basket_items.id", Int),
+        Field::new("orderId", "order_id", Int),
+        Field::new("productId", "product_id", Int),
+        Field::new("name", "name", Text),
+        Field::new("price", "price", Float),
+        Field::new("basePrice", "base_price", Float),
+        Field::new("discountPrice", "discount_price", Float),
+        Field::new("currency", "currency", Text),
+        Field::new("quantity", "quantity", Float),
+        Field::new("customPrice", "custom_price", Char),
+        Field::new("xmlId", "xml_id", Text),
+        Field::new("productXmlId", "product_xml_id", Text),
+        Field::new("catalogXmlId", "catalog_xml_id", Text),
+        Field::new("measureCode", "measure_code", Text),
+        Field::new("measureName", "measure_name", Text),
+        Field::new("sort", "sort", Int),
+        Field::new("vatRate", "vat_rate", Float),
+        Field::new("vatIncluded", "vat_included", Char),
+        Field::new("weight", "weight", Float),
+        Field::new("canBuy", "can_buy", Char),
+        Field::new(
+            "dimensions",
+            "'a:3:{s:5:\"WIDTH\";N;s:6:\"HEIGHT\";N;s:6:\"LENGTH\";N;}'",
+            Text,
+        ),
+        Field::new("type", "NULL", Int),
+        Field::new("dateInsert", "date_insert", Date),
+        Field::new("dateUpdate", "date_update", Date),
+    ];
+    Entity {
+        name: "basketItem",
+        from: "basket_items".into(),
+        base_where: None,
+        id_sql: "basket_items.id".into(),
+        fields,
+        ops: SALE_OPS,
+        dialect: Dialect::Orm,
+        default_uf: false,
+    }
+}

@@ -1,0 +1,43 @@
+//! Writes "by another user" for the control API, through the same code the REST methods use.
+
+use serde_json::Value;
+
+use crate::db::Db;
+use crate::methods::edits;
+use crate::rest::RestError;
+
+/// The user the edits are made as: someone else than the app's user.
+const OTHER_USER: u64 = 1;
+
+pub fn edit_deal(db: &Db, id: u64, fields: &Value) -> Result<(), RestError> {
+    let fields = fields.as_object().cloned().unwrap_or_default();
+    db.write(|tx| {
+        if !edits::deal_exists(tx, id)? {
+            return Err(RestError::crm(format!("deal {id} not found")));
+        }
+        edits::deal_fields(tx, id, &fields, OTHER_USER)
+    })
+}
+
+pub fn edit_deal_rows(db: &Db, id: u64, rows: &Value) -> Result<(), RestError> {
+    let rows = rows
+        .as_array()
+        .cloned()
+        .ok_or_else(|| RestError::crm("rows must be a list"))?;
+    db.write(|tx| {
+        if !edits::deal_exists(tx, id)? {
+            return Err(RestError::crm(format!("deal {id} not found")));
+        }
+        edits::deal_rows(tx, id, &rows)
+    })
+}
+
+pub fn edit_order(db: &Db, id: u64, fields: &Value) -> Result<(), RestError> {
+    let fields = fields.as_object().cloned().unwrap_or_default();
+    db.write(|tx| edits::order_fields(tx, id, &fields))
+}
+
+pub fn edit_basket_item(db: &Db, id: u64, fields: &Value) -> Result<(), RestError> {
+    let fields = fields.as_object().cloned().unwrap_or_default();
+    db.write(|tx| edits::basket_item(tx, id, &fields))
+}

@@ -1,0 +1,115 @@
+//! A REST failure: the `error` code (text or number), its description and the HTTP status.
+
+use serde_json::{Value, json};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RestError {
+    pub status: u16,
+    /// A string (`"expired_token"`, `""`) or, for `sale.*` / `catalog.*`, a number.
+    pub code: Value,
+    pub description: String,
+    /// The failing argument, for `ERROR_ARGUMENT`.
+    pub argument: Option<String>,
+}
+
+impl RestError {
+    pub fn new(status: u16, code: &str, description: impl Into<String>) -> RestError {
+        RestError {
+            status,
+            code: Value::String(code.to_string()),
+            description: description.into(),
+            argument: None,
+        }
+    }
+
+    /// A numeric code as the `sale` and `catalog` modules answer (`200540400001`), HTTP 400.
+    pub fn numeric(code: u64, description: impl Into<String>) -> RestError {
+        RestError {
+            status: 400,
+            code: json!(code),
+            description: description.into(),
+            argument: None,
+        }
+    }
+
+    /// The `crm` module's usual failure: an empty code, HTTP 400.
+    pub fn crm(description: impl Into<String>) -> RestError {
+        RestError::new(400, "", description)
+    }
+
+    pub fn crm_not_found() -> RestError {
+        RestError::crm("Not found")
+    }
+
+    pub fn no_auth() -> RestError {
+        RestError::new(401, "NO_AUTH_FOUND", "Wrong authorization data")
+    }
+
+    pub fn expired() -> RestError {
+        RestError::new(
+            401,
+            "expired_token",
+            "The access token provided has expired",
+        )
+    }
+
+    pub fn invalid_token() -> RestError {
+        RestError::new(401, "invalid_token", "The access token provided is invalid")
+    }
+
+    pub fn insufficient_scope() -> RestError {
+        RestError::new(
+            401,
+            "insufficient_scope",
+            "The request requires higher privileges than provided by the access token",
+        )
+    }
+
+    pub fn access_denied() -> RestError {
+        RestError::new(403, "ACCESS_DENIED", "Access denied!")
+    }
+
+    pub fn method_not_found() -> RestError {
+        RestError::new(404, "ERROR_METHOD_NOT_FOUND", "Method not found!")
+    }
+
+    pub fn query_limit() -> RestError {
+        RestError::new(503, "QUERY_LIMIT_EXCEEDED", "Too many requests")
+    }
+
+    pub fn internal() -> RestError {
+        RestError::new(500, "INTERNAL_SERVER_ERROR", "Internal server error")
+    }
+
+    pub fn wrong_auth_type() -> RestError {
+        RestError::new(
+            403,
+            "WRONG_AUTH_TYPE",
+            "Current authorization type is denied for this method Application context required",
+        )
+    }
+
+    /// `ERROR_ARGUMENT` with the argument's name, as the placement methods answer.
+    pub fn argument(name: &str, description: impl Into<String>) -> RestError {
+        RestError {
+            argument: Some(name.to_string()),
+            ..RestError::new(400, "ERROR_ARGUMENT", description)
+        }
+    }
+
+    /// The JSON body: `{"error": ..., "error_description": ...}` (plus `argument` when known).
+    pub fn body(&self) -> Value {
+        match &self.argument {
+            Some(argument) => {
+                json!({"error": self.code, "error_description": self.description, "argument": argument})
+            }
+            None => json!({"error": self.code, "error_description": self.description}),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for RestError {
+    fn from(e: rusqlite::Error) -> RestError {
+        RestError::new(500, "INTERNAL_SERVER_ERROR", format!("Database error: {e}"))
+    }
+}

@@ -1,0 +1,90 @@
+//! Data sets: the demo and large generators, and JSON files in the documented format.
+
+mod catalog_gen;
+pub mod defaults;
+mod demo;
+pub mod format;
+mod insert_app;
+mod insert_portal;
+mod insert_store;
+mod large;
+mod names;
+mod validate;
+
+pub use format::SeedData;
+pub use insert_portal::{RowPrices, round2};
+
+use crate::config::{Seed, Urls};
+use crate::db::{self, Db};
+use crate::error::SandboxError;
+
+/// Builds the data set a [`Seed`] names, checked.
+pub fn build(seed: &Seed) -> Result<SeedData, SandboxError> {
+    let data = match seed {
+        Seed::Demo => demo::generate(),
+        Seed::Large => large::generate(),
+        Seed::File(path) => {
+            let text = std::fs::read_to_string(path).map_err(|source| SandboxError::SeedFile {
+                path: path.display().to_string(),
+                source,
+            })?;
+            parse(&text)?
+        }
+        Seed::Json(text) => parse(text)?,
+    };
+    validate::check(&data).map_err(SandboxError::SeedInvalid)?;
+    Ok(data)
+}
+
+/// Parses the JSON format; an error names the path of the field (`store.orders[2].basket[0].quantity`).
+pub fn parse(text: &str) -> Result<SeedData, SandboxError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if path.is_empty() || path == "." {
+            SandboxError::SeedJson(inner.to_string())
+        } else {
+            SandboxError::SeedJson(format!("{path}: {inner}"))
+        }
+    })
+}
+
+/// Replaces the database's content with `data`.
+pub fn load(
+    db: &Db,
+    data: &SeedData,
+    urls: &Urls,
+    install_app: Option<&serde_json::Value>,
+) -> Result<(), SandboxError> {
+    db.write(|tx| {
+        db::clear(tx)?;
+        insert_portal::insert(tx, &data.portal)?;
+        insert_store::insert(tx, &data.store)?;
+        insert_app::insert(tx, data, urls, install_app)?;
+        Ok::<(), SandboxError>(())
+    })
+}
+
+/// Replaces `${WIDGET_URL}`, `${PORTAL_URL}`, `${STORE_URL}` and `${STORE_WEBHOOK_URL}` in every
+/// string of `value`.
+pub fn substitute(value: &serde_json::Value, urls: &Urls) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => Value::String(substitute_text(s, urls)),
+        Value::Array(items) => Value::Array(items.iter().map(|v| substitute(v, urls)).collect()),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), substitute(v, urls)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+pub fn substitute_text(text: &str, urls: &Urls) -> String {
+    text.replace("${STORE_WEBHOOK_URL}", &urls.store_webhook)
+        .replace("${WIDGET_URL}", &urls.widget)
+        .replace("${PORTAL_URL}", &urls.portal)
+        .replace("${STORE_URL}", &urls.store)
+}

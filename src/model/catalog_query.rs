@@ -1,0 +1,111 @@
+//! Store catalogue queries shared by the deal view and the stock lookup: products, stock per
+//! warehouse and prices, as batch commands sized so that no command needs a second page.
+//!
+//! `catalog.storeproduct.list` returns one record per product and warehouse, 50 a page. A
+//! stock command therefore covers at most `50 / warehouses` products, so its first page holds
+//! every record. Product IDs may be plain numbers or `$result[...]` references to an earlier
+//! command of the same batch (see [`crate::model::call::slot_refs`]).
+
+use serde_json::{Map, Value, json};
+
+use crate::model::call::{Batch, Call, PAGE_SIZE};
+
+/// The product fields every store product query selects (`id` and `iblockId` are required).
+pub const PRODUCT_FIELDS: &[&str] = &["id", "iblockId", "name", "xmlId", "active", "quantity"];
+
+/// How many warehouses to plan for when the store's list is not known yet.
+pub const ASSUMED_WAREHOUSES: usize = 5;
+
+/// `catalog.product.list` in catalogue `iblock_id` with `filter` (more conditions), selecting
+/// [`PRODUCT_FIELDS`] and `extra_fields` (properties such as `property101`).
+pub fn product_list_call(
+    iblock_id: u64,
+    filter: Value,
+    extra_fields: &[&str],
+    order: Option<Value>,
+) -> Call {
+    let mut f = Map::new();
+    f.insert("iblockId".into(), json!(iblock_id));
+    if let Value::Object(more) = filter {
+        f.extend(more);
+    }
+    let select: Vec<&str> = PRODUCT_FIELDS.iter().chain(extra_fields).copied().collect();
+    let mut params = json!({"select": select, "filter": f});
+    if let Some(order) = order {
+        params["order"] = order;
+    }
+    Call::new("catalog.product.list", params)
+}
+
+/// How many products one stock command may cover when `warehouses` warehouses are counted.
+pub fn products_per_stock_command(warehouses: usize) -> usize {
+    (PAGE_SIZE / warehouses.max(1)).max(1)
+}
+
+/// Appends the stock commands (`<prefix>0`, `<prefix>1`, …) for `product_ids`, restricted to
+/// `shown` warehouses when that list is not empty. `warehouses` is how many warehouses the
+/// records may span (the shown ones, or all the store has). Returns the command names.
+pub fn stock_commands(
+    batch: &mut Batch,
+    prefix: &str,
+    product_ids: &[Value],
+    shown: &[u64],
+    warehouses: usize,
+) -> Vec<String> {
+    let span = if shown.is_empty() {
+        warehouses
+    } else {
+        shown.len()
+    };
+    chunked(
+        batch,
+        prefix,
+        product_ids,
+        products_per_stock_command(span),
+        |ids| {
+            let mut filter = json!({"@productId": ids});
+            if !shown.is_empty() {
+                filter["@storeId"] = json!(shown);
+            }
+            Call::new(
+                "catalog.storeproduct.list",
+                json!({"select": ["id", "productId", "storeId", "amount", "quantityReserved"],
+                "filter": filter}),
+            )
+        },
+    )
+}
+
+/// Appends the price commands (`<prefix>0`, …) for `product_ids` in price type `price_type`
+/// (one price per product, so 50 products a command). Returns the command names.
+pub fn price_commands(
+    batch: &mut Batch,
+    prefix: &str,
+    product_ids: &[Value],
+    price_type: u64,
+) -> Vec<String> {
+    chunked(batch, prefix, product_ids, PAGE_SIZE, |ids| {
+        Call::new(
+            "catalog.price.list",
+            json!({"select": ["id", "productId", "catalogGroupId", "price", "currency"],
+                "filter": {"@productId": ids, "catalogGroupId": price_type}}),
+        )
+    })
+}
+
+fn chunked(
+    batch: &mut Batch,
+    prefix: &str,
+    ids: &[Value],
+    size: usize,
+    make: impl Fn(&[Value]) -> Call,
+) -> Vec<String> {
+    ids.chunks(size.max(1))
+        .enumerate()
+        .map(|(i, chunk)| {
+            let name = format!("{prefix}{i}");
+            batch.push(name.clone(), make(chunk));
+            name
+        })
+        .collect()
+}

@@ -1,0 +1,190 @@
+//! The quick stock lookup: from what the rep types to one store batch, and from its results to
+//! a short ranked list with stock per warehouse and price.
+//!
+//! The batch (`catalog.product.list` needs `iblockId` in every filter):
+//! `by_xml` (XML_ID equal to the query), `by_article` (the article property equal to it, when
+//! configured), `by_prefix` (name `=%` `query%`), `by_name` (name `%` query, a substring), then
+//! stock (`stock0`, …) and prices (`price0`, …) of the first entries of each list, referenced
+//! with `$result[...]`, so the whole lookup is one request.
+//!
+//! Ranking: exact XML_ID, then exact article, then name starting with the query, then name
+//! containing it; within a rank by name (case-insensitive), then ID. A product found several
+//! ways appears once, at its best rank. The list is capped at [`MAX_RESULTS`](crate::model::lookup::MAX_RESULTS).
+
+use std::collections::BTreeMap;
+
+use bitrix_rest::models::catalog::{Price, Product, StoreStock};
+use serde_json::{Value, json};
+
+use crate::model::call::{Batch, slot_refs};
+use crate::model::catalog_query::{price_commands, product_list_call, stock_commands};
+use crate::model::stock::{OwnReserve, ProductStock, product_stock};
+
+/// The fewest characters a query must have.
+pub const MIN_QUERY_CHARS: usize = 2;
+/// The most results shown.
+pub const MAX_RESULTS: usize = 10;
+/// How many entries of an exact list (XML_ID, article) get stock and price.
+const EXACT_SLOTS: usize = 2;
+
+/// A query worth sending: trimmed, inner runs of spaces collapsed, at least
+/// [`MIN_QUERY_CHARS`] characters (any script).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LookupQuery(String);
+
+impl LookupQuery {
+    /// The query, or `None` when it is too short to send.
+    pub fn parse(text: &str) -> Option<LookupQuery> {
+        let q = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        (q.chars().count() >= MIN_QUERY_CHARS).then_some(LookupQuery(q))
+    }
+
+    /// The normalised text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Where the lookup searches and what it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LookupScope<'a> {
+    /// The store catalogue.
+    pub iblock_id: u64,
+    /// The article property (`property<ID>`), if configured.
+    pub article_property: Option<&'a str>,
+    /// The warehouses shown (empty = all).
+    pub warehouses: &'a [u64],
+    /// How many warehouses the store has, when known (plans the stock commands).
+    pub warehouse_count: usize,
+    /// The price type shown.
+    pub price_type: u64,
+}
+
+/// The one batch of a lookup.
+pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
+    let q = query.as_str();
+    let extra: Vec<&str> = scope.article_property.into_iter().collect();
+    let by_name = Some(json!({"name": "asc"}));
+    let mut batch = Batch::new();
+    let mut ids: Vec<Value> = Vec::new();
+    let mut add = |batch: &mut Batch, name: &str, filter: Value, slots: usize| {
+        batch.push(
+            name,
+            product_list_call(scope.iblock_id, filter, &extra, by_name.clone()),
+        );
+        ids.extend(slot_refs(name, &["products"], slots, "id"));
+    };
+    add(&mut batch, "by_xml", json!({"xmlId": q}), EXACT_SLOTS);
+    if let Some(article) = scope.article_property {
+        add(&mut batch, "by_article", json!({ article: q }), EXACT_SLOTS);
+    }
+    add(
+        &mut batch,
+        "by_prefix",
+        json!({"=%name": format!("{q}%")}),
+        MAX_RESULTS,
+    );
+    add(&mut batch, "by_name", json!({"%name": q}), MAX_RESULTS);
+    stock_commands(
+        &mut batch,
+        "stock",
+        &ids,
+        scope.warehouses,
+        scope.warehouse_count,
+    );
+    price_commands(&mut batch, "price", &ids, scope.price_type);
+    batch
+}
+
+/// How well a product answers the query (better first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Relevance {
+    /// Its XML_ID is the query.
+    ExactXmlId,
+    /// Its article is the query.
+    ExactArticle,
+    /// Its name starts with the query.
+    NamePrefix,
+    /// Its name contains the query (or the store says it matches).
+    NameContains,
+}
+
+/// One result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LookupHit {
+    /// The store product.
+    pub product: Product,
+    /// Its article, when configured and set.
+    pub article: Option<String>,
+    /// Why it is listed.
+    pub relevance: Relevance,
+    /// Free stock per shown warehouse and in total (`available` = free here).
+    pub stock: ProductStock,
+    /// Its price in the shown price type, when the store has one.
+    pub price: Option<Price>,
+}
+
+/// What the lookup batch returned (missing commands = empty lists).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LookupResults<'a> {
+    /// `by_xml`, `by_article`, `by_prefix`, `by_name`, in that order.
+    pub lists: [&'a [Product]; 4],
+    /// Every `stock*` record.
+    pub stock: &'a [StoreStock],
+    /// Every `price*` record.
+    pub prices: &'a [Price],
+}
+
+fn fold(text: &str) -> String {
+    text.to_lowercase().replace('ё', "е")
+}
+
+/// The ranked, de-duplicated, capped results (see the module doc).
+pub fn lookup_hits(
+    query: &LookupQuery,
+    results: LookupResults<'_>,
+    scope: LookupScope<'_>,
+    shown: &[u64],
+) -> Vec<LookupHit> {
+    let q = fold(query.as_str());
+    let mut best: BTreeMap<u64, (Relevance, &Product)> = BTreeMap::new();
+    for list in results.lists {
+        for p in list {
+            let article = scope.article_property.and_then(|a| p.property_text(a));
+            let name = fold(&p.name);
+            let relevance = if p.xml_id.as_deref().map(str::trim) == Some(query.as_str()) {
+                Relevance::ExactXmlId
+            } else if article.as_deref() == Some(query.as_str()) {
+                Relevance::ExactArticle
+            } else if name.starts_with(&q) {
+                Relevance::NamePrefix
+            } else {
+                Relevance::NameContains
+            };
+            let entry = best.entry(p.id).or_insert((relevance, p));
+            if relevance < entry.0 {
+                *entry = (relevance, p);
+            }
+        }
+    }
+    let mut ranked: Vec<(Relevance, &Product)> = best.into_values().collect();
+    ranked.sort_by_key(|a| (a.0, fold(&a.1.name), a.1.id));
+    ranked
+        .into_iter()
+        .take(MAX_RESULTS)
+        .map(|(relevance, p)| LookupHit {
+            article: scope.article_property.and_then(|a| p.property_text(a)),
+            relevance,
+            stock: product_stock(p.id, results.stock, shown, &OwnReserve::default()),
+            price: results
+                .prices
+                .iter()
+                .find(|pr| {
+                    pr.product_id == p.id
+                        && pr.catalog_group_id.is_none_or(|g| g == scope.price_type)
+                })
+                .cloned(),
+            product: p.clone(),
+        })
+        .collect()
+}

@@ -1,0 +1,274 @@
+//! The differences between a deal and its linked order, each with both values.
+//!
+//! - **Sum**: the order's `price` is its total *with* delivery; a deal's sum is usually either
+//!   that total (the connector's way) or the goods only. So the sums agree when the deal's sum
+//!   equals the order total, or the order total minus delivery (the price of shipments that
+//!   are neither the system placeholder nor canceled). Otherwise a `sum` difference carries the
+//!   deal sum, the order total and the delivery. Different currencies on the two sides are
+//!   always a difference (no conversion). Amounts are compared at two decimals, by value
+//!   (`1176.00` = `1176`).
+//! - **Status**: the order status maps (for the deal's pipeline) to a stage other than the
+//!   deal's. A status or stage without a mapping in that pipeline produces no difference.
+//! - **Products**: a row with no basket item → `missing-in-order`; a basket item no row took →
+//!   `missing-in-deal`; a paired row and item with different quantities → `quantity`, or unit
+//!   prices differing at two decimals → `price`.
+//!
+//! Order of the list: sum, status, then per row in row order, then what is only in the order.
+
+use bitrix_rest::Decimal;
+use bitrix_rest::models::{
+    crm::{Deal, ProductRow},
+    sale::{BasketItem, Order},
+};
+
+use crate::model::mapping::StageMapping;
+use crate::model::matching::ProductMatching;
+
+/// The kind of a difference; [`DifferenceKind::as_str`] is the markup's `data-kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DifferenceKind {
+    /// Deal sum vs order total.
+    Sum,
+    /// Deal stage vs order status.
+    Status,
+    /// A deal row the order lacks.
+    MissingInOrder,
+    /// A basket item the deal lacks.
+    MissingInDeal,
+    /// Quantity differs.
+    Quantity,
+    /// Unit price differs.
+    Price,
+}
+
+impl DifferenceKind {
+    /// `sum`, `status`, `missing-in-order`, `missing-in-deal`, `quantity`, `price`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DifferenceKind::Sum => "sum",
+            DifferenceKind::Status => "status",
+            DifferenceKind::MissingInOrder => "missing-in-order",
+            DifferenceKind::MissingInDeal => "missing-in-deal",
+            DifferenceKind::Quantity => "quantity",
+            DifferenceKind::Price => "price",
+        }
+    }
+}
+
+/// One difference, with the values of both sides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Difference {
+    /// The deal's sum agrees neither with the order total nor with the total minus delivery.
+    Sum {
+        /// The deal's `OPPORTUNITY`.
+        deal: Decimal,
+        /// The deal's currency.
+        deal_currency: String,
+        /// The order's total, delivery included.
+        order_total: Decimal,
+        /// The delivery price inside that total.
+        order_delivery: Decimal,
+        /// The order's currency.
+        order_currency: String,
+    },
+    /// The order status maps to another stage than the deal's.
+    Status {
+        /// The deal's stage.
+        stage_id: String,
+        /// The order's status.
+        status_id: String,
+        /// The stage the status maps to.
+        expected_stage_id: String,
+    },
+    /// A deal row the order does not have.
+    MissingInOrder {
+        /// The row's index.
+        row: usize,
+        /// The row's product name.
+        name: String,
+        /// The row's product XML_ID.
+        xml_id: Option<String>,
+        /// Quantity in the deal.
+        quantity: Decimal,
+        /// Unit price in the deal.
+        price: Decimal,
+        /// True when the row matches no store product at all.
+        unmatched: bool,
+    },
+    /// A basket item the deal does not have.
+    MissingInDeal {
+        /// The basket item.
+        basket_item_id: u64,
+        /// Its name.
+        name: String,
+        /// The product's XML_ID, when the basket carries it.
+        xml_id: Option<String>,
+        /// Quantity in the order.
+        quantity: Decimal,
+        /// Unit price in the order.
+        price: Decimal,
+    },
+    /// The same product in different quantities.
+    Quantity {
+        /// The row's index.
+        row: usize,
+        /// The basket item.
+        basket_item_id: u64,
+        /// The row's product name.
+        name: String,
+        /// Quantity in the deal.
+        deal: Decimal,
+        /// Quantity in the order.
+        order: Decimal,
+    },
+    /// The same product at different unit prices.
+    Price {
+        /// The row's index.
+        row: usize,
+        /// The basket item.
+        basket_item_id: u64,
+        /// The row's product name.
+        name: String,
+        /// Unit price in the deal.
+        deal: Decimal,
+        /// Unit price in the order.
+        order: Decimal,
+    },
+}
+
+impl Difference {
+    /// Its kind.
+    pub fn kind(&self) -> DifferenceKind {
+        match self {
+            Difference::Sum { .. } => DifferenceKind::Sum,
+            Difference::Status { .. } => DifferenceKind::Status,
+            Difference::MissingInOrder { .. } => DifferenceKind::MissingInOrder,
+            Difference::MissingInDeal { .. } => DifferenceKind::MissingInDeal,
+            Difference::Quantity { .. } => DifferenceKind::Quantity,
+            Difference::Price { .. } => DifferenceKind::Price,
+        }
+    }
+}
+
+/// The delivery price inside an order's total: shipments that are neither the system
+/// placeholder nor canceled.
+pub fn delivery_price(order: &Order) -> Decimal {
+    order
+        .shipments
+        .iter()
+        .filter(|s| !s.system && !s.canceled)
+        .map(|s| s.price_delivery)
+        .sum()
+}
+
+/// What the comparison needs.
+#[derive(Debug, Clone, Copy)]
+pub struct ReconcileInput<'a> {
+    /// The deal.
+    pub deal: &'a Deal,
+    /// Its rows.
+    pub rows: &'a [ProductRow],
+    /// The linked order, with its basket and shipments.
+    pub order: &'a Order,
+    /// Rows matched to the basket ([`crate::model::matching::match_products`]).
+    pub matching: &'a ProductMatching,
+    /// The status mapping of the settings.
+    pub mapping: &'a StageMapping,
+}
+
+/// Every difference (see the module doc for the rules and order).
+pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
+    let ReconcileInput {
+        deal,
+        rows,
+        order,
+        matching,
+        mapping,
+    } = input;
+    let mut out = Vec::new();
+    if let Some(d) = sum_difference(deal, order) {
+        out.push(d);
+    }
+    if let Some(expected) = mapping.stage_for(deal.category_id, &order.status_id) {
+        let stage_mapped = mapping
+            .status_for(deal.category_id, &deal.stage_id)
+            .is_some();
+        if stage_mapped && expected != deal.stage_id {
+            out.push(Difference::Status {
+                stage_id: deal.stage_id.clone(),
+                status_id: order.status_id.clone(),
+                expected_stage_id: expected.to_owned(),
+            });
+        }
+    }
+    let item = |id: u64| order.basket_items.iter().find(|i| i.id == id);
+    for (index, (row, m)) in rows.iter().zip(&matching.rows).enumerate() {
+        match m.basket_item_id.and_then(item) {
+            None => out.push(Difference::MissingInOrder {
+                row: index,
+                name: row.product_name.clone(),
+                xml_id: m.xml_id.clone(),
+                quantity: row.quantity,
+                price: row.price,
+                unmatched: !m.is_matched(),
+            }),
+            Some(it) => push_line_differences(&mut out, index, row, it),
+        }
+    }
+    for &id in &matching.basket_only {
+        if let Some(it) = item(id) {
+            out.push(Difference::MissingInDeal {
+                basket_item_id: it.id,
+                name: it.name.clone(),
+                xml_id: it.product_xml_id.clone(),
+                quantity: it.quantity,
+                price: it.price,
+            });
+        }
+    }
+    out
+}
+
+fn sum_difference(deal: &Deal, order: &Order) -> Option<Difference> {
+    let same_currency = deal.currency_id.trim().is_empty()
+        || order.currency.trim().is_empty()
+        || deal
+            .currency_id
+            .trim()
+            .eq_ignore_ascii_case(order.currency.trim());
+    let delivery = delivery_price(order);
+    let deal_sum = deal.opportunity.round_dp(2);
+    let agrees =
+        deal_sum == order.price.round_dp(2) || deal_sum == (order.price - delivery).round_dp(2);
+    if same_currency && agrees {
+        return None;
+    }
+    Some(Difference::Sum {
+        deal: deal.opportunity,
+        deal_currency: deal.currency_id.clone(),
+        order_total: order.price,
+        order_delivery: delivery,
+        order_currency: order.currency.clone(),
+    })
+}
+
+fn push_line_differences(out: &mut Vec<Difference>, row: usize, r: &ProductRow, it: &BasketItem) {
+    if r.quantity != it.quantity {
+        out.push(Difference::Quantity {
+            row,
+            basket_item_id: it.id,
+            name: r.product_name.clone(),
+            deal: r.quantity,
+            order: it.quantity,
+        });
+    }
+    if r.price.round_dp(2) != it.price.round_dp(2) {
+        out.push(Difference::Price {
+            row,
+            basket_item_id: it.id,
+            name: r.product_name.clone(),
+            deal: r.price,
+            order: it.price,
+        });
+    }
+}

@@ -1,0 +1,182 @@
+//! Stock per warehouse and what is available to this deal.
+//!
+//! For each shown warehouse: **free** = on hand − reserved, never below zero. Stock reserved by
+//! the deal's own linked order (its basket items' reservations in that warehouse) is available
+//! to this deal too, unless the order is canceled or shipped:
+//! **available** = free + own reserve (the own reserve counted at most up to what the warehouse
+//! has reserved), never more than on hand. A warehouse without a stock record has zero of
+//! everything. Totals add up the shown warehouses only.
+//!
+//! Rows of the same product share its stock: rows are served in order, each taking what it
+//! needs from what earlier rows left. **Shortage** = requested − available to the row, when
+//! positive. Quantities are exact decimals, fractional ones included.
+
+use std::collections::BTreeMap;
+
+use bitrix_rest::Decimal;
+use bitrix_rest::models::{
+    catalog::{StoreStock, Warehouse},
+    sale::Order,
+};
+
+/// Stock the deal's own order holds, per (store product, warehouse).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OwnReserve(BTreeMap<(u64, u64), Decimal>);
+
+impl OwnReserve {
+    /// The reserves of a linked order's basket; none without an order, or when the order is
+    /// canceled or shipped (its reserve no longer holds stock for the deal).
+    pub fn of_order(order: Option<&Order>) -> OwnReserve {
+        let mut map = BTreeMap::new();
+        let Some(order) = order.filter(|o| !o.canceled && !o.is_shipped()) else {
+            return OwnReserve(map);
+        };
+        for item in &order.basket_items {
+            let Ok(product) = u64::try_from(item.product_id) else {
+                continue;
+            };
+            for r in &item.reservations {
+                if let Some(store) = r.store_id {
+                    let slot = map.entry((product, store)).or_insert(Decimal::ZERO);
+                    *slot = *slot + r.quantity.max(Decimal::ZERO);
+                }
+            }
+        }
+        OwnReserve(map)
+    }
+
+    /// What the order holds of `product_id` in `warehouse_id`.
+    pub fn get(&self, product_id: u64, warehouse_id: u64) -> Decimal {
+        self.0
+            .get(&(product_id, warehouse_id))
+            .copied()
+            .unwrap_or(Decimal::ZERO)
+    }
+
+    /// True when the order holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The warehouses to show, in display order: the ones chosen in settings (those the store still
+/// has, when its list is known), else every active warehouse by sort and ID.
+pub fn shown_warehouses(chosen: &[u64], warehouses: &[Warehouse]) -> Vec<u64> {
+    if !chosen.is_empty() {
+        return chosen
+            .iter()
+            .copied()
+            .filter(|id| warehouses.is_empty() || warehouses.iter().any(|w| w.id == *id))
+            .collect();
+    }
+    let mut active: Vec<&Warehouse> = warehouses.iter().filter(|w| w.active).collect();
+    active.sort_by_key(|w| (w.sort, w.id));
+    active.into_iter().map(|w| w.id).collect()
+}
+
+/// One product in one warehouse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WarehouseStock {
+    /// The warehouse.
+    pub warehouse_id: u64,
+    /// On hand.
+    pub amount: Decimal,
+    /// Reserved by all orders.
+    pub reserved: Decimal,
+    /// On hand − reserved, never below zero.
+    pub free: Decimal,
+    /// Of the reserve, what the deal's own order holds.
+    pub own_reserve: Decimal,
+    /// Free + own reserve: what this deal can have from here.
+    pub available: Decimal,
+}
+
+/// One product across the shown warehouses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProductStock {
+    /// The store product.
+    pub product_id: u64,
+    /// One entry per shown warehouse, in display order.
+    pub warehouses: Vec<WarehouseStock>,
+    /// Free stock in the shown warehouses.
+    pub total_free: Decimal,
+    /// Available to this deal in the shown warehouses.
+    pub available: Decimal,
+}
+
+/// The stock of one product in the shown warehouses (`records` may hold any products and
+/// warehouses; the others are ignored).
+pub fn product_stock(
+    product_id: u64,
+    records: &[StoreStock],
+    shown: &[u64],
+    own: &OwnReserve,
+) -> ProductStock {
+    let warehouses: Vec<WarehouseStock> = shown
+        .iter()
+        .map(|&warehouse_id| {
+            let (amount, reserved) = records
+                .iter()
+                .filter(|r| r.product_id == product_id && r.store_id == warehouse_id)
+                .fold((Decimal::ZERO, Decimal::ZERO), |(a, q), r| {
+                    (a + r.amount, q + r.quantity_reserved)
+                });
+            let free = (amount - reserved).max(Decimal::ZERO);
+            let own_reserve = own.get(product_id, warehouse_id);
+            let counted = own_reserve.min(reserved.max(Decimal::ZERO));
+            let available = (free + counted).min(amount.max(Decimal::ZERO));
+            WarehouseStock {
+                warehouse_id,
+                amount,
+                reserved,
+                free,
+                own_reserve,
+                available,
+            }
+        })
+        .collect();
+    ProductStock {
+        product_id,
+        total_free: warehouses.iter().map(|w| w.free).sum(),
+        available: warehouses.iter().map(|w| w.available).sum(),
+        warehouses,
+    }
+}
+
+/// The stock figures of one deal row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowStock {
+    /// The product's stock (shared by rows of the same product).
+    pub product: ProductStock,
+    /// What is left available to this row after earlier rows of the same product.
+    pub available: Decimal,
+    /// Requested − available, when positive.
+    pub shortage: Option<Decimal>,
+}
+
+/// The stock of every row: `rows` holds each row's store product (`None` = unmatched, which
+/// gets no figures) and requested quantity.
+pub fn rows_stock(
+    rows: &[(Option<u64>, Decimal)],
+    records: &[StoreStock],
+    shown: &[u64],
+    own: &OwnReserve,
+) -> Vec<Option<RowStock>> {
+    let mut left: BTreeMap<u64, Decimal> = BTreeMap::new();
+    rows.iter()
+        .map(|&(product, requested)| {
+            let product_id = product?;
+            let stock = product_stock(product_id, records, shown, own);
+            let remaining = left.entry(product_id).or_insert(stock.available);
+            let available = *remaining;
+            let requested = requested.max(Decimal::ZERO);
+            *remaining = (available - requested).max(Decimal::ZERO);
+            let missing = requested - available;
+            Some(RowStock {
+                product: stock,
+                available,
+                shortage: (missing > Decimal::ZERO).then_some(missing),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,234 @@
+use serde_json::json;
+
+use bitrix_rest::models::catalog::Price;
+
+use crate::model::call::Batch;
+use crate::model::catalog_query::{price_commands, products_per_stock_command, stock_commands};
+use crate::model::lookup::{
+    LookupQuery, LookupResults, LookupScope, MAX_RESULTS, Relevance, lookup_batch, lookup_hits,
+};
+
+use super::fixtures::{d, from, product, stock};
+
+fn scope() -> LookupScope<'static> {
+    LookupScope {
+        iblock_id: 23,
+        article_property: Some("property101"),
+        warehouses: &[],
+        warehouse_count: 3,
+        price_type: 1,
+    }
+}
+
+fn q(s: &str) -> LookupQuery {
+    LookupQuery::parse(s).unwrap()
+}
+
+#[test]
+fn queries_are_trimmed_collapsed_and_need_two_characters() {
+    assert_eq!(q("  чай   ник ").as_str(), "чай ник");
+    assert_eq!(q("ёж").as_str(), "ёж", "two Cyrillic characters are enough");
+    assert_eq!(LookupQuery::parse(" я "), None);
+    assert_eq!(LookupQuery::parse(""), None);
+}
+
+#[test]
+fn the_lookup_is_one_batch_with_iblock_in_every_product_filter() {
+    let b = lookup_batch(&q("чайник"), scope());
+    assert!(b.fits_one_request());
+    assert_eq!(
+        &b.names()[..4],
+        &["by_xml", "by_article", "by_prefix", "by_name"]
+    );
+    let filters: Vec<_> = b.names()[..4]
+        .iter()
+        .map(|n| b.get(n).unwrap().params["filter"].clone())
+        .collect();
+    assert_eq!(filters[0], json!({"iblockId": 23, "xmlId": "чайник"}));
+    assert_eq!(filters[1], json!({"iblockId": 23, "property101": "чайник"}));
+    assert_eq!(filters[2], json!({"iblockId": 23, "=%name": "чайник%"}));
+    assert_eq!(filters[3], json!({"iblockId": 23, "%name": "чайник"}));
+    let select = b.get("by_name").unwrap().params["select"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(
+        select.contains(&json!("id"))
+            && select.contains(&json!("iblockId"))
+            && select.contains(&json!("property101"))
+    );
+}
+
+#[test]
+fn stock_and_prices_of_the_found_products_come_in_the_same_batch() {
+    let b = lookup_batch(&q("чайник"), scope());
+    let stock_ids: Vec<_> = b
+        .commands
+        .iter()
+        .filter(|c| c.call.method == "catalog.storeproduct.list")
+        .flat_map(|c| {
+            c.call.params["filter"]["@productId"]
+                .as_array()
+                .unwrap()
+                .clone()
+        })
+        .collect();
+    assert_eq!(stock_ids.len(), 2 + 2 + MAX_RESULTS + MAX_RESULTS);
+    assert_eq!(stock_ids[0], "$result[by_xml][products][0][id]");
+    assert_eq!(stock_ids[4], "$result[by_prefix][products][0][id]");
+    let per_command = products_per_stock_command(3);
+    assert!(
+        b.commands
+            .iter()
+            .filter(|c| c.call.method == "catalog.storeproduct.list")
+            .all(|c| c.call.params["filter"]["@productId"]
+                .as_array()
+                .unwrap()
+                .len()
+                <= per_command)
+    );
+    let price = b.get("price0").unwrap();
+    assert_eq!(price.method, "catalog.price.list");
+    assert_eq!(price.params["filter"]["catalogGroupId"], 1);
+}
+
+#[test]
+fn without_an_article_property_there_is_no_article_search() {
+    let b = lookup_batch(
+        &q("чайник"),
+        LookupScope {
+            article_property: None,
+            ..scope()
+        },
+    );
+    assert!(b.get("by_article").is_none());
+}
+
+#[test]
+fn stock_commands_never_need_a_second_page() {
+    let ids: Vec<_> = (1..=40).map(|i| json!(i)).collect();
+    let mut b = Batch::new();
+    let names = stock_commands(&mut b, "stock", &ids, &[], 4);
+    assert_eq!(
+        names,
+        vec!["stock0", "stock1", "stock2", "stock3"],
+        "12 products × 4 warehouses ≤ 50 records"
+    );
+    let mut shown = Batch::new();
+    stock_commands(&mut shown, "s", &ids, &[2, 5], 9);
+    assert_eq!(
+        shown.len(),
+        2,
+        "two shown warehouses: 25 products a command"
+    );
+    assert_eq!(
+        shown.get("s0").unwrap().params["filter"]["@storeId"],
+        json!([2, 5])
+    );
+    let mut many = Batch::new();
+    stock_commands(&mut many, "s", &ids[..3], &[], 80);
+    assert_eq!(
+        many.len(),
+        3,
+        "more than 50 warehouses: one product a command"
+    );
+    let mut prices = Batch::new();
+    assert_eq!(price_commands(&mut prices, "p", &ids, 2).len(), 1);
+}
+
+fn price(product_id: u64, group: u64, value: &str) -> Price {
+    from(
+        json!({"productId": product_id, "catalogGroupId": group, "price": value, "currency": "RUB"}),
+    )
+}
+
+#[test]
+fn results_are_merged_deduplicated_and_ranked_exact_first() {
+    let art = |v: &str| json!({"property101": {"valueId": 1, "value": v}});
+    let kettle_xml = product(1, "Чайник Bosch", Some("ЧАЙ-1"), art("A-1"));
+    let by_article = product(2, "Плита", Some("X"), art("чай-1"));
+    let prefix_b = product(3, "чайник стеклянный", None, json!({}));
+    let prefix_a = product(4, "Чайник Ёлка", None, json!({}));
+    let contains = product(5, "Набор: чайник и чашки", None, json!({}));
+    let query = q("чай-1");
+    let results = LookupResults {
+        lists: [
+            &[product(1, "Чайник Bosch", Some("чай-1"), art("A-1"))],
+            std::slice::from_ref(&by_article),
+            &[],
+            &[contains.clone(), kettle_xml.clone()],
+        ],
+        stock: &[],
+        prices: &[],
+    };
+    let hits = lookup_hits(&query, results, scope(), &[1]);
+    let ranked: Vec<_> = hits.iter().map(|h| (h.product.id, h.relevance)).collect();
+    assert_eq!(
+        ranked,
+        vec![
+            (1, Relevance::ExactXmlId),
+            (2, Relevance::ExactArticle),
+            (5, Relevance::NameContains)
+        ]
+    );
+    assert_eq!(hits[1].article.as_deref(), Some("чай-1"));
+
+    let query = q("чайник");
+    let results = LookupResults {
+        lists: [
+            &[],
+            &[],
+            &[prefix_b.clone(), prefix_a.clone()],
+            &[contains.clone(), prefix_a.clone()],
+        ],
+        ..Default::default()
+    };
+    let ranked: Vec<_> = lookup_hits(&query, results, scope(), &[])
+        .iter()
+        .map(|h| (h.product.id, h.relevance))
+        .collect();
+    assert_eq!(
+        ranked,
+        vec![
+            (4, Relevance::NamePrefix),
+            (3, Relevance::NamePrefix),
+            (5, Relevance::NameContains)
+        ],
+        "by name: «ёлка» reads «елка», before «стеклянный»"
+    );
+}
+
+#[test]
+fn results_carry_stock_per_warehouse_and_the_price_and_are_capped() {
+    let list: Vec<_> = (1..=15)
+        .map(|i| product(i, &format!("Чайник {i:02}"), None, json!({})))
+        .collect();
+    let records = vec![
+        stock(1, 1, "5", "1"),
+        stock(1, 2, "2", "0"),
+        stock(1, 3, "9", "0"),
+    ];
+    let prices = vec![price(1, 2, "999"), price(1, 1, "1176.00")];
+    let results = LookupResults {
+        lists: [&[], &[], &list, &[]],
+        stock: &records,
+        prices: &prices,
+    };
+    let hits = lookup_hits(&q("чайник"), results, scope(), &[1, 2]);
+    assert_eq!(hits.len(), MAX_RESULTS);
+    let first = &hits[0];
+    assert_eq!(first.product.id, 1);
+    assert_eq!(
+        first
+            .stock
+            .warehouses
+            .iter()
+            .map(|w| w.free)
+            .collect::<Vec<_>>(),
+        vec![d("4"), d("2")]
+    );
+    assert_eq!(first.stock.total_free, d("6"));
+    assert_eq!(first.price.as_ref().unwrap().price, d("1176"));
+    assert!(hits[1].price.is_none());
+    assert_eq!(hits[1].stock.total_free, d("0"));
+}

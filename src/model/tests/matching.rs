@@ -1,0 +1,172 @@
+use serde_json::json;
+
+use crate::model::matching::{MatchInput, MatchedBy, ProductMatching, match_products};
+use crate::model::settings::PropertyPair;
+
+use super::fixtures::{basket, product, row};
+
+fn pair() -> PropertyPair {
+    PropertyPair {
+        portal: "property45".into(),
+        store: "property101".into(),
+    }
+}
+
+#[test]
+fn rows_match_store_products_by_trimmed_xml_id() {
+    let rows = vec![row(1, "Чайник", "1", "100"), row(2, "Чашка", "2", "50")];
+    let portal = vec![
+        product(1, "Чайник", Some(" 1C-0042 "), json!({})),
+        product(2, "Чашка", Some("1C-0043"), json!({})),
+    ];
+    let store = vec![
+        product(6973, "Чайник электрический", Some("1C-0042"), json!({})),
+        product(6974, "Чашка", Some("1C-0043"), json!({})),
+    ];
+    let m = match_products(MatchInput {
+        rows: &rows,
+        portal_products: &portal,
+        store_products: &store,
+        basket: &[],
+        property: None,
+    });
+    assert_eq!(m.rows[0].store_product_id, Some(6973));
+    assert_eq!(m.rows[0].xml_id.as_deref(), Some("1C-0042"));
+    assert_eq!(m.rows[0].by, Some(MatchedBy::XmlId));
+    assert_eq!(m.rows[1].store_product_id, Some(6974));
+    assert_eq!(m.rows[1].basket_item_id, None);
+}
+
+#[test]
+fn a_row_whose_xml_id_differs_matches_by_the_configured_property() {
+    let rows = vec![row(1, "Чайник", "1", "100")];
+    let portal = vec![product(
+        1,
+        "Чайник",
+        Some("P-1"),
+        json!({"property45": {"valueId": 1, "value": "ART-42"}}),
+    )];
+    let store = vec![product(
+        70,
+        "Чайник",
+        Some("S-1"),
+        json!({"property101": {"valueId": 9, "value": " ART-42 "}}),
+    )];
+    let p = pair();
+    let m = match_products(MatchInput {
+        rows: &rows,
+        portal_products: &portal,
+        store_products: &store,
+        basket: &[],
+        property: Some(&p),
+    });
+    assert_eq!(m.rows[0].store_product_id, Some(70));
+    assert_eq!(m.rows[0].by, Some(MatchedBy::Property));
+    let without = match_products(MatchInput {
+        rows: &rows,
+        portal_products: &portal,
+        store_products: &store,
+        basket: &[],
+        property: None,
+    });
+    assert!(
+        !without.rows[0].is_matched(),
+        "no property configured: XML_ID only"
+    );
+}
+
+#[test]
+fn products_are_never_matched_by_name() {
+    let rows = vec![row(1, "Чайник", "1", "100"), row(0, "Доставка", "1", "300")];
+    let portal = vec![product(1, "Чайник", None, json!({}))];
+    let store = vec![
+        product(70, "Чайник", Some("X"), json!({})),
+        product(71, "Доставка", None, json!({})),
+    ];
+    let m = match_products(MatchInput {
+        rows: &rows,
+        portal_products: &portal,
+        store_products: &store,
+        basket: &[],
+        property: None,
+    });
+    assert!(!m.rows[0].is_matched());
+    assert!(!m.rows[1].is_matched(), "a free-text row is unmatched");
+    assert_eq!(m.rows[0].xml_id, None);
+}
+
+#[test]
+fn the_basket_pairs_with_rows_and_keeps_what_no_row_took() {
+    let rows = vec![
+        row(1, "Чайник", "1", "100"),
+        row(1, "Чайник", "2", "100"),
+        row(2, "Чашка", "1", "50"),
+    ];
+    let portal = vec![
+        product(1, "Чайник", Some("A"), json!({})),
+        product(2, "Чашка", Some("B"), json!({})),
+    ];
+    let store = vec![product(70, "Чайник", Some("A"), json!({}))];
+    let items = vec![
+        basket(501, 70, Some("A"), "1", "100"),
+        basket(502, 99, Some("Z"), "1", "10"),
+        basket(503, 70, None, "2", "100"),
+        basket(504, 80, Some("B"), "1", "50"),
+    ];
+    let m = match_products(MatchInput {
+        rows: &rows,
+        portal_products: &portal,
+        store_products: &store,
+        basket: &items,
+        property: None,
+    });
+    let pairs: Vec<_> = m
+        .rows
+        .iter()
+        .map(|r| (r.store_product_id, r.basket_item_id))
+        .collect();
+    assert_eq!(
+        pairs,
+        vec![
+            (Some(70), Some(501)),
+            (Some(70), Some(503)),
+            (Some(80), Some(504))
+        ]
+    );
+    assert_eq!(m.basket_only, vec![502]);
+    assert_eq!(
+        m.rows[2].by,
+        Some(MatchedBy::XmlId),
+        "the basket's productXmlId is a store XML_ID too"
+    );
+}
+
+#[test]
+fn when_store_products_share_an_xml_id_the_lowest_id_is_taken() {
+    let rows = vec![row(1, "Чайник", "1", "100")];
+    let portal = vec![product(1, "Чайник", Some("A"), json!({}))];
+    let store = vec![
+        product(90, "Чайник 2", Some("A"), json!({})),
+        product(70, "Чайник", Some("A"), json!({})),
+    ];
+    let m = match_products(MatchInput {
+        rows: &rows,
+        portal_products: &portal,
+        store_products: &store,
+        basket: &[],
+        property: None,
+    });
+    assert_eq!(m.rows[0].store_product_id, Some(70));
+}
+
+#[test]
+fn no_rows_and_an_empty_basket_match_nothing() {
+    let m = match_products(MatchInput {
+        rows: &[],
+        portal_products: &[],
+        store_products: &[],
+        basket: &[],
+        property: None,
+    });
+    assert_eq!(m, ProductMatching::default());
+}

@@ -1,0 +1,281 @@
+use serde_json::json;
+
+use bitrix_rest::models::{crm::Deal, crm::ProductRow, sale::Order};
+
+use crate::model::mapping::{PipelineMapping, StageMapping, StatusStage};
+use crate::model::matching::{MatchInput, match_products};
+use crate::model::reconcile::{
+    Difference, DifferenceKind, ReconcileInput, delivery_price, differences,
+};
+
+use super::fixtures::{basket, d, deal, from, order, product, row};
+
+fn mapping() -> StageMapping {
+    let pairs = |list: &[(&str, &str)]| {
+        list.iter()
+            .map(|(s, t)| StatusStage {
+                status_id: (*s).into(),
+                stage_id: (*t).into(),
+            })
+            .collect()
+    };
+    StageMapping {
+        pipelines: vec![
+            PipelineMapping {
+                category_id: 0,
+                pairs: pairs(&[("N", "NEW"), ("P", "PREPARATION"), ("A", "PREPARATION")]),
+            },
+            PipelineMapping {
+                category_id: 1,
+                pairs: pairs(&[("F", "C1:WON"), ("N", "C1:NEW")]),
+            },
+        ],
+    }
+}
+
+fn run(deal: &Deal, rows: &[ProductRow], order: &Order) -> Vec<Difference> {
+    let portal = vec![
+        product(1, "Чайник", Some("A"), json!({})),
+        product(2, "Чашка", Some("B"), json!({})),
+        product(3, "Блюдце", Some("C"), json!({})),
+    ];
+    let m = match_products(MatchInput {
+        rows,
+        portal_products: &portal,
+        store_products: &[],
+        basket: &order.basket_items,
+        property: None,
+    });
+    differences(ReconcileInput {
+        deal,
+        rows,
+        order,
+        matching: &m,
+        mapping: &mapping(),
+    })
+}
+
+fn kinds(list: &[Difference]) -> Vec<&'static str> {
+    list.iter().map(|d| d.kind().as_str()).collect()
+}
+
+fn with_delivery(mut o: Order, price: &str) -> Order {
+    o.shipments = from(json!([
+        {"id": 1, "deliveryName": "Курьер", "priceDelivery": price.parse::<f64>().unwrap(), "system": "N"},
+        {"id": 2, "deliveryName": "", "priceDelivery": 999, "system": "Y"},
+        {"id": 3, "deliveryName": "Почта", "priceDelivery": 50, "canceled": "Y"}
+    ]));
+    o
+}
+
+#[test]
+fn kinds_have_the_markups_data_kind_strings() {
+    let all = [
+        (DifferenceKind::Sum, "sum"),
+        (DifferenceKind::Status, "status"),
+        (DifferenceKind::MissingInOrder, "missing-in-order"),
+        (DifferenceKind::MissingInDeal, "missing-in-deal"),
+        (DifferenceKind::Quantity, "quantity"),
+        (DifferenceKind::Price, "price"),
+    ];
+    for (kind, text) in all {
+        assert_eq!(kind.as_str(), text);
+    }
+}
+
+#[test]
+fn a_deal_equal_to_its_order_has_no_differences() {
+    let dl = deal(410, json!({"OPPORTUNITY": "1176.00", "STAGE_ID": "NEW"}));
+    let rows = vec![row(1, "Чайник", "2", "588.00")];
+    let o = order(
+        9,
+        json!({"price": 1176, "statusId": "N"}),
+        vec![basket(1, 70, Some("A"), "2", "588")],
+    );
+    assert!(run(&dl, &rows, &o).is_empty());
+}
+
+#[test]
+fn the_deal_sum_may_equal_the_total_with_or_without_delivery() {
+    let o = with_delivery(
+        order(
+            9,
+            json!({"price": 1476}),
+            vec![basket(1, 70, Some("A"), "2", "588")],
+        ),
+        "300",
+    );
+    assert_eq!(
+        delivery_price(&o),
+        d("300"),
+        "system and canceled shipments do not count"
+    );
+    let rows = vec![row(1, "Чайник", "2", "588")];
+    for equal in ["1476", "1176.00", "1476.000"] {
+        let dl = deal(410, json!({"OPPORTUNITY": equal}));
+        assert!(run(&dl, &rows, &o).is_empty(), "{equal}");
+    }
+    let dl = deal(410, json!({"OPPORTUNITY": "1200"}));
+    assert_eq!(
+        run(&dl, &rows, &o),
+        vec![Difference::Sum {
+            deal: d("1200"),
+            deal_currency: "RUB".into(),
+            order_total: d("1476"),
+            order_delivery: d("300"),
+            order_currency: "RUB".into(),
+        }]
+    );
+}
+
+#[test]
+fn different_currencies_are_a_sum_difference_even_with_equal_numbers() {
+    let dl = deal(410, json!({"OPPORTUNITY": "100", "CURRENCY_ID": "USD"}));
+    let o = order(9, json!({"price": 100, "currency": "RUB"}), vec![]);
+    assert_eq!(kinds(&run(&dl, &[], &o)), vec!["sum"]);
+}
+
+#[test]
+fn a_stage_other_than_the_mapped_one_is_a_status_difference() {
+    let dl = deal(410, json!({"STAGE_ID": "NEW"}));
+    let o = order(9, json!({"statusId": "P"}), vec![]);
+    assert_eq!(
+        run(&dl, &[], &o),
+        vec![Difference::Status {
+            stage_id: "NEW".into(),
+            status_id: "P".into(),
+            expected_stage_id: "PREPARATION".into()
+        }]
+    );
+    let same_stage_other_status = order(9, json!({"statusId": "A"}), vec![]);
+    let dl = deal(410, json!({"STAGE_ID": "PREPARATION"}));
+    assert!(run(&dl, &[], &same_stage_other_status).is_empty());
+}
+
+#[test]
+fn an_unmapped_status_or_stage_is_no_status_difference() {
+    let unmapped_status = order(9, json!({"statusId": "X"}), vec![]);
+    assert!(
+        run(
+            &deal(410, json!({"STAGE_ID": "NEW"})),
+            &[],
+            &unmapped_status
+        )
+        .is_empty()
+    );
+    let o = order(9, json!({"statusId": "P"}), vec![]);
+    assert!(run(&deal(410, json!({"STAGE_ID": "EXECUTING"})), &[], &o).is_empty());
+}
+
+#[test]
+fn a_status_mapped_in_another_pipeline_only_is_no_difference() {
+    let dl = deal(410, json!({"STAGE_ID": "C2:NEW", "CATEGORY_ID": "2"}));
+    assert!(run(&dl, &[], &order(9, json!({"statusId": "F"}), vec![])).is_empty());
+    let in_pipeline_one = deal(410, json!({"STAGE_ID": "C1:NEW", "CATEGORY_ID": "1"}));
+    assert_eq!(
+        kinds(&run(
+            &in_pipeline_one,
+            &[],
+            &order(9, json!({"statusId": "F"}), vec![])
+        )),
+        vec!["status"]
+    );
+}
+
+#[test]
+fn products_on_one_side_only_are_reported_with_their_values() {
+    let dl = deal(410, json!({"OPPORTUNITY": "150"}));
+    let rows = vec![row(1, "Чайник", "1", "100"), row(0, "Сборка", "1", "50")];
+    let o = order(
+        9,
+        json!({"price": 150}),
+        vec![
+            basket(1, 70, Some("A"), "1", "100"),
+            basket(2, 80, Some("Z"), "1", "50"),
+        ],
+    );
+    let diffs = run(&dl, &rows, &o);
+    assert_eq!(
+        diffs,
+        vec![
+            Difference::MissingInOrder {
+                row: 1,
+                name: "Сборка".into(),
+                xml_id: None,
+                quantity: d("1"),
+                price: d("50"),
+                unmatched: true
+            },
+            Difference::MissingInDeal {
+                basket_item_id: 2,
+                name: "Item 2".into(),
+                xml_id: Some("Z".into()),
+                quantity: d("1"),
+                price: d("50")
+            },
+        ]
+    );
+}
+
+#[test]
+fn an_empty_basket_makes_every_row_missing_in_the_order() {
+    let dl = deal(410, json!({"OPPORTUNITY": "0"}));
+    let rows = vec![row(1, "Чайник", "1", "100"), row(2, "Чашка", "1", "10")];
+    let diffs = run(&dl, &rows, &order(9, json!({"price": 0}), vec![]));
+    assert_eq!(kinds(&diffs), vec!["missing-in-order", "missing-in-order"]);
+    assert!(matches!(
+        diffs[0],
+        Difference::MissingInOrder {
+            unmatched: true,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn quantity_and_price_differences_of_a_matched_product_carry_both_values() {
+    let dl = deal(410, json!({"OPPORTUNITY": "300"}));
+    let rows = vec![
+        row(1, "Чайник", "3", "100"),
+        row(2, "Чашка", "1.5", "10.004"),
+    ];
+    let o = order(
+        9,
+        json!({"price": 300}),
+        vec![
+            basket(1, 70, Some("A"), "2", "100"),
+            basket(2, 80, Some("B"), "1.5", "12"),
+        ],
+    );
+    assert_eq!(
+        run(&dl, &rows, &o),
+        vec![
+            Difference::Quantity {
+                row: 0,
+                basket_item_id: 1,
+                name: "Чайник".into(),
+                deal: d("3"),
+                order: d("2")
+            },
+            Difference::Price {
+                row: 1,
+                basket_item_id: 2,
+                name: "Чашка".into(),
+                deal: d("10.004"),
+                order: d("12")
+            },
+        ]
+    );
+}
+
+#[test]
+fn equal_values_with_different_scales_are_no_difference() {
+    let dl = deal(410, json!({"OPPORTUNITY": "20.10"}));
+    let rows = vec![row(1, "Чайник", "2.000", "10.050")];
+    let o = order(
+        9,
+        json!({"price": 20.1}),
+        vec![basket(1, 70, Some("A"), "2", "10.05")],
+    );
+    assert!(run(&dl, &rows, &o).is_empty());
+}

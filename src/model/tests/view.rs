@@ -1,0 +1,287 @@
+use serde_json::json;
+
+use bitrix_rest::models::{
+    catalog::{Product, StoreStock, Warehouse},
+    crm::{Contact, Deal, ProductRow, Status},
+    sale::{Order, StatusLang},
+};
+
+use crate::model::link::{LinkedOrder, OrderReference, link_candidates, resolve_link};
+use crate::model::mapping::{PipelineMapping, StatusStage};
+use crate::model::matching::MatchedBy;
+use crate::model::reconcile::DifferenceKind;
+use crate::model::settings::{LinkRule, OrderKey, Settings};
+use crate::model::view::{DealInputs, DealView, StoreAnswer, StoreSide, StoreState};
+
+use super::fixtures::{
+    basket, contact, d, deal, from, order, product, reserved, row, stage, status_lang, stock,
+    warehouse,
+};
+
+pub(super) struct World {
+    pub(super) deal: Deal,
+    pub(super) rows: Vec<ProductRow>,
+    pub(super) contact: Option<Contact>,
+    pub(super) portal: Vec<Product>,
+    pub(super) stages: Vec<Status>,
+    pub(super) settings: Settings,
+    pub(super) link: Option<LinkedOrder>,
+    pub(super) order: Option<Order>,
+    pub(super) names: Vec<StatusLang>,
+    pub(super) warehouses: Vec<Warehouse>,
+    pub(super) store: Vec<Product>,
+    pub(super) stock: Vec<StoreStock>,
+}
+
+pub(super) fn world() -> World {
+    let settings = Settings {
+        link_rules: vec![LinkRule::UserField {
+            field: "UF_CRM_ORDER".into(),
+            holds: OrderKey::Id,
+        }],
+        stage_mapping: crate::model::mapping::StageMapping {
+            pipelines: vec![PipelineMapping {
+                category_id: 0,
+                pairs: vec![
+                    StatusStage {
+                        status_id: "N".into(),
+                        stage_id: "NEW".into(),
+                    },
+                    StatusStage {
+                        status_id: "P".into(),
+                        stage_id: "PREPARATION".into(),
+                    },
+                ],
+            }],
+        },
+        warehouses: vec![],
+        ..Settings::default()
+    };
+    let deal = deal(
+        410,
+        json!({"UF_CRM_ORDER": "9", "OPPORTUNITY": "1300", "STAGE_ID": "NEW", "CONTACT_ID": "84"}),
+    );
+    let mut rows = vec![
+        row(1, "Чайник", "2", "500"),
+        row(2, "Чашка", "3", "100"),
+        row(3, "Сборка", "1", "0"),
+    ];
+    for (i, r) in rows.iter_mut().enumerate() {
+        r.id = Some(100 + i as u64);
+    }
+    let mut o = order(
+        9,
+        json!({"accountNumber": "165", "price": 1300, "statusId": "P", "payed": "Y",
+        "dateInsert": "2024-08-01T10:00:00+03:00"}),
+        vec![
+            reserved(basket(501, 70, Some("A"), "2", "500"), &[(1, "2")]),
+            basket(502, 71, Some("B"), "2", "100"),
+        ],
+    );
+    o.payments = from(json!([{"id": 1, "paySystemName": "Карта", "sum": 1300, "paid": "Y"}]));
+    o.shipments = from(
+        json!([{"id": 1, "deliveryName": "Курьер", "priceDelivery": 300, "system": "N"},
+        {"id": 2, "deliveryName": "Системная", "system": "Y"}]),
+    );
+    o.property_values = from(
+        json!([{"code": "FIO", "value": "Анна Петрова"}, {"code": "PHONE", "value": "8 916 123-45-67"}]),
+    );
+    let candidates = link_candidates(&deal, &settings.link_rules);
+    let link = resolve_link(&candidates, &[vec![o.clone()]], None);
+    World {
+        deal,
+        rows,
+        contact: Some(contact(84, "Анна", &["+79161234567"], &[])),
+        portal: vec![
+            product(1, "Чайник", Some("A"), json!({})),
+            product(2, "Чашка", Some("B"), json!({})),
+        ],
+        stages: vec![
+            stage(0, "NEW", "Новая", 10, None),
+            stage(0, "PREPARATION", "Подготовка", 20, None),
+        ],
+        settings,
+        link,
+        order: Some(o),
+        names: vec![
+            status_lang("P", "ru", "Оплачен"),
+            status_lang("P", "en", "Paid"),
+        ],
+        warehouses: vec![warehouse(1, "Москва"), warehouse(2, "Казань")],
+        store: vec![
+            product(70, "Чайник электрический", Some("A"), json!({})),
+            product(71, "Чашка", Some("B"), json!({})),
+        ],
+        stock: vec![
+            stock(70, 1, "3", "2"),
+            stock(70, 2, "0", "0"),
+            stock(71, 2, "1.5", "0"),
+            stock(999, 1, "100", "0"),
+        ],
+    }
+}
+
+pub(super) fn build(w: &World, side: fn(&World) -> StoreSide<'_>) -> DealView {
+    DealView::build(DealInputs {
+        deal: &w.deal,
+        rows: &w.rows,
+        contact: w.contact.as_ref(),
+        portal_products: &w.portal,
+        stages: &w.stages,
+        settings: &w.settings,
+        lang: "ru",
+        store: side(w),
+    })
+}
+
+pub(super) fn answered(w: &World) -> StoreSide<'_> {
+    StoreSide::Answered(StoreAnswer {
+        link: w.link.as_ref(),
+        order: w.order.as_ref(),
+        statuses: &[],
+        status_names: &w.names,
+        warehouses: &w.warehouses,
+        products: &w.store,
+        stock: &w.stock,
+    })
+}
+
+#[test]
+fn a_linked_deal_shows_its_order_card() {
+    let w = world();
+    let v = build(&w, answered);
+    assert_eq!(v.store, StoreState::Linked);
+    let card = v.order.as_ref().unwrap();
+    assert_eq!((card.id, card.number.as_str()), (9, "165"));
+    assert_eq!(card.status_name.as_deref(), Some("Оплачен"));
+    assert!(card.paid && !card.canceled && !card.shipped);
+    assert_eq!(card.payments, vec!["Карта"]);
+    assert_eq!(card.deliveries, vec!["Курьер"]);
+    assert_eq!((card.total, card.delivery_price), (d("1300"), d("300")));
+    assert_eq!(card.buyer.name.as_deref(), Some("Анна Петрова"));
+    assert_eq!(card.linked_by.0, 0);
+    assert_eq!(card.reference, OrderReference::Id(9));
+    assert!(v.choices.is_empty());
+    assert_eq!(v.deal.stage_name.as_deref(), Some("Новая"));
+    assert_eq!(v.deal.contact.as_ref().unwrap().name, "Анна");
+}
+
+#[test]
+fn rows_carry_their_store_product_order_values_and_stock() {
+    let w = world();
+    let v = build(&w, answered);
+    assert_eq!(
+        v.warehouses
+            .iter()
+            .map(|c| (c.id, c.title.as_str()))
+            .collect::<Vec<_>>(),
+        vec![(1, "Москва"), (2, "Казань")]
+    );
+    let kettle = &v.rows[0];
+    assert_eq!(kettle.xml_id.as_deref(), Some("A"));
+    assert_eq!(kettle.store_product_id, Some(70));
+    assert_eq!(kettle.store_name.as_deref(), Some("Чайник электрический"));
+    assert_eq!(kettle.matched_by, Some(MatchedBy::XmlId));
+    assert_eq!(
+        (kettle.order_quantity, kettle.order_price),
+        (Some(d("2")), Some(d("500")))
+    );
+    let s = kettle.stock.as_ref().unwrap();
+    assert_eq!(s.product.total_free, d("1"));
+    assert_eq!(
+        s.available,
+        d("3"),
+        "free 1 + 2 reserved by this deal's order"
+    );
+    assert_eq!(kettle.shortage(), None);
+    let cups = &v.rows[1];
+    assert_eq!(cups.stock.as_ref().unwrap().available, d("1.5"));
+    assert_eq!(cups.shortage(), Some(d("1.5")));
+    let assembly = &v.rows[2];
+    assert!(assembly.is_unmatched());
+    assert!(assembly.stock.is_none());
+}
+
+#[test]
+fn differences_are_computed_for_a_linked_order() {
+    let w = world();
+    let kinds: Vec<_> = build(&w, answered)
+        .differences
+        .iter()
+        .map(|d| d.kind())
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            DifferenceKind::Status,
+            DifferenceKind::Quantity,
+            DifferenceKind::MissingInOrder
+        ]
+    );
+}
+
+#[test]
+fn several_orders_found_by_the_rule_make_a_selector() {
+    let mut w = world();
+    let other = order(12, json!({"accountNumber": "170"}), vec![]);
+    let candidates = link_candidates(&w.deal, &w.settings.link_rules);
+    w.link = resolve_link(
+        &candidates,
+        &[vec![w.order.clone().unwrap(), other]],
+        Some(9),
+    );
+    let v = build(&w, answered);
+    assert_eq!(
+        v.choices
+            .iter()
+            .map(|c| c.number.as_str())
+            .collect::<Vec<_>>(),
+        vec!["165", "170"]
+    );
+    assert_eq!(v.order.as_ref().unwrap().id, 9);
+}
+
+#[test]
+fn an_unlinked_deal_still_shows_stock_without_own_reserve() {
+    let mut w = world();
+    w.link = None;
+    let v = build(&w, answered);
+    assert_eq!(v.store, StoreState::NotLinked);
+    assert!(v.order.is_none() && v.differences.is_empty());
+    let kettle = &v.rows[0];
+    assert_eq!(kettle.basket_item_id, None);
+    assert_eq!(kettle.stock.as_ref().unwrap().available, d("1"));
+    assert_eq!(kettle.shortage(), Some(d("1")));
+}
+
+#[test]
+fn without_the_store_the_crm_part_is_still_there() {
+    let mut w = world();
+    w.contact = None;
+    for side in [
+        (|_: &World| StoreSide::NotConfigured) as fn(&World) -> StoreSide<'_>,
+        |_| StoreSide::Unavailable,
+    ] {
+        let v = build(&w, side);
+        assert!(matches!(
+            v.store,
+            StoreState::NotConfigured | StoreState::Unavailable
+        ));
+        assert_eq!(v.rows.len(), 3);
+        assert!(v.rows.iter().all(|r| r.stock.is_none()));
+        assert!(v.warehouses.is_empty() && v.order.is_none());
+        assert_eq!(v.deal.contact, None, "a deal without contact");
+        assert_eq!(v.rows[0].xml_id.as_deref(), Some("A"));
+    }
+}
+
+#[test]
+fn a_canceled_orders_reserve_is_not_available_to_the_deal() {
+    let mut w = world();
+    if let Some(o) = w.order.as_mut() {
+        o.canceled = true;
+    }
+    let v = build(&w, answered);
+    assert_eq!(v.rows[0].stock.as_ref().unwrap().available, d("1"));
+    assert_eq!(v.rows[0].shortage(), Some(d("1")));
+}

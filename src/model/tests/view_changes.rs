@@ -1,0 +1,92 @@
+use serde_json::json;
+
+use crate::model::view::changes::{DealField, OrderField, RowField, RowKey, changes};
+use crate::model::view::poll::{
+    deal_changed, order_changed, portal_poll_call, stock_batch, store_poll_batch,
+};
+
+use super::fixtures::{d, row, stock};
+use super::view::{answered, build, world};
+
+#[test]
+fn changes_name_the_fields_and_rows_that_moved() {
+    let w = world();
+    let before = build(&w, answered);
+    assert!(changes(&before, &before).is_empty());
+    let mut w2 = world();
+    w2.deal.opportunity = d("1400");
+    w2.rows[1].quantity = d("1");
+    w2.rows.remove(2);
+    let mut extra = row(2, "Чашка", "1", "100");
+    extra.id = Some(200);
+    w2.rows.push(extra);
+    if let Some(o) = w2.order.as_mut() {
+        o.status_id = "N".into();
+    }
+    w2.stock[0] = stock(70, 1, "5", "2");
+    let after = build(&w2, answered);
+    let c = changes(&before, &after);
+    assert_eq!(c.deal, vec![DealField::Sum]);
+    assert_eq!(c.order, vec![OrderField::Status]);
+    assert_eq!(
+        c.row(RowKey::Id(100)),
+        &[RowField::Warehouse(1), RowField::Available]
+    );
+    assert_eq!(
+        c.row(RowKey::Id(101)),
+        &[RowField::Quantity, RowField::Shortage]
+    );
+    assert_eq!(c.row(RowKey::Id(200)), &[RowField::Added]);
+    assert_eq!(c.removed_rows, vec![RowKey::Id(102)]);
+    assert!(c.differences);
+}
+
+#[test]
+fn another_linked_order_is_one_change() {
+    let w = world();
+    let before = build(&w, answered);
+    let mut w2 = world();
+    w2.link = None;
+    let c = changes(&before, &build(&w2, answered));
+    assert_eq!(c.order, vec![OrderField::Linked]);
+}
+
+#[test]
+fn polling_checks_stamps_and_refreshes_stock_of_the_rows() {
+    let w = world();
+    let v = build(&w, answered);
+    assert_eq!(
+        portal_poll_call(410).params,
+        json!({"filter": {"ID": 410}, "select": ["ID", "DATE_MODIFY"]})
+    );
+    let b = store_poll_batch(&v).unwrap();
+    assert_eq!(b.names(), vec!["order", "stock0"]);
+    assert_eq!(b.get("order").unwrap().params["filter"], json!({"id": 9}));
+    assert_eq!(
+        b.get("stock0").unwrap().params["filter"],
+        json!({"@productId": [70, 71], "@storeId": [1, 2]})
+    );
+    assert!(!deal_changed(&v, &w.deal));
+    let mut moved = w.deal.clone();
+    moved.date_modify = "2024-08-30T15:00:00+03:00".into();
+    assert!(deal_changed(&v, &moved));
+    let same = w.order.clone().unwrap();
+    assert!(!order_changed(&v, std::slice::from_ref(&same)));
+    let mut touched = same.clone();
+    touched.date_update = "2024-09-01T00:00:00+03:00".into();
+    assert!(order_changed(&v, &[touched]));
+    assert!(order_changed(&v, &[]), "a vanished order is a change");
+    assert_eq!(
+        stock_batch(&[70], &[]).get("stock0").unwrap().params["filter"],
+        json!({"@productId": [70]})
+    );
+}
+
+#[test]
+fn an_unlinked_view_without_matched_rows_has_nothing_to_poll_in_the_store() {
+    let mut w = world();
+    w.link = None;
+    w.store.clear();
+    w.portal.clear();
+    assert!(store_poll_batch(&build(&w, answered)).is_none());
+}

@@ -1,0 +1,229 @@
+use serde_json::json;
+
+use crate::model::call::MAX_BATCH_COMMANDS;
+use crate::model::settings::{PropertyPair, Settings};
+use crate::model::view::requests::{OpenHints, StoreOpen, StorePlan, store_plan};
+
+use super::fixtures::{deal, product, row};
+use super::view_requests::settings;
+
+fn open_plan(rows: usize, hints: &OpenHints, s: &Settings) -> StorePlan {
+    let d = deal(410, json!({"UF_CRM_ORDER": "9", "ORIGIN_ID": "9"}));
+    let rows_list: Vec<_> = (0..rows)
+        .map(|i| row(i as i64 + 1, "P", "1", "1"))
+        .collect();
+    let portal: Vec<_> = (0..rows)
+        .map(|i| product(i as u64 + 1, "P", Some(&format!("X{i}")), json!({})))
+        .collect();
+    store_plan(
+        StoreOpen {
+            deal: &d,
+            rows: &rows_list,
+            portal_products: &portal,
+            lang: "ru",
+        },
+        s,
+        hints,
+    )
+    .unwrap()
+}
+
+#[test]
+fn the_store_batch_links_lists_and_stocks_in_one_request_up_to_50_rows() {
+    let plan = open_plan(50, &OpenHints::default(), &settings());
+    assert_eq!(plan.candidates.len(), 2);
+    assert_eq!(
+        plan.links,
+        vec![
+            ("link0".into(), "link0_order".into()),
+            ("link1".into(), "link1_order".into())
+        ]
+    );
+    assert!(
+        plan.batch.len() <= MAX_BATCH_COMMANDS,
+        "{}",
+        plan.batch.len()
+    );
+    assert_eq!(plan.requests().len(), 1);
+    let b = &plan.batch;
+    assert_eq!(
+        b.get("statuses").unwrap().params,
+        json!({"filter": {"type": "O"}})
+    );
+    assert_eq!(plan.status_names, vec!["status_names0", "status_names1"]);
+    assert_eq!(
+        b.get("status_names0").unwrap().params["filter"]["lid"],
+        "ru"
+    );
+    assert_eq!(
+        b.get("status_names1").unwrap().params["filter"]["lid"],
+        "en"
+    );
+    let products = b.get("products0").unwrap();
+    assert_eq!(products.params["filter"]["iblockId"], 23);
+    assert_eq!(
+        products.params["filter"]["xmlId"].as_array().unwrap().len(),
+        50
+    );
+    let stock = b.get(&plan.stock[0]).unwrap();
+    assert_eq!(stock.method, "catalog.storeproduct.list");
+    assert_eq!(
+        stock.params["filter"]["@productId"][0],
+        "$result[products0][products][0][id]"
+    );
+    let basket_stock = plan.stock.iter().find(|n| n.starts_with("link0")).unwrap();
+    assert_eq!(
+        b.get(basket_stock).unwrap().params["filter"]["@productId"][0],
+        "$result[link0_order][order][basketItems][0][productId]"
+    );
+    assert!(
+        plan.prices
+            .iter()
+            .all(|n| b.get(n).unwrap().method == "catalog.price.list")
+    );
+}
+
+#[test]
+fn cached_store_lists_are_left_out_and_english_is_asked_once() {
+    let hints = OpenHints {
+        statuses_cached: true,
+        warehouses_cached: true,
+        ..OpenHints::default()
+    };
+    let plan = open_plan(3, &hints, &settings());
+    assert!(plan.statuses.is_none() && plan.warehouses.is_none() && plan.status_names.is_empty());
+    let d = deal(410, json!({}));
+    let en = store_plan(
+        StoreOpen {
+            deal: &d,
+            rows: &[],
+            portal_products: &[],
+            lang: "en",
+        },
+        &settings(),
+        &OpenHints::default(),
+    )
+    .unwrap();
+    assert_eq!(en.status_names.len(), 1);
+    assert!(en.candidates.is_empty() && en.products.is_empty());
+}
+
+#[test]
+fn chosen_warehouses_filter_the_stock_commands() {
+    let s = Settings {
+        warehouses: vec![1, 3],
+        ..settings()
+    };
+    let plan = open_plan(5, &OpenHints::default(), &s);
+    let stock = plan.batch.get(&plan.stock[0]).unwrap();
+    assert_eq!(stock.params["filter"]["@storeId"], json!([1, 3]));
+}
+
+#[test]
+fn the_matching_property_adds_a_product_query_by_its_values() {
+    let mut s = settings();
+    s.product_property = Some(PropertyPair {
+        portal: "property45".into(),
+        store: "property101".into(),
+    });
+    let d = deal(410, json!({}));
+    let portal = vec![product(
+        1,
+        "A",
+        None,
+        json!({"property45": {"value": "ART-1"}}),
+    )];
+    let plan = store_plan(
+        StoreOpen {
+            deal: &d,
+            rows: &[],
+            portal_products: &portal,
+            lang: "ru",
+        },
+        &s,
+        &OpenHints::default(),
+    )
+    .unwrap();
+    assert_eq!(plan.products, vec!["products0"]);
+    assert_eq!(
+        plan.batch.get("products0").unwrap().params["filter"],
+        json!({"iblockId": 23, "property101": ["ART-1"]})
+    );
+}
+
+#[test]
+fn two_hundred_rows_split_into_requests_that_keep_references_together() {
+    let plan = open_plan(200, &OpenHints::default(), &settings());
+    let requests = plan.requests();
+    assert!(requests.len() > 1);
+    for r in &requests {
+        assert!(r.len() <= MAX_BATCH_COMMANDS);
+        for c in &r.commands {
+            let text = c.call.params.to_string();
+            for (i, _) in text.match_indices("$result[") {
+                let name = &text[i + 8..i + 8 + text[i + 8..].find(']').unwrap()];
+                assert!(
+                    r.get(name).is_some(),
+                    "{} refers to {name} outside its request",
+                    c.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn without_a_store_connection_there_is_no_store_batch() {
+    let d = deal(410, json!({}));
+    let s = Settings {
+        store_webhook: None,
+        ..settings()
+    };
+    assert!(
+        store_plan(
+            StoreOpen {
+                deal: &d,
+                rows: &[],
+                portal_products: &[],
+                lang: "ru"
+            },
+            &s,
+            &OpenHints::default()
+        )
+        .is_none()
+    );
+}
+
+#[test]
+fn the_full_order_is_the_linking_rules_and_a_picked_other_order_is_fetched() {
+    use super::fixtures::order;
+    use crate::model::link::resolve_link;
+    use crate::model::view::requests::chosen_order_fetch;
+    let d = deal(410, json!({"ORIGIN_ID": "9"}));
+    let plan = store_plan(
+        StoreOpen {
+            deal: &d,
+            rows: &[],
+            portal_products: &[],
+            lang: "ru",
+        },
+        &settings(),
+        &OpenHints::default(),
+    )
+    .unwrap();
+    assert_eq!(plan.candidates.len(), 1, "only the ORIGIN_ID rule applies");
+    let found = vec![vec![
+        order(9, json!({}), vec![]),
+        order(12, json!({}), vec![]),
+    ]];
+    let linked = resolve_link(&plan.candidates, &found, None).unwrap();
+    assert_eq!(plan.full_order_command(&linked), Some("link0_order"));
+    let fetched = order(12, json!({}), vec![]);
+    assert_eq!(chosen_order_fetch(&linked, Some(&fetched)), None);
+    let picked = resolve_link(&plan.candidates, &found, Some(9)).unwrap();
+    let call = chosen_order_fetch(&picked, Some(&fetched)).unwrap();
+    assert_eq!(
+        (call.method, call.params.clone()),
+        ("sale.order.get", json!({"id": 9}))
+    );
+}

@@ -1,0 +1,187 @@
+//! Everything the deal tab shows for one deal, assembled from both systems' answers:
+//! the deal, the order card, the rows with their store product and stock, the differences.
+//! Plus the requests that fetch it ([`requests`](crate::model::view::requests)), the cheap checks while the tab is open
+//! ([`poll`](crate::model::view::poll)) and what changed between two views ([`changes`](crate::model::view::changes)).
+
+mod cards;
+pub mod changes;
+pub mod poll;
+pub mod requests;
+mod row;
+
+pub use cards::{ContactCard, DealCard, OrderCard, OrderChoice};
+pub use row::{ViewRow, WarehouseColumn};
+
+use bitrix_rest::models::{
+    catalog::{Product, StoreStock, Warehouse},
+    crm::{Contact, Deal, ProductRow, Status},
+    sale::{Order, SaleStatus, StatusLang},
+};
+
+use crate::model::link::LinkedOrder;
+use crate::model::matching::{MatchInput, match_products};
+use crate::model::reconcile::{Difference, ReconcileInput, differences};
+use crate::model::settings::Settings;
+use crate::model::stock::{OwnReserve, rows_stock, shown_warehouses};
+
+/// The store's side of a view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoreState {
+    /// No store connection in settings (admin: settings; rep: ask the administrator).
+    NotConfigured,
+    /// The store did not answer; the CRM part is shown alone.
+    Unavailable,
+    /// The store answered and no rule found an order: candidates and "Link" are offered.
+    NotLinked,
+    /// The deal's order is shown.
+    Linked,
+}
+
+/// What the store returned for a deal open.
+#[derive(Debug, Clone, Copy)]
+pub struct StoreAnswer<'a> {
+    /// The link as resolved ([`crate::model::link::resolve_link`]); `None` = not linked.
+    pub link: Option<&'a LinkedOrder>,
+    /// The chosen order in full (`sale.order.get`: basket, payments, shipments, properties).
+    pub order: Option<&'a Order>,
+    /// Order statuses.
+    pub statuses: &'a [SaleStatus],
+    /// Their names (any languages).
+    pub status_names: &'a [StatusLang],
+    /// The store's warehouses.
+    pub warehouses: &'a [Warehouse],
+    /// Store products found for the deal's rows.
+    pub products: &'a [Product],
+    /// Stock records.
+    pub stock: &'a [StoreStock],
+}
+
+/// The store side of the inputs.
+#[derive(Debug, Clone, Copy)]
+pub enum StoreSide<'a> {
+    /// No store connection configured.
+    NotConfigured,
+    /// The store request failed.
+    Unavailable,
+    /// The store answered.
+    Answered(StoreAnswer<'a>),
+}
+
+/// Everything a view is built from.
+#[derive(Debug, Clone, Copy)]
+pub struct DealInputs<'a> {
+    /// The deal.
+    pub deal: &'a Deal,
+    /// Its rows.
+    pub rows: &'a [ProductRow],
+    /// Its contact, if any.
+    pub contact: Option<&'a Contact>,
+    /// The portal products of the rows.
+    pub portal_products: &'a [Product],
+    /// Deal stages (any pipelines).
+    pub stages: &'a [Status],
+    /// The settings.
+    pub settings: &'a Settings,
+    /// The rep's language.
+    pub lang: &'a str,
+    /// The store's answer.
+    pub store: StoreSide<'a>,
+}
+
+/// What the deal tab renders.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DealView {
+    /// The deal.
+    pub deal: DealCard,
+    /// The store's side.
+    pub store: StoreState,
+    /// The linked order.
+    pub order: Option<OrderCard>,
+    /// The orders the link rule found when it found several (a selector); else empty.
+    pub choices: Vec<OrderChoice>,
+    /// The warehouse columns, in display order.
+    pub warehouses: Vec<WarehouseColumn>,
+    /// One entry per deal row.
+    pub rows: Vec<ViewRow>,
+    /// The differences between deal and order (empty without an order).
+    pub differences: Vec<Difference>,
+}
+
+impl DealView {
+    /// Assembles the view.
+    pub fn build(input: DealInputs<'_>) -> DealView {
+        let deal = DealCard::of(input.deal, input.contact, input.stages);
+        let (state, answer) = match input.store {
+            StoreSide::NotConfigured => (StoreState::NotConfigured, None),
+            StoreSide::Unavailable => (StoreState::Unavailable, None),
+            StoreSide::Answered(a) if a.link.is_some() && a.order.is_some() => {
+                (StoreState::Linked, Some(a))
+            }
+            StoreSide::Answered(a) => (StoreState::NotLinked, Some(a)),
+        };
+        let order = answer
+            .and_then(|a| a.order)
+            .filter(|_| state == StoreState::Linked);
+        let store_products = answer.map_or(&[][..], |a| a.products);
+        let basket = order.map_or(&[][..], |o| &o.basket_items[..]);
+        let matching = match_products(MatchInput {
+            rows: input.rows,
+            portal_products: input.portal_products,
+            store_products,
+            basket,
+            property: input.settings.product_property.as_ref(),
+        });
+        let warehouses: Vec<WarehouseColumn> = answer.map_or_else(Vec::new, |a| {
+            shown_warehouses(&input.settings.warehouses, a.warehouses)
+                .into_iter()
+                .map(|id| WarehouseColumn::of(id, a.warehouses))
+                .collect()
+        });
+        let shown: Vec<u64> = warehouses.iter().map(|w| w.id).collect();
+        let requests: Vec<_> = input
+            .rows
+            .iter()
+            .zip(&matching.rows)
+            .map(|(r, m)| (m.store_product_id, r.quantity))
+            .collect();
+        let stock = match answer {
+            Some(a) => rows_stock(&requests, a.stock, &shown, &OwnReserve::of_order(order)),
+            None => vec![None; input.rows.len()],
+        };
+        let rows = input
+            .rows
+            .iter()
+            .enumerate()
+            .zip(matching.rows.iter().zip(stock))
+            .map(|((index, row), (m, s))| ViewRow::of(index, row, m, s, store_products, basket))
+            .collect();
+        let differences = match (order, answer) {
+            (Some(o), Some(_)) => differences(ReconcileInput {
+                deal: input.deal,
+                rows: input.rows,
+                order: o,
+                matching: &matching,
+                mapping: &input.settings.stage_mapping,
+            }),
+            _ => Vec::new(),
+        };
+        let link = answer.and_then(|a| a.link);
+        let order_card = match (order, link, answer) {
+            (Some(o), Some(l), Some(a)) => Some(OrderCard::of(o, l, a, input.settings, input.lang)),
+            _ => None,
+        };
+        let choices = link
+            .filter(|l| l.is_ambiguous())
+            .map(|l| l.choices.iter().map(OrderChoice::of).collect())
+            .unwrap_or_default();
+        DealView {
+            deal,
+            store: state,
+            order: order_card,
+            choices,
+            warehouses,
+            rows,
+            differences,
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! The cheap checks an open tab makes every polling interval, and stock requests with known
+//! product IDs (after a poll, or when a deal-open stock command came back with a next page).
+//!
+//! Portal: the deal's `DATE_MODIFY` alone (`crm.deal.list` selecting two fields). Store: the
+//! order's `dateUpdate` and the current stock of the rows' products in one batch: stock moves
+//! without the order changing (other orders, receipts), and the answer is the new data itself.
+//! A changed stamp means: reload that side.
+
+use std::collections::BTreeSet;
+
+use bitrix_rest::models::{crm::Deal, sale::Order};
+use serde_json::{Value, json};
+
+use super::DealView;
+use crate::model::call::{Batch, Call};
+use crate::model::catalog_query::{ASSUMED_WAREHOUSES, stock_commands};
+
+/// The portal check: `crm.deal.list` of this deal's `ID` and `DATE_MODIFY`.
+pub fn portal_poll_call(deal_id: u64) -> Call {
+    Call::new(
+        "crm.deal.list",
+        json!({"filter": {"ID": deal_id}, "select": ["ID", "DATE_MODIFY"]}),
+    )
+}
+
+/// The store check: `order` (the linked order's `id` and `dateUpdate`, when linked) and
+/// `stock0…` (the rows' products in the shown warehouses). `None` when there is nothing to
+/// check (no order and no matched row).
+pub fn store_poll_batch(view: &DealView) -> Option<Batch> {
+    let mut batch = Batch::new();
+    if let Some(order) = &view.order {
+        batch.push(
+            "order",
+            Call::new(
+                "sale.order.list",
+                json!({"filter": {"id": order.id}, "select": ["id", "dateUpdate"]}),
+            ),
+        );
+    }
+    let ids: BTreeSet<u64> = view
+        .rows
+        .iter()
+        .filter_map(|r| r.store_product_id)
+        .collect();
+    let ids: Vec<u64> = ids.into_iter().collect();
+    let shown: Vec<u64> = view.warehouses.iter().map(|w| w.id).collect();
+    append_stock(&mut batch, &ids, &shown);
+    (!batch.is_empty()).then_some(batch)
+}
+
+/// Stock of known products (`stock0`, …) in the shown warehouses: for a deal-open stock
+/// command that came back with a next page, or to refresh figures.
+pub fn stock_batch(product_ids: &[u64], shown: &[u64]) -> Batch {
+    let mut batch = Batch::new();
+    append_stock(&mut batch, product_ids, shown);
+    batch
+}
+
+fn append_stock(batch: &mut Batch, ids: &[u64], shown: &[u64]) {
+    let ids: Vec<Value> = ids.iter().map(|id| json!(id)).collect();
+    // `shown` is the resolved list of the view, so commands are filtered and sized by it;
+    // empty only when the store's warehouses are unknown.
+    stock_commands(batch, "stock", &ids, shown, ASSUMED_WAREHOUSES);
+}
+
+/// True when the deal's `DATE_MODIFY` differs from the one the view was built from.
+pub fn deal_changed(view: &DealView, polled: &Deal) -> bool {
+    polled.date_modify != view.deal.date_modify
+}
+
+/// True when the order answer differs from the view: another `dateUpdate`, or the order is
+/// gone (an empty answer).
+pub fn order_changed(view: &DealView, polled: &[Order]) -> bool {
+    match (&view.order, polled.first()) {
+        (Some(card), Some(o)) => o.id != card.id || o.date_update != card.date_update,
+        (Some(_), None) => true,
+        (None, _) => false,
+    }
+}

@@ -1,0 +1,131 @@
+//! The portal batch of a deal open.
+
+use bitrix_rest::models::{catalog::Product, crm::ProductRow};
+use serde_json::json;
+
+use super::OpenHints;
+use crate::model::call::{Batch, Call, PAGE_SIZE, result_ref, slot_refs};
+use crate::model::catalog_query::product_list_call;
+use crate::model::settings::Settings;
+
+/// The portal batch and the names of its commands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PortalPlan {
+    /// What to send.
+    pub batch: Batch,
+    /// `crm.deal.get`.
+    pub deal: String,
+    /// `crm.deal.productrows.get`.
+    pub rows: String,
+    /// `crm.contact.get` (fails, harmlessly, for a deal without a contact).
+    pub contact: String,
+    /// `crm.status.list` commands (default pipeline, the deal's pipeline); empty when cached.
+    pub stages: Vec<String>,
+    /// `crm.category.list`, unless cached.
+    pub pipelines: Option<String>,
+    /// `catalog.product.list` commands for the rows' portal products.
+    pub products: Vec<String>,
+}
+
+impl PortalPlan {
+    /// The batch as HTTP requests (one up to 50 commands; see [`Batch::into_requests`]).
+    pub fn requests(&self) -> Vec<Batch> {
+        self.batch.clone().into_requests()
+    }
+}
+
+fn round_up(n: usize) -> usize {
+    n.max(1).div_ceil(PAGE_SIZE) * PAGE_SIZE
+}
+
+/// The portal batch of a deal open.
+pub fn portal_plan(deal_id: u64, settings: &Settings, hints: &OpenHints) -> PortalPlan {
+    let mut batch = Batch::new();
+    batch.push("deal", Call::new("crm.deal.get", json!({"id": deal_id})));
+    batch.push(
+        "rows",
+        Call::new("crm.deal.productrows.get", json!({"id": deal_id})),
+    );
+    let contact_id = result_ref("deal", &["CONTACT_ID"]);
+    batch.push(
+        "contact",
+        Call::new("crm.contact.get", json!({"id": contact_id})),
+    );
+    let mut stages = Vec::new();
+    if !hints.stages_cached {
+        let own = format!("DEAL_STAGE_{}", result_ref("deal", &["CATEGORY_ID"]));
+        for (name, entity) in [("stages", "DEAL_STAGE".to_owned()), ("stages_deal", own)] {
+            batch.push(
+                name,
+                Call::new(
+                    "crm.status.list",
+                    json!({"filter": {"ENTITY_ID": entity}, "order": {"SORT": "ASC"}}),
+                ),
+            );
+            stages.push(name.to_owned());
+        }
+    }
+    let pipelines = (!hints.pipelines_cached).then(|| {
+        batch.push(
+            "pipelines",
+            Call::new("crm.category.list", json!({"entityTypeId": 2})),
+        );
+        "pipelines".to_owned()
+    });
+    let mut products = Vec::new();
+    if let Some(iblock) = settings.portal_iblock_id {
+        let extra: Vec<&str> = settings
+            .product_property
+            .as_ref()
+            .map(|p| p.portal.as_str())
+            .into_iter()
+            .collect();
+        let slots = slot_refs(
+            "rows",
+            &[],
+            round_up(hints.row_count.unwrap_or(PAGE_SIZE)),
+            "PRODUCT_ID",
+        );
+        for (i, chunk) in slots.chunks(PAGE_SIZE).enumerate() {
+            let name = format!("products{i}");
+            batch.push(
+                name.clone(),
+                product_list_call(iblock, json!({"id": chunk}), &extra, None),
+            );
+            products.push(name);
+        }
+    }
+    PortalPlan {
+        batch,
+        deal: "deal".into(),
+        rows: "rows".into(),
+        contact: "contact".into(),
+        stages,
+        pipelines,
+        products,
+    }
+}
+
+/// The portal products the batch could not cover (rows beyond the planned slots, or a failed
+/// products command): `catalog.product.list` with their IDs, or `None` when nothing is missing.
+pub fn missing_portal_products(
+    settings: &Settings,
+    rows: &[ProductRow],
+    products: &[Product],
+) -> Option<Call> {
+    let iblock = settings.portal_iblock_id?;
+    let mut missing: Vec<u64> = rows
+        .iter()
+        .filter_map(|r| u64::try_from(r.product_id).ok())
+        .filter(|id| *id > 0 && !products.iter().any(|p| p.id == *id))
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    missing.truncate(PAGE_SIZE);
+    let extra: Vec<&str> = settings
+        .product_property
+        .iter()
+        .map(|p| p.portal.as_str())
+        .collect();
+    (!missing.is_empty()).then(|| product_list_call(iblock, json!({"id": missing}), &extra, None))
+}

@@ -1,0 +1,226 @@
+//! The store batch of a deal open, built from the portal's answer.
+
+use bitrix_rest::models::{
+    catalog::Product,
+    crm::{Deal, ProductRow},
+    sale::Order,
+};
+use serde_json::{Value, json};
+
+use super::OpenHints;
+use crate::model::call::{Batch, Call, PAGE_SIZE, slot_refs};
+use crate::model::catalog_query::{
+    ASSUMED_WAREHOUSES, price_commands, product_list_call, stock_commands,
+};
+use crate::model::link::{
+    LinkCandidate, LinkedOrder, link_candidates, order_get_call, reference_commands,
+};
+use crate::model::settings::Settings;
+
+/// The store batch and the names of its commands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StorePlan {
+    /// What to send.
+    pub batch: Batch,
+    /// The link rules that apply to the deal, in rule order.
+    pub candidates: Vec<LinkCandidate>,
+    /// Per candidate: the list command and the full-order command.
+    pub links: Vec<(String, String)>,
+    /// `sale.status.list`, unless cached.
+    pub statuses: Option<String>,
+    /// `sale.statusLang.list` commands (the rep's language, English), unless cached.
+    pub status_names: Vec<String>,
+    /// `catalog.store.list`, unless cached.
+    pub warehouses: Option<String>,
+    /// `catalog.product.list` commands for the deal's products.
+    pub products: Vec<String>,
+    /// `catalog.storeproduct.list` commands.
+    pub stock: Vec<String>,
+    /// `catalog.price.list` commands.
+    pub prices: Vec<String>,
+}
+
+impl StorePlan {
+    /// The batch as HTTP requests (one up to 50 deal rows; see [`Batch::into_requests`]).
+    pub fn requests(&self) -> Vec<Batch> {
+        self.batch.clone().into_requests()
+    }
+
+    /// The name of the full-order command (`sale.order.get`) of the rule that linked the order.
+    pub fn full_order_command(&self, linked: &LinkedOrder) -> Option<&str> {
+        let position = self
+            .candidates
+            .iter()
+            .position(|c| c.rule_index == linked.rule_index)?;
+        self.links.get(position).map(|(_, full)| full.as_str())
+    }
+}
+
+/// The extra `sale.order.get` needed when the order shown is not the one the batch fetched in
+/// full (the rep picked another of several, or the store listed them in another order).
+pub fn chosen_order_fetch(linked: &LinkedOrder, fetched: Option<&Order>) -> Option<Call> {
+    let chosen = linked.chosen_order()?;
+    (fetched.map(|o| o.id) != Some(chosen.id)).then(|| order_get_call(chosen.id))
+}
+
+/// What the store batch is built from: the portal's answer.
+#[derive(Debug, Clone, Copy)]
+pub struct StoreOpen<'a> {
+    /// The deal.
+    pub deal: &'a Deal,
+    /// Its rows.
+    pub rows: &'a [ProductRow],
+    /// The portal products of the rows (XML_IDs, matching property).
+    pub portal_products: &'a [Product],
+    /// The rep's language (status names).
+    pub lang: &'a str,
+}
+
+/// The store batch of a deal open; `None` without a store connection. Each source of product
+/// IDs (a products command, a candidate order's basket) has its own stock and price commands,
+/// so [`Batch::into_requests`] can split a large plan without cutting a reference.
+pub fn store_plan(
+    open: StoreOpen<'_>,
+    settings: &Settings,
+    hints: &OpenHints,
+) -> Option<StorePlan> {
+    let iblock = settings
+        .store_iblock_id
+        .filter(|_| settings.store_webhook.is_some())?;
+    let mut batch = Batch::new();
+    let candidates = link_candidates(open.deal, &settings.link_rules);
+    let links: Vec<(String, String)> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let name = format!("link{i}");
+            reference_commands(&name, &c.reference, &mut batch);
+            let full = format!("{name}_order");
+            (name, full)
+        })
+        .collect();
+    let mut status_names = Vec::new();
+    let statuses = (!hints.statuses_cached).then(|| {
+        batch.push(
+            "statuses",
+            Call::new("sale.status.list", json!({"filter": {"type": "O"}})),
+        );
+        let lang = open.lang.trim().to_ascii_lowercase();
+        let mut langs = vec![lang.clone()];
+        if lang != "en" {
+            langs.push("en".into());
+        }
+        for (i, l) in langs.iter().enumerate() {
+            let name = format!("status_names{i}");
+            batch.push(
+                name.clone(),
+                Call::new("sale.statusLang.list", json!({"filter": {"lid": l}})),
+            );
+            status_names.push(name);
+        }
+        "statuses".to_owned()
+    });
+    let warehouses = (!hints.warehouses_cached).then(|| {
+        batch.push(
+            "warehouses",
+            Call::new("catalog.store.list", json!({"order": {"sort": "asc"}})),
+        );
+        "warehouses".to_owned()
+    });
+    let count = hints.warehouse_count.unwrap_or(ASSUMED_WAREHOUSES);
+    let mut stock = Vec::new();
+    let mut prices = Vec::new();
+    let mut add_ids = |batch: &mut Batch, source: &str, ids: &[Value]| {
+        stock.extend(stock_commands(
+            batch,
+            &format!("{source}_stock"),
+            ids,
+            &settings.warehouses,
+            count,
+        ));
+        prices.extend(price_commands(
+            batch,
+            &format!("{source}_price"),
+            ids,
+            settings.price_type_id,
+        ));
+    };
+    let prop = settings.product_property.as_ref();
+    let store_extra: Vec<&str> = prop.map(|p| p.store.as_str()).into_iter().collect();
+    let mut products = Vec::new();
+    for (i, (key, values)) in product_keys(open.portal_products, settings)
+        .into_iter()
+        .enumerate()
+    {
+        let name = format!("products{i}");
+        batch.push(
+            name.clone(),
+            product_list_call(iblock, json!({ key: values }), &store_extra, None),
+        );
+        add_ids(
+            &mut batch,
+            &name,
+            &slot_refs(&name, &["products"], values.len(), "id"),
+        );
+        products.push(name);
+    }
+    let basket_slots = hints.basket_count.unwrap_or(open.rows.len().max(10));
+    for (list, full) in &links {
+        add_ids(
+            &mut batch,
+            list,
+            &slot_refs(full, &["order", "basketItems"], basket_slots, "productId"),
+        );
+    }
+    Some(StorePlan {
+        batch,
+        candidates,
+        links,
+        statuses,
+        status_names,
+        warehouses,
+        products,
+        stock,
+        prices,
+    })
+}
+
+/// The store product queries: XML_IDs of the portal products (50 a command), then the values
+/// of the matching property, when configured. Each entry is a filter key and its values.
+fn product_keys(portal_products: &[Product], settings: &Settings) -> Vec<(String, Vec<String>)> {
+    let distinct = |mut v: Vec<String>| {
+        v.sort();
+        v.dedup();
+        v
+    };
+    let xml_ids = distinct(
+        portal_products
+            .iter()
+            .filter_map(|p| {
+                p.xml_id
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|x| !x.is_empty())
+                    .map(str::to_owned)
+            })
+            .collect(),
+    );
+    let mut out: Vec<(String, Vec<String>)> = xml_ids
+        .chunks(PAGE_SIZE)
+        .map(|c| ("xmlId".to_owned(), c.to_vec()))
+        .collect();
+    if let Some(pair) = &settings.product_property {
+        let values = distinct(
+            portal_products
+                .iter()
+                .filter_map(|p| p.property_text(&pair.portal))
+                .collect(),
+        );
+        out.extend(
+            values
+                .chunks(PAGE_SIZE)
+                .map(|c| (pair.store.clone(), c.to_vec())),
+        );
+    }
+    out
+}

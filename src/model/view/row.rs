@@ -1,0 +1,114 @@
+//! A deal row and a warehouse column of the view.
+
+use bitrix_rest::Decimal;
+use bitrix_rest::models::{
+    catalog::{Product, Warehouse},
+    crm::ProductRow,
+    sale::BasketItem,
+};
+
+use crate::model::matching::{MatchedBy, RowMatch};
+use crate::model::stock::RowStock;
+
+/// A warehouse column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WarehouseColumn {
+    /// The warehouse.
+    pub id: u64,
+    /// Its title (empty when the store's list lacks it).
+    pub title: String,
+}
+
+impl WarehouseColumn {
+    pub(super) fn of(id: u64, all: &[Warehouse]) -> WarehouseColumn {
+        WarehouseColumn {
+            id,
+            title: all
+                .iter()
+                .find(|w| w.id == id)
+                .map(|w| w.title.clone())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// One deal row as shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewRow {
+    /// Its position in the deal.
+    pub index: usize,
+    /// The CRM row ID, when it has one (the key across refreshes).
+    pub row_id: Option<u64>,
+    /// The product name in the deal.
+    pub name: String,
+    /// The portal product's XML_ID (`data-xml-id`).
+    pub xml_id: Option<String>,
+    /// Quantity in the deal.
+    pub quantity: Decimal,
+    /// Unit price in the deal.
+    pub price: Decimal,
+    /// Unit of measure.
+    pub measure: String,
+    /// The matched store product (`None` = unmatched).
+    pub store_product_id: Option<u64>,
+    /// Its name in the store.
+    pub store_name: Option<String>,
+    /// How it matched.
+    pub matched_by: Option<MatchedBy>,
+    /// The basket item of the order for this row.
+    pub basket_item_id: Option<u64>,
+    /// Quantity in the order.
+    pub order_quantity: Option<Decimal>,
+    /// Unit price in the order.
+    pub order_price: Option<Decimal>,
+    /// Stock figures (`None` for an unmatched row or without the store).
+    pub stock: Option<RowStock>,
+}
+
+impl ViewRow {
+    /// True when the row matches no store product.
+    pub fn is_unmatched(&self) -> bool {
+        self.store_product_id.is_none()
+    }
+
+    /// What is missing for this row, when there is a shortage.
+    pub fn shortage(&self) -> Option<Decimal> {
+        self.stock.as_ref().and_then(|s| s.shortage)
+    }
+
+    pub(super) fn of(
+        index: usize,
+        row: &ProductRow,
+        m: &RowMatch,
+        stock: Option<RowStock>,
+        products: &[Product],
+        basket: &[BasketItem],
+    ) -> ViewRow {
+        let item = m
+            .basket_item_id
+            .and_then(|id| basket.iter().find(|i| i.id == id));
+        let store_name = m.store_product_id.and_then(|id| {
+            products
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| p.name.clone())
+                .or_else(|| item.map(|i| i.name.clone()))
+        });
+        ViewRow {
+            index,
+            row_id: row.id,
+            name: row.product_name.clone(),
+            xml_id: m.xml_id.clone(),
+            quantity: row.quantity,
+            price: row.price,
+            measure: row.measure_name.clone(),
+            store_product_id: m.store_product_id,
+            store_name,
+            matched_by: m.by,
+            basket_item_id: m.basket_item_id,
+            order_quantity: item.map(|i| i.quantity),
+            order_price: item.map(|i| i.price),
+            stock,
+        }
+    }
+}
