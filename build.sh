@@ -114,9 +114,12 @@ cmd_build() {
   for f in "$ROOT"/static/*; do
     case "$f" in
       *.html) sed "s/{{VERSION}}/$version/g" "$f" >"$DIST/$(basename "$f")" ;;
+      */css) ;;
       *) cp "$f" "$DIST/" ;;
     esac
   done
+  # One stylesheet for the browser, one file per area in the tree (base first).
+  cat "$ROOT/static/css/base.css" $(ls "$ROOT"/static/css/*.css | grep -v '/base.css$') >"$DIST/storelink.css"
   print_sizes
 }
 

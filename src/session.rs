@@ -5,7 +5,7 @@ use std::time::Duration;
 use bitrix_rest::{Client, Error, ErrorKind, Token};
 
 use crate::frame::{Auth, Frame, FrameError, InitData};
-use crate::i18n::{Lang, Texts};
+use crate::i18n::Lang;
 use crate::model::settings::{SETTINGS_OPTION, Settings, SettingsError};
 
 /// Why the store cannot be called.
@@ -59,11 +59,6 @@ impl Session {
             settings,
             settings_problem,
         })
-    }
-
-    /// The sentences in the rep's language.
-    pub fn texts(&self) -> &'static Texts {
-        self.lang.texts()
     }
 
     /// A copy with new settings saved by the admin (the store client follows them).

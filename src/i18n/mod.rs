@@ -1,13 +1,12 @@
 //! The rep's language: every sentence StoreLink shows, in Russian and English.
 //!
-//! [`Texts`] is one struct per language, so a missing translation does not compile.
-//! Templates carry numbered holes (`{0}`, `{1}`) filled by [`fill`].
+//! One module per area of the app, each with one struct of sentences and a Russian and an
+//! English instance side by side, so a missing translation does not compile. Templates carry
+//! numbered holes (`{0}`, `{1}`) filled by [`fill`].
 
-mod en;
-mod ru;
-mod texts;
+mod shell;
 
-pub use texts::Texts;
+pub use shell::ShellTexts;
 
 /// A language StoreLink speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -37,14 +36,6 @@ impl Lang {
         match self {
             Lang::Ru => "ru",
             Lang::En => "en",
-        }
-    }
-
-    /// The sentences of this language.
-    pub fn texts(self) -> &'static Texts {
-        match self {
-            Lang::Ru => &ru::TEXTS,
-            Lang::En => &en::TEXTS,
         }
     }
 }

@@ -6,6 +6,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::auto_height::AutoHeight;
+use super::context::SettingsSaved;
 use super::install::InstallPage;
 use super::notice::{Notice, Tone};
 use super::outside::Outside;
@@ -72,7 +73,7 @@ pub fn App(props: &AppProps) -> Html {
         Boot::Starting => html! { <PageSkeleton /> },
         Boot::Outside => html! { <Outside lang={early_lang()} /> },
         Boot::Failed(error) => {
-            let t = early_lang().texts();
+            let t = early_lang().shell();
             html! {
                 <div class="sl-page" data-testid="storelink" data-state="error">
                     <Notice tone={Tone::Alert} title={t.frame_failed_title}
@@ -80,8 +81,17 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             }
         }
-        Boot::Ready(session) => html! {
+        Boot::Ready(session) => {
+            let saved = {
+                let boot = boot.clone();
+                let session = session.clone();
+                SettingsSaved(Callback::from(move |settings| {
+                    boot.set(Boot::Ready(Rc::new(session.with_settings(settings))))
+                }))
+            };
+            html! {
             <ContextProvider<Rc<Session>> context={session.clone()}>
+            <ContextProvider<SettingsSaved> context={saved}>
                 <AutoHeight frame={session.frame.clone()}>
                     if props.page == Page::Install || session.init.install {
                         <InstallPage />
@@ -89,7 +99,9 @@ pub fn App(props: &AppProps) -> Html {
                         <PlacementPage />
                     }
                 </AutoHeight>
+            </ContextProvider<SettingsSaved>>
             </ContextProvider<Rc<Session>>>
-        },
+            }
+        }
     }
 }

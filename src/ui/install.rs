@@ -10,7 +10,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::notice::{Notice, Tone};
-use crate::i18n::{Texts, fill};
+use crate::i18n::{ShellTexts, fill};
 use crate::manifest::{Manifest, sibling_url};
 use crate::session::Session;
 
@@ -35,7 +35,7 @@ enum Step {
 }
 
 impl Step {
-    fn label(self, t: &Texts) -> &'static str {
+    fn label(self, t: &ShellTexts) -> &'static str {
         match self {
             Step::Checking => t.install_step_check,
             Step::Binding => t.install_step_bind,
@@ -64,7 +64,7 @@ pub fn InstallPage() -> Html {
     let Some(session) = session else {
         return Html::default();
     };
-    let t = session.texts();
+    let t = session.lang.shell();
     let body = match &*progress {
         Progress::NotAdmin => html! {
             <Notice tone={Tone::Warning} title={t.install_not_admin_title} text={t.install_not_admin_text} />
@@ -108,7 +108,7 @@ pub fn InstallPage() -> Html {
 }
 
 async fn install(session: &Session, progress: &UseStateHandle<Progress>) {
-    let t = session.texts();
+    let t = session.lang.shell();
     let manifest = Manifest::embedded();
     let here = web_sys::window()
         .and_then(|w| w.location().href().ok())

@@ -3,10 +3,13 @@
 
 mod app;
 mod auto_height;
+mod context;
+mod home;
 mod install;
 mod notice;
 mod outside;
 mod placement;
+mod settings;
 mod skeleton;
 
 use wasm_bindgen::JsCast;

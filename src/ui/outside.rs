@@ -12,7 +12,7 @@ pub struct OutsideProps {
 
 #[function_component]
 pub fn Outside(props: &OutsideProps) -> Html {
-    let t = props.lang.texts();
+    let t = props.lang.shell();
     let manifest = Manifest::embedded();
     html! {
         <main class="sl-page sl-outside" data-testid="outside">

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::home::HomePage;
 use super::notice::{Notice, Tone};
 use crate::i18n::fill;
 use crate::session::Session;
@@ -18,7 +19,7 @@ pub fn PlacementPage() -> Html {
     let Some(session) = use_context::<Rc<Session>>() else {
         return Html::default();
     };
-    let t = session.texts();
+    let t = session.lang.shell();
     let placement = session.init.placement.as_str();
     match (placement, session.init.deal_id()) {
         (DEAL_TAB, Some(deal_id)) => html! {
@@ -31,11 +32,7 @@ pub fn PlacementPage() -> Html {
                 <Notice tone={Tone::Alert} title={t.deal_tab_no_deal_title} text={t.deal_tab_no_deal_text} />
             </div>
         },
-        (APP_PAGE, _) | ("", _) => html! {
-            <div class="sl-page" data-testid="app-page" data-state="ready">
-                <p>{ t.app_page_title }</p>
-            </div>
-        },
+        (APP_PAGE, _) | ("", _) => html! { <HomePage /> },
         (other, _) => html! {
             <div class="sl-page" data-testid="storelink" data-state="error">
                 <Notice tone={Tone::Warning} title={t.placement_unknown_title}

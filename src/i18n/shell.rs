@@ -1,0 +1,132 @@
+//! Sentences of the shell: start-up, the page outside Bitrix24, installation, placements.
+
+use super::Lang;
+
+impl Lang {
+    /// The shell's sentences in this language.
+    pub fn shell(self) -> &'static ShellTexts {
+        match self {
+            Lang::Ru => &RU,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// The sentences of the shell: start-up, the page outside Bitrix24, installation, placements.
+pub struct ShellTexts {
+    // Starting inside Bitrix24
+    pub frame_failed_title: &'static str,
+    pub frame_failed_text: &'static str,
+    // Opened outside Bitrix24
+    pub outside_version: &'static str,
+    pub outside_what: &'static str,
+    pub outside_feature_order: &'static str,
+    pub outside_feature_stock: &'static str,
+    pub outside_feature_lookup: &'static str,
+    pub outside_feature_live: &'static str,
+    pub outside_install_title: &'static str,
+    pub outside_install_step1: &'static str,
+    pub outside_install_step2: &'static str,
+    pub outside_install_step3: &'static str,
+    pub outside_not_in_frame: &'static str,
+    // Installation
+    pub install_title: &'static str,
+    pub install_step_check: &'static str,
+    pub install_step_bind: &'static str,
+    pub install_step_finish: &'static str,
+    pub install_not_admin_title: &'static str,
+    pub install_not_admin_text: &'static str,
+    pub install_done_title: &'static str,
+    pub install_done_text: &'static str,
+    pub install_failed_title: &'static str,
+    pub install_failed_text: &'static str,
+    pub install_rolled_back: &'static str,
+    pub install_not_rolled_back: &'static str,
+    pub install_placement_unavailable: &'static str,
+    // Placements
+    pub deal_tab_for: &'static str,
+    pub deal_tab_no_deal_title: &'static str,
+    pub deal_tab_no_deal_text: &'static str,
+    pub home_lookup: &'static str,
+    pub home_settings: &'static str,
+    pub home_settings_admin_only_title: &'static str,
+    pub home_settings_admin_only_text: &'static str,
+    pub placement_unknown_title: &'static str,
+    pub placement_unknown_text: &'static str,
+}
+
+static RU: ShellTexts = ShellTexts {
+    frame_failed_title: "StoreLink не запустился",
+    frame_failed_text: "Битрикс24 не передал StoreLink данные для работы ({0}). Обновите страницу; если ошибка повторится, попросите администратора переустановить приложение.",
+    outside_version: "Версия {0}",
+    outside_what: "StoreLink — приложение для Битрикс24. Оно добавляет в карточку сделки вкладку «Магазин»: заказ интернет-магазина, связанный со сделкой, и остатки её товаров на каждом складе.",
+    outside_feature_order: "Связанный заказ 1С-Битрикс: номер, статус, оплата, доставка, сумма и покупатель.",
+    outside_feature_stock: "Свободный остаток каждого товара по складам, с отметкой о нехватке.",
+    outside_feature_lookup: "Быстрый поиск остатков по названию, артикулу или XML_ID, пока клиент на линии.",
+    outside_feature_live: "Расхождения между сделкой и заказом, обновляются на лету, пока вкладка открыта.",
+    outside_install_title: "Как установить",
+    outside_install_step1: "В Битрикс24 откройте Приложения → Разработчикам → Другое → Локальное приложение, выберите статическое приложение и загрузите storelink.zip (или укажите адрес, где эти файлы доступны по HTTPS).",
+    outside_install_step2: "Дайте права crm, placement и user_brief и один раз откройте приложение от имени администратора, чтобы завершить установку.",
+    outside_install_step3: "В настройках StoreLink вставьте входящий вебхук пользователя магазина, у которого есть только права sale и catalog.",
+    outside_not_in_frame: "Эта страница открыта напрямую, не в Битрикс24, поэтому показать здесь нечего. Откройте сделку в Битрикс24 и выберите вкладку «Магазин».",
+    install_title: "Установка StoreLink",
+    install_step_check: "Проверяем, что разрешает портал…",
+    install_step_bind: "Добавляем вкладку «Магазин» в карточку сделки…",
+    install_step_finish: "Завершаем установку…",
+    install_not_admin_title: "Установить StoreLink может только администратор",
+    install_not_admin_text: "Попросите администратора Битрикс24 один раз открыть это приложение, чтобы завершить установку.",
+    install_done_title: "StoreLink установлен",
+    install_done_text: "Откройте любую сделку: в её карточке появилась вкладка «Магазин». Администратор подключает магазин в настройках StoreLink (Приложения → StoreLink).",
+    install_failed_title: "Установка не завершилась",
+    install_failed_text: "Шаг «{0}» не удался: {1}. {2}",
+    install_rolled_back: "Ничего не осталось сделанным наполовину: откройте приложение снова, чтобы повторить.",
+    install_not_rolled_back: "Вкладка «Магазин» могла остаться привязанной: откройте приложение снова, установка её использует.",
+    install_placement_unavailable: "портал не предлагает этому приложению место встройки {0} (выдано ли право placement?)",
+    deal_tab_for: "Сделка {0}",
+    deal_tab_no_deal_title: "Нет сделки для показа",
+    deal_tab_no_deal_text: "Битрикс24 открыл вкладку, не сообщив, к какой сделке она относится. Обновите карточку сделки.",
+    home_lookup: "Поиск остатков",
+    home_settings: "Настройки",
+    home_settings_admin_only_title: "Настройками управляет администратор",
+    home_settings_admin_only_text: "Только администратор Битрикс24 может менять подключение StoreLink к магазину. Если нужно что-то изменить, обратитесь к администратору.",
+    placement_unknown_title: "StoreLink здесь не работает",
+    placement_unknown_text: "Битрикс24 открыл StoreLink в месте встройки {0}, которое оно не поддерживает. Откройте его на вкладке «Магазин» карточки сделки.",
+};
+
+static EN: ShellTexts = ShellTexts {
+    frame_failed_title: "StoreLink could not start",
+    frame_failed_text: "Bitrix24 did not give StoreLink its context ({0}). Reload the page; if it happens again, ask your administrator to reinstall the app.",
+    outside_version: "Version {0}",
+    outside_what: "StoreLink is a Bitrix24 app. It adds a Store tab to every deal card, showing the online-store order behind the deal and the stock of its products in every warehouse.",
+    outside_feature_order: "The linked 1C-Bitrix order: number, status, payment, delivery, total and buyer.",
+    outside_feature_stock: "Free stock of every product per warehouse, with shortages marked.",
+    outside_feature_lookup: "A quick stock lookup by name, article or XML_ID while the customer is on the phone.",
+    outside_feature_live: "Differences between the deal and the order, updated live while the tab is open.",
+    outside_install_title: "How to install",
+    outside_install_step1: "In Bitrix24 open Applications → Developer resources → Other → Local application, choose a static application and upload storelink.zip (or give the address where these files are hosted over HTTPS).",
+    outside_install_step2: "Give it the scopes crm, placement and user_brief, then open the app once as an administrator to finish the installation.",
+    outside_install_step3: "In StoreLink's settings paste the inbound webhook of a store user that has only the sale and catalog scopes.",
+    outside_not_in_frame: "This page was opened directly, outside Bitrix24, so it has nothing to show. Open a deal in Bitrix24 and choose the Store tab.",
+    install_title: "Installing StoreLink",
+    install_step_check: "Checking what the portal allows…",
+    install_step_bind: "Adding the Store tab to deal cards…",
+    install_step_finish: "Finishing the installation…",
+    install_not_admin_title: "Only an administrator can install StoreLink",
+    install_not_admin_text: "Ask your Bitrix24 administrator to open this application once to finish the installation.",
+    install_done_title: "StoreLink is installed",
+    install_done_text: "Open any deal: the Store tab is in its card. An administrator connects the store in StoreLink's settings (Applications → StoreLink).",
+    install_failed_title: "The installation did not finish",
+    install_failed_text: "Step \"{0}\" failed: {1}. {2}",
+    install_rolled_back: "Nothing was left half-done: open the app again to retry.",
+    install_not_rolled_back: "The Store tab may stay bound: open the app again to retry, it will reuse it.",
+    install_placement_unavailable: "the portal does not offer the placement {0} to this app (is the placement scope granted?)",
+    deal_tab_for: "Deal {0}",
+    deal_tab_no_deal_title: "No deal to show",
+    deal_tab_no_deal_text: "Bitrix24 opened the tab without saying which deal it belongs to. Reload the deal card.",
+    home_lookup: "Stock lookup",
+    home_settings: "Settings",
+    home_settings_admin_only_title: "Settings are managed by your administrator",
+    home_settings_admin_only_text: "Only a Bitrix24 administrator can change how StoreLink connects to the store. Ask your administrator if something needs changing.",
+    placement_unknown_title: "StoreLink does not work here",
+    placement_unknown_text: "Bitrix24 opened StoreLink in the placement {0}, which it does not support. Open it from a deal card's Store tab.",
+};

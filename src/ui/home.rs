@@ -1,0 +1,60 @@
+//! The app's own page (placement `DEFAULT`): the stock lookup for everyone, the settings for
+//! administrators; a rep sees who to ask instead.
+
+use yew::prelude::*;
+
+use super::context::use_session;
+use super::notice::{Notice, Tone};
+use super::settings::SettingsPage;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Lookup,
+    Settings,
+}
+
+#[function_component]
+pub fn HomePage() -> Html {
+    let session = use_session();
+    let not_configured = session.as_ref().is_some_and(|s| !s.settings.has_store());
+    let is_admin = session.as_ref().is_some_and(|s| s.init.is_admin);
+    // An admin who has not connected the store yet starts in the settings.
+    let section = use_state(|| {
+        if is_admin && not_configured {
+            Section::Settings
+        } else {
+            Section::Lookup
+        }
+    });
+    let Some(session) = session else {
+        return Html::default();
+    };
+    let t = session.lang.shell();
+    let tab = |which: Section, label: &'static str, testid: &'static str| {
+        let section = section.clone();
+        let selected = *section == which;
+        html! {
+            <button type="button" role="tab" class={classes!("sl-tab", selected.then_some("sl-tab-active"))}
+                aria-selected={selected.to_string()} data-testid={testid}
+                onclick={Callback::from(move |_| section.set(which))}>{ label }</button>
+        }
+    };
+    html! {
+        <main class="sl-page" data-testid="app-page" data-state="ready">
+            <nav class="sl-tabs" role="tablist">
+                { tab(Section::Lookup, t.home_lookup, "tab-lookup") }
+                { tab(Section::Settings, t.home_settings, "tab-settings") }
+            </nav>
+            {
+                match (*section, is_admin) {
+                    (Section::Lookup, _) => html! { <p class="sl-muted">{ t.home_lookup }</p> },
+                    (Section::Settings, true) => html! { <SettingsPage /> },
+                    (Section::Settings, false) => html! {
+                        <Notice tone={Tone::Info} title={t.home_settings_admin_only_title}
+                            text={t.home_settings_admin_only_text} testid="settings-admin-only" />
+                    },
+                }
+            }
+        </main>
+    }
+}
