@@ -63,9 +63,9 @@ impl WebhookUrl {
         if secret.is_empty()
             || !secret
                 .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~'))
         {
-            return Err(bad("the secret must be letters and digits"));
+            return Err(bad("the secret must be letters, digits, -, _, . or ~"));
         }
         Ok(WebhookUrl {
             base: format!("{scheme}://{host}/{prefix}/{user}/"),

@@ -16,6 +16,8 @@ mod limiter;
 mod list;
 pub mod methods;
 pub mod models;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod oauth;
 mod platform;
 mod retry;
 mod transport;

@@ -211,7 +211,12 @@ impl Sane for bitrix_rest::Time {
 
 #[test]
 fn no_duplicates_arrive_as_an_empty_list_and_read_as_none_found() {
-    let reply = Reply::parse("crm.duplicate.findbycomm", 200, r#"{"result":[],"time":{}}"#).unwrap();
+    let reply = Reply::parse(
+        "crm.duplicate.findbycomm",
+        200,
+        r#"{"result":[],"time":{}}"#,
+    )
+    .unwrap();
     let found: Duplicates = reply.decode().unwrap().result;
     assert_eq!(found, Duplicates::default());
 }

@@ -9,6 +9,7 @@
 //! println!("{}/rest/crm.deal.get.json?id=1&auth={}", sandbox.urls().portal, token.access_token);
 //! ```
 
+pub mod bench;
 mod clock;
 mod config;
 mod control;

@@ -9,24 +9,30 @@ use crate::clock;
 /// Recomputes `store_products.quantity_reserved` and the product's `quantity` (available),
 /// `quantityReserved` and `available` from amounts and reservations. `None`: every product.
 pub fn refresh(tx: &Transaction, product: Option<u64>) -> rusqlite::Result<()> {
-    tx.execute(
+    // Two spellings of each statement: `?1 IS NULL OR id = ?1` would keep SQLite from using
+    // the index, and a single product is refreshed after every basket change.
+    let (store_filter, product_filter) = match product {
+        Some(_) => ("product_id = ?1", "side = 'store' AND id = ?1"),
+        None => ("?1 IS NULL", "side = 'store' AND ?1 IS NULL"),
+    };
+    tx.prepare_cached(&format!(
         "UPDATE store_products SET quantity_reserved = reserve_extra + COALESCE((SELECT SUM(r.quantity) FROM reservations r
             WHERE r.product_id = store_products.product_id AND r.store_id = store_products.store_id), 0)
-         WHERE ?1 IS NULL OR product_id = ?1",
-        [product],
-    )?;
-    tx.execute(
+         WHERE {store_filter}"
+    ))?
+    .execute([product])?;
+    tx.prepare_cached(&format!(
         "UPDATE products SET
             quantity_reserved = COALESCE((SELECT SUM(sp.quantity_reserved) FROM store_products sp WHERE sp.product_id = products.id), 0),
             quantity = COALESCE((SELECT SUM(sp.amount - sp.quantity_reserved) FROM store_products sp WHERE sp.product_id = products.id), 0)
-         WHERE side = 'store' AND (?1 IS NULL OR id = ?1)",
-        [product],
-    )?;
-    tx.execute(
+         WHERE {product_filter}"
+    ))?
+    .execute([product])?;
+    tx.prepare_cached(&format!(
         "UPDATE products SET available = CASE WHEN quantity > 0 OR can_buy_zero = 'Y' OR quantity_trace = 'N' THEN 'Y' ELSE 'N' END
-         WHERE side = 'store' AND (?1 IS NULL OR id = ?1)",
-        [product],
-    )?;
+         WHERE {product_filter}"
+    ))?
+    .execute([product])?;
     Ok(())
 }
 

@@ -143,7 +143,6 @@ pub async fn deal_card(
                 lang: l.code().into(),
                 placement: "CRM_DEAL_DETAIL_TAB".into(),
                 placement_options: json!({"ID": id.to_string()}),
-                app_sid: sid.clone(),
                 install: false,
             },
         );

@@ -22,7 +22,6 @@ pub struct FrameSession {
     pub lang: String,
     pub placement: String,
     pub placement_options: Value,
-    pub app_sid: String,
     pub install: bool,
 }
 

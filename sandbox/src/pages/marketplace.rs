@@ -41,7 +41,6 @@ pub async fn app_page(
             lang: l.code().into(),
             placement: "DEFAULT".into(),
             placement_options: json!([]),
-            app_sid: sid.clone(),
             install: !installed,
         },
     );

@@ -135,8 +135,18 @@ impl Entity {
     /// `ORDER BY` from an `order` object; the ID breaks ties.
     fn order_by(&self, order: Option<&Value>) -> Result<String, RestError> {
         let mut parts = vec![];
-        if let Some(Value::Object(map)) = order {
-            for (name, dir) in map {
+        let pairs: Vec<(&String, &Value)> = match order {
+            Some(Value::Object(map)) => map.iter().collect(),
+            // Keys in the caller's order, as `rest::ordered` gives them.
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(Value::as_object)
+                .flat_map(|m| m.iter())
+                .collect(),
+            _ => vec![],
+        };
+        {
+            for (name, dir) in pairs {
                 let Some(f) = self.field(name) else {
                     if self.dialect == Dialect::Orm {
                         return Err(

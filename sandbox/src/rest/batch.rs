@@ -11,11 +11,17 @@ pub const MAX_COMMANDS: usize = 50;
 
 /// The commands of a batch call as `(name, "method?query")`, in order.
 pub fn commands(params: &Params) -> Vec<(String, String)> {
+    let text = |v: &Value| v.as_str().unwrap_or("").to_string();
     match param_ci(params, "cmd") {
-        Some(Value::Object(map)) => map
-            .iter()
-            .map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string()))
-            .collect(),
+        Some(Value::Object(map)) => match super::params::key_order(params, "cmd") {
+            // JSON objects lose their key order; the request's order was kept beside them.
+            Some(keys) => keys
+                .iter()
+                .filter_map(Value::as_str)
+                .filter_map(|k| map.get(k).map(|v| (k.to_string(), text(v))))
+                .collect(),
+            None => map.iter().map(|(k, v)| (k.clone(), text(v))).collect(),
+        },
         Some(Value::Array(items)) => items
             .iter()
             .enumerate()

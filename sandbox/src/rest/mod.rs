@@ -40,6 +40,25 @@ pub fn param_ci<'a>(params: &'a Params, name: &str) -> Option<&'a Value> {
     })
 }
 
+/// An object parameter (`order`) as a list of one-key objects in the order the request gave
+/// its keys, so that sorting follows the caller's priority.
+pub fn ordered(params: &Params, name: &str) -> Option<Value> {
+    let value = param_ci(params, name)?;
+    let Value::Object(map) = value else {
+        return Some(value.clone());
+    };
+    let keys = params::key_order(params, name)?;
+    let list = keys
+        .iter()
+        .filter_map(Value::as_str)
+        .filter_map(|k| {
+            map.get(k)
+                .map(|v| Value::Object(Map::from_iter([(k.to_string(), v.clone())])))
+        })
+        .collect();
+    Some(Value::Array(list))
+}
+
 /// A positive integer from a number or numeric text.
 pub fn as_id(value: Option<&Value>) -> Option<u64> {
     match value? {

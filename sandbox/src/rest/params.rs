@@ -98,6 +98,19 @@ fn split_key(key: &str) -> Vec<String> {
     parts
 }
 
+/// Objects whose key order matters (batch commands run in order; `order` sorts by the first
+/// key first). JSON objects here lose their order, so it is kept beside them.
+const ORDERED: &[&str] = &["cmd", "order"];
+
+fn order_key(name: &str) -> String {
+    format!("\u{1}keys:{}", name.to_ascii_lowercase())
+}
+
+/// The keys of parameter `name` (an object) in the order the request gave them.
+pub fn key_order<'a>(params: &'a Map<String, Value>, name: &str) -> Option<&'a Vec<Value>> {
+    params.get(&order_key(name)).and_then(Value::as_array)
+}
+
 /// Parses `application/x-www-form-urlencoded` text (query string or body) into `into`.
 pub fn parse_form(text: &str, into: &mut Map<String, Value>) {
     let mut root = Php::Array(vec![]);
@@ -109,8 +122,103 @@ pub fn parse_form(text: &str, into: &mut Map<String, Value>) {
     }
     let Php::Array(entries) = root else { return };
     for (key, value) in entries {
+        if ORDERED.iter().any(|o| o.eq_ignore_ascii_case(&key)) {
+            if let Php::Array(inner) = &value {
+                let keys = inner
+                    .iter()
+                    .map(|(k, _)| Value::String(k.clone()))
+                    .collect();
+                into.insert(order_key(&key), Value::Array(keys));
+            }
+        }
         into.insert(key, value.into_json());
     }
+}
+
+/// Records the key order of the `ORDERED` objects of a JSON body.
+fn record_json_order(body: &[u8], into: &mut Map<String, Value>) {
+    use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
+    struct Keys;
+    impl<'de> Visitor<'de> for Keys {
+        type Value = Vec<Value>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<Value>, A::Error> {
+            let mut keys = vec![];
+            while let Some((key, IgnoredAny)) = map.next_entry::<String, IgnoredAny>()? {
+                keys.push(Value::String(key));
+            }
+            Ok(keys)
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Vec<Value>, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(vec![])
+        }
+    }
+    struct Top<'m>(&'m mut Map<String, Value>);
+    impl<'de> Visitor<'de> for Top<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<String>()? {
+                if ORDERED.iter().any(|o| o.eq_ignore_ascii_case(&key)) {
+                    let keys = map.next_value_seed(KeySeed)?;
+                    if !keys.is_empty() {
+                        self.0.insert(order_key(&key), Value::Array(keys));
+                    }
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(())
+        }
+    }
+    struct KeySeed;
+    impl<'de> serde::de::DeserializeSeed<'de> for KeySeed {
+        type Value = Vec<Value>;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<Value>, D::Error> {
+            d.deserialize_any(KeysOrNothing)
+        }
+    }
+    struct KeysOrNothing;
+    impl<'de> Visitor<'de> for KeysOrNothing {
+        type Value = Vec<Value>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("anything")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Vec<Value>, A::Error> {
+            Keys.visit_map(map)
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Vec<Value>, A::Error> {
+            Keys.visit_seq(seq)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Vec<Value>, E> {
+            Ok(vec![])
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Vec<Value>, E> {
+            Ok(vec![])
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Vec<Value>, E> {
+            Ok(vec![])
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Vec<Value>, E> {
+            Ok(vec![])
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Vec<Value>, E> {
+            Ok(vec![])
+        }
+        fn visit_unit<E>(self) -> Result<Vec<Value>, E> {
+            Ok(vec![])
+        }
+    }
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let _ = de.deserialize_map(Top(into));
 }
 
 /// All parameters of a request: the query string, then the body (form or JSON) on top.
@@ -135,7 +243,10 @@ pub fn collect(
         .to_ascii_lowercase();
     if kind == "application/json" {
         match serde_json::from_slice::<Value>(body) {
-            Ok(Value::Object(map)) => params.extend(map),
+            Ok(Value::Object(map)) => {
+                params.extend(map);
+                record_json_order(body, &mut params);
+            }
             Ok(_) => {}
             Err(e) => return Err(format!("JSON body is not valid: {e}")),
         }
@@ -153,6 +264,7 @@ mod tests {
     fn parse(text: &str) -> Value {
         let mut map = Map::new();
         parse_form(text, &mut map);
+        map.retain(|k, _| !k.starts_with('\u{1}'));
         Value::Object(map)
     }
 
@@ -177,6 +289,27 @@ mod tests {
             parse("cmd[5]=a&cmd[7]=b"),
             json!({"cmd": {"5": "a", "7": "b"}})
         );
+    }
+
+    #[test]
+    fn key_order_of_commands_survives_json_and_forms() {
+        let json = collect(
+            None,
+            Some("application/json"),
+            br#"{"cmd": {"z": "a", "b": "c", "m": "d"}, "order": {"TITLE": "ASC", "ID": "DESC"}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            key_order(&json, "cmd"),
+            Some(&vec![json!("z"), json!("b"), json!("m")])
+        );
+        assert_eq!(
+            key_order(&json, "ORDER"),
+            Some(&vec![json!("TITLE"), json!("ID")])
+        );
+        let mut form = Map::new();
+        parse_form("cmd[z]=a&cmd[b]=c", &mut form);
+        assert_eq!(key_order(&form, "cmd"), Some(&vec![json!("z"), json!("b")]));
     }
 
     #[test]

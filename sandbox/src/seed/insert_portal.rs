@@ -3,7 +3,7 @@
 use rusqlite::{Transaction, params};
 
 use super::defaults::{self, normalize_email, normalize_phone, stage_id};
-use super::format::{PortalSeed, RowSeed};
+use super::format::{PortalProductSeed, PortalSeed, RowSeed};
 use crate::clock;
 
 pub fn insert(tx: &Transaction, portal: &PortalSeed) -> rusqlite::Result<()> {
@@ -153,9 +153,11 @@ pub fn insert(tx: &Transaction, portal: &PortalSeed) -> rusqlite::Result<()> {
             .collect::<Result<_, _>>()?;
         ids
     };
+    let catalog: std::collections::HashMap<u64, &PortalProductSeed> =
+        portal.products.iter().map(|p| (p.id, p)).collect();
     for d in &portal.deals {
         let stage_id = stage_id(d.pipeline, &d.stage);
-        let rows: Vec<RowPrices> = d.rows.iter().map(|r| RowPrices::of(r, portal)).collect();
+        let rows: Vec<RowPrices> = d.rows.iter().map(|r| RowPrices::of(r, &catalog)).collect();
         let sum: f64 = rows.iter().map(|r| r.price * r.quantity).sum();
         let created = d
             .date_create
@@ -226,8 +228,11 @@ pub struct RowPrices {
 }
 
 impl RowPrices {
-    fn of(row: &RowSeed, portal: &PortalSeed) -> RowPrices {
-        let product = portal.products.iter().find(|p| p.id == row.product_id);
+    fn of(
+        row: &RowSeed,
+        catalog: &std::collections::HashMap<u64, &PortalProductSeed>,
+    ) -> RowPrices {
+        let product = catalog.get(&row.product_id);
         let name = row
             .name
             .clone()

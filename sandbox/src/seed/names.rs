@@ -214,13 +214,6 @@ pub const STREETS: &[&str] = &[
     "ул. Маросейка",
     "ул. Садовая",
 ];
-pub const CITIES: &[&str] = &[
-    "Москва",
-    "Санкт-Петербург",
-    "Казань",
-    "Екатеринбург",
-    "Новосибирск",
-];
 
 /// Latin transliteration for e-mail addresses.
 pub fn translit(text: &str) -> String {

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use crate::db;
 use crate::query::{self, CATALOG_PRODUCT_OPS, Dialect, Entity, Field, Kind};
-use crate::rest::{Ctx, Params, Reply, RestError, as_id, param};
+use crate::rest::{Ctx, Params, Reply, RestError, as_id, ordered, param};
 use crate::state::Side;
 
 fn entity(conn: &Connection, side: Side) -> Result<Entity, RestError> {
@@ -82,7 +82,7 @@ pub fn list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
         &entity,
         select,
         filter,
-        param(params, "order"),
+        ordered(params, "order").as_ref(),
         param(params, "start"),
     )?;
     let products: Vec<Value> = page

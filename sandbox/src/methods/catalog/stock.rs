@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 use crate::query::{self, CATALOG_OPS, Dialect, Entity, Field, Kind};
-use crate::rest::{Ctx, Params, Reply, RestError, param};
+use crate::rest::{Ctx, Params, Reply, RestError, ordered, param};
 
 fn run(ctx: &Ctx, params: &Params, entity: Entity, wrapper: &str) -> Result<Reply, RestError> {
     let conn = ctx.state.db.lock();
@@ -12,7 +12,7 @@ fn run(ctx: &Ctx, params: &Params, entity: Entity, wrapper: &str) -> Result<Repl
         &entity,
         param(params, "select"),
         param(params, "filter"),
-        param(params, "order"),
+        ordered(params, "order").as_ref(),
         param(params, "start"),
     )?;
     let rows: Vec<Value> = page

@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 
 use crate::clock;
 use crate::query::{self, CRM_OPS, Dialect, Entity, Field, Kind};
-use crate::rest::{Ctx, Params, Reply, RestError, as_id, as_text, fields_of, param_ci};
+use crate::rest::{Ctx, Params, Reply, RestError, as_id, as_text, fields_of, ordered, param_ci};
 use crate::seed::defaults::{normalize_email, normalize_phone};
 
 fn entity() -> Entity {
@@ -105,7 +105,7 @@ pub fn list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
         &entity(),
         select,
         param_ci(params, "filter"),
-        param_ci(params, "order"),
+        ordered(params, "order").as_ref(),
         param_ci(params, "start"),
     )?;
     let mut rows = vec![];

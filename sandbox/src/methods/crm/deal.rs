@@ -8,7 +8,7 @@ use super::deal_entity::{self, user_fields};
 use crate::clock;
 use crate::query;
 use crate::rest::{
-    Ctx, Params, Reply, RestError, as_f64, as_id, as_text, as_yes_no, fields_of, param_ci,
+    Ctx, Params, Reply, RestError, as_f64, as_id, as_text, as_yes_no, fields_of, ordered, param_ci,
 };
 
 pub fn get(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
@@ -28,7 +28,7 @@ pub fn list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
         &entity,
         param_ci(params, "select"),
         param_ci(params, "filter"),
-        param_ci(params, "order"),
+        ordered(params, "order").as_ref(),
         param_ci(params, "start"),
     )?;
     let rows = page

@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 use crate::query::{self, CRM_OPS, Dialect, Entity, Field, Kind};
-use crate::rest::{Ctx, Params, Reply, RestError, as_id, param_ci};
+use crate::rest::{Ctx, Params, Reply, RestError, as_id, ordered, param_ci};
 
 fn entity() -> Entity {
     use Kind::*;
@@ -37,9 +37,7 @@ fn entity() -> Entity {
 
 pub fn list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
     let conn = ctx.state.db.lock();
-    let order = param_ci(params, "order")
-        .cloned()
-        .unwrap_or_else(|| json!({"SORT": "ASC"}));
+    let order = ordered(params, "order").unwrap_or_else(|| json!({"SORT": "ASC"}));
     let page = query::list(
         &conn,
         &entity(),

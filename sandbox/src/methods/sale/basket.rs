@@ -6,7 +6,9 @@ use serde_json::{Map, Value, json};
 
 use super::{entities, missing};
 use crate::query::{self, number};
-use crate::rest::{Ctx, Params, Reply, RestError, as_f64, as_id, as_text, as_yes_no, param};
+use crate::rest::{
+    Ctx, Params, Reply, RestError, as_f64, as_id, as_text, as_yes_no, ordered, param,
+};
 use crate::{clock, rng, stock};
 
 pub fn not_found() -> RestError {
@@ -20,7 +22,7 @@ pub fn list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
         &entities::basket_item(),
         param(params, "select"),
         param(params, "filter"),
-        param(params, "order"),
+        ordered(params, "order").as_ref(),
         param(params, "start"),
     )?;
     let items: Vec<Value> = page

@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 
 use super::{basket, entities, missing};
 use crate::query::{self, number};
-use crate::rest::{Ctx, Params, Reply, RestError, as_id, as_text, as_yes_no, param};
+use crate::rest::{Ctx, Params, Reply, RestError, as_id, as_text, as_yes_no, ordered, param};
 use crate::{clock, stock};
 
 pub fn list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
@@ -16,7 +16,7 @@ pub fn list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
         &entities::order(),
         param(params, "select"),
         param(params, "filter"),
-        param(params, "order"),
+        ordered(params, "order").as_ref(),
         param(params, "start"),
     )?;
     let orders: Vec<Value> = page

@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 use crate::query::{self, Dialect, Entity, Field, Kind, STATUS_OPS};
-use crate::rest::{Ctx, Params, Reply, RestError, param};
+use crate::rest::{Ctx, Params, Reply, RestError, ordered, param};
 
 fn status() -> Entity {
     Entity {
@@ -45,7 +45,7 @@ fn status_lang() -> Entity {
 
 fn run(ctx: &Ctx, params: &Params, entity: Entity, wrapper: &str) -> Result<Reply, RestError> {
     let conn = ctx.state.db.lock();
-    let mut order = param(params, "order").cloned();
+    let mut order = ordered(params, "order");
     if order.is_none() && entity.name == "status" {
         order = Some(json!({"sort": "asc"}));
     }
