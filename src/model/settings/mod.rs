@@ -10,6 +10,9 @@
 //! newer version is read field by field like any other (what is understood is kept).
 
 pub mod check;
+pub mod failure;
+pub mod form;
+pub mod load;
 mod rules;
 mod validate;
 
