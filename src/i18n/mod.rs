@@ -4,8 +4,11 @@
 //! English instance side by side, so a missing translation does not compile. Templates carry
 //! numbered holes (`{0}`, `{1}`) filled by [`fill`].
 
+pub mod errors;
+mod settings;
 mod shell;
 
+pub use settings::SettingsTexts;
 pub use shell::ShellTexts;
 
 /// A language StoreLink speaks.

@@ -1,0 +1,172 @@
+//! A sentence for every failure of a REST call: what failed and what the person can do.
+
+use bitrix_rest::{Error, ErrorKind};
+
+use super::{Lang, fill};
+
+/// Which system a call went to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum System {
+    /// The Bitrix24 portal.
+    Portal,
+    /// The online store.
+    Store,
+}
+
+struct ErrorTexts {
+    portal: &'static str,
+    store: &'static str,
+    auth_portal: &'static str,
+    auth_store: &'static str,
+    scope_portal: &'static str,
+    scope_store: &'static str,
+    access: &'static str,
+    not_found: &'static str,
+    rate_limit: &'static str,
+    time_limit: &'static str,
+    bad_request: &'static str,
+    server: &'static str,
+    network_portal: &'static str,
+    network_store: &'static str,
+    malformed: &'static str,
+    other: &'static str,
+    maybe_applied: &'static str,
+}
+
+static RU: ErrorTexts = ErrorTexts {
+    portal: "Битрикс24",
+    store: "Магазин",
+    auth_portal: "Сеанс Битрикс24 истёк и не обновился. Обновите страницу.",
+    auth_store: "Магазин не принял вебхук StoreLink (адрес неверен или отозван). Попросите администратора проверить подключение к магазину.",
+    scope_portal: "У приложения нет нужного права в Битрикс24 ({0}). Администратор должен выдать его в настройках приложения.",
+    scope_store: "У вебхука магазина нет нужного права ({0}). Администратору нужно создать вебхук с правами sale и catalog.",
+    access: "{0}: у вас нет прав на это действие ({1}). Ничего не изменено.",
+    not_found: "{0}: запись не найдена ({1}).",
+    rate_limit: "{0} перегружен запросами и не ответил после нескольких попыток. Повторите через минуту.",
+    time_limit: "{0} временно заблокировал этот запрос: исчерпан лимит времени. Повторите через несколько минут.",
+    bad_request: "{0} отклонил запрос: {1}.",
+    server: "{0} ответил ошибкой: {1}. Повторите попытку.",
+    network_portal: "Нет связи с Битрикс24. Проверьте подключение к интернету и повторите.",
+    network_store: "Магазин недоступен: нет ответа по адресу из настроек. Данные CRM показаны без него.",
+    malformed: "{0} прислал ответ, который StoreLink не может прочитать: {1}.",
+    other: "{0}: {1}.",
+    maybe_applied: " Изменение могло примениться: проверьте данные, прежде чем повторять.",
+};
+
+static EN: ErrorTexts = ErrorTexts {
+    portal: "Bitrix24",
+    store: "The store",
+    auth_portal: "Your Bitrix24 session expired and could not be renewed. Reload the page.",
+    auth_store: "The store did not accept StoreLink's webhook (wrong or revoked address). Ask your administrator to check the store connection.",
+    scope_portal: "The app lacks a Bitrix24 permission ({0}). An administrator must grant it in the app's settings.",
+    scope_store: "The store's webhook lacks a permission ({0}). An administrator needs a webhook with the sale and catalog scopes.",
+    access: "{0}: you are not allowed to do this ({1}). Nothing was changed.",
+    not_found: "{0}: the record was not found ({1}).",
+    rate_limit: "{0} is overloaded with requests and did not answer after several tries. Try again in a minute.",
+    time_limit: "{0} has blocked this request for a while: its time limit is spent. Try again in a few minutes.",
+    bad_request: "{0} refused the request: {1}.",
+    server: "{0} failed: {1}. Try again.",
+    network_portal: "Bitrix24 cannot be reached. Check your internet connection and try again.",
+    network_store: "The store cannot be reached at the address in the settings. The CRM data is shown without it.",
+    malformed: "{0} sent an answer StoreLink cannot read: {1}.",
+    other: "{0}: {1}.",
+    maybe_applied: " The change may have been applied: check before repeating it.",
+};
+
+/// The sentence for `error`, from a call to `system`, in `lang`.
+pub fn describe(error: &Error, system: System, lang: Lang) -> String {
+    let t = match lang {
+        Lang::Ru => &RU,
+        Lang::En => &EN,
+    };
+    let name = match system {
+        System::Portal => t.portal,
+        System::Store => t.store,
+    };
+    let detail = if error.description.trim().is_empty() {
+        error.method.clone()
+    } else {
+        error.description.trim().trim_end_matches('.').to_owned()
+    };
+    let code = error
+        .code
+        .as_ref()
+        .map(|c| c.to_string())
+        .filter(|c| !c.is_empty())
+        .unwrap_or_else(|| error.method.clone());
+    let mut text = match (error.kind, system) {
+        (ErrorKind::Auth, System::Portal) => t.auth_portal.to_owned(),
+        (ErrorKind::Auth, System::Store) => t.auth_store.to_owned(),
+        (ErrorKind::Scope, System::Portal) => fill(t.scope_portal, &[&detail]),
+        (ErrorKind::Scope, System::Store) => fill(t.scope_store, &[&detail]),
+        (ErrorKind::Access, _) => fill(t.access, &[name, &code]),
+        (ErrorKind::NotFound, _) => fill(t.not_found, &[name, &detail]),
+        (ErrorKind::RateLimit, _) => fill(t.rate_limit, &[name]),
+        (ErrorKind::TimeLimit, _) => fill(t.time_limit, &[name]),
+        (ErrorKind::BadRequest, _) => fill(t.bad_request, &[name, &detail]),
+        (ErrorKind::Server, _) => fill(t.server, &[name, &detail]),
+        (ErrorKind::Network, System::Portal) => t.network_portal.to_owned(),
+        (ErrorKind::Network, System::Store) => t.network_store.to_owned(),
+        (ErrorKind::Malformed, _) => fill(t.malformed, &[name, &detail]),
+        _ => fill(t.other, &[name, &detail]),
+    };
+    if error.maybe_applied {
+        text.push_str(t.maybe_applied);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn store_network_failure_says_the_crm_part_still_works() {
+        let e = Error::new(ErrorKind::Network, "batch", "connection refused");
+        let text = describe(&e, System::Store, Lang::En);
+        assert!(text.contains("cannot be reached"), "{text}");
+        assert!(text.contains("CRM data is shown"), "{text}");
+    }
+
+    #[test]
+    fn access_denied_names_the_refusal_and_that_nothing_changed() {
+        let e = Error::from_rest("crm.deal.update", 403, "ACCESS_DENIED", "Access denied");
+        let text = describe(&e, System::Portal, Lang::Ru);
+        assert!(
+            text.contains("ACCESS_DENIED") && text.contains("Ничего не изменено"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_write_with_unknown_outcome_says_to_check_before_repeating() {
+        let mut e = Error::new(ErrorKind::Network, "crm.deal.update", "reset");
+        e.maybe_applied = true;
+        assert!(describe(&e, System::Portal, Lang::En).contains("may have been applied"));
+    }
+
+    #[test]
+    fn every_kind_has_a_sentence_in_both_languages() {
+        let kinds = [
+            ErrorKind::Auth,
+            ErrorKind::Scope,
+            ErrorKind::Access,
+            ErrorKind::NotFound,
+            ErrorKind::RateLimit,
+            ErrorKind::TimeLimit,
+            ErrorKind::BadRequest,
+            ErrorKind::Server,
+            ErrorKind::Network,
+            ErrorKind::Malformed,
+            ErrorKind::Usage,
+        ];
+        for kind in kinds {
+            for lang in [Lang::Ru, Lang::En] {
+                for system in [System::Portal, System::Store] {
+                    let text = describe(&Error::new(kind, "m", "d"), system, lang);
+                    assert!(text.len() > 10, "{kind:?} {lang:?} {system:?}: {text}");
+                }
+            }
+        }
+    }
+}
