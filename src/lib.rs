@@ -5,7 +5,7 @@
 //! - [`i18n`]: the rep's language.
 //! - `ui` and `session` (wasm only): the Yew components and the REST clients they share.
 
-pub mod answers;
+pub mod fetch;
 pub mod frame;
 pub mod i18n;
 pub mod manifest;

@@ -1,0 +1,173 @@
+//! One deal open: one batch to the portal, then one to the store (the store's batch needs the
+//! deal's link fields and its products' XML_IDs).
+
+use bitrix_rest::models::catalog::Product;
+use bitrix_rest::models::crm::{Category, Contact, Deal, ProductRow, Status};
+use bitrix_rest::{Client, Error};
+
+use super::answers::{Answers, run};
+use super::store_side::{StoreData, fetch_store};
+use crate::model::call::{Batch, PAGE_SIZE};
+use crate::model::catalog_query::product_list_call;
+use crate::model::settings::Settings;
+use crate::model::view::requests::{OpenHints, portal_plan};
+use crate::model::view::{DealInputs, DealView};
+
+/// What a deal open needs to know besides the deal's ID.
+#[derive(Debug, Clone, Copy)]
+pub struct OpenContext<'a> {
+    pub portal: &'a Client,
+    /// `None` when no store connection is configured.
+    pub store: Option<&'a Client>,
+    pub settings: &'a Settings,
+    /// The rep's language code (`ru`, `en`).
+    pub lang: &'a str,
+    /// The order the rep picked earlier among several the link rule found.
+    pub preferred_order: Option<u64>,
+    /// Sizes remembered from the previous open of this deal.
+    pub hints: &'a OpenHints,
+}
+
+/// Everything fetched for one deal, owned; [`DealData::view`] assembles what the tab shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DealData {
+    pub deal: Deal,
+    pub rows: Vec<ProductRow>,
+    pub contact: Option<Contact>,
+    pub portal_products: Vec<Product>,
+    pub stages: Vec<Status>,
+    pub pipelines: Vec<Category>,
+    pub store: StoreData,
+    /// HTTP requests made, per system: (portal, store).
+    pub requests: (usize, usize),
+}
+
+/// Fetches deal `deal_id` from the portal and its order and stock from the store. Fails only
+/// when the portal cannot give the deal itself; a store failure is part of the data.
+pub async fn open_deal(ctx: OpenContext<'_>, deal_id: u64) -> Result<DealData, Error> {
+    let plan = portal_plan(deal_id, ctx.settings, ctx.hints);
+    let answers = run(ctx.portal, &plan.batch).await?;
+    let mut requests = (answers.requests(), 0);
+    let deal: Deal = answers.get(&plan.deal)?;
+    let rows: Vec<ProductRow> = answers.list(&plan.rows, None)?;
+    // A deal without a contact leaves the contact command unresolved: no contact.
+    let contact: Option<Contact> = deal
+        .contact_id
+        .and_then(|_| answers.get(&plan.contact).ok());
+    let mut stages: Vec<Status> = Vec::new();
+    for name in &plan.stages {
+        for s in lenient_list::<Status>(&answers, name, None) {
+            if !stages.iter().any(|k| k.status_id == s.status_id) {
+                stages.push(s);
+            }
+        }
+    }
+    let pipelines = plan
+        .pipelines
+        .as_deref()
+        .map(|name| lenient_list(&answers, name, Some("categories")))
+        .unwrap_or_default();
+    let mut portal_products: Vec<Product> = Vec::new();
+    for name in &plan.products {
+        portal_products.extend(lenient_list(&answers, name, Some("products")));
+    }
+    if let Some(batch) = missing_products_batch(ctx.settings, &rows, &portal_products) {
+        let more = run(ctx.portal, &batch).await?;
+        requests.0 += more.requests();
+        for command in &batch.commands {
+            portal_products.extend(lenient_list(&more, &command.name, Some("products")));
+        }
+    }
+    let store = match ctx.store {
+        None => StoreData::NotConfigured,
+        Some(store) => {
+            let fetched = fetch_store(store, ctx, &deal, &rows, &portal_products).await;
+            requests.1 = fetched.1;
+            fetched.0
+        }
+    };
+    Ok(DealData {
+        deal,
+        rows,
+        contact,
+        portal_products,
+        stages,
+        pipelines,
+        store,
+        requests,
+    })
+}
+
+/// A list answer where a failed or absent command reads as empty (for optional parts).
+pub(crate) fn lenient_list<T: serde::de::DeserializeOwned>(
+    answers: &Answers,
+    name: &str,
+    key: Option<&str>,
+) -> Vec<T> {
+    answers.list(name, key).unwrap_or_default()
+}
+
+/// Product lists for the rows the first batch had no slot for (deals with many rows).
+fn missing_products_batch(
+    settings: &Settings,
+    rows: &[ProductRow],
+    known: &[Product],
+) -> Option<Batch> {
+    let iblock = settings.portal_iblock_id?;
+    let mut missing: Vec<u64> = rows
+        .iter()
+        .filter_map(|r| u64::try_from(r.product_id).ok())
+        .filter(|id| *id > 0 && !known.iter().any(|p| p.id == *id))
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    if missing.is_empty() {
+        return None;
+    }
+    let extra: Vec<&str> = settings
+        .product_property
+        .iter()
+        .map(|p| p.portal.as_str())
+        .collect();
+    let mut batch = Batch::new();
+    for (i, chunk) in missing.chunks(PAGE_SIZE).enumerate() {
+        batch.push(
+            format!("more{i}"),
+            product_list_call(iblock, serde_json::json!({ "id": chunk }), &extra, None),
+        );
+    }
+    Some(batch)
+}
+
+impl DealData {
+    /// The view the tab renders.
+    pub fn view(&self, settings: &Settings, lang: &str) -> DealView {
+        DealView::build(DealInputs {
+            deal: &self.deal,
+            rows: &self.rows,
+            contact: self.contact.as_ref(),
+            portal_products: &self.portal_products,
+            stages: &self.stages,
+            settings,
+            lang,
+            store: self.store.side(),
+        })
+    }
+
+    /// Sizes to plan the next open of this deal with.
+    pub fn hints(&self) -> OpenHints {
+        let (basket, warehouses) = match &self.store {
+            StoreData::Answered(a) => (
+                a.order.as_ref().map(|o| o.basket_items.len()),
+                Some(a.warehouses.len()).filter(|n| *n > 0),
+            ),
+            _ => (None, None),
+        };
+        OpenHints {
+            row_count: Some(self.rows.len()),
+            basket_count: basket,
+            warehouse_count: warehouses,
+            ..OpenHints::default()
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! The store's half of a deal open: the linked order, statuses, warehouses, products, stock.
+
+use bitrix_rest::models::catalog::{Price, Product, StoreStock, Warehouse};
+use bitrix_rest::models::crm::{Deal, ProductRow};
+use bitrix_rest::models::sale::{Order, SaleStatus, StatusLang};
+use bitrix_rest::{Client, Error, ErrorKind};
+use serde_json::Value;
+
+use super::answers::{Answers, run};
+use super::deal::{OpenContext, lenient_list};
+use crate::model::link::{LinkedOrder, resolve_link};
+use crate::model::view::requests::{StoreOpen, StorePlan, chosen_order_fetch, store_plan};
+use crate::model::view::{StoreAnswer, StoreSide};
+
+/// What the store gave for a deal.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreData {
+    /// No store connection configured.
+    NotConfigured,
+    /// The store could not be asked or refused: why.
+    Unavailable(Error),
+    /// The store answered.
+    Answered(StoreResult),
+}
+
+/// The store's answer for a deal, owned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoreResult {
+    pub link: Option<LinkedOrder>,
+    pub order: Option<Order>,
+    pub statuses: Vec<SaleStatus>,
+    pub status_names: Vec<StatusLang>,
+    pub warehouses: Vec<Warehouse>,
+    pub products: Vec<Product>,
+    pub stock: Vec<StoreStock>,
+    pub prices: Vec<Price>,
+}
+
+impl StoreData {
+    /// The borrowed form the view is built from.
+    pub fn side(&self) -> StoreSide<'_> {
+        match self {
+            StoreData::NotConfigured => StoreSide::NotConfigured,
+            StoreData::Unavailable(_) => StoreSide::Unavailable,
+            StoreData::Answered(a) => StoreSide::Answered(StoreAnswer {
+                link: a.link.as_ref(),
+                order: a.order.as_ref(),
+                statuses: &a.statuses,
+                status_names: &a.status_names,
+                warehouses: &a.warehouses,
+                products: &a.products,
+                stock: &a.stock,
+            }),
+        }
+    }
+
+    /// The store's error, when it failed.
+    pub fn error(&self) -> Option<&Error> {
+        match self {
+            StoreData::Unavailable(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// Runs the store batch; returns the data and how many HTTP requests it took.
+pub(super) async fn fetch_store(
+    store: &Client,
+    ctx: OpenContext<'_>,
+    deal: &Deal,
+    rows: &[ProductRow],
+    portal_products: &[Product],
+) -> (StoreData, usize) {
+    let open = StoreOpen {
+        deal,
+        rows,
+        portal_products,
+        lang: ctx.lang,
+    };
+    let Some(plan) = store_plan(open, ctx.settings, ctx.hints) else {
+        // A webhook without the catalogue settings cannot be queried for products.
+        let e = Error::new(
+            ErrorKind::Usage,
+            "settings",
+            "the store's catalogue is not chosen in the settings",
+        );
+        return (StoreData::Unavailable(e), 0);
+    };
+    let answers = match run(store, &plan.batch).await {
+        Ok(a) => a,
+        Err(e) => return (StoreData::Unavailable(e), 0),
+    };
+    let mut requests = answers.requests();
+    // The warehouse list is the simplest command: when even it failed, the store is not usable.
+    if let Some(name) = &plan.warehouses {
+        if let Err(e) = answers.list::<Warehouse>(name, Some("stores")) {
+            return (StoreData::Unavailable(e), requests);
+        }
+    }
+    let mut result = read_answers(&plan, &answers, ctx.preferred_order);
+    if let Some(link) = &result.link {
+        if let Some(call) = chosen_order_fetch(link, result.order.as_ref()) {
+            match store.call(call.method, call.params).await {
+                Ok(value) => {
+                    requests += 1;
+                    result.order = order_of(value);
+                }
+                Err(e) => return (StoreData::Unavailable(e), requests + 1),
+            }
+        }
+    }
+    (StoreData::Answered(result), requests)
+}
+
+fn read_answers(plan: &StorePlan, answers: &Answers, preferred: Option<u64>) -> StoreResult {
+    let found: Vec<Vec<Order>> = plan
+        .links
+        .iter()
+        .map(|(list, _)| lenient_list(answers, list, Some("orders")))
+        .collect();
+    let link = resolve_link(&plan.candidates, &found, preferred);
+    let order = link
+        .as_ref()
+        .and_then(|l| plan.full_order_command(l))
+        .and_then(|name| answers.get::<Value>(name).ok())
+        .and_then(order_of);
+    StoreResult {
+        link,
+        order,
+        statuses: plan
+            .statuses
+            .as_deref()
+            .map(|n| lenient_list(answers, n, Some("statuses")))
+            .unwrap_or_default(),
+        status_names: all(answers, &plan.status_names, "statusLangs"),
+        warehouses: plan
+            .warehouses
+            .as_deref()
+            .map(|n| lenient_list(answers, n, Some("stores")))
+            .unwrap_or_default(),
+        products: all(answers, &plan.products, "products"),
+        stock: all(answers, &plan.stock, "storeProducts"),
+        prices: all(answers, &plan.prices, "prices"),
+    }
+}
+
+/// Every command's list, concatenated.
+fn all<T: serde::de::DeserializeOwned>(answers: &Answers, names: &[String], key: &str) -> Vec<T> {
+    names
+        .iter()
+        .flat_map(|n| lenient_list::<T>(answers, n, Some(key)))
+        .collect()
+}
+
+/// `sale.order.get` answers `{"order": {…}}`.
+fn order_of(value: Value) -> Option<Order> {
+    match value {
+        Value::Object(mut map) => serde_json::from_value(map.remove("order")?).ok(),
+        _ => None,
+    }
+}

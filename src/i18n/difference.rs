@@ -1,0 +1,138 @@
+//! A plain sentence for each difference between a deal and its order.
+
+use crate::model::money::{NumberStyle, format_money, format_quantity};
+use crate::model::reconcile::Difference;
+
+use super::{Lang, fill};
+
+/// Names for the codes a difference carries.
+pub struct Names<'a> {
+    /// A deal stage's name by its ID (`C1:WON` → "Сделка успешна").
+    pub stage: &'a dyn Fn(&str) -> Option<String>,
+    /// An order status's name by its ID (`N` → "Принят").
+    pub status: &'a dyn Fn(&str) -> Option<String>,
+    /// The deal's currency, for row prices.
+    pub currency: &'a str,
+}
+
+/// The sentence for `difference` in `lang`.
+pub fn difference_sentence(difference: &Difference, lang: Lang, names: &Names<'_>) -> String {
+    let t = lang.deal();
+    let style = NumberStyle::for_lang(lang.code());
+    let money = |amount, currency: &str| format_money(amount, currency, style);
+    let qty = |q| format_quantity(q, style);
+    let or_code = |name: Option<String>, code: &str| name.unwrap_or_else(|| code.to_owned());
+    match difference {
+        Difference::Sum {
+            deal,
+            deal_currency,
+            order_total,
+            order_delivery,
+            order_currency,
+        } => {
+            let deal = money(*deal, deal_currency);
+            let order = money(*order_total, order_currency);
+            if order_delivery.is_zero() {
+                fill(t.diff_sum, &[&deal, &order])
+            } else {
+                let delivery = money(*order_delivery, order_currency);
+                fill(t.diff_sum_delivery, &[&deal, &order, &delivery])
+            }
+        }
+        Difference::Status {
+            stage_id,
+            status_id,
+            expected_stage_id,
+        } => fill(
+            t.diff_status,
+            &[
+                &or_code((names.stage)(stage_id), stage_id),
+                &or_code((names.status)(status_id), status_id),
+                &or_code((names.stage)(expected_stage_id), expected_stage_id),
+            ],
+        ),
+        Difference::MissingInOrder {
+            name,
+            quantity,
+            unmatched,
+            ..
+        } => {
+            let template = if *unmatched {
+                t.diff_missing_in_order_unmatched
+            } else {
+                t.diff_missing_in_order
+            };
+            fill(template, &[name, &qty(*quantity)])
+        }
+        Difference::MissingInDeal { name, quantity, .. } => {
+            fill(t.diff_missing_in_deal, &[name, &qty(*quantity)])
+        }
+        Difference::Quantity {
+            name, deal, order, ..
+        } => fill(t.diff_quantity, &[name, &qty(*deal), &qty(*order)]),
+        Difference::Price {
+            name, deal, order, ..
+        } => fill(
+            t.diff_price,
+            &[name, &money(*deal, names.currency), &money(*order, names.currency)],
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use bitrix_rest::Decimal;
+
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn names() -> Names<'static> {
+        Names {
+            stage: &|id| (id == "WON").then(|| "Сделка успешна".to_owned()),
+            status: &|id| (id == "F").then(|| "Выполнен".to_owned()),
+            currency: "RUB",
+        }
+    }
+
+    #[test]
+    fn sum_difference_names_both_amounts_and_the_delivery() {
+        let diff = Difference::Sum {
+            deal: d("1176.00"),
+            deal_currency: "RUB".into(),
+            order_total: d("1376"),
+            order_delivery: d("200"),
+            order_currency: "RUB".into(),
+        };
+        let text = difference_sentence(&diff, Lang::En, &names());
+        assert!(text.contains("1,176.00") && text.contains("1,376.00") && text.contains("200.00"), "{text}");
+    }
+
+    #[test]
+    fn status_difference_uses_names_and_falls_back_to_codes() {
+        let diff = Difference::Status {
+            stage_id: "NEW".into(),
+            status_id: "F".into(),
+            expected_stage_id: "WON".into(),
+        };
+        let text = difference_sentence(&diff, Lang::Ru, &names());
+        assert_eq!(
+            text,
+            "Сделка на стадии «NEW», а статусу заказа «Выполнен» по настройкам соответствует стадия «Сделка успешна»."
+        );
+    }
+
+    #[test]
+    fn quantity_difference_drops_trailing_zeros() {
+        let diff = Difference::Quantity {
+            row: 0,
+            basket_item_id: 5,
+            name: "Чайник".into(),
+            deal: d("3.000"),
+            order: d("2"),
+        };
+        assert_eq!(difference_sentence(&diff, Lang::En, &names()), "\"Чайник\": 3 in the deal, 2 in the order.");
+    }
+}
