@@ -4,6 +4,8 @@
 
 pub mod answers;
 pub mod deal;
+pub mod link;
+pub mod live;
 pub mod store_side;
 
 pub use answers::{Answers, run};

@@ -168,6 +168,13 @@ impl Frame {
         self.call("setInstallFinish", None).await.map(drop)
     }
 
+    /// Opens the app's own page (its settings) in a slider over the portal.
+    pub async fn open_application(&self) -> Result<(), FrameError> {
+        self.call("openApplication", Some(serde_json::json!({})))
+            .await
+            .map(drop)
+    }
+
     /// Opens a portal page (e.g. `/crm/deal/details/5/`) in the portal.
     pub async fn open_path(&self, path: &str) -> Result<(), FrameError> {
         let params = serde_json::json!({ "path": path });

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::deal::DealTab;
 use super::home::HomePage;
 use super::notice::{Notice, Tone};
 use crate::i18n::fill;
@@ -22,11 +23,7 @@ pub fn PlacementPage() -> Html {
     let t = session.lang.shell();
     let placement = session.init.placement.as_str();
     match (placement, session.init.deal_id()) {
-        (DEAL_TAB, Some(deal_id)) => html! {
-            <div class="sl-page" data-testid="deal-tab" data-state="ready" data-deal-id={deal_id.to_string()}>
-                <p>{ fill(t.deal_tab_for, &[&deal_id.to_string()]) }</p>
-            </div>
-        },
+        (DEAL_TAB, Some(deal_id)) => html! { <DealTab {deal_id} /> },
         (DEAL_TAB, None) => html! {
             <div class="sl-page" data-testid="deal-tab" data-state="error">
                 <Notice tone={Tone::Alert} title={t.deal_tab_no_deal_title} text={t.deal_tab_no_deal_text} />

@@ -1,0 +1,73 @@
+//! Linking a deal that has no order yet: the buyer's orders found by the contact's phone and
+//! e-mail, an order found by its number, and writing the link to the deal.
+
+use std::collections::BTreeMap;
+
+use bitrix_rest::models::crm::Contact;
+use bitrix_rest::models::sale::Order;
+use bitrix_rest::{Client, Error};
+
+use super::answers::run;
+use crate::model::contacts::search::{CandidateOrder, CandidateSearch, PropertyHit};
+use crate::model::link::{link_write, order_number_batch};
+use crate::model::settings::LinkRule;
+
+/// Orders whose buyer has the contact's phone or e-mail (any formatting), newest first. One
+/// store request; an empty list when the contact has neither.
+pub async fn candidate_orders(
+    store: &Client,
+    contact: &Contact,
+) -> Result<Vec<CandidateOrder>, Error> {
+    let Some(search) = CandidateSearch::for_contact(contact) else {
+        return Ok(Vec::new());
+    };
+    let answers = run(store, &search.batch).await?;
+    let mut hits: BTreeMap<String, Vec<PropertyHit>> = BTreeMap::new();
+    let mut orders: BTreeMap<String, Vec<Order>> = BTreeMap::new();
+    for command in &search.batch.commands {
+        let name = command.name.clone();
+        if name.ends_with("_orders") {
+            // No hit leaves the order list's references unresolved: nothing found.
+            orders.insert(
+                name.clone(),
+                answers.list(&name, Some("orders")).unwrap_or_default(),
+            );
+        } else {
+            hits.insert(name.clone(), answers.list(&name, Some("propertyValues"))?);
+        }
+    }
+    Ok(search.candidates(&hits, &orders))
+}
+
+/// Orders with this number (`165`, `#165`); empty when there is none.
+pub async fn orders_by_number(store: &Client, number: &str) -> Result<Vec<Order>, Error> {
+    let Some(batch) = order_number_batch(number) else {
+        return Ok(Vec::new());
+    };
+    let answers = run(store, &batch).await?;
+    answers.list("found", Some("orders"))
+}
+
+/// Why a link was not written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkFailure {
+    /// The settings name no deal field that holds the link.
+    NoWritableRule,
+    /// The portal refused or failed.
+    Portal(Error),
+}
+
+/// Writes the link the settings name (the deal user field, or `ORIGIN_ID`) to the deal.
+pub async fn write_link(
+    portal: &Client,
+    rules: &[LinkRule],
+    deal_id: u64,
+    order: &Order,
+) -> Result<(), LinkFailure> {
+    let call = link_write(rules, deal_id, order).ok_or(LinkFailure::NoWritableRule)?;
+    portal
+        .call(call.method, call.params)
+        .await
+        .map(drop)
+        .map_err(LinkFailure::Portal)
+}

@@ -1,0 +1,137 @@
+//! The cheap check a visible tab makes every few seconds: has the deal, the order or the stock
+//! of its products changed since the view was loaded?
+
+use bitrix_rest::models::catalog::StoreStock;
+use bitrix_rest::models::crm::Deal;
+use bitrix_rest::models::sale::Order;
+use bitrix_rest::{Client, Error};
+
+use super::answers::run;
+use super::deal::DealData;
+use super::store_side::StoreData;
+use crate::model::view::DealView;
+use crate::model::view::poll::{deal_changed, order_changed, portal_poll_call, store_poll_batch};
+
+/// What the check found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Changed {
+    pub deal: bool,
+    pub order: bool,
+    pub stock: bool,
+}
+
+impl Changed {
+    /// True when anything changed.
+    pub fn any(self) -> bool {
+        self.deal || self.order || self.stock
+    }
+}
+
+/// One request per system: the deal's `DATE_MODIFY`; the order's `dateUpdate` and the stock of
+/// the deal's products. A store failure is not an error here (the store part simply stays).
+pub async fn check(
+    portal: &Client,
+    store: Option<&Client>,
+    data: &DealData,
+    view: &DealView,
+) -> Result<Changed, Error> {
+    let call = portal_poll_call(view.deal.id);
+    let portal_check = portal.call(call.method, call.params);
+    let store_batch = store
+        .filter(|_| matches!(data.store, StoreData::Answered(_)))
+        .and(store_poll_batch(view));
+    let store_check = async {
+        match (store, &store_batch) {
+            (Some(client), Some(batch)) => Some(run(client, batch).await),
+            _ => None,
+        }
+    };
+    let (deal, store_answers) = futures::join!(portal_check, store_check);
+    let deals: Vec<Deal> = serde_json::from_value(deal?).unwrap_or_default();
+    let mut changed = Changed {
+        // A deal that vanished from the list (deleted, or access withdrawn) changed too.
+        deal: deals.first().is_none_or(|d| deal_changed(view, d)),
+        ..Changed::default()
+    };
+    if let (Some(Ok(answers)), Some(batch), StoreData::Answered(known)) =
+        (store_answers, &store_batch, &data.store)
+    {
+        if batch.get("order").is_some() {
+            let orders: Vec<Order> = answers.list("order", Some("orders")).unwrap_or_default();
+            changed.order = order_changed(view, &orders);
+        }
+        let mut fresh: Vec<StoreStock> = Vec::new();
+        for command in batch
+            .commands
+            .iter()
+            .filter(|c| c.name.starts_with("stock"))
+        {
+            fresh.extend(
+                answers
+                    .list::<StoreStock>(&command.name, Some("storeProducts"))
+                    .unwrap_or_default(),
+            );
+        }
+        changed.stock = stock_changed(&known.stock, &fresh);
+    }
+    Ok(changed)
+}
+
+/// True when a fresh stock record differs from what is known for the same product and
+/// warehouse, or a known record of a polled product is gone.
+pub fn stock_changed(known: &[StoreStock], fresh: &[StoreStock]) -> bool {
+    let same = |a: &StoreStock, b: &StoreStock| {
+        a.amount == b.amount && a.quantity_reserved == b.quantity_reserved
+    };
+    let key = |s: &StoreStock| (s.product_id, s.store_id);
+    let differs = fresh.iter().any(|f| {
+        known
+            .iter()
+            .find(|k| key(k) == key(f))
+            .is_none_or(|k| !same(k, f))
+    });
+    let polled = |k: &StoreStock| fresh.iter().any(|f| f.product_id == k.product_id);
+    let gone = !fresh.is_empty()
+        && known
+            .iter()
+            .filter(|k| polled(k))
+            .any(|k| !fresh.iter().any(|f| key(f) == key(k)));
+    differs || gone
+}
+
+#[cfg(test)]
+mod tests {
+    use bitrix_rest::Decimal;
+
+    use super::*;
+
+    fn s(product: u64, store: u64, amount: i64, reserved: i64) -> StoreStock {
+        StoreStock {
+            id: None,
+            product_id: product,
+            store_id: store,
+            amount: Decimal::from(amount),
+            quantity_reserved: Decimal::from(reserved),
+        }
+    }
+
+    #[test]
+    fn equal_stock_is_no_change() {
+        let known = [s(1, 1, 5, 0), s(1, 2, 3, 1)];
+        assert!(!stock_changed(&known, &known));
+    }
+
+    #[test]
+    fn a_moved_reserve_or_amount_is_a_change() {
+        let known = [s(1, 1, 5, 0)];
+        assert!(stock_changed(&known, &[s(1, 1, 5, 1)]));
+        assert!(stock_changed(&known, &[s(1, 1, 4, 0)]));
+    }
+
+    #[test]
+    fn a_new_or_vanished_warehouse_record_is_a_change() {
+        let known = [s(1, 1, 5, 0), s(1, 2, 1, 0)];
+        assert!(stock_changed(&known, &[s(1, 1, 5, 0)]));
+        assert!(stock_changed(&known[..1], &[s(1, 1, 5, 0), s(1, 3, 2, 0)]));
+    }
+}
