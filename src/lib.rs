@@ -6,6 +6,8 @@
 //! - `ui` and `session` (wasm only): the Yew components and the REST clients they share.
 
 pub mod fetch;
+// Kept at the crate root too while every caller moves to `fetch::answers`.
+pub use fetch::answers;
 pub mod frame;
 pub mod i18n;
 pub mod manifest;

@@ -30,7 +30,11 @@ fn split(iso: &str) -> Option<(Date, Option<(u32, u32)>)> {
     let y = num(iso.get(0..4)?)?;
     let m = num(iso.get(5..7)?)? as usize;
     let d = num(iso.get(8..10)?)?;
-    if iso.get(4..5)? != "-" || iso.get(7..8)? != "-" || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+    if iso.get(4..5)? != "-"
+        || iso.get(7..8)? != "-"
+        || !(1..=12).contains(&m)
+        || !(1..=31).contains(&d)
+    {
         return None;
     }
     let time = match iso.get(10..11) {

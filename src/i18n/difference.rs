@@ -74,7 +74,11 @@ pub fn difference_sentence(difference: &Difference, lang: Lang, names: &Names<'_
             name, deal, order, ..
         } => fill(
             t.diff_price,
-            &[name, &money(*deal, names.currency), &money(*order, names.currency)],
+            &[
+                name,
+                &money(*deal, names.currency),
+                &money(*order, names.currency),
+            ],
         ),
     }
 }
@@ -107,7 +111,10 @@ mod tests {
             order_currency: "RUB".into(),
         };
         let text = difference_sentence(&diff, Lang::En, &names());
-        assert!(text.contains("1,176.00") && text.contains("1,376.00") && text.contains("200.00"), "{text}");
+        assert!(
+            text.contains("1,176.00") && text.contains("1,376.00") && text.contains("200.00"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -133,6 +140,9 @@ mod tests {
             deal: d("3.000"),
             order: d("2"),
         };
-        assert_eq!(difference_sentence(&diff, Lang::En, &names()), "\"Чайник\": 3 in the deal, 2 in the order.");
+        assert_eq!(
+            difference_sentence(&diff, Lang::En, &names()),
+            "\"Чайник\": 3 in the deal, 2 in the order."
+        );
     }
 }
