@@ -191,3 +191,19 @@ fn tokens_issued_over_http_work_and_expire_on_demand() {
     let urls = get(&format!("{portal}/_sandbox/urls")).json();
     assert_eq!(urls["store_webhook"], sandbox.urls().store_webhook.as_str());
 }
+
+#[test]
+fn a_held_timeout_request_ends_when_the_sandbox_stops() {
+    let sandbox = sandbox();
+    sandbox.set_fault("profile", 1.0, FaultKind::Timeout);
+    let token = sandbox.issue_token(1).access_token;
+    let url = format!("{}/rest/profile.json?auth={token}", sandbox.urls().portal);
+    let held = std::thread::spawn(move || get(&url).status);
+    while sandbox.stats().requests.get("portal").copied().unwrap_or(0) == 0 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    // The request is inside the server now; stopping answers it instead of waiting 60 s.
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    drop(sandbox);
+    assert_eq!(held.join().unwrap(), 504);
+}
