@@ -1,5 +1,7 @@
 //! Batch: encoding, splitting above 50 commands, references, halt, per-command errors.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use std::collections::BTreeMap;

@@ -1,6 +1,8 @@
 //! The call pipeline against a scripted transport and a manual clock: wire format, retries,
 //! the limiter's schedule, token refresh, secrets, cancellation, malformed bodies.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use std::sync::Arc;

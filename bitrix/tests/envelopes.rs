@@ -1,5 +1,7 @@
 //! Envelope and error parsing on real response shapes from the official documentation.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use std::collections::BTreeMap;

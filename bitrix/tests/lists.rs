@@ -1,5 +1,7 @@
 //! Lists: every page through `start`/`next`, and the fast `>ID` / `start=-1` export.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use bitrix_rest::{

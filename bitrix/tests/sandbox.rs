@@ -1,5 +1,7 @@
 //! The client against `bitrix-sandbox` (a local portal and store over real HTTP).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

@@ -103,10 +103,10 @@ async fn client(host: &str, token: &str, offset: u64, deadline: Instant) -> (u64
             }
             if let Some(code) = trimmed.strip_prefix("HTTP/1.1 ") {
                 status = code.get(..3).and_then(|c| c.parse().ok()).unwrap_or(0);
-            } else if let Some((name, value)) = trimmed.split_once(':') {
-                if name.eq_ignore_ascii_case("content-length") {
-                    length = value.trim().parse().unwrap_or(0);
-                }
+            } else if let Some((name, value)) = trimmed.split_once(':')
+                && name.eq_ignore_ascii_case("content-length")
+            {
+                length = value.trim().parse().unwrap_or(0);
             }
         }
         body.resize(length, 0);

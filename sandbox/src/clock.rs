@@ -56,8 +56,11 @@ pub fn normalize(text: &str) -> Option<String> {
 pub fn bumped(previous: Option<&str>) -> String {
     let now = now();
     let previous = previous.and_then(|p| DateTime::parse_from_rfc3339(p).ok());
+    // Compared by whole seconds, as the stored text has no fractions.
     match previous {
-        Some(p) if p >= now => format((p + chrono::Duration::seconds(1)).with_timezone(&zone())),
+        Some(p) if p.timestamp() >= now.timestamp() => {
+            format((p + chrono::Duration::seconds(1)).with_timezone(&zone()))
+        }
         _ => format(now),
     }
 }
@@ -101,5 +104,7 @@ mod tests {
     fn bumped_time_is_always_later() {
         let future = "2999-01-01T00:00:00+03:00";
         assert_eq!(bumped(Some(future)), "2999-01-01T00:00:01+03:00");
+        let this_second = format(now());
+        assert_ne!(bumped(Some(&this_second)), this_second);
     }
 }

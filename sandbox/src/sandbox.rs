@@ -118,6 +118,7 @@ impl Sandbox {
             widget_dir: config.widget_dir.clone(),
             frames: Mutex::new(HashMap::new()),
             member_id: rng::secret(16),
+            held: std::sync::atomic::AtomicUsize::new(0),
             stopping: stopping_rx,
             install_app: config.install_app.clone(),
         });
@@ -141,12 +142,18 @@ impl Sandbox {
             });
         }
         let (stop_tx, stop_rx) = oneshot::channel::<()>();
+        let held = state.clone();
         let thread = std::thread::Builder::new()
             .name("bitrix-sandbox-main".into())
             .spawn(move || {
                 runtime.block_on(async {
                     let _ = stop_rx.await;
+                    // Requests held by a timeout fault were just released: let them answer.
+                    if held.held.load(std::sync::atomic::Ordering::SeqCst) > 0 {
+                        tokio::time::sleep(Duration::from_millis(200)).await;
+                    }
                 });
+                drop(held);
                 runtime.shutdown_timeout(Duration::from_millis(500));
             })
             .map_err(SandboxError::Runtime)?;

@@ -45,6 +45,8 @@ pub struct AppState {
     pub member_id: String,
     /// Flips to `true` when the sandbox stops, so held requests end at once.
     pub stopping: watch::Receiver<bool>,
+    /// Requests held by a `timeout` fault right now (answered 504 when the sandbox stops).
+    pub held: std::sync::atomic::AtomicUsize,
     /// Options given to `install_app`, applied again on every reset.
     pub install_app: Option<serde_json::Value>,
 }

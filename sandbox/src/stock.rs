@@ -58,10 +58,8 @@ pub fn sync_order(tx: &Transaction, order_id: u64) -> rusqlite::Result<()> {
     let open = canceled == "N" && deducted == "N";
     let items: Vec<(u64, u64, f64)> = {
         let mut q = tx.prepare("SELECT id, product_id, quantity FROM basket_items WHERE order_id = ?1 ORDER BY sort, id")?;
-        let rows = q
-            .query_map([order_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<Result<_, _>>()?;
-        rows
+        q.query_map([order_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?
     };
     for (basket_id, product_id, quantity) in items {
         sync_item(tx, basket_id, product_id, quantity, store_id, open)?;
@@ -106,17 +104,18 @@ fn sync_item(
             tx.execute("DELETE FROM reservations WHERE id = ?1", [id])?;
             refresh(tx, Some(old_product))?;
         }
-        Some((id, old_product, old_quantity, old_store)) => {
-            if old_product != product_id || old_quantity != target || old_store != store_id {
-                tx.execute(
-                    "UPDATE reservations SET product_id = ?2, store_id = ?3, quantity = ?4 WHERE id = ?1",
-                    params![id, product_id, store_id, target],
-                )?;
-                if old_product != product_id {
-                    refresh(tx, Some(old_product))?;
-                }
+        Some((id, old_product, old_quantity, old_store))
+            if old_product != product_id || old_quantity != target || old_store != store_id =>
+        {
+            tx.execute(
+                "UPDATE reservations SET product_id = ?2, store_id = ?3, quantity = ?4 WHERE id = ?1",
+                params![id, product_id, store_id, target],
+            )?;
+            if old_product != product_id {
+                refresh(tx, Some(old_product))?;
             }
         }
+        Some(_) => {}
         None if target > 0.0 => {
             let now = clock::now();
             tx.execute(

@@ -145,6 +145,18 @@ fn select_star_and_user_fields_and_order() {
     )
     .json();
     assert_eq!(ids(&by_uf), ["10"]);
+    let by_number = portal_call(
+        &sandbox,
+        1,
+        "crm.deal.list",
+        json!({"select": ["ID"], "filter": {"UF_CRM_STORE_ORDER": 110}}),
+    )
+    .json();
+    assert_eq!(
+        ids(&by_number),
+        ["10"],
+        "a number finds the stored text, as in PHP"
+    );
     let desc = portal_call(
         &sandbox,
         1,
@@ -314,4 +326,22 @@ fn a_batch_counts_once_against_the_bucket() {
     );
     assert_eq!(portal_call(&sandbox, 1, "profile", json!({})).status, 200);
     assert_eq!(portal_call(&sandbox, 1, "profile", json!({})).status, 503);
+}
+
+#[test]
+fn order_follows_the_callers_key_priority() {
+    let sandbox = with_deals(6);
+    let token = sandbox.issue_token(1).access_token;
+    let url = format!("{}/rest/crm.deal.list.json", sandbox.urls().portal);
+    let by_stage_first = format!(
+        r#"{{"auth": "{token}", "select": ["ID"], "order": {{"STAGE_ID": "ASC", "ID": "DESC"}}}}"#
+    );
+    let answer = request("POST", &url, Some("application/json"), &by_stage_first).json();
+    assert_eq!(ids(&answer), ["5", "3", "1", "6", "4", "2"]);
+    let by_form = post_form(
+        &url,
+        &format!("auth={token}&select[]=ID&order[ID]=DESC&order[STAGE_ID]=ASC"),
+    )
+    .json();
+    assert_eq!(ids(&by_form), ["6", "5", "4", "3", "2", "1"]);
 }

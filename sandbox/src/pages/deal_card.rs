@@ -29,16 +29,30 @@ struct Deal {
 /// A bound placement: ID, handler, title in the viewer's language.
 pub fn tabs(conn: &rusqlite::Connection, lang: Lang) -> Vec<(i64, String, String)> {
     let mut out = vec![];
-    if let Ok(mut stmt) = conn.prepare("SELECT id, handler, title, lang_all FROM placements WHERE placement = 'CRM_DEAL_DETAIL_TAB' ORDER BY id") {
-        if let Ok(rows) = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))) {
-            for (id, handler, title, lang_all) in rows.flatten() {
-                let localized = serde_json::from_str::<Value>(&lang_all)
-                    .ok()
-                    .and_then(|v| v.get(lang.code()).and_then(|l| l.get("TITLE")).and_then(Value::as_str).map(str::to_string))
-                    .filter(|t| !t.is_empty());
-                out.push((id, handler, localized.unwrap_or(title)));
-            }
-        }
+    let Ok(mut stmt) = conn.prepare("SELECT id, handler, title, lang_all FROM placements WHERE placement = 'CRM_DEAL_DETAIL_TAB' ORDER BY id") else {
+        return out;
+    };
+    let Ok(rows) = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+        ))
+    }) else {
+        return out;
+    };
+    for (id, handler, title, lang_all) in rows.flatten() {
+        let localized = serde_json::from_str::<Value>(&lang_all)
+            .ok()
+            .and_then(|v| {
+                v.get(lang.code())
+                    .and_then(|l| l.get("TITLE"))
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+            })
+            .filter(|t| !t.is_empty());
+        out.push((id, handler, localized.unwrap_or(title)));
     }
     out
 }

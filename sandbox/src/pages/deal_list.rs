@@ -12,6 +12,9 @@ use crate::state::AppState;
 
 const PER_PAGE: i64 = 50;
 
+/// ID, title, stage name, sum, currency, contact, modified.
+type ListRow = (i64, String, String, f64, String, Option<String>, String);
+
 pub async fn deal_list(
     State(state): State<Arc<AppState>>,
     Query(query): Query<HashMap<String, String>>,
@@ -27,7 +30,7 @@ pub async fn deal_list(
     let total: i64 = conn
         .query_row("SELECT COUNT(*) FROM deals", [], |r| r.get(0))
         .unwrap_or(0);
-    let rows: Vec<(i64, String, String, f64, String, Option<String>, String)> = conn
+    let rows: Vec<ListRow> = conn
         .prepare(
             "SELECT d.id, d.title, COALESCE(s.name, d.stage_id), d.opportunity, d.currency_id,
                     (SELECT TRIM(COALESCE(c.name, '') || ' ' || COALESCE(c.last_name, '')) FROM contacts c WHERE c.id = d.contact_id),

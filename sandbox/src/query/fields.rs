@@ -133,13 +133,7 @@ pub fn input(kind: Kind, value: &Value) -> Option<Sql> {
             Err(_) => Sql::Text(text),
         },
         Kind::Date => Sql::Text(clock::normalize(&text).unwrap_or(text)),
-        Kind::UserField => match value {
-            Value::Number(n) => n
-                .as_i64()
-                .map(Sql::Integer)
-                .unwrap_or_else(|| Sql::Real(n.as_f64().unwrap_or(0.0))),
-            _ => Sql::Text(text),
-        },
+        Kind::UserField => Sql::Text(text),
         _ => Sql::Text(text),
     })
 }

@@ -37,10 +37,13 @@ pub struct Entity {
     pub default_uf: bool,
 }
 
+/// A row with its row ID.
+pub type Row = (i64, Map<String, Value>);
+
 /// One page of rows, each with its row ID (for methods that add nested data).
 #[derive(Debug)]
 pub struct Page {
-    pub rows: Vec<(i64, Map<String, Value>)>,
+    pub rows: Vec<Row>,
     pub total: Option<u64>,
     pub next: Option<u64>,
 }
@@ -258,7 +261,7 @@ fn query_rows(
     sql: &str,
     binds: &[Sql],
     fields: &[&Field],
-) -> Result<Vec<(i64, Map<String, Value>)>, RestError> {
+) -> Result<Vec<Row>, RestError> {
     let mut stmt = conn.prepare_cached(sql)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(binds.iter()))?;
     let mut out = vec![];

@@ -134,16 +134,16 @@ fn resolve_text(text: &str, results: &[(String, Value)]) -> Value {
         return Value::String(text.to_string());
     }
     // A value that is one whole reference takes the referenced value as it is (even a list).
-    if let Some((found, used)) = reference_at(text, results) {
-        if used == text.len() {
-            return match found {
-                Value::String(s) => Value::String(s),
-                Value::Number(n) => Value::String(n.to_string()),
-                Value::Bool(b) => Value::String(if b { "1".into() } else { String::new() }),
-                Value::Null => Value::String(String::new()),
-                other => other,
-            };
-        }
+    if let Some((found, used)) = reference_at(text, results)
+        && used == text.len()
+    {
+        return match found {
+            Value::String(s) => Value::String(s),
+            Value::Number(n) => Value::String(n.to_string()),
+            Value::Bool(b) => Value::String(if b { "1".into() } else { String::new() }),
+            Value::Null => Value::String(String::new()),
+            other => other,
+        };
     }
     let mut out = String::new();
     let mut rest = text;

@@ -118,10 +118,12 @@ pub async fn rest(
         }
         Some(FaultKind::Timeout) => {
             let mut stopping = state.stopping.clone();
+            state.held.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             tokio::select! {
                 _ = tokio::time::sleep(Duration::from_secs(60)) => {}
                 _ = stopping.wait_for(|s| *s) => {}
             }
+            state.held.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
             return json_response(
                 504,
                 &serde_json::json!({"error": "GATEWAY_TIMEOUT", "error_description": "The request was cut off after 60 s"}),

@@ -122,14 +122,14 @@ pub fn parse_form(text: &str, into: &mut Map<String, Value>) {
     }
     let Php::Array(entries) = root else { return };
     for (key, value) in entries {
-        if ORDERED.iter().any(|o| o.eq_ignore_ascii_case(&key)) {
-            if let Php::Array(inner) = &value {
-                let keys = inner
-                    .iter()
-                    .map(|(k, _)| Value::String(k.clone()))
-                    .collect();
-                into.insert(order_key(&key), Value::Array(keys));
-            }
+        if ORDERED.iter().any(|o| o.eq_ignore_ascii_case(&key))
+            && let Php::Array(inner) = &value
+        {
+            let keys = inner
+                .iter()
+                .map(|(k, _)| Value::String(k.clone()))
+                .collect();
+            into.insert(order_key(&key), Value::Array(keys));
         }
         into.insert(key, value.into_json());
     }

@@ -119,22 +119,14 @@ struct Person {
 
 fn person(i: usize) -> Person {
     let first = FIRST_NAMES[i % FIRST_NAMES.len()];
-    let last = LAST_NAMES[(i * 7 + 3) % LAST_NAMES.len()];
     // The surname agrees with the first name's gender (Мария Смирнова, Иван Петров).
     let feminine = i % 2 == 1;
-    let last = match (feminine, last.ends_with('а')) {
-        (true, false) => LAST_NAMES
-            .iter()
-            .find(|l| l.ends_with('а'))
-            .copied()
-            .unwrap_or(last),
-        (false, true) => LAST_NAMES
-            .iter()
-            .find(|l| !l.ends_with('а'))
-            .copied()
-            .unwrap_or(last),
-        _ => last,
-    };
+    let surnames: Vec<&str> = LAST_NAMES
+        .iter()
+        .copied()
+        .filter(|l| l.ends_with('а') == feminine)
+        .collect();
+    let last = surnames[(i / 2 * 3 + i / 16) % surnames.len()];
     Person {
         first,
         last,

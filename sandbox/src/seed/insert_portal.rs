@@ -148,10 +148,8 @@ pub fn insert(tx: &Transaction, portal: &PortalSeed) -> rusqlite::Result<()> {
     )?;
     let closed_stages: std::collections::BTreeSet<String> = {
         let mut q = tx.prepare("SELECT status_id FROM stages WHERE semantics IN ('S', 'F')")?;
-        let ids = q
-            .query_map([], |r| r.get::<_, String>(0))?
-            .collect::<Result<_, _>>()?;
-        ids
+        q.query_map([], |r| r.get::<_, String>(0))?
+            .collect::<Result<_, _>>()?
     };
     let catalog: std::collections::HashMap<u64, &PortalProductSeed> =
         portal.products.iter().map(|p| (p.id, p)).collect();
@@ -238,9 +236,11 @@ impl RowPrices {
             .clone()
             .or_else(|| product.map(|p| p.name.clone()))
             .unwrap_or_default();
+        // Without a price the catalogue price is the price before the discount.
+        let discount = row.discount_rate.unwrap_or(0.0);
         let price = row
             .price
-            .or_else(|| product.map(|p| p.price))
+            .or_else(|| product.map(|p| p.price * (1.0 - discount / 100.0)))
             .unwrap_or(0.0);
         RowPrices::compute(
             row.product_id,

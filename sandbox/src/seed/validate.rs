@@ -29,13 +29,13 @@ impl Problems {
         }
     }
     fn date(&mut self, at: String, value: &Option<String>) {
-        if let Some(text) = value {
-            if clock::normalize(text).is_none() {
-                self.add(
-                    at,
-                    format!("{text:?} is not a date (use 2024-08-30T14:29:00+03:00)"),
-                );
-            }
+        if let Some(text) = value
+            && clock::normalize(text).is_none()
+        {
+            self.add(
+                at,
+                format!("{text:?} is not a date (use 2024-08-30T14:29:00+03:00)"),
+            );
         }
     }
     fn into_result(self) -> Result<(), String> {
@@ -75,13 +75,13 @@ fn check_portal(seed: &SeedData, p: &mut Problems) {
             if !known.insert(stage_id(pipeline.id, &stage.id)) {
                 p.add(format!("{at}.id"), format!("duplicate stage {}", stage.id));
             }
-            if let Some(s) = &stage.semantics {
-                if !["P", "S", "F"].contains(&s.as_str()) {
-                    p.add(
-                        format!("{at}.semantics"),
-                        format!("{s:?} must be P, S or F"),
-                    );
-                }
+            if let Some(s) = &stage.semantics
+                && !["P", "S", "F"].contains(&s.as_str())
+            {
+                p.add(
+                    format!("{at}.semantics"),
+                    format!("{s:?} must be P, S or F"),
+                );
             }
         }
     }
@@ -115,15 +115,14 @@ fn check_portal(seed: &SeedData, p: &mut Problems) {
                 format!("duplicate field {}", field.name),
             );
         }
-        if let Some(kind) = &field.kind {
-            if !["string", "integer", "double", "boolean", "date", "datetime"]
+        if let Some(kind) = &field.kind
+            && !["string", "integer", "double", "boolean", "date", "datetime"]
                 .contains(&kind.as_str())
-            {
-                p.add(
-                    format!("{at}.type"),
-                    format!("{kind:?} must be string, integer, double, boolean, date or datetime"),
-                );
-            }
+        {
+            p.add(
+                format!("{at}.type"),
+                format!("{kind:?} must be string, integer, double, boolean, date or datetime"),
+            );
         }
     }
 
@@ -170,21 +169,21 @@ fn check_portal(seed: &SeedData, p: &mut Problems) {
             ),
             Some(_) => {}
         }
-        if let Some(contact) = deal.contact_id {
-            if !contacts.contains(&contact.to_string()) {
-                p.add(
-                    format!("{at}.contactId"),
-                    format!("contact {contact} is not in portal.contacts"),
-                );
-            }
+        if let Some(contact) = deal.contact_id
+            && !contacts.contains(&contact.to_string())
+        {
+            p.add(
+                format!("{at}.contactId"),
+                format!("contact {contact} is not in portal.contacts"),
+            );
         }
-        if let Some(user) = deal.assigned_by {
-            if !users.contains(&user) {
-                p.add(
-                    format!("{at}.assignedBy"),
-                    format!("user {user} is not in portal.users"),
-                );
-            }
+        if let Some(user) = deal.assigned_by
+            && !users.contains(&user)
+        {
+            p.add(
+                format!("{at}.assignedBy"),
+                format!("user {user} is not in portal.users"),
+            );
         }
         for name in deal.uf.keys() {
             if !fields.contains(name) {
@@ -290,13 +289,13 @@ fn check_store(seed: &SeedData, p: &mut Problems) {
                 ),
             );
         }
-        if let Some(w) = order.warehouse {
-            if !warehouses.contains(&w.to_string()) {
-                p.add(
-                    format!("{at}.warehouse"),
-                    format!("warehouse {w} is not in store.warehouses"),
-                );
-            }
+        if let Some(w) = order.warehouse
+            && !warehouses.contains(&w.to_string())
+        {
+            p.add(
+                format!("{at}.warehouse"),
+                format!("warehouse {w} is not in store.warehouses"),
+            );
         }
         p.date(format!("{at}.dateInsert"), &order.date_insert);
         p.date(format!("{at}.dateUpdate"), &order.date_update);
@@ -322,13 +321,13 @@ fn check_store(seed: &SeedData, p: &mut Problems) {
             }
         }
         for (j, shipment) in order.shipments.iter().flatten().enumerate() {
-            if let Some(status) = &shipment.status {
-                if statuses.get(status).map(String::as_str) != Some("D") {
-                    p.add(
-                        format!("{at}.shipments[{j}].status"),
-                        format!("{status:?} is not a delivery status (type D)"),
-                    );
-                }
+            if let Some(status) = &shipment.status
+                && statuses.get(status).map(String::as_str) != Some("D")
+            {
+                p.add(
+                    format!("{at}.shipments[{j}].status"),
+                    format!("{status:?} is not a delivery status (type D)"),
+                );
             }
         }
     }

@@ -72,14 +72,16 @@ pub fn entity(conn: &Connection) -> Result<Entity, RestError> {
         Field::new("LAST_ACTIVITY_BY", "modify_by_id", CrmId),
     ];
     for (name, _, multiple) in user_fields(conn)? {
-        let sql = format!(
+        let path = format!(
             "json_extract(uf, '$.\"{}\"')",
             name.replace(['\'', '"'], "")
         );
-        let kind = if multiple {
-            Kind::Json
+        // Single values compare and read as text, as PHP compares them loosely: a filter
+        // `UF_CRM_ORDER = 110` finds the stored "110".
+        let (sql, kind) = if multiple {
+            (path, Kind::Json)
         } else {
-            Kind::UserField
+            (format!("CAST({path} AS TEXT)"), Kind::UserField)
         };
         fields.push(Field::extra(&name, &sql, kind));
     }

@@ -106,10 +106,8 @@ pub fn items_of_order(conn: &Connection, order: u64) -> Result<Vec<Value>, RestE
     let ids: Vec<u64> = {
         let mut stmt = conn
             .prepare_cached("SELECT id FROM basket_items WHERE order_id = ?1 ORDER BY sort, id")?;
-        let ids = stmt
-            .query_map([order], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        ids
+        stmt.query_map([order], |r| r.get(0))?
+            .collect::<Result<_, _>>()?
     };
     let mut out = vec![];
     for id in ids {
@@ -260,13 +258,13 @@ pub fn update_item(
         )
         .optional()?
         .ok_or_else(not_found)?;
-    if let Some(c) = fields.get("currency").and_then(as_text) {
-        if c != currency {
-            return Err(RestError::numeric(
-                200_140_400_011,
-                "Currency must match the order's currency",
-            ));
-        }
+    if let Some(c) = fields.get("currency").and_then(as_text)
+        && c != currency
+    {
+        return Err(RestError::numeric(
+            200_140_400_011,
+            "Currency must match the order's currency",
+        ));
     }
     let set = |column: &str, value: rusqlite::types::Value| {
         tx.execute(

@@ -1,0 +1,214 @@
+//! Data sets: the README example loads, bad files name the wrong field, the demo has its cases.
+
+mod common;
+
+use bitrix_sandbox::{Sandbox, SandboxConfig, Seed};
+use common::*;
+use serde_json::json;
+
+fn readme_example() -> String {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("A complete small example")
+        .expect("example heading");
+    let block = &readme[start..];
+    let open = block.find("```json").expect("json block") + "```json".len();
+    let close = block[open..].find("```").expect("block end") + open;
+    block[open..close].to_string()
+}
+
+#[test]
+fn the_readme_example_loads_and_serves_every_entity() {
+    let sandbox = Sandbox::start(SandboxConfig {
+        seed: Seed::Json(readme_example()),
+        rate_limit: None,
+        ..Default::default()
+    })
+    .unwrap();
+    let deal = portal_call(&sandbox, 1, "crm.deal.get", json!({"id": 1})).json()["result"].clone();
+    assert_eq!(deal["UF_CRM_ORDER"], "5");
+    assert_eq!(deal["OPPORTUNITY"], "2685.00", "2 × 690 + 1450 − 10 %");
+    let order =
+        store_call(&sandbox, "sale.order.get", json!({"id": 5})).json()["result"]["order"].clone();
+    assert_eq!(order["price"], 690 * 2 + 1305 + 300);
+    assert_eq!(order["basketItems"][1]["reservations"][0]["quantity"], 1);
+    assert_eq!(order["shipments"][0]["deliveryName"], "Курьер");
+    let stock = store_call(
+        &sandbox,
+        "catalog.storeproduct.list",
+        json!({"filter": {"productId": 1}, "order": {"storeId": "asc"}}),
+    )
+    .json();
+    assert_eq!(stock["result"]["storeProducts"][0]["quantityReserved"], 2);
+    assert_eq!(stock["result"]["storeProducts"][1]["quantityReserved"], 1);
+    let names = store_call(
+        &sandbox,
+        "sale.statusLang.list",
+        json!({"filter": {"statusId": "N"}}),
+    )
+    .json();
+    assert_eq!(names["total"], 2);
+    let contact = portal_call(&sandbox, 1, "crm.contact.get", json!({"id": 1})).json();
+    assert_eq!(contact["result"]["EMAIL"][0]["VALUE"], "ivan@example.ru");
+    let me = portal_call(&sandbox, 2, "user.current", json!({})).json();
+    assert_eq!(me["result"]["NAME"], "Борис");
+}
+
+#[test]
+fn bad_seeds_name_the_record_and_field() {
+    let cases = [
+        (
+            json!({"portal": {"deals": [{"id": 1, "title": "x", "stage": "NEW", "contactId": 7}]}}),
+            "portal.deals[0].contactId",
+        ),
+        (
+            json!({"store": {"warehouses": [{"id": 1, "title": "w"}], "orders": [{"id": 1, "status": "N", "basket": [{"productId": 9, "quantity": 1}]}]}}),
+            "store.orders[0].basket[0].productId",
+        ),
+        (
+            json!({"store": {"products": [{"id": 1, "name": "p", "price": 1, "stock": [{"warehouse": 3, "amount": 1}]}]}}),
+            "store.products[0].stock[0].warehouse",
+        ),
+        (
+            json!({"portal": {"deals": [{"id": 1, "title": "x", "stage": "NEW", "uf": {"UF_CRM_X": 1}}]}}),
+            "portal.deals[0].uf.UF_CRM_X",
+        ),
+        (
+            json!({"portal": {"deals": [{"id": 1, "title": "x", "stage": "NEW", "colour": "red"}]}}),
+            "portal.deals[0]",
+        ),
+        (
+            json!({"store": {"orders": [{"id": "seven"}]}}),
+            "store.orders[0].id",
+        ),
+    ];
+    for (seed, path) in cases {
+        let error = Sandbox::start(SandboxConfig {
+            seed: Seed::Json(seed.to_string()),
+            ..Default::default()
+        })
+        .err()
+        .expect("refused");
+        assert!(
+            error.to_string().contains(path),
+            "expected {path} in: {error}"
+        );
+    }
+    let missing = Sandbox::start(SandboxConfig {
+        seed: Seed::File("/nonexistent/seed.json".into()),
+        ..Default::default()
+    })
+    .err()
+    .unwrap();
+    assert!(missing.to_string().contains("/nonexistent/seed.json"));
+}
+
+#[test]
+fn the_demo_holds_the_cases_reps_meet() {
+    let sandbox = sandbox();
+    let products = store_call(
+        &sandbox,
+        "catalog.product.list",
+        json!({"select": ["id", "iblockId"], "filter": {"iblockId": 2}}),
+    )
+    .json();
+    assert!(products["total"].as_u64().unwrap() >= 300);
+    let deals = portal_call(
+        &sandbox,
+        1,
+        "crm.deal.list",
+        json!({"select": ["ID", "CATEGORY_ID"]}),
+    )
+    .json();
+    assert!(deals["total"].as_u64().unwrap() >= 20);
+    let pipelines: std::collections::BTreeSet<String> = deals["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["CATEGORY_ID"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(pipelines.len(), 2);
+    let canceled = store_call(
+        &sandbox,
+        "sale.order.list",
+        json!({"filter": {"canceled": "Y"}, "select": ["id"]}),
+    )
+    .json();
+    assert!(canceled["total"].as_u64().unwrap() >= 1);
+    let paid = store_call(
+        &sandbox,
+        "sale.order.list",
+        json!({"filter": {"payed": "Y"}, "select": ["id"]}),
+    )
+    .json();
+    assert!(paid["total"].as_u64().unwrap() >= 1);
+    let deal10 =
+        portal_call(&sandbox, 1, "crm.deal.get", json!({"id": 10})).json()["result"].clone();
+    let order110 =
+        store_call(&sandbox, "sale.order.get", json!({"id": 110})).json()["result"]["order"]
+            .clone();
+    assert_ne!(
+        deal10["OPPORTUNITY"]
+            .as_str()
+            .unwrap()
+            .parse::<f64>()
+            .unwrap(),
+        order110["price"].as_f64().unwrap()
+    );
+    let phone = order110["propertyValues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["code"] == "PHONE")
+        .unwrap()["value"]
+        .clone();
+    let order109 =
+        store_call(&sandbox, "sale.order.get", json!({"id": 109})).json()["result"]["order"]
+            .clone();
+    let phone109 = order109["propertyValues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["code"] == "PHONE")
+        .unwrap()["value"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(phone109.starts_with("8 ("), "{phone109}");
+    let found = portal_call(
+        &sandbox,
+        1,
+        "crm.duplicate.findbycomm",
+        json!({"type": "PHONE", "values": [phone109]}),
+    )
+    .json();
+    assert_eq!(found["result"]["CONTACT"], json!([9]));
+    assert!(phone.is_string());
+    let no_order =
+        portal_call(&sandbox, 1, "crm.deal.get", json!({"id": 21})).json()["result"].clone();
+    assert!(no_order["ORIGIN_ID"].is_null() && no_order["UF_CRM_STORE_ORDER"].is_null());
+}
+
+#[test]
+fn a_database_file_keeps_the_data_between_runs() {
+    let path = std::env::temp_dir().join(format!("sandbox-keep-{}.db", std::process::id()));
+    std::fs::remove_file(&path).ok();
+    let config = || SandboxConfig {
+        db: Some(path.clone()),
+        rate_limit: None,
+        ..Default::default()
+    };
+    {
+        let sandbox = Sandbox::start(config()).unwrap();
+        sandbox.edit_deal(1, json!({"TITLE": "Kept"})).unwrap();
+    }
+    let sandbox = Sandbox::start(config()).unwrap();
+    assert_eq!(
+        portal_call(&sandbox, 1, "crm.deal.get", json!({"id": 1})).json()["result"]["TITLE"],
+        "Kept"
+    );
+    drop(sandbox);
+    for suffix in ["", "-wal", "-shm"] {
+        std::fs::remove_file(format!("{}{suffix}", path.display())).ok();
+    }
+}
