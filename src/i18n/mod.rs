@@ -5,9 +5,11 @@
 //! numbered holes (`{0}`, `{1}`) filled by [`fill`].
 
 pub mod errors;
+mod lookup;
 mod settings;
 mod shell;
 
+pub use lookup::LookupTexts;
 pub use settings::SettingsTexts;
 pub use shell::ShellTexts;
 

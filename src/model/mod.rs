@@ -13,6 +13,8 @@ pub mod contacts;
 pub mod link;
 /// The quick stock lookup: query, one batch, ranked results with stock and price.
 pub mod lookup;
+/// The lookup as the rep uses it: typing, stale answers, the request and its answer.
+pub mod lookup_search;
 /// The order-status ↔ deal-stage mapping and its prefill by names.
 pub mod mapping;
 /// Deal rows matched to store products and basket items: XML_ID, then a property, never name.

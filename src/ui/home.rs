@@ -47,7 +47,7 @@ pub fn HomePage() -> Html {
             </nav>
             {
                 match (*section, is_admin) {
-                    (Section::Lookup, _) => html! { <p class="sl-muted">{ t.home_lookup }</p> },
+                    (Section::Lookup, _) => html! { <super::lookup::StockLookup on_open_settings={{ let s = section.clone(); Callback::from(move |()| s.set(Section::Settings)) }} /> },
                     (Section::Settings, true) => html! { <SettingsPage /> },
                     (Section::Settings, false) => html! {
                         <Notice tone={Tone::Info} title={t.home_settings_admin_only_title}

@@ -6,6 +6,7 @@ mod auto_height;
 mod context;
 mod home;
 mod install;
+mod lookup;
 mod notice;
 mod outside;
 mod placement;

@@ -1,0 +1,126 @@
+//! Sentences of the quick stock lookup.
+
+use super::Lang;
+
+impl Lang {
+    /// The lookup's sentences in this language.
+    pub fn lookup(self) -> &'static LookupTexts {
+        match self {
+            Lang::Ru => &RU,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// The sentences of the quick stock lookup.
+pub struct LookupTexts {
+    pub label: &'static str,
+    pub placeholder: &'static str,
+    pub hint: &'static str,
+    pub too_short: &'static str,
+    pub clear: &'static str,
+    pub searching: &'static str,
+    pub updating: &'static str,
+    /// `{0}`: how many results.
+    pub found: &'static str,
+    /// `{0}`: how many results shown.
+    pub capped: &'static str,
+    pub results: &'static str,
+    pub nothing_title: &'static str,
+    /// `{0}`: the query.
+    pub nothing_text: &'static str,
+    pub unreachable_title: &'static str,
+    pub unreachable_text: &'static str,
+    pub failed_title: &'static str,
+    pub retry: &'static str,
+    pub not_configured_title: &'static str,
+    pub not_configured_admin: &'static str,
+    pub not_configured_admin_elsewhere: &'static str,
+    pub open_settings: &'static str,
+    pub not_configured_rep: &'static str,
+    pub col_product: &'static str,
+    pub col_total: &'static str,
+    pub col_price: &'static str,
+    /// `{0}`: the warehouse ID, for a warehouse without a title.
+    pub warehouse_fallback: &'static str,
+    pub no_price: &'static str,
+    pub article: &'static str,
+    pub xml_id: &'static str,
+    pub inactive: &'static str,
+    pub on_hand: &'static str,
+    pub reserved: &'static str,
+    pub free: &'static str,
+    pub total_free: &'static str,
+}
+
+static RU: LookupTexts = LookupTexts {
+    label: "Поиск остатков",
+    placeholder: "Название, артикул или XML_ID",
+    hint: "Результаты появляются по мере ввода. Стрелки — выбор, Enter — подробности, Esc — очистить.",
+    too_short: "Введите хотя бы два символа.",
+    clear: "Очистить",
+    searching: "Ищем…",
+    updating: "Обновляем…",
+    found: "Найдено: {0}",
+    capped: "Показаны первые {0}: уточните запрос, чтобы увидеть остальные.",
+    results: "Результаты поиска",
+    nothing_title: "Ничего не найдено",
+    nothing_text: "В каталоге магазина нет товара с названием, артикулом или XML_ID «{0}». Проверьте написание или введите часть названия.",
+    unreachable_title: "Магазин недоступен",
+    unreachable_text: "Магазин не отвечает по адресу из настроек StoreLink. Проверьте подключение к интернету и повторите; если не поможет, сообщите администратору.",
+    failed_title: "Поиск не удался",
+    retry: "Повторить",
+    not_configured_title: "Магазин не подключён",
+    not_configured_admin: "Чтобы искать остатки, укажите вебхук магазина и его каталог в настройках StoreLink.",
+    not_configured_admin_elsewhere: "Чтобы искать остатки, укажите вебхук магазина и его каталог в настройках StoreLink (Приложения → StoreLink → Настройки).",
+    open_settings: "Открыть настройки",
+    not_configured_rep: "Поиск остатков заработает, когда администратор подключит магазин в настройках StoreLink. Обратитесь к администратору Битрикс24.",
+    col_product: "Товар",
+    col_total: "Свободно",
+    col_price: "Цена",
+    warehouse_fallback: "Склад {0}",
+    no_price: "нет цены",
+    article: "Артикул",
+    xml_id: "XML_ID",
+    inactive: "не активен",
+    on_hand: "На складе",
+    reserved: "В резерве",
+    free: "Свободно",
+    total_free: "Всего свободно",
+};
+
+static EN: LookupTexts = LookupTexts {
+    label: "Stock lookup",
+    placeholder: "Name, article or XML_ID",
+    hint: "Results appear as you type. Arrows choose, Enter shows details, Esc clears.",
+    too_short: "Type at least two characters.",
+    clear: "Clear",
+    searching: "Searching…",
+    updating: "Updating…",
+    found: "{0} found",
+    capped: "Showing the first {0}: type more to narrow the search.",
+    results: "Search results",
+    nothing_title: "Nothing found",
+    nothing_text: "The store catalogue has no product whose name, article or XML_ID matches \"{0}\". Check the spelling or type part of the name.",
+    unreachable_title: "The store cannot be reached",
+    unreachable_text: "The store does not answer at the address in StoreLink's settings. Check your internet connection and try again; if that does not help, tell your administrator.",
+    failed_title: "The search failed",
+    retry: "Try again",
+    not_configured_title: "The store is not connected",
+    not_configured_admin: "To look up stock, enter the store's webhook and its catalogue in StoreLink's settings.",
+    not_configured_admin_elsewhere: "To look up stock, enter the store's webhook and its catalogue in StoreLink's settings (Applications → StoreLink → Settings).",
+    open_settings: "Open settings",
+    not_configured_rep: "The stock lookup works once an administrator connects the store in StoreLink's settings. Ask your Bitrix24 administrator.",
+    col_product: "Product",
+    col_total: "Free",
+    col_price: "Price",
+    warehouse_fallback: "Warehouse {0}",
+    no_price: "no price",
+    article: "Article",
+    xml_id: "XML_ID",
+    inactive: "inactive",
+    on_hand: "On hand",
+    reserved: "Reserved",
+    free: "Free",
+    total_free: "Free in total",
+};

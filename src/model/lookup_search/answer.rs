@@ -1,0 +1,208 @@
+//! One lookup's request and the answer read from its replies.
+//!
+//! The request is [`lookup_batch`] plus, until the UI knows the store's warehouses, their list
+//! (`catalog.store.list`, named [`WAREHOUSES`]): titles for the columns and, when settings
+//! choose none, which warehouses are shown (the active ones). While the list is not known the
+//! stock commands are planned for [`PAGE_SIZE`] warehouses (one product a command), so no
+//! store with up to 50 warehouses loses stock records to a second page; once known, stock is
+//! asked for the shown warehouses only. Either way the lookup is one HTTP request.
+//!
+//! Any failed command fails the answer: stock shown as zero because its command failed would
+//! be a wrong answer, not a partial one.
+
+use bitrix_rest::Error;
+use bitrix_rest::models::catalog::{Price, Product, StoreStock, Warehouse};
+use serde::de::DeserializeOwned;
+use serde_json::json;
+
+use crate::model::call::{Batch, Call, PAGE_SIZE};
+use crate::model::lookup::{
+    LookupHit, LookupQuery, LookupResults, LookupScope, MAX_RESULTS, lookup_batch, lookup_hits,
+};
+use crate::model::settings::Settings;
+use crate::model::stock::shown_warehouses;
+
+/// The product lists of the lookup batch, in ranking order (absent ones read as empty).
+pub const PRODUCT_LISTS: [&str; 4] = ["by_xml", "by_article", "by_prefix", "by_name"];
+/// The warehouse list command, while the warehouses are not known.
+pub const WAREHOUSES: &str = "warehouses";
+
+/// What to send for one lookup, and the names of its commands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LookupPlan {
+    /// The query.
+    pub query: LookupQuery,
+    /// The one batch.
+    pub batch: Batch,
+    /// `catalog.storeproduct.list` commands.
+    pub stock: Vec<String>,
+    /// `catalog.price.list` commands.
+    pub prices: Vec<String>,
+    /// `catalog.store.list`, when the warehouses were not known.
+    pub warehouses: Option<String>,
+}
+
+fn scope<'a>(
+    settings: &'a Settings,
+    iblock_id: u64,
+    shown: &'a [u64],
+    count: usize,
+) -> LookupScope<'a> {
+    LookupScope {
+        iblock_id,
+        article_property: settings.article_property.as_deref(),
+        warehouses: shown,
+        warehouse_count: count,
+        price_type: settings.price_type_id,
+    }
+}
+
+/// The request of a lookup; `None` while the store catalogue is not configured. `known`: the
+/// store's warehouses, when an earlier answer (or the deal view) brought them.
+pub fn lookup_plan(
+    query: &LookupQuery,
+    settings: &Settings,
+    known: Option<&[Warehouse]>,
+) -> Option<LookupPlan> {
+    let iblock = settings.store_iblock_id?;
+    let mut batch = match known {
+        Some(list) => {
+            let shown = shown_warehouses(&settings.warehouses, list);
+            lookup_batch(query, scope(settings, iblock, &shown, shown.len()))
+        }
+        None => lookup_batch(
+            query,
+            scope(settings, iblock, &settings.warehouses, PAGE_SIZE),
+        ),
+    };
+    let warehouses = known.is_none().then(|| {
+        batch.push(
+            WAREHOUSES,
+            Call::new(
+                "catalog.store.list",
+                json!({"order": {"sort": "asc", "id": "asc"}}),
+            ),
+        );
+        WAREHOUSES.to_owned()
+    });
+    let named = |method: &str| -> Vec<String> {
+        batch
+            .commands
+            .iter()
+            .filter(|c| c.call.method == method)
+            .map(|c| c.name.clone())
+            .collect()
+    };
+    Some(LookupPlan {
+        query: query.clone(),
+        stock: named("catalog.storeproduct.list"),
+        prices: named("catalog.price.list"),
+        warehouses,
+        batch,
+    })
+}
+
+/// Read access to the replies of a sent batch, by command name (the UI's
+/// [`Answers`](crate::answers::Answers); a map of JSON in tests).
+pub trait Replies {
+    /// The list in command `name`'s result under `key` (`products`, `storeProducts`, …);
+    /// a command not in the batch is an error.
+    fn list_of<T: DeserializeOwned>(&self, name: &str, key: &str) -> Result<Vec<T>, Error>;
+}
+
+/// A warehouse column of the results.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WarehouseColumn {
+    /// The warehouse.
+    pub id: u64,
+    /// Its title (empty when the store no longer lists it).
+    pub title: String,
+}
+
+/// What a lookup found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LookupAnswer {
+    /// The query answered.
+    pub query: LookupQuery,
+    /// The shown warehouses, in display order (each hit's stock follows this order).
+    pub columns: Vec<WarehouseColumn>,
+    /// The ranked results (empty: nothing found).
+    pub hits: Vec<LookupHit>,
+    /// True when more products matched than the [`MAX_RESULTS`] shown (typing more narrows it).
+    pub capped: bool,
+    /// The store's warehouses, when this request listed them (for the next plans).
+    pub warehouses: Option<Vec<Warehouse>>,
+}
+
+/// The answer to `plan` from its `replies` (see the module doc: any failed command fails it).
+pub fn lookup_answer(
+    plan: &LookupPlan,
+    replies: &impl Replies,
+    settings: &Settings,
+    known: Option<&[Warehouse]>,
+) -> Result<LookupAnswer, Error> {
+    let listed: Option<Vec<Warehouse>> = match &plan.warehouses {
+        Some(name) => Some(replies.list_of(name, "stores")?),
+        None => None,
+    };
+    let warehouses: &[Warehouse] = listed.as_deref().or(known).unwrap_or_default();
+    let shown = shown_warehouses(&settings.warehouses, warehouses);
+    let mut lists: [Vec<Product>; 4] = Default::default();
+    for (slot, name) in lists.iter_mut().zip(PRODUCT_LISTS) {
+        if plan.batch.get(name).is_some() {
+            *slot = replies.list_of(name, "products")?;
+        }
+    }
+    let stock: Vec<StoreStock> = gather(replies, &plan.stock, "storeProducts")?;
+    let prices: Vec<Price> = gather(replies, &plan.prices, "prices")?;
+    let results = LookupResults {
+        lists: [&lists[0], &lists[1], &lists[2], &lists[3]],
+        stock: &stock,
+        prices: &prices,
+    };
+    let mut ids: Vec<u64> = lists.iter().flatten().map(|p| p.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let distinct = ids.len();
+    let iblock = settings.store_iblock_id.unwrap_or_default();
+    let hits = lookup_hits(
+        &plan.query,
+        results,
+        scope(settings, iblock, &shown, shown.len()),
+        &shown,
+    );
+    let columns = shown
+        .iter()
+        .map(|&id| WarehouseColumn {
+            id,
+            title: warehouses
+                .iter()
+                .find(|w| w.id == id)
+                .map(|w| w.title.trim().to_owned())
+                .unwrap_or_default(),
+        })
+        .collect();
+    Ok(LookupAnswer {
+        query: plan.query.clone(),
+        columns,
+        capped: distinct > MAX_RESULTS,
+        hits,
+        warehouses: listed,
+    })
+}
+
+fn gather<T: DeserializeOwned>(
+    replies: &impl Replies,
+    names: &[String],
+    key: &str,
+) -> Result<Vec<T>, Error> {
+    let mut all = Vec::new();
+    for name in names {
+        all.extend(replies.list_of::<T>(name, key)?);
+    }
+    Ok(all)
+}
+
+#[cfg(test)]
+#[path = "answer_tests.rs"]
+mod tests;

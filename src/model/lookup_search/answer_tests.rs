@@ -1,0 +1,235 @@
+use std::collections::BTreeMap;
+
+use bitrix_rest::models::catalog::Warehouse;
+use bitrix_rest::{Decimal, Error, ErrorKind};
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+use super::*;
+use crate::model::lookup::Relevance;
+
+/// Replies as the store would send them: each command's `result`, or its error.
+#[derive(Default)]
+struct Fake(BTreeMap<String, Result<Value, Error>>);
+
+impl Fake {
+    fn with(mut self, name: &str, result: Value) -> Fake {
+        self.0.insert(name.to_owned(), Ok(result));
+        self
+    }
+    fn failing(mut self, name: &str, error: Error) -> Fake {
+        self.0.insert(name.to_owned(), Err(error));
+        self
+    }
+}
+
+impl Replies for Fake {
+    fn list_of<T: DeserializeOwned>(&self, name: &str, key: &str) -> Result<Vec<T>, Error> {
+        match self.0.get(name) {
+            None => Ok(Vec::new()),
+            Some(Err(e)) => Err(e.clone()),
+            Some(Ok(v)) => Ok(serde_json::from_value(v[key].clone()).unwrap_or_default()),
+        }
+    }
+}
+
+fn settings(chosen: &[u64]) -> Settings {
+    Settings {
+        store_iblock_id: Some(2),
+        article_property: Some("property105".into()),
+        warehouses: chosen.to_vec(),
+        price_type_id: 1,
+        ..Settings::default()
+    }
+}
+
+fn q(text: &str) -> LookupQuery {
+    LookupQuery::parse(text).unwrap()
+}
+
+fn warehouses() -> Vec<Warehouse> {
+    serde_json::from_value(json!([
+        {"id": 1, "title": "Основной склад", "active": "Y", "sort": 100},
+        {"id": 2, "title": "Магазин на Тверской", "active": "Y", "sort": 50},
+        {"id": 3, "title": "Закрытый", "active": "N", "sort": 10},
+    ]))
+    .unwrap()
+}
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+#[test]
+fn first_lookup_lists_the_warehouses_and_plans_stock_for_up_to_fifty_of_them() {
+    let plan = lookup_plan(&q("турка"), &settings(&[]), None).unwrap();
+    assert_eq!(plan.warehouses.as_deref(), Some(WAREHOUSES));
+    assert_eq!(
+        plan.batch.get(WAREHOUSES).unwrap().method,
+        "catalog.store.list"
+    );
+    assert!(
+        plan.batch.fits_one_request(),
+        "one HTTP request: {} commands",
+        plan.batch.len()
+    );
+    for name in &plan.stock {
+        let filter = &plan.batch.get(name).unwrap().params["filter"];
+        assert_eq!(filter["@productId"].as_array().unwrap().len(), 1, "{name}");
+        assert!(filter.get("@storeId").is_none(), "all warehouses: {filter}");
+    }
+    assert_eq!(plan.prices, vec!["price0"]);
+}
+
+#[test]
+fn once_warehouses_are_known_stock_is_asked_for_the_shown_ones_only() {
+    let known = warehouses();
+    let plan = lookup_plan(&q("турка"), &settings(&[]), Some(&known)).unwrap();
+    assert_eq!(plan.warehouses, None);
+    assert!(plan.batch.get(WAREHOUSES).is_none());
+    assert_eq!(
+        plan.stock,
+        vec!["stock0"],
+        "2 warehouses: 25 products a command"
+    );
+    assert_eq!(
+        plan.batch.get("stock0").unwrap().params["filter"]["@storeId"],
+        json!([2, 1]),
+        "the active warehouses by sort"
+    );
+    let chosen = lookup_plan(&q("турка"), &settings(&[3, 1]), Some(&known)).unwrap();
+    assert_eq!(
+        chosen.batch.get("stock0").unwrap().params["filter"]["@storeId"],
+        json!([3, 1]),
+        "the settings' choice, in its order"
+    );
+}
+
+#[test]
+fn without_a_store_catalogue_there_is_nothing_to_send() {
+    let none = Settings {
+        store_iblock_id: None,
+        ..settings(&[])
+    };
+    assert_eq!(lookup_plan(&q("турка"), &none, None), None);
+}
+
+fn product(id: u64, name: &str, xml: &str, article: &str) -> Value {
+    json!({"id": id, "iblockId": 2, "name": name, "xmlId": xml, "active": "Y",
+        "property105": {"valueId": id, "value": article}})
+}
+
+#[test]
+fn the_answer_has_warehouse_columns_and_free_stock_per_shown_warehouse() {
+    let plan = lookup_plan(&q("KZ-0111"), &settings(&[]), None).unwrap();
+    let replies = Fake::default()
+        .with(WAREHOUSES, json!({"stores": warehouses()}))
+        .with(
+            "by_article",
+            json!({"products": [product(11, "Турка медная", "guid-11", "KZ-0111")]}),
+        )
+        .with(
+            "stock0",
+            json!({"storeProducts": [
+                {"productId": 11, "storeId": 1, "amount": 7, "quantityReserved": 2},
+                {"productId": 11, "storeId": 3, "amount": 100, "quantityReserved": 0}
+            ]}),
+        )
+        .with(
+            "price0",
+            json!({"prices": [{"productId": 11, "catalogGroupId": 1, "price": 1450, "currency": "RUB"}]}),
+        );
+    let answer = lookup_answer(&plan, &replies, &settings(&[]), None).unwrap();
+    let titles: Vec<_> = answer
+        .columns
+        .iter()
+        .map(|c| (c.id, c.title.as_str()))
+        .collect();
+    assert_eq!(
+        titles,
+        vec![(2, "Магазин на Тверской"), (1, "Основной склад")],
+        "active warehouses by sort; the inactive one is not shown"
+    );
+    let hit = &answer.hits[0];
+    assert_eq!(hit.relevance, Relevance::ExactArticle);
+    assert_eq!(hit.article.as_deref(), Some("KZ-0111"));
+    let free: Vec<_> = hit
+        .stock
+        .warehouses
+        .iter()
+        .map(|w| (w.warehouse_id, w.free))
+        .collect();
+    assert_eq!(free, vec![(2, d("0")), (1, d("5"))]);
+    assert_eq!(
+        hit.stock.total_free,
+        d("5"),
+        "the hidden warehouse does not count"
+    );
+    assert_eq!(hit.price.as_ref().unwrap().price, d("1450"));
+    assert!(!answer.capped);
+    assert_eq!(answer.warehouses.as_ref().map(Vec::len), Some(3));
+}
+
+#[test]
+fn known_warehouses_name_the_columns_and_a_vanished_chosen_one_is_dropped() {
+    let known = warehouses();
+    let plan = lookup_plan(&q("турка"), &settings(&[9, 1]), Some(&known)).unwrap();
+    let answer = lookup_answer(&plan, &Fake::default(), &settings(&[9, 1]), Some(&known)).unwrap();
+    assert_eq!(
+        answer.columns,
+        vec![WarehouseColumn {
+            id: 1,
+            title: "Основной склад".into()
+        }]
+    );
+    assert!(answer.hits.is_empty(), "nothing found");
+    assert_eq!(answer.warehouses, None, "not listed again");
+}
+
+#[test]
+fn a_failed_stock_command_fails_the_lookup_instead_of_showing_zero() {
+    let plan = lookup_plan(&q("турка"), &settings(&[]), None).unwrap();
+    let replies = Fake::default()
+        .with(WAREHOUSES, json!({"stores": warehouses()}))
+        .with(
+            "by_name",
+            json!({"products": [product(1, "Турка", "g1", "A1")]}),
+        )
+        .failing(
+            "stock0",
+            Error::new(ErrorKind::Server, "catalog.storeproduct.list", "boom"),
+        );
+    let error = lookup_answer(&plan, &replies, &settings(&[]), None).unwrap_err();
+    assert_eq!(error.method, "catalog.storeproduct.list");
+    let failed_list = Fake::default().failing(
+        "by_prefix",
+        Error::new(ErrorKind::Network, "batch", "connection refused"),
+    );
+    assert_eq!(
+        lookup_answer(&plan, &failed_list, &settings(&[]), None)
+            .unwrap_err()
+            .kind,
+        ErrorKind::Network
+    );
+}
+
+#[test]
+fn more_matches_than_shown_mark_the_answer_capped() {
+    let known = warehouses();
+    let plan = lookup_plan(&q("кофе"), &settings(&[]), Some(&known)).unwrap();
+    let names = |n: u64| -> Value {
+        Value::Array(
+            (1..=n)
+                .map(|i| product(i, &format!("Кофе {i:02}"), &format!("g{i}"), "-"))
+                .collect(),
+        )
+    };
+    let exactly = Fake::default().with("by_prefix", json!({ "products": names(10) }));
+    let answer = lookup_answer(&plan, &exactly, &settings(&[]), Some(&known)).unwrap();
+    assert_eq!((answer.hits.len(), answer.capped), (10, false));
+    let more = Fake::default()
+        .with("by_prefix", json!({ "products": names(10) }))
+        .with("by_name", json!({ "products": names(11) }));
+    let answer = lookup_answer(&plan, &more, &settings(&[]), Some(&known)).unwrap();
+    assert_eq!((answer.hits.len(), answer.capped), (10, true));
+}

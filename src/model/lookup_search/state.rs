@@ -1,0 +1,237 @@
+//! The lookup box's state and how each event changes it.
+//!
+//! - Every change of the text is an *edit* with its own number. The UI waits [`DEBOUNCE_MS`]
+//!   after an edit, then reports [`LookupEvent::Paused`] with that number; a pause of an older
+//!   edit is ignored, so only the rep's last keystroke starts a search.
+//! - A search gets the next *sequence number*; only the answer carrying the number of the
+//!   search awaited is taken, so a slow answer to an older query never replaces a newer one.
+//!   The UI cancels the request of a search that is no longer awaited.
+//! - The same query as the one awaited, or as the one on screen, is not asked again.
+//! - While a search runs, the previous answer stays on screen (the UI marks it as updating).
+//!   A text too short to search clears it; Escape clears everything.
+//! - Arrow keys move the highlight through the results and stop at either end; Enter (or a
+//!   click) opens or closes the highlighted result's details; Enter with nothing highlighted
+//!   searches at once.
+
+use bitrix_rest::models::catalog::Warehouse;
+use bitrix_rest::{Error, ErrorKind};
+
+use super::answer::LookupAnswer;
+use crate::model::lookup::{LookupHit, LookupQuery};
+
+/// How long the rep's typing must pause before a search starts, in milliseconds.
+pub const DEBOUNCE_MS: u32 = 250;
+
+/// A search whose answer is awaited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Search {
+    /// Its sequence number.
+    pub seq: u64,
+    /// What is asked.
+    pub query: LookupQuery,
+}
+
+/// What the results area shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Shown {
+    /// Nothing asked yet, or the text was cleared or is too short.
+    #[default]
+    Nothing,
+    /// The answer to a query (it may have no results).
+    Answer(LookupAnswer),
+    /// The last search failed.
+    Failed {
+        /// What was asked.
+        query: LookupQuery,
+        /// Why it failed.
+        error: Error,
+    },
+}
+
+/// Something the rep did, or the UI observed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LookupEvent {
+    /// The text is now this.
+    Typed(String),
+    /// The pause after edit number `n` has passed.
+    Paused(u64),
+    /// Search the current text now (Retry).
+    SearchNow,
+    /// The answer to search number `seq`.
+    Answered(u64, Result<LookupAnswer, Error>),
+    /// Arrow down.
+    Next,
+    /// Arrow up.
+    Previous,
+    /// Enter.
+    Enter,
+    /// A click on result `i`.
+    Pick(usize),
+    /// Escape.
+    Clear,
+}
+
+/// The lookup box.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LookupState {
+    /// The text in the box.
+    pub text: String,
+    /// The number of the last edit.
+    pub edit: u64,
+    /// The number of the last search started.
+    pub seq: u64,
+    /// The search awaited, if any.
+    pub searching: Option<Search>,
+    /// What the results area shows.
+    pub shown: Shown,
+    /// The highlighted result.
+    pub active: Option<usize>,
+    /// The result whose details are open.
+    pub expanded: Option<usize>,
+    /// The store's warehouses, once an answer listed them.
+    pub warehouses: Option<Vec<Warehouse>>,
+}
+
+impl LookupState {
+    /// A state that already knows the store's warehouses (the deal view read them).
+    pub fn with_warehouses(warehouses: Option<Vec<Warehouse>>) -> LookupState {
+        LookupState {
+            warehouses,
+            ..LookupState::default()
+        }
+    }
+
+    /// The results on screen.
+    pub fn hits(&self) -> &[LookupHit] {
+        match &self.shown {
+            Shown::Answer(answer) => &answer.hits,
+            _ => &[],
+        }
+    }
+
+    /// The query the box holds, when it is long enough to search.
+    pub fn query(&self) -> Option<LookupQuery> {
+        LookupQuery::parse(&self.text)
+    }
+
+    /// The highlighted result.
+    pub fn active_hit(&self) -> Option<&LookupHit> {
+        self.active.and_then(|i| self.hits().get(i))
+    }
+
+    /// Applies one event.
+    pub fn apply(&mut self, event: LookupEvent) {
+        match event {
+            LookupEvent::Typed(text) => self.typed(text),
+            LookupEvent::Paused(edit) if edit == self.edit => self.search(false),
+            LookupEvent::Paused(_) => {}
+            LookupEvent::SearchNow => self.search(true),
+            LookupEvent::Answered(seq, outcome) => self.answered(seq, outcome),
+            LookupEvent::Next => self.step(true),
+            LookupEvent::Previous => self.step(false),
+            LookupEvent::Enter => match self.active {
+                Some(i) => self.toggle(i),
+                None => self.search(false),
+            },
+            LookupEvent::Pick(i) if i < self.hits().len() => {
+                self.active = Some(i);
+                self.toggle(i);
+            }
+            LookupEvent::Pick(_) => {}
+            LookupEvent::Clear => {
+                self.text.clear();
+                self.edit += 1;
+                self.clear_results();
+            }
+        }
+    }
+
+    fn typed(&mut self, text: String) {
+        if text == self.text {
+            return;
+        }
+        self.text = text;
+        self.edit += 1;
+        if self.query().is_none() {
+            self.clear_results();
+        }
+    }
+
+    fn clear_results(&mut self) {
+        self.searching = None;
+        self.shown = Shown::Nothing;
+        self.active = None;
+        self.expanded = None;
+    }
+
+    /// Starts a search of the current text, unless it is already awaited or (when not
+    /// `again`) already on screen.
+    fn search(&mut self, again: bool) {
+        let Some(query) = self.query() else {
+            return;
+        };
+        if self.searching.as_ref().is_some_and(|s| s.query == query) {
+            return;
+        }
+        let on_screen = match &self.shown {
+            Shown::Answer(answer) => answer.query == query,
+            _ => false,
+        };
+        if on_screen && !again && self.searching.is_none() {
+            return;
+        }
+        self.seq += 1;
+        self.searching = Some(Search {
+            seq: self.seq,
+            query,
+        });
+    }
+
+    fn answered(&mut self, seq: u64, outcome: Result<LookupAnswer, Error>) {
+        let Some(search) = self.searching.take_if(|s| s.seq == seq) else {
+            return;
+        };
+        self.active = None;
+        self.expanded = None;
+        self.shown = match outcome {
+            Ok(mut answer) => {
+                if let Some(list) = answer.warehouses.take() {
+                    self.warehouses = Some(list);
+                }
+                Shown::Answer(answer)
+            }
+            // Only a search no longer awaited is cancelled; should one still arrive, the
+            // search is simply over.
+            Err(error) if error.kind == ErrorKind::Cancelled => return,
+            Err(error) => Shown::Failed {
+                query: search.query,
+                error,
+            },
+        };
+    }
+
+    fn step(&mut self, forward: bool) {
+        let count = self.hits().len();
+        if count == 0 {
+            return;
+        }
+        self.active = Some(match (self.active, forward) {
+            (None, true) => 0,
+            (None, false) => count - 1,
+            (Some(i), true) => (i + 1).min(count - 1),
+            (Some(i), false) => i.saturating_sub(1),
+        });
+    }
+
+    fn toggle(&mut self, i: usize) {
+        self.expanded = if self.expanded == Some(i) {
+            None
+        } else {
+            Some(i)
+        };
+    }
+}
+
+#[cfg(test)]
+#[path = "state_tests.rs"]
+mod tests;

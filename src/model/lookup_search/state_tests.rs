@@ -1,0 +1,192 @@
+use bitrix_rest::models::catalog::Product;
+use bitrix_rest::{Error, ErrorKind};
+use serde_json::json;
+
+use super::*;
+use crate::model::lookup::{LookupHit, Relevance};
+use crate::model::stock::{OwnReserve, product_stock};
+
+fn hit(id: u64) -> LookupHit {
+    let product: Product =
+        serde_json::from_value(json!({"id": id, "name": format!("Турка {id}")})).unwrap();
+    LookupHit {
+        product,
+        article: None,
+        relevance: Relevance::NamePrefix,
+        stock: product_stock(id, &[], &[], &OwnReserve::default()),
+        price: None,
+    }
+}
+
+fn answer(text: &str, ids: &[u64]) -> LookupAnswer {
+    LookupAnswer {
+        query: LookupQuery::parse(text).unwrap(),
+        columns: Vec::new(),
+        hits: ids.iter().map(|&i| hit(i)).collect(),
+        capped: false,
+        warehouses: None,
+    }
+}
+
+/// Types `text` and lets the pause pass; returns the search started, if any.
+fn type_and_pause(s: &mut LookupState, text: &str) -> Option<Search> {
+    let before = s.seq;
+    s.apply(LookupEvent::Typed(text.into()));
+    s.apply(LookupEvent::Paused(s.edit));
+    s.searching.clone().filter(|search| search.seq != before)
+}
+
+fn ids(s: &LookupState) -> Vec<u64> {
+    s.hits().iter().map(|h| h.product.id).collect()
+}
+
+#[test]
+fn only_the_pause_after_the_last_keystroke_starts_a_search() {
+    let mut s = LookupState::default();
+    for text in ["т", "ту", "тур"] {
+        s.apply(LookupEvent::Typed(text.into()));
+    }
+    let last = s.edit;
+    s.apply(LookupEvent::Paused(last - 1));
+    assert_eq!(s.searching, None, "the pause of an earlier keystroke");
+    s.apply(LookupEvent::Paused(last));
+    let search = s.searching.clone().unwrap();
+    assert_eq!((search.seq, search.query.as_str()), (1, "тур"));
+}
+
+#[test]
+fn a_late_answer_to_an_older_query_is_discarded() {
+    let mut s = LookupState::default();
+    let first = type_and_pause(&mut s, "тур").unwrap();
+    let second = type_and_pause(&mut s, "турка").unwrap();
+    assert!(second.seq > first.seq);
+    s.apply(LookupEvent::Answered(second.seq, Ok(answer("турка", &[2]))));
+    s.apply(LookupEvent::Answered(
+        first.seq,
+        Ok(answer("тур", &[1, 2, 3])),
+    ));
+    assert_eq!(ids(&s), vec![2], "the newer answer stays");
+    assert_eq!(s.searching, None);
+}
+
+#[test]
+fn previous_results_stay_on_screen_while_the_next_search_runs() {
+    let mut s = LookupState::default();
+    let first = type_and_pause(&mut s, "тур").unwrap();
+    s.apply(LookupEvent::Answered(first.seq, Ok(answer("тур", &[1, 2]))));
+    let next = type_and_pause(&mut s, "турк").unwrap();
+    assert_eq!(ids(&s), vec![1, 2], "kept while loading");
+    assert_eq!(s.searching.as_ref().map(|x| x.seq), Some(next.seq));
+    s.apply(LookupEvent::Answered(
+        next.seq,
+        Err(Error::new(ErrorKind::Network, "batch", "refused")),
+    ));
+    assert!(matches!(&s.shown, Shown::Failed { query, error }
+        if query.as_str() == "турк" && error.kind == ErrorKind::Network));
+}
+
+#[test]
+fn the_same_query_is_not_asked_twice_but_retry_asks_again() {
+    let mut s = LookupState::default();
+    let first = type_and_pause(&mut s, "турка").unwrap();
+    assert_eq!(type_and_pause(&mut s, "турка "), None, "awaited already");
+    s.apply(LookupEvent::Answered(first.seq, Ok(answer("турка", &[1]))));
+    assert_eq!(type_and_pause(&mut s, " турка"), None, "on screen already");
+    s.apply(LookupEvent::SearchNow);
+    assert_eq!(s.searching.as_ref().map(|x| x.seq), Some(first.seq + 1));
+}
+
+#[test]
+fn text_too_short_clears_the_results_and_drops_the_awaited_search() {
+    let mut s = LookupState::default();
+    let first = type_and_pause(&mut s, "тур").unwrap();
+    s.apply(LookupEvent::Answered(first.seq, Ok(answer("тур", &[1]))));
+    let second = type_and_pause(&mut s, "турка").unwrap();
+    s.apply(LookupEvent::Typed("т".into()));
+    assert_eq!(
+        (s.searching.clone(), s.shown.clone()),
+        (None, Shown::Nothing)
+    );
+    s.apply(LookupEvent::Paused(s.edit));
+    assert_eq!(s.searching, None, "one character is not searched");
+    s.apply(LookupEvent::Answered(second.seq, Ok(answer("турка", &[2]))));
+    assert_eq!(s.shown, Shown::Nothing, "its answer comes too late");
+}
+
+#[test]
+fn arrows_move_through_results_and_stop_at_either_end() {
+    let mut s = LookupState::default();
+    let first = type_and_pause(&mut s, "тур").unwrap();
+    s.apply(LookupEvent::Next);
+    assert_eq!(s.active, None, "nothing to highlight yet");
+    s.apply(LookupEvent::Answered(
+        first.seq,
+        Ok(answer("тур", &[1, 2, 3])),
+    ));
+    s.apply(LookupEvent::Previous);
+    assert_eq!(s.active, Some(2), "up from the box goes to the last");
+    s.apply(LookupEvent::Next);
+    assert_eq!(s.active, Some(2), "stops at the end");
+    for _ in 0..5 {
+        s.apply(LookupEvent::Previous);
+    }
+    assert_eq!(s.active_hit().map(|h| h.product.id), Some(1));
+}
+
+#[test]
+fn enter_opens_and_closes_the_highlighted_result_or_searches_at_once() {
+    let mut s = LookupState::default();
+    s.apply(LookupEvent::Typed("турка".into()));
+    s.apply(LookupEvent::Enter);
+    let search = s
+        .searching
+        .clone()
+        .expect("Enter does not wait for the pause");
+    s.apply(LookupEvent::Paused(s.edit));
+    assert_eq!(s.seq, search.seq, "the pause does not ask again");
+    s.apply(LookupEvent::Answered(
+        search.seq,
+        Ok(answer("турка", &[4, 5])),
+    ));
+    s.apply(LookupEvent::Next);
+    s.apply(LookupEvent::Enter);
+    assert_eq!(s.expanded, Some(0));
+    s.apply(LookupEvent::Enter);
+    assert_eq!(s.expanded, None);
+    s.apply(LookupEvent::Pick(1));
+    assert_eq!((s.active, s.expanded), (Some(1), Some(1)));
+    s.apply(LookupEvent::Pick(7));
+    assert_eq!((s.active, s.expanded), (Some(1), Some(1)), "no such result");
+}
+
+#[test]
+fn escape_clears_the_box_and_a_late_answer_is_ignored() {
+    let mut s = LookupState::default();
+    let first = type_and_pause(&mut s, "тур").unwrap();
+    s.apply(LookupEvent::Answered(first.seq, Ok(answer("тур", &[1]))));
+    let second = type_and_pause(&mut s, "турка").unwrap();
+    s.apply(LookupEvent::Next);
+    s.apply(LookupEvent::Clear);
+    assert_eq!(
+        (s.text.as_str(), &s.shown, &s.searching, s.active),
+        ("", &Shown::Nothing, &None, None)
+    );
+    s.apply(LookupEvent::Answered(second.seq, Ok(answer("турка", &[2]))));
+    assert_eq!(s.shown, Shown::Nothing);
+}
+
+#[test]
+fn the_first_answer_teaches_the_warehouses_and_a_cancelled_one_changes_nothing() {
+    let mut s = LookupState::with_warehouses(None);
+    let first = type_and_pause(&mut s, "тур").unwrap();
+    let mut with_list = answer("тур", &[1]);
+    with_list.warehouses = Some(Vec::new());
+    s.apply(LookupEvent::Answered(first.seq, Ok(with_list)));
+    assert_eq!(s.warehouses, Some(Vec::new()));
+    let second = type_and_pause(&mut s, "турка").unwrap();
+    s.apply(LookupEvent::Answered(
+        second.seq,
+        Err(Error::new(ErrorKind::Cancelled, "batch", "cancelled")),
+    ));
+    assert_eq!((ids(&s), s.searching.clone()), (vec![1], None));
+}
