@@ -42,7 +42,8 @@ pub enum WebhookError {
     /// The user ID is not a positive number.
     #[error("bad user id")]
     BadUserId,
-    /// The secret is too short, too long or has characters other than letters and digits.
+    /// The secret is too short, too long or has characters other than letters, digits, `-`
+    /// and `_`.
     #[error("bad secret")]
     BadSecret,
 }
@@ -211,7 +212,9 @@ fn parse_path(path: &str) -> Result<(u64, String), WebhookError> {
         _ => return Err(WebhookError::BadUserId),
     };
     let secret = parts.next().ok_or(WebhookError::NotAWebhookPath)?;
-    if !SECRET_LEN.contains(&secret.len()) || !secret.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    if !SECRET_LEN.contains(&secret.len()) || !secret
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
         return Err(WebhookError::BadSecret);
     }
     Ok((user_id, secret.to_owned()))

@@ -138,6 +138,12 @@ fn what_is_not_a_webhook_is_refused_with_its_reason() {
 }
 
 #[test]
+fn secrets_with_dashes_and_underscores_are_accepted() {
+    let hook = parse("http://127.0.0.1:8082/rest/1/store-webhook_secret/").unwrap();
+    assert_eq!(hook.user_id(), 1);
+}
+
+#[test]
 fn the_masked_form_shows_only_the_last_two_characters_of_the_secret() {
     let hook = parse("https://shop.example/rest/7/0123456789abcd3f/").unwrap();
     assert_eq!(hook.masked(), "https://shop.example/rest/7/••••••3f/");
