@@ -16,6 +16,7 @@ impl Lang {
 /// The sentences of the settings page.
 pub struct SettingsTexts {
     pub title: &'static str,
+    pub saved_unreadable: &'static str,
     // The store connection
     pub store_title: &'static str,
     pub webhook_label: &'static str,
@@ -147,6 +148,7 @@ pub struct SettingsTexts {
 
 static RU: SettingsTexts = SettingsTexts {
     title: "Настройки StoreLink",
+    saved_unreadable: "Сохранённые настройки не прочитались ({0}), поэтому показаны настройки по умолчанию. Проверьте их и сохраните заново.",
     store_title: "Подключение к магазину",
     webhook_label: "Входящий вебхук магазина",
     webhook_hint: "Адрес вида https://магазин/rest/7/секрет/ — вебхук отдельного пользователя магазина с правами только sale и catalog. Сохранённый адрес показан со скрытым секретом: вставьте новый, чтобы заменить его.",
@@ -221,12 +223,12 @@ static RU: SettingsTexts = SettingsTexts {
     mapping_proposed: "Предложено по совпадению названий — проверьте и сохраните.",
     mapping_status_gone: "{0} (нет в магазине)",
     mapping_stage_gone: "{0} (нет в воронке)",
-    mapping_needs_store: "Статусы появятся, когда магазин ответит.",
+    mapping_needs_store: "Статусы магазина появятся, когда подключение к магазину заработает.",
     warehouses_title: "Склады",
     warehouses_hint: "На вкладке показываются отмеченные склады; если не отмечен ни один — все активные.",
     warehouse_inactive: "неактивен",
     warehouse_gone: "Склад {0} (нет в магазине)",
-    warehouses_need_store: "Склады появятся, когда магазин ответит.",
+    warehouses_need_store: "Склады магазина появятся, когда подключение к магазину заработает.",
     poll_title: "Обновление",
     poll_label: "Проверять изменения каждые, секунд",
     poll_hint: "От {0} до {1} секунд, пока вкладка открыта.",
@@ -270,6 +272,7 @@ static RU: SettingsTexts = SettingsTexts {
 
 static EN: SettingsTexts = SettingsTexts {
     title: "StoreLink settings",
+    saved_unreadable: "The saved settings could not be read ({0}), so the defaults are shown. Check them and save again.",
     store_title: "Store connection",
     webhook_label: "The store's inbound webhook",
     webhook_hint: "An address like https://shop/rest/7/secret/ — the webhook of a dedicated store user with only the sale and catalog scopes. The saved address is shown with its secret hidden: paste a new one to replace it.",
@@ -344,12 +347,12 @@ static EN: SettingsTexts = SettingsTexts {
     mapping_proposed: "Proposed by matching names — check it and save.",
     mapping_status_gone: "{0} (not in the store)",
     mapping_stage_gone: "{0} (not in this pipeline)",
-    mapping_needs_store: "The statuses appear once the store answers.",
+    mapping_needs_store: "The store's statuses appear once the store connection works.",
     warehouses_title: "Warehouses",
     warehouses_hint: "The tab shows the ticked warehouses; with none ticked, every active one.",
     warehouse_inactive: "inactive",
     warehouse_gone: "Warehouse {0} (not in the store)",
-    warehouses_need_store: "The warehouses appear once the store answers.",
+    warehouses_need_store: "The store's warehouses appear once the store connection works.",
     poll_title: "Updates",
     poll_label: "Check for changes every, seconds",
     poll_hint: "From {0} to {1} seconds, while the tab is open.",

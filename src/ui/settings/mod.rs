@@ -1,10 +1,89 @@
 //! The settings page (admins only): the store connection, how deals link to orders, how
 //! products match, the status ↔ stage mapping, warehouses and the polling interval.
+//!
+//! One component per section, all reading one [`state::PageState`]; the rules (validation,
+//! prefill, what the loads mean) live in [`crate::model::settings`].
 
+mod controls;
+mod flows;
+mod linking;
+mod load;
+mod mapping;
+mod polling;
+mod products;
+mod save;
+mod skeleton;
+mod state;
+mod texts;
+mod warehouses;
+mod webhook;
+
+use bitrix_rest::Cancel;
 use yew::prelude::*;
 
-/// The settings form. (Being built: see the settings page work.)
+use super::context::{use_session, use_settings_saved};
+use super::notice::{Notice, Tone};
+use crate::i18n::fill;
+use linking::LinkSection;
+use mapping::MappingSection;
+use polling::PollSection;
+use products::ProductsSection;
+use save::SaveBar;
+use state::{PageState, StoreData};
+use warehouses::WarehousesSection;
+use webhook::StoreSection;
+
+/// The settings form.
 #[function_component]
 pub fn SettingsPage() -> Html {
-    html! { <section class="sl-card" data-testid="settings"></section> }
+    let session = use_session();
+    let saved = use_settings_saved();
+    let page = {
+        let session = session.clone();
+        use_reducer(move || {
+            PageState::new(&session.map(|s| s.settings.clone()).unwrap_or_default())
+        })
+    };
+    let cancel = use_state(Cancel::new);
+    {
+        let session = session.clone();
+        let dispatcher = page.dispatcher();
+        let cancel = (*cancel).clone();
+        use_effect_with((), move |_| {
+            if let Some(session) = session {
+                flows::start_loading(dispatcher, &session, &cancel);
+            }
+            move || cancel.cancel()
+        });
+    }
+    let Some(session) = session else {
+        return Html::default();
+    };
+    let lang = session.lang;
+    let t = lang.settings();
+    let on_check = flows::check_callback(page.clone(), lang.code(), (*cancel).clone());
+    let on_save = flows::save_callback(page.clone(), session.frame.clone(), saved);
+    let state = if page.is_loading() {
+        "loading"
+    } else {
+        "ready"
+    };
+    html! {
+        <div class="sl-settings" data-testid="settings" data-state={state} aria-busy={page.is_loading().to_string()}>
+            <h1>{ t.title }</h1>
+            if let Some(problem) = &session.settings_problem {
+                <Notice tone={Tone::Warning} text={fill(t.saved_unreadable, &[&problem.to_string()])} />
+            }
+            if matches!(page.store, StoreData::Failed(_)) {
+                <Notice tone={Tone::Warning} text={t.store_sections_unavailable} testid="settings-store-unavailable" />
+            }
+            <StoreSection page={page.clone()} {lang} {on_check} />
+            <LinkSection page={page.clone()} {lang} />
+            <ProductsSection page={page.clone()} {lang} />
+            <MappingSection page={page.clone()} {lang} />
+            <WarehousesSection page={page.clone()} {lang} />
+            <PollSection page={page.clone()} {lang} />
+            <SaveBar page={page.clone()} {lang} {on_save} />
+        </div>
+    }
 }

@@ -1,0 +1,121 @@
+//! What the page does beyond rendering: the first load (portal and store in parallel, one
+//! request each), "Check connection", and saving through the frame.
+
+use bitrix_rest::Cancel;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use super::load::{check_client, load_portal, load_store};
+use super::state::{Action, PageState};
+use crate::frame::Frame;
+use crate::model::settings::{SETTINGS_OPTION, Settings};
+use crate::session::{Session, StoreAccess};
+
+/// Starts both loads; answers arriving after `cancel` (the page went away) are dropped.
+pub fn start_loading(page: UseReducerDispatcher<PageState>, session: &Session, cancel: &Cancel) {
+    let lang = session.lang.code();
+    {
+        let portal = session.portal.with_cancel(cancel.clone());
+        let page = page.clone();
+        let cancel = cancel.clone();
+        spawn_local(async move {
+            let choices = load_portal(&portal).await;
+            if !cancel.is_cancelled() {
+                page.dispatch(Action::PortalLoaded(choices));
+            }
+        });
+    }
+    let Some(hook) = session.settings.store_webhook.as_ref() else {
+        return;
+    };
+    let store = match &session.store {
+        StoreAccess::Ready(client) => Ok(client.clone()),
+        StoreAccess::NotConfigured => check_client(hook),
+    };
+    match store {
+        Err(failure) => page.dispatch(Action::StoreAnswered {
+            seq: 0,
+            outcome: Err(failure),
+        }),
+        Ok(store) => {
+            let store = store.with_cancel(cancel.clone());
+            let cancel = cancel.clone();
+            spawn_local(async move {
+                let outcome = load_store(&store, lang).await;
+                if !cancel.is_cancelled() {
+                    page.dispatch(Action::StoreAnswered { seq: 0, outcome });
+                }
+            });
+        }
+    }
+}
+
+/// "Check connection": the webhook in the box (or the saved one), through a client of its own.
+pub fn check_callback(
+    page: UseReducerHandle<PageState>,
+    lang: &'static str,
+    cancel: Cancel,
+) -> Callback<()> {
+    Callback::from(move |()| {
+        let hook = match page
+            .form
+            .webhook
+            .to_check(page.saved.store_webhook.as_ref())
+        {
+            Ok(hook) => hook,
+            Err(problem) => return page.dispatch(Action::CheckRefused(problem)),
+        };
+        let seq = page.check_seq + 1;
+        page.dispatch(Action::CheckStarted {
+            origin: hook.origin().to_owned(),
+        });
+        let store = match check_client(&hook) {
+            Ok(client) => client.with_cancel(cancel.clone()),
+            Err(failure) => {
+                return page.dispatch(Action::StoreAnswered {
+                    seq,
+                    outcome: Err(failure),
+                });
+            }
+        };
+        let dispatcher = page.dispatcher();
+        let cancel = cancel.clone();
+        spawn_local(async move {
+            let outcome = load_store(&store, lang).await;
+            if !cancel.is_cancelled() {
+                dispatcher.dispatch(Action::StoreAnswered { seq, outcome });
+            }
+        });
+    })
+}
+
+/// "Save": validates everything first (nothing is sent while a problem remains), then stores
+/// the settings as one app option and tells the app.
+pub fn save_callback(
+    page: UseReducerHandle<PageState>,
+    frame: Frame,
+    saved: Callback<Settings>,
+) -> Callback<()> {
+    Callback::from(move |()| {
+        let settings = match page.form.to_settings(&page.saved) {
+            Ok(settings) => settings,
+            Err(problems) => return page.dispatch(Action::SaveRefused(problems)),
+        };
+        page.dispatch(Action::SaveStarted);
+        let dispatcher = page.dispatcher();
+        let frame = frame.clone();
+        let saved = saved.clone();
+        spawn_local(async move {
+            match frame
+                .set_app_option(SETTINGS_OPTION, settings.to_value())
+                .await
+            {
+                Ok(()) => {
+                    dispatcher.dispatch(Action::Saved(settings.clone()));
+                    saved.emit(settings);
+                }
+                Err(error) => dispatcher.dispatch(Action::SaveFailed(error)),
+            }
+        });
+    })
+}

@@ -1,0 +1,218 @@
+//! Section 2: how deals link to orders — the rules in order of preference, each with its
+//! details (the deal field by its label, the originator, the order property).
+
+use yew::prelude::*;
+
+use super::controls::{SelectField, TextField};
+use super::skeleton::SectionSkeleton;
+use super::state::{Action, Edit, PageState};
+use super::texts::{FieldProblems, Side, failure_text, problems_of};
+use crate::i18n::{Lang, SettingsTexts, fill};
+use crate::model::settings::form::LinkKind;
+use crate::model::settings::load::UserFieldChoice;
+use crate::model::settings::{LinkRule, OrderKey, SettingsField};
+
+#[derive(Properties, PartialEq)]
+pub struct LinkSectionProps {
+    pub page: UseReducerHandle<PageState>,
+    pub lang: Lang,
+}
+
+#[function_component]
+pub fn LinkSection(props: &LinkSectionProps) -> Html {
+    let t = props.lang.settings();
+    let page = &props.page;
+    let body = match &page.portal {
+        None => html! { <SectionSkeleton rows={2} /> },
+        Some(portal) => {
+            let fields = portal.user_fields.as_ref().ok();
+            let failed = portal.user_fields.as_ref().err().map(|f| {
+                let why = failure_text(t, f, Side::Portal, "");
+                fill(t.portal_part_failed, &[t.part_user_fields, &why])
+            });
+            let count = page.form.link_rules.len();
+            let add = {
+                let page = page.clone();
+                Callback::from(move |_: MouseEvent| page.dispatch(Action::Edit(Edit::AddRule)))
+            };
+            html! {
+                <>
+                    if let Some(text) = failed {
+                        <p class="sl-settings-warning">{ text }</p>
+                    }
+                    <ol class="sl-settings-rules">
+                        { for page.form.link_rules.iter().enumerate().map(|(i, rule)|
+                            rule_row(page, t, i, count, rule, fields.map(Vec::as_slice))) }
+                    </ol>
+                    <FieldProblems id="settings-link-problems"
+                        sentences={problems_of(t, &page.problems, &SettingsField::LinkRules)} />
+                    <div class="sl-actions">
+                        <button type="button" class="sl-btn sl-btn-light" data-testid="settings-link-add"
+                            onclick={add}>{ t.link_add }</button>
+                    </div>
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="sl-card sl-settings-section" aria-labelledby="settings-link-title">
+            <h2 id="settings-link-title">{ t.link_title }</h2>
+            <p class="sl-muted">{ t.link_hint }</p>
+            { body }
+        </section>
+    }
+}
+
+fn kind_label(t: &SettingsTexts, kind: LinkKind) -> &'static str {
+    match kind {
+        LinkKind::UserField => t.kind_user_field,
+        LinkKind::OriginId => t.kind_origin_id,
+        LinkKind::OrderXmlId => t.kind_order_xml_id,
+        LinkKind::OrderProperty => t.kind_order_property,
+    }
+}
+
+fn rule_row(
+    page: &UseReducerHandle<PageState>,
+    t: &'static SettingsTexts,
+    i: usize,
+    count: usize,
+    rule: &LinkRule,
+    fields: Option<&[UserFieldChoice]>,
+) -> Html {
+    let id = |part: &str| format!("settings-link-{part}-{i}");
+    let dispatch = |edit: Edit| {
+        let page = page.clone();
+        Callback::from(move |_: MouseEvent| page.dispatch(Action::Edit(edit.clone())))
+    };
+    let set = {
+        let page = page.clone();
+        move |make: fn(String) -> LinkRule| {
+            let page = page.clone();
+            Callback::from(move |text: String| {
+                page.dispatch(Action::Edit(Edit::Rule(i, make(text))))
+            })
+        }
+    };
+    let kinds: Vec<(String, String)> = LinkKind::ALL
+        .into_iter()
+        .map(|k| (k.code().to_owned(), kind_label(t, k).to_owned()))
+        .collect();
+    let on_kind = {
+        let page = page.clone();
+        Callback::from(move |code: String| {
+            if let Some(kind) = LinkKind::from_code(&code) {
+                page.dispatch(Action::Edit(Edit::RuleKind(i, kind)));
+            }
+        })
+    };
+    let details = match rule {
+        LinkRule::UserField { field, holds } => {
+            let holds = *holds;
+            let field_control = match fields {
+                Some(choices) => {
+                    let mut options = vec![(String::new(), t.link_field_choose.to_owned())];
+                    options.extend(choices.iter().map(|c| (c.code.clone(), c.label.clone())));
+                    if !field.is_empty() && !choices.iter().any(|c| c.code == *field) {
+                        options.push((field.clone(), fill(t.link_field_gone, &[field])));
+                    }
+                    let on = {
+                        let page = page.clone();
+                        Callback::from(move |field: String| {
+                            page.dispatch(Action::Edit(Edit::Rule(
+                                i,
+                                LinkRule::UserField { field, holds },
+                            )))
+                        })
+                    };
+                    html! { <SelectField id={id("field")} label={t.link_field} {options}
+                    selected={field.clone()} onchange={on} /> }
+                }
+                None => {
+                    let on = {
+                        let page = page.clone();
+                        Callback::from(move |field: String| {
+                            page.dispatch(Action::Edit(Edit::Rule(
+                                i,
+                                LinkRule::UserField { field, holds },
+                            )))
+                        })
+                    };
+                    html! { <TextField id={id("field")} label={t.link_field_code} value={field.clone()}
+                    placeholder="UF_CRM_…" oninput={on} /> }
+                }
+            };
+            let on_holds = {
+                let page = page.clone();
+                let field = field.clone();
+                Callback::from(move |code: String| {
+                    let holds = if code == "number" {
+                        OrderKey::Number
+                    } else {
+                        OrderKey::Id
+                    };
+                    page.dispatch(Action::Edit(Edit::Rule(
+                        i,
+                        LinkRule::UserField {
+                            field: field.clone(),
+                            holds,
+                        },
+                    )))
+                })
+            };
+            let holds_options = vec![
+                ("id".to_owned(), t.holds_id.to_owned()),
+                ("number".to_owned(), t.holds_number.to_owned()),
+            ];
+            let selected = if holds == OrderKey::Number {
+                "number"
+            } else {
+                "id"
+            };
+            html! {
+                <>
+                    { field_control }
+                    <SelectField id={id("holds")} label={t.link_holds} options={holds_options}
+                        {selected} onchange={on_holds} />
+                </>
+            }
+        }
+        LinkRule::OriginId { originator_id } => html! {
+            <TextField id={id("originator")} label={t.link_originator}
+                value={originator_id.clone().unwrap_or_default()} hint={t.link_originator_hint}
+                oninput={set(|o| LinkRule::OriginId { originator_id: Some(o) })} />
+        },
+        LinkRule::OrderXmlId => Html::default(),
+        LinkRule::OrderProperty { code } => html! {
+            <TextField id={id("property")} label={t.link_property} value={code.clone()}
+                placeholder="DEAL_ID" oninput={set(|code| LinkRule::OrderProperty { code })} />
+        },
+    };
+    let title = fill(t.link_rule, &[&(i + 1).to_string()]);
+    let aria = |action: &str| format!("{title}: {action}");
+    html! {
+        <li class="sl-settings-rule" data-testid={id("rule")} data-kind={LinkKind::of(rule).code()}>
+            <fieldset>
+                <legend>{ title.clone() }</legend>
+                <div class="sl-settings-grid">
+                    <SelectField id={id("kind")} label={t.link_kind} options={kinds}
+                        selected={LinkKind::of(rule).code()} onchange={on_kind} />
+                    { details }
+                </div>
+                <FieldProblems id={id("problems")}
+                    sentences={problems_of(t, &page.problems, &SettingsField::LinkRule(i))} />
+                <div class="sl-actions">
+                    <button type="button" class="sl-btn sl-btn-light sl-btn-small" data-testid={id("up")}
+                        disabled={i == 0} aria-label={aria(t.link_up)}
+                        onclick={dispatch(Edit::MoveRule(i, true))}>{ t.link_up }</button>
+                    <button type="button" class="sl-btn sl-btn-light sl-btn-small" data-testid={id("down")}
+                        disabled={i + 1 >= count} aria-label={aria(t.link_down)}
+                        onclick={dispatch(Edit::MoveRule(i, false))}>{ t.link_down }</button>
+                    <button type="button" class="sl-btn sl-btn-light sl-btn-small" data-testid={id("remove")}
+                        aria-label={aria(t.link_remove)}
+                        onclick={dispatch(Edit::RemoveRule(i))}>{ t.link_remove }</button>
+                </div>
+            </fieldset>
+        </li>
+    }
+}

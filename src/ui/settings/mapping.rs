@@ -1,0 +1,127 @@
+//! Section 4: the order-status ↔ deal-stage mapping, one table per pipeline, each row a store
+//! status with a select of the pipeline's stages.
+
+use bitrix_rest::models::crm::{Category, Status};
+use yew::prelude::*;
+
+use super::controls::Select;
+use super::skeleton::SectionSkeleton;
+use super::state::{Action, Edit, PageState, StoreData};
+use super::texts::{FieldProblems, Side, failure_text, problems_of};
+use crate::i18n::{Lang, SettingsTexts, fill};
+use crate::model::mapping::prefill::pipeline_stages;
+use crate::model::settings::SettingsField;
+use crate::model::settings::form::mapping_rows;
+use crate::model::settings::load::StoreFindings;
+
+#[derive(Properties, PartialEq)]
+pub struct MappingSectionProps {
+    pub page: UseReducerHandle<PageState>,
+    pub lang: Lang,
+}
+
+#[function_component]
+pub fn MappingSection(props: &MappingSectionProps) -> Html {
+    let t = props.lang.settings();
+    let page = &props.page;
+    let body = match (&page.portal, &page.store) {
+        (None, _) | (_, StoreData::Loading) => html! { <SectionSkeleton rows={4} /> },
+        (Some(portal), store) => match (&portal.pipelines, store) {
+            (Err(failure), _) => {
+                let why = failure_text(t, failure, Side::Portal, "");
+                html! { <p class="sl-settings-warning">{ fill(t.portal_part_failed, &[t.part_pipelines, &why]) }</p> }
+            }
+            (Ok(_), StoreData::NotConfigured | StoreData::Failed(_) | StoreData::Loading) => {
+                html! { <p class="sl-muted" data-testid="settings-mapping-unavailable">{ t.mapping_needs_store }</p> }
+            }
+            (Ok(pipelines), StoreData::Ready(found)) => html! {
+                { for pipelines.iter().map(|p| pipeline_table(page, t, p, &portal.stages, found)) }
+            },
+        },
+    };
+    html! {
+        <section class="sl-card sl-settings-section" aria-labelledby="settings-mapping-title">
+            <h2 id="settings-mapping-title">{ t.mapping_title }</h2>
+            <p class="sl-muted">{ t.mapping_hint }</p>
+            { body }
+        </section>
+    }
+}
+
+fn pipeline_table(
+    page: &UseReducerHandle<PageState>,
+    t: &'static SettingsTexts,
+    pipeline: &Category,
+    all_stages: &[Status],
+    found: &StoreFindings,
+) -> Html {
+    let Ok(category_id) = i64::try_from(pipeline.id) else {
+        return Html::default();
+    };
+    let stages = pipeline_stages(category_id, all_stages);
+    let rows = mapping_rows(
+        &found.statuses,
+        page.form.stage_mapping.pipeline(category_id),
+    );
+    let proposed = page.form.proposed.contains(&category_id);
+    let heading = format!("settings-mapping-{category_id}-title");
+    let problems = problems_of(
+        t,
+        &page.problems,
+        &SettingsField::StageMapping { category_id },
+    );
+    let row = |status_id: &str, name: Option<&str>, stage_id: Option<&str>| {
+        let select_id = format!("settings-mapping-{category_id}-{status_id}");
+        let mut options = vec![(String::new(), t.mapping_unmapped.to_owned())];
+        options.extend(stages.iter().map(|s| (s.status_id.clone(), s.name.clone())));
+        if let Some(stage) = stage_id
+            && !stages.iter().any(|s| s.status_id == stage)
+        {
+            options.push((stage.to_owned(), fill(t.mapping_stage_gone, &[stage])));
+        }
+        let name = match name {
+            Some(name) => name.to_owned(),
+            None => fill(t.mapping_status_gone, &[status_id]),
+        };
+        let onchange = {
+            let page = page.clone();
+            let status_id = status_id.to_owned();
+            Callback::from(move |stage: String| {
+                page.dispatch(Action::Edit(Edit::Stage {
+                    category_id,
+                    status_id: status_id.clone(),
+                    stage_id: Some(stage).filter(|s| !s.is_empty()),
+                }))
+            })
+        };
+        html! {
+            <tr>
+                <th scope="row"><label for={select_id.clone()}>{ name }</label>
+                    <span class="sl-muted sl-settings-code">{ status_id.to_owned() }</span></th>
+                <td><Select id={select_id} {options} selected={stage_id.unwrap_or_default().to_owned()}
+                    {onchange} /></td>
+            </tr>
+        }
+    };
+    html! {
+        <div class="sl-settings-pipeline">
+            <div class="sl-card-head">
+                <h3 id={heading.clone()}>{ pipeline.name.clone() }</h3>
+                if proposed {
+                    <span class="sl-badge sl-badge-warning" data-testid={format!("settings-mapping-{category_id}-proposed")}>
+                        { t.mapping_proposed }</span>
+                }
+            </div>
+            <div class="sl-table-wrap">
+                <table class="sl-table sl-settings-mapping" aria-labelledby={heading}
+                    data-testid={format!("settings-mapping-{category_id}")}>
+                    <thead><tr><th scope="col">{ t.mapping_status }</th><th scope="col">{ t.mapping_stage }</th></tr></thead>
+                    <tbody>
+                        { for rows.iter().map(|r| row(&r.status_id, r.name.as_deref(), r.stage_id.as_deref())) }
+                    </tbody>
+                </table>
+            </div>
+            <FieldProblems id={format!("settings-mapping-{category_id}-problems")} sentences={problems} />
+        </div>
+    }
+}

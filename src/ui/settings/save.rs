@@ -1,0 +1,58 @@
+//! The save bar: the button, and what saving did (saved, refused with the problems marked,
+//! or the portal's refusal).
+
+use yew::prelude::*;
+
+use super::state::{PageState, Save};
+use super::texts::{save_failure_kind, save_failure_text};
+use crate::i18n::{Lang, fill};
+use crate::ui::notice::{Notice, Tone};
+
+#[derive(Properties, PartialEq)]
+pub struct SaveBarProps {
+    pub page: UseReducerHandle<PageState>,
+    pub lang: Lang,
+    pub on_save: Callback<()>,
+}
+
+#[function_component]
+pub fn SaveBar(props: &SaveBarProps) -> Html {
+    let t = props.lang.settings();
+    let saving = props.page.save == Save::Saving;
+    let onclick = {
+        let on_save = props.on_save.clone();
+        Callback::from(move |_: MouseEvent| on_save.emit(()))
+    };
+    let outcome = match &props.page.save {
+        Save::Idle => Html::default(),
+        Save::Saving => html! {
+            <div class="sl-progress" role="status">
+                <span class="sl-spinner" aria-hidden="true"></span>
+                <span>{ t.saving }</span>
+            </div>
+        },
+        Save::Saved => html! {
+            <Notice tone={Tone::Success} title={t.saved_title} text={t.saved_text} testid="settings-saved" />
+        },
+        Save::Refused(count) => html! {
+            <div data-testid="settings-error" data-kind="invalid">
+                <Notice tone={Tone::Alert} title={t.refused_title}
+                    text={fill(t.refused_text, &[&count.to_string()])} />
+            </div>
+        },
+        Save::Failed(error) => html! {
+            <div data-testid="settings-error" data-kind={save_failure_kind(error)}>
+                <Notice tone={Tone::Alert} title={t.save_failed_title} text={save_failure_text(t, error)} />
+            </div>
+        },
+    };
+    html! {
+        <div class="sl-card sl-settings-save">
+            <div class="sl-actions">
+                <button type="button" class="sl-btn" data-testid="settings-save" disabled={saving}
+                    aria-busy={saving.to_string()} {onclick}>{ t.save }</button>
+            </div>
+            <div class="sl-settings-outcome" aria-live="polite">{ outcome }</div>
+        </div>
+    }
+}

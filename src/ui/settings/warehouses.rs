@@ -1,0 +1,67 @@
+//! Section 5: which warehouses the tab shows (none ticked = every active one).
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::skeleton::SectionSkeleton;
+use super::state::{Action, Edit, PageState, StoreData};
+use super::texts::{FieldProblems, problems_of};
+use crate::i18n::{Lang, fill};
+use crate::model::settings::SettingsField;
+use crate::model::settings::form::warehouse_rows;
+
+#[derive(Properties, PartialEq)]
+pub struct WarehousesSectionProps {
+    pub page: UseReducerHandle<PageState>,
+    pub lang: Lang,
+}
+
+#[function_component]
+pub fn WarehousesSection(props: &WarehousesSectionProps) -> Html {
+    let t = props.lang.settings();
+    let page = &props.page;
+    let body = match &page.store {
+        StoreData::Loading => html! { <SectionSkeleton rows={3} /> },
+        StoreData::NotConfigured | StoreData::Failed(_) => html! {
+            <p class="sl-muted" data-testid="settings-warehouses-unavailable">{ t.warehouses_need_store }</p>
+        },
+        StoreData::Ready(found) => {
+            let rows = warehouse_rows(&found.warehouses, &page.form.warehouses);
+            html! {
+                <ul class="sl-settings-checks">
+                    { for rows.into_iter().map(|row| {
+                        let id = format!("settings-warehouse-{}", row.id);
+                        let onchange = {
+                            let page = page.clone();
+                            let warehouse = row.id;
+                            Callback::from(move |e: Event| {
+                                let shown = e.target_unchecked_into::<HtmlInputElement>().checked();
+                                page.dispatch(Action::Edit(Edit::Warehouse(warehouse, shown)))
+                            })
+                        };
+                        let title = row.title.clone().unwrap_or_else(|| fill(t.warehouse_gone, &[&row.id.to_string()]));
+                        html! {
+                            <li class="sl-check">
+                                <input type="checkbox" id={id.clone()} data-testid={id.clone()}
+                                    checked={row.shown} {onchange} />
+                                <label for={id}>{ title }</label>
+                                if row.title.is_some() && !row.active {
+                                    <span class="sl-badge">{ t.warehouse_inactive }</span>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+        }
+    };
+    html! {
+        <section class="sl-card sl-settings-section" aria-labelledby="settings-warehouses-title">
+            <h2 id="settings-warehouses-title">{ t.warehouses_title }</h2>
+            <p class="sl-muted">{ t.warehouses_hint }</p>
+            { body }
+            <FieldProblems id="settings-warehouses-problems"
+                sentences={problems_of(t, &page.problems, &SettingsField::Warehouses)} />
+        </section>
+    }
+}
