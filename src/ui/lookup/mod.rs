@@ -74,3 +74,6 @@ pub fn StockLookup(props: &StockLookupProps) -> Html {
         },
     }
 }
+
+#[cfg(test)]
+mod tests;
