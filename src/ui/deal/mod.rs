@@ -146,6 +146,7 @@ fn loaded_html(
             <RowsTable rows={view.rows.clone()} warehouses={view.warehouses.clone()}
                 currency={view.deal.currency.clone()} fmt={fmt}
                 has_stock={matches!(view.store, StoreState::Linked | StoreState::NotLinked)}
+                stock_note={(view.store == StoreState::Unavailable).then_some(AttrValue::from(fmt.lang.deal().no_stock_data))}
                 property={property} marks={marks.clone()} />
         </>
     }

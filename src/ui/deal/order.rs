@@ -85,8 +85,8 @@ pub fn OrderPanel(props: &OrderPanelProps) -> Html {
                     </span>
                 </dd>
                 <dt>{ t.order_total }</dt>
-                <dd class={classes!("sl-strong", marked(OrderField::Total))}>
-                    <span data-testid="order-total" data-value={o.total.normalized().to_string()}>
+                <dd class={classes!(marked(OrderField::Total))}>
+                    <span class="sl-strong" data-testid="order-total" data-value={o.total.normalized().to_string()}>
                         { fmt.money(o.total, &o.currency) }
                     </span>
                     if !o.delivery_price.is_zero() {

@@ -15,8 +15,11 @@ pub struct RowsTableProps {
     pub warehouses: Vec<WarehouseColumn>,
     pub currency: String,
     pub fmt: Fmt,
-    /// False when the store did not answer: stock columns are left out.
+    /// False when there is no stock to show: stock columns are left out.
     pub has_stock: bool,
+    /// Why there is no stock, when the reason is not shown elsewhere.
+    #[prop_or_default]
+    pub stock_note: Option<AttrValue>,
     /// What a property match would compare, for the unmatched hint.
     pub property: Option<String>,
     pub marks: Rc<ViewChanges>,
@@ -41,8 +44,8 @@ pub fn RowsTable(props: &RowsTableProps) -> Html {
     html! {
         <section class="sl-card" aria-label={t.products_title}>
             <h3>{ t.products_title }</h3>
-            if !props.has_stock {
-                <p class="sl-muted">{ t.no_stock_data }</p>
+            if let Some(note) = props.stock_note.clone() {
+                <p class="sl-muted">{ note }</p>
             }
             <div class="sl-table-wrap">
                 <table class="sl-table sl-rows">

@@ -1,0 +1,137 @@
+//! A deal open through the REST clients against the sandbox, natively: what each system is
+//! asked, in how many requests, and what the view shows for the demo data's cases.
+
+use std::time::Duration;
+
+use bitrix_rest::{Client, Token};
+use bitrix_sandbox::{Sandbox, SandboxConfig};
+use storelink::fetch::deal::{DealData, OpenContext, open_deal};
+use storelink::fetch::store_side::StoreData;
+use storelink::model::reconcile::DifferenceKind;
+use storelink::model::settings::Settings;
+use storelink::model::view::requests::OpenHints;
+use storelink::model::view::{DealView, StoreState};
+
+struct Setup {
+    sandbox: Sandbox,
+    portal: Client,
+    store: Client,
+    settings: Settings,
+}
+
+/// The demo data, StoreLink configured as `dev/app-options.json` says.
+fn setup() -> Setup {
+    let sandbox = Sandbox::start(SandboxConfig::default()).expect("sandbox starts");
+    let urls = sandbox.urls().clone();
+    let token = sandbox.issue_token(1);
+    let portal = Client::builder()
+        .oauth_without_refresh(
+            &format!("{}/rest/", urls.portal),
+            Token::new(token.access_token, Duration::from_secs(token.expires_in)),
+        )
+        .expect("portal client");
+    let store = Client::webhook(&urls.store_webhook).expect("store client");
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/dev/app-options.json"))
+            .expect("dev/app-options.json")
+            .replace("${STORE_WEBHOOK_URL}", &urls.store_webhook);
+    let options: serde_json::Value = serde_json::from_str(&text).expect("options are JSON");
+    let settings = Settings::from_value(&options["settings"]).expect("settings read");
+    assert!(settings.has_store(), "the dev settings configure the store");
+    Setup {
+        sandbox,
+        portal,
+        store,
+        settings,
+    }
+}
+
+async fn open(s: &Setup, deal_id: u64, store: Option<&Client>) -> (DealData, DealView) {
+    let hints = OpenHints::default();
+    let ctx = OpenContext {
+        portal: &s.portal,
+        store,
+        settings: &s.settings,
+        lang: "ru",
+        preferred_order: None,
+        hints: &hints,
+    };
+    let data = open_deal(ctx, deal_id).await.expect("the deal opens");
+    let view = data.view(&s.settings, "ru");
+    (data, view)
+}
+
+#[tokio::test]
+async fn a_deal_open_is_one_batch_per_system_without_preflight() {
+    let s = setup();
+    s.sandbox.reset_stats();
+    let (data, view) = open(&s, 1, Some(&s.store)).await;
+    assert_eq!(data.requests, (1, 1));
+    let stats = s.sandbox.stats();
+    let requests = |origin: &str| stats.requests.get(origin).copied().unwrap_or(0);
+    let batches = |origin: &str| {
+        stats
+            .methods
+            .get(origin)
+            .and_then(|m| m.get("batch"))
+            .copied()
+            .unwrap_or(0)
+    };
+    assert_eq!((requests("portal"), requests("store")), (1, 1), "{stats:?}");
+    assert_eq!((batches("portal"), batches("store")), (1, 1), "{stats:?}");
+    assert_eq!(stats.preflights.values().sum::<u64>(), 0);
+    assert_eq!(view.store, StoreState::Linked);
+    assert_eq!(view.order.as_ref().map(|o| o.number.as_str()), Some("101"));
+}
+
+#[tokio::test]
+async fn stock_counts_the_own_orders_reserve_and_marks_a_shortage() {
+    let s = setup();
+    let (_, view) = open(&s, 13, Some(&s.store)).await;
+    let row = &view.rows[0];
+    let stock = row.stock.as_ref().expect("stock of a matched row");
+    assert!(
+        stock
+            .product
+            .warehouses
+            .iter()
+            .any(|w| !w.own_reserve.is_zero())
+    );
+    assert_eq!(row.shortage(), Some(row.quantity - stock.available));
+}
+
+#[tokio::test]
+async fn a_crm_only_product_is_unmatched_and_the_sum_difference_names_delivery() {
+    let s = setup();
+    let (_, view) = open(&s, 11, Some(&s.store)).await;
+    assert!(view.rows.iter().any(|r| r.is_unmatched()));
+    let kinds: Vec<DifferenceKind> = view.differences.iter().map(|d| d.kind()).collect();
+    assert!(kinds.contains(&DifferenceKind::Sum), "{kinds:?}");
+    assert!(kinds.contains(&DifferenceKind::MissingInOrder), "{kinds:?}");
+}
+
+#[tokio::test]
+async fn a_deal_without_an_order_is_offered_linking() {
+    let s = setup();
+    let (_, view) = open(&s, 21, Some(&s.store)).await;
+    assert_eq!(view.store, StoreState::NotLinked);
+    assert!(view.order.is_none());
+}
+
+#[tokio::test]
+async fn an_unreachable_store_leaves_the_crm_part_whole() {
+    let s = setup();
+    let closed = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+        listener.local_addr().expect("its address").port()
+    };
+    let store = Client::webhook(&format!(
+        "http://127.0.0.1:{closed}/rest/1/store-webhook-secret/"
+    ))
+    .expect("client");
+    let (data, view) = open(&s, 1, Some(&store)).await;
+    assert!(matches!(data.store, StoreData::Unavailable(_)));
+    assert_eq!(view.store, StoreState::Unavailable);
+    assert_eq!(view.rows.len(), data.rows.len());
+    assert!(!view.deal.title.is_empty());
+}
