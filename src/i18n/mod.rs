@@ -4,11 +4,17 @@
 //! English instance side by side, so a missing translation does not compile. Templates carry
 //! numbered holes (`{0}`, `{1}`) filled by [`fill`].
 
+mod dates;
+mod deal;
+mod difference;
 pub mod errors;
 mod lookup;
 mod settings;
 mod shell;
 
+pub use dates::format_datetime;
+pub use deal::DealTexts;
+pub use difference::{Names, difference_sentence};
 pub use lookup::LookupTexts;
 pub use settings::SettingsTexts;
 pub use shell::ShellTexts;

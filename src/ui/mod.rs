@@ -4,6 +4,7 @@
 mod app;
 mod auto_height;
 mod context;
+mod deal;
 mod home;
 mod install;
 mod lookup;
