@@ -7,8 +7,13 @@
 //! store with up to 50 warehouses loses stock records to a second page; once known, stock is
 //! asked for the shown warehouses only. Either way the lookup is one HTTP request.
 //!
+//! A product found several ways (by prefix and by substring) is in several stock commands; its
+//! records are counted once (the store keeps one record per product and warehouse).
+//!
 //! Any failed command fails the answer: stock shown as zero because its command failed would
 //! be a wrong answer, not a partial one.
+
+use std::collections::BTreeSet;
 
 use bitrix_rest::Error;
 use bitrix_rest::models::catalog::{Price, Product, StoreStock, Warehouse};
@@ -153,7 +158,10 @@ pub fn lookup_answer(
             *slot = replies.list_of(name, "products")?;
         }
     }
-    let stock: Vec<StoreStock> = gather(replies, &plan.stock, "storeProducts")?;
+    let mut stock: Vec<StoreStock> = gather(replies, &plan.stock, "storeProducts")?;
+    // A product found several ways is in several stock commands: count its records once.
+    let mut seen = BTreeSet::new();
+    stock.retain(|r| seen.insert((r.product_id, r.store_id)));
     let prices: Vec<Price> = gather(replies, &plan.prices, "prices")?;
     let results = LookupResults {
         lists: [&lists[0], &lists[1], &lists[2], &lists[3]],

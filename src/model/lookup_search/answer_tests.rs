@@ -233,3 +233,19 @@ fn more_matches_than_shown_mark_the_answer_capped() {
     let answer = lookup_answer(&plan, &more, &settings(&[]), Some(&known)).unwrap();
     assert_eq!((answer.hits.len(), answer.capped), (10, true));
 }
+
+#[test]
+fn a_product_found_by_prefix_and_by_substring_has_its_stock_counted_once() {
+    let plan = lookup_plan(&q("кофе"), &settings(&[]), None).unwrap();
+    let coffee = product(5, "Кофе Бразилия", "g5", "KZ-5");
+    let record = json!({"productId": 5, "storeId": 1, "amount": 18, "quantityReserved": 0});
+    let replies = Fake::default()
+        .with(WAREHOUSES, json!({"stores": warehouses()}))
+        .with("by_prefix", json!({"products": [coffee.clone()]}))
+        .with("by_name", json!({"products": [coffee]}))
+        .with("stock2", json!({"storeProducts": [record.clone()]}))
+        .with("stock12", json!({"storeProducts": [record]}));
+    let answer = lookup_answer(&plan, &replies, &settings(&[]), None).unwrap();
+    assert_eq!(answer.hits.len(), 1);
+    assert_eq!(answer.hits[0].stock.total_free, d("18"));
+}
