@@ -1,0 +1,167 @@
+//! The deal tab on the demo data: the linked order's card, products with stock, differences,
+//! a shortage and an unmatched row, compared with what the sandbox holds over REST.
+
+use crate::support::options::dev_options_polling;
+use crate::support::page::tid;
+use crate::support::rest;
+use crate::support::stand::{Setup, Stand, User};
+
+fn demo(name: &str) -> Stand {
+    Stand::start(name, Setup::demo(dev_options_polling(60)))
+}
+
+/// `1176.00` → `1176`, `1176.50` → `1176.5`: how the markup writes plain numbers.
+fn plain(number: f64) -> String {
+    let text = format!("{number:.4}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn demo_linked_order_shows_its_number_status_name_and_total() {
+    let stand = demo("demo_linked_order_shows_its_number_status_name_and_total");
+    let order = rest::order(&stand.sandbox, 109);
+    stand.open_deal_ready(9, User::Rep);
+
+    assert_eq!(
+        stand.attr(&tid("deal-tab"), "data-deal-id").as_deref(),
+        Some("9")
+    );
+    let number = order["accountNumber"].as_str().expect("accountNumber");
+    assert_eq!(
+        stand.attr(&tid("order-number"), "data-value").as_deref(),
+        Some(number)
+    );
+    assert!(
+        stand
+            .text(&tid("order-number"))
+            .unwrap_or_default()
+            .contains(number)
+    );
+    let status = order["statusId"].as_str().expect("statusId");
+    assert_eq!(
+        stand.text(&tid("order-status")),
+        Some(rest::status_name(&stand.sandbox, status, "ru"))
+    );
+    let total = order["price"].as_f64().expect("price");
+    assert_eq!(
+        stand.attr(&tid("order-total"), "data-value"),
+        Some(plain(total))
+    );
+
+    let deal_rows = rest::portal(&stand.sandbox, "crm.deal.productrows.get", &[("id", "9")]);
+    let shown = stand.read(&tid("deal-row"));
+    assert_eq!(shown.len(), deal_rows.as_array().map_or(0, Vec::len));
+    for row in &shown {
+        assert!(
+            row.attr("data-xml-id").is_some_and(|x| !x.is_empty()),
+            "{row:?}"
+        );
+    }
+    let available = stand.read(&tid("row-available"));
+    assert_eq!(
+        available.len(),
+        shown.len(),
+        "every matched row shows its stock"
+    );
+    for a in &available {
+        let value: f64 = a
+            .attr("data-value")
+            .and_then(|v| v.parse().ok())
+            .expect("a number");
+        assert_eq!(a.text, plain(value));
+    }
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn demo_order_status_is_named_in_the_reps_language() {
+    let stand = demo("demo_order_status_is_named_in_the_reps_language");
+    let status = rest::order(&stand.sandbox, 116)["statusId"]
+        .as_str()
+        .expect("statusId")
+        .to_owned();
+    assert_eq!(stand.open_deal_in(16, User::Rep, "en"), "ready");
+    assert_eq!(
+        stand.text(&tid("order-status")),
+        Some(rest::status_name(&stand.sandbox, &status, "en"))
+    );
+    assert_eq!(stand.count(&tid("order-paid")), 1, "order 116 is paid");
+}
+
+/// The kinds of the differences shown.
+fn difference_kinds(stand: &Stand) -> Vec<String> {
+    stand
+        .read(&tid("difference"))
+        .iter()
+        .filter_map(|d| d.attr("data-kind").map(str::to_owned))
+        .collect()
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn demo_cases_show_differences_a_shortage_an_unmatched_row_and_order_states() {
+    let stand = demo("demo_cases_show_differences_a_shortage_an_unmatched_row_and_order_states");
+
+    // Deal 10's sum is 1 500 above its order's.
+    stand.open_deal_ready(10, User::Rep);
+    assert!(
+        difference_kinds(&stand).contains(&"sum".to_owned()),
+        "{:?}",
+        difference_kinds(&stand)
+    );
+
+    // Deal 11 has a CRM-only product: unmatched, and missing in the order.
+    stand.open_deal_ready(11, User::Rep);
+    assert_eq!(stand.count(&tid("row-unmatched")), 1);
+    assert!(difference_kinds(&stand).contains(&"missing-in-order".to_owned()));
+
+    // Order 112 has a store-only product the deal lacks.
+    stand.open_deal_ready(12, User::Rep);
+    assert!(difference_kinds(&stand).contains(&"missing-in-deal".to_owned()));
+
+    // Deal 13 wants 40 of a product with at most 5 in stock: missing = 40 − available.
+    stand.open_deal_ready(13, User::Rep);
+    let available: f64 = stand
+        .attr(&tid("row-available"), "data-value")
+        .and_then(|v| v.parse().ok())
+        .expect("the row's available stock");
+    assert!(available <= 5.0, "{available}");
+    let missing = stand
+        .attr(&tid("row-shortage"), "data-value")
+        .expect("a shortage");
+    assert_eq!(missing, plain(40.0 - available));
+
+    // Order 115 is shipped and paid; order 123 canceled.
+    stand.open_deal_ready(15, User::Rep);
+    assert_eq!(stand.count(&tid("order-shipped")), 1);
+    assert_eq!(stand.count(&tid("order-paid")), 1);
+    stand.open_deal_ready(23, User::Rep);
+    assert_eq!(stand.count(&tid("order-canceled")), 1);
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn demo_deal_without_order_links_the_buyers_order() {
+    let stand = demo("demo_deal_without_order_links_the_buyers_order");
+    stand.open_deal_ready(21, User::Rep);
+    stand.wait_css(&tid("link-panel"));
+    // Deal 21's contact bought order 105 (same phone and e-mail).
+    let candidate = format!("{}[data-order-id=\"105\"]", tid("link-candidate"));
+    stand.wait_css(&candidate);
+    stand.click(&format!("{candidate} {}", tid("link-button")));
+    let number = rest::order(&stand.sandbox, 105)["accountNumber"]
+        .as_str()
+        .expect("number")
+        .to_owned();
+    stand.wait_for("the linked order's card", |b| {
+        (b.attr(&tid("order-number"), "data-value").as_deref() == Some(number.as_str()))
+            .then_some(())
+    });
+    let deal = rest::deal(&stand.sandbox, 21);
+    assert_eq!(
+        deal["UF_CRM_STORE_ORDER"],
+        serde_json::json!("105"),
+        "{deal}"
+    );
+}

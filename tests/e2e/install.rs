@@ -1,0 +1,91 @@
+//! Installing StoreLink from the portal's app page, as the admin and as a rep.
+
+use crate::support::page::tid;
+use crate::support::rest;
+use crate::support::stand::{Setup, Stand, User};
+
+/// The installer ran: the deal tab is bound to the app's `index.html`.
+fn bound_tabs(stand: &Stand) -> Vec<String> {
+    let bound = rest::as_app(&stand.sandbox, 1, "placement.get", &[]);
+    bound
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|b| b["placement"] == "CRM_DEAL_DETAIL_TAB")
+        .filter_map(|b| b["handler"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn admin_installs_from_the_app_page_and_the_tab_opens_on_a_deal_with_its_id() {
+    let stand = Stand::start(
+        "admin_installs_from_the_app_page_and_the_tab_opens_on_a_deal_with_its_id",
+        Setup::not_installed(),
+    );
+    // Before installation a deal card has no StoreLink tab.
+    stand.goto(&stand.portal_page("/crm/deal/details/9/", User::Admin));
+    stand.wait_css("#deal-title");
+    assert_eq!(stand.count(".b24-tab[data-tab^=\"app_\"]"), 0);
+
+    stand.open_app_page(User::Admin);
+    let installer = stand.wait_css(&format!("{}[data-state=\"ready\"]", tid("install")));
+    assert!(!installer.text.is_empty());
+    // setInstallFinish makes the portal reload its page with the app's own page.
+    stand.wait_for("the app page after installation", |b| {
+        b.driver.leave_frames().ok()?;
+        let frame = b
+            .driver
+            .find(".b24-tab-body:not([hidden]) iframe.b24-app-frame")
+            .ok()?;
+        let src = b
+            .driver
+            .execute("return arguments[0].src;", vec![frame.as_arg()])
+            .ok()?;
+        src.as_str()?.contains("PLACEMENT=DEFAULT").then_some(())
+    });
+    stand.enter_app_frame();
+    stand.wait_css(&tid("app-page"));
+
+    let handlers = bound_tabs(&stand);
+    assert_eq!(handlers.len(), 1, "{handlers:?}");
+    assert!(
+        handlers[0].starts_with(&stand.sandbox.urls().widget),
+        "{handlers:?}"
+    );
+    assert!(handlers[0].ends_with("/index.html"), "{handlers:?}");
+
+    // The tab is on the deal card with the manifest's title, and shows the deal it was given.
+    stand.goto(&stand.portal_page_in("/crm/deal/details/9/", User::Admin, "en"));
+    let tab = stand.wait_css(".b24-tab[data-tab^=\"app_\"]");
+    assert_eq!(tab.text, "Store");
+    stand.click(".b24-tab[data-tab^=\"app_\"]");
+    stand.enter_app_frame();
+    let state = stand.wait_deal_loaded();
+    assert_eq!(
+        stand.attr(&tid("deal-tab"), "data-deal-id").as_deref(),
+        Some("9")
+    );
+    // No store connection yet: the admin is sent to the settings.
+    assert_eq!(state, "ready");
+    stand.wait_css(&tid("store-not-configured"));
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_rep_cannot_install_and_nothing_is_bound() {
+    let stand = Stand::start(
+        "a_rep_cannot_install_and_nothing_is_bound",
+        Setup::not_installed(),
+    );
+    stand.open_app_page(User::Rep);
+    let installer = stand.wait_css(&format!("{}[data-state=\"error\"]", tid("install")));
+    assert!(!installer.text.is_empty());
+    assert!(bound_tabs(&stand).is_empty());
+    // The portal still offers the installer: nothing was finished.
+    stand.goto(&stand.portal_page("/marketplace/app/storelink/", User::Rep));
+    let src = stand
+        .attr("iframe.b24-app-frame", "src")
+        .unwrap_or_default();
+    assert!(src.contains("install.html"), "{src}");
+}

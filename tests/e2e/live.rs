@@ -1,0 +1,172 @@
+//! Live updates: while the tab is open, what another user changes in the CRM or the store
+//! shows within the polling interval, marked for a moment, without reloading the page; a
+//! hidden tab makes no requests.
+
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use super::own_seed::{mini_options, mini_stand};
+use crate::support::page::tid;
+use crate::support::stand::{Stand, User};
+
+/// The tab's live checks run every 3 s in these tests.
+const POLL_SECS: u64 = 3;
+
+/// How long a change may take to show: a polling interval, then the reload of both sides. The
+/// margin is for a busy test machine; the time it really took is printed.
+fn change_deadline() -> Duration {
+    Duration::from_secs(POLL_SECS + 12)
+}
+
+/// Marks the frame's document, so a later check can tell it was updated in place.
+fn mark_document(stand: &Stand) {
+    stand.js("window.__storelinkE2eMark = 'kept';", vec![]);
+}
+
+fn document_kept(stand: &Stand) -> bool {
+    stand.js("return window.__storelinkE2eMark === 'kept';", vec![]) == json!(true)
+}
+
+/// Waits for `what` to show after a change made at `since`; prints how long it took.
+fn wait_change<T>(
+    stand: &Stand,
+    what: &str,
+    since: Instant,
+    probe: impl FnMut(&crate::support::browser::Browser) -> Option<T>,
+) -> T {
+    let found = stand.wait_within(what, change_deadline(), probe);
+    eprintln!(
+        "live: {what} showed {:.1} s after the change",
+        since.elapsed().as_secs_f64()
+    );
+    found
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn crm_and_store_edits_by_others_show_within_the_polling_interval() {
+    let stand = mini_stand(
+        "crm_and_store_edits_by_others_show_within_the_polling_interval",
+        mini_options(POLL_SECS as u32),
+    );
+    stand.open_deal_ready(1, User::Rep);
+    mark_document(&stand);
+    let kinds = |b: &crate::support::browser::Browser| -> Vec<String> {
+        b.read(&tid("difference"))
+            .iter()
+            .filter_map(|d| d.attr("data-kind").map(str::to_owned))
+            .collect()
+    };
+    assert!(kinds(&stand).contains(&"status".to_owned()));
+
+    // The CRM: another user moves the deal to the stage the order's status maps to.
+    let since = Instant::now();
+    stand
+        .sandbox
+        .edit_deal(1, json!({"STAGE_ID": "EXECUTING"}))
+        .expect("edit the deal");
+    wait_change(&stand, "the deal's new stage", since, |b| {
+        let stage = b.text(&tid("deal-stage"))?;
+        (stage == "В работе" && !kinds(b).contains(&"status".to_owned())).then_some(())
+    });
+
+    // The store: the order is completed; the status name changes and is marked.
+    let since = Instant::now();
+    stand
+        .sandbox
+        .edit_order(501, json!({"statusId": "F"}))
+        .expect("edit the order");
+    let marked = wait_change(&stand, "the order's new status", since, |b| {
+        (b.attr(&tid("order-status"), "data-status-id").as_deref() == Some("F")).then(|| {
+            b.attr(&format!("dd:has(> {})", tid("order-status")), "class")
+                .unwrap_or_default()
+        })
+    });
+    assert_eq!(
+        stand.text(&tid("order-status")).as_deref(),
+        Some("Выполнен")
+    );
+    assert!(
+        marked.contains("sl-changed"),
+        "the change is marked: class={marked:?}"
+    );
+
+    // A basket item: the order now has 5 of the coffee, like the deal; the quantity
+    // difference goes away and the own reserve follows.
+    let since = Instant::now();
+    stand
+        .sandbox
+        .edit_basket_item(9001, json!({"quantity": 5}))
+        .expect("edit the basket");
+    wait_change(&stand, "the basket's new quantity", since, |b| {
+        (!kinds(b).contains(&"quantity".to_owned())).then_some(())
+    });
+    let cell = stand
+        .text(&format!(
+            "{}[data-xml-id=\"mini-brazil\"] td[data-warehouse-id=\"1\"]",
+            tid("deal-row")
+        ))
+        .unwrap_or_default();
+    assert_eq!(
+        cell, "5 +5",
+        "10 in warehouse 1, 5 of them now reserved by the order"
+    );
+
+    assert!(
+        document_kept(&stand),
+        "updated in place, not by reloading the page"
+    );
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_hidden_tab_does_not_poll_and_a_visible_one_does() {
+    let stand = mini_stand(
+        "a_hidden_tab_does_not_poll_and_a_visible_one_does",
+        mini_options(POLL_SECS as u32),
+    );
+    stand.open_deal_ready(1, User::Rep);
+
+    let rest_calls = |stand: &Stand| -> u64 {
+        let stats = stand.sandbox.stats();
+        ["portal", "store"]
+            .iter()
+            .map(|o| stats.requests.get(*o).copied().unwrap_or(0))
+            .sum()
+    };
+    // Visible: polls arrive.
+    stand.sandbox.reset_stats();
+    stand.wait_within("a live check of the visible tab", change_deadline(), |_| {
+        (rest_calls(&stand) > 0).then_some(())
+    });
+
+    // Hidden: nothing for three polling intervals.
+    stand.leave_app_frame();
+    crate::support::visibility::hide(&stand.browser);
+    stand.enter_app_frame();
+    assert_eq!(
+        stand.js("return document.visibilityState;", vec![]),
+        json!("hidden")
+    );
+    stand.sandbox.reset_stats();
+    let quiet = Instant::now();
+    while quiet.elapsed() < Duration::from_secs(3 * POLL_SECS) {
+        assert_eq!(
+            rest_calls(&stand),
+            0,
+            "a hidden tab polled after {:?}",
+            quiet.elapsed()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+
+    // Visible again: polling resumes.
+    stand.leave_app_frame();
+    crate::support::visibility::show(&stand.browser);
+    stand.wait_within(
+        "a live check after the tab is shown again",
+        change_deadline(),
+        |_| (rest_calls(&stand) > 0).then_some(()),
+    );
+}

@@ -1,0 +1,148 @@
+//! The quick stock lookup on the app page: by name, article and XML_ID as the rep types, with
+//! free stock per warehouse; keys; nothing found; one store request per search.
+
+use super::own_seed::{mini_options, mini_stand};
+use crate::support::browser::Browser;
+use crate::support::options::dev_options_polling;
+use crate::support::page::{Shown, tid};
+use crate::support::stand::{Setup, Stand, User};
+
+const ARROW_DOWN: &str = "\u{E015}";
+
+/// Types `text` into the lookup (after what is there) and waits for the answer to it.
+fn search(stand: &Stand, text: &str) -> (String, Vec<Shown>) {
+    stand.replace_text(&tid("stock-search"), text);
+    let state = stand.wait_for(
+        &format!("the lookup's answer to {text:?}"),
+        |b: &Browser| {
+            let lookup = b.first(&tid("stock-lookup"))?;
+            let state = lookup.attr("data-state")?;
+            (matches!(state, "ready" | "empty" | "error")
+                && lookup.attr("data-query") == Some(text))
+            .then(|| state.to_owned())
+        },
+    );
+    (state, stand.read(&tid("stock-result")))
+}
+
+fn xml_ids(results: &[Shown]) -> Vec<&str> {
+    results
+        .iter()
+        .filter_map(|r| r.attr("data-xml-id"))
+        .collect()
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn own_seed_lookup_finds_by_name_article_and_xml_id_with_stock_and_says_when_nothing_is_found() {
+    let stand = mini_stand(
+        "own_seed_lookup_finds_by_name_article_and_xml_id_with_stock_and_says_when_nothing_is_found",
+        mini_options(60),
+    );
+    stand.open_app_page(User::Rep);
+    stand.wait_css(&tid("stock-search"));
+
+    stand.sandbox.reset_stats();
+    let (state, results) = search(&stand, "Кофе");
+    assert_eq!(state, "ready");
+    let mut found = xml_ids(&results);
+    found.sort();
+    assert_eq!(found, ["mini-brazil", "mini-colombia"]);
+    let store_calls = stand
+        .sandbox
+        .stats()
+        .requests
+        .get("store")
+        .copied()
+        .unwrap_or(0);
+    assert_eq!(store_calls, 1, "one store request for one search");
+
+    // Free stock in the warehouses chosen in the settings (1 and 2): Brazil 10 − 3 reserved
+    // by order 501 in warehouse 1, 4 − 1 in warehouse 2; Colombia 50 − 6 reserved by orders.
+    let brazil = results
+        .iter()
+        .find(|r| r.attr("data-xml-id") == Some("mini-brazil"))
+        .expect("Brazil");
+    let available = |xml: &str| {
+        stand.text(&format!(
+            "{}[data-xml-id=\"{xml}\"] {}",
+            tid("stock-result"),
+            tid("stock-available")
+        ))
+    };
+    assert_eq!(
+        available("mini-brazil").as_deref(),
+        Some("10"),
+        "{brazil:?}"
+    );
+    assert_eq!(available("mini-colombia").as_deref(), Some("44"));
+    let warehouses: Vec<(String, String)> = stand
+        .read(&format!(
+            "{}[data-xml-id=\"mini-brazil\"] {}",
+            tid("stock-result"),
+            tid("stock-warehouse")
+        ))
+        .iter()
+        .map(|w| {
+            (
+                w.attr("data-warehouse-id").unwrap_or_default().to_owned(),
+                w.text.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(warehouses.len(), 2, "{warehouses:?}");
+    assert!(
+        warehouses[0].0 == "1" && warehouses[0].1.ends_with('7'),
+        "{warehouses:?}"
+    );
+    assert!(
+        warehouses[1].0 == "2" && warehouses[1].1.ends_with('3'),
+        "{warehouses:?}"
+    );
+
+    // Arrow keys move through the results.
+    stand.type_into(&tid("stock-search"), ARROW_DOWN);
+    stand.wait_css(&format!("{}[aria-selected=\"true\"]", tid("stock-result")));
+
+    let (_, results) = search(&stand, "KF-006");
+    assert_eq!(xml_ids(&results), ["mini-colombia"], "by article");
+    let (_, results) = search(&stand, "mini-turka");
+    assert_eq!(xml_ids(&results), ["mini-turka"], "by XML_ID");
+
+    let (state, results) = search(&stand, "Самовар");
+    assert_eq!(state, "empty");
+    assert!(results.is_empty());
+    let nothing = stand.wait_css(&tid("stock-nothing"));
+    assert!(nothing.text.contains("Самовар"), "{}", nothing.text);
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn demo_lookup_finds_products_with_stock() {
+    let stand = Stand::start(
+        "demo_lookup_finds_products_with_stock",
+        Setup::demo(dev_options_polling(60)),
+    );
+    stand.open_app_page(User::Rep);
+    let (state, results) = search(&stand, "кофе");
+    assert_eq!(state, "ready");
+    assert!(!results.is_empty());
+    for r in &results {
+        assert!(
+            r.attr("data-xml-id").is_some_and(|x| !x.is_empty()),
+            "{r:?}"
+        );
+    }
+    let available = stand.read(&format!(
+        "{} {}",
+        tid("stock-result"),
+        tid("stock-available")
+    ));
+    assert_eq!(available.len(), results.len());
+    for a in &available {
+        assert!(a.text.parse::<f64>().is_ok(), "a number: {a:?}");
+    }
+    let (state, _) = search(&stand, "zzzz-нет-такого");
+    assert_eq!(state, "empty");
+    stand.wait_css(&tid("stock-nothing"));
+}

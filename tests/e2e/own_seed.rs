@@ -1,0 +1,296 @@
+//! The deal tab on a data set the test writes itself (`seeds::mini_shop`), where every figure
+//! is known: the order card, stock per chosen warehouse with the order's own reserve, a
+//! shortage, an unmatched row, every kind of difference, linking and the order selector.
+
+use serde_json::{Value, json};
+
+use crate::support::options::{dev_options, with_settings};
+use crate::support::page::tid;
+use crate::support::rest;
+use crate::support::seeds::{ORDER_FIELD, SeedFile, mini_shop};
+use crate::support::stand::{Setup, Stand, User};
+
+/// The mini shop's configuration: the order ID in the deal's user field, else the order whose
+/// `xmlId` is the deal ID; warehouses 1 and 2 shown (3 left out); live checks every 3 s.
+pub fn mini_options(poll_secs: u32) -> Value {
+    with_settings(
+        dev_options(),
+        json!({
+            "linkRules": [
+                {"kind": "user-field", "field": ORDER_FIELD, "holds": "id"},
+                {"kind": "order-xml-id"}
+            ],
+            "warehouses": [1, 2],
+            "pollIntervalSecs": poll_secs
+        }),
+    )
+}
+
+/// A stand on the mini shop.
+pub fn mini_stand(name: &str, options: Value) -> Stand {
+    Stand::start(
+        name,
+        Setup::own_seed(SeedFile::write("mini-shop", &mini_shop()), options),
+    )
+}
+
+/// The row of a product (by XML_ID) as `[data-testid=deal-row][data-xml-id=..]`.
+fn row(xml_id: &str) -> String {
+    format!("{}[data-xml-id=\"{xml_id}\"]", tid("deal-row"))
+}
+
+/// The text of a row's cell for a warehouse.
+fn warehouse_cell(stand: &Stand, xml_id: &str, warehouse: u64) -> Option<String> {
+    stand.text(&format!(
+        "{} td[data-warehouse-id=\"{warehouse}\"]",
+        row(xml_id)
+    ))
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn own_seed_shows_order_stock_per_warehouse_shortage_unmatched_and_every_difference() {
+    let stand = mini_stand(
+        "own_seed_shows_order_stock_per_warehouse_shortage_unmatched_and_every_difference",
+        mini_options(60),
+    );
+    stand.open_deal_ready(1, User::Rep);
+
+    // The order card: number, the store's status name, the total with delivery.
+    assert_eq!(
+        stand.attr(&tid("order-number"), "data-value").as_deref(),
+        Some("M-501")
+    );
+    assert_eq!(
+        stand.text(&tid("order-status")).as_deref(),
+        Some("Оплачен, формируется к отправке")
+    );
+    assert_eq!(
+        stand
+            .attr(&tid("order-status"), "data-status-id")
+            .as_deref(),
+        Some("P")
+    );
+    assert_eq!(
+        stand.attr(&tid("order-total"), "data-value").as_deref(),
+        Some("5920")
+    );
+    let buyer = stand.text(&tid("order-buyer")).unwrap_or_default();
+    assert!(
+        buyer.contains("Чайкина Анна") && buyer.contains("anna@example.ru"),
+        "{buyer}"
+    );
+
+    // Warehouse columns: the two chosen in the settings, in their order; not the third.
+    let columns: Vec<String> = stand
+        .read("table.sl-rows thead th[data-warehouse-id]")
+        .iter()
+        .filter_map(|c| c.attr("data-warehouse-id").map(str::to_owned))
+        .collect();
+    assert_eq!(columns, ["1", "2"]);
+
+    // Every deal row, in order, keyed by XML_ID.
+    let rows: Vec<String> = stand
+        .read(&tid("deal-row"))
+        .iter()
+        .map(|r| r.attr("data-xml-id").unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "mini-brazil",
+            "mini-turka",
+            "mini-filters",
+            "mini-gift-card"
+        ]
+    );
+
+    // Brazil: warehouse 1 has 10, 3 reserved by this deal's own order: 7 free + 3 its own;
+    // warehouse 2 has 4 with 1 reserved elsewhere: 3. Available to the deal: 13 ≥ 5.
+    assert_eq!(
+        warehouse_cell(&stand, "mini-brazil", 1).as_deref(),
+        Some("7 +3")
+    );
+    assert_eq!(
+        warehouse_cell(&stand, "mini-brazil", 2).as_deref(),
+        Some("3")
+    );
+    let available = |xml: &str| {
+        stand.attr(
+            &format!("{} {}", row(xml), tid("row-available")),
+            "data-value",
+        )
+    };
+    assert_eq!(available("mini-brazil").as_deref(), Some("13"));
+    assert_eq!(
+        stand
+            .text(&format!("{} {}", row("mini-brazil"), tid("row-available")))
+            .as_deref(),
+        Some("13")
+    );
+    assert_eq!(
+        stand.count(&format!("{} {}", row("mini-brazil"), tid("row-shortage"))),
+        0
+    );
+    // Turka: 2 in warehouse 1, 1 of them the order's own: available 2 for 1 wanted.
+    assert_eq!(
+        warehouse_cell(&stand, "mini-turka", 1).as_deref(),
+        Some("1 +1")
+    );
+    assert_eq!(
+        warehouse_cell(&stand, "mini-turka", 2).as_deref(),
+        Some("0")
+    );
+    assert_eq!(available("mini-turka").as_deref(), Some("2"));
+    // Filters: 30 in warehouse 2 for 40 wanted: 10 missing.
+    assert_eq!(available("mini-filters").as_deref(), Some("30"));
+    let shortage = stand
+        .first(&format!("{} {}", row("mini-filters"), tid("row-shortage")))
+        .expect("a shortage");
+    assert_eq!(shortage.attr("data-value"), Some("10"));
+    assert!(shortage.text.contains("10"), "{}", shortage.text);
+    assert_eq!(stand.count(&tid("row-shortage")), 1);
+    // The gift card is only in the CRM: unmatched, no stock figure.
+    assert_eq!(
+        stand.count(&format!(
+            "{} {}",
+            row("mini-gift-card"),
+            tid("row-unmatched")
+        )),
+        1
+    );
+    assert_eq!(
+        stand.count(&format!(
+            "{} {}",
+            row("mini-gift-card"),
+            tid("row-available")
+        )),
+        0
+    );
+    assert_eq!(stand.count(&tid("row-unmatched")), 1);
+
+    // Differences: each kind, each a sentence.
+    let differences = stand.read(&tid("difference"));
+    let kinds: Vec<&str> = differences
+        .iter()
+        .filter_map(|d| d.attr("data-kind"))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "sum",
+            "status",
+            "quantity",
+            "price",
+            "missing-in-order",
+            "missing-in-order",
+            "missing-in-deal"
+        ],
+        "{differences:?}"
+    );
+    for d in &differences {
+        assert!(d.text.len() > 10, "a sentence, not a code: {d:?}");
+    }
+    let text_of = |kind: &str| -> Vec<String> {
+        differences
+            .iter()
+            .filter(|d| d.attr("data-kind") == Some(kind))
+            .map(|d| d.text.clone())
+            .collect()
+    };
+    assert!(
+        text_of("missing-in-deal")[0].contains("Чайник"),
+        "{:?}",
+        text_of("missing-in-deal")
+    );
+    assert!(
+        text_of("quantity")[0].contains("Бразилия"),
+        "{:?}",
+        text_of("quantity")
+    );
+    assert!(
+        text_of("price")[0].contains("Турка"),
+        "{:?}",
+        text_of("price")
+    );
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn own_seed_without_order_finds_candidates_by_phone_and_number_and_link_writes_the_field() {
+    let stand = mini_stand(
+        "own_seed_without_order_finds_candidates_by_phone_and_number_and_link_writes_the_field",
+        mini_options(60),
+    );
+    stand.open_deal_ready(2, User::Rep);
+    stand.wait_css(&tid("link-panel"));
+    assert_eq!(stand.count(&tid("order-number")), 0);
+
+    // The contact's `+7 916 123 45 67` finds order 502 whose buyer wrote `8 (916) 123-45-67`;
+    // nobody else's order is offered.
+    let candidates = stand.wait_for("candidate orders", |b| {
+        let found = b.read(&tid("link-candidate"));
+        (!found.is_empty()).then_some(found)
+    });
+    let ids: Vec<&str> = candidates
+        .iter()
+        .filter_map(|c| c.attr("data-order-id"))
+        .collect();
+    assert_eq!(ids, ["502"]);
+
+    // By number: the rep types another order's number.
+    stand.type_into(&tid("link-number"), "M-503");
+    stand.click(&tid("link-find"));
+    let result = stand.wait_css(&tid("link-result"));
+    assert_eq!(result.attr("data-order-id"), Some("503"));
+    stand.replace_text(&tid("link-number"), "M-999");
+    stand.click(&tid("link-find"));
+    stand.wait_css(&tid("link-not-found"));
+
+    // Link the phone match: the deal's user field holds the order ID, and the order shows.
+    stand.click(&format!(
+        "{}[data-order-id=\"502\"] {}",
+        tid("link-candidate"),
+        tid("link-button")
+    ));
+    stand.wait_for("the linked order's card", |b| {
+        (b.attr(&tid("order-number"), "data-value").as_deref() == Some("M-502")).then_some(())
+    });
+    let deal = rest::deal(&stand.sandbox, 2);
+    assert_eq!(deal[ORDER_FIELD], json!("502"), "{deal}");
+    assert_eq!(stand.count(&tid("link-panel")), 0);
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn own_seed_several_orders_by_the_rule_offer_a_selector() {
+    let stand = mini_stand(
+        "own_seed_several_orders_by_the_rule_offer_a_selector",
+        mini_options(60),
+    );
+    stand.open_deal_ready(3, User::Rep);
+    // Both orders whose xmlId is the deal's ID; the newest one shown first.
+    let options: Vec<String> = stand
+        .read(&format!("{} option", tid("order-choice")))
+        .iter()
+        .filter_map(|o| o.attr("value").map(str::to_owned))
+        .collect();
+    let mut sorted = options.clone();
+    sorted.sort();
+    assert_eq!(sorted, ["504", "505"]);
+    assert_eq!(
+        stand.attr(&tid("order-number"), "data-value").as_deref(),
+        Some("M-505")
+    );
+
+    stand.select_value(&tid("order-choice"), "504");
+    stand.wait_for("the chosen order", |b| {
+        (b.attr(&tid("order-number"), "data-value").as_deref() == Some("M-504")).then_some(())
+    });
+    assert_eq!(
+        stand
+            .attr(&tid("order-status"), "data-status-id")
+            .as_deref(),
+        Some("N")
+    );
+}

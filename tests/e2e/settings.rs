@@ -1,0 +1,122 @@
+//! The settings page: an admin connects the store, saves, and finds the settings again (and in
+//! effect on a deal); a rep is told who to ask.
+
+use serde_json::json;
+
+use crate::support::page::tid;
+use crate::support::stand::{Setup, Stand, User};
+
+/// The settings form finished loading.
+fn wait_settings_ready(stand: &Stand) {
+    stand.wait_css(&format!("{}[data-state=\"ready\"]", tid("settings")));
+}
+
+/// The value of the input with this test ID.
+fn input_value(stand: &Stand, testid: &str) -> String {
+    stand
+        .js(
+            "const el = document.querySelector(arguments[0]); return el ? el.value : null;",
+            vec![json!(tid(testid))],
+        )
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn admin_connects_the_store_saves_and_reads_the_settings_back() {
+    // Installed, nothing configured yet.
+    let stand = Stand::start(
+        "admin_connects_the_store_saves_and_reads_the_settings_back",
+        Setup::demo(json!({})),
+    );
+    let webhook = stand.sandbox.urls().store_webhook.clone();
+    stand.open_app_page(User::Admin);
+    // An admin without a store connection starts in the settings.
+    wait_settings_ready(&stand);
+
+    stand.replace_text(&tid("settings-webhook"), &webhook);
+    stand.click(&tid("settings-check"));
+    let check = stand.wait_for("the connection check", |b| {
+        let result = b.first(&tid("settings-check-result"))?;
+        matches!(result.attr("data-state"), Some("ok" | "failed" | "refused")).then_some(result)
+    });
+    assert_eq!(check.attr("data-state"), Some("ok"), "{check:?}");
+    assert_eq!(
+        check.attr("data-warehouses"),
+        Some("3"),
+        "the demo store has 3 warehouses"
+    );
+    assert!(
+        check.attr("data-statuses").is_some_and(|s| s != "0"),
+        "{check:?}"
+    );
+
+    // The catalogues' information blocks: the store's (2) and the portal's (25).
+    stand.replace_text(&tid("settings-store-iblock"), "2");
+    stand.replace_text(&tid("settings-portal-iblock"), "25");
+    stand.replace_text(&tid("settings-poll"), "7");
+    stand.click(&tid("settings-save"));
+    let outcome = stand.wait_for("the save's outcome", |b| {
+        b.first(&format!(
+            "{}, {}",
+            tid("settings-saved"),
+            tid("settings-error")
+        ))
+    });
+    assert_eq!(
+        outcome.attr("data-testid"),
+        Some("settings-saved"),
+        "{outcome:?}"
+    );
+    assert!(stand.frame_log().iter().any(|l| l == "setAppOption ok"));
+
+    // Read back: a fresh page gets the saved settings from the portal.
+    stand.open_app_page(User::Admin);
+    stand.click(&tid("tab-settings"));
+    wait_settings_ready(&stand);
+    assert_eq!(input_value(&stand, "settings-poll"), "7");
+    assert_eq!(input_value(&stand, "settings-store-iblock"), "2");
+    assert_eq!(input_value(&stand, "settings-portal-iblock"), "25");
+    let shown = input_value(&stand, "settings-webhook");
+    assert!(!shown.is_empty(), "the saved webhook is shown");
+    assert!(
+        !shown.contains("store-webhook-secret"),
+        "the secret is masked: {shown}"
+    );
+
+    // In effect: a deal linked the connector's way shows its order.
+    let number = crate::support::rest::order(&stand.sandbox, 101)["accountNumber"].clone();
+    stand.open_deal_ready(1, User::Rep);
+    assert_eq!(
+        stand
+            .attr(&tid("order-number"), "data-value")
+            .map(serde_json::Value::from),
+        Some(number)
+    );
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_rep_cannot_open_the_settings_and_is_told_who_to_ask() {
+    let stand = Stand::start(
+        "a_rep_cannot_open_the_settings_and_is_told_who_to_ask",
+        Setup::demo(json!({})),
+    );
+    stand.open_app_page(User::Rep);
+    stand.wait_css(&tid("app-page"));
+    stand.click(&tid("tab-settings"));
+    let notice = stand.wait_css(&tid("settings-admin-only"));
+    assert!(notice.text.len() > 20, "{notice:?}");
+    assert_eq!(stand.count(&tid("settings")), 0);
+    assert_eq!(stand.count(&tid("settings-save")), 0);
+    // The rep's deal tab without a store connection says to ask the administrator.
+    stand.open_deal_ready(9, User::Rep);
+    let notice = stand.wait_css(&tid("store-not-configured"));
+    assert_eq!(
+        stand.count(&format!("{} button", tid("store-not-configured"))),
+        0,
+        "{notice:?}"
+    );
+}

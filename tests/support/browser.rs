@@ -1,0 +1,173 @@
+//! Headless Chromium driven through its own ChromeDriver on a free port, with a fresh profile.
+//! Dropping the browser ends the session, stops ChromeDriver and removes the profile.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use super::webdriver::{WebDriver, WebDriverError};
+
+/// The flags every run uses: headless, as root, nothing in the background that makes requests.
+const CHROMIUM_FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+];
+
+/// The window's size: wide enough for the deal card, tall enough for a whole tab.
+pub const WINDOW_SIZE: (u32, u32) = (1280, 1600);
+
+/// A running ChromeDriver with one Chromium session.
+pub struct Browser {
+    pub driver: WebDriver,
+    chromedriver: Child,
+    profile: PathBuf,
+}
+
+fn env_or(name: &str, default: &str) -> String {
+    std::env::var(name)
+        .ok()
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| default.to_owned())
+}
+
+fn free_port() -> u16 {
+    // Port 0: the system picks a free port; it is released for ChromeDriver right away.
+    TcpListener::bind(("127.0.0.1", 0))
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port for chromedriver")
+}
+
+fn fresh_profile() -> PathBuf {
+    static COUNT: AtomicU32 = AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    let dir = std::env::temp_dir().join(format!(
+        "storelink-e2e-{}-{}-{nanos}",
+        std::process::id(),
+        COUNT.fetch_add(1, Ordering::SeqCst)
+    ));
+    std::fs::create_dir_all(&dir).expect("a fresh Chromium profile directory");
+    dir
+}
+
+impl Browser {
+    /// Starts ChromeDriver (`CHROMEDRIVER`, else `/usr/bin/chromedriver`) and a headless
+    /// Chromium (`CHROMIUM`, else `/usr/bin/chromium`). `performance_log` records network
+    /// events for [`Browser::network_log`].
+    pub fn start(performance_log: bool) -> Browser {
+        let chromedriver_path = env_or("CHROMEDRIVER", "/usr/bin/chromedriver");
+        let chromium_path = env_or("CHROMIUM", "/usr/bin/chromium");
+        let port = free_port();
+        let chromedriver = Command::new(&chromedriver_path)
+            .arg(format!("--port={port}"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot start {chromedriver_path} ({e}): install chromium-driver or set CHROMEDRIVER")
+            });
+        let server = format!("http://127.0.0.1:{port}");
+        let profile = fresh_profile();
+        let mut starting = BrowserStarting {
+            chromedriver: Some(chromedriver),
+            profile: profile.clone(),
+        };
+        wait_until_listening(&server);
+        let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|s| s.to_string()).collect();
+        args.push(format!("--user-data-dir={}", profile.display()));
+        args.push(format!("--window-size={},{}", WINDOW_SIZE.0, WINDOW_SIZE.1));
+        let mut capabilities = json!({
+            "alwaysMatch": {
+                "browserName": "chrome",
+                "pageLoadStrategy": "normal",
+                "goog:chromeOptions": { "binary": chromium_path, "args": args },
+            }
+        });
+        if performance_log {
+            capabilities["alwaysMatch"]["goog:loggingPrefs"] = json!({ "performance": "ALL" });
+            capabilities["alwaysMatch"]["goog:chromeOptions"]["perfLoggingPrefs"] =
+                json!({ "enableNetwork": true, "enablePage": false });
+        }
+        let driver = WebDriver::new_session(&server, capabilities)
+            .unwrap_or_else(|e| panic!("cannot start Chromium {chromium_path}: {e}"));
+        Browser {
+            driver,
+            chromedriver: starting.chromedriver.take().expect("set above"),
+            profile,
+        }
+    }
+
+    /// Network events recorded since the last call (ChromeDriver's performance log), as the
+    /// DevTools messages `{"method": "Network.requestWillBeSent", "params": {...}}`.
+    pub fn network_log(&self) -> Result<Vec<Value>, WebDriverError> {
+        let entries = self.driver.log("performance")?;
+        Ok(entries
+            .iter()
+            .filter_map(|e| e["message"].as_str())
+            .filter_map(|m| serde_json::from_str::<Value>(m).ok())
+            .map(|m| m["message"].clone())
+            .filter(|m| {
+                m["method"]
+                    .as_str()
+                    .is_some_and(|n| n.starts_with("Network."))
+            })
+            .collect())
+    }
+}
+
+/// Until the session exists, a panic still stops ChromeDriver and removes the profile.
+struct BrowserStarting {
+    chromedriver: Option<Child>,
+    profile: PathBuf,
+}
+
+impl Drop for BrowserStarting {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.chromedriver.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+            let _ = std::fs::remove_dir_all(&self.profile);
+        }
+    }
+}
+
+fn wait_until_listening(server: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let http = reqwest::blocking::Client::new();
+    while Instant::now() < deadline {
+        let ready = http
+            .get(format!("{server}/status"))
+            .send()
+            .ok()
+            .and_then(|r| r.text().ok())
+            .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+            .is_some_and(|v| v["value"]["ready"] == json!(true));
+        if ready {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("chromedriver did not start listening on {server} within 20 s");
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.quit();
+        let _ = self.chromedriver.kill();
+        let _ = self.chromedriver.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
