@@ -200,7 +200,7 @@ pub fn product_catalogs(catalogs: &[Catalog]) -> Vec<Catalog> {
 pub struct StoreFindings {
     /// What "Check connection" reports.
     pub report: ConnectionReport,
-    /// Every warehouse, by sort.
+    /// Every warehouse, in the store's order (the batch asks for it by sort).
     pub warehouses: Vec<Warehouse>,
     /// The order statuses by sort, named in the rep's language.
     pub statuses: Vec<NamedStatus>,
@@ -217,13 +217,12 @@ pub fn store_findings(
     names: &[StatusLang],
     lang: &str,
 ) -> Result<StoreFindings, RestFailure> {
-    let mut warehouses = warehouses.map_err(|e| RestFailure::of(&e))?;
+    let warehouses = warehouses.map_err(|e| RestFailure::of(&e))?;
     let statuses = statuses.map_err(|e| RestFailure::of(&e))?;
     let (catalogs, catalogs_failure) = match catalogs {
         Ok(list) => (list, None),
         Err(e) => (Vec::new(), Some(RestFailure::of(&e))),
     };
-    warehouses.sort_by_key(|w| (w.sort, w.id));
     Ok(StoreFindings {
         report: ConnectionReport::of(&warehouses, &statuses, &catalogs),
         statuses: named_statuses(&statuses, names, lang),

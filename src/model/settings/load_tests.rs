@@ -144,11 +144,11 @@ fn a_failed_stage_list_fails_the_mapping_not_the_rest() {
 }
 
 #[test]
-fn store_findings_count_sort_and_name_what_the_store_has() {
+fn store_findings_count_and_name_what_the_store_has() {
     let found = store_findings(
         Ok(vec![
-            from(json!({"id": 2, "title": "Склад на Ленина", "active": "Y", "sort": 200})),
             from(json!({"id": 1, "title": "Основной", "active": "Y", "sort": 100})),
+            from(json!({"id": 2, "title": "Склад на Ленина", "active": "Y", "sort": 200})),
             from(json!({"id": 3, "title": "Старый", "active": "N", "sort": 300})),
         ]),
         Ok(vec![

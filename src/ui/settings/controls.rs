@@ -1,134 +1,113 @@
 //! Labelled controls of the settings form: a text box and a select, each with its hint and
 //! its problems, wired for screen readers. The control's `id` is also its `data-testid`.
+//! (Plain functions rather than components: they are many, cheap, and keep the wasm small.)
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::texts::FieldProblems;
+use super::texts::field_problems;
 
-#[derive(Properties, PartialEq)]
-pub struct TextFieldProps {
+/// A text box and what goes around it.
+#[derive(Default)]
+pub struct TextInput {
     pub id: AttrValue,
     pub label: AttrValue,
     pub value: AttrValue,
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
-    #[prop_or_default]
     pub problems: Vec<String>,
-    #[prop_or_default]
     pub placeholder: Option<AttrValue>,
     /// Whole numbers only (`inputmode=numeric`).
-    #[prop_or_default]
     pub numeric: bool,
     pub oninput: Callback<String>,
-    #[prop_or_default]
     pub onfocus: Option<Callback<FocusEvent>>,
-    #[prop_or_default]
     pub onclick: Option<Callback<MouseEvent>>,
 }
 
 /// A labelled text box.
-#[function_component]
-pub fn TextField(props: &TextFieldProps) -> Html {
-    let hint_id = format!("{}-hint", props.id);
-    let problems_id = format!("{}-problems", props.id);
+pub fn text_field(f: TextInput) -> Html {
+    let hint_id = format!("{}-hint", f.id);
+    let problems_id = format!("{}-problems", f.id);
     let described = describe(
-        props.hint.is_some(),
+        f.hint.is_some(),
         &hint_id,
-        !props.problems.is_empty(),
+        !f.problems.is_empty(),
         &problems_id,
     );
     let oninput = {
-        let cb = props.oninput.clone();
+        let cb = f.oninput.clone();
         Callback::from(move |e: InputEvent| {
             cb.emit(e.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
     html! {
         <div class="sl-field">
-            <label for={props.id.clone()}>{ props.label.clone() }</label>
-            <input id={props.id.clone()} class="sl-input" type="text" value={props.value.clone()}
-                inputmode={props.numeric.then_some("numeric")} autocomplete="off" spellcheck="false"
-                placeholder={props.placeholder.clone()}
-                aria-invalid={(!props.problems.is_empty()).to_string()}
-                aria-describedby={described} data-testid={props.id.clone()}
-                {oninput} onfocus={props.onfocus.clone()} onclick={props.onclick.clone()} />
-            if let Some(hint) = &props.hint {
+            <label for={f.id.clone()}>{ f.label.clone() }</label>
+            <input id={f.id.clone()} class="sl-input" type="text" value={f.value.clone()}
+                inputmode={f.numeric.then_some("numeric")} autocomplete="off" spellcheck="false"
+                placeholder={f.placeholder.clone()}
+                aria-invalid={(!f.problems.is_empty()).to_string()}
+                aria-describedby={described} data-testid={f.id.clone()}
+                {oninput} onfocus={f.onfocus.clone()} onclick={f.onclick.clone()} />
+            if let Some(hint) = &f.hint {
                 <small id={hint_id}>{ hint.clone() }</small>
             }
-            <FieldProblems id={problems_id} sentences={props.problems.clone()} />
+            { field_problems(&problems_id, &f.problems) }
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SelectFieldProps {
+/// A select and what goes around it.
+#[derive(Default)]
+pub struct SelectInput {
     pub id: AttrValue,
     pub label: AttrValue,
     /// `(value, label)` in order.
     pub options: Vec<(String, String)>,
     pub selected: AttrValue,
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
-    #[prop_or_default]
     pub problems: Vec<String>,
     pub onchange: Callback<String>,
 }
 
 /// A labelled select.
-#[function_component]
-pub fn SelectField(props: &SelectFieldProps) -> Html {
-    let hint_id = format!("{}-hint", props.id);
-    let problems_id = format!("{}-problems", props.id);
+pub fn select_field(f: SelectInput) -> Html {
+    let hint_id = format!("{}-hint", f.id);
+    let problems_id = format!("{}-problems", f.id);
     let described = describe(
-        props.hint.is_some(),
+        f.hint.is_some(),
         &hint_id,
-        !props.problems.is_empty(),
+        !f.problems.is_empty(),
         &problems_id,
     );
     html! {
         <div class="sl-field">
-            <label for={props.id.clone()}>{ props.label.clone() }</label>
-            <Select id={props.id.clone()} options={props.options.clone()} selected={props.selected.clone()}
-                invalid={!props.problems.is_empty()} described={described} onchange={props.onchange.clone()} />
-            if let Some(hint) = &props.hint {
+            <label for={f.id.clone()}>{ f.label.clone() }</label>
+            { select(&f.id, &f.options, &f.selected, !f.problems.is_empty(), described, f.onchange.clone()) }
+            if let Some(hint) = &f.hint {
                 <small id={hint_id}>{ hint.clone() }</small>
             }
-            <FieldProblems id={problems_id} sentences={props.problems.clone()} />
+            { field_problems(&problems_id, &f.problems) }
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SelectProps {
-    pub id: AttrValue,
-    pub options: Vec<(String, String)>,
-    pub selected: AttrValue,
-    #[prop_or_default]
-    pub invalid: bool,
-    #[prop_or_default]
-    pub described: Option<String>,
-    /// For a select labelled by something other than a `<label for>`.
-    #[prop_or_default]
-    pub aria_label: Option<AttrValue>,
-    pub onchange: Callback<String>,
-}
-
 /// A bare select (its label is elsewhere): the option equal to `selected` is chosen.
-#[function_component]
-pub fn Select(props: &SelectProps) -> Html {
-    let onchange = {
-        let cb = props.onchange.clone();
-        Callback::from(move |e: Event| {
-            cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value())
-        })
-    };
+pub fn select(
+    id: &str,
+    options: &[(String, String)],
+    selected: &str,
+    invalid: bool,
+    described: Option<String>,
+    onchange: Callback<String>,
+) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        onchange.emit(e.target_unchecked_into::<HtmlSelectElement>().value())
+    });
     html! {
-        <select id={props.id.clone()} class="sl-select" data-testid={props.id.clone()}
-            aria-invalid={props.invalid.to_string()} aria-describedby={props.described.clone()}
-            aria-label={props.aria_label.clone()} {onchange}>
-            { for props.options.iter().map(|(value, label)| html! {
-                <option value={value.clone()} selected={*value == *props.selected}>{ label.clone() }</option>
+        <select id={id.to_owned()} class="sl-select" data-testid={id.to_owned()}
+            aria-invalid={invalid.to_string()} aria-describedby={described} {onchange}>
+            { for options.iter().map(|(value, label)| html! {
+                <option value={value.clone()} selected={value == selected}>{ label.clone() }</option>
             }) }
         </select>
     }

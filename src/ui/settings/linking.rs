@@ -3,10 +3,10 @@
 
 use yew::prelude::*;
 
-use super::controls::{SelectField, TextField};
-use super::skeleton::SectionSkeleton;
+use super::controls::{SelectInput, TextInput, select_field, text_field};
+use super::skeleton::section_skeleton;
 use super::state::{Action, Edit, PageState};
-use super::texts::{FieldProblems, Side, failure_text, problems_of};
+use super::texts::{Side, failure_text, field_problems, problems_of};
 use crate::i18n::{Lang, SettingsTexts, fill};
 use crate::model::settings::form::LinkKind;
 use crate::model::settings::load::UserFieldChoice;
@@ -23,7 +23,7 @@ pub fn LinkSection(props: &LinkSectionProps) -> Html {
     let t = props.lang.settings();
     let page = &props.page;
     let body = match &page.portal {
-        None => html! { <SectionSkeleton rows={2} /> },
+        None => section_skeleton(2),
         Some(portal) => {
             let fields = portal.user_fields.as_ref().ok();
             let failed = portal.user_fields.as_ref().err().map(|f| {
@@ -44,8 +44,8 @@ pub fn LinkSection(props: &LinkSectionProps) -> Html {
                         { for page.form.link_rules.iter().enumerate().map(|(i, rule)|
                             rule_row(page, t, i, count, rule, fields.map(Vec::as_slice))) }
                     </ol>
-                    <FieldProblems id="settings-link-problems"
-                        sentences={problems_of(t, &page.problems, &SettingsField::LinkRules)} />
+                    { field_problems("settings-link-problems",
+                        &problems_of(t, &page.problems, &SettingsField::LinkRules)) }
                     <div class="sl-actions">
                         <button type="button" class="sl-btn sl-btn-light" data-testid="settings-link-add"
                             onclick={add}>{ t.link_add }</button>
@@ -125,8 +125,14 @@ fn rule_row(
                             )))
                         })
                     };
-                    html! { <SelectField id={id("field")} label={t.link_field} {options}
-                    selected={field.clone()} onchange={on} /> }
+                    select_field(SelectInput {
+                        id: id("field").into(),
+                        label: t.link_field.into(),
+                        options,
+                        selected: field.clone().into(),
+                        onchange: on,
+                        ..SelectInput::default()
+                    })
                 }
                 None => {
                     let on = {
@@ -138,8 +144,14 @@ fn rule_row(
                             )))
                         })
                     };
-                    html! { <TextField id={id("field")} label={t.link_field_code} value={field.clone()}
-                    placeholder="UF_CRM_…" oninput={on} /> }
+                    text_field(TextInput {
+                        id: id("field").into(),
+                        label: t.link_field_code.into(),
+                        value: field.clone().into(),
+                        placeholder: Some("UF_CRM_…".into()),
+                        oninput: on,
+                        ..TextInput::default()
+                    })
                 }
             };
             let on_holds = {
@@ -172,21 +184,36 @@ fn rule_row(
             html! {
                 <>
                     { field_control }
-                    <SelectField id={id("holds")} label={t.link_holds} options={holds_options}
-                        {selected} onchange={on_holds} />
+                    { select_field(SelectInput {
+                        id: id("holds").into(),
+                        label: t.link_holds.into(),
+                        options: holds_options,
+                        selected: selected.into(),
+                        onchange: on_holds,
+                        ..SelectInput::default()
+                    }) }
                 </>
             }
         }
-        LinkRule::OriginId { originator_id } => html! {
-            <TextField id={id("originator")} label={t.link_originator}
-                value={originator_id.clone().unwrap_or_default()} hint={t.link_originator_hint}
-                oninput={set(|o| LinkRule::OriginId { originator_id: Some(o) })} />
-        },
+        LinkRule::OriginId { originator_id } => text_field(TextInput {
+            id: id("originator").into(),
+            label: t.link_originator.into(),
+            value: originator_id.clone().unwrap_or_default().into(),
+            hint: Some(t.link_originator_hint.into()),
+            oninput: set(|o| LinkRule::OriginId {
+                originator_id: Some(o),
+            }),
+            ..TextInput::default()
+        }),
         LinkRule::OrderXmlId => Html::default(),
-        LinkRule::OrderProperty { code } => html! {
-            <TextField id={id("property")} label={t.link_property} value={code.clone()}
-                placeholder="DEAL_ID" oninput={set(|code| LinkRule::OrderProperty { code })} />
-        },
+        LinkRule::OrderProperty { code } => text_field(TextInput {
+            id: id("property").into(),
+            label: t.link_property.into(),
+            value: code.clone().into(),
+            placeholder: Some("DEAL_ID".into()),
+            oninput: set(|code| LinkRule::OrderProperty { code }),
+            ..TextInput::default()
+        }),
     };
     let title = fill(t.link_rule, &[&(i + 1).to_string()]);
     let aria = |action: &str| format!("{title}: {action}");
@@ -195,12 +222,18 @@ fn rule_row(
             <fieldset>
                 <legend>{ title.clone() }</legend>
                 <div class="sl-settings-grid">
-                    <SelectField id={id("kind")} label={t.link_kind} options={kinds}
-                        selected={LinkKind::of(rule).code()} onchange={on_kind} />
+                    { select_field(SelectInput {
+                        id: id("kind").into(),
+                        label: t.link_kind.into(),
+                        options: kinds,
+                        selected: LinkKind::of(rule).code().into(),
+                        onchange: on_kind,
+                        ..SelectInput::default()
+                    }) }
                     { details }
                 </div>
-                <FieldProblems id={id("problems")}
-                    sentences={problems_of(t, &page.problems, &SettingsField::LinkRule(i))} />
+                { field_problems(&id("problems"),
+                    &problems_of(t, &page.problems, &SettingsField::LinkRule(i))) }
                 <div class="sl-actions">
                     <button type="button" class="sl-btn sl-btn-light sl-btn-small" data-testid={id("up")}
                         disabled={i == 0} aria-label={aria(t.link_up)}

@@ -4,10 +4,10 @@
 use bitrix_rest::models::crm::{Category, Status};
 use yew::prelude::*;
 
-use super::controls::Select;
-use super::skeleton::SectionSkeleton;
+use super::controls::select;
+use super::skeleton::section_skeleton;
 use super::state::{Action, Edit, PageState, StoreData};
-use super::texts::{FieldProblems, Side, failure_text, problems_of};
+use super::texts::{Side, failure_text, field_problems, problems_of};
 use crate::i18n::{Lang, SettingsTexts, fill};
 use crate::model::mapping::prefill::pipeline_stages;
 use crate::model::settings::SettingsField;
@@ -25,7 +25,7 @@ pub fn MappingSection(props: &MappingSectionProps) -> Html {
     let t = props.lang.settings();
     let page = &props.page;
     let body = match (&page.portal, &page.store) {
-        (None, _) | (_, StoreData::Loading) => html! { <SectionSkeleton rows={4} /> },
+        (None, _) | (_, StoreData::Loading) => section_skeleton(4),
         (Some(portal), store) => match (&portal.pipelines, store) {
             (Err(failure), _) => {
                 let why = failure_text(t, failure, Side::Portal, "");
@@ -98,8 +98,7 @@ fn pipeline_table(
             <tr>
                 <th scope="row"><label for={select_id.clone()}>{ name }</label>
                     <span class="sl-muted sl-settings-code">{ status_id.to_owned() }</span></th>
-                <td><Select id={select_id} {options} selected={stage_id.unwrap_or_default().to_owned()}
-                    {onchange} /></td>
+                <td>{ select(&select_id, &options, stage_id.unwrap_or_default(), false, None, onchange) }</td>
             </tr>
         }
     };
@@ -121,7 +120,7 @@ fn pipeline_table(
                     </tbody>
                 </table>
             </div>
-            <FieldProblems id={format!("settings-mapping-{category_id}-problems")} sentences={problems} />
+            { field_problems(&format!("settings-mapping-{category_id}-problems"), &problems) }
         </div>
     }
 }

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::controls::TextField;
+use super::controls::{TextInput, text_field};
 use super::state::{Action, Edit, PageState};
 use super::texts::problems_of;
 use crate::i18n::{Lang, fill};
@@ -29,8 +29,16 @@ pub fn PollSection(props: &PollSectionProps) -> Html {
     html! {
         <section class="sl-card sl-settings-section" aria-labelledby="settings-poll-title">
             <h2 id="settings-poll-title">{ t.poll_title }</h2>
-            <TextField id="settings-poll" label={t.poll_label} value={page.form.poll.clone()} numeric=true
-                {hint} problems={problems_of(t, &page.problems, &SettingsField::PollInterval)} {oninput} />
+            { text_field(TextInput {
+                id: "settings-poll".into(),
+                label: t.poll_label.into(),
+                value: page.form.poll.clone().into(),
+                hint: Some(hint.into()),
+                numeric: true,
+                problems: problems_of(t, &page.problems, &SettingsField::PollInterval),
+                oninput,
+                ..TextInput::default()
+            }) }
         </section>
     }
 }

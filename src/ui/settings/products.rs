@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::controls::{SelectField, TextField};
+use super::controls::{SelectInput, TextInput, select_field, text_field};
 use super::state::{Action, Edit, PageState, StoreData};
 use super::texts::problems_of;
 use crate::i18n::{Lang, SettingsTexts};
@@ -50,28 +50,59 @@ pub fn ProductsSection(props: &ProductsSectionProps) -> Html {
                 { catalog_field(t, "settings-portal-iblock", t.portal_iblock, &form.portal_iblock,
                     portal_catalogs, problems(SettingsField::PortalIblock), edit(Edit::PortalIblock)) }
             </div>
-            <SelectField id="settings-match" label={t.match_label} options={match_options}
-                selected={if form.match_by_property { "property" } else { "xml-id" }}
-                onchange={edit(|code| Edit::MatchByProperty(code == "property"))} />
+            { select_field(SelectInput {
+                id: "settings-match".into(),
+                label: t.match_label.into(),
+                options: match_options,
+                selected: (if form.match_by_property { "property" } else { "xml-id" }).into(),
+                onchange: edit(|code| Edit::MatchByProperty(code == "property")),
+                ..SelectInput::default()
+            }) }
             if form.match_by_property {
                 <div class="sl-settings-grid">
-                    <TextField id="settings-match-portal" label={t.match_portal}
-                        value={form.portal_property.clone()} placeholder="property45" hint={t.property_hint}
-                        problems={problems(SettingsField::ProductPropertyPortal)}
-                        oninput={edit(Edit::PortalProperty)} />
-                    <TextField id="settings-match-store" label={t.match_store}
-                        value={form.store_property.clone()} placeholder="property101" hint={t.property_hint}
-                        problems={problems(SettingsField::ProductPropertyStore)}
-                        oninput={edit(Edit::StoreProperty)} />
+                    { text_field(TextInput {
+                        id: "settings-match-portal".into(),
+                        label: t.match_portal.into(),
+                        value: form.portal_property.clone().into(),
+                        placeholder: Some("property45".into()),
+                        hint: Some(t.property_hint.into()),
+                        problems: problems(SettingsField::ProductPropertyPortal),
+                        oninput: edit(Edit::PortalProperty),
+                        ..TextInput::default()
+                    }) }
+                    { text_field(TextInput {
+                        id: "settings-match-store".into(),
+                        label: t.match_store.into(),
+                        value: form.store_property.clone().into(),
+                        placeholder: Some("property101".into()),
+                        hint: Some(t.property_hint.into()),
+                        problems: problems(SettingsField::ProductPropertyStore),
+                        oninput: edit(Edit::StoreProperty),
+                        ..TextInput::default()
+                    }) }
                 </div>
             }
             <div class="sl-settings-grid">
-                <TextField id="settings-article" label={t.article} value={form.article_property.clone()}
-                    placeholder="property105" hint={t.article_hint}
-                    problems={problems(SettingsField::ArticleProperty)} oninput={edit(Edit::Article)} />
-                <TextField id="settings-price-type" label={t.price_type} value={form.price_type.clone()}
-                    numeric=true hint={t.price_type_hint}
-                    problems={problems(SettingsField::PriceType)} oninput={edit(Edit::PriceType)} />
+                { text_field(TextInput {
+                    id: "settings-article".into(),
+                    label: t.article.into(),
+                    value: form.article_property.clone().into(),
+                    placeholder: Some("property105".into()),
+                    hint: Some(t.article_hint.into()),
+                    problems: problems(SettingsField::ArticleProperty),
+                    oninput: edit(Edit::Article),
+                    ..TextInput::default()
+                }) }
+                { text_field(TextInput {
+                    id: "settings-price-type".into(),
+                    label: t.price_type.into(),
+                    value: form.price_type.clone().into(),
+                    numeric: true,
+                    hint: Some(t.price_type_hint.into()),
+                    problems: problems(SettingsField::PriceType),
+                    oninput: edit(Edit::PriceType),
+                    ..TextInput::default()
+                }) }
             </div>
         </section>
     }
@@ -99,12 +130,25 @@ fn catalog_field(
             if !value.is_empty() && !list.iter().any(|c| c.iblock_id.to_string() == value) {
                 options.push((value.to_owned(), value.to_owned()));
             }
-            html! { <SelectField id={id} label={label} {options} selected={value.to_owned()}
-            hint={t.iblock_hint} {problems} {onchange} /> }
+            select_field(SelectInput {
+                id: id.into(),
+                label: label.into(),
+                options,
+                selected: value.to_owned().into(),
+                hint: Some(t.iblock_hint.into()),
+                problems,
+                onchange,
+            })
         }
-        None => html! {
-            <TextField id={id} label={label} value={value.to_owned()} numeric=true
-                hint={t.iblock_hint} {problems} oninput={onchange} />
-        },
+        None => text_field(TextInput {
+            id: id.into(),
+            label: label.into(),
+            value: value.to_owned().into(),
+            numeric: true,
+            hint: Some(t.iblock_hint.into()),
+            problems,
+            oninput: onchange,
+            ..TextInput::default()
+        }),
     }
 }

@@ -4,18 +4,11 @@ use yew::prelude::*;
 
 use crate::ui::skeleton::Bar;
 
-#[derive(Properties, PartialEq)]
-pub struct SectionSkeletonProps {
-    /// How many label + control rows to draw.
-    pub rows: usize,
-}
-
 /// Label and control bars, as many as the section will show rows.
-#[function_component]
-pub fn SectionSkeleton(props: &SectionSkeletonProps) -> Html {
+pub fn section_skeleton(rows: usize) -> Html {
     html! {
         <div class="sl-settings-skeleton" aria-hidden="true" data-testid="settings-skeleton">
-            { for (0..props.rows).map(|_| html! {
+            { for (0..rows).map(|_| html! {
                 <div class="sl-settings-skeleton-row">
                     <Bar width="m" />
                     <span class="sl-skel sl-settings-skel-control"></span>

@@ -122,22 +122,14 @@ pub fn problems_of(
         .collect()
 }
 
-#[derive(Properties, PartialEq)]
-pub struct FieldProblemsProps {
-    /// The element id the field's `aria-describedby` names.
-    pub id: AttrValue,
-    pub sentences: Vec<String>,
-}
-
-/// A field's problems, each a sentence, announced when they appear.
-#[function_component]
-pub fn FieldProblems(props: &FieldProblemsProps) -> Html {
-    if props.sentences.is_empty() {
+/// A field's problems, each a sentence, announced when they appear; nothing when none.
+pub fn field_problems(id: &str, sentences: &[String]) -> Html {
+    if sentences.is_empty() {
         return Html::default();
     }
     html! {
-        <div class="sl-field-error" id={props.id.clone()} role="alert" data-testid="settings-problem">
-            { for props.sentences.iter().map(|s| html! { <p>{ s.clone() }</p> }) }
+        <div class="sl-field-error" id={id.to_owned()} role="alert" data-testid="settings-problem">
+            { for sentences.iter().map(|s| html! { <p>{ s.clone() }</p> }) }
         </div>
     }
 }

@@ -3,9 +3,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::skeleton::SectionSkeleton;
+use super::skeleton::section_skeleton;
 use super::state::{Action, Edit, PageState, StoreData};
-use super::texts::{FieldProblems, problems_of};
+use super::texts::{field_problems, problems_of};
 use crate::i18n::{Lang, fill};
 use crate::model::settings::SettingsField;
 use crate::model::settings::form::warehouse_rows;
@@ -21,7 +21,7 @@ pub fn WarehousesSection(props: &WarehousesSectionProps) -> Html {
     let t = props.lang.settings();
     let page = &props.page;
     let body = match &page.store {
-        StoreData::Loading => html! { <SectionSkeleton rows={3} /> },
+        StoreData::Loading => section_skeleton(3),
         StoreData::NotConfigured | StoreData::Failed(_) => html! {
             <p class="sl-muted" data-testid="settings-warehouses-unavailable">{ t.warehouses_need_store }</p>
         },
@@ -60,8 +60,8 @@ pub fn WarehousesSection(props: &WarehousesSectionProps) -> Html {
             <h2 id="settings-warehouses-title">{ t.warehouses_title }</h2>
             <p class="sl-muted">{ t.warehouses_hint }</p>
             { body }
-            <FieldProblems id="settings-warehouses-problems"
-                sentences={problems_of(t, &page.problems, &SettingsField::Warehouses)} />
+            { field_problems("settings-warehouses-problems",
+                &problems_of(t, &page.problems, &SettingsField::Warehouses)) }
         </section>
     }
 }

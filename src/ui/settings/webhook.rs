@@ -4,7 +4,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::controls::TextField;
+use super::controls::{TextInput, text_field};
 use super::state::{Action, Check, Edit, PageState};
 use super::texts::{Side, failure_text, problem_text, problems_of};
 use crate::i18n::{Lang, fill};
@@ -52,9 +52,18 @@ pub fn StoreSection(props: &StoreSectionProps) -> Html {
     html! {
         <section class="sl-card sl-settings-section" aria-labelledby="settings-store-title">
             <h2 id="settings-store-title">{ t.store_title }</h2>
-            <TextField id="settings-webhook" label={t.webhook_label} value={webhook.text.clone()}
-                hint={t.webhook_hint} placeholder="https://shop.example/rest/1/…/"
-                {problems} {oninput} {onfocus} onclick={onclick_box} />
+            { text_field(TextInput {
+                id: "settings-webhook".into(),
+                label: t.webhook_label.into(),
+                value: webhook.text.clone().into(),
+                hint: Some(t.webhook_hint.into()),
+                placeholder: Some("https://shop.example/rest/1/…/".into()),
+                problems,
+                oninput,
+                onfocus,
+                onclick: onclick_box,
+                ..TextInput::default()
+            }) }
             if webhook.disconnects(page.saved.store_webhook.as_ref()) {
                 <p class="sl-settings-warning" data-testid="settings-webhook-disconnects">{ t.webhook_disconnects }</p>
             }

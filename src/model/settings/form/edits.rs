@@ -250,19 +250,32 @@ impl SettingsForm {
             .set_pipeline(PipelineMapping { category_id, pairs });
     }
 
-    /// Shows or hides warehouse `id`; the chosen ones stay in the store's order.
+    /// Shows or hides warehouse `id`; the chosen ones stay in the store's order (then those
+    /// the store no longer lists, as they were).
     pub fn set_warehouse(&mut self, id: u64, shown: bool, warehouses: &[Warehouse]) {
-        self.warehouses.retain(|w| *w != id);
-        if shown {
-            self.warehouses.push(id);
-        }
-        let position = |id: &u64| {
-            warehouses
-                .iter()
-                .position(|w| w.id == *id)
-                .unwrap_or(usize::MAX)
+        let chosen = |w: u64| {
+            if w == id {
+                shown
+            } else {
+                self.warehouses.contains(&w)
+            }
         };
-        self.warehouses.sort_by_key(position);
+        let known: Vec<u64> = warehouses
+            .iter()
+            .map(|w| w.id)
+            .filter(|w| chosen(*w))
+            .collect();
+        let unknown = self
+            .warehouses
+            .iter()
+            .copied()
+            .filter(|w| *w != id && !warehouses.iter().any(|k| k.id == *w));
+        let mut next = known;
+        next.extend(unknown);
+        if shown && !next.contains(&id) {
+            next.push(id);
+        }
+        self.warehouses = next;
     }
 
     /// Fills the catalogue boxes that are still empty with the only catalogue found.
