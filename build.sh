@@ -68,6 +68,20 @@ ensure_chromium() {
   export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
 }
 
+# Chromium's flags for wasm-bindgen-test-runner: headless as root, no network of its own, and a
+# fresh profile for every run.
+browser_capabilities() {
+  local profile caps
+  profile="$(mktemp -d)"
+  caps="$(mktemp --suffix=.json)"
+  cat >"$caps" <<JSON
+{"goog:chromeOptions": {"binary": "$CHROMIUM", "args": ["--headless", "--no-sandbox", "--disable-gpu",
+  "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
+  "--no-first-run", "--user-data-dir=$profile"]}}
+JSON
+  export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$caps"
+}
+
 # ---------------------------------------------------------------- build
 
 manifest_version() {
@@ -164,7 +178,11 @@ cmd_test() {
   cmd_build
   say "native tests (cargo test --workspace)"
   cargo test --workspace
-  say "browser tests of bitrix-rest (wasm-bindgen-test in headless Chromium)"
+  ensure_wasm_bindgen
+  browser_capabilities
+  say "browser tests of the widget (wasm-bindgen-test in headless Chromium)"
+  cargo test -p storelink --target "$WASM_TARGET" --lib
+  say "browser tests of bitrix-rest against the sandbox (headless Chromium)"
   bash "$ROOT/bitrix/tests/wasm/run.sh"
   say "end-to-end tests (headless Chromium against the sandbox)"
   STORELINK_DIST="$DIST" cargo test -p storelink --test e2e -- --include-ignored --test-threads=1
