@@ -6,10 +6,14 @@
 //! saved one, edited it replaces it, emptied it disconnects the store.
 
 mod edits;
+mod rows;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_edits;
 
-pub use edits::{LinkKind, MappingRow, WarehouseRow, mapping_rows, warehouse_rows};
+pub use edits::LinkKind;
+pub use rows::{MappingRow, WarehouseRow, mapping_rows, warehouse_rows};
 
 use super::rules::{LinkRule, PropertyPair};
 use super::validate::{Problem, SettingsField, SettingsProblem, webhook_from_input};
