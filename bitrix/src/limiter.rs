@@ -81,7 +81,8 @@ impl LeakyBucket {
         } else {
             1.0 / 3600.0
         };
-        let interval = Duration::from_secs_f64(1.0 / drain);
+        // Whole nanoseconds, without `from_secs_f64` (its panics pull float formatting into wasm).
+        let interval = Duration::from_nanos((1e9 / drain).min(3.6e12) as u64);
         let tolerance = interval
             .checked_mul(limit.burst.max(1) - 1)
             .unwrap_or(Duration::MAX);

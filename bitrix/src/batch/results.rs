@@ -1,7 +1,5 @@
 //! Reading a `batch` reply: per-command results, errors, totals; `[]` for empty sections.
 
-use std::collections::HashMap;
-
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -21,7 +19,9 @@ use crate::error::{Error, ErrorKind};
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct BatchResults {
-    outcomes: HashMap<String, Result<Reply, Error>>,
+    /// By command, in the order recorded (a batch holds tens of commands: a list is smaller
+    /// in wasm than a map and fast enough).
+    outcomes: Vec<(String, Result<Reply, Error>)>,
     requests: usize,
     resolved_locally: Vec<String>,
 }
@@ -29,7 +29,7 @@ pub struct BatchResults {
 impl BatchResults {
     pub(crate) fn new() -> BatchResults {
         BatchResults {
-            outcomes: HashMap::new(),
+            outcomes: Vec::new(),
             requests: 0,
             resolved_locally: Vec::new(),
         }
@@ -52,7 +52,7 @@ impl BatchResults {
 
     /// The typed result of a command with its `total`, `next` and `time`.
     pub fn reply<R: DeserializeOwned>(&self, handle: &Handle<R>) -> Result<Reply<R>, Error> {
-        match self.outcomes.get(handle.name()) {
+        match self.outcome(handle.name()) {
             Some(Ok(reply)) => reply.clone().decode_at(handle.key),
             Some(Err(e)) => Err(e.clone()),
             None => Err(Error::new(
@@ -65,7 +65,7 @@ impl BatchResults {
 
     /// The raw outcome of a command by name.
     pub fn raw(&self, name: &str) -> Option<&Result<Reply, Error>> {
-        self.outcomes.get(name)
+        self.outcome(name)
     }
 
     /// How many `batch` HTTP requests were made.
@@ -88,18 +88,24 @@ impl BatchResults {
     }
 
     pub(crate) fn set(&mut self, name: &str, outcome: Result<Reply, Error>) {
-        self.outcomes.insert(name.to_owned(), outcome);
+        match self.outcomes.iter_mut().find(|(n, _)| n == name) {
+            Some((_, slot)) => *slot = outcome,
+            None => self.outcomes.push((name.to_owned(), outcome)),
+        }
     }
 
     pub(crate) fn outcome(&self, name: &str) -> Option<&Result<Reply, Error>> {
-        self.outcomes.get(name)
+        self.outcomes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, o)| o)
     }
 
     /// True when some command of this chunk failed.
     pub(crate) fn any_failed(&self, chunk: &[Entry]) -> bool {
         chunk
             .iter()
-            .any(|c| matches!(self.outcomes.get(&c.name), Some(Err(_)) | None))
+            .any(|c| matches!(self.outcome(&c.name), Some(Err(_)) | None))
     }
 
     /// Records the outcomes of `chunk` from one `batch` reply.
@@ -130,7 +136,7 @@ impl BatchResults {
                 ))
             } else if let Some(result) = entry(&results, &command.name) {
                 let time = entry(&times, &command.name)
-                    .and_then(|t| serde_json::from_value::<Time>(t.clone()).ok())
+                    .map(Time::from_value)
                     .unwrap_or_default();
                 Ok(Reply {
                     method: command.method.clone(),

@@ -11,7 +11,7 @@ use crate::command::Command;
 use crate::encode;
 use crate::envelope::Reply;
 use crate::error::{Error, ErrorKind};
-use crate::platform::lock;
+use crate::platform::{BoxFuture, lock};
 use crate::retry::{self, Access};
 use crate::transport::{HttpRequest, Transport, TransportError};
 
@@ -95,7 +95,19 @@ impl<T: Transport, C: Clock> Client<T, C> {
 
     /// The call loop for an encoded form. Every HTTP attempt takes a turn from the shared
     /// limiter.
-    pub(crate) async fn execute(
+    ///
+    /// Boxed, so its state machine exists once in a binary however many typed callers await
+    /// it (this keeps the wasm build small).
+    pub(crate) fn execute<'a>(
+        &'a self,
+        method: &'a str,
+        form: String,
+        access: Access,
+    ) -> BoxFuture<'a, Result<Reply, Error>> {
+        Box::pin(self.execute_inner(method, form, access))
+    }
+
+    async fn execute_inner(
         &self,
         method: &str,
         form: String,

@@ -342,8 +342,12 @@ impl serde::de::Visitor<'_> for DecimalVisitor {
         if !v.is_finite() {
             return Err(E::custom("a non-finite number"));
         }
-        // `f64`'s Display is its shortest round-trip text: 99.9 prints as "99.9".
-        v.to_string().parse().map_err(E::custom)
+        // The shortest round-trip text (99.9 prints as "99.9"), written by serde_json's own
+        // float printer rather than core's, which would add ~20 KB to a wasm build.
+        match serde_json::Number::from_f64(v) {
+            Some(n) => n.to_string().parse().map_err(E::custom),
+            None => Err(E::custom("a non-finite number")),
+        }
     }
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
         v.parse().map_err(E::custom)

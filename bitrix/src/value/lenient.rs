@@ -133,10 +133,21 @@ pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     Ok(match scalar(d)? {
         Scalar::Null => String::new(),
         Scalar::Bool(b) => if b { "Y" } else { "N" }.to_owned(),
-        Scalar::Int(i) => i.to_string(),
-        Scalar::Float(f) => f.to_string(),
+        Scalar::Int(i) => int_text(i),
+        Scalar::Float(f) => {
+            serde_json::Number::from_f64(f).map_or_else(String::new, |n| n.to_string())
+        }
         Scalar::Text(t) => t,
     })
+}
+
+/// An integer that came as `i64` or `u64` as text, without pulling in 128-bit formatting.
+fn int_text(i: i128) -> String {
+    match (i64::try_from(i), u64::try_from(i)) {
+        (Ok(v), _) => v.to_string(),
+        (_, Ok(v)) => v.to_string(),
+        _ => String::new(),
+    }
 }
 
 /// Optional text: `null` and `""` become `None`; numbers become their text.
@@ -169,21 +180,38 @@ pub fn opt_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D
 pub fn list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,
-    T: serde::de::DeserializeOwned,
+    T: serde::Deserialize<'de>,
 {
-    let v: serde_json::Value = serde::Deserialize::deserialize(d)?;
-    match v {
-        serde_json::Value::Null => Ok(Vec::new()),
-        serde_json::Value::Array(items) => items
-            .into_iter()
-            .map(|i| serde_json::from_value(i).map_err(D::Error::custom))
-            .collect(),
-        serde_json::Value::Object(map) => map
-            .into_iter()
-            .map(|(_, i)| serde_json::from_value(i).map_err(D::Error::custom))
-            .collect(),
-        other => Err(D::Error::custom(format!("expected a list, got {other}"))),
+    struct ListVisitor<T>(std::marker::PhantomData<T>);
+
+    impl<'de, T: serde::Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a list, an object keyed by index, or null")
+        }
+        fn visit_unit<E: Error>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E: Error>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(items)
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Vec<T>, A::Error> {
+            let mut items = Vec::new();
+            while let Some((_, item)) = map.next_entry::<serde::de::IgnoredAny, T>()? {
+                items.push(item);
+            }
+            Ok(items)
+        }
     }
+
+    d.deserialize_any(ListVisitor(std::marker::PhantomData))
 }
 
 #[cfg(test)]
