@@ -24,5 +24,3 @@ mod probe {
         futures::future::ready(format!("{row} {}", value["result"]["TITLE"])).await
     }
 }
-
-fn main() {}

@@ -30,10 +30,10 @@ mod probe {
             return "bad batch".into();
         };
         let mut out = String::new();
-        if let Ok(results) = portal.run_batch(batch).await {
-            if let (Ok(d), Ok(r)) = (results.get(&deal), results.get(&rows)) {
-                out.push_str(&format!("{} {}", d.title, r.len()));
-            }
+        if let Ok(results) = portal.run_batch(batch).await
+            && let (Ok(d), Ok(r)) = (results.get(&deal), results.get(&rows))
+        {
+            out.push_str(&format!("{} {}", d.title, r.len()));
         }
         if let Ok(order) = store.orders().get(9).await {
             out.push_str(&order.account_number);
@@ -46,5 +46,3 @@ mod probe {
         out
     }
 }
-
-fn main() {}

@@ -42,6 +42,11 @@ impl<R> Clone for Command<R> {
 impl<R: DeserializeOwned> Command<R> {
     /// A call of `method` with `params` (a JSON object, or `null` for none). Whether it reads or
     /// writes is guessed from the method's name ([`Access::of_method`]).
+    ///
+    /// ```
+    /// let c = bitrix_rest::Command::<serde_json::Value>::new("crm.deal.get", serde_json::json!({"id": 410}));
+    /// assert_eq!(c.access(), bitrix_rest::Access::Read);
+    /// ```
     pub fn new(method: impl Into<String>, params: Value) -> Command<R> {
         let method = method.into();
         Command {
@@ -80,6 +85,10 @@ impl<R: DeserializeOwned> Command<R> {
 
 impl<R> Command<R> {
     /// The REST method.
+    ///
+    /// ```
+    /// assert_eq!(bitrix_rest::methods::deals::get(1).method(), "crm.deal.get");
+    /// ```
     pub fn method(&self) -> &str {
         &self.method
     }
@@ -105,11 +114,19 @@ impl<R> Command<R> {
     }
 
     /// Read or write.
+    ///
+    /// ```
+    /// assert_eq!(bitrix_rest::methods::deals::update(1, serde_json::json!({})).access(), bitrix_rest::Access::Write);
+    /// ```
     pub fn access(&self) -> Access {
         self.access
     }
 
     /// The key the result is read from, if any.
+    ///
+    /// ```
+    /// assert_eq!(bitrix_rest::methods::orders::get(9).result_key(), Some("order"));
+    /// ```
     pub fn result_key(&self) -> Option<&'static str> {
         self.key
     }

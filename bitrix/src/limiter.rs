@@ -24,11 +24,19 @@ pub struct RateLimit {
 
 impl RateLimit {
     /// Bitrix24 cloud, all plans but Enterprise: 50, then 2 per second.
+    ///
+    /// ```
+    /// assert_eq!(bitrix_rest::RateLimit::STANDARD.burst, 50);
+    /// ```
     pub const STANDARD: RateLimit = RateLimit {
         burst: 50,
         drain_per_sec: 2.0,
     };
     /// Bitrix24 cloud Enterprise: 250, then 5 per second.
+    ///
+    /// ```
+    /// assert_eq!(bitrix_rest::RateLimit::ENTERPRISE.drain_per_sec, 5.0);
+    /// ```
     pub const ENTERPRISE: RateLimit = RateLimit {
         burst: 250,
         drain_per_sec: 5.0,

@@ -12,6 +12,10 @@ use crate::error::{Error, ErrorKind};
 use crate::transport::Transport;
 
 /// Rows in one page of any list method.
+///
+/// ```
+/// assert_eq!(bitrix_rest::PAGE_SIZE, 50);
+/// ```
 pub const PAGE_SIZE: usize = 50;
 
 /// `select`, `filter`, `order` and other parameters of a list method.
@@ -32,11 +36,20 @@ pub struct ListQuery {
 
 impl ListQuery {
     /// No parameters.
+    ///
+    /// ```
+    /// assert_eq!(bitrix_rest::ListQuery::new().to_params(), serde_json::json!({}));
+    /// ```
     pub fn new() -> ListQuery {
         ListQuery::default()
     }
 
     /// The fields to return.
+    ///
+    /// ```
+    /// let q = bitrix_rest::ListQuery::new().select(["ID", "TITLE"]);
+    /// assert_eq!(q.to_params()["select"], serde_json::json!(["ID", "TITLE"]));
+    /// ```
     pub fn select<I, S>(mut self, fields: I) -> ListQuery
     where
         I: IntoIterator<Item = S>,
@@ -61,6 +74,11 @@ impl ListQuery {
     }
 
     /// Adds a sort key with `ASC` or `DESC`.
+    ///
+    /// ```
+    /// let q = bitrix_rest::ListQuery::new().order("DATE_MODIFY", "DESC");
+    /// assert_eq!(q.to_params()["order"]["DATE_MODIFY"], "DESC");
+    /// ```
     pub fn order(self, field: &str, direction: &str) -> ListQuery {
         self.nested("order", field, Value::String(direction.to_owned()))
     }
@@ -77,6 +95,11 @@ impl ListQuery {
     }
 
     /// The parameters as a JSON object.
+    ///
+    /// ```
+    /// let q = bitrix_rest::ListQuery::new().filter("=STAGE_ID", "NEW");
+    /// assert_eq!(q.to_params(), serde_json::json!({"filter": {"=STAGE_ID": "NEW"}}));
+    /// ```
     pub fn to_params(&self) -> Value {
         Value::Object(self.params.clone())
     }

@@ -23,6 +23,10 @@ use crate::error::{Error, ErrorKind};
 use crate::retry::Access;
 
 /// The most commands Bitrix runs in one `batch` request.
+///
+/// ```
+/// assert_eq!(bitrix_rest::MAX_COMMANDS, 50);
+/// ```
 pub const MAX_COMMANDS: usize = 50;
 
 /// A list of named commands to run together.
@@ -54,6 +58,12 @@ pub(crate) struct Entry {
 }
 
 /// Names a command of a [`Batch`] and reads its typed result from [`BatchResults`].
+///
+/// ```
+/// let mut batch = bitrix_rest::Batch::new();
+/// let deal = batch.push("deal", bitrix_rest::methods::deals::get(410)).unwrap();
+/// assert_eq!(deal.reference(&["CONTACT_ID"]), "$result[deal][CONTACT_ID]");
+/// ```
 #[derive(Debug)]
 pub struct Handle<R> {
     name: String,
@@ -191,11 +201,21 @@ impl Batch {
     }
 
     /// How many commands.
+    ///
+    /// ```
+    /// let mut batch = bitrix_rest::Batch::new();
+    /// batch.push("me", bitrix_rest::methods::users::current()).unwrap();
+    /// assert_eq!(batch.len(), 1);
+    /// ```
     pub fn len(&self) -> usize {
         self.commands.len()
     }
 
     /// True when there are no commands.
+    ///
+    /// ```
+    /// assert!(bitrix_rest::Batch::new().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.commands.is_empty()
     }

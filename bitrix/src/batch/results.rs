@@ -37,6 +37,13 @@ impl BatchResults {
 
     /// Reads one `batch` reply body (HTTP 200) for a single-request batch; handy for tests and
     /// for replies obtained some other way.
+    ///
+    /// ```
+    /// let mut batch = bitrix_rest::Batch::new();
+    /// let ok = batch.add::<bool>("ok", "crm.deal.update", serde_json::json!({"id": 1})).unwrap();
+    /// let r = bitrix_rest::BatchResults::from_reply(&batch, r#"{"result":{"result":{"ok":true},"result_error":[]}}"#).unwrap();
+    /// assert!(r.get(&ok).unwrap());
+    /// ```
     pub fn from_reply(batch: &Batch, body: &str) -> Result<BatchResults, Error> {
         let reply = Reply::parse("batch", 200, body)?;
         let mut results = BatchResults::new();
@@ -46,11 +53,28 @@ impl BatchResults {
     }
 
     /// The typed result of a command, or its own error.
+    ///
+    /// ```
+    /// let mut batch = bitrix_rest::Batch::new();
+    /// let gone = batch.add::<bool>("gone", "crm.deal.delete", serde_json::json!({"id": 1})).unwrap();
+    /// let r = bitrix_rest::BatchResults::from_reply(&batch,
+    ///     r#"{"result":{"result":[],"result_error":{"gone":{"error":"","error_description":"Not found"}}}}"#).unwrap();
+    /// assert_eq!(r.get(&gone).unwrap_err().kind, bitrix_rest::ErrorKind::NotFound);
+    /// ```
     pub fn get<R: DeserializeOwned>(&self, handle: &Handle<R>) -> Result<R, Error> {
         Ok(self.reply(handle)?.result)
     }
 
     /// The typed result of a command with its `total`, `next` and `time`.
+    ///
+    /// ```
+    /// let mut batch = bitrix_rest::Batch::new();
+    /// let page = batch.add::<Vec<serde_json::Value>>("page", "crm.deal.list", serde_json::Value::Null).unwrap();
+    /// let r = bitrix_rest::BatchResults::from_reply(&batch,
+    ///     r#"{"result":{"result":{"page":[{"ID":"1"}]},"result_total":{"page":120},"result_next":{"page":50}}}"#).unwrap();
+    /// let reply = r.reply(&page).unwrap();
+    /// assert_eq!((reply.total, reply.next), (Some(120), Some(50)));
+    /// ```
     pub fn reply<R: DeserializeOwned>(&self, handle: &Handle<R>) -> Result<Reply<R>, Error> {
         match self.outcome(handle.name()) {
             Some(Ok(reply)) => reply.clone().decode_at(handle.key),
@@ -64,17 +88,36 @@ impl BatchResults {
     }
 
     /// The raw outcome of a command by name.
+    ///
+    /// ```
+    /// let mut batch = bitrix_rest::Batch::new();
+    /// batch.add::<bool>("ok", "crm.deal.update", serde_json::json!({"id": 1})).unwrap();
+    /// let r = bitrix_rest::BatchResults::from_reply(&batch, r#"{"result":{"result":{"ok":true}}}"#).unwrap();
+    /// assert_eq!(r.raw("ok").unwrap().as_ref().unwrap().result, serde_json::json!(true));
+    /// ```
     pub fn raw(&self, name: &str) -> Option<&Result<Reply, Error>> {
         self.outcome(name)
     }
 
     /// How many `batch` HTTP requests were made.
+    ///
+    /// ```
+    /// let batch = bitrix_rest::Batch::new();
+    /// let r = bitrix_rest::BatchResults::from_reply(&batch, r#"{"result":{"result":[]}}"#).unwrap();
+    /// assert_eq!(r.requests(), 1);
+    /// ```
     pub fn requests(&self) -> usize {
         self.requests
     }
 
     /// Commands whose `$result[…]` references named a command of an earlier request (more than
     /// 50 commands apart): the client substituted those values itself before sending them.
+    ///
+    /// ```
+    /// let batch = bitrix_rest::Batch::new();
+    /// let r = bitrix_rest::BatchResults::from_reply(&batch, r#"{"result":{"result":[]}}"#).unwrap();
+    /// assert!(r.resolved_locally().is_empty());
+    /// ```
     pub fn resolved_locally(&self) -> &[String] {
         &self.resolved_locally
     }

@@ -73,16 +73,35 @@ impl<T: Transport, C: Clock> BasketItems<'_, T, C> {
     }
 
     /// Adds a line.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let line = client.basket_items().add(serde_json::json!({"orderId": 9, "productId": 6973,
+    ///     "currency": "RUB", "quantity": 1, "xmlId": "storelink-9-6973"})).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn add(self, fields: Value) -> Result<BasketItem, Error> {
         self.client.send(add(fields)).await
     }
 
     /// Changes a line.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let line = client.basket_items().update(255, serde_json::json!({"quantity": 3})).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn update(self, id: u64, fields: Value) -> Result<BasketItem, Error> {
         self.client.send(update(id, fields)).await
     }
 
     /// Removes a line.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// client.basket_items().delete(255).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn delete(self, id: u64) -> Result<bool, Error> {
         self.client.send(delete(id)).await
     }

@@ -76,16 +76,36 @@ impl<T: Transport, C: Clock> Contacts<'_, T, C> {
     }
 
     /// Reads one page of contacts.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let q = bitrix_rest::ListQuery::new().select(["ID", "NAME", "PHONE"]).filter("%LAST_NAME", "Петр");
+    /// let found = client.contacts().list(&q).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn list(self, query: &ListQuery) -> Result<Vec<Contact>, Error> {
         self.client.send(list(query)).await
     }
 
     /// Adds a contact; returns its ID.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let id = client.contacts().add(serde_json::json!({"NAME": "Анна",
+    ///     "PHONE": [{"VALUE": "+79161234567", "VALUE_TYPE": "WORK"}]})).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn add(self, fields: Value) -> Result<u64, Error> {
         Ok(self.client.send(add(fields)).await?.0)
     }
 
     /// Changes a contact.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// client.contacts().update(84, serde_json::json!({"LAST_NAME": "Петрова"})).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn update(self, id: u64, fields: Value) -> Result<bool, Error> {
         self.client.send(update(id, fields)).await
     }

@@ -89,26 +89,61 @@ impl<T: Transport, C: Clock> Deals<'_, T, C> {
     }
 
     /// Reads one page of deals.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let q = bitrix_rest::ListQuery::new().select(["ID", "TITLE"]).filter("=CATEGORY_ID", 1);
+    /// let page = client.deals().list(&q).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn list(self, query: &ListQuery) -> Result<Vec<Deal>, Error> {
         self.client.send(list(query)).await
     }
 
     /// Changes fields of a deal.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// client.deals().update(410, serde_json::json!({"STAGE_ID": "C1:WON"})).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn update(self, id: u64, fields: Value) -> Result<bool, Error> {
         self.client.send(update(id, fields)).await
     }
 
     /// Describes the deal fields.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let fields = client.deals().fields().await?;
+    /// let order_field = fields.iter().find(|(_, f)| f.label() == "Order");
+    /// # Ok(()) }
+    /// ```
     pub async fn fields(self) -> Result<BTreeMap<String, FieldInfo>, Error> {
         self.client.send(fields()).await
     }
 
     /// Reads a deal's product rows.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let rows = client.deals().product_rows(410).await?;
+    /// let total: bitrix_rest::Decimal = rows.iter().map(|r| r.sum()).sum();
+    /// # Ok(()) }
+    /// ```
     pub async fn product_rows(self, id: u64) -> Result<Vec<ProductRow>, Error> {
         self.client.send(product_rows(id)).await
     }
 
     /// Replaces a deal's product rows.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let mut rows = client.deals().product_rows(410).await?;
+    /// rows.retain(|r| r.product_id != 27);
+    /// client.deals().set_product_rows(410, &rows).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn set_product_rows(self, id: u64, rows: &[ProductRow]) -> Result<bool, Error> {
         self.client.send(set_product_rows(id, rows)).await
     }

@@ -21,6 +21,10 @@ pub enum Communication {
 
 impl Communication {
     /// The wire code: `PHONE` or `EMAIL`.
+    ///
+    /// ```
+    /// assert_eq!(bitrix_rest::methods::duplicates::Communication::Email.code(), "EMAIL");
+    /// ```
     pub fn code(self) -> &'static str {
         match self {
             Communication::Phone => "PHONE",

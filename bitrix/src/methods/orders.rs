@@ -55,11 +55,24 @@ impl<T: Transport, C: Clock> Orders<'_, T, C> {
     }
 
     /// Reads one page of orders.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let q = bitrix_rest::ListQuery::new().filter("accountNumber", "165");
+    /// let found = client.orders().list(&q).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn list(self, query: &ListQuery) -> Result<Vec<Order>, Error> {
         self.client.send(list(query)).await
     }
 
     /// Changes an order; returns it as saved.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let order = client.orders().update(9, serde_json::json!({"statusId": "P"})).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn update(self, id: u64, fields: Value) -> Result<Order, Error> {
         self.client.send(update(id, fields)).await
     }

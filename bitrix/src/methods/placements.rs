@@ -30,6 +30,12 @@ pub struct Binding {
 
 impl Binding {
     /// A binding with a title and no translations.
+    ///
+    /// ```
+    /// use bitrix_rest::methods::placements::Binding;
+    /// let b = Binding::new("CRM_DEAL_DETAIL_TAB", "https://app.example/", "Store");
+    /// assert_eq!(b.to_params()["PLACEMENT"], "CRM_DEAL_DETAIL_TAB");
+    /// ```
     pub fn new(placement: &str, handler: &str, title: &str) -> Binding {
         Binding {
             placement: placement.to_owned(),
@@ -41,12 +47,24 @@ impl Binding {
     }
 
     /// Adds a title in one language (`ru`, `en`, …).
+    ///
+    /// ```
+    /// use bitrix_rest::methods::placements::Binding;
+    /// let b = Binding::new("CRM_DEAL_DETAIL_TAB", "https://app.example/", "Store").title_in("en", "Store");
+    /// assert_eq!(b.titles.len(), 1);
+    /// ```
     pub fn title_in(mut self, lang: &str, title: &str) -> Binding {
         self.titles.push((lang.to_owned(), title.to_owned()));
         self
     }
 
     /// The `placement.bind` parameters.
+    ///
+    /// ```
+    /// use bitrix_rest::methods::placements::Binding;
+    /// let p = Binding::new("CRM_DEAL_DETAIL_TAB", "https://app.example/", "Store").to_params();
+    /// assert_eq!(p["HANDLER"], "https://app.example/");
+    /// ```
     pub fn to_params(&self) -> Value {
         let mut params = json!({
             "PLACEMENT": self.placement,
@@ -132,16 +150,35 @@ impl<T: Transport, C: Clock> Placements<'_, T, C> {
     }
 
     /// Unbinds a placement (one handler, or all of this app's); returns how many were removed.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let removed = client.placements().unbind("CRM_DEAL_DETAIL_TAB", None).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn unbind(self, placement: &str, handler: Option<&str>) -> Result<u64, Error> {
         self.client.send(unbind(placement, handler)).await
     }
 
     /// What this app has bound.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// for b in client.placements().bound().await? { println!("{} → {}", b.placement, b.handler); }
+    /// # Ok(()) }
+    /// ```
     pub async fn bound(self) -> Result<Vec<PlacementBinding>, Error> {
         self.client.send(bound()).await
     }
 
     /// The placement codes this app may bind to.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let codes = client.placements().available().await?;
+    /// let has_tab = codes.iter().any(|c| c == "CRM_DEAL_DETAIL_TAB");
+    /// # Ok(()) }
+    /// ```
     pub async fn available(self) -> Result<Vec<String>, Error> {
         self.client.send(available()).await
     }

@@ -34,11 +34,24 @@ handler!(
 
 impl<T: Transport, C: Clock> Products<'_, T, C> {
     /// Reads one page of products.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let q = bitrix_rest::ListQuery::new().select(["id", "iblockId", "name", "xmlId"]).filter("iblockId", 23);
+    /// let page = client.products().list(&q).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn list(self, query: &ListQuery) -> Result<Vec<Product>, Error> {
         self.client.send(list(query)).await
     }
 
     /// Reads a product.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let product = client.products().get(6973).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn get(self, id: u64) -> Result<Product, Error> {
         self.client.send(get(id)).await
     }

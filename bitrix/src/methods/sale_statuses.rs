@@ -36,11 +36,24 @@ handler!(
 
 impl<T: Transport, C: Clock> SaleStatuses<'_, T, C> {
     /// Every order and delivery status.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let order_statuses: Vec<_> = client.sale_statuses().list().await?
+    ///     .into_iter().filter(|s| s.kind == "O").collect();
+    /// # Ok(()) }
+    /// ```
     pub async fn list(self) -> Result<Vec<SaleStatus>, Error> {
         self.client.list_all(list()).await
     }
 
     /// Status names in one language.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let names = client.sale_statuses().names("ru").await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn names(self, lang: &str) -> Result<Vec<StatusLang>, Error> {
         self.client.list_all(names(lang)).await
     }

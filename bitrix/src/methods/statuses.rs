@@ -42,6 +42,12 @@ handler!(
 
 impl<T: Transport, C: Clock> Statuses<'_, T, C> {
     /// The items of a reference list.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let sources = client.statuses().list("SOURCE").await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn list(self, entity_id: &str) -> Result<Vec<Status>, Error> {
         self.client.send(list(entity_id)).await
     }

@@ -22,6 +22,13 @@ handler!(
 
 impl<T: Transport, C: Clock> Users<'_, T, C> {
     /// The user the token or webhook belongs to.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let me = client.users().current().await?;
+    /// println!("{} {}", me.name, me.last_name);
+    /// # Ok(()) }
+    /// ```
     pub async fn current(self) -> Result<User, Error> {
         self.client.send(current()).await
     }

@@ -20,6 +20,12 @@ handler!(
 
 impl<T: Transport, C: Clock> Warehouses<'_, T, C> {
     /// Every warehouse.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// for w in client.warehouses().list().await? { println!("{} {}", w.id, w.title); }
+    /// # Ok(()) }
+    /// ```
     pub async fn list(self) -> Result<Vec<Warehouse>, Error> {
         self.client.list_all(list(&ListQuery::new())).await
     }

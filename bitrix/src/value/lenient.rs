@@ -92,6 +92,13 @@ fn int_from<E: Error>(s: Scalar) -> Result<Option<i128>, E> {
 }
 
 /// An identifier: a JSON number or a numeric string (`410` or `"410"`). `null` is an error.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct R { #[serde(default, deserialize_with = "bitrix_rest::value::lenient::id")] v: u64 }
+/// let r: R = serde_json::from_str(r#"{"v":"410"}"#).unwrap();
+/// assert_eq!(r.v, 410);
+/// ```
 pub fn id<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     match int_from(scalar(d)?)? {
         Some(i) => u64::try_from(i).map_err(D::Error::custom),
@@ -100,6 +107,13 @@ pub fn id<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
 }
 
 /// An optional identifier: `null`, `""`, `0` and `"0"` (Bitrix's "none") become `None`.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct R { #[serde(default, deserialize_with = "bitrix_rest::value::lenient::opt_id")] v: Option<u64> }
+/// let r: R = serde_json::from_str(r#"{"v":"0"}"#).unwrap();
+/// assert_eq!(r.v, None);
+/// ```
 pub fn opt_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
     match int_from(scalar(d)?)? {
         Some(0) | None => Ok(None),
@@ -108,12 +122,26 @@ pub fn opt_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> 
 }
 
 /// A signed integer from a number or numeric string; `null` and `""` become `0`.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct R { #[serde(default, deserialize_with = "bitrix_rest::value::lenient::int_or_zero")] v: i64 }
+/// let r: R = serde_json::from_str(r#"{"v":null}"#).unwrap();
+/// assert_eq!(r.v, 0);
+/// ```
 pub fn int_or_zero<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     let v = int_from(scalar(d)?)?.unwrap_or(0);
     i64::try_from(v).map_err(D::Error::custom)
 }
 
 /// A flag: `"Y"`/`"N"`, `true`/`false`, `1`/`0`, `"1"`/`"0"`; `null` and `""` are `false`.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct R { #[serde(default, deserialize_with = "bitrix_rest::value::lenient::yes_no")] v: bool }
+/// let r: R = serde_json::from_str(r#"{"v":"Y"}"#).unwrap();
+/// assert_eq!(r.v, true);
+/// ```
 pub fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     match scalar(d)? {
         Scalar::Null => Ok(false),
@@ -129,6 +157,13 @@ pub fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
 }
 
 /// Text from a string, number or boolean; `null` becomes `""`.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct R { #[serde(default, deserialize_with = "bitrix_rest::value::lenient::string")] v: String }
+/// let r: R = serde_json::from_str(r#"{"v":165}"#).unwrap();
+/// assert_eq!(r.v, "165");
+/// ```
 pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     Ok(match scalar(d)? {
         Scalar::Null => String::new(),
@@ -151,17 +186,38 @@ fn int_text(i: i128) -> String {
 }
 
 /// Optional text: `null` and `""` become `None`; numbers become their text.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct R { #[serde(default, deserialize_with = "bitrix_rest::value::lenient::opt_string")] v: Option<String> }
+/// let r: R = serde_json::from_str(r#"{"v":""}"#).unwrap();
+/// assert_eq!(r.v, None);
+/// ```
 pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     let s = string(d)?;
     Ok(if s.is_empty() { None } else { Some(s) })
 }
 
 /// A decimal from a number or numeric string; `null` and `""` become zero.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct R { #[serde(default, deserialize_with = "bitrix_rest::value::lenient::decimal_or_zero")] v: bitrix_rest::Decimal }
+/// let r: R = serde_json::from_str(r#"{"v":"1176.00"}"#).unwrap();
+/// assert_eq!(r.v, "1176".parse::<bitrix_rest::Decimal>().unwrap());
+/// ```
 pub fn decimal_or_zero<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
     Ok(opt_decimal(d)?.unwrap_or(Decimal::ZERO))
 }
 
 /// An optional decimal: `null` and `""` become `None`.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct R { #[serde(default, deserialize_with = "bitrix_rest::value::lenient::opt_decimal")] v: Option<bitrix_rest::Decimal> }
+/// let r: R = serde_json::from_str(r#"{"v":99.9}"#).unwrap();
+/// assert_eq!(r.v, Some("99.9".parse().unwrap()));
+/// ```
 pub fn opt_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
     match scalar(d)? {
         Scalar::Null => Ok(None),
@@ -177,6 +233,13 @@ pub fn opt_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D
 
 /// A list that Bitrix may send as `[]`, as `null`, or as an object keyed by index
 /// (`{"0":{…},"1":{…}}`, which PHP produces for arrays with gaps).
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct R { #[serde(default, deserialize_with = "bitrix_rest::value::lenient::list")] v: Vec<u32> }
+/// let r: R = serde_json::from_str(r#"{"v":{"0":1,"2":3}}"#).unwrap();
+/// assert_eq!(r.v, vec![1, 3]);
+/// ```
 pub fn list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,
