@@ -1,26 +1,6 @@
-//! Size probe, baseline: what any widget has without this crate: wasm-bindgen, futures,
-//! serde_json parsing a JSON text into a `Value` and into a typed struct (with the error
-//! formatting that brings). Compare with `size_client`; see `benches/wasm-size.sh`.
+//! Size probe, baseline: see `size/baseline_body.rs`. Compare with `size_client`; see
+//! `benches/wasm-size.sh`.
 
 #[cfg(target_arch = "wasm32")]
-mod probe {
-    use wasm_bindgen::prelude::*;
-
-    #[derive(serde::Deserialize)]
-    struct Row {
-        title: String,
-        sum: f64,
-        items: Vec<u64>,
-    }
-
-    /// Parses a JSON text and returns a field, so serde_json stays in the binary.
-    #[wasm_bindgen]
-    pub async fn probe(body: String) -> String {
-        let value: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
-        let row = match serde_json::from_value::<Row>(value["result"].clone()) {
-            Ok(r) => format!("{} {} {}", r.title, r.sum, r.items.len()),
-            Err(e) => e.to_string(),
-        };
-        futures::future::ready(format!("{row} {}", value["result"]["TITLE"])).await
-    }
-}
+#[path = "size/baseline_body.rs"]
+mod baseline;

@@ -1,6 +1,10 @@
-//! Size probe with the client: the baseline plus what a widget does with `bitrix-rest` (a
+//! Size probe with the client: the baseline (`size/baseline_body.rs`, included) plus what a widget does with `bitrix-rest` (a
 //! webhook client and an OAuth client with refresh, typed deal/rows/order reads, a batch with
 //! a reference, a list of stock, cancellation). See `benches/wasm-size.sh`.
+
+#[cfg(target_arch = "wasm32")]
+#[path = "size/baseline_body.rs"]
+mod baseline;
 
 #[cfg(target_arch = "wasm32")]
 mod probe {

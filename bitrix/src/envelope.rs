@@ -94,6 +94,7 @@ impl Reply<Value> {
     /// let e = Reply::parse("crm.deal.get", 502, "<html>Bad gateway</html>").unwrap_err();
     /// assert_eq!(e.kind, ErrorKind::Server);
     /// ```
+    #[inline(never)]
     pub fn parse(method: &str, status: u16, body: &str) -> Result<Reply<Value>, Error> {
         let value: Value = match serde_json::from_str(body) {
             Ok(v) => v,
@@ -167,15 +168,16 @@ impl Reply<Value> {
     /// assert!(e.description.contains("OPPORTUNITY"), "{}", e.description);
     /// ```
     pub fn decode<T: DeserializeOwned>(self) -> Result<Reply<T>, Error> {
-        self.decode_at(None)
+        self.decode_with(None, crate::command::serde_decoder::<T>)
     }
 
     /// Decodes `result[key]` (for `{"orders":[…]}`-style results) or the whole result.
-    pub(crate) fn decode_at<T: DeserializeOwned>(
+    pub(crate) fn decode_with<T>(
         self,
         key: Option<&str>,
+        decode: crate::command::Decoder<T>,
     ) -> Result<Reply<T>, Error> {
-        let result = decode_result(&self.method, key, self.result)?;
+        let result = decode_result(&self.method, key, self.result, decode)?;
         Ok(Reply {
             method: self.method,
             result,
@@ -187,10 +189,11 @@ impl Reply<Value> {
 }
 
 /// Decodes a result value, or `value[key]` when a key is given; errors name the failing path.
-pub(crate) fn decode_result<T: DeserializeOwned>(
+pub(crate) fn decode_result<T>(
     method: &str,
     key: Option<&str>,
     value: Value,
+    decode: crate::command::Decoder<T>,
 ) -> Result<T, Error> {
     let value = match key {
         None => value,
@@ -213,37 +216,20 @@ pub(crate) fn decode_result<T: DeserializeOwned>(
             }
         },
     };
-    decode(method, key.unwrap_or("result"), value)
-}
-
-/// Deserializes a value; the error names what was being read and, natively, the path of the
-/// first failing field (`at `basketItems[0].price``).
-///
-/// In `wasm32` the path is left out: tracking it doubles the deserialization code of every
-/// model, which costs tens of KB in a browser bundle. The message still names the result and
-/// serde's reason.
-pub(crate) fn decode<T: DeserializeOwned>(
-    method: &str,
-    what: &str,
-    value: Value,
-) -> Result<T, Error> {
-    #[cfg(not(target_arch = "wasm32"))]
-    let outcome = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let at = if path == "." {
+    decode(value).map_err(|e| {
+        let at = if e.path().is_empty() {
             String::new()
         } else {
-            format!(" at `{path}`")
+            format!(" at `{}`", e.path())
         };
-        (at, e.into_inner())
-    });
-    #[cfg(target_arch = "wasm32")]
-    let outcome = serde_json::from_value(value).map_err(|e| (String::new(), e));
-    outcome.map_err(|(at, e)| {
         Error::new(
             ErrorKind::Malformed,
             method,
-            format!("could not read `{what}`{at}: {e}"),
+            format!(
+                "could not read `{}`{at}: {}",
+                key.unwrap_or("result"),
+                e.message()
+            ),
         )
     })
 }

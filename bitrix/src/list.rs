@@ -2,7 +2,6 @@
 //! exports (order by ID, filter `>ID`, `start=-1`), both as streams that hold one page at a time.
 
 use futures::Stream;
-use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 
 use crate::client::Client;
@@ -134,7 +133,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn pages<R: DeserializeOwned + 'static>(
+    pub fn pages<R: 'static>(
         &self,
         command: Command<Vec<R>>,
     ) -> impl Stream<Item = Result<Vec<R>, Error>> + 'static {
@@ -177,10 +176,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
     /// let all = client.list_all(orders::list(&ListQuery::new().filter("statusId", "N"))).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn list_all<R: DeserializeOwned + 'static>(
-        &self,
-        command: Command<Vec<R>>,
-    ) -> Result<Vec<R>, Error> {
+    pub async fn list_all<R: 'static>(&self, command: Command<Vec<R>>) -> Result<Vec<R>, Error> {
         use futures::TryStreamExt;
         let pages = self.pages(command);
         futures::pin_mut!(pages);
@@ -206,7 +202,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
     /// while let Some(page) = pages.try_next().await? { println!("{} deals", page.len()); }
     /// # Ok(()) }
     /// ```
-    pub fn fast_pages<R: DeserializeOwned + 'static>(
+    pub fn fast_pages<R: 'static>(
         &self,
         command: Command<Vec<R>>,
         id_field: &str,
@@ -220,7 +216,8 @@ impl<T: Transport, C: Clock> Client<T, C> {
             .and_then(|f| f.get(&filter_key))
             .cloned()
             .unwrap_or(json!(0));
-        let raw: Command<Vec<Value>> = command.retype();
+        let raw: Command<Value> = command.raw();
+        let decode = command.decode;
         futures::stream::try_unfold(Some(first), move |after| {
             let client = client.clone();
             let mut raw = raw.clone();
@@ -241,17 +238,26 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 filter[filter_key.as_str()] = after;
                 set(&mut raw.params, "filter", filter);
                 let method = raw.method.clone();
-                let rows = client.send(raw).await?;
+                let rows = match client.send(raw).await? {
+                    Value::Array(rows) => rows,
+                    // PHP's empty list may come as `{}`/`[]`-like oddities; nothing more to read.
+                    Value::Object(map) if map.is_empty() => Vec::new(),
+                    Value::Null => Vec::new(),
+                    other => {
+                        return Err(Error::new(
+                            ErrorKind::Malformed,
+                            method,
+                            format!("expected a list of rows, got {other}"),
+                        ));
+                    }
+                };
                 let full = rows.len() >= PAGE_SIZE;
                 let last = match rows.last() {
                     Some(row) => Some(row_id(&method, row, &id_field)?),
                     None => None,
                 };
-                let page = rows
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, row)| crate::envelope::decode(&method, &format!("row {i}"), row))
-                    .collect::<Result<Vec<R>, Error>>()?;
+                let page =
+                    crate::envelope::decode_result(&method, None, Value::Array(rows), decode)?;
                 let next = match last {
                     Some(id) if full => Some(json!(id)),
                     _ => None,

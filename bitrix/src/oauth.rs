@@ -82,7 +82,8 @@ impl Grant {
             e.kind = ErrorKind::Auth;
             return Err(e);
         }
-        let wire: Wire = crate::envelope::decode("oauth", "token answer", value)?;
+        let wire: Wire =
+            crate::envelope::decode_result("oauth", None, value, crate::command::serde_decoder)?;
         Ok(Grant {
             token: match wire.expires_in {
                 Some(s) => Token::new(wire.access_token, Duration::from_secs(s)),

@@ -11,14 +11,12 @@ mod reference;
 mod results;
 mod run;
 
-use std::marker::PhantomData;
-
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 pub use results::BatchResults;
 
-use crate::command::Command;
+use crate::command::{Command, Decoder};
 use crate::error::{Error, ErrorKind};
 use crate::retry::Access;
 
@@ -64,11 +62,16 @@ pub(crate) struct Entry {
 /// let deal = batch.push("deal", bitrix_rest::methods::deals::get(410)).unwrap();
 /// assert_eq!(deal.reference(&["CONTACT_ID"]), "$result[deal][CONTACT_ID]");
 /// ```
-#[derive(Debug)]
 pub struct Handle<R> {
     name: String,
-    key: Option<&'static str>,
-    _result: PhantomData<fn() -> R>,
+    pub(crate) key: Option<&'static str>,
+    pub(crate) decode: Decoder<R>,
+}
+
+impl<R> std::fmt::Debug for Handle<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Handle").field("name", &self.name).finish()
+    }
 }
 
 impl<R> Clone for Handle<R> {
@@ -76,7 +79,7 @@ impl<R> Clone for Handle<R> {
         Handle {
             name: self.name.clone(),
             key: self.key,
-            _result: PhantomData,
+            decode: self.decode,
         }
     }
 }
@@ -163,11 +166,7 @@ impl Batch {
     /// let rows = batch.push("rows", deals::product_rows(410)).unwrap();
     /// # drop((deal, rows));
     /// ```
-    pub fn push<R: DeserializeOwned>(
-        &mut self,
-        name: &str,
-        command: Command<R>,
-    ) -> Result<Handle<R>, Error> {
+    pub fn push<R>(&mut self, name: &str, command: Command<R>) -> Result<Handle<R>, Error> {
         let valid = name
             .bytes()
             .next()
@@ -196,7 +195,7 @@ impl Batch {
         Ok(Handle {
             name: name.to_owned(),
             key: command.key,
-            _result: PhantomData,
+            decode: command.decode,
         })
     }
 

@@ -1,6 +1,5 @@
 //! Reading a `batch` reply: per-command results, errors, totals; `[]` for empty sections.
 
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::{Batch, Entry, Handle};
@@ -61,7 +60,7 @@ impl BatchResults {
     ///     r#"{"result":{"result":[],"result_error":{"gone":{"error":"","error_description":"Not found"}}}}"#).unwrap();
     /// assert_eq!(r.get(&gone).unwrap_err().kind, bitrix_rest::ErrorKind::NotFound);
     /// ```
-    pub fn get<R: DeserializeOwned>(&self, handle: &Handle<R>) -> Result<R, Error> {
+    pub fn get<R>(&self, handle: &Handle<R>) -> Result<R, Error> {
         Ok(self.reply(handle)?.result)
     }
 
@@ -75,9 +74,9 @@ impl BatchResults {
     /// let reply = r.reply(&page).unwrap();
     /// assert_eq!((reply.total, reply.next), (Some(120), Some(50)));
     /// ```
-    pub fn reply<R: DeserializeOwned>(&self, handle: &Handle<R>) -> Result<Reply<R>, Error> {
+    pub fn reply<R>(&self, handle: &Handle<R>) -> Result<Reply<R>, Error> {
         match self.outcome(handle.name()) {
-            Some(Ok(reply)) => reply.clone().decode_at(handle.key),
+            Some(Ok(reply)) => reply.clone().decode_with(handle.key, handle.decode),
             Some(Err(e)) => Err(e.clone()),
             None => Err(Error::new(
                 ErrorKind::Usage,

@@ -14,7 +14,7 @@ use crate::{Clock, Command, Error, ListQuery, Transport};
 /// assert_eq!(c.result_key(), Some("basketItems"));
 /// ```
 pub fn list(query: &ListQuery) -> Command<Vec<BasketItem>> {
-    Command::new("sale.basketitem.list", query.to_params()).key("basketItems")
+    Command::decoded("sale.basketitem.list", query.to_params()).key("basketItems")
 }
 
 /// `sale.basketitem.add {fields: {orderId, productId, currency, quantity, …, xmlId}}` →
@@ -27,7 +27,7 @@ pub fn list(query: &ListQuery) -> Command<Vec<BasketItem>> {
 /// assert_eq!(c.result_key(), Some("basketItem"));
 /// ```
 pub fn add(fields: Value) -> Command<BasketItem> {
-    Command::new("sale.basketitem.add", json!({ "fields": fields })).key("basketItem")
+    Command::decoded("sale.basketitem.add", json!({ "fields": fields })).key("basketItem")
 }
 
 /// `sale.basketitem.update {id, fields}` → `{basketItem}`.
@@ -37,7 +37,7 @@ pub fn add(fields: Value) -> Command<BasketItem> {
 /// assert_eq!(c.params()["fields"]["quantity"], 3);
 /// ```
 pub fn update(id: u64, fields: Value) -> Command<BasketItem> {
-    Command::new(
+    Command::decoded(
         "sale.basketitem.update",
         json!({ "id": id, "fields": fields }),
     )
@@ -50,7 +50,7 @@ pub fn update(id: u64, fields: Value) -> Command<BasketItem> {
 /// assert_eq!(bitrix_rest::methods::basket_items::delete(255).method(), "sale.basketitem.delete");
 /// ```
 pub fn delete(id: u64) -> Command<bool> {
-    Command::new("sale.basketitem.delete", json!({ "id": id }))
+    Command::decoded("sale.basketitem.delete", json!({ "id": id }))
 }
 
 handler!(

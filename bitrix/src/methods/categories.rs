@@ -12,7 +12,7 @@ use crate::{Clock, Command, Error, Transport};
 /// assert_eq!(bitrix_rest::methods::categories::deal_pipelines().params()["entityTypeId"], 2);
 /// ```
 pub fn deal_pipelines() -> Command<Vec<Category>> {
-    Command::new("crm.category.list", json!({ "entityTypeId": 2 })).key("categories")
+    Command::decoded("crm.category.list", json!({ "entityTypeId": 2 })).key("categories")
 }
 
 handler!(

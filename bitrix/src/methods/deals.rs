@@ -14,7 +14,7 @@ use crate::{Clock, Command, Error, ListQuery, Transport};
 /// assert_eq!(bitrix_rest::methods::deals::get(410).params()["id"], 410);
 /// ```
 pub fn get(id: u64) -> Command<Deal> {
-    Command::new("crm.deal.get", json!({ "id": id }))
+    Command::decoded("crm.deal.get", json!({ "id": id }))
 }
 
 /// `crm.deal.list {select, filter, order, start}` (one page; see [`Client::pages`](crate::Client::pages)).
@@ -25,7 +25,7 @@ pub fn get(id: u64) -> Command<Deal> {
 /// assert_eq!(c.method(), "crm.deal.list");
 /// ```
 pub fn list(query: &ListQuery) -> Command<Vec<Deal>> {
-    Command::new("crm.deal.list", query.to_params())
+    Command::decoded("crm.deal.list", query.to_params())
 }
 
 /// `crm.deal.update {id, fields}` → `true`.
@@ -35,7 +35,7 @@ pub fn list(query: &ListQuery) -> Command<Vec<Deal>> {
 /// assert_eq!(c.access(), bitrix_rest::Access::Write);
 /// ```
 pub fn update(id: u64, fields: Value) -> Command<bool> {
-    Command::new("crm.deal.update", json!({ "id": id, "fields": fields }))
+    Command::decoded("crm.deal.update", json!({ "id": id, "fields": fields }))
 }
 
 /// `crm.deal.fields`: every field with its type and labels, user fields (`UF_CRM_*`) included.
@@ -44,7 +44,7 @@ pub fn update(id: u64, fields: Value) -> Command<bool> {
 /// assert_eq!(bitrix_rest::methods::deals::fields().method(), "crm.deal.fields");
 /// ```
 pub fn fields() -> Command<BTreeMap<String, FieldInfo>> {
-    Command::new("crm.deal.fields", Value::Null)
+    Command::decoded("crm.deal.fields", Value::Null)
 }
 
 /// `crm.deal.productrows.get {id}`.
@@ -53,7 +53,7 @@ pub fn fields() -> Command<BTreeMap<String, FieldInfo>> {
 /// assert_eq!(bitrix_rest::methods::deals::product_rows(410).params()["id"], 410);
 /// ```
 pub fn product_rows(id: u64) -> Command<Vec<ProductRow>> {
-    Command::new("crm.deal.productrows.get", json!({ "id": id }))
+    Command::decoded("crm.deal.productrows.get", json!({ "id": id }))
 }
 
 /// `crm.deal.productrows.set {id, rows}` → `true`. It **replaces all rows**: pass the full,
@@ -65,7 +65,7 @@ pub fn product_rows(id: u64) -> Command<Vec<ProductRow>> {
 /// ```
 pub fn set_product_rows(id: u64, rows: &[ProductRow]) -> Command<bool> {
     let rows = serde_json::to_value(rows).unwrap_or(Value::Array(Vec::new()));
-    Command::new(
+    Command::decoded(
         "crm.deal.productrows.set",
         json!({ "id": id, "rows": rows }),
     )

@@ -50,7 +50,7 @@ pub fn find_by_comm(
     if let Some(entity) = entity_type {
         params["entity_type"] = json!(entity);
     }
-    Command::new("crm.duplicate.findbycomm", params).with_access(Access::Read)
+    Command::decoded("crm.duplicate.findbycomm", params).with_access(Access::Read)
 }
 
 handler!(

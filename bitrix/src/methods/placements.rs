@@ -91,7 +91,7 @@ impl Binding {
 /// assert_eq!(bind(&Binding::new("CRM_DEAL_DETAIL_TAB", "https://a.example/", "Store")).method(), "placement.bind");
 /// ```
 pub fn bind(binding: &Binding) -> Command<bool> {
-    Command::new("placement.bind", binding.to_params())
+    Command::decoded("placement.bind", binding.to_params())
 }
 
 /// `placement.unbind {PLACEMENT, HANDLER?}` → how many bindings were removed.
@@ -105,7 +105,7 @@ pub fn unbind(placement: &str, handler: Option<&str>) -> Command<u64> {
     if let Some(h) = handler {
         params["HANDLER"] = json!(h);
     }
-    Command::new("placement.unbind", params).key("count")
+    Command::decoded("placement.unbind", params).key("count")
 }
 
 /// `placement.get`: what this app has bound.
@@ -114,7 +114,7 @@ pub fn unbind(placement: &str, handler: Option<&str>) -> Command<u64> {
 /// assert_eq!(bitrix_rest::methods::placements::bound().method(), "placement.get");
 /// ```
 pub fn bound() -> Command<Vec<PlacementBinding>> {
-    Command::new("placement.get", Value::Null)
+    Command::decoded("placement.get", Value::Null)
 }
 
 /// `placement.list`: the placement codes this app may bind to.
@@ -123,7 +123,7 @@ pub fn bound() -> Command<Vec<PlacementBinding>> {
 /// assert_eq!(bitrix_rest::methods::placements::available().access(), bitrix_rest::Access::Read);
 /// ```
 pub fn available() -> Command<Vec<String>> {
-    Command::new("placement.list", Value::Null).with_access(Access::Read)
+    Command::decoded("placement.list", Value::Null).with_access(Access::Read)
 }
 
 handler!(

@@ -12,7 +12,7 @@ use crate::{Clock, Command, Error, ListQuery, Transport};
 /// assert_eq!(c.result_key(), Some("prices"));
 /// ```
 pub fn list(query: &ListQuery) -> Command<Vec<Price>> {
-    Command::new("catalog.price.list", query.to_params()).key("prices")
+    Command::decoded("catalog.price.list", query.to_params()).key("prices")
 }
 
 handler!(

@@ -15,7 +15,7 @@ use crate::{Clock, Command, Error, ListQuery, Transport};
 /// assert_eq!(products::list(&q).result_key(), Some("products"));
 /// ```
 pub fn list(query: &ListQuery) -> Command<Vec<Product>> {
-    Command::new("catalog.product.list", query.to_params()).key("products")
+    Command::decoded("catalog.product.list", query.to_params()).key("products")
 }
 
 /// `catalog.product.get {id}` → `{product}`.
@@ -24,7 +24,7 @@ pub fn list(query: &ListQuery) -> Command<Vec<Product>> {
 /// assert_eq!(bitrix_rest::methods::products::get(6973).result_key(), Some("product"));
 /// ```
 pub fn get(id: u64) -> Command<Product> {
-    Command::new("catalog.product.get", json!({ "id": id })).key("product")
+    Command::decoded("catalog.product.get", json!({ "id": id })).key("product")
 }
 
 handler!(

@@ -12,7 +12,7 @@ use crate::{Clock, Command, Error, ListQuery, Transport};
 /// assert_eq!(bitrix_rest::methods::sale_statuses::list().result_key(), Some("statuses"));
 /// ```
 pub fn list() -> Command<Vec<SaleStatus>> {
-    Command::new("sale.status.list", Value::Null).key("statuses")
+    Command::decoded("sale.status.list", Value::Null).key("statuses")
 }
 
 /// `sale.statusLang.list {filter: {lid}}` → `{statusLangs}`: status names in one language.
@@ -22,7 +22,7 @@ pub fn list() -> Command<Vec<SaleStatus>> {
 /// assert_eq!(c.params()["filter"]["lid"], "ru");
 /// ```
 pub fn names(lang: &str) -> Command<Vec<StatusLang>> {
-    Command::new(
+    Command::decoded(
         "sale.statusLang.list",
         ListQuery::new().filter("lid", lang).to_params(),
     )

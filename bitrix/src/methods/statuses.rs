@@ -14,7 +14,7 @@ use crate::{Clock, Command, Error, Transport};
 /// assert_eq!(c.params()["filter"]["ENTITY_ID"], "DEAL_STAGE_1");
 /// ```
 pub fn list(entity_id: &str) -> Command<Vec<Status>> {
-    Command::new(
+    Command::decoded(
         "crm.status.list",
         json!({ "filter": { "ENTITY_ID": entity_id }, "order": { "SORT": "ASC" } }),
     )

@@ -12,7 +12,7 @@ use crate::{Clock, Command, Error, Transport};
 /// assert_eq!(bitrix_rest::methods::users::current().method(), "user.current");
 /// ```
 pub fn current() -> Command<User> {
-    Command::new("user.current", Value::Null)
+    Command::decoded("user.current", Value::Null)
 }
 
 handler!(

@@ -10,7 +10,7 @@ use crate::{Clock, Command, Error, ListQuery, Transport};
 /// assert_eq!(bitrix_rest::methods::warehouses::list(&Default::default()).result_key(), Some("stores"));
 /// ```
 pub fn list(query: &ListQuery) -> Command<Vec<Warehouse>> {
-    Command::new("catalog.store.list", query.to_params()).key("stores")
+    Command::decoded("catalog.store.list", query.to_params()).key("stores")
 }
 
 handler!(

@@ -391,15 +391,23 @@ impl serde::de::Visitor<'_> for DecimalVisitor {
         if !v.is_finite() {
             return Err(E::custom("a non-finite number"));
         }
-        // The shortest round-trip text (99.9 prints as "99.9"), written by serde_json's own
-        // float printer rather than core's, which would add ~20 KB to a wasm build.
-        match serde_json::Number::from_f64(v) {
-            Some(n) => n.to_string().parse().map_err(E::custom),
-            None => Err(E::custom("a non-finite number")),
-        }
+        from_f64(v).map_err(E::custom)
     }
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
         v.parse().map_err(E::custom)
+    }
+}
+
+/// A JSON float as a decimal through its shortest round-trip text (99.9 prints as "99.9"),
+/// written by serde_json's own float printer rather than core's, which would add ~20 KB to a
+/// wasm build.
+pub(crate) fn from_f64(v: f64) -> Result<Decimal, String> {
+    match serde_json::Number::from_f64(v) {
+        Some(n) => n
+            .to_string()
+            .parse()
+            .map_err(|e: ParseDecimalError| e.to_string()),
+        None => Err("a non-finite number".to_owned()),
     }
 }
 
