@@ -2,10 +2,12 @@
 # Prints bitrix-rest's share of a wasm bundle: two tiny cdylibs built with the workspace's
 # release profile (opt-level "z", LTO, one codegen unit, panic=abort), run through
 # wasm-bindgen (--target web), then measured raw and gzip -9 (and after `wasm-opt -Oz` when
-# wasm-opt is on PATH). `size_baseline` has wasm-bindgen, futures and serde_json;
-# `size_client` adds a webhook and an OAuth client, typed reads, a batch and a list.
+# wasm-opt is on PATH; e.g. `npm install binaryen` and put node_modules/.bin on PATH).
+# Both probes include `examples/size/baseline_body.rs` (wasm-bindgen, futures, serde_json
+# reading a Value and a derived struct); `size_client` adds a webhook and an OAuth client,
+# typed reads, a batch and a list, so the difference is bitrix-rest's share.
 #
-# Usage: bitrix/benches/wasm-size.sh   (honours CARGO_TARGET_DIR)
+# Usage: bitrix/benches/wasm-size.sh   (honours CARGO_TARGET_DIR; prints a table)
 set -euo pipefail
 
 root_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
