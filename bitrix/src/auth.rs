@@ -29,6 +29,12 @@ pub struct WebhookUrl {
 
 impl WebhookUrl {
     /// Checks and splits a webhook URL. The error never contains the secret.
+    ///
+    /// ```
+    /// let hook = bitrix_rest::WebhookUrl::parse("https://shop.example/rest/7/abc123/").unwrap();
+    /// assert_eq!(hook.to_string(), "https://shop.example/rest/7/***/");
+    /// assert!(bitrix_rest::WebhookUrl::parse("https://shop.example/rest/x/abc/").is_err());
+    /// ```
     pub fn parse(url: &str) -> Result<WebhookUrl, Error> {
         let bad = |why: &str| {
             Error::new(
@@ -138,6 +144,11 @@ pub struct Token {
 
 impl Token {
     /// A token living `expires_in` from now (Bitrix: `AUTH_EXPIRES` / `expires_in`, 3600 s).
+    ///
+    /// ```
+    /// let t = bitrix_rest::Token::new("abc", std::time::Duration::from_secs(3600));
+    /// assert_eq!(t.expires_in, Some(std::time::Duration::from_secs(3600)));
+    /// ```
     pub fn new(access: impl Into<String>, expires_in: Duration) -> Token {
         Token {
             access: access.into(),
@@ -158,6 +169,11 @@ impl Token {
     }
 
     /// The token itself, for the `auth` parameter.
+    ///
+    /// ```
+    /// let t = bitrix_rest::Token::without_expiry("abc");
+    /// assert_eq!(t.secret(), "abc");
+    /// ```
     pub fn secret(&self) -> &str {
         &self.access
     }

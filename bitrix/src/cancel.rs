@@ -182,6 +182,15 @@ impl Drop for Registration {
 }
 
 /// The future of [`Cancel::cancelled`].
+///
+/// ```
+/// # futures::executor::block_on(async {
+/// let cancel = bitrix_rest::Cancel::new();
+/// let waiting: bitrix_rest::Cancelled = cancel.cancelled();
+/// cancel.cancel();
+/// waiting.await;
+/// # });
+/// ```
 #[derive(Debug)]
 pub struct Cancelled {
     cancel: Cancel,

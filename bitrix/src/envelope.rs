@@ -64,6 +64,25 @@ pub struct Time {
     pub operating_reset_at: Option<f64>,
 }
 
+impl Time {
+    /// Reads a `time` object field by field, ignoring what is missing or odd. (Cheaper in a
+    /// wasm build than a derived decoder.)
+    pub(crate) fn from_value(v: &Value) -> Time {
+        let number = |k: &str| v.get(k).and_then(Value::as_f64);
+        let text = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
+        Time {
+            start: number("start"),
+            finish: number("finish"),
+            duration: number("duration"),
+            processing: number("processing"),
+            date_start: text("date_start"),
+            date_finish: text("date_finish"),
+            operating: number("operating"),
+            operating_reset_at: number("operating_reset_at"),
+        }
+    }
+}
+
 impl Reply<Value> {
     /// Parses a response body received with `status` for `method`: a reply, or the error the
     /// server sent, or an error saying what could not be read. Never panics.
@@ -75,6 +94,7 @@ impl Reply<Value> {
     /// let e = Reply::parse("crm.deal.get", 502, "<html>Bad gateway</html>").unwrap_err();
     /// assert_eq!(e.kind, ErrorKind::Server);
     /// ```
+    #[inline(never)]
     pub fn parse(method: &str, status: u16, body: &str) -> Result<Reply<Value>, Error> {
         let value: Value = match serde_json::from_str(body) {
             Ok(v) => v,
@@ -127,11 +147,8 @@ impl Reply<Value> {
             )
             .with_status(status));
         }
-        let time = match map.remove("time") {
-            // Informative only: an unreadable `time` is dropped, not fatal.
-            Some(t @ Value::Object(_)) => serde_json::from_value(t).unwrap_or_default(),
-            _ => Time::default(),
-        };
+        // Informative only: an unreadable `time` (or field of it) is dropped, not fatal.
+        let time = map.get("time").map(Time::from_value).unwrap_or_default();
         Ok(Reply {
             method: method.to_owned(),
             result,
@@ -151,15 +168,16 @@ impl Reply<Value> {
     /// assert!(e.description.contains("OPPORTUNITY"), "{}", e.description);
     /// ```
     pub fn decode<T: DeserializeOwned>(self) -> Result<Reply<T>, Error> {
-        self.decode_at(None)
+        self.decode_with(None, crate::command::serde_decoder::<T>)
     }
 
     /// Decodes `result[key]` (for `{"orders":[…]}`-style results) or the whole result.
-    pub(crate) fn decode_at<T: DeserializeOwned>(
+    pub(crate) fn decode_with<T>(
         self,
         key: Option<&str>,
+        decode: crate::command::Decoder<T>,
     ) -> Result<Reply<T>, Error> {
-        let result = decode_result(&self.method, key, self.result)?;
+        let result = decode_result(&self.method, key, self.result, decode)?;
         Ok(Reply {
             method: self.method,
             result,
@@ -171,10 +189,11 @@ impl Reply<Value> {
 }
 
 /// Decodes a result value, or `value[key]` when a key is given; errors name the failing path.
-pub(crate) fn decode_result<T: DeserializeOwned>(
+pub(crate) fn decode_result<T>(
     method: &str,
     key: Option<&str>,
     value: Value,
+    decode: crate::command::Decoder<T>,
 ) -> Result<T, Error> {
     let value = match key {
         None => value,
@@ -197,26 +216,20 @@ pub(crate) fn decode_result<T: DeserializeOwned>(
             }
         },
     };
-    decode(method, key.unwrap_or("result"), value)
-}
-
-/// Deserializes with the path of the first failing field in the error.
-pub(crate) fn decode<T: DeserializeOwned>(
-    method: &str,
-    what: &str,
-    value: Value,
-) -> Result<T, Error> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let at = if path == "." {
+    decode(value).map_err(|e| {
+        let at = if e.path().is_empty() {
             String::new()
         } else {
-            format!(" at `{path}`")
+            format!(" at `{}`", e.path())
         };
         Error::new(
             ErrorKind::Malformed,
             method,
-            format!("could not read `{what}`{at}: {}", e.into_inner()),
+            format!(
+                "could not read `{}`{at}: {}",
+                key.unwrap_or("result"),
+                e.message()
+            ),
         )
     })
 }

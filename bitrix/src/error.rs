@@ -149,12 +149,18 @@ impl Error {
         method: impl Into<String>,
         description: impl Into<String>,
     ) -> Error {
+        Error::plain(kind, method.into(), description.into())
+    }
+
+    /// The one non-generic constructor behind [`new`](Error::new) (one copy in a wasm build).
+    #[inline(never)]
+    fn plain(kind: ErrorKind, method: String, description: String) -> Error {
         Error {
             kind,
             code: None,
-            description: description.into(),
+            description,
             status: None,
-            method: method.into(),
+            method,
             maybe_applied: false,
         }
     }

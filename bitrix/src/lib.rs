@@ -1,6 +1,4 @@
-//! `bitrix-rest`: a client for the REST API shared by Bitrix24 and 1C-Bitrix Site Manager.
-//!
-//! See the crate's README for an overview.
+#![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
 mod auth;
@@ -24,7 +22,7 @@ mod transport;
 pub mod value;
 
 pub use auth::{Token, WebhookUrl};
-pub use batch::{Batch, BatchResults, Handle};
+pub use batch::{Batch, BatchResults, Handle, MAX_COMMANDS};
 pub use cancel::{Cancel, CancelOnDrop, Cancelled, Registration};
 pub use client::{Client, ClientBuilder};
 #[cfg(target_arch = "wasm32")]

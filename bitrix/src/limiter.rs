@@ -24,11 +24,19 @@ pub struct RateLimit {
 
 impl RateLimit {
     /// Bitrix24 cloud, all plans but Enterprise: 50, then 2 per second.
+    ///
+    /// ```
+    /// assert_eq!(bitrix_rest::RateLimit::STANDARD.burst, 50);
+    /// ```
     pub const STANDARD: RateLimit = RateLimit {
         burst: 50,
         drain_per_sec: 2.0,
     };
     /// Bitrix24 cloud Enterprise: 250, then 5 per second.
+    ///
+    /// ```
+    /// assert_eq!(bitrix_rest::RateLimit::ENTERPRISE.drain_per_sec, 5.0);
+    /// ```
     pub const ENTERPRISE: RateLimit = RateLimit {
         burst: 250,
         drain_per_sec: 5.0,
@@ -81,7 +89,8 @@ impl LeakyBucket {
         } else {
             1.0 / 3600.0
         };
-        let interval = Duration::from_secs_f64(1.0 / drain);
+        // Whole nanoseconds, without `from_secs_f64` (its panics pull float formatting into wasm).
+        let interval = Duration::from_nanos((1e9 / drain).min(3.6e12) as u64);
         let tolerance = interval
             .checked_mul(limit.burst.max(1) - 1)
             .unwrap_or(Duration::MAX);

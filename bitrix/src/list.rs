@@ -2,7 +2,6 @@
 //! exports (order by ID, filter `>ID`, `start=-1`), both as streams that hold one page at a time.
 
 use futures::Stream;
-use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 
 use crate::client::Client;
@@ -12,6 +11,10 @@ use crate::error::{Error, ErrorKind};
 use crate::transport::Transport;
 
 /// Rows in one page of any list method.
+///
+/// ```
+/// assert_eq!(bitrix_rest::PAGE_SIZE, 50);
+/// ```
 pub const PAGE_SIZE: usize = 50;
 
 /// `select`, `filter`, `order` and other parameters of a list method.
@@ -32,11 +35,20 @@ pub struct ListQuery {
 
 impl ListQuery {
     /// No parameters.
+    ///
+    /// ```
+    /// assert_eq!(bitrix_rest::ListQuery::new().to_params(), serde_json::json!({}));
+    /// ```
     pub fn new() -> ListQuery {
         ListQuery::default()
     }
 
     /// The fields to return.
+    ///
+    /// ```
+    /// let q = bitrix_rest::ListQuery::new().select(["ID", "TITLE"]);
+    /// assert_eq!(q.to_params()["select"], serde_json::json!(["ID", "TITLE"]));
+    /// ```
     pub fn select<I, S>(mut self, fields: I) -> ListQuery
     where
         I: IntoIterator<Item = S>,
@@ -61,6 +73,11 @@ impl ListQuery {
     }
 
     /// Adds a sort key with `ASC` or `DESC`.
+    ///
+    /// ```
+    /// let q = bitrix_rest::ListQuery::new().order("DATE_MODIFY", "DESC");
+    /// assert_eq!(q.to_params()["order"]["DATE_MODIFY"], "DESC");
+    /// ```
     pub fn order(self, field: &str, direction: &str) -> ListQuery {
         self.nested("order", field, Value::String(direction.to_owned()))
     }
@@ -77,6 +94,11 @@ impl ListQuery {
     }
 
     /// The parameters as a JSON object.
+    ///
+    /// ```
+    /// let q = bitrix_rest::ListQuery::new().filter("=STAGE_ID", "NEW");
+    /// assert_eq!(q.to_params(), serde_json::json!({"filter": {"=STAGE_ID": "NEW"}}));
+    /// ```
     pub fn to_params(&self) -> Value {
         Value::Object(self.params.clone())
     }
@@ -111,7 +133,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn pages<R: DeserializeOwned + 'static>(
+    pub fn pages<R: 'static>(
         &self,
         command: Command<Vec<R>>,
     ) -> impl Stream<Item = Result<Vec<R>, Error>> + 'static {
@@ -154,10 +176,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
     /// let all = client.list_all(orders::list(&ListQuery::new().filter("statusId", "N"))).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn list_all<R: DeserializeOwned + 'static>(
-        &self,
-        command: Command<Vec<R>>,
-    ) -> Result<Vec<R>, Error> {
+    pub async fn list_all<R: 'static>(&self, command: Command<Vec<R>>) -> Result<Vec<R>, Error> {
         use futures::TryStreamExt;
         let pages = self.pages(command);
         futures::pin_mut!(pages);
@@ -183,7 +202,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
     /// while let Some(page) = pages.try_next().await? { println!("{} deals", page.len()); }
     /// # Ok(()) }
     /// ```
-    pub fn fast_pages<R: DeserializeOwned + 'static>(
+    pub fn fast_pages<R: 'static>(
         &self,
         command: Command<Vec<R>>,
         id_field: &str,
@@ -197,7 +216,8 @@ impl<T: Transport, C: Clock> Client<T, C> {
             .and_then(|f| f.get(&filter_key))
             .cloned()
             .unwrap_or(json!(0));
-        let raw: Command<Vec<Value>> = command.retype();
+        let raw: Command<Value> = command.raw();
+        let decode = command.decode;
         futures::stream::try_unfold(Some(first), move |after| {
             let client = client.clone();
             let mut raw = raw.clone();
@@ -218,17 +238,26 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 filter[filter_key.as_str()] = after;
                 set(&mut raw.params, "filter", filter);
                 let method = raw.method.clone();
-                let rows = client.send(raw).await?;
+                let rows = match client.send(raw).await? {
+                    Value::Array(rows) => rows,
+                    // PHP's empty list may come as `{}`/`[]`-like oddities; nothing more to read.
+                    Value::Object(map) if map.is_empty() => Vec::new(),
+                    Value::Null => Vec::new(),
+                    other => {
+                        return Err(Error::new(
+                            ErrorKind::Malformed,
+                            method,
+                            format!("expected a list of rows, got {other}"),
+                        ));
+                    }
+                };
                 let full = rows.len() >= PAGE_SIZE;
                 let last = match rows.last() {
                     Some(row) => Some(row_id(&method, row, &id_field)?),
                     None => None,
                 };
-                let page = rows
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, row)| crate::envelope::decode(&method, &format!("row {i}"), row))
-                    .collect::<Result<Vec<R>, Error>>()?;
+                let page =
+                    crate::envelope::decode_result(&method, None, Value::Array(rows), decode)?;
                 let next = match last {
                     Some(id) if full => Some(json!(id)),
                     _ => None,

@@ -58,6 +58,11 @@ struct Wire {
 impl Grant {
     /// Reads the server's answer: a grant, or an error of kind
     /// [`Auth`](ErrorKind::Auth) (`invalid_grant`, `expired_token`, …).
+    ///
+    /// ```
+    /// let e = bitrix_rest::oauth::Grant::parse(400, r#"{"error":"invalid_grant","error_description":"Invalid refresh token"}"#).unwrap_err();
+    /// assert_eq!(e.kind, bitrix_rest::ErrorKind::Auth);
+    /// ```
     pub fn parse(status: u16, body: &str) -> Result<Grant, Error> {
         let value: serde_json::Value = serde_json::from_str(body).map_err(|e| {
             Error::new(
@@ -77,7 +82,8 @@ impl Grant {
             e.kind = ErrorKind::Auth;
             return Err(e);
         }
-        let wire: Wire = crate::envelope::decode("oauth", "token answer", value)?;
+        let wire: Wire =
+            crate::envelope::decode_result("oauth", None, value, crate::command::serde_decoder)?;
         Ok(Grant {
             token: match wire.expires_in {
                 Some(s) => Token::new(wire.access_token, Duration::from_secs(s)),
@@ -119,6 +125,11 @@ impl std::fmt::Debug for OAuthServer {
 
 impl OAuthServer {
     /// The token endpoint (`…/oauth/token/`) with the app's ID and secret.
+    ///
+    /// ```
+    /// let s = bitrix_rest::oauth::OAuthServer::new("https://oauth.bitrix.info/oauth/token/", "app.1", "secret");
+    /// assert!(!format!("{s:?}").contains("secret\""));
+    /// ```
     pub fn new(token_url: &str, client_id: &str, client_secret: &str) -> OAuthServer {
         OAuthServer {
             token_url: token_url.to_owned(),
@@ -130,6 +141,14 @@ impl OAuthServer {
 
     /// Trades a refresh token for a new grant
     /// (`GET token_url?grant_type=refresh_token&client_id=…&client_secret=…&refresh_token=…`).
+    ///
+    /// ```no_run
+    /// # async fn run() -> Result<(), bitrix_rest::Error> {
+    /// let server = bitrix_rest::oauth::OAuthServer::new("https://oauth.bitrix.info/oauth/token/", "app.1", "secret");
+    /// let grant = server.refresh("stored refresh token").await?;
+    /// // Store grant.refresh_token: refresh tokens are single-use.
+    /// # Ok(()) }
+    /// ```
     pub async fn refresh(&self, refresh_token: &str) -> Result<Grant, Error> {
         let query = [
             ("grant_type", "refresh_token"),

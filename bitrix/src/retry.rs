@@ -27,6 +27,12 @@ impl Access {
     /// Guesses from the method's last name part: `get…`, `list…`, `fields`, `current`,
     /// `search`, `find…`, `count`, `info`, … are reads; anything else is a write (the safe
     /// guess). Override it per call when a method is misjudged.
+    ///
+    /// ```
+    /// use bitrix_rest::Access;
+    /// assert_eq!(Access::of_method("crm.duplicate.findbycomm"), Access::Read);
+    /// assert_eq!(Access::of_method("sale.basketitem.add"), Access::Write);
+    /// ```
     pub fn of_method(method: &str) -> Access {
         let last = method
             .rsplit('.')
@@ -107,6 +113,12 @@ impl RetryPolicy {
 
     /// How long to wait before retry number `retries_done + 1` of a call that failed with
     /// `error`, or `None` when it must not be retried.
+    ///
+    /// ```
+    /// use bitrix_rest::{Access, Error, RetryPolicy};
+    /// let e = Error::from_rest("crm.deal.get", 500, "INTERNAL_SERVER_ERROR", "");
+    /// assert_eq!(RetryPolicy::default().delay(&e, Access::Read, 2), Some(std::time::Duration::from_secs(4)));
+    /// ```
     pub fn delay(&self, error: &Error, access: Access, retries_done: u32) -> Option<Duration> {
         if retries_done >= self.max_retries || !is_retryable(error, access) {
             return None;

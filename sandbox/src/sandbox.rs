@@ -119,6 +119,7 @@ impl Sandbox {
             frames: Mutex::new(HashMap::new()),
             member_id: rng::secret(16),
             held: std::sync::atomic::AtomicUsize::new(0),
+            deal_entity: Mutex::new(None),
             stopping: stopping_rx,
             install_app: config.install_app.clone(),
         });

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use tokio::sync::watch;
 
@@ -47,6 +47,8 @@ pub struct AppState {
     pub stopping: watch::Receiver<bool>,
     /// Requests held by a `timeout` fault right now (answered 504 when the sandbox stops).
     pub held: std::sync::atomic::AtomicUsize,
+    /// `crm.deal.*`'s fields, user fields included; cleared when a data set is loaded.
+    pub deal_entity: Mutex<Option<Arc<crate::query::Entity>>>,
     /// Options given to `install_app`, applied again on every reset.
     pub install_app: Option<serde_json::Value>,
 }

@@ -40,24 +40,21 @@ pub fn refresh(tx: &Transaction, product: Option<u64>) -> rusqlite::Result<()> {
 /// while open, released when canceled or shipped.
 pub fn sync_order(tx: &Transaction, order_id: u64) -> rusqlite::Result<()> {
     let Some((canceled, deducted, store_id)) = tx
-        .query_row(
-            "SELECT canceled, deducted, store_id FROM orders WHERE id = ?1",
-            [order_id],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, u64>(2)?,
-                ))
-            },
-        )
+        .prepare_cached("SELECT canceled, deducted, store_id FROM orders WHERE id = ?1")?
+        .query_row([order_id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, u64>(2)?,
+            ))
+        })
         .optional()?
     else {
         return Ok(());
     };
     let open = canceled == "N" && deducted == "N";
     let items: Vec<(u64, u64, f64)> = {
-        let mut q = tx.prepare("SELECT id, product_id, quantity FROM basket_items WHERE order_id = ?1 ORDER BY sort, id")?;
+        let mut q = tx.prepare_cached("SELECT id, product_id, quantity FROM basket_items WHERE order_id = ?1 ORDER BY sort, id")?;
         q.query_map([order_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<Result<_, _>>()?
     };
@@ -76,20 +73,19 @@ fn sync_item(
     open: bool,
 ) -> rusqlite::Result<()> {
     let existing: Option<(u64, u64, f64, u64)> = tx
-        .query_row(
+        .prepare_cached(
             "SELECT id, product_id, quantity, store_id FROM reservations WHERE basket_id = ?1",
-            [basket_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
+        )?
+        .query_row([basket_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
         .optional()?;
     let target = if open && product_id > 0 {
         let own = match existing {
             Some((_, p, q, s)) if p == product_id && s == store_id => q,
             _ => 0.0,
         };
-        let free: f64 = tx
-            .query_row(
-                "SELECT amount - quantity_reserved FROM store_products WHERE product_id = ?1 AND store_id = ?2",
+        let free: f64 = tx.prepare_cached("SELECT amount - quantity_reserved FROM store_products WHERE product_id = ?1 AND store_id = ?2")?.query_row(
                 params![product_id, store_id],
                 |r| r.get(0),
             )
@@ -101,14 +97,14 @@ fn sync_item(
     };
     match existing {
         Some((id, old_product, _, _)) if target <= 0.0 => {
-            tx.execute("DELETE FROM reservations WHERE id = ?1", [id])?;
+            tx.prepare_cached("DELETE FROM reservations WHERE id = ?1")?
+                .execute([id])?;
             refresh(tx, Some(old_product))?;
         }
         Some((id, old_product, old_quantity, old_store))
             if old_product != product_id || old_quantity != target || old_store != store_id =>
         {
-            tx.execute(
-                "UPDATE reservations SET product_id = ?2, store_id = ?3, quantity = ?4 WHERE id = ?1",
+            tx.prepare_cached("UPDATE reservations SET product_id = ?2, store_id = ?3, quantity = ?4 WHERE id = ?1")?.execute(
                 params![id, product_id, store_id, target],
             )?;
             if old_product != product_id {
@@ -118,8 +114,7 @@ fn sync_item(
         Some(_) => {}
         None if target > 0.0 => {
             let now = clock::now();
-            tx.execute(
-                "INSERT INTO reservations (basket_id, product_id, store_id, quantity, date_reserve, date_reserve_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            tx.prepare_cached("INSERT INTO reservations (basket_id, product_id, store_id, quantity, date_reserve, date_reserve_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?.execute(
                 params![basket_id, product_id, store_id, target, clock::format(now), clock::format(now + chrono::Duration::days(3))],
             )?;
         }
@@ -134,13 +129,11 @@ fn sync_item(
 /// Removes the reservation of a basket item that is being deleted.
 pub fn release_item(tx: &Transaction, basket_id: u64) -> rusqlite::Result<()> {
     let product: Option<u64> = tx
-        .query_row(
-            "SELECT product_id FROM reservations WHERE basket_id = ?1",
-            [basket_id],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT product_id FROM reservations WHERE basket_id = ?1")?
+        .query_row([basket_id], |r| r.get(0))
         .optional()?;
-    tx.execute("DELETE FROM reservations WHERE basket_id = ?1", [basket_id])?;
+    tx.prepare_cached("DELETE FROM reservations WHERE basket_id = ?1")?
+        .execute([basket_id])?;
     if let Some(product) = product {
         refresh(tx, Some(product))?;
     }
@@ -149,11 +142,10 @@ pub fn release_item(tx: &Transaction, basket_id: u64) -> rusqlite::Result<()> {
 
 /// Order total: the basket plus delivery.
 pub fn recompute_order_price(tx: &Transaction, order_id: u64) -> rusqlite::Result<()> {
-    tx.execute(
-        "UPDATE orders SET price = ROUND(
+    tx.prepare_cached("UPDATE orders SET price = ROUND(
             COALESCE((SELECT SUM(price * quantity) FROM basket_items WHERE order_id = ?1), 0)
           + COALESCE((SELECT SUM(price_delivery) FROM shipments WHERE order_id = ?1 AND canceled = 'N'), 0), 2)
-         WHERE id = ?1",
+         WHERE id = ?1")?.execute(
         [order_id],
     )?;
     Ok(())

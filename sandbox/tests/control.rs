@@ -158,6 +158,11 @@ fn reset_brings_back_the_seed_and_keeps_urls_and_webhook() {
         portal_call(&sandbox, 1, "crm.deal.get", json!({"id": 1})).json()["result"]["ORIGIN_ID"],
         "101"
     );
+    let deal9 = portal_call(&sandbox, 1, "crm.deal.get", json!({"id": 9})).json();
+    assert_eq!(
+        deal9["result"]["UF_CRM_STORE_ORDER"], "109",
+        "user fields of the reloaded data set"
+    );
     let bad = post_json(
         &format!("{}/_sandbox/seed", sandbox.urls().portal),
         &json!({"portal": {"deals": [{"id": 1, "title": "x", "stage": "NOPE"}]}}),

@@ -189,3 +189,32 @@ fn tokens_expire_after_the_configured_ttl() {
     std::thread::sleep(std::time::Duration::from_millis(400));
     assert_eq!(get(&url).json()["error"], "expired_token");
 }
+
+#[tokio::test]
+async fn the_sandbox_starts_and_stops_inside_a_tokio_test() {
+    let sandbox = bitrix_sandbox::Sandbox::start(bitrix_sandbox::SandboxConfig::default()).unwrap();
+    let url = format!(
+        "{}/rest/profile.json?auth={}",
+        sandbox.urls().portal,
+        sandbox.issue_token(1).access_token
+    );
+    let status = tokio::task::spawn_blocking(move || get(&url).status)
+        .await
+        .unwrap();
+    assert_eq!(status, 200);
+    drop(sandbox);
+}
+
+#[test]
+fn dropping_the_sandbox_frees_its_ports() {
+    let sandbox = sandbox();
+    let portal = sandbox.urls().portal.clone();
+    let port: u16 = portal.rsplit(':').next().unwrap().parse().unwrap();
+    drop(sandbox);
+    let again = bitrix_sandbox::Sandbox::start(bitrix_sandbox::SandboxConfig {
+        portal_port: port,
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(again.urls().portal, portal);
+}

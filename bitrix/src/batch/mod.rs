@@ -11,18 +11,20 @@ mod reference;
 mod results;
 mod run;
 
-use std::marker::PhantomData;
-
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 pub use results::BatchResults;
 
-use crate::command::Command;
+use crate::command::{Command, Decoder};
 use crate::error::{Error, ErrorKind};
 use crate::retry::Access;
 
 /// The most commands Bitrix runs in one `batch` request.
+///
+/// ```
+/// assert_eq!(bitrix_rest::MAX_COMMANDS, 50);
+/// ```
 pub const MAX_COMMANDS: usize = 50;
 
 /// A list of named commands to run together.
@@ -54,11 +56,22 @@ pub(crate) struct Entry {
 }
 
 /// Names a command of a [`Batch`] and reads its typed result from [`BatchResults`].
-#[derive(Debug)]
+///
+/// ```
+/// let mut batch = bitrix_rest::Batch::new();
+/// let deal = batch.push("deal", bitrix_rest::methods::deals::get(410)).unwrap();
+/// assert_eq!(deal.reference(&["CONTACT_ID"]), "$result[deal][CONTACT_ID]");
+/// ```
 pub struct Handle<R> {
     name: String,
-    key: Option<&'static str>,
-    _result: PhantomData<fn() -> R>,
+    pub(crate) key: Option<&'static str>,
+    pub(crate) decode: Decoder<R>,
+}
+
+impl<R> std::fmt::Debug for Handle<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Handle").field("name", &self.name).finish()
+    }
 }
 
 impl<R> Clone for Handle<R> {
@@ -66,7 +79,7 @@ impl<R> Clone for Handle<R> {
         Handle {
             name: self.name.clone(),
             key: self.key,
-            _result: PhantomData,
+            decode: self.decode,
         }
     }
 }
@@ -153,11 +166,7 @@ impl Batch {
     /// let rows = batch.push("rows", deals::product_rows(410)).unwrap();
     /// # drop((deal, rows));
     /// ```
-    pub fn push<R: DeserializeOwned>(
-        &mut self,
-        name: &str,
-        command: Command<R>,
-    ) -> Result<Handle<R>, Error> {
+    pub fn push<R>(&mut self, name: &str, command: Command<R>) -> Result<Handle<R>, Error> {
         let valid = name
             .bytes()
             .next()
@@ -186,16 +195,26 @@ impl Batch {
         Ok(Handle {
             name: name.to_owned(),
             key: command.key,
-            _result: PhantomData,
+            decode: command.decode,
         })
     }
 
     /// How many commands.
+    ///
+    /// ```
+    /// let mut batch = bitrix_rest::Batch::new();
+    /// batch.push("me", bitrix_rest::methods::users::current()).unwrap();
+    /// assert_eq!(batch.len(), 1);
+    /// ```
     pub fn len(&self) -> usize {
         self.commands.len()
     }
 
     /// True when there are no commands.
+    ///
+    /// ```
+    /// assert!(bitrix_rest::Batch::new().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.commands.is_empty()
     }

@@ -1,6 +1,5 @@
 //! How a batch is cut into requests of at most 50 commands, and which references cross a cut.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::reference;
@@ -20,12 +19,7 @@ impl Batch {
     /// Cuts the batch into requests and checks its references: each must name a command added
     /// before the one that uses it.
     pub(crate) fn plan(&self) -> Result<Plan, Error> {
-        let index: HashMap<&str, usize> = self
-            .commands
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.name.as_str(), i))
-            .collect();
+        let index = |name: &str| self.commands.iter().position(|c| c.name == name);
         let chunk_of = |i: usize| i / MAX_COMMANDS;
         let mut crossing = Vec::with_capacity(self.commands.len());
         for (i, command) in self.commands.iter().enumerate() {
@@ -33,8 +27,8 @@ impl Batch {
             reference::names_in(&command.params, &mut names);
             let mut crosses = Vec::new();
             for name in names {
-                match index.get(name.as_str()) {
-                    Some(&j) if j < i => {
+                match index(&name) {
+                    Some(j) if j < i => {
                         if chunk_of(j) < chunk_of(i) && !crosses.contains(&name) {
                             crosses.push(name);
                         }

@@ -1,8 +1,5 @@
 //! Reading a `batch` reply: per-command results, errors, totals; `[]` for empty sections.
 
-use std::collections::HashMap;
-
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::{Batch, Entry, Handle};
@@ -21,7 +18,9 @@ use crate::error::{Error, ErrorKind};
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct BatchResults {
-    outcomes: HashMap<String, Result<Reply, Error>>,
+    /// By command, in the order recorded (a batch holds tens of commands: a list is smaller
+    /// in wasm than a map and fast enough).
+    outcomes: Vec<(String, Result<Reply, Error>)>,
     requests: usize,
     resolved_locally: Vec<String>,
 }
@@ -29,7 +28,7 @@ pub struct BatchResults {
 impl BatchResults {
     pub(crate) fn new() -> BatchResults {
         BatchResults {
-            outcomes: HashMap::new(),
+            outcomes: Vec::new(),
             requests: 0,
             resolved_locally: Vec::new(),
         }
@@ -37,6 +36,13 @@ impl BatchResults {
 
     /// Reads one `batch` reply body (HTTP 200) for a single-request batch; handy for tests and
     /// for replies obtained some other way.
+    ///
+    /// ```
+    /// let mut batch = bitrix_rest::Batch::new();
+    /// let ok = batch.add::<bool>("ok", "crm.deal.update", serde_json::json!({"id": 1})).unwrap();
+    /// let r = bitrix_rest::BatchResults::from_reply(&batch, r#"{"result":{"result":{"ok":true},"result_error":[]}}"#).unwrap();
+    /// assert!(r.get(&ok).unwrap());
+    /// ```
     pub fn from_reply(batch: &Batch, body: &str) -> Result<BatchResults, Error> {
         let reply = Reply::parse("batch", 200, body)?;
         let mut results = BatchResults::new();
@@ -46,14 +52,31 @@ impl BatchResults {
     }
 
     /// The typed result of a command, or its own error.
-    pub fn get<R: DeserializeOwned>(&self, handle: &Handle<R>) -> Result<R, Error> {
+    ///
+    /// ```
+    /// let mut batch = bitrix_rest::Batch::new();
+    /// let gone = batch.add::<bool>("gone", "crm.deal.delete", serde_json::json!({"id": 1})).unwrap();
+    /// let r = bitrix_rest::BatchResults::from_reply(&batch,
+    ///     r#"{"result":{"result":[],"result_error":{"gone":{"error":"","error_description":"Not found"}}}}"#).unwrap();
+    /// assert_eq!(r.get(&gone).unwrap_err().kind, bitrix_rest::ErrorKind::NotFound);
+    /// ```
+    pub fn get<R>(&self, handle: &Handle<R>) -> Result<R, Error> {
         Ok(self.reply(handle)?.result)
     }
 
     /// The typed result of a command with its `total`, `next` and `time`.
-    pub fn reply<R: DeserializeOwned>(&self, handle: &Handle<R>) -> Result<Reply<R>, Error> {
-        match self.outcomes.get(handle.name()) {
-            Some(Ok(reply)) => reply.clone().decode_at(handle.key),
+    ///
+    /// ```
+    /// let mut batch = bitrix_rest::Batch::new();
+    /// let page = batch.add::<Vec<serde_json::Value>>("page", "crm.deal.list", serde_json::Value::Null).unwrap();
+    /// let r = bitrix_rest::BatchResults::from_reply(&batch,
+    ///     r#"{"result":{"result":{"page":[{"ID":"1"}]},"result_total":{"page":120},"result_next":{"page":50}}}"#).unwrap();
+    /// let reply = r.reply(&page).unwrap();
+    /// assert_eq!((reply.total, reply.next), (Some(120), Some(50)));
+    /// ```
+    pub fn reply<R>(&self, handle: &Handle<R>) -> Result<Reply<R>, Error> {
+        match self.outcome(handle.name()) {
+            Some(Ok(reply)) => reply.clone().decode_with(handle.key, handle.decode),
             Some(Err(e)) => Err(e.clone()),
             None => Err(Error::new(
                 ErrorKind::Usage,
@@ -64,17 +87,36 @@ impl BatchResults {
     }
 
     /// The raw outcome of a command by name.
+    ///
+    /// ```
+    /// let mut batch = bitrix_rest::Batch::new();
+    /// batch.add::<bool>("ok", "crm.deal.update", serde_json::json!({"id": 1})).unwrap();
+    /// let r = bitrix_rest::BatchResults::from_reply(&batch, r#"{"result":{"result":{"ok":true}}}"#).unwrap();
+    /// assert_eq!(r.raw("ok").unwrap().as_ref().unwrap().result, serde_json::json!(true));
+    /// ```
     pub fn raw(&self, name: &str) -> Option<&Result<Reply, Error>> {
-        self.outcomes.get(name)
+        self.outcome(name)
     }
 
     /// How many `batch` HTTP requests were made.
+    ///
+    /// ```
+    /// let batch = bitrix_rest::Batch::new();
+    /// let r = bitrix_rest::BatchResults::from_reply(&batch, r#"{"result":{"result":[]}}"#).unwrap();
+    /// assert_eq!(r.requests(), 1);
+    /// ```
     pub fn requests(&self) -> usize {
         self.requests
     }
 
     /// Commands whose `$result[…]` references named a command of an earlier request (more than
     /// 50 commands apart): the client substituted those values itself before sending them.
+    ///
+    /// ```
+    /// let batch = bitrix_rest::Batch::new();
+    /// let r = bitrix_rest::BatchResults::from_reply(&batch, r#"{"result":{"result":[]}}"#).unwrap();
+    /// assert!(r.resolved_locally().is_empty());
+    /// ```
     pub fn resolved_locally(&self) -> &[String] {
         &self.resolved_locally
     }
@@ -88,18 +130,24 @@ impl BatchResults {
     }
 
     pub(crate) fn set(&mut self, name: &str, outcome: Result<Reply, Error>) {
-        self.outcomes.insert(name.to_owned(), outcome);
+        match self.outcomes.iter_mut().find(|(n, _)| n == name) {
+            Some((_, slot)) => *slot = outcome,
+            None => self.outcomes.push((name.to_owned(), outcome)),
+        }
     }
 
     pub(crate) fn outcome(&self, name: &str) -> Option<&Result<Reply, Error>> {
-        self.outcomes.get(name)
+        self.outcomes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, o)| o)
     }
 
     /// True when some command of this chunk failed.
     pub(crate) fn any_failed(&self, chunk: &[Entry]) -> bool {
         chunk
             .iter()
-            .any(|c| matches!(self.outcomes.get(&c.name), Some(Err(_)) | None))
+            .any(|c| matches!(self.outcome(&c.name), Some(Err(_)) | None))
     }
 
     /// Records the outcomes of `chunk` from one `batch` reply.
@@ -130,7 +178,7 @@ impl BatchResults {
                 ))
             } else if let Some(result) = entry(&results, &command.name) {
                 let time = entry(&times, &command.name)
-                    .and_then(|t| serde_json::from_value::<Time>(t.clone()).ok())
+                    .map(Time::from_value)
                     .unwrap_or_default();
                 Ok(Reply {
                     method: command.method.clone(),

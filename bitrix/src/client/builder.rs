@@ -50,6 +50,11 @@ impl Default for ClientBuilder {
 
 impl<T: Transport, C: Clock> ClientBuilder<T, C> {
     /// Uses this transport.
+    ///
+    /// ```
+    /// let b = bitrix_rest::Client::builder().transport(bitrix_rest::DefaultTransport::default());
+    /// # drop(b);
+    /// ```
     pub fn transport<T2: Transport>(self, transport: T2) -> ClientBuilder<T2, C> {
         ClientBuilder {
             transport,
@@ -61,6 +66,11 @@ impl<T: Transport, C: Clock> ClientBuilder<T, C> {
     }
 
     /// Uses this clock (e.g. a [`ManualClock`](crate::ManualClock) in tests).
+    ///
+    /// ```
+    /// let b = bitrix_rest::Client::builder().clock(bitrix_rest::ManualClock::new());
+    /// # drop(b);
+    /// ```
     pub fn clock<C2: Clock>(self, clock: C2) -> ClientBuilder<T, C2> {
         ClientBuilder {
             transport: self.transport,
@@ -72,24 +82,44 @@ impl<T: Transport, C: Clock> ClientBuilder<T, C> {
     }
 
     /// The server's request limit to stay under (default: burst 50, 2 per second).
+    ///
+    /// ```
+    /// let b = bitrix_rest::Client::builder().rate_limit(bitrix_rest::RateLimit::ENTERPRISE);
+    /// # drop(b);
+    /// ```
     pub fn rate_limit(mut self, limit: RateLimit) -> Self {
         self.rate_limit = limit;
         self
     }
 
     /// How failed calls are retried (default: [`RetryPolicy::default`]).
+    ///
+    /// ```
+    /// let b = bitrix_rest::Client::builder().retry(bitrix_rest::RetryPolicy::NONE);
+    /// # drop(b);
+    /// ```
     pub fn retry(mut self, retry: RetryPolicy) -> Self {
         self.retry = retry;
         self
     }
 
     /// Refresh an OAuth token this long before it expires (default 60 s).
+    ///
+    /// ```
+    /// let b = bitrix_rest::Client::builder().refresh_margin(std::time::Duration::from_secs(300));
+    /// # drop(b);
+    /// ```
     pub fn refresh_margin(mut self, margin: Duration) -> Self {
         self.refresh_margin = margin;
         self
     }
 
     /// A client of an inbound webhook `https://HOST/rest/USER_ID/SECRET/`.
+    ///
+    /// ```
+    /// let store = bitrix_rest::Client::builder().webhook("https://shop.example/rest/1/k3y/").unwrap();
+    /// # drop(store);
+    /// ```
     pub fn webhook(self, url: &str) -> Result<Client<T, C>, Error> {
         Ok(self.build(Credentials::Webhook(WebhookUrl::parse(url)?)))
     }
@@ -124,6 +154,14 @@ impl<T: Transport, C: Clock> ClientBuilder<T, C> {
     }
 
     /// A client with an OAuth token that is never refreshed (tools, short scripts).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let portal = bitrix_rest::Client::builder()
+    ///     .oauth_without_refresh("https://portal.example/rest/", bitrix_rest::Token::new("t", Duration::from_secs(3600)))
+    ///     .unwrap();
+    /// # drop(portal);
+    /// ```
     pub fn oauth_without_refresh(
         self,
         endpoint: &str,

@@ -2,7 +2,6 @@
 
 use std::time::Duration;
 
-use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::Client;
@@ -11,7 +10,7 @@ use crate::command::Command;
 use crate::encode;
 use crate::envelope::Reply;
 use crate::error::{Error, ErrorKind};
-use crate::platform::lock;
+use crate::platform::{BoxFuture, lock};
 use crate::retry::{self, Access};
 use crate::transport::{HttpRequest, Transport, TransportError};
 
@@ -69,7 +68,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
     /// let deal: Deal = client.send(Command::new("crm.deal.get", serde_json::json!({"id": 410}))).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn send<R: DeserializeOwned>(&self, command: Command<R>) -> Result<R, Error> {
+    pub async fn send<R>(&self, command: Command<R>) -> Result<R, Error> {
         Ok(self.send_reply(command).await?.result)
     }
 
@@ -82,20 +81,29 @@ impl<T: Transport, C: Clock> Client<T, C> {
     /// println!("{} of {:?}", page.result.len(), page.total);
     /// # Ok(()) }
     /// ```
-    pub async fn send_reply<R: DeserializeOwned>(
-        &self,
-        command: Command<R>,
-    ) -> Result<Reply<R>, Error> {
+    pub async fn send_reply<R>(&self, command: Command<R>) -> Result<Reply<R>, Error> {
         let params = object(&command.method, command.params)?;
         let reply = self
             .execute(&command.method, encode::form(&params), command.access)
             .await?;
-        reply.decode_at(command.key)
+        reply.decode_with(command.key, command.decode)
     }
 
     /// The call loop for an encoded form. Every HTTP attempt takes a turn from the shared
     /// limiter.
-    pub(crate) async fn execute(
+    ///
+    /// Boxed, so its state machine exists once in a binary however many typed callers await
+    /// it (this keeps the wasm build small).
+    pub(crate) fn execute<'a>(
+        &'a self,
+        method: &'a str,
+        form: String,
+        access: Access,
+    ) -> BoxFuture<'a, Result<Reply, Error>> {
+        Box::pin(self.execute_inner(method, form, access))
+    }
+
+    async fn execute_inner(
         &self,
         method: &str,
         form: String,
@@ -208,6 +216,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
 
     /// The error as the caller sees it: no secrets, and for a write whose outcome is unknown,
     /// the warning that it may have been applied.
+    #[inline(never)]
     pub(crate) fn finish(&self, mut error: Error, access: Access) -> Error {
         error.description = self.shared.credentials.redact(&error.description);
         if access == Access::Write && retry::outcome_unknown(&error) {

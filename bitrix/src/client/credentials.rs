@@ -40,6 +40,7 @@ pub(crate) struct Target {
 }
 
 impl Credentials {
+    #[inline(never)]
     pub(crate) fn target(&self, method: &str) -> Target {
         match self {
             Credentials::Webhook(hook) => Target {
@@ -59,6 +60,7 @@ impl Credentials {
     }
 
     /// Removes every secret this client knows from `text`.
+    #[inline(never)]
     pub(crate) fn redact(&self, text: &str) -> String {
         match self {
             Credentials::Webhook(hook) => hook.redact(text),

@@ -115,6 +115,13 @@ impl<T: Transport, C: Clock> Client<T, C> {
     }
 
     /// The clock this client waits with (shared by its clones).
+    ///
+    /// ```
+    /// use bitrix_rest::Clock;
+    /// let client = bitrix_rest::Client::builder().clock(bitrix_rest::ManualClock::new())
+    ///     .webhook("https://shop.example/rest/1/k3y/").unwrap();
+    /// assert_eq!(client.clock().now(), std::time::Duration::ZERO);
+    /// ```
     pub fn clock(&self) -> &C {
         &self.shared.clock
     }

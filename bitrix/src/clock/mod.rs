@@ -21,9 +21,19 @@ pub use manual::ManualClock;
 pub use tokio_clock::TokioClock;
 
 /// The clock a [`Client`](crate::Client) uses unless told otherwise.
+///
+/// ```
+/// let clock = bitrix_rest::DefaultClock::default();
+/// # drop(clock);
+/// ```
 #[cfg(target_arch = "wasm32")]
 pub type DefaultClock = BrowserClock;
 /// The clock a [`Client`](crate::Client) uses unless told otherwise.
+///
+/// ```
+/// let clock = bitrix_rest::DefaultClock::default();
+/// # drop(clock);
+/// ```
 #[cfg(not(target_arch = "wasm32"))]
 pub type DefaultClock = TokioClock;
 

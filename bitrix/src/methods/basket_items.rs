@@ -14,7 +14,7 @@ use crate::{Clock, Command, Error, ListQuery, Transport};
 /// assert_eq!(c.result_key(), Some("basketItems"));
 /// ```
 pub fn list(query: &ListQuery) -> Command<Vec<BasketItem>> {
-    Command::new("sale.basketitem.list", query.to_params()).key("basketItems")
+    Command::decoded("sale.basketitem.list", query.to_params()).key("basketItems")
 }
 
 /// `sale.basketitem.add {fields: {orderId, productId, currency, quantity, …, xmlId}}` →
@@ -27,7 +27,7 @@ pub fn list(query: &ListQuery) -> Command<Vec<BasketItem>> {
 /// assert_eq!(c.result_key(), Some("basketItem"));
 /// ```
 pub fn add(fields: Value) -> Command<BasketItem> {
-    Command::new("sale.basketitem.add", json!({ "fields": fields })).key("basketItem")
+    Command::decoded("sale.basketitem.add", json!({ "fields": fields })).key("basketItem")
 }
 
 /// `sale.basketitem.update {id, fields}` → `{basketItem}`.
@@ -37,7 +37,7 @@ pub fn add(fields: Value) -> Command<BasketItem> {
 /// assert_eq!(c.params()["fields"]["quantity"], 3);
 /// ```
 pub fn update(id: u64, fields: Value) -> Command<BasketItem> {
-    Command::new(
+    Command::decoded(
         "sale.basketitem.update",
         json!({ "id": id, "fields": fields }),
     )
@@ -50,7 +50,7 @@ pub fn update(id: u64, fields: Value) -> Command<BasketItem> {
 /// assert_eq!(bitrix_rest::methods::basket_items::delete(255).method(), "sale.basketitem.delete");
 /// ```
 pub fn delete(id: u64) -> Command<bool> {
-    Command::new("sale.basketitem.delete", json!({ "id": id }))
+    Command::decoded("sale.basketitem.delete", json!({ "id": id }))
 }
 
 handler!(
@@ -73,16 +73,35 @@ impl<T: Transport, C: Clock> BasketItems<'_, T, C> {
     }
 
     /// Adds a line.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let line = client.basket_items().add(serde_json::json!({"orderId": 9, "productId": 6973,
+    ///     "currency": "RUB", "quantity": 1, "xmlId": "storelink-9-6973"})).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn add(self, fields: Value) -> Result<BasketItem, Error> {
         self.client.send(add(fields)).await
     }
 
     /// Changes a line.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let line = client.basket_items().update(255, serde_json::json!({"quantity": 3})).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn update(self, id: u64, fields: Value) -> Result<BasketItem, Error> {
         self.client.send(update(id, fields)).await
     }
 
     /// Removes a line.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// client.basket_items().delete(255).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn delete(self, id: u64) -> Result<bool, Error> {
         self.client.send(delete(id)).await
     }

@@ -12,7 +12,7 @@ use crate::{Clock, Command, Error, Transport};
 /// assert_eq!(bitrix_rest::methods::categories::deal_pipelines().params()["entityTypeId"], 2);
 /// ```
 pub fn deal_pipelines() -> Command<Vec<Category>> {
-    Command::new("crm.category.list", json!({ "entityTypeId": 2 })).key("categories")
+    Command::decoded("crm.category.list", json!({ "entityTypeId": 2 })).key("categories")
 }
 
 handler!(
@@ -22,6 +22,12 @@ handler!(
 
 impl<T: Transport, C: Clock> Categories<'_, T, C> {
     /// The deal pipelines.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// for p in client.categories().deal_pipelines().await? { println!("{} {}", p.id, p.name); }
+    /// # Ok(()) }
+    /// ```
     pub async fn deal_pipelines(self) -> Result<Vec<Category>, Error> {
         self.client.send(deal_pipelines()).await
     }

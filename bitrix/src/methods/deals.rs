@@ -14,7 +14,7 @@ use crate::{Clock, Command, Error, ListQuery, Transport};
 /// assert_eq!(bitrix_rest::methods::deals::get(410).params()["id"], 410);
 /// ```
 pub fn get(id: u64) -> Command<Deal> {
-    Command::new("crm.deal.get", json!({ "id": id }))
+    Command::decoded("crm.deal.get", json!({ "id": id }))
 }
 
 /// `crm.deal.list {select, filter, order, start}` (one page; see [`Client::pages`](crate::Client::pages)).
@@ -25,7 +25,7 @@ pub fn get(id: u64) -> Command<Deal> {
 /// assert_eq!(c.method(), "crm.deal.list");
 /// ```
 pub fn list(query: &ListQuery) -> Command<Vec<Deal>> {
-    Command::new("crm.deal.list", query.to_params())
+    Command::decoded("crm.deal.list", query.to_params())
 }
 
 /// `crm.deal.update {id, fields}` → `true`.
@@ -35,7 +35,7 @@ pub fn list(query: &ListQuery) -> Command<Vec<Deal>> {
 /// assert_eq!(c.access(), bitrix_rest::Access::Write);
 /// ```
 pub fn update(id: u64, fields: Value) -> Command<bool> {
-    Command::new("crm.deal.update", json!({ "id": id, "fields": fields }))
+    Command::decoded("crm.deal.update", json!({ "id": id, "fields": fields }))
 }
 
 /// `crm.deal.fields`: every field with its type and labels, user fields (`UF_CRM_*`) included.
@@ -44,7 +44,7 @@ pub fn update(id: u64, fields: Value) -> Command<bool> {
 /// assert_eq!(bitrix_rest::methods::deals::fields().method(), "crm.deal.fields");
 /// ```
 pub fn fields() -> Command<BTreeMap<String, FieldInfo>> {
-    Command::new("crm.deal.fields", Value::Null)
+    Command::decoded("crm.deal.fields", Value::Null)
 }
 
 /// `crm.deal.productrows.get {id}`.
@@ -53,7 +53,7 @@ pub fn fields() -> Command<BTreeMap<String, FieldInfo>> {
 /// assert_eq!(bitrix_rest::methods::deals::product_rows(410).params()["id"], 410);
 /// ```
 pub fn product_rows(id: u64) -> Command<Vec<ProductRow>> {
-    Command::new("crm.deal.productrows.get", json!({ "id": id }))
+    Command::decoded("crm.deal.productrows.get", json!({ "id": id }))
 }
 
 /// `crm.deal.productrows.set {id, rows}` → `true`. It **replaces all rows**: pass the full,
@@ -65,7 +65,7 @@ pub fn product_rows(id: u64) -> Command<Vec<ProductRow>> {
 /// ```
 pub fn set_product_rows(id: u64, rows: &[ProductRow]) -> Command<bool> {
     let rows = serde_json::to_value(rows).unwrap_or(Value::Array(Vec::new()));
-    Command::new(
+    Command::decoded(
         "crm.deal.productrows.set",
         json!({ "id": id, "rows": rows }),
     )
@@ -89,26 +89,61 @@ impl<T: Transport, C: Clock> Deals<'_, T, C> {
     }
 
     /// Reads one page of deals.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let q = bitrix_rest::ListQuery::new().select(["ID", "TITLE"]).filter("=CATEGORY_ID", 1);
+    /// let page = client.deals().list(&q).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn list(self, query: &ListQuery) -> Result<Vec<Deal>, Error> {
         self.client.send(list(query)).await
     }
 
     /// Changes fields of a deal.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// client.deals().update(410, serde_json::json!({"STAGE_ID": "C1:WON"})).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn update(self, id: u64, fields: Value) -> Result<bool, Error> {
         self.client.send(update(id, fields)).await
     }
 
     /// Describes the deal fields.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let fields = client.deals().fields().await?;
+    /// let order_field = fields.iter().find(|(_, f)| f.label() == "Order");
+    /// # Ok(()) }
+    /// ```
     pub async fn fields(self) -> Result<BTreeMap<String, FieldInfo>, Error> {
         self.client.send(fields()).await
     }
 
     /// Reads a deal's product rows.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let rows = client.deals().product_rows(410).await?;
+    /// let total: bitrix_rest::Decimal = rows.iter().map(|r| r.sum()).sum();
+    /// # Ok(()) }
+    /// ```
     pub async fn product_rows(self, id: u64) -> Result<Vec<ProductRow>, Error> {
         self.client.send(product_rows(id)).await
     }
 
     /// Replaces a deal's product rows.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let mut rows = client.deals().product_rows(410).await?;
+    /// rows.retain(|r| r.product_id != 27);
+    /// client.deals().set_product_rows(410, &rows).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn set_product_rows(self, id: u64, rows: &[ProductRow]) -> Result<bool, Error> {
         self.client.send(set_product_rows(id, rows)).await
     }

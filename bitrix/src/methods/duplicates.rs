@@ -21,6 +21,10 @@ pub enum Communication {
 
 impl Communication {
     /// The wire code: `PHONE` or `EMAIL`.
+    ///
+    /// ```
+    /// assert_eq!(bitrix_rest::methods::duplicates::Communication::Email.code(), "EMAIL");
+    /// ```
     pub fn code(self) -> &'static str {
         match self {
             Communication::Phone => "PHONE",
@@ -46,7 +50,7 @@ pub fn find_by_comm(
     if let Some(entity) = entity_type {
         params["entity_type"] = json!(entity);
     }
-    Command::new("crm.duplicate.findbycomm", params).with_access(Access::Read)
+    Command::decoded("crm.duplicate.findbycomm", params).with_access(Access::Read)
 }
 
 handler!(

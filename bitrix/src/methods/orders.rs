@@ -12,7 +12,7 @@ use crate::{Clock, Command, Error, ListQuery, Transport};
 /// assert_eq!(bitrix_rest::methods::orders::get(9).result_key(), Some("order"));
 /// ```
 pub fn get(id: u64) -> Command<Order> {
-    Command::new("sale.order.get", json!({ "id": id })).key("order")
+    Command::decoded("sale.order.get", json!({ "id": id })).key("order")
 }
 
 /// `sale.order.list {select, filter, order, start}` → `{orders}` (one page).
@@ -23,7 +23,7 @@ pub fn get(id: u64) -> Command<Order> {
 /// assert_eq!(c.result_key(), Some("orders"));
 /// ```
 pub fn list(query: &ListQuery) -> Command<Vec<Order>> {
-    Command::new("sale.order.list", query.to_params()).key("orders")
+    Command::decoded("sale.order.list", query.to_params()).key("orders")
 }
 
 /// `sale.order.update {id, fields}` → `{order}`, the whole order.
@@ -33,7 +33,7 @@ pub fn list(query: &ListQuery) -> Command<Vec<Order>> {
 /// assert_eq!(c.access(), bitrix_rest::Access::Write);
 /// ```
 pub fn update(id: u64, fields: Value) -> Command<Order> {
-    Command::new("sale.order.update", json!({ "id": id, "fields": fields })).key("order")
+    Command::decoded("sale.order.update", json!({ "id": id, "fields": fields })).key("order")
 }
 
 handler!(
@@ -55,11 +55,24 @@ impl<T: Transport, C: Clock> Orders<'_, T, C> {
     }
 
     /// Reads one page of orders.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let q = bitrix_rest::ListQuery::new().filter("accountNumber", "165");
+    /// let found = client.orders().list(&q).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn list(self, query: &ListQuery) -> Result<Vec<Order>, Error> {
         self.client.send(list(query)).await
     }
 
     /// Changes an order; returns it as saved.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let order = client.orders().update(9, serde_json::json!({"statusId": "P"})).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn update(self, id: u64, fields: Value) -> Result<Order, Error> {
         self.client.send(update(id, fields)).await
     }

@@ -30,6 +30,12 @@ pub struct Binding {
 
 impl Binding {
     /// A binding with a title and no translations.
+    ///
+    /// ```
+    /// use bitrix_rest::methods::placements::Binding;
+    /// let b = Binding::new("CRM_DEAL_DETAIL_TAB", "https://app.example/", "Store");
+    /// assert_eq!(b.to_params()["PLACEMENT"], "CRM_DEAL_DETAIL_TAB");
+    /// ```
     pub fn new(placement: &str, handler: &str, title: &str) -> Binding {
         Binding {
             placement: placement.to_owned(),
@@ -41,12 +47,24 @@ impl Binding {
     }
 
     /// Adds a title in one language (`ru`, `en`, …).
+    ///
+    /// ```
+    /// use bitrix_rest::methods::placements::Binding;
+    /// let b = Binding::new("CRM_DEAL_DETAIL_TAB", "https://app.example/", "Store").title_in("en", "Store");
+    /// assert_eq!(b.titles.len(), 1);
+    /// ```
     pub fn title_in(mut self, lang: &str, title: &str) -> Binding {
         self.titles.push((lang.to_owned(), title.to_owned()));
         self
     }
 
     /// The `placement.bind` parameters.
+    ///
+    /// ```
+    /// use bitrix_rest::methods::placements::Binding;
+    /// let p = Binding::new("CRM_DEAL_DETAIL_TAB", "https://app.example/", "Store").to_params();
+    /// assert_eq!(p["HANDLER"], "https://app.example/");
+    /// ```
     pub fn to_params(&self) -> Value {
         let mut params = json!({
             "PLACEMENT": self.placement,
@@ -73,7 +91,7 @@ impl Binding {
 /// assert_eq!(bind(&Binding::new("CRM_DEAL_DETAIL_TAB", "https://a.example/", "Store")).method(), "placement.bind");
 /// ```
 pub fn bind(binding: &Binding) -> Command<bool> {
-    Command::new("placement.bind", binding.to_params())
+    Command::decoded("placement.bind", binding.to_params())
 }
 
 /// `placement.unbind {PLACEMENT, HANDLER?}` → how many bindings were removed.
@@ -87,7 +105,7 @@ pub fn unbind(placement: &str, handler: Option<&str>) -> Command<u64> {
     if let Some(h) = handler {
         params["HANDLER"] = json!(h);
     }
-    Command::new("placement.unbind", params).key("count")
+    Command::decoded("placement.unbind", params).key("count")
 }
 
 /// `placement.get`: what this app has bound.
@@ -96,7 +114,7 @@ pub fn unbind(placement: &str, handler: Option<&str>) -> Command<u64> {
 /// assert_eq!(bitrix_rest::methods::placements::bound().method(), "placement.get");
 /// ```
 pub fn bound() -> Command<Vec<PlacementBinding>> {
-    Command::new("placement.get", Value::Null)
+    Command::decoded("placement.get", Value::Null)
 }
 
 /// `placement.list`: the placement codes this app may bind to.
@@ -105,7 +123,7 @@ pub fn bound() -> Command<Vec<PlacementBinding>> {
 /// assert_eq!(bitrix_rest::methods::placements::available().access(), bitrix_rest::Access::Read);
 /// ```
 pub fn available() -> Command<Vec<String>> {
-    Command::new("placement.list", Value::Null).with_access(Access::Read)
+    Command::decoded("placement.list", Value::Null).with_access(Access::Read)
 }
 
 handler!(
@@ -132,16 +150,35 @@ impl<T: Transport, C: Clock> Placements<'_, T, C> {
     }
 
     /// Unbinds a placement (one handler, or all of this app's); returns how many were removed.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let removed = client.placements().unbind("CRM_DEAL_DETAIL_TAB", None).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn unbind(self, placement: &str, handler: Option<&str>) -> Result<u64, Error> {
         self.client.send(unbind(placement, handler)).await
     }
 
     /// What this app has bound.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// for b in client.placements().bound().await? { println!("{} → {}", b.placement, b.handler); }
+    /// # Ok(()) }
+    /// ```
     pub async fn bound(self) -> Result<Vec<PlacementBinding>, Error> {
         self.client.send(bound()).await
     }
 
     /// The placement codes this app may bind to.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let codes = client.placements().available().await?;
+    /// let has_tab = codes.iter().any(|c| c == "CRM_DEAL_DETAIL_TAB");
+    /// # Ok(()) }
+    /// ```
     pub async fn available(self) -> Result<Vec<String>, Error> {
         self.client.send(available()).await
     }

@@ -12,7 +12,7 @@ use crate::{Clock, Command, Error, ListQuery, Transport};
 /// assert_eq!(c.result_key(), Some("prices"));
 /// ```
 pub fn list(query: &ListQuery) -> Command<Vec<Price>> {
-    Command::new("catalog.price.list", query.to_params()).key("prices")
+    Command::decoded("catalog.price.list", query.to_params()).key("prices")
 }
 
 handler!(
@@ -22,6 +22,13 @@ handler!(
 
 impl<T: Transport, C: Clock> Prices<'_, T, C> {
     /// Every price matching the query, all pages.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let q = bitrix_rest::ListQuery::new().filter("productId", vec![6973]);
+    /// let prices = client.prices().list(&q).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn list(self, query: &ListQuery) -> Result<Vec<Price>, Error> {
         self.client.list_all(list(query)).await
     }

@@ -15,7 +15,7 @@ use crate::{Clock, Command, Error, ListQuery, Transport};
 /// assert_eq!(products::list(&q).result_key(), Some("products"));
 /// ```
 pub fn list(query: &ListQuery) -> Command<Vec<Product>> {
-    Command::new("catalog.product.list", query.to_params()).key("products")
+    Command::decoded("catalog.product.list", query.to_params()).key("products")
 }
 
 /// `catalog.product.get {id}` → `{product}`.
@@ -24,7 +24,7 @@ pub fn list(query: &ListQuery) -> Command<Vec<Product>> {
 /// assert_eq!(bitrix_rest::methods::products::get(6973).result_key(), Some("product"));
 /// ```
 pub fn get(id: u64) -> Command<Product> {
-    Command::new("catalog.product.get", json!({ "id": id })).key("product")
+    Command::decoded("catalog.product.get", json!({ "id": id })).key("product")
 }
 
 handler!(
@@ -34,11 +34,24 @@ handler!(
 
 impl<T: Transport, C: Clock> Products<'_, T, C> {
     /// Reads one page of products.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let q = bitrix_rest::ListQuery::new().select(["id", "iblockId", "name", "xmlId"]).filter("iblockId", 23);
+    /// let page = client.products().list(&q).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn list(self, query: &ListQuery) -> Result<Vec<Product>, Error> {
         self.client.send(list(query)).await
     }
 
     /// Reads a product.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let product = client.products().get(6973).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn get(self, id: u64) -> Result<Product, Error> {
         self.client.send(get(id)).await
     }

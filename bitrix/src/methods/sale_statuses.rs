@@ -12,7 +12,7 @@ use crate::{Clock, Command, Error, ListQuery, Transport};
 /// assert_eq!(bitrix_rest::methods::sale_statuses::list().result_key(), Some("statuses"));
 /// ```
 pub fn list() -> Command<Vec<SaleStatus>> {
-    Command::new("sale.status.list", Value::Null).key("statuses")
+    Command::decoded("sale.status.list", Value::Null).key("statuses")
 }
 
 /// `sale.statusLang.list {filter: {lid}}` → `{statusLangs}`: status names in one language.
@@ -22,7 +22,7 @@ pub fn list() -> Command<Vec<SaleStatus>> {
 /// assert_eq!(c.params()["filter"]["lid"], "ru");
 /// ```
 pub fn names(lang: &str) -> Command<Vec<StatusLang>> {
-    Command::new(
+    Command::decoded(
         "sale.statusLang.list",
         ListQuery::new().filter("lid", lang).to_params(),
     )
@@ -36,11 +36,24 @@ handler!(
 
 impl<T: Transport, C: Clock> SaleStatuses<'_, T, C> {
     /// Every order and delivery status.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let order_statuses: Vec<_> = client.sale_statuses().list().await?
+    ///     .into_iter().filter(|s| s.kind == "O").collect();
+    /// # Ok(()) }
+    /// ```
     pub async fn list(self) -> Result<Vec<SaleStatus>, Error> {
         self.client.list_all(list()).await
     }
 
     /// Status names in one language.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let names = client.sale_statuses().names("ru").await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn names(self, lang: &str) -> Result<Vec<StatusLang>, Error> {
         self.client.list_all(names(lang)).await
     }

@@ -14,7 +14,7 @@ use crate::{Clock, Command, Error, Transport};
 /// assert_eq!(c.params()["filter"]["ENTITY_ID"], "DEAL_STAGE_1");
 /// ```
 pub fn list(entity_id: &str) -> Command<Vec<Status>> {
-    Command::new(
+    Command::decoded(
         "crm.status.list",
         json!({ "filter": { "ENTITY_ID": entity_id }, "order": { "SORT": "ASC" } }),
     )
@@ -42,6 +42,12 @@ handler!(
 
 impl<T: Transport, C: Clock> Statuses<'_, T, C> {
     /// The items of a reference list.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let sources = client.statuses().list("SOURCE").await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn list(self, entity_id: &str) -> Result<Vec<Status>, Error> {
         self.client.send(list(entity_id)).await
     }

@@ -12,7 +12,7 @@ use crate::{Clock, Command, Error, ListQuery, Transport};
 /// assert_eq!(c.result_key(), Some("storeProducts"));
 /// ```
 pub fn list(query: &ListQuery) -> Command<Vec<StoreStock>> {
-    Command::new("catalog.storeproduct.list", query.to_params()).key("storeProducts")
+    Command::decoded("catalog.storeproduct.list", query.to_params()).key("storeProducts")
 }
 
 /// The stock of these products in every warehouse (one page: at most 50 rows; use

@@ -12,7 +12,7 @@ use crate::{Clock, Command, Error, Transport};
 /// assert_eq!(bitrix_rest::methods::users::current().method(), "user.current");
 /// ```
 pub fn current() -> Command<User> {
-    Command::new("user.current", Value::Null)
+    Command::decoded("user.current", Value::Null)
 }
 
 handler!(
@@ -22,6 +22,13 @@ handler!(
 
 impl<T: Transport, C: Clock> Users<'_, T, C> {
     /// The user the token or webhook belongs to.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
+    /// let me = client.users().current().await?;
+    /// println!("{} {}", me.name, me.last_name);
+    /// # Ok(()) }
+    /// ```
     pub async fn current(self) -> Result<User, Error> {
         self.client.send(current()).await
     }

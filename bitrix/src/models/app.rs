@@ -5,6 +5,12 @@ use serde::{Deserialize, Serialize};
 use crate::value::lenient;
 
 /// A handler bound to a placement (`placement.get`).
+///
+/// ```
+/// let b: bitrix_rest::models::app::PlacementBinding = serde_json::from_str(
+///     r#"{"placement":"CRM_DEAL_DETAIL_TAB","userId":0,"handler":"https://a.example/","options":[],"title":"Store"}"#).unwrap();
+/// assert_eq!(b.title, "Store");
+/// ```
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PlacementBinding {
@@ -23,6 +29,11 @@ pub struct PlacementBinding {
 }
 
 /// The user the token belongs to (`user.current`).
+///
+/// ```
+/// let u: bitrix_rest::models::app::User = serde_json::from_str(r#"{"ID":"1","NAME":"John","LAST_NAME":"Doe","EMAIL":""}"#).unwrap();
+/// assert_eq!((u.id, u.email), (1, None));
+/// ```
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct User {
     /// The record's ID.

@@ -11,6 +11,12 @@ use crate::value::{Decimal, lenient};
 ///
 /// `quantity` is the stock available for sale (all warehouses, minus reserves);
 /// `quantity_reserved` what orders hold.
+///
+/// ```
+/// let p: bitrix_rest::models::catalog::Product = serde_json::from_str(
+///     r#"{"id":6973,"iblockId":23,"name":"Чайник","xmlId":"1C-0042","active":"Y","quantity":"52"}"#).unwrap();
+/// assert_eq!(p.xml_id.as_deref(), Some("1C-0042"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Product {
@@ -49,6 +55,12 @@ pub struct Product {
 
 impl Product {
     /// The text of a selected property (`property123` or `PROPERTY_123`): its first value.
+    ///
+    /// ```
+    /// let p: bitrix_rest::models::catalog::Product = serde_json::from_str(
+    ///     r#"{"id":1,"property105":[{"valueId":9,"value":"ART-7"}]}"#).unwrap();
+    /// assert_eq!(p.property_text("property105").as_deref(), Some("ART-7"));
+    /// ```
     pub fn property_text(&self, key: &str) -> Option<String> {
         fn text(v: &serde_json::Value) -> Option<String> {
             match v {
@@ -64,6 +76,11 @@ impl Product {
 }
 
 /// A warehouse (`catalog.store.list` → `{stores}`).
+///
+/// ```
+/// let w: bitrix_rest::models::catalog::Warehouse = serde_json::from_str(r#"{"id":1,"title":"Main","active":"Y"}"#).unwrap();
+/// assert!(w.active);
+/// ```
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Warehouse {
@@ -85,6 +102,12 @@ pub struct Warehouse {
 }
 
 /// Stock of one product in one warehouse (`catalog.storeproduct.list` → `{storeProducts}`).
+///
+/// ```
+/// let s: bitrix_rest::models::catalog::StoreStock = serde_json::from_str(
+///     r#"{"id":11,"productId":6973,"storeId":1,"amount":54,"quantityReserved":2}"#).unwrap();
+/// assert_eq!(s.amount, bitrix_rest::Decimal::from(54));
+/// ```
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StoreStock {
@@ -107,12 +130,24 @@ pub struct StoreStock {
 
 impl StoreStock {
     /// On hand minus reserved, never below zero.
+    ///
+    /// ```
+    /// let s: bitrix_rest::models::catalog::StoreStock = serde_json::from_str(
+    ///     r#"{"productId":1,"storeId":1,"amount":1,"quantityReserved":3}"#).unwrap();
+    /// assert_eq!(s.free(), bitrix_rest::Decimal::ZERO);
+    /// ```
     pub fn free(&self) -> Decimal {
         (self.amount - self.quantity_reserved).max(Decimal::ZERO)
     }
 }
 
 /// A price of a product in a price type (`catalog.price.list` → `{prices}`).
+///
+/// ```
+/// let p: bitrix_rest::models::catalog::Price = serde_json::from_str(
+///     r#"{"id":1,"productId":6973,"catalogGroupId":1,"price":990.5,"currency":"RUB"}"#).unwrap();
+/// assert_eq!(p.price.to_string(), "990.5");
+/// ```
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Price {

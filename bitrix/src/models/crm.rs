@@ -84,6 +84,12 @@ pub struct Deal {
 impl Deal {
     /// A user field (or any other unmodelled field) as text; `None` when absent, `null` or empty.
     /// Numbers read as their text; a multiple field reads as its first value.
+    ///
+    /// ```
+    /// let deal: bitrix_rest::models::crm::Deal = serde_json::from_str(r#"{"ID":"1","UF_CRM_ORDER":["165"]}"#).unwrap();
+    /// assert_eq!(deal.user_field("UF_CRM_ORDER").as_deref(), Some("165"));
+    /// assert_eq!(deal.user_field("UF_CRM_NONE"), None);
+    /// ```
     pub fn user_field(&self, name: &str) -> Option<String> {
         scalar_text(self.other.get(name)?)
     }
@@ -101,6 +107,12 @@ fn scalar_text(v: &serde_json::Value) -> Option<String> {
 /// A product row of a deal (`crm.deal.productrows.get`).
 ///
 /// `crm.deal.productrows.set` replaces all rows: send the full list, with `id` left out.
+///
+/// ```
+/// let row: bitrix_rest::models::crm::ProductRow = serde_json::from_str(
+///     r#"{"ID":"5","PRODUCT_ID":"27","PRODUCT_NAME":"Чайник","PRICE":"1176.00","QUANTITY":"2","TAX_INCLUDED":"Y"}"#).unwrap();
+/// assert_eq!(row.sum().to_string(), "2352.00");
+/// ```
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct ProductRow {
     /// The record's ID.
@@ -202,12 +214,23 @@ fn yes_no<S: serde::Serializer>(v: &bool, s: S) -> Result<S::Ok, S::Error> {
 
 impl ProductRow {
     /// Quantity × price.
+    ///
+    /// ```
+    /// let row: bitrix_rest::models::crm::ProductRow = serde_json::from_str(r#"{"PRICE":"10.50","QUANTITY":"3"}"#).unwrap();
+    /// assert_eq!(row.sum().to_string(), "31.50");
+    /// ```
     pub fn sum(&self) -> Decimal {
         self.price * self.quantity
     }
 }
 
 /// A phone, e-mail or messenger entry of a contact (`PHONE`, `EMAIL`).
+///
+/// ```
+/// let m: bitrix_rest::models::crm::Multifield = serde_json::from_str(
+///     r#"{"ID":"1","VALUE_TYPE":"WORK","VALUE":"a@b.example","TYPE_ID":"EMAIL"}"#).unwrap();
+/// assert_eq!(m.value, "a@b.example");
+/// ```
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Multifield {
     /// The record's ID.
@@ -235,6 +258,11 @@ pub struct Multifield {
 }
 
 /// A contact (`crm.contact.get`, `crm.contact.list`).
+///
+/// ```
+/// let c: bitrix_rest::models::crm::Contact = serde_json::from_str(r#"{"ID":"84","NAME":"Анна","EMAIL":null}"#).unwrap();
+/// assert!(c.email.is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Contact {
     /// The record's ID.
@@ -262,6 +290,11 @@ pub struct Contact {
 
 impl Contact {
     /// "Name Second-name Last-name" without empty parts.
+    ///
+    /// ```
+    /// let c: bitrix_rest::models::crm::Contact = serde_json::from_str(r#"{"ID":"1","NAME":"Анна","SECOND_NAME":"","LAST_NAME":"Петрова"}"#).unwrap();
+    /// assert_eq!(c.full_name(), "Анна Петрова");
+    /// ```
     pub fn full_name(&self) -> String {
         [&self.name, &self.second_name, &self.last_name]
             .iter()
@@ -273,6 +306,11 @@ impl Contact {
 }
 
 /// What `crm.duplicate.findbycomm` found: IDs per entity type (`[]` when nothing).
+///
+/// ```
+/// let d: bitrix_rest::models::crm::Duplicates = serde_json::from_str(r#"{"CONTACT":[275,2297]}"#).unwrap();
+/// assert_eq!(d.contact, vec![275, 2297]);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Duplicates {
     /// Matching contacts.
@@ -287,6 +325,12 @@ pub struct Duplicates {
 }
 
 /// An item of a CRM reference list (`crm.status.list`): for deals, a stage of a pipeline.
+///
+/// ```
+/// let s: bitrix_rest::models::crm::Status = serde_json::from_str(
+///     r#"{"ID":"5","ENTITY_ID":"DEAL_STAGE_1","STATUS_ID":"C1:WON","NAME":"Won","SORT":"60","SEMANTICS":"S"}"#).unwrap();
+/// assert!(s.is_final());
+/// ```
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Status {
     /// The record's ID.
@@ -321,12 +365,22 @@ pub struct Status {
 
 impl Status {
     /// True for a won or lost stage.
+    ///
+    /// ```
+    /// let s: bitrix_rest::models::crm::Status = serde_json::from_str(r#"{"STATUS_ID":"NEW","SEMANTICS":null}"#).unwrap();
+    /// assert!(!s.is_final());
+    /// ```
     pub fn is_final(&self) -> bool {
         matches!(self.semantics.as_deref(), Some("S") | Some("F"))
     }
 }
 
 /// A deal pipeline (`crm.category.list` with `entityTypeId` 2 → `{categories}`).
+///
+/// ```
+/// let c: bitrix_rest::models::crm::Category = serde_json::from_str(r#"{"id":1,"name":"Store orders","sort":200,"isDefault":"N"}"#).unwrap();
+/// assert!(!c.is_default);
+/// ```
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Category {
@@ -345,6 +399,12 @@ pub struct Category {
 }
 
 /// The description of one field in `crm.deal.fields` (a map of field name → this).
+///
+/// ```
+/// let f: bitrix_rest::models::crm::FieldInfo = serde_json::from_str(
+///     r#"{"type":"string","isRequired":false,"isReadOnly":false,"isMultiple":false,"title":"UF_CRM_ORDER","listLabel":"Order"}"#).unwrap();
+/// assert_eq!(f.label(), "Order");
+/// ```
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FieldInfo {
@@ -373,6 +433,11 @@ pub struct FieldInfo {
 
 impl FieldInfo {
     /// The best human label: the form label, else the list label, else the title.
+    ///
+    /// ```
+    /// let f: bitrix_rest::models::crm::FieldInfo = serde_json::from_str(r#"{"type":"string","title":"Title"}"#).unwrap();
+    /// assert_eq!(f.label(), "Title");
+    /// ```
     pub fn label(&self) -> &str {
         self.form_label
             .as_deref()

@@ -11,4 +11,5 @@
 pub mod app;
 pub mod catalog;
 pub mod crm;
+mod decode;
 pub mod sale;

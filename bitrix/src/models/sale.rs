@@ -79,6 +79,12 @@ pub struct Order {
 
 impl Order {
     /// The value of the order property with this code (`FIO`, `PHONE`, `EMAIL`, …).
+    ///
+    /// ```
+    /// let o: bitrix_rest::models::sale::Order = serde_json::from_str(
+    ///     r#"{"id":1,"propertyValues":[{"code":"EMAIL","value":"a@b.example"}]}"#).unwrap();
+    /// assert_eq!(o.property("email"), Some("a@b.example"));
+    /// ```
     pub fn property(&self, code: &str) -> Option<&str> {
         self.property_values
             .iter()
@@ -88,12 +94,24 @@ impl Order {
 
     /// True when a shipment that is not a system placeholder has been shipped (deducted),
     /// or the order says so itself.
+    ///
+    /// ```
+    /// let o: bitrix_rest::models::sale::Order = serde_json::from_str(
+    ///     r#"{"id":1,"shipments":[{"id":1,"system":"Y","deducted":"N"},{"id":2,"system":"N","deducted":"Y"}]}"#).unwrap();
+    /// assert!(o.is_shipped());
+    /// ```
     pub fn is_shipped(&self) -> bool {
         self.deducted || self.shipments.iter().any(|s| !s.system && s.deducted)
     }
 }
 
 /// A line of an order's basket (`sale.basketitem.*` → `{basketItem}` / `{basketItems}`).
+///
+/// ```
+/// let b: bitrix_rest::models::sale::BasketItem = serde_json::from_str(
+///     r#"{"id":"255","orderId":"236","productId":348,"name":"T-Shirt","price":980,"quantity":1,"currency":"USD"}"#).unwrap();
+/// assert_eq!((b.id, b.order_id), (255, Some(236)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BasketItem {
@@ -145,6 +163,11 @@ pub struct BasketItem {
 }
 
 /// A reserve of a basket line in one warehouse.
+///
+/// ```
+/// let r: bitrix_rest::models::sale::Reservation = serde_json::from_str(r#"{"id":39,"quantity":1,"storeId":1}"#).unwrap();
+/// assert_eq!(r.store_id, Some(1));
+/// ```
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Reservation {
@@ -161,12 +184,22 @@ pub struct Reservation {
 
 impl BasketItem {
     /// Quantity × price.
+    ///
+    /// ```
+    /// let b: bitrix_rest::models::sale::BasketItem = serde_json::from_str(r#"{"id":1,"price":99.9,"quantity":3}"#).unwrap();
+    /// assert_eq!(b.sum().to_string(), "299.7");
+    /// ```
     pub fn sum(&self) -> Decimal {
         self.price * self.quantity
     }
 }
 
 /// A payment of an order.
+///
+/// ```
+/// let p: bitrix_rest::models::sale::Payment = serde_json::from_str(r#"{"id":123,"paySystemName":"Card","sum":1480,"paid":"N"}"#).unwrap();
+/// assert!(!p.paid);
+/// ```
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Payment {
@@ -185,6 +218,11 @@ pub struct Payment {
 }
 
 /// A shipment of an order.
+///
+/// ```
+/// let s: bitrix_rest::models::sale::Shipment = serde_json::from_str(r#"{"id":338,"deliveryName":"Courier","priceDelivery":500,"system":"N"}"#).unwrap();
+/// assert_eq!(s.price_delivery, bitrix_rest::Decimal::from(500));
+/// ```
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Shipment {
@@ -215,6 +253,11 @@ pub struct Shipment {
 }
 
 /// A value of an order property (buyer's name `FIO`, `PHONE`, `EMAIL`, address, …).
+///
+/// ```
+/// let p: bitrix_rest::models::sale::PropertyValue = serde_json::from_str(r#"{"code":"ADDRESS","id":1,"value":null}"#).unwrap();
+/// assert_eq!(p.value, None);
+/// ```
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PropertyValue {
@@ -237,6 +280,11 @@ pub struct PropertyValue {
 
 /// An order or delivery status (`sale.status.list` → `{statuses}`). Names come separately,
 /// from `sale.statusLang.list`.
+///
+/// ```
+/// let s: bitrix_rest::models::sale::SaleStatus = serde_json::from_str(r#"{"id":"N","type":"O","sort":100}"#).unwrap();
+/// assert_eq!(s.kind, "O");
+/// ```
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SaleStatus {
@@ -255,6 +303,11 @@ pub struct SaleStatus {
 }
 
 /// A status name in one language (`sale.statusLang.list` → `{statusLangs}`).
+///
+/// ```
+/// let s: bitrix_rest::models::sale::StatusLang = serde_json::from_str(r#"{"statusId":"N","lid":"ru","name":"Принят"}"#).unwrap();
+/// assert_eq!(s.name, "Принят");
+/// ```
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StatusLang {

@@ -20,13 +20,27 @@ pub use fetch::FetchTransport;
 pub use native::NativeTransport;
 
 /// The transport a [`Client`](crate::Client) uses unless told otherwise.
+///
+/// ```
+/// let t = bitrix_rest::DefaultTransport::default();
+/// # drop(t);
+/// ```
 #[cfg(target_arch = "wasm32")]
 pub type DefaultTransport = FetchTransport;
 /// The transport a [`Client`](crate::Client) uses unless told otherwise.
+///
+/// ```
+/// let t = bitrix_rest::DefaultTransport::default();
+/// # drop(t);
+/// ```
 #[cfg(not(target_arch = "wasm32"))]
 pub type DefaultTransport = NativeTransport;
 
 /// The content type of every request: a CORS-safelisted value, so browsers send no preflight.
+///
+/// ```
+/// assert_eq!(bitrix_rest::FORM_CONTENT_TYPE, "application/x-www-form-urlencoded");
+/// ```
 pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 
 /// One HTTP request: `POST url` with a form-encoded `body` and no header other than

@@ -12,6 +12,12 @@ use std::str::FromStr;
 
 /// The most fractional digits a [`Decimal`] keeps; longer fractions are rounded half away from
 /// zero (such values only appear as artefacts of binary floating point on the sending side).
+///
+/// ```
+/// use bitrix_rest::Decimal;
+/// let d: Decimal = "0.1234567891".parse().unwrap();
+/// assert_eq!(d.scale(), bitrix_rest::value::MAX_SCALE);
+/// ```
 pub const MAX_SCALE: u32 = 9;
 
 /// An exact decimal: `mantissa / 10^scale`.
@@ -33,12 +39,21 @@ pub struct Decimal {
 }
 
 /// Why a text is not a decimal number.
+///
+/// ```
+/// let e = "1,5".parse::<bitrix_rest::Decimal>().unwrap_err();
+/// assert_eq!(e.to_string(), "not a decimal number: \"1,5\"");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("not a decimal number: {0:?}")]
 pub struct ParseDecimalError(pub String);
 
 impl Decimal {
     /// Zero.
+    ///
+    /// ```
+    /// assert!(bitrix_rest::Decimal::ZERO.is_zero());
+    /// ```
     pub const ZERO: Decimal = Decimal {
         mantissa: 0,
         scale: 0,
@@ -55,16 +70,28 @@ impl Decimal {
     }
 
     /// The digits after the decimal point this value carries.
+    ///
+    /// ```
+    /// assert_eq!("1176.00".parse::<bitrix_rest::Decimal>().unwrap().scale(), 2);
+    /// ```
     pub fn scale(self) -> u32 {
         self.scale
     }
 
     /// True when the value is zero.
+    ///
+    /// ```
+    /// assert!("0.00".parse::<bitrix_rest::Decimal>().unwrap().is_zero());
+    /// ```
     pub fn is_zero(self) -> bool {
         self.mantissa == 0
     }
 
     /// True when the value is below zero.
+    ///
+    /// ```
+    /// assert!("-0.01".parse::<bitrix_rest::Decimal>().unwrap().is_negative());
+    /// ```
     pub fn is_negative(self) -> bool {
         self.mantissa < 0
     }
@@ -82,6 +109,10 @@ impl Decimal {
     }
 
     /// The same value with trailing fractional zeros removed (`"2.50"` → `"2.5"`, `"3.00"` → `"3"`).
+    ///
+    /// ```
+    /// assert_eq!("2.50".parse::<bitrix_rest::Decimal>().unwrap().normalized().to_string(), "2.5");
+    /// ```
     pub fn normalized(self) -> Decimal {
         let mut d = self;
         while d.scale > 0 && d.mantissa % 10 == 0 {
@@ -92,21 +123,39 @@ impl Decimal {
     }
 
     /// The whole part, truncated toward zero, when it fits an `i64`.
+    ///
+    /// ```
+    /// assert_eq!("-7.9".parse::<bitrix_rest::Decimal>().unwrap().trunc(), -7);
+    /// ```
     pub fn trunc(self) -> i64 {
         self.mantissa / 10_i64.pow(self.scale)
     }
 
     /// The nearest `f64`, for display scaling only (never for arithmetic).
+    ///
+    /// ```
+    /// assert_eq!("1.5".parse::<bitrix_rest::Decimal>().unwrap().to_f64(), 1.5);
+    /// ```
     pub fn to_f64(self) -> f64 {
         self.mantissa as f64 / 10_f64.powi(self.scale as i32)
     }
 
     /// The smaller of two values.
+    ///
+    /// ```
+    /// use bitrix_rest::Decimal;
+    /// assert_eq!(Decimal::from(2).min(Decimal::from(3)), Decimal::from(2));
+    /// ```
     pub fn min(self, other: Decimal) -> Decimal {
         if other < self { other } else { self }
     }
 
     /// The larger of two values.
+    ///
+    /// ```
+    /// use bitrix_rest::Decimal;
+    /// assert_eq!(Decimal::from(2).max(Decimal::from(3)), Decimal::from(3));
+    /// ```
     pub fn max(self, other: Decimal) -> Decimal {
         if other > self { other } else { self }
     }
@@ -342,11 +391,23 @@ impl serde::de::Visitor<'_> for DecimalVisitor {
         if !v.is_finite() {
             return Err(E::custom("a non-finite number"));
         }
-        // `f64`'s Display is its shortest round-trip text: 99.9 prints as "99.9".
-        v.to_string().parse().map_err(E::custom)
+        from_f64(v).map_err(E::custom)
     }
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
         v.parse().map_err(E::custom)
+    }
+}
+
+/// A JSON float as a decimal through its shortest round-trip text (99.9 prints as "99.9"),
+/// written by serde_json's own float printer rather than core's, which would add ~20 KB to a
+/// wasm build.
+pub(crate) fn from_f64(v: f64) -> Result<Decimal, String> {
+    match serde_json::Number::from_f64(v) {
+        Some(n) => n
+            .to_string()
+            .parse()
+            .map_err(|e: ParseDecimalError| e.to_string()),
+        None => Err("a non-finite number".to_owned()),
     }
 }
 

@@ -28,15 +28,34 @@ use serde::Deserializer;
 use serde::de::{Error, Visitor};
 
 use super::Decimal;
-use super::decimal::DecimalVisitor;
 
 /// A loosely typed scalar as it arrived.
-enum Scalar {
+pub(crate) enum Scalar {
     Null,
     Bool(bool),
     Int(i128),
     Float(f64),
     Text(String),
+}
+
+impl Scalar {
+    /// The scalar in a JSON value, read as serde_json's `Value` deserializer would hand it over.
+    pub(crate) fn of(v: &serde_json::Value) -> Result<Scalar, String> {
+        use serde_json::Value;
+        Ok(match v {
+            Value::Null => Scalar::Null,
+            Value::Bool(b) => Scalar::Bool(*b),
+            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => Scalar::Int(i128::from(u)),
+                (None, Some(i)) => Scalar::Int(i128::from(i)),
+                _ => Scalar::Float(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            Value::String(t) => Scalar::Text(t.clone()),
+            Value::Array(_) | Value::Object(_) => {
+                return Err("expected a string, number, boolean or null".to_owned());
+            }
+        })
+    }
 }
 
 struct ScalarVisitor;
@@ -76,114 +95,246 @@ fn scalar<'de, D: Deserializer<'de>>(d: D) -> Result<Scalar, D::Error> {
     d.deserialize_any(ScalarVisitor)
 }
 
-fn int_from<E: Error>(s: Scalar) -> Result<Option<i128>, E> {
-    match s {
-        Scalar::Null => Ok(None),
-        Scalar::Int(i) => Ok(Some(i)),
-        Scalar::Float(f) if f.fract() == 0.0 && f.is_finite() => Ok(Some(f as i128)),
-        Scalar::Text(t) if t.trim().is_empty() => Ok(None),
-        Scalar::Text(t) => t
-            .trim()
-            .parse::<i128>()
-            .map(Some)
-            .map_err(|_| E::custom(format!("expected an integer, got {t:?}"))),
-        Scalar::Bool(_) | Scalar::Float(_) => Err(E::custom("expected an integer")),
+/// The readers on scalars, shared by the serde functions below and the `Value` decoders of
+/// the models, so both read exactly alike.
+pub(crate) mod read {
+    use super::Scalar;
+    use crate::value::Decimal;
+
+    fn int(s: Scalar) -> Result<Option<i128>, String> {
+        match s {
+            Scalar::Null => Ok(None),
+            Scalar::Int(i) => Ok(Some(i)),
+            Scalar::Float(f) if f.fract() == 0.0 && f.is_finite() => Ok(Some(f as i128)),
+            Scalar::Text(t) if t.trim().is_empty() => Ok(None),
+            Scalar::Text(t) => t
+                .trim()
+                .parse::<i128>()
+                .map(Some)
+                .map_err(|_| format!("expected an integer, got {t:?}")),
+            Scalar::Bool(_) | Scalar::Float(_) => Err("expected an integer".to_owned()),
+        }
+    }
+
+    fn out_of_range<T>(_: T) -> String {
+        "the number is out of range".to_owned()
+    }
+
+    pub(crate) fn id(s: Scalar) -> Result<u64, String> {
+        match int(s)? {
+            Some(i) => u64::try_from(i).map_err(out_of_range),
+            None => Err("expected an identifier, got nothing".to_owned()),
+        }
+    }
+
+    pub(crate) fn opt_id(s: Scalar) -> Result<Option<u64>, String> {
+        match int(s)? {
+            Some(0) | None => Ok(None),
+            Some(i) => u64::try_from(i).map(Some).map_err(out_of_range),
+        }
+    }
+
+    pub(crate) fn int_or_zero(s: Scalar) -> Result<i64, String> {
+        i64::try_from(int(s)?.unwrap_or(0)).map_err(out_of_range)
+    }
+
+    pub(crate) fn yes_no(s: Scalar) -> Result<bool, String> {
+        match s {
+            Scalar::Null => Ok(false),
+            Scalar::Bool(b) => Ok(b),
+            Scalar::Int(i) => Ok(i != 0),
+            Scalar::Text(t) => match t.trim() {
+                "Y" | "y" | "1" | "true" => Ok(true),
+                "N" | "n" | "0" | "false" | "" => Ok(false),
+                other => Err(format!("expected Y or N, got {other:?}")),
+            },
+            Scalar::Float(_) => Err("expected Y or N, got a fraction".to_owned()),
+        }
+    }
+
+    pub(crate) fn string(s: Scalar) -> String {
+        match s {
+            Scalar::Null => String::new(),
+            Scalar::Bool(b) => if b { "Y" } else { "N" }.to_owned(),
+            Scalar::Int(i) => int_text(i),
+            Scalar::Float(f) => {
+                serde_json::Number::from_f64(f).map_or_else(String::new, |n| n.to_string())
+            }
+            Scalar::Text(t) => t,
+        }
+    }
+
+    /// An integer that came as `i64` or `u64` as text, without 128-bit formatting.
+    fn int_text(i: i128) -> String {
+        match (i64::try_from(i), u64::try_from(i)) {
+            (Ok(v), _) => v.to_string(),
+            (_, Ok(v)) => v.to_string(),
+            _ => String::new(),
+        }
+    }
+
+    pub(crate) fn opt_string(s: Scalar) -> Option<String> {
+        Some(string(s)).filter(|t| !t.is_empty())
+    }
+
+    pub(crate) fn opt_decimal(s: Scalar) -> Result<Option<Decimal>, String> {
+        match s {
+            Scalar::Null => Ok(None),
+            Scalar::Text(t) if t.trim().is_empty() => Ok(None),
+            Scalar::Text(t) => t.parse().map(Some).map_err(|e| format!("{e}")),
+            Scalar::Int(i) => i64::try_from(i)
+                .map(|v| Some(Decimal::from(v)))
+                .map_err(out_of_range),
+            Scalar::Float(f) => crate::value::decimal::from_f64(f).map(Some),
+            Scalar::Bool(_) => Err("expected a number, got a boolean".to_owned()),
+        }
+    }
+
+    pub(crate) fn decimal_or_zero(s: Scalar) -> Result<Decimal, String> {
+        Ok(opt_decimal(s)?.unwrap_or(Decimal::ZERO))
     }
 }
 
 /// An identifier: a JSON number or a numeric string (`410` or `"410"`). `null` is an error.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct R { #[serde(default, deserialize_with = "bitrix_rest::value::lenient::id")] v: u64 }
+/// let r: R = serde_json::from_str(r#"{"v":"410"}"#).unwrap();
+/// assert_eq!(r.v, 410);
+/// ```
 pub fn id<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-    match int_from(scalar(d)?)? {
-        Some(i) => u64::try_from(i).map_err(D::Error::custom),
-        None => Err(D::Error::custom("expected an identifier, got nothing")),
-    }
+    read::id(scalar(d)?).map_err(D::Error::custom)
 }
 
 /// An optional identifier: `null`, `""`, `0` and `"0"` (Bitrix's "none") become `None`.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct R { #[serde(default, deserialize_with = "bitrix_rest::value::lenient::opt_id")] v: Option<u64> }
+/// let r: R = serde_json::from_str(r#"{"v":"0"}"#).unwrap();
+/// assert_eq!(r.v, None);
+/// ```
 pub fn opt_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    match int_from(scalar(d)?)? {
-        Some(0) | None => Ok(None),
-        Some(i) => u64::try_from(i).map(Some).map_err(D::Error::custom),
-    }
+    read::opt_id(scalar(d)?).map_err(D::Error::custom)
 }
 
 /// A signed integer from a number or numeric string; `null` and `""` become `0`.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct R { #[serde(default, deserialize_with = "bitrix_rest::value::lenient::int_or_zero")] v: i64 }
+/// let r: R = serde_json::from_str(r#"{"v":null}"#).unwrap();
+/// assert_eq!(r.v, 0);
+/// ```
 pub fn int_or_zero<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-    let v = int_from(scalar(d)?)?.unwrap_or(0);
-    i64::try_from(v).map_err(D::Error::custom)
+    read::int_or_zero(scalar(d)?).map_err(D::Error::custom)
 }
 
 /// A flag: `"Y"`/`"N"`, `true`/`false`, `1`/`0`, `"1"`/`"0"`; `null` and `""` are `false`.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct R { #[serde(default, deserialize_with = "bitrix_rest::value::lenient::yes_no")] v: bool }
+/// let r: R = serde_json::from_str(r#"{"v":"Y"}"#).unwrap();
+/// assert_eq!(r.v, true);
+/// ```
 pub fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    match scalar(d)? {
-        Scalar::Null => Ok(false),
-        Scalar::Bool(b) => Ok(b),
-        Scalar::Int(i) => Ok(i != 0),
-        Scalar::Text(t) => match t.trim() {
-            "Y" | "y" | "1" | "true" => Ok(true),
-            "N" | "n" | "0" | "false" | "" => Ok(false),
-            other => Err(D::Error::custom(format!("expected Y or N, got {other:?}"))),
-        },
-        Scalar::Float(_) => Err(D::Error::custom("expected Y or N, got a fraction")),
-    }
+    read::yes_no(scalar(d)?).map_err(D::Error::custom)
 }
 
 /// Text from a string, number or boolean; `null` becomes `""`.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct R { #[serde(default, deserialize_with = "bitrix_rest::value::lenient::string")] v: String }
+/// let r: R = serde_json::from_str(r#"{"v":165}"#).unwrap();
+/// assert_eq!(r.v, "165");
+/// ```
 pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(match scalar(d)? {
-        Scalar::Null => String::new(),
-        Scalar::Bool(b) => if b { "Y" } else { "N" }.to_owned(),
-        Scalar::Int(i) => i.to_string(),
-        Scalar::Float(f) => f.to_string(),
-        Scalar::Text(t) => t,
-    })
+    Ok(read::string(scalar(d)?))
 }
 
 /// Optional text: `null` and `""` become `None`; numbers become their text.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct R { #[serde(default, deserialize_with = "bitrix_rest::value::lenient::opt_string")] v: Option<String> }
+/// let r: R = serde_json::from_str(r#"{"v":""}"#).unwrap();
+/// assert_eq!(r.v, None);
+/// ```
 pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    let s = string(d)?;
-    Ok(if s.is_empty() { None } else { Some(s) })
+    Ok(read::opt_string(scalar(d)?))
 }
 
 /// A decimal from a number or numeric string; `null` and `""` become zero.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct R { #[serde(default, deserialize_with = "bitrix_rest::value::lenient::decimal_or_zero")] v: bitrix_rest::Decimal }
+/// let r: R = serde_json::from_str(r#"{"v":"1176.00"}"#).unwrap();
+/// assert_eq!(r.v, "1176".parse::<bitrix_rest::Decimal>().unwrap());
+/// ```
 pub fn decimal_or_zero<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-    Ok(opt_decimal(d)?.unwrap_or(Decimal::ZERO))
+    read::decimal_or_zero(scalar(d)?).map_err(D::Error::custom)
 }
 
 /// An optional decimal: `null` and `""` become `None`.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct R { #[serde(default, deserialize_with = "bitrix_rest::value::lenient::opt_decimal")] v: Option<bitrix_rest::Decimal> }
+/// let r: R = serde_json::from_str(r#"{"v":99.9}"#).unwrap();
+/// assert_eq!(r.v, Some("99.9".parse().unwrap()));
+/// ```
 pub fn opt_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-    match scalar(d)? {
-        Scalar::Null => Ok(None),
-        Scalar::Text(t) if t.trim().is_empty() => Ok(None),
-        Scalar::Text(t) => DecimalVisitor.visit_str(&t).map(Some),
-        Scalar::Int(i) => i64::try_from(i)
-            .map(|v| Some(Decimal::from(v)))
-            .map_err(D::Error::custom),
-        Scalar::Float(f) => DecimalVisitor.visit_f64(f).map(Some),
-        Scalar::Bool(_) => Err(D::Error::custom("expected a number, got a boolean")),
-    }
+    read::opt_decimal(scalar(d)?).map_err(D::Error::custom)
 }
 
 /// A list that Bitrix may send as `[]`, as `null`, or as an object keyed by index
 /// (`{"0":{…},"1":{…}}`, which PHP produces for arrays with gaps).
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct R { #[serde(default, deserialize_with = "bitrix_rest::value::lenient::list")] v: Vec<u32> }
+/// let r: R = serde_json::from_str(r#"{"v":{"0":1,"2":3}}"#).unwrap();
+/// assert_eq!(r.v, vec![1, 3]);
+/// ```
 pub fn list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,
-    T: serde::de::DeserializeOwned,
+    T: serde::Deserialize<'de>,
 {
-    let v: serde_json::Value = serde::Deserialize::deserialize(d)?;
-    match v {
-        serde_json::Value::Null => Ok(Vec::new()),
-        serde_json::Value::Array(items) => items
-            .into_iter()
-            .map(|i| serde_json::from_value(i).map_err(D::Error::custom))
-            .collect(),
-        serde_json::Value::Object(map) => map
-            .into_iter()
-            .map(|(_, i)| serde_json::from_value(i).map_err(D::Error::custom))
-            .collect(),
-        other => Err(D::Error::custom(format!("expected a list, got {other}"))),
+    struct ListVisitor<T>(std::marker::PhantomData<T>);
+
+    impl<'de, T: serde::Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a list, an object keyed by index, or null")
+        }
+        fn visit_unit<E: Error>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E: Error>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(items)
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Vec<T>, A::Error> {
+            let mut items = Vec::new();
+            while let Some((_, item)) = map.next_entry::<serde::de::IgnoredAny, T>()? {
+                items.push(item);
+            }
+            Ok(items)
+        }
     }
+
+    d.deserialize_any(ListVisitor(std::marker::PhantomData))
 }
 
 #[cfg(test)]

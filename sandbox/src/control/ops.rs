@@ -15,6 +15,7 @@ use crate::state::AppState;
 pub fn reset(state: &AppState, seed: &Seed) -> Result<(), SandboxError> {
     let data = seed::build(seed)?;
     seed::load(&state.db, &data, &state.urls, state.install_app.as_ref())?;
+    *state.deal_entity.lock().unwrap_or_else(|p| p.into_inner()) = None;
     keep_store_webhook(&state.db, &state.urls)?;
     Ok(())
 }

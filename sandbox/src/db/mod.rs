@@ -25,6 +25,8 @@ impl Db {
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;",
         )?;
         conn.execute_batch(schema::SCHEMA)?;
+        // Every statement of the hot paths stays prepared.
+        conn.set_prepared_statement_cache_capacity(256);
         // `ulower(x)`: Unicode lower case, so that LIKE filters ignore case in Cyrillic too,
         // as MySQL's utf8 collations do in Bitrix.
         conn.create_scalar_function(

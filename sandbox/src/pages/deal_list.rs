@@ -61,7 +61,7 @@ pub async fn deal_list(
             escape(&stage),
             money(l, sum, &currency),
             escape(contact.as_deref().unwrap_or("")),
-            escape(&modified.replace('T', " ")[..16.min(modified.len())]),
+            escape(&modified.replace('T', " ").chars().take(16).collect::<String>()),
             keep = viewer.keep()
         ));
     }

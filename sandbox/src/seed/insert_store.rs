@@ -91,11 +91,53 @@ pub fn insert(tx: &Transaction, store: &StoreSeed) -> rusqlite::Result<()> {
     }
 
     insert_orders(tx, store)?;
-    stock::refresh(tx, None)?;
-    let mut orders: Vec<u64> = store.orders.iter().map(|o| o.id).collect();
-    orders.sort_unstable();
-    for id in orders {
-        stock::sync_order(tx, id)?;
+    reserve_open_orders(tx)?;
+    stock::refresh(tx, None)
+}
+
+/// The reservations of every open order at once, oldest order first, each reserving what is
+/// still free at its warehouse — what `stock::sync_order` does order by order, in one pass.
+fn reserve_open_orders(tx: &Transaction) -> rusqlite::Result<()> {
+    let mut free: std::collections::HashMap<(u64, u64), f64> = std::collections::HashMap::new();
+    {
+        let mut stmt =
+            tx.prepare("SELECT product_id, store_id, amount - reserve_extra FROM store_products")?;
+        let rows = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?;
+        for row in rows {
+            let (key, amount) = row?;
+            free.insert(key, amount);
+        }
+    }
+    let items: Vec<(u64, u64, u64, f64)> = {
+        let mut stmt = tx.prepare(
+            "SELECT b.id, b.product_id, o.store_id, b.quantity FROM basket_items b JOIN orders o ON o.id = b.order_id
+             WHERE o.canceled = 'N' AND o.deducted = 'N' AND b.product_id > 0 ORDER BY o.id, b.sort, b.id",
+        )?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<Result<_, _>>()?
+    };
+    let now = clock::now();
+    let (reserved_at, ends_at) = (
+        clock::format(now),
+        clock::format(now + chrono::Duration::days(3)),
+    );
+    let mut insert = tx.prepare(
+        "INSERT INTO reservations (basket_id, product_id, store_id, quantity, date_reserve, date_reserve_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (basket, product, store, quantity) in items {
+        let available = free.entry((product, store)).or_insert(0.0);
+        let reserve = quantity.min(available.max(0.0));
+        if reserve > 0.0 {
+            *available -= reserve;
+            insert.execute(params![
+                basket,
+                product,
+                store,
+                reserve,
+                reserved_at,
+                ends_at
+            ])?;
+        }
     }
     Ok(())
 }

@@ -15,14 +15,14 @@ pub fn get(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
     let id = as_id(param_ci(params, "id"))
         .ok_or_else(|| RestError::crm("ID is not defined or invalid."))?;
     let conn = ctx.state.db.lock();
-    let entity = deal_entity::entity(&conn)?;
+    let entity = deal_entity::cached(ctx.state, &conn)?;
     let deal = query::get(&conn, &entity, id as i64)?.ok_or_else(RestError::crm_not_found)?;
     Ok(Reply::new(Value::Object(deal)))
 }
 
 pub fn list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
     let conn = ctx.state.db.lock();
-    let entity = deal_entity::entity(&conn)?;
+    let entity = deal_entity::cached(ctx.state, &conn)?;
     let page = query::list(
         &conn,
         &entity,

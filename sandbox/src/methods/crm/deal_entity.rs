@@ -4,6 +4,8 @@ use rusqlite::Connection;
 
 use crate::query::{CRM_OPS, Dialect, Entity, Field, Kind};
 use crate::rest::RestError;
+use crate::state::AppState;
+use std::sync::Arc;
 
 /// Declared user fields: name, type, multiple.
 pub fn user_fields(conn: &Connection) -> Result<Vec<(String, String, bool)>, RestError> {
@@ -13,6 +15,17 @@ pub fn user_fields(conn: &Connection) -> Result<Vec<(String, String, bool)>, Res
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<Result<_, _>>()?;
     Ok(rows)
+}
+
+/// The entity, built once per data set (user fields only change with the seed).
+pub fn cached(state: &AppState, conn: &Connection) -> Result<Arc<Entity>, RestError> {
+    let mut slot = state.deal_entity.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(entity) = slot.as_ref() {
+        return Ok(entity.clone());
+    }
+    let entity = Arc::new(entity(conn)?);
+    *slot = Some(entity.clone());
+    Ok(entity)
 }
 
 pub fn entity(conn: &Connection) -> Result<Entity, RestError> {
