@@ -29,7 +29,8 @@ pub struct StockLookupProps {
     /// Opens the settings; when given, an admin whose store is not connected gets a button.
     #[prop_or_default]
     pub on_open_settings: Option<Callback<()>>,
-    /// Called with the result the rep opens (Enter or a click).
+    /// Called with the result the rep chooses (Enter on it, or a click), as its details open or
+    /// close.
     #[prop_or_default]
     pub on_select: Option<Callback<LookupHit>>,
 }
