@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! A deal open through the REST clients against the sandbox, natively: what each system is
 //! asked, in how many requests, and what the view shows for the demo data's cases.
 

@@ -1,8 +1,8 @@
 //! Runs a batch planned by [`crate::model`] through a REST client and reads each command's
 //! answer by name.
 
+use bitrix_rest::value::FromValue;
 use bitrix_rest::{Batch as RestBatch, BatchResults, Client, Error, ErrorKind, Reply};
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::model::call::Batch;
@@ -42,32 +42,28 @@ impl Answers {
     }
 
     /// A command's result read as `T`.
-    pub fn get<T: DeserializeOwned>(&self, name: &str) -> Result<T, Error> {
+    pub fn get<T: FromValue>(&self, name: &str) -> Result<T, Error> {
         let reply = self.reply(name)?;
-        decode(&reply.method, reply.result.clone())
+        decode(&reply.method, &reply.result)
     }
 
     /// A list result read as `Vec<T>`: the result itself, or its `key` member for the
     /// `sale.*` and `catalog.*` wrappers (`{orders}`, `{storeProducts}`, …). An empty answer
     /// (`[]`, `{}` or `null`) is an empty list.
-    pub fn list<T: DeserializeOwned>(
-        &self,
-        name: &str,
-        key: Option<&str>,
-    ) -> Result<Vec<T>, Error> {
+    pub fn list<T: FromValue>(&self, name: &str, key: Option<&str>) -> Result<Vec<T>, Error> {
         let reply = self.reply(name)?;
         let list = match (key, &reply.result) {
-            (Some(key), Value::Object(map)) => map.get(key).cloned().unwrap_or(Value::Null),
-            (_, other) => other.clone(),
+            (Some(key), Value::Object(map)) => map.get(key).unwrap_or(&Value::Null),
+            (_, other) => other,
         };
         match list {
             Value::Array(_) => decode(&reply.method, list),
             Value::Null => Ok(Vec::new()),
-            Value::Object(ref map) if map.is_empty() => Ok(Vec::new()),
+            Value::Object(map) if map.is_empty() => Ok(Vec::new()),
             other => Err(Error::new(
                 ErrorKind::Malformed,
                 reply.method.clone(),
-                format!("expected a list, got {}", kind_of(&other)),
+                format!("expected a list, got {}", kind_of(other)),
             )),
         }
     }
@@ -78,9 +74,8 @@ impl Answers {
     }
 }
 
-fn decode<T: DeserializeOwned>(method: &str, value: Value) -> Result<T, Error> {
-    serde_json::from_value(value)
-        .map_err(|e| Error::new(ErrorKind::Malformed, method, e.to_string()))
+fn decode<T: FromValue>(method: &str, value: &Value) -> Result<T, Error> {
+    T::from_value(value).map_err(|e| Error::new(ErrorKind::Malformed, method, e.to_string()))
 }
 
 fn kind_of(v: &Value) -> &'static str {

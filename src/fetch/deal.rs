@@ -99,7 +99,7 @@ pub async fn open_deal(ctx: OpenContext<'_>, deal_id: u64) -> Result<DealData, E
 }
 
 /// A list answer where a failed or absent command reads as empty (for optional parts).
-pub(crate) fn lenient_list<T: serde::de::DeserializeOwned>(
+pub(crate) fn lenient_list<T: bitrix_rest::value::FromValue>(
     answers: &Answers,
     name: &str,
     key: Option<&str>,

@@ -4,6 +4,7 @@
 use bitrix_rest::models::catalog::StoreStock;
 use bitrix_rest::models::crm::Deal;
 use bitrix_rest::models::sale::Order;
+use bitrix_rest::value::FromValue;
 use bitrix_rest::{Client, Error};
 
 use super::answers::run;
@@ -47,7 +48,7 @@ pub async fn check(
         }
     };
     let (deal, store_answers) = futures::join!(portal_check, store_check);
-    let deals: Vec<Deal> = serde_json::from_value(deal?).unwrap_or_default();
+    let deals: Vec<Deal> = Vec::from_value(&deal?).unwrap_or_default();
     let mut changed = Changed {
         // A deal that vanished from the list (deleted, or access withdrawn) changed too.
         deal: deals.first().is_none_or(|d| deal_changed(view, d)),

@@ -3,6 +3,7 @@
 use bitrix_rest::models::catalog::{Price, Product, StoreStock, Warehouse};
 use bitrix_rest::models::crm::{Deal, ProductRow};
 use bitrix_rest::models::sale::{Order, SaleStatus, StatusLang};
+use bitrix_rest::value::FromValue;
 use bitrix_rest::{Client, Error, ErrorKind};
 use serde_json::Value;
 
@@ -20,7 +21,7 @@ pub enum StoreData {
     /// The store could not be asked or refused: why.
     Unavailable(Error),
     /// The store answered.
-    Answered(StoreResult),
+    Answered(Box<StoreResult>),
 }
 
 /// The store's answer for a deal, owned.
@@ -92,24 +93,26 @@ pub(super) async fn fetch_store(
     };
     let mut requests = answers.requests();
     // The warehouse list is the simplest command: when even it failed, the store is not usable.
-    if let Some(name) = &plan.warehouses {
-        if let Err(e) = answers.list::<Warehouse>(name, Some("stores")) {
-            return (StoreData::Unavailable(e), requests);
-        }
+    if let Some(Err(e)) = plan
+        .warehouses
+        .as_ref()
+        .map(|name| answers.list::<Warehouse>(name, Some("stores")))
+    {
+        return (StoreData::Unavailable(e), requests);
     }
     let mut result = read_answers(&plan, &answers, ctx.preferred_order);
-    if let Some(link) = &result.link {
-        if let Some(call) = chosen_order_fetch(link, result.order.as_ref()) {
-            match store.call(call.method, call.params).await {
-                Ok(value) => {
-                    requests += 1;
-                    result.order = order_of(value);
-                }
-                Err(e) => return (StoreData::Unavailable(e), requests + 1),
-            }
+    let refetch = result
+        .link
+        .as_ref()
+        .and_then(|link| chosen_order_fetch(link, result.order.as_ref()));
+    if let Some(call) = refetch {
+        requests += 1;
+        match store.call(call.method, call.params).await {
+            Ok(value) => result.order = order_of(value),
+            Err(e) => return (StoreData::Unavailable(e), requests),
         }
     }
-    (StoreData::Answered(result), requests)
+    (StoreData::Answered(Box::new(result)), requests)
 }
 
 fn read_answers(plan: &StorePlan, answers: &Answers, preferred: Option<u64>) -> StoreResult {
@@ -145,7 +148,7 @@ fn read_answers(plan: &StorePlan, answers: &Answers, preferred: Option<u64>) -> 
 }
 
 /// Every command's list, concatenated.
-fn all<T: serde::de::DeserializeOwned>(answers: &Answers, names: &[String], key: &str) -> Vec<T> {
+fn all<T: bitrix_rest::value::FromValue>(answers: &Answers, names: &[String], key: &str) -> Vec<T> {
     names
         .iter()
         .flat_map(|n| lenient_list::<T>(answers, n, Some(key)))
@@ -154,8 +157,5 @@ fn all<T: serde::de::DeserializeOwned>(answers: &Answers, names: &[String], key:
 
 /// `sale.order.get` answers `{"order": {…}}`.
 fn order_of(value: Value) -> Option<Order> {
-    match value {
-        Value::Object(mut map) => serde_json::from_value(map.remove("order")?).ok(),
-        _ => None,
-    }
+    Order::from_value(value.get("order")?).ok()
 }

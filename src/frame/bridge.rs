@@ -91,10 +91,11 @@ impl Frame {
             let Some(data) = event.data().as_string() else {
                 return;
             };
-            if let Some((id, json)) = decode_reply(&data) {
-                if let Some(tx) = inner.pending.borrow_mut().remove(id) {
-                    let _ = tx.send(json.to_owned());
-                }
+            let waiting = decode_reply(&data)
+                .and_then(|(id, json)| Some((inner.pending.borrow_mut().remove(id)?, json)));
+            if let Some((tx, json)) = waiting {
+                // The caller may have given up (timed out) meanwhile: nothing to do then.
+                let _ = tx.send(json.to_owned());
             }
         });
         *inner.listener.borrow_mut() = Some(listener);

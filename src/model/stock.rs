@@ -115,12 +115,12 @@ pub fn product_stock(
     let warehouses: Vec<WarehouseStock> = shown
         .iter()
         .map(|&warehouse_id| {
+            // One record per product and warehouse: the same record fetched twice (a product
+            // both in the deal and in the order) counts once.
             let (amount, reserved) = records
                 .iter()
-                .filter(|r| r.product_id == product_id && r.store_id == warehouse_id)
-                .fold((Decimal::ZERO, Decimal::ZERO), |(a, q), r| {
-                    (a + r.amount, q + r.quantity_reserved)
-                });
+                .find(|r| r.product_id == product_id && r.store_id == warehouse_id)
+                .map_or((Decimal::ZERO, Decimal::ZERO), |r| (r.amount, r.quantity_reserved));
             let free = (amount - reserved).max(Decimal::ZERO);
             let own_reserve = own.get(product_id, warehouse_id);
             let counted = own_reserve.min(reserved.max(Decimal::ZERO));

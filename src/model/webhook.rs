@@ -212,9 +212,11 @@ fn parse_path(path: &str) -> Result<(u64, String), WebhookError> {
         _ => return Err(WebhookError::BadUserId),
     };
     let secret = parts.next().ok_or(WebhookError::NotAWebhookPath)?;
-    if !SECRET_LEN.contains(&secret.len()) || !secret
+    if !SECRET_LEN.contains(&secret.len())
+        || !secret
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
         return Err(WebhookError::BadSecret);
     }
     Ok((user_id, secret.to_owned()))

@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use bitrix_rest::models::{crm::Contact, sale::Order};
-use bitrix_rest::value::lenient;
+use bitrix_rest::value::{DecodeError, Fields, FromValue, lenient};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -35,6 +35,18 @@ pub struct PropertyHit {
     /// The value as stored.
     #[serde(default, deserialize_with = "lenient::opt_string")]
     pub value: Option<String>,
+}
+
+impl FromValue for PropertyHit {
+    fn from_value(v: &serde_json::Value) -> Result<Self, DecodeError> {
+        let f = Fields::of(v)?;
+        let hit = PropertyHit {
+            order_id: f.id("orderId"),
+            code: f.string("code"),
+            value: f.opt_string("value"),
+        };
+        f.finish(hit)
+    }
 }
 
 /// The `sale.propertyvalue.list` call that finds a phone in any formatting.

@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 
 use bitrix_rest::Error;
 use bitrix_rest::models::catalog::{Price, Product, StoreStock, Warehouse};
-use serde::de::DeserializeOwned;
+use bitrix_rest::value::FromValue;
 use serde_json::json;
 
 use crate::model::call::{Batch, Call, PAGE_SIZE};
@@ -112,7 +112,7 @@ pub fn lookup_plan(
 pub trait Replies {
     /// The list in command `name`'s result under `key` (`products`, `storeProducts`, …);
     /// a command not in the batch is an error.
-    fn list_of<T: DeserializeOwned>(&self, name: &str, key: &str) -> Result<Vec<T>, Error>;
+    fn list_of<T: FromValue>(&self, name: &str, key: &str) -> Result<Vec<T>, Error>;
 }
 
 /// A warehouse column of the results.
@@ -199,7 +199,7 @@ pub fn lookup_answer(
     })
 }
 
-fn gather<T: DeserializeOwned>(
+fn gather<T: FromValue>(
     replies: &impl Replies,
     names: &[String],
     key: &str,

@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use bitrix_rest::models::catalog::Warehouse;
 use bitrix_rest::{Decimal, Error, ErrorKind};
-use serde::de::DeserializeOwned;
+use bitrix_rest::value::FromValue;
 use serde_json::{Value, json};
 
 use super::*;
@@ -24,11 +24,11 @@ impl Fake {
 }
 
 impl Replies for Fake {
-    fn list_of<T: DeserializeOwned>(&self, name: &str, key: &str) -> Result<Vec<T>, Error> {
+    fn list_of<T: FromValue>(&self, name: &str, key: &str) -> Result<Vec<T>, Error> {
         match self.0.get(name) {
             None => Ok(Vec::new()),
             Some(Err(e)) => Err(e.clone()),
-            Some(Ok(v)) => Ok(serde_json::from_value(v[key].clone()).unwrap_or_default()),
+            Some(Ok(v)) => Ok(Vec::<T>::from_value(&v[key]).unwrap_or_default()),
         }
     }
 }

@@ -178,3 +178,11 @@ fn shown_warehouses_follow_settings_else_all_active_by_sort() {
         "without the store's list the settings are taken as they are"
     );
 }
+
+#[test]
+fn the_same_record_fetched_twice_counts_once() {
+    let record = stock(7, 1, "18", "0");
+    let s = product_stock(7, &[record.clone(), record], &[1], &OwnReserve::default());
+    assert_eq!(s.total_free, d("18"));
+    assert_eq!(s.available, d("18"));
+}

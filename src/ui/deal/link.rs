@@ -29,7 +29,7 @@ enum Found {
     Idle,
     Searching,
     Orders(Vec<(Order, Option<MatchedOn>)>),
-    NotFound(String),
+    Nothing(String),
     Failed(String),
 }
 
@@ -80,7 +80,7 @@ pub fn LinkPanel(props: &LinkPanelProps) -> Html {
             let by_number = by_number.clone();
             spawn_local(async move {
                 by_number.set(match orders_by_number(&store, &wanted).await {
-                    Ok(orders) if orders.is_empty() => Found::NotFound(wanted),
+                    Ok(orders) if orders.is_empty() => Found::Nothing(wanted),
                     Ok(orders) => Found::Orders(orders.into_iter().map(|o| (o, None)).collect()),
                     Err(e) => Found::Failed(describe(&e, System::Store, lang)),
                 });
@@ -124,7 +124,7 @@ pub fn LinkPanel(props: &LinkPanelProps) -> Html {
             Found::Searching => html! {
                 <div class="sl-progress" role="status"><span class="sl-spinner" aria-hidden="true"></span>{ t.link_searching }</div>
             },
-            Found::NotFound(n) => {
+            Found::Nothing(n) => {
                 html! { <p class="sl-muted" data-testid="link-not-found">{ fill(t.link_not_found, &[n]) }</p> }
             }
             Found::Failed(text) => {

@@ -2,9 +2,9 @@
 
 use bitrix_rest::models::catalog::Warehouse;
 use bitrix_rest::{Client, Error, ErrorKind};
-use serde::de::DeserializeOwned;
+use bitrix_rest::value::FromValue;
 
-use crate::answers::{self, Answers};
+use crate::fetch::answers::{self, Answers};
 use crate::model::lookup::LookupQuery;
 use crate::model::lookup_search::{LookupAnswer, Replies, lookup_answer, lookup_plan};
 use crate::model::settings::Settings;
@@ -12,7 +12,7 @@ use crate::model::settings::Settings;
 struct Read<'a>(&'a Answers);
 
 impl Replies for Read<'_> {
-    fn list_of<T: DeserializeOwned>(&self, name: &str, key: &str) -> Result<Vec<T>, Error> {
+    fn list_of<T: FromValue>(&self, name: &str, key: &str) -> Result<Vec<T>, Error> {
         self.0.list(name, Some(key))
     }
 }
