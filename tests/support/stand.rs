@@ -228,8 +228,7 @@ impl Stand {
     /// What the portal page logged of the frame protocol (`getInitData ok`, ...).
     pub fn frame_log(&self) -> Vec<String> {
         self.leave_app_frame();
-        let log = self
-            .browser
+        self.browser
             .js(
                 "const el = document.getElementById('b24-frame-log'); return el ? el.textContent : '';",
                 vec![],
@@ -238,8 +237,7 @@ impl Stand {
             .unwrap_or_default()
             .lines()
             .map(str::to_owned)
-            .collect();
-        log
+            .collect()
     }
 
     fn save_failure(&self) {

@@ -1,0 +1,88 @@
+//! Time from the iframe's navigation to the complete view (`data-state="ready"`), at sandbox
+//! latency 0 and 100 ms per REST request: the first open in a fresh browser, then the median
+//! and slowest of warm opens, and where the median open's time went.
+
+use super::probe;
+use super::report::{Budget, Figure, median};
+use crate::support::options::dev_options_polling;
+use crate::support::stand::{Setup, Stand, User};
+
+/// Warm opens per latency.
+const WARM_OPENS: usize = 7;
+/// A demo deal linked by the user field, with a few rows.
+const DEAL: u64 = 9;
+
+/// One open: the probe's `ready` and the frame's timeline.
+fn open(stand: &Stand) -> (f64, serde_json::Value) {
+    stand.open_deal_ready(DEAL, User::Rep);
+    let ready = stand.wait_for("the probe's ready time", |b| {
+        probe::read(b)["ready"].as_f64()
+    });
+    (ready, probe::open_timeline(&stand.browser))
+}
+
+pub fn measure() -> Vec<Figure> {
+    let mut figures = Vec::new();
+    let stand = Stand::start("bench_open_time", Setup::demo(dev_options_polling(300)));
+    probe::install(&stand.browser);
+    for latency in [0_u64, 100] {
+        stand.sandbox.set_latency(latency);
+        let (cold, _) = open(&stand);
+        if latency == 0 {
+            figures.push(Figure::new(
+                "open",
+                "first open in a fresh browser, latency 0 ms",
+                cold,
+                "ms",
+            ));
+        }
+        let mut samples = Vec::new();
+        let mut timelines = Vec::new();
+        for _ in 0..WARM_OPENS {
+            let (ready, timeline) = open(&stand);
+            samples.push(ready);
+            timelines.push((ready, timeline));
+        }
+        let mid = median(&samples);
+        let budget = if latency == 100 {
+            Budget::Under(450.0)
+        } else {
+            Budget::None
+        };
+        figures.push(
+            Figure::new(
+                "open",
+                format!("navigation → ready, latency {latency} ms, median"),
+                mid,
+                "ms",
+            )
+            .budget(budget),
+        );
+        figures.push(Figure::new(
+            "open",
+            format!("navigation → ready, latency {latency} ms, slowest of {WARM_OPENS}"),
+            samples.iter().copied().fold(0.0, f64::max),
+            "ms",
+        ));
+        timelines.sort_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((_, t)) = timelines.get(timelines.len() / 2) {
+            for (key, label) in [
+                ("html", "html loaded"),
+                ("wasm", "wasm loaded"),
+                ("restStart", "first REST request sent"),
+                ("restEnd", "last REST answer in"),
+            ] {
+                if let Some(at) = t[key].as_f64() {
+                    figures.push(Figure::new(
+                        "open",
+                        format!("  median open, latency {latency} ms: {label} at"),
+                        at.round(),
+                        "ms",
+                    ));
+                }
+            }
+        }
+    }
+    stand.sandbox.set_latency(0);
+    figures
+}

@@ -1,0 +1,77 @@
+//! Timestamps taken inside the page: a script the browser runs in every new document (the app's
+//! iframe included) before the page's own scripts, so it sees the very first render. Times are
+//! `performance.now()` of that document: milliseconds since its navigation started.
+
+use serde_json::{Value, json};
+
+use crate::support::browser::Browser;
+
+/// Records when the deal tab first becomes `ready`, each lookup answer, and the last keystroke
+/// in the lookup's search box.
+const PROBE: &str = r#"
+(() => {
+  if (window.__slProbe) return;
+  const probe = window.__slProbe = { ready: null, lastInput: null, answers: [] };
+  const look = () => {
+    const tab = document.querySelector('[data-testid="deal-tab"]');
+    if (tab && probe.ready === null && tab.getAttribute('data-state') === 'ready') {
+      probe.ready = performance.now();
+    }
+    const lookup = document.querySelector('[data-testid="stock-lookup"]');
+    if (lookup) {
+      const state = lookup.getAttribute('data-state');
+      const query = lookup.getAttribute('data-query');
+      const last = probe.answers[probe.answers.length - 1];
+      if ((state === 'ready' || state === 'empty') && !(last && last.query === query)) {
+        probe.answers.push({ query, state, at: performance.now() });
+      }
+    }
+  };
+  new MutationObserver(look).observe(document, {
+    subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-query'],
+  });
+  document.addEventListener('input', (e) => {
+    const t = e.target;
+    if (t && t.getAttribute && t.getAttribute('data-testid') === 'stock-search') {
+      probe.lastInput = performance.now();
+    }
+  }, true);
+})();
+"#;
+
+/// Installs the probe for every document the page opens from now on.
+pub fn install(browser: &Browser) {
+    browser
+        .driver
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": PROBE }),
+        )
+        .unwrap_or_else(|e| panic!("installing the timing probe: {e}"));
+}
+
+/// What the probe recorded in the current frame.
+pub fn read(browser: &Browser) -> Value {
+    browser.js("return window.__slProbe || null;", vec![])
+}
+
+/// Where the time of a deal open went, from the frame's Performance API (ms since the
+/// iframe's navigation started).
+pub fn open_timeline(browser: &Browser) -> Value {
+    browser.js(
+        r#"
+        const nav = performance.getEntriesByType('navigation')[0];
+        const res = performance.getEntriesByType('resource');
+        const wasm = res.find(r => r.name.includes('.wasm'));
+        const rest = res.filter(r => r.name.includes('/rest/'));
+        return {
+          html: nav ? nav.responseEnd : null,
+          wasm: wasm ? wasm.responseEnd : null,
+          restStart: rest.length ? Math.min(...rest.map(r => r.startTime)) : null,
+          restEnd: rest.length ? Math.max(...rest.map(r => r.responseEnd)) : null,
+          ready: window.__slProbe ? window.__slProbe.ready : null,
+        };
+        "#,
+        vec![],
+    )
+}
