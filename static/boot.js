@@ -1,13 +1,22 @@
 // Starts StoreLink's WebAssembly. Kept out of the HTML so the page needs no inline script (CSP).
+// The deal tab's bundle loads first; it loads the admin bundle (app page, settings, installer)
+// only when the portal opened one of those.
 import init from "./storelink.js";
 
-init().catch((error) => {
+const ru = (navigator.language || "").toLowerCase().startsWith("ru");
+
+function failed(error) {
   const root = document.getElementById("storelink");
-  if (!root) return;
-  const ru = (navigator.language || "").toLowerCase().startsWith("ru");
-  root.setAttribute("data-state", "error");
-  root.textContent = ru
-    ? "StoreLink не запустился: браузер не смог загрузить WebAssembly. Обновите страницу или браузер."
-    : "StoreLink could not start: the browser failed to load WebAssembly. Reload the page or update the browser.";
+  if (root) {
+    root.setAttribute("data-state", "error");
+    root.textContent = ru
+      ? "StoreLink не запустился: браузер не смог загрузить WebAssembly. Обновите страницу или браузер."
+      : "StoreLink could not start: the browser failed to load WebAssembly. Reload the page or update the browser.";
+  }
   console.error(error);
-});
+}
+
+globalThis.storelinkLoadAdmin = () =>
+  import("./storelink_admin.js").then((admin) => admin.default()).catch(failed);
+
+init().catch(failed);

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
 
+use bitrix_rest::value::FromValue;
 use futures::channel::oneshot;
 use futures::future::{Either, select};
 use gloo_events::EventListener;
@@ -205,8 +206,8 @@ fn read_answer(command: &str, text: &str) -> Result<Value, FrameError> {
     Ok(value)
 }
 
-fn parse<T: serde::de::DeserializeOwned>(command: &str, v: Value) -> Result<T, FrameError> {
-    serde_json::from_value(v).map_err(|e| FrameError::BadAnswer {
+fn parse<T: FromValue>(command: &str, v: Value) -> Result<T, FrameError> {
+    T::from_value(&v).map_err(|e| FrameError::BadAnswer {
         command: command.to_owned(),
         reason: e.to_string(),
     })

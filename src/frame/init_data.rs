@@ -2,60 +2,40 @@
 
 use std::collections::BTreeMap;
 
-use bitrix_rest::value::lenient;
-use serde::{Deserialize, Deserializer};
+use bitrix_rest::value::{DecodeError, Fields, FromValue};
+use serde_json::Value;
 
 /// The app's starting context inside Bitrix24.
-#[derive(Clone, PartialEq, Deserialize)]
+#[derive(Clone, PartialEq)]
 pub struct InitData {
     /// The portal user's language (`ru`, `en`, …).
-    #[serde(rename = "LANG", default, deserialize_with = "lenient::string")]
     pub lang: String,
-    #[serde(rename = "DOMAIN", default, deserialize_with = "lenient::string")]
     pub domain: String,
     /// `1` for HTTPS.
-    #[serde(rename = "PROTOCOL", default, deserialize_with = "lenient::yes_no")]
     pub https: bool,
     /// The REST path, `/rest`.
-    #[serde(rename = "PATH", default, deserialize_with = "lenient::string")]
     pub path: String,
-    #[serde(flatten)]
     pub auth: Auth,
-    #[serde(rename = "MEMBER_ID", default, deserialize_with = "lenient::string")]
     pub member_id: String,
-    #[serde(rename = "IS_ADMIN", default, deserialize_with = "lenient::yes_no")]
     pub is_admin: bool,
     /// True when the page was opened to install the app.
-    #[serde(rename = "INSTALL", default, deserialize_with = "lenient::yes_no")]
     pub install: bool,
-    #[serde(rename = "FIRST_RUN", default, deserialize_with = "lenient::yes_no")]
     pub first_run: bool,
     /// `CRM_DEAL_DETAIL_TAB`, `DEFAULT` (the app's own page), …
-    #[serde(rename = "PLACEMENT", default, deserialize_with = "lenient::string")]
     pub placement: String,
-    #[serde(rename = "PLACEMENT_OPTIONS", default, deserialize_with = "options")]
-    pub placement_options: BTreeMap<String, serde_json::Value>,
+    pub placement_options: BTreeMap<String, Value>,
     /// Options shared by all users, written by admins.
-    #[serde(rename = "APP_OPTIONS", default, deserialize_with = "options")]
-    pub app_options: BTreeMap<String, serde_json::Value>,
+    pub app_options: BTreeMap<String, Value>,
     /// Options of this user.
-    #[serde(rename = "USER_OPTIONS", default, deserialize_with = "options")]
-    pub user_options: BTreeMap<String, serde_json::Value>,
+    pub user_options: BTreeMap<String, Value>,
 }
 
 /// An OAuth access token as the frame hands it out.
-#[derive(Clone, PartialEq, Deserialize)]
+#[derive(Clone, PartialEq)]
 pub struct Auth {
-    #[serde(rename = "AUTH_ID", default, deserialize_with = "lenient::string")]
     pub access_token: String,
     /// Lifetime in seconds from now.
-    #[serde(
-        rename = "AUTH_EXPIRES",
-        default,
-        deserialize_with = "lenient::int_or_zero"
-    )]
     pub expires_in: i64,
-    #[serde(rename = "REFRESH_ID", default, deserialize_with = "lenient::string")]
     pub refresh_token: String,
 }
 
@@ -83,49 +63,92 @@ impl InitData {
     /// The deal the tab was opened for (`PLACEMENT_OPTIONS.ID`).
     pub fn deal_id(&self) -> Option<u64> {
         match self.placement_options.get("ID")? {
-            serde_json::Value::String(s) => s.trim().parse().ok(),
-            serde_json::Value::Number(n) => n.as_u64(),
+            Value::String(s) => s.trim().parse().ok(),
+            Value::Number(n) => n.as_u64(),
             _ => None,
         }
     }
 
     /// An app option, decoding a value the portal kept as a JSON string.
-    pub fn app_option(&self, name: &str) -> Option<serde_json::Value> {
+    pub fn app_option(&self, name: &str) -> Option<Value> {
         decode_option(self.app_options.get(name)?)
     }
 }
 
 /// Option values may come back as the JSON they were saved as or as a string holding it.
-pub fn decode_option(value: &serde_json::Value) -> Option<serde_json::Value> {
+pub fn decode_option(value: &Value) -> Option<Value> {
     match value {
-        serde_json::Value::Null => None,
-        serde_json::Value::String(s) if s.trim().is_empty() => None,
-        serde_json::Value::String(s) => {
-            Some(serde_json::from_str(s).unwrap_or_else(|_| serde_json::Value::String(s.clone())))
+        Value::Null => None,
+        Value::String(s) if s.trim().is_empty() => None,
+        Value::String(s) => {
+            Some(serde_json::from_str(s).unwrap_or_else(|_| Value::String(s.clone())))
         }
         other => Some(other.clone()),
     }
 }
 
 /// An options map that PHP sends as `[]` when empty, or as a JSON string.
-fn options<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<BTreeMap<String, serde_json::Value>, D::Error> {
-    let v = serde_json::Value::deserialize(d)?;
-    Ok(match v {
-        serde_json::Value::Object(map) => map.into_iter().collect(),
-        serde_json::Value::String(s) => serde_json::from_str(&s).unwrap_or_default(),
+fn options(v: Option<&Value>) -> BTreeMap<String, Value> {
+    let parsed;
+    let v = match v {
+        Some(Value::String(s)) => {
+            parsed = serde_json::from_str::<Value>(s).unwrap_or(Value::Null);
+            &parsed
+        }
+        Some(other) => other,
+        None => &Value::Null,
+    };
+    match v {
+        Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
         _ => BTreeMap::new(),
-    })
+    }
+}
+
+impl FromValue for Auth {
+    fn from_value(v: &Value) -> Result<Self, DecodeError> {
+        let f = Fields::of(v)?;
+        let auth = Auth {
+            access_token: f.string("AUTH_ID"),
+            expires_in: f.int_or_zero("AUTH_EXPIRES"),
+            refresh_token: f.string("REFRESH_ID"),
+        };
+        f.finish(auth)
+    }
+}
+
+impl FromValue for InitData {
+    fn from_value(v: &Value) -> Result<Self, DecodeError> {
+        let f = Fields::of(v)?;
+        let data = InitData {
+            lang: f.string("LANG"),
+            domain: f.string("DOMAIN"),
+            https: f.yes_no("PROTOCOL"),
+            path: f.string("PATH"),
+            auth: Auth::from_value(v)?,
+            member_id: f.string("MEMBER_ID"),
+            is_admin: f.yes_no("IS_ADMIN"),
+            install: f.yes_no("INSTALL"),
+            first_run: f.yes_no("FIRST_RUN"),
+            placement: f.string("PLACEMENT"),
+            placement_options: options(v.get("PLACEMENT_OPTIONS")),
+            app_options: options(v.get("APP_OPTIONS")),
+            user_options: options(v.get("USER_OPTIONS")),
+        };
+        f.finish(data)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn parse(json: &str) -> Result<InitData, DecodeError> {
+        InitData::from_value(&serde_json::from_str(json).expect("test JSON"))
+    }
+
     #[test]
     fn init_data_of_a_deal_tab_gives_the_deal_and_the_token() {
-        let d: InitData = serde_json::from_str(
+        let d = parse(
             r#"{"LANG":"ru","DOMAIN":"b24.example","PROTOCOL":1,"PATH":"/rest",
             "AUTH_ID":"tok","AUTH_EXPIRES":3600,"REFRESH_ID":"ref","MEMBER_ID":"m",
             "FIRST_RUN":false,"IS_ADMIN":true,"INSTALL":false,"USER_OPTIONS":[],
@@ -142,18 +165,14 @@ mod tests {
 
     #[test]
     fn placement_options_as_a_json_string_still_give_the_deal() {
-        let d: InitData =
-            serde_json::from_str(r#"{"PLACEMENT_OPTIONS":"{\"ID\":\"12\"}","IS_ADMIN":"N"}"#)
-                .unwrap();
+        let d = parse(r#"{"PLACEMENT_OPTIONS":"{\"ID\":\"12\"}","IS_ADMIN":"N"}"#).unwrap();
         assert_eq!(d.deal_id(), Some(12));
         assert!(!d.is_admin);
     }
 
     #[test]
     fn tokens_never_reach_debug_output() {
-        let d: InitData =
-            serde_json::from_str(r#"{"AUTH_ID":"secret-token","REFRESH_ID":"secret-refresh"}"#)
-                .unwrap();
+        let d = parse(r#"{"AUTH_ID":"secret-token","REFRESH_ID":"secret-refresh"}"#).unwrap();
         let text = format!("{d:?} {:?}", d.auth);
         assert!(!text.contains("secret"));
     }

@@ -1,40 +1,20 @@
-//! The root: connects to Bitrix24 and opens the page the portal asked for.
+//! The root component: the chosen screen inside its context providers.
 
 use std::rc::Rc;
 
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::auto_height::AutoHeight;
 use super::context::SettingsSaved;
-use super::install::InstallPage;
 use super::notice::{Notice, Tone};
 use super::outside::Outside;
-use super::placement::PlacementPage;
-use super::skeleton::PageSkeleton;
-use crate::frame::{Frame, FrameError};
-use crate::i18n::Lang;
+use super::screen::Screen;
+use crate::i18n::{Lang, fill};
 use crate::session::Session;
-
-/// Which HTML page started the app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Page {
-    /// `index.html`: the deal tab or the app's own page.
-    App,
-    /// `install.html`: the installer.
-    Install,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
-    pub page: Page,
-}
-
-enum Boot {
-    Starting,
-    Outside,
-    Failed(FrameError),
-    Ready(Rc<Session>),
+    pub screen: Screen,
 }
 
 /// The language before the portal has said which: the iframe URL's `LANG`, else the browser's.
@@ -56,52 +36,65 @@ pub fn early_lang() -> Lang {
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let boot = use_state(|| Boot::Starting);
-    {
-        let boot = boot.clone();
-        use_effect_with((), move |_| match Frame::connect() {
-            Err(_) => boot.set(Boot::Outside),
-            Ok(frame) => spawn_local(async move {
-                match Session::open(frame).await {
-                    Ok(session) => boot.set(Boot::Ready(Rc::new(session))),
-                    Err(e) => boot.set(Boot::Failed(e)),
+    // Saved settings replace the session, so every page and the store client follow them.
+    let session = use_state(|| props.screen.session().cloned());
+    let Some(current) = (*session).clone() else {
+        return match &props.screen {
+            Screen::Failed(error) => {
+                let t = early_lang().shell();
+                html! {
+                    <div class="sl-page" data-testid="storelink" data-state="error">
+                        <Notice tone={Tone::Alert} title={t.frame_failed_title}
+                            text={fill(t.frame_failed_text, &[&error.to_string()])} />
+                    </div>
                 }
-            }),
-        });
+            }
+            _ => html! { <Outside lang={early_lang()} /> },
+        };
+    };
+    let saved = {
+        let session = session.clone();
+        let base = current.clone();
+        SettingsSaved(Callback::from(move |settings| {
+            session.set(Some(Rc::new(base.with_settings(settings))))
+        }))
+    };
+    html! {
+        <ContextProvider<Rc<Session>> context={current.clone()}>
+        <ContextProvider<SettingsSaved> context={saved}>
+            <AutoHeight frame={current.frame.clone()}>
+                { screen_html(&props.screen, &current) }
+            </AutoHeight>
+        </ContextProvider<SettingsSaved>>
+        </ContextProvider<Rc<Session>>>
     }
-    match &*boot {
-        Boot::Starting => html! { <PageSkeleton /> },
-        Boot::Outside => html! { <Outside lang={early_lang()} /> },
-        Boot::Failed(error) => {
-            let t = early_lang().shell();
-            html! {
-                <div class="sl-page" data-testid="storelink" data-state="error">
-                    <Notice tone={Tone::Alert} title={t.frame_failed_title}
-                        text={crate::i18n::fill(t.frame_failed_text, &[&error.to_string()])} />
-                </div>
-            }
-        }
-        Boot::Ready(session) => {
-            let saved = {
-                let boot = boot.clone();
-                let session = session.clone();
-                SettingsSaved(Callback::from(move |settings| {
-                    boot.set(Boot::Ready(Rc::new(session.with_settings(settings))))
-                }))
-            };
-            html! {
-            <ContextProvider<Rc<Session>> context={session.clone()}>
-            <ContextProvider<SettingsSaved> context={saved}>
-                <AutoHeight frame={session.frame.clone()}>
-                    if props.page == Page::Install || session.init.install {
-                        <InstallPage />
-                    } else {
-                        <PlacementPage />
-                    }
-                </AutoHeight>
-            </ContextProvider<SettingsSaved>>
-            </ContextProvider<Rc<Session>>>
-            }
-        }
+}
+
+fn screen_html(screen: &Screen, session: &Rc<Session>) -> Html {
+    let t = session.lang.shell();
+    match screen {
+        #[cfg(feature = "tab")]
+        Screen::DealTab { deal_id, .. } => html! { <super::deal::DealTab deal_id={*deal_id} /> },
+        #[cfg(feature = "admin")]
+        Screen::Home(_) => html! { <super::home::HomePage /> },
+        #[cfg(feature = "admin")]
+        Screen::Install(_) => html! { <super::install::InstallPage /> },
+        Screen::NoDeal(_) => html! {
+            <div class="sl-page" data-testid="deal-tab" data-state="error">
+                <Notice tone={Tone::Alert} title={t.deal_tab_no_deal_title} text={t.deal_tab_no_deal_text} />
+            </div>
+        },
+        Screen::Unsupported { placement, .. } => unsupported(t, placement),
+        #[allow(unreachable_patterns)] // a screen of the other bundle
+        _ => unsupported(t, &session.init.placement),
+    }
+}
+
+fn unsupported(t: &crate::i18n::ShellTexts, placement: &str) -> Html {
+    html! {
+        <div class="sl-page" data-testid="storelink" data-state="error">
+            <Notice tone={Tone::Warning} title={t.placement_unknown_title}
+                text={fill(t.placement_unknown_text, &[placement])} />
+        </div>
     }
 }

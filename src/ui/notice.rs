@@ -6,6 +6,7 @@ use yew::prelude::*;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
     Info,
+    #[cfg_attr(not(feature = "admin"), allow(dead_code))]
     Success,
     Warning,
     Alert,

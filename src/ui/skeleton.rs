@@ -14,17 +14,3 @@ pub struct BarProps {
 pub fn Bar(props: &BarProps) -> Html {
     html! { <span class={classes!("sl-skel", format!("sl-skel-{}", props.width))} aria-hidden="true"></span> }
 }
-
-/// The neutral page placeholder shown while the portal answers.
-#[function_component]
-pub fn PageSkeleton() -> Html {
-    html! {
-        <div class="sl-page" data-testid="storelink" data-state="loading" aria-busy="true">
-            <div class="sl-card">
-                <Bar width="l" />
-                <Bar width="full" />
-                <Bar width="m" />
-            </div>
-        </div>
-    }
-}

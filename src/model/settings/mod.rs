@@ -13,6 +13,7 @@ pub mod check;
 pub mod failure;
 pub mod form;
 pub mod load;
+mod read;
 mod rules;
 mod validate;
 
@@ -23,7 +24,6 @@ pub use rules::{
 pub use validate::{Problem, SettingsField, SettingsProblem, webhook_from_input};
 
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::mapping::StageMapping;
@@ -121,26 +121,43 @@ impl Settings {
 
     fn from_map(map: &Map<String, Value>) -> Settings {
         let d = Settings::default();
-        let link_rules = match map.get("linkRules") {
-            Some(Value::Array(items)) => items
-                .iter()
-                .filter_map(|v| serde_json::from_value(v.clone()).ok())
-                .collect(),
-            _ => d.link_rules,
+        let get = |key: &str| read::member(map, key);
+        let link_rules = match get("linkRules").and_then(Value::as_array) {
+            Some(items) => items.iter().filter_map(read::link_rule).collect(),
+            None => d.link_rules,
         };
         Settings {
-            version: field(map, "version").unwrap_or(d.version),
-            store_webhook: field::<String>(map, "storeWebhook")
-                .and_then(|url| StoreWebhook::parse(&url).ok()),
-            store_iblock_id: field(map, "storeIblockId").filter(|id| *id > 0),
-            portal_iblock_id: field(map, "portalIblockId").filter(|id| *id > 0),
+            version: get("version")
+                .and_then(read::uint)
+                .and_then(|v| u32::try_from(v).ok())
+                .unwrap_or(d.version),
+            store_webhook: get("storeWebhook")
+                .and_then(Value::as_str)
+                .and_then(|url| StoreWebhook::parse(url).ok()),
+            store_iblock_id: get("storeIblockId")
+                .and_then(read::uint)
+                .filter(|id| *id > 0),
+            portal_iblock_id: get("portalIblockId")
+                .and_then(read::uint)
+                .filter(|id| *id > 0),
             link_rules,
-            product_property: field(map, "productProperty"),
-            article_property: field::<String>(map, "articleProperty").filter(|p| !p.is_empty()),
-            price_type_id: field(map, "priceTypeId").unwrap_or(d.price_type_id),
-            stage_mapping: field(map, "stageMapping").unwrap_or_default(),
-            warehouses: field(map, "warehouses").unwrap_or_default(),
-            poll_interval_secs: field(map, "pollIntervalSecs").unwrap_or(d.poll_interval_secs),
+            product_property: get("productProperty").and_then(read::property_pair),
+            article_property: get("articleProperty")
+                .and_then(read::text)
+                .filter(|p| !p.is_empty()),
+            price_type_id: get("priceTypeId")
+                .and_then(read::uint)
+                .unwrap_or(d.price_type_id),
+            stage_mapping: get("stageMapping")
+                .and_then(read::stage_mapping)
+                .unwrap_or_default(),
+            warehouses: get("warehouses")
+                .and_then(read::uint_list)
+                .unwrap_or_default(),
+            poll_interval_secs: get("pollIntervalSecs")
+                .and_then(read::uint)
+                .and_then(|v| u32::try_from(v).ok())
+                .unwrap_or(d.poll_interval_secs),
         }
     }
 
@@ -162,13 +179,4 @@ impl Settings {
     pub fn has_store(&self) -> bool {
         self.store_webhook.is_some() && self.store_iblock_id.is_some()
     }
-}
-
-/// A field read on its own: `None` when missing, `null` or of the wrong shape.
-fn field<T: DeserializeOwned>(map: &Map<String, Value>, key: &str) -> Option<T> {
-    let value = map.get(key)?;
-    if value.is_null() {
-        return None;
-    }
-    serde_json::from_value(value.clone()).ok()
 }

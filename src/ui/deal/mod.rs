@@ -33,6 +33,7 @@ use crate::model::view::StoreState;
 use crate::model::view::changes::ViewChanges;
 use crate::session::Session;
 use crate::ui::context::use_session;
+use crate::ui::lookup::StockLookup;
 
 #[derive(Properties, PartialEq)]
 pub struct DealTabProps {
@@ -133,6 +134,10 @@ fn loaded_html(
         .product_property
         .as_ref()
         .map(|p| p.store.clone());
+    let warehouses = match &data.store {
+        StoreData::Answered(a) if !a.warehouses.is_empty() => Some(Rc::new(a.warehouses.clone())),
+        _ => None,
+    };
     html! {
         <>
             <div class="sl-deal-top">
@@ -148,6 +153,12 @@ fn loaded_html(
                 has_stock={matches!(view.store, StoreState::Linked | StoreState::NotLinked)}
                 stock_note={(view.store == StoreState::Unavailable).then_some(AttrValue::from(fmt.lang.deal().no_stock_data))}
                 property={property} marks={marks.clone()} />
+            if view.store != StoreState::NotConfigured {
+                <section class="sl-card" aria-label={fmt.lang.deal().lookup_title}>
+                    <h3>{ fmt.lang.deal().lookup_title }</h3>
+                    <StockLookup compact={true} warehouses={warehouses} />
+                </section>
+            }
         </>
     }
 }

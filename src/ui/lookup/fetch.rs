@@ -1,8 +1,8 @@
 //! One lookup request: the plan from the model, one batch to the store, the answer read back.
 
 use bitrix_rest::models::catalog::Warehouse;
-use bitrix_rest::{Client, Error, ErrorKind};
 use bitrix_rest::value::FromValue;
+use bitrix_rest::{Client, Error, ErrorKind};
 
 use crate::fetch::answers::{self, Answers};
 use crate::model::lookup::LookupQuery;
