@@ -120,7 +120,9 @@ pub fn product_stock(
             let (amount, reserved) = records
                 .iter()
                 .find(|r| r.product_id == product_id && r.store_id == warehouse_id)
-                .map_or((Decimal::ZERO, Decimal::ZERO), |r| (r.amount, r.quantity_reserved));
+                .map_or((Decimal::ZERO, Decimal::ZERO), |r| {
+                    (r.amount, r.quantity_reserved)
+                });
             let free = (amount - reserved).max(Decimal::ZERO);
             let own_reserve = own.get(product_id, warehouse_id);
             let counted = own_reserve.min(reserved.max(Decimal::ZERO));

@@ -1,8 +1,8 @@
 use std::collections::BTreeMap;
 
 use bitrix_rest::models::catalog::Warehouse;
-use bitrix_rest::{Decimal, Error, ErrorKind};
 use bitrix_rest::value::FromValue;
+use bitrix_rest::{Decimal, Error, ErrorKind};
 use serde_json::{Value, json};
 
 use super::*;
