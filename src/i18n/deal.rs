@@ -83,7 +83,6 @@ pub struct DealTexts {
     pub updated: &'static str,
     pub refreshing: &'static str,
     pub waiting: &'static str,
-    pub lookup_title: &'static str,
 }
 
 static RU: DealTexts = DealTexts {
@@ -156,7 +155,6 @@ static RU: DealTexts = DealTexts {
     updated: "Обновлено",
     refreshing: "Обновляем…",
     waiting: "Ждём Битрикс24…",
-    lookup_title: "Поиск остатков",
 };
 
 static EN: DealTexts = DealTexts {
@@ -229,5 +227,4 @@ static EN: DealTexts = DealTexts {
     updated: "Updated",
     refreshing: "Refreshing…",
     waiting: "Waiting for Bitrix24…",
-    lookup_title: "Stock lookup",
 };

@@ -154,10 +154,7 @@ fn loaded_html(
                 stock_note={(view.store == StoreState::Unavailable).then_some(AttrValue::from(fmt.lang.deal().no_stock_data))}
                 property={property} marks={marks.clone()} />
             if view.store != StoreState::NotConfigured {
-                <section class="sl-card" aria-label={fmt.lang.deal().lookup_title}>
-                    <h3>{ fmt.lang.deal().lookup_title }</h3>
-                    <StockLookup compact={true} warehouses={warehouses} />
-                </section>
+                <StockLookup compact={true} warehouses={warehouses} />
             }
         </>
     }
