@@ -218,6 +218,8 @@ cmd_bench() {
   cargo build --release -p bitrix-sandbox
   say "sandbox throughput (crm.deal.get on loopback)"
   "$TARGET_DIR/release/bitrix-sandbox" bench
+  say "bitrix-rest's share of a wasm bundle"
+  PATH="$TOOLS/node_modules/.bin:$PATH" bash "$ROOT/bitrix/benches/wasm-size.sh"
   say "widget in headless Chromium against the sandbox"
   STORELINK_DIST="$DIST" cargo test --release -p storelink --test bench -- --include-ignored --nocapture --test-threads=1
 }

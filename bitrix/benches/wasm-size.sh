@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints bitrix-rest's share of a wasm bundle: two tiny cdylibs built with the workspace's
-# release profile (opt-level "z", LTO, one codegen unit, panic=abort), run through
+# `widget` profile (opt-level "z", LTO, one codegen unit, panic=abort), run through
 # wasm-bindgen (--target web), then measured raw and gzip -9 (and after `wasm-opt -Oz` when
 # wasm-opt is on PATH; e.g. `npm install binaryen` and put node_modules/.bin on PATH).
 # Both probes include `examples/size/baseline_body.rs` (wasm-bindgen, futures, serde_json
@@ -18,9 +18,9 @@ trap 'rm -rf "$out"' EXIT
 
 measure() {
     local name="$1"
-    cargo build -q --release -p bitrix-rest --target wasm32-unknown-unknown --example "$name"
+    cargo build -q --profile widget -p bitrix-rest --target wasm32-unknown-unknown --example "$name"
     wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$out/$name" \
-        "$target_dir/wasm32-unknown-unknown/release/examples/$name.wasm"
+        "$target_dir/wasm32-unknown-unknown/widget/examples/$name.wasm"
     local wasm="$out/$name/${name}_bg.wasm"
     if command -v wasm-opt >/dev/null 2>&1; then
         wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
