@@ -36,7 +36,7 @@ fn admin_connects_the_store_saves_and_reads_the_settings_back() {
     // An admin without a store connection starts in the settings.
     wait_settings_ready(&stand);
 
-    stand.replace_text(&tid("settings-webhook"), &webhook);
+    stand.fill(&tid("settings-webhook"), &webhook);
     stand.click(&tid("settings-check"));
     let check = stand.wait_for("the connection check", |b| {
         let result = b.first(&tid("settings-check-result"))?;
@@ -54,9 +54,9 @@ fn admin_connects_the_store_saves_and_reads_the_settings_back() {
     );
 
     // The catalogues' information blocks: the store's (2) and the portal's (25).
-    stand.replace_text(&tid("settings-store-iblock"), "2");
-    stand.replace_text(&tid("settings-portal-iblock"), "25");
-    stand.replace_text(&tid("settings-poll"), "7");
+    stand.fill(&tid("settings-store-iblock"), "2");
+    stand.fill(&tid("settings-portal-iblock"), "25");
+    stand.fill(&tid("settings-poll"), "7");
     stand.click(&tid("settings-save"));
     let outcome = stand.wait_for("the save's outcome", |b| {
         b.first(&format!(

@@ -174,6 +174,21 @@ impl Browser {
             .unwrap_or_else(|e| panic!("typing into `{css}`: {e}"));
     }
 
+    /// Sets a form control to `value` as a person would: picks the option of a `<select>`,
+    /// retypes the text of anything else.
+    pub fn fill(&self, css: &str, value: &str) {
+        self.element(css);
+        let tag = self.js(
+            "const el = document.querySelector(arguments[0]); return el ? el.tagName : '';",
+            vec![json!(css)],
+        );
+        if tag == "SELECT" {
+            self.select_value(css, value);
+        } else {
+            self.replace_text(css, value);
+        }
+    }
+
     /// Picks the option with this value in the `<select>` matching `css`, as a person would
     /// (the value set and a `change` event fired).
     pub fn select_value(&self, css: &str, value: &str) {
