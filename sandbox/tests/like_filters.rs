@@ -264,3 +264,48 @@ fn each_store_list_takes_the_prefixes_its_page_lists() {
         assert_eq!(status(method, params.clone()), 400, "{method} {params}");
     }
 }
+
+/// A batch command as clients encode it: `method?key=value&…`, everything percent-encoded.
+fn command(method: &str, pairs: &[(&str, String)]) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in pairs {
+        query.append_pair(key, value);
+    }
+    format!("{method}?{}", query.finish())
+}
+
+#[test]
+fn a_phone_search_and_its_orders_run_in_one_batch_through_references() {
+    let sandbox = buyers();
+    let mut orders_of_hits: Vec<(&str, String)> = vec![("order[id]", "desc".into())];
+    for i in 0..5 {
+        orders_of_hits.push((
+            "filter[@id][]",
+            format!("$result[phone0][propertyValues][{i}][orderId]"),
+        ));
+    }
+    // Named as the widget names them; `json!` sorts keys, and these sort in running order.
+    let batch = json!({"halt": 0, "cmd": {
+        "phone0": command("sale.propertyvalue.list", &[
+            ("select[]", "orderId".into()),
+            ("filter[=code]", "PHONE".into()),
+            ("filter[=%value]", "%9%1%6%1%2%3%4%5%6%7".into()),
+            ("order[orderId]", "desc".into()),
+        ]),
+        "phone0_orders": command("sale.order.list", &orders_of_hits),
+    }});
+    let answer = store_call(&sandbox, "batch", batch).json();
+    let result = &answer["result"];
+    assert_eq!(result["result_error"], json!([]), "{answer}");
+    let found: Vec<u64> = result["result"]["phone0_orders"]["orders"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{answer}"))
+        .iter()
+        .map(|o| o["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        found,
+        [4, 2, 1],
+        "slots past the hits resolve to nothing and match no order"
+    );
+}
