@@ -166,12 +166,17 @@ pub fn linked_pairs(seed: &mut SeedData, items: &[Item], rng: &mut Rng, now: Now
                 order.status = "P".into();
                 order.paid = true;
             }
-            // A deal that reaches its order by the order's DEAL_ID property.
+            // Deals that reach their order by the order's DEAL_ID property; 118's `xmlId` is
+            // the deal ID as well (a link by the order's XML_ID), 117's another system's key.
             17 | 18 => {
                 order
                     .properties
                     .insert("DEAL_ID".into(), deal_id.to_string());
-                order.xml_id = Some(format!("b24-deal-{deal_id}"));
+                order.xml_id = Some(if deal_id == 18 {
+                    deal_id.to_string()
+                } else {
+                    format!("b24-deal-{deal_id}")
+                });
             }
             // A canceled order; the deal was lost.
             23 => {
