@@ -193,7 +193,10 @@ fn the_demo_holds_the_cases_reps_meet() {
         json!({"select": ["orderId"], "filter": {"=code": "DEAL_ID", "=value": "17"}}),
     )
     .json();
-    assert_eq!(by_property["result"]["propertyValues"], json!([{"orderId": 117}]));
+    assert_eq!(
+        by_property["result"]["propertyValues"],
+        json!([{"orderId": 117}])
+    );
     let by_xml_id = store_call(
         &sandbox,
         "sale.order.list",
