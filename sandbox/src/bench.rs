@@ -11,6 +11,8 @@ use crate::{Sandbox, SandboxConfig, SandboxError, Seed};
 /// What a bench run measured.
 #[derive(Debug, Clone, Copy)]
 pub struct BenchResult {
+    /// How long the sandbox took to start with its data set (seed generated and loaded).
+    pub started_in: Duration,
     pub requests: u64,
     pub failures: u64,
     pub elapsed: Duration,
@@ -24,11 +26,13 @@ impl BenchResult {
 
 /// Runs `clients` connections for `duration` against a fresh sandbox with `seed`.
 pub fn run(seed: Seed, clients: usize, duration: Duration) -> Result<BenchResult, SandboxError> {
+    let starting = Instant::now();
     let sandbox = Sandbox::start(SandboxConfig {
         seed,
         rate_limit: None,
         ..SandboxConfig::default()
     })?;
+    let started_in = starting.elapsed();
     let token = sandbox.issue_token(1);
     let host = sandbox
         .urls()
@@ -59,6 +63,7 @@ pub fn run(seed: Seed, clients: usize, duration: Duration) -> Result<BenchResult
             }
         }
         BenchResult {
+            started_in,
             requests,
             failures,
             elapsed: started.elapsed(),

@@ -87,9 +87,13 @@ fn run_server(items: &[String]) -> Result<(), String> {
             other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
         }
     }
+    let starting = std::time::Instant::now();
     let sandbox = Sandbox::start(config).map_err(|e| e.to_string())?;
     let urls = sandbox.urls();
-    println!("bitrix-sandbox is running");
+    println!(
+        "bitrix-sandbox is running (ready in {:.2} s)",
+        starting.elapsed().as_secs_f64()
+    );
     println!("  widget   {}", urls.widget);
     println!("  portal   {}", urls.portal);
     println!("  store    {}", urls.store);
@@ -135,6 +139,10 @@ fn run_bench(items: &[String]) -> Result<(), String> {
     println!("bench: crm.deal.get over {clients} keep-alive loopback connections for {seconds} s");
     let result =
         bench::run(seed, clients, Duration::from_secs(seconds)).map_err(|e| e.to_string())?;
+    println!(
+        "bench: the sandbox started (data set generated and loaded) in {:.2} s",
+        result.started_in.as_secs_f64()
+    );
     println!(
         "bench: {} requests ({} failed) in {:.2} s = {:.0} requests/s",
         result.requests,

@@ -140,13 +140,22 @@ pub fn release_item(tx: &Transaction, basket_id: u64) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Order total: the basket plus delivery.
+/// An order's total: the basket plus the delivery of its shipments that are not canceled.
+const ORDER_PRICE: &str = "ROUND(
+      COALESCE((SELECT SUM(b.price * b.quantity) FROM basket_items b WHERE b.order_id = orders.id), 0)
+    + COALESCE((SELECT SUM(s.price_delivery) FROM shipments s WHERE s.order_id = orders.id AND s.canceled = 'N'), 0), 2)";
+
+/// Recomputes one order's total.
 pub fn recompute_order_price(tx: &Transaction, order_id: u64) -> rusqlite::Result<()> {
-    tx.prepare_cached("UPDATE orders SET price = ROUND(
-            COALESCE((SELECT SUM(price * quantity) FROM basket_items WHERE order_id = ?1), 0)
-          + COALESCE((SELECT SUM(price_delivery) FROM shipments WHERE order_id = ?1 AND canceled = 'N'), 0), 2)
-         WHERE id = ?1")?.execute(
-        [order_id],
-    )?;
+    tx.prepare_cached(&format!(
+        "UPDATE orders SET price = {ORDER_PRICE} WHERE id = ?1"
+    ))?
+    .execute([order_id])?;
+    Ok(())
+}
+
+/// Recomputes every order's total (after a data set is loaded).
+pub fn recompute_all_order_prices(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute(&format!("UPDATE orders SET price = {ORDER_PRICE}"), [])?;
     Ok(())
 }

@@ -117,3 +117,58 @@ fn the_app_page_runs_the_installer_then_the_index() {
         after.body
     );
 }
+
+#[test]
+fn open_application_shows_the_app_page_in_a_slider_and_answers_when_it_closes() {
+    let Some(browser) = chromium() else {
+        eprintln!("chromium is not installed: browser test not run");
+        return;
+    };
+    let sandbox = Sandbox::start(SandboxConfig {
+        install_app: Some(json!({"mode": "demo", "demo_open_application": true})),
+        ..Default::default()
+    })
+    .unwrap();
+    let portal = &sandbox.urls().portal;
+    // The tab's app opens its page in a slider; the app there, opened with `{demo: "close"}`,
+    // calls closeApplication; the slider closes and the opener gets its answer.
+    let dom = dump_dom(
+        browser,
+        &format!("{portal}/crm/deal/details/9/?user=1&tab=storelink"),
+    );
+    assert!(dom.contains("openApplication ok"), "{dom}");
+    assert!(dom.contains("openApplication closed"), "{dom}");
+    assert!(
+        !dom.contains("class=\"b24-slider\""),
+        "the slider is gone:\n{dom}"
+    );
+    assert_eq!(
+        sandbox.stats().methods["portal"]["profile"],
+        2,
+        "both the tab's app and the app in the slider called REST"
+    );
+}
+
+#[test]
+fn a_link_naming_the_app_tab_in_its_hash_opens_it() {
+    let Some(browser) = chromium() else {
+        eprintln!("chromium is not installed: browser test not run");
+        return;
+    };
+    let sandbox = Sandbox::start(SandboxConfig {
+        install_app: Some(json!({"mode": "demo"})),
+        ..Default::default()
+    })
+    .unwrap();
+    let portal = &sandbox.urls().portal;
+    let card = format!("{portal}/crm/deal/details/9/?user=2");
+    let html = get(&card).body;
+    let at = html.find("data-tab=\"app_").expect("an app tab") + "data-tab=\"".len();
+    let tab = &html[at..at + html[at..].find('"').unwrap()];
+
+    let closed = dump_dom(browser, &card);
+    assert!(!closed.contains("b24-app-frame"), "the main tab by default");
+    let opened = dump_dom(browser, &format!("{card}#{tab}"));
+    assert!(opened.contains("b24-app-frame"), "{opened}");
+    assert!(opened.contains("getInitData ok"), "{opened}");
+}

@@ -187,6 +187,23 @@ fn the_demo_holds_the_cases_reps_meet() {
     let no_order =
         portal_call(&sandbox, 1, "crm.deal.get", json!({"id": 21})).json()["result"].clone();
     assert!(no_order["ORIGIN_ID"].is_null() && no_order["UF_CRM_STORE_ORDER"].is_null());
+    let by_property = store_call(
+        &sandbox,
+        "sale.propertyvalue.list",
+        json!({"select": ["orderId"], "filter": {"=code": "DEAL_ID", "=value": "17"}}),
+    )
+    .json();
+    assert_eq!(
+        by_property["result"]["propertyValues"],
+        json!([{"orderId": 117}])
+    );
+    let by_xml_id = store_call(
+        &sandbox,
+        "sale.order.list",
+        json!({"select": ["id"], "filter": {"xmlId": "18"}}),
+    )
+    .json();
+    assert_eq!(by_xml_id["result"]["orders"], json!([{"id": 118}]));
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! The SQLite database behind both systems: one connection, every write in a transaction.
 
+pub mod bulk;
 pub mod schema;
 
 use std::path::Path;
@@ -25,6 +26,7 @@ impl Db {
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;",
         )?;
         conn.execute_batch(schema::SCHEMA)?;
+        schema::create_indexes(&conn)?;
         // Every statement of the hot paths stays prepared.
         conn.set_prepared_statement_cache_capacity(256);
         // `ulower(x)`: Unicode lower case, so that LIKE filters ignore case in Cyrillic too,

@@ -1,5 +1,9 @@
 //! The tables of both systems. Dates are ISO 8601 text in +03:00, so text order is time order.
 
+use rusqlite::Connection;
+
+/// The tables. Their secondary indexes are in [`INDEXES`], so that a data set can be loaded
+/// without them and they are built once, sorted, afterwards.
 pub const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
@@ -26,7 +30,6 @@ CREATE TABLE IF NOT EXISTS deals (
     date_create TEXT NOT NULL, date_modify TEXT NOT NULL, opened TEXT NOT NULL DEFAULT 'Y',
     closed TEXT NOT NULL DEFAULT 'N', comments TEXT, source_id TEXT, source_description TEXT,
     originator_id TEXT, origin_id TEXT, uf TEXT NOT NULL DEFAULT '{}');
-CREATE INDEX IF NOT EXISTS deals_origin ON deals(origin_id);
 CREATE TABLE IF NOT EXISTS deal_rows (
     id INTEGER PRIMARY KEY AUTOINCREMENT, deal_id INTEGER NOT NULL, product_id INTEGER NOT NULL DEFAULT 0,
     product_name TEXT NOT NULL, price REAL NOT NULL, price_exclusive REAL NOT NULL,
@@ -35,7 +38,6 @@ CREATE TABLE IF NOT EXISTS deal_rows (
     discount_sum REAL NOT NULL DEFAULT 0, tax_rate REAL, tax_included TEXT NOT NULL DEFAULT 'Y',
     customized TEXT NOT NULL DEFAULT 'Y', measure_code INTEGER NOT NULL DEFAULT 796,
     measure_name TEXT NOT NULL DEFAULT 'шт', sort INTEGER NOT NULL DEFAULT 10, xml_id TEXT);
-CREATE INDEX IF NOT EXISTS deal_rows_deal ON deal_rows(deal_id);
 CREATE TABLE IF NOT EXISTS contacts (
     id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT, second_name TEXT, last_name TEXT,
     honorific TEXT, type_id TEXT NOT NULL DEFAULT 'CLIENT', source_id TEXT, post TEXT, comments TEXT,
@@ -46,10 +48,11 @@ CREATE TABLE IF NOT EXISTS contacts (
 CREATE TABLE IF NOT EXISTS contact_comms (
     id INTEGER PRIMARY KEY AUTOINCREMENT, contact_id INTEGER NOT NULL, kind TEXT NOT NULL,
     value TEXT NOT NULL, value_type TEXT NOT NULL, normalized TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS contact_comms_contact ON contact_comms(contact_id);
-CREATE INDEX IF NOT EXISTS contact_comms_normalized ON contact_comms(kind, normalized);
 
 -- catalogues: side 'portal' or 'store'
+CREATE TABLE IF NOT EXISTS catalogs (
+    side TEXT NOT NULL, iblock_id INTEGER NOT NULL, iblock_type_id TEXT NOT NULL, name TEXT NOT NULL,
+    product_iblock_id INTEGER, sku_property_id INTEGER, PRIMARY KEY (side, iblock_id));
 CREATE TABLE IF NOT EXISTS products (
     side TEXT NOT NULL, id INTEGER NOT NULL, iblock_id INTEGER NOT NULL, name TEXT NOT NULL,
     code TEXT, xml_id TEXT, article TEXT, active TEXT NOT NULL DEFAULT 'Y',
@@ -60,12 +63,10 @@ CREATE TABLE IF NOT EXISTS products (
     weight REAL NOT NULL DEFAULT 0, sort INTEGER NOT NULL DEFAULT 500, type INTEGER NOT NULL DEFAULT 1,
     section_id INTEGER, date_create TEXT NOT NULL, timestamp_x TEXT NOT NULL,
     PRIMARY KEY (side, id));
-CREATE INDEX IF NOT EXISTS products_xml ON products(side, xml_id);
 CREATE TABLE IF NOT EXISTS prices (
     id INTEGER PRIMARY KEY AUTOINCREMENT, side TEXT NOT NULL, product_id INTEGER NOT NULL,
     catalog_group_id INTEGER NOT NULL DEFAULT 1, price REAL NOT NULL, currency TEXT NOT NULL,
     timestamp_x TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS prices_product ON prices(side, product_id);
 
 -- store: warehouses, stock, orders
 CREATE TABLE IF NOT EXISTS stores (
@@ -101,30 +102,24 @@ CREATE TABLE IF NOT EXISTS basket_items (
     sort INTEGER NOT NULL DEFAULT 100, vat_rate REAL, vat_included TEXT NOT NULL DEFAULT 'Y',
     weight REAL NOT NULL DEFAULT 0, can_buy TEXT NOT NULL DEFAULT 'Y', date_insert TEXT NOT NULL,
     date_update TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS basket_items_order ON basket_items(order_id);
 CREATE TABLE IF NOT EXISTS reservations (
     id INTEGER PRIMARY KEY AUTOINCREMENT, basket_id INTEGER NOT NULL, product_id INTEGER NOT NULL,
     store_id INTEGER NOT NULL, quantity REAL NOT NULL, date_reserve TEXT NOT NULL,
     date_reserve_end TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS reservations_basket ON reservations(basket_id);
-CREATE INDEX IF NOT EXISTS reservations_product ON reservations(product_id, store_id);
 CREATE TABLE IF NOT EXISTS payments (
     id INTEGER PRIMARY KEY AUTOINCREMENT, order_id INTEGER NOT NULL, account_number TEXT NOT NULL,
     sum REAL NOT NULL, currency TEXT NOT NULL, paid TEXT NOT NULL DEFAULT 'N', date_paid TEXT,
     pay_system_id INTEGER NOT NULL DEFAULT 1, pay_system_name TEXT NOT NULL, date_bill TEXT NOT NULL,
     xml_id TEXT NOT NULL DEFAULT '');
-CREATE INDEX IF NOT EXISTS payments_order ON payments(order_id);
 CREATE TABLE IF NOT EXISTS shipments (
     id INTEGER PRIMARY KEY AUTOINCREMENT, order_id INTEGER NOT NULL, account_number TEXT NOT NULL,
     delivery_id INTEGER NOT NULL DEFAULT 1, delivery_name TEXT NOT NULL, price_delivery REAL NOT NULL DEFAULT 0,
     status_id TEXT NOT NULL DEFAULT 'DN', deducted TEXT NOT NULL DEFAULT 'N', allow_delivery TEXT NOT NULL DEFAULT 'N',
     canceled TEXT NOT NULL DEFAULT 'N', currency TEXT NOT NULL, date_insert TEXT NOT NULL,
     tracking_number TEXT NOT NULL DEFAULT '', xml_id TEXT NOT NULL DEFAULT '');
-CREATE INDEX IF NOT EXISTS shipments_order ON shipments(order_id);
 CREATE TABLE IF NOT EXISTS property_values (
     id INTEGER PRIMARY KEY AUTOINCREMENT, order_id INTEGER NOT NULL, order_props_id INTEGER NOT NULL,
     code TEXT NOT NULL, name TEXT NOT NULL, value TEXT);
-CREATE INDEX IF NOT EXISTS property_values_order ON property_values(order_id);
 
 -- the app and its placements
 CREATE TABLE IF NOT EXISTS app_state (
@@ -141,6 +136,41 @@ CREATE TABLE IF NOT EXISTS webhooks (
     PRIMARY KEY (side, user_id, secret));
 "#;
 
+/// Secondary indexes: name and `table(columns)`.
+pub const INDEXES: &[(&str, &str)] = &[
+    ("deals_origin", "deals(origin_id)"),
+    ("deal_rows_deal", "deal_rows(deal_id)"),
+    ("contact_comms_contact", "contact_comms(contact_id)"),
+    (
+        "contact_comms_normalized",
+        "contact_comms(kind, normalized)",
+    ),
+    ("products_xml", "products(side, xml_id)"),
+    ("prices_product", "prices(side, product_id)"),
+    ("basket_items_order", "basket_items(order_id)"),
+    ("reservations_basket", "reservations(basket_id)"),
+    ("reservations_product", "reservations(product_id, store_id)"),
+    ("payments_order", "payments(order_id)"),
+    ("shipments_order", "shipments(order_id)"),
+    ("property_values_order", "property_values(order_id)"),
+];
+
+/// Creates every secondary index that does not exist yet.
+pub fn create_indexes(conn: &Connection) -> rusqlite::Result<()> {
+    for (name, on) in INDEXES {
+        conn.execute(&format!("CREATE INDEX IF NOT EXISTS {name} ON {on}"), [])?;
+    }
+    Ok(())
+}
+
+/// Drops the secondary indexes (for a bulk load; [`create_indexes`] rebuilds them).
+pub fn drop_indexes(conn: &Connection) -> rusqlite::Result<()> {
+    for (name, _) in INDEXES {
+        conn.execute(&format!("DROP INDEX IF EXISTS {name}"), [])?;
+    }
+    Ok(())
+}
+
 /// Every table, in an order safe for deleting.
 pub const TABLES: &[&str] = &[
     "meta",
@@ -152,6 +182,7 @@ pub const TABLES: &[&str] = &[
     "deal_rows",
     "contacts",
     "contact_comms",
+    "catalogs",
     "products",
     "prices",
     "stores",

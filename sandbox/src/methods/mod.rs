@@ -35,6 +35,11 @@ pub fn portal() -> Vec<Method> {
         ),
         Method::new("crm.status.list", CRM, crm::status::list),
         Method::new("crm.category.list", CRM, crm::status::category_list),
+        Method::new(
+            "catalog.catalog.list",
+            CATALOG,
+            catalog::trade_catalog::list,
+        ),
         Method::new("catalog.product.list", CATALOG, catalog::product::list),
         Method::new("catalog.product.get", CATALOG, catalog::product::get),
         Method::new("catalog.price.list", CATALOG, catalog::stock::price_list),
@@ -64,8 +69,14 @@ pub fn store() -> Vec<Method> {
         Method::new("sale.basketitem.add", SALE, sale::basket::add),
         Method::new("sale.basketitem.update", SALE, sale::basket::update),
         Method::new("sale.basketitem.delete", SALE, sale::basket::delete),
+        Method::new("sale.propertyvalue.list", SALE, sale::property_value::list),
         Method::new("sale.status.list", SALE, sale::status::list),
         Method::new("sale.statusLang.list", SALE, sale::status::lang_list),
+        Method::new(
+            "catalog.catalog.list",
+            CATALOG,
+            catalog::trade_catalog::list,
+        ),
         Method::new("catalog.product.list", CATALOG, catalog::product::list),
         Method::new("catalog.product.get", CATALOG, catalog::product::get),
         Method::new(

@@ -177,14 +177,15 @@ pub async fn deal_card(
             "origin": origin_of(handler),
         }));
     }
+    // `&tab=storelink` (or `app`) opens the app's first tab; `&tab=app_3` or `#app_3` that one.
     let open_tab = match query.get("tab").map(String::as_str) {
-        Some("app") => frames
+        Some("app" | "storelink") => frames
             .first()
             .and_then(|f| f["tab"].as_str())
             .unwrap_or("main")
             .to_string(),
-        Some(t) => t.to_string(),
-        None => "main".into(),
+        Some(t) if frames.iter().any(|f| f["tab"] == t) => t.to_string(),
+        _ => "main".into(),
     };
     let mut products = String::new();
     if rows.is_empty() {

@@ -11,6 +11,8 @@ pub struct Viewer {
     pub name: String,
     pub is_admin: bool,
     pub lang: Lang,
+    /// `IFRAME=Y`: the page is shown in a slider, without the portal's header and menu.
+    pub in_slider: bool,
 }
 
 impl Viewer {
@@ -37,12 +39,16 @@ impl Viewer {
             name,
             is_admin,
             lang,
+            in_slider: query
+                .get("IFRAME")
+                .is_some_and(|v| v.eq_ignore_ascii_case("Y")),
         }
     }
 
     /// The query string that keeps user and language on every link.
     pub fn keep(&self) -> String {
-        format!("user={}&lang={}", self.user_id, self.lang.code())
+        let slider = if self.in_slider { "&IFRAME=Y" } else { "" };
+        format!("user={}&lang={}{slider}", self.user_id, self.lang.code())
     }
 }
 
@@ -66,8 +72,12 @@ pub fn json_block(value: &serde_json::Value) -> String {
     value.to_string().replace('<', "\\u003c")
 }
 
-/// The whole page: header with the user and language switches, left menu, content.
+/// The whole page: header with the user and language switches, left menu, content — or, in a
+/// slider, the content alone.
 pub fn page(viewer: &Viewer, title: &str, path: &str, content: &str) -> String {
+    if viewer.in_slider {
+        return slider_page(viewer, title, content);
+    }
     let l = viewer.lang;
     let other_user = if viewer.user_id == 1 { 2 } else { 1 };
     let other_lang = if l == Lang::Ru { "en" } else { "ru" };
@@ -125,5 +135,27 @@ pub fn page(viewer: &Viewer, title: &str, path: &str, content: &str) -> String {
         deals = l.t("deals"),
         apps = l.t("applications"),
         content = content,
+    )
+}
+
+fn slider_page(viewer: &Viewer, title: &str, content: &str) -> String {
+    format!(
+        r#"<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title} — Битрикс24</title>
+<link rel="stylesheet" href="/_assets/portal.css">
+</head>
+<body class="b24-iframe">
+<main class="b24-content">
+{content}
+</main>
+<script src="/_assets/portal.js"></script>
+</body>
+</html>
+"#,
+        lang = viewer.lang.code(),
+        title = escape(title),
     )
 }

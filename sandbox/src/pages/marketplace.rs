@@ -1,5 +1,7 @@
 //! `/marketplace/app/storelink/`: the app's own page — `install.html` with `INSTALL=true`
-//! until `setInstallFinish`, then `index.html` with `PLACEMENT=DEFAULT`.
+//! until `setInstallFinish`, then `index.html` with `PLACEMENT=DEFAULT`. Opened by
+//! `openApplication` it shows in a slider (`IFRAME=Y`) and hands the app the options it was
+//! opened with (`PLACEMENT_OPTIONS`).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -7,7 +9,7 @@ use std::sync::Arc;
 use axum::extract::{Query, State};
 use axum::response::{Html, IntoResponse, Response};
 use rusqlite::OptionalExtension;
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::deal_card::{frame_src, origin_of};
 use super::frame::{self, FrameSession};
@@ -40,7 +42,7 @@ pub async fn app_page(
             user_id: viewer.user_id,
             lang: l.code().into(),
             placement: "DEFAULT".into(),
-            placement_options: json!([]),
+            placement_options: placement_options(query.get("PLACEMENT_OPTIONS")),
             install: !installed,
         },
     );
@@ -79,4 +81,12 @@ pub async fn app_page(
         &body,
     ))
     .into_response()
+}
+
+/// The options `openApplication` passed: an object with keys, else `[]` (an empty PHP array).
+fn placement_options(text: Option<&String>) -> Value {
+    match text.and_then(|t| serde_json::from_str::<Value>(t).ok()) {
+        Some(Value::Object(map)) if !map.is_empty() => Value::Object(map),
+        _ => json!([]),
+    }
 }

@@ -3,8 +3,10 @@
 
 mod fields;
 mod filter;
+mod prefixes;
 
 pub use fields::{Field, Kind, money, number};
+pub use prefixes::{CRM_OPS, ORM_NO_IN_OPS, ORM_OPS, STATUS_LANG_OPS, STORE_PRODUCT_OPS};
 
 use rusqlite::Connection;
 use rusqlite::types::Value as Sql;
@@ -47,25 +49,6 @@ pub struct Page {
     pub total: Option<u64>,
     pub next: Option<u64>,
 }
-
-/// The filter prefixes of `crm.deal.list` and friends.
-pub const CRM_OPS: &[&str] = &[
-    ">=", ">", "<=", "<", "@", "!@", "%", "=%", "%=", "=", "!=", "!",
-];
-/// `sale.order.list`, `sale.basketitem.list`.
-pub const SALE_OPS: &[&str] = &[
-    ">=", ">", "<=", "<", "@", "!@", "%", "=%", "%=", "!%", "!=%", "!%=", "=", "!=", "!",
-];
-/// `catalog.product.list`: LIKE forms, but no `@` (IN is `=` with an array).
-pub const CATALOG_PRODUCT_OPS: &[&str] = &[
-    ">=", ">", "<=", "<", "%", "=%", "%=", "!%", "!=%", "!%=", "=", "!=", "!",
-];
-/// `catalog.storeproduct.list`, `catalog.store.list`, `catalog.price.list`: no LIKE.
-pub const CATALOG_OPS: &[&str] = &[">=", ">", "<=", "<", "@", "!@", "=", "!=", "!"];
-/// `sale.status.list`, `sale.statusLang.list`.
-pub const STATUS_OPS: &[&str] = &[
-    "=", "%", ">", "<", "!=", "!%", ">=", "<=", "=%", "%=", "!=%", "!%=",
-];
 
 impl Entity {
     pub fn field(&self, name: &str) -> Option<&Field> {

@@ -1,13 +1,39 @@
-//! Writes the portal part of a data set.
+//! Writes the portal part of a data set: users, pipelines and stages, user fields, contacts,
+//! the CRM catalogue and deals with their rows.
 
+use std::collections::{BTreeSet, HashMap};
+
+use rusqlite::types::Value as Sql;
 use rusqlite::{Transaction, params};
 
+use super::catalogs;
 use super::defaults::{self, normalize_email, normalize_phone, stage_id};
-use super::format::{PortalProductSeed, PortalSeed, RowSeed};
+use super::format::{PortalProductSeed, PortalSeed};
+use super::row_prices::{RowPrices, round2};
 use crate::clock;
+use crate::db::bulk::{Bulk, int, text, yes_no};
 
 pub fn insert(tx: &Transaction, portal: &PortalSeed) -> rusqlite::Result<()> {
-    let now = clock::now_text();
+    users(tx, portal)?;
+    pipelines(tx, portal)?;
+    let mut field = tx.prepare("INSERT INTO deal_user_fields (name, type, label_ru, label_en, multiple, sort) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
+    for (i, f) in portal.deal_user_fields.iter().enumerate() {
+        let kind = f.kind.clone().unwrap_or_else(|| "string".into());
+        field.execute(params![
+            f.name,
+            kind,
+            f.label.ru(),
+            f.label.en(),
+            f.multiple,
+            100 + i as i64 * 10
+        ])?;
+    }
+    contacts(tx, portal)?;
+    products(tx, portal)?;
+    deals(tx, portal)
+}
+
+fn users(tx: &Transaction, portal: &PortalSeed) -> rusqlite::Result<()> {
     let users = if portal.users.is_empty() {
         defaults::users()
     } else {
@@ -24,7 +50,10 @@ pub fn insert(tx: &Transaction, portal: &PortalSeed) -> rusqlite::Result<()> {
             u.position.clone().unwrap_or_default()
         ])?;
     }
+    Ok(())
+}
 
+fn pipelines(tx: &Transaction, portal: &PortalSeed) -> rusqlite::Result<()> {
     let pipelines = if portal.pipelines.is_empty() {
         defaults::pipelines()
     } else {
@@ -65,93 +94,115 @@ pub fn insert(tx: &Transaction, portal: &PortalSeed) -> rusqlite::Result<()> {
             ])?;
         }
     }
+    Ok(())
+}
 
-    let mut field = tx.prepare("INSERT INTO deal_user_fields (name, type, label_ru, label_en, multiple, sort) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
-    for (i, f) in portal.deal_user_fields.iter().enumerate() {
-        let kind = f.kind.clone().unwrap_or_else(|| "string".into());
-        field.execute(params![
-            f.name,
-            kind,
-            f.label.ru(),
-            f.label.en(),
-            f.multiple,
-            100 + i as i64 * 10
-        ])?;
-    }
-
-    let mut contact = tx.prepare(
-        "INSERT INTO contacts (id, name, second_name, last_name, comments, assigned_by_id, date_create, date_modify) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-    )?;
-    let mut comm = tx.prepare("INSERT INTO contact_comms (contact_id, kind, value, value_type, normalized) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+fn contacts(tx: &Transaction, portal: &PortalSeed) -> rusqlite::Result<()> {
+    let now = clock::now_text();
+    let mut contact = Bulk::new(
+        tx,
+        "INSERT INTO contacts (id, name, second_name, last_name, comments, assigned_by_id, date_create, date_modify) VALUES",
+        "(?, ?, ?, ?, ?, ?, ?, ?)",
+    );
+    let mut comm = Bulk::new(
+        tx,
+        "INSERT INTO contact_comms (contact_id, kind, value, value_type, normalized) VALUES",
+        "(?, ?, ?, ?, ?)",
+    );
     for c in &portal.contacts {
-        contact.execute(params![
-            c.id,
-            c.name,
-            c.second_name,
-            c.last_name,
-            c.comments,
-            c.assigned_by.unwrap_or(1),
-            now
+        contact.push([
+            int(Some(c.id)),
+            Sql::Text(c.name.clone()),
+            text(c.second_name.clone()),
+            text(c.last_name.clone()),
+            text(c.comments.clone()),
+            int(Some(c.assigned_by.unwrap_or(1))),
+            Sql::Text(now.clone()),
+            Sql::Text(now.clone()),
         ])?;
-        for phone in &c.phones {
-            comm.execute(params![
-                c.id,
-                "PHONE",
-                phone.value(),
-                phone.value_type(),
-                normalize_phone(phone.value())
-            ])?;
-        }
-        for email in &c.emails {
-            comm.execute(params![
-                c.id,
-                "EMAIL",
-                email.value(),
-                email.value_type(),
-                normalize_email(email.value())
+        let phones = c
+            .phones
+            .iter()
+            .map(|p| ("PHONE", p, normalize_phone(p.value())));
+        let emails = c
+            .emails
+            .iter()
+            .map(|e| ("EMAIL", e, normalize_email(e.value())));
+        for (kind, value, normalized) in phones.chain(emails) {
+            comm.push([
+                int(Some(c.id)),
+                Sql::Text(kind.into()),
+                Sql::Text(value.value().into()),
+                Sql::Text(value.value_type().into()),
+                Sql::Text(normalized),
             ])?;
         }
     }
+    contact.finish()?;
+    comm.finish()
+}
 
+fn products(tx: &Transaction, portal: &PortalSeed) -> rusqlite::Result<()> {
+    let now = clock::now_text();
     let iblock = portal.catalog_iblock_id.unwrap_or(defaults::PORTAL_IBLOCK);
-    let mut product = tx.prepare(
-        "INSERT INTO products (side, id, iblock_id, name, xml_id, article, active, date_create, timestamp_x) VALUES ('portal', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-    )?;
-    let mut price = tx.prepare("INSERT INTO prices (side, product_id, price, currency, timestamp_x) VALUES ('portal', ?1, ?2, ?3, ?4)")?;
+    let mut product = Bulk::new(
+        tx,
+        "INSERT INTO products (side, id, iblock_id, name, xml_id, article, active, date_create, timestamp_x) VALUES",
+        "('portal', ?, ?, ?, ?, ?, ?, ?, ?)",
+    );
+    let mut price = Bulk::new(
+        tx,
+        "INSERT INTO prices (side, product_id, price, currency, timestamp_x) VALUES",
+        "('portal', ?, ?, ?, ?)",
+    );
     for p in &portal.products {
-        let active = if p.active.unwrap_or(true) { "Y" } else { "N" };
-        product.execute(params![
-            p.id, iblock, p.name, p.xml_id, p.article, active, now
+        product.push([
+            int(Some(p.id)),
+            int(Some(iblock)),
+            Sql::Text(p.name.clone()),
+            text(p.xml_id.clone()),
+            text(p.article.clone()),
+            yes_no(p.active.unwrap_or(true)),
+            Sql::Text(now.clone()),
+            Sql::Text(now.clone()),
         ])?;
-        price.execute(params![
-            p.id,
-            p.price,
-            p.currency.clone().unwrap_or_else(|| "RUB".into()),
-            now
+        price.push([
+            int(Some(p.id)),
+            Sql::Real(p.price),
+            Sql::Text(p.currency.clone().unwrap_or_else(|| "RUB".into())),
+            Sql::Text(now.clone()),
         ])?;
     }
+    product.finish()?;
+    price.finish()?;
     tx.execute(
         "INSERT OR REPLACE INTO meta (key, value) VALUES ('portal_iblock', ?1)",
         [iblock.to_string()],
     )?;
+    catalogs::insert(tx, &catalogs::portal(portal, iblock))
+}
 
-    let mut deal = tx.prepare(
+fn deals(tx: &Transaction, portal: &PortalSeed) -> rusqlite::Result<()> {
+    let now = clock::now_text();
+    let mut deal = Bulk::new(
+        tx,
         "INSERT INTO deals (id, title, type_id, stage_id, category_id, currency_id, opportunity, is_manual_opportunity,
             contact_id, assigned_by_id, created_by_id, modify_by_id, date_create, date_modify, begindate, closed,
-            comments, source_id, originator_id, origin_id, uf)
-         VALUES (?1, ?2, 'SALE', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?9, ?10, ?11, ?10, ?12, ?13, 'STORE', ?14, ?15, ?16)",
-    )?;
-    let mut row = tx.prepare(
+            comments, source_id, originator_id, origin_id, uf) VALUES",
+        "(?, ?, 'SALE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'STORE', ?, ?, ?)",
+    );
+    let mut row = Bulk::new(
+        tx,
         "INSERT INTO deal_rows (deal_id, product_id, product_name, price, price_exclusive, price_netto, price_brutto,
-            quantity, discount_type_id, discount_rate, discount_sum, tax_rate, tax_included, sort)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 2, ?9, ?10, ?11, 'Y', ?12)",
-    )?;
-    let closed_stages: std::collections::BTreeSet<String> = {
+            quantity, discount_type_id, discount_rate, discount_sum, tax_rate, tax_included, sort) VALUES",
+        "(?, ?, ?, ?, ?, ?, ?, ?, 2, ?, ?, ?, 'Y', ?)",
+    );
+    let closed_stages: BTreeSet<String> = {
         let mut q = tx.prepare("SELECT status_id FROM stages WHERE semantics IN ('S', 'F')")?;
         q.query_map([], |r| r.get::<_, String>(0))?
             .collect::<Result<_, _>>()?
     };
-    let catalog: std::collections::HashMap<u64, &PortalProductSeed> =
+    let catalog: HashMap<u64, &PortalProductSeed> =
         portal.products.iter().map(|p| (p.id, p)).collect();
     for d in &portal.deals {
         let stage_id = stage_id(d.pipeline, &d.stage);
@@ -167,121 +218,46 @@ pub fn insert(tx: &Transaction, portal: &PortalSeed) -> rusqlite::Result<()> {
             .as_deref()
             .and_then(clock::normalize)
             .unwrap_or_else(|| created.clone());
-        let uf = serde_json::to_string(&d.uf).unwrap_or_else(|_| "{}".into());
-        deal.execute(params![
-            d.id,
-            d.title,
-            stage_id,
-            d.pipeline,
-            d.currency.clone().unwrap_or_else(|| "RUB".into()),
-            round2(d.opportunity.unwrap_or(sum)),
-            if d.opportunity.is_some() { "Y" } else { "N" },
-            d.contact_id,
-            d.assigned_by.unwrap_or(1),
-            created,
-            modified,
-            if closed_stages.contains(&stage_id) {
-                "Y"
-            } else {
-                "N"
-            },
-            d.comments,
-            d.originator_id,
-            d.origin_id,
-            uf
+        let assigned = int(Some(d.assigned_by.unwrap_or(1)));
+        let closed = closed_stages.contains(&stage_id);
+        deal.push([
+            int(Some(d.id)),
+            Sql::Text(d.title.clone()),
+            Sql::Text(stage_id),
+            int(Some(d.pipeline)),
+            Sql::Text(d.currency.clone().unwrap_or_else(|| "RUB".into())),
+            Sql::Real(round2(d.opportunity.unwrap_or(sum))),
+            yes_no(d.opportunity.is_some()),
+            int(d.contact_id),
+            assigned.clone(),
+            assigned.clone(),
+            assigned,
+            Sql::Text(created.clone()),
+            Sql::Text(modified),
+            Sql::Text(created),
+            yes_no(closed),
+            text(d.comments.clone()),
+            text(d.originator_id.clone()),
+            text(d.origin_id.clone()),
+            Sql::Text(serde_json::to_string(&d.uf).unwrap_or_else(|_| "{}".into())),
         ])?;
-        for (i, r) in rows.iter().enumerate() {
-            row.execute(params![
-                d.id,
-                r.product_id,
-                r.name,
-                r.price,
-                r.exclusive,
-                r.netto,
-                r.brutto,
-                r.quantity,
-                r.discount_rate,
-                r.discount_sum,
-                r.tax_rate,
-                (i as i64 + 1) * 10
+        for (i, r) in rows.into_iter().enumerate() {
+            row.push([
+                int(Some(d.id)),
+                int(Some(r.product_id)),
+                Sql::Text(r.name),
+                Sql::Real(r.price),
+                Sql::Real(r.exclusive),
+                Sql::Real(r.netto),
+                Sql::Real(r.brutto),
+                Sql::Real(r.quantity),
+                Sql::Real(r.discount_rate),
+                Sql::Real(r.discount_sum),
+                r.tax_rate.map_or(Sql::Null, Sql::Real),
+                Sql::Integer((i as i64 + 1) * 10),
             ])?;
         }
     }
-    Ok(())
-}
-
-/// The prices of a product row, derived as Bitrix24 does from the final price, the discount
-/// percentage and the (included) tax rate.
-pub struct RowPrices {
-    pub product_id: u64,
-    pub name: String,
-    pub price: f64,
-    pub exclusive: f64,
-    pub netto: f64,
-    pub brutto: f64,
-    pub quantity: f64,
-    pub discount_rate: f64,
-    pub discount_sum: f64,
-    pub tax_rate: Option<f64>,
-}
-
-impl RowPrices {
-    fn of(
-        row: &RowSeed,
-        catalog: &std::collections::HashMap<u64, &PortalProductSeed>,
-    ) -> RowPrices {
-        let product = catalog.get(&row.product_id);
-        let name = row
-            .name
-            .clone()
-            .or_else(|| product.map(|p| p.name.clone()))
-            .unwrap_or_default();
-        // Without a price the catalogue price is the price before the discount.
-        let discount = row.discount_rate.unwrap_or(0.0);
-        let price = row
-            .price
-            .or_else(|| product.map(|p| p.price * (1.0 - discount / 100.0)))
-            .unwrap_or(0.0);
-        RowPrices::compute(
-            row.product_id,
-            name,
-            price,
-            row.quantity,
-            row.discount_rate.unwrap_or(0.0),
-            row.tax_rate,
-        )
-    }
-
-    pub fn compute(
-        product_id: u64,
-        name: String,
-        price: f64,
-        quantity: f64,
-        discount_rate: f64,
-        tax_rate: Option<f64>,
-    ) -> RowPrices {
-        let tax = 1.0 + tax_rate.unwrap_or(0.0) / 100.0;
-        let exclusive = price / tax;
-        let netto = if discount_rate < 100.0 {
-            exclusive / (1.0 - discount_rate / 100.0)
-        } else {
-            exclusive
-        };
-        RowPrices {
-            product_id,
-            name,
-            price: round2(price),
-            exclusive: round2(exclusive),
-            netto: round2(netto),
-            brutto: round2(netto * tax),
-            quantity,
-            discount_rate,
-            discount_sum: round2(netto - exclusive),
-            tax_rate,
-        }
-    }
-}
-
-pub fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    deal.finish()?;
+    row.finish()
 }

@@ -1,22 +1,27 @@
 //! Data sets: the demo and large generators, and JSON files in the documented format.
 
 mod catalog_gen;
+mod catalogs;
 pub mod defaults;
 mod demo;
 pub mod format;
 mod insert_app;
+mod insert_orders;
 mod insert_portal;
 mod insert_store;
 mod large;
 mod names;
+mod row_prices;
+mod stock_plan;
 mod validate;
 
 pub use format::SeedData;
-pub use insert_portal::{RowPrices, round2};
+pub use row_prices::{RowPrices, round2};
 
 use crate::config::{Seed, Urls};
-use crate::db::{self, Db};
+use crate::db::{self, Db, schema};
 use crate::error::SandboxError;
+use crate::stock;
 
 /// Builds the data set a [`Seed`] names, checked.
 pub fn build(seed: &Seed) -> Result<SeedData, SandboxError> {
@@ -50,7 +55,9 @@ pub fn parse(text: &str) -> Result<SeedData, SandboxError> {
     })
 }
 
-/// Replaces the database's content with `data`.
+/// Replaces the database's content with `data`, in one transaction. Rows are written without
+/// the secondary indexes, which are then built once; stock figures are written final (see
+/// `stock_plan`), order totals computed in one statement.
 pub fn load(
     db: &Db,
     data: &SeedData,
@@ -58,9 +65,12 @@ pub fn load(
     install_app: Option<&serde_json::Value>,
 ) -> Result<(), SandboxError> {
     db.write(|tx| {
+        schema::drop_indexes(tx)?;
         db::clear(tx)?;
         insert_portal::insert(tx, &data.portal)?;
         insert_store::insert(tx, &data.store)?;
+        schema::create_indexes(tx)?;
+        stock::recompute_all_order_prices(tx)?;
         insert_app::insert(tx, data, urls, install_app)?;
         Ok::<(), SandboxError>(())
     })

@@ -6,8 +6,8 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
-use bitrix_sandbox::{Sandbox, SandboxConfig};
-use serde_json::Value;
+use bitrix_sandbox::{Sandbox, SandboxConfig, Seed};
+use serde_json::{Value, json};
 
 pub struct Answer {
     pub status: u16,
@@ -137,4 +137,44 @@ pub fn store_call(sandbox: &Sandbox, method: &str, params: Value) -> Answer {
         &format!("{}{method}.json", sandbox.urls().store_webhook),
         &params,
     )
+}
+
+/// Orders whose buyers wrote the same phone and e-mail in different ways, contacts with one
+/// surname in two letter cases, deals titled `Заказ #…` in two letter cases.
+pub fn buyers() -> Sandbox {
+    let order = |id: u64, properties: Value| json!({"id": id, "status": "N", "basket": [{"productId": 0, "name": "Доставка", "price": 1, "quantity": 1}], "properties": properties});
+    let seed = json!({
+        "portal": {
+            "contacts": [
+                {"id": 1, "name": "Иван", "lastName": "Петров"},
+                {"id": 2, "name": "Мария", "lastName": "ПЕТРОВА"},
+                {"id": 3, "name": "Олег", "lastName": "Сидоров"}
+            ],
+            "deals": [
+                {"id": 1, "title": "Заказ #7", "stage": "NEW"},
+                {"id": 2, "title": "Заказ #75", "stage": "NEW"},
+                {"id": 3, "title": "заказ #8", "stage": "NEW"},
+                {"id": 4, "title": "Звонок", "stage": "NEW"}
+            ]
+        },
+        "store": {
+            "warehouses": [{"id": 1, "title": "Склад"}],
+            "orders": [
+                order(1, json!({"PHONE": "8 (916) 123-45-67", "EMAIL": "Ivan@Example.RU"})),
+                order(2, json!({"PHONE": "+7 916 123-45-67"})),
+                order(3, json!({"PHONE": "+79161234568"})),
+                order(4, json!({"PHONE": "89161234567"})),
+                order(5, json!({"EMAIL": "ivan@example.ru", "FIO": "Петров Иван"})),
+                order(6, json!({"FIO": "ПЕТРОВА Мария"})),
+                order(10, json!({})),
+                order(11, json!({}))
+            ]
+        }
+    });
+    Sandbox::start(SandboxConfig {
+        seed: Seed::Json(seed.to_string()),
+        rate_limit: None,
+        ..Default::default()
+    })
+    .unwrap()
 }

@@ -41,7 +41,9 @@
   };
 
   if (document.getElementById('deal')) {
+    var initData = null;
     send('getInitData').then(function (init) {
+      initData = init;
       show('deal', init.PLACEMENT_OPTIONS && init.PLACEMENT_OPTIONS.ID || '(none: ' + init.PLACEMENT + ')');
       show('admin', String(init.IS_ADMIN));
       show('lang', init.LANG);
@@ -56,6 +58,21 @@
     }).then(function (answer) {
       show('option-write', answer && answer.error ? 'refused: ' + answer.error : 'saved');
       return send('resizeWindow', { width: '100%', height: 321 });
+    }).then(function () {
+      // Test hooks: with the app option `demo_open_application` the tab opens the app's page
+      // in a slider, and the page opened that way (`{demo: "close"}`) closes it again.
+      var options = initData.PLACEMENT_OPTIONS || {};
+      if (initData.PLACEMENT === 'DEFAULT' && options.demo === 'close') {
+        return send('closeApplication');
+      }
+      if (initData.PLACEMENT !== 'DEFAULT' && initData.APP_OPTIONS && initData.APP_OPTIONS.demo_open_application) {
+        show('slider', 'open');
+        // `"stay"` keeps the slider open (to look at it).
+        var demo = initData.APP_OPTIONS.demo_open_application === 'stay' ? 'stay' : 'close';
+        return send('openApplication', { demo: demo, bx24_title: 'Demo' }).then(function () {
+          show('slider', 'closed');
+        });
+      }
     });
   }
 })();

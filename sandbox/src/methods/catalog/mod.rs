@@ -1,4 +1,6 @@
-//! `catalog.*`: products (both catalogues), stock per warehouse, warehouses, prices.
+//! `catalog.*`: trade catalogues, products (both catalogues), stock per warehouse, warehouses,
+//! prices.
 
 pub mod product;
 pub mod stock;
+pub mod trade_catalog;

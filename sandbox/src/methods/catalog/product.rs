@@ -5,7 +5,7 @@ use rusqlite::Connection;
 use serde_json::{Value, json};
 
 use crate::db;
-use crate::query::{self, CATALOG_PRODUCT_OPS, Dialect, Entity, Field, Kind};
+use crate::query::{self, Dialect, Entity, Field, Kind, ORM_NO_IN_OPS};
 use crate::rest::{Ctx, Params, Reply, RestError, as_id, ordered, param};
 use crate::state::Side;
 
@@ -49,7 +49,7 @@ fn entity(conn: &Connection, side: Side) -> Result<Entity, RestError> {
         base_where: Some(format!("side = '{}'", side.name())),
         id_sql: "products.id".into(),
         fields,
-        ops: CATALOG_PRODUCT_OPS,
+        ops: ORM_NO_IN_OPS,
         dialect: Dialect::Orm,
         default_uf: false,
     })

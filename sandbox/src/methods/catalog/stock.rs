@@ -1,8 +1,8 @@
-//! `catalog.storeproduct.list`, `catalog.store.list`, `catalog.price.list`.
+//! `catalog.storeproduct.list` (no LIKE), `catalog.store.list`, `catalog.price.list`.
 
 use serde_json::{Value, json};
 
-use crate::query::{self, CATALOG_OPS, Dialect, Entity, Field, Kind};
+use crate::query::{self, Dialect, Entity, Field, Kind, ORM_OPS, STORE_PRODUCT_OPS};
 use crate::rest::{Ctx, Params, Reply, RestError, ordered, param};
 
 fn run(ctx: &Ctx, params: &Params, entity: Entity, wrapper: &str) -> Result<Reply, RestError> {
@@ -28,6 +28,7 @@ fn entity(
     from: &str,
     base_where: Option<String>,
     fields: Vec<Field>,
+    ops: &'static [&'static str],
 ) -> Entity {
     Entity {
         name,
@@ -35,7 +36,7 @@ fn entity(
         base_where,
         id_sql: format!("{from}.id"),
         fields,
-        ops: CATALOG_OPS,
+        ops,
         dialect: Dialect::Orm,
         default_uf: false,
     }
@@ -52,7 +53,13 @@ pub fn store_product_list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError
     run(
         ctx,
         params,
-        entity("storeProduct", "store_products", None, fields),
+        entity(
+            "storeProduct",
+            "store_products",
+            None,
+            fields,
+            STORE_PRODUCT_OPS,
+        ),
         "storeProducts",
     )
 }
@@ -84,7 +91,7 @@ pub fn store_list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
     run(
         ctx,
         params,
-        entity("store", "stores", None, fields),
+        entity("store", "stores", None, fields, ORM_OPS),
         "stores",
     )
 }
@@ -106,7 +113,13 @@ pub fn price_list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
     run(
         ctx,
         params,
-        entity("price", "prices", Some(format!("side = '{side}'")), fields),
+        entity(
+            "price",
+            "prices",
+            Some(format!("side = '{side}'")),
+            fields,
+            ORM_OPS,
+        ),
         "prices",
     )
 }

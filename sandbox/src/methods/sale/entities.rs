@@ -1,6 +1,6 @@
 //! Orders and basket items as `sale.*` lists show them (camelCase, typed).
 
-use crate::query::{Dialect, Entity, Field, Kind, SALE_OPS};
+use crate::query::{Dialect, Entity, Field, Kind, ORM_OPS};
 
 pub fn order() -> Entity {
     use Kind::*;
@@ -56,7 +56,7 @@ pub fn order() -> Entity {
         base_where: None,
         id_sql: "orders.id".into(),
         fields,
-        ops: SALE_OPS,
+        ops: ORM_OPS,
         dialect: Dialect::Orm,
         default_uf: false,
     }
@@ -100,7 +100,7 @@ pub fn basket_item() -> Entity {
         base_where: None,
         id_sql: "basket_items.id".into(),
         fields,
-        ops: SALE_OPS,
+        ops: ORM_OPS,
         dialect: Dialect::Orm,
         default_uf: false,
     }

@@ -1,8 +1,9 @@
-//! `sale.*`: orders, their baskets (moving the reserve), statuses.
+//! `sale.*`: orders, their baskets (moving the reserve), property values, statuses.
 
 pub mod basket;
 pub mod entities;
 pub mod order;
+pub mod property_value;
 pub mod status;
 
 use crate::rest::RestError;

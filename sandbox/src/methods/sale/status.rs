@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::query::{self, Dialect, Entity, Field, Kind, STATUS_OPS};
+use crate::query::{self, Dialect, Entity, Field, Kind, ORM_NO_IN_OPS, STATUS_LANG_OPS};
 use crate::rest::{Ctx, Params, Reply, RestError, ordered, param};
 
 fn status() -> Entity {
@@ -19,7 +19,7 @@ fn status() -> Entity {
             Field::new("color", "color", Kind::Text),
             Field::new("xmlId", "xml_id", Kind::Text),
         ],
-        ops: STATUS_OPS,
+        ops: ORM_NO_IN_OPS,
         dialect: Dialect::Orm,
         default_uf: false,
     }
@@ -37,7 +37,7 @@ fn status_lang() -> Entity {
             Field::new("name", "name", Kind::Text),
             Field::new("description", "description", Kind::Text),
         ],
-        ops: STATUS_OPS,
+        ops: STATUS_LANG_OPS,
         dialect: Dialect::Orm,
         default_uf: false,
     }

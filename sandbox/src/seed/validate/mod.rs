@@ -1,0 +1,75 @@
+//! Checks a data set before anything is written, naming the record and field that is wrong.
+
+mod portal;
+mod store;
+
+use std::collections::BTreeSet;
+
+use super::format::SeedData;
+use crate::clock;
+
+/// Every problem found, one line each: `store.orders[2].basket[0].productId: ...`.
+pub fn check(seed: &SeedData) -> Result<(), String> {
+    let mut problems = Problems::default();
+    portal::check(seed, &mut problems);
+    store::check(seed, &mut problems);
+    check_app(seed, &mut problems);
+    problems.into_result()
+}
+
+#[derive(Default)]
+pub(super) struct Problems(Vec<String>);
+
+impl Problems {
+    pub(super) fn add(&mut self, at: String, what: impl Into<String>) {
+        self.0.push(format!("{at}: {}", what.into()));
+    }
+    /// Records `id`; a second sighting is a problem at the place `at` names (built only then).
+    pub(super) fn unique(
+        &mut self,
+        seen: &mut BTreeSet<u64>,
+        id: u64,
+        at: impl FnOnce() -> String,
+    ) {
+        if !seen.insert(id) {
+            self.add(at(), format!("duplicate id {id}"));
+        }
+    }
+    pub(super) fn date(&mut self, at: String, value: &Option<String>) {
+        if let Some(text) = value
+            && clock::normalize(text).is_none()
+        {
+            self.add(
+                at,
+                format!("{text:?} is not a date (use 2024-08-30T14:29:00+03:00)"),
+            );
+        }
+    }
+    pub(super) fn into_result(self) -> Result<(), String> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(self.0.join("\n"))
+        }
+    }
+}
+
+fn check_app(seed: &SeedData, p: &mut Problems) {
+    let Some(app) = &seed.app else { return };
+    for (i, placement) in app.placements.iter().flatten().enumerate() {
+        if placement.placement.trim().is_empty() {
+            p.add(
+                format!("app.placements[{i}].placement"),
+                "must not be empty",
+            );
+        }
+        if placement.handler.trim().is_empty() {
+            p.add(format!("app.placements[{i}].handler"), "must not be empty");
+        }
+    }
+    for user in app.user_options.keys() {
+        if user.parse::<u64>().is_err() {
+            p.add(format!("app.userOptions.{user}"), "keys are user IDs");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! Checks of the store part: unique IDs, known warehouses, products and statuses of the
+//! right type.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::Problems;
+use crate::seed::defaults;
+use crate::seed::format::SeedData;
+
+pub(super) fn check(seed: &SeedData, p: &mut Problems) {
+    let store = &seed.store;
+    let iblock = store.iblock_id.unwrap_or(defaults::STORE_IBLOCK);
+    if store.offers_iblock_id == Some(iblock) {
+        p.add(
+            "store.offersIblockId".into(),
+            format!("{iblock} is the catalogue's own iblock"),
+        );
+    }
+    let mut warehouses = BTreeSet::new();
+    for (i, w) in store.warehouses.iter().enumerate() {
+        p.unique(&mut warehouses, w.id, || {
+            format!("store.warehouses[{i}].id")
+        });
+    }
+    let mut products = BTreeSet::new();
+    for (i, product) in store.products.iter().enumerate() {
+        let at = format!("store.products[{i}]");
+        p.unique(&mut products, product.id, || format!("{at}.id"));
+        if product.price < 0.0 {
+            p.add(format!("{at}.price"), "must not be negative");
+        }
+        let mut stocked = BTreeSet::new();
+        for (j, stock) in product.stock.iter().enumerate() {
+            if !warehouses.contains(&stock.warehouse) {
+                p.add(
+                    format!("{at}.stock[{j}].warehouse"),
+                    format!("warehouse {} is not in store.warehouses", stock.warehouse),
+                );
+            }
+            if !stocked.insert(stock.warehouse) {
+                p.add(
+                    format!("{at}.stock[{j}].warehouse"),
+                    format!("warehouse {} listed twice", stock.warehouse),
+                );
+            }
+            if stock.amount < 0.0 || stock.reserved < 0.0 {
+                p.add(
+                    format!("{at}.stock[{j}]"),
+                    "amount and reserved must not be negative",
+                );
+            }
+        }
+    }
+    let mut statuses = BTreeMap::new();
+    for (i, status) in store.statuses.iter().enumerate() {
+        let kind = status.kind.clone().unwrap_or_else(|| "O".into());
+        if kind != "O" && kind != "D" {
+            p.add(
+                format!("store.statuses[{i}].type"),
+                format!("{kind:?} must be O or D"),
+            );
+        }
+        if statuses.insert(status.id.clone(), kind).is_some() {
+            p.add(
+                format!("store.statuses[{i}].id"),
+                format!("duplicate status {}", status.id),
+            );
+        }
+    }
+    if store.statuses.is_empty() {
+        for s in defaults::statuses() {
+            statuses.insert(s.id, s.kind.unwrap_or_default());
+        }
+    }
+    if !store.orders.is_empty() && store.warehouses.is_empty() {
+        p.add(
+            "store.warehouses".into(),
+            "orders need at least one warehouse",
+        );
+    }
+    let mut seen = BTreeSet::new();
+    let mut basket_ids = BTreeSet::new();
+    for (i, order) in store.orders.iter().enumerate() {
+        let at = format!("store.orders[{i}]");
+        p.unique(&mut seen, order.id, || format!("{at}.id"));
+        if statuses.get(&order.status).map(String::as_str) != Some("O") {
+            p.add(
+                format!("{at}.status"),
+                format!(
+                    "{:?} is not an order status (type O) in store.statuses",
+                    order.status
+                ),
+            );
+        }
+        if let Some(w) = order.warehouse
+            && !warehouses.contains(&w)
+        {
+            p.add(
+                format!("{at}.warehouse"),
+                format!("warehouse {w} is not in store.warehouses"),
+            );
+        }
+        p.date(format!("{at}.dateInsert"), &order.date_insert);
+        p.date(format!("{at}.dateUpdate"), &order.date_update);
+        for (j, item) in order.basket.iter().enumerate() {
+            let at = format!("{at}.basket[{j}]");
+            if let Some(id) = item.id {
+                p.unique(&mut basket_ids, id, || format!("{at}.id"));
+            }
+            if item.product_id != 0 && !products.contains(&item.product_id) {
+                p.add(
+                    format!("{at}.productId"),
+                    format!("product {} is not in store.products", item.product_id),
+                );
+            }
+            if item.product_id == 0 && (item.name.is_none() || item.price.is_none()) {
+                p.add(
+                    at.clone(),
+                    "a position without productId needs name and price",
+                );
+            }
+            if item.quantity <= 0.0 {
+                p.add(format!("{at}.quantity"), "must be above 0");
+            }
+        }
+        for (j, shipment) in order.shipments.iter().flatten().enumerate() {
+            if let Some(status) = &shipment.status
+                && statuses.get(status).map(String::as_str) != Some("D")
+            {
+                p.add(
+                    format!("{at}.shipments[{j}].status"),
+                    format!("{status:?} is not a delivery status (type D)"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! `catalog.catalog.list` on both sides: the trade catalogues whose `iblockId` product
+//! queries need, variation catalogues pointing at their product catalogue.
+
+mod common;
+
+use bitrix_sandbox::{Sandbox, SandboxConfig, Seed};
+use common::*;
+use serde_json::json;
+
+#[test]
+fn both_sides_list_their_product_and_variation_catalogues() {
+    let sandbox = sandbox();
+    let portal = portal_call(&sandbox, 2, "catalog.catalog.list", json!({})).json();
+    assert_eq!(portal["total"], 2, "{portal}");
+    let crm = &portal["result"]["catalogs"][0];
+    assert_eq!(crm["id"], 25);
+    assert_eq!(crm["iblockId"], 25);
+    assert_eq!(crm["iblockTypeId"], "CRM_PRODUCT_CATALOG");
+    assert_eq!(crm["lid"], "s1");
+    assert!(crm["productIblockId"].is_null() && crm["skuPropertyId"].is_null());
+    let offers = &portal["result"]["catalogs"][1];
+    assert_eq!(offers["iblockId"], 26);
+    assert_eq!(offers["productIblockId"], 25);
+    assert!(offers["skuPropertyId"].is_u64());
+
+    let store = store_call(
+        &sandbox,
+        "catalog.catalog.list",
+        json!({"select": ["iblockId", "name", "productIblockId"], "order": {"iblockId": "desc"}}),
+    )
+    .json();
+    let catalogs = store["result"]["catalogs"].as_array().unwrap();
+    assert_eq!(catalogs.len(), 2, "{store}");
+    assert_eq!(catalogs[0]["iblockId"], 3);
+    assert_eq!(catalogs[0]["productIblockId"], 2);
+    assert_eq!(catalogs[1]["iblockId"], 2);
+    assert_eq!(
+        catalogs[1].as_object().unwrap().len(),
+        3,
+        "only the selected fields: {}",
+        catalogs[1]
+    );
+    let products = store_call(
+        &sandbox,
+        "catalog.product.list",
+        json!({"select": ["id", "iblockId"], "filter": {"iblockId": catalogs[1]["iblockId"]}}),
+    )
+    .json();
+    assert!(
+        products["total"].as_u64().unwrap() >= 300,
+        "the product catalogue's iblockId finds the products: {}",
+        products["total"]
+    );
+}
+
+#[test]
+fn catalogues_filter_like_other_orm_lists_and_follow_the_data_set() {
+    let seed = json!({
+        "portal": {"catalogIblockId": 14, "catalogName": "Товары", "offersIblockId": 0},
+        "store": {"iblockId": 5, "catalogName": "Одежда", "offersIblockId": 9}
+    });
+    let sandbox = Sandbox::start(SandboxConfig {
+        seed: Seed::Json(seed.to_string()),
+        rate_limit: None,
+        ..Default::default()
+    })
+    .unwrap();
+    let portal = portal_call(&sandbox, 1, "catalog.catalog.list", json!({})).json();
+    assert_eq!(portal["result"]["catalogs"].as_array().unwrap().len(), 1);
+    assert_eq!(portal["result"]["catalogs"][0]["iblockId"], 14);
+    assert_eq!(portal["result"]["catalogs"][0]["name"], "Товары");
+
+    let list = |filter: serde_json::Value| {
+        store_call(
+            &sandbox,
+            "catalog.catalog.list",
+            json!({"select": ["iblockId"], "filter": filter}),
+        )
+        .json()["result"]["catalogs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["iblockId"].as_u64().unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(list(json!({"@iblockId": [9, 11]})), [9]);
+    assert_eq!(list(json!({"%name": "одежда"})), [5, 9]);
+    assert_eq!(list(json!({"=%name": "%(предложения)"})), [9]);
+    assert_eq!(list(json!({"productIblockId": 5})), [9]);
+    let bad = store_call(
+        &sandbox,
+        "catalog.catalog.list",
+        json!({"filter": {"iblock": 5}}),
+    );
+    assert_eq!(bad.status, 400, "{}", bad.body);
+}
+
+#[test]
+fn a_variation_catalogue_cannot_reuse_the_product_catalogues_iblock() {
+    let seed = json!({"store": {"iblockId": 5, "offersIblockId": 5}});
+    let error = Sandbox::start(SandboxConfig {
+        seed: Seed::Json(seed.to_string()),
+        ..Default::default()
+    })
+    .err()
+    .expect("refused");
+    assert!(
+        error.to_string().contains("store.offersIblockId"),
+        "{error}"
+    );
+}

@@ -1,0 +1,109 @@
+//! LIKE with the caller's own wildcards (`=%`, `%=`) in `sale.order.list` and `crm.*.list`,
+//! and the prefix set of each store list as its documentation page gives it.
+
+mod common;
+
+use common::*;
+use serde_json::{Value, json};
+
+#[test]
+fn orders_and_crm_lists_take_like_with_the_callers_wildcards() {
+    let sandbox = buyers();
+    let orders = |filter: Value| -> Vec<u64> {
+        let body = store_call(
+            &sandbox,
+            "sale.order.list",
+            json!({"select": ["id"], "filter": filter, "order": {"id": "asc"}}),
+        )
+        .json();
+        body["result"]["orders"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{body}"))
+            .iter()
+            .map(|o| o["id"].as_u64().unwrap())
+            .collect()
+    };
+    assert_eq!(orders(json!({"=%accountNumber": "1_"})), [10, 11]);
+    assert_eq!(orders(json!({"%=accountNumber": "1%"})), [1, 10, 11]);
+    assert_eq!(
+        orders(json!({"!=%accountNumber": "1%", "<id": 5})),
+        [2, 3, 4]
+    );
+
+    let deals = |filter: Value| -> Vec<String> {
+        let body = portal_call(
+            &sandbox,
+            1,
+            "crm.deal.list",
+            json!({"select": ["ID"], "filter": filter, "order": {"ID": "ASC"}}),
+        )
+        .json();
+        body["result"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{body}"))
+            .iter()
+            .map(|d| d["ID"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(deals(json!({"=%TITLE": "ЗАКАЗ #_"})), ["1", "3"]);
+    assert_eq!(deals(json!({"%=TITLE": "заказ #7%"})), ["1", "2"]);
+    assert_eq!(
+        deals(json!({"!%TITLE": "заказ"})),
+        ["1", "2", "3", "4"],
+        "crm.deal.list has no NOT LIKE: the key is an unknown field, ignored"
+    );
+
+    let contacts = portal_call(
+        &sandbox,
+        1,
+        "crm.contact.list",
+        json!({"select": ["ID"], "filter": {"=%LAST_NAME": "петров%"}, "order": {"ID": "ASC"}}),
+    )
+    .json();
+    assert_eq!(
+        contacts["result"],
+        json!([{"ID": "1"}, {"ID": "2"}]),
+        "{contacts}"
+    );
+}
+
+#[test]
+fn each_store_list_takes_the_prefixes_its_page_lists() {
+    let sandbox = sandbox();
+    let status = |method: &str, params: Value| store_call(&sandbox, method, params).status;
+    let accepted = [
+        ("catalog.store.list", json!({"filter": {"%title": "склад"}})),
+        (
+            "catalog.store.list",
+            json!({"filter": {"!%=title": "%магазин%"}}),
+        ),
+        (
+            "catalog.price.list",
+            json!({"filter": {"=%currency": "RU_"}}),
+        ),
+        ("sale.status.list", json!({"filter": {"!id": "N"}})),
+        ("sale.statusLang.list", json!({"filter": {"%=name": "%о%"}})),
+        (
+            "sale.basketitem.list",
+            json!({"filter": {"!%name": "кофе"}}),
+        ),
+        (
+            "catalog.storeproduct.list",
+            json!({"filter": {"!@storeId": [1]}}),
+        ),
+    ];
+    for (method, params) in accepted {
+        assert_eq!(status(method, params.clone()), 200, "{method} {params}");
+    }
+    let refused = [
+        ("sale.status.list", json!({"filter": {"@id": ["N"]}})),
+        ("sale.statusLang.list", json!({"filter": {"!lid": "ru"}})),
+        (
+            "catalog.storeproduct.list",
+            json!({"filter": {"=%amount": "1%"}}),
+        ),
+    ];
+    for (method, params) in refused {
+        assert_eq!(status(method, params.clone()), 400, "{method} {params}");
+    }
+}
