@@ -108,13 +108,13 @@ impl Frame {
         &self.inner.origin
     }
 
-    /// Sends `command` and waits for the matching answer.
-    pub async fn call(&self, command: &str, params: Option<Value>) -> Result<Value, FrameError> {
+    /// Posts `command` with a fresh callback ID registered for its answer.
+    fn post(&self, command: &str, params: Option<&Value>) -> Result<(String, oneshot::Receiver<String>), FrameError> {
         let id = format!("sl{}", self.inner.next_id.get());
         self.inner.next_id.set(self.inner.next_id.get() + 1);
         let (tx, rx) = oneshot::channel();
         self.inner.pending.borrow_mut().insert(id.clone(), tx);
-        let message = encode_command(command, params.as_ref(), &id, &self.inner.name.app_sid);
+        let message = encode_command(command, params, &id, &self.inner.name.app_sid);
         let posted = web_sys::window()
             .and_then(|w| w.parent().ok().flatten())
             .map(|parent| parent.post_message(&message.into(), &self.inner.origin));
@@ -122,6 +122,12 @@ impl Frame {
             self.inner.pending.borrow_mut().remove(&id);
             return Err(FrameError::NotInFrame);
         }
+        Ok((id, rx))
+    }
+
+    /// Sends `command` and waits for the matching answer.
+    pub async fn call(&self, command: &str, params: Option<Value>) -> Result<Value, FrameError> {
+        let (id, rx) = self.post(command, params.as_ref())?;
         let answer = match select(rx, Box::pin(sleep(ANSWER_TIMEOUT))).await {
             Either::Left((Ok(text), _)) => text,
             _ => {
@@ -170,10 +176,10 @@ impl Frame {
         self.call("setInstallFinish", None).await.map(drop)
     }
 
-    /// Opens the app's own page (its settings) in a slider over the portal.
-    pub async fn open_application(&self) -> Result<(), FrameError> {
-        self.call("openApplication", Some(serde_json::json!({})))
-            .await
+    /// Opens the app's own page (its settings) in a slider over the portal. The portal answers
+    /// only when the slider closes, so nothing waits for that answer.
+    pub fn open_application(&self) -> Result<(), FrameError> {
+        self.post("openApplication", Some(&serde_json::json!({})))
             .map(drop)
     }
 

@@ -345,6 +345,7 @@ impl FromValue for sale::PropertyValue {
         let f = Fields::of(v)?;
         let record = sale::PropertyValue {
             id: f.opt_id("id"),
+            order_id: f.opt_id("orderId"),
             order_props_id: f.opt_id("orderPropsId"),
             code: f.string("code"),
             name: f.string("name"),

@@ -264,6 +264,9 @@ pub struct PropertyValue {
     /// The record's ID.
     #[serde(default, deserialize_with = "lenient::opt_id")]
     pub id: Option<u64>,
+    /// The order it belongs to (sent by `sale.propertyvalue.list`; absent inside an order).
+    #[serde(default, deserialize_with = "lenient::opt_id")]
+    pub order_id: Option<u64>,
     /// The order property.
     #[serde(default, deserialize_with = "lenient::opt_id")]
     pub order_props_id: Option<u64>,

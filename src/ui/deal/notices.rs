@@ -4,7 +4,6 @@ use std::rc::Rc;
 
 use bitrix_rest::Error;
 use gloo_timers::callback::Timeout;
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -34,13 +33,8 @@ pub fn StoreNotice(props: &StoreNoticeProps) -> Html {
         },
         None if props.session.init.is_admin => {
             let frame = props.session.frame.clone();
-            let open = Callback::from(move |_| {
-                let frame = frame.clone();
-                // Where the portal cannot open the app page, the sentence still says where to go.
-                spawn_local(async move {
-                    let _ = frame.open_application().await;
-                });
-            });
+            // Where the portal cannot open the app page, the sentence still says where to go.
+            let open = Callback::from(move |_| drop(frame.open_application()));
             html! {
                 <section class="sl-card sl-order-card" data-testid="store-not-configured">
                     <Notice tone={Tone::Info} text={t.store_not_configured_admin}
