@@ -2,10 +2,11 @@
 //! latency 0 and 100 ms per REST request: the first open in a fresh browser, then the median
 //! and slowest of warm opens, and where the median open's time went.
 
+use super::bundle::{BUDGET_BYTES, gzip_len};
 use super::probe;
 use super::report::{Budget, Figure, median};
 use crate::support::options::dev_options_polling;
-use crate::support::stand::{Setup, Stand, User};
+use crate::support::stand::{Setup, Stand, User, dist_dir};
 
 /// Warm opens per latency.
 const WARM_OPENS: usize = 7;
@@ -21,10 +22,48 @@ fn open(stand: &Stand) -> (f64, serde_json::Value) {
     (ready, probe::open_timeline(&stand.browser))
 }
 
+/// What a deal tab really fetched from the app's origin in a fresh browser, gzip-sized from
+/// `dist/`.
+fn downloaded(stand: &Stand) -> Vec<Figure> {
+    stand.open_deal_ready(DEAL, User::Rep);
+    let files = probe::files_from(&stand.browser, &stand.sandbox.urls().widget);
+    let dist = dist_dir();
+    let total: usize = files
+        .iter()
+        .filter_map(|f| std::fs::read(dist.join(f)).ok())
+        .map(|bytes| gzip_len(&bytes))
+        .sum();
+    let admin = files
+        .iter()
+        .filter(|f| f.starts_with("storelink_admin"))
+        .count();
+    vec![
+        Figure::new(
+            "open",
+            format!(
+                "deal tab fetched {} files ({}), gzip",
+                files.len(),
+                files.join(" ")
+            ),
+            total as f64,
+            "B",
+        )
+        .budget(Budget::AtMost(BUDGET_BYTES)),
+        Figure::new(
+            "open",
+            "deal tab fetched admin-bundle files",
+            admin as f64,
+            "file",
+        )
+        .budget(Budget::AtMost(0.0)),
+    ]
+}
+
 pub fn measure() -> Vec<Figure> {
     let mut figures = Vec::new();
     let stand = Stand::start("bench_open_time", Setup::demo(dev_options_polling(300)));
     probe::install(&stand.browser);
+    figures.extend(downloaded(&stand));
     for latency in [0_u64, 100] {
         stand.sandbox.set_latency(latency);
         let (cold, _) = open(&stand);

@@ -75,3 +75,26 @@ pub fn open_timeline(browser: &Browser) -> Value {
         vec![],
     )
 }
+
+/// The files of `origin` the current frame loaded: its own document and every resource.
+pub fn files_from(browser: &Browser, origin: &str) -> Vec<String> {
+    let names = browser.js(
+        "return [location.href].concat(performance.getEntriesByType('resource').map(r => r.name));",
+        vec![],
+    );
+    let mut files: Vec<String> = names
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|n| n.as_str())
+        .filter_map(|url| url.strip_prefix(origin))
+        .map(|path| {
+            let path = path.split(['?', '#']).next().unwrap_or_default();
+            path.trim_start_matches('/').to_owned()
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    files.sort();
+    files.dedup();
+    files
+}

@@ -146,3 +146,34 @@ fn demo_lookup_finds_products_with_stock() {
     assert_eq!(state, "empty");
     stand.wait_css(&tid("stock-nothing"));
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn own_seed_lookup_in_the_deal_tab_finds_stock_with_one_store_request() {
+    let stand = mini_stand(
+        "own_seed_lookup_in_the_deal_tab_finds_stock_with_one_store_request",
+        mini_options(300),
+    );
+    stand.open_deal_ready(1, User::Rep);
+    stand.sandbox.reset_stats();
+    let (state, results) = search(&stand, "Колумбия");
+    assert_eq!(state, "ready");
+    assert_eq!(xml_ids(&results), ["mini-colombia"]);
+    assert_eq!(
+        stand
+            .text(&format!(
+                "{} {}",
+                tid("stock-result"),
+                tid("stock-available")
+            ))
+            .as_deref(),
+        Some("44")
+    );
+    let stats = stand.sandbox.stats();
+    assert_eq!(stats.requests.get("store"), Some(&1), "{stats:?}");
+    assert_eq!(stats.requests.get("portal"), None, "{stats:?}");
+
+    let (state, _) = search(&stand, "Самовар");
+    assert_eq!(state, "empty");
+    stand.wait_css(&tid("stock-nothing"));
+}
