@@ -42,6 +42,13 @@ fn section(report: &mut Report, name: &'static str, run: impl FnOnce() -> Vec<Fi
 #[ignore = "needs dist/ and Chromium: run ./build.sh bench"]
 fn widget_in_chromium_against_the_sandbox() {
     let mut report = Report::default();
+    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+        let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+        report.notes.push(format!(
+            "machine: {cores} cores, load average at the start {} (timings on a busy machine run slow)",
+            load.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+        ));
+    }
     section(&mut report, "bundle", bench::bundle::measure);
     section(&mut report, "requests", bench::requests::measure);
     section(&mut report, "open", bench::open_time::measure);

@@ -59,6 +59,7 @@ pub fn measure() -> Vec<Figure> {
         stand.wait_css(&tid("stock-search"));
         let mut times = Vec::new();
         let mut requests = Vec::new();
+        let mut store_times = Vec::new();
         for query in &queries {
             stand.sandbox.reset_stats();
             stand.replace_text(&tid("stock-search"), query);
@@ -72,6 +73,9 @@ pub fn measure() -> Vec<Figure> {
                 Some((p["lastInput"].as_f64()?, answer["at"].as_f64()?))
             });
             times.push(answered - typed - f64::from(DEBOUNCE_MS));
+            if let Some(request) = probe::last_rest_request(&stand.browser) {
+                store_times.push(request);
+            }
             requests.push(
                 stand
                     .sandbox
@@ -98,6 +102,12 @@ pub fn measure() -> Vec<Figure> {
                 Budget::None
             }),
         );
+        figures.push(Figure::new(
+            "lookup",
+            format!("  of which the store's answer (request sent → answer in), latency {latency} ms, median"),
+            median(&store_times),
+            "ms",
+        ));
         figures.push(Figure::new(
             "lookup",
             format!("debounce → results, latency {latency} ms, slowest"),

@@ -98,3 +98,15 @@ pub fn files_from(browser: &Browser, origin: &str) -> Vec<String> {
     files.dedup();
     files
 }
+
+/// How long the frame's latest REST request took, from sending it to its answer (ms).
+pub fn last_rest_request(browser: &Browser) -> Option<f64> {
+    browser
+        .js(
+            "const rest = performance.getEntriesByType('resource').filter(r => r.name.includes('/rest/'));
+             const last = rest[rest.length - 1];
+             return last ? last.responseEnd - last.startTime : null;",
+            vec![],
+        )
+        .as_f64()
+}
