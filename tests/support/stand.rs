@@ -112,6 +112,11 @@ pub fn target_path(name: &str) -> PathBuf {
 impl Stand {
     /// Starts a sandbox with `setup` and a browser. `name` names the failure screenshot.
     pub fn start(name: &str, setup: Setup) -> Stand {
+        // A screenshot left by an earlier failure of this test would mislead.
+        for ext in ["png", "html"] {
+            let _ =
+                std::fs::remove_file(target_path("e2e-screenshots").join(format!("{name}.{ext}")));
+        }
         let config = SandboxConfig {
             widget_dir: Some(dist_dir()),
             seed: setup.seed,
