@@ -109,7 +109,11 @@ impl Frame {
     }
 
     /// Posts `command` with a fresh callback ID registered for its answer.
-    fn post(&self, command: &str, params: Option<&Value>) -> Result<(String, oneshot::Receiver<String>), FrameError> {
+    fn post(
+        &self,
+        command: &str,
+        params: Option<&Value>,
+    ) -> Result<(String, oneshot::Receiver<String>), FrameError> {
         let id = format!("sl{}", self.inner.next_id.get());
         self.inner.next_id.set(self.inner.next_id.get() + 1);
         let (tx, rx) = oneshot::channel();
