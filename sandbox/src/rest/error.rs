@@ -6,17 +6,33 @@ use serde_json::{Value, json};
 pub struct RestError {
     pub status: u16,
     /// A string (`"expired_token"`, `""`) or, for `sale.*` / `catalog.*`, a number.
-    pub code: Value,
+    pub code: Code,
     pub description: String,
     /// The failing argument, for `ERROR_ARGUMENT`.
     pub argument: Option<String>,
+}
+
+/// An error code as the modules send it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Code {
+    Text(String),
+    Number(u64),
+}
+
+impl Code {
+    fn to_json(&self) -> Value {
+        match self {
+            Code::Text(t) => Value::String(t.clone()),
+            Code::Number(n) => json!(n),
+        }
+    }
 }
 
 impl RestError {
     pub fn new(status: u16, code: &str, description: impl Into<String>) -> RestError {
         RestError {
             status,
-            code: Value::String(code.to_string()),
+            code: Code::Text(code.to_string()),
             description: description.into(),
             argument: None,
         }
@@ -26,7 +42,7 @@ impl RestError {
     pub fn numeric(code: u64, description: impl Into<String>) -> RestError {
         RestError {
             status: 400,
-            code: json!(code),
+            code: Code::Number(code),
             description: description.into(),
             argument: None,
         }
@@ -101,9 +117,9 @@ impl RestError {
     pub fn body(&self) -> Value {
         match &self.argument {
             Some(argument) => {
-                json!({"error": self.code, "error_description": self.description, "argument": argument})
+                json!({"error": self.code.to_json(), "error_description": self.description, "argument": argument})
             }
-            None => json!({"error": self.code, "error_description": self.description}),
+            None => json!({"error": self.code.to_json(), "error_description": self.description}),
         }
     }
 }
