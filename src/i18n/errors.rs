@@ -22,6 +22,7 @@ struct ErrorTexts {
     scope_store: &'static str,
     access: &'static str,
     not_found: &'static str,
+    no_method: &'static str,
     rate_limit: &'static str,
     time_limit: &'static str,
     bad_request: &'static str,
@@ -42,6 +43,7 @@ static RU: ErrorTexts = ErrorTexts {
     scope_store: "У вебхука магазина нет нужного права ({0}). Администратору нужно создать вебхук с правами sale и catalog.",
     access: "{0}: у вас нет прав на это действие ({1}). Ничего не изменено.",
     not_found: "{0}: запись не найдена ({1}).",
+    no_method: "{0} не знает метода {1}: на той стороне нет нужного модуля или его версия устарела. Сообщите администратору.",
     rate_limit: "{0} перегружен запросами и не ответил после нескольких попыток. Повторите через минуту.",
     time_limit: "{0} временно заблокировал этот запрос: исчерпан лимит времени. Повторите через несколько минут.",
     bad_request: "{0} отклонил запрос: {1}.",
@@ -62,6 +64,7 @@ static EN: ErrorTexts = ErrorTexts {
     scope_store: "The store's webhook lacks a permission ({0}). An administrator needs a webhook with the sale and catalog scopes.",
     access: "{0}: you are not allowed to do this ({1}). Nothing was changed.",
     not_found: "{0}: the record was not found ({1}).",
+    no_method: "{0} does not know the method {1}: a module is missing there or too old. Tell your administrator.",
     rate_limit: "{0} is overloaded with requests and did not answer after several tries. Try again in a minute.",
     time_limit: "{0} has blocked this request for a while: its time limit is spent. Try again in a few minutes.",
     bad_request: "{0} refused the request: {1}.",
@@ -100,6 +103,9 @@ pub fn describe(error: &Error, system: System, lang: Lang) -> String {
         (ErrorKind::Scope, System::Portal) => fill(t.scope_portal, &[&detail]),
         (ErrorKind::Scope, System::Store) => fill(t.scope_store, &[&detail]),
         (ErrorKind::Access, _) => fill(t.access, &[name, &code]),
+        (ErrorKind::NotFound, _) if error.has_code("ERROR_METHOD_NOT_FOUND") => {
+            fill(t.no_method, &[name, &error.method])
+        }
         (ErrorKind::NotFound, _) => fill(t.not_found, &[name, &detail]),
         (ErrorKind::RateLimit, _) => fill(t.rate_limit, &[name]),
         (ErrorKind::TimeLimit, _) => fill(t.time_limit, &[name]),
@@ -134,6 +140,21 @@ mod tests {
         let text = describe(&e, System::Portal, Lang::Ru);
         assert!(
             text.contains("ACCESS_DENIED") && text.contains("Ничего не изменено"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_missing_method_names_the_method_not_a_missing_record() {
+        let e = Error::from_rest(
+            "sale.propertyvalue.list",
+            404,
+            "ERROR_METHOD_NOT_FOUND",
+            "Method not found!",
+        );
+        let text = describe(&e, System::Store, Lang::En);
+        assert!(
+            text.contains("sale.propertyvalue.list") && !text.contains("record"),
             "{text}"
         );
     }
