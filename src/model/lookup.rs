@@ -68,10 +68,10 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     let mut batch = Batch::new();
     let mut ids: Vec<Value> = Vec::new();
     let mut add = |batch: &mut Batch, name: &str, filter: Value, slots: usize| {
-        batch.push(
-            name,
-            product_list_call(scope.iblock_id, filter, &extra, by_name.clone()),
-        );
+        let mut call = product_list_call(scope.iblock_id, filter, &extra, by_name.clone());
+        // The lookup never shows how many matched: `start=-1` spares the server the count.
+        call.params["start"] = json!(-1);
+        batch.push(name, call);
         ids.extend(slot_refs(name, &["products"], slots, "id"));
     };
     add(&mut batch, "by_xml", json!({"xmlId": q}), EXACT_SLOTS);

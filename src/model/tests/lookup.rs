@@ -60,6 +60,14 @@ fn the_lookup_is_one_batch_with_iblock_in_every_product_filter() {
 }
 
 #[test]
+fn the_lookups_product_lists_skip_counting() {
+    let b = lookup_batch(&q("чайник"), scope());
+    for name in ["by_xml", "by_article", "by_prefix", "by_name"] {
+        assert_eq!(b.get(name).unwrap().params["start"], json!(-1), "{name}");
+    }
+}
+
+#[test]
 fn stock_and_prices_of_the_found_products_come_in_the_same_batch() {
     let b = lookup_batch(&q("чайник"), scope());
     let stock_ids: Vec<_> = b
