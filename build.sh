@@ -218,6 +218,13 @@ cmd_bench() {
   cargo build --release -p bitrix-sandbox
   say "sandbox throughput (crm.deal.get on loopback)"
   "$TARGET_DIR/release/bitrix-sandbox" bench
+  if ! command -v twiggy >/dev/null; then
+    say "installing twiggy (wasm size profiler) for the breakdown"
+    cargo install twiggy
+  fi
+  say "where the deal tab's bytes go"
+  twiggy top -n 100000 -f csv "$TARGET_DIR/wasm-bindgen/storelink/storelink_bg.wasm" |
+    python3 "$TOOLS/wasm_breakdown.py" "the deal tab's wasm"
   say "bitrix-rest's share of a wasm bundle"
   PATH="$TOOLS/node_modules/.bin:$PATH" bash "$ROOT/bitrix/benches/wasm-size.sh"
   say "widget in headless Chromium against the sandbox"
