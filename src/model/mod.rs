@@ -25,6 +25,8 @@ pub mod money;
 pub mod reconcile;
 /// The app's settings: one JSON app option, lenient loading, validation.
 pub mod settings;
+/// One small stable sort for the model's short lists.
+pub mod sorted;
 /// Free stock per warehouse, what is available to this deal, shortages.
 pub mod stock;
 /// One deal open: its requests, the view the tab renders, polling, what changed.
