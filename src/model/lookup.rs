@@ -18,6 +18,7 @@ use crate::model::call::{Batch, slot_refs};
 use crate::model::catalog_query::{price_commands, product_list_call, stock_commands};
 use crate::model::sorted::sort_by_key;
 use crate::model::stock::{OwnReserve, ProductStock, product_stock};
+use crate::model::text::lowercase;
 
 /// The fewest characters a query must have.
 pub const MIN_QUERY_CHARS: usize = 2;
@@ -135,7 +136,7 @@ pub struct LookupResults<'a> {
 }
 
 fn fold(text: &str) -> String {
-    text.to_lowercase().replace('ё', "е")
+    lowercase(text).replace('ё', "е")
 }
 
 /// The ranked, de-duplicated, capped results (see the module doc).

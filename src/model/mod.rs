@@ -29,6 +29,8 @@ pub mod settings;
 pub mod sorted;
 /// Free stock per warehouse, what is available to this deal, shortages.
 pub mod stock;
+/// Lower-casing for comparison.
+pub mod text;
 /// One deal open: its requests, the view the tab renders, polling, what changed.
 pub mod view;
 /// The store's inbound webhook URL: parsing, normalising, masking.
