@@ -1,12 +1,15 @@
 //! The app's manifest (`manifest.json`), embedded at build time: the one source of truth for
 //! StoreLink's name, version, scopes, placements and pages.
 
+#[cfg(test)]
 use serde::Deserialize;
+use serde_json::Value;
 
 use crate::i18n::Lang;
 
 /// Text in Russian and English.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(Deserialize))]
 pub struct Localized {
     pub ru: String,
     pub en: String,
@@ -22,8 +25,44 @@ impl Localized {
     }
 }
 
+impl Localized {
+    fn read(v: &Value) -> Option<Localized> {
+        Some(Localized {
+            ru: text(v, "ru")?,
+            en: text(v, "en")?,
+        })
+    }
+}
+
+/// What the app calls itself should the embedded manifest ever be unreadable.
+fn fallback() -> Manifest {
+    Manifest {
+        code: "storelink".into(),
+        name: Localized {
+            ru: "StoreLink".into(),
+            en: "StoreLink".into(),
+        },
+        version: String::new(),
+        scopes: Vec::new(),
+        pages: Pages {
+            index: "index.html".into(),
+            install: "install.html".into(),
+        },
+        placements: Vec::new(),
+    }
+}
+
+fn text(v: &Value, key: &str) -> Option<String> {
+    v.get(key)?.as_str().map(str::to_owned)
+}
+
+fn list<T>(v: &Value, key: &str, item: impl Fn(&Value) -> Option<T>) -> Option<Vec<T>> {
+    v.get(key)?.as_array()?.iter().map(item).collect()
+}
+
 /// A placement the app binds on installation.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(Deserialize))]
 pub struct Placement {
     /// The placement code, e.g. `CRM_DEAL_DETAIL_TAB`.
     pub placement: String,
@@ -34,14 +73,16 @@ pub struct Placement {
 }
 
 /// The app's pages, relative to where its files are hosted.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(Deserialize))]
 pub struct Pages {
     pub index: String,
     pub install: String,
 }
 
 /// `manifest.json`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(Deserialize))]
 pub struct Manifest {
     pub code: String,
     pub name: Localized,
@@ -57,19 +98,32 @@ impl Manifest {
     /// The embedded manifest. It is checked by a unit test, so reading it cannot fail in a
     /// built app; should it ever, the app still starts with an empty placement list.
     pub fn embedded() -> Manifest {
-        serde_json::from_str(MANIFEST_JSON).unwrap_or_else(|_| Manifest {
-            code: "storelink".into(),
-            name: Localized {
-                ru: "StoreLink".into(),
-                en: "StoreLink".into(),
-            },
-            version: String::new(),
-            scopes: Vec::new(),
+        let read = serde_json::from_str::<Value>(MANIFEST_JSON).ok();
+        read.as_ref()
+            .and_then(Manifest::read)
+            .unwrap_or_else(fallback)
+    }
+
+    /// Reads the manifest by hand: serde's derived reader would add its generic machinery to
+    /// the wasm bundle for four small records. `None` when a field is missing or mistyped.
+    fn read(v: &Value) -> Option<Manifest> {
+        Some(Manifest {
+            code: text(v, "code")?,
+            name: Localized::read(v.get("name")?)?,
+            version: text(v, "version")?,
+            scopes: list(v, "scopes", |s| s.as_str().map(str::to_owned))?,
             pages: Pages {
-                index: "index.html".into(),
-                install: "install.html".into(),
+                index: text(v.get("pages")?, "index")?,
+                install: text(v.get("pages")?, "install")?,
             },
-            placements: Vec::new(),
+            placements: list(v, "placements", |p| {
+                Some(Placement {
+                    placement: text(p, "placement")?,
+                    handler: text(p, "handler")?,
+                    title: Localized::read(p.get("title")?)?,
+                    description: Localized::read(p.get("description")?)?,
+                })
+            })?,
         })
     }
 

@@ -10,6 +10,7 @@ use super::store_side::{StoreData, fetch_store};
 use crate::model::call::{Batch, PAGE_SIZE};
 use crate::model::catalog_query::product_list_call;
 use crate::model::settings::Settings;
+use crate::model::sorted::sort_dedup;
 use crate::model::view::requests::{OpenHints, portal_plan};
 use crate::model::view::{DealInputs, DealView};
 
@@ -119,8 +120,7 @@ fn missing_products_batch(
         .filter_map(|r| u64::try_from(r.product_id).ok())
         .filter(|id| *id > 0 && !known.iter().any(|p| p.id == *id))
         .collect();
-    missing.sort_unstable();
-    missing.dedup();
+    sort_dedup(&mut missing);
     if missing.is_empty() {
         return None;
     }

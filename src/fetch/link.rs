@@ -1,8 +1,6 @@
 //! Linking a deal that has no order yet: the buyer's orders found by the contact's phone and
 //! e-mail, an order found by its number, and writing the link to the deal.
 
-use std::collections::BTreeMap;
-
 use bitrix_rest::models::crm::Contact;
 use bitrix_rest::models::sale::Order;
 use bitrix_rest::{Client, Error};
@@ -22,18 +20,15 @@ pub async fn candidate_orders(
         return Ok(Vec::new());
     };
     let answers = run(store, &search.batch).await?;
-    let mut hits: BTreeMap<String, Vec<PropertyHit>> = BTreeMap::new();
-    let mut orders: BTreeMap<String, Vec<Order>> = BTreeMap::new();
+    let mut hits: Vec<(String, Vec<PropertyHit>)> = Vec::new();
+    let mut orders: Vec<Vec<Order>> = Vec::new();
     for command in &search.batch.commands {
-        let name = command.name.clone();
+        let name = &command.name;
         if name.ends_with("_orders") {
             // No hit leaves the order list's references unresolved: nothing found.
-            orders.insert(
-                name.clone(),
-                answers.list(&name, Some("orders")).unwrap_or_default(),
-            );
+            orders.push(answers.list(name, Some("orders")).unwrap_or_default());
         } else {
-            hits.insert(name.clone(), answers.list(&name, Some("propertyValues"))?);
+            hits.push((name.clone(), answers.list(name, Some("propertyValues"))?));
         }
     }
     Ok(search.candidates(&hits, &orders))

@@ -1,9 +1,7 @@
 //! What the portal answers to `getInitData` and `refreshAuth`.
 
-use std::collections::BTreeMap;
-
 use bitrix_rest::value::{DecodeError, Fields, FromValue};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// The app's starting context inside Bitrix24.
 #[derive(Clone, PartialEq)]
@@ -23,11 +21,11 @@ pub struct InitData {
     pub first_run: bool,
     /// `CRM_DEAL_DETAIL_TAB`, `DEFAULT` (the app's own page), …
     pub placement: String,
-    pub placement_options: BTreeMap<String, Value>,
+    pub placement_options: Map<String, Value>,
     /// Options shared by all users, written by admins.
-    pub app_options: BTreeMap<String, Value>,
+    pub app_options: Map<String, Value>,
     /// Options of this user.
-    pub user_options: BTreeMap<String, Value>,
+    pub user_options: Map<String, Value>,
 }
 
 /// An OAuth access token as the frame hands it out.
@@ -88,7 +86,7 @@ pub fn decode_option(value: &Value) -> Option<Value> {
 }
 
 /// An options map that PHP sends as `[]` when empty, or as a JSON string.
-fn options(v: Option<&Value>) -> BTreeMap<String, Value> {
+fn options(v: Option<&Value>) -> Map<String, Value> {
     let parsed;
     let v = match v {
         Some(Value::String(s)) => {
@@ -99,8 +97,8 @@ fn options(v: Option<&Value>) -> BTreeMap<String, Value> {
         None => &Value::Null,
     };
     match v {
-        Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
-        _ => BTreeMap::new(),
+        Value::Object(map) => map.clone(),
+        _ => Map::new(),
     }
 }
 

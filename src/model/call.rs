@@ -4,6 +4,8 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::model::sorted::sort_by;
+
 /// The most commands one `batch` request may carry.
 pub const MAX_BATCH_COMMANDS: usize = 50;
 
@@ -125,7 +127,7 @@ impl Batch {
         requests
             .into_iter()
             .map(|mut idx| {
-                idx.sort_unstable();
+                sort_by(&mut idx, |a, b| a < b);
                 Batch {
                     commands: idx.into_iter().filter_map(|i| slots[i].take()).collect(),
                 }

@@ -11,14 +11,14 @@
 //! containing it; within a rank by name (case-insensitive), then ID. A product found several
 //! ways appears once, at its best rank. The list is capped at [`MAX_RESULTS`](crate::model::lookup::MAX_RESULTS).
 
-use std::collections::BTreeMap;
-
 use bitrix_rest::models::catalog::{Price, Product, StoreStock};
 use serde_json::{Value, json};
 
 use crate::model::call::{Batch, slot_refs};
 use crate::model::catalog_query::{price_commands, product_list_call, stock_commands};
+use crate::model::sorted::sort_by_key;
 use crate::model::stock::{OwnReserve, ProductStock, product_stock};
+use crate::model::text::lowercase;
 
 /// The fewest characters a query must have.
 pub const MIN_QUERY_CHARS: usize = 2;
@@ -136,7 +136,7 @@ pub struct LookupResults<'a> {
 }
 
 fn fold(text: &str) -> String {
-    text.to_lowercase().replace('ё', "е")
+    lowercase(text).replace('ё', "е")
 }
 
 /// The ranked, de-duplicated, capped results (see the module doc).
@@ -147,7 +147,7 @@ pub fn lookup_hits(
     shown: &[u64],
 ) -> Vec<LookupHit> {
     let q = fold(query.as_str());
-    let mut best: BTreeMap<u64, (Relevance, &Product)> = BTreeMap::new();
+    let mut ranked: Vec<(Relevance, &Product)> = Vec::new();
     for list in results.lists {
         for p in list {
             let article = scope.article_property.and_then(|a| p.property_text(a));
@@ -161,14 +161,14 @@ pub fn lookup_hits(
             } else {
                 Relevance::NameContains
             };
-            let entry = best.entry(p.id).or_insert((relevance, p));
-            if relevance < entry.0 {
-                *entry = (relevance, p);
+            match ranked.iter_mut().find(|(_, known)| known.id == p.id) {
+                Some(entry) if relevance < entry.0 => *entry = (relevance, p),
+                Some(_) => {}
+                None => ranked.push((relevance, p)),
             }
         }
     }
-    let mut ranked: Vec<(Relevance, &Product)> = best.into_values().collect();
-    ranked.sort_by_key(|a| (a.0, fold(&a.1.name), a.1.id));
+    sort_by_key(&mut ranked, |a| (a.0, fold(&a.1.name), a.1.id));
     ranked
         .into_iter()
         .take(MAX_RESULTS)

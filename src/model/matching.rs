@@ -14,8 +14,6 @@
 //! earlier row, so a product listed twice pairs up twice. Basket items no row took are "only
 //! in the order".
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use bitrix_rest::models::{catalog::Product, crm::ProductRow, sale::BasketItem};
 
 use crate::model::settings::PropertyPair;
@@ -79,19 +77,43 @@ fn key(text: Option<&str>) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// Store products by a key (XML_ID, a property value): short lists searched in order.
+#[derive(Default)]
+struct ByKey(Vec<(String, u64)>);
+
+impl ByKey {
+    fn get(&self, key: &str) -> Option<u64> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, id)| *id)
+    }
+
+    /// Keeps the lowest product ID per key.
+    fn insert_lowest(&mut self, key: String, id: u64) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, known)) => *known = (*known).min(id),
+            None => self.0.push((key, id)),
+        }
+    }
+
+    /// Adds `id` for a key not known yet.
+    fn insert_new(&mut self, key: String, id: u64) {
+        if self.get(&key).is_none() {
+            self.0.push((key, id));
+        }
+    }
+}
+
 /// Matches every row (see the module doc for the rules).
 pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
-    let portal: BTreeMap<u64, &Product> = input.portal_products.iter().map(|p| (p.id, p)).collect();
-    let mut store_sorted: Vec<&Product> = input.store_products.iter().collect();
-    store_sorted.sort_by_key(|p| p.id);
-    let mut by_xml: BTreeMap<String, u64> = BTreeMap::new();
-    let mut by_prop: BTreeMap<String, u64> = BTreeMap::new();
-    for p in &store_sorted {
+    // A portal product listed twice: the last one counts.
+    let portal = |id: u64| input.portal_products.iter().rev().find(|p| p.id == id);
+    let mut by_xml = ByKey::default();
+    let mut by_prop = ByKey::default();
+    for p in input.store_products {
         if let Some(x) = key(p.xml_id.as_deref()) {
-            by_xml.entry(x).or_insert(p.id);
+            by_xml.insert_lowest(x, p.id);
         }
         if let Some(v) = input.property.and_then(|pair| p.property_text(&pair.store)) {
-            by_prop.entry(v).or_insert(p.id);
+            by_prop.insert_lowest(v, p.id);
         }
     }
     for item in input.basket {
@@ -100,24 +122,22 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
             u64::try_from(item.product_id),
         ) && id > 0
         {
-            by_xml.entry(x).or_insert(id);
+            by_xml.insert_new(x, id);
         }
     }
 
-    let mut taken: BTreeSet<u64> = BTreeSet::new();
+    let mut taken: Vec<u64> = Vec::new();
     let rows = input
         .rows
         .iter()
         .map(|row| {
-            let product = u64::try_from(row.product_id)
-                .ok()
-                .and_then(|id| portal.get(&id).copied());
+            let product = u64::try_from(row.product_id).ok().and_then(portal);
             let xml_id = product.and_then(|p| key(p.xml_id.as_deref()));
-            let via_xml = xml_id.as_ref().and_then(|x| by_xml.get(x)).copied();
+            let via_xml = xml_id.as_deref().and_then(|x| by_xml.get(x));
             let via_prop = || {
                 let pair = input.property?;
                 let value = product?.property_text(&pair.portal)?;
-                by_prop.get(&value).copied()
+                by_prop.get(&value)
             };
             let (store_product_id, by) = match via_xml {
                 Some(id) => (Some(id), Some(MatchedBy::XmlId)),
@@ -137,7 +157,7 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
                 })
                 .map(|item| item.id);
             if let Some(id) = basket_item_id {
-                taken.insert(id);
+                taken.push(id);
             }
             RowMatch {
                 xml_id,

@@ -25,8 +25,12 @@ pub mod money;
 pub mod reconcile;
 /// The app's settings: one JSON app option, lenient loading, validation.
 pub mod settings;
+/// One small stable sort for the model's short lists.
+pub mod sorted;
 /// Free stock per warehouse, what is available to this deal, shortages.
 pub mod stock;
+/// Lower-casing for comparison.
+pub mod text;
 /// One deal open: its requests, the view the tab renders, polling, what changed.
 pub mod view;
 /// The store's inbound webhook URL: parsing, normalising, masking.

@@ -11,25 +11,25 @@
 //! needs from what earlier rows left. **Shortage** = requested − available to the row, when
 //! positive. Quantities are exact decimals, fractional ones included.
 
-use std::collections::BTreeMap;
-
 use bitrix_rest::Decimal;
 use bitrix_rest::models::{
     catalog::{StoreStock, Warehouse},
     sale::Order,
 };
 
-/// Stock the deal's own order holds, per (store product, warehouse).
+use crate::model::sorted::sort_by_key;
+
+/// Stock the deal's own order holds, per (store product, warehouse), in basket order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct OwnReserve(BTreeMap<(u64, u64), Decimal>);
+pub struct OwnReserve(Vec<((u64, u64), Decimal)>);
 
 impl OwnReserve {
     /// The reserves of a linked order's basket; none without an order, or when the order is
     /// canceled or shipped (its reserve no longer holds stock for the deal).
     pub fn of_order(order: Option<&Order>) -> OwnReserve {
-        let mut map = BTreeMap::new();
+        let mut held: Vec<((u64, u64), Decimal)> = Vec::new();
         let Some(order) = order.filter(|o| !o.canceled && !o.is_shipped()) else {
-            return OwnReserve(map);
+            return OwnReserve(held);
         };
         for item in &order.basket_items {
             let Ok(product) = u64::try_from(item.product_id) else {
@@ -37,20 +37,23 @@ impl OwnReserve {
             };
             for r in &item.reservations {
                 if let Some(store) = r.store_id {
-                    let slot = map.entry((product, store)).or_insert(Decimal::ZERO);
-                    *slot = *slot + r.quantity.max(Decimal::ZERO);
+                    let quantity = r.quantity.max(Decimal::ZERO);
+                    match held.iter_mut().find(|(at, _)| *at == (product, store)) {
+                        Some((_, sum)) => *sum = *sum + quantity,
+                        None => held.push(((product, store), quantity)),
+                    }
                 }
             }
         }
-        OwnReserve(map)
+        OwnReserve(held)
     }
 
     /// What the order holds of `product_id` in `warehouse_id`.
     pub fn get(&self, product_id: u64, warehouse_id: u64) -> Decimal {
         self.0
-            .get(&(product_id, warehouse_id))
-            .copied()
-            .unwrap_or(Decimal::ZERO)
+            .iter()
+            .find(|(at, _)| *at == (product_id, warehouse_id))
+            .map_or(Decimal::ZERO, |(_, quantity)| *quantity)
     }
 
     /// True when the order holds nothing.
@@ -70,7 +73,7 @@ pub fn shown_warehouses(chosen: &[u64], warehouses: &[Warehouse]) -> Vec<u64> {
             .collect();
     }
     let mut active: Vec<&Warehouse> = warehouses.iter().filter(|w| w.active).collect();
-    active.sort_by_key(|w| (w.sort, w.id));
+    sort_by_key(&mut active, |w| (w.sort, w.id));
     active.into_iter().map(|w| w.id).collect()
 }
 
@@ -164,15 +167,25 @@ pub fn rows_stock(
     shown: &[u64],
     own: &OwnReserve,
 ) -> Vec<Option<RowStock>> {
-    let mut left: BTreeMap<u64, Decimal> = BTreeMap::new();
+    // What earlier rows left of each product.
+    let mut left: Vec<(u64, Decimal)> = Vec::new();
     rows.iter()
         .map(|&(product, requested)| {
             let product_id = product?;
             let stock = product_stock(product_id, records, shown, own);
-            let remaining = left.entry(product_id).or_insert(stock.available);
-            let available = *remaining;
             let requested = requested.max(Decimal::ZERO);
-            *remaining = (available - requested).max(Decimal::ZERO);
+            let available = match left.iter_mut().find(|(id, _)| *id == product_id) {
+                Some((_, remaining)) => {
+                    let available = *remaining;
+                    *remaining = (available - requested).max(Decimal::ZERO);
+                    available
+                }
+                None => {
+                    let available = stock.available;
+                    left.push((product_id, (available - requested).max(Decimal::ZERO)));
+                    available
+                }
+            };
             let missing = requested - available;
             Some(RowStock {
                 product: stock,

@@ -4,10 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::auto_height::AutoHeight;
-use super::context::SettingsSaved;
+use super::auto_height::use_auto_height;
 use super::notice::{Notice, Tone};
-use super::outside::Outside;
+use super::outside::outside;
 use super::screen::Screen;
 use crate::i18n::{Lang, fill};
 use crate::session::Session;
@@ -38,50 +37,69 @@ pub fn early_lang() -> Lang {
 pub fn App(props: &AppProps) -> Html {
     // Saved settings replace the session, so every page and the store client follow them.
     let session = use_state(|| props.screen.session().cloned());
+    let root = use_auto_height(props.screen.session().map(|s| s.frame.clone()));
     let Some(current) = (*session).clone() else {
         return match &props.screen {
             Screen::Failed(error) => {
                 let t = early_lang().shell();
+                let text = fill(t.frame_failed_text, &[&error.to_string()]);
                 html! {
                     <div class="sl-page" data-testid="storelink" data-state="error">
-                        <Notice tone={Tone::Alert} title={t.frame_failed_title}
-                            text={fill(t.frame_failed_text, &[&error.to_string()])} />
+                        { Notice::new(Tone::Alert, text).titled(t.frame_failed_title).html() }
                     </div>
                 }
             }
-            _ => html! { <Outside lang={early_lang()} /> },
+            _ => outside(early_lang()),
         };
     };
+    let page = html! {
+        <div ref={root} class="sl-root">{ screen_html(&props.screen, &current) }</div>
+    };
+    with_context(page, &current, &session)
+}
+
+/// The admin pages read the session, and how to report saved settings, from context.
+#[cfg(feature = "admin")]
+fn with_context(
+    page: Html,
+    current: &Rc<Session>,
+    state: &UseStateHandle<Option<Rc<Session>>>,
+) -> Html {
+    use super::context::SettingsSaved;
     let saved = {
-        let session = session.clone();
+        let state = state.clone();
         let base = current.clone();
         SettingsSaved(Callback::from(move |settings| {
-            session.set(Some(Rc::new(base.with_settings(settings))))
+            state.set(Some(Rc::new(base.with_settings(settings))))
         }))
     };
     html! {
         <ContextProvider<Rc<Session>> context={current.clone()}>
         <ContextProvider<SettingsSaved> context={saved}>
-            <AutoHeight frame={current.frame.clone()}>
-                { screen_html(&props.screen, &current) }
-            </AutoHeight>
+            { page }
         </ContextProvider<SettingsSaved>>
         </ContextProvider<Rc<Session>>>
     }
+}
+
+/// The deal tab takes its session as a prop: its bundle carries no context providers.
+#[cfg(not(feature = "admin"))]
+fn with_context(page: Html, _: &Rc<Session>, _: &UseStateHandle<Option<Rc<Session>>>) -> Html {
+    page
 }
 
 fn screen_html(screen: &Screen, session: &Rc<Session>) -> Html {
     let t = session.lang.shell();
     match screen {
         #[cfg(feature = "tab")]
-        Screen::DealTab { deal_id, .. } => html! { <super::deal::DealTab deal_id={*deal_id} /> },
+        Screen::DealTab { deal_id, .. } => super::deal::deal_tab(session, *deal_id),
         #[cfg(feature = "admin")]
         Screen::Home(_) => html! { <super::home::HomePage /> },
         #[cfg(feature = "admin")]
         Screen::Install(_) => html! { <super::install::InstallPage /> },
         Screen::NoDeal(_) => html! {
             <div class="sl-page" data-testid="deal-tab" data-state="error">
-                <Notice tone={Tone::Alert} title={t.deal_tab_no_deal_title} text={t.deal_tab_no_deal_text} />
+                { Notice::new(Tone::Alert, t.deal_tab_no_deal_text).titled(t.deal_tab_no_deal_title).html() }
             </div>
         },
         Screen::Unsupported { placement, .. } => unsupported(t, placement),
@@ -91,10 +109,10 @@ fn screen_html(screen: &Screen, session: &Rc<Session>) -> Html {
 }
 
 fn unsupported(t: &crate::i18n::ShellTexts, placement: &str) -> Html {
+    let text = fill(t.placement_unknown_text, &[placement]);
     html! {
         <div class="sl-page" data-testid="storelink" data-state="error">
-            <Notice tone={Tone::Warning} title={t.placement_unknown_title}
-                text={fill(t.placement_unknown_text, &[placement])} />
+            { Notice::new(Tone::Warning, text).titled(t.placement_unknown_title).html() }
         </div>
     }
 }

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::context::use_session;
+use super::lookup::{LookupOptions, stock_lookup};
 use super::notice::{Notice, Tone};
 use super::settings::SettingsPage;
 
@@ -47,12 +48,16 @@ pub fn HomePage() -> Html {
             </nav>
             {
                 match (*section, is_admin) {
-                    (Section::Lookup, _) => html! { <super::lookup::StockLookup on_open_settings={{ let s = section.clone(); Callback::from(move |()| s.set(Section::Settings)) }} /> },
+                    (Section::Lookup, _) => {
+                        let s = section.clone();
+                        let on_open_settings = Some(Callback::from(move |()| s.set(Section::Settings)));
+                        stock_lookup(&session, LookupOptions { on_open_settings, ..LookupOptions::default() })
+                    }
                     (Section::Settings, true) => html! { <SettingsPage /> },
-                    (Section::Settings, false) => html! {
-                        <Notice tone={Tone::Info} title={t.home_settings_admin_only_title}
-                            text={t.home_settings_admin_only_text} testid="settings-admin-only" />
-                    },
+                    (Section::Settings, false) => Notice::new(Tone::Info, t.home_settings_admin_only_text)
+                        .titled(t.home_settings_admin_only_title)
+                        .testid("settings-admin-only")
+                        .html(),
                 }
             }
         </main>

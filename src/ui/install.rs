@@ -66,18 +66,18 @@ pub fn InstallPage() -> Html {
     };
     let t = session.lang.shell();
     let body = match &*progress {
-        Progress::NotAdmin => html! {
-            <Notice tone={Tone::Warning} title={t.install_not_admin_title} text={t.install_not_admin_text} />
-        },
+        Progress::NotAdmin => Notice::new(Tone::Warning, t.install_not_admin_text)
+            .titled(t.install_not_admin_title)
+            .html(),
         Progress::Step(step) => html! {
             <div class="sl-progress" role="status" aria-live="polite">
                 <span class="sl-spinner" aria-hidden="true"></span>
                 <span>{ step.label(t) }</span>
             </div>
         },
-        Progress::Done => html! {
-            <Notice tone={Tone::Success} title={t.install_done_title} text={t.install_done_text} />
-        },
+        Progress::Done => Notice::new(Tone::Success, t.install_done_text)
+            .titled(t.install_done_title)
+            .html(),
         Progress::Failed {
             step,
             reason,
@@ -88,10 +88,10 @@ pub fn InstallPage() -> Html {
             } else {
                 t.install_not_rolled_back
             };
-            html! {
-                <Notice tone={Tone::Alert} title={t.install_failed_title}
-                    text={fill(t.install_failed_text, &[step.label(t), reason, cleanup])} />
-            }
+            let text = fill(t.install_failed_text, &[step.label(t), reason, cleanup]);
+            Notice::new(Tone::Alert, text)
+                .titled(t.install_failed_title)
+                .html()
         }
     };
     let state = match &*progress {

@@ -7,6 +7,7 @@
 
 mod app;
 mod auto_height;
+#[cfg(feature = "admin")]
 mod context;
 #[cfg(feature = "tab")]
 mod deal;

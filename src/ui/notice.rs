@@ -1,4 +1,7 @@
 //! A message box: what happened and what the person can do.
+//!
+//! A plain function rather than a component (it has no state): every component costs the
+//! bundle its own copy of Yew's lifecycle code.
 
 use yew::prelude::*;
 
@@ -23,35 +26,62 @@ impl Tone {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct NoticeProps {
-    pub tone: Tone,
-    #[prop_or_default]
-    pub title: AttrValue,
-    pub text: AttrValue,
+/// A notice to render: `Notice::new(Tone::Alert, text).titled(title).html()`.
+pub struct Notice {
+    tone: Tone,
+    title: AttrValue,
+    text: AttrValue,
     /// A button label and what it does.
-    #[prop_or_default]
-    pub action: Option<(AttrValue, Callback<MouseEvent>)>,
-    #[prop_or_default]
-    pub testid: Option<AttrValue>,
+    action: Option<(AttrValue, Callback<MouseEvent>)>,
+    testid: Option<&'static str>,
 }
 
-#[function_component]
-pub fn Notice(props: &NoticeProps) -> Html {
-    let role = if props.tone == Tone::Alert {
-        "alert"
-    } else {
-        "status"
-    };
-    html! {
-        <div class={props.tone.class()} role={role} data-testid={props.testid.clone()}>
-            if !props.title.is_empty() {
-                <strong class="sl-notice-title">{ props.title.clone() }</strong>
-            }
-            <span class="sl-notice-text">{ props.text.clone() }</span>
-            if let Some((label, onclick)) = props.action.clone() {
-                <button type="button" class="sl-btn sl-btn-light" {onclick}>{ label }</button>
-            }
-        </div>
+impl Notice {
+    pub fn new(tone: Tone, text: impl Into<AttrValue>) -> Notice {
+        Notice {
+            tone,
+            title: AttrValue::default(),
+            text: text.into(),
+            action: None,
+            testid: None,
+        }
+    }
+
+    /// A bold first line.
+    pub fn titled(mut self, title: &'static str) -> Notice {
+        self.title = AttrValue::Static(title);
+        self
+    }
+
+    /// A button.
+    pub fn action(mut self, label: &'static str, onclick: Callback<MouseEvent>) -> Notice {
+        self.action = Some((AttrValue::Static(label), onclick));
+        self
+    }
+
+    /// The `data-testid` of the box.
+    pub fn testid(mut self, testid: &'static str) -> Notice {
+        self.testid = Some(testid);
+        self
+    }
+
+    #[inline(never)]
+    pub fn html(self) -> Html {
+        let role = if self.tone == Tone::Alert {
+            "alert"
+        } else {
+            "status"
+        };
+        html! {
+            <div class={self.tone.class()} role={role} data-testid={self.testid}>
+                if !self.title.is_empty() {
+                    <strong class="sl-notice-title">{ self.title }</strong>
+                }
+                <span class="sl-notice-text">{ self.text }</span>
+                if let Some((label, onclick)) = self.action {
+                    <button type="button" class="sl-btn sl-btn-light" {onclick}>{ label }</button>
+                }
+            </div>
+        }
     }
 }

@@ -5,21 +5,15 @@ use yew::prelude::*;
 use crate::i18n::Lang;
 use crate::manifest::Manifest;
 
-#[derive(Properties, PartialEq)]
-pub struct OutsideProps {
-    pub lang: Lang,
-}
-
-#[function_component]
-pub fn Outside(props: &OutsideProps) -> Html {
-    let t = props.lang.shell();
+pub fn outside(lang: Lang) -> Html {
+    let t = lang.shell();
     let manifest = Manifest::embedded();
     html! {
         <main class="sl-page sl-outside" data-testid="outside">
             <header class="sl-outside-head">
                 <img src="icon.svg" alt="" width="40" height="40" />
                 <div>
-                    <h1>{ manifest.name.get(props.lang) }</h1>
+                    <h1>{ manifest.name.get(lang) }</h1>
                     <p class="sl-muted">{ crate::i18n::fill(t.outside_version, &[&manifest.version]) }</p>
                 </div>
             </header>

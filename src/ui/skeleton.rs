@@ -2,15 +2,9 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct BarProps {
-    /// Width class suffix: `s`, `m`, `l`, `full`.
-    #[prop_or(AttrValue::Static("m"))]
-    pub width: AttrValue,
-}
-
-/// One grey bar the height of a line of text.
-#[function_component]
-pub fn Bar(props: &BarProps) -> Html {
-    html! { <span class={classes!("sl-skel", format!("sl-skel-{}", props.width))} aria-hidden="true"></span> }
+/// One grey bar the height of a line of text; `width` is the class suffix: `s`, `m`, `l`,
+/// `full`.
+#[inline(never)]
+pub fn bar(width: &str) -> Html {
+    html! { <span class={format!("sl-skel sl-skel-{width}")} aria-hidden="true"></span> }
 }

@@ -1,8 +1,6 @@
 //! Records of the `catalog` module, which both the portal and the store run: products,
 //! warehouses, stock per warehouse and prices.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::value::{Decimal, lenient};
@@ -50,7 +48,7 @@ pub struct Product {
     /// Other selected fields, notably properties as `property<ID>`
     /// (`{"valueId":…,"value":…}` or a list of them).
     #[serde(flatten)]
-    pub other: BTreeMap<String, serde_json::Value>,
+    pub other: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Product {

@@ -1,7 +1,5 @@
 //! Bitrix24 CRM records: deals, product rows, contacts, stages, pipelines, deal fields.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::value::{Decimal, lenient};
@@ -78,7 +76,7 @@ pub struct Deal {
     pub date_modify: String,
     /// Every other field, notably the user fields `UF_CRM_*`.
     #[serde(flatten)]
-    pub other: BTreeMap<String, serde_json::Value>,
+    pub other: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Deal {

@@ -295,11 +295,11 @@ impl<'a> Fields<'a> {
         out
     }
 
-    /// Every field not named in `known` (for `UF_CRM_*` fields and other extras).
+    /// Every field not named in `known` (for `UF_CRM_*` fields and other extras), in the
+    /// order the answer lists them.
     #[inline(never)]
-    pub fn rest(&self, known: &[&str]) -> BTreeMap<String, Value> {
-        // Inserted one by one: `collect` into a map sorts first, which adds sort code to wasm.
-        let mut rest = BTreeMap::new();
+    pub fn rest(&self, known: &[&str]) -> Map<String, Value> {
+        let mut rest = Map::new();
         for (k, v) in self.map.into_iter().flatten() {
             if !known.contains(&k.as_str()) {
                 rest.insert(k.clone(), v.clone());

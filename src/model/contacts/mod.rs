@@ -11,6 +11,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use bitrix_rest::models::{crm::Contact, sale::Order};
 
+use crate::model::sorted::{sort_by_key, sort_dedup};
+
 /// The order property holding the buyer's full name.
 pub const PROP_NAME: &str = "FIO";
 /// The order property holding the buyer's phone.
@@ -64,22 +66,27 @@ impl Buyer {
     }
 }
 
-/// A contact's phones and e-mails, normalised (entries that are not numbers/addresses dropped).
-pub fn contact_phones(contact: &Contact) -> BTreeSet<Phone> {
-    contact
+/// A contact's phones and e-mails, normalised (entries that are not numbers/addresses dropped),
+/// sorted, each once.
+pub fn contact_phones(contact: &Contact) -> Vec<Phone> {
+    let mut phones: Vec<Phone> = contact
         .phone
         .iter()
         .filter_map(|m| Phone::parse(&m.value))
-        .collect()
+        .collect();
+    sort_dedup(&mut phones);
+    phones
 }
 
-/// A contact's e-mails, normalised.
-pub fn contact_emails(contact: &Contact) -> BTreeSet<Email> {
-    contact
+/// A contact's e-mails, normalised, sorted, each once.
+pub fn contact_emails(contact: &Contact) -> Vec<Email> {
+    let mut emails: Vec<Email> = contact
         .email
         .iter()
         .filter_map(|m| Email::parse(&m.value))
-        .collect()
+        .collect();
+    sort_dedup(&mut emails);
+    emails
 }
 
 /// What a buyer and a contact have in common.
@@ -128,7 +135,7 @@ pub fn match_buyer(buyer: &Buyer, contacts: &[Contact]) -> Vec<ContactMatch> {
             })
         })
         .collect();
-    out.sort_by_key(|m| m.on);
+    sort_by_key(&mut out, |m| m.on);
     out
 }
 

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::model::text::lowercase;
+
 /// A phone number reduced to its digits with the country code: `+79161234567`.
 ///
 /// Rules, for what people type in Russia and elsewhere:
@@ -98,7 +100,7 @@ impl Email {
             .get(..7)
             .filter(|p| p.eq_ignore_ascii_case("mailto:"))
             .map_or(t, |_| &t[7..]);
-        let lower = t.trim().to_lowercase();
+        let lower = lowercase(t.trim());
         let (local, domain) = lower.split_once('@')?;
         let ok = !local.is_empty()
             && domain.contains('.')

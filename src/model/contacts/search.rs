@@ -8,8 +8,6 @@
 //! `=%` and the address (LIKE is case-insensitive) and verified the same way. Each search
 //! command is followed, in the same batch, by a `sale.order.list` of the orders it hit.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use bitrix_rest::models::{crm::Contact, sale::Order};
 use bitrix_rest::value::{DecodeError, Fields, FromValue, lenient};
 use serde::Deserialize;
@@ -17,6 +15,7 @@ use serde_json::json;
 
 use super::{Email, MatchedOn, PROP_EMAIL, PROP_PHONE, Phone, contact_emails, contact_phones};
 use crate::model::call::{Batch, Call, PAGE_SIZE, slot_refs};
+use crate::model::sorted::sort_by_key;
 
 /// The most phones and the most e-mails of one contact searched.
 pub const MAX_SEARCHED: usize = 5;
@@ -137,40 +136,46 @@ impl CandidateSearch {
     }
 
     /// The candidate orders, newest first: orders whose property value normalises to one of
-    /// the contact's phones or e-mails. `hits` and `orders` are the batch's results by command
-    /// name (missing commands count as empty).
+    /// the contact's phones or e-mails. `hits` are the search commands' results by command
+    /// name (missing commands count as empty), `orders` every orders command's list.
     pub fn candidates(
         &self,
-        hits: &BTreeMap<String, Vec<PropertyHit>>,
-        orders: &BTreeMap<String, Vec<Order>>,
+        hits: &[(String, Vec<PropertyHit>)],
+        orders: &[Vec<Order>],
     ) -> Vec<CandidateOrder> {
-        let mut by_phone = BTreeSet::new();
-        let mut by_email = BTreeSet::new();
-        let mut found: BTreeMap<u64, &Order> = BTreeMap::new();
-        let empty = Vec::new();
+        let hits_of = |name: &str| {
+            hits.iter()
+                .find(|(n, _)| n == name)
+                .map_or(&[][..], |(_, list)| list.as_slice())
+        };
+        let mut by_phone: Vec<u64> = Vec::new();
+        let mut by_email: Vec<u64> = Vec::new();
         for (name, phone) in &self.phones {
-            for hit in hits.get(name).unwrap_or(&empty) {
+            for hit in hits_of(name) {
                 if hit.value.as_deref().and_then(Phone::parse).as_ref() == Some(phone) {
-                    by_phone.insert(hit.order_id);
+                    by_phone.push(hit.order_id);
                 }
             }
         }
         for (name, email) in &self.emails {
-            for hit in hits.get(name).unwrap_or(&empty) {
+            for hit in hits_of(name) {
                 if hit.value.as_deref().and_then(Email::parse).as_ref() == Some(email) {
-                    by_email.insert(hit.order_id);
+                    by_email.push(hit.order_id);
                 }
             }
         }
-        for list in orders.values() {
-            for o in list {
-                found.insert(o.id, o);
+        // Each order once (several searches may find it), the highest ID first.
+        let mut found: Vec<&Order> = Vec::new();
+        for o in orders.iter().flatten() {
+            if !found.iter().any(|f| f.id == o.id) {
+                found.push(o);
             }
         }
+        sort_by_key(&mut found, |o| std::cmp::Reverse(o.id));
         found
             .into_iter()
-            .rev()
-            .filter_map(|(id, order)| {
+            .filter_map(|order| {
+                let id = order.id;
                 let on = match (by_phone.contains(&id), by_email.contains(&id)) {
                     (true, true) => MatchedOn::PhoneAndEmail,
                     (true, false) => MatchedOn::Phone,

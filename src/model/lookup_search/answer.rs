@@ -13,8 +13,6 @@
 //! Any failed command fails the answer: stock shown as zero because its command failed would
 //! be a wrong answer, not a partial one.
 
-use std::collections::BTreeSet;
-
 use bitrix_rest::Error;
 use bitrix_rest::models::catalog::{Price, Product, StoreStock, Warehouse};
 use bitrix_rest::value::FromValue;
@@ -25,6 +23,7 @@ use crate::model::lookup::{
     LookupHit, LookupQuery, LookupResults, LookupScope, MAX_RESULTS, lookup_batch, lookup_hits,
 };
 use crate::model::settings::Settings;
+use crate::model::sorted::sort_dedup;
 use crate::model::stock::shown_warehouses;
 
 /// The product lists of the lookup batch, in ranking order (absent ones read as empty).
@@ -160,8 +159,15 @@ pub fn lookup_answer(
     }
     let mut stock: Vec<StoreStock> = gather(replies, &plan.stock, "storeProducts")?;
     // A product found several ways is in several stock commands: count its records once.
-    let mut seen = BTreeSet::new();
-    stock.retain(|r| seen.insert((r.product_id, r.store_id)));
+    let mut seen: Vec<(u64, u64)> = Vec::new();
+    stock.retain(|r| {
+        let key = (r.product_id, r.store_id);
+        let first = !seen.contains(&key);
+        if first {
+            seen.push(key);
+        }
+        first
+    });
     let prices: Vec<Price> = gather(replies, &plan.prices, "prices")?;
     let results = LookupResults {
         lists: [&lists[0], &lists[1], &lists[2], &lists[3]],
@@ -169,8 +175,7 @@ pub fn lookup_answer(
         prices: &prices,
     };
     let mut ids: Vec<u64> = lists.iter().flatten().map(|p| p.id).collect();
-    ids.sort_unstable();
-    ids.dedup();
+    sort_dedup(&mut ids);
     let distinct = ids.len();
     let iblock = settings.store_iblock_id.unwrap_or_default();
     let hits = lookup_hits(

@@ -1,5 +1,3 @@
-use std::collections::BTreeMap;
-
 use serde_json::json;
 
 use crate::model::contacts::search::{
@@ -209,32 +207,28 @@ fn candidate_orders_are_only_those_whose_value_normalises_to_the_contacts() {
         code: String::new(),
         value: Some(value.into()),
     };
-    let mut hits = BTreeMap::new();
-    hits.insert(
-        "phone0".to_string(),
-        vec![
-            hit(20, "8 (916) 123-45-67"),
-            hit(21, "+7 (916) 123-45-678"), // more digits: LIKE finds it, the check refuses it
-            hit(22, "19161234567"),
-        ],
-    );
-    hits.insert(
-        "email0".to_string(),
-        vec![hit(20, "ANNA@mail.ru"), hit(23, "anna@mail.ru ")],
-    );
-    let mut orders = BTreeMap::new();
-    orders.insert(
-        "phone0_orders".to_string(),
+    let hits = vec![
+        (
+            "phone0".to_string(),
+            vec![
+                hit(20, "8 (916) 123-45-67"),
+                hit(21, "+7 (916) 123-45-678"), // more digits: LIKE finds it, the check refuses it
+                hit(22, "19161234567"),
+            ],
+        ),
+        (
+            "email0".to_string(),
+            vec![hit(20, "ANNA@mail.ru"), hit(23, "anna@mail.ru ")],
+        ),
+    ];
+    let orders = vec![
         vec![
             order(20, json!({}), vec![]),
             order(21, json!({}), vec![]),
             order(22, json!({}), vec![]),
         ],
-    );
-    orders.insert(
-        "email0_orders".to_string(),
         vec![order(20, json!({}), vec![]), order(23, json!({}), vec![])],
-    );
+    ];
     let found: Vec<(u64, MatchedOn)> = search
         .candidates(&hits, &orders)
         .into_iter()

@@ -6,14 +6,13 @@
 //! without the order changing (other orders, receipts), and the answer is the new data itself.
 //! A changed stamp means: reload that side.
 
-use std::collections::BTreeSet;
-
 use bitrix_rest::models::{crm::Deal, sale::Order};
 use serde_json::{Value, json};
 
 use super::DealView;
 use crate::model::call::{Batch, Call};
 use crate::model::catalog_query::{ASSUMED_WAREHOUSES, stock_commands};
+use crate::model::sorted::sort_dedup;
 
 /// The portal check: `crm.deal.list` of this deal's `ID` and `DATE_MODIFY`.
 pub fn portal_poll_call(deal_id: u64) -> Call {
@@ -37,12 +36,12 @@ pub fn store_poll_batch(view: &DealView) -> Option<Batch> {
             ),
         );
     }
-    let ids: BTreeSet<u64> = view
+    let mut ids: Vec<u64> = view
         .rows
         .iter()
         .filter_map(|r| r.store_product_id)
         .collect();
-    let ids: Vec<u64> = ids.into_iter().collect();
+    sort_dedup(&mut ids);
     let shown: Vec<u64> = view.warehouses.iter().map(|w| w.id).collect();
     append_stock(&mut batch, &ids, &shown);
     (!batch.is_empty()).then_some(batch)

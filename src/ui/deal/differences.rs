@@ -6,31 +6,30 @@ use super::format::Fmt;
 use crate::i18n::{Names, difference_sentence};
 use crate::model::reconcile::Difference;
 
-#[derive(Properties, PartialEq)]
-pub struct DifferencesProps {
-    pub differences: Vec<Difference>,
+/// What differs between the deal and its order.
+pub struct Differences<'a> {
+    pub differences: &'a [Difference],
     pub fmt: Fmt,
     /// Stage names by ID.
-    pub stages: Vec<(String, String)>,
+    pub stages: &'a [(String, String)],
     /// Order-status names by ID.
-    pub statuses: Vec<(String, String)>,
-    pub currency: String,
-    #[prop_or_default]
+    pub statuses: &'a [(String, String)],
+    pub currency: &'a str,
+    /// A live update just changed them.
     pub marked: bool,
 }
 
-#[function_component]
-pub fn Differences(props: &DifferencesProps) -> Html {
+pub fn differences(props: Differences) -> Html {
     let t = props.fmt.lang.deal();
     let find = |list: &[(String, String)], id: &str| {
         list.iter().find(|(k, _)| k == id).map(|(_, n)| n.clone())
     };
-    let stage = |id: &str| find(&props.stages, id);
-    let status = |id: &str| find(&props.statuses, id);
+    let stage = |id: &str| find(props.stages, id);
+    let status = |id: &str| find(props.statuses, id);
     let names = Names {
         stage: &stage,
         status: &status,
-        currency: &props.currency,
+        currency: props.currency,
     };
     html! {
         <section class={classes!("sl-card", "sl-differences", props.marked.then_some("sl-changed"))}

@@ -18,46 +18,38 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use controller::{LoadKind, use_deal_controller};
-use differences::Differences;
+use differences::{Differences, differences};
 use format::Fmt;
 use link::LinkPanel;
-use notices::{LoadFailed, StoreNotice, TabStatus};
-use order::OrderPanel;
-use rows::RowsTable;
-use skeleton::DealSkeleton;
+use notices::{TabStatus, load_failed, store_notice, tab_status, use_slow};
+use order::order_panel;
+use rows::{RowsTable, rows_table};
+use skeleton::deal_skeleton;
 use state::{Loaded, TabState, state_name};
-use summary::DealSummary;
+use summary::deal_summary;
 
 use crate::fetch::store_side::StoreData;
 use crate::model::view::StoreState;
 use crate::model::view::changes::ViewChanges;
 use crate::session::Session;
-use crate::ui::context::use_session;
-use crate::ui::lookup::StockLookup;
+use crate::ui::lookup::{LookupOptions, stock_lookup};
 
-#[derive(Properties, PartialEq)]
-pub struct DealTabProps {
-    pub deal_id: u64,
-}
-
-#[function_component]
-pub fn DealTab(props: &DealTabProps) -> Html {
-    let Some(session) = use_session() else {
-        return Html::default();
-    };
-    html! { <DealTabBody session={session} deal_id={props.deal_id} /> }
+/// The deal tab for `deal_id`.
+pub fn deal_tab(session: &Rc<Session>, deal_id: u64) -> Html {
+    html! { <DealTab session={session.clone()} {deal_id} /> }
 }
 
 #[derive(Properties, PartialEq)]
-struct BodyProps {
+struct DealTabProps {
     session: Rc<Session>,
     deal_id: u64,
 }
 
 #[function_component]
-fn DealTabBody(props: &BodyProps) -> Html {
+fn DealTab(props: &DealTabProps) -> Html {
     let state = use_reducer(TabState::default);
     let reload = use_deal_controller(props.session.clone(), props.deal_id, state.clone());
+    let slow = use_slow(state.busy);
     let fmt = Fmt::new(props.session.lang);
     let retry = {
         let reload = reload.clone();
@@ -65,16 +57,20 @@ fn DealTabBody(props: &BodyProps) -> Html {
     };
     let body = match (&state.loaded, &state.error) {
         (Some(loaded), _) => loaded_html(&props.session, loaded, &state.marks, fmt, &reload),
-        (None, Some(error)) => {
-            html! { <LoadFailed error={error.clone()} lang={fmt.lang} on_retry={retry.clone()} /> }
-        }
-        (None, None) => html! { <DealSkeleton /> },
+        (None, Some(error)) => load_failed(error, fmt.lang, retry.clone()),
+        (None, None) => deal_skeleton(),
     };
     html! {
         <div class="sl-page sl-deal" data-testid="deal-tab" data-state={state_name(&state)}
             data-deal-id={props.deal_id.to_string()} aria-busy={state.busy.to_string()}>
-            <TabStatus busy={state.busy} has_data={state.loaded.is_some()}
-                error={state.error.clone().filter(|_| state.loaded.is_some())} lang={fmt.lang} on_retry={retry} />
+            { tab_status(TabStatus {
+                busy: state.busy,
+                slow,
+                has_data: state.loaded.is_some(),
+                error: state.error.clone().filter(|_| state.loaded.is_some()),
+                lang: fmt.lang,
+                on_retry: retry,
+            }) }
             { body }
         </div>
     }
@@ -98,20 +94,15 @@ fn loaded_html(
         Callback::from(move |_| reload.emit(LoadKind::Open))
     };
     let store_panel = match (view.store, &view.order) {
-        (StoreState::Linked, Some(order)) => html! {
-            <OrderPanel order={order.clone()} choices={view.choices.clone()} fmt={fmt}
-                field_label={None::<String>} on_choose={on_choose} marks={marks.order.clone()} />
-        },
+        (StoreState::Linked, Some(order)) => {
+            order_panel(order, &view.choices, fmt, &on_choose, &marks.order)
+        }
         (StoreState::NotLinked, _) | (StoreState::Linked, None) => html! {
             <LinkPanel session={session.clone()} deal_id={view.deal.id} contact={data.contact.clone()}
                 fmt={fmt} on_linked={on_linked} />
         },
-        (StoreState::NotConfigured, _) => {
-            html! { <StoreNotice session={session.clone()} error={None::<bitrix_rest::Error>} /> }
-        }
-        (StoreState::Unavailable, _) => {
-            html! { <StoreNotice session={session.clone()} error={data.store.error().cloned()} /> }
-        }
+        (StoreState::NotConfigured, _) => store_notice(session, None),
+        (StoreState::Unavailable, _) => store_notice(session, data.store.error()),
     };
     let stages: Vec<(String, String)> = data
         .stages
@@ -133,28 +124,46 @@ fn loaded_html(
         .settings
         .product_property
         .as_ref()
-        .map(|p| p.store.clone());
+        .map(|p| p.store.as_str());
     let warehouses = match &data.store {
         StoreData::Answered(a) if !a.warehouses.is_empty() => Some(Rc::new(a.warehouses.clone())),
         _ => None,
+    };
+    let rows = RowsTable {
+        rows: &view.rows,
+        warehouses: &view.warehouses,
+        currency: &view.deal.currency,
+        fmt,
+        has_stock: matches!(view.store, StoreState::Linked | StoreState::NotLinked),
+        stock_note: (view.store == StoreState::Unavailable)
+            .then_some(fmt.lang.deal().no_stock_data),
+        property,
+        marks,
+    };
+    let lookup = LookupOptions {
+        compact: true,
+        warehouses,
+        ..LookupOptions::default()
     };
     html! {
         <>
             <div class="sl-deal-top">
                 { store_panel }
-                <DealSummary deal={view.deal.clone()} fmt={fmt} marks={marks.deal.clone()} />
+                { deal_summary(&view.deal, fmt, &marks.deal) }
             </div>
             if view.store == StoreState::Linked {
-                <Differences differences={view.differences.clone()} fmt={fmt} stages={stages}
-                    statuses={statuses} currency={view.deal.currency.clone()} marked={marks.differences} />
+                { differences(Differences {
+                    differences: &view.differences,
+                    fmt,
+                    stages: &stages,
+                    statuses: &statuses,
+                    currency: &view.deal.currency,
+                    marked: marks.differences,
+                }) }
             }
-            <RowsTable rows={view.rows.clone()} warehouses={view.warehouses.clone()}
-                currency={view.deal.currency.clone()} fmt={fmt}
-                has_stock={matches!(view.store, StoreState::Linked | StoreState::NotLinked)}
-                stock_note={(view.store == StoreState::Unavailable).then_some(AttrValue::from(fmt.lang.deal().no_stock_data))}
-                property={property} marks={marks.clone()} />
+            { rows_table(&rows) }
             if view.store != StoreState::NotConfigured {
-                <StockLookup compact={true} warehouses={warehouses} />
+                { stock_lookup(session, lookup) }
             }
         </>
     }

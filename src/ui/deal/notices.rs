@@ -11,68 +11,71 @@ use crate::i18n::errors::{System, describe};
 use crate::session::Session;
 use crate::ui::notice::{Notice, Tone};
 
-#[derive(Properties, PartialEq)]
-pub struct StoreNoticeProps {
-    pub session: Rc<Session>,
-    /// Why the store failed; `None` = not configured.
-    pub error: Option<Error>,
-}
-
-/// The store's side when it cannot be shown: not configured (admin: settings; rep: ask the
-/// administrator) or unavailable (the sentence for the failure; the CRM part stays).
-#[function_component]
-pub fn StoreNotice(props: &StoreNoticeProps) -> Html {
-    let lang = props.session.lang;
+/// The store's side when it cannot be shown: not configured, `error` = `None` (admin:
+/// settings; rep: ask the administrator) or unavailable (the sentence for the failure; the
+/// CRM part stays).
+pub fn store_notice(session: &Rc<Session>, error: Option<&Error>) -> Html {
+    let lang = session.lang;
     let t = lang.deal();
-    match &props.error {
+    match error {
         Some(error) => html! {
             <section class="sl-card sl-order-card" data-testid="store-unavailable">
-                <Notice tone={Tone::Warning} title={t.store_unavailable_title}
-                    text={describe(error, System::Store, lang)} />
+                { Notice::new(Tone::Warning, describe(error, System::Store, lang)).titled(t.store_unavailable_title).html() }
             </section>
         },
-        None if props.session.init.is_admin => {
-            let frame = props.session.frame.clone();
+        None if session.init.is_admin => {
+            let frame = session.frame.clone();
             // Where the portal cannot open the app page, the sentence still says where to go.
             let open = Callback::from(move |_| drop(frame.open_application()));
             html! {
                 <section class="sl-card sl-order-card" data-testid="store-not-configured">
-                    <Notice tone={Tone::Info} text={t.store_not_configured_admin}
-                        action={Some((AttrValue::from(t.open_settings), open))} />
+                    { Notice::new(Tone::Info, t.store_not_configured_admin).action(t.open_settings, open).html() }
                 </section>
             }
         }
         None => html! {
             <section class="sl-card sl-order-card" data-testid="store-not-configured">
-                <Notice tone={Tone::Info} text={t.store_not_configured_rep} />
+                { Notice::new(Tone::Info, t.store_not_configured_rep).html() }
             </section>
         },
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LoadFailedProps {
-    pub error: Error,
-    pub lang: Lang,
-    pub on_retry: Callback<MouseEvent>,
-}
-
 /// The deal itself could not be loaded.
-#[function_component]
-pub fn LoadFailed(props: &LoadFailedProps) -> Html {
-    let t = props.lang.deal();
+pub fn load_failed(error: &Error, lang: Lang, on_retry: Callback<MouseEvent>) -> Html {
+    let t = lang.deal();
+    let notice = Notice::new(Tone::Alert, describe(error, System::Portal, lang))
+        .titled(t.load_failed_title)
+        .action(t.retry, on_retry);
     html! {
-        <div data-testid="load-failed">
-            <Notice tone={Tone::Alert} title={t.load_failed_title}
-                text={describe(&props.error, System::Portal, props.lang)}
-                action={Some((AttrValue::from(t.retry), props.on_retry.clone()))} />
-        </div>
+        <div data-testid="load-failed">{ notice.html() }</div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TabStatusProps {
+/// How long a load may take before the tab says it is waiting (a slow portal or a rate-limit
+/// pause inside the client).
+const SLOW_MS: u32 = 1_500;
+
+/// True once a load has been busy for [`SLOW_MS`].
+#[hook]
+pub fn use_slow(busy: bool) -> bool {
+    let slow = use_state(|| false);
+    {
+        let slow = slow.clone();
+        use_effect_with(busy, move |busy| {
+            slow.set(false);
+            let timer = busy.then(|| Timeout::new(SLOW_MS, move || slow.set(true)));
+            move || drop(timer)
+        });
+    }
+    *slow
+}
+
+/// What the tab's status line shows.
+pub struct TabStatus {
     pub busy: bool,
+    /// The load has been busy for a while (see [`use_slow`]).
+    pub slow: bool,
     pub has_data: bool,
     /// A refresh failure while older data stays on screen.
     pub error: Option<Error>,
@@ -80,30 +83,16 @@ pub struct TabStatusProps {
     pub on_retry: Callback<MouseEvent>,
 }
 
-/// How long a load may take before the tab says it is waiting (a slow portal or a rate-limit
-/// pause inside the client).
-const SLOW_MS: u32 = 1_500;
-
 /// A thin line above the tab: refreshing, waiting for Bitrix24, or a refresh that failed.
-#[function_component]
-pub fn TabStatus(props: &TabStatusProps) -> Html {
+pub fn tab_status(props: TabStatus) -> Html {
     let t = props.lang.deal();
-    let slow = use_state(|| false);
-    {
-        let slow = slow.clone();
-        use_effect_with(props.busy, move |busy| {
-            slow.set(false);
-            let timer = busy.then(|| Timeout::new(SLOW_MS, move || slow.set(true)));
-            move || drop(timer)
-        });
-    }
     if let Some(error) = &props.error {
-        return html! {
-            <Notice tone={Tone::Warning} text={describe(error, System::Portal, props.lang)}
-                action={Some((AttrValue::from(t.retry), props.on_retry.clone()))} testid="refresh-failed" />
-        };
+        return Notice::new(Tone::Warning, describe(error, System::Portal, props.lang))
+            .action(t.retry, props.on_retry)
+            .testid("refresh-failed")
+            .html();
     }
-    let text = match (props.busy, *slow, props.has_data) {
+    let text = match (props.busy, props.slow, props.has_data) {
         (true, true, _) => t.waiting,
         (true, false, true) => t.refreshing,
         _ => "",

@@ -9,29 +9,19 @@ use crate::model::settings::LinkRule;
 use crate::model::view::changes::OrderField;
 use crate::model::view::{OrderCard, OrderChoice};
 
-#[derive(Properties, PartialEq)]
-pub struct OrderPanelProps {
-    pub order: OrderCard,
-    pub choices: Vec<OrderChoice>,
-    pub fmt: Fmt,
-    /// The label of the deal field a `UserField` rule reads, for "linked by".
-    pub field_label: Option<String>,
-    pub on_choose: Callback<u64>,
-    #[prop_or_default]
-    pub marks: Vec<OrderField>,
-}
-
-#[function_component]
-pub fn OrderPanel(props: &OrderPanelProps) -> Html {
-    let fmt = props.fmt;
+/// The order's card. `choices` are the other orders the link rule found (the selector calls
+/// `on_choose`); `marks` what a live update just changed.
+pub fn order_panel(
+    o: &OrderCard,
+    choices: &[OrderChoice],
+    fmt: Fmt,
+    on_choose: &Callback<u64>,
+    marks: &[OrderField],
+) -> Html {
     let t = fmt.lang.deal();
-    let o = &props.order;
-    let marked = |f: OrderField| props.marks.contains(&f).then_some("sl-changed");
+    let marked = |f: OrderField| marks.contains(&f).then_some("sl-changed");
     let linked_by = match &o.linked_by.1 {
-        Some(LinkRule::UserField { field, .. }) => fill(
-            t.linked_by_user_field,
-            &[props.field_label.as_deref().unwrap_or(field)],
-        ),
+        Some(LinkRule::UserField { field, .. }) => fill(t.linked_by_user_field, &[field]),
         Some(LinkRule::OriginId { .. }) => t.linked_by_origin.to_owned(),
         Some(LinkRule::OrderXmlId) => t.linked_by_xml_id.to_owned(),
         Some(LinkRule::OrderProperty { code }) => fill(t.linked_by_property, &[code]),
@@ -74,8 +64,8 @@ pub fn OrderPanel(props: &OrderPanelProps) -> Html {
                 </h3>
                 { badges }
             </div>
-            if !props.choices.is_empty() {
-                <OrderChoices choices={props.choices.clone()} chosen={o.id} fmt={fmt} on_choose={props.on_choose.clone()} />
+            if !choices.is_empty() {
+                { order_choices(choices, o.id, fmt, on_choose) }
             }
             <dl class="sl-facts">
                 <dt>{ t.order_status }</dt>
@@ -110,19 +100,15 @@ pub fn OrderPanel(props: &OrderPanelProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct OrderChoicesProps {
-    choices: Vec<OrderChoice>,
+fn order_choices(
+    choices: &[OrderChoice],
     chosen: u64,
     fmt: Fmt,
-    on_choose: Callback<u64>,
-}
-
-#[function_component]
-fn OrderChoices(props: &OrderChoicesProps) -> Html {
-    let t = props.fmt.lang.deal();
+    on_choose: &Callback<u64>,
+) -> Html {
+    let t = fmt.lang.deal();
     let onchange = {
-        let on_choose = props.on_choose.clone();
+        let on_choose = on_choose.clone();
         Callback::from(move |e: Event| {
             let value = e
                 .target_dyn_into::<web_sys::HtmlSelectElement>()
@@ -136,15 +122,15 @@ fn OrderChoices(props: &OrderChoicesProps) -> Html {
         <div class="sl-field sl-order-choice">
             <label for="sl-order-choice">{ t.choose_order }</label>
             <select id="sl-order-choice" class="sl-select" data-testid="order-choice" {onchange}>
-                { for props.choices.iter().map(|c| {
+                { for choices.iter().map(|c| {
                     let label = format!(
                         "№{} · {} · {}{}",
                         c.number,
-                        props.fmt.date(&c.date),
-                        props.fmt.money(c.total, &c.currency),
+                        fmt.date(&c.date),
+                        fmt.money(c.total, &c.currency),
                         if c.canceled { format!(" · {}", t.order_canceled) } else { String::new() }
                     );
-                    html! { <option value={c.id.to_string()} selected={c.id == props.chosen}>{ label }</option> }
+                    html! { <option value={c.id.to_string()} selected={c.id == chosen}>{ label }</option> }
                 }) }
             </select>
         </div>

@@ -1,7 +1,5 @@
 //! The deal's products with their store match, quantity, price and stock per warehouse.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::format::{Fmt, plain};
@@ -9,24 +7,23 @@ use crate::i18n::fill;
 use crate::model::view::changes::{RowField, RowKey, ViewChanges};
 use crate::model::view::{ViewRow, WarehouseColumn};
 
-#[derive(Properties, PartialEq)]
-pub struct RowsTableProps {
-    pub rows: Vec<ViewRow>,
-    pub warehouses: Vec<WarehouseColumn>,
-    pub currency: String,
+/// The products table.
+pub struct RowsTable<'a> {
+    pub rows: &'a [ViewRow],
+    pub warehouses: &'a [WarehouseColumn],
+    pub currency: &'a str,
     pub fmt: Fmt,
     /// False when there is no stock to show: stock columns are left out.
     pub has_stock: bool,
     /// Why there is no stock, when the reason is not shown elsewhere.
-    #[prop_or_default]
-    pub stock_note: Option<AttrValue>,
+    pub stock_note: Option<&'static str>,
     /// What a property match would compare, for the unmatched hint.
-    pub property: Option<String>,
-    pub marks: Rc<ViewChanges>,
+    pub property: Option<&'a str>,
+    /// What a live update just changed.
+    pub marks: &'a ViewChanges,
 }
 
-#[function_component]
-pub fn RowsTable(props: &RowsTableProps) -> Html {
+pub fn rows_table(props: &RowsTable) -> Html {
     let t = props.fmt.lang.deal();
     if props.rows.is_empty() {
         return html! {
@@ -37,14 +34,14 @@ pub fn RowsTable(props: &RowsTableProps) -> Html {
         };
     }
     let stock_columns = if props.has_stock {
-        props.warehouses.as_slice()
+        props.warehouses
     } else {
         &[]
     };
     html! {
         <section class="sl-card" aria-label={t.products_title}>
             <h3>{ t.products_title }</h3>
-            if let Some(note) = props.stock_note.clone() {
+            if let Some(note) = props.stock_note {
                 <p class="sl-muted">{ note }</p>
             }
             <div class="sl-table-wrap">
@@ -72,7 +69,7 @@ pub fn RowsTable(props: &RowsTableProps) -> Html {
     }
 }
 
-fn row_html(props: &RowsTableProps, row: &ViewRow, columns: &[WarehouseColumn]) -> Html {
+fn row_html(props: &RowsTable, row: &ViewRow, columns: &[WarehouseColumn]) -> Html {
     let fmt = props.fmt;
     let t = fmt.lang.deal();
     let marks = props.marks.row(RowKey::of(row));
@@ -93,7 +90,6 @@ fn row_html(props: &RowsTableProps, row: &ViewRow, columns: &[WarehouseColumn]) 
             t.unmatched_hint,
             &[&props
                 .property
-                .as_ref()
                 .map(|p| format!(" / {p}"))
                 .unwrap_or_default()],
         );
@@ -125,7 +121,7 @@ fn row_html(props: &RowsTableProps, row: &ViewRow, columns: &[WarehouseColumn]) 
                 { format!("{}{measure}", fmt.qty(row.quantity)) }
                 if let Some(q) = order_qty { <div class="sl-small sl-muted">{ q }</div> }
             </td>
-            <td class={classes!("sl-num", mark(RowField::Price))}>{ fmt.money(row.price, &props.currency) }</td>
+            <td class={classes!("sl-num", mark(RowField::Price))}>{ fmt.money(row.price, props.currency) }</td>
             { for columns.iter().map(|w| {
                 let cell = row.stock.as_ref().and_then(|s| s.product.warehouses.iter().find(|x| x.warehouse_id == w.id));
                 html! {

@@ -2,27 +2,26 @@
 
 use yew::prelude::*;
 
-use crate::ui::skeleton::Bar;
+use crate::ui::skeleton::bar;
 
-#[function_component]
-pub fn DealSkeleton() -> Html {
+pub fn deal_skeleton() -> Html {
     html! {
         <div class="sl-deal-body" aria-hidden="true">
             <div class="sl-deal-top">
                 <section class="sl-card sl-order-card">
-                    <Bar width="l" />
+                    { bar("l") }
                     <div class="sl-facts-skel">
-                        { for (0..5).map(|_| html! { <><Bar width="s" /><Bar width="m" /></> }) }
+                        { for (0..5).map(|_| html! { <>{ bar("s") }{ bar("m") }</> }) }
                     </div>
                 </section>
                 <section class="sl-card sl-deal-card">
-                    <Bar width="m" />
-                    { for (0..3).map(|_| html! { <><Bar width="s" /><Bar width="m" /></> }) }
+                    { bar("m") }
+                    { for (0..3).map(|_| html! { <>{ bar("s") }{ bar("m") }</> }) }
                 </section>
             </div>
             <section class="sl-card">
-                <Bar width="l" />
-                { for (0..4).map(|_| html! { <Bar width="full" /> }) }
+                { bar("l") }
+                { for (0..4).map(|_| bar("full")) }
             </section>
         </div>
     }

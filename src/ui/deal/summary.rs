@@ -6,19 +6,10 @@ use super::format::Fmt;
 use crate::model::view::DealCard;
 use crate::model::view::changes::DealField;
 
-#[derive(Properties, PartialEq)]
-pub struct DealSummaryProps {
-    pub deal: DealCard,
-    pub fmt: Fmt,
-    #[prop_or_default]
-    pub marks: Vec<DealField>,
-}
-
-#[function_component]
-pub fn DealSummary(props: &DealSummaryProps) -> Html {
-    let t = props.fmt.lang.deal();
-    let d = &props.deal;
-    let marked = |f: DealField| props.marks.contains(&f).then_some("sl-changed");
+/// `marks`: what a live update just changed.
+pub fn deal_summary(d: &DealCard, fmt: Fmt, marks: &[DealField]) -> Html {
+    let t = fmt.lang.deal();
+    let marked = |f: DealField| marks.contains(&f).then_some("sl-changed");
     html! {
         <section class="sl-card sl-deal-card" aria-label={t.deal_title}>
             <h3>{ t.deal_title }</h3>
@@ -29,7 +20,7 @@ pub fn DealSummary(props: &DealSummaryProps) -> Html {
                 </dd>
                 <dt>{ t.deal_sum }</dt>
                 <dd class={classes!("sl-strong", marked(DealField::Sum))} data-testid="deal-sum">
-                    { props.fmt.money(d.sum, &d.currency) }
+                    { fmt.money(d.sum, &d.currency) }
                 </dd>
                 <dt>{ t.deal_contact }</dt>
                 <dd class={classes!(marked(DealField::Contact))}>

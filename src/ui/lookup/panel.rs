@@ -12,7 +12,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::fetch::search;
-use super::results::{Ids, Results, SkeletonRows};
+use super::results::{Ids, Results, results, skeleton_rows};
 use crate::i18n::errors::{System, describe};
 use crate::i18n::{LookupTexts, fill};
 use crate::model::lookup::LookupHit;
@@ -174,25 +174,32 @@ pub fn LookupPanel(props: &LookupPanelProps) -> Html {
             <p class="sl-lookup-status" role="status">{ status(state, t) }</p>
             {
                 match &state.shown {
-                    Shown::Answer(answer) if !answer.hits.is_empty() => html! {
-                        <Results answer={Rc::new(answer.clone())} active={state.active}
-                            expanded={state.expanded} updating={loading} compact={props.compact}
-                            ids={(*ids).clone()} lang={props.session.lang} {style} {on_pick} />
-                    },
-                    Shown::Answer(answer) => html! {
-                        <Notice tone={Tone::Info} title={t.nothing_title} testid="stock-nothing"
-                            text={fill(t.nothing_text, &[answer.query.as_str()])} />
-                    },
-                    Shown::Failed { error, .. } if error.kind == ErrorKind::Network => html! {
-                        <Notice tone={Tone::Warning} title={t.unreachable_title} testid="stock-unreachable"
-                            text={t.unreachable_text} action={(AttrValue::Static(t.retry), retry)} />
-                    },
-                    Shown::Failed { error, .. } => html! {
-                        <Notice tone={Tone::Alert} title={t.failed_title} testid="stock-failed"
-                            text={describe(error, System::Store, props.session.lang)}
-                            action={(AttrValue::Static(t.retry), retry)} />
-                    },
-                    Shown::Nothing if loading => html! { <SkeletonRows /> },
+                    Shown::Answer(answer) if !answer.hits.is_empty() => results(&Results {
+                        answer,
+                        active: state.active,
+                        expanded: state.expanded,
+                        updating: loading,
+                        compact: props.compact,
+                        ids: &ids,
+                        lang: props.session.lang,
+                        style,
+                        on_pick,
+                    }),
+                    Shown::Answer(answer) => Notice::new(Tone::Info, fill(t.nothing_text, &[answer.query.as_str()]))
+                        .titled(t.nothing_title)
+                        .testid("stock-nothing")
+                        .html(),
+                    Shown::Failed { error, .. } if error.kind == ErrorKind::Network => Notice::new(Tone::Warning, t.unreachable_text)
+                        .titled(t.unreachable_title)
+                        .testid("stock-unreachable")
+                        .action(t.retry, retry)
+                        .html(),
+                    Shown::Failed { error, .. } => Notice::new(Tone::Alert, describe(error, System::Store, props.session.lang))
+                        .titled(t.failed_title)
+                        .testid("stock-failed")
+                        .action(t.retry, retry)
+                        .html(),
+                    Shown::Nothing if loading => skeleton_rows(),
                     Shown::Nothing => Html::default(),
                 }
             }

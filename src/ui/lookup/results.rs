@@ -1,15 +1,13 @@
 //! The results: a listbox of products with free stock per warehouse, the total and the price;
 //! the opened one shows its codes and every warehouse's figures.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::i18n::{Lang, LookupTexts, fill};
 use crate::model::lookup::LookupHit;
 use crate::model::lookup_search::{LookupAnswer, WarehouseColumn};
 use crate::model::money::{NumberStyle, format_money, format_quantity};
-use crate::ui::skeleton::Bar;
+use crate::ui::skeleton::bar;
 
 /// The element IDs of one lookup on the page (two lookups may share a page).
 #[derive(Debug, Clone, PartialEq)]
@@ -37,15 +35,15 @@ impl Ids {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ResultsProps {
-    pub answer: Rc<LookupAnswer>,
+/// What the results show.
+pub struct Results<'a> {
+    pub answer: &'a LookupAnswer,
     pub active: Option<usize>,
     pub expanded: Option<usize>,
     /// A newer search is running: these results are about to be replaced.
     pub updating: bool,
     pub compact: bool,
-    pub ids: Ids,
+    pub ids: &'a Ids,
     pub lang: Lang,
     pub style: NumberStyle,
     pub on_pick: Callback<usize>,
@@ -59,8 +57,7 @@ fn column_title(column: &WarehouseColumn, t: &LookupTexts) -> String {
     }
 }
 
-#[function_component]
-pub fn Results(props: &ResultsProps) -> Html {
+pub fn results(props: &Results) -> Html {
     let t = props.lang.lookup();
     let titles: Vec<String> = props
         .answer
@@ -90,7 +87,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     }
 }
 
-fn option(props: &ResultsProps, titles: &[String], i: usize, hit: &LookupHit) -> Html {
+fn option(props: &Results, titles: &[String], i: usize, hit: &LookupHit) -> Html {
     let t = props.lang.lookup();
     let style = props.style;
     let selected = props.active == Some(i);
@@ -180,15 +177,14 @@ fn details(hit: &LookupHit, titles: &[String], t: &LookupTexts, style: NumberSty
 }
 
 /// Grey rows in the shape of results, while the first answer loads.
-#[function_component]
-pub fn SkeletonRows() -> Html {
+pub fn skeleton_rows() -> Html {
     html! {
         <div class="sl-lookup-results" aria-hidden="true" data-testid="stock-skeleton">
             { for (0..3).map(|_| html! {
                 <div class="sl-lookup-row">
-                    <span class="sl-lookup-name"><Bar width="l" /><Bar width="m" /></span>
-                    <span class="sl-lookup-total"><Bar width="s" /></span>
-                    <span class="sl-lookup-price"><Bar width="s" /></span>
+                    <span class="sl-lookup-name">{ bar("l") }{ bar("m") }</span>
+                    <span class="sl-lookup-total">{ bar("s") }</span>
+                    <span class="sl-lookup-price">{ bar("s") }</span>
                 </div>
             }) }
         </div>

@@ -12,7 +12,7 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use super::results::{Ids, Results, ResultsProps};
+use super::results::{Ids, Results, results};
 use crate::i18n::Lang;
 use crate::model::lookup::{LookupHit, LookupQuery, Relevance};
 use crate::model::lookup_search::{LookupAnswer, WarehouseColumn};
@@ -83,6 +83,30 @@ async fn rendered(root: &Element) {
     }
 }
 
+/// The results are a plain function; this component renders them for the test.
+#[derive(Properties, PartialEq)]
+struct HarnessProps {
+    answer: Rc<LookupAnswer>,
+    active: Option<usize>,
+    expanded: Option<usize>,
+    on_pick: Callback<usize>,
+}
+
+#[function_component]
+fn Harness(props: &HarnessProps) -> Html {
+    results(&Results {
+        answer: &props.answer,
+        active: props.active,
+        expanded: props.expanded,
+        updating: false,
+        compact: false,
+        ids: &Ids::new(900),
+        lang: Lang::Ru,
+        style: NumberStyle::Ru,
+        on_pick: props.on_pick.clone(),
+    })
+}
+
 async fn mount(
     active: Option<usize>,
     expanded: Option<usize>,
@@ -91,18 +115,13 @@ async fn mount(
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    let props = ResultsProps {
+    let props = HarnessProps {
         answer: answer(),
         active,
         expanded,
-        updating: false,
-        compact: false,
-        ids: Ids::new(900),
-        lang: Lang::Ru,
-        style: NumberStyle::Ru,
         on_pick: Callback::from(move |i| picked.borrow_mut().push(i)),
     };
-    yew::Renderer::<Results>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
     rendered(&root).await;
     root
 }

@@ -72,10 +72,10 @@ pub fn SettingsPage() -> Html {
         <div class="sl-settings" data-testid="settings" data-state={state} aria-busy={page.is_loading().to_string()}>
             <h1>{ t.title }</h1>
             if let Some(problem) = &session.settings_problem {
-                <Notice tone={Tone::Warning} text={fill(t.saved_unreadable, &[&problem.to_string()])} />
+                { Notice::new(Tone::Warning, fill(t.saved_unreadable, &[&problem.to_string()])).html() }
             }
             if matches!(page.store, StoreData::Failed(_)) {
-                <Notice tone={Tone::Warning} text={t.store_sections_unavailable} testid="settings-store-unavailable" />
+                { Notice::new(Tone::Warning, t.store_sections_unavailable).testid("settings-store-unavailable").html() }
             }
             <StoreSection page={page.clone()} {lang} {on_check} />
             <LinkSection page={page.clone()} {lang} />

@@ -31,18 +31,18 @@ pub fn SaveBar(props: &SaveBarProps) -> Html {
                 <span>{ t.saving }</span>
             </div>
         },
-        Save::Saved => html! {
-            <Notice tone={Tone::Success} title={t.saved_title} text={t.saved_text} testid="settings-saved" />
-        },
+        Save::Saved => Notice::new(Tone::Success, t.saved_text)
+            .titled(t.saved_title)
+            .testid("settings-saved")
+            .html(),
         Save::Refused(count) => html! {
             <div data-testid="settings-error" data-kind="invalid">
-                <Notice tone={Tone::Alert} title={t.refused_title}
-                    text={fill(t.refused_text, &[&count.to_string()])} />
+                { Notice::new(Tone::Alert, fill(t.refused_text, &[&count.to_string()])).titled(t.refused_title).html() }
             </div>
         },
         Save::Failed(error) => html! {
             <div data-testid="settings-error" data-kind={save_failure_kind(error)}>
-                <Notice tone={Tone::Alert} title={t.save_failed_title} text={save_failure_text(t, error)} />
+                { Notice::new(Tone::Alert, save_failure_text(t, error)).titled(t.save_failed_title).html() }
             </div>
         },
     };

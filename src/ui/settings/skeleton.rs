@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::skeleton::Bar;
+use crate::ui::skeleton::bar;
 
 /// Label and control bars, as many as the section will show rows.
 pub fn section_skeleton(rows: usize) -> Html {
@@ -10,7 +10,7 @@ pub fn section_skeleton(rows: usize) -> Html {
         <div class="sl-settings-skeleton" aria-hidden="true" data-testid="settings-skeleton">
             { for (0..rows).map(|_| html! {
                 <div class="sl-settings-skeleton-row">
-                    <Bar width="m" />
+                    { bar("m") }
                     <span class="sl-skel sl-settings-skel-control"></span>
                 </div>
             }) }

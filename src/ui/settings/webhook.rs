@@ -107,16 +107,20 @@ fn check_result(page: &PageState, lang: Lang) -> Html {
             (
                 "ok",
                 None,
-                html! { <Notice tone={Tone::Success} title={t.check_ok_title} text={text} /> },
+                Notice::new(Tone::Success, text)
+                    .titled(t.check_ok_title)
+                    .html(),
             )
         }
         Check::Failed(failure) => (
             "failed",
             Some(failure.code()),
-            html! {
-                <Notice tone={Tone::Alert} title={t.check_failed_title}
-                    text={failure_text(t, failure, Side::Store, &page.store_origin)} />
-            },
+            Notice::new(
+                Tone::Alert,
+                failure_text(t, failure, Side::Store, &page.store_origin),
+            )
+            .titled(t.check_failed_title)
+            .html(),
         ),
         Check::Refused(problem) => (
             "refused",

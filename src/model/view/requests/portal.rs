@@ -7,6 +7,7 @@ use super::OpenHints;
 use crate::model::call::{Batch, Call, PAGE_SIZE, result_ref, slot_refs};
 use crate::model::catalog_query::product_list_call;
 use crate::model::settings::Settings;
+use crate::model::sorted::sort_dedup;
 
 /// The portal batch and the names of its commands.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,8 +120,7 @@ pub fn missing_portal_products(
         .filter_map(|r| u64::try_from(r.product_id).ok())
         .filter(|id| *id > 0 && !products.iter().any(|p| p.id == *id))
         .collect();
-    missing.sort_unstable();
-    missing.dedup();
+    sort_dedup(&mut missing);
     missing.truncate(PAGE_SIZE);
     let extra: Vec<&str> = settings
         .product_property

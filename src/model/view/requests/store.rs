@@ -16,6 +16,7 @@ use crate::model::link::{
     LinkCandidate, LinkedOrder, link_candidates, order_get_call, reference_commands,
 };
 use crate::model::settings::Settings;
+use crate::model::sorted::sort_dedup;
 
 /// The store batch and the names of its commands.
 #[derive(Debug, Clone, PartialEq)]
@@ -189,8 +190,7 @@ pub fn store_plan(
 /// of the matching property, when configured. Each entry is a filter key and its values.
 fn product_keys(portal_products: &[Product], settings: &Settings) -> Vec<(String, Vec<String>)> {
     let distinct = |mut v: Vec<String>| {
-        v.sort();
-        v.dedup();
+        sort_dedup(&mut v);
         v
     };
     let xml_ids = distinct(
