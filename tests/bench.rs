@@ -23,7 +23,13 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use bench::report::{Figure, Report};
 
 /// Runs one section; a section that fails is reported and the others still run.
+/// `STORELINK_BENCH=lookup,open` runs only the sections named.
 fn section(report: &mut Report, name: &'static str, run: impl FnOnce() -> Vec<Figure>) {
+    if let Ok(only) = std::env::var("STORELINK_BENCH")
+        && !only.split(',').any(|s| s.trim() == name)
+    {
+        return;
+    }
     eprintln!("bench: {name}…");
     match catch_unwind(AssertUnwindSafe(run)) {
         Ok(figures) => report.figures.extend(figures),

@@ -107,3 +107,71 @@ fn each_store_list_takes_the_prefixes_its_page_lists() {
         assert_eq!(status(method, params.clone()), 400, "{method} {params}");
     }
 }
+
+#[test]
+fn product_names_match_in_any_case_as_a_prefix_a_substring_or_a_pattern() {
+    let sandbox = sandbox();
+    let names = |filter: Value| -> Vec<String> {
+        let mut all = vec![];
+        let mut start = 0;
+        loop {
+            let mut f = json!({"iblockId": 2});
+            f.as_object_mut()
+                .unwrap()
+                .extend(filter.as_object().unwrap().clone());
+            let body = store_call(
+                &sandbox,
+                "catalog.product.list",
+                json!({"select": ["id", "iblockId", "name"], "filter": f,
+                       "order": {"id": "asc"}, "start": start}),
+            )
+            .json();
+            let page = body["result"]["products"]
+                .as_array()
+                .unwrap_or_else(|| panic!("{body}"));
+            all.extend(page.iter().map(|p| p["name"].as_str().unwrap().to_owned()));
+            match body["next"].as_u64() {
+                Some(next) => start = next,
+                None => return all,
+            }
+        }
+    };
+    let every = names(json!({}));
+    let word = every
+        .iter()
+        .flat_map(|n| n.split_whitespace())
+        .find(|w| w.chars().count() >= 4 && w.chars().any(|c| !c.is_ascii()))
+        .expect("a Cyrillic word in the demo catalogue")
+        .to_owned();
+    let lower = word.to_lowercase();
+    let upper = word.to_uppercase();
+    let containing: Vec<String> = every
+        .iter()
+        .filter(|n| n.to_lowercase().contains(&lower))
+        .cloned()
+        .collect();
+    let starting: Vec<String> = every
+        .iter()
+        .filter(|n| n.to_lowercase().starts_with(&lower))
+        .cloned()
+        .collect();
+    assert!(!containing.is_empty());
+    assert_eq!(names(json!({"%name": lower})), containing);
+    assert_eq!(names(json!({"%name": upper})), containing);
+    assert_eq!(names(json!({"=%name": format!("{upper}%")})), starting);
+    assert_eq!(names(json!({"%=name": format!("%{lower}%")})), containing);
+    // A `_` stands for one character; the rest of the word must follow it.
+    let mut chars = lower.chars();
+    let first = chars.next().unwrap();
+    let pattern = format!("%_{}%", chars.as_str());
+    let one_before: Vec<String> = every
+        .iter()
+        .filter(|n| {
+            let n = n.to_lowercase();
+            n.match_indices(chars.as_str()).any(|(i, _)| i > 0)
+        })
+        .cloned()
+        .collect();
+    assert_eq!(names(json!({"=%name": pattern})), one_before, "{first}");
+    assert!(names(json!({"%name": "нет-такого-товара"})).is_empty());
+}

@@ -7,6 +7,7 @@ use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::functions::FunctionFlags;
+use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Transaction};
 
 /// The database. A single connection behind a mutex: SQLite serializes writers anyway, and a
@@ -25,21 +26,26 @@ impl Db {
         conn.execute_batch(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;",
         )?;
-        conn.execute_batch(schema::SCHEMA)?;
-        schema::create_indexes(&conn)?;
-        // Every statement of the hot paths stays prepared.
-        conn.set_prepared_statement_cache_capacity(256);
         // `ulower(x)`: Unicode lower case, so that LIKE filters ignore case in Cyrillic too,
-        // as MySQL's utf8 collations do in Bitrix.
+        // as MySQL's utf8 collations do in Bitrix. Registered first: the schema's folded
+        // columns are computed with it.
         conn.create_scalar_function(
             "ulower",
             1,
             FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
             |ctx| {
-                let text: Option<String> = ctx.get(0)?;
-                Ok(text.map(|t| t.to_lowercase()))
+                Ok(match ctx.get_raw(0) {
+                    ValueRef::Text(bytes) => Some(String::from_utf8_lossy(bytes).to_lowercase()),
+                    ValueRef::Integer(i) => Some(i.to_string()),
+                    ValueRef::Real(f) => Some(f.to_string()),
+                    ValueRef::Null | ValueRef::Blob(_) => None,
+                })
             },
         )?;
+        schema::create(&conn)?;
+        schema::create_indexes(&conn)?;
+        // Every statement of the hot paths stays prepared.
+        conn.set_prepared_statement_cache_capacity(256);
         Ok(Db {
             conn: Mutex::new(conn),
         })
@@ -89,4 +95,43 @@ pub fn meta(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
     use rusqlite::OptionalExtension;
     conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
         .optional()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_file_of_an_older_schema_is_made_anew() {
+        let path = std::env::temp_dir().join(format!("sandbox-schema-{}.db", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        {
+            let old = Connection::open(&path).unwrap();
+            old.execute_batch(
+                "CREATE TABLE products (side TEXT, id INTEGER, name TEXT); PRAGMA user_version = 1;",
+            )
+            .unwrap();
+        }
+        let db = Db::open(Some(&path)).unwrap();
+        let conn = db.lock();
+        conn.execute(
+            "INSERT INTO products (side, id, iblock_id, name, date_create, timestamp_x)
+             VALUES ('store', 1, 2, 'Кофе ЭСПРЕССО', '', '')",
+            [],
+        )
+        .unwrap();
+        let folded: String = conn
+            .query_row("SELECT name_folded FROM products", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(folded, "кофе эспрессо");
+        let version: i32 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, schema::VERSION);
+        drop(conn);
+        drop(db);
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+    }
 }

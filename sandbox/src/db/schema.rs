@@ -62,6 +62,7 @@ CREATE TABLE IF NOT EXISTS products (
     vat_included TEXT NOT NULL DEFAULT 'Y', purchasing_price REAL, purchasing_currency TEXT,
     weight REAL NOT NULL DEFAULT 0, sort INTEGER NOT NULL DEFAULT 500, type INTEGER NOT NULL DEFAULT 1,
     section_id INTEGER, date_create TEXT NOT NULL, timestamp_x TEXT NOT NULL,
+    name_folded TEXT GENERATED ALWAYS AS (ulower(name)) STORED,
     PRIMARY KEY (side, id));
 CREATE TABLE IF NOT EXISTS prices (
     id INTEGER PRIMARY KEY AUTOINCREMENT, side TEXT NOT NULL, product_id INTEGER NOT NULL,
@@ -146,6 +147,8 @@ pub const INDEXES: &[(&str, &str)] = &[
         "contact_comms(kind, normalized)",
     ),
     ("products_xml", "products(side, xml_id)"),
+    ("products_article", "products(side, article)"),
+    ("products_folded", "products(side, name_folded)"),
     ("prices_product", "prices(side, product_id)"),
     ("basket_items_order", "basket_items(order_id)"),
     ("reservations_basket", "reservations(basket_id)"),
@@ -154,6 +157,23 @@ pub const INDEXES: &[(&str, &str)] = &[
     ("shipments_order", "shipments(order_id)"),
     ("property_values_order", "property_values(order_id)"),
 ];
+
+/// The version of [`SCHEMA`], kept in the database file (`PRAGMA user_version`). A file
+/// written by another version has its tables dropped and made anew (the sandbox seeds its data
+/// on every start anyway).
+pub const VERSION: i32 = 2;
+
+/// Creates the tables, first dropping those of a database file from another schema version.
+pub fn create(conn: &Connection) -> rusqlite::Result<()> {
+    let version: i32 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    if version != VERSION {
+        for table in TABLES.iter().rev() {
+            conn.execute(&format!("DROP TABLE IF EXISTS {table}"), [])?;
+        }
+    }
+    conn.execute_batch(SCHEMA)?;
+    conn.execute_batch(&format!("PRAGMA user_version = {VERSION}"))
+}
 
 /// Creates every secondary index that does not exist yet.
 pub fn create_indexes(conn: &Connection) -> rusqlite::Result<()> {

@@ -39,6 +39,9 @@ pub struct Field {
     pub kind: Kind,
     /// Part of the default selection (`*`).
     pub star: bool,
+    /// SQL of the same text already in lower case (a stored column), which LIKE filters read
+    /// instead of lowering every row.
+    pub folded: Option<String>,
 }
 
 impl Field {
@@ -48,6 +51,15 @@ impl Field {
             sql: sql.to_string(),
             kind,
             star: true,
+            folded: None,
+        }
+    }
+
+    /// The same field, with its text also stored lower-cased in `sql` for LIKE filters.
+    pub fn folded(self, sql: &str) -> Field {
+        Field {
+            folded: Some(sql.to_string()),
+            ..self
         }
     }
 

@@ -4,7 +4,7 @@
 use rusqlite::types::Value as Sql;
 use serde_json::Value;
 
-use super::fields::{Kind, input};
+use super::fields::{Field, Kind, input};
 use super::{Dialect, Entity};
 use crate::rest::RestError;
 
@@ -30,7 +30,7 @@ pub fn conditions(
             }
             continue;
         };
-        out.push(condition(op, &field.sql, field.kind, value, &mut binds)?);
+        out.push(condition(op, field, value, &mut binds)?);
     }
     Ok((out, binds))
 }
@@ -69,11 +69,11 @@ fn like_escape(text: &str) -> String {
 
 fn condition(
     op: &str,
-    sql: &str,
-    kind: Kind,
+    field: &Field,
     value: &Value,
     binds: &mut Vec<Sql>,
 ) -> Result<String, RestError> {
+    let (sql, kind) = (field.sql.as_str(), field.kind);
     let is_list = matches!(value, Value::Array(_))
         || (matches!(value, Value::Object(_)) && kind != Kind::Property);
     let list = values(kind, value);
@@ -118,7 +118,7 @@ fn condition(
             let texts: Vec<String> = list.iter().map(text).collect();
             let negate = op == "!%";
             like(
-                sql,
+                field,
                 texts
                     .iter()
                     .map(|t| format!("%{}%", like_escape(t)))
@@ -129,7 +129,7 @@ fn condition(
         }
         "=%" | "%=" | "!=%" | "!%=" => {
             let negate = op.starts_with('!');
-            like(sql, list.iter().map(text).collect(), negate, binds)
+            like(field, list.iter().map(text).collect(), negate, binds)
         }
         _ => "1".into(),
     })
@@ -154,16 +154,38 @@ fn text(v: &Sql) -> String {
     }
 }
 
-/// Case-insensitive in every alphabet, as MySQL's collations are.
-fn like(sql: &str, patterns: Vec<String>, negate: bool, binds: &mut Vec<Sql>) -> String {
+/// Case-insensitive in every alphabet, as MySQL's collations are: the pattern is lowered once
+/// here, the field's text per row unless it is stored folded.
+fn like(field: &Field, patterns: Vec<String>, negate: bool, binds: &mut Vec<Sql>) -> String {
     if patterns.is_empty() {
         return "0".into();
     }
+    let sql = &field.sql;
+    let folded = match &field.folded {
+        Some(folded) => folded.clone(),
+        None => format!("ulower({sql})"),
+    };
     let parts: Vec<String> = patterns
         .into_iter()
         .map(|p| {
-            binds.push(Sql::Text(p));
-            format!("ulower({sql}) LIKE ulower(?) ESCAPE '\\'")
+            let p = p.to_lowercase();
+            match Pattern::read(&p) {
+                // Same answers as LIKE, but a prefix can use an index and a substring search
+                // skips LIKE's per-character matching.
+                Pattern::Prefix(text) => {
+                    binds.push(Sql::Text(text.clone()));
+                    binds.push(Sql::Text(format!("{text}{}", char::MAX)));
+                    format!("({folded} >= ? AND {folded} < ?)")
+                }
+                Pattern::Contains(text) => {
+                    binds.push(Sql::Text(text));
+                    format!("instr({folded}, ?) > 0")
+                }
+                Pattern::Other => {
+                    binds.push(Sql::Text(p));
+                    format!("{folded} LIKE ? ESCAPE '\\'")
+                }
+            }
         })
         .collect();
     let any = format!("({})", parts.join(" OR "));
@@ -171,5 +193,74 @@ fn like(sql: &str, patterns: Vec<String>, negate: bool, binds: &mut Vec<Sql>) ->
         format!("({sql} IS NULL OR NOT {any})")
     } else {
         any
+    }
+}
+
+/// The shape of a LIKE pattern (`\\` escapes `%`, `_` and itself).
+#[derive(Debug, PartialEq)]
+enum Pattern {
+    /// `text%`: starts with `text`.
+    Prefix(String),
+    /// `%text%`: contains `text` (not empty).
+    Contains(String),
+    /// Anything else.
+    Other,
+}
+
+impl Pattern {
+    fn read(pattern: &str) -> Pattern {
+        enum Part {
+            Text(String),
+            Any,
+            One,
+        }
+        let mut parts: Vec<Part> = vec![];
+        let mut chars = pattern.chars();
+        while let Some(c) = chars.next() {
+            let literal = match c {
+                '%' => {
+                    parts.push(Part::Any);
+                    continue;
+                }
+                '_' => {
+                    parts.push(Part::One);
+                    continue;
+                }
+                '\\' => match chars.next() {
+                    Some(escaped) => escaped,
+                    None => return Pattern::Other,
+                },
+                other => other,
+            };
+            match parts.last_mut() {
+                Some(Part::Text(text)) => text.push(literal),
+                _ => parts.push(Part::Text(literal.to_string())),
+            }
+        }
+        match parts.as_slice() {
+            [Part::Text(text), Part::Any] => Pattern::Prefix(text.clone()),
+            [Part::Any, Part::Text(text), Part::Any] => Pattern::Contains(text.clone()),
+            _ => Pattern::Other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pattern;
+
+    #[test]
+    fn like_patterns_that_are_a_prefix_or_a_substring_are_recognised() {
+        assert_eq!(Pattern::read("кофе%"), Pattern::Prefix("кофе".into()));
+        assert_eq!(Pattern::read("%кофе%"), Pattern::Contains("кофе".into()));
+        assert_eq!(Pattern::read("%50\\%%"), Pattern::Contains("50%".into()));
+        assert_eq!(Pattern::read("a\\_b%"), Pattern::Prefix("a_b".into()));
+    }
+
+    #[test]
+    fn other_like_patterns_stay_like() {
+        for p in ["кофе", "%кофе", "к_фе%", "%к%фе%", "%%", "%", "a\\", "a%%"] {
+            assert_eq!(Pattern::read(p), Pattern::Other, "{p}");
+        }
     }
 }

@@ -15,7 +15,7 @@ fn entity(conn: &Connection, side: Side) -> Result<Entity, RestError> {
     let mut fields = vec![
         Field::new("id", "products.id", Int),
         Field::new("iblockId", "iblock_id", Int),
-        Field::new("name", "name", Text),
+        Field::new("name", "name", Text).folded("name_folded"),
         Field::new("active", "active", Char),
         Field::new("available", "available", Char),
         Field::new("bundle", "'N'", Char),
