@@ -8,6 +8,7 @@ use bitrix_rest::{Client, Token};
 use bitrix_sandbox::{Sandbox, SandboxConfig};
 use storelink::fetch::deal::{DealData, OpenContext, open_deal};
 use storelink::fetch::store_side::StoreData;
+use storelink::model::call::Batch;
 use storelink::model::reconcile::DifferenceKind;
 use storelink::model::settings::Settings;
 use storelink::model::view::requests::OpenHints;
@@ -48,6 +49,16 @@ fn setup() -> Setup {
 }
 
 async fn open(s: &Setup, deal_id: u64, store: Option<&Client>) -> (DealData, DealView) {
+    open_guessing(s, deal_id, store, None).await
+}
+
+/// An open that sends `guess` (a store batch) alongside the portal's batch.
+async fn open_guessing(
+    s: &Setup,
+    deal_id: u64,
+    store: Option<&Client>,
+    guess: Option<&Batch>,
+) -> (DealData, DealView) {
     let hints = OpenHints::default();
     let ctx = OpenContext {
         portal: &s.portal,
@@ -56,6 +67,7 @@ async fn open(s: &Setup, deal_id: u64, store: Option<&Client>) -> (DealData, Dea
         lang: "ru",
         preferred_order: None,
         hints: &hints,
+        guess,
     };
     let data = open_deal(ctx, deal_id).await.expect("the deal opens");
     let view = data.view(&s.settings, "ru");
@@ -135,4 +147,86 @@ async fn an_unreachable_store_leaves_the_crm_part_whole() {
     assert_eq!(view.store, StoreState::Unavailable);
     assert_eq!(view.rows.len(), data.rows.len());
     assert!(!view.deal.title.is_empty());
+}
+
+fn store_batches(s: &Setup) -> u64 {
+    let stats = s.sandbox.stats();
+    stats
+        .methods
+        .get("store")
+        .and_then(|m| m.get("batch"))
+        .copied()
+        .unwrap_or(0)
+}
+
+#[tokio::test]
+async fn a_second_open_sends_the_last_store_batch_alongside_the_portals_and_uses_its_answers() {
+    let s = setup();
+    let (first, first_view) = open(&s, 1, Some(&s.store)).await;
+    let guess = first
+        .store_batch
+        .clone()
+        .expect("the open needed a store batch");
+    s.sandbox.reset_stats();
+    let (second, second_view) = open_guessing(&s, 1, Some(&s.store), Some(&guess)).await;
+    assert_eq!(second.requests, (1, 1));
+    assert_eq!(store_batches(&s), 1);
+    assert_eq!(second.store_batch.as_ref(), Some(&guess));
+    assert_eq!(second.store, first.store);
+    assert_eq!(second_view, first_view);
+
+    // Sent before the portal answered: with a portal that cannot answer, the store still
+    // receives the guessed batch.
+    let closed = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+        listener.local_addr().expect("its address").port()
+    };
+    let unreachable =
+        Client::webhook(&format!("http://127.0.0.1:{closed}/rest/1/secret/")).expect("client");
+    s.sandbox.reset_stats();
+    let hints = OpenHints::default();
+    let ctx = OpenContext {
+        portal: &unreachable,
+        store: Some(&s.store),
+        settings: &s.settings,
+        lang: "ru",
+        preferred_order: None,
+        hints: &hints,
+        guess: Some(&guess),
+    };
+    assert!(open_deal(ctx, 1).await.is_err());
+    assert_eq!(store_batches(&s), 1, "the guess went out without waiting");
+}
+
+#[tokio::test]
+async fn a_guess_that_no_longer_fits_the_deal_is_replaced_by_the_batch_it_needs() {
+    let s = setup();
+    let (first, _) = open(&s, 1, Some(&s.store)).await;
+    let guess = first.store_batch.clone().expect("a store batch");
+    assert!(first.rows.len() >= 2, "deal 1 has several rows");
+    let kept: Vec<serde_json::Value> = first.rows[1..]
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "PRODUCT_ID": r.product_id,
+                "PRICE": r.price.to_string(),
+                "QUANTITY": r.quantity.to_string(),
+            })
+        })
+        .collect();
+    s.sandbox
+        .edit_deal_rows(1, serde_json::Value::Array(kept))
+        .expect("rows replaced");
+    let (unguessed, unguessed_view) = open(&s, 1, Some(&s.store)).await;
+    assert_ne!(unguessed.store_batch.as_ref(), Some(&guess));
+    s.sandbox.reset_stats();
+    let (guessed, guessed_view) = open_guessing(&s, 1, Some(&s.store), Some(&guess)).await;
+    assert_eq!(
+        guessed.requests,
+        (1, 2),
+        "the guess, then the batch the deal needs"
+    );
+    assert_eq!(store_batches(&s), 2);
+    assert_eq!(guessed.store_batch, unguessed.store_batch);
+    assert_eq!(guessed_view, unguessed_view);
 }

@@ -1,17 +1,18 @@
 //! One deal open: one batch to the portal, then one to the store (the store's batch needs the
-//! deal's link fields and its products' XML_IDs).
+//! deal's link fields and its products' XML_IDs) — or both at once when the store batch of the
+//! previous open is given as a guess (see [`crate::model::view::requests::guess`]).
 
 use bitrix_rest::models::catalog::Product;
 use bitrix_rest::models::crm::{Category, Contact, Deal, ProductRow, Status};
 use bitrix_rest::{Client, Error};
 
 use super::answers::{Answers, run};
-use super::store_side::{StoreData, fetch_store};
+use super::store_side::{Guessed, StoreData, fetch_store};
 use crate::model::call::{Batch, PAGE_SIZE};
 use crate::model::catalog_query::product_list_call;
 use crate::model::settings::Settings;
 use crate::model::sorted::sort_dedup;
-use crate::model::view::requests::{OpenHints, portal_plan};
+use crate::model::view::requests::{OpenHints, StoreOpen, portal_plan};
 use crate::model::view::{DealInputs, DealView};
 
 /// What a deal open needs to know besides the deal's ID.
@@ -27,6 +28,8 @@ pub struct OpenContext<'a> {
     pub preferred_order: Option<u64>,
     /// Sizes remembered from the previous open of this deal.
     pub hints: &'a OpenHints,
+    /// The store batch of the previous open of this deal, sent alongside the portal's.
+    pub guess: Option<&'a Batch>,
 }
 
 /// Everything fetched for one deal, owned; [`DealData::view`] assembles what the tab shows.
@@ -41,13 +44,25 @@ pub struct DealData {
     pub store: StoreData,
     /// HTTP requests made, per system: (portal, store).
     pub requests: (usize, usize),
+    /// The store batch this open needed (to send as the next open's guess).
+    pub store_batch: Option<Batch>,
 }
 
 /// Fetches deal `deal_id` from the portal and its order and stock from the store. Fails only
 /// when the portal cannot give the deal itself; a store failure is part of the data.
 pub async fn open_deal(ctx: OpenContext<'_>, deal_id: u64) -> Result<DealData, Error> {
     let plan = portal_plan(deal_id, ctx.settings, ctx.hints);
-    let answers = run(ctx.portal, &plan.batch).await?;
+    let guessed = async {
+        match (ctx.store, ctx.guess) {
+            (Some(store), Some(guess)) => Some(Guessed {
+                batch: guess,
+                answers: run(store, guess).await,
+            }),
+            _ => None,
+        }
+    };
+    let (answers, guessed) = futures::join!(run(ctx.portal, &plan.batch), guessed);
+    let answers = answers?;
     let mut requests = (answers.requests(), 0);
     let deal: Deal = answers.get(&plan.deal)?;
     let rows: Vec<ProductRow> = answers.list(&plan.rows, None)?;
@@ -79,12 +94,18 @@ pub async fn open_deal(ctx: OpenContext<'_>, deal_id: u64) -> Result<DealData, E
             portal_products.extend(lenient_list(&more, &command.name, Some("products")));
         }
     }
-    let store = match ctx.store {
-        None => StoreData::NotConfigured,
+    let (store, store_batch) = match ctx.store {
+        None => (StoreData::NotConfigured, None),
         Some(store) => {
-            let fetched = fetch_store(store, ctx, &deal, &rows, &portal_products).await;
-            requests.1 = fetched.1;
-            fetched.0
+            let open = StoreOpen {
+                deal: &deal,
+                rows: &rows,
+                portal_products: &portal_products,
+                lang: ctx.lang,
+            };
+            let fetched = fetch_store(store, ctx, open, guessed).await;
+            requests.1 = fetched.requests;
+            (fetched.data, fetched.batch)
         }
     };
     Ok(DealData {
@@ -96,6 +117,7 @@ pub async fn open_deal(ctx: OpenContext<'_>, deal_id: u64) -> Result<DealData, E
         pipelines,
         store,
         requests,
+        store_batch,
     })
 }
 

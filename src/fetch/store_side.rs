@@ -1,7 +1,6 @@
 //! The store's half of a deal open: the linked order, statuses, warehouses, products, stock.
 
 use bitrix_rest::models::catalog::{Price, Product, StoreStock, Warehouse};
-use bitrix_rest::models::crm::{Deal, ProductRow};
 use bitrix_rest::models::sale::{Order, SaleStatus, StatusLang};
 use bitrix_rest::value::FromValue;
 use bitrix_rest::{Client, Error, ErrorKind};
@@ -9,6 +8,7 @@ use serde_json::Value;
 
 use super::answers::{Answers, run};
 use super::deal::{OpenContext, lenient_list};
+use crate::model::call::Batch;
 use crate::model::link::{LinkedOrder, resolve_link};
 use crate::model::view::requests::{StoreOpen, StorePlan, chosen_order_fetch, store_plan};
 use crate::model::view::{StoreAnswer, StoreSide};
@@ -64,20 +64,29 @@ impl StoreData {
     }
 }
 
-/// Runs the store batch; returns the data and how many HTTP requests it took.
+/// The store batch sent before the portal answered, and what the store said to it.
+pub(super) struct Guessed<'a> {
+    pub batch: &'a Batch,
+    pub answers: Result<Answers, Error>,
+}
+
+/// The store's side of an open: the data, the HTTP requests it took, and the batch it needed.
+pub(super) struct StoreFetch {
+    pub data: StoreData,
+    pub requests: usize,
+    pub batch: Option<Batch>,
+}
+
+/// Runs the store batch for `open` — or takes the answers to `guessed` when that was the same
+/// batch.
 pub(super) async fn fetch_store(
     store: &Client,
     ctx: OpenContext<'_>,
-    deal: &Deal,
-    rows: &[ProductRow],
-    portal_products: &[Product],
-) -> (StoreData, usize) {
-    let open = StoreOpen {
-        deal,
-        rows,
-        portal_products,
-        lang: ctx.lang,
-    };
+    open: StoreOpen<'_>,
+    guessed: Option<Guessed<'_>>,
+) -> StoreFetch {
+    // A guess sent for nothing still counts as a request made.
+    let guess_requests = |g: &Guessed| g.answers.as_ref().map_or(1, Answers::requests);
     let Some(plan) = store_plan(open, ctx.settings, ctx.hints) else {
         // A webhook without the catalogue settings cannot be queried for products.
         let e = Error::new(
@@ -85,20 +94,46 @@ pub(super) async fn fetch_store(
             "settings",
             "the store's catalogue is not chosen in the settings",
         );
-        return (StoreData::Unavailable(e), 0);
+        return StoreFetch {
+            data: StoreData::Unavailable(e),
+            requests: guessed.as_ref().map_or(0, guess_requests),
+            batch: None,
+        };
     };
-    let answers = match run(store, &plan.batch).await {
+    let (answers, mut requests) = match guessed {
+        Some(g) if *g.batch == plan.batch => {
+            let requests = guess_requests(&g);
+            (g.answers, requests)
+        }
+        other => {
+            let wasted = other.as_ref().map_or(0, guess_requests);
+            let answers = run(store, &plan.batch).await;
+            let requests = answers.as_ref().map_or(0, Answers::requests);
+            (answers, wasted + requests)
+        }
+    };
+    let batch = Some(plan.batch.clone());
+    let answers = match answers {
         Ok(a) => a,
-        Err(e) => return (StoreData::Unavailable(e), 0),
+        Err(e) => {
+            return StoreFetch {
+                data: StoreData::Unavailable(e),
+                requests,
+                batch,
+            };
+        }
     };
-    let mut requests = answers.requests();
     // The warehouse list is the simplest command: when even it failed, the store is not usable.
     if let Some(Err(e)) = plan
         .warehouses
         .as_ref()
         .map(|name| answers.list::<Warehouse>(name, Some("stores")))
     {
-        return (StoreData::Unavailable(e), requests);
+        return StoreFetch {
+            data: StoreData::Unavailable(e),
+            requests,
+            batch,
+        };
     }
     let mut result = read_answers(&plan, &answers, ctx.preferred_order);
     let refetch = result
@@ -109,10 +144,20 @@ pub(super) async fn fetch_store(
         requests += 1;
         match store.call(call.method, call.params).await {
             Ok(value) => result.order = order_of(value),
-            Err(e) => return (StoreData::Unavailable(e), requests),
+            Err(e) => {
+                return StoreFetch {
+                    data: StoreData::Unavailable(e),
+                    requests,
+                    batch,
+                };
+            }
         }
     }
-    (StoreData::Answered(Box::new(result)), requests)
+    StoreFetch {
+        data: StoreData::Answered(Box::new(result)),
+        requests,
+        batch,
+    }
 }
 
 fn read_answers(plan: &StorePlan, answers: &Answers, preferred: Option<u64>) -> StoreResult {

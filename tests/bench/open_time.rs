@@ -19,7 +19,8 @@ fn open(stand: &Stand) -> (f64, serde_json::Value) {
     let ready = stand.wait_for("the probe's ready time", |b| {
         probe::read(b)["ready"].as_f64()
     });
-    (ready, probe::open_timeline(&stand.browser))
+    let store = stand.sandbox.urls().store.clone();
+    (ready, probe::open_timeline(&stand.browser, &store))
 }
 
 /// What a deal tab really fetched from the app's origin in a fresh browser, gzip-sized from
@@ -109,6 +110,8 @@ pub fn measure() -> Vec<Figure> {
                 ("html", "html loaded"),
                 ("wasm", "wasm loaded"),
                 ("restStart", "first REST request sent"),
+                ("storeStart", "store batch sent"),
+                ("portalEnd", "portal's answer in"),
                 ("restEnd", "last REST answer in"),
             ] {
                 if let Some(at) = t[key].as_f64() {

@@ -1,11 +1,15 @@
-//! What a deal open costs: exactly one `batch` request to each system, no CORS preflight.
+//! What a deal open costs: exactly one `batch` request to each system, no CORS preflight; from
+//! the second open of a deal on, both sent at once.
 
 use std::collections::BTreeMap;
 
 use bitrix_sandbox::Stats;
+use serde_json::json;
 
 use super::own_seed::{mini_options, mini_stand};
 use crate::support::options::dev_options_polling;
+use crate::support::page::tid;
+use crate::support::rest;
 use crate::support::stand::{Setup, Stand, User};
 
 /// REST calls per method of one origin.
@@ -61,4 +65,69 @@ fn own_seed_deal_open_costs_one_batch_per_system_and_no_preflight() {
         stand.open_deal_ready(deal, User::Rep);
         assert_one_batch_each(&stand.sandbox.stats(), &format!("deal {deal}"));
     }
+}
+
+/// When the frame's first store request left and when the portal's last answer came in (ms
+/// since the frame's navigation), from the Performance API.
+fn store_sent_and_portal_answered(stand: &Stand) -> (f64, f64) {
+    let store = stand.sandbox.urls().store.clone();
+    let t = stand.browser.js(
+        r#"
+        const rest = performance.getEntriesByType('resource').filter(r => r.name.includes('/rest/'));
+        const store = rest.filter(r => r.name.startsWith(arguments[0]));
+        const portal = rest.filter(r => !r.name.startsWith(arguments[0]));
+        return [Math.min(...store.map(r => r.startTime)), Math.max(...portal.map(r => r.responseEnd))];
+        "#,
+        vec![serde_json::Value::String(store)],
+    );
+    (
+        t[0].as_f64().unwrap_or(f64::NAN),
+        t[1].as_f64().unwrap_or(f64::NAN),
+    )
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_second_open_asks_both_systems_at_once_and_a_changed_deal_is_asked_again() {
+    let stand = Stand::start(
+        "a_second_open_asks_both_systems_at_once_and_a_changed_deal_is_asked_again",
+        Setup::demo(dev_options_polling(300)),
+    );
+    stand.open_deal_ready(1, User::Rep);
+    let rows = stand.count(&tid("deal-row"));
+    assert!(rows >= 2, "demo deal 1 has several rows");
+
+    stand.sandbox.reset_stats();
+    stand.open_deal_ready(1, User::Rep);
+    assert_one_batch_each(&stand.sandbox.stats(), "the second open");
+    let (store_sent, portal_answered) = store_sent_and_portal_answered(&stand);
+    assert!(
+        store_sent < portal_answered,
+        "the store batch left at {store_sent} ms, before the portal answered at {portal_answered} ms"
+    );
+    assert_eq!(stand.count(&tid("deal-row")), rows);
+
+    // Another user removes a row: the remembered store batch no longer fits the deal, so the
+    // tab asks the store again and shows the deal as it is now.
+    let current = rest::portal(&stand.sandbox, "crm.deal.productrows.get", &[("id", "1")]);
+    let kept: Vec<serde_json::Value> = current.as_array().expect("rows")[1..]
+        .iter()
+        .map(|r| {
+            json!({"PRODUCT_ID": r["PRODUCT_ID"], "PRICE": r["PRICE"], "QUANTITY": r["QUANTITY"]})
+        })
+        .collect();
+    stand
+        .sandbox
+        .edit_deal_rows(1, serde_json::Value::Array(kept))
+        .expect("rows replaced");
+    stand.sandbox.reset_stats();
+    stand.open_deal_ready(1, User::Rep);
+    assert_eq!(stand.count(&tid("deal-row")), rows - 1);
+    let stats = stand.sandbox.stats();
+    assert_eq!(stats.requests.get("portal"), Some(&1), "{stats:?}");
+    assert_eq!(
+        stats.requests.get("store"),
+        Some(&2),
+        "the guess, then the batch the deal needs: {stats:?}"
+    );
 }

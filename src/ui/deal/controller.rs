@@ -9,8 +9,8 @@ use gloo_timers::callback::{Interval, Timeout};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::preference;
 use super::state::{Loaded, TabAction, TabState};
+use super::{preference, store_guess};
 use crate::fetch::deal::{OpenContext, open_deal};
 use crate::fetch::live::check;
 use crate::model::view::requests::OpenHints;
@@ -69,6 +69,12 @@ pub fn use_deal_controller(
                     StoreAccess::NotConfigured => None,
                 };
                 let known = hints.borrow().clone();
+                let member = session.init.member_id.as_str();
+                // Only a first open guesses: a live reload happens because something changed.
+                let guess = match kind {
+                    LoadKind::Open => store_guess::recall(member, deal_id),
+                    LoadKind::Live | LoadKind::Prefer(_) => None,
+                };
                 let ctx = OpenContext {
                     portal: &portal,
                     store: store.as_ref(),
@@ -76,10 +82,14 @@ pub fn use_deal_controller(
                     lang: session.lang.code(),
                     preferred_order: preference::recall(deal_id),
                     hints: &known,
+                    guess: guess.as_ref(),
                 };
                 match open_deal(ctx, deal_id).await {
                     Ok(data) => {
                         *hints.borrow_mut() = data.hints();
+                        if let Some(batch) = &data.store_batch {
+                            store_guess::remember(member, deal_id, batch);
+                        }
                         let view = data.view(&session.settings, session.lang.code());
                         let loaded = Loaded {
                             data: Rc::new(data),

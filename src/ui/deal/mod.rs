@@ -11,6 +11,7 @@ mod preference;
 mod rows;
 mod skeleton;
 mod state;
+mod store_guess;
 mod summary;
 
 use std::rc::Rc;

@@ -2,7 +2,10 @@
 //! the portal's answer. Each fits one HTTP request up to 50 deal rows.
 //!
 //! Why in sequence: the store batch needs what only the portal knows — the link fields of the
-//! deal (`UF_CRM_…`, `ORIGIN_ID`) and the XML_IDs of its products.
+//! deal (`UF_CRM_…`, `ORIGIN_ID`) and the XML_IDs of its products. From the second open of a
+//! deal in the same browser on, the store batch of the previous open is sent alongside the
+//! portal's and its answers are used when the portal's answer yields the same batch (see
+//! [`guess`]).
 //!
 //! Within each batch, IDs an earlier command returns are passed to later ones with
 //! `$result[...]` references (documented for batch): the contact by `$result[deal][CONTACT_ID]`,
@@ -17,6 +20,7 @@
 //! Cacheable lists (stages, pipelines, statuses and their names, warehouses) are left out when
 //! the UI says it has them.
 
+pub mod guess;
 mod portal;
 mod store;
 
