@@ -104,6 +104,30 @@ pub fn measure() -> Vec<Figure> {
             samples.iter().copied().fold(0.0, f64::max),
             "ms",
         ));
+        // Both systems at once: on a repeat open the store's batch leaves before the portal's
+        // answer is in (at latency 0 the portal may answer before the store's request starts).
+        let waited = timelines
+            .iter()
+            .filter(
+                |(_, t)| match (t["storeStart"].as_f64(), t["portalEnd"].as_f64()) {
+                    (Some(store), Some(portal)) => store >= portal,
+                    _ => true,
+                },
+            )
+            .count();
+        figures.push(
+            Figure::new(
+                "open",
+                format!("opens whose store batch waited for the portal, latency {latency} ms"),
+                waited as f64,
+                "open",
+            )
+            .budget(if latency == 100 {
+                Budget::AtMost(0.0)
+            } else {
+                Budget::None
+            }),
+        );
         timelines.sort_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((_, t)) = timelines.get(timelines.len() / 2) {
             for (key, label) in [

@@ -115,24 +115,6 @@ pub fn measure() -> Vec<Figure> {
             )
             .budget(Budget::AtMost(0.0)),
         );
-        // Both systems at once: the store's batch leaves before the portal's answer is in.
-        let timeline = super::probe::open_timeline(&stand.browser, &urls.store);
-        let waited = match (
-            timeline["storeStart"].as_f64(),
-            timeline["portalEnd"].as_f64(),
-        ) {
-            (Some(store), Some(portal)) => f64::from(u8::from(store >= portal)),
-            _ => 1.0,
-        };
-        figures.push(
-            Figure::new(
-                "requests",
-                format!("{rows} rows: store batch waited for the portal's answer (1 = yes)"),
-                waited,
-                "",
-            )
-            .budget(Budget::AtMost(0.0)),
-        );
         figures.push(
             Figure::new(
                 "requests",

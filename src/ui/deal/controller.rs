@@ -70,11 +70,13 @@ pub fn use_deal_controller(
                 };
                 let known = hints.borrow().clone();
                 let member = session.init.member_id.as_str();
-                // Only a first open guesses: a live reload happens because something changed.
-                let guess = match kind {
-                    LoadKind::Open => store_guess::recall(member, deal_id),
-                    LoadKind::Live | LoadKind::Prefer(_) => None,
-                };
+                // The first open in this frame plans as the first open of the next frame will:
+                // only it sends the remembered store batch and remembers its own. Later loads
+                // plan with what this frame learned, and happen because something changed.
+                let first = known == OpenHints::default();
+                let guess = first
+                    .then(|| store_guess::recall(member, deal_id))
+                    .flatten();
                 let ctx = OpenContext {
                     portal: &portal,
                     store: store.as_ref(),
@@ -87,7 +89,7 @@ pub fn use_deal_controller(
                 match open_deal(ctx, deal_id).await {
                     Ok(data) => {
                         *hints.borrow_mut() = data.hints();
-                        if let Some(batch) = &data.store_batch {
+                        if let Some(batch) = data.store_batch.as_ref().filter(|_| first) {
                             store_guess::remember(member, deal_id, batch);
                         }
                         let view = data.view(&session.settings, session.lang.code());
