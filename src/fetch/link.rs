@@ -1,13 +1,14 @@
 //! Linking a deal that has no order yet: the buyer's orders found by the contact's phone and
 //! e-mail, an order found by its number, and writing the link to the deal.
 
-use bitrix_rest::models::crm::Contact;
+use bitrix_rest::models::crm::{Contact, Deal};
 use bitrix_rest::models::sale::Order;
 use bitrix_rest::{Client, Error};
 
 use super::answers::run;
 use crate::model::contacts::search::{CandidateOrder, CandidateSearch, PropertyHit};
 use crate::model::link::{link_write, order_number_batch};
+use crate::model::linked_elsewhere::{OtherDeal, linked_elsewhere, other_deals_batch};
 use crate::model::settings::LinkRule;
 
 /// Orders whose buyer has the contact's phone or e-mail (any formatting), newest first. One
@@ -41,6 +42,25 @@ pub async fn orders_by_number(store: &Client, number: &str) -> Result<Vec<Order>
     };
     let answers = run(store, &batch).await?;
     answers.list("found", Some("orders"))
+}
+
+/// Which of `orders` another deal than `deal_id` already links to, by order ID. One portal
+/// request; none when no rule records links in the deal.
+pub async fn orders_linked_elsewhere(
+    portal: &Client,
+    rules: &[LinkRule],
+    deal_id: u64,
+    orders: &[Order],
+) -> Result<Vec<(u64, OtherDeal)>, Error> {
+    let Some(batch) = other_deals_batch(rules, deal_id, orders) else {
+        return Ok(Vec::new());
+    };
+    let answers = run(portal, &batch).await?;
+    let mut deals: Vec<Deal> = Vec::new();
+    for command in &batch.commands {
+        deals.extend(answers.list::<Deal>(&command.name, None)?);
+    }
+    Ok(linked_elsewhere(rules, deal_id, orders, &deals))
 }
 
 /// Why a link was not written.

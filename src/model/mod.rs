@@ -11,6 +11,8 @@ pub mod catalog_query;
 pub mod contacts;
 /// Which order(s) a deal points at, the queries that find them, and what linking writes.
 pub mod link;
+/// Orders offered for linking that another deal already links to.
+pub mod linked_elsewhere;
 /// The quick stock lookup: query, one batch, ranked results with stock and price.
 pub mod lookup;
 /// The lookup as the rep uses it: typing, stale answers, the request and its answer.

@@ -142,13 +142,23 @@ fn demo_cases_show_differences_a_shortage_an_unmatched_row_and_order_states() {
 
 #[test]
 #[ignore = "needs dist/ and Chromium: run ./build.sh test"]
-fn demo_deal_without_order_links_the_buyers_order() {
-    let stand = demo("demo_deal_without_order_links_the_buyers_order");
+fn demo_deal_without_order_links_the_buyers_order_and_says_another_deal_has_it() {
+    let stand = demo("demo_deal_without_order_links_the_buyers_order_and_says_another_deal_has_it");
     stand.open_deal_ready(21, User::Rep);
     stand.wait_css(&tid("link-panel"));
     // Deal 21's contact bought order 105 (same phone and e-mail).
     let candidate = format!("{}[data-order-id=\"105\"]", tid("link-candidate"));
     stand.wait_css(&candidate);
+    // Order 105 is deal 5's (the connector's ORIGIN_ID): the list says so before anything is
+    // written.
+    let elsewhere = format!("{candidate} {}[data-deal-id=\"5\"]", tid("link-elsewhere"));
+    stand.wait_css(&elsewhere);
+    let title = rest::deal(&stand.sandbox, 5)["TITLE"]
+        .as_str()
+        .expect("deal 5's title")
+        .to_owned();
+    let said = stand.text(&elsewhere).unwrap_or_default();
+    assert!(said.contains(&title), "{said:?} names deal 5 «{title}»");
     stand.click(&format!("{candidate} {}", tid("link-button")));
     let number = rest::order(&stand.sandbox, 105)["accountNumber"]
         .as_str()

@@ -5,6 +5,7 @@ mod fixtures;
 mod call;
 mod contacts;
 mod link;
+mod linked_elsewhere;
 mod lookup;
 mod mapping;
 mod matching;

@@ -8,10 +8,13 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::format::Fmt;
-use crate::fetch::link::{LinkFailure, candidate_orders, orders_by_number, write_link};
+use crate::fetch::link::{
+    LinkFailure, candidate_orders, orders_by_number, orders_linked_elsewhere, write_link,
+};
 use crate::i18n::errors::{System, describe};
 use crate::i18n::fill;
 use crate::model::contacts::MatchedOn;
+use crate::model::linked_elsewhere::OtherDeal;
 use crate::session::{Session, StoreAccess};
 
 #[derive(Properties, PartialEq)]
@@ -28,9 +31,58 @@ pub struct LinkPanelProps {
 enum Found {
     Idle,
     Searching,
-    Orders(Vec<(Order, Option<MatchedOn>)>),
+    /// The orders, and why it is unknown whether other deals link to them (when it is).
+    Orders(Vec<Entry>, Option<String>),
     Nothing(String),
     Failed(String),
+}
+
+/// An order offered for linking.
+#[derive(Clone, PartialEq)]
+struct Entry {
+    order: Order,
+    /// How it was found by the contact (`None`: by number).
+    on: Option<MatchedOn>,
+    /// Another deal that already links to it.
+    elsewhere: Option<OtherDeal>,
+}
+
+/// `orders` offered for linking to `deal_id`, each with the other deal that already links to
+/// it (one portal request).
+async fn offered(
+    session: &Session,
+    deal_id: u64,
+    orders: Vec<(Order, Option<MatchedOn>)>,
+) -> Found {
+    let lang = session.lang;
+    let plain: Vec<Order> = orders.iter().map(|(o, _)| o.clone()).collect();
+    let rules = &session.settings.link_rules;
+    let (mut elsewhere, unknown) =
+        match orders_linked_elsewhere(&session.portal, rules, deal_id, &plain).await {
+            Ok(found) => (found, None),
+            Err(e) => (
+                Vec::new(),
+                Some(fill(
+                    lang.deal().link_elsewhere_unknown,
+                    &[&describe(&e, System::Portal, lang)],
+                )),
+            ),
+        };
+    let entries = orders
+        .into_iter()
+        .map(|(order, on)| {
+            let other = elsewhere
+                .iter()
+                .position(|(id, _)| *id == order.id)
+                .map(|i| elsewhere.swap_remove(i).1);
+            Entry {
+                order,
+                on,
+                elsewhere: other,
+            }
+        })
+        .collect();
+    Found::Orders(entries, unknown)
 }
 
 #[function_component]
@@ -47,20 +99,23 @@ pub fn LinkPanel(props: &LinkPanelProps) -> Html {
         StoreAccess::NotConfigured => None,
     };
     {
-        let (candidates, store, contact, lang) = (
+        let (candidates, store, contact, session, lang) = (
             candidates.clone(),
             store.clone(),
             props.contact.clone(),
+            props.session.clone(),
             fmt.lang,
         );
-        use_effect_with(props.deal_id, move |_| {
+        use_effect_with(props.deal_id, move |deal_id| {
+            let deal_id = *deal_id;
             if let (Some(store), Some(contact)) = (store, contact) {
                 candidates.set(Found::Searching);
                 spawn_local(async move {
                     candidates.set(match candidate_orders(&store, &contact).await {
-                        Ok(found) => Found::Orders(
-                            found.into_iter().map(|c| (c.order, Some(c.on))).collect(),
-                        ),
+                        Ok(found) => {
+                            let orders = found.into_iter().map(|c| (c.order, Some(c.on))).collect();
+                            offered(&session, deal_id, orders).await
+                        }
                         Err(e) => Found::Failed(describe(&e, System::Store, lang)),
                     });
                 });
@@ -68,8 +123,14 @@ pub fn LinkPanel(props: &LinkPanelProps) -> Html {
         });
     }
     let on_find = {
-        let (by_number, number, store, lang) =
-            (by_number.clone(), number.clone(), store.clone(), fmt.lang);
+        let (by_number, number, store, session, deal_id, lang) = (
+            by_number.clone(),
+            number.clone(),
+            store.clone(),
+            props.session.clone(),
+            props.deal_id,
+            fmt.lang,
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let wanted = number.trim().to_owned();
@@ -77,11 +138,14 @@ pub fn LinkPanel(props: &LinkPanelProps) -> Html {
                 return;
             };
             by_number.set(Found::Searching);
-            let by_number = by_number.clone();
+            let (by_number, session) = (by_number.clone(), session.clone());
             spawn_local(async move {
                 by_number.set(match orders_by_number(&store, &wanted).await {
                     Ok(orders) if orders.is_empty() => Found::Nothing(wanted),
-                    Ok(orders) => Found::Orders(orders.into_iter().map(|o| (o, None)).collect()),
+                    Ok(orders) => {
+                        let orders = orders.into_iter().map(|o| (o, None)).collect();
+                        offered(&session, deal_id, orders).await
+                    }
                     Err(e) => Found::Failed(describe(&e, System::Store, lang)),
                 });
             });
@@ -130,11 +194,13 @@ pub fn LinkPanel(props: &LinkPanelProps) -> Html {
             Found::Failed(text) => {
                 html! { <p class="sl-field-error" role="alert">{ text.clone() }</p> }
             }
-            Found::Orders(orders) => html! {
+            Found::Orders(entries, unknown) => html! {
+                <>
                 <ul class="sl-link-list">
-                    { for orders.iter().map(|(order, on)| {
+                    { for entries.iter().map(|entry| {
+                        let order = &entry.order;
                         let onclick = { let on_link = on_link.clone(); let order = order.clone(); Callback::from(move |_| on_link.emit(order.clone())) };
-                        let why = on.map(|m| match m {
+                        let why = entry.on.map(|m| match m {
                             MatchedOn::PhoneAndEmail => t.link_by_both,
                             MatchedOn::Phone => t.link_by_phone,
                             MatchedOn::Email => t.link_by_email,
@@ -144,12 +210,21 @@ pub fn LinkPanel(props: &LinkPanelProps) -> Html {
                                 <span class="sl-strong">{ fill(t.order_number, &[&order.account_number]) }</span>
                                 <span class="sl-muted">{ format!(" · {} · {}", fmt.date(&order.date_insert), fmt.money(order.price, &order.currency)) }</span>
                                 if let Some(why) = why { <span class="sl-badge">{ why }</span> }
+                                if let Some(other) = &entry.elsewhere {
+                                    <span class="sl-badge sl-badge-warning" data-testid="link-elsewhere" data-deal-id={other.id.to_string()}>
+                                        { fill(t.link_elsewhere, &[&other.title, &other.id.to_string()]) }
+                                    </span>
+                                }
                                 <button type="button" class="sl-btn sl-btn-light" data-testid="link-button"
                                     disabled={linking.is_some()} {onclick}>{ t.link_button }</button>
                             </li>
                         }
                     }) }
                 </ul>
+                if let Some(text) = unknown {
+                    <p class="sl-muted" role="status" data-testid="link-elsewhere-unknown">{ text.clone() }</p>
+                }
+                </>
             },
         }
     };
@@ -171,7 +246,7 @@ pub fn LinkPanel(props: &LinkPanelProps) -> Html {
             if props.contact.is_some() {
                 <h4>{ t.link_candidates }</h4>
                 { list(&candidates, "link-candidate") }
-                if matches!(&*candidates, Found::Orders(o) if o.is_empty()) {
+                if matches!(&*candidates, Found::Orders(o, _) if o.is_empty()) {
                     <p class="sl-muted" data-testid="link-no-candidates">{ "—" }</p>
                 }
             }

@@ -1,0 +1,98 @@
+use serde_json::json;
+
+use crate::model::linked_elsewhere::{OtherDeal, linked_elsewhere, other_deals_batch};
+use crate::model::settings::{LinkRule, OrderKey};
+
+use super::fixtures::{deal, order};
+
+fn rules() -> Vec<LinkRule> {
+    vec![
+        LinkRule::UserField {
+            field: "UF_CRM_ORDER".into(),
+            holds: OrderKey::Id,
+        },
+        LinkRule::UserField {
+            field: "UF_CRM_NUMBER".into(),
+            holds: OrderKey::Number,
+        },
+        LinkRule::OriginId {
+            originator_id: Some("3".into()),
+        },
+        LinkRule::OrderXmlId,
+    ]
+}
+
+#[test]
+fn other_deals_are_asked_for_under_each_rule_that_records_links_in_the_deal() {
+    let orders = vec![
+        order(105, json!({"accountNumber": "A-105"}), vec![]),
+        order(201, json!({}), vec![]),
+    ];
+    let batch = other_deals_batch(&rules(), 21, &orders).expect("a batch");
+    assert_eq!(batch.names(), vec!["rule0", "rule1", "rule2"]);
+    let by_id = &batch.commands[0].call;
+    assert_eq!(by_id.method, "crm.deal.list");
+    assert_eq!(
+        by_id.params["filter"],
+        json!({"!ID": 21, "UF_CRM_ORDER": ["105", "201"]})
+    );
+    assert_eq!(
+        batch.commands[1].call.params["filter"]["UF_CRM_NUMBER"],
+        json!(["A-105", "201"])
+    );
+    let origin = &batch.commands[2].call.params;
+    assert_eq!(origin["filter"]["ORIGIN_ID"], json!(["105", "201"]));
+    assert_eq!(
+        origin["select"],
+        json!(["ID", "TITLE", "ORIGIN_ID", "ORIGINATOR_ID"])
+    );
+}
+
+#[test]
+fn nothing_is_asked_without_orders_or_without_a_rule_recorded_in_the_deal() {
+    let orders = vec![order(105, json!({}), vec![])];
+    assert_eq!(other_deals_batch(&rules(), 21, &[]), None);
+    assert_eq!(
+        other_deals_batch(&[LinkRule::OrderXmlId], 21, &orders),
+        None
+    );
+}
+
+#[test]
+fn an_order_is_linked_elsewhere_when_another_deals_fields_point_at_it_by_the_rules() {
+    let orders = vec![
+        order(105, json!({}), vec![]),
+        order(110, json!({"accountNumber": "A-110"}), vec![]),
+        order(201, json!({}), vec![]),
+    ];
+    let deals = vec![
+        deal(
+            5,
+            json!({"TITLE": "Заказ #105", "ORIGIN_ID": "105", "ORIGINATOR_ID": "3"}),
+        ),
+        deal(10, json!({"TITLE": "Чай", "UF_CRM_NUMBER": " A-110 "})),
+        // Another connector's ORIGIN_ID is not this store's order.
+        deal(30, json!({"ORIGIN_ID": "201", "ORIGINATOR_ID": "7"})),
+        // The deal itself never counts.
+        deal(21, json!({"UF_CRM_ORDER": "201"})),
+    ];
+    assert_eq!(
+        linked_elsewhere(&rules(), 21, &orders, &deals),
+        vec![
+            (
+                105,
+                OtherDeal {
+                    id: 5,
+                    title: "Заказ #105".into()
+                }
+            ),
+            (
+                110,
+                OtherDeal {
+                    id: 10,
+                    title: "Чай".into()
+                }
+            ),
+        ]
+    );
+}
