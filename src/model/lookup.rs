@@ -3,9 +3,10 @@
 //!
 //! The batch (`catalog.product.list` needs `iblockId` in every filter):
 //! `by_xml` (XML_ID equal to the query), `by_article` (the article property equal to it, when
-//! configured), `by_prefix` (name `=%` `query%`), `by_name` (name `%` query, a substring), then
-//! stock (`stock0`, …) and prices (`price0`, …) of the first entries of each list, referenced
-//! with `$result[...]`, so the whole lookup is one request.
+//! configured), `by_prefix` (name `=%` `query%`), `by_name` (name `%` query, a substring; for
+//! several words each word a substring, in any order — see [`name_filter`]), then stock
+//! (`stock0`, …) and prices (`price0`, …) of the first entries of each list, referenced with
+//! `$result[...]`, so the whole lookup is one request.
 //!
 //! Ranking: exact XML_ID, then exact article, then name starting with the query, then name
 //! containing it; within a rank by name (case-insensitive), then ID. A product found several
@@ -84,7 +85,7 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
         json!({"=%name": format!("{q}%")}),
         MAX_RESULTS,
     );
-    add(&mut batch, "by_name", json!({"%name": q}), MAX_RESULTS);
+    add(&mut batch, "by_name", name_filter(q), MAX_RESULTS);
     stock_commands(
         &mut batch,
         "stock",
@@ -94,6 +95,31 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     );
     price_commands(&mut batch, "price", &ids, scope.price_type);
     batch
+}
+
+/// The LIKE prefixes a filter may give the name, one key each, all of them substring searches
+/// (`%` adds the wildcards itself, `=%` and `%=` take them in the value).
+const NAME_LIKE_KEYS: [&str; 3] = ["%name", "=%name", "%=name"];
+
+/// The `by_name` condition: one word is a substring of the name; several words must each be
+/// one, in any order ("арабика кофе" finds "Кофе молотый Арабика"). A filter holds each key
+/// once, so the three longest words are the conditions (more words only narrow further).
+pub fn name_filter(query: &str) -> Value {
+    let mut words: Vec<&str> = query.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.len() < 2 {
+        return json!({"%name": query});
+    }
+    sort_by_key(&mut words, |w| std::cmp::Reverse(w.chars().count()));
+    let mut filter = serde_json::Map::new();
+    for (key, word) in NAME_LIKE_KEYS.iter().zip(&words) {
+        let value = if *key == "%name" {
+            (*word).to_owned()
+        } else {
+            format!("%{word}%")
+        };
+        filter.insert((*key).to_owned(), Value::String(value));
+    }
+    Value::Object(filter)
 }
 
 /// How well a product answers the query (better first).

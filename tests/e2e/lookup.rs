@@ -1,5 +1,6 @@
-//! The quick stock lookup on the app page: by name, article and XML_ID as the rep types, with
-//! free stock per warehouse; keys; nothing found; one store request per search.
+//! The quick stock lookup on the app page: by name (several words in any order), article and
+//! XML_ID as the rep types, with free stock per warehouse; keys; nothing found; one store
+//! request per search.
 
 use super::own_seed::{mini_options, mini_stand};
 use crate::support::browser::Browser;
@@ -108,6 +109,9 @@ fn own_seed_lookup_finds_by_name_article_and_xml_id_with_stock_and_says_when_not
     assert_eq!(xml_ids(&results), ["mini-colombia"], "by article");
     let (_, results) = search(&stand, "mini-turka");
     assert_eq!(xml_ids(&results), ["mini-turka"], "by XML_ID");
+    // Several words each match somewhere in the name, in any order and case.
+    let (_, results) = search(&stand, "бразилия КОФЕ");
+    assert_eq!(xml_ids(&results), ["mini-brazil"], "words in any order");
 
     let (state, results) = search(&stand, "Самовар");
     assert_eq!(state, "empty");

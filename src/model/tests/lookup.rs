@@ -6,6 +6,7 @@ use crate::model::call::Batch;
 use crate::model::catalog_query::{price_commands, products_per_stock_command, stock_commands};
 use crate::model::lookup::{
     LookupQuery, LookupResults, LookupScope, MAX_RESULTS, Relevance, lookup_batch, lookup_hits,
+    name_filter,
 };
 
 use super::fixtures::{d, from, product, stock};
@@ -239,4 +240,23 @@ fn results_carry_stock_per_warehouse_and_the_price_and_are_capped() {
     assert_eq!(first.price.as_ref().unwrap().price, d("1176"));
     assert!(hits[1].price.is_none());
     assert_eq!(hits[1].stock.total_free, d("0"));
+}
+
+#[test]
+fn several_words_are_each_a_substring_of_the_name_in_any_order() {
+    assert_eq!(name_filter("чайник"), json!({"%name": "чайник"}));
+    assert_eq!(
+        name_filter("арабика кофе"),
+        json!({"%name": "арабика", "=%name": "%кофе%"})
+    );
+    // The three longest words, longest first; ties keep the typed order.
+    assert_eq!(
+        name_filter("чай с бергамотом листовой 100"),
+        json!({"%name": "бергамотом", "=%name": "%листовой%", "%=name": "%чай%"})
+    );
+    let b = lookup_batch(&q("Арабика кофе"), scope());
+    assert_eq!(
+        b.get("by_name").unwrap().params["filter"],
+        json!({"iblockId": 23, "%name": "Арабика", "=%name": "%кофе%"})
+    );
 }
