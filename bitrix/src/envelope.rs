@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::{Error, ErrorKind, RestCode};
+use crate::value::kind;
 
 /// A successful reply: the `result` and what the envelope says around it.
 ///
@@ -211,7 +212,7 @@ pub(crate) fn decode_result<T>(
                 return Err(Error::new(
                     ErrorKind::Malformed,
                     method,
-                    format!("expected an object holding `{k}`, got {}", kind_of(&other)),
+                    format!("expected an object holding `{k}`, got {}", kind(&other)),
                 ));
             }
         },
@@ -267,17 +268,6 @@ fn excerpt(body: &str) -> String {
         format!("{cut:?}…")
     } else {
         format!("{cut:?}")
-    }
-}
-
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
     }
 }
 

@@ -1,7 +1,7 @@
 //! Runs a batch planned by [`crate::model`] through a REST client and reads each command's
 //! answer by name.
 
-use bitrix_rest::value::FromValue;
+use bitrix_rest::value::{FromValue, kind};
 use bitrix_rest::{Batch as RestBatch, BatchResults, Client, Error, ErrorKind, Reply};
 use serde_json::Value;
 
@@ -63,7 +63,7 @@ impl Answers {
             other => Err(Error::new(
                 ErrorKind::Malformed,
                 reply.method.clone(),
-                format!("expected a list, got {}", kind_of(other)),
+                format!("expected a list, got {}", kind(other)),
             )),
         }
     }
@@ -76,15 +76,4 @@ impl Answers {
 
 fn decode<T: FromValue>(method: &str, value: &Value) -> Result<T, Error> {
     T::from_value(value).map_err(|e| Error::new(ErrorKind::Malformed, method, e.to_string()))
-}
-
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
 }

@@ -309,7 +309,12 @@ impl<'a> Fields<'a> {
     }
 }
 
-fn kind(v: &Value) -> &'static str {
+/// What kind of JSON value `v` is, for error messages: "null", "a number", "a list", …
+///
+/// ```
+/// assert_eq!(bitrix_rest::value::kind(&serde_json::json!([1])), "a list");
+/// ```
+pub fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

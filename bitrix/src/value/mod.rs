@@ -5,4 +5,4 @@ mod decode;
 pub mod lenient;
 
 pub use decimal::{Decimal, MAX_SCALE, ParseDecimalError};
-pub use decode::{DecodeError, Fields, FromValue};
+pub use decode::{DecodeError, Fields, FromValue, kind};
