@@ -9,6 +9,8 @@ use bitrix_rest::models::{
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
+use crate::model::settings::{LinkRule, OrderKey};
+
 /// Reads a record from JSON; panics (in tests only) on a shape the models refuse.
 pub fn from<T: DeserializeOwned>(v: Value) -> T {
     serde_json::from_value(v).expect("fixture JSON matches the wire model")
@@ -122,4 +124,26 @@ fn merge(base: &mut Value, extra: Value) {
             b.insert(k, v);
         }
     }
+}
+
+/// One link rule of every kind, in this order: user field with the ID, user field with the
+/// number, `ORIGIN_ID` of connector 3, order XML_ID, order property `DEAL_ID`.
+pub fn all_rules() -> Vec<LinkRule> {
+    vec![
+        LinkRule::UserField {
+            field: "UF_CRM_ORDER".into(),
+            holds: OrderKey::Id,
+        },
+        LinkRule::UserField {
+            field: "UF_CRM_NUMBER".into(),
+            holds: OrderKey::Number,
+        },
+        LinkRule::OriginId {
+            originator_id: Some("3".into()),
+        },
+        LinkRule::OrderXmlId,
+        LinkRule::OrderProperty {
+            code: "DEAL_ID".into(),
+        },
+    ]
 }

@@ -7,27 +7,7 @@ use crate::model::link::{
 };
 use crate::model::settings::{LinkRule, OrderKey};
 
-use super::fixtures::{deal, order};
-
-fn all_rules() -> Vec<LinkRule> {
-    vec![
-        LinkRule::UserField {
-            field: "UF_CRM_ORDER".into(),
-            holds: OrderKey::Id,
-        },
-        LinkRule::UserField {
-            field: "UF_CRM_NUMBER".into(),
-            holds: OrderKey::Number,
-        },
-        LinkRule::OriginId {
-            originator_id: Some("3".into()),
-        },
-        LinkRule::OrderXmlId,
-        LinkRule::OrderProperty {
-            code: "DEAL_ID".into(),
-        },
-    ]
-}
+use super::fixtures::{all_rules, deal, order};
 
 fn refs(c: &[LinkCandidate]) -> Vec<(usize, OrderReference)> {
     c.iter()

@@ -1,26 +1,9 @@
 use serde_json::json;
 
 use crate::model::linked_elsewhere::{OtherDeal, linked_elsewhere, other_deals_batch};
-use crate::model::settings::{LinkRule, OrderKey};
+use crate::model::settings::LinkRule;
 
-use super::fixtures::{deal, order};
-
-fn rules() -> Vec<LinkRule> {
-    vec![
-        LinkRule::UserField {
-            field: "UF_CRM_ORDER".into(),
-            holds: OrderKey::Id,
-        },
-        LinkRule::UserField {
-            field: "UF_CRM_NUMBER".into(),
-            holds: OrderKey::Number,
-        },
-        LinkRule::OriginId {
-            originator_id: Some("3".into()),
-        },
-        LinkRule::OrderXmlId,
-    ]
-}
+use super::fixtures::{all_rules, deal, order};
 
 #[test]
 fn other_deals_are_asked_for_under_each_rule_that_records_links_in_the_deal() {
@@ -28,7 +11,7 @@ fn other_deals_are_asked_for_under_each_rule_that_records_links_in_the_deal() {
         order(105, json!({"accountNumber": "A-105"}), vec![]),
         order(201, json!({}), vec![]),
     ];
-    let batch = other_deals_batch(&rules(), 21, &orders).expect("a batch");
+    let batch = other_deals_batch(&all_rules(), 21, &orders).expect("a batch");
     assert_eq!(batch.names(), vec!["rule0", "rule1", "rule2"]);
     let by_id = &batch.commands[0].call;
     assert_eq!(by_id.method, "crm.deal.list");
@@ -51,7 +34,7 @@ fn other_deals_are_asked_for_under_each_rule_that_records_links_in_the_deal() {
 #[test]
 fn nothing_is_asked_without_orders_or_without_a_rule_recorded_in_the_deal() {
     let orders = vec![order(105, json!({}), vec![])];
-    assert_eq!(other_deals_batch(&rules(), 21, &[]), None);
+    assert_eq!(other_deals_batch(&all_rules(), 21, &[]), None);
     assert_eq!(
         other_deals_batch(&[LinkRule::OrderXmlId], 21, &orders),
         None
@@ -59,7 +42,7 @@ fn nothing_is_asked_without_orders_or_without_a_rule_recorded_in_the_deal() {
 }
 
 #[test]
-fn an_order_is_linked_elsewhere_when_another_deals_fields_point_at_it_by_the_rules() {
+fn an_order_is_linked_elsewhere_when_another_deals_fields_point_at_it_by_the_all_rules() {
     let orders = vec![
         order(105, json!({}), vec![]),
         order(110, json!({"accountNumber": "A-110"}), vec![]),
@@ -77,7 +60,7 @@ fn an_order_is_linked_elsewhere_when_another_deals_fields_point_at_it_by_the_rul
         deal(21, json!({"UF_CRM_ORDER": "201"})),
     ];
     assert_eq!(
-        linked_elsewhere(&rules(), 21, &orders, &deals),
+        linked_elsewhere(&all_rules(), 21, &orders, &deals),
         vec![
             (
                 105,
