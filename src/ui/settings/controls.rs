@@ -25,14 +25,11 @@ pub struct TextInput {
 
 /// A labelled text box.
 pub fn text_field(f: TextInput) -> Html {
-    let hint_id = format!("{}-hint", f.id);
-    let problems_id = format!("{}-problems", f.id);
-    let described = describe(
-        f.hint.is_some(),
-        &hint_id,
-        !f.problems.is_empty(),
-        &problems_id,
-    );
+    let Described {
+        hint_id,
+        problems_id,
+        described,
+    } = Described::of(&f.id, f.hint.is_some(), !f.problems.is_empty());
     let oninput = {
         let cb = f.oninput.clone();
         Callback::from(move |e: InputEvent| {
@@ -71,14 +68,11 @@ pub struct SelectInput {
 
 /// A labelled select.
 pub fn select_field(f: SelectInput) -> Html {
-    let hint_id = format!("{}-hint", f.id);
-    let problems_id = format!("{}-problems", f.id);
-    let described = describe(
-        f.hint.is_some(),
-        &hint_id,
-        !f.problems.is_empty(),
-        &problems_id,
-    );
+    let Described {
+        hint_id,
+        problems_id,
+        described,
+    } = Described::of(&f.id, f.hint.is_some(), !f.problems.is_empty());
     html! {
         <div class="sl-field">
             <label for={f.id.clone()}>{ f.label.clone() }</label>
@@ -113,11 +107,27 @@ pub fn select(
     }
 }
 
-/// The `aria-describedby` of a control with an optional hint and optional problems.
-fn describe(hint: bool, hint_id: &str, problems: bool, problems_id: &str) -> Option<String> {
-    let ids: Vec<&str> = [(hint, hint_id), (problems, problems_id)]
-        .into_iter()
-        .filter_map(|(on, id)| on.then_some(id))
-        .collect();
-    (!ids.is_empty()).then(|| ids.join(" "))
+/// The element IDs of a control's hint and problems, and its `aria-describedby`: those of the
+/// two that are shown.
+struct Described {
+    hint_id: String,
+    problems_id: String,
+    described: Option<String>,
+}
+
+impl Described {
+    fn of(id: &str, hint: bool, problems: bool) -> Described {
+        let hint_id = format!("{id}-hint");
+        let problems_id = format!("{id}-problems");
+        let shown: Vec<&str> = [(hint, hint_id.as_str()), (problems, problems_id.as_str())]
+            .into_iter()
+            .filter_map(|(on, id)| on.then_some(id))
+            .collect();
+        let described = (!shown.is_empty()).then(|| shown.join(" "));
+        Described {
+            hint_id,
+            problems_id,
+            described,
+        }
+    }
 }

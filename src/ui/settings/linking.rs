@@ -109,6 +109,15 @@ fn rule_row(
     let details = match rule {
         LinkRule::UserField { field, holds } => {
             let holds = *holds;
+            let on = {
+                let page = page.clone();
+                Callback::from(move |field: String| {
+                    page.dispatch(Action::Edit(Edit::Rule(
+                        i,
+                        LinkRule::UserField { field, holds },
+                    )))
+                })
+            };
             let field_control = match fields {
                 Some(choices) => {
                     let mut options = vec![(String::new(), t.link_field_choose.to_owned())];
@@ -116,15 +125,6 @@ fn rule_row(
                     if !field.is_empty() && !choices.iter().any(|c| c.code == *field) {
                         options.push((field.clone(), fill(t.link_field_gone, &[field])));
                     }
-                    let on = {
-                        let page = page.clone();
-                        Callback::from(move |field: String| {
-                            page.dispatch(Action::Edit(Edit::Rule(
-                                i,
-                                LinkRule::UserField { field, holds },
-                            )))
-                        })
-                    };
                     select_field(SelectInput {
                         id: id("field").into(),
                         label: t.link_field.into(),
@@ -134,25 +134,14 @@ fn rule_row(
                         ..SelectInput::default()
                     })
                 }
-                None => {
-                    let on = {
-                        let page = page.clone();
-                        Callback::from(move |field: String| {
-                            page.dispatch(Action::Edit(Edit::Rule(
-                                i,
-                                LinkRule::UserField { field, holds },
-                            )))
-                        })
-                    };
-                    text_field(TextInput {
-                        id: id("field").into(),
-                        label: t.link_field_code.into(),
-                        value: field.clone().into(),
-                        placeholder: Some("UF_CRM_…".into()),
-                        oninput: on,
-                        ..TextInput::default()
-                    })
-                }
+                None => text_field(TextInput {
+                    id: id("field").into(),
+                    label: t.link_field_code.into(),
+                    value: field.clone().into(),
+                    placeholder: Some("UF_CRM_…".into()),
+                    oninput: on,
+                    ..TextInput::default()
+                }),
             };
             let on_holds = {
                 let page = page.clone();
