@@ -4,6 +4,7 @@ mod catalog;
 mod crm;
 mod portal;
 mod sale;
+mod wrapped_list;
 
 use crate::rest::registry::Method;
 

@@ -28,7 +28,6 @@ pub enum Dialect {
 /// A listable entity: its table, fields, and which filter prefixes its method supports.
 #[derive(Debug, Clone)]
 pub struct Entity {
-    pub name: &'static str,
     pub from: String,
     pub base_where: Option<String>,
     pub id_sql: String,

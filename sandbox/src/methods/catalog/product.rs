@@ -5,8 +5,9 @@ use rusqlite::Connection;
 use serde_json::{Value, json};
 
 use crate::db;
+use crate::methods::wrapped_list::wrapped_list;
 use crate::query::{self, Dialect, Entity, Field, Kind, ORM_NO_IN_OPS};
-use crate::rest::{Ctx, Params, Reply, RestError, as_id, ordered, param};
+use crate::rest::{Ctx, Params, Reply, RestError, as_id, param};
 use crate::state::Side;
 
 fn entity(conn: &Connection, side: Side) -> Result<Entity, RestError> {
@@ -44,7 +45,6 @@ fn entity(conn: &Connection, side: Side) -> Result<Entity, RestError> {
         Property,
     ));
     Ok(Entity {
-        name: "product",
         from: "products".into(),
         base_where: Some(format!("side = '{}'", side.name())),
         id_sql: "products.id".into(),
@@ -77,24 +77,7 @@ pub fn list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
     }
     let conn = ctx.state.db.lock();
     let entity = entity(&conn, ctx.caller.side)?;
-    let page = query::list(
-        &conn,
-        &entity,
-        select,
-        filter,
-        ordered(params, "order").as_ref(),
-        param(params, "start"),
-    )?;
-    let products: Vec<Value> = page
-        .rows
-        .into_iter()
-        .map(|(_, row)| Value::Object(row))
-        .collect();
-    Ok(Reply::page(
-        json!({ "products": products }),
-        page.total,
-        page.next,
-    ))
+    wrapped_list(&conn, params, &entity, "products", None)
 }
 
 pub fn get(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {

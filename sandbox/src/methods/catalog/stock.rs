@@ -1,37 +1,21 @@
 //! `catalog.storeproduct.list` (no LIKE), `catalog.store.list`, `catalog.price.list`.
 
-use serde_json::{Value, json};
-
-use crate::query::{self, Dialect, Entity, Field, Kind, ORM_OPS, STORE_PRODUCT_OPS};
-use crate::rest::{Ctx, Params, Reply, RestError, ordered, param};
+use crate::methods::wrapped_list::wrapped_list;
+use crate::query::{Dialect, Entity, Field, Kind, ORM_OPS, STORE_PRODUCT_OPS};
+use crate::rest::{Ctx, Params, Reply, RestError};
 
 fn run(ctx: &Ctx, params: &Params, entity: Entity, wrapper: &str) -> Result<Reply, RestError> {
     let conn = ctx.state.db.lock();
-    let page = query::list(
-        &conn,
-        &entity,
-        param(params, "select"),
-        param(params, "filter"),
-        ordered(params, "order").as_ref(),
-        param(params, "start"),
-    )?;
-    let rows: Vec<Value> = page
-        .rows
-        .into_iter()
-        .map(|(_, r)| Value::Object(r))
-        .collect();
-    Ok(Reply::page(json!({ wrapper: rows }), page.total, page.next))
+    wrapped_list(&conn, params, &entity, wrapper, None)
 }
 
 fn entity(
-    name: &'static str,
     from: &str,
     base_where: Option<String>,
     fields: Vec<Field>,
     ops: &'static [&'static str],
 ) -> Entity {
     Entity {
-        name,
         from: from.into(),
         base_where,
         id_sql: format!("{from}.id"),
@@ -53,13 +37,7 @@ pub fn store_product_list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError
     run(
         ctx,
         params,
-        entity(
-            "storeProduct",
-            "store_products",
-            None,
-            fields,
-            STORE_PRODUCT_OPS,
-        ),
+        entity("store_products", None, fields, STORE_PRODUCT_OPS),
         "storeProducts",
     )
 }
@@ -91,7 +69,7 @@ pub fn store_list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
     run(
         ctx,
         params,
-        entity("store", "stores", None, fields, ORM_OPS),
+        entity("stores", None, fields, ORM_OPS),
         "stores",
     )
 }
@@ -113,13 +91,7 @@ pub fn price_list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
     run(
         ctx,
         params,
-        entity(
-            "price",
-            "prices",
-            Some(format!("side = '{side}'")),
-            fields,
-            ORM_OPS,
-        ),
+        entity("prices", Some(format!("side = '{side}'")), fields, ORM_OPS),
         "prices",
     )
 }

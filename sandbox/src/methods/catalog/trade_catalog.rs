@@ -2,16 +2,14 @@
 //! app can find the `iblockId` its product queries need. Variation catalogues carry the
 //! product catalogue in `productIblockId`.
 
-use serde_json::{Value, json};
-
-use crate::query::{self, Dialect, Entity, Field, Kind, ORM_OPS};
-use crate::rest::{Ctx, Params, Reply, RestError, ordered, param};
+use crate::methods::wrapped_list::wrapped_list;
+use crate::query::{Dialect, Entity, Field, Kind, ORM_OPS};
+use crate::rest::{Ctx, Params, Reply, RestError};
 use crate::state::Side;
 
 fn entity(side: Side) -> Entity {
     use Kind::*;
     Entity {
-        name: "catalog",
         from: "catalogs".into(),
         base_where: Some(format!("side = '{}'", side.name())),
         id_sql: "catalogs.iblock_id".into(),
@@ -34,22 +32,5 @@ fn entity(side: Side) -> Entity {
 
 pub fn list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
     let conn = ctx.state.db.lock();
-    let page = query::list(
-        &conn,
-        &entity(ctx.caller.side),
-        param(params, "select"),
-        param(params, "filter"),
-        ordered(params, "order").as_ref(),
-        param(params, "start"),
-    )?;
-    let catalogs: Vec<Value> = page
-        .rows
-        .into_iter()
-        .map(|(_, row)| Value::Object(row))
-        .collect();
-    Ok(Reply::page(
-        json!({ "catalogs": catalogs }),
-        page.total,
-        page.next,
-    ))
+    wrapped_list(&conn, params, &entity(ctx.caller.side), "catalogs", None)
 }

@@ -51,7 +51,6 @@ fn entity() -> Entity {
         Field::new("LAST_ACTIVITY_BY", "modify_by_id", CrmId),
     ];
     Entity {
-        name: "contact",
         from: "contacts".into(),
         base_where: None,
         id_sql: "contacts.id".into(),

@@ -99,7 +99,6 @@ pub fn entity(conn: &Connection) -> Result<Entity, RestError> {
         fields.push(Field::extra(&name, &sql, kind));
     }
     Ok(Entity {
-        name: "deal",
         from: "deals".into(),
         base_where: None,
         id_sql: "deals.id".into(),

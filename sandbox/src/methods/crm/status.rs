@@ -24,7 +24,6 @@ fn entity() -> Entity {
         Field::new("SEMANTICS", "semantics", Text),
     ];
     Entity {
-        name: "status",
         from: "stages".into(),
         base_where: None,
         id_sql: "stages.id".into(),

@@ -5,10 +5,9 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde_json::{Map, Value, json};
 
 use super::{entities, missing};
+use crate::methods::wrapped_list::wrapped_list;
 use crate::query::{self, number};
-use crate::rest::{
-    Ctx, Params, Reply, RestError, as_f64, as_id, as_text, as_yes_no, ordered, param,
-};
+use crate::rest::{Ctx, Params, Reply, RestError, as_f64, as_id, as_text, as_yes_no, param};
 use crate::{clock, rng, stock};
 
 pub fn not_found() -> RestError {
@@ -17,24 +16,7 @@ pub fn not_found() -> RestError {
 
 pub fn list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
     let conn = ctx.state.db.lock();
-    let page = query::list(
-        &conn,
-        &entities::basket_item(),
-        param(params, "select"),
-        param(params, "filter"),
-        ordered(params, "order").as_ref(),
-        param(params, "start"),
-    )?;
-    let items: Vec<Value> = page
-        .rows
-        .into_iter()
-        .map(|(_, row)| Value::Object(row))
-        .collect();
-    Ok(Reply::page(
-        json!({ "basketItems": items }),
-        page.total,
-        page.next,
-    ))
+    wrapped_list(&conn, params, &entities::basket_item(), "basketItems", None)
 }
 
 pub fn get(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {

@@ -51,7 +51,6 @@ pub fn order() -> Entity {
         Field::new("externalOrder", "'N'", Char),
     ];
     Entity {
-        name: "order",
         from: "orders".into(),
         base_where: None,
         id_sql: "orders.id".into(),
@@ -95,7 +94,6 @@ pub fn basket_item() -> Entity {
         Field::new("dateUpdate", "date_update", Date),
     ];
     Entity {
-        name: "basketItem",
         from: "basket_items".into(),
         base_where: None,
         id_sql: "basket_items.id".into(),

@@ -5,30 +5,14 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params_from_iter};
 use serde_json::{Map, Value, json};
 
 use super::{basket, entities, missing};
+use crate::methods::wrapped_list::wrapped_list;
 use crate::query::{self, number};
-use crate::rest::{Ctx, Params, Reply, RestError, as_id, as_text, as_yes_no, ordered, param};
+use crate::rest::{Ctx, Params, Reply, RestError, as_id, as_text, as_yes_no, param};
 use crate::{clock, stock};
 
 pub fn list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
     let conn = ctx.state.db.lock();
-    let page = query::list(
-        &conn,
-        &entities::order(),
-        param(params, "select"),
-        param(params, "filter"),
-        ordered(params, "order").as_ref(),
-        param(params, "start"),
-    )?;
-    let orders: Vec<Value> = page
-        .rows
-        .into_iter()
-        .map(|(_, o)| Value::Object(o))
-        .collect();
-    Ok(Reply::page(
-        json!({ "orders": orders }),
-        page.total,
-        page.next,
-    ))
+    wrapped_list(&conn, params, &entities::order(), "orders", None)
 }
 
 pub fn not_found() -> RestError {

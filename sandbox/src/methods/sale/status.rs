@@ -1,13 +1,13 @@
 //! `sale.status.list` and `sale.statusLang.list` (status names live there).
 
-use serde_json::{Value, json};
+use serde_json::json;
 
-use crate::query::{self, Dialect, Entity, Field, Kind, ORM_NO_IN_OPS, STATUS_LANG_OPS};
-use crate::rest::{Ctx, Params, Reply, RestError, ordered, param};
+use crate::methods::wrapped_list::wrapped_list;
+use crate::query::{Dialect, Entity, Field, Kind, ORM_NO_IN_OPS, STATUS_LANG_OPS};
+use crate::rest::{Ctx, Params, Reply, RestError};
 
 fn status() -> Entity {
     Entity {
-        name: "status",
         from: "sale_statuses".into(),
         base_where: None,
         id_sql: "sale_statuses.rowid".into(),
@@ -27,7 +27,6 @@ fn status() -> Entity {
 
 fn status_lang() -> Entity {
     Entity {
-        name: "statusLang",
         from: "sale_status_langs".into(),
         base_where: None,
         id_sql: "sale_status_langs.rowid".into(),
@@ -43,32 +42,14 @@ fn status_lang() -> Entity {
     }
 }
 
-fn run(ctx: &Ctx, params: &Params, entity: Entity, wrapper: &str) -> Result<Reply, RestError> {
-    let conn = ctx.state.db.lock();
-    let mut order = ordered(params, "order");
-    if order.is_none() && entity.name == "status" {
-        order = Some(json!({"sort": "asc"}));
-    }
-    let page = query::list(
-        &conn,
-        &entity,
-        param(params, "select"),
-        param(params, "filter"),
-        order.as_ref(),
-        param(params, "start"),
-    )?;
-    let rows: Vec<Value> = page
-        .rows
-        .into_iter()
-        .map(|(_, r)| Value::Object(r))
-        .collect();
-    Ok(Reply::page(json!({ wrapper: rows }), page.total, page.next))
-}
-
 pub fn list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
-    run(ctx, params, status(), "statuses")
+    let conn = ctx.state.db.lock();
+    // Without an order, statuses come in their `sort` order.
+    let by_sort = Some(json!({"sort": "asc"}));
+    wrapped_list(&conn, params, &status(), "statuses", by_sort)
 }
 
 pub fn lang_list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
-    run(ctx, params, status_lang(), "statusLangs")
+    let conn = ctx.state.db.lock();
+    wrapped_list(&conn, params, &status_lang(), "statusLangs", None)
 }
