@@ -112,52 +112,41 @@ pub(super) async fn fetch_store(
             (answers, wasted + requests)
         }
     };
-    let batch = Some(plan.batch.clone());
-    let answers = match answers {
-        Ok(a) => a,
-        Err(e) => {
-            return StoreFetch {
-                data: StoreData::Unavailable(e),
-                requests,
-                batch,
-            };
-        }
+    let data = match answered(store, &plan, answers, ctx.preferred_order, &mut requests).await {
+        Ok(result) => StoreData::Answered(Box::new(result)),
+        Err(e) => StoreData::Unavailable(e),
     };
-    // The warehouse list is the simplest command: when even it failed, the store is not usable.
-    if let Some(Err(e)) = plan
-        .warehouses
-        .as_ref()
-        .map(|name| answers.list::<Warehouse>(name, Some("stores")))
-    {
-        return StoreFetch {
-            data: StoreData::Unavailable(e),
-            requests,
-            batch,
-        };
+    StoreFetch {
+        data,
+        requests,
+        batch: Some(plan.batch),
     }
-    let mut result = read_answers(&plan, &answers, ctx.preferred_order);
+}
+
+/// The store's result from its answers to `plan`, fetching the chosen order when the batch
+/// fetched another (counted in `requests`). Fails when the store did not answer usably.
+async fn answered(
+    store: &Client,
+    plan: &StorePlan,
+    answers: Result<Answers, Error>,
+    preferred: Option<u64>,
+    requests: &mut usize,
+) -> Result<StoreResult, Error> {
+    let answers = answers?;
+    // The warehouse list is the simplest command: when even it failed, the store is not usable.
+    if let Some(name) = &plan.warehouses {
+        answers.list::<Warehouse>(name, Some("stores"))?;
+    }
+    let mut result = read_answers(plan, &answers, preferred);
     let refetch = result
         .link
         .as_ref()
         .and_then(|link| chosen_order_fetch(link, result.order.as_ref()));
     if let Some(call) = refetch {
-        requests += 1;
-        match store.call(call.method, call.params).await {
-            Ok(value) => result.order = order_of(value),
-            Err(e) => {
-                return StoreFetch {
-                    data: StoreData::Unavailable(e),
-                    requests,
-                    batch,
-                };
-            }
-        }
+        *requests += 1;
+        result.order = order_of(store.call(call.method, call.params).await?);
     }
-    StoreFetch {
-        data: StoreData::Answered(Box::new(result)),
-        requests,
-        batch,
-    }
+    Ok(result)
 }
 
 fn read_answers(plan: &StorePlan, answers: &Answers, preferred: Option<u64>) -> StoreResult {
