@@ -1,6 +1,7 @@
 //! The deal tab: the order behind the deal, every product with its stock per warehouse, the
 //! differences between deal and order, linking, and the stock lookup — kept live.
 
+mod browser_storage;
 mod controller;
 mod differences;
 mod format;

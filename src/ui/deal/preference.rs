@@ -1,11 +1,9 @@
 //! The order a rep picked among several the link rule found, remembered per deal in this
 //! browser (`localStorage`), so the next open shows the same one.
 
-const PREFIX: &str = "storelink.order-choice.";
+use super::browser_storage::storage;
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
+const PREFIX: &str = "storelink.order-choice.";
 
 /// The remembered order for `deal_id`.
 pub fn recall(deal_id: u64) -> Option<u64> {

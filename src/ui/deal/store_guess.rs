@@ -3,6 +3,7 @@
 //! (see [`crate::model::view::requests::guess`]). It holds IDs, XML_IDs and filters only, for
 //! the [`KEPT`] deals opened last.
 
+use super::browser_storage::storage;
 use crate::model::call::Batch;
 use crate::model::view::requests::guess::{recall_batch, remember_batch};
 
@@ -14,10 +15,6 @@ const INDEX: &str = "storelink.store-batches";
 /// How many deals' batches are kept: a rep who opens deal after deal does not fill the
 /// browser's storage.
 const KEPT: usize = 50;
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
 
 fn key(portal: &str, deal_id: u64) -> String {
     format!("{PREFIX}{portal}.{deal_id}")
