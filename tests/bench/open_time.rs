@@ -7,6 +7,7 @@ use super::probe;
 use super::report::{Budget, Figure, median};
 use crate::support::options::dev_options_polling;
 use crate::support::stand::{Setup, Stand, User, dist_dir};
+use crate::support::timeline;
 
 /// Warm opens per latency.
 const WARM_OPENS: usize = 7;
@@ -20,7 +21,7 @@ fn open(stand: &Stand) -> (f64, serde_json::Value) {
         probe::read(b)["ready"].as_f64()
     });
     let store = stand.sandbox.urls().store.clone();
-    (ready, probe::open_timeline(&stand.browser, &store))
+    (ready, timeline::open_timeline(&stand.browser, &store))
 }
 
 /// What a deal tab really fetched from the app's origin in a fresh browser, gzip-sized from

@@ -11,6 +11,7 @@ use crate::support::options::dev_options_polling;
 use crate::support::page::tid;
 use crate::support::rest;
 use crate::support::stand::{Setup, Stand, User};
+use crate::support::timeline;
 
 /// REST calls per method of one origin.
 fn methods(stats: &Stats, origin: &str) -> BTreeMap<String, u64> {
@@ -68,22 +69,12 @@ fn own_seed_deal_open_costs_one_batch_per_system_and_no_preflight() {
 }
 
 /// When the frame's first store request left and when the portal's last answer came in (ms
-/// since the frame's navigation), from the Performance API.
+/// since the frame's navigation).
 fn store_sent_and_portal_answered(stand: &Stand) -> (f64, f64) {
     let store = stand.sandbox.urls().store.clone();
-    let t = stand.browser.js(
-        r#"
-        const rest = performance.getEntriesByType('resource').filter(r => r.name.includes('/rest/'));
-        const store = rest.filter(r => r.name.startsWith(arguments[0]));
-        const portal = rest.filter(r => !r.name.startsWith(arguments[0]));
-        return [Math.min(...store.map(r => r.startTime)), Math.max(...portal.map(r => r.responseEnd))];
-        "#,
-        vec![serde_json::Value::String(store)],
-    );
-    (
-        t[0].as_f64().unwrap_or(f64::NAN),
-        t[1].as_f64().unwrap_or(f64::NAN),
-    )
+    let t = timeline::open_timeline(&stand.browser, &store);
+    let at = |key: &str| t[key].as_f64().unwrap_or(f64::NAN);
+    (at("storeStart"), at("portalEnd"))
 }
 
 #[test]

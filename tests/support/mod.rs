@@ -8,5 +8,6 @@ pub mod page;
 pub mod rest;
 pub mod seeds;
 pub mod stand;
+pub mod timeline;
 pub mod visibility;
 pub mod webdriver;
