@@ -59,17 +59,26 @@ fn dump_dom(browser: &str, url: &str) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-#[test]
-fn the_demo_app_speaks_the_frame_protocol_inside_the_deal_card() {
+/// Chromium and a sandbox with the demo app installed; `None` (said on stderr) without
+/// Chromium.
+fn with_demo_app() -> Option<(&'static str, Sandbox)> {
     let Some(browser) = chromium() else {
         eprintln!("chromium is not installed: browser test not run");
-        return;
+        return None;
     };
     let sandbox = Sandbox::start(SandboxConfig {
         install_app: Some(json!({"mode": "demo"})),
         ..Default::default()
     })
     .unwrap();
+    Some((browser, sandbox))
+}
+
+#[test]
+fn the_demo_app_speaks_the_frame_protocol_inside_the_deal_card() {
+    let Some((browser, sandbox)) = with_demo_app() else {
+        return;
+    };
     let portal = &sandbox.urls().portal;
 
     let rep = dump_dom(
@@ -151,15 +160,9 @@ fn open_application_shows_the_app_page_in_a_slider_and_answers_when_it_closes() 
 
 #[test]
 fn a_link_naming_the_app_tab_in_its_hash_opens_it() {
-    let Some(browser) = chromium() else {
-        eprintln!("chromium is not installed: browser test not run");
+    let Some((browser, sandbox)) = with_demo_app() else {
         return;
     };
-    let sandbox = Sandbox::start(SandboxConfig {
-        install_app: Some(json!({"mode": "demo"})),
-        ..Default::default()
-    })
-    .unwrap();
     let portal = &sandbox.urls().portal;
     let card = format!("{portal}/crm/deal/details/9/?user=2");
     let html = get(&card).body;
