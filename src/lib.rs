@@ -11,8 +11,11 @@ pub use fetch::answers;
 pub mod frame;
 pub mod i18n;
 pub mod manifest;
+pub mod markup;
 pub mod model;
 
+#[cfg(target_arch = "wasm32")]
+mod page;
 #[cfg(target_arch = "wasm32")]
 mod session;
 #[cfg(target_arch = "wasm32")]

@@ -1,0 +1,111 @@
+//! The deal tab's state: what is shown, what failed, what just changed.
+
+use std::rc::Rc;
+
+use bitrix_rest::Error;
+
+use crate::fetch::deal::DealData;
+use crate::model::view::DealView;
+use crate::model::view::changes::{ViewChanges, changes};
+
+/// Fetched data and the view built from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub data: Rc<DealData>,
+    pub view: Rc<DealView>,
+}
+
+/// Everything the tab renders from.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TabState {
+    /// The last good data; kept on screen when a refresh fails.
+    pub loaded: Option<Loaded>,
+    /// Why the last load failed.
+    pub error: Option<Error>,
+    /// A load is under way.
+    pub busy: bool,
+    /// The load has been busy long enough to say the tab is waiting.
+    pub slow: bool,
+    /// What the last live update changed, marked for a moment.
+    pub marks: ViewChanges,
+    /// Counts loads, so a stale answer never replaces a newer one.
+    pub generation: u32,
+}
+
+/// What happens to the tab.
+pub enum TabAction {
+    /// Load number `generation` starts; only its answer is taken.
+    Start { generation: u32 },
+    /// The load under way is slow.
+    Slow { generation: u32 },
+    /// A load of `generation` finished.
+    Done {
+        generation: u32,
+        loaded: Loaded,
+        mark: bool,
+    },
+    /// A load of `generation` failed.
+    Failed { generation: u32, error: Error },
+    /// The marks have been seen long enough.
+    ClearMarks,
+}
+
+impl TabState {
+    /// Applies `action`; false when nothing changed (a stale answer, marks already clear).
+    pub fn apply(&mut self, action: TabAction) -> bool {
+        match action {
+            TabAction::Start { generation } => {
+                self.busy = true;
+                self.slow = false;
+                self.generation = generation;
+            }
+            TabAction::Slow { generation } => {
+                if generation != self.generation || !self.busy {
+                    return false;
+                }
+                self.slow = true;
+            }
+            TabAction::Done {
+                generation,
+                loaded,
+                mark,
+            } => {
+                if generation != self.generation {
+                    return false;
+                }
+                self.marks = match (&self.loaded, mark) {
+                    (Some(before), true) => changes(&before.view, &loaded.view),
+                    _ => ViewChanges::default(),
+                };
+                self.loaded = Some(loaded);
+                self.error = None;
+                self.busy = false;
+                self.slow = false;
+            }
+            TabAction::Failed { generation, error } => {
+                if generation != self.generation {
+                    return false;
+                }
+                self.error = Some(error);
+                self.busy = false;
+                self.slow = false;
+            }
+            TabAction::ClearMarks => {
+                if self.marks.is_empty() {
+                    return false;
+                }
+                self.marks = ViewChanges::default();
+            }
+        }
+        true
+    }
+
+    /// `data-state` of the tab root.
+    pub fn state_name(&self) -> &'static str {
+        match (&self.loaded, &self.error) {
+            (Some(_), _) => "ready",
+            (None, Some(_)) => "error",
+            (None, None) => "loading",
+        }
+    }
+}

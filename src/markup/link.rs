@@ -1,0 +1,1 @@
+//! Linking a deal to an order, as markup (being written).

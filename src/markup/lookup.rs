@@ -1,0 +1,1 @@
+//! The stock lookup as markup (being written).

@@ -1,0 +1,121 @@
+//! A message box: what happened and what the person can do.
+
+use super::Markup;
+
+/// How serious a notice is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Success,
+    Warning,
+    Alert,
+}
+
+impl Tone {
+    fn class(self) -> &'static str {
+        match self {
+            Tone::Info => "sl-notice sl-notice-info",
+            Tone::Success => "sl-notice sl-notice-success",
+            Tone::Warning => "sl-notice sl-notice-warning",
+            Tone::Alert => "sl-notice sl-notice-alert",
+        }
+    }
+}
+
+/// A notice to write: `Notice::new(Tone::Alert, &text).titled(title).write(&mut m)`.
+pub struct Notice<'a> {
+    tone: Tone,
+    title: &'a str,
+    text: &'a str,
+    /// A button label and the click action it names.
+    action: Option<(&'a str, &'a str)>,
+    testid: Option<&'a str>,
+}
+
+impl<'a> Notice<'a> {
+    pub fn new(tone: Tone, text: &'a str) -> Notice<'a> {
+        Notice {
+            tone,
+            title: "",
+            text,
+            action: None,
+            testid: None,
+        }
+    }
+
+    /// A bold first line.
+    pub fn titled(mut self, title: &'a str) -> Notice<'a> {
+        self.title = title;
+        self
+    }
+
+    /// A button whose click runs `action` (see [`Markup::on`]).
+    pub fn action(mut self, label: &'a str, action: &'a str) -> Notice<'a> {
+        self.action = Some((label, action));
+        self
+    }
+
+    /// The `data-testid` of the box.
+    pub fn testid(mut self, testid: &'a str) -> Notice<'a> {
+        self.testid = Some(testid);
+        self
+    }
+
+    #[inline(never)]
+    pub fn write(&self, m: &mut Markup) {
+        let role = if self.tone == Tone::Alert {
+            "alert"
+        } else {
+            "status"
+        };
+        m.open_class("div", self.tone.class())
+            .attr("role", role)
+            .attr_opt("data-testid", self.testid);
+        if !self.title.is_empty() {
+            m.leaf("strong", "sl-notice-title", self.title);
+        }
+        m.leaf("span", "sl-notice-text", self.text);
+        if let Some((label, action)) = self.action {
+            m.open_class("button", "sl-btn sl-btn-light")
+                .attr("type", "button")
+                .on("click", action, None)
+                .text(label)
+                .close("button");
+        }
+        m.close("div");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Notice, Tone};
+    use crate::markup::Markup;
+
+    #[test]
+    fn an_alert_is_announced_at_once_and_offers_its_action() {
+        let mut m = Markup::new();
+        Notice::new(Tone::Alert, "The portal did not answer.")
+            .titled("Could not load")
+            .action("Try again", "retry")
+            .testid("load-failed")
+            .write(&mut m);
+        assert_eq!(
+            m.finish(),
+            "<div class=\"sl-notice sl-notice-alert\" role=\"alert\" data-testid=\"load-failed\">\
+             <strong class=\"sl-notice-title\">Could not load</strong>\
+             <span class=\"sl-notice-text\">The portal did not answer.</span>\
+             <button class=\"sl-btn sl-btn-light\" type=\"button\" data-on-click=\"retry\">Try again</button></div>"
+        );
+    }
+
+    #[test]
+    fn an_info_notice_without_title_is_a_polite_status() {
+        let mut m = Markup::new();
+        Notice::new(Tone::Info, "Nothing found").write(&mut m);
+        assert_eq!(
+            m.finish(),
+            "<div class=\"sl-notice sl-notice-info\" role=\"status\">\
+             <span class=\"sl-notice-text\">Nothing found</span></div>"
+        );
+    }
+}

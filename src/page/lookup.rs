@@ -1,0 +1,1 @@
+//! The stock lookup in the browser (being written).
