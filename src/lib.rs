@@ -3,7 +3,9 @@
 //! - [`model`]: pure domain logic (links, stock, differences, settings), tested natively.
 //! - [`frame`]: the Bitrix24 frame protocol.
 //! - [`i18n`]: the rep's language.
-//! - `ui` and `session` (wasm only): the Yew components and the REST clients they share.
+//! - [`markup`]: every screen of the deal tab as HTML text, tested natively.
+//! - `page`, `ui` and `session` (wasm only): the deal tab in the browser without a framework,
+//!   the admin pages as Yew components, and the REST clients they share.
 
 pub mod fetch;
 // Kept at the crate root too while every caller moves to `fetch::answers`.
@@ -18,12 +20,12 @@ pub mod model;
 mod page;
 #[cfg(target_arch = "wasm32")]
 mod session;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "admin"))]
 mod ui;
 
 /// The wasm entry point: mounts the UI once the module is loaded.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
-    ui::mount();
+    page::mount();
 }

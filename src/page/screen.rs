@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 
-use crate::frame::FrameError;
+use crate::i18n::Lang;
 use crate::session::Session;
 
 /// The placement code of the deal card's tab.
@@ -34,10 +34,6 @@ impl Page {
 /// What the app shows.
 #[derive(Clone, PartialEq)]
 pub enum Screen {
-    /// Opened outside Bitrix24.
-    Outside,
-    /// The portal did not give the app its context.
-    Failed(FrameError),
     /// The deal card's tab.
     DealTab { session: Rc<Session>, deal_id: u64 },
     /// The deal tab without a deal ID.
@@ -73,21 +69,21 @@ impl Screen {
         matches!(self, Screen::Home(_) | Screen::Install(_))
     }
 
-    /// The session, once there is one.
-    pub fn session(&self) -> Option<&Rc<Session>> {
+    /// The session the screen runs in.
+    pub fn session(&self) -> &Rc<Session> {
         match self {
-            Screen::Outside | Screen::Failed(_) => None,
             Screen::DealTab { session, .. }
             | Screen::NoDeal(session)
             | Screen::Home(session)
             | Screen::Install(session)
-            | Screen::Unsupported { session, .. } => Some(session),
+            | Screen::Unsupported { session, .. } => session,
         }
     }
 }
 
 /// Loads the `admin` bundle (`storelink_admin.js`, through `boot.js`), which mounts itself
 /// into the same root. If it cannot load, the root says so.
+#[cfg(not(feature = "admin"))]
 pub fn hand_over_to_admin(root: web_sys::Element) {
     let loader = web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &"storelinkLoadAdmin".into()).ok())
@@ -100,4 +96,21 @@ pub fn hand_over_to_admin(root: web_sys::Element) {
              StoreLink не смог загрузить страницу настроек. Обновите страницу.",
         ));
     }
+}
+
+/// The language before the portal has said which: the iframe URL's `LANG`, else the browser's.
+pub fn early_lang() -> Lang {
+    let window = web_sys::window();
+    let from_query = window
+        .as_ref()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|q| {
+            q.trim_start_matches('?')
+                .split('&')
+                .find_map(|pair| pair.strip_prefix("LANG=").map(str::to_owned))
+        });
+    let code = from_query
+        .or_else(|| window.and_then(|w| w.navigator().language()))
+        .unwrap_or_default();
+    Lang::from_code(&code)
 }

@@ -1,0 +1,51 @@
+//! Keeps the deal tab live: every `poll_interval` seconds, while the page is visible and no
+//! check is under way, asks both systems whether anything changed; on a change, reloads and
+//! marks it.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Interval;
+use wasm_bindgen_futures::spawn_local;
+
+use super::{DealTab, LoadKind};
+use crate::fetch::live::check;
+use crate::session::StoreAccess;
+
+/// Starts the checks; they stop with the tab.
+pub fn start(tab: &Rc<DealTab>) {
+    let seconds = tab.session.settings.poll_interval();
+    let in_flight = Rc::new(Cell::new(false));
+    let me = Rc::downgrade(tab);
+    let interval = Interval::new(seconds.saturating_mul(1000), move || {
+        let Some(tab) = me.upgrade() else { return };
+        let Some(current) = tab.state.borrow().loaded.clone() else {
+            return;
+        };
+        if in_flight.get() || page_hidden() {
+            return; // a hidden tab makes no requests
+        }
+        in_flight.set(true);
+        let in_flight = in_flight.clone();
+        spawn_local(async move {
+            let session = &tab.session;
+            let portal = session.portal.with_cancel(tab.cancel.clone());
+            let store = match &session.store {
+                StoreAccess::Ready(c) => Some(c.with_cancel(tab.cancel.clone())),
+                StoreAccess::NotConfigured => None,
+            };
+            let changed = check(&portal, store.as_ref(), &current.data, &current.view).await;
+            in_flight.set(false);
+            if changed.is_ok_and(|c| c.any()) {
+                tab.load(LoadKind::Live);
+            }
+        });
+    });
+    *tab.live.borrow_mut() = Some(interval);
+}
+
+fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
+}

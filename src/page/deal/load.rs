@@ -1,0 +1,112 @@
+//! Loading the deal tab: the first open, retries, the rep's order choice and live reloads.
+
+use std::rc::Rc;
+
+use bitrix_rest::ErrorKind;
+use gloo_timers::callback::Timeout;
+use wasm_bindgen_futures::spawn_local;
+
+use super::{DealTab, preference, store_guess};
+use crate::fetch::deal::{OpenContext, open_deal};
+use crate::markup::deal::state::{Loaded, TabAction};
+use crate::model::view::requests::OpenHints;
+use crate::session::StoreAccess;
+
+/// Why a load runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadKind {
+    /// The first load, or the rep asked again after a failure.
+    Open,
+    /// A live check saw a change: mark what changed.
+    Live,
+    /// The rep picked another order among several.
+    Prefer(u64),
+}
+
+/// How long changed values stay marked after a live update.
+const MARK_MS: u32 = 2_500;
+
+/// How long a load may take before the tab says it is waiting (a slow portal or a rate-limit
+/// pause inside the client).
+const SLOW_MS: u32 = 1_500;
+
+impl DealTab {
+    /// (Re)loads the deal; only the newest load's answer is shown.
+    pub fn load(&self, kind: LoadKind) {
+        let generation = self.state.borrow().generation + 1;
+        self.apply(TabAction::Start { generation });
+        if let LoadKind::Prefer(order) = kind {
+            preference::remember(self.deal_id, order);
+        }
+        let me = self.weak();
+        *self.slow_timer.borrow_mut() = Some(Timeout::new(SLOW_MS, move || {
+            if let Some(tab) = me.upgrade() {
+                tab.apply(TabAction::Slow { generation });
+            }
+        }));
+        let me = self.weak();
+        spawn_local(async move {
+            let Some(tab) = me.upgrade() else { return };
+            let outcome = tab.fetch().await;
+            tab.slow_timer.borrow_mut().take();
+            match outcome {
+                Ok(loaded) => {
+                    let mark = kind == LoadKind::Live;
+                    tab.apply(TabAction::Done {
+                        generation,
+                        loaded,
+                        mark,
+                    });
+                    if mark {
+                        let me = tab.weak();
+                        *tab.marks_timer.borrow_mut() = Some(Timeout::new(MARK_MS, move || {
+                            if let Some(tab) = me.upgrade() {
+                                tab.apply(TabAction::ClearMarks);
+                            }
+                        }));
+                    }
+                }
+                Err(e) if e.kind == ErrorKind::Cancelled => {}
+                Err(error) => tab.apply(TabAction::Failed { generation, error }),
+            }
+        });
+    }
+
+    /// Asks both systems for the deal, planned with what this frame learned so far.
+    async fn fetch(self: &Rc<Self>) -> Result<Loaded, bitrix_rest::Error> {
+        let session = &self.session;
+        let portal = session.portal.with_cancel(self.cancel.clone());
+        let store = match &session.store {
+            StoreAccess::Ready(c) => Some(c.with_cancel(self.cancel.clone())),
+            StoreAccess::NotConfigured => None,
+        };
+        let known = self.hints.borrow().clone();
+        let member = session.init.member_id.as_str();
+        // The first open in this frame plans as the first open of the next frame will: only
+        // it sends the remembered store batch and remembers its own. Later loads plan with
+        // what this frame learned, and happen because something changed.
+        let first = known == OpenHints::default();
+        let guess = first
+            .then(|| store_guess::recall(member, self.deal_id))
+            .flatten();
+        let ctx = OpenContext {
+            portal: &portal,
+            store: store.as_ref(),
+            settings: &session.settings,
+            lang: session.lang.code(),
+            preferred_order: preference::recall(self.deal_id),
+            hints: &known,
+            guess: guess.as_ref(),
+        };
+        let data = open_deal(ctx, self.deal_id).await?;
+        *self.hints.borrow_mut() = data.hints();
+        if let Some(batch) = data.store_batch.as_ref().filter(|_| first) {
+            store_guess::remember(member, self.deal_id, batch);
+        }
+        let view = data.view(&session.settings, session.lang.code());
+        Ok(Loaded {
+            data: Rc::new(data),
+            view: Rc::new(view),
+        })
+    }
+}

@@ -1,0 +1,229 @@
+//! The deal tab in the browser: renders [`crate::markup::deal`] from its state, loads the deal
+//! (first open, retries, the rep's order choice), keeps it live, and hosts the linking panel
+//! and the stock lookup.
+
+mod browser_storage;
+mod live;
+mod load;
+mod preference;
+mod store_guess;
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use bitrix_rest::Cancel;
+use bitrix_rest::models::crm::Contact;
+use gloo_events::EventListener;
+use gloo_timers::callback::{Interval, Timeout};
+use web_sys::Element;
+
+use super::dom::{Action, Region, delegate};
+use super::link::LinkPanel;
+use super::lookup::{LookupHandle, LookupOptions, mount as mount_lookup};
+use crate::fetch::store_side::StoreData;
+use crate::markup::Markup;
+use crate::markup::deal::state::{TabAction, TabState};
+use crate::markup::deal::{TabContext, tab_body};
+use crate::model::view::StoreState;
+use crate::model::view::requests::OpenHints;
+use crate::session::Session;
+pub use load::LoadKind;
+
+/// One deal's tab, alive as long as the page.
+pub struct DealTab {
+    session: Rc<Session>,
+    deal_id: u64,
+    me: Weak<DealTab>,
+    /// The tab's root (`data-testid="deal-tab"`).
+    root: Element,
+    /// Everything but the lookup.
+    body: Region,
+    /// Where the lookup mounts once the store side is known.
+    lookup_place: Element,
+    state: RefCell<TabState>,
+    /// What this frame learned about the deal, to plan the next load.
+    hints: RefCell<OpenHints>,
+    /// Aborts requests in flight when the tab goes away.
+    cancel: Cancel,
+    link: RefCell<Option<(Option<Contact>, Rc<LinkPanel>)>>,
+    lookup: RefCell<Option<LookupHandle>>,
+    /// Says the tab is waiting when a load takes long; clears the live marks.
+    slow_timer: RefCell<Option<Timeout>>,
+    marks_timer: RefCell<Option<Timeout>>,
+    live: RefCell<Option<Interval>>,
+    listeners: RefCell<Vec<EventListener>>,
+}
+
+impl DealTab {
+    /// Renders the tab for `deal_id` into `place` and starts loading it.
+    pub fn mount(place: Element, session: Rc<Session>, deal_id: u64) -> Rc<DealTab> {
+        let mut m = Markup::new();
+        m.open_class("div", "sl-page sl-deal")
+            .attr("data-testid", "deal-tab")
+            .attr("data-deal-id", &deal_id.to_string());
+        m.open_class("div", "sl-region").close("div");
+        m.open_class("div", "sl-region").close("div");
+        m.close("div");
+        place.set_inner_html(&m.finish());
+        let root = place.first_element_child().unwrap_or(place);
+        let body = Region::new(root.first_element_child().unwrap_or_else(|| root.clone()));
+        let lookup_place = root.last_element_child().unwrap_or_else(|| root.clone());
+        let tab = Rc::new_cyclic(|me| DealTab {
+            session,
+            deal_id,
+            me: me.clone(),
+            root,
+            body,
+            lookup_place,
+            state: RefCell::default(),
+            hints: RefCell::default(),
+            cancel: Cancel::new(),
+            link: RefCell::default(),
+            lookup: RefCell::default(),
+            slow_timer: RefCell::default(),
+            marks_timer: RefCell::default(),
+            live: RefCell::default(),
+            listeners: RefCell::default(),
+        });
+        let me = Rc::downgrade(&tab);
+        *tab.listeners.borrow_mut() = delegate(&tab.body, move |action| {
+            if let Some(tab) = me.upgrade() {
+                tab.on_action(&action);
+            }
+        });
+        tab.render();
+        tab.load(LoadKind::Open);
+        live::start(&tab);
+        tab
+    }
+
+    /// A weak handle for timers and tasks.
+    fn weak(&self) -> Weak<DealTab> {
+        self.me.clone()
+    }
+
+    fn on_action(&self, action: &Action) {
+        match action.name.as_str() {
+            "retry" => self.load(LoadKind::Open),
+            "open-settings" => {
+                // Where the portal cannot open the app page, the sentence says where to go.
+                let _ = self.session.frame.open_application();
+            }
+            "choose-order" => {
+                if let Ok(order) = action.value().parse() {
+                    self.load(LoadKind::Prefer(order));
+                }
+            }
+            _ => {
+                let panel = self.link.borrow().as_ref().map(|(_, p)| p.clone());
+                if let Some(panel) = panel {
+                    panel.handle(action);
+                }
+            }
+        }
+    }
+
+    /// Applies `action` and shows the result.
+    fn apply(&self, action: TabAction) {
+        if self.state.borrow_mut().apply(action) {
+            self.render();
+        }
+    }
+
+    fn render(&self) {
+        self.keep_parts();
+        let state = self.state.borrow();
+        self.root
+            .set_attribute("data-state", state.state_name())
+            .ok();
+        self.root
+            .set_attribute("aria-busy", if state.busy { "true" } else { "false" })
+            .ok();
+        let ctx = TabContext {
+            deal_id: self.deal_id,
+            lang: self.session.lang,
+            is_admin: self.session.init.is_admin,
+            product_property: self
+                .session
+                .settings
+                .product_property
+                .as_ref()
+                .map(|p| p.store.as_str()),
+        };
+        let link = self.link.borrow().as_ref().map(|(_, p)| p.clone());
+        let mut m = Markup::new();
+        tab_body(&mut m, &ctx, &state, &|m| {
+            if let Some(panel) = &link {
+                panel.write(m);
+            }
+        });
+        self.body.render(&m.finish());
+    }
+
+    /// Starts the linking panel while the deal has no order, and the lookup once the store's
+    /// side is known.
+    fn keep_parts(&self) {
+        let state = self.state.borrow();
+        let Some(loaded) = &state.loaded else { return };
+        let view = &loaded.view;
+        let unlinked = matches!(
+            (view.store, &view.order),
+            (StoreState::NotLinked, _) | (StoreState::Linked, None)
+        );
+        let contact = &loaded.data.contact;
+        let mut link = self.link.borrow_mut();
+        match (unlinked, link.as_ref()) {
+            (false, _) => *link = None,
+            (true, Some((known, _))) if known == contact => {}
+            (true, _) => {
+                let me = self.weak();
+                let changed: Rc<dyn Fn()> = Rc::new({
+                    let me = me.clone();
+                    move || {
+                        if let Some(tab) = me.upgrade() {
+                            tab.render();
+                        }
+                    }
+                });
+                let linked: Rc<dyn Fn()> = Rc::new(move || {
+                    if let Some(tab) = me.upgrade() {
+                        tab.load(LoadKind::Open);
+                    }
+                });
+                let panel = LinkPanel::new(
+                    self.session.clone(),
+                    self.deal_id,
+                    contact.clone(),
+                    changed,
+                    linked,
+                );
+                *link = Some((contact.clone(), panel));
+            }
+        }
+        let mut lookup = self.lookup.borrow_mut();
+        if lookup.is_none() && view.store != StoreState::NotConfigured {
+            let warehouses = match &loaded.data.store {
+                StoreData::Answered(a) if !a.warehouses.is_empty() => {
+                    Some(Rc::new(a.warehouses.clone()))
+                }
+                _ => None,
+            };
+            let options = LookupOptions {
+                compact: true,
+                warehouses,
+                ..LookupOptions::default()
+            };
+            *lookup = Some(mount_lookup(
+                self.lookup_place.clone(),
+                self.session.clone(),
+                options,
+            ));
+        }
+    }
+}
+
+impl Drop for DealTab {
+    fn drop(&mut self) {
+        self.cancel.cancel();
+    }
+}
