@@ -2,6 +2,7 @@
 //! shown), the deal, the differences and the products with their stock. The lookup renders
 //! itself after it.
 
+pub mod format;
 pub mod state;
 
 use super::Markup;
