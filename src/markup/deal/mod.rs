@@ -15,6 +15,9 @@ mod skeleton;
 pub mod state;
 mod summary;
 
+#[cfg(test)]
+mod tests;
+
 use super::Markup;
 use crate::fetch::store_side::StoreData;
 use crate::i18n::{Lang, Names};
