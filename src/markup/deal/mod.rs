@@ -1,12 +1,36 @@
 //! The deal tab as markup: the status line, the order (or linking, or why the store is not
 //! shown), the deal, the differences and the products with their stock. The lookup renders
 //! itself after it.
+//!
+//! Actions named here: `retry` (click: load again), `open-settings` (click: an admin opens the
+//! app's settings), `choose-order` (change on `#sl-order-choice`: the select's value is the
+//! order ID).
 
+mod differences;
+pub mod format;
+mod notices;
+mod order;
+mod rows;
+mod skeleton;
 pub mod state;
+mod summary;
+
+#[cfg(test)]
+mod tests;
 
 use super::Markup;
-use crate::i18n::Lang;
-use state::TabState;
+use crate::fetch::store_side::StoreData;
+use crate::i18n::{Lang, Names};
+use crate::model::mapping::prefill::status_name;
+use crate::model::view::StoreState;
+use differences::differences;
+use format::Fmt;
+use notices::{load_failed, store_notice, tab_status};
+use order::order_panel;
+use rows::{RowsTable, rows_table};
+use skeleton::deal_skeleton;
+use state::{Loaded, TabState};
+use summary::deal_summary;
 
 /// What the tab's markup needs besides its state.
 pub struct TabContext<'a> {
@@ -26,5 +50,89 @@ pub fn tab_body(
     state: &TabState,
     link_panel: &dyn Fn(&mut Markup),
 ) {
-    let _ = (m, ctx, state, link_panel);
+    tab_status(m, state, ctx.lang);
+    match (&state.loaded, &state.error) {
+        (Some(loaded), _) => loaded_body(m, ctx, state, loaded, link_panel),
+        (None, Some(error)) => load_failed(m, error, ctx.lang),
+        (None, None) => deal_skeleton(m),
+    }
+}
+
+fn loaded_body(
+    m: &mut Markup,
+    ctx: &TabContext,
+    state: &TabState,
+    loaded: &Loaded,
+    link_panel: &dyn Fn(&mut Markup),
+) {
+    let view = &loaded.view;
+    let data = &loaded.data;
+    let marks = &state.marks;
+    let fmt = Fmt::new(ctx.lang);
+    m.open_class("div", "sl-deal-top");
+    match (view.store, &view.order) {
+        (StoreState::Linked, Some(order)) => {
+            order_panel(m, order, &view.choices, fmt, &marks.order);
+        }
+        (StoreState::NotLinked, _) | (StoreState::Linked, None) => link_panel(m),
+        (StoreState::NotConfigured, _) => store_notice(m, ctx.lang, ctx.is_admin, None),
+        (StoreState::Unavailable, _) => {
+            store_notice(m, ctx.lang, ctx.is_admin, data.store.error());
+        }
+    }
+    deal_summary(m, &view.deal, fmt, &marks.deal);
+    m.close("div");
+    if view.store == StoreState::Linked {
+        let stage = |id: &str| {
+            data.stages
+                .iter()
+                .find(|s| s.status_id == id)
+                .map(|s| s.name.clone())
+        };
+        // A status the store lists, named in the rep's language (else English, else any).
+        let status = |id: &str| match &data.store {
+            StoreData::Answered(a) if a.statuses.iter().any(|s| s.id == id) => {
+                status_name(id, &a.status_names, ctx.lang.code()).map(str::to_owned)
+            }
+            _ => None,
+        };
+        let names = Names {
+            stage: &stage,
+            status: &status,
+            currency: &view.deal.currency,
+        };
+        differences(m, &view.differences, ctx.lang, &names, marks.differences);
+    }
+    rows_table(
+        m,
+        &RowsTable {
+            rows: &view.rows,
+            warehouses: &view.warehouses,
+            currency: &view.deal.currency,
+            fmt,
+            has_stock: matches!(view.store, StoreState::Linked | StoreState::NotLinked),
+            stock_note: (view.store == StoreState::Unavailable)
+                .then_some(ctx.lang.deal().no_stock_data),
+            property: ctx.product_property,
+            marks,
+        },
+    );
+}
+
+/// `class="base"`, with `sl-changed` added when a live update just changed the element; no
+/// attribute when both are absent.
+#[inline(never)]
+fn changed_class(m: &mut Markup, base: &str, changed: bool) {
+    match (base.is_empty(), changed) {
+        (true, false) => {}
+        (true, true) => {
+            m.attr("class", "sl-changed");
+        }
+        (false, false) => {
+            m.attr("class", base);
+        }
+        (false, true) => {
+            m.attr("class", &format!("{base} sl-changed"));
+        }
+    }
 }

@@ -1,0 +1,82 @@
+//! What the tab says when something is missing or failed, and that it is working.
+
+use bitrix_rest::Error;
+
+use super::state::TabState;
+use crate::i18n::Lang;
+use crate::i18n::errors::{System, describe};
+use crate::markup::Markup;
+use crate::markup::notice::{Notice, Tone};
+
+/// The store's side when it cannot be shown: not configured, `error` = `None` (admin: a button
+/// naming `open-settings`; rep: ask the administrator) or unavailable (the sentence for the
+/// failure; the CRM part stays).
+pub fn store_notice(m: &mut Markup, lang: Lang, is_admin: bool, error: Option<&Error>) {
+    let t = lang.deal();
+    let described;
+    let (testid, notice) = match error {
+        Some(error) => {
+            described = describe(error, System::Store, lang);
+            (
+                "store-unavailable",
+                Notice::new(Tone::Warning, &described).titled(t.store_unavailable_title),
+            )
+        }
+        None if is_admin => (
+            "store-not-configured",
+            Notice::new(Tone::Info, t.store_not_configured_admin)
+                .action(t.open_settings, "open-settings"),
+        ),
+        None => (
+            "store-not-configured",
+            Notice::new(Tone::Info, t.store_not_configured_rep),
+        ),
+    };
+    m.open_class("section", "sl-card sl-order-card")
+        .attr("data-testid", testid);
+    notice.write(m);
+    m.close("section");
+}
+
+/// The deal itself could not be loaded; the button names `retry`.
+pub fn load_failed(m: &mut Markup, error: &Error, lang: Lang) {
+    let t = lang.deal();
+    let text = describe(error, System::Portal, lang);
+    m.open("div").attr("data-testid", "load-failed");
+    Notice::new(Tone::Alert, &text)
+        .titled(t.load_failed_title)
+        .action(t.retry, "retry")
+        .write(m);
+    m.close("div");
+}
+
+/// A thin line above the tab: refreshing, waiting for Bitrix24 (`state.slow`), or a refresh
+/// that failed while older data stays on screen (its button names `retry`).
+pub fn tab_status(m: &mut Markup, state: &TabState, lang: Lang) {
+    let t = lang.deal();
+    let has_data = state.loaded.is_some();
+    if let (Some(error), true) = (&state.error, has_data) {
+        let text = describe(error, System::Portal, lang);
+        Notice::new(Tone::Warning, &text)
+            .action(t.retry, "retry")
+            .testid("refresh-failed")
+            .write(m);
+        return;
+    }
+    let text = match (state.busy, state.slow, has_data) {
+        (true, true, _) => t.waiting,
+        (true, false, true) => t.refreshing,
+        _ => "",
+    };
+    m.open_class("div", "sl-tab-status")
+        .attr("role", "status")
+        .attr("aria-live", "polite")
+        .attr("data-testid", "tab-status");
+    if !text.is_empty() {
+        m.open_class("span", "sl-spinner")
+            .attr("aria-hidden", "true")
+            .close("span");
+        m.leaf("span", "", text);
+    }
+    m.close("div");
+}

@@ -1,0 +1,192 @@
+//! The linked order: number, date, status, payment, delivery, total, buyer, how it is linked,
+//! and the selector when the link rule found several orders.
+
+use super::changed_class;
+use super::format::Fmt;
+use crate::i18n::fill;
+use crate::markup::Markup;
+use crate::model::settings::LinkRule;
+use crate::model::view::changes::OrderField;
+use crate::model::view::{OrderCard, OrderChoice};
+
+/// The order's card. `choices` are the other orders the link rule found (the selector names
+/// `choose-order` on change); `marks` what a live update just changed.
+pub fn order_panel(
+    m: &mut Markup,
+    o: &OrderCard,
+    choices: &[OrderChoice],
+    fmt: Fmt,
+    marks: &[OrderField],
+) {
+    let t = fmt.lang.deal();
+    let marked = |f: OrderField| marks.contains(&f);
+    m.open_class("section", "sl-card sl-order-card")
+        .attr("aria-label", t.order_title);
+    m.open_class("div", "sl-card-head");
+    m.open("h3");
+    m.open("span")
+        .attr("data-testid", "order-number")
+        .attr("data-value", &o.number)
+        .text(&fill(t.order_number, &[&o.number]))
+        .close("span");
+    m.open_class("span", "sl-muted sl-order-date")
+        .text(" ")
+        .text(&fill(t.order_date, &[&fmt.date(&o.date)]))
+        .close("span");
+    m.close("h3");
+    m.open("span");
+    changed_class(
+        m,
+        "sl-badges",
+        marked(OrderField::Paid) || marked(OrderField::Canceled) || marked(OrderField::Shipped),
+    );
+    if o.canceled {
+        badge(
+            m,
+            "sl-badge sl-badge-alert",
+            Some("order-canceled"),
+            t.order_canceled,
+        );
+    } else if o.paid {
+        badge(
+            m,
+            "sl-badge sl-badge-success",
+            Some("order-paid"),
+            t.order_paid,
+        );
+    } else {
+        badge(m, "sl-badge sl-badge-warning", None, t.order_not_paid);
+    }
+    if o.shipped {
+        badge(
+            m,
+            "sl-badge sl-badge-primary",
+            Some("order-shipped"),
+            t.order_shipped,
+        );
+    }
+    m.close("span").close("div");
+    if !choices.is_empty() {
+        order_choices(m, choices, o.id, fmt);
+    }
+    m.open_class("dl", "sl-facts");
+    fact(m, t.order_status, marked(OrderField::Status));
+    m.open_class("span", "sl-status")
+        .attr("data-testid", "order-status")
+        .attr("data-status-id", &o.status_id)
+        .text(o.status_name.as_deref().unwrap_or(&o.status_id))
+        .close("span");
+    m.close("dd");
+    fact(m, t.order_total, marked(OrderField::Total));
+    m.open_class("span", "sl-strong")
+        .attr("data-testid", "order-total")
+        .attr("data-value", &o.total.normalized().to_string())
+        .text(&fmt.money(o.total, &o.currency))
+        .close("span");
+    if !o.delivery_price.is_zero() {
+        let delivery = fmt.money(o.delivery_price, &o.currency);
+        m.open_class("span", "sl-muted")
+            .text(" ")
+            .text(&fill(t.order_delivery_included, &[&delivery]))
+            .close("span");
+    }
+    m.close("dd");
+    let payment_or_delivery = marked(OrderField::PaymentOrDelivery);
+    fact(m, t.order_payment, payment_or_delivery);
+    names(m, &o.payments, t.order_none);
+    m.close("dd");
+    fact(m, t.order_delivery, payment_or_delivery);
+    names(m, &o.deliveries, t.order_none);
+    m.close("dd");
+    fact(m, t.order_buyer, marked(OrderField::Buyer));
+    m.attr("data-testid", "order-buyer");
+    let mut any = false;
+    for part in [&o.buyer.name, &o.buyer.phone, &o.buyer.email]
+        .into_iter()
+        .flatten()
+    {
+        m.leaf("div", "", part);
+        any = true;
+    }
+    if !any {
+        m.text(t.order_none);
+    }
+    m.close("dd").close("dl");
+    let linked_by = match &o.linked_by.1 {
+        Some(LinkRule::UserField { field, .. }) => fill(t.linked_by_user_field, &[field]),
+        Some(LinkRule::OriginId { .. }) => t.linked_by_origin.to_owned(),
+        Some(LinkRule::OrderXmlId) => t.linked_by_xml_id.to_owned(),
+        Some(LinkRule::OrderProperty { code }) => fill(t.linked_by_property, &[code]),
+        None => String::new(),
+    };
+    if !linked_by.is_empty() {
+        m.open_class("p", "sl-muted sl-small")
+            .attr("data-testid", "order-linked-by")
+            .text(&linked_by)
+            .close("p");
+    }
+    m.close("section");
+}
+
+/// `<span class data-testid>text</span>`.
+#[inline(never)]
+fn badge(m: &mut Markup, class: &str, testid: Option<&str>, text: &str) {
+    m.open_class("span", class)
+        .attr_opt("data-testid", testid)
+        .text(text)
+        .close("span");
+}
+
+/// `<dt>label</dt>` and the start of its `<dd>`, marked when `changed`; the caller closes it.
+#[inline(never)]
+fn fact(m: &mut Markup, label: &str, changed: bool) {
+    m.leaf("dt", "", label);
+    m.open("dd");
+    changed_class(m, "", changed);
+}
+
+/// Names joined by commas, or `none`.
+#[inline(never)]
+fn names(m: &mut Markup, items: &[String], none: &str) {
+    if items.is_empty() {
+        m.text(none);
+    }
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            m.text(", ");
+        }
+        m.text(item);
+    }
+}
+
+/// The selector among the orders the rule found; `chosen` is selected. Its change names
+/// `choose-order`; each option's value is the order's ID.
+fn order_choices(m: &mut Markup, choices: &[OrderChoice], chosen: u64, fmt: Fmt) {
+    let t = fmt.lang.deal();
+    m.open_class("div", "sl-field sl-order-choice");
+    m.open("label")
+        .attr("for", "sl-order-choice")
+        .text(t.choose_order)
+        .close("label");
+    m.open_class("select", "sl-select")
+        .attr("id", "sl-order-choice")
+        .attr("data-testid", "order-choice")
+        .on("change", "choose-order", None);
+    for c in choices {
+        let label = format!(
+            "№{} · {} · {}",
+            c.number,
+            fmt.date(&c.date),
+            fmt.money(c.total, &c.currency)
+        );
+        m.open("option")
+            .attr("value", &c.id.to_string())
+            .flag("selected", c.id == chosen)
+            .text(&label);
+        if c.canceled {
+            m.text(" · ").text(t.order_canceled);
+        }
+        m.close("option");
+    }
+    m.close("select").close("div");
+}

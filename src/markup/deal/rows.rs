@@ -1,0 +1,219 @@
+//! The deal's products with their store match, quantity, price and stock per warehouse.
+
+use super::changed_class;
+use super::format::{Fmt, plain};
+use crate::i18n::fill;
+use crate::markup::Markup;
+use crate::model::view::changes::{RowField, RowKey, ViewChanges};
+use crate::model::view::{ViewRow, WarehouseColumn};
+
+/// The products table.
+pub struct RowsTable<'a> {
+    pub rows: &'a [ViewRow],
+    pub warehouses: &'a [WarehouseColumn],
+    pub currency: &'a str,
+    pub fmt: Fmt,
+    /// False when there is no stock to show: stock columns are left out.
+    pub has_stock: bool,
+    /// Why there is no stock, when the reason is not shown elsewhere.
+    pub stock_note: Option<&'static str>,
+    /// What a property match would compare, for the unmatched hint.
+    pub property: Option<&'a str>,
+    /// What a live update just changed.
+    pub marks: &'a ViewChanges,
+}
+
+pub fn rows_table(m: &mut Markup, props: &RowsTable) {
+    let t = props.fmt.lang.deal();
+    m.open_class("section", "sl-card")
+        .attr("aria-label", t.products_title);
+    m.leaf("h3", "", t.products_title);
+    if props.rows.is_empty() {
+        m.open_class("p", "sl-muted")
+            .attr("data-testid", "no-rows")
+            .text(t.no_rows)
+            .close("p");
+        m.close("section");
+        return;
+    }
+    let columns = if props.has_stock {
+        props.warehouses
+    } else {
+        &[]
+    };
+    if let Some(note) = props.stock_note {
+        m.leaf("p", "sl-muted", note);
+    }
+    m.open_class("div", "sl-table-wrap");
+    m.open_class("table", "sl-table sl-rows");
+    m.open("thead").open("tr");
+    head(m, "", t.col_product);
+    head(m, "sl-num", t.col_quantity);
+    head(m, "sl-num", t.col_price);
+    for w in columns {
+        m.open("th")
+            .attr("scope", "col")
+            .attr("class", "sl-num")
+            .attr("data-warehouse-id", &w.id.to_string())
+            .text(&w.title)
+            .close("th");
+    }
+    if props.has_stock {
+        head(m, "sl-num", t.col_available);
+        head(m, "", t.col_state);
+    }
+    m.close("tr").close("thead");
+    m.open("tbody");
+    for row in props.rows {
+        row_html(m, props, row, columns);
+    }
+    m.close("tbody")
+        .close("table")
+        .close("div")
+        .close("section");
+}
+
+/// `<th scope="col" class>text</th>`.
+#[inline(never)]
+fn head(m: &mut Markup, class: &str, text: &str) {
+    m.open("th").attr("scope", "col");
+    if !class.is_empty() {
+        m.attr("class", class);
+    }
+    m.text(text).close("th");
+}
+
+/// A dash for a figure nobody knows.
+#[inline(never)]
+fn dash(m: &mut Markup) {
+    m.leaf("span", "sl-muted", "—");
+}
+
+/// Starts `<td>` with `class`, marked when `field` just changed.
+#[inline(never)]
+fn cell(m: &mut Markup, class: &str, marks: &[RowField], field: RowField) {
+    m.open("td");
+    changed_class(m, class, marks.contains(&field));
+}
+
+fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[WarehouseColumn]) {
+    let fmt = props.fmt;
+    let t = fmt.lang.deal();
+    let marks = props.marks.row(RowKey::of(row));
+    let measure = if row.measure.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", row.measure)
+    };
+    let xml_id = row.xml_id.as_deref().unwrap_or_default();
+    let shortage = row.shortage();
+    let class = match (marks.contains(&RowField::Added), shortage.is_some()) {
+        (true, true) => Some("sl-changed sl-row-short"),
+        (true, false) => Some("sl-changed"),
+        (false, true) => Some("sl-row-short"),
+        (false, false) => None,
+    };
+    m.open("tr")
+        .attr("data-testid", "deal-row")
+        .attr("data-xml-id", xml_id)
+        .attr_opt("class", class);
+
+    m.open("td");
+    m.open("div");
+    changed_class(m, "sl-row-name", marks.contains(&RowField::Product));
+    m.text(&row.name).close("div");
+    m.open_class("div", "sl-small sl-muted");
+    if !xml_id.is_empty() {
+        m.leaf("span", "sl-code", xml_id);
+    }
+    if let Some(store_name) = row.store_name.as_ref().filter(|n| **n != row.name) {
+        m.open("span").text(" · ").text(store_name).close("span");
+    }
+    m.close("div").close("td");
+
+    cell(m, "sl-num", marks, RowField::Quantity);
+    m.text(&fmt.qty(row.quantity)).text(&measure);
+    if let Some(q) = row.order_quantity.filter(|q| *q != row.quantity) {
+        m.leaf(
+            "div",
+            "sl-small sl-muted",
+            &fill(t.in_order, &[&fmt.qty(q)]),
+        );
+    }
+    m.close("td");
+
+    cell(m, "sl-num", marks, RowField::Price);
+    m.text(&fmt.money(row.price, props.currency)).close("td");
+
+    for w in columns {
+        cell(m, "sl-num", marks, RowField::Warehouse(w.id));
+        m.attr("data-warehouse-id", &w.id.to_string());
+        let found = row
+            .stock
+            .as_ref()
+            .map(|s| s.product.warehouses.iter().find(|x| x.warehouse_id == w.id));
+        match found {
+            Some(Some(c)) => {
+                m.text(&fmt.qty(c.free));
+                if !c.own_reserve.is_zero() {
+                    let own = format!(" +{}", fmt.qty(c.own_reserve));
+                    m.leaf("span", "sl-small sl-muted", &own);
+                }
+            }
+            Some(None) => {
+                m.text("0");
+            }
+            None => dash(m),
+        }
+        m.close("td");
+    }
+
+    if props.has_stock {
+        cell(m, "sl-num sl-strong", marks, RowField::Available);
+        match &row.stock {
+            Some(s) => {
+                let available = plain(s.available);
+                m.open("span")
+                    .attr("data-testid", "row-available")
+                    .attr("data-value", &available)
+                    .text(&available)
+                    .close("span");
+            }
+            None => dash(m),
+        }
+        m.close("td");
+        m.open("td");
+        row_state(m, props, row, marks, &measure);
+        m.close("td");
+    }
+    m.close("tr");
+}
+
+/// The row's badge: unmatched (with the hint), short by how much, or in stock.
+fn row_state(m: &mut Markup, props: &RowsTable, row: &ViewRow, marks: &[RowField], measure: &str) {
+    let fmt = props.fmt;
+    let t = fmt.lang.deal();
+    if row.is_unmatched() {
+        let property = props.property.map(|p| format!(" / {p}"));
+        let hint = fill(t.unmatched_hint, &[property.as_deref().unwrap_or_default()]);
+        m.open_class("span", "sl-badge")
+            .attr("title", &hint)
+            .attr("data-testid", "row-unmatched")
+            .text(t.unmatched)
+            .close("span");
+    } else if let Some(missing) = row.shortage() {
+        m.open("span");
+        changed_class(
+            m,
+            "sl-badge sl-badge-alert",
+            marks.contains(&RowField::Shortage),
+        );
+        let amount = format!("{}{measure}", fmt.qty(missing));
+        m.attr("data-testid", "row-shortage")
+            .attr("data-value", &plain(missing))
+            .text(&fill(t.shortage, &[&amount]))
+            .close("span");
+    } else if row.stock.is_some() {
+        m.leaf("span", "sl-badge sl-badge-success", t.in_stock);
+    }
+}

@@ -1,0 +1,33 @@
+//! The deal tab's layout in grey while it loads, so nothing jumps when data arrives.
+
+use crate::markup::Markup;
+use crate::markup::skeleton::bar;
+
+pub fn deal_skeleton(m: &mut Markup) {
+    m.open_class("div", "sl-deal-body")
+        .attr("aria-hidden", "true");
+    m.open_class("div", "sl-deal-top");
+    m.open_class("section", "sl-card sl-order-card");
+    bar(m, "l");
+    m.open_class("div", "sl-facts-skel");
+    facts(m, 5);
+    m.close("div").close("section");
+    m.open_class("section", "sl-card sl-deal-card");
+    bar(m, "m");
+    facts(m, 3);
+    m.close("section").close("div");
+    m.open_class("section", "sl-card");
+    bar(m, "l");
+    for _ in 0..4 {
+        bar(m, "full");
+    }
+    m.close("section").close("div");
+}
+
+/// `count` label-and-value pairs.
+fn facts(m: &mut Markup, count: usize) {
+    for _ in 0..count {
+        bar(m, "s");
+        bar(m, "m");
+    }
+}

@@ -1,0 +1,547 @@
+//! The deal tab's markup: what each state shows and the hooks end-to-end tests and the CSS use.
+
+use std::rc::Rc;
+
+use bitrix_rest::{Decimal, Error, ErrorKind};
+use serde_json::json;
+
+use super::format::Fmt;
+use super::order::order_panel;
+use super::rows::{RowsTable, rows_table};
+use super::state::{Loaded, TabState};
+use super::summary::deal_summary;
+use super::{TabContext, tab_body};
+use crate::fetch::deal::DealData;
+use crate::fetch::store_side::{StoreData, StoreResult};
+use crate::i18n::Lang;
+use crate::markup::Markup;
+use crate::model::contacts::Buyer;
+use crate::model::link::OrderReference;
+use crate::model::reconcile::Difference;
+use crate::model::settings::LinkRule;
+use crate::model::stock::{ProductStock, RowStock, WarehouseStock};
+use crate::model::view::changes::{DealField, OrderField, RowField, RowKey, ViewChanges};
+use crate::model::view::{
+    ContactCard, DealCard, DealView, OrderCard, OrderChoice, StoreState, ViewRow, WarehouseColumn,
+};
+
+fn d(s: &str) -> Decimal {
+    s.parse().expect("test decimal")
+}
+
+fn ctx() -> TabContext<'static> {
+    TabContext {
+        deal_id: 410,
+        lang: Lang::En,
+        is_admin: false,
+        product_property: None,
+    }
+}
+
+fn deal_card() -> DealCard {
+    DealCard {
+        id: 410,
+        title: "Deal".into(),
+        category_id: 0,
+        stage_id: "NEW".into(),
+        stage_name: Some("New".into()),
+        sum: d("1300"),
+        currency: "RUB".into(),
+        date_modify: String::new(),
+        contact: None,
+    }
+}
+
+fn order_card() -> OrderCard {
+    OrderCard {
+        id: 9,
+        number: "165".into(),
+        date: "2024-08-01T10:00:00+03:00".into(),
+        date_update: String::new(),
+        status_id: "P".into(),
+        status_name: Some("Paid".into()),
+        paid: true,
+        canceled: false,
+        shipped: false,
+        payments: vec!["Cash".into(), "Card".into()],
+        deliveries: vec![],
+        total: d("1300"),
+        delivery_price: d("0"),
+        currency: "RUB".into(),
+        buyer: Buyer::default(),
+        linked_by: (0, Some(LinkRule::OrderXmlId)),
+        reference: OrderReference::Id(9),
+    }
+}
+
+fn choice(id: u64, number: &str, canceled: bool) -> OrderChoice {
+    OrderChoice {
+        id,
+        number: number.into(),
+        date: "2024-08-01T10:00:00+03:00".into(),
+        total: d("1300"),
+        currency: "RUB".into(),
+        canceled,
+    }
+}
+
+/// A matched row of store product 70 with `free` in warehouse 1 and what is missing.
+fn row(index: usize, name: &str, qty: &str, free: &str, shortage: Option<&str>) -> ViewRow {
+    let free = d(free);
+    ViewRow {
+        index,
+        row_id: Some(100 + index as u64),
+        name: name.into(),
+        xml_id: Some(format!("X{index}")),
+        quantity: d(qty),
+        price: d("500"),
+        measure: "pcs".into(),
+        store_product_id: Some(70),
+        store_name: None,
+        matched_by: None,
+        basket_item_id: None,
+        order_quantity: None,
+        order_price: None,
+        stock: Some(RowStock {
+            product: ProductStock {
+                product_id: 70,
+                warehouses: vec![WarehouseStock {
+                    warehouse_id: 1,
+                    amount: free,
+                    reserved: d("0"),
+                    free,
+                    own_reserve: d("0"),
+                    available: free,
+                }],
+                total_free: free,
+                available: free,
+            },
+            available: free,
+            shortage: shortage.map(d),
+        }),
+    }
+}
+
+fn unmatched_row(index: usize, name: &str) -> ViewRow {
+    ViewRow {
+        store_product_id: None,
+        stock: None,
+        xml_id: None,
+        ..row(index, name, "1", "0", None)
+    }
+}
+
+fn view(store: StoreState) -> DealView {
+    DealView {
+        deal: deal_card(),
+        store,
+        order: (store == StoreState::Linked).then(order_card),
+        choices: vec![],
+        warehouses: vec![WarehouseColumn {
+            id: 1,
+            title: "Main".into(),
+        }],
+        rows: vec![row(0, "Kettle", "2", "5", None)],
+        differences: vec![],
+    }
+}
+
+fn data(store: StoreData) -> DealData {
+    DealData {
+        deal: serde_json::from_value(json!({"ID": "410", "TITLE": "Deal", "STAGE_ID": "NEW",
+            "CATEGORY_ID": "0", "OPPORTUNITY": "1300", "CURRENCY_ID": "RUB",
+            "DATE_MODIFY": "2024-08-30T14:29:00+03:00"}))
+        .expect("deal JSON"),
+        rows: vec![],
+        contact: None,
+        portal_products: vec![],
+        stages: vec![],
+        pipelines: vec![],
+        store,
+        requests: (1, 1),
+        store_batch: None,
+    }
+}
+
+fn answered() -> StoreData {
+    StoreData::Answered(Box::new(StoreResult {
+        link: None,
+        order: None,
+        statuses: vec![],
+        status_names: vec![],
+        warehouses: vec![],
+        products: vec![],
+        stock: vec![],
+        prices: vec![],
+    }))
+}
+
+fn loaded(view: DealView, data: DealData) -> TabState {
+    TabState {
+        loaded: Some(Loaded {
+            data: Rc::new(data),
+            view: Rc::new(view),
+        }),
+        ..TabState::default()
+    }
+}
+
+fn error() -> Error {
+    Error::new(ErrorKind::Network, "crm.deal.get", "connection refused")
+}
+
+fn body(ctx: &TabContext, state: &TabState) -> String {
+    let mut m = Markup::new();
+    tab_body(&mut m, ctx, state, &|m: &mut Markup| {
+        m.open("div").attr("data-testid", "link-panel").close("div");
+    });
+    m.finish()
+}
+
+fn table(rows: &[ViewRow], has_stock: bool, property: Option<&str>, marks: &ViewChanges) -> String {
+    let mut m = Markup::new();
+    let warehouses = [WarehouseColumn {
+        id: 1,
+        title: "Main".into(),
+    }];
+    rows_table(
+        &mut m,
+        &RowsTable {
+            rows,
+            warehouses: &warehouses,
+            currency: "RUB",
+            fmt: Fmt::new(Lang::En),
+            has_stock,
+            stock_note: None,
+            property,
+            marks,
+        },
+    );
+    m.finish()
+}
+
+#[test]
+fn the_skeleton_shows_while_nothing_is_loaded() {
+    let html = body(&ctx(), &TabState::default());
+    assert!(html.starts_with(
+        r#"<div class="sl-tab-status" role="status" aria-live="polite" data-testid="tab-status"></div><div class="sl-deal-body" aria-hidden="true">"#
+    ));
+    assert_eq!(html.matches("sl-skel sl-skel-full").count(), 4);
+    assert_eq!(html.matches("sl-skel sl-skel-s").count(), 8);
+    assert!(!html.contains("load-failed"));
+}
+
+#[test]
+fn a_failed_load_offers_retry() {
+    let state = TabState {
+        error: Some(error()),
+        ..TabState::default()
+    };
+    let html = body(&ctx(), &state);
+    let t = Lang::En.deal();
+    assert!(html.contains(
+        r#"<div data-testid="load-failed"><div class="sl-notice sl-notice-alert" role="alert">"#
+    ));
+    assert!(html.contains(t.load_failed_title));
+    assert!(html.contains(&format!(r#"data-on-click="retry">{}</button>"#, t.retry)));
+    assert!(!html.contains("sl-deal-body"));
+}
+
+#[test]
+fn a_failed_refresh_keeps_the_data_on_screen_and_offers_retry() {
+    let mut state = loaded(view(StoreState::Linked), data(answered()));
+    state.error = Some(error());
+    let html = body(&ctx(), &state);
+    assert!(html.starts_with(
+        r#"<div class="sl-notice sl-notice-warning" role="status" data-testid="refresh-failed">"#
+    ));
+    assert!(html.contains(r#"data-on-click="retry""#));
+    assert!(!html.contains("load-failed"));
+    assert!(html.contains(r#"data-testid="deal-stage""#));
+}
+
+#[test]
+fn the_status_line_says_refreshing_then_waiting_when_slow() {
+    let t = Lang::En.deal();
+    let mut state = loaded(view(StoreState::Linked), data(answered()));
+    state.busy = true;
+    let html = body(&ctx(), &state);
+    assert!(html.contains(&format!(
+        r#"<span class="sl-spinner" aria-hidden="true"></span><span>{}</span></div>"#,
+        t.refreshing
+    )));
+    state.slow = true;
+    assert!(body(&ctx(), &state).contains(t.waiting));
+    // A first load that is not slow yet shows the skeleton alone.
+    let first = TabState {
+        busy: true,
+        ..TabState::default()
+    };
+    assert!(!body(&ctx(), &first).contains("sl-spinner"));
+}
+
+#[test]
+fn a_shortage_row_carries_row_shortage_with_the_missing_count() {
+    let rows = [row(0, "Kettle", "5", "2", Some("3"))];
+    let html = table(&rows, true, None, &ViewChanges::default());
+    assert!(html.contains(r#"<tr data-testid="deal-row" data-xml-id="X0" class="sl-row-short">"#));
+    assert!(html.contains(
+        r#"<td><span class="sl-badge sl-badge-alert" data-testid="row-shortage" data-value="3">3 pcs short</span></td></tr>"#
+    ));
+    assert!(html.contains(r#"<span data-testid="row-available" data-value="2">2</span>"#));
+    assert!(html.contains(r#"<td class="sl-num" data-warehouse-id="1">2</td>"#));
+}
+
+#[test]
+fn an_unmatched_row_says_unmatched_and_which_property_was_compared() {
+    let t = Lang::En.deal();
+    let rows = [unmatched_row(0, "Mystery")];
+    let html = table(&rows, true, Some("ARTNUMBER"), &ViewChanges::default());
+    assert!(html.contains(&format!(
+        r#"data-testid="row-unmatched">{}</span>"#,
+        t.unmatched
+    )));
+    assert!(html.contains("XML_ID / ARTNUMBER"));
+    assert!(html.contains(r#"<tr data-testid="deal-row" data-xml-id="">"#));
+    assert!(html.contains(
+        r#"<td class="sl-num" data-warehouse-id="1"><span class="sl-muted">—</span></td>"#
+    ));
+}
+
+#[test]
+fn without_stock_the_table_has_no_stock_columns() {
+    let rows = [row(0, "Kettle", "2", "5", None)];
+    let html = table(&rows, false, None, &ViewChanges::default());
+    assert!(!html.contains("data-warehouse-id"));
+    assert!(!html.contains("row-available"));
+    assert_eq!(html.matches("<th ").count(), 3);
+    let with = table(&rows, true, None, &ViewChanges::default());
+    assert_eq!(with.matches("<th ").count(), 6);
+}
+
+#[test]
+fn a_deal_without_products_says_so() {
+    let html = table(&[], true, None, &ViewChanges::default());
+    let t = Lang::En.deal();
+    assert!(html.contains(&format!(
+        r#"<p class="sl-muted" data-testid="no-rows">{}</p>"#,
+        t.no_rows
+    )));
+    assert!(!html.contains("<table"));
+}
+
+#[test]
+fn live_update_marks_what_changed_in_a_row() {
+    let rows = [row(0, "Kettle", "5", "2", Some("3"))];
+    let marks = ViewChanges {
+        rows: vec![(
+            RowKey::Id(100),
+            vec![RowField::Added, RowField::Quantity, RowField::Shortage],
+        )],
+        ..ViewChanges::default()
+    };
+    let html = table(&rows, true, None, &marks);
+    assert!(html.contains(r#"class="sl-changed sl-row-short""#));
+    assert!(html.contains(r#"<td class="sl-num sl-changed">5 pcs</td>"#));
+    assert!(html.contains(r#"class="sl-badge sl-badge-alert sl-changed""#));
+    assert!(
+        html.contains(r#"<td class="sl-num">"#),
+        "price is not marked"
+    );
+}
+
+#[test]
+fn differences_carry_their_kind_and_count() {
+    let mut v = view(StoreState::Linked);
+    v.differences = vec![
+        Difference::Status {
+            stage_id: "NEW".into(),
+            status_id: "P".into(),
+            expected_stage_id: "PREPARATION".into(),
+        },
+        Difference::MissingInDeal {
+            basket_item_id: 502,
+            name: "Cup".into(),
+            xml_id: None,
+            quantity: d("2"),
+            price: d("100"),
+        },
+    ];
+    let mut state = loaded(v, data(answered()));
+    state.marks.differences = true;
+    let html = body(&ctx(), &state);
+    assert!(html.contains(&format!(
+        r#"<section class="sl-card sl-differences sl-changed" aria-label="{}" data-testid="differences" data-count="2">"#,
+        Lang::En.deal().differences_title
+    )));
+    assert!(html.contains(r#"<li data-testid="difference" data-kind="status">"#));
+    assert!(html.contains(r#"<li data-testid="difference" data-kind="missing-in-deal">"#));
+    assert!(html.contains("\"Cup\""));
+}
+
+#[test]
+fn no_differences_is_said_only_for_a_linked_order() {
+    let linked = body(&ctx(), &loaded(view(StoreState::Linked), data(answered())));
+    assert!(linked.contains(r#"data-testid="no-differences""#));
+    let not_linked = body(
+        &ctx(),
+        &loaded(view(StoreState::NotLinked), data(answered())),
+    );
+    assert!(!not_linked.contains("differences"));
+}
+
+#[test]
+fn the_order_chooser_marks_the_current_order_selected() {
+    let mut m = Markup::new();
+    let choices = [choice(8, "164", true), choice(9, "165", false)];
+    order_panel(&mut m, &order_card(), &choices, Fmt::new(Lang::En), &[]);
+    let html = m.finish();
+    assert!(html.contains(
+        r#"<select class="sl-select" id="sl-order-choice" data-testid="order-choice" data-on-change="choose-order">"#
+    ));
+    assert!(html.contains(r#"<option value="9" selected>№165 · "#));
+    assert!(html.contains(r#"<option value="8">№164 · "#));
+    assert!(html.contains(" · Canceled</option><option value=\"9\""));
+    assert!(html.contains(r#"<label for="sl-order-choice">"#));
+}
+
+#[test]
+fn a_single_order_has_no_chooser_and_says_how_it_is_linked() {
+    let mut m = Markup::new();
+    let marks = [OrderField::Status, OrderField::Paid];
+    order_panel(&mut m, &order_card(), &[], Fmt::new(Lang::En), &marks);
+    let html = m.finish();
+    let t = Lang::En.deal();
+    assert!(!html.contains("<select"));
+    assert!(html.contains(r#"<span data-testid="order-number" data-value="165">"#));
+    assert!(html.contains(r#"<span class="sl-badges sl-changed"><span class="sl-badge sl-badge-success" data-testid="order-paid">"#));
+    assert!(html.contains(r#"<dd class="sl-changed"><span class="sl-status" data-testid="order-status" data-status-id="P">Paid</span></dd>"#));
+    assert!(html.contains(&format!(
+        "<dd>Cash, Card</dd><dt>{}</dt><dd>{}</dd>",
+        t.order_delivery, t.order_none
+    )));
+    assert!(html.contains(&format!(
+        r#"<dd data-testid="order-buyer">{}</dd>"#,
+        t.order_none
+    )));
+    assert!(html.contains(&format!(
+        r#"<p class="sl-muted sl-small" data-testid="order-linked-by">{}</p>"#,
+        t.linked_by_xml_id
+    )));
+}
+
+#[test]
+fn a_deal_without_linked_order_gets_the_link_panel_in_place_of_the_order() {
+    let html = body(
+        &ctx(),
+        &loaded(view(StoreState::NotLinked), data(answered())),
+    );
+    assert!(html.contains(
+        r#"<div class="sl-deal-top"><div data-testid="link-panel"></div><section class="sl-card sl-deal-card""#
+    ));
+    assert!(!html.contains("sl-order-card"));
+    // NotLinked has stock: the columns stay.
+    assert!(html.contains(r#"data-warehouse-id="1""#));
+}
+
+#[test]
+fn store_not_configured_offers_settings_only_to_admins() {
+    let state = loaded(
+        view(StoreState::NotConfigured),
+        data(StoreData::NotConfigured),
+    );
+    let rep = body(&ctx(), &state);
+    assert!(
+        rep.contains(
+            r#"<section class="sl-card sl-order-card" data-testid="store-not-configured">"#
+        )
+    );
+    assert!(!rep.contains("open-settings"));
+    assert!(!rep.contains("data-warehouse-id"));
+    let admin = TabContext {
+        is_admin: true,
+        ..ctx()
+    };
+    let html = body(&admin, &state);
+    assert!(html.contains(r#"data-on-click="open-settings""#));
+    assert!(html.contains(Lang::En.deal().open_settings));
+}
+
+#[test]
+fn an_unavailable_store_says_why_and_notes_the_missing_stock() {
+    let state = loaded(
+        view(StoreState::Unavailable),
+        data(StoreData::Unavailable(Error::new(
+            ErrorKind::Network,
+            "sale.order.get",
+            "refused",
+        ))),
+    );
+    let t = Lang::En.deal();
+    let html = body(&ctx(), &state);
+    assert!(html.contains(r#"data-testid="store-unavailable""#));
+    assert!(html.contains(t.store_unavailable_title));
+    assert!(html.contains(&format!(r#"<p class="sl-muted">{}</p>"#, t.no_stock_data)));
+    assert!(!html.contains("data-warehouse-id"));
+}
+
+#[test]
+fn the_deal_card_shows_stage_sum_and_contact_with_marks() {
+    let mut card = deal_card();
+    card.contact = Some(ContactCard {
+        id: 84,
+        name: "Anna".into(),
+        phones: vec!["+7 900".into()],
+        emails: vec!["a@example.com".into()],
+    });
+    let mut m = Markup::new();
+    deal_summary(&mut m, &card, Fmt::new(Lang::En), &[DealField::Sum]);
+    let t = Lang::En.deal();
+    let sum = Fmt::new(Lang::En).money(d("1300"), "RUB");
+    assert_eq!(
+        m.finish(),
+        format!(
+            "<section class=\"sl-card sl-deal-card\" aria-label=\"{title}\"><h3>{title}</h3>\
+             <dl class=\"sl-facts\"><dt>{stage}</dt><dd data-testid=\"deal-stage\">New</dd>\
+             <dt>{sum_label}</dt><dd class=\"sl-strong sl-changed\" data-testid=\"deal-sum\">{sum}</dd>\
+             <dt>{contact}</dt><dd><div>Anna</div><div class=\"sl-muted\">+7 900</div>\
+             <div class=\"sl-muted\">a@example.com</div></dd></dl></section>",
+            title = t.deal_title,
+            stage = t.deal_stage,
+            sum_label = t.deal_sum,
+            contact = t.deal_contact,
+        )
+    );
+}
+
+#[test]
+fn a_status_difference_names_the_stages_and_the_status_the_store_lists() {
+    let mut v = view(StoreState::Linked);
+    v.differences = vec![Difference::Status {
+        stage_id: "NEW".into(),
+        status_id: "P".into(),
+        expected_stage_id: "PREPARATION".into(),
+    }];
+    let mut data = data(StoreData::Answered(Box::new(StoreResult {
+        statuses: vec![
+            serde_json::from_value(json!({"id": "P", "type": "O", "sort": 20})).unwrap(),
+        ],
+        status_names: vec![
+            serde_json::from_value(json!({"statusId": "P", "lid": "en", "name": "Paid"})).unwrap(),
+        ],
+        ..match answered() {
+            StoreData::Answered(a) => *a,
+            _ => unreachable!(),
+        }
+    })));
+    for (code, name) in [("NEW", "New"), ("PREPARATION", "Preparing")] {
+        data.stages.push(
+            serde_json::from_value(json!({"ENTITY_ID": "DEAL_STAGE", "STATUS_ID": code,
+                "NAME": name, "SORT": "10"}))
+            .unwrap(),
+        );
+    }
+    let html = body(&ctx(), &loaded(v, data));
+    let sentence = crate::i18n::fill(Lang::En.deal().diff_status, &["New", "Paid", "Preparing"]);
+    assert!(html.contains(&format!(r#"data-kind="status">{sentence}</li>"#)));
+}
