@@ -1,1 +1,543 @@
-//! Linking a deal to an order, as markup (being written).
+//! Linking a deal to an order, as markup: a deal without a linked order sees the buyer's
+//! orders found by the contact's phone and e-mail, a search by order number, and "Link" on
+//! each order. [`LinkState`] is what the panel shows; its methods are the panel's state
+//! changes, and [`crate::page`] runs the requests between them.
+//!
+//! Actions (all `link-`): `link-order` (click, the order ID as argument), `link-number`
+//! (input in the number field), `link-number-key` (a key in it: Enter searches) and
+//! `link-search` (the search button).
+
+use bitrix_rest::models::sale::Order;
+
+use super::Markup;
+use crate::i18n::{DealTexts, Lang, fill, format_datetime};
+use crate::model::contacts::MatchedOn;
+use crate::model::linked_elsewhere::OtherDeal;
+use crate::model::money::{NumberStyle, format_money};
+
+/// The `id` of the number field: the page keeps it focused across renders.
+pub const NUMBER_ID: &str = "sl-link-number";
+
+/// What a search shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Found {
+    /// Not started.
+    #[default]
+    Idle,
+    Searching,
+    /// The orders, and why it is unknown whether other deals link to them (when it is).
+    Orders(Vec<Entry>, Option<String>),
+    /// No order has this number.
+    Nothing(String),
+    /// The search failed: why.
+    Failed(String),
+}
+
+/// An order offered for linking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub order: Order,
+    /// How it was found by the contact (`None`: by number).
+    pub on: Option<MatchedOn>,
+    /// Another deal that already links to it.
+    pub elsewhere: Option<OtherDeal>,
+}
+
+/// `orders` offered for linking: `ons[i]` is how order `i` was found by the contact (none for a
+/// search by number), `elsewhere` the other deals already linked to them by order ID, and
+/// `unknown` why that could not be checked.
+pub fn offered(
+    orders: Vec<Order>,
+    ons: &[MatchedOn],
+    mut elsewhere: Vec<(u64, OtherDeal)>,
+    unknown: Option<String>,
+) -> Found {
+    let mut entries = Vec::with_capacity(orders.len());
+    for (i, order) in orders.into_iter().enumerate() {
+        let other = elsewhere
+            .iter()
+            .position(|(id, _)| *id == order.id)
+            .map(|i| elsewhere.swap_remove(i).1);
+        entries.push(Entry {
+            order,
+            on: ons.get(i).copied(),
+            elsewhere: other,
+        });
+    }
+    Found::Orders(entries, unknown)
+}
+
+/// Everything the panel shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LinkState {
+    /// The deal has a contact: its orders are looked for.
+    pub has_contact: bool,
+    /// The orders found by the contact's phone and e-mail.
+    pub candidates: Found,
+    /// The orders found by number.
+    pub by_number: Found,
+    /// What is typed in the number field.
+    pub number: String,
+    /// The search by number whose answer is awaited (earlier answers are dropped).
+    pub search: u32,
+    /// The order whose link is being written.
+    pub linking: Option<u64>,
+    /// Why the last link was not written.
+    pub link_error: Option<String>,
+}
+
+impl LinkState {
+    pub fn new(has_contact: bool) -> LinkState {
+        LinkState {
+            has_contact,
+            ..LinkState::default()
+        }
+    }
+
+    /// Starts a search by the typed number: its sequence number and the trimmed number, or
+    /// `None` (nothing changes) when the field is blank.
+    pub fn begin_search(&mut self) -> Option<(u32, String)> {
+        let wanted = self.number.trim();
+        if wanted.is_empty() {
+            return None;
+        }
+        let wanted = wanted.to_owned();
+        self.search = self.search.wrapping_add(1);
+        self.by_number = Found::Searching;
+        Some((self.search, wanted))
+    }
+
+    /// The answer of search `search`: shown unless a later search started. True when shown.
+    pub fn end_search(&mut self, search: u32, found: Found) -> bool {
+        if search != self.search {
+            return false;
+        }
+        self.by_number = found;
+        true
+    }
+
+    /// Starts linking the order `order_id` when it is offered and no link is being written:
+    /// the order to write.
+    pub fn begin_link(&mut self, order_id: u64) -> Option<Order> {
+        if self.linking.is_some() {
+            return None;
+        }
+        let order = self.offered_order(order_id)?.clone();
+        self.linking = Some(order_id);
+        self.link_error = None;
+        Some(order)
+    }
+
+    /// The link was written (`Ok`) or not (why).
+    pub fn end_link(&mut self, result: Result<(), String>) {
+        self.linking = None;
+        self.link_error = result.err();
+    }
+
+    /// An order the panel lists, by ID.
+    pub fn offered_order(&self, order_id: u64) -> Option<&Order> {
+        for found in [&self.candidates, &self.by_number] {
+            if let Found::Orders(entries, _) = found {
+                for entry in entries {
+                    if entry.order.id == order_id {
+                        return Some(&entry.order);
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Writes the panel.
+pub fn write(m: &mut Markup, state: &LinkState, lang: Lang) {
+    let t = lang.deal();
+    m.open_class("section", "sl-card sl-link-panel")
+        .attr("data-testid", "link-panel");
+    m.leaf("h3", "", t.link_title);
+    m.leaf("p", "sl-muted", t.link_none_found);
+    if let Some(text) = &state.link_error {
+        m.open_class("p", "sl-field-error")
+            .attr("role", "alert")
+            .attr("data-testid", "link-error")
+            .text(text)
+            .close("p");
+    }
+    if state.has_contact {
+        m.leaf("h4", "", t.link_candidates);
+        list(m, &state.candidates, "link-candidate", state, lang);
+        if matches!(&state.candidates, Found::Orders(o, _) if o.is_empty()) {
+            m.open_class("p", "sl-muted")
+                .attr("data-testid", "link-no-candidates")
+                .text("—")
+                .close("p");
+        }
+    }
+    m.open_class("form", "sl-link-search");
+    m.open("label")
+        .attr("for", NUMBER_ID)
+        .text(t.link_by_number)
+        .close("label");
+    m.open_class("div", "sl-actions");
+    m.open("input")
+        .attr("id", NUMBER_ID)
+        .attr("class", "sl-input sl-input-short")
+        .attr("type", "search")
+        .attr("inputmode", "numeric")
+        .attr("aria-label", t.link_number_label)
+        .attr("placeholder", t.link_number_label)
+        .attr("data-testid", "link-number")
+        .attr("value", &state.number)
+        .on("input", "link-number", None)
+        .on("key", "link-number-key", None)
+        .void();
+    m.open_class("button", "sl-btn")
+        .attr("type", "submit")
+        .attr("data-testid", "link-find")
+        .on("click", "link-search", None)
+        .text(t.link_find)
+        .close("button");
+    m.close("div").close("form");
+    list(m, &state.by_number, "link-result", state, lang);
+    m.close("section");
+}
+
+/// One search's outcome; its orders carry `testid`.
+#[inline(never)]
+fn list(m: &mut Markup, found: &Found, testid: &str, state: &LinkState, lang: Lang) {
+    let t = lang.deal();
+    match found {
+        Found::Idle => {}
+        Found::Searching => {
+            m.open_class("div", "sl-progress").attr("role", "status");
+            m.open_class("span", "sl-spinner")
+                .attr("aria-hidden", "true")
+                .close("span");
+            m.text(t.link_searching).close("div");
+        }
+        Found::Nothing(number) => {
+            m.open_class("p", "sl-muted")
+                .attr("data-testid", "link-not-found")
+                .text(&fill(t.link_not_found, &[number]))
+                .close("p");
+        }
+        Found::Failed(text) => {
+            m.open_class("p", "sl-field-error")
+                .attr("role", "alert")
+                .text(text)
+                .close("p");
+        }
+        Found::Orders(entries, unknown) => {
+            m.open_class("ul", "sl-link-list");
+            for entry in entries {
+                item(m, entry, testid, state.linking.is_some(), t, lang);
+            }
+            m.close("ul");
+            if let Some(text) = unknown {
+                m.open_class("p", "sl-muted")
+                    .attr("role", "status")
+                    .attr("data-testid", "link-elsewhere-unknown")
+                    .text(text)
+                    .close("p");
+            }
+        }
+    }
+}
+
+/// One offered order with its "Link" button.
+#[inline(never)]
+fn item(m: &mut Markup, entry: &Entry, testid: &str, linking: bool, t: &DealTexts, lang: Lang) {
+    let order = &entry.order;
+    let id = order.id.to_string();
+    m.open("li")
+        .attr("data-testid", testid)
+        .attr("data-order-id", &id)
+        .attr("data-number", &order.account_number);
+    m.leaf(
+        "span",
+        "sl-strong",
+        &fill(t.order_number, &[&order.account_number]),
+    );
+    let style = NumberStyle::for_lang(lang.code());
+    m.open_class("span", "sl-muted")
+        .text(" · ")
+        .text(&format_datetime(&order.date_insert, lang))
+        .text(" · ")
+        .text(&format_money(order.price, &order.currency, style))
+        .close("span");
+    if let Some(on) = entry.on {
+        let why = match on {
+            MatchedOn::PhoneAndEmail => t.link_by_both,
+            MatchedOn::Phone => t.link_by_phone,
+            MatchedOn::Email => t.link_by_email,
+        };
+        m.leaf("span", "sl-badge", why);
+    }
+    if let Some(other) = &entry.elsewhere {
+        let other_id = other.id.to_string();
+        m.open_class("span", "sl-badge sl-badge-warning")
+            .attr("data-testid", "link-elsewhere")
+            .attr("data-deal-id", &other_id)
+            .text(&fill(t.link_elsewhere, &[&other.title, &other_id]))
+            .close("span");
+    }
+    m.open_class("button", "sl-btn sl-btn-light")
+        .attr("type", "button")
+        .attr("data-testid", "link-button")
+        .flag("disabled", linking)
+        .on("click", "link-order", Some(&id))
+        .text(t.link_button)
+        .close("button");
+    m.close("li");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn order(id: u64, number: &str) -> Order {
+        serde_json::from_value(serde_json::json!({
+            "id": id,
+            "accountNumber": number,
+            "price": 1176,
+            "currency": "RUB",
+            "dateInsert": "2024-03-05T14:07:00+03:00",
+        }))
+        .unwrap()
+    }
+
+    fn html(state: &LinkState) -> String {
+        let mut m = Markup::new();
+        write(&mut m, state, Lang::En);
+        m.finish()
+    }
+
+    /// The `<li>` of the order with this ID.
+    fn item_of(html: &str, id: u64) -> &str {
+        let at = html
+            .find(&format!("data-order-id=\"{id}\""))
+            .expect("order listed");
+        let start = html[..at].rfind("<li").unwrap();
+        let end = at + html[at..].find("</li>").unwrap();
+        &html[start..end]
+    }
+
+    fn candidates() -> LinkState {
+        let mut state = LinkState::new(true);
+        state.candidates = offered(
+            vec![order(105, "M-503"), order(106, "M-504")],
+            &[MatchedOn::Phone, MatchedOn::PhoneAndEmail],
+            vec![(
+                106,
+                OtherDeal {
+                    id: 77,
+                    title: "Spring <sale>".into(),
+                },
+            )],
+            None,
+        );
+        state
+    }
+
+    #[test]
+    fn candidates_are_listed_with_how_the_contact_found_them() {
+        let html = html(&candidates());
+        let t = Lang::En.deal();
+        assert!(html.contains(t.link_candidates));
+        let first = item_of(&html, 105);
+        assert!(first.starts_with(
+            r#"<li data-testid="link-candidate" data-order-id="105" data-number="M-503">"#
+        ));
+        assert!(first.contains(r#"<span class="sl-strong">Order #M-503</span>"#));
+        assert!(first.contains(&format!(
+            r#"<span class="sl-badge">{}</span>"#,
+            t.link_by_phone
+        )));
+        assert!(first.contains("1,176"), "{first}");
+        let second = item_of(&html, 106);
+        assert!(second.contains(&format!(
+            r#"<span class="sl-badge">{}</span>"#,
+            t.link_by_both
+        )));
+        assert!(second.contains(r#"data-on-click="link-order" data-arg="106""#));
+        assert!(html.contains(r#"<ul class="sl-link-list">"#));
+        assert!(!html.contains("link-no-candidates"));
+    }
+
+    #[test]
+    fn an_order_linked_to_another_deal_says_which() {
+        let html = html(&candidates());
+        assert!(!item_of(&html, 105).contains("link-elsewhere"));
+        assert!(item_of(&html, 106).contains(
+            r#"<span class="sl-badge sl-badge-warning" data-testid="link-elsewhere" data-deal-id="77">Already linked to the deal "Spring &lt;sale&gt;" (#77)</span>"#
+        ), "{html}");
+    }
+
+    #[test]
+    fn when_other_deals_could_not_be_checked_the_list_says_so() {
+        let mut state = LinkState::new(true);
+        state.candidates = offered(
+            vec![order(105, "M-503")],
+            &[],
+            Vec::new(),
+            Some("Could not check.".into()),
+        );
+        let html = html(&state);
+        assert!(html.contains(
+            r#"</ul><p class="sl-muted" role="status" data-testid="link-elsewhere-unknown">Could not check.</p>"#
+        ));
+        // Found by number: no badge.
+        assert!(!item_of(&html, 105).contains("sl-badge"));
+    }
+
+    #[test]
+    fn a_contact_without_orders_gets_a_dash_and_a_deal_without_contact_no_candidates() {
+        let mut state = LinkState::new(true);
+        state.candidates = offered(Vec::new(), &[], Vec::new(), None);
+        assert!(html(&state).contains(
+            r#"<ul class="sl-link-list"></ul><p class="sl-muted" data-testid="link-no-candidates">—</p>"#
+        ));
+        let html = html(&LinkState::new(false));
+        assert!(!html.contains("<h4>"));
+        assert!(!html.contains("link-no-candidates"));
+        assert!(html.contains(r#"data-testid="link-number""#));
+    }
+
+    #[test]
+    fn searching_shows_progress() {
+        let mut state = LinkState::new(true);
+        state.candidates = Found::Searching;
+        let expected = format!(
+            r#"<div class="sl-progress" role="status"><span class="sl-spinner" aria-hidden="true"></span>{}</div>"#,
+            Lang::En.deal().link_searching
+        );
+        assert_eq!(html(&state).matches(&expected).count(), 1);
+        state.number = " 503 ".into();
+        assert_eq!(state.begin_search(), Some((1, "503".to_owned())));
+        assert_eq!(state.by_number, Found::Searching);
+        assert_eq!(html(&state).matches(&expected).count(), 2);
+    }
+
+    #[test]
+    fn a_blank_number_starts_no_search() {
+        let mut state = LinkState::new(false);
+        state.number = "   ".into();
+        assert_eq!(state.begin_search(), None);
+        assert_eq!(state.by_number, Found::Idle);
+        assert!(!html(&state).contains("sl-progress"));
+    }
+
+    #[test]
+    fn nothing_found_names_the_number() {
+        let mut state = LinkState::new(false);
+        state.by_number = Found::Nothing("M-999".into());
+        assert!(html(&state).contains(
+            r#"<p class="sl-muted" data-testid="link-not-found">Order #M-999 was not found in the store.</p>"#
+        ), "{}", html(&state));
+    }
+
+    #[test]
+    fn a_failed_search_is_an_alert() {
+        let mut state = LinkState::new(true);
+        state.candidates = Found::Failed("The store did not answer.".into());
+        assert!(
+            html(&state).contains(
+                r#"<p class="sl-field-error" role="alert">The store did not answer.</p>"#
+            )
+        );
+    }
+
+    #[test]
+    fn the_typed_number_is_kept_in_the_field_and_the_field_names_its_actions() {
+        let mut state = LinkState::new(false);
+        state.number = r#"M-"5"#.into();
+        let html = html(&state);
+        assert!(html.contains(r#"<label for="sl-link-number">Find an order by number</label>"#));
+        assert!(html.contains(r#"<input id="sl-link-number" class="sl-input sl-input-short" type="search" inputmode="numeric""#));
+        assert!(
+            html.contains(
+                r#"value="M-&quot;5" data-on-input="link-number" data-on-key="link-number-key">"#
+            ),
+            "{html}"
+        );
+        assert!(html.contains(
+            r#"<button class="sl-btn" type="submit" data-testid="link-find" data-on-click="link-search">Find</button></div></form>"#
+        ));
+    }
+
+    #[test]
+    fn results_by_number_come_after_the_search_and_carry_their_testid() {
+        let mut state = LinkState::new(false);
+        state.number = "M-503".into();
+        let (search, _) = state.begin_search().unwrap();
+        assert!(state.end_search(
+            search,
+            offered(vec![order(105, "M-503")], &[], Vec::new(), None)
+        ));
+        let html = html(&state);
+        let form_end = html.find("</form>").unwrap();
+        let result = html.find(r#"data-testid="link-result""#).unwrap();
+        assert!(result > form_end);
+        assert!(html.ends_with("</ul></section>"));
+    }
+
+    #[test]
+    fn an_earlier_search_answering_late_does_not_replace_a_later_one() {
+        let mut state = LinkState::new(false);
+        state.number = "1".into();
+        let (first, _) = state.begin_search().unwrap();
+        state.number = "2".into();
+        let (second, _) = state.begin_search().unwrap();
+        assert!(!state.end_search(first, Found::Nothing("1".into())));
+        assert_eq!(state.by_number, Found::Searching);
+        assert!(state.end_search(second, Found::Nothing("2".into())));
+        assert_eq!(state.by_number, Found::Nothing("2".into()));
+    }
+
+    #[test]
+    fn link_buttons_are_disabled_while_a_link_is_written() {
+        let mut state = candidates();
+        assert!(!html(&state).contains("disabled"));
+        assert_eq!(state.begin_link(106).map(|o| o.id), Some(106));
+        let html_now = html(&state);
+        assert!(item_of(&html_now, 105).contains(r#"data-testid="link-button" disabled"#));
+        assert!(item_of(&html_now, 106).contains(r#"data-testid="link-button" disabled"#));
+        // A second click while writing does nothing.
+        assert_eq!(state.begin_link(105), None);
+        state.end_link(Ok(()));
+        assert!(!html(&state).contains("disabled"));
+    }
+
+    #[test]
+    fn only_listed_orders_can_be_linked() {
+        let mut state = candidates();
+        assert_eq!(state.begin_link(999), None);
+        assert_eq!(state.linking, None);
+    }
+
+    #[test]
+    fn a_failed_link_says_why_and_the_next_attempt_clears_it() {
+        let mut state = candidates();
+        state.begin_link(105).unwrap();
+        state.end_link(Err("No field to write.".into()));
+        let html_now = html(&state);
+        assert!(html_now.contains(
+            r#"<p class="sl-field-error" role="alert" data-testid="link-error">No field to write.</p>"#
+        ));
+        assert!(!html_now.contains("disabled"));
+        state.begin_link(105).unwrap();
+        assert!(!html(&state).contains("link-error"));
+    }
+
+    #[test]
+    fn the_panel_opens_with_its_title_and_explanation() {
+        let t = Lang::Ru.deal();
+        let mut m = Markup::new();
+        write(&mut m, &LinkState::new(false), Lang::Ru);
+        let html = m.finish();
+        assert!(html.starts_with(&format!(
+            r#"<section class="sl-card sl-link-panel" data-testid="link-panel"><h3>{}</h3><p class="sl-muted">{}</p><form"#,
+            t.link_title, t.link_none_found
+        )));
+    }
+}

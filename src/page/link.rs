@@ -1,27 +1,219 @@
-//! Linking a deal to an order in the browser (temporary stand-in; being written).
+//! Linking a deal to an order in the browser: looks for the buyer's orders, searches by
+//! number and writes the link, keeping [`LinkState`] for the deal tab to render.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use bitrix_rest::models::crm::Contact;
+use bitrix_rest::models::sale::Order;
+use bitrix_rest::{Cancel, Client, Error};
+use wasm_bindgen_futures::spawn_local;
 
 use super::dom::Action;
+use crate::fetch::link::{
+    LinkFailure, candidate_orders, orders_by_number, orders_linked_elsewhere, write_link,
+};
+use crate::i18n::errors::{System, describe};
+use crate::i18n::fill;
 use crate::markup::Markup;
-use crate::session::Session;
+use crate::markup::link::{self as markup, Found, LinkState, offered};
+use crate::model::contacts::MatchedOn;
+use crate::session::{Session, StoreAccess};
 
-pub struct LinkPanel;
+/// The linking panel of a deal without a linked order.
+pub struct LinkPanel {
+    state: RefCell<LinkState>,
+    session: Rc<Session>,
+    deal_id: u64,
+    /// Asks the deal tab to render again.
+    changed: Rc<dyn Fn()>,
+    /// Tells the deal tab the link is written.
+    linked: Rc<dyn Fn()>,
+    /// Aborts the requests in flight when the panel goes away.
+    cancel: Cancel,
+}
 
 impl LinkPanel {
+    /// Starts looking for the buyer's orders at once.
     pub fn new(
-        _session: Rc<Session>,
-        _deal_id: u64,
-        _contact: Option<Contact>,
-        _changed: Rc<dyn Fn()>,
-        _linked: Rc<dyn Fn()>,
+        session: Rc<Session>,
+        deal_id: u64,
+        contact: Option<Contact>,
+        changed: Rc<dyn Fn()>,
+        linked: Rc<dyn Fn()>,
     ) -> Rc<LinkPanel> {
-        Rc::new(LinkPanel)
+        let panel = Rc::new(LinkPanel {
+            state: RefCell::new(LinkState::new(contact.is_some())),
+            session,
+            deal_id,
+            changed,
+            linked,
+            cancel: Cancel::new(),
+        });
+        if let (Some(contact), Some(store)) = (contact, panel.store()) {
+            panel.state.borrow_mut().candidates = Found::Searching;
+            let (weak, portal) = (Rc::downgrade(&panel), panel.portal());
+            let (session, deal_id) = (panel.session.clone(), deal_id);
+            spawn_local(async move {
+                let found = match candidate_orders(&store, &contact).await {
+                    Ok(found) => {
+                        let mut orders = Vec::with_capacity(found.len());
+                        let mut ons = Vec::with_capacity(found.len());
+                        for c in found {
+                            orders.push(c.order);
+                            ons.push(c.on);
+                        }
+                        offer(&session, &portal, deal_id, orders, &ons).await
+                    }
+                    Err(e) => failed(&e, &session),
+                };
+                if let Some(panel) = weak.upgrade() {
+                    panel.state.borrow_mut().candidates = found;
+                    (panel.changed)();
+                }
+            });
+        }
+        panel
     }
-    pub fn write(&self, _m: &mut Markup) {}
-    pub fn handle(self: &Rc<Self>, _action: &Action) -> bool {
-        false
+
+    /// Writes the panel (the deal tab calls this inside its own markup).
+    pub fn write(&self, m: &mut Markup) {
+        markup::write(m, &self.state.borrow(), self.session.lang);
     }
+
+    /// Handles an action of the panel (names starting with `link-`); false for any other.
+    pub fn handle(self: &Rc<Self>, action: &Action) -> bool {
+        match action.name.as_str() {
+            // Typing only keeps the text: the field is not rendered again under the caret.
+            "link-number" => self.state.borrow_mut().number = action.value(),
+            "link-number-key" => {
+                if action.key() == "Enter" {
+                    // The field sits in a form: Enter must not submit (reload) the page.
+                    action.event.prevent_default();
+                    self.state.borrow_mut().number = action.value();
+                    self.search();
+                }
+            }
+            "link-search" => {
+                action.event.prevent_default();
+                self.search();
+            }
+            "link-order" => {
+                if let Some(id) = action.number() {
+                    self.link(id);
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// The store's client bound to this panel's lifetime, when the store is configured.
+    fn store(&self) -> Option<Client> {
+        match &self.session.store {
+            StoreAccess::Ready(c) => Some(c.with_cancel(self.cancel.clone())),
+            StoreAccess::NotConfigured => None,
+        }
+    }
+
+    fn portal(&self) -> Client {
+        self.session.portal.with_cancel(self.cancel.clone())
+    }
+
+    /// Searches the store for the typed order number.
+    fn search(self: &Rc<Self>) {
+        let Some(store) = self.store() else {
+            return;
+        };
+        let Some((search, wanted)) = self.state.borrow_mut().begin_search() else {
+            return;
+        };
+        (self.changed)();
+        let (weak, portal) = (Rc::downgrade(self), self.portal());
+        let (session, deal_id) = (self.session.clone(), self.deal_id);
+        spawn_local(async move {
+            let found = match orders_by_number(&store, &wanted).await {
+                Ok(orders) if orders.is_empty() => Found::Nothing(wanted),
+                Ok(orders) => offer(&session, &portal, deal_id, orders, &[]).await,
+                Err(e) => failed(&e, &session),
+            };
+            if let Some(panel) = weak.upgrade() {
+                let shown = panel.state.borrow_mut().end_search(search, found);
+                if shown {
+                    (panel.changed)();
+                }
+            }
+        });
+    }
+
+    /// Writes the link to order `order_id`.
+    fn link(self: &Rc<Self>, order_id: u64) {
+        let Some(order) = self.state.borrow_mut().begin_link(order_id) else {
+            return;
+        };
+        (self.changed)();
+        let (weak, portal) = (Rc::downgrade(self), self.portal());
+        let (session, deal_id) = (self.session.clone(), self.deal_id);
+        spawn_local(async move {
+            let result = write_to_deal(&session, &portal, deal_id, &order).await;
+            let Some(panel) = weak.upgrade() else {
+                return;
+            };
+            let done = result.is_ok();
+            panel.state.borrow_mut().end_link(result);
+            if done {
+                (panel.linked)();
+            } else {
+                (panel.changed)();
+            }
+        });
+    }
+}
+
+impl Drop for LinkPanel {
+    fn drop(&mut self) {
+        self.cancel.cancel();
+    }
+}
+
+/// Writes the link; why not, in the rep's words.
+async fn write_to_deal(
+    session: &Session,
+    portal: &Client,
+    deal_id: u64,
+    order: &Order,
+) -> Result<(), String> {
+    let lang = session.lang;
+    match write_link(portal, &session.settings.link_rules, deal_id, order).await {
+        Ok(()) => Ok(()),
+        Err(LinkFailure::NoWritableRule) => Err(lang.deal().link_cannot_write.to_owned()),
+        Err(LinkFailure::Portal(e)) => Err(describe(&e, System::Portal, lang)),
+    }
+}
+
+/// `orders` offered for linking, each with the other deal that already links to it (one
+/// portal request); `ons`: how each was found by the contact.
+async fn offer(
+    session: &Session,
+    portal: &Client,
+    deal_id: u64,
+    orders: Vec<Order>,
+    ons: &[MatchedOn],
+) -> Found {
+    let rules = &session.settings.link_rules;
+    match orders_linked_elsewhere(portal, rules, deal_id, &orders).await {
+        Ok(elsewhere) => offered(orders, ons, elsewhere, None),
+        Err(e) => {
+            let lang = session.lang;
+            let why = describe(&e, System::Portal, lang);
+            let unknown = fill(lang.deal().link_elsewhere_unknown, &[&why]);
+            offered(orders, ons, Vec::new(), Some(unknown))
+        }
+    }
+}
+
+/// A failed store search, in the rep's words.
+#[inline(never)]
+fn failed(e: &Error, session: &Session) -> Found {
+    Found::Failed(describe(e, System::Store, session.lang))
 }
