@@ -15,7 +15,6 @@ mod deal;
 mod home;
 #[cfg(feature = "admin")]
 mod install;
-mod lookup;
 mod notice;
 mod outside;
 mod screen;

@@ -33,8 +33,8 @@ use summary::deal_summary;
 use crate::fetch::store_side::StoreData;
 use crate::model::view::StoreState;
 use crate::model::view::changes::ViewChanges;
+use crate::page::lookup::{LookupOptions, mount};
 use crate::session::Session;
-use crate::ui::lookup::{LookupOptions, stock_lookup};
 
 /// The deal tab for `deal_id`.
 pub fn deal_tab(session: &Rc<Session>, deal_id: u64) -> Html {
@@ -142,11 +142,6 @@ fn loaded_html(
         property,
         marks,
     };
-    let lookup = LookupOptions {
-        compact: true,
-        warehouses,
-        ..LookupOptions::default()
-    };
     html! {
         <>
             <div class="sl-deal-top">
@@ -165,8 +160,36 @@ fn loaded_html(
             }
             { rows_table(&rows) }
             if view.store != StoreState::NotConfigured {
-                { stock_lookup(session, lookup) }
+                <StockLookup session={session.clone()} {warehouses} />
             }
         </>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct StockLookupProps {
+    session: Rc<Session>,
+    warehouses: Option<Rc<Vec<bitrix_rest::models::catalog::Warehouse>>>,
+}
+
+/// The lookup (no Yew component of its own) mounted into a `div` while this tab shows it.
+#[function_component]
+fn StockLookup(props: &StockLookupProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        let deps = (props.session.clone(), props.warehouses.clone());
+        use_effect_with(deps, move |(session, warehouses)| {
+            let handle = node.cast::<web_sys::Element>().map(|element| {
+                let options = LookupOptions {
+                    compact: true,
+                    warehouses: warehouses.clone(),
+                    ..LookupOptions::default()
+                };
+                mount(element, session.clone(), options)
+            });
+            move || drop(handle)
+        });
+    }
+    html! { <div class="sl-region" ref={node}></div> }
 }

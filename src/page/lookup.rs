@@ -1,1 +1,0 @@
-//! The stock lookup in the browser (being written).
