@@ -6,6 +6,8 @@
 
 mod fetch;
 mod panel;
+#[cfg(test)]
+mod tests;
 
 use std::rc::Rc;
 
