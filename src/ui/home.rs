@@ -1,12 +1,14 @@
 //! The app's own page (placement `DEFAULT`): the stock lookup for everyone, the settings for
 //! administrators; a rep sees who to ask instead.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::context::use_session;
-use super::lookup::{LookupOptions, stock_lookup};
 use super::notice::{Notice, Tone};
 use super::settings::SettingsPage;
+use crate::page::lookup::{LookupOptions, mount};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Section {
@@ -27,6 +29,27 @@ pub fn HomePage() -> Html {
             Section::Lookup
         }
     });
+    // The lookup is no Yew component: it runs in its own element while the section shows it.
+    let lookup = use_node_ref();
+    {
+        let lookup = lookup.clone();
+        let open = section.setter();
+        use_effect_with((session.clone(), *section), move |(session, _)| {
+            let handle = match (session, lookup.cast::<web_sys::Element>()) {
+                (Some(session), Some(element)) => {
+                    let on_open_settings: Rc<dyn Fn()> =
+                        Rc::new(move || open.set(Section::Settings));
+                    let options = LookupOptions {
+                        on_open_settings: Some(on_open_settings),
+                        ..LookupOptions::default()
+                    };
+                    Some(mount(element, session.clone(), options))
+                }
+                _ => None,
+            };
+            move || drop(handle)
+        });
+    }
     let Some(session) = session else {
         return Html::default();
     };
@@ -48,11 +71,7 @@ pub fn HomePage() -> Html {
             </nav>
             {
                 match (*section, is_admin) {
-                    (Section::Lookup, _) => {
-                        let s = section.clone();
-                        let on_open_settings = Some(Callback::from(move |()| s.set(Section::Settings)));
-                        stock_lookup(&session, LookupOptions { on_open_settings, ..LookupOptions::default() })
-                    }
+                    (Section::Lookup, _) => html! { <div class="sl-region" ref={lookup}></div> },
                     (Section::Settings, true) => html! { <SettingsPage /> },
                     (Section::Settings, false) => Notice::new(Tone::Info, t.home_settings_admin_only_text)
                         .titled(t.home_settings_admin_only_title)

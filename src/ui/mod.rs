@@ -8,7 +8,6 @@ mod auto_height;
 mod context;
 mod home;
 mod install;
-mod lookup;
 mod notice;
 mod settings;
 mod skeleton;

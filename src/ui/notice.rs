@@ -54,6 +54,7 @@ impl Notice {
     }
 
     /// A button.
+    #[cfg_attr(not(feature = "tab"), allow(dead_code))]
     pub fn action(mut self, label: &'static str, onclick: Callback<MouseEvent>) -> Notice {
         self.action = Some((AttrValue::Static(label), onclick));
         self

@@ -1,1 +1,0 @@
-//! The stock lookup as markup (being written).

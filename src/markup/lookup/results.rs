@@ -1,0 +1,207 @@
+//! The results: a listbox of products with free stock per warehouse, the total and the price;
+//! the opened one shows its codes and every warehouse's figures.
+
+use std::borrow::Cow;
+
+use super::{View, action};
+use crate::i18n::{LookupTexts, fill};
+use crate::markup::Markup;
+use crate::markup::skeleton::bar;
+use crate::model::lookup::LookupHit;
+use crate::model::lookup_search::{LookupAnswer, WarehouseColumn};
+use crate::model::money::{NumberStyle, format_money, format_quantity};
+
+fn column_title<'a>(column: &'a WarehouseColumn, t: &LookupTexts) -> Cow<'a, str> {
+    if column.title.is_empty() {
+        Cow::Owned(fill(t.warehouse_fallback, &[&column.id.to_string()]))
+    } else {
+        Cow::Borrowed(&column.title)
+    }
+}
+
+/// The listbox of `answer`'s results (a newer search running dims them).
+pub fn results(m: &mut Markup, v: &View, answer: &LookupAnswer) {
+    let t = v.lang.lookup();
+    let updating = v.state.searching.is_some();
+    let class = if updating {
+        "sl-lookup-results sl-lookup-updating"
+    } else {
+        "sl-lookup-results"
+    };
+    m.open_class("div", class)
+        .attr("aria-busy", if updating { "true" } else { "false" });
+    if !v.compact {
+        m.open_class("div", "sl-lookup-row sl-lookup-head")
+            .attr("aria-hidden", "true");
+        m.leaf("span", "sl-lookup-name", t.col_product);
+        m.open_class("span", "sl-lookup-whs");
+        for column in &answer.columns {
+            let title = column_title(column, t);
+            m.open_class("span", "sl-lookup-wh sl-num")
+                .attr("title", &title)
+                .text(&title)
+                .close("span");
+        }
+        m.close("span");
+        m.leaf("span", "sl-lookup-total sl-num", t.col_total);
+        m.leaf("span", "sl-lookup-price sl-num", t.col_price);
+        m.close("div");
+    }
+    m.open_class("ul", "sl-lookup-list")
+        .attr("id", &v.ids.list)
+        .attr("role", "listbox")
+        .attr("aria-label", t.results);
+    let style = NumberStyle::for_lang(v.lang.code());
+    for (i, hit) in answer.hits.iter().enumerate() {
+        option(m, v, &answer.columns, i, hit, style);
+    }
+    m.close("ul").close("div");
+}
+
+#[inline(never)]
+fn option(
+    m: &mut Markup,
+    v: &View,
+    columns: &[WarehouseColumn],
+    i: usize,
+    hit: &LookupHit,
+    style: NumberStyle,
+) {
+    let t = v.lang.lookup();
+    let selected = v.state.active == Some(i);
+    let expanded = v.state.expanded == Some(i);
+    let index = i.to_string();
+    m.open_class(
+        "li",
+        if expanded {
+            "sl-lookup-option sl-lookup-open"
+        } else {
+            "sl-lookup-option"
+        },
+    )
+    .attr("id", &v.ids.option(i))
+    .attr("role", "option")
+    .attr("aria-selected", if selected { "true" } else { "false" })
+    .attr("data-testid", "stock-result")
+    .attr("data-xml-id", hit.product.xml_id.as_deref().unwrap_or(""))
+    .attr("data-product-id", &hit.product.id.to_string())
+    .on("click", action::PICK, Some(&index));
+    m.open_class("div", "sl-lookup-row");
+    m.open_class("span", "sl-lookup-name");
+    m.leaf("span", "sl-lookup-title", &hit.product.name);
+    if !hit.product.active {
+        m.leaf("span", "sl-badge sl-badge-warning", t.inactive);
+    }
+    m.open_class("span", "sl-lookup-codes");
+    if let Some(article) = &hit.article {
+        m.text(t.article).text(" ").text(article);
+    }
+    if let Some(xml_id) = &hit.product.xml_id {
+        if hit.article.is_some() {
+            m.text(" · ");
+        }
+        m.text(t.xml_id).text(" ").text(xml_id);
+    }
+    m.close("span").close("span");
+    m.open_class("span", "sl-lookup-whs");
+    let name_class = if v.compact {
+        "sl-lookup-wh-name"
+    } else {
+        "sl-lookup-wh-name sl-lookup-sr"
+    };
+    for (w, column) in hit.stock.warehouses.iter().zip(columns) {
+        m.open_class(
+            "span",
+            if w.free.is_zero() {
+                "sl-lookup-wh sl-num sl-lookup-zero"
+            } else {
+                "sl-lookup-wh sl-num"
+            },
+        )
+        .attr("data-testid", "stock-warehouse")
+        .attr("data-warehouse-id", &w.warehouse_id.to_string());
+        m.open_class("span", name_class)
+            .text(&column_title(column, t))
+            .text(": ")
+            .close("span");
+        m.text(&format_quantity(w.free, style)).close("span");
+    }
+    m.close("span");
+    let total = hit.stock.total_free;
+    m.open_class(
+        "span",
+        if total.is_zero() {
+            "sl-lookup-total sl-num sl-lookup-none"
+        } else {
+            "sl-lookup-total sl-num"
+        },
+    );
+    m.open_class("span", "sl-lookup-sr")
+        .text(t.total_free)
+        .text(": ")
+        .close("span");
+    m.open("span")
+        .attr("data-testid", "stock-available")
+        .text(&total.normalized().to_string())
+        .close("span");
+    m.close("span");
+    m.open_class("span", "sl-lookup-price sl-num")
+        .attr("data-testid", "stock-price");
+    match &hit.price {
+        Some(p) => m.text(&format_money(p.price, &p.currency, style)),
+        None => m.text(t.no_price),
+    };
+    m.close("span").close("div");
+    if expanded {
+        details(m, hit, columns, t, style);
+    }
+    m.close("li");
+}
+
+/// Every shown warehouse's on hand, reserved and free stock of the opened result.
+fn details(
+    m: &mut Markup,
+    hit: &LookupHit,
+    columns: &[WarehouseColumn],
+    t: &LookupTexts,
+    style: NumberStyle,
+) {
+    m.open_class("div", "sl-lookup-details")
+        .attr("data-testid", "stock-details");
+    m.open_class("table", "sl-table").open("thead").open("tr");
+    m.open("th").close("th");
+    m.leaf("th", "sl-num", t.on_hand);
+    m.leaf("th", "sl-num", t.reserved);
+    m.leaf("th", "sl-num", t.free);
+    m.close("tr").close("thead").open("tbody");
+    for (w, column) in hit.stock.warehouses.iter().zip(columns) {
+        m.open("tr");
+        m.leaf("td", "", &column_title(column, t));
+        m.leaf("td", "sl-num", &format_quantity(w.amount, style));
+        m.leaf("td", "sl-num", &format_quantity(w.reserved, style));
+        m.leaf("td", "sl-num", &format_quantity(w.free, style));
+        m.close("tr");
+    }
+    m.close("tbody").close("table").close("div");
+}
+
+/// Grey rows in the shape of results, while the first answer loads.
+pub fn skeleton_rows(m: &mut Markup) {
+    m.open_class("div", "sl-lookup-results")
+        .attr("aria-hidden", "true")
+        .attr("data-testid", "stock-skeleton");
+    for _ in 0..3 {
+        m.open_class("div", "sl-lookup-row");
+        m.open_class("span", "sl-lookup-name");
+        bar(m, "l");
+        bar(m, "m");
+        m.close("span");
+        m.open_class("span", "sl-lookup-total");
+        bar(m, "s");
+        m.close("span");
+        m.open_class("span", "sl-lookup-price");
+        bar(m, "s");
+        m.close("span").close("div");
+    }
+    m.close("div");
+}

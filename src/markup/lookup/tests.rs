@@ -1,0 +1,363 @@
+use bitrix_rest::models::catalog::{Price, Product, StoreStock};
+use bitrix_rest::{Error, ErrorKind};
+use serde_json::json;
+
+use super::*;
+use crate::model::lookup::{LookupHit, LookupQuery, Relevance};
+use crate::model::lookup_search::{LookupAnswer, Search, WarehouseColumn};
+use crate::model::stock::{OwnReserve, product_stock};
+
+fn hit(id: u64, xml: &str, records: &[StoreStock], price: Option<Price>) -> LookupHit {
+    let product: Product = serde_json::from_value(
+        json!({"id": id, "name": format!("Турка {id}"), "xmlId": xml, "active": "Y"}),
+    )
+    .unwrap();
+    LookupHit {
+        product,
+        article: Some(format!("TR-{id}")),
+        relevance: Relevance::NamePrefix,
+        stock: product_stock(id, records, &[2, 1], &OwnReserve::default()),
+        price,
+    }
+}
+
+fn answer() -> LookupAnswer {
+    let records: Vec<StoreStock> = serde_json::from_value(json!([
+        {"productId": 7, "storeId": 1, "amount": 1300, "quantityReserved": 65.5},
+        {"productId": 7, "storeId": 2, "amount": 3, "quantityReserved": 0}
+    ]))
+    .unwrap();
+    let price: Price = serde_json::from_value(
+        json!({"productId": 7, "catalogGroupId": 1, "price": 1450, "currency": "RUB"}),
+    )
+    .unwrap();
+    LookupAnswer {
+        query: LookupQuery::parse("турка").unwrap(),
+        columns: vec![
+            WarehouseColumn {
+                id: 2,
+                title: "Магазин".into(),
+            },
+            WarehouseColumn {
+                id: 1,
+                title: String::new(),
+            },
+        ],
+        hits: vec![
+            hit(7, "guid-7", &records, Some(price)),
+            hit(8, "guid-8", &[], None),
+        ],
+        capped: false,
+        warehouses: None,
+    }
+}
+
+fn answered(active: Option<usize>, expanded: Option<usize>) -> LookupState {
+    LookupState {
+        text: "турка".into(),
+        edit: 5,
+        seq: 1,
+        shown: Shown::Answer(answer()),
+        active,
+        expanded,
+        ..LookupState::default()
+    }
+}
+
+fn searching(mut state: LookupState, text: &str) -> LookupState {
+    state.text = text.into();
+    state.seq += 1;
+    state.searching = Some(Search {
+        seq: state.seq,
+        query: LookupQuery::parse(text).unwrap(),
+    });
+    state
+}
+
+fn failed(kind: ErrorKind) -> LookupState {
+    LookupState {
+        text: "турка".into(),
+        shown: Shown::Failed {
+            query: LookupQuery::parse("турка").unwrap(),
+            error: Error::new(kind, "batch", "boom"),
+        },
+        ..LookupState::default()
+    }
+}
+
+fn write(state: &LookupState, compact: bool, f: fn(&mut Markup, &View)) -> String {
+    let ids = Ids::new(900);
+    let mut m = Markup::new();
+    f(
+        &mut m,
+        &View {
+            state,
+            ids: &ids,
+            compact,
+            lang: Lang::Ru,
+        },
+    );
+    m.finish()
+}
+
+fn whole(state: &LookupState) -> String {
+    write(state, false, panel)
+}
+
+/// The start tag of the first element with `marker` in it.
+fn tag_with<'a>(html: &'a str, marker: &str) -> &'a str {
+    let at = html
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} in {html}"));
+    let start = html[..at].rfind('<').unwrap();
+    let end = at + html[at..].find('>').unwrap();
+    &html[start..=end]
+}
+
+#[test]
+fn results_carry_xml_ids_available_stock_and_warehouses_in_column_order() {
+    let html = whole(&answered(None, None));
+    let result = tag_with(&html, r#"data-xml-id="guid-7""#);
+    assert!(result.contains(r#"data-testid="stock-result""#), "{result}");
+    assert!(result.contains(r#"data-product-id="7""#), "{result}");
+    assert!(html.contains(r#"data-xml-id="guid-8""#));
+    assert!(
+        html.contains(r#"<span data-testid="stock-available">1237.5</span>"#),
+        "a plain number: free stock in the shown warehouses"
+    );
+    assert!(html.contains(r#"<span data-testid="stock-available">0</span>"#));
+    let first = html.find(r#"data-warehouse-id="2""#).unwrap();
+    let second = html.find(r#"data-warehouse-id="1""#).unwrap();
+    assert!(first < second, "columns in display order");
+    assert!(
+        html.contains(
+            "<span class=\"sl-lookup-wh-name sl-lookup-sr\">Склад 1: </span>1\u{a0}234,5</span>"
+        ),
+        "a warehouse without title is named by its ID for screen readers: {html}"
+    );
+    assert!(html.contains("1\u{a0}450,00\u{a0}₽"));
+    assert!(html.contains("Артикул TR-7 · XML_ID guid-7"), "{html}");
+    assert!(!html.contains("style="), "no inline styles (CSP)");
+}
+
+#[test]
+fn the_active_option_is_aria_selected_and_referenced_by_the_search_box() {
+    let html = whole(&answered(Some(1), None));
+    let input = tag_with(&html, r#"data-testid="stock-search""#);
+    assert!(
+        input.contains(r#"aria-activedescendant="sl-lookup-900-opt-1""#),
+        "{input}"
+    );
+    assert!(input.contains(r#"aria-expanded="true""#), "{input}");
+    assert!(input.contains(r#"aria-controls="sl-lookup-900-list""#));
+    assert!(html.contains(r#"<ul class="sl-lookup-list" id="sl-lookup-900-list" role="listbox""#));
+    let second = tag_with(&html, r#"id="sl-lookup-900-opt-1""#);
+    assert!(second.contains(r#"aria-selected="true""#), "{second}");
+    assert!(second.contains(r#"data-on-click="pick" data-arg="1""#));
+    let first = tag_with(&html, r#"id="sl-lookup-900-opt-0""#);
+    assert!(first.contains(r#"aria-selected="false""#), "{first}");
+}
+
+#[test]
+fn without_results_the_box_is_collapsed_and_references_no_option() {
+    let state = LookupState {
+        text: "т".into(),
+        active: Some(0),
+        ..LookupState::default()
+    };
+    let html = whole(&state);
+    let input = tag_with(&html, r#"data-testid="stock-search""#);
+    assert!(input.contains(r#"aria-expanded="false""#), "{input}");
+    assert!(!input.contains("aria-activedescendant"), "{input}");
+    assert!(input.contains(r#"value="т""#), "{input}");
+    assert_eq!(
+        active_option(&View {
+            state: &state,
+            ids: &Ids::new(1),
+            compact: false,
+            lang: Lang::Ru,
+        }),
+        None
+    );
+    assert!(
+        html.contains(Lang::Ru.lookup().too_short),
+        "why nothing is searched"
+    );
+    assert!(html.contains(r#"data-state="idle""#));
+    assert!(!html.contains("data-query"));
+}
+
+#[test]
+fn only_the_opened_result_shows_details_one_line_per_warehouse() {
+    let html = whole(&answered(None, Some(0)));
+    assert_eq!(html.matches(r#"data-testid="stock-details""#).count(), 1);
+    let opened = tag_with(&html, r#"data-xml-id="guid-7""#);
+    assert!(
+        opened.contains("sl-lookup-option sl-lookup-open"),
+        "{opened}"
+    );
+    let details = &html[html.find("stock-details").unwrap()..html.find("guid-8").unwrap()];
+    assert_eq!(
+        details.matches("<tr>").count(),
+        3,
+        "head and two warehouses"
+    );
+    assert!(details.contains("<td>Магазин</td>"), "{details}");
+    assert!(
+        details.contains("<td class=\"sl-num\">1\u{a0}300</td>"),
+        "{details}"
+    );
+    assert!(!whole(&answered(None, None)).contains("stock-details"));
+}
+
+#[test]
+fn nothing_found_names_the_query() {
+    let mut state = answered(None, None);
+    state.shown = Shown::Answer(LookupAnswer {
+        query: LookupQuery::parse("Самовар <b>").unwrap(),
+        hits: Vec::new(),
+        ..answer()
+    });
+    let html = whole(&state);
+    assert!(html.contains(r#"data-state="empty""#));
+    assert!(html.contains(r#"data-query="Самовар &lt;b&gt;""#), "{html}");
+    let notice = &html[html.find("stock-nothing").unwrap()..];
+    assert!(notice.contains("«Самовар &lt;b&gt;»"), "{notice}");
+    assert!(!html.contains("role=\"listbox\""));
+}
+
+#[test]
+fn an_unreachable_store_offers_retry() {
+    let html = whole(&failed(ErrorKind::Network));
+    assert!(html.contains(r#"data-state="error""#));
+    assert!(html.contains(r#"data-query="турка""#));
+    let notice = &html[html.find("stock-unreachable").unwrap()..];
+    assert!(notice.contains(Lang::Ru.lookup().unreachable_title));
+    assert!(notice.contains(r#"data-on-click="retry""#), "{notice}");
+    assert!(tag_with(&html, "stock-unreachable").contains("sl-notice-warning"));
+}
+
+#[test]
+fn any_other_failure_is_an_alert_that_says_why_and_offers_retry() {
+    let state = failed(ErrorKind::Server);
+    let html = whole(&state);
+    assert!(tag_with(&html, "stock-failed").contains("sl-notice-alert"));
+    let Shown::Failed { error, .. } = &state.shown else {
+        unreachable!()
+    };
+    let why = describe(error, System::Store, Lang::Ru);
+    let mut escaped = Markup::new();
+    escaped.text(&why);
+    assert!(html.contains(&escaped.finish()), "{html}");
+    assert!(html.contains(r#"data-on-click="retry""#));
+}
+
+#[test]
+fn while_the_first_search_runs_a_spinner_and_grey_rows_show() {
+    let state = searching(LookupState::default(), "тур");
+    let html = whole(&state);
+    assert!(html.contains(r#"data-state="loading""#));
+    assert!(html.contains(r#"data-testid="stock-searching""#));
+    assert!(html.contains(r#"data-testid="stock-skeleton""#));
+    assert!(html.contains(Lang::Ru.lookup().searching));
+}
+
+#[test]
+fn while_a_newer_search_runs_the_results_stay_dimmed() {
+    let state = searching(answered(Some(0), None), "турк");
+    let html = whole(&state);
+    assert!(html.contains(r#"data-state="loading""#));
+    assert!(html.contains(r#"data-query="турка""#), "the query shown");
+    assert!(
+        html.contains(r#"<div class="sl-lookup-results sl-lookup-updating" aria-busy="true">"#)
+    );
+    assert!(!html.contains("stock-skeleton"));
+    assert!(html.contains(Lang::Ru.lookup().updating));
+    let idle = whole(&answered(None, None));
+    assert!(idle.contains(r#"<div class="sl-lookup-results" aria-busy="false">"#));
+    assert!(!idle.contains("stock-searching"));
+}
+
+#[test]
+fn the_status_line_counts_results_and_says_when_more_matched() {
+    let t = Lang::En.lookup();
+    let mut state = answered(None, None);
+    assert_eq!(status(&state, t), fill(t.found, &["2"]));
+    if let Shown::Answer(a) = &mut state.shown {
+        a.capped = true;
+    }
+    assert_eq!(status(&state, t), fill(t.capped, &["2"]));
+    assert_eq!(status(&LookupState::default(), t), "");
+}
+
+#[test]
+fn the_clear_button_shows_only_while_there_is_text() {
+    let html = write(&answered(None, None), false, tools);
+    assert!(html.contains(r#"data-on-click="clear""#), "{html}");
+    assert!(html.contains(r#"aria-label="Очистить""#));
+    assert_eq!(write(&LookupState::default(), false, tools), "");
+}
+
+#[test]
+fn the_field_is_written_once_and_the_changing_parts_wrap_no_box() {
+    let state = searching(answered(Some(0), Some(0)), "турк");
+    let html = whole(&state);
+    let tools_part = format!(
+        r#"<span class="sl-region" data-part="tools">{}</span>"#,
+        write(&state, false, tools)
+    );
+    let body_part = format!(
+        r#"<div class="sl-region" data-part="body">{}</div>"#,
+        write(&state, false, body)
+    );
+    // The field, then the parts re-rendered around it, in the order the CSS expects.
+    let input = html.find("<input").unwrap();
+    let at_tools = html.find(&tools_part).expect("the tools part");
+    let hint = html.find("sl-lookup-hint").unwrap();
+    let status_line = html.find("sl-lookup-status").unwrap();
+    let at_body = html.find(&body_part).expect("the body part");
+    assert!(input < at_tools && at_tools < hint && hint < status_line && status_line < at_body);
+    assert!(
+        html[input..at_tools].ends_with('>'),
+        "tools right after the field"
+    );
+    assert!(html.ends_with("</div></section>"));
+    let input_tag = tag_with(&html, "<input");
+    assert!(input_tag.contains(r#"data-on-input="type""#));
+    assert!(input_tag.contains(r#"data-on-key="key""#));
+    assert!(input_tag.contains(r#"role="combobox""#));
+}
+
+#[test]
+fn the_compact_layout_names_warehouses_on_screen_and_has_no_header_row() {
+    let html = write(&answered(None, None), true, panel);
+    assert!(html.starts_with(r#"<section class="sl-card sl-lookup sl-lookup-compact""#));
+    assert!(!html.contains("sl-lookup-head"));
+    assert!(html.contains(r#"<span class="sl-lookup-wh-name">Магазин: </span>"#));
+    let wide = whole(&answered(None, None));
+    assert!(wide.contains(r#"<span class="sl-lookup-wh sl-num" title="Склад 1">Склад 1</span>"#));
+}
+
+#[test]
+fn without_a_store_an_admin_gets_the_settings_and_a_rep_who_to_ask() {
+    let t = Lang::En.lookup();
+    let write = |reader| {
+        let mut m = Markup::new();
+        not_configured(&mut m, Lang::En, reader);
+        m.finish()
+    };
+    let admin = write(Reader::AdminWithSettings);
+    assert!(admin.starts_with(
+        r#"<section class="sl-card sl-lookup" data-testid="stock-lookup" data-state="not-configured">"#
+    ));
+    assert!(admin.contains(r#"data-testid="stock-not-configured""#));
+    assert!(admin.contains(t.not_configured_title));
+    assert!(admin.contains(t.not_configured_admin));
+    assert!(admin.contains(r#"data-on-click="open-settings""#));
+    let elsewhere = write(Reader::Admin);
+    assert!(elsewhere.contains(t.not_configured_admin_elsewhere));
+    assert!(!elsewhere.contains("data-on-click"));
+    let rep = write(Reader::Rep);
+    assert!(rep.contains(t.not_configured_rep));
+    assert!(!rep.contains("<button"));
+}

@@ -1,0 +1,321 @@
+//! The running lookup: its state, the pause after each edit, one cancellable request per
+//! search, keys and clicks, and what changes on screen after each event.
+//!
+//! The panel is rendered once; afterwards only its two parts (tools, body), the status line's
+//! text and a few attributes of the section and the search box are updated, and each only
+//! when it changed, so the field the rep types into is never replaced.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use bitrix_rest::{Cancel, Client};
+use gloo_events::{EventListener, EventListenerOptions};
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{Element, Event, HtmlInputElement, KeyboardEvent};
+
+use super::LookupOptions;
+use super::fetch::search;
+use crate::i18n::Lang;
+use crate::markup::Markup;
+use crate::markup::lookup::{
+    BODY, Ids, TOOLS, View, action, active_option, body, data_query, data_state, listed, panel,
+    status, tools,
+};
+use crate::model::lookup_search::{DEBOUNCE_MS, LookupEvent, LookupState};
+use crate::model::settings::Settings;
+use crate::page::dom::{Action, Region, delegate};
+
+thread_local! {
+    static INSTANCES: Cell<u32> = const { Cell::new(0) };
+}
+
+/// What a lookup runs with.
+pub struct Setup {
+    pub lang: Lang,
+    pub settings: Rc<Settings>,
+    /// The store's client.
+    pub client: Client,
+    pub options: LookupOptions,
+}
+
+/// One lookup on the page.
+pub struct Panel {
+    setup: Setup,
+    ids: Ids,
+    state: RefCell<LookupState>,
+    section: Element,
+    input: HtmlInputElement,
+    status: Element,
+    tools: Element,
+    body: Element,
+    /// What the status line, the tools and the body show now.
+    shown: RefCell<[String; 3]>,
+    /// The pause after the last edit.
+    timer: RefCell<Option<Timeout>>,
+    /// Aborts the request in flight.
+    request: RefCell<Option<Cancel>>,
+}
+
+/// Renders the panel into `region` and starts listening; `None` only if the markup lacks an
+/// element it must have.
+pub fn start(region: &Region, setup: Setup) -> (Option<Rc<Panel>>, Vec<EventListener>) {
+    let instance = INSTANCES.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    let ids = Ids::new(instance);
+    let state =
+        LookupState::with_warehouses(setup.options.warehouses.as_deref().map(|w| w.to_vec()));
+    let mut m = Markup::new();
+    panel(
+        &mut m,
+        &View {
+            state: &state,
+            ids: &ids,
+            compact: setup.options.compact,
+            lang: setup.lang,
+        },
+    );
+    region.render(&m.finish());
+    let Some(panel) = found(region, setup, ids, state) else {
+        return (None, Vec::new());
+    };
+    let panel = Rc::new(panel);
+    let mut listeners = {
+        let panel = panel.clone();
+        delegate(region, move |a| panel.act(a))
+    };
+    // The region's listeners are passive (they cannot cancel a default), so the keys and the
+    // mouse presses whose default must not happen get listeners of their own.
+    let weak = Rc::downgrade(&panel);
+    listeners.push(cancelling(&panel.input, "keydown", move |e| {
+        if let Some(panel) = weak.upgrade() {
+            panel.key(e);
+        }
+    }));
+    listeners.push(cancelling(region.element(), "mousedown", |e| {
+        // A press on a result keeps the focus in the search box.
+        let on_option = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("[role=option]").ok().flatten());
+        if on_option.is_some() {
+            e.prevent_default();
+        }
+    }));
+    (Some(panel), listeners)
+}
+
+fn cancelling(
+    target: &Element,
+    event: &'static str,
+    f: impl FnMut(&Event) + 'static,
+) -> EventListener {
+    EventListener::new_with_options(
+        target,
+        event,
+        EventListenerOptions::enable_prevent_default(),
+        f,
+    )
+}
+
+fn found(region: &Region, setup: Setup, ids: Ids, state: LookupState) -> Option<Panel> {
+    Some(Panel {
+        section: region.find("section")?,
+        input: region.find("input")?.dyn_into().ok()?,
+        status: region.find(".sl-lookup-status")?,
+        tools: region.find(&part(TOOLS))?,
+        body: region.find(&part(BODY))?,
+        setup,
+        ids,
+        state: RefCell::new(state),
+        shown: RefCell::default(),
+        timer: RefCell::default(),
+        request: RefCell::default(),
+    })
+}
+
+fn part(name: &str) -> String {
+    let mut selector = String::from("[data-part=");
+    selector.push_str(name);
+    selector.push(']');
+    selector
+}
+
+impl Panel {
+    /// Stops for good: aborts the request in flight and drops the timer.
+    pub fn stop(&self) {
+        if let Some(cancel) = self.request.take() {
+            cancel.cancel();
+        }
+        self.timer.take();
+    }
+
+    /// A named action of the panel's markup.
+    fn act(self: &Rc<Self>, a: Action) {
+        match a.name.as_str() {
+            action::TYPE => self.dispatch(LookupEvent::Typed(a.value())),
+            action::PICK => {
+                let Some(i) = a.number().map(|i| i as usize) else {
+                    return;
+                };
+                let hit = self.state.borrow().hits().get(i).cloned();
+                self.select(hit);
+                self.dispatch(LookupEvent::Pick(i));
+            }
+            action::CLEAR => {
+                self.dispatch(LookupEvent::Clear);
+                // The button is gone: back to the field.
+                self.input.focus().ok();
+            }
+            action::RETRY => self.dispatch(LookupEvent::SearchNow),
+            _ => {}
+        }
+    }
+
+    /// Keys in the search box: arrows move through the results, Enter opens the highlighted
+    /// one (or searches at once), Escape clears.
+    fn key(self: &Rc<Self>, e: &Event) {
+        let Some(key) = e.dyn_ref::<KeyboardEvent>().map(|k| k.key()) else {
+            return;
+        };
+        let event = match key.as_str() {
+            "ArrowDown" => LookupEvent::Next,
+            "ArrowUp" => LookupEvent::Previous,
+            "Enter" => LookupEvent::Enter,
+            "Escape" => LookupEvent::Clear,
+            _ => return,
+        };
+        e.prevent_default();
+        if event == LookupEvent::Enter {
+            let hit = self.state.borrow().active_hit().cloned();
+            self.select(hit);
+        }
+        self.dispatch(event);
+    }
+
+    fn select(&self, hit: Option<crate::model::lookup::LookupHit>) {
+        if let (Some(hit), Some(on_select)) = (hit, &self.setup.options.on_select) {
+            on_select(hit);
+        }
+    }
+
+    /// Applies `event`, starts what the new state asks for (the pause after an edit, the
+    /// request of a new search) and updates the screen.
+    fn dispatch(self: &Rc<Self>, event: LookupEvent) {
+        let (edit, seq) = {
+            let mut state = self.state.borrow_mut();
+            let before = (state.edit, state.searching.as_ref().map(|s| s.seq));
+            state.apply(event);
+            before
+        };
+        let (edit_now, searching, known) = {
+            let state = self.state.borrow();
+            let searching = state.searching.clone();
+            let changed = searching.as_ref().map(|s| s.seq) != seq;
+            (
+                state.edit,
+                changed.then_some(searching),
+                state.warehouses.clone(),
+            )
+        };
+        if edit_now != edit {
+            // A newer edit drops the older timer.
+            let weak = Rc::downgrade(self);
+            let timer = Timeout::new(DEBOUNCE_MS, move || {
+                if let Some(panel) = weak.upgrade() {
+                    panel.dispatch(LookupEvent::Paused(edit_now));
+                }
+            });
+            self.timer.replace(Some(timer));
+        }
+        if let Some(searching) = searching {
+            // The search no longer awaited is aborted.
+            if let Some(cancel) = self.request.take() {
+                cancel.cancel();
+            }
+            if let Some(s) = searching {
+                let cancel = Cancel::new();
+                let client = self.setup.client.with_cancel(cancel.clone());
+                self.request.replace(Some(cancel));
+                let weak = Rc::downgrade(self);
+                spawn_local(ask(weak, client, s.seq, s.query, known));
+            }
+        }
+        self.show();
+    }
+
+    /// Brings the screen up to the state.
+    fn show(&self) {
+        let state = self.state.borrow();
+        let v = View {
+            state: &state,
+            ids: &self.ids,
+            compact: self.setup.options.compact,
+            lang: self.setup.lang,
+        };
+        set(&self.section, "data-state", Some(data_state(&state)));
+        set(&self.section, "data-query", data_query(&state));
+        let expanded = if listed(&state) { "true" } else { "false" };
+        set(&self.input, "aria-expanded", Some(expanded));
+        set(
+            &self.input,
+            "aria-activedescendant",
+            active_option(&v).as_deref(),
+        );
+        // Only when the state's text is not what the field holds (Escape, clear): setting it
+        // while the rep types would move the caret.
+        if self.input.value() != state.text {
+            self.input.set_value(&state.text);
+        }
+        let mut shown = self.shown.borrow_mut();
+        let [status_now, tools_now, body_now] = &mut *shown;
+        let line = status(&state, self.setup.lang.lookup());
+        if *status_now != line {
+            self.status.set_text_content(Some(&line));
+            *status_now = line;
+        }
+        let mut m = Markup::new();
+        tools(&mut m, &v);
+        replace(&self.tools, tools_now, m.finish());
+        let mut m = Markup::new();
+        body(&mut m, &v);
+        replace(&self.body, body_now, m.finish());
+    }
+}
+
+/// One search's request; its answer goes back to the panel, if it still runs.
+async fn ask(
+    panel: Weak<Panel>,
+    client: Client,
+    seq: u64,
+    query: crate::model::lookup::LookupQuery,
+    known: Option<Vec<bitrix_rest::models::catalog::Warehouse>>,
+) {
+    let Some(settings) = panel.upgrade().map(|p| Rc::clone(&p.setup.settings)) else {
+        return;
+    };
+    let outcome = search(&client, &settings, &query, known).await;
+    if let Some(panel) = panel.upgrade() {
+        panel.dispatch(LookupEvent::Answered(seq, outcome));
+    }
+}
+
+/// Sets attribute `name` of `el` to `value`, or removes it.
+fn set(el: &Element, name: &str, value: Option<&str>) {
+    match value {
+        Some(value) => el.set_attribute(name, value).ok(),
+        None => el.remove_attribute(name).ok(),
+    };
+}
+
+/// Replaces the content of `el` with `html` unless it is what `was` holds.
+#[inline(never)]
+fn replace(el: &Element, was: &mut String, html: String) {
+    if *was != html {
+        el.set_inner_html(&html);
+        *was = html;
+    }
+}
