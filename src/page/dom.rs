@@ -5,7 +5,7 @@
 //! on a region for clicks, input, keys and changes and hands the screen the action named by the
 //! nearest element inside that region (see [`crate::markup::Markup::on`]).
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlInputElement, KeyboardEvent};
 
@@ -37,16 +37,15 @@ impl Region {
             .map(|a| (a.id(), caret(&a)))
             .filter(|(id, _)| !id.is_empty());
         self.element.set_inner_html(html);
-        if let (Some((id, caret_at)), Some(document)) = (focused, document) {
-            if let Some(el) = document.get_element_by_id(&id) {
-                if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                    el.focus().ok();
-                }
-                if let (Some(input), Some((start, end))) =
-                    (el.dyn_ref::<HtmlInputElement>(), caret_at)
-                {
-                    input.set_selection_range(start, end).ok();
-                }
+        if let (Some((id, caret_at)), Some(document)) = (focused, document)
+            && let Some(el) = document.get_element_by_id(&id)
+        {
+            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                el.focus().ok();
+            }
+            if let (Some(input), Some((start, end))) = (el.dyn_ref::<HtmlInputElement>(), caret_at)
+            {
+                input.set_selection_range(start, end).ok();
             }
         }
     }
@@ -110,7 +109,9 @@ pub fn delegate(region: &Region, handler: impl Fn(Action) + 'static) -> Vec<Even
         .map(|&(event, attribute)| {
             let root = region.element.clone();
             let handler = handler.clone();
-            EventListener::new(&region.element, event, move |e| {
+            // Not passive: a handler may cancel the default (Enter in a field, a form's submit).
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&region.element, event, options, move |e| {
                 if let Some(action) = action_of(&root, attribute, e) {
                     handler(action);
                 }

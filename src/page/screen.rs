@@ -2,8 +2,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
-
 use crate::i18n::Lang;
 use crate::session::Session;
 
@@ -85,6 +83,7 @@ impl Screen {
 /// into the same root. If it cannot load, the root says so.
 #[cfg(not(feature = "admin"))]
 pub fn hand_over_to_admin(root: web_sys::Element) {
+    use wasm_bindgen::JsCast;
     let loader = web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &"storelinkLoadAdmin".into()).ok())
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());

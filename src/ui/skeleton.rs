@@ -1,10 +1,14 @@
-//! Grey placeholders in the shape of what is loading, so nothing jumps when data arrives.
+//! Grey placeholders on the admin pages, the same as the deal tab's
+//! ([`crate::markup::skeleton`]).
 
 use yew::prelude::*;
 
+use crate::markup::Markup;
+
 /// One grey bar the height of a line of text; `width` is the class suffix: `s`, `m`, `l`,
 /// `full`.
-#[inline(never)]
 pub fn bar(width: &str) -> Html {
-    html! { <span class={format!("sl-skel sl-skel-{width}")} aria-hidden="true"></span> }
+    let mut m = Markup::new();
+    crate::markup::skeleton::bar(&mut m, width);
+    Html::from_html_unchecked(m.finish().into())
 }

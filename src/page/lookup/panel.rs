@@ -13,7 +13,7 @@ use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{Element, Event, HtmlInputElement, KeyboardEvent};
+use web_sys::{Element, HtmlInputElement};
 
 use super::LookupOptions;
 use super::fetch::search;
@@ -87,38 +87,22 @@ pub fn start(region: &Region, setup: Setup) -> (Option<Rc<Panel>>, Vec<EventList
         let panel = panel.clone();
         delegate(region, move |a| panel.act(a))
     };
-    // The region's listeners are passive (they cannot cancel a default), so the keys and the
-    // mouse presses whose default must not happen get listeners of their own.
-    let weak = Rc::downgrade(&panel);
-    listeners.push(cancelling(&panel.input, "keydown", move |e| {
-        if let Some(panel) = weak.upgrade() {
-            panel.key(e);
-        }
-    }));
-    listeners.push(cancelling(region.element(), "mousedown", |e| {
-        // A press on a result keeps the focus in the search box.
-        let on_option = e
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| t.closest("[role=option]").ok().flatten());
-        if on_option.is_some() {
-            e.prevent_default();
-        }
-    }));
-    (Some(panel), listeners)
-}
-
-fn cancelling(
-    target: &Element,
-    event: &'static str,
-    f: impl FnMut(&Event) + 'static,
-) -> EventListener {
-    EventListener::new_with_options(
-        target,
-        event,
+    // A press on a result must not take the focus from the search box.
+    listeners.push(EventListener::new_with_options(
+        region.element(),
+        "mousedown",
         EventListenerOptions::enable_prevent_default(),
-        f,
-    )
+        |e| {
+            let on_option = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest("[role=option]").ok().flatten());
+            if on_option.is_some() {
+                e.prevent_default();
+            }
+        },
+    ));
+    (Some(panel), listeners)
 }
 
 fn found(region: &Region, setup: Setup, ids: Ids, state: LookupState) -> Option<Panel> {
@@ -171,24 +155,22 @@ impl Panel {
                 self.input.focus().ok();
             }
             action::RETRY => self.dispatch(LookupEvent::SearchNow),
+            action::KEY => self.key(&a),
             _ => {}
         }
     }
 
     /// Keys in the search box: arrows move through the results, Enter opens the highlighted
     /// one (or searches at once), Escape clears.
-    fn key(self: &Rc<Self>, e: &Event) {
-        let Some(key) = e.dyn_ref::<KeyboardEvent>().map(|k| k.key()) else {
-            return;
-        };
-        let event = match key.as_str() {
+    fn key(self: &Rc<Self>, a: &Action) {
+        let event = match a.key().as_str() {
             "ArrowDown" => LookupEvent::Next,
             "ArrowUp" => LookupEvent::Previous,
             "Enter" => LookupEvent::Enter,
             "Escape" => LookupEvent::Clear,
             _ => return,
         };
-        e.prevent_default();
+        a.event.prevent_default();
         if event == LookupEvent::Enter {
             let hit = self.state.borrow().active_hit().cloned();
             self.select(hit);
