@@ -52,10 +52,11 @@ ensure_node() {
 }
 
 WASM_OPT="$TOOLS/node_modules/.bin/wasm-opt"
-ensure_binaryen() {
-  if [ ! -x "$WASM_OPT" ]; then
+TERSER="$TOOLS/node_modules/.bin/terser"
+ensure_js_tools() {
+  if [ ! -x "$WASM_OPT" ] || [ ! -x "$TERSER" ]; then
     ensure_node
-    say "installing binaryen (wasm-opt) from npm into tools/"
+    say "installing binaryen (wasm-opt) and terser (JS minifier) from npm into tools/"
     (cd "$TOOLS" && npm install --no-audit --no-fund --loglevel=error)
   fi
 }
@@ -130,13 +131,19 @@ build_bundle() {
   say "optimising $name for size (wasm-opt -Oz)"
   "$WASM_OPT" -Oz --strip-debug --strip-producers \
     "$bindgen/${name}_bg.wasm" -o "$DIST/${name}_bg.wasm"
-  cp "$bindgen/$name.js" "$DIST/$name.js"
+  minify_js "$bindgen/$name.js" "$DIST/$name.js"
+}
+
+# Minifies an ES module (wasm-bindgen's glue, boot.js): local names only, exports and the wasm
+# imports' names stay.
+minify_js() {
+  "$TERSER" "$1" --module --compress --mangle --output "$2"
 }
 
 cmd_build() {
   ensure_rust
   ensure_wasm_bindgen
-  ensure_binaryen
+  ensure_js_tools
   rm -rf "$DIST" && mkdir -p "$DIST"
   # Two bundles: `storelink` (the deal tab, what a rep downloads) and `storelink_admin` (the
   # app page with settings, and the installer), loaded by the first only when needed.
@@ -148,6 +155,7 @@ cmd_build() {
   for f in "$ROOT"/static/*; do
     case "$f" in
       *.html) sed "s/{{VERSION}}/$version/g" "$f" >"$DIST/$(basename "$f")" ;;
+      *.js) minify_js "$f" "$DIST/$(basename "$f")" ;;
       */css) ;;
       *) cp "$f" "$DIST/" ;;
     esac
