@@ -84,10 +84,12 @@ impl Action {
             .unwrap_or_default()
     }
 
-    /// The key of a `key` action (`Enter`, `ArrowDown`, …).
+    /// The key of a `key` action (`Enter`, `ArrowDown`, …); empty while an input method is
+    /// composing text (its Enter confirms the composition, it is not the person's command).
     pub fn key(&self) -> String {
         self.event
             .dyn_ref::<KeyboardEvent>()
+            .filter(|k| !k.is_composing())
             .map(|k| k.key())
             .unwrap_or_default()
     }
