@@ -1,8 +1,9 @@
 //! Orders already linked to another deal. Before the rep links an order found by the buyer's
 //! phone, e-mail or number, the portal is asked which *other* deals hold a link to it under the
 //! rules that record links in the deal (a user field with the order's ID or number,
-//! `ORIGIN_ID`), so the list can say "already linked to deal …" instead of letting one order
-//! end up behind two deals unnoticed. One portal request, one list command per such rule.
+//! `ORIGIN_ID`) and, under the order-XML_ID rule, which deal an order's `xmlId` names, so the
+//! list can say "already linked to deal …" instead of letting one order end up behind two
+//! deals unnoticed. One portal request, one list command per such rule.
 
 use bitrix_rest::models::{crm::Deal, sale::Order};
 use serde_json::{Value, json};
@@ -40,9 +41,26 @@ pub fn other_deals_batch(rules: &[LinkRule], deal_id: u64, orders: &[Order]) -> 
                 (field, values, &[])
             }
             LinkRule::OriginId { .. } => ("ORIGIN_ID", ids.clone(), &["ORIGINATOR_ID"]),
-            LinkRule::OrderXmlId | LinkRule::OrderProperty { .. } => continue,
+            LinkRule::OrderXmlId => {
+                // The order itself names its deal: only that deal's title is asked for.
+                let mut named: Vec<String> = Vec::new();
+                for other in orders.iter().filter_map(deal_in_xml_id) {
+                    let other = other.to_string();
+                    if other != deal_id.to_string() && !named.contains(&other) {
+                        named.push(other);
+                    }
+                }
+                if named.is_empty() {
+                    continue;
+                }
+                ("ID", named, &[])
+            }
+            LinkRule::OrderProperty { .. } => continue,
         };
-        let mut select: Vec<&str> = vec!["ID", "TITLE", field];
+        let mut select: Vec<&str> = vec!["ID", "TITLE"];
+        if field != "ID" {
+            select.push(field);
+        }
         select.extend(also);
         let mut filter = json!({ "!ID": deal_id });
         filter[field] = Value::from(values);
@@ -69,23 +87,29 @@ pub fn linked_elsewhere(
     let mut out: Vec<(u64, OtherDeal)> = Vec::new();
     for deal in deals.iter().filter(|d| d.id != deal_id) {
         for candidate in link_candidates(deal, rules) {
-            let order = orders.iter().find(|o| match &candidate.reference {
+            let linked = orders.iter().filter(|o| match &candidate.reference {
                 OrderReference::Id(id) => o.id == *id,
                 OrderReference::Number(n) => o.account_number.trim() == n.trim(),
-                OrderReference::XmlIdIsDeal(_) | OrderReference::PropertyIsDeal { .. } => false,
+                OrderReference::XmlIdIsDeal(id) => deal_in_xml_id(o) == Some(*id),
+                OrderReference::PropertyIsDeal { .. } => false,
             });
-            if let Some(order) = order
-                && !out.iter().any(|(id, _)| *id == order.id)
-            {
-                out.push((
-                    order.id,
-                    OtherDeal {
-                        id: deal.id,
-                        title: deal.title.clone(),
-                    },
-                ));
+            for order in linked {
+                if !out.iter().any(|(id, _)| *id == order.id) {
+                    out.push((
+                        order.id,
+                        OtherDeal {
+                            id: deal.id,
+                            title: deal.title.clone(),
+                        },
+                    ));
+                }
             }
         }
     }
     out
+}
+
+/// The deal an order's `xmlId` names under the order-XML_ID rule (a plain number).
+fn deal_in_xml_id(order: &Order) -> Option<u64> {
+    order.xml_id.as_deref()?.trim().parse().ok()
 }

@@ -79,3 +79,28 @@ fn an_order_is_linked_elsewhere_when_another_deals_fields_point_at_it_by_the_all
         ]
     );
 }
+
+#[test]
+fn an_order_whose_xml_id_names_another_deal_is_linked_to_that_deal() {
+    let orders = vec![
+        order(105, json!({"xmlId": " 7 "}), vec![]),
+        // Its own deal, and a 1C GUID, name no other deal.
+        order(106, json!({"xmlId": "21"}), vec![]),
+        order(107, json!({"xmlId": "9f1c-42"}), vec![]),
+        order(108, json!({"xmlId": "7"}), vec![]),
+    ];
+    let batch = other_deals_batch(&[LinkRule::OrderXmlId], 21, &orders).expect("a batch");
+    assert_eq!(batch.names(), vec!["rule0"]);
+    let params = &batch.commands[0].call.params;
+    assert_eq!(params["filter"], json!({"!ID": 21, "ID": ["7"]}));
+    assert_eq!(params["select"], json!(["ID", "TITLE"]));
+    let deals = vec![deal(7, json!({"TITLE": "Кофе для офиса"}))];
+    let other = OtherDeal {
+        id: 7,
+        title: "Кофе для офиса".into(),
+    };
+    assert_eq!(
+        linked_elsewhere(&[LinkRule::OrderXmlId], 21, &orders, &deals),
+        vec![(105, other.clone()), (108, other)]
+    );
+}
