@@ -26,34 +26,79 @@ impl Region {
         &self.element
     }
 
-    /// Replaces the content with `html`; a control focused inside keeps focus and caret when the
-    /// new markup has an element with its `id`.
+    /// Replaces the content with `html`; a control focused inside keeps the focus (and an
+    /// input its caret) when the new markup has it again: the element with its `id`, else the
+    /// focusable element at its place that looks the same (tag and action).
     pub fn render(&self, html: &str) {
         let document = self.element.owner_document();
-        let focused = document
+        let before = document
             .as_ref()
             .and_then(|d| d.active_element())
             .filter(|a| self.element.contains(Some(a)))
-            .map(|a| (a.id(), caret(&a)))
-            .filter(|(id, _)| !id.is_empty());
+            .and_then(|a| Some((self.focus_of(&a)?, caret(&a))));
         self.element.set_inner_html(html);
-        if let (Some((id, caret_at)), Some(document)) = (focused, document)
-            && let Some(el) = document.get_element_by_id(&id)
-        {
-            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                el.focus().ok();
-            }
-            if let (Some(input), Some((start, end))) = (el.dyn_ref::<HtmlInputElement>(), caret_at)
-            {
-                input.set_selection_range(start, end).ok();
-            }
+        let Some((at, caret_at)) = before else { return };
+        let again = match &at {
+            Focus::Id(id) => document.and_then(|d| d.get_element_by_id(id)),
+            Focus::Place { index, look } => self
+                .focusables()
+                .and_then(|list| list.item(*index))
+                .and_then(|n| n.dyn_into::<Element>().ok())
+                .filter(|el| looks(el) == *look),
+        };
+        let Some(el) = again else { return };
+        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+            el.focus().ok();
         }
+        if let (Some(input), Some((start, end))) = (el.dyn_ref::<HtmlInputElement>(), caret_at) {
+            input.set_selection_range(start, end).ok();
+        }
+    }
+
+    fn focusables(&self) -> Option<web_sys::NodeList> {
+        self.element.query_selector_all(FOCUSABLE).ok()
+    }
+
+    fn focus_of(&self, el: &Element) -> Option<Focus> {
+        let id = el.id();
+        if !id.is_empty() {
+            return Some(Focus::Id(id));
+        }
+        let list = self.focusables()?;
+        let index = (0..list.length()).find(|&i| el.is_same_node(list.item(i).as_ref()))?;
+        Some(Focus::Place {
+            index,
+            look: looks(el),
+        })
     }
 
     /// The first element inside matching `selector`, if any.
     pub fn find(&self, selector: &str) -> Option<Element> {
         self.element.query_selector(selector).ok().flatten()
     }
+}
+
+/// What can hold the keyboard focus inside a region.
+const FOCUSABLE: &str = "a[href], button, input, select, textarea, [tabindex]";
+
+/// Where the focus was before a render.
+enum Focus {
+    Id(String),
+    /// The `index`th focusable element, which looked like `look`.
+    Place {
+        index: u32,
+        look: String,
+    },
+}
+
+/// An element's tag and the action it names: a focus moves back only onto the same kind.
+fn looks(el: &Element) -> String {
+    let mut look = el.tag_name();
+    for event in ["data-on-click", "data-on-change", "data-arg"] {
+        look.push(' ');
+        look.push_str(&el.get_attribute(event).unwrap_or_default());
+    }
+    look
 }
 
 fn caret(el: &Element) -> Option<(u32, u32)> {
@@ -136,4 +181,115 @@ fn action_of(root: &Element, attribute: &str, event: &Event) -> Option<Action> {
         element,
         event: event.clone(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+    use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+    use super::{Region, delegate};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn region() -> Region {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let el = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&el).unwrap();
+        Region::new(el)
+    }
+
+    fn focused() -> Option<Element> {
+        web_sys::window()?.document()?.active_element()
+    }
+
+    fn buttons(args: [&str; 2]) -> String {
+        format!(
+            r#"<input id="field" value="hello"><button data-on-click="link" data-arg="{}">A</button><button data-on-click="link" data-arg="{}">B</button>"#,
+            args[0], args[1]
+        )
+    }
+
+    #[wasm_bindgen_test]
+    fn a_render_keeps_the_focused_control_and_the_caret() {
+        let r = region();
+        r.render(&buttons(["1", "2"]));
+        let input: HtmlInputElement = r.find("#field").unwrap().dyn_into().unwrap();
+        input.focus().unwrap();
+        input.set_selection_range(2, 4).unwrap();
+        r.render(&buttons(["1", "2"]));
+        let input: HtmlInputElement = r.find("#field").unwrap().dyn_into().unwrap();
+        assert_eq!(focused().map(|f| f.id()), Some("field".into()));
+        assert_eq!(input.selection_start().unwrap(), Some(2));
+        assert_eq!(input.selection_end().unwrap(), Some(4));
+
+        let second: HtmlElement = r.find("[data-arg='2']").unwrap().dyn_into().unwrap();
+        second.focus().unwrap();
+        r.render(&buttons(["1", "2"]));
+        let now = focused().unwrap();
+        assert_eq!(now.get_attribute("data-arg").as_deref(), Some("2"));
+        assert!(
+            r.element().contains(Some(&now)),
+            "the new button, not the old one"
+        );
+        r.element().remove();
+    }
+
+    #[wasm_bindgen_test]
+    fn the_focus_does_not_jump_onto_a_different_control_at_the_same_place() {
+        let r = region();
+        r.render(&buttons(["1", "2"]));
+        let second: HtmlElement = r.find("[data-arg='2']").unwrap().dyn_into().unwrap();
+        second.focus().unwrap();
+        r.render(&buttons(["1", "3"]));
+        assert!(
+            !focused().is_some_and(|f| r.element().contains(Some(&f))),
+            "no control of the region took the focus"
+        );
+        r.element().remove();
+    }
+
+    #[wasm_bindgen_test]
+    fn events_reach_the_region_that_names_them_and_may_cancel_their_default() {
+        let outer = region();
+        outer.render(
+            r##"<button data-on-click="retry">Retry</button><div id="inner"></div><a href="#x" data-on-click="go">Go</a>"##,
+        );
+        let inner = Region::new(outer.find("#inner").unwrap());
+        inner.render(r#"<button data-on-click="pick" data-arg="7">Pick</button>"#);
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let record = |seen: &Rc<RefCell<Vec<String>>>, who: &'static str| {
+            let seen = seen.clone();
+            move |a: super::Action| {
+                a.event.prevent_default();
+                seen.borrow_mut()
+                    .push(format!("{who}:{}:{}", a.name, a.arg.unwrap_or_default()));
+            }
+        };
+        let _outer = delegate(&outer, record(&seen, "outer"));
+        let _inner = delegate(&inner, record(&seen, "inner"));
+        for selector in ["[data-on-click=retry]", "[data-on-click=pick]"] {
+            let el: HtmlElement = outer.find(selector).unwrap().dyn_into().unwrap();
+            el.click();
+        }
+        let link = outer.find("a").unwrap();
+        let click = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &{
+            let init = web_sys::MouseEventInit::new();
+            init.set_bubbles(true);
+            init.set_cancelable(true);
+            init
+        })
+        .unwrap();
+        let went = link.dispatch_event(&click).unwrap();
+        assert!(!went, "the handler cancelled the link's navigation");
+        assert_eq!(
+            *seen.borrow(),
+            vec!["outer:retry:", "inner:pick:7", "outer:go:"]
+        );
+        outer.element().remove();
+    }
 }
