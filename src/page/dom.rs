@@ -28,7 +28,8 @@ impl Region {
 
     /// Replaces the content with `html`; a control focused inside keeps the focus (and an
     /// input its caret) when the new markup has it again: the element with its `id`, else the
-    /// focusable element at its place that looks the same (tag and action).
+    /// focusable element at its place that looks the same (tag and action). Elements marked
+    /// `data-keep-scroll` keep their scroll position.
     pub fn render(&self, html: &str) {
         let document = self.element.owner_document();
         let before = document
@@ -36,7 +37,9 @@ impl Region {
             .and_then(|d| d.active_element())
             .filter(|a| self.element.contains(Some(a)))
             .and_then(|a| Some((self.focus_of(&a)?, caret(&a))));
+        let scrolled = self.scrolled();
         self.element.set_inner_html(html);
+        self.scroll_back(&scrolled);
         let Some((at, caret_at)) = before else { return };
         let again = match &at {
             Focus::Id(id) => document.and_then(|d| d.get_element_by_id(id)),
@@ -52,6 +55,38 @@ impl Region {
         }
         if let (Some(input), Some((start, end))) = (el.dyn_ref::<HtmlInputElement>(), caret_at) {
             input.set_selection_range(start, end).ok();
+        }
+    }
+
+    /// How far each `[data-keep-scroll]` element is scrolled, in document order.
+    fn scrolled(&self) -> Vec<(i32, i32)> {
+        let mut out = Vec::new();
+        if let Ok(list) = self.element.query_selector_all(KEEP_SCROLL) {
+            for i in 0..list.length() {
+                if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    out.push((el.scroll_left(), el.scroll_top()));
+                }
+            }
+        }
+        out
+    }
+
+    /// Scrolls the new `[data-keep-scroll]` elements as far as the old ones were.
+    fn scroll_back(&self, scrolled: &[(i32, i32)]) {
+        if scrolled.iter().all(|&s| s == (0, 0)) {
+            return;
+        }
+        let Ok(list) = self.element.query_selector_all(KEEP_SCROLL) else {
+            return;
+        };
+        for (i, &(left, top)) in scrolled.iter().enumerate() {
+            if let Some(el) = list
+                .item(i as u32)
+                .and_then(|n| n.dyn_into::<Element>().ok())
+            {
+                el.set_scroll_left(left);
+                el.set_scroll_top(top);
+            }
         }
     }
 
@@ -77,6 +112,9 @@ impl Region {
         self.element.query_selector(selector).ok().flatten()
     }
 }
+
+/// Elements whose scroll position survives a render (a wide table scrolled sideways).
+const KEEP_SCROLL: &str = "[data-keep-scroll]";
 
 /// What can hold the keyboard focus inside a region.
 const FOCUSABLE: &str = "a[href], button, input, select, textarea, [tabindex]";
@@ -250,6 +288,24 @@ mod tests {
             !focused().is_some_and(|f| r.element().contains(Some(&f))),
             "no control of the region took the focus"
         );
+        r.element().remove();
+    }
+
+    #[wasm_bindgen_test]
+    fn a_wide_table_scrolled_sideways_stays_scrolled_after_a_render() {
+        let r = region();
+        let wide = r#"<div data-keep-scroll style="width:100px;overflow:auto"><div style="width:1000px;height:10px"></div></div>"#;
+        r.render(wide);
+        let scroller = r.find("[data-keep-scroll]").unwrap();
+        scroller.set_scroll_left(300);
+        assert_eq!(scroller.scroll_left(), 300);
+        r.render(wide);
+        let again = r.find("[data-keep-scroll]").unwrap();
+        assert!(
+            !again.is_same_node(Some(&scroller)),
+            "the content was replaced"
+        );
+        assert_eq!(again.scroll_left(), 300);
         r.element().remove();
     }
 

@@ -76,6 +76,11 @@ impl LinkPanel {
         panel
     }
 
+    /// True while a link is being written.
+    pub fn is_linking(&self) -> bool {
+        self.state.borrow().linking.is_some()
+    }
+
     /// Writes the panel (the deal tab calls this inside its own markup).
     pub fn write(&self, m: &mut Markup) {
         markup::write(m, &self.state.borrow(), self.session.lang);

@@ -25,7 +25,8 @@ use crate::model::mapping::prefill::status_name;
 use crate::model::view::StoreState;
 use differences::differences;
 use format::Fmt;
-use notices::{load_failed, store_notice, tab_status};
+use notices::{load_failed, refresh_failed, store_notice};
+pub use notices::{status_content, status_line, status_text};
 use order::order_panel;
 use rows::{RowsTable, rows_table};
 use skeleton::deal_skeleton;
@@ -42,15 +43,16 @@ pub struct TabContext<'a> {
     pub product_property: Option<&'a str>,
 }
 
-/// The tab's content: status line, then the loaded view, the failure or the skeleton.
-/// `link_panel` writes the linking panel where a deal has no linked order.
+/// The tab's content below its status line ([`status_line`]): a failed refresh, then the
+/// loaded view, the failure or the skeleton. `link_panel` writes the linking panel where a deal
+/// has no linked order.
 pub fn tab_body(
     m: &mut Markup,
     ctx: &TabContext,
     state: &TabState,
     link_panel: &dyn Fn(&mut Markup),
 ) {
-    tab_status(m, state, ctx.lang);
+    refresh_failed(m, state, ctx.lang);
     match (&state.loaded, &state.error) {
         (Some(loaded), _) => loaded_body(m, ctx, state, loaded, link_panel),
         (None, Some(error)) => load_failed(m, error, ctx.lang),
@@ -72,7 +74,7 @@ fn loaded_body(
     m.open_class("div", "sl-deal-top");
     match (view.store, &view.order) {
         (StoreState::Linked, Some(order)) => {
-            order_panel(m, order, &view.choices, fmt, &marks.order);
+            order_panel(m, order, &view.choices, state.chosen, fmt, &marks.order);
         }
         (StoreState::NotLinked, _) | (StoreState::Linked, None) => link_panel(m),
         (StoreState::NotConfigured, _) => store_notice(m, ctx.lang, ctx.is_admin, None),

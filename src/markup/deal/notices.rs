@@ -50,33 +50,48 @@ pub fn load_failed(m: &mut Markup, error: &Error, lang: Lang) {
     m.close("div");
 }
 
-/// A thin line above the tab: refreshing, waiting for Bitrix24 (`state.slow`), or a refresh
-/// that failed while older data stays on screen (its button names `retry`).
-pub fn tab_status(m: &mut Markup, state: &TabState, lang: Lang) {
-    let t = lang.deal();
-    let has_data = state.loaded.is_some();
-    if let (Some(error), true) = (&state.error, has_data) {
-        let text = describe(error, System::Portal, lang);
-        Notice::new(Tone::Warning, &text)
-            .action(t.retry, "retry")
-            .testid("refresh-failed")
-            .write(m);
+/// A failed refresh while older data stays on screen: the sentence and `retry`.
+pub fn refresh_failed(m: &mut Markup, state: &TabState, lang: Lang) {
+    let (Some(error), true) = (&state.error, state.loaded.is_some()) else {
         return;
-    }
-    let text = match (state.busy, state.slow, has_data) {
+    };
+    let t = lang.deal();
+    let text = describe(error, System::Portal, lang);
+    Notice::new(Tone::Warning, &text)
+        .action(t.retry, "retry")
+        .testid("refresh-failed")
+        .write(m);
+}
+
+/// What the thin status line above the tab says: refreshing, waiting for Bitrix24
+/// (`state.slow`), or nothing.
+pub fn status_text(state: &TabState, lang: Lang) -> &'static str {
+    let t = lang.deal();
+    match (state.busy, state.slow, state.loaded.is_some()) {
         (true, true, _) => t.waiting,
         (true, false, true) => t.refreshing,
         _ => "",
-    };
+    }
+}
+
+/// The status line itself, written once: its text changes in place (see [`status_content`]),
+/// so screen readers announce it.
+pub fn status_line(m: &mut Markup) {
     m.open_class("div", "sl-tab-status")
         .attr("role", "status")
         .attr("aria-live", "polite")
-        .attr("data-testid", "tab-status");
+        .attr("data-testid", "tab-status")
+        .close("div");
+}
+
+/// What goes inside the status line: a spinner and `text`, or nothing.
+pub fn status_content(text: &str) -> String {
+    let mut m = Markup::new();
     if !text.is_empty() {
         m.open_class("span", "sl-spinner")
             .attr("aria-hidden", "true")
             .close("span");
         m.leaf("span", "", text);
     }
-    m.close("div");
+    m.finish()
 }

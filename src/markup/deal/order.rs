@@ -10,11 +10,13 @@ use crate::model::view::changes::OrderField;
 use crate::model::view::{OrderCard, OrderChoice};
 
 /// The order's card. `choices` are the other orders the link rule found (the selector names
-/// `choose-order` on change); `marks` what a live update just changed.
+/// `choose-order` on change; it shows `chosen`, the rep's pick still loading, else this order);
+/// `marks` what a live update just changed.
 pub fn order_panel(
     m: &mut Markup,
     o: &OrderCard,
     choices: &[OrderChoice],
+    chosen: Option<u64>,
     fmt: Fmt,
     marks: &[OrderField],
 ) {
@@ -67,7 +69,7 @@ pub fn order_panel(
     }
     m.close("span").close("div");
     if !choices.is_empty() {
-        order_choices(m, choices, o.id, fmt);
+        order_choices(m, choices, chosen.unwrap_or(o.id), fmt);
     }
     m.open_class("dl", "sl-facts");
     fact(m, t.order_status, marked(OrderField::Status));

@@ -44,7 +44,8 @@ pub fn rows_table(m: &mut Markup, props: &RowsTable) {
     if let Some(note) = props.stock_note {
         m.leaf("p", "sl-muted", note);
     }
-    m.open_class("div", "sl-table-wrap");
+    m.open_class("div", "sl-table-wrap")
+        .attr("data-keep-scroll", "");
     m.open_class("table", "sl-table sl-rows");
     m.open("thead").open("tr");
     head(m, "", t.col_product);

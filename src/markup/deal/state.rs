@@ -26,6 +26,8 @@ pub struct TabState {
     pub busy: bool,
     /// The load has been busy long enough to say the tab is waiting.
     pub slow: bool,
+    /// The order the rep just picked among several, shown as chosen while it loads.
+    pub chosen: Option<u64>,
     /// What the last live update changed, marked for a moment.
     pub marks: ViewChanges,
     /// Counts loads, so a stale answer never replaces a newer one.
@@ -34,8 +36,12 @@ pub struct TabState {
 
 /// What happens to the tab.
 pub enum TabAction {
-    /// Load number `generation` starts; only its answer is taken.
-    Start { generation: u32 },
+    /// Load number `generation` starts (for the order the rep `chosen`, if any); only its
+    /// answer is taken.
+    Start {
+        generation: u32,
+        chosen: Option<u64>,
+    },
     /// The load under way is slow.
     Slow { generation: u32 },
     /// A load of `generation` finished.
@@ -54,10 +60,11 @@ impl TabState {
     /// Applies `action`; false when nothing changed (a stale answer, marks already clear).
     pub fn apply(&mut self, action: TabAction) -> bool {
         match action {
-            TabAction::Start { generation } => {
+            TabAction::Start { generation, chosen } => {
                 self.busy = true;
                 self.slow = false;
                 self.generation = generation;
+                self.chosen = chosen;
             }
             TabAction::Slow { generation } => {
                 if generation != self.generation || !self.busy {
@@ -81,6 +88,7 @@ impl TabState {
                 self.error = None;
                 self.busy = false;
                 self.slow = false;
+                self.chosen = None;
             }
             TabAction::Failed { generation, error } => {
                 if generation != self.generation {
@@ -89,6 +97,7 @@ impl TabState {
                 self.error = Some(error);
                 self.busy = false;
                 self.slow = false;
+                self.chosen = None;
             }
             TabAction::ClearMarks => {
                 if self.marks.is_empty() {

@@ -34,10 +34,15 @@ impl DealTab {
     /// (Re)loads the deal; only the newest load's answer is shown.
     pub fn load(&self, kind: LoadKind) {
         let generation = self.state.borrow().generation + 1;
-        self.apply(TabAction::Start { generation });
+        let chosen = match kind {
+            LoadKind::Prefer(order) => Some(order),
+            _ => None,
+        };
+        self.apply(TabAction::Start { generation, chosen });
         if let LoadKind::Prefer(order) = kind {
             preference::remember(self.deal_id, order);
         }
+        // Its notice is ignored once this load is over or a newer one started.
         let me = self.weak();
         *self.slow_timer.borrow_mut() = Some(Timeout::new(SLOW_MS, move || {
             if let Some(tab) = me.upgrade() {
@@ -48,7 +53,6 @@ impl DealTab {
         spawn_local(async move {
             let Some(tab) = me.upgrade() else { return };
             let outcome = tab.fetch().await;
-            tab.slow_timer.borrow_mut().take();
             match outcome {
                 Ok(loaded) => {
                     let mark = kind == LoadKind::Live;

@@ -23,7 +23,7 @@ use super::lookup::{LookupHandle, LookupOptions, mount as mount_lookup};
 use crate::fetch::store_side::StoreData;
 use crate::markup::Markup;
 use crate::markup::deal::state::{TabAction, TabState};
-use crate::markup::deal::{TabContext, tab_body};
+use crate::markup::deal::{TabContext, status_content, status_line, status_text, tab_body};
 use crate::model::view::StoreState;
 use crate::model::view::requests::OpenHints;
 use crate::session::Session;
@@ -36,8 +36,14 @@ pub struct DealTab {
     me: Weak<DealTab>,
     /// The tab's root (`data-testid="deal-tab"`).
     root: Element,
-    /// Everything but the lookup.
+    /// The status line; only its content changes, so screen readers announce it.
+    status: Element,
+    /// What the status line says now.
+    status_shown: RefCell<&'static str>,
+    /// Everything below the status line but the lookup.
     body: Region,
+    /// The body's markup now: a render that would not change it leaves the page alone.
+    body_shown: RefCell<String>,
     /// Where the lookup mounts once the store side is known.
     lookup_place: Element,
     state: RefCell<TabState>,
@@ -61,19 +67,23 @@ impl DealTab {
         m.open_class("div", "sl-page sl-deal")
             .attr("data-testid", "deal-tab")
             .attr("data-deal-id", &deal_id.to_string());
+        status_line(&mut m);
         m.open_class("div", "sl-region").close("div");
         m.open_class("div", "sl-region").close("div");
         m.close("div");
         place.set_inner_html(&m.finish());
         let root = place.first_element_child().unwrap_or(place);
-        let body = Region::new(root.first_element_child().unwrap_or_else(|| root.clone()));
-        let lookup_place = root.last_element_child().unwrap_or_else(|| root.clone());
+        let child = |i: u32| root.children().item(i).unwrap_or_else(|| root.clone());
+        let (status, body, lookup_place) = (child(0), Region::new(child(1)), child(2));
         let tab = Rc::new_cyclic(|me| DealTab {
             session,
             deal_id,
             me: me.clone(),
             root,
+            status,
+            status_shown: RefCell::new(""),
             body,
+            body_shown: RefCell::default(),
             lookup_place,
             state: RefCell::default(),
             hints: RefCell::default(),
@@ -150,6 +160,11 @@ impl DealTab {
                 .as_ref()
                 .map(|p| p.store.as_str()),
         };
+        let text = status_text(&state, self.session.lang);
+        if *self.status_shown.borrow() != text {
+            self.status.set_inner_html(&status_content(text));
+            *self.status_shown.borrow_mut() = text;
+        }
         let link = self.link.borrow().as_ref().map(|(_, p)| p.clone());
         let mut m = Markup::new();
         tab_body(&mut m, &ctx, &state, &|m| {
@@ -157,7 +172,11 @@ impl DealTab {
                 panel.write(m);
             }
         });
-        self.body.render(&m.finish());
+        let html = m.finish();
+        if *self.body_shown.borrow() != html {
+            self.body.render(&html);
+            *self.body_shown.borrow_mut() = html;
+        }
     }
 
     /// Starts the linking panel while the deal has no order, and the lookup once the store's
@@ -174,7 +193,8 @@ impl DealTab {
         let mut link = self.link.borrow_mut();
         match (unlinked, link.as_ref()) {
             (false, _) => *link = None,
-            (true, Some((known, _))) if known == contact => {}
+            // The same buyer (or a link being written): the panel keeps what it found.
+            (true, Some((known, panel))) if same_buyer(known, contact) || panel.is_linking() => {}
             (true, _) => {
                 let me = self.weak();
                 let changed: Rc<dyn Fn()> = Rc::new({
@@ -219,6 +239,22 @@ impl DealTab {
                 options,
             ));
         }
+    }
+}
+
+/// Whether two contacts are the same buyer as far as the search for their orders goes.
+fn same_buyer(a: &Option<Contact>, b: &Option<Contact>) -> bool {
+    let values = |c: &Contact| {
+        let mut all: Vec<String> = Vec::new();
+        for m in c.phone.iter().chain(&c.email) {
+            all.push(m.value.clone());
+        }
+        all
+    };
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => a.id == b.id && values(a) == values(b),
+        _ => false,
     }
 }
 
