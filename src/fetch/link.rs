@@ -6,9 +6,13 @@ use bitrix_rest::models::sale::Order;
 use bitrix_rest::{Client, Error};
 
 use super::answers::run;
+use crate::i18n::errors::System;
+use crate::model::call::Batch;
 use crate::model::contacts::search::{CandidateOrder, CandidateSearch, PropertyHit};
 use crate::model::link::{link_write, order_number_batch};
-use crate::model::linked_elsewhere::{OtherDeal, linked_elsewhere, other_deals_batch};
+use crate::model::linked_elsewhere::{
+    OtherDeal, linked_elsewhere, named_deals, other_deals_batch, property_values_call,
+};
 use crate::model::settings::LinkRule;
 
 /// Orders whose buyer has the contact's phone or e-mail (any formatting), newest first. One
@@ -45,22 +49,41 @@ pub async fn orders_by_number(store: &Client, number: &str) -> Result<Vec<Order>
 }
 
 /// Which of `orders` another deal than `deal_id` already links to, by order ID. One portal
-/// request; none when no rule records links in the deal.
+/// request (none when no rule records links that way); with an order-property rule, one store
+/// request for those properties first. A failure names the system that failed.
 pub async fn orders_linked_elsewhere(
     portal: &Client,
+    store: &Client,
     rules: &[LinkRule],
     deal_id: u64,
     orders: &[Order],
-) -> Result<Vec<(u64, OtherDeal)>, Error> {
-    let Some(batch) = other_deals_batch(rules, deal_id, orders) else {
+) -> Result<Vec<(u64, OtherDeal)>, (System, Error)> {
+    let hits: Vec<PropertyHit> = match property_values_call(rules, orders) {
+        Some(call) => {
+            let mut batch = Batch::new();
+            batch.push("values", call);
+            let answers = run(store, &batch).await.map_err(|e| (System::Store, e))?;
+            answers
+                .list("values", Some("propertyValues"))
+                .map_err(|e| (System::Store, e))?
+        }
+        None => Vec::new(),
+    };
+    let named = named_deals(rules, orders, &hits);
+    let Some(batch) = other_deals_batch(rules, deal_id, orders, &named) else {
         return Ok(Vec::new());
     };
-    let answers = run(portal, &batch).await?;
+    let portal_failed = |e| (System::Portal, e);
+    let answers = run(portal, &batch).await.map_err(portal_failed)?;
     let mut deals: Vec<Deal> = Vec::new();
     for command in &batch.commands {
-        deals.extend(answers.list::<Deal>(&command.name, None)?);
+        deals.extend(
+            answers
+                .list::<Deal>(&command.name, None)
+                .map_err(portal_failed)?,
+        );
     }
-    Ok(linked_elsewhere(rules, deal_id, orders, &deals))
+    Ok(linked_elsewhere(rules, deal_id, orders, &deals, &named))
 }
 
 /// Why a link was not written.

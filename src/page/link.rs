@@ -63,7 +63,7 @@ impl LinkPanel {
                             orders.push(c.order);
                             ons.push(c.on);
                         }
-                        offer(&session, &portal, deal_id, orders, &ons).await
+                        offer(&session, (&portal, &store), deal_id, orders, &ons).await
                     }
                     Err(e) => failed(&e, &session),
                 };
@@ -139,7 +139,7 @@ impl LinkPanel {
         spawn_local(async move {
             let found = match orders_by_number(&store, &wanted).await {
                 Ok(orders) if orders.is_empty() => Found::Nothing(wanted),
-                Ok(orders) => offer(&session, &portal, deal_id, orders, &[]).await,
+                Ok(orders) => offer(&session, (&portal, &store), deal_id, orders, &[]).await,
                 Err(e) => failed(&e, &session),
             };
             if let Some(panel) = weak.upgrade() {
@@ -200,17 +200,17 @@ async fn write_to_deal(
 /// portal request); `ons`: how each was found by the contact.
 async fn offer(
     session: &Session,
-    portal: &Client,
+    (portal, store): (&Client, &Client),
     deal_id: u64,
     orders: Vec<Order>,
     ons: &[MatchedOn],
 ) -> Found {
     let rules = &session.settings.link_rules;
-    match orders_linked_elsewhere(portal, rules, deal_id, &orders).await {
+    match orders_linked_elsewhere(portal, store, rules, deal_id, &orders).await {
         Ok(elsewhere) => offered(orders, ons, elsewhere, None),
-        Err(e) => {
+        Err((system, e)) => {
             let lang = session.lang;
-            let why = describe(&e, System::Portal, lang);
+            let why = describe(&e, system, lang);
             let unknown = fill(lang.deal().link_elsewhere_unknown, &[&why]);
             offered(orders, ons, Vec::new(), Some(unknown))
         }
