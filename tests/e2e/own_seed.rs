@@ -218,9 +218,18 @@ fn own_seed_shows_order_stock_per_warehouse_shortage_unmatched_and_every_differe
 #[test]
 #[ignore = "needs dist/ and Chromium: run ./build.sh test"]
 fn own_seed_without_order_finds_candidates_by_phone_and_number_and_link_writes_the_field() {
+    // Every kind of link rule, so an order found by number says which deal already has it.
+    let options = with_settings(
+        mini_options(60),
+        json!({"linkRules": [
+            {"kind": "user-field", "field": ORDER_FIELD, "holds": "id"},
+            {"kind": "order-xml-id"},
+            {"kind": "order-property", "code": "DEAL_ID"}
+        ]}),
+    );
     let stand = mini_stand(
         "own_seed_without_order_finds_candidates_by_phone_and_number_and_link_writes_the_field",
-        mini_options(60),
+        options,
     );
     stand.open_deal_ready(2, User::Rep);
     stand.wait_css(&tid("link-panel"));
@@ -238,11 +247,23 @@ fn own_seed_without_order_finds_candidates_by_phone_and_number_and_link_writes_t
         .collect();
     assert_eq!(ids, ["502"]);
 
-    // By number: the rep types another order's number.
+    // By number: the rep types another order's number. Its `DEAL_ID` property names deal 1,
+    // and order 504's `xmlId` names deal 3: each result says which deal already has it.
     stand.type_into(&tid("link-number"), "M-503");
     stand.click(&tid("link-find"));
     let result = stand.wait_css(&tid("link-result"));
     assert_eq!(result.attr("data-order-id"), Some("503"));
+    let elsewhere = |order: u64, deal: u64| {
+        format!(
+            "{}[data-order-id=\"{order}\"] {}[data-deal-id=\"{deal}\"]",
+            tid("link-result"),
+            tid("link-elsewhere")
+        )
+    };
+    stand.wait_css(&elsewhere(503, 1));
+    stand.replace_text(&tid("link-number"), "M-504");
+    stand.click(&tid("link-find"));
+    stand.wait_css(&elsewhere(504, 3));
     stand.replace_text(&tid("link-number"), "M-999");
     stand.click(&tid("link-find"));
     stand.wait_css(&tid("link-not-found"));

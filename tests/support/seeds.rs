@@ -56,7 +56,8 @@ pub const ORDER_FIELD: &str = "UF_CRM_STORE_ORDER";
 ///   order; 30 in stock: a shortage of 10), gift card (unmatched); the kettle only in the order;
 ///   deal sum 9 999 (order total 5 920: sum); stage NEW vs status P → EXECUTING (status).
 /// - Deal 2 (contact with `+7 916 123 45 67`) has no order; order 502 `M-502` has the phone
-///   written `8 (916) 123-45-67`; order 503 `M-503` belongs to someone else.
+///   written `8 (916) 123-45-67`; order 503 `M-503` belongs to someone else (its `DEAL_ID`
+///   property names deal 1).
 /// - Deal 3 is named by two orders' `xmlId` (504 `M-504`, 505 `M-505`): a selector.
 pub fn mini_shop() -> Value {
     let stock = |wh: u64, amount: f64, reserved: f64| json!({"warehouse": wh, "amount": amount, "reserved": reserved});
@@ -125,7 +126,8 @@ pub fn mini_shop() -> Value {
                  "properties": buyer("Кофейников Пётр", "8 (916) 123-45-67", "petr.k@example.com")},
                 {"id": 503, "accountNumber": "M-503", "status": "N", "warehouse": 1,
                  "basket": [{"id": 9031, "productId": 6, "price": 750, "quantity": 1}],
-                 "properties": buyer("Сидоров Семён", "+79990001122", "semen@example.ru")},
+                 "properties": {"FIO": "Сидоров Семён", "PHONE": "+79990001122",
+                                "EMAIL": "semen@example.ru", "DEAL_ID": "1"}},
                 {"id": 504, "accountNumber": "M-504", "status": "N", "warehouse": 1, "xmlId": "3",
                  "basket": [{"id": 9041, "productId": 6, "price": 750, "quantity": 1}],
                  "properties": buyer("Чайкина Анна", "+79035550001", "anna@example.ru")},
