@@ -53,10 +53,11 @@ ensure_node() {
 
 WASM_OPT="$TOOLS/node_modules/.bin/wasm-opt"
 TERSER="$TOOLS/node_modules/.bin/terser"
+CLEANCSS="$TOOLS/node_modules/.bin/cleancss"
 ensure_js_tools() {
-  if [ ! -x "$WASM_OPT" ] || [ ! -x "$TERSER" ]; then
+  if [ ! -x "$WASM_OPT" ] || [ ! -x "$TERSER" ] || [ ! -x "$CLEANCSS" ]; then
     ensure_node
-    say "installing binaryen (wasm-opt) and terser (JS minifier) from npm into tools/"
+    say "installing binaryen (wasm-opt), terser and clean-css (minifiers) from npm into tools/"
     (cd "$TOOLS" && npm install --no-audit --no-fund --loglevel=error)
   fi
 }
@@ -160,8 +161,13 @@ cmd_build() {
       *) cp "$f" "$DIST/" ;;
     esac
   done
-  # One stylesheet for the browser, one file per area in the tree (base first).
-  cat "$ROOT/static/css/base.css" $(ls "$ROOT"/static/css/*.css | grep -v '/base.css$') >"$DIST/storelink.css"
+  # Two stylesheets, minified: the deal tab's (base first, then deal and lookup) and the admin
+  # pages' (settings), which only those pages load. One file per area in the tree.
+  local css="$ROOT/static/css"
+  cat "$css/base.css" "$css/deal.css" "$css/lookup.css" >"$DIST/storelink.src.css"
+  "$CLEANCSS" -O1 "$DIST/storelink.src.css" -o "$DIST/storelink.css"
+  "$CLEANCSS" -O1 "$css/settings.css" -o "$DIST/storelink_admin.css"
+  rm "$DIST/storelink.src.css"
   print_sizes
 }
 

@@ -16,7 +16,20 @@ function failed(error) {
   console.error(error);
 }
 
+// The admin pages' stylesheet, loaded with their bundle (a failed sheet leaves them plain).
+function adminStyles() {
+  return new Promise((done) => {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = "storelink_admin.css";
+    link.onload = link.onerror = done;
+    document.head.append(link);
+  });
+}
+
 globalThis.storelinkLoadAdmin = () =>
-  import("./storelink_admin.js").then((admin) => admin.default()).catch(failed);
+  Promise.all([import("./storelink_admin.js"), adminStyles()])
+    .then(([admin]) => admin.default())
+    .catch(failed);
 
 init().catch(failed);
