@@ -10,10 +10,10 @@
 use bitrix_rest::models::sale::Order;
 
 use super::Markup;
-use crate::i18n::{DealTexts, Lang, fill, format_datetime};
+use super::format::Fmt;
+use crate::i18n::{DealTexts, Lang, fill};
 use crate::model::contacts::MatchedOn;
 use crate::model::linked_elsewhere::OtherDeal;
-use crate::model::money::{NumberStyle, format_money};
 
 /// The `id` of the number field: the page keeps it focused across renders.
 pub const NUMBER_ID: &str = "sl-link-number";
@@ -258,12 +258,12 @@ fn item(m: &mut Markup, entry: &Entry, testid: &str, linking: bool, t: &DealText
         "sl-strong",
         &fill(t.order_number, &[&order.account_number]),
     );
-    let style = NumberStyle::for_lang(lang.code());
+    let fmt = Fmt::new(lang);
     m.open_class("span", "sl-muted")
         .text(" · ")
-        .text(&format_datetime(&order.date_insert, lang))
+        .text(&fmt.date(&order.date_insert))
         .text(" · ")
-        .text(&format_money(order.price, &order.currency, style))
+        .text(&fmt.money(order.price, &order.currency))
         .close("span");
     if let Some(on) = entry.on {
         let why = match on {

@@ -8,6 +8,7 @@
 //! `data-on-change` carry an action name, `data-arg` its argument (see [`Markup::on`]).
 
 pub mod deal;
+pub mod format;
 pub mod link;
 pub mod lookup;
 pub mod notice;

@@ -7,8 +7,7 @@
 //! order ID).
 
 mod differences;
-pub mod format;
-mod notices;
+pub mod notices;
 mod order;
 mod rows;
 mod skeleton;
@@ -19,12 +18,12 @@ mod summary;
 mod tests;
 
 use super::Markup;
+use super::format::Fmt;
 use crate::fetch::store_side::StoreData;
 use crate::i18n::{Lang, Names};
 use crate::model::mapping::prefill::status_name;
 use crate::model::view::StoreState;
 use differences::differences;
-use format::Fmt;
 use notices::{load_failed, refresh_failed, store_notice};
 pub use notices::{status_content, status_line, status_text};
 use order::order_panel;

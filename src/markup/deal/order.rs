@@ -2,9 +2,9 @@
 //! and the selector when the link rule found several orders.
 
 use super::changed_class;
-use super::format::Fmt;
 use crate::i18n::fill;
 use crate::markup::Markup;
+use crate::markup::format::Fmt;
 use crate::model::settings::LinkRule;
 use crate::model::view::changes::OrderField;
 use crate::model::view::{OrderCard, OrderChoice};

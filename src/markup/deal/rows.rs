@@ -1,9 +1,9 @@
 //! The deal's products with their store match, quantity, price and stock per warehouse.
 
 use super::changed_class;
-use super::format::{Fmt, plain};
 use crate::i18n::fill;
 use crate::markup::Markup;
+use crate::markup::format::{Fmt, plain};
 use crate::model::view::changes::{RowField, RowKey, ViewChanges};
 use crate::model::view::{ViewRow, WarehouseColumn};
 

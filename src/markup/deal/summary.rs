@@ -1,8 +1,8 @@
 //! The deal's own card: stage, sum and contact.
 
 use super::changed_class;
-use super::format::Fmt;
 use crate::markup::Markup;
+use crate::markup::format::Fmt;
 use crate::model::view::DealCard;
 use crate::model::view::changes::DealField;
 

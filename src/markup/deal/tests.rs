@@ -5,7 +5,6 @@ use std::rc::Rc;
 use bitrix_rest::{Decimal, Error, ErrorKind};
 use serde_json::json;
 
-use super::format::Fmt;
 use super::order::order_panel;
 use super::rows::{RowsTable, rows_table};
 use super::state::{Loaded, TabState};
@@ -15,6 +14,7 @@ use crate::fetch::deal::DealData;
 use crate::fetch::store_side::{StoreData, StoreResult};
 use crate::i18n::Lang;
 use crate::markup::Markup;
+use crate::markup::format::Fmt;
 use crate::model::contacts::Buyer;
 use crate::model::link::OrderReference;
 use crate::model::reconcile::Difference;

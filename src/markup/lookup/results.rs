@@ -6,10 +6,10 @@ use std::borrow::Cow;
 use super::{View, action};
 use crate::i18n::{LookupTexts, fill};
 use crate::markup::Markup;
+use crate::markup::format::Fmt;
 use crate::markup::skeleton::bar;
 use crate::model::lookup::LookupHit;
 use crate::model::lookup_search::{LookupAnswer, WarehouseColumn};
-use crate::model::money::{NumberStyle, format_money, format_quantity};
 
 fn column_title<'a>(column: &'a WarehouseColumn, t: &LookupTexts) -> Cow<'a, str> {
     if column.title.is_empty() {
@@ -51,9 +51,9 @@ pub fn results(m: &mut Markup, v: &View, answer: &LookupAnswer) {
         .attr("id", &v.ids.list)
         .attr("role", "listbox")
         .attr("aria-label", t.results);
-    let style = NumberStyle::for_lang(v.lang.code());
+    let fmt = Fmt::new(v.lang);
     for (i, hit) in answer.hits.iter().enumerate() {
-        option(m, v, &answer.columns, i, hit, style);
+        option(m, v, &answer.columns, i, hit, fmt);
     }
     m.close("ul").close("div");
 }
@@ -65,7 +65,7 @@ fn option(
     columns: &[WarehouseColumn],
     i: usize,
     hit: &LookupHit,
-    style: NumberStyle,
+    fmt: Fmt,
 ) {
     let t = v.lang.lookup();
     let selected = v.state.active == Some(i);
@@ -124,7 +124,7 @@ fn option(
             .text(&column_title(column, t))
             .text(": ")
             .close("span");
-        m.text(&format_quantity(w.free, style)).close("span");
+        m.text(&fmt.qty(w.free)).close("span");
     }
     m.close("span");
     let total = hit.stock.total_free;
@@ -148,12 +148,12 @@ fn option(
     m.open_class("span", "sl-lookup-price sl-num")
         .attr("data-testid", "stock-price");
     match &hit.price {
-        Some(p) => m.text(&format_money(p.price, &p.currency, style)),
+        Some(p) => m.text(&fmt.money(p.price, &p.currency)),
         None => m.text(t.no_price),
     };
     m.close("span").close("div");
     if expanded {
-        details(m, hit, columns, t, style);
+        details(m, hit, columns, t, fmt);
     }
     m.close("li");
 }
@@ -164,7 +164,7 @@ fn details(
     hit: &LookupHit,
     columns: &[WarehouseColumn],
     t: &LookupTexts,
-    style: NumberStyle,
+    fmt: Fmt,
 ) {
     m.open_class("div", "sl-lookup-details")
         .attr("data-testid", "stock-details");
@@ -177,9 +177,9 @@ fn details(
     for (w, column) in hit.stock.warehouses.iter().zip(columns) {
         m.open("tr");
         m.leaf("td", "", &column_title(column, t));
-        m.leaf("td", "sl-num", &format_quantity(w.amount, style));
-        m.leaf("td", "sl-num", &format_quantity(w.reserved, style));
-        m.leaf("td", "sl-num", &format_quantity(w.free, style));
+        m.leaf("td", "sl-num", &fmt.qty(w.amount));
+        m.leaf("td", "sl-num", &fmt.qty(w.reserved));
+        m.leaf("td", "sl-num", &fmt.qty(w.free));
         m.close("tr");
     }
     m.close("tbody").close("table").close("div");

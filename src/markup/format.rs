@@ -1,4 +1,4 @@
-//! Numbers, money and dates of the deal tab in the rep's style.
+//! Numbers, money and dates in the rep's style, for every screen of the tab.
 
 use bitrix_rest::Decimal;
 
