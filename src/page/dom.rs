@@ -1,25 +1,39 @@
 //! Markup into the document, and the events it names back to the screen.
 //!
 //! A [`Region`] is an element whose content one screen owns: it replaces that content with
-//! new markup and keeps the focused control focused, caret included. [`delegate`] listens once
+//! new markup (only when the markup changed) and keeps the focused control focused, caret
+//! included. [`delegate`] listens once
 //! on a region for clicks, input, keys and changes and hands the screen the action named by the
 //! nearest element inside that region (see [`crate::markup::Markup::on`]).
+
+use std::cell::RefCell;
 
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlInputElement, KeyboardEvent};
 
 /// An element whose content one screen renders.
-#[derive(Clone)]
 pub struct Region {
     element: Element,
+    /// The markup rendered last.
+    shown: RefCell<String>,
 }
 
 impl Region {
-    /// Takes over `element`; nested regions are told apart by `data-region`.
+    /// Takes over `element`; nested regions are told apart by `data-region`, and [`delegate`]
+    /// routes the actions inside one to its own handler.
     pub fn new(element: Element) -> Region {
         element.set_attribute("data-region", "").ok();
-        Region { element }
+        Region::part(element)
+    }
+
+    /// A part of an enclosing region that renders on its own: the actions inside it go to the
+    /// enclosing region's handler.
+    pub fn part(element: Element) -> Region {
+        Region {
+            element,
+            shown: RefCell::default(),
+        }
     }
 
     pub fn element(&self) -> &Element {
@@ -29,8 +43,12 @@ impl Region {
     /// Replaces the content with `html`; a control focused inside keeps the focus (and an
     /// input its caret) when the new markup has it again: the element with its `id`, else the
     /// focusable element at its place that looks the same (tag and action). Elements marked
-    /// `data-keep-scroll` keep their scroll position.
-    pub fn render(&self, html: &str) {
+    /// `data-keep-scroll` keep their scroll position. Markup equal to the last leaves the page
+    /// alone.
+    pub fn render(&self, html: String) {
+        if *self.shown.borrow() == html {
+            return;
+        }
         let document = self.element.owner_document();
         let before = document
             .as_ref()
@@ -38,7 +56,8 @@ impl Region {
             .filter(|a| self.element.contains(Some(a)))
             .and_then(|a| Some((self.focus_of(&a)?, caret(&a))));
         let scrolled = self.scrolled();
-        self.element.set_inner_html(html);
+        self.element.set_inner_html(&html);
+        *self.shown.borrow_mut() = html;
         self.scroll_back(&scrolled);
         let Some((at, caret_at)) = before else { return };
         let again = match &at {
@@ -245,9 +264,10 @@ mod tests {
         web_sys::window()?.document()?.active_element()
     }
 
-    fn buttons(args: [&str; 2]) -> String {
+    /// A field and two buttons; `note` changes the markup around them.
+    fn buttons(args: [&str; 2], note: &str) -> String {
         format!(
-            r#"<input id="field" value="hello"><button data-on-click="link" data-arg="{}">A</button><button data-on-click="link" data-arg="{}">B</button>"#,
+            r#"<input id="field" value="hello"><button data-on-click="link" data-arg="{}">A</button><button data-on-click="link" data-arg="{}">B</button><p>{note}</p>"#,
             args[0], args[1]
         )
     }
@@ -255,11 +275,11 @@ mod tests {
     #[wasm_bindgen_test]
     fn a_render_keeps_the_focused_control_and_the_caret() {
         let r = region();
-        r.render(&buttons(["1", "2"]));
+        r.render(buttons(["1", "2"], "first"));
         let input: HtmlInputElement = r.find("#field").unwrap().dyn_into().unwrap();
         input.focus().unwrap();
         input.set_selection_range(2, 4).unwrap();
-        r.render(&buttons(["1", "2"]));
+        r.render(buttons(["1", "2"], "second"));
         let input: HtmlInputElement = r.find("#field").unwrap().dyn_into().unwrap();
         assert_eq!(focused().map(|f| f.id()), Some("field".into()));
         assert_eq!(input.selection_start().unwrap(), Some(2));
@@ -267,23 +287,35 @@ mod tests {
 
         let second: HtmlElement = r.find("[data-arg='2']").unwrap().dyn_into().unwrap();
         second.focus().unwrap();
-        r.render(&buttons(["1", "2"]));
+        r.render(buttons(["1", "2"], "third"));
         let now = focused().unwrap();
         assert_eq!(now.get_attribute("data-arg").as_deref(), Some("2"));
         assert!(
-            r.element().contains(Some(&now)),
+            r.element().contains(Some(&now)) && !now.is_same_node(Some(&second)),
             "the new button, not the old one"
         );
         r.element().remove();
     }
 
     #[wasm_bindgen_test]
+    fn markup_equal_to_the_last_leaves_the_page_alone() {
+        let r = region();
+        r.render(buttons(["1", "2"], "same"));
+        let field = r.find("#field").unwrap();
+        r.render(buttons(["1", "2"], "same"));
+        assert!(field.is_same_node(r.find("#field").as_deref()));
+        r.render(buttons(["1", "2"], "changed"));
+        assert!(!field.is_same_node(r.find("#field").as_deref()));
+        r.element().remove();
+    }
+
+    #[wasm_bindgen_test]
     fn the_focus_does_not_jump_onto_a_different_control_at_the_same_place() {
         let r = region();
-        r.render(&buttons(["1", "2"]));
+        r.render(buttons(["1", "2"], ""));
         let second: HtmlElement = r.find("[data-arg='2']").unwrap().dyn_into().unwrap();
         second.focus().unwrap();
-        r.render(&buttons(["1", "3"]));
+        r.render(buttons(["1", "3"], ""));
         assert!(
             !focused().is_some_and(|f| r.element().contains(Some(&f))),
             "no control of the region took the focus"
@@ -295,11 +327,11 @@ mod tests {
     fn a_wide_table_scrolled_sideways_stays_scrolled_after_a_render() {
         let r = region();
         let wide = r#"<div data-keep-scroll style="width:100px;overflow:auto"><div style="width:1000px;height:10px"></div></div>"#;
-        r.render(wide);
+        r.render(wide.to_owned());
         let scroller = r.find("[data-keep-scroll]").unwrap();
         scroller.set_scroll_left(300);
         assert_eq!(scroller.scroll_left(), 300);
-        r.render(wide);
+        r.render(format!("{wide}<p>updated</p>"));
         let again = r.find("[data-keep-scroll]").unwrap();
         assert!(
             !again.is_same_node(Some(&scroller)),
@@ -313,10 +345,11 @@ mod tests {
     fn events_reach_the_region_that_names_them_and_may_cancel_their_default() {
         let outer = region();
         outer.render(
-            r##"<button data-on-click="retry">Retry</button><div id="inner"></div><a href="#x" data-on-click="go">Go</a>"##,
+            r##"<button data-on-click="retry">Retry</button><div id="inner"></div><a href="#x" data-on-click="go">Go</a>"##
+                .to_owned(),
         );
         let inner = Region::new(outer.find("#inner").unwrap());
-        inner.render(r#"<button data-on-click="pick" data-arg="7">Pick</button>"#);
+        inner.render(r#"<button data-on-click="pick" data-arg="7">Pick</button>"#.to_owned());
         let seen = Rc::new(RefCell::new(Vec::new()));
         let record = |seen: &Rc<RefCell<Vec<String>>>, who: &'static str| {
             let seen = seen.clone();

@@ -42,8 +42,6 @@ pub struct DealTab {
     status_shown: RefCell<&'static str>,
     /// Everything below the status line but the lookup.
     body: Region,
-    /// The body's markup now: a render that would not change it leaves the page alone.
-    body_shown: RefCell<String>,
     /// Where the lookup mounts once the store side is known.
     lookup_place: Element,
     state: RefCell<TabState>,
@@ -83,7 +81,6 @@ impl DealTab {
             status,
             status_shown: RefCell::new(""),
             body,
-            body_shown: RefCell::default(),
             lookup_place,
             state: RefCell::default(),
             hints: RefCell::default(),
@@ -172,11 +169,7 @@ impl DealTab {
                 panel.write(m);
             }
         });
-        let html = m.finish();
-        if *self.body_shown.borrow() != html {
-            self.body.render(&html);
-            *self.body_shown.borrow_mut() = html;
-        }
+        self.body.render(m.finish());
     }
 
     /// Starts the linking panel while the deal has no order, and the lookup once the store's

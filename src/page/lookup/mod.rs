@@ -79,7 +79,7 @@ pub fn mount(
     };
     let mut m = Markup::new();
     not_configured(&mut m, session.lang, reader);
-    region.render(&m.finish());
+    region.render(m.finish());
     let listeners = match options.on_open_settings {
         Some(open) if reader == Reader::AdminWithSettings => delegate(&region, move |a| {
             if a.name == action::OPEN_SETTINGS {

@@ -48,10 +48,11 @@ pub struct Panel {
     section: Element,
     input: HtmlInputElement,
     status: Element,
-    tools: Element,
-    body: Element,
-    /// What the status line, the tools and the body show now.
-    shown: RefCell<[String; 3]>,
+    /// The parts re-rendered after each event (each only when its markup changed).
+    tools: Region,
+    body: Region,
+    /// What the status line says now.
+    status_shown: RefCell<String>,
     /// The pause after the last edit.
     timer: RefCell<Option<Timeout>>,
     /// Aborts the request in flight.
@@ -78,7 +79,7 @@ pub fn start(region: &Region, setup: Setup) -> (Option<Rc<Panel>>, Vec<EventList
             lang: setup.lang,
         },
     );
-    region.render(&m.finish());
+    region.render(m.finish());
     let Some(panel) = found(region, setup, ids, state) else {
         return (None, Vec::new());
     };
@@ -110,12 +111,12 @@ fn found(region: &Region, setup: Setup, ids: Ids, state: LookupState) -> Option<
         section: region.find("section")?,
         input: region.find("input")?.dyn_into().ok()?,
         status: region.find(".sl-lookup-status")?,
-        tools: region.find(&part(TOOLS))?,
-        body: region.find(&part(BODY))?,
+        tools: Region::part(region.find(&part(TOOLS))?),
+        body: Region::part(region.find(&part(BODY))?),
         setup,
         ids,
         state: RefCell::new(state),
-        shown: RefCell::default(),
+        status_shown: RefCell::default(),
         timer: RefCell::default(),
         request: RefCell::default(),
     })
@@ -252,8 +253,7 @@ impl Panel {
         if self.input.value() != state.text {
             self.input.set_value(&state.text);
         }
-        let mut shown = self.shown.borrow_mut();
-        let [status_now, tools_now, body_now] = &mut *shown;
+        let mut status_now = self.status_shown.borrow_mut();
         let line = status(&state, self.setup.lang.lookup());
         if *status_now != line {
             self.status.set_text_content(Some(&line));
@@ -261,10 +261,10 @@ impl Panel {
         }
         let mut m = Markup::new();
         tools(&mut m, &v);
-        replace(&self.tools, tools_now, m.finish());
+        self.tools.render(m.finish());
         let mut m = Markup::new();
         body(&mut m, &v);
-        replace(&self.body, body_now, m.finish());
+        self.body.render(m.finish());
     }
 }
 
@@ -291,13 +291,4 @@ fn set(el: &Element, name: &str, value: Option<&str>) {
         Some(value) => el.set_attribute(name, value).ok(),
         None => el.remove_attribute(name).ok(),
     };
-}
-
-/// Replaces the content of `el` with `html` unless it is what `was` holds.
-#[inline(never)]
-fn replace(el: &Element, was: &mut String, html: String) {
-    if *was != html {
-        el.set_inner_html(&html);
-        *was = html;
-    }
 }
