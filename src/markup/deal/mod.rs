@@ -34,7 +34,6 @@ use summary::deal_summary;
 
 /// What the tab's markup needs besides its state.
 pub struct TabContext<'a> {
-    pub deal_id: u64,
     pub lang: Lang,
     /// The person may change settings (the store-not-configured notice offers them).
     pub is_admin: bool,

@@ -31,7 +31,6 @@ fn d(s: &str) -> Decimal {
 
 fn ctx() -> TabContext<'static> {
     TabContext {
-        deal_id: 410,
         lang: Lang::En,
         is_admin: false,
         product_property: None,

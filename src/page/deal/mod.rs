@@ -147,7 +147,6 @@ impl DealTab {
             .set_attribute("aria-busy", if state.busy { "true" } else { "false" })
             .ok();
         let ctx = TabContext {
-            deal_id: self.deal_id,
             lang: self.session.lang,
             is_admin: self.session.init.is_admin,
             product_property: self
