@@ -13,7 +13,9 @@ use super::Markup;
 use super::format::Fmt;
 use crate::i18n::{DealTexts, Lang, fill};
 use crate::model::contacts::MatchedOn;
+use crate::model::link::UnresolvedLink;
 use crate::model::linked_elsewhere::OtherDeal;
+use crate::model::settings::OrderKey;
 
 /// The `id` of the number field: the page keeps it focused across renders.
 pub const NUMBER_ID: &str = "sl-link-number";
@@ -67,11 +69,25 @@ pub fn offered(
     Found::Orders(entries, unknown)
 }
 
+/// What the deal's contact gives to look for the buyer's orders by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ContactSearch {
+    /// The deal has no contact: no candidates are offered.
+    #[default]
+    NoContact,
+    /// The contact has neither a phone nor an e-mail (the panel says so).
+    NothingToSearchBy,
+    /// The contact's phones and e-mails are searched for.
+    ByPhoneOrEmail,
+}
+
 /// Everything the panel shows.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LinkState {
-    /// The deal has a contact: its orders are looked for.
-    pub has_contact: bool,
+    /// Whether the buyer's orders are looked for.
+    pub contact: ContactSearch,
+    /// What the deal's link fields hold although the store has no such order.
+    pub unresolved: Vec<UnresolvedLink>,
     /// The orders found by the contact's phone and e-mail.
     pub candidates: Found,
     /// The orders found by number.
@@ -87,9 +103,9 @@ pub struct LinkState {
 }
 
 impl LinkState {
-    pub fn new(has_contact: bool) -> LinkState {
+    pub fn new(contact: ContactSearch) -> LinkState {
         LinkState {
-            has_contact,
+            contact,
             ..LinkState::default()
         }
     }
@@ -155,6 +171,12 @@ pub fn write(m: &mut Markup, state: &LinkState, lang: Lang) {
     m.open_class("section", "sl-card sl-link-panel")
         .attr("data-testid", "link-panel");
     m.leaf("h3", "", t.link_title);
+    for link in &state.unresolved {
+        m.open_class("p", "sl-notice sl-notice-warning")
+            .attr("data-testid", "link-unresolved")
+            .text(&unresolved_text(link, t))
+            .close("p");
+    }
     m.leaf("p", "sl-muted", t.link_none_found);
     if let Some(text) = &state.link_error {
         m.open_class("p", "sl-field-error")
@@ -163,13 +185,23 @@ pub fn write(m: &mut Markup, state: &LinkState, lang: Lang) {
             .text(text)
             .close("p");
     }
-    if state.has_contact {
+    let no_candidates = match state.contact {
+        ContactSearch::NoContact => None,
+        ContactSearch::NothingToSearchBy => Some(t.link_contact_no_means),
+        ContactSearch::ByPhoneOrEmail => Some(t.link_no_candidates),
+    };
+    if let Some(none) = no_candidates {
         m.leaf("h4", "", t.link_candidates);
         list(m, &state.candidates, "link-candidate", state, lang);
-        if matches!(&state.candidates, Found::Orders(o, _) if o.is_empty()) {
+        let empty = match &state.candidates {
+            Found::Orders(o, _) => o.is_empty(),
+            Found::Idle => state.contact == ContactSearch::NothingToSearchBy,
+            _ => false,
+        };
+        if empty {
             m.open_class("p", "sl-muted")
                 .attr("data-testid", "link-no-candidates")
-                .text("—")
+                .text(none)
                 .close("p");
         }
     }
@@ -200,6 +232,23 @@ pub fn write(m: &mut Markup, state: &LinkState, lang: Lang) {
     m.close("div").close("form");
     list(m, &state.by_number, "link-result", state, lang);
     m.close("section");
+}
+
+/// What a link field holds that names no order, as a sentence.
+fn unresolved_text(link: &UnresolvedLink, t: &DealTexts) -> String {
+    match link {
+        UnresolvedLink::Field {
+            field,
+            holds: OrderKey::Id,
+            value,
+        } => fill(t.link_unresolved_id, &[field.as_str(), value.as_str()]),
+        UnresolvedLink::Field {
+            field,
+            holds: OrderKey::Number,
+            value,
+        } => fill(t.link_unresolved_number, &[field.as_str(), value.as_str()]),
+        UnresolvedLink::OriginId { value } => fill(t.link_unresolved_origin, &[value]),
+    }
 }
 
 /// One search's outcome; its orders carry `testid`.
@@ -265,6 +314,12 @@ fn item(m: &mut Markup, entry: &Entry, testid: &str, linking: bool, t: &DealText
         .text(" · ")
         .text(&fmt.money(order.price, &order.currency))
         .close("span");
+    if order.canceled {
+        m.open_class("span", "sl-badge sl-badge-alert")
+            .attr("data-testid", "link-canceled")
+            .text(t.order_canceled)
+            .close("span");
+    }
     if let Some(on) = entry.on {
         let why = match on {
             MatchedOn::PhoneAndEmail => t.link_by_both,
@@ -323,7 +378,7 @@ mod tests {
     }
 
     fn candidates() -> LinkState {
-        let mut state = LinkState::new(true);
+        let mut state = LinkState::new(ContactSearch::ByPhoneOrEmail);
         state.candidates = offered(
             vec![order(105, "M-503"), order(106, "M-504")],
             &[MatchedOn::Phone, MatchedOn::PhoneAndEmail],
@@ -365,6 +420,24 @@ mod tests {
     }
 
     #[test]
+    fn a_canceled_order_among_the_candidates_says_so() {
+        let mut canceled = order(107, "M-505");
+        canceled.canceled = true;
+        let mut state = LinkState::new(ContactSearch::ByPhoneOrEmail);
+        state.candidates = offered(
+            vec![order(105, "M-503"), canceled],
+            &[MatchedOn::Phone, MatchedOn::Phone],
+            Vec::new(),
+            None,
+        );
+        let html = html(&state);
+        assert!(!item_of(&html, 105).contains("link-canceled"));
+        assert!(item_of(&html, 107).contains(
+            r#"<span class="sl-badge sl-badge-alert" data-testid="link-canceled">Canceled</span>"#
+        ));
+    }
+
+    #[test]
     fn an_order_linked_to_another_deal_says_which() {
         let html = html(&candidates());
         assert!(!item_of(&html, 105).contains("link-elsewhere"));
@@ -375,7 +448,7 @@ mod tests {
 
     #[test]
     fn when_other_deals_could_not_be_checked_the_list_says_so() {
-        let mut state = LinkState::new(true);
+        let mut state = LinkState::new(ContactSearch::ByPhoneOrEmail);
         state.candidates = offered(
             vec![order(105, "M-503")],
             &[],
@@ -391,21 +464,70 @@ mod tests {
     }
 
     #[test]
-    fn a_contact_without_orders_gets_a_dash_and_a_deal_without_contact_no_candidates() {
-        let mut state = LinkState::new(true);
+    fn a_contact_without_orders_is_told_so_and_a_deal_without_contact_gets_no_candidates() {
+        let t = Lang::En.deal();
+        let mut state = LinkState::new(ContactSearch::ByPhoneOrEmail);
+        assert!(
+            !html(&state).contains("link-no-candidates"),
+            "not searched yet"
+        );
         state.candidates = offered(Vec::new(), &[], Vec::new(), None);
-        assert!(html(&state).contains(
-            r#"<ul class="sl-link-list"></ul><p class="sl-muted" data-testid="link-no-candidates">—</p>"#
-        ));
-        let html = html(&LinkState::new(false));
+        assert!(html(&state).contains(&format!(
+            r#"<ul class="sl-link-list"></ul><p class="sl-muted" data-testid="link-no-candidates">{}</p>"#,
+            t.link_no_candidates
+        )));
+        let html = html(&LinkState::new(ContactSearch::NoContact));
         assert!(!html.contains("<h4>"));
         assert!(!html.contains("link-no-candidates"));
         assert!(html.contains(r#"data-testid="link-number""#));
     }
 
     #[test]
+    fn a_contact_without_phone_or_email_is_told_there_is_nothing_to_search_by() {
+        let html = html(&LinkState::new(ContactSearch::NothingToSearchBy));
+        let t = Lang::En.deal();
+        assert!(html.contains(&format!(
+            r#"<h4>{}</h4><p class="sl-muted" data-testid="link-no-candidates">{}</p>"#,
+            t.link_candidates, t.link_contact_no_means
+        )));
+    }
+
+    #[test]
+    fn link_fields_naming_no_order_are_quoted_escaped_before_the_search() {
+        let mut state = LinkState::new(ContactSearch::NoContact);
+        state.unresolved = vec![
+            UnresolvedLink::Field {
+                field: "UF_CRM_ORDER".into(),
+                holds: OrderKey::Id,
+                value: "<99999>".into(),
+            },
+            UnresolvedLink::Field {
+                field: "UF_CRM_NUMBER".into(),
+                holds: OrderKey::Number,
+                value: "A-77".into(),
+            },
+            UnresolvedLink::OriginId { value: "5".into() },
+        ];
+        let html = html(&state);
+        let notes: Vec<&str> = html
+            .split(r#"<p class="sl-notice sl-notice-warning" data-testid="link-unresolved">"#)
+            .skip(1)
+            .map(|rest| &rest[..rest.find("</p>").unwrap()])
+            .collect();
+        assert_eq!(
+            notes,
+            vec![
+                r#"The deal field "UF_CRM_ORDER" holds "&lt;99999&gt;", but the store has no order with that ID."#,
+                r#"The deal field "UF_CRM_NUMBER" holds "A-77", but the store has no order with that number."#,
+                r#"The deal's ORIGIN_ID is "5", but the store has no order with that ID."#,
+            ]
+        );
+        assert!(html.find("link-unresolved").unwrap() < html.find("link-number").unwrap());
+    }
+
+    #[test]
     fn searching_shows_progress() {
-        let mut state = LinkState::new(true);
+        let mut state = LinkState::new(ContactSearch::ByPhoneOrEmail);
         state.candidates = Found::Searching;
         let expected = format!(
             r#"<div class="sl-progress" role="status"><span class="sl-spinner" aria-hidden="true"></span>{}</div>"#,
@@ -420,7 +542,7 @@ mod tests {
 
     #[test]
     fn a_blank_number_starts_no_search() {
-        let mut state = LinkState::new(false);
+        let mut state = LinkState::new(ContactSearch::NoContact);
         state.number = "   ".into();
         assert_eq!(state.begin_search(), None);
         assert_eq!(state.by_number, Found::Idle);
@@ -429,7 +551,7 @@ mod tests {
 
     #[test]
     fn nothing_found_names_the_number() {
-        let mut state = LinkState::new(false);
+        let mut state = LinkState::new(ContactSearch::NoContact);
         state.by_number = Found::Nothing("M-999".into());
         assert!(html(&state).contains(
             r#"<p class="sl-muted" data-testid="link-not-found">Order #M-999 was not found in the store.</p>"#
@@ -438,7 +560,7 @@ mod tests {
 
     #[test]
     fn a_failed_search_is_an_alert() {
-        let mut state = LinkState::new(true);
+        let mut state = LinkState::new(ContactSearch::ByPhoneOrEmail);
         state.candidates = Found::Failed("The store did not answer.".into());
         assert!(
             html(&state).contains(
@@ -449,7 +571,7 @@ mod tests {
 
     #[test]
     fn the_typed_number_is_kept_in_the_field_and_the_field_names_its_actions() {
-        let mut state = LinkState::new(false);
+        let mut state = LinkState::new(ContactSearch::NoContact);
         state.number = r#"M-"5"#.into();
         let html = html(&state);
         assert!(html.contains(r#"<label for="sl-link-number">Find an order by number</label>"#));
@@ -467,7 +589,7 @@ mod tests {
 
     #[test]
     fn results_by_number_come_after_the_search_and_carry_their_testid() {
-        let mut state = LinkState::new(false);
+        let mut state = LinkState::new(ContactSearch::NoContact);
         state.number = "M-503".into();
         let (search, _) = state.begin_search().unwrap();
         assert!(state.end_search(
@@ -483,7 +605,7 @@ mod tests {
 
     #[test]
     fn an_earlier_search_answering_late_does_not_replace_a_later_one() {
-        let mut state = LinkState::new(false);
+        let mut state = LinkState::new(ContactSearch::NoContact);
         state.number = "1".into();
         let (first, _) = state.begin_search().unwrap();
         state.number = "2".into();
@@ -533,7 +655,7 @@ mod tests {
     fn the_panel_opens_with_its_title_and_explanation() {
         let t = Lang::Ru.deal();
         let mut m = Markup::new();
-        write(&mut m, &LinkState::new(false), Lang::Ru);
+        write(&mut m, &LinkState::new(ContactSearch::NoContact), Lang::Ru);
         let html = m.finish();
         assert!(html.starts_with(&format!(
             r#"<section class="sl-card sl-link-panel" data-testid="link-panel"><h3>{}</h3><p class="sl-muted">{}</p><form"#,

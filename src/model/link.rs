@@ -83,6 +83,60 @@ pub fn link_candidates(deal: &Deal, rules: &[LinkRule]) -> Vec<LinkCandidate> {
         .collect()
 }
 
+/// A value in the deal that should name its order but names none the store has: the rules
+/// found no order, yet a user field or `ORIGIN_ID` holds something. The rep is told what it
+/// holds, so a stale or mistyped link is not mistaken for a deal that was never linked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnresolvedLink {
+    /// A deal user field holds `value` (the order's ID or number, per `holds`).
+    Field {
+        /// The field's code.
+        field: String,
+        /// What the field is meant to hold.
+        holds: OrderKey,
+        /// What it holds, trimmed.
+        value: String,
+    },
+    /// `ORIGIN_ID` holds `value` (and `ORIGINATOR_ID` is the configured one, if any).
+    OriginId {
+        /// What it holds, trimmed.
+        value: String,
+    },
+}
+
+/// The values the deal's fields give for the rules that read the deal (user field,
+/// `ORIGIN_ID`), in rule order; only meaningful once the store found no order for any of them.
+pub fn unresolved_links(deal: &Deal, rules: &[LinkRule]) -> Vec<UnresolvedLink> {
+    let filled = |value: Option<String>| {
+        value
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty() && v != "0")
+    };
+    rules
+        .iter()
+        .filter_map(|rule| match rule {
+            LinkRule::UserField { field, holds } => Some(UnresolvedLink::Field {
+                field: field.clone(),
+                holds: *holds,
+                value: filled(deal.user_field(field))?,
+            }),
+            LinkRule::OriginId { originator_id } => {
+                let actual = deal.originator_id.as_deref().map(str::trim);
+                if originator_id
+                    .as_deref()
+                    .is_some_and(|o| actual != Some(o.trim()))
+                {
+                    return None;
+                }
+                Some(UnresolvedLink::OriginId {
+                    value: filled(deal.origin_id.clone())?,
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// The order of lists: not canceled first, newest first (so the first entry is the default).
 fn list_order() -> Value {
     json!({"canceled": "asc", "id": "desc"})

@@ -16,8 +16,10 @@ use crate::fetch::link::{
 use crate::i18n::errors::{System, describe};
 use crate::i18n::fill;
 use crate::markup::Markup;
-use crate::markup::link::{self as markup, Found, LinkState, offered};
+use crate::markup::link::{self as markup, ContactSearch, Found, LinkState, offered};
 use crate::model::contacts::MatchedOn;
+use crate::model::contacts::search::CandidateSearch;
+use crate::model::link::UnresolvedLink;
 use crate::session::{Session, StoreAccess};
 
 /// The linking panel of a deal without a linked order.
@@ -42,8 +44,16 @@ impl LinkPanel {
         changed: Rc<dyn Fn()>,
         linked: Rc<dyn Fn()>,
     ) -> Rc<LinkPanel> {
+        let search = match &contact {
+            None => ContactSearch::NoContact,
+            Some(c) if CandidateSearch::for_contact(c).is_none() => {
+                ContactSearch::NothingToSearchBy
+            }
+            Some(_) => ContactSearch::ByPhoneOrEmail,
+        };
+        let contact = contact.filter(|_| search == ContactSearch::ByPhoneOrEmail);
         let panel = Rc::new(LinkPanel {
-            state: RefCell::new(LinkState::new(contact.is_some())),
+            state: RefCell::new(LinkState::new(search)),
             session,
             deal_id,
             changed,
@@ -74,6 +84,14 @@ impl LinkPanel {
             });
         }
         panel
+    }
+
+    /// What the deal's link fields hold that names no order (from the latest view).
+    pub fn set_unresolved(&self, unresolved: &[UnresolvedLink]) {
+        let mut state = self.state.borrow_mut();
+        if state.unresolved != unresolved {
+            state.unresolved = unresolved.to_vec();
+        }
     }
 
     /// True while a link is being written.

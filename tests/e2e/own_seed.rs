@@ -231,9 +231,22 @@ fn own_seed_without_order_finds_candidates_by_phone_and_number_and_link_writes_t
         "own_seed_without_order_finds_candidates_by_phone_and_number_and_link_writes_the_field",
         options,
     );
+    // The deal's field names an order the store does not have (a stale link): the panel says
+    // what it holds, and linking replaces it.
+    stand
+        .sandbox
+        .edit_deal(2, json!({ORDER_FIELD: "99999"}))
+        .expect("edit the deal");
     stand.open_deal_ready(2, User::Rep);
     stand.wait_css(&tid("link-panel"));
     assert_eq!(stand.count(&tid("order-number")), 0);
+    let stale = stand
+        .text(&tid("link-unresolved"))
+        .expect("the stale link is named");
+    assert!(
+        stale.contains(ORDER_FIELD) && stale.contains("99999"),
+        "{stale}"
+    );
 
     // The contact's `+7 916 123 45 67` finds order 502 whose buyer wrote `8 (916) 123-45-67`;
     // nobody else's order is offered.

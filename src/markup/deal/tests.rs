@@ -142,6 +142,7 @@ fn view(store: StoreState) -> DealView {
         }],
         rows: vec![row(0, "Kettle", "2", "5", None)],
         differences: vec![],
+        unresolved: vec![],
     }
 }
 

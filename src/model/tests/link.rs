@@ -2,8 +2,8 @@ use serde_json::json;
 
 use crate::model::call::Batch;
 use crate::model::link::{
-    LinkCandidate, OrderReference, default_choice, link_candidates, link_write, order_number_batch,
-    reference_commands, resolve_link,
+    LinkCandidate, OrderReference, UnresolvedLink, default_choice, link_candidates, link_write,
+    order_number_batch, reference_commands, resolve_link, unresolved_links,
 };
 use crate::model::settings::{LinkRule, OrderKey};
 
@@ -246,4 +246,45 @@ fn linking_writes_the_first_rule_that_lives_in_the_deal() {
         },
     ];
     assert!(link_write(&store_only, 410, &o).is_none());
+}
+
+#[test]
+fn link_fields_that_hold_something_are_reported_with_what_they_hold() {
+    let d = deal(
+        410,
+        json!({"UF_CRM_ORDER": " 99999 ", "UF_CRM_NUMBER": "A-77/2026",
+        "ORIGINATOR_ID": "3", "ORIGIN_ID": "abc"}),
+    );
+    assert_eq!(
+        unresolved_links(&d, &all_rules()),
+        vec![
+            UnresolvedLink::Field {
+                field: "UF_CRM_ORDER".into(),
+                holds: OrderKey::Id,
+                value: "99999".into()
+            },
+            UnresolvedLink::Field {
+                field: "UF_CRM_NUMBER".into(),
+                holds: OrderKey::Number,
+                value: "A-77/2026".into()
+            },
+            UnresolvedLink::OriginId {
+                value: "abc".into()
+            },
+        ],
+        "an ID field with a non-number is reported too; the order-side rules hold nothing in the deal"
+    );
+}
+
+#[test]
+fn empty_zero_or_foreign_link_fields_are_not_reported() {
+    let d = deal(
+        410,
+        json!({"UF_CRM_ORDER": "0", "UF_CRM_NUMBER": "  ", "ORIGINATOR_ID": "4",
+        "ORIGIN_ID": "9"}),
+    );
+    assert!(
+        unresolved_links(&d, &all_rules()).is_empty(),
+        "zero, blank, and an ORIGIN_ID written by another connector"
+    );
 }

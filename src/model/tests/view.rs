@@ -6,7 +6,9 @@ use bitrix_rest::models::{
     sale::{Order, StatusLang},
 };
 
-use crate::model::link::{LinkedOrder, OrderReference, link_candidates, resolve_link};
+use crate::model::link::{
+    LinkedOrder, OrderReference, UnresolvedLink, link_candidates, resolve_link,
+};
 use crate::model::mapping::{PipelineMapping, StatusStage};
 use crate::model::matching::MatchedBy;
 use crate::model::reconcile::DifferenceKind;
@@ -162,6 +164,7 @@ fn a_linked_deal_shows_its_order_card() {
     assert_eq!(card.linked_by.0, 0);
     assert_eq!(card.reference, OrderReference::Id(9));
     assert!(v.choices.is_empty());
+    assert!(v.unresolved.is_empty(), "the field's order was found");
     assert_eq!(v.deal.stage_name.as_deref(), Some("Новая"));
     assert_eq!(v.deal.contact.as_ref().unwrap().name, "Анна");
 }
@@ -248,6 +251,15 @@ fn an_unlinked_deal_still_shows_stock_without_own_reserve() {
     let v = build(&w, answered);
     assert_eq!(v.store, StoreState::NotLinked);
     assert!(v.order.is_none() && v.differences.is_empty());
+    assert_eq!(
+        v.unresolved,
+        vec![UnresolvedLink::Field {
+            field: "UF_CRM_ORDER".into(),
+            holds: OrderKey::Id,
+            value: "9".into()
+        }],
+        "the field names order 9, which the store did not return"
+    );
     let kettle = &v.rows[0];
     assert_eq!(kettle.basket_item_id, None);
     assert_eq!(kettle.stock.as_ref().unwrap().available, d("1"));

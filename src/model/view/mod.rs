@@ -18,7 +18,7 @@ use bitrix_rest::models::{
     sale::{Order, SaleStatus, StatusLang},
 };
 
-use crate::model::link::LinkedOrder;
+use crate::model::link::{LinkedOrder, UnresolvedLink, unresolved_links};
 use crate::model::matching::{MatchInput, match_products};
 use crate::model::reconcile::{Difference, ReconcileInput, differences};
 use crate::model::settings::Settings;
@@ -105,6 +105,9 @@ pub struct DealView {
     pub rows: Vec<ViewRow>,
     /// The differences between deal and order (empty without an order).
     pub differences: Vec<Difference>,
+    /// What the deal's link fields hold when the store has no order for any of it (only while
+    /// [`StoreState::NotLinked`]).
+    pub unresolved: Vec<UnresolvedLink>,
 }
 
 impl DealView {
@@ -174,6 +177,10 @@ impl DealView {
             .filter(|l| l.is_ambiguous())
             .map(|l| l.choices.iter().map(OrderChoice::of).collect())
             .unwrap_or_default();
+        let unresolved = match state {
+            StoreState::NotLinked => unresolved_links(input.deal, &input.settings.link_rules),
+            _ => Vec::new(),
+        };
         DealView {
             deal,
             store: state,
@@ -182,6 +189,7 @@ impl DealView {
             warehouses,
             rows,
             differences,
+            unresolved,
         }
     }
 }

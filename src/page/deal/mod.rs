@@ -212,6 +212,9 @@ impl DealTab {
                 *link = Some((contact.clone(), panel));
             }
         }
+        if let Some((_, panel)) = link.as_ref() {
+            panel.set_unresolved(&view.unresolved);
+        }
         let mut lookup = self.lookup.borrow_mut();
         if lookup.is_none() && view.store != StoreState::NotConfigured {
             let warehouses = match &loaded.data.store {
