@@ -11,8 +11,6 @@ pub struct Names<'a> {
     pub stage: &'a dyn Fn(&str) -> Option<String>,
     /// An order status's name by its ID (`N` → "Принят").
     pub status: &'a dyn Fn(&str) -> Option<String>,
-    /// The deal's currency, for row prices.
-    pub currency: &'a str,
 }
 
 /// The sentence for `difference` in `lang`.
@@ -71,13 +69,18 @@ pub fn difference_sentence(difference: &Difference, lang: Lang, names: &Names<'_
             name, deal, order, ..
         } => fill(t.diff_quantity, &[name, &qty(*deal), &qty(*order)]),
         Difference::Price {
-            name, deal, order, ..
+            name,
+            deal,
+            deal_currency,
+            order,
+            order_currency,
+            ..
         } => fill(
             t.diff_price,
             &[
                 name,
-                &money(*deal, names.currency),
-                &money(*order, names.currency),
+                &money(*deal, deal_currency),
+                &money(*order, order_currency),
             ],
         ),
     }
@@ -97,7 +100,6 @@ mod tests {
         Names {
             stage: &|id| (id == "WON").then(|| "Сделка успешна".to_owned()),
             status: &|id| (id == "F").then(|| "Выполнен".to_owned()),
-            currency: "RUB",
         }
     }
 
@@ -128,6 +130,23 @@ mod tests {
         assert_eq!(
             text,
             "Сделка на стадии «NEW», а статусу заказа «Выполнен» по настройкам соответствует стадия «Сделка успешна»."
+        );
+    }
+
+    #[test]
+    fn price_difference_shows_each_side_in_its_own_currency() {
+        let diff = Difference::Price {
+            row: 0,
+            basket_item_id: 5,
+            name: "Mug".into(),
+            deal: d("11"),
+            deal_currency: "USD".into(),
+            order: d("990"),
+            order_currency: "RUB".into(),
+        };
+        assert_eq!(
+            difference_sentence(&diff, Lang::En, &names()),
+            "\"Mug\": price $11.00 in the deal, ₽990.00 in the order."
         );
     }
 

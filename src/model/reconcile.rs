@@ -131,8 +131,12 @@ pub enum Difference {
         name: String,
         /// Unit price in the deal.
         deal: Decimal,
+        /// The deal's currency.
+        deal_currency: String,
         /// Unit price in the order.
         order: Decimal,
+        /// The order's currency.
+        order_currency: String,
     },
 }
 
@@ -212,7 +216,7 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
                 price: row.price,
                 unmatched: !m.is_matched(),
             }),
-            Some(it) => push_line_differences(&mut out, index, row, it),
+            Some(it) => push_line_differences(&mut out, index, row, it, (deal, order)),
         }
     }
     for &id in &matching.basket_only {
@@ -252,7 +256,13 @@ fn sum_difference(deal: &Deal, order: &Order) -> Option<Difference> {
     })
 }
 
-fn push_line_differences(out: &mut Vec<Difference>, row: usize, r: &ProductRow, it: &BasketItem) {
+fn push_line_differences(
+    out: &mut Vec<Difference>,
+    row: usize,
+    r: &ProductRow,
+    it: &BasketItem,
+    (deal, order): (&Deal, &Order),
+) {
     if r.quantity != it.quantity {
         out.push(Difference::Quantity {
             row,
@@ -268,7 +278,9 @@ fn push_line_differences(out: &mut Vec<Difference>, row: usize, r: &ProductRow, 
             basket_item_id: it.id,
             name: r.product_name.clone(),
             deal: r.price,
+            deal_currency: deal.currency_id.clone(),
             order: it.price,
+            order_currency: order.currency.clone(),
         });
     }
 }

@@ -99,7 +99,6 @@ fn loaded_body(
         let names = Names {
             stage: &stage,
             status: &status,
-            currency: &view.deal.currency,
         };
         differences(m, &view.differences, ctx.lang, &names, marks.differences);
     }

@@ -262,7 +262,9 @@ fn quantity_and_price_differences_of_a_matched_product_carry_both_values() {
                 basket_item_id: 2,
                 name: "Чашка".into(),
                 deal: d("10.004"),
-                order: d("12")
+                deal_currency: "RUB".into(),
+                order: d("12"),
+                order_currency: "RUB".into(),
             },
         ]
     );
