@@ -69,7 +69,24 @@ async fn open_guessing(
         hints: &hints,
         guess,
     };
-    let data = open_deal(ctx, deal_id).await.expect("the deal opens");
+    let partial = std::cell::RefCell::new(None);
+    let data = open_deal(ctx, deal_id, &|crm: &DealData| {
+        *partial.borrow_mut() = Some(crm.clone())
+    })
+    .await
+    .expect("the deal opens");
+    // With a store, the portal's part was handed over first, the store's part pending.
+    match partial.into_inner() {
+        Some(crm) => {
+            assert!(store.is_some(), "a partial only while a store is awaited");
+            assert_eq!(crm.store, StoreData::Pending);
+            assert_eq!(
+                (crm.deal.id, crm.rows.len()),
+                (data.deal.id, data.rows.len())
+            );
+        }
+        None => assert!(store.is_none(), "the CRM part comes first"),
+    }
     let view = data.view(&s.settings, "ru");
     (data, view)
 }
@@ -194,7 +211,7 @@ async fn a_second_open_sends_the_last_store_batch_alongside_the_portals_and_uses
         hints: &hints,
         guess: Some(&guess),
     };
-    assert!(open_deal(ctx, 1).await.is_err());
+    assert!(open_deal(ctx, 1, &|_| {}).await.is_err());
     assert_eq!(store_batches(&s), 1, "the guess went out without waiting");
 }
 
@@ -229,4 +246,45 @@ async fn a_guess_that_no_longer_fits_the_deal_is_replaced_by_the_batch_it_needs(
     assert_eq!(store_batches(&s), 2);
     assert_eq!(guessed.store_batch, unguessed.store_batch);
     assert_eq!(guessed_view, unguessed_view);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_hanging_store_does_not_hold_back_the_deal() {
+    let s = setup();
+    // Every store request hangs (60 s); the guessed store batch goes out with the portal's.
+    s.sandbox
+        .set_fault("sale.*", 1.0, bitrix_sandbox::FaultKind::Timeout);
+    let guess = {
+        let mut b = Batch::new();
+        b.push("order", storelink::model::link::order_get_call(101));
+        b
+    };
+    let hints = OpenHints::default();
+    let ctx = OpenContext {
+        portal: &s.portal,
+        store: Some(&s.store),
+        settings: &s.settings,
+        lang: "ru",
+        preferred_order: None,
+        hints: &hints,
+        guess: Some(&guess),
+    };
+    let ready = tokio::sync::Notify::new();
+    let partial = std::cell::RefCell::new(None);
+    let crm_ready = |crm: &DealData| {
+        *partial.borrow_mut() = Some(crm.clone());
+        ready.notify_one();
+    };
+    let open = open_deal(ctx, 1, &crm_ready);
+    tokio::select! {
+        _ = open => panic!("the open cannot finish while the store hangs"),
+        _ = ready.notified() => {}
+    }
+    let crm = partial.into_inner().expect("the CRM part");
+    assert_eq!(crm.store, StoreData::Pending);
+    assert!(!crm.rows.is_empty());
+    let view = crm.view(&s.settings, "ru");
+    assert_eq!(view.store, StoreState::Pending);
+    assert_eq!(view.rows.len(), crm.rows.len());
+    assert!(view.order.is_none() && view.differences.is_empty());
 }

@@ -5,6 +5,7 @@
 use bitrix_rest::models::catalog::Product;
 use bitrix_rest::models::crm::{Category, Contact, Deal, ProductRow, Status};
 use bitrix_rest::{Client, Error};
+use futures::future::Either;
 
 use super::answers::{Answers, run};
 use super::store_side::{Guessed, StoreData, fetch_store};
@@ -50,9 +51,16 @@ pub struct DealData {
 
 /// Fetches deal `deal_id` from the portal and its order and stock from the store. Fails only
 /// when the portal cannot give the deal itself; a store failure is part of the data.
-pub async fn open_deal(ctx: OpenContext<'_>, deal_id: u64) -> Result<DealData, Error> {
+///
+/// `crm_ready` is handed the portal's part (the store [`StoreData::Pending`]) as soon as it is
+/// complete while the store's answer is still awaited, so a slow store does not hide the deal.
+pub async fn open_deal(
+    ctx: OpenContext<'_>,
+    deal_id: u64,
+    crm_ready: &dyn Fn(&DealData),
+) -> Result<DealData, Error> {
     let plan = portal_plan(deal_id, ctx.settings, ctx.hints);
-    let guessed = async {
+    let guess = async {
         match (ctx.store, ctx.guess) {
             (Some(store), Some(guess)) => Some(Guessed {
                 batch: guess,
@@ -61,7 +69,13 @@ pub async fn open_deal(ctx: OpenContext<'_>, deal_id: u64) -> Result<DealData, E
             _ => None,
         }
     };
-    let (answers, guessed) = futures::join!(run(ctx.portal, &plan.batch), guessed);
+    let portal = run(ctx.portal, &plan.batch);
+    futures::pin_mut!(guess, portal);
+    // The portal's answer is used as soon as it is in; the guessed store batch may go on.
+    let (answers, guessed) = match futures::future::select(portal, guess).await {
+        Either::Left((answers, guess)) => (answers, Either::Left(guess)),
+        Either::Right((guessed, portal)) => (portal.await, Either::Right(guessed)),
+    };
     let answers = answers?;
     let mut requests = (answers.requests(), 0);
     let deal: Deal = answers.get(&plan.deal)?;
@@ -94,31 +108,37 @@ pub async fn open_deal(ctx: OpenContext<'_>, deal_id: u64) -> Result<DealData, E
             portal_products.extend(lenient_list(&more, &command.name, Some("products")));
         }
     }
-    let (store, store_batch) = match ctx.store {
-        None => (StoreData::NotConfigured, None),
-        Some(store) => {
-            let open = StoreOpen {
-                deal: &deal,
-                rows: &rows,
-                portal_products: &portal_products,
-                lang: ctx.lang,
-            };
-            let fetched = fetch_store(store, ctx, open, guessed).await;
-            requests.1 = fetched.requests;
-            (fetched.data, fetched.batch)
-        }
-    };
-    Ok(DealData {
+    let mut data = DealData {
         deal,
         rows,
         contact,
         portal_products,
         stages,
         pipelines,
-        store,
+        store: StoreData::NotConfigured,
         requests,
-        store_batch,
-    })
+        store_batch: None,
+    };
+    let Some(store) = ctx.store else {
+        return Ok(data);
+    };
+    data.store = StoreData::Pending;
+    crm_ready(&data);
+    let guessed = match guessed {
+        Either::Left(running) => running.await,
+        Either::Right(done) => done,
+    };
+    let open = StoreOpen {
+        deal: &data.deal,
+        rows: &data.rows,
+        portal_products: &data.portal_products,
+        lang: ctx.lang,
+    };
+    let fetched = fetch_store(store, ctx, open, guessed).await;
+    data.requests.1 = fetched.requests;
+    data.store = fetched.data;
+    data.store_batch = fetched.batch;
+    Ok(data)
 }
 
 /// A list answer where a failed or absent command reads as empty (for optional parts).

@@ -18,6 +18,8 @@ use crate::model::view::{StoreAnswer, StoreSide};
 pub enum StoreData {
     /// No store connection configured.
     NotConfigured,
+    /// Bitrix24 answered and the store has not yet (the tab may show the CRM part meanwhile).
+    Pending,
     /// The store could not be asked or refused: why.
     Unavailable(Error),
     /// The store answered.
@@ -42,6 +44,7 @@ impl StoreData {
     pub fn side(&self) -> StoreSide<'_> {
         match self {
             StoreData::NotConfigured => StoreSide::NotConfigured,
+            StoreData::Pending => StoreSide::Pending,
             StoreData::Unavailable(_) => StoreSide::Unavailable,
             StoreData::Answered(a) => StoreSide::Answered(StoreAnswer {
                 link: a.link.as_ref(),

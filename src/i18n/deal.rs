@@ -50,6 +50,7 @@ pub struct DealTexts {
     pub unmatched_hint: &'static str,
     pub no_rows: &'static str,
     pub no_stock_data: &'static str,
+    pub stock_pending: &'static str,
     pub in_order: &'static str,
     pub differences_title: &'static str,
     pub no_differences: &'static str,
@@ -90,6 +91,7 @@ pub struct DealTexts {
     pub updated: &'static str,
     pub refreshing: &'static str,
     pub waiting: &'static str,
+    pub waiting_store: &'static str,
 }
 
 static RU: DealTexts = DealTexts {
@@ -129,6 +131,7 @@ static RU: DealTexts = DealTexts {
     unmatched_hint: "Товар не найден в каталоге магазина по XML_ID{0}. StoreLink не сопоставляет товары по названию.",
     no_rows: "В сделке нет товаров.",
     no_stock_data: "Остатки недоступны: магазин не ответил.",
+    stock_pending: "Остатки появятся, когда ответит магазин.",
     in_order: "в заказе: {0}",
     differences_title: "Расхождения сделки и заказа",
     no_differences: "Сделка и заказ совпадают.",
@@ -169,6 +172,7 @@ static RU: DealTexts = DealTexts {
     updated: "Обновлено",
     refreshing: "Обновляем…",
     waiting: "Ждём Битрикс24…",
+    waiting_store: "Ждём ответа магазина…",
 };
 
 static EN: DealTexts = DealTexts {
@@ -208,6 +212,7 @@ static EN: DealTexts = DealTexts {
     unmatched_hint: "No store product has this XML_ID{0}. StoreLink never matches products by name.",
     no_rows: "The deal has no products.",
     no_stock_data: "Stock unknown: the store did not answer.",
+    stock_pending: "Stock shows once the store answers.",
     in_order: "in the order: {0}",
     differences_title: "Differences between the deal and the order",
     no_differences: "The deal and the order agree.",
@@ -248,4 +253,5 @@ static EN: DealTexts = DealTexts {
     updated: "Updated",
     refreshing: "Refreshing…",
     waiting: "Waiting for Bitrix24…",
+    waiting_store: "Waiting for the store…",
 };

@@ -42,10 +42,10 @@ fn store_unreachable_keeps_the_crm_part_and_says_so() {
 
 #[test]
 #[ignore = "needs dist/ and Chromium: run ./build.sh test"]
-fn store_failing_keeps_the_crm_part_on_the_demo_data() {
+fn store_failing_keeps_the_crm_part_on_the_demo_data_and_recovers_by_itself() {
     let stand = Stand::start(
-        "store_failing_keeps_the_crm_part_on_the_demo_data",
-        Setup::demo(dev_options_polling(60)),
+        "store_failing_keeps_the_crm_part_on_the_demo_data_and_recovers_by_itself",
+        Setup::demo(dev_options_polling(3)),
     );
     stand
         .sandbox
@@ -55,4 +55,44 @@ fn store_failing_keeps_the_crm_part_on_the_demo_data() {
     stand.open_deal_ready(9, User::Rep);
     let sentence = assert_crm_part_with_store_sentence(&stand, rows.as_array().map_or(0, Vec::len));
     eprintln!("store failing, the rep reads: {sentence}");
+    assert_eq!(
+        stand.count(&format!(
+            "{} [data-on-click=\"retry\"]",
+            tid("store-unavailable")
+        )),
+        1,
+        "the notice offers to try again"
+    );
+
+    // The store answers again: the next live check brings the order in, without a reload.
+    stand.sandbox.clear_faults();
+    stand.wait_css(&tid("order-number"));
+    assert_eq!(stand.count(&tid("store-unavailable")), 0);
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn store_hanging_shows_the_deal_first_and_says_it_waits_for_the_store() {
+    let stand = mini_stand(
+        "store_hanging_shows_the_deal_first_and_says_it_waits_for_the_store",
+        mini_options(60),
+    );
+    // Every store request hangs (the sandbox holds it 60 s); Bitrix24 answers at once.
+    stand.sandbox.set_fault("sale.*", 1.0, FaultKind::Timeout);
+    let url = stand.portal_page_in("/crm/deal/details/1/?tab=app", User::Rep, "ru");
+    stand.goto(&url);
+    stand.enter_app_frame();
+    stand.wait_css(&tid("order-pending"));
+    assert_eq!(stand.count(&tid("deal-row")), 4, "the deal's rows show");
+    assert!(stand.text(&tid("deal-sum")).is_some_and(|s| !s.is_empty()));
+    assert_eq!(stand.count(&tid("row-available")), 0, "no stock yet");
+    let status = stand.text(&tid("tab-status")).unwrap_or_default();
+    assert!(
+        status.contains("магазин"),
+        "the status names the store: {status:?}"
+    );
+    assert_eq!(
+        stand.attr(&tid("deal-tab"), "data-state").as_deref(),
+        Some("loading")
+    );
 }

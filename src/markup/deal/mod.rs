@@ -28,7 +28,7 @@ use notices::{load_failed, refresh_failed, store_notice};
 pub use notices::{status_content, status_line, status_text};
 use order::order_panel;
 use rows::{RowsTable, rows_table};
-use skeleton::deal_skeleton;
+use skeleton::{deal_skeleton, order_skeleton};
 use state::{Loaded, TabState};
 use summary::deal_summary;
 
@@ -51,10 +51,12 @@ pub fn tab_body(
     link_panel: &dyn Fn(&mut Markup),
 ) {
     refresh_failed(m, state, ctx.lang);
-    match (&state.loaded, &state.error) {
-        (Some(loaded), _) => loaded_body(m, ctx, state, loaded, link_panel),
-        (None, Some(error)) => load_failed(m, error, ctx.lang),
-        (None, None) => deal_skeleton(m),
+    match (&state.loaded, &state.error, &state.partial) {
+        (Some(loaded), _, _) => loaded_body(m, ctx, state, loaded, link_panel),
+        (None, Some(error), _) => load_failed(m, error, ctx.lang),
+        // A slow store: Bitrix24's part meanwhile, the store's as placeholders.
+        (None, None, Some(crm)) if state.slow => loaded_body(m, ctx, state, crm, link_panel),
+        (None, None, _) => deal_skeleton(m),
     }
 }
 
@@ -79,6 +81,7 @@ fn loaded_body(
         (StoreState::Unavailable, _) => {
             store_notice(m, ctx.lang, ctx.is_admin, data.store.error());
         }
+        (StoreState::Pending, _) => order_skeleton(m),
     }
     deal_summary(m, &view.deal, fmt, &marks.deal);
     m.close("div");
@@ -110,8 +113,11 @@ fn loaded_body(
             currency: &view.deal.currency,
             fmt,
             has_stock: matches!(view.store, StoreState::Linked | StoreState::NotLinked),
-            stock_note: (view.store == StoreState::Unavailable)
-                .then_some(ctx.lang.deal().no_stock_data),
+            stock_note: match view.store {
+                StoreState::Unavailable => Some(ctx.lang.deal().no_stock_data),
+                StoreState::Pending => Some(ctx.lang.deal().stock_pending),
+                _ => None,
+            },
             property: ctx.product_property,
             marks,
         },

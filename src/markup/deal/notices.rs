@@ -19,7 +19,9 @@ pub fn store_notice(m: &mut Markup, lang: Lang, is_admin: bool, error: Option<&E
             described = describe(error, System::Store, lang);
             (
                 "store-unavailable",
-                Notice::new(Tone::Warning, &described).titled(t.store_unavailable_title),
+                Notice::new(Tone::Warning, &described)
+                    .titled(t.store_unavailable_title)
+                    .action(t.retry, "retry"),
             )
         }
         None if is_admin => (
@@ -68,6 +70,7 @@ pub fn refresh_failed(m: &mut Markup, state: &TabState, lang: Lang) {
 pub fn status_text(state: &TabState, lang: Lang) -> &'static str {
     let t = lang.deal();
     match (state.busy, state.slow, state.loaded.is_some()) {
+        (true, true, false) if state.partial.is_some() => t.waiting_store,
         (true, true, _) => t.waiting,
         (true, false, true) => t.refreshing,
         _ => "",

@@ -7,11 +7,7 @@ pub fn deal_skeleton(m: &mut Markup) {
     m.open_class("div", "sl-deal-body")
         .attr("aria-hidden", "true");
     m.open_class("div", "sl-deal-top");
-    m.open_class("section", "sl-card sl-order-card");
-    bar(m, "l");
-    m.open_class("div", "sl-facts-skel");
-    facts(m, 5);
-    m.close("div").close("section");
+    order_card(m);
     m.open_class("section", "sl-card sl-deal-card");
     bar(m, "m");
     facts(m, 3);
@@ -22,6 +18,23 @@ pub fn deal_skeleton(m: &mut Markup) {
         bar(m, "full");
     }
     m.close("section").close("div");
+}
+
+/// The order card in grey, while the store's answer is awaited (the rest is shown).
+pub fn order_skeleton(m: &mut Markup) {
+    m.open("div")
+        .attr("data-testid", "order-pending")
+        .attr("aria-hidden", "true");
+    order_card(m);
+    m.close("div");
+}
+
+fn order_card(m: &mut Markup) {
+    m.open_class("section", "sl-card sl-order-card");
+    bar(m, "l");
+    m.open_class("div", "sl-facts-skel");
+    facts(m, 5);
+    m.close("div").close("section");
 }
 
 /// `count` label-and-value pairs.

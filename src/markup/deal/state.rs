@@ -26,6 +26,9 @@ pub struct TabState {
     pub busy: bool,
     /// The load has been busy long enough to say the tab is waiting.
     pub slow: bool,
+    /// The load under way has Bitrix24's part and awaits the store's: shown once the load is
+    /// slow and nothing was shown before.
+    pub partial: Option<Loaded>,
     /// The order the rep just picked among several, shown as chosen while it loads.
     pub chosen: Option<u64>,
     /// What the last live update changed, marked for a moment.
@@ -44,6 +47,8 @@ pub enum TabAction {
     },
     /// The load under way is slow.
     Slow { generation: u32 },
+    /// The load under way has Bitrix24's part (the store's is pending).
+    Partial { generation: u32, loaded: Loaded },
     /// A load of `generation` finished.
     Done {
         generation: u32,
@@ -63,6 +68,7 @@ impl TabState {
             TabAction::Start { generation, chosen } => {
                 self.busy = true;
                 self.slow = false;
+                self.partial = None;
                 self.generation = generation;
                 self.chosen = chosen;
             }
@@ -71,6 +77,14 @@ impl TabState {
                     return false;
                 }
                 self.slow = true;
+            }
+            TabAction::Partial { generation, loaded } => {
+                if generation != self.generation || !self.busy {
+                    return false;
+                }
+                self.partial = Some(loaded);
+                // Only a slow first load shows it; otherwise nothing on screen changes.
+                return self.slow && self.loaded.is_none();
             }
             TabAction::Done {
                 generation,
@@ -88,6 +102,7 @@ impl TabState {
                 self.error = None;
                 self.busy = false;
                 self.slow = false;
+                self.partial = None;
                 self.chosen = None;
             }
             TabAction::Failed { generation, error } => {
@@ -97,6 +112,7 @@ impl TabState {
                 self.error = Some(error);
                 self.busy = false;
                 self.slow = false;
+                self.partial = None;
                 self.chosen = None;
             }
             TabAction::ClearMarks => {

@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::order::order_panel;
 use super::rows::{RowsTable, rows_table};
-use super::state::{Loaded, TabState};
+use super::state::{Loaded, TabAction, TabState};
 use super::summary::deal_summary;
 use super::{TabContext, status_content, status_line, status_text, tab_body};
 use crate::fetch::deal::DealData;
@@ -291,6 +291,77 @@ fn the_status_line_says_refreshing_then_waiting_when_slow() {
 }
 
 #[test]
+fn a_slow_store_shows_the_crm_part_first_and_says_it_waits_for_the_store() {
+    let t = Lang::En.deal();
+    let partial = || Loaded {
+        data: Rc::new(data(StoreData::Pending)),
+        view: Rc::new(view(StoreState::Pending)),
+    };
+    let mut state = TabState::default();
+    assert!(state.apply(TabAction::Start {
+        generation: 1,
+        chosen: None
+    }));
+    // Bitrix24 answered quickly: nothing changes on screen yet (the skeleton stays).
+    assert!(!state.apply(TabAction::Partial {
+        generation: 1,
+        loaded: partial()
+    }));
+    assert!(body(&ctx(), &state).starts_with(r#"<div class="sl-deal-body" aria-hidden="true">"#));
+    // The load turns slow: the deal and its rows show, the order and stock wait for the store.
+    assert!(state.apply(TabAction::Slow { generation: 1 }));
+    assert_eq!(status_text(&state, Lang::En), t.waiting_store);
+    let html = body(&ctx(), &state);
+    assert!(html.contains(r#"data-testid="deal-stage""#));
+    assert!(html.contains(r#"data-testid="deal-row""#));
+    assert!(html.contains(r#"data-testid="order-pending""#));
+    assert!(html.contains(t.stock_pending));
+    assert!(!html.contains("row-available") && !html.contains("link-panel"));
+    assert_eq!(state.state_name(), "loading");
+    // The whole answer replaces it.
+    assert!(
+        state.apply(TabAction::Done {
+            generation: 1,
+            loaded: loaded(view(StoreState::Linked), data(answered()))
+                .loaded
+                .unwrap(),
+            mark: false
+        })
+    );
+    assert!(state.partial.is_none());
+    assert!(!body(&ctx(), &state).contains("order-pending"));
+}
+
+#[test]
+fn a_reload_keeps_the_data_on_screen_instead_of_a_partial() {
+    let mut state = loaded(view(StoreState::Linked), data(answered()));
+    state.apply(TabAction::Start {
+        generation: 1,
+        chosen: None,
+    });
+    state.apply(TabAction::Slow { generation: 1 });
+    assert!(!state.apply(TabAction::Partial {
+        generation: 1,
+        loaded: Loaded {
+            data: Rc::new(data(StoreData::Pending)),
+            view: Rc::new(view(StoreState::Pending)),
+        }
+    }));
+    let html = body(&ctx(), &state);
+    assert!(!html.contains("order-pending"));
+    assert_eq!(status_text(&state, Lang::En), Lang::En.deal().waiting);
+    // A partial of an older load is ignored.
+    assert!(
+        !state.apply(TabAction::Partial {
+            generation: 0,
+            loaded: loaded(view(StoreState::Pending), data(StoreData::Pending))
+                .loaded
+                .unwrap()
+        })
+    );
+}
+
+#[test]
 fn a_shortage_row_carries_row_shortage_with_the_missing_count() {
     let rows = [row(0, "Kettle", "5", "2", Some("3"))];
     let html = table(&rows, true, None, &ViewChanges::default());
@@ -515,6 +586,10 @@ fn an_unavailable_store_says_why_and_notes_the_missing_stock() {
     let html = body(&ctx(), &state);
     assert!(html.contains(r#"data-testid="store-unavailable""#));
     assert!(html.contains(t.store_unavailable_title));
+    assert!(
+        html.contains(r#"data-on-click="retry""#),
+        "it offers to try again"
+    );
     assert!(html.contains(&format!(r#"<p class="sl-muted">{}</p>"#, t.no_stock_data)));
     assert!(!html.contains("data-warehouse-id"));
 }

@@ -29,6 +29,8 @@ use crate::model::stock::{OwnReserve, rows_stock, shown_warehouses};
 pub enum StoreState {
     /// No store connection in settings (admin: settings; rep: ask the administrator).
     NotConfigured,
+    /// The store's answer is still awaited (its part shows as a placeholder).
+    Pending,
     /// The store did not answer; the CRM part is shown alone.
     Unavailable,
     /// The store answered and no rule found an order: candidates and "Link" are offered.
@@ -61,6 +63,8 @@ pub struct StoreAnswer<'a> {
 pub enum StoreSide<'a> {
     /// No store connection configured.
     NotConfigured,
+    /// The store has not answered yet.
+    Pending,
     /// The store request failed.
     Unavailable,
     /// The store answered.
@@ -116,6 +120,7 @@ impl DealView {
         let deal = DealCard::of(input.deal, input.contact, input.stages);
         let (state, answer) = match input.store {
             StoreSide::NotConfigured => (StoreState::NotConfigured, None),
+            StoreSide::Pending => (StoreState::Pending, None),
             StoreSide::Unavailable => (StoreState::Unavailable, None),
             StoreSide::Answered(a) if a.link.is_some() && a.order.is_some() => {
                 (StoreState::Linked, Some(a))

@@ -1,6 +1,7 @@
 //! Keeps the deal tab live: every `poll_interval` seconds, while the page is visible and no
-//! check is under way, asks both systems whether anything changed; on a change, reloads and
-//! marks it.
+//! check or load is under way, asks both systems whether anything changed; on a change, reloads
+//! and marks it. While the store's part could not be loaded, the check is a reload: the tab
+//! comes back by itself once the store answers again.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -10,6 +11,7 @@ use wasm_bindgen_futures::spawn_local;
 
 use super::{DealTab, LoadKind};
 use crate::fetch::live::check;
+use crate::fetch::store_side::StoreData;
 use crate::session::StoreAccess;
 
 /// Starts the checks; they stop with the tab.
@@ -22,8 +24,13 @@ pub fn start(tab: &Rc<DealTab>) {
         let Some(current) = tab.state.borrow().loaded.clone() else {
             return;
         };
-        if in_flight.get() || page_hidden() {
+        if in_flight.get() || tab.state.borrow().busy || page_hidden() {
             return; // a hidden tab makes no requests
+        }
+        let store_configured = matches!(tab.session.store, StoreAccess::Ready(_));
+        if store_configured && matches!(current.data.store, StoreData::Unavailable(_)) {
+            tab.load(LoadKind::Live);
+            return;
         }
         in_flight.set(true);
         let in_flight = in_flight.clone();

@@ -7,7 +7,7 @@ use gloo_timers::callback::Timeout;
 use wasm_bindgen_futures::spawn_local;
 
 use super::{DealTab, preference, store_guess};
-use crate::fetch::deal::{OpenContext, open_deal};
+use crate::fetch::deal::{DealData, OpenContext, open_deal};
 use crate::markup::deal::state::{Loaded, TabAction};
 use crate::model::view::requests::OpenHints;
 use crate::session::StoreAccess;
@@ -52,7 +52,7 @@ impl DealTab {
         let me = self.weak();
         spawn_local(async move {
             let Some(tab) = me.upgrade() else { return };
-            let outcome = tab.fetch().await;
+            let outcome = tab.fetch(generation).await;
             match outcome {
                 Ok(loaded) => {
                     let mark = kind == LoadKind::Live;
@@ -76,8 +76,9 @@ impl DealTab {
         });
     }
 
-    /// Asks both systems for the deal, planned with what this frame learned so far.
-    async fn fetch(self: &Rc<Self>) -> Result<Loaded, bitrix_rest::Error> {
+    /// Asks both systems for the deal, planned with what this frame learned so far. The CRM
+    /// part, once in, is handed to the tab state (shown if the store keeps the load slow).
+    async fn fetch(self: &Rc<Self>, generation: u32) -> Result<Loaded, bitrix_rest::Error> {
         let session = &self.session;
         let portal = session.portal.with_cancel(self.cancel.clone());
         let store = match &session.store {
@@ -102,7 +103,19 @@ impl DealTab {
             hints: &known,
             guess: guess.as_ref(),
         };
-        let data = open_deal(ctx, self.deal_id).await?;
+        let settings = &session.settings;
+        let lang = session.lang.code();
+        let crm_ready = |crm: &DealData| {
+            let view = crm.view(settings, lang);
+            self.apply(TabAction::Partial {
+                generation,
+                loaded: Loaded {
+                    data: Rc::new(crm.clone()),
+                    view: Rc::new(view),
+                },
+            });
+        };
+        let data = open_deal(ctx, self.deal_id, &crm_ready).await?;
         *self.hints.borrow_mut() = data.hints();
         if let Some(batch) = data.store_batch.as_ref().filter(|_| first) {
             store_guess::remember(member, self.deal_id, batch);
