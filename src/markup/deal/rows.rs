@@ -51,6 +51,12 @@ pub fn rows_table(m: &mut Markup, props: &RowsTable) {
     head(m, "", t.col_product);
     head(m, "sl-num", t.col_quantity);
     head(m, "sl-num", t.col_price);
+    // What the rep needs first (available, short or not) comes before the breakdown per
+    // warehouse, which may be wider than the tab.
+    if props.has_stock {
+        head(m, "sl-num", t.col_available);
+        head(m, "", t.col_state);
+    }
     for w in columns {
         m.open("th")
             .attr("scope", "col")
@@ -58,10 +64,6 @@ pub fn rows_table(m: &mut Markup, props: &RowsTable) {
             .attr("data-warehouse-id", &w.id.to_string())
             .text(&w.title)
             .close("th");
-    }
-    if props.has_stock {
-        head(m, "sl-num", t.col_available);
-        head(m, "", t.col_state);
     }
     m.close("tr").close("thead");
     m.open("tbody");
@@ -146,6 +148,24 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
     cell(m, "sl-num", marks, RowField::Price);
     m.text(&fmt.money(row.price, props.currency)).close("td");
 
+    if props.has_stock {
+        cell(m, "sl-num sl-strong", marks, RowField::Available);
+        match &row.stock {
+            Some(s) => {
+                let available = plain(s.available);
+                m.open("span")
+                    .attr("data-testid", "row-available")
+                    .attr("data-value", &available)
+                    .text(&available)
+                    .close("span");
+            }
+            None => dash(m),
+        }
+        m.close("td");
+        m.open("td");
+        row_state(m, props, row, marks, &measure);
+        m.close("td");
+    }
     for w in columns {
         cell(m, "sl-num", marks, RowField::Warehouse(w.id));
         m.attr("data-warehouse-id", &w.id.to_string());
@@ -169,24 +189,6 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
         m.close("td");
     }
 
-    if props.has_stock {
-        cell(m, "sl-num sl-strong", marks, RowField::Available);
-        match &row.stock {
-            Some(s) => {
-                let available = plain(s.available);
-                m.open("span")
-                    .attr("data-testid", "row-available")
-                    .attr("data-value", &available)
-                    .text(&available)
-                    .close("span");
-            }
-            None => dash(m),
-        }
-        m.close("td");
-        m.open("td");
-        row_state(m, props, row, marks, &measure);
-        m.close("td");
-    }
     m.close("tr");
 }
 
@@ -213,6 +215,11 @@ fn row_state(m: &mut Markup, props: &RowsTable, row: &ViewRow, marks: &[RowField
         m.attr("data-testid", "row-shortage")
             .attr("data-value", &plain(missing))
             .text(&fill(t.shortage, &[&amount]))
+            .close("span");
+    } else if row.shipped {
+        m.open_class("span", "sl-badge sl-badge-success")
+            .attr("data-testid", "row-shipped")
+            .text(t.order_shipped)
             .close("span");
     } else if row.stock.is_some() {
         m.leaf("span", "sl-badge sl-badge-success", t.in_stock);

@@ -118,6 +118,7 @@ fn row(index: usize, name: &str, qty: &str, free: &str, shortage: Option<&str>) 
             available: free,
             shortage: shortage.map(d),
         }),
+        shipped: false,
     }
 }
 
@@ -366,11 +367,24 @@ fn a_shortage_row_carries_row_shortage_with_the_missing_count() {
     let rows = [row(0, "Kettle", "5", "2", Some("3"))];
     let html = table(&rows, true, None, &ViewChanges::default());
     assert!(html.contains(r#"<tr data-testid="deal-row" data-xml-id="X0" class="sl-row-short">"#));
+    // Available and the badge come before the breakdown per warehouse.
     assert!(html.contains(
-        r#"<td><span class="sl-badge sl-badge-alert" data-testid="row-shortage" data-value="3">3 pcs short</span></td></tr>"#
+        r#"<span data-testid="row-available" data-value="2">2</span></td><td><span class="sl-badge sl-badge-alert" data-testid="row-shortage" data-value="3">3 pcs short</span></td><td class="sl-num" data-warehouse-id="1">2</td></tr>"#
+    ), "{html}");
+    assert!(html.contains(
+        r#"<th scope="col" class="sl-num">Available</th><th scope="col">Stock</th><th scope="col" class="sl-num" data-warehouse-id="1">Main</th>"#
+    ), "{html}");
+}
+
+#[test]
+fn a_shipped_line_says_shipped_instead_of_in_stock() {
+    let mut shipped = row(0, "Kettle", "2", "0", None);
+    shipped.shipped = true;
+    let html = table(&[shipped], true, None, &ViewChanges::default());
+    assert!(html.contains(
+        r#"<span class="sl-badge sl-badge-success" data-testid="row-shipped">Shipped</span>"#
     ));
-    assert!(html.contains(r#"<span data-testid="row-available" data-value="2">2</span>"#));
-    assert!(html.contains(r#"<td class="sl-num" data-warehouse-id="1">2</td>"#));
+    assert!(!html.contains("In stock") && !html.contains("row-shortage"));
 }
 
 #[test]

@@ -206,6 +206,28 @@ fn rows_carry_their_store_product_order_values_and_stock() {
 }
 
 #[test]
+fn a_shipped_orders_lines_need_no_stock_beyond_what_the_deal_asks_more() {
+    let mut w = world();
+    w.order.as_mut().unwrap().deducted = true;
+    let v = build(&w, answered);
+    let (kettle, cups, assembly) = (&v.rows[0], &v.rows[1], &v.rows[2]);
+    assert!(kettle.shipped && cups.shipped && !assembly.shipped);
+    assert_eq!(kettle.shortage(), None, "2 asked, 2 shipped");
+    assert_eq!(
+        cups.shortage(),
+        None,
+        "3 asked, 2 shipped: 1 more needed, 1.5 available"
+    );
+    w.rows[1].quantity = d("5");
+    let v = build(&w, answered);
+    assert_eq!(
+        v.rows[1].shortage(),
+        Some(d("1.5")),
+        "3 more needed, 1.5 available"
+    );
+}
+
+#[test]
 fn differences_are_computed_for_a_linked_order() {
     let w = world();
     let kinds: Vec<_> = build(&w, answered)

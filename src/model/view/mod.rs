@@ -12,6 +12,7 @@ mod row;
 pub use cards::{ContactCard, DealCard, OrderCard, OrderChoice};
 pub use row::{ViewRow, WarehouseColumn};
 
+use bitrix_rest::Decimal;
 use bitrix_rest::models::{
     catalog::{Product, StoreStock, Warehouse},
     crm::{Contact, Deal, ProductRow, Status},
@@ -146,11 +147,24 @@ impl DealView {
                 .collect()
         });
         let shown: Vec<u64> = warehouses.iter().map(|w| w.id).collect();
+        // A shipped order's lines left the store already: a row needs stock only for what it
+        // asks beyond its shipped line.
+        let shipped = order.is_some_and(|o| o.is_shipped());
         let requests: Vec<_> = input
             .rows
             .iter()
             .zip(&matching.rows)
-            .map(|(r, m)| (m.store_product_id, r.quantity))
+            .map(|(r, m)| {
+                let line = m
+                    .basket_item_id
+                    .and_then(|id| basket.iter().find(|i| i.id == id))
+                    .filter(|_| shipped);
+                let need = match line {
+                    Some(it) => (r.quantity - it.quantity).max(Decimal::default()),
+                    None => r.quantity,
+                };
+                (m.store_product_id, need)
+            })
             .collect();
         let stock = match answer {
             Some(a) => rows_stock(&requests, a.stock, &shown, &OwnReserve::of_order(order)),
@@ -161,7 +175,9 @@ impl DealView {
             .iter()
             .enumerate()
             .zip(matching.rows.iter().zip(stock))
-            .map(|((index, row), (m, s))| ViewRow::of(index, row, m, s, store_products, basket))
+            .map(|((index, row), (m, s))| {
+                ViewRow::of(index, row, m, s, store_products, basket, shipped)
+            })
             .collect();
         let differences = match (order, answer) {
             (Some(o), Some(_)) => differences(ReconcileInput {

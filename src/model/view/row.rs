@@ -63,6 +63,9 @@ pub struct ViewRow {
     pub order_price: Option<Decimal>,
     /// Stock figures (`None` for an unmatched row or without the store).
     pub stock: Option<RowStock>,
+    /// Its order line has been shipped: the goods already left the store, so only a deal
+    /// quantity beyond the shipped one needs stock.
+    pub shipped: bool,
 }
 
 impl ViewRow {
@@ -83,6 +86,7 @@ impl ViewRow {
         stock: Option<RowStock>,
         products: &[Product],
         basket: &[BasketItem],
+        order_shipped: bool,
     ) -> ViewRow {
         let item = m
             .basket_item_id
@@ -109,6 +113,7 @@ impl ViewRow {
             order_quantity: item.map(|i| i.quantity),
             order_price: item.map(|i| i.price),
             stock,
+            shipped: order_shipped && item.is_some(),
         }
     }
 }
