@@ -39,13 +39,22 @@ pub async fn candidate_orders(
     Ok(search.candidates(&hits, &orders))
 }
 
-/// Orders with this number (`165`, `#165`); empty when there is none.
+/// Orders with this number (`165`, `#165`), then the order with this ID when it is another
+/// one; empty when there is none.
 pub async fn orders_by_number(store: &Client, number: &str) -> Result<Vec<Order>, Error> {
     let Some(batch) = order_number_batch(number) else {
         return Ok(Vec::new());
     };
     let answers = run(store, &batch).await?;
-    answers.list("found", Some("orders"))
+    let mut orders: Vec<Order> = answers.list("found", Some("orders"))?;
+    if batch.get("found_id").is_some() {
+        for order in answers.list::<Order>("found_id", Some("orders"))? {
+            if !orders.iter().any(|o| o.id == order.id) {
+                orders.push(order);
+            }
+        }
+    }
+    Ok(orders)
 }
 
 /// Which of `orders` another deal than `deal_id` already links to, by order ID. One portal

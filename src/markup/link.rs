@@ -554,7 +554,7 @@ mod tests {
         let mut state = LinkState::new(ContactSearch::NoContact);
         state.by_number = Found::Nothing("M-999".into());
         assert!(html(&state).contains(
-            r#"<p class="sl-muted" data-testid="link-not-found">Order #M-999 was not found in the store.</p>"#
+            r#"<p class="sl-muted" data-testid="link-not-found">The store has no order with the number or ID "M-999".</p>"#
         ), "{}", html(&state));
     }
 
@@ -574,7 +574,9 @@ mod tests {
         let mut state = LinkState::new(ContactSearch::NoContact);
         state.number = r#"M-"5"#.into();
         let html = html(&state);
-        assert!(html.contains(r#"<label for="sl-link-number">Find an order by number</label>"#));
+        assert!(
+            html.contains(r#"<label for="sl-link-number">Find an order by number or ID</label>"#)
+        );
         assert!(html.contains(r#"<input id="sl-link-number" class="sl-input sl-input-short" type="search" inputmode="numeric""#));
         assert!(
             html.contains(

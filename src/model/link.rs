@@ -182,19 +182,18 @@ pub fn reference_commands(prefix: &str, reference: &OrderReference, batch: &mut 
     batch.push(format!("{prefix}_order"), order_get_call(first));
 }
 
-/// The store batch that finds the order typed by the rep (by number): `found` and
-/// `found_order`.
+/// The store batch that finds the order typed by the rep: `found`, the orders with this
+/// number, and when it is a number, `found_id`, the order with this ID (reps see both).
 pub fn order_number_batch(number: &str) -> Option<Batch> {
     let number = number.trim().trim_start_matches('#').trim();
     if number.is_empty() {
         return None;
     }
     let mut batch = Batch::new();
-    reference_commands(
-        "found",
-        &OrderReference::Number(number.to_owned()),
-        &mut batch,
-    );
+    batch.push("found", order_list_call(json!({"accountNumber": number})));
+    if let Some(id) = number.parse::<u64>().ok().filter(|id| *id > 0) {
+        batch.push("found_id", order_list_call(json!({"id": id})));
+    }
     Some(batch)
 }
 

@@ -277,6 +277,10 @@ fn own_seed_without_order_finds_candidates_by_phone_and_number_and_link_writes_t
     stand.replace_text(&tid("link-number"), "M-504");
     stand.click(&tid("link-find"));
     stand.wait_css(&elsewhere(504, 3));
+    // The order's ID finds it too.
+    stand.replace_text(&tid("link-number"), "503");
+    stand.click(&tid("link-find"));
+    stand.wait_css(&elsewhere(503, 1));
     stand.replace_text(&tid("link-number"), "M-999");
     stand.click(&tid("link-find"));
     stand.wait_css(&tid("link-not-found"));

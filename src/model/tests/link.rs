@@ -143,6 +143,13 @@ fn an_order_number_typed_by_the_rep_is_trimmed_of_hash_and_spaces() {
         b.get("found").unwrap().params["filter"],
         json!({"accountNumber": "165"})
     );
+    assert_eq!(
+        b.get("found_id").unwrap().params["filter"],
+        json!({"id": 165}),
+        "a number may be the order's ID too"
+    );
+    let b = order_number_batch("A-19").unwrap();
+    assert_eq!(b.commands.len(), 1, "a number with letters is no ID");
     assert!(order_number_batch(" # ").is_none());
 }
 
