@@ -1,6 +1,8 @@
 //! The linked order: number, date, status, payment, delivery, total, buyer, how it is linked,
 //! and the selector when the link rule found several orders.
 
+use bitrix_rest::Decimal;
+
 use super::changed_class;
 use crate::i18n::fill;
 use crate::markup::Markup;
@@ -42,6 +44,7 @@ pub fn order_panel(
         "sl-badges",
         marked(OrderField::Paid) || marked(OrderField::Canceled) || marked(OrderField::Shipped),
     );
+    let paid_sum = || fmt.money(o.paid_sum, &o.currency);
     if o.canceled {
         badge(
             m,
@@ -49,12 +52,31 @@ pub fn order_panel(
             Some("order-canceled"),
             t.order_canceled,
         );
+        // Money taken for a canceled order is money to give back.
+        if o.paid_sum > Decimal::default() {
+            let text = fill(t.order_paid_amount, &[&paid_sum()]);
+            badge(
+                m,
+                "sl-badge sl-badge-warning",
+                Some("order-paid-sum"),
+                &text,
+            );
+        }
     } else if o.paid {
         badge(
             m,
             "sl-badge sl-badge-success",
             Some("order-paid"),
             t.order_paid,
+        );
+    } else if o.paid_sum > Decimal::default() {
+        let total = fmt.money(o.total, &o.currency);
+        let text = fill(t.order_part_paid, &[&paid_sum(), &total]);
+        badge(
+            m,
+            "sl-badge sl-badge-warning",
+            Some("order-part-paid"),
+            &text,
         );
     } else {
         badge(m, "sl-badge sl-badge-warning", None, t.order_not_paid);

@@ -60,6 +60,7 @@ fn order_card() -> OrderCard {
         status_id: "P".into(),
         status_name: Some("Paid".into()),
         paid: true,
+        paid_sum: d("1300"),
         canceled: false,
         shipped: false,
         payments: vec!["Cash".into(), "Card".into()],
@@ -522,6 +523,42 @@ fn the_order_the_rep_just_picked_stays_chosen_while_it_loads() {
     let html = m.finish();
     assert!(html.contains(r#"<option value="8" selected>"#));
     assert!(html.contains(r#"<option value="9">"#));
+}
+
+#[test]
+fn a_partly_paid_order_says_how_much_and_a_canceled_one_what_was_paid() {
+    let badges = |card: &OrderCard| {
+        let mut m = Markup::new();
+        order_panel(&mut m, card, &[], None, Fmt::new(Lang::En), &[]);
+        let html = m.finish();
+        let start = html.find(r#"<span class="sl-badges">"#).unwrap();
+        let end = start + html[start..].find("</span></div>").unwrap();
+        html[start..end].to_owned()
+    };
+    let part = OrderCard {
+        paid: false,
+        paid_sum: d("500"),
+        ..order_card()
+    };
+    assert_eq!(
+        badges(&part),
+        r#"<span class="sl-badges"><span class="sl-badge sl-badge-warning" data-testid="order-part-paid">Paid ₽500.00 of ₽1,300.00</span>"#
+    );
+    let unpaid = OrderCard {
+        paid: false,
+        paid_sum: d("0"),
+        ..order_card()
+    };
+    assert!(badges(&unpaid).contains(">Not paid</span>"));
+    let refund = OrderCard {
+        canceled: true,
+        paid: false,
+        paid_sum: d("1300"),
+        ..order_card()
+    };
+    assert!(badges(&refund).contains(
+        r#"data-testid="order-canceled">Canceled</span><span class="sl-badge sl-badge-warning" data-testid="order-paid-sum">Paid ₽1,300.00</span>"#
+    ));
 }
 
 #[test]

@@ -157,6 +157,7 @@ fn a_linked_deal_shows_its_order_card() {
     assert_eq!((card.id, card.number.as_str()), (9, "165"));
     assert_eq!(card.status_name.as_deref(), Some("Оплачен"));
     assert!(card.paid && !card.canceled && !card.shipped);
+    assert_eq!(card.paid_sum, d("1300"), "the payments marked paid");
     assert_eq!(card.payments, vec!["Карта"]);
     assert_eq!(card.deliveries, vec!["Курьер"]);
     assert_eq!((card.total, card.delivery_price), (d("1300"), d("300")));

@@ -92,6 +92,9 @@ pub struct OrderCard {
     pub status_name: Option<String>,
     /// Paid.
     pub paid: bool,
+    /// What its payments marked paid add up to (part of the total, or money to refund when
+    /// the order is canceled).
+    pub paid_sum: Decimal,
     /// Canceled.
     pub canceled: bool,
     /// Shipped.
@@ -140,6 +143,11 @@ impl OrderCard {
             status_name: status_name(&order.status_id, answer.status_names, lang)
                 .map(str::to_owned),
             paid: order.payed,
+            paid_sum: order
+                .payments
+                .iter()
+                .filter(|p| p.paid)
+                .fold(Decimal::default(), |sum, p| sum + p.sum),
             canceled: order.canceled,
             shipped: order.is_shipped(),
             payments: names(&mut order.payments.iter().map(|p| &p.pay_system_name)),

@@ -128,7 +128,10 @@ pub fn changes(before: &DealView, after: &DealView) -> ViewChanges {
         (None, None) => Vec::new(),
         (Some(a), Some(b)) if a.id == b.id => [
             (a.status_id != b.status_id, OrderField::Status),
-            (a.paid != b.paid, OrderField::Paid),
+            (
+                a.paid != b.paid || a.paid_sum != b.paid_sum,
+                OrderField::Paid,
+            ),
             (a.canceled != b.canceled, OrderField::Canceled),
             (a.shipped != b.shipped, OrderField::Shipped),
             (
