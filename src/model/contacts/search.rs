@@ -17,8 +17,9 @@ use super::{Email, MatchedOn, PROP_EMAIL, PROP_PHONE, Phone, contact_emails, con
 use crate::model::call::{Batch, Call, PAGE_SIZE, slot_refs};
 use crate::model::sorted::sort_by_key;
 
-/// The most phones and the most e-mails of one contact searched.
-pub const MAX_SEARCHED: usize = 5;
+/// The most phones and the most e-mails of one contact searched: two commands each, so the
+/// search stays one batch (at most 50 commands).
+pub const MAX_SEARCHED: usize = 12;
 
 /// One value of `sale.propertyvalue.list` (→ `{propertyValues}`): which order it belongs to
 /// and what it holds. (`bitrix_rest`'s `PropertyValue` has no `orderId` yet.)
@@ -50,17 +51,21 @@ impl FromValue for PropertyHit {
 
 /// The `sale.propertyvalue.list` call that finds a phone in any formatting.
 pub fn phone_search_call(phone: &Phone) -> Call {
-    let pattern: String = phone
+    // Any characters around and between the digits (`+7 (916) 123-45-67 `); what is found is
+    // checked again by normalising it.
+    let mut pattern: String = phone
         .significant_digits()
         .chars()
         .flat_map(|c| ['%', c])
         .collect();
+    pattern.push('%');
     property_search(PROP_PHONE, pattern)
 }
 
 /// The `sale.propertyvalue.list` call that finds an e-mail whatever its letter case.
 pub fn email_search_call(email: &Email) -> Call {
-    property_search(PROP_EMAIL, email.as_str().to_owned())
+    // Spaces around the address as the buyer typed it still match; letter case never matters.
+    property_search(PROP_EMAIL, format!("%{}%", email.as_str()))
 }
 
 fn property_search(code: &str, pattern: String) -> Call {

@@ -167,12 +167,12 @@ fn the_phone_search_uses_like_with_every_digit_separated() {
     assert_eq!(call.method, "sale.propertyvalue.list");
     assert_eq!(
         call.params["filter"],
-        json!({"=code": "PHONE", "=%value": "%9%1%6%1%2%3%4%5%6%7"})
+        json!({"=code": "PHONE", "=%value": "%9%1%6%1%2%3%4%5%6%7%"})
     );
     let foreign = phone_search_call(&phone("+44 20 7946 0958"));
     assert_eq!(
         foreign.params["filter"]["=%value"],
-        "%4%4%2%0%7%9%4%6%0%9%5%8"
+        "%4%4%2%0%7%9%4%6%0%9%5%8%"
     );
 }
 
@@ -181,7 +181,7 @@ fn the_email_search_uses_like_with_the_address() {
     let call = email_search_call(&Email::parse("Anna@Mail.ru").unwrap());
     assert_eq!(
         call.params["filter"],
-        json!({"=code": "EMAIL", "=%value": "anna@mail.ru"})
+        json!({"=code": "EMAIL", "=%value": "%anna@mail.ru%"})
     );
 }
 
@@ -218,7 +218,11 @@ fn candidate_orders_are_only_those_whose_value_normalises_to_the_contacts() {
         ),
         (
             "email0".to_string(),
-            vec![hit(20, "ANNA@mail.ru"), hit(23, "anna@mail.ru ")],
+            vec![
+                hit(20, "ANNA@mail.ru"),
+                hit(23, "anna@mail.ru "),
+                hit(24, "joanna@mail.ru"), // LIKE %anna@mail.ru% finds it, the check refuses it
+            ],
         ),
     ];
     let orders = vec![
@@ -227,7 +231,11 @@ fn candidate_orders_are_only_those_whose_value_normalises_to_the_contacts() {
             order(21, json!({}), vec![]),
             order(22, json!({}), vec![]),
         ],
-        vec![order(20, json!({}), vec![]), order(23, json!({}), vec![])],
+        vec![
+            order(20, json!({}), vec![]),
+            order(23, json!({}), vec![]),
+            order(24, json!({}), vec![]),
+        ],
     ];
     let found: Vec<(u64, MatchedOn)> = search
         .candidates(&hits, &orders)
