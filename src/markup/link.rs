@@ -3,7 +3,9 @@
 //! each order. [`LinkState`] is what the panel shows; its methods are the panel's state
 //! changes, and [`crate::page`] runs the requests between them.
 //!
-//! Actions (all `link-`): `link-order` (click, the order ID as argument), `link-number`
+//! Actions (all `link-`): `link-order` (click, the order ID as argument; an order another deal
+//! links to asks first), `link-order-anyway` (click: link it all the same), `link-cancel`
+//! (click: do not), `link-number`
 //! (input in the number field), `link-number-key` (a key in it: Enter searches) and
 //! `link-search` (the search button).
 
@@ -100,6 +102,17 @@ pub struct LinkState {
     pub linking: Option<u64>,
     /// Why the last link was not written.
     pub link_error: Option<String>,
+    /// An order another deal links to, whose "Link" asks the rep to confirm.
+    pub confirming: Option<u64>,
+}
+
+/// What "Link" on an offered order leads to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkStep {
+    /// The order is linked to another deal: the rep confirms first.
+    Confirm,
+    /// Write the link to this order.
+    Write(Box<Order>),
 }
 
 impl LinkState {
@@ -132,16 +145,27 @@ impl LinkState {
         true
     }
 
-    /// Starts linking the order `order_id` when it is offered and no link is being written:
-    /// the order to write.
-    pub fn begin_link(&mut self, order_id: u64) -> Option<Order> {
+    /// "Link" on the order `order_id` when it is offered and no link is being written: an
+    /// order another deal links to asks to confirm first (`confirmed` is the rep's yes).
+    pub fn begin_link(&mut self, order_id: u64, confirmed: bool) -> Option<LinkStep> {
         if self.linking.is_some() {
             return None;
         }
-        let order = self.offered_order(order_id)?.clone();
+        let entry = self.offered_entry(order_id)?;
+        if entry.elsewhere.is_some() && !confirmed {
+            self.confirming = Some(order_id);
+            return Some(LinkStep::Confirm);
+        }
+        let order = Box::new(entry.order.clone());
+        self.confirming = None;
         self.linking = Some(order_id);
         self.link_error = None;
-        Some(order)
+        Some(LinkStep::Write(order))
+    }
+
+    /// The rep does not link the order that asked to confirm; false when none asked.
+    pub fn cancel_confirm(&mut self) -> bool {
+        self.confirming.take().is_some()
     }
 
     /// The link was written (`Ok`) or not (why).
@@ -152,11 +176,15 @@ impl LinkState {
 
     /// An order the panel lists, by ID.
     pub fn offered_order(&self, order_id: u64) -> Option<&Order> {
+        self.offered_entry(order_id).map(|e| &e.order)
+    }
+
+    fn offered_entry(&self, order_id: u64) -> Option<&Entry> {
         for found in [&self.candidates, &self.by_number] {
             if let Found::Orders(entries, _) = found {
                 for entry in entries {
                     if entry.order.id == order_id {
-                        return Some(&entry.order);
+                        return Some(entry);
                     }
                 }
             }
@@ -279,7 +307,15 @@ fn list(m: &mut Markup, found: &Found, testid: &str, state: &LinkState, lang: La
         Found::Orders(entries, unknown) => {
             m.open_class("ul", "sl-link-list");
             for entry in entries {
-                item(m, entry, testid, state.linking.is_some(), t, lang);
+                let confirming = state.confirming == Some(entry.order.id);
+                item(
+                    m,
+                    entry,
+                    testid,
+                    (state.linking.is_some(), confirming),
+                    t,
+                    lang,
+                );
             }
             m.close("ul");
             if let Some(text) = unknown {
@@ -295,7 +331,14 @@ fn list(m: &mut Markup, found: &Found, testid: &str, state: &LinkState, lang: La
 
 /// One offered order with its "Link" button.
 #[inline(never)]
-fn item(m: &mut Markup, entry: &Entry, testid: &str, linking: bool, t: &DealTexts, lang: Lang) {
+fn item(
+    m: &mut Markup,
+    entry: &Entry,
+    testid: &str,
+    (linking, confirming): (bool, bool),
+    t: &DealTexts,
+    lang: Lang,
+) {
     let order = &entry.order;
     let id = order.id.to_string();
     m.open("li")
@@ -336,13 +379,39 @@ fn item(m: &mut Markup, entry: &Entry, testid: &str, linking: bool, t: &DealText
             .text(&fill(t.link_elsewhere, &[&other.title, &other_id]))
             .close("span");
     }
-    m.open_class("button", "sl-btn sl-btn-light")
-        .attr("type", "button")
-        .attr("data-testid", "link-button")
-        .flag("disabled", linking)
-        .on("click", "link-order", Some(&id))
-        .text(t.link_button)
-        .close("button");
+    match (&entry.elsewhere, confirming) {
+        (Some(other), true) => {
+            let other_id = other.id.to_string();
+            m.open_class("div", "sl-link-confirm")
+                .attr("role", "alert")
+                .attr("data-testid", "link-confirm");
+            m.leaf("p", "", &fill(t.link_confirm, &[&other.title, &other_id]));
+            m.open_class("div", "sl-actions");
+            m.open_class("button", "sl-btn")
+                .attr("type", "button")
+                .attr("data-testid", "link-anyway")
+                .flag("disabled", linking)
+                .on("click", "link-order-anyway", Some(&id))
+                .text(t.link_anyway)
+                .close("button");
+            m.open_class("button", "sl-btn sl-btn-light")
+                .attr("type", "button")
+                .attr("data-testid", "link-cancel")
+                .on("click", "link-cancel", None)
+                .text(t.link_cancel)
+                .close("button");
+            m.close("div").close("div");
+        }
+        _ => {
+            m.open_class("button", "sl-btn sl-btn-light")
+                .attr("type", "button")
+                .attr("data-testid", "link-button")
+                .flag("disabled", linking)
+                .on("click", "link-order", Some(&id))
+                .text(t.link_button)
+                .close("button");
+        }
+    }
     m.close("li");
 }
 
@@ -622,34 +691,63 @@ mod tests {
     fn link_buttons_are_disabled_while_a_link_is_written() {
         let mut state = candidates();
         assert!(!html(&state).contains("disabled"));
-        assert_eq!(state.begin_link(106).map(|o| o.id), Some(106));
+        assert!(matches!(state.begin_link(106, true), Some(LinkStep::Write(o)) if o.id == 106));
         let html_now = html(&state);
         assert!(item_of(&html_now, 105).contains(r#"data-testid="link-button" disabled"#));
         assert!(item_of(&html_now, 106).contains(r#"data-testid="link-button" disabled"#));
         // A second click while writing does nothing.
-        assert_eq!(state.begin_link(105), None);
+        assert_eq!(state.begin_link(105, false), None);
         state.end_link(Ok(()));
         assert!(!html(&state).contains("disabled"));
     }
 
     #[test]
+    fn an_order_another_deal_links_to_asks_before_it_is_linked_here_too() {
+        let mut state = candidates();
+        // 106 is linked to deal 77: "Link" asks first, and nothing is written yet.
+        assert_eq!(state.begin_link(106, false), Some(LinkStep::Confirm));
+        assert_eq!(state.linking, None);
+        let html_now = html(&state);
+        let item = item_of(&html_now, 106);
+        assert!(item.contains(r#"<div class="sl-link-confirm" role="alert" data-testid="link-confirm"><p>This order is already linked to the deal "Spring &lt;sale&gt;" (#77) and stays linked to it. Link it to this deal as well?</p>"#), "{item}");
+        assert!(item.contains(r#"data-on-click="link-order-anyway" data-arg="106""#));
+        assert!(item.contains(r#"data-on-click="link-cancel""#));
+        assert!(!item.contains(r#"data-testid="link-button""#));
+        assert!(item_of(&html_now, 105).contains(r#"data-testid="link-button""#));
+        // Cancel: back to the plain button.
+        assert!(state.cancel_confirm());
+        assert!(!state.cancel_confirm());
+        assert!(!html(&state).contains("link-confirm"));
+        // Yes: the link is written.
+        state.begin_link(106, false);
+        assert!(matches!(state.begin_link(106, true), Some(LinkStep::Write(o)) if o.id == 106));
+        assert_eq!((state.linking, state.confirming), (Some(106), None));
+        // An order nobody links to is written at once.
+        let mut state = candidates();
+        assert!(matches!(
+            state.begin_link(105, false),
+            Some(LinkStep::Write(_))
+        ));
+    }
+
+    #[test]
     fn only_listed_orders_can_be_linked() {
         let mut state = candidates();
-        assert_eq!(state.begin_link(999), None);
+        assert_eq!(state.begin_link(999, true), None);
         assert_eq!(state.linking, None);
     }
 
     #[test]
     fn a_failed_link_says_why_and_the_next_attempt_clears_it() {
         let mut state = candidates();
-        state.begin_link(105).unwrap();
+        state.begin_link(105, false).unwrap();
         state.end_link(Err("No field to write.".into()));
         let html_now = html(&state);
         assert!(html_now.contains(
             r#"<p class="sl-field-error" role="alert" data-testid="link-error">No field to write.</p>"#
         ));
         assert!(!html_now.contains("disabled"));
-        state.begin_link(105).unwrap();
+        state.begin_link(105, false).unwrap();
         assert!(!html(&state).contains("link-error"));
     }
 

@@ -16,7 +16,7 @@ use crate::fetch::link::{
 use crate::i18n::errors::{System, describe};
 use crate::i18n::fill;
 use crate::markup::Markup;
-use crate::markup::link::{self as markup, ContactSearch, Found, LinkState, offered};
+use crate::markup::link::{self as markup, ContactSearch, Found, LinkState, LinkStep, offered};
 use crate::model::contacts::MatchedOn;
 use crate::model::contacts::search::CandidateSearch;
 use crate::model::link::UnresolvedLink;
@@ -121,9 +121,14 @@ impl LinkPanel {
                 action.event.prevent_default();
                 self.search();
             }
-            "link-order" => {
+            "link-order" | "link-order-anyway" => {
                 if let Some(id) = action.number() {
-                    self.link(id);
+                    self.link(id, action.name == "link-order-anyway");
+                }
+            }
+            "link-cancel" => {
+                if self.state.borrow_mut().cancel_confirm() {
+                    (self.changed)();
                 }
             }
             _ => return false,
@@ -169,10 +174,16 @@ impl LinkPanel {
         });
     }
 
-    /// Writes the link to order `order_id`.
-    fn link(self: &Rc<Self>, order_id: u64) {
-        let Some(order) = self.state.borrow_mut().begin_link(order_id) else {
-            return;
+    /// Writes the link to order `order_id` (after the rep's yes when another deal has it).
+    fn link(self: &Rc<Self>, order_id: u64, confirmed: bool) {
+        let step = self.state.borrow_mut().begin_link(order_id, confirmed);
+        let order = match step {
+            None => return,
+            Some(LinkStep::Confirm) => {
+                (self.changed)();
+                return;
+            }
+            Some(LinkStep::Write(order)) => *order,
         };
         (self.changed)();
         let (weak, portal) = (Rc::downgrade(self), self.portal());

@@ -277,10 +277,17 @@ fn own_seed_without_order_finds_candidates_by_phone_and_number_and_link_writes_t
     stand.replace_text(&tid("link-number"), "M-504");
     stand.click(&tid("link-find"));
     stand.wait_css(&elsewhere(504, 3));
-    // The order's ID finds it too.
+    // The order's ID finds it too. Linking an order another deal has asks first; Cancel
+    // writes nothing.
     stand.replace_text(&tid("link-number"), "503");
     stand.click(&tid("link-find"));
     stand.wait_css(&elsewhere(503, 1));
+    let result_503 = format!("{}[data-order-id=\"503\"]", tid("link-result"));
+    stand.click(&format!("{result_503} {}", tid("link-button")));
+    stand.wait_css(&format!("{result_503} {}", tid("link-confirm")));
+    stand.click(&format!("{result_503} {}", tid("link-cancel")));
+    stand.wait_gone(&tid("link-confirm"));
+    assert_eq!(rest::deal(&stand.sandbox, 2)[ORDER_FIELD], json!("99999"));
     stand.replace_text(&tid("link-number"), "M-999");
     stand.click(&tid("link-find"));
     stand.wait_css(&tid("link-not-found"));
