@@ -222,6 +222,9 @@ pub struct LinkedOrder {
     pub choices: Vec<Order>,
     /// The index in `choices` of the order shown.
     pub chosen: usize,
+    /// Later rules that found another order for this deal (rule index, that order's number):
+    /// the deal's links disagree, and the rep should know.
+    pub conflicts: Vec<(usize, String)>,
 }
 
 impl LinkedOrder {
@@ -244,21 +247,28 @@ pub fn resolve_link(
     found: &[Vec<Order>],
     preferred: Option<u64>,
 ) -> Option<LinkedOrder> {
-    candidates
+    let winner = found.iter().position(|orders| !orders.is_empty())?;
+    let (candidate, orders) = (candidates.get(winner)?, &found[winner]);
+    let chosen = preferred
+        .and_then(|id| orders.iter().position(|o| o.id == id))
+        .unwrap_or_else(|| default_choice(orders));
+    let conflicts = candidates
         .iter()
         .zip(found)
-        .find(|(_, orders)| !orders.is_empty())
-        .map(|(candidate, orders)| {
-            let chosen = preferred
-                .and_then(|id| orders.iter().position(|o| o.id == id))
-                .unwrap_or_else(|| default_choice(orders));
-            LinkedOrder {
-                rule_index: candidate.rule_index,
-                reference: candidate.reference.clone(),
-                choices: orders.clone(),
-                chosen,
-            }
+        .skip(winner + 1)
+        .filter_map(|(other, list)| {
+            let first = list.first()?;
+            let same = orders.iter().any(|o| o.id == first.id);
+            (!same).then(|| (other.rule_index, first.account_number.clone()))
         })
+        .collect();
+    Some(LinkedOrder {
+        rule_index: candidate.rule_index,
+        reference: candidate.reference.clone(),
+        choices: orders.clone(),
+        chosen,
+        conflicts,
+    })
 }
 
 /// What "Link this order" writes to the deal: `crm.deal.update` for the first rule in the

@@ -4,7 +4,7 @@
 use bitrix_rest::Decimal;
 
 use super::changed_class;
-use crate::i18n::fill;
+use crate::i18n::{DealTexts, fill};
 use crate::markup::Markup;
 use crate::markup::format::Fmt;
 use crate::model::settings::LinkRule;
@@ -136,20 +136,32 @@ pub fn order_panel(
         m.text(t.order_none);
     }
     m.close("dd").close("dl");
-    let linked_by = match &o.linked_by.1 {
-        Some(LinkRule::UserField { field, .. }) => fill(t.linked_by_user_field, &[field]),
-        Some(LinkRule::OriginId { .. }) => t.linked_by_origin.to_owned(),
-        Some(LinkRule::OrderXmlId) => t.linked_by_xml_id.to_owned(),
-        Some(LinkRule::OrderProperty { code }) => fill(t.linked_by_property, &[code]),
-        None => String::new(),
-    };
+    let linked_by = linked_by_text(o.linked_by.1.as_ref(), t);
     if !linked_by.is_empty() {
         m.open_class("p", "sl-muted sl-small")
             .attr("data-testid", "order-linked-by")
             .text(&linked_by)
             .close("p");
     }
+    for (rule, number) in &o.conflicts {
+        let how = linked_by_text(rule.as_ref(), t);
+        m.open_class("p", "sl-notice sl-notice-warning")
+            .attr("data-testid", "order-link-conflict")
+            .text(&fill(t.link_conflict, &[number, &how]))
+            .close("p");
+    }
     m.close("section");
+}
+
+/// How a rule links the deal to its order, as a sentence; empty without a rule.
+fn linked_by_text(rule: Option<&LinkRule>, t: &DealTexts) -> String {
+    match rule {
+        Some(LinkRule::UserField { field, .. }) => fill(t.linked_by_user_field, &[field]),
+        Some(LinkRule::OriginId { .. }) => t.linked_by_origin.to_owned(),
+        Some(LinkRule::OrderXmlId) => t.linked_by_xml_id.to_owned(),
+        Some(LinkRule::OrderProperty { code }) => fill(t.linked_by_property, &[code]),
+        None => String::new(),
+    }
 }
 
 /// `<span class data-testid>text</span>`.

@@ -70,6 +70,7 @@ fn order_card() -> OrderCard {
         currency: "RUB".into(),
         buyer: Buyer::default(),
         linked_by: (0, Some(LinkRule::OrderXmlId)),
+        conflicts: vec![],
         reference: OrderReference::Id(9),
     }
 }
@@ -559,6 +560,26 @@ fn a_partly_paid_order_says_how_much_and_a_canceled_one_what_was_paid() {
     assert!(badges(&refund).contains(
         r#"data-testid="order-canceled">Canceled</span><span class="sl-badge sl-badge-warning" data-testid="order-paid-sum">Paid ₽1,300.00</span>"#
     ));
+}
+
+#[test]
+fn another_rule_naming_another_order_is_shown_under_the_order() {
+    let card = OrderCard {
+        conflicts: vec![(
+            Some(LinkRule::OriginId {
+                originator_id: None,
+            }),
+            "A-18".into(),
+        )],
+        ..order_card()
+    };
+    let mut m = Markup::new();
+    order_panel(&mut m, &card, &[], None, Fmt::new(Lang::En), &[]);
+    let html = m.finish();
+    assert!(html.contains(&format!(
+        r#"<p class="sl-notice sl-notice-warning" data-testid="order-link-conflict">Another rule links order #A-18 to this deal as well: {}.</p>"#,
+        Lang::En.deal().linked_by_origin
+    )), "{html}");
 }
 
 #[test]

@@ -201,6 +201,22 @@ fn the_first_rule_that_found_orders_wins_and_several_make_a_selector() {
 }
 
 #[test]
+fn a_later_rule_that_finds_another_order_is_reported_as_a_conflict() {
+    let d = deal(
+        410,
+        json!({"UF_CRM_ORDER": "17", "ORIGINATOR_ID": "3", "ORIGIN_ID": "18"}),
+    );
+    let candidates = link_candidates(&d, &all_rules()[..3]);
+    let a17 = order(17, json!({"accountNumber": "A-17"}), vec![]);
+    let a18 = order(18, json!({"accountNumber": "A-18"}), vec![]);
+    let linked = resolve_link(&candidates, &[vec![a17.clone()], vec![a18]], None).unwrap();
+    assert_eq!(linked.chosen_order().unwrap().id, 17, "the first rule wins");
+    assert_eq!(linked.conflicts, vec![(2, "A-18".to_owned())]);
+    let agree = resolve_link(&candidates, &[vec![a17.clone()], vec![a17]], None).unwrap();
+    assert!(agree.conflicts.is_empty(), "both rules name the same order");
+}
+
+#[test]
 fn nothing_found_by_any_rule_is_no_link() {
     let d = deal(410, json!({}));
     let candidates = link_candidates(&d, &all_rules());

@@ -113,6 +113,8 @@ pub struct OrderCard {
     pub buyer: Buyer,
     /// The rule that links it (position in the settings, and the rule).
     pub linked_by: (usize, Option<LinkRule>),
+    /// Other rules that name another order (the rule, that order's number).
+    pub conflicts: Vec<(Option<LinkRule>, String)>,
     /// What the rule looked for.
     pub reference: OrderReference,
 }
@@ -166,6 +168,11 @@ impl OrderCard {
                 link.rule_index,
                 settings.link_rules.get(link.rule_index).cloned(),
             ),
+            conflicts: link
+                .conflicts
+                .iter()
+                .map(|(rule, number)| (settings.link_rules.get(*rule).cloned(), number.clone()))
+                .collect(),
             reference: link.reference.clone(),
         }
     }
