@@ -159,7 +159,10 @@ fn demo_deal_without_order_links_the_buyers_order_and_says_another_deal_has_it()
         .to_owned();
     let said = stand.text(&elsewhere).unwrap_or_default();
     assert!(said.contains(&title), "{said:?} names deal 5 «{title}»");
+    // Linking it here too asks first; the rep confirms.
     stand.click(&format!("{candidate} {}", tid("link-button")));
+    stand.wait_css(&format!("{candidate} {}", tid("link-confirm")));
+    stand.click(&format!("{candidate} {}", tid("link-anyway")));
     let number = rest::order(&stand.sandbox, 105)["accountNumber"]
         .as_str()
         .expect("number")
