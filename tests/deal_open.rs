@@ -48,6 +48,25 @@ fn setup() -> Setup {
     }
 }
 
+/// A first open's context in Russian, through `portal` and `store`, sending `guess` alongside.
+fn context<'a>(
+    s: &'a Setup,
+    portal: &'a Client,
+    store: Option<&'a Client>,
+    hints: &'a OpenHints,
+    guess: Option<&'a Batch>,
+) -> OpenContext<'a> {
+    OpenContext {
+        portal,
+        store,
+        settings: &s.settings,
+        lang: "ru",
+        preferred_order: None,
+        hints,
+        guess,
+    }
+}
+
 async fn open(s: &Setup, deal_id: u64, store: Option<&Client>) -> (DealData, DealView) {
     open_guessing(s, deal_id, store, None).await
 }
@@ -60,15 +79,7 @@ async fn open_guessing(
     guess: Option<&Batch>,
 ) -> (DealData, DealView) {
     let hints = OpenHints::default();
-    let ctx = OpenContext {
-        portal: &s.portal,
-        store,
-        settings: &s.settings,
-        lang: "ru",
-        preferred_order: None,
-        hints: &hints,
-        guess,
-    };
+    let ctx = context(s, &s.portal, store, &hints, guess);
     let partial = std::cell::RefCell::new(None);
     let data = open_deal(ctx, deal_id, &|crm: &DealData| {
         *partial.borrow_mut() = Some(crm.clone())
@@ -202,15 +213,7 @@ async fn a_second_open_sends_the_last_store_batch_alongside_the_portals_and_uses
         Client::webhook(&format!("http://127.0.0.1:{closed}/rest/1/secret/")).expect("client");
     s.sandbox.reset_stats();
     let hints = OpenHints::default();
-    let ctx = OpenContext {
-        portal: &unreachable,
-        store: Some(&s.store),
-        settings: &s.settings,
-        lang: "ru",
-        preferred_order: None,
-        hints: &hints,
-        guess: Some(&guess),
-    };
+    let ctx = context(&s, &unreachable, Some(&s.store), &hints, Some(&guess));
     assert!(open_deal(ctx, 1, &|_| {}).await.is_err());
     assert_eq!(store_batches(&s), 1, "the guess went out without waiting");
 }
@@ -260,15 +263,7 @@ async fn a_hanging_store_does_not_hold_back_the_deal() {
         b
     };
     let hints = OpenHints::default();
-    let ctx = OpenContext {
-        portal: &s.portal,
-        store: Some(&s.store),
-        settings: &s.settings,
-        lang: "ru",
-        preferred_order: None,
-        hints: &hints,
-        guess: Some(&guess),
-    };
+    let ctx = context(&s, &s.portal, Some(&s.store), &hints, Some(&guess));
     let ready = tokio::sync::Notify::new();
     let partial = std::cell::RefCell::new(None);
     let crm_ready = |crm: &DealData| {
