@@ -61,11 +61,8 @@ pub fn link_candidates(deal: &Deal, rules: &[LinkRule]) -> Vec<LinkCandidate> {
                     }
                 }
                 LinkRule::OriginId { originator_id } => {
-                    if let Some(wanted) = originator_id {
-                        let actual = deal.originator_id.as_deref().map(str::trim);
-                        if actual != Some(wanted.trim()) {
-                            return None;
-                        }
+                    if !origin_is_ours(deal, originator_id.as_deref()) {
+                        return None;
                     }
                     OrderReference::Id(id_of(deal.origin_id.as_deref()?)?)
                 }
@@ -81,6 +78,13 @@ pub fn link_candidates(deal: &Deal, rules: &[LinkRule]) -> Vec<LinkCandidate> {
             })
         })
         .collect()
+}
+
+/// Whether the deal's `ORIGIN_ID` comes from the connection the rule names: any originator
+/// when the rule names none.
+fn origin_is_ours(deal: &Deal, originator_id: Option<&str>) -> bool {
+    originator_id
+        .is_none_or(|wanted| deal.originator_id.as_deref().map(str::trim) == Some(wanted.trim()))
 }
 
 /// A value in the deal that should name its order but names none the store has: the rules
@@ -120,14 +124,9 @@ pub fn unresolved_links(deal: &Deal, rules: &[LinkRule]) -> Vec<UnresolvedLink> 
                 holds: *holds,
                 value: filled(deal.user_field(field))?,
             }),
-            LinkRule::OriginId { originator_id } => {
-                let actual = deal.originator_id.as_deref().map(str::trim);
-                if originator_id
-                    .as_deref()
-                    .is_some_and(|o| actual != Some(o.trim()))
-                {
-                    return None;
-                }
+            LinkRule::OriginId { originator_id }
+                if origin_is_ours(deal, originator_id.as_deref()) =>
+            {
                 Some(UnresolvedLink::OriginId {
                     value: filled(deal.origin_id.clone())?,
                 })
