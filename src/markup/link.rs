@@ -88,8 +88,6 @@ pub enum ContactSearch {
 pub struct LinkState {
     /// Whether the buyer's orders are looked for.
     pub contact: ContactSearch,
-    /// What the deal's link fields hold although the store has no such order.
-    pub unresolved: Vec<UnresolvedLink>,
     /// The orders found by the contact's phone and e-mail.
     pub candidates: Found,
     /// The orders found by number.
@@ -193,13 +191,14 @@ impl LinkState {
     }
 }
 
-/// Writes the panel.
-pub fn write(m: &mut Markup, state: &LinkState, lang: Lang) {
+/// Writes the panel; `unresolved` is what the deal's link fields hold although the store has
+/// no such order (the view's [`unresolved`](crate::model::view::DealView::unresolved)).
+pub fn write(m: &mut Markup, state: &LinkState, unresolved: &[UnresolvedLink], lang: Lang) {
     let t = lang.deal();
     m.open_class("section", "sl-card sl-link-panel")
         .attr("data-testid", "link-panel");
     m.leaf("h3", "", t.link_title);
-    for link in &state.unresolved {
+    for link in unresolved {
         m.open_class("p", "sl-notice sl-notice-warning")
             .attr("data-testid", "link-unresolved")
             .text(&unresolved_text(link, t))
@@ -431,8 +430,12 @@ mod tests {
     }
 
     fn html(state: &LinkState) -> String {
+        html_with(state, &[])
+    }
+
+    fn html_with(state: &LinkState, unresolved: &[UnresolvedLink]) -> String {
         let mut m = Markup::new();
-        write(&mut m, state, Lang::En);
+        write(&mut m, state, unresolved, Lang::En);
         m.finish()
     }
 
@@ -563,8 +566,8 @@ mod tests {
 
     #[test]
     fn link_fields_naming_no_order_are_quoted_escaped_before_the_search() {
-        let mut state = LinkState::new(ContactSearch::NoContact);
-        state.unresolved = vec![
+        let state = LinkState::new(ContactSearch::NoContact);
+        let unresolved = vec![
             UnresolvedLink::Field {
                 field: "UF_CRM_ORDER".into(),
                 holds: OrderKey::Id,
@@ -577,7 +580,7 @@ mod tests {
             },
             UnresolvedLink::OriginId { value: "5".into() },
         ];
-        let html = html(&state);
+        let html = html_with(&state, &unresolved);
         let notes: Vec<&str> = html
             .split(r#"<p class="sl-notice sl-notice-warning" data-testid="link-unresolved">"#)
             .skip(1)
@@ -755,7 +758,12 @@ mod tests {
     fn the_panel_opens_with_its_title_and_explanation() {
         let t = Lang::Ru.deal();
         let mut m = Markup::new();
-        write(&mut m, &LinkState::new(ContactSearch::NoContact), Lang::Ru);
+        write(
+            &mut m,
+            &LinkState::new(ContactSearch::NoContact),
+            &[],
+            Lang::Ru,
+        );
         let html = m.finish();
         assert!(html.starts_with(&format!(
             r#"<section class="sl-card sl-link-panel" data-testid="link-panel"><h3>{}</h3><p class="sl-muted">{}</p><form"#,

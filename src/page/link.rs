@@ -86,22 +86,15 @@ impl LinkPanel {
         panel
     }
 
-    /// What the deal's link fields hold that names no order (from the latest view).
-    pub fn set_unresolved(&self, unresolved: &[UnresolvedLink]) {
-        let mut state = self.state.borrow_mut();
-        if state.unresolved != unresolved {
-            state.unresolved = unresolved.to_vec();
-        }
-    }
-
     /// True while a link is being written.
     pub fn is_linking(&self) -> bool {
         self.state.borrow().linking.is_some()
     }
 
-    /// Writes the panel (the deal tab calls this inside its own markup).
-    pub fn write(&self, m: &mut Markup) {
-        markup::write(m, &self.state.borrow(), self.session.lang);
+    /// Writes the panel (the deal tab calls this inside its own markup, with what the deal's
+    /// link fields hold that names no order).
+    pub fn write(&self, m: &mut Markup, unresolved: &[UnresolvedLink]) {
+        markup::write(m, &self.state.borrow(), unresolved, self.session.lang);
     }
 
     /// Handles an action of the panel (names starting with `link-`); false for any other.

@@ -21,6 +21,7 @@ use super::Markup;
 use super::format::Fmt;
 use crate::fetch::store_side::StoreData;
 use crate::i18n::{Lang, Names};
+use crate::model::link::UnresolvedLink;
 use crate::model::mapping::prefill::status_name;
 use crate::model::view::StoreState;
 use differences::differences;
@@ -43,12 +44,12 @@ pub struct TabContext<'a> {
 
 /// The tab's content below its status line ([`status_line`]): a failed refresh, then the
 /// loaded view, the failure or the skeleton. `link_panel` writes the linking panel where a deal
-/// has no linked order.
+/// has no linked order, given what the deal's link fields hold that names no order.
 pub fn tab_body(
     m: &mut Markup,
     ctx: &TabContext,
     state: &TabState,
-    link_panel: &dyn Fn(&mut Markup),
+    link_panel: &dyn Fn(&mut Markup, &[UnresolvedLink]),
 ) {
     refresh_failed(m, state, ctx.lang);
     match (&state.loaded, &state.error, &state.partial) {
@@ -65,7 +66,7 @@ fn loaded_body(
     ctx: &TabContext,
     state: &TabState,
     loaded: &Loaded,
-    link_panel: &dyn Fn(&mut Markup),
+    link_panel: &dyn Fn(&mut Markup, &[UnresolvedLink]),
 ) {
     let view = &loaded.view;
     let data = &loaded.data;
@@ -76,7 +77,7 @@ fn loaded_body(
         (StoreState::Linked, Some(order)) => {
             order_panel(m, order, &view.choices, state.chosen, fmt, &marks.order);
         }
-        (StoreState::NotLinked, _) | (StoreState::Linked, None) => link_panel(m),
+        (StoreState::NotLinked, _) | (StoreState::Linked, None) => link_panel(m, &view.unresolved),
         (StoreState::NotConfigured, _) => store_notice(m, ctx.lang, ctx.is_admin, None),
         (StoreState::Unavailable, _) => {
             store_notice(m, ctx.lang, ctx.is_admin, data.store.error());

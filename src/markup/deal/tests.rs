@@ -16,7 +16,7 @@ use crate::i18n::Lang;
 use crate::markup::Markup;
 use crate::markup::format::Fmt;
 use crate::model::contacts::Buyer;
-use crate::model::link::OrderReference;
+use crate::model::link::{OrderReference, UnresolvedLink};
 use crate::model::reconcile::Difference;
 use crate::model::settings::LinkRule;
 use crate::model::stock::{ProductStock, RowStock, WarehouseStock};
@@ -195,7 +195,7 @@ fn error() -> Error {
 
 fn body(ctx: &TabContext, state: &TabState) -> String {
     let mut m = Markup::new();
-    tab_body(&mut m, ctx, state, &|m: &mut Markup| {
+    tab_body(&mut m, ctx, state, &|m: &mut Markup, _: &[_]| {
         m.open("div").attr("data-testid", "link-panel").close("div");
     });
     m.finish()
@@ -619,6 +619,20 @@ fn a_deal_without_linked_order_gets_the_link_panel_in_place_of_the_order() {
     assert!(!html.contains("sl-order-card"));
     // NotLinked has stock: the columns stay.
     assert!(html.contains(r#"data-warehouse-id="1""#));
+    // The panel is handed what the deal's link fields hold that names no order.
+    let stale = vec![UnresolvedLink::OriginId { value: "5".into() }];
+    let state = loaded(
+        DealView {
+            unresolved: stale.clone(),
+            ..view(StoreState::NotLinked)
+        },
+        data(answered()),
+    );
+    let handed = std::cell::RefCell::new(Vec::new());
+    tab_body(&mut Markup::new(), &ctx(), &state, &|_, unresolved| {
+        *handed.borrow_mut() = unresolved.to_vec();
+    });
+    assert_eq!(handed.into_inner(), stale);
 }
 
 #[test]

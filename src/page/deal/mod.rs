@@ -163,9 +163,9 @@ impl DealTab {
         }
         let link = self.link.borrow().as_ref().map(|(_, p)| p.clone());
         let mut m = Markup::new();
-        tab_body(&mut m, &ctx, &state, &|m| {
+        tab_body(&mut m, &ctx, &state, &|m, unresolved| {
             if let Some(panel) = &link {
-                panel.write(m);
+                panel.write(m, unresolved);
             }
         });
         self.body.render(m.finish());
@@ -211,9 +211,6 @@ impl DealTab {
                 );
                 *link = Some((contact.clone(), panel));
             }
-        }
-        if let Some((_, panel)) = link.as_ref() {
-            panel.set_unresolved(&view.unresolved);
         }
         let mut lookup = self.lookup.borrow_mut();
         if lookup.is_none() && view.store != StoreState::NotConfigured {
