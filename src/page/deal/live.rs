@@ -27,8 +27,8 @@ pub fn start(tab: &Rc<DealTab>) {
         if in_flight.get() || tab.state.borrow().busy || page_hidden() {
             return; // a hidden tab makes no requests
         }
-        let store_configured = matches!(tab.session.store, StoreAccess::Ready(_));
-        if store_configured && matches!(current.data.store, StoreData::Unavailable(_)) {
+        // (Only a configured store can have failed.)
+        if matches!(current.data.store, StoreData::Unavailable(_)) {
             tab.load(LoadKind::Live);
             return;
         }
