@@ -53,7 +53,7 @@ pub fn order_panel(
             t.order_canceled,
         );
         // Money taken for a canceled order is money to give back.
-        if o.paid_sum > Decimal::default() {
+        if o.paid_sum > Decimal::ZERO {
             let text = fill(t.order_paid_amount, &[&paid_sum()]);
             badge(
                 m,
@@ -69,7 +69,7 @@ pub fn order_panel(
             Some("order-paid"),
             t.order_paid,
         );
-    } else if o.paid_sum > Decimal::default() {
+    } else if o.paid_sum > Decimal::ZERO {
         let total = fmt.money(o.total, &o.currency);
         let text = fill(t.order_part_paid, &[&paid_sum(), &total]);
         badge(

@@ -149,7 +149,7 @@ impl OrderCard {
                 .payments
                 .iter()
                 .filter(|p| p.paid)
-                .fold(Decimal::default(), |sum, p| sum + p.sum),
+                .fold(Decimal::ZERO, |sum, p| sum + p.sum),
             canceled: order.canceled,
             shipped: order.is_shipped(),
             payments: names(&mut order.payments.iter().map(|p| &p.pay_system_name)),

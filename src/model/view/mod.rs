@@ -160,7 +160,7 @@ impl DealView {
                     .and_then(|id| basket.iter().find(|i| i.id == id))
                     .filter(|_| shipped);
                 let need = match line {
-                    Some(it) => (r.quantity - it.quantity).max(Decimal::default()),
+                    Some(it) => (r.quantity - it.quantity).max(Decimal::ZERO),
                     None => r.quantity,
                 };
                 (m.store_product_id, need)
