@@ -386,32 +386,50 @@ fn item(
                 .attr("data-testid", "link-confirm");
             m.leaf("p", "", &fill(t.link_confirm, &[&other.title, &other_id]));
             m.open_class("div", "sl-actions");
-            m.open_class("button", "sl-btn")
-                .attr("type", "button")
-                .attr("data-testid", "link-anyway")
-                .flag("disabled", linking)
-                .on("click", "link-order-anyway", Some(&id))
-                .text(t.link_anyway)
-                .close("button");
-            m.open_class("button", "sl-btn sl-btn-light")
-                .attr("type", "button")
-                .attr("data-testid", "link-cancel")
-                .on("click", "link-cancel", None)
-                .text(t.link_cancel)
-                .close("button");
+            let anyway = ("link-order-anyway", Some(id.as_str()));
+            button(m, "sl-btn", "link-anyway", anyway, linking, t.link_anyway);
+            let cancel = ("link-cancel", None);
+            button(
+                m,
+                "sl-btn sl-btn-light",
+                "link-cancel",
+                cancel,
+                false,
+                t.link_cancel,
+            );
             m.close("div").close("div");
         }
         _ => {
-            m.open_class("button", "sl-btn sl-btn-light")
-                .attr("type", "button")
-                .attr("data-testid", "link-button")
-                .flag("disabled", linking)
-                .on("click", "link-order", Some(&id))
-                .text(t.link_button)
-                .close("button");
+            let link = ("link-order", Some(id.as_str()));
+            button(
+                m,
+                "sl-btn sl-btn-light",
+                "link-button",
+                link,
+                linking,
+                t.link_button,
+            );
         }
     }
     m.close("li");
+}
+
+/// A `type="button"` that names `click` (the action and its argument) when clicked.
+fn button(
+    m: &mut Markup,
+    class: &str,
+    testid: &str,
+    (action, arg): (&str, Option<&str>),
+    disabled: bool,
+    text: &str,
+) {
+    m.open_class("button", class)
+        .attr("type", "button")
+        .attr("data-testid", testid)
+        .flag("disabled", disabled)
+        .on("click", action, arg)
+        .text(text)
+        .close("button");
 }
 
 #[cfg(test)]
