@@ -201,6 +201,18 @@ fn body(ctx: &TabContext, state: &TabState) -> String {
     m.finish()
 }
 
+/// The order card as the tab writes it, in English.
+fn order_html(
+    card: &OrderCard,
+    choices: &[OrderChoice],
+    chosen: Option<u64>,
+    marks: &[OrderField],
+) -> String {
+    let mut m = Markup::new();
+    order_panel(&mut m, card, choices, chosen, Fmt::new(Lang::En), marks);
+    m.finish()
+}
+
 fn table(rows: &[ViewRow], has_stock: bool, property: Option<&str>, marks: &ViewChanges) -> String {
     let mut m = Markup::new();
     let warehouses = [WarehouseColumn {
@@ -489,17 +501,8 @@ fn no_differences_is_said_only_for_a_linked_order() {
 
 #[test]
 fn the_order_chooser_marks_the_current_order_selected() {
-    let mut m = Markup::new();
     let choices = [choice(8, "164", true), choice(9, "165", false)];
-    order_panel(
-        &mut m,
-        &order_card(),
-        &choices,
-        None,
-        Fmt::new(Lang::En),
-        &[],
-    );
-    let html = m.finish();
+    let html = order_html(&order_card(), &choices, None, &[]);
     assert!(html.contains(
         r#"<select class="sl-select" id="sl-order-choice" data-testid="order-choice" data-on-change="choose-order">"#
     ));
@@ -511,17 +514,8 @@ fn the_order_chooser_marks_the_current_order_selected() {
 
 #[test]
 fn the_order_the_rep_just_picked_stays_chosen_while_it_loads() {
-    let mut m = Markup::new();
     let choices = [choice(8, "164", false), choice(9, "165", false)];
-    order_panel(
-        &mut m,
-        &order_card(),
-        &choices,
-        Some(8),
-        Fmt::new(Lang::En),
-        &[],
-    );
-    let html = m.finish();
+    let html = order_html(&order_card(), &choices, Some(8), &[]);
     assert!(html.contains(r#"<option value="8" selected>"#));
     assert!(html.contains(r#"<option value="9">"#));
 }
@@ -529,9 +523,7 @@ fn the_order_the_rep_just_picked_stays_chosen_while_it_loads() {
 #[test]
 fn a_partly_paid_order_says_how_much_and_a_canceled_one_what_was_paid() {
     let badges = |card: &OrderCard| {
-        let mut m = Markup::new();
-        order_panel(&mut m, card, &[], None, Fmt::new(Lang::En), &[]);
-        let html = m.finish();
+        let html = order_html(card, &[], None, &[]);
         let start = html.find(r#"<span class="sl-badges">"#).unwrap();
         let end = start + html[start..].find("</span></div>").unwrap();
         html[start..end].to_owned()
@@ -573,9 +565,7 @@ fn another_rule_naming_another_order_is_shown_under_the_order() {
         )],
         ..order_card()
     };
-    let mut m = Markup::new();
-    order_panel(&mut m, &card, &[], None, Fmt::new(Lang::En), &[]);
-    let html = m.finish();
+    let html = order_html(&card, &[], None, &[]);
     assert!(html.contains(&format!(
         r#"<p class="sl-notice sl-notice-warning" data-testid="order-link-conflict">Another rule links order #A-18 to this deal as well: {}.</p>"#,
         Lang::En.deal().linked_by_origin
@@ -584,10 +574,8 @@ fn another_rule_naming_another_order_is_shown_under_the_order() {
 
 #[test]
 fn a_single_order_has_no_chooser_and_says_how_it_is_linked() {
-    let mut m = Markup::new();
     let marks = [OrderField::Status, OrderField::Paid];
-    order_panel(&mut m, &order_card(), &[], None, Fmt::new(Lang::En), &marks);
-    let html = m.finish();
+    let html = order_html(&order_card(), &[], None, &marks);
     let t = Lang::En.deal();
     assert!(!html.contains("<select"));
     assert!(html.contains(r#"<span data-testid="order-number" data-value="165">"#));
