@@ -1,7 +1,7 @@
 //! Linking a deal that has no order yet: the buyer's orders found by the contact's phone and
 //! e-mail, an order found by its number, and writing the link to the deal.
 
-use bitrix_rest::models::crm::{Contact, Deal};
+use bitrix_rest::models::crm::Deal;
 use bitrix_rest::models::sale::Order;
 use bitrix_rest::{Client, Error};
 
@@ -15,15 +15,12 @@ use crate::model::linked_elsewhere::{
 };
 use crate::model::settings::LinkRule;
 
-/// Orders whose buyer has the contact's phone or e-mail (any formatting), newest first. One
-/// store request; an empty list when the contact has neither.
+/// Orders whose buyer has the contact's phone or e-mail (any formatting), newest first, as
+/// `search` ([`CandidateSearch::for_contact`]) looks for them. One store request.
 pub async fn candidate_orders(
     store: &Client,
-    contact: &Contact,
+    search: &CandidateSearch,
 ) -> Result<Vec<CandidateOrder>, Error> {
-    let Some(search) = CandidateSearch::for_contact(contact) else {
-        return Ok(Vec::new());
-    };
     let answers = run(store, &search.batch).await?;
     let mut hits: Vec<(String, Vec<PropertyHit>)> = Vec::new();
     let mut orders: Vec<Vec<Order>> = Vec::new();

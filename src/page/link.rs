@@ -44,28 +44,26 @@ impl LinkPanel {
         changed: Rc<dyn Fn()>,
         linked: Rc<dyn Fn()>,
     ) -> Rc<LinkPanel> {
-        let search = match &contact {
-            None => ContactSearch::NoContact,
-            Some(c) if CandidateSearch::for_contact(c).is_none() => {
-                ContactSearch::NothingToSearchBy
-            }
-            Some(_) => ContactSearch::ByPhoneOrEmail,
+        let search = contact.as_ref().and_then(CandidateSearch::for_contact);
+        let looks_for = match (&contact, &search) {
+            (None, _) => ContactSearch::NoContact,
+            (Some(_), None) => ContactSearch::NothingToSearchBy,
+            (Some(_), Some(_)) => ContactSearch::ByPhoneOrEmail,
         };
-        let contact = contact.filter(|_| search == ContactSearch::ByPhoneOrEmail);
         let panel = Rc::new(LinkPanel {
-            state: RefCell::new(LinkState::new(search)),
+            state: RefCell::new(LinkState::new(looks_for)),
             session,
             deal_id,
             changed,
             linked,
             cancel: Cancel::new(),
         });
-        if let (Some(contact), Some(store)) = (contact, panel.store()) {
+        if let (Some(search), Some(store)) = (search, panel.store()) {
             panel.state.borrow_mut().candidates = Found::Searching;
             let (weak, portal) = (Rc::downgrade(&panel), panel.portal());
             let (session, deal_id) = (panel.session.clone(), deal_id);
             spawn_local(async move {
-                let found = match candidate_orders(&store, &contact).await {
+                let found = match candidate_orders(&store, &search).await {
                     Ok(found) => {
                         let mut orders = Vec::with_capacity(found.len());
                         let mut ons = Vec::with_capacity(found.len());
