@@ -16,7 +16,7 @@ use bitrix_rest::Decimal;
 use bitrix_rest::models::{
     catalog::{Product, StoreStock, Warehouse},
     crm::{Contact, Deal, ProductRow, Status},
-    sale::{Order, SaleStatus, StatusLang},
+    sale::{BasketItem, Order, SaleStatus, StatusLang},
 };
 
 use crate::model::link::{LinkedOrder, UnresolvedLink, unresolved_links};
@@ -147,6 +147,15 @@ impl DealView {
                 .collect()
         });
         let shown: Vec<u64> = warehouses.iter().map(|w| w.id).collect();
+        // Each row's order line, when it has one.
+        let lines: Vec<Option<&BasketItem>> = matching
+            .rows
+            .iter()
+            .map(|m| {
+                m.basket_item_id
+                    .and_then(|id| basket.iter().find(|i| i.id == id))
+            })
+            .collect();
         // A shipped order's lines left the store already: a row needs stock only for what it
         // asks beyond its shipped line.
         let shipped = order.is_some_and(|o| o.is_shipped());
@@ -154,12 +163,9 @@ impl DealView {
             .rows
             .iter()
             .zip(&matching.rows)
-            .map(|(r, m)| {
-                let line = m
-                    .basket_item_id
-                    .and_then(|id| basket.iter().find(|i| i.id == id))
-                    .filter(|_| shipped);
-                let need = match line {
+            .zip(&lines)
+            .map(|((r, m), line)| {
+                let need = match line.filter(|_| shipped) {
                     Some(it) => (r.quantity - it.quantity).max(Decimal::ZERO),
                     None => r.quantity,
                 };
@@ -174,9 +180,9 @@ impl DealView {
             .rows
             .iter()
             .enumerate()
-            .zip(matching.rows.iter().zip(stock))
-            .map(|((index, row), (m, s))| {
-                ViewRow::of(index, row, m, s, store_products, basket, shipped)
+            .zip(matching.rows.iter().zip(stock).zip(&lines))
+            .map(|((index, row), ((m, s), line))| {
+                ViewRow::of(index, row, m, s, store_products, *line, shipped)
             })
             .collect();
         let differences = match (order, answer) {

@@ -85,12 +85,9 @@ impl ViewRow {
         m: &RowMatch,
         stock: Option<RowStock>,
         products: &[Product],
-        basket: &[BasketItem],
+        item: Option<&BasketItem>,
         order_shipped: bool,
     ) -> ViewRow {
-        let item = m
-            .basket_item_id
-            .and_then(|id| basket.iter().find(|i| i.id == id));
         let store_name = m.store_product_id.and_then(|id| {
             products
                 .iter()
