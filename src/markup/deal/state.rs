@@ -79,12 +79,12 @@ impl TabState {
                 self.slow = true;
             }
             TabAction::Partial { generation, loaded } => {
-                if generation != self.generation || !self.busy {
+                if generation != self.generation || !self.wants_partial() {
                     return false;
                 }
                 self.partial = Some(loaded);
-                // Only a slow first load shows it; otherwise nothing on screen changes.
-                return self.slow && self.loaded.is_none();
+                // Shown once the load is slow; until then nothing on screen changes.
+                return self.slow;
             }
             TabAction::Done {
                 generation,
@@ -123,6 +123,12 @@ impl TabState {
             }
         }
         true
+    }
+
+    /// Whether a load's partial answer (Bitrix24's part) could be shown: a load is under way
+    /// and nothing is on screen yet. Otherwise the data on screen stays until the whole answer.
+    pub fn wants_partial(&self) -> bool {
+        self.busy && self.loaded.is_none()
     }
 
     /// `data-state` of the tab root.

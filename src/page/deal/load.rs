@@ -106,6 +106,10 @@ impl DealTab {
         let settings = &session.settings;
         let lang = session.lang.code();
         let crm_ready = |crm: &DealData| {
+            // A reload keeps its data on screen: no view is built for nothing.
+            if !self.state.borrow().wants_partial() {
+                return;
+            }
             let view = crm.view(settings, lang);
             self.apply(TabAction::Partial {
                 generation,
