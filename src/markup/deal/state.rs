@@ -66,6 +66,12 @@ impl TabState {
     pub fn apply(&mut self, action: TabAction) -> bool {
         match action {
             TabAction::Start { generation, chosen } => {
+                // With nothing on screen, a retry starts over as a first open (skeleton, then
+                // Bitrix24's part if the store is slow); a failure over data stays until the
+                // answer.
+                if self.loaded.is_none() {
+                    self.error = None;
+                }
                 self.busy = true;
                 self.slow = false;
                 self.partial = None;

@@ -261,6 +261,43 @@ fn a_failed_load_offers_retry() {
 }
 
 #[test]
+fn a_retry_after_a_failed_first_load_shows_the_skeleton_then_the_crm_part_while_the_store_is_slow()
+{
+    let mut state = TabState::default();
+    state.apply(TabAction::Start {
+        generation: 1,
+        chosen: None,
+    });
+    state.apply(TabAction::Failed {
+        generation: 1,
+        error: error(),
+    });
+    assert_eq!(state.state_name(), "error");
+    // The rep presses "Try again": the failure goes, the skeleton says it is loading.
+    assert!(state.apply(TabAction::Start {
+        generation: 2,
+        chosen: None
+    }));
+    assert_eq!(state.state_name(), "loading");
+    let html = body(&ctx(), &state);
+    assert!(!html.contains("load-failed"));
+    assert!(html.starts_with(r#"<div class="sl-deal-body" aria-hidden="true">"#));
+    // The store keeps it slow: Bitrix24's part shows, not the old failure.
+    state.apply(TabAction::Partial {
+        generation: 2,
+        loaded: Loaded {
+            data: Rc::new(data(StoreData::Pending)),
+            view: Rc::new(view(StoreState::Pending)),
+        },
+    });
+    assert!(state.apply(TabAction::Slow { generation: 2 }));
+    let html = body(&ctx(), &state);
+    assert!(html.contains(r#"data-testid="deal-stage""#));
+    assert!(html.contains(r#"data-testid="order-pending""#));
+    assert!(!html.contains("load-failed"));
+}
+
+#[test]
 fn a_failed_refresh_keeps_the_data_on_screen_and_offers_retry() {
     let mut state = loaded(view(StoreState::Linked), data(answered()));
     state.error = Some(error());
