@@ -49,6 +49,20 @@ pub fn difference_sentence(difference: &Difference, lang: Lang, names: &Names<'_
                 &or_code((names.stage)(expected_stage_id), expected_stage_id),
             ],
         ),
+        Difference::Canceled { stage_id } => fill(
+            t.diff_canceled,
+            &[&or_code((names.stage)(stage_id), stage_id)],
+        ),
+        Difference::Lost {
+            stage_id,
+            status_id,
+        } => fill(
+            t.diff_lost,
+            &[
+                &or_code((names.stage)(stage_id), stage_id),
+                &or_code((names.status)(status_id), status_id),
+            ],
+        ),
         Difference::MissingInOrder {
             name,
             quantity,
@@ -130,6 +144,25 @@ mod tests {
         assert_eq!(
             text,
             "Сделка на стадии «NEW», а статусу заказа «Выполнен» по настройкам соответствует стадия «Сделка успешна»."
+        );
+    }
+
+    #[test]
+    fn canceled_and_lost_differences_name_the_stage_and_the_status() {
+        let canceled = Difference::Canceled {
+            stage_id: "WON".into(),
+        };
+        assert_eq!(
+            difference_sentence(&canceled, Lang::Ru, &names()),
+            "Заказ отменён, а сделка на стадии «Сделка успешна»."
+        );
+        let lost = Difference::Lost {
+            stage_id: "LOSE".into(),
+            status_id: "F".into(),
+        };
+        assert_eq!(
+            difference_sentence(&lost, Lang::En, &names()),
+            "The deal is lost (stage \"LOSE\"), but the order is not canceled: its status is \"Выполнен\"."
         );
     }
 

@@ -9,6 +9,10 @@
 //!   (`1176.00` = `1176`).
 //! - **Status**: the order status maps (for the deal's pipeline) to a stage other than the
 //!   deal's. A status or stage without a mapping in that pipeline produces no difference.
+//!   Cancellation is a flag beside the status, so it is compared on its own, against the deal
+//!   stage's outcome (`SEMANTICS`): a canceled order whose deal is not lost is a `status`
+//!   difference, and so is a lost deal whose order is neither canceled nor at a status that maps
+//!   to a lost stage. A canceled order is not compared by its status.
 //! - **Products**: a row with no basket item → `missing-in-order`; a basket item no row took →
 //!   `missing-in-deal`; a paired row and item with different quantities → `quantity`, or unit
 //!   prices differing at two decimals → `price`.
@@ -17,7 +21,7 @@
 
 use bitrix_rest::Decimal;
 use bitrix_rest::models::{
-    crm::{Deal, ProductRow},
+    crm::{Deal, ProductRow, Status},
     sale::{BasketItem, Order},
 };
 
@@ -79,6 +83,18 @@ pub enum Difference {
         status_id: String,
         /// The stage the status maps to.
         expected_stage_id: String,
+    },
+    /// The order is canceled, but the deal is not lost.
+    Canceled {
+        /// The deal's stage (in progress or won).
+        stage_id: String,
+    },
+    /// The deal is lost, but the order goes on.
+    Lost {
+        /// The deal's (lost) stage.
+        stage_id: String,
+        /// The order's status.
+        status_id: String,
     },
     /// A deal row the order does not have.
     MissingInOrder {
@@ -145,7 +161,9 @@ impl Difference {
     pub fn kind(&self) -> DifferenceKind {
         match self {
             Difference::Sum { .. } => DifferenceKind::Sum,
-            Difference::Status { .. } => DifferenceKind::Status,
+            Difference::Status { .. } | Difference::Canceled { .. } | Difference::Lost { .. } => {
+                DifferenceKind::Status
+            }
             Difference::MissingInOrder { .. } => DifferenceKind::MissingInOrder,
             Difference::MissingInDeal { .. } => DifferenceKind::MissingInDeal,
             Difference::Quantity { .. } => DifferenceKind::Quantity,
@@ -178,6 +196,8 @@ pub struct ReconcileInput<'a> {
     pub matching: &'a ProductMatching,
     /// The status mapping of the settings.
     pub mapping: &'a StageMapping,
+    /// The deal stages known (any pipelines), for their outcome.
+    pub stages: &'a [Status],
 }
 
 /// Every difference (see the module doc for the rules and order).
@@ -188,22 +208,14 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
         order,
         matching,
         mapping,
+        stages,
     } = input;
     let mut out = Vec::new();
     if let Some(d) = sum_difference(deal, order) {
         out.push(d);
     }
-    if let Some(expected) = mapping.stage_for(deal.category_id, &order.status_id) {
-        let stage_mapped = mapping
-            .status_for(deal.category_id, &deal.stage_id)
-            .is_some();
-        if stage_mapped && expected != deal.stage_id {
-            out.push(Difference::Status {
-                stage_id: deal.stage_id.clone(),
-                status_id: order.status_id.clone(),
-                expected_stage_id: expected.to_owned(),
-            });
-        }
+    if let Some(d) = status_difference(deal, order, mapping, stages) {
+        out.push(d);
     }
     let item = |id: u64| order.basket_items.iter().find(|i| i.id == id);
     for (index, (row, m)) in rows.iter().zip(&matching.rows).enumerate() {
@@ -231,6 +243,43 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
         }
     }
     out
+}
+
+/// The deal stage against the order's status and cancellation (see the module doc).
+fn status_difference(
+    deal: &Deal,
+    order: &Order,
+    mapping: &StageMapping,
+    stages: &[Status],
+) -> Option<Difference> {
+    let lost = |stage_id: &str| {
+        stages
+            .iter()
+            .find(|s| s.status_id == stage_id)
+            .map(|s| s.semantics.as_deref() == Some("F"))
+    };
+    let expected = mapping.stage_for(deal.category_id, &order.status_id);
+    match (order.canceled, lost(&deal.stage_id)) {
+        (true, Some(false)) => Some(Difference::Canceled {
+            stage_id: deal.stage_id.clone(),
+        }),
+        (true, _) => None,
+        (false, Some(true)) if expected.and_then(lost) != Some(true) => Some(Difference::Lost {
+            stage_id: deal.stage_id.clone(),
+            status_id: order.status_id.clone(),
+        }),
+        _ => {
+            let expected = expected?;
+            let stage_mapped = mapping
+                .status_for(deal.category_id, &deal.stage_id)
+                .is_some();
+            (stage_mapped && expected != deal.stage_id).then(|| Difference::Status {
+                stage_id: deal.stage_id.clone(),
+                status_id: order.status_id.clone(),
+                expected_stage_id: expected.to_owned(),
+            })
+        }
+    }
 }
 
 fn sum_difference(deal: &Deal, order: &Order) -> Option<Difference> {

@@ -339,3 +339,23 @@ fn own_seed_several_orders_by_the_rule_offer_a_selector() {
         Some("N")
     );
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn own_seed_a_canceled_order_behind_an_open_deal_is_a_status_difference() {
+    let stand = mini_stand(
+        "own_seed_a_canceled_order_behind_an_open_deal_is_a_status_difference",
+        mini_options(60),
+    );
+    // Order 506's status N maps to the deal's stage NEW, but the order was canceled.
+    stand.open_deal_ready(4, User::Rep);
+    assert_eq!(stand.count(&tid("order-canceled")), 1);
+    let differences = stand.read(&tid("difference"));
+    assert_eq!(differences.len(), 1, "{differences:?}");
+    assert_eq!(differences[0].attr("data-kind"), Some("status"));
+    assert!(
+        differences[0].text.contains("отменён"),
+        "the sentence says the order is canceled: {:?}",
+        differences[0].text
+    );
+}

@@ -59,6 +59,7 @@ pub const ORDER_FIELD: &str = "UF_CRM_STORE_ORDER";
 ///   written `8 (916) 123-45-67`; order 503 `M-503` belongs to someone else (its `DEAL_ID`
 ///   property names deal 1).
 /// - Deal 3 is named by two orders' `xmlId` (504 `M-504`, 505 `M-505`): a selector.
+/// - Deal 4, still at NEW, is named by the `xmlId` of order 506 `M-506`, which was canceled.
 pub fn mini_shop() -> Value {
     let stock = |wh: u64, amount: f64, reserved: f64| json!({"warehouse": wh, "amount": amount, "reserved": reserved});
     let product = |id: u64, name: &str, xml: &str, article: &str, price: f64, stock: Vec<Value>| json!({"id": id, "name": name, "xmlId": xml, "article": article, "price": price, "stock": stock});
@@ -95,7 +96,9 @@ pub fn mini_shop() -> Value {
                 {"id": 2, "title": "Мини: без заказа", "stage": "NEW", "contactId": 1, "assignedBy": 2,
                  "rows": [{"productId": 1006, "price": 750, "quantity": 2}]},
                 {"id": 3, "title": "Мини: два заказа", "stage": "NEW", "contactId": 2, "assignedBy": 2,
-                 "rows": [{"productId": 1006, "price": 750, "quantity": 1}]}
+                 "rows": [{"productId": 1006, "price": 750, "quantity": 1}]},
+                {"id": 4, "title": "Мини: отменённый заказ", "stage": "NEW", "assignedBy": 2,
+                 "opportunity": 750, "rows": [{"productId": 1006, "price": 750, "quantity": 1}]}
             ]
         },
         "store": {
@@ -133,7 +136,11 @@ pub fn mini_shop() -> Value {
                  "properties": buyer("Чайкина Анна", "+79035550001", "anna@example.ru")},
                 {"id": 505, "accountNumber": "M-505", "status": "P", "warehouse": 1, "xmlId": "3",
                  "basket": [{"id": 9051, "productId": 6, "price": 750, "quantity": 2}],
-                 "properties": buyer("Чайкина Анна", "+79035550001", "anna@example.ru")}
+                 "properties": buyer("Чайкина Анна", "+79035550001", "anna@example.ru")},
+                {"id": 506, "accountNumber": "M-506", "status": "N", "warehouse": 1, "xmlId": "4",
+                 "canceled": true,
+                 "basket": [{"id": 9061, "productId": 6, "price": 750, "quantity": 1}],
+                 "properties": buyer("Орлова Вера", "+79990002233", "vera@example.ru")}
             ]
         }
     })

@@ -8,7 +8,7 @@ use crate::model::reconcile::{
     Difference, DifferenceKind, ReconcileInput, delivery_price, differences,
 };
 
-use super::fixtures::{basket, d, deal, from, order, product, row};
+use super::fixtures::{basket, d, deal, from, order, product, row, stage};
 
 fn mapping() -> StageMapping {
     let pairs = |list: &[(&str, &str)]| {
@@ -52,7 +52,21 @@ fn run(deal: &Deal, rows: &[ProductRow], order: &Order) -> Vec<Difference> {
         order,
         matching: &m,
         mapping: &mapping(),
+        stages: &stages(),
     })
+}
+
+/// The default pipeline's stages and pipeline 1's, with their outcomes.
+fn stages() -> Vec<bitrix_rest::models::crm::Status> {
+    vec![
+        stage(0, "NEW", "New", 10, None),
+        stage(0, "PREPARATION", "Preparation", 20, None),
+        stage(0, "WON", "Won", 60, Some("S")),
+        stage(0, "LOSE", "Lost", 70, Some("F")),
+        stage(0, "APOLOGY", "Analysis of failure", 80, Some("F")),
+        stage(1, "C1:NEW", "New", 10, None),
+        stage(1, "C1:WON", "Done", 60, Some("S")),
+    ]
 }
 
 fn kinds(list: &[Difference]) -> Vec<&'static str> {
@@ -165,6 +179,75 @@ fn an_unmapped_status_or_stage_is_no_status_difference() {
     );
     let o = order(9, json!({"statusId": "P"}), vec![]);
     assert!(run(&deal(410, json!({"STAGE_ID": "EXECUTING"})), &[], &o).is_empty());
+}
+
+#[test]
+fn a_canceled_order_is_a_status_difference_while_its_deal_is_not_lost() {
+    let canceled = order(9, json!({"statusId": "N", "canceled": "Y"}), vec![]);
+    for stage_id in ["NEW", "WON"] {
+        // Status N maps to NEW: the status alone would agree with a deal at NEW.
+        assert_eq!(
+            run(&deal(410, json!({"STAGE_ID": stage_id})), &[], &canceled),
+            vec![Difference::Canceled {
+                stage_id: stage_id.into()
+            }]
+        );
+    }
+    // A lost deal agrees with a canceled order, whatever the order's status maps to.
+    assert!(run(&deal(410, json!({"STAGE_ID": "LOSE"})), &[], &canceled).is_empty());
+    // A stage StoreLink does not know has no outcome to compare.
+    assert!(run(&deal(410, json!({"STAGE_ID": "C9:ODD"})), &[], &canceled).is_empty());
+}
+
+#[test]
+fn a_lost_deal_whose_order_goes_on_is_a_status_difference() {
+    let going_on = order(9, json!({"statusId": "P"}), vec![]);
+    assert_eq!(
+        run(&deal(410, json!({"STAGE_ID": "APOLOGY"})), &[], &going_on),
+        vec![Difference::Lost {
+            stage_id: "APOLOGY".into(),
+            status_id: "P".into()
+        }]
+    );
+    // An unmapped status is no excuse: the deal is lost and the order is not canceled.
+    let unmapped = order(9, json!({"statusId": "X"}), vec![]);
+    assert_eq!(
+        kinds(&run(
+            &deal(410, json!({"STAGE_ID": "LOSE"})),
+            &[],
+            &unmapped
+        )),
+        vec!["status"]
+    );
+}
+
+#[test]
+fn a_lost_deal_agrees_with_an_order_whose_status_maps_to_a_lost_stage() {
+    let mut mapping = mapping();
+    mapping.pipelines[0]
+        .pairs
+        .push(crate::model::mapping::StatusStage {
+            status_id: "D".into(),
+            stage_id: "LOSE".into(),
+        });
+    let dl = deal(410, json!({"STAGE_ID": "APOLOGY"}));
+    let o = order(9, json!({"statusId": "D"}), vec![]);
+    let m = match_products(MatchInput {
+        rows: &[],
+        portal_products: &[],
+        store_products: &[],
+        basket: &[],
+        property: None,
+    });
+    let found = differences(ReconcileInput {
+        deal: &dl,
+        rows: &[],
+        order: &o,
+        matching: &m,
+        mapping: &mapping,
+        stages: &stages(),
+    });
+    assert!(found.is_empty(), "{found:?}");
 }
 
 #[test]

@@ -192,6 +192,7 @@ impl DealView {
                 order: o,
                 matching: &matching,
                 mapping: &input.settings.stage_mapping,
+                stages: input.stages,
             }),
             _ => Vec::new(),
         };
