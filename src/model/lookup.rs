@@ -2,15 +2,17 @@
 //! a short ranked list with stock per warehouse and price.
 //!
 //! The batch (`catalog.product.list` needs `iblockId` in every filter):
-//! `by_xml` (XML_ID equal to the query), `by_article` (the article property equal to it, when
-//! configured), `by_prefix` (name `=%` `query%`), `by_name` (name `%` query, a substring; for
-//! several words each word a substring, in any order — see [`name_filter`]), then stock
-//! (`stock0`, …) and prices (`price0`, …) of the first entries of each list, referenced with
-//! `$result[...]`, so the whole lookup is one request.
+//! `by_xml` (XML_ID starting with the query, `=%xmlId` `query%`), `by_article` (the article
+//! property starting with it, when configured), `by_prefix` (name `=%` `query%`), `by_name`
+//! (name `%` query, a substring; for several words each word a substring, in any order — see
+//! [`name_filter`]), then stock (`stock0`, …) and prices (`price0`, …) of the first entries of
+//! each list, referenced with `$result[...]`, so the whole lookup is one request. The store's
+//! LIKE ignores case (MySQL's collations), so `kf-0` finds the article `KF-001`.
 //!
-//! Ranking: exact XML_ID, then exact article, then name starting with the query, then name
-//! containing it; within a rank by name (case-insensitive), then ID. A product found several
-//! ways appears once, at its best rank. The list is capped at [`MAX_RESULTS`](crate::model::lookup::MAX_RESULTS).
+//! Ranking: XML_ID equal to the query, then article equal to it (both ignoring case), then an
+//! XML_ID or article starting with it, then name starting with it, then name containing it;
+//! within a rank by name (case-insensitive), then ID. A product found several ways appears
+//! once, at its best rank. The list is capped at [`MAX_RESULTS`](crate::model::lookup::MAX_RESULTS).
 
 use bitrix_rest::models::catalog::{Price, Product, StoreStock};
 use serde_json::{Value, json};
@@ -25,8 +27,8 @@ use crate::model::text::lowercase;
 pub const MIN_QUERY_CHARS: usize = 2;
 /// The most results shown.
 pub const MAX_RESULTS: usize = 10;
-/// How many entries of an exact list (XML_ID, article) get stock and price.
-const EXACT_SLOTS: usize = 2;
+/// How many entries of a code list (XML_ID, article) get stock and price.
+const CODE_SLOTS: usize = 5;
 
 /// A query worth sending: trimmed, inner runs of spaces collapsed, at least
 /// [`MIN_QUERY_CHARS`] characters (any script).
@@ -75,14 +77,16 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
         batch.push(name, call);
         ids.extend(slot_refs(name, &["products"], slots, "id"));
     };
-    add(&mut batch, "by_xml", json!({"xmlId": q}), EXACT_SLOTS);
+    let prefix = format!("{q}%");
+    add(&mut batch, "by_xml", json!({"=%xmlId": prefix}), CODE_SLOTS);
     if let Some(article) = scope.article_property {
-        add(&mut batch, "by_article", json!({ article: q }), EXACT_SLOTS);
+        let key = format!("=%{article}");
+        add(&mut batch, "by_article", json!({ key: prefix }), CODE_SLOTS);
     }
     add(
         &mut batch,
         "by_prefix",
-        json!({"=%name": format!("{q}%")}),
+        json!({"=%name": prefix}),
         MAX_RESULTS,
     );
     add(&mut batch, "by_name", name_filter(q), MAX_RESULTS);
@@ -125,10 +129,12 @@ pub fn name_filter(query: &str) -> Value {
 /// How well a product answers the query (better first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Relevance {
-    /// Its XML_ID is the query.
+    /// Its XML_ID is the query (ignoring case).
     ExactXmlId,
-    /// Its article is the query.
+    /// Its article is the query (ignoring case).
     ExactArticle,
+    /// Its XML_ID or article starts with the query.
+    CodePrefix,
     /// Its name starts with the query.
     NamePrefix,
     /// Its name contains the query (or the store says it matches).
@@ -176,12 +182,19 @@ pub fn lookup_hits(
     let mut ranked: Vec<(Relevance, &Product)> = Vec::new();
     for list in results.lists {
         for p in list {
-            let article = scope.article_property.and_then(|a| p.property_text(a));
+            let article = scope
+                .article_property
+                .and_then(|a| p.property_text(a))
+                .map(|a| fold(a.trim()));
+            let xml_id = p.xml_id.as_deref().map(|x| fold(x.trim()));
             let name = fold(&p.name);
-            let relevance = if p.xml_id.as_deref().map(str::trim) == Some(query.as_str()) {
+            let starts = |code: &Option<String>| code.as_ref().is_some_and(|c| c.starts_with(&q));
+            let relevance = if xml_id.as_ref() == Some(&q) {
                 Relevance::ExactXmlId
-            } else if article.as_deref() == Some(query.as_str()) {
+            } else if article.as_ref() == Some(&q) {
                 Relevance::ExactArticle
+            } else if starts(&xml_id) || starts(&article) {
+                Relevance::CodePrefix
             } else if name.starts_with(&q) {
                 Relevance::NamePrefix
             } else {

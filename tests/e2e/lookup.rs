@@ -109,6 +109,15 @@ fn own_seed_lookup_finds_by_name_article_and_xml_id_with_stock_and_says_when_not
     assert_eq!(xml_ids(&results), ["mini-colombia"], "by article");
     let (_, results) = search(&stand, "mini-turka");
     assert_eq!(xml_ids(&results), ["mini-turka"], "by XML_ID");
+    // The start of an article or XML_ID, in any case; the exact one first.
+    let (_, results) = search(&stand, "kf-00");
+    let mut found = xml_ids(&results);
+    found.sort();
+    assert_eq!(found, ["mini-brazil", "mini-colombia"], "by article prefix");
+    let (_, results) = search(&stand, "MINI-T");
+    assert_eq!(xml_ids(&results), ["mini-turka"], "by XML_ID prefix");
+    let (_, results) = search(&stand, "mini-c");
+    assert_eq!(xml_ids(&results), ["mini-colombia"]);
     // Several words each match somewhere in the name, in any order and case.
     let (_, results) = search(&stand, "бразилия КОФЕ");
     assert_eq!(xml_ids(&results), ["mini-brazil"], "words in any order");

@@ -89,8 +89,8 @@ fn once_warehouses_are_known_stock_is_asked_for_the_shown_ones_only() {
     assert!(plan.batch.get(WAREHOUSES).is_none());
     assert_eq!(
         plan.stock,
-        vec!["stock0"],
-        "2 warehouses: 25 products a command"
+        vec!["stock0", "stock1"],
+        "30 products found at most, 2 warehouses: 25 products a command"
     );
     assert_eq!(
         plan.batch.get("stock0").unwrap().params["filter"]["@storeId"],

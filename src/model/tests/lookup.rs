@@ -45,8 +45,11 @@ fn the_lookup_is_one_batch_with_iblock_in_every_product_filter() {
         .iter()
         .map(|n| b.get(n).unwrap().params["filter"].clone())
         .collect();
-    assert_eq!(filters[0], json!({"iblockId": 23, "xmlId": "чайник"}));
-    assert_eq!(filters[1], json!({"iblockId": 23, "property101": "чайник"}));
+    assert_eq!(filters[0], json!({"iblockId": 23, "=%xmlId": "чайник%"}));
+    assert_eq!(
+        filters[1],
+        json!({"iblockId": 23, "=%property101": "чайник%"})
+    );
     assert_eq!(filters[2], json!({"iblockId": 23, "=%name": "чайник%"}));
     assert_eq!(filters[3], json!({"iblockId": 23, "%name": "чайник"}));
     let select = b.get("by_name").unwrap().params["select"]
@@ -82,9 +85,9 @@ fn stock_and_prices_of_the_found_products_come_in_the_same_batch() {
                 .clone()
         })
         .collect();
-    assert_eq!(stock_ids.len(), 2 + 2 + MAX_RESULTS + MAX_RESULTS);
+    assert_eq!(stock_ids.len(), 5 + 5 + MAX_RESULTS + MAX_RESULTS);
     assert_eq!(stock_ids[0], "$result[by_xml][products][0][id]");
-    assert_eq!(stock_ids[4], "$result[by_prefix][products][0][id]");
+    assert_eq!(stock_ids[10], "$result[by_prefix][products][0][id]");
     let per_command = products_per_stock_command(3);
     assert!(
         b.commands
@@ -259,4 +262,47 @@ fn several_words_are_each_a_substring_of_the_name_in_any_order() {
         b.get("by_name").unwrap().params["filter"],
         json!({"iblockId": 23, "%name": "Арабика", "=%name": "%кофе%"})
     );
+}
+
+#[test]
+fn codes_match_ignoring_case_and_a_code_prefix_ranks_above_names() {
+    let art = |v: &str| json!({"property101": {"valueId": 1, "value": v}});
+    let exact = product(1, "Кофе Бразилия", Some("KF-1"), art("KF-001"));
+    let by_code = product(2, "Кофе Колумбия", Some("kf-12"), json!({}));
+    let by_article = product(3, "Турка", Some("t-9"), art("KF-0099"));
+    let by_name = product(4, "kf-1 фильтры (набор)", None, json!({}));
+    let query = q("kf-1");
+    let results = LookupResults {
+        lists: [
+            &[exact.clone(), by_code.clone()],
+            std::slice::from_ref(&by_article),
+            std::slice::from_ref(&by_name),
+            &[],
+        ],
+        ..Default::default()
+    };
+    let ranked: Vec<_> = lookup_hits(&query, results, scope(), &[])
+        .iter()
+        .map(|h| (h.product.id, h.relevance))
+        .collect();
+    // `KF-0099` is listed by the store's LIKE for `kf-0`, not `kf-1`: it ranks by its name.
+    assert_eq!(
+        ranked,
+        vec![
+            (1, Relevance::ExactXmlId),
+            (2, Relevance::CodePrefix),
+            (4, Relevance::NamePrefix),
+            (3, Relevance::NameContains),
+        ]
+    );
+    let by_article_exact = lookup_hits(
+        &q("kf-0099"),
+        LookupResults {
+            lists: [&[], std::slice::from_ref(&by_article), &[], &[]],
+            ..Default::default()
+        },
+        scope(),
+        &[],
+    );
+    assert_eq!(by_article_exact[0].relevance, Relevance::ExactArticle);
 }
