@@ -245,6 +245,21 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
     out
 }
 
+/// The order's status when the settings map it to no stage of the deal's pipeline: stage and
+/// status were not compared, and the tab says so rather than "agree". `None` for a canceled
+/// order (compared by its cancellation).
+pub fn unmapped_status<'a>(
+    deal: &Deal,
+    order: &'a Order,
+    mapping: &StageMapping,
+) -> Option<&'a str> {
+    let unmapped = !order.canceled
+        && mapping
+            .stage_for(deal.category_id, &order.status_id)
+            .is_none();
+    unmapped.then_some(order.status_id.as_str())
+}
+
 /// The deal stage against the order's status and cancellation (see the module doc).
 fn status_difference(
     deal: &Deal,

@@ -104,7 +104,14 @@ fn loaded_body(
             stage: &stage,
             status: &status,
         };
-        differences(m, &view.differences, ctx.lang, &names, marks.differences);
+        differences(
+            m,
+            &view.differences,
+            view.unmapped_status.as_deref(),
+            ctx.lang,
+            &names,
+            marks.differences,
+        );
     }
     rows_table(
         m,

@@ -146,6 +146,7 @@ fn view(store: StoreState) -> DealView {
         rows: vec![row(0, "Kettle", "2", "5", None)],
         differences: vec![],
         unresolved: vec![],
+        unmapped_status: None,
     }
 }
 
@@ -523,6 +524,23 @@ fn differences_carry_their_kind_and_count() {
     assert!(html.contains(r#"<li data-testid="difference" data-kind="status">"#));
     assert!(html.contains(r#"<li data-testid="difference" data-kind="missing-in-deal">"#));
     assert!(html.contains("\"Cup\""));
+}
+
+#[test]
+fn an_unmapped_order_status_is_said_under_the_differences() {
+    let v = DealView {
+        unmapped_status: Some("DN".into()),
+        ..view(StoreState::Linked)
+    };
+    let html = body(&ctx(), &loaded(v, data(answered())));
+    let note = crate::i18n::fill(Lang::En.deal().status_not_compared, &["DN"]);
+    assert!(html.contains(&format!(
+        r#"<p class="sl-muted sl-small" data-testid="status-not-compared">{}</p></section>"#,
+        note
+    )));
+    assert!(html.contains(r#"data-testid="no-differences""#));
+    let mapped = body(&ctx(), &loaded(view(StoreState::Linked), data(answered())));
+    assert!(!mapped.contains("status-not-compared"));
 }
 
 #[test]

@@ -247,6 +247,30 @@ fn differences_are_computed_for_a_linked_order() {
 }
 
 #[test]
+fn an_order_status_the_settings_map_to_no_stage_is_said_to_be_not_compared() {
+    let mut w = world();
+    assert_eq!(
+        build(&w, answered).unmapped_status,
+        None,
+        "P maps to a stage"
+    );
+    w.order.as_mut().unwrap().status_id = "DN".into();
+    let v = build(&w, answered);
+    assert_eq!(v.unmapped_status.as_deref(), Some("DN"));
+    assert!(
+        v.differences
+            .iter()
+            .all(|d| d.kind() != DifferenceKind::Status),
+        "and no status difference is made up"
+    );
+    // A canceled order is compared by its cancellation, whatever its status.
+    w.order.as_mut().unwrap().canceled = true;
+    assert_eq!(build(&w, answered).unmapped_status, None);
+    // Without a linked order there is nothing to compare.
+    assert_eq!(build(&w, |_| StoreSide::Unavailable).unmapped_status, None);
+}
+
+#[test]
 fn several_orders_found_by_the_rule_make_a_selector() {
     let mut w = world();
     let other = order(12, json!({"accountNumber": "170"}), vec![]);

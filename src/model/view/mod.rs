@@ -21,7 +21,7 @@ use bitrix_rest::models::{
 
 use crate::model::link::{LinkedOrder, UnresolvedLink, unresolved_links};
 use crate::model::matching::{MatchInput, match_products};
-use crate::model::reconcile::{Difference, ReconcileInput, differences};
+use crate::model::reconcile::{Difference, ReconcileInput, differences, unmapped_status};
 use crate::model::settings::Settings;
 use crate::model::stock::{OwnReserve, rows_stock, shown_warehouses};
 
@@ -113,6 +113,9 @@ pub struct DealView {
     /// What the deal's link fields hold when the store has no order for any of it (only while
     /// [`StoreState::NotLinked`]).
     pub unresolved: Vec<UnresolvedLink>,
+    /// The linked order's status when the settings map it to no stage of the deal's pipeline
+    /// (stage and status not compared).
+    pub unmapped_status: Option<String>,
 }
 
 impl DealView {
@@ -196,6 +199,10 @@ impl DealView {
             }),
             _ => Vec::new(),
         };
+        let unmapped_status = order
+            .filter(|_| answer.is_some())
+            .and_then(|o| unmapped_status(input.deal, o, &input.settings.stage_mapping))
+            .map(str::to_owned);
         let link = answer.and_then(|a| a.link);
         let order_card = match (order, link, answer) {
             (Some(o), Some(l), Some(a)) => Some(OrderCard::of(o, l, a, input.settings, input.lang)),
@@ -218,6 +225,7 @@ impl DealView {
             rows,
             differences,
             unresolved,
+            unmapped_status,
         }
     }
 }
