@@ -42,6 +42,8 @@ pub struct DealData {
     pub portal_products: Vec<Product>,
     pub stages: Vec<Status>,
     pub pipelines: Vec<Category>,
+    /// Other deals listed as holding the same link, by rule index (checked in the view).
+    pub same_link: Vec<(usize, Vec<Deal>)>,
     pub store: StoreData,
     /// HTTP requests made, per system: (portal, store).
     pub requests: (usize, usize),
@@ -101,6 +103,12 @@ pub async fn open_deal(
     for name in &plan.products {
         portal_products.extend(lenient_list(&answers, name, Some("products")));
     }
+    // Optional: a failed list shows no warning rather than failing the open.
+    let same_link = plan
+        .same_link
+        .iter()
+        .map(|(rule, name)| (*rule, lenient_list::<Deal>(&answers, name, None)))
+        .collect();
     if let Some(batch) = missing_products_batch(ctx.settings, &rows, &portal_products) {
         let more = run(ctx.portal, &batch).await?;
         requests.0 += more.requests();
@@ -115,6 +123,7 @@ pub async fn open_deal(
         portal_products,
         stages,
         pipelines,
+        same_link,
         store: StoreData::NotConfigured,
         requests,
         store_batch: None,
@@ -190,6 +199,7 @@ impl DealData {
             contact: self.contact.as_ref(),
             portal_products: &self.portal_products,
             stages: &self.stages,
+            same_link: &self.same_link,
             settings,
             lang,
             store: self.store.side(),

@@ -82,7 +82,7 @@ pub fn link_candidates(deal: &Deal, rules: &[LinkRule]) -> Vec<LinkCandidate> {
 
 /// Whether the deal's `ORIGIN_ID` comes from the connection the rule names: any originator
 /// when the rule names none.
-fn origin_is_ours(deal: &Deal, originator_id: Option<&str>) -> bool {
+pub(crate) fn origin_is_ours(deal: &Deal, originator_id: Option<&str>) -> bool {
     originator_id
         .is_none_or(|wanted| deal.originator_id.as_deref().map(str::trim) == Some(wanted.trim()))
 }

@@ -27,6 +27,8 @@ pub mod money;
 pub mod reconcile;
 /// The app's settings: one JSON app option, lenient loading, validation.
 pub mod settings;
+/// Other deals holding the same link to the order as the open deal.
+pub mod shared_link;
 /// One small stable sort for the model's short lists.
 pub mod sorted;
 /// Free stock per warehouse, what is available to this deal, shortages.

@@ -359,3 +359,53 @@ fn own_seed_a_canceled_order_behind_an_open_deal_is_a_status_difference() {
         differences[0].text
     );
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn own_seed_a_second_deal_holding_the_same_order_is_named_on_both() {
+    let stand = mini_stand(
+        "own_seed_a_second_deal_holding_the_same_order_is_named_on_both",
+        mini_options(60),
+    );
+    // Deal 2 gets order 501 in its field too: the order is now behind deals 1 and 2.
+    let field = format!("fields[{ORDER_FIELD}]");
+    rest::portal(
+        &stand.sandbox,
+        "crm.deal.update",
+        &[("id", "2"), (&field, "501")],
+    );
+    stand.sandbox.reset_stats();
+    stand.open_deal_ready(1, User::Rep);
+    let shared = stand.read(&tid("order-shared-link"));
+    assert_eq!(shared.len(), 1, "{shared:?}");
+    assert_eq!(shared[0].attr("data-deal-id"), Some("2"));
+    assert!(
+        shared[0].text.contains("Мини: без заказа"),
+        "{:?}",
+        shared[0].text
+    );
+    let portal_calls = stand
+        .sandbox
+        .stats()
+        .requests
+        .get("portal")
+        .copied()
+        .unwrap_or(0);
+    assert!(
+        portal_calls <= 1,
+        "asked within the open's portal batch: {portal_calls}"
+    );
+
+    stand.open_deal_ready(2, User::Rep);
+    assert_eq!(
+        stand.attr(&tid("order-number"), "data-value").as_deref(),
+        Some("M-501")
+    );
+    let shared = stand.read(&tid("order-shared-link"));
+    assert_eq!(shared.len(), 1, "{shared:?}");
+    assert_eq!(shared[0].attr("data-deal-id"), Some("1"));
+
+    // A deal alone behind its order shows no such warning.
+    stand.open_deal_ready(3, User::Rep);
+    assert_eq!(stand.count(&tid("order-shared-link")), 0);
+}

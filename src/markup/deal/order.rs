@@ -150,6 +150,13 @@ pub fn order_panel(
             .text(&fill(t.link_conflict, &[number, &how]))
             .close("p");
     }
+    for other in &o.shared_with {
+        m.open_class("p", "sl-notice sl-notice-warning")
+            .attr("data-testid", "order-shared-link")
+            .attr("data-deal-id", &other.id.to_string())
+            .text(&fill(t.link_shared, &[&other.title, &other.id.to_string()]))
+            .close("p");
+    }
     m.close("section");
 }
 

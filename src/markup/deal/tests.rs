@@ -71,6 +71,7 @@ fn order_card() -> OrderCard {
         buyer: Buyer::default(),
         linked_by: (0, Some(LinkRule::OrderXmlId)),
         conflicts: vec![],
+        shared_with: vec![],
         reference: OrderReference::Id(9),
     }
 }
@@ -161,6 +162,7 @@ fn data(store: StoreData) -> DealData {
         portal_products: vec![],
         stages: vec![],
         pipelines: vec![],
+        same_link: vec![],
         store,
         requests: (1, 1),
         store_batch: None,
@@ -625,6 +627,22 @@ fn another_rule_naming_another_order_is_shown_under_the_order() {
         r#"<p class="sl-notice sl-notice-warning" data-testid="order-link-conflict">Another rule links order #A-18 to this deal as well: {}.</p>"#,
         Lang::En.deal().linked_by_origin
     )), "{html}");
+}
+
+#[test]
+fn another_deal_holding_the_same_link_is_named_under_the_order() {
+    let card = OrderCard {
+        shared_with: vec![crate::model::linked_elsewhere::OtherDeal {
+            id: 8,
+            title: "Кофе <опт>".into(),
+        }],
+        ..order_card()
+    };
+    let html = order_html(&card, &[], None, &[]);
+    assert!(html.contains(
+        r#"<p class="sl-notice sl-notice-warning" data-testid="order-shared-link" data-deal-id="8">The deal "Кофе &lt;опт&gt;" (#8) is linked to this order too."#
+    ), "{html}");
+    assert!(!order_html(&order_card(), &[], None, &[]).contains("order-shared-link"));
 }
 
 #[test]

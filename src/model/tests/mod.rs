@@ -13,6 +13,7 @@ mod money;
 mod reconcile;
 mod settings;
 mod settings_validate;
+mod shared_link;
 mod stock;
 mod view;
 mod view_changes;

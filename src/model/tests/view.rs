@@ -33,6 +33,8 @@ pub(super) struct World {
     pub(super) warehouses: Vec<Warehouse>,
     pub(super) store: Vec<Product>,
     pub(super) stock: Vec<StoreStock>,
+    /// Deals the portal listed as holding the same link, by rule index.
+    pub(super) same_link: Vec<(usize, Vec<Deal>)>,
 }
 
 pub(super) fn world() -> World {
@@ -120,6 +122,7 @@ pub(super) fn world() -> World {
             stock(71, 2, "1.5", "0"),
             stock(999, 1, "100", "0"),
         ],
+        same_link: vec![],
     }
 }
 
@@ -130,6 +133,7 @@ pub(super) fn build(w: &World, side: fn(&World) -> StoreSide<'_>) -> DealView {
         contact: w.contact.as_ref(),
         portal_products: &w.portal,
         stages: &w.stages,
+        same_link: &w.same_link,
         settings: &w.settings,
         lang: "ru",
         store: side(w),
@@ -268,6 +272,29 @@ fn an_order_status_the_settings_map_to_no_stage_is_said_to_be_not_compared() {
     assert_eq!(build(&w, answered).unmapped_status, None);
     // Without a linked order there is nothing to compare.
     assert_eq!(build(&w, |_| StoreSide::Unavailable).unmapped_status, None);
+}
+
+#[test]
+fn another_deal_holding_the_same_link_is_named_on_the_order_card() {
+    let mut w = world();
+    w.same_link = vec![(
+        0,
+        vec![
+            deal(77, json!({"TITLE": "Дубль", "UF_CRM_ORDER": "9"})),
+            deal(78, json!({"TITLE": "Другой заказ", "UF_CRM_ORDER": "10"})),
+        ],
+    )];
+    let card = build(&w, answered).order.unwrap();
+    assert_eq!(
+        card.shared_with
+            .iter()
+            .map(|d| (d.id, d.title.as_str()))
+            .collect::<Vec<_>>(),
+        vec![(77, "Дубль")]
+    );
+    // Listed for a rule that did not link this order: not this order's deals.
+    w.same_link[0].0 = 1;
+    assert!(build(&w, answered).order.unwrap().shared_with.is_empty());
 }
 
 #[test]

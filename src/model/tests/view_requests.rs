@@ -38,10 +38,17 @@ fn the_portal_batch_gets_deal_rows_contact_stages_pipelines_and_products_in_one_
             "stages",
             "stages_deal",
             "pipelines",
-            "products0"
+            "products0",
+            "same_link0",
+            "same_link1"
         ]
     );
     assert_eq!(plan.requests().len(), 1);
+    assert_eq!(
+        plan.same_link,
+        vec![(0, "same_link0".to_owned()), (1, "same_link1".to_owned())],
+        "both rules record the link in the deal"
+    );
     let b = &plan.batch;
     assert_eq!(b.get("deal").unwrap().params, json!({"id": 410}));
     assert_eq!(
@@ -96,7 +103,9 @@ fn cached_lists_are_left_out_and_many_rows_get_more_product_commands() {
             "contact",
             "products0",
             "products1",
-            "products2"
+            "products2",
+            "same_link0",
+            "same_link1"
         ]
     );
     assert!(plan.stages.is_empty() && plan.pipelines.is_none());

@@ -9,6 +9,7 @@ use bitrix_rest::models::{
 use super::StoreAnswer;
 use crate::model::contacts::Buyer;
 use crate::model::link::{LinkedOrder, OrderReference};
+use crate::model::linked_elsewhere::OtherDeal;
 use crate::model::mapping::prefill::status_name;
 use crate::model::reconcile::delivery_price;
 use crate::model::settings::{LinkRule, Settings};
@@ -115,6 +116,8 @@ pub struct OrderCard {
     pub linked_by: (usize, Option<LinkRule>),
     /// Other rules that name another order (the rule, that order's number).
     pub conflicts: Vec<(Option<LinkRule>, String)>,
+    /// Other deals holding the same link to this order (set by the view).
+    pub shared_with: Vec<OtherDeal>,
     /// What the rule looked for.
     pub reference: OrderReference,
 }
@@ -173,6 +176,7 @@ impl OrderCard {
                 .iter()
                 .map(|(rule, number)| (settings.link_rules.get(*rule).cloned(), number.clone()))
                 .collect(),
+            shared_with: Vec::new(),
             reference: link.reference.clone(),
         }
     }

@@ -20,9 +20,11 @@ use bitrix_rest::models::{
 };
 
 use crate::model::link::{LinkedOrder, UnresolvedLink, unresolved_links};
+use crate::model::linked_elsewhere::OtherDeal;
 use crate::model::matching::{MatchInput, match_products};
 use crate::model::reconcile::{Difference, ReconcileInput, differences, unmapped_status};
 use crate::model::settings::Settings;
+use crate::model::shared_link::deals_sharing_link;
 use crate::model::stock::{OwnReserve, rows_stock, shown_warehouses};
 
 /// The store's side of a view.
@@ -85,6 +87,9 @@ pub struct DealInputs<'a> {
     pub portal_products: &'a [Product],
     /// Deal stages (any pipelines).
     pub stages: &'a [Status],
+    /// Other deals listed as holding the same link, by rule index
+    /// ([`crate::model::shared_link`]).
+    pub same_link: &'a [(usize, Vec<Deal>)],
     /// The settings.
     pub settings: &'a Settings,
     /// The rep's language.
@@ -205,7 +210,11 @@ impl DealView {
             .map(str::to_owned);
         let link = answer.and_then(|a| a.link);
         let order_card = match (order, link, answer) {
-            (Some(o), Some(l), Some(a)) => Some(OrderCard::of(o, l, a, input.settings, input.lang)),
+            (Some(o), Some(l), Some(a)) => {
+                let mut card = OrderCard::of(o, l, a, input.settings, input.lang);
+                card.shared_with = shared_with(input, l.rule_index);
+                Some(card)
+            }
             _ => None,
         };
         let choices = link
@@ -228,4 +237,17 @@ impl DealView {
             unmapped_status,
         }
     }
+}
+
+/// The other deals holding the link of rule `rule_index` to the same order as this deal.
+fn shared_with(input: DealInputs<'_>, rule_index: usize) -> Vec<OtherDeal> {
+    let Some(rule) = input.settings.link_rules.get(rule_index) else {
+        return Vec::new();
+    };
+    input
+        .same_link
+        .iter()
+        .filter(|(i, _)| *i == rule_index)
+        .flat_map(|(_, listed)| deals_sharing_link(input.deal, rule, listed))
+        .collect()
 }

@@ -7,6 +7,7 @@ use super::OpenHints;
 use crate::model::call::{Batch, Call, PAGE_SIZE, result_ref, slot_refs};
 use crate::model::catalog_query::product_list_call;
 use crate::model::settings::Settings;
+use crate::model::shared_link::same_link_call;
 use crate::model::sorted::sort_dedup;
 
 /// The portal batch and the names of its commands.
@@ -26,6 +27,9 @@ pub struct PortalPlan {
     pub pipelines: Option<String>,
     /// `catalog.product.list` commands for the rows' portal products.
     pub products: Vec<String>,
+    /// `crm.deal.list` commands for the other deals holding the same link, by the index of the
+    /// rule in the settings (rules recording the link in the deal only).
+    pub same_link: Vec<(usize, String)>,
 }
 
 impl PortalPlan {
@@ -96,6 +100,14 @@ pub fn portal_plan(deal_id: u64, settings: &Settings, hints: &OpenHints) -> Port
             products.push(name);
         }
     }
+    let mut same_link = Vec::new();
+    for (i, rule) in settings.link_rules.iter().enumerate() {
+        if let Some(call) = same_link_call(deal_id, rule) {
+            let name = format!("same_link{i}");
+            batch.push(name.clone(), call);
+            same_link.push((i, name));
+        }
+    }
     PortalPlan {
         batch,
         deal: "deal".into(),
@@ -104,6 +116,7 @@ pub fn portal_plan(deal_id: u64, settings: &Settings, hints: &OpenHints) -> Port
         stages,
         pipelines,
         products,
+        same_link,
     }
 }
 
