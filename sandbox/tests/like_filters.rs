@@ -175,3 +175,62 @@ fn product_names_match_in_any_case_as_a_prefix_a_substring_or_a_pattern() {
     assert_eq!(names(json!({"=%name": pattern})), one_before, "{first}…");
     assert!(names(json!({"%name": "нет-такого-товара"})).is_empty());
 }
+
+#[test]
+fn product_xml_ids_and_articles_match_their_start_in_any_case() {
+    let sandbox = sandbox();
+    let codes = |filter: Value| -> Vec<(String, String)> {
+        let mut f = json!({"iblockId": 2});
+        f.as_object_mut()
+            .unwrap()
+            .extend(filter.as_object().unwrap().clone());
+        let body = store_call(
+            &sandbox,
+            "catalog.product.list",
+            json!({"select": ["id", "iblockId", "xmlId", "property105"], "filter": f,
+                   "order": {"id": "asc"}}),
+        )
+        .json();
+        body["result"]["products"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{body}"))
+            .iter()
+            .map(|p| {
+                (
+                    p["xmlId"].as_str().unwrap_or_default().to_owned(),
+                    p["property105"]["value"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_owned(),
+                )
+            })
+            .collect()
+    };
+    let every = codes(json!({}));
+    let (xml, article) = every
+        .iter()
+        .find(|(x, a)| x.len() > 4 && a.len() > 3)
+        .cloned()
+        .expect("a demo product with an XML_ID and an article");
+    let start = |code: &str, n: usize| code.chars().take(n).collect::<String>();
+    let by_xml = codes(json!({"=%xmlId": format!("{}%", start(&xml, 4).to_uppercase())}));
+    assert!(by_xml.iter().any(|(x, _)| *x == xml), "{by_xml:?}");
+    assert!(
+        by_xml
+            .iter()
+            .all(|(x, _)| x.to_lowercase().starts_with(&start(&xml, 4).to_lowercase())),
+        "{by_xml:?}"
+    );
+    let by_article =
+        codes(json!({"=%property105": format!("{}%", start(&article, 3).to_lowercase())}));
+    assert!(
+        by_article.iter().any(|(_, a)| *a == article),
+        "{by_article:?}"
+    );
+    assert!(
+        by_article.iter().all(|(_, a)| a
+            .to_lowercase()
+            .starts_with(&start(&article, 3).to_lowercase())),
+        "{by_article:?}"
+    );
+}

@@ -63,6 +63,8 @@ CREATE TABLE IF NOT EXISTS products (
     weight REAL NOT NULL DEFAULT 0, sort INTEGER NOT NULL DEFAULT 500, type INTEGER NOT NULL DEFAULT 1,
     section_id INTEGER, date_create TEXT NOT NULL, timestamp_x TEXT NOT NULL,
     name_folded TEXT GENERATED ALWAYS AS (ulower(name)) STORED,
+    xml_id_folded TEXT GENERATED ALWAYS AS (ulower(xml_id)) STORED,
+    article_folded TEXT GENERATED ALWAYS AS (ulower(article)) STORED,
     PRIMARY KEY (side, id));
 CREATE TABLE IF NOT EXISTS prices (
     id INTEGER PRIMARY KEY AUTOINCREMENT, side TEXT NOT NULL, product_id INTEGER NOT NULL,
@@ -149,6 +151,8 @@ pub const INDEXES: &[(&str, &str)] = &[
     ("products_xml", "products(side, xml_id)"),
     ("products_article", "products(side, article)"),
     ("products_folded", "products(side, name_folded)"),
+    ("products_xml_folded", "products(side, xml_id_folded)"),
+    ("products_article_folded", "products(side, article_folded)"),
     ("prices_product", "prices(side, product_id)"),
     ("basket_items_order", "basket_items(order_id)"),
     ("reservations_basket", "reservations(basket_id)"),
@@ -161,7 +165,7 @@ pub const INDEXES: &[(&str, &str)] = &[
 /// The version of [`SCHEMA`], kept in the database file (`PRAGMA user_version`). A file
 /// written by another version has its tables dropped and made anew (the sandbox seeds its data
 /// on every start anyway).
-pub const VERSION: i32 = 2;
+pub const VERSION: i32 = 3;
 
 /// Creates the tables, first dropping those of a database file from another schema version.
 pub fn create(conn: &Connection) -> rusqlite::Result<()> {

@@ -37,13 +37,11 @@ fn entity(conn: &Connection, side: Side) -> Result<Entity, RestError> {
         Field::new("type", "type", Int),
         Field::new("vatIncluded", "vat_included", Char),
         Field::new("weight", "weight", Float),
-        Field::new("xmlId", "xml_id", Text),
+        Field::new("xmlId", "xml_id", Text).folded("xml_id_folded"),
     ];
-    fields.push(Field::new(
-        &format!("property{article}"),
-        "article",
-        Property,
-    ));
+    fields.push(
+        Field::new(&format!("property{article}"), "article", Property).folded("article_folded"),
+    );
     Ok(Entity {
         from: "products".into(),
         base_where: Some(format!("side = '{}'", side.name())),
