@@ -234,3 +234,25 @@ fn product_xml_ids_and_articles_match_their_start_in_any_case() {
         "{by_article:?}"
     );
 }
+
+#[test]
+fn product_names_match_with_yo_and_ye_alike_as_mysqls_collations_do() {
+    let sandbox = sandbox();
+    let count = |name: &str| -> usize {
+        let body = store_call(
+            &sandbox,
+            "catalog.product.list",
+            json!({"select": ["id", "iblockId", "name"],
+                   "filter": {"iblockId": 2, "%name": name}, "start": -1}),
+        )
+        .json();
+        body["result"]["products"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{body}"))
+            .len()
+    };
+    let with_yo = count("зёрн");
+    assert!(with_yo > 0, "the demo catalogue has coffee beans (зёрна)");
+    assert_eq!(count("зерн"), with_yo, "е finds ё");
+    assert_eq!(count("ЗЁРН"), with_yo);
+}

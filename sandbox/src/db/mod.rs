@@ -26,16 +26,16 @@ impl Db {
         conn.execute_batch(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;",
         )?;
-        // `ulower(x)`: Unicode lower case, so that LIKE filters ignore case in Cyrillic too,
-        // as MySQL's utf8 collations do in Bitrix. Registered first: the schema's folded
-        // columns are computed with it.
+        // `ulower(x)`: text folded as MySQL's utf8 collations compare it in Bitrix ([`fold`]),
+        // so that LIKE filters ignore case in Cyrillic too. Registered first: the schema's
+        // folded columns are computed with it.
         conn.create_scalar_function(
             "ulower",
             1,
             FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
             |ctx| {
                 Ok(match ctx.get_raw(0) {
-                    ValueRef::Text(bytes) => Some(String::from_utf8_lossy(bytes).to_lowercase()),
+                    ValueRef::Text(bytes) => Some(fold(&String::from_utf8_lossy(bytes))),
                     ValueRef::Integer(i) => Some(i.to_string()),
                     ValueRef::Real(f) => Some(f.to_string()),
                     ValueRef::Null | ValueRef::Blob(_) => None,
@@ -78,6 +78,12 @@ impl Db {
         let count: i64 = conn.query_row("SELECT COUNT(*) FROM users", [], |r| r.get(0))?;
         Ok(count == 0)
     }
+}
+
+/// Text as MySQL's utf8 collations compare it: lower case, and `ё` read as `е` (the general and
+/// Unicode collations Bitrix runs on hold them equal, so `зерна` finds `зёрна`).
+pub fn fold(text: &str) -> String {
+    text.to_lowercase().replace('ё', "е")
 }
 
 /// Deletes every row of every table.

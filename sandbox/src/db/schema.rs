@@ -165,7 +165,7 @@ pub const INDEXES: &[(&str, &str)] = &[
 /// The version of [`SCHEMA`], kept in the database file (`PRAGMA user_version`). A file
 /// written by another version has its tables dropped and made anew (the sandbox seeds its data
 /// on every start anyway).
-pub const VERSION: i32 = 3;
+pub const VERSION: i32 = 4;
 
 /// Creates the tables, first dropping those of a database file from another schema version.
 pub fn create(conn: &Connection) -> rusqlite::Result<()> {

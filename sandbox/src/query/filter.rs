@@ -168,7 +168,7 @@ fn like(field: &Field, patterns: Vec<String>, negate: bool, binds: &mut Vec<Sql>
     let parts: Vec<String> = patterns
         .into_iter()
         .map(|p| {
-            let p = p.to_lowercase();
+            let p = crate::db::fold(&p);
             match Pattern::read(&p) {
                 // Same answers as LIKE, but a prefix can use an index and a substring search
                 // skips LIKE's per-character matching.
