@@ -10,9 +10,10 @@
 //! LIKE ignores case (MySQL's collations), so `kf-0` finds the article `KF-001`.
 //!
 //! Ranking: XML_ID equal to the query, then article equal to it (both ignoring case), then an
-//! XML_ID or article starting with it, then name starting with it, then name containing it;
-//! within a rank by name (case-insensitive), then ID. A product found several ways appears
-//! once, at its best rank. The list is capped at [`MAX_RESULTS`](crate::model::lookup::MAX_RESULTS).
+//! XML_ID or article starting with it, then name starting with it, then name containing it; within
+//! a rank by name (case-insensitive, numbers by value: `№2` before `№10`), then ID. A product found
+//! several ways appears once, at its best rank. The list is capped at
+//! [`MAX_RESULTS`](crate::model::lookup::MAX_RESULTS).
 
 use bitrix_rest::models::catalog::{Price, Product, StoreStock};
 use serde_json::{Value, json};
@@ -171,6 +172,31 @@ fn fold(text: &str) -> String {
     lowercase(text).replace('ё', "е")
 }
 
+/// A name's sort key: folded, with every run of digits compared as a number, so "№2" comes
+/// before "№10" (each run is left-padded with zeros to 20 digits).
+fn name_order(name: &str) -> String {
+    let mut key = String::new();
+    let mut digits = String::new();
+    let flush = |key: &mut String, digits: &mut String| {
+        if !digits.is_empty() {
+            let run = digits.trim_start_matches('0');
+            key.extend(std::iter::repeat_n('0', 20usize.saturating_sub(run.len())));
+            key.push_str(run);
+            digits.clear();
+        }
+    };
+    for c in fold(name).chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            flush(&mut key, &mut digits);
+            key.push(c);
+        }
+    }
+    flush(&mut key, &mut digits);
+    key
+}
+
 /// The ranked, de-duplicated, capped results (see the module doc).
 pub fn lookup_hits(
     query: &LookupQuery,
@@ -207,7 +233,7 @@ pub fn lookup_hits(
             }
         }
     }
-    sort_by_key(&mut ranked, |a| (a.0, fold(&a.1.name), a.1.id));
+    sort_by_key(&mut ranked, |a| (a.0, name_order(&a.1.name), a.1.id));
     ranked
         .into_iter()
         .take(MAX_RESULTS)

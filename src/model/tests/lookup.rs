@@ -306,3 +306,35 @@ fn codes_match_ignoring_case_and_a_code_prefix_ranks_above_names() {
     );
     assert_eq!(by_article_exact[0].relevance, Relevance::ExactArticle);
 }
+
+#[test]
+fn names_within_a_rank_sort_their_numbers_by_value() {
+    let names = [
+        "Кофемолка Gold №10",
+        "кофемолка Gold №2",
+        "Кофемолка Gold №1",
+        "Кофемолка",
+    ];
+    let products: Vec<_> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| product(i as u64 + 1, n, None, json!({})))
+        .collect();
+    let results = LookupResults {
+        lists: [&[], &[], &products, &[]],
+        ..Default::default()
+    };
+    let order: Vec<_> = lookup_hits(&q("кофемолка"), results, scope(), &[])
+        .iter()
+        .map(|h| h.product.name.clone())
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "Кофемолка",
+            "Кофемолка Gold №1",
+            "кофемолка Gold №2",
+            "Кофемолка Gold №10"
+        ]
+    );
+}
