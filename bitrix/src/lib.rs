@@ -42,6 +42,7 @@ pub use transport::FetchTransport;
 #[cfg(not(target_arch = "wasm32"))]
 pub use transport::NativeTransport;
 pub use transport::{
-    DefaultTransport, FORM_CONTENT_TYPE, HttpRequest, HttpResponse, Transport, TransportError,
+    DefaultTransport, FORM_CONTENT_TYPE, HttpRequest, HttpResponse, REQUEST_TIMEOUT, Transport,
+    TransportError,
 };
 pub use value::Decimal;

@@ -137,6 +137,10 @@ fn is_retryable(error: &Error, access: Access) -> bool {
     if error.has_code("QUERY_LIMIT_EXCEEDED") {
         return true;
     }
+    // The transport already waited its whole time limit: the server is not answering.
+    if error.has_code(crate::transport::REQUEST_TIMEOUT) {
+        return false;
+    }
     match error.kind {
         ErrorKind::Network | ErrorKind::Server => access == Access::Read,
         _ => false,
@@ -150,5 +154,27 @@ pub(crate) fn outcome_unknown(error: &Error) -> bool {
         // A 5xx may come after the method ran; a 200 we could not read certainly did.
         ErrorKind::Server | ErrorKind::Malformed => true,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::RestCode;
+
+    #[test]
+    fn a_read_the_transport_gave_up_on_is_not_asked_again() {
+        let mut timed_out = Error::new(ErrorKind::Network, "batch", "no answer within 25 s");
+        timed_out.code = Some(RestCode::Text(crate::transport::REQUEST_TIMEOUT.into()));
+        assert_eq!(
+            RetryPolicy::default().delay(&timed_out, Access::Read, 0),
+            None
+        );
+        let offline = Error::new(ErrorKind::Network, "batch", "Failed to fetch");
+        assert!(
+            RetryPolicy::default()
+                .delay(&offline, Access::Read, 0)
+                .is_some()
+        );
     }
 }

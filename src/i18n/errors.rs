@@ -29,6 +29,7 @@ struct ErrorTexts {
     server: &'static str,
     network_portal: &'static str,
     network_store: &'static str,
+    timed_out: &'static str,
     malformed: &'static str,
     other: &'static str,
     maybe_applied: &'static str,
@@ -47,9 +48,10 @@ static RU: ErrorTexts = ErrorTexts {
     rate_limit: "{0} перегружен запросами и не ответил после нескольких попыток. Повторите через минуту.",
     time_limit: "{0} временно заблокировал этот запрос: исчерпан лимит времени. Повторите через несколько минут.",
     bad_request: "{0} отклонил запрос: {1}.",
-    server: "{0} ответил ошибкой: {1}. Повторите попытку.",
+    server: "{0} ответил ошибкой сервера{1}. Повторите попытку.",
     network_portal: "Нет связи с Битрикс24. Проверьте подключение к интернету и повторите.",
     network_store: "Магазин недоступен: нет ответа по адресу из настроек. Данные CRM показаны без него.",
+    timed_out: "{0} не ответил за 25 секунд. Повторите попытку; если так и останется, сообщите администратору.",
     malformed: "{0} прислал ответ, который StoreLink не может прочитать: {1}.",
     other: "{0}: {1}.",
     maybe_applied: " Изменение могло примениться: проверьте данные, прежде чем повторять.",
@@ -68,9 +70,10 @@ static EN: ErrorTexts = ErrorTexts {
     rate_limit: "{0} is overloaded with requests and did not answer after several tries. Try again in a minute.",
     time_limit: "{0} has blocked this request for a while: its time limit is spent. Try again in a few minutes.",
     bad_request: "{0} refused the request: {1}.",
-    server: "{0} failed: {1}. Try again.",
+    server: "{0} answered with a server error{1}. Try again.",
     network_portal: "Bitrix24 cannot be reached. Check your internet connection and try again.",
     network_store: "The store cannot be reached at the address in the settings. The CRM data is shown without it.",
+    timed_out: "{0} did not answer within 25 seconds. Try again; if it stays so, tell your administrator.",
     malformed: "{0} sent an answer StoreLink cannot read: {1}.",
     other: "{0}: {1}.",
     maybe_applied: " The change may have been applied: check before repeating it.",
@@ -110,7 +113,17 @@ pub fn describe(error: &Error, system: System, lang: Lang) -> String {
         (ErrorKind::RateLimit, _) => fill(t.rate_limit, &[name]),
         (ErrorKind::TimeLimit, _) => fill(t.time_limit, &[name]),
         (ErrorKind::BadRequest, _) => fill(t.bad_request, &[name, &detail]),
-        (ErrorKind::Server, _) => fill(t.server, &[name, &detail]),
+        // The server's own text for a 5xx is a generic English phrase: the status says more.
+        (ErrorKind::Server, _) => {
+            let status = error
+                .status
+                .map(|s| format!(" (HTTP {s})"))
+                .unwrap_or_default();
+            fill(t.server, &[name, &status])
+        }
+        (ErrorKind::Network, _) if error.has_code(bitrix_rest::REQUEST_TIMEOUT) => {
+            fill(t.timed_out, &[name])
+        }
         (ErrorKind::Network, System::Portal) => t.network_portal.to_owned(),
         (ErrorKind::Network, System::Store) => t.network_store.to_owned(),
         (ErrorKind::Malformed, _) => fill(t.malformed, &[name, &detail]),
@@ -125,6 +138,34 @@ pub fn describe(error: &Error, system: System, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_server_error_names_its_status_not_the_servers_english_text() {
+        let e = Error::from_rest(
+            "batch",
+            500,
+            "INTERNAL_SERVER_ERROR",
+            "Internal server error",
+        );
+        let ru = describe(&e, System::Store, Lang::Ru);
+        assert_eq!(
+            ru,
+            "Магазин ответил ошибкой сервера (HTTP 500). Повторите попытку."
+        );
+        assert!(!ru.contains("Internal"));
+    }
+
+    #[test]
+    fn a_request_left_unanswered_says_so_with_the_time_waited() {
+        let mut e = Error::new(ErrorKind::Network, "batch", "no answer within 25 s");
+        e.code = Some(bitrix_rest::RestCode::Text(
+            bitrix_rest::REQUEST_TIMEOUT.into(),
+        ));
+        assert_eq!(
+            describe(&e, System::Store, Lang::En),
+            "The store did not answer within 25 seconds. Try again; if it stays so, tell your administrator."
+        );
+    }
 
     #[test]
     fn store_network_failure_says_the_crm_part_still_works() {

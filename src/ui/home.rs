@@ -29,12 +29,23 @@ pub fn HomePage() -> Html {
             Section::Lookup
         }
     });
-    // The lookup is no Yew component: it runs in its own element while the section shows it.
+    // The settings are mounted the first time they are shown and then kept (hidden while the
+    // lookup shows), so switching sections never drops an admin's unsaved edits.
+    let settings_opened = use_state(|| false);
+    {
+        let opened = settings_opened.setter();
+        use_effect_with(*section, move |section| {
+            if *section == Section::Settings {
+                opened.set(true);
+            }
+        });
+    }
+    // The lookup is no Yew component: it runs in its own element, kept across sections.
     let lookup = use_node_ref();
     {
         let lookup = lookup.clone();
         let open = section.setter();
-        use_effect_with((session.clone(), *section), move |(session, _)| {
+        use_effect_with(session.clone(), move |session| {
             let handle = match (session, lookup.cast::<web_sys::Element>()) {
                 (Some(session), Some(element)) => {
                     let on_open_settings: Rc<dyn Fn()> =
@@ -54,30 +65,70 @@ pub fn HomePage() -> Html {
         return Html::default();
     };
     let t = session.lang.shell();
-    let tab = |which: Section, label: &'static str, testid: &'static str| {
+    let tab = |which: Section, label: &'static str, testid: &'static str, id: &'static str| {
         let section = section.clone();
         let selected = *section == which;
         html! {
-            <button type="button" role="tab" class={classes!("sl-tab", selected.then_some("sl-tab-active"))}
-                aria-selected={selected.to_string()} data-testid={testid}
+            <button type="button" role="tab" id={id}
+                class={classes!("sl-tab", selected.then_some("sl-tab-active"))}
+                aria-selected={selected.to_string()} aria-controls={format!("{id}-panel")}
+                tabindex={if selected { "0" } else { "-1" }} data-testid={testid}
                 onclick={Callback::from(move |_| section.set(which))}>{ label }</button>
         }
     };
+    // Arrow keys move between the two tabs, as a tab list does.
+    let onkeydown = {
+        let section = section.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if matches!(
+                e.key().as_str(),
+                "ArrowLeft" | "ArrowRight" | "Home" | "End"
+            ) {
+                e.prevent_default();
+                let next = match *section {
+                    Section::Lookup => Section::Settings,
+                    Section::Settings => Section::Lookup,
+                };
+                section.set(next);
+                let id = match next {
+                    Section::Lookup => "sl-tab-lookup",
+                    Section::Settings => "sl-tab-settings",
+                };
+                if let Some(el) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(id))
+                    .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+                {
+                    let _ = el.focus();
+                }
+            }
+        })
+    };
+    let showing_settings = *section == Section::Settings;
     html! {
         <main class="sl-page" data-testid="app-page" data-state="ready">
-            <nav class="sl-tabs" role="tablist">
-                { tab(Section::Lookup, t.home_lookup, "tab-lookup") }
-                { tab(Section::Settings, t.home_settings, "tab-settings") }
+            <nav class="sl-tabs" role="tablist" {onkeydown}>
+                { tab(Section::Lookup, t.home_lookup, "tab-lookup", "sl-tab-lookup") }
+                { tab(Section::Settings, t.home_settings, "tab-settings", "sl-tab-settings") }
             </nav>
-            {
-                match (*section, is_admin) {
-                    (Section::Lookup, _) => html! { <div class="sl-region" ref={lookup}></div> },
-                    (Section::Settings, true) => html! { <SettingsPage /> },
-                    (Section::Settings, false) => Notice::new(Tone::Info, t.home_settings_admin_only_text)
-                        .titled(t.home_settings_admin_only_title)
-                        .testid("settings-admin-only")
-                        .html(),
-                }
+            <div id="sl-tab-lookup-panel" role="tabpanel" aria-labelledby="sl-tab-lookup"
+                hidden={showing_settings}>
+                <div class="sl-region" ref={lookup}></div>
+            </div>
+            if *settings_opened || showing_settings {
+                <div id="sl-tab-settings-panel" role="tabpanel" aria-labelledby="sl-tab-settings"
+                    hidden={!showing_settings}>
+                    {
+                        if is_admin {
+                            html! { <SettingsPage /> }
+                        } else {
+                            Notice::new(Tone::Info, t.home_settings_admin_only_text)
+                                .titled(t.home_settings_admin_only_title)
+                                .testid("settings-admin-only")
+                                .html()
+                        }
+                    }
+                </div>
             }
         </main>
     }

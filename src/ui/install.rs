@@ -10,6 +10,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::notice::{Notice, Tone};
+use crate::i18n::errors::{System, describe};
 use crate::i18n::{ShellTexts, fill};
 use crate::manifest::{Manifest, sibling_url};
 use crate::session::Session;
@@ -48,12 +49,15 @@ impl Step {
 pub fn InstallPage() -> Html {
     let session = use_context::<Rc<Session>>();
     let progress = use_state(|| Progress::Step(Step::Checking));
+    // Bumped by "Try again": each value runs the installation once.
+    let attempt = use_state(|| 0_u32);
     {
         let progress = progress.clone();
         let session = session.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(*attempt, move |_| {
             if let Some(session) = session {
                 if session.init.is_admin {
+                    progress.set(Progress::Step(Step::Checking));
                     spawn_local(async move { install(&session, &progress).await });
                 } else {
                     progress.set(Progress::NotAdmin);
@@ -89,9 +93,21 @@ pub fn InstallPage() -> Html {
                 t.install_not_rolled_back
             };
             let text = fill(t.install_failed_text, &[step.label(t), reason, cleanup]);
-            Notice::new(Tone::Alert, text)
-                .titled(t.install_failed_title)
-                .html()
+            let retry = {
+                let attempt = attempt.clone();
+                Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+            };
+            html! {
+                <>
+                    { Notice::new(Tone::Alert, text).titled(t.install_failed_title).testid("install-failed").html() }
+                    if *rolled_back {
+                        <div class="sl-actions">
+                            <button type="button" class="sl-btn" data-testid="install-retry"
+                                onclick={retry}>{ t.install_retry }</button>
+                        </div>
+                    }
+                </>
+            }
         }
     };
     let state = match &*progress {
@@ -114,18 +130,29 @@ async fn install(session: &Session, progress: &UseStateHandle<Progress>) {
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
     let portal = &session.portal;
-    let fail = |step: Step, reason: String, rolled_back: bool| {
+    let fail = |step: Step, mut reason: String, rolled_back: bool| {
+        if !reason.ends_with(['.', '!', '?']) {
+            reason.push('.');
+        }
         progress.set(Progress::Failed {
             step,
             reason,
             rolled_back,
         })
     };
+    // A REST failure in the admin's language. Once this run's bindings are removed, a write
+    // that "may have been applied" was undone as well: that sentence would contradict it.
+    let reason = |mut e: bitrix_rest::Error, rolled_back: bool| {
+        if rolled_back {
+            e.maybe_applied = false;
+        }
+        describe(&e, System::Portal, session.lang)
+    };
 
     progress.set(Progress::Step(Step::Checking));
     let (available, bound) = match check_placements(portal).await {
         Ok(pair) => pair,
-        Err(e) => return fail(Step::Checking, e.to_string(), true),
+        Err(e) => return fail(Step::Checking, reason(e, true), true),
     };
     if let Some(missing) = manifest
         .placements
@@ -161,8 +188,12 @@ async fn install(session: &Session, progress: &UseStateHandle<Progress>) {
             Ok(true) => bound_now.push((placement.placement.clone(), handler)),
             Ok(false) => {} // already bound: success
             Err(e) => {
+                // A bind whose answer was lost may have happened: it is unbound too.
+                if e.maybe_applied {
+                    bound_now.push((placement.placement.clone(), handler));
+                }
                 let rolled_back = roll_back(session, &bound_now).await;
-                return fail(Step::Binding, e.to_string(), rolled_back);
+                return fail(Step::Binding, reason(e, rolled_back), rolled_back);
             }
         }
     }

@@ -89,3 +89,38 @@ fn a_rep_cannot_install_and_nothing_is_bound() {
         .unwrap_or_default();
     assert!(src.contains("install.html"), "{src}");
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_failed_installation_says_why_in_the_admins_language_and_can_be_tried_again() {
+    let stand = Stand::start(
+        "a_failed_installation_says_why_in_the_admins_language_and_can_be_tried_again",
+        Setup::not_installed(),
+    );
+    stand.sandbox.set_fault(
+        "placement.bind",
+        1.0,
+        bitrix_sandbox::FaultKind::ServerError,
+    );
+    stand.goto(&stand.portal_page_in("/marketplace/app/storelink/", User::Admin, "ru"));
+    stand.enter_app_frame();
+    let failed = stand.wait_css(&tid("install-failed"));
+    assert!(
+        failed.text.contains("HTTP 500") && !failed.text.contains("Internal server error"),
+        "the status, not the server's English text: {}",
+        failed.text
+    );
+    assert!(
+        !failed.text.contains("may have been applied") && !failed.text.contains("могло"),
+        "a rolled-back bind is not \"maybe applied\": {}",
+        failed.text
+    );
+    assert!(bound_tabs(&stand).is_empty(), "nothing half-done");
+
+    // The portal works again: "Try again" installs.
+    stand.sandbox.clear_faults();
+    stand.click(&tid("install-retry"));
+    stand.wait_for("the tab bound", |_| {
+        (bound_tabs(&stand).len() == 1).then_some(())
+    });
+}

@@ -57,6 +57,12 @@ fn admin_connects_the_store_saves_and_reads_the_settings_back() {
     stand.fill(&tid("settings-store-iblock"), "2");
     stand.fill(&tid("settings-portal-iblock"), "25");
     stand.fill(&tid("settings-poll"), "7");
+    // A look at the lookup and back keeps the unsaved edits.
+    stand.click(&tid("tab-lookup"));
+    stand.wait_css("#sl-tab-lookup-panel:not([hidden])");
+    stand.click(&tid("tab-settings"));
+    assert_eq!(input_value(&stand, "settings-poll"), "7");
+    assert_eq!(input_value(&stand, "settings-store-iblock"), "2");
     stand.click(&tid("settings-save"));
     let outcome = stand.wait_for("the save's outcome", |b| {
         b.first(&format!(
@@ -119,4 +125,70 @@ fn a_rep_cannot_open_the_settings_and_is_told_who_to_ask() {
         0,
         "{notice:?}"
     );
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_new_store_webhook_is_checked_before_it_is_saved() {
+    let stand = Stand::start(
+        "a_new_store_webhook_is_checked_before_it_is_saved",
+        Setup::demo(crate::support::options::dev_options()),
+    );
+    let webhook = stand.sandbox.urls().store_webhook.clone();
+    stand.open_app_page(User::Admin);
+    stand.click(&tid("tab-settings"));
+    wait_settings_ready(&stand);
+    let check_state = |stand: &Stand| stand.attr(&tid("settings-check-result"), "data-state");
+    assert_eq!(
+        check_state(&stand).as_deref(),
+        Some("ok"),
+        "the saved webhook answers"
+    );
+
+    // Another address: the old "The store answers" no longer applies to it.
+    let wrong = webhook.replace("store-webhook-secret", "wrong-secret-123");
+    assert_ne!(wrong, webhook);
+    stand.fill(&tid("settings-webhook"), &wrong);
+    assert_eq!(check_state(&stand).as_deref(), Some("idle"));
+    // Save checks it first, and the store refuses it: nothing is saved.
+    stand.click(&tid("settings-save"));
+    let outcome = stand.wait_for("the save's outcome", |b| {
+        b.first(&format!(
+            "{}, {}",
+            tid("settings-saved"),
+            tid("settings-error")
+        ))
+    });
+    assert_eq!(
+        outcome.attr("data-kind"),
+        Some("webhook-check-failed"),
+        "{outcome:?}"
+    );
+    assert!(
+        !stand
+            .frame_log()
+            .iter()
+            .any(|l| l.starts_with("setAppOption")),
+        "nothing was sent: {:?}",
+        stand.frame_log()
+    );
+    stand.enter_app_frame();
+    assert_ne!(check_state(&stand).as_deref(), Some("ok"));
+
+    // The right address: Save checks it and saves.
+    stand.fill(&tid("settings-webhook"), &webhook);
+    stand.click(&tid("settings-save"));
+    let outcome = stand.wait_for("the save's outcome", |b| {
+        b.first(&format!(
+            "{}, {}",
+            tid("settings-saved"),
+            tid("settings-error")
+        ))
+    });
+    assert_eq!(
+        outcome.attr("data-testid"),
+        Some("settings-saved"),
+        "{outcome:?}"
+    );
+    assert!(stand.frame_log().iter().any(|l| l == "setAppOption ok"));
 }

@@ -9,9 +9,10 @@ use crate::clock::Clock;
 use crate::command::Command;
 use crate::encode;
 use crate::envelope::Reply;
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, RestCode};
 use crate::platform::{BoxFuture, lock};
 use crate::retry::{self, Access};
+use crate::transport::REQUEST_TIMEOUT;
 use crate::transport::{HttpRequest, Transport, TransportError};
 
 impl<T: Transport, C: Clock> Client<T, C> {
@@ -134,6 +135,11 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 },
                 Err(TransportError::Cancelled) => return Err(cancelled(method)),
                 Err(TransportError::Network(text)) => Error::new(ErrorKind::Network, method, text),
+                Err(e @ TransportError::TimedOut(_)) => {
+                    let mut error = Error::new(ErrorKind::Network, method, e.to_string());
+                    error.code = Some(RestCode::Text(REQUEST_TIMEOUT.to_owned()));
+                    error
+                }
             };
             if self.is_cancelled() {
                 return Err(cancelled(method));

@@ -88,7 +88,20 @@ pub enum TransportError {
     /// The request was aborted through its [`Cancel`].
     #[error("cancelled")]
     Cancelled,
+    /// No answer came within the transport's time limit (`secs` seconds); the request was
+    /// abandoned.
+    #[error("no answer within {0} s")]
+    TimedOut(u32),
 }
+
+/// The error code a call carries when its transport gave up waiting
+/// ([`TransportError::TimedOut`]): kind [`Network`](crate::ErrorKind::Network), not retried
+/// (the server is not answering; asking again only makes the person wait longer).
+///
+/// ```
+/// assert_eq!(bitrix_rest::REQUEST_TIMEOUT, "REQUEST_TIMEOUT");
+/// ```
+pub const REQUEST_TIMEOUT: &str = "REQUEST_TIMEOUT";
 
 /// Sends form-encoded POSTs. Implement it to plug in another HTTP stack or a test double.
 ///

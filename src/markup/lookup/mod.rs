@@ -225,7 +225,10 @@ pub fn body(m: &mut Markup, v: &View) {
                 .testid("stock-nothing")
                 .write(m);
         }
-        Shown::Failed { error, .. } if error.kind == ErrorKind::Network => {
+        Shown::Failed { error, .. }
+            if error.kind == ErrorKind::Network
+                && !error.has_code(bitrix_rest::REQUEST_TIMEOUT) =>
+        {
             Notice::new(Tone::Warning, t.unreachable_text)
                 .titled(t.unreachable_title)
                 .testid("stock-unreachable")

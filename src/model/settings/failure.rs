@@ -6,8 +6,10 @@ use bitrix_rest::{Error, ErrorKind};
 /// What went wrong, as the admin needs to hear it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RestFailure {
-    /// No answer at all: offline, wrong host, TLS, CORS, timeout.
+    /// No answer at all: offline, wrong host, TLS, CORS.
     Unreachable,
+    /// The server took the request but gave no answer within the time limit.
+    TimedOut,
     /// The credentials were not accepted: for a webhook, an unknown user or secret.
     Credentials,
     /// The user behind the credentials may not do this (`ACCESS_DENIED`).
@@ -45,6 +47,9 @@ impl RestFailure {
         if error.has_code("INVALID_CREDENTIALS") || error.has_code("NO_AUTH_FOUND") {
             return RestFailure::Credentials;
         }
+        if error.has_code(bitrix_rest::REQUEST_TIMEOUT) {
+            return RestFailure::TimedOut;
+        }
         if error.has_code("ERROR_METHOD_NOT_FOUND") {
             return RestFailure::MethodMissing {
                 method: error.method.clone(),
@@ -74,6 +79,7 @@ impl RestFailure {
     pub fn code(&self) -> &'static str {
         match self {
             RestFailure::Unreachable => "unreachable",
+            RestFailure::TimedOut => "timed-out",
             RestFailure::Credentials => "credentials",
             RestFailure::AccessDenied => "access-denied",
             RestFailure::ScopeMissing { .. } => "scope-missing",
@@ -98,6 +104,18 @@ fn scope_of(method: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_request_left_unanswered_is_a_timeout_not_an_unreachable_address() {
+        let mut e = Error::new(ErrorKind::Network, "batch", "no answer within 25 s");
+        e.code = Some(bitrix_rest::RestCode::Text(
+            bitrix_rest::REQUEST_TIMEOUT.into(),
+        ));
+        assert_eq!(RestFailure::of(&e), RestFailure::TimedOut);
+        assert_eq!(RestFailure::of(&e).code(), "timed-out");
+        let offline = Error::new(ErrorKind::Network, "batch", "Failed to fetch");
+        assert_eq!(RestFailure::of(&offline), RestFailure::Unreachable);
+    }
 
     #[test]
     fn a_wrong_webhook_secret_is_a_credentials_failure_whatever_the_code() {

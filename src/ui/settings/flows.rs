@@ -6,7 +6,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::load::{check_client, load_portal, load_store};
-use super::state::{Action, PageState};
+use super::state::{Action, Check, PageState, Save};
 use crate::frame::Frame;
 use crate::model::settings::{SETTINGS_OPTION, Settings};
 use crate::session::{Session, StoreAccess};
@@ -68,6 +68,7 @@ pub fn check_callback(
         let seq = page.check_seq + 1;
         page.dispatch(Action::CheckStarted {
             origin: hook.origin().to_owned(),
+            url: hook.base_url(),
         });
         let store = match check_client(&hook) {
             Ok(client) => client.with_cancel(cancel.clone()),
@@ -89,14 +90,34 @@ pub fn check_callback(
     })
 }
 
-/// "Save": validates everything first (nothing is sent while a problem remains), then stores
-/// the settings as one app option and tells the app.
+/// "Save": a webhook the store has not answered to yet is checked first (the page saves once
+/// the check passes, see [`save_after_check`]); then everything is validated (nothing is sent
+/// while a problem remains), stored as one app option, and the app is told.
 pub fn save_callback(
     page: UseReducerHandle<PageState>,
     frame: Frame,
     saved: Callback<Settings>,
+    on_check: Callback<()>,
 ) -> Callback<()> {
     Callback::from(move |()| {
+        // Only a new address must have answered: other settings can be saved while the store
+        // of the saved one is down.
+        let saved_hook = page.saved.store_webhook.as_ref();
+        let unchecked = match page.form.webhook.value(saved_hook) {
+            Ok(Some(hook)) => {
+                let url = hook.base_url();
+                saved_hook.map(|w| w.base_url()) != Some(url.clone())
+                    && page.checked.as_ref() != Some(&url)
+            }
+            _ => false,
+        };
+        if unchecked {
+            page.dispatch(Action::SaveAfterCheck);
+            if page.check != Check::Running {
+                on_check.emit(());
+            }
+            return;
+        }
         let settings = match page.form.to_settings(&page.saved) {
             Ok(settings) => settings,
             Err(problems) => return page.dispatch(Action::SaveRefused(problems)),
@@ -118,4 +139,17 @@ pub fn save_callback(
             }
         });
     })
+}
+
+/// Goes on with a save that waited for its webhook's check, once that check is over: saves
+/// when the store answered, else says nothing was saved (the check says why).
+pub fn save_after_check(page: &UseReducerHandle<PageState>, on_save: &Callback<()>) {
+    if page.save != Save::Checking || page.check == Check::Running {
+        return;
+    }
+    let passed = matches!(page.check, Check::Passed(..));
+    page.dispatch(Action::SaveCheckOver);
+    if passed {
+        on_save.emit(());
+    }
 }

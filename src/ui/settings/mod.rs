@@ -62,7 +62,15 @@ pub fn SettingsPage() -> Html {
     let lang = session.lang;
     let t = lang.settings();
     let on_check = flows::check_callback(page.clone(), lang.code(), (*cancel).clone());
-    let on_save = flows::save_callback(page.clone(), session.frame.clone(), saved);
+    let on_save =
+        flows::save_callback(page.clone(), session.frame.clone(), saved, on_check.clone());
+    {
+        let page = page.clone();
+        let on_save = on_save.clone();
+        use_effect_with((page.save.clone(), page.check.clone()), move |_| {
+            flows::save_after_check(&page, &on_save);
+        });
+    }
     let state = if page.is_loading() {
         "loading"
     } else {

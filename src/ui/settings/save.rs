@@ -18,7 +18,7 @@ pub struct SaveBarProps {
 #[function_component]
 pub fn SaveBar(props: &SaveBarProps) -> Html {
     let t = props.lang.settings();
-    let saving = props.page.save == Save::Saving;
+    let saving = matches!(props.page.save, Save::Saving | Save::Checking);
     let onclick = {
         let on_save = props.on_save.clone();
         Callback::from(move |_: MouseEvent| on_save.emit(()))
@@ -29,6 +29,17 @@ pub fn SaveBar(props: &SaveBarProps) -> Html {
             <div class="sl-progress" role="status">
                 <span class="sl-spinner" aria-hidden="true"></span>
                 <span>{ t.saving }</span>
+            </div>
+        },
+        Save::Checking => html! {
+            <div class="sl-progress" role="status" data-testid="settings-save-checking">
+                <span class="sl-spinner" aria-hidden="true"></span>
+                <span>{ t.save_checking }</span>
+            </div>
+        },
+        Save::CheckFailed => html! {
+            <div data-testid="settings-error" data-kind="webhook-check-failed">
+                { Notice::new(Tone::Alert, t.save_check_failed).titled(t.refused_title).html() }
             </div>
         },
         Save::Saved => Notice::new(Tone::Success, t.saved_text)

@@ -42,6 +42,10 @@ pub enum Save {
     Saved,
     /// Refused before sending: the number of problems.
     Refused(usize),
+    /// A new webhook is being checked before the save goes on.
+    Checking,
+    /// Nothing saved: the new webhook's check failed (the check says why).
+    CheckFailed,
     Failed(FrameError),
 }
 
@@ -77,10 +81,16 @@ pub enum Action {
         seq: u64,
         outcome: Result<StoreFindings, RestFailure>,
     },
-    /// A check of the store at `origin` started.
+    /// A check of the store at `origin` (webhook `url`) started.
     CheckStarted {
         origin: String,
+        url: String,
     },
+    /// Save was pressed with a webhook no check has passed yet: the check runs first and the
+    /// save follows if it passes.
+    SaveAfterCheck,
+    /// The check a save waited for is over: the save goes on ([`Save::Saving`]) or not.
+    SaveCheckOver,
     CheckRefused(SettingsProblem),
     Edit(Edit),
     SaveRefused(Vec<SettingsProblem>),
@@ -102,6 +112,11 @@ pub struct PageState {
     pub check: Check,
     /// The number of the latest check.
     pub check_seq: u64,
+    /// The webhook (base URL) that `check` is about (the check under way, or its result).
+    pub check_url: Option<String>,
+    /// The webhook (base URL) the store last answered to: a save with another one checks it
+    /// first.
+    pub checked: Option<String>,
     /// What the last save attempt refused; updated on every edit after that.
     pub problems: Vec<SettingsProblem>,
     pub save: Save,
@@ -131,6 +146,8 @@ impl PageState {
                 Check::Idle
             },
             check_seq: 0,
+            check_url: saved.store_webhook.as_ref().map(|w| w.base_url()),
+            checked: None,
             problems: Vec::new(),
             save: Save::Idle,
         }
@@ -163,7 +180,18 @@ impl PageState {
     fn edit(&mut self, edit: Edit) {
         let form = &mut self.form;
         match edit {
-            Edit::Webhook(text) => form.webhook = WebhookInput::typed(&text),
+            Edit::Webhook(text) => {
+                form.webhook = WebhookInput::typed(&text);
+                // A check's answer belongs to the address it checked: an edited address is
+                // not "answering" until checked (the store's lists stay for the sections).
+                let now = form.webhook.value(self.saved.store_webhook.as_ref());
+                let same =
+                    matches!(&now, Ok(Some(w)) if self.check_url.as_ref() == Some(&w.base_url()));
+                if !same && self.check != Check::Running {
+                    self.check = Check::Idle;
+                    self.check_url = None;
+                }
+            }
             Edit::StoreIblock(text) => form.store_iblock = text,
             Edit::PortalIblock(text) => form.portal_iblock = text,
             Edit::RuleKind(i, kind) => form.set_rule_kind(i, kind),
@@ -221,6 +249,7 @@ impl Reducible for PageState {
                 }
                 match outcome {
                     Ok(found) => {
+                        next.checked = next.check_url.clone();
                         next.check =
                             Check::Passed(found.report.clone(), found.catalogs_failure.clone());
                         next.store = StoreData::Ready(found);
@@ -232,13 +261,26 @@ impl Reducible for PageState {
                     }
                 }
             }
-            Action::CheckStarted { origin } => {
+            Action::CheckStarted { origin, url } => {
                 next.check_seq += 1;
                 next.check = Check::Running;
                 next.store = StoreData::Loading;
                 next.store_origin = origin;
+                next.check_url = Some(url);
             }
-            Action::CheckRefused(problem) => next.check = Check::Refused(problem),
+            Action::CheckRefused(problem) => {
+                next.check = Check::Refused(problem);
+                if next.save == Save::Checking {
+                    next.save = Save::CheckFailed;
+                }
+            }
+            Action::SaveAfterCheck => next.save = Save::Checking,
+            Action::SaveCheckOver => {
+                next.save = match next.check {
+                    Check::Passed(..) => Save::Idle,
+                    _ => Save::CheckFailed,
+                };
+            }
             Action::Edit(edit) => next.edit(edit),
             Action::SaveRefused(problems) => {
                 next.save = Save::Refused(problems.len());

@@ -28,6 +28,7 @@ pub fn failure_text(t: &SettingsTexts, failure: &RestFailure, side: Side, origin
             pick(t.fail_unreachable_store, t.fail_unreachable_portal),
             &[origin],
         ),
+        RestFailure::TimedOut => fill(t.fail_timed_out, &[system]),
         RestFailure::Credentials => {
             pick(t.fail_credentials_store, t.fail_credentials_portal).to_owned()
         }
