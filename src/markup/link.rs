@@ -401,13 +401,15 @@ fn item(
         }
         _ => {
             let link = ("link-order", Some(id.as_str()));
-            button(
+            let label = fill(t.link_button_label, &[&order.account_number]);
+            labelled_button(
                 m,
                 "sl-btn sl-btn-light",
                 "link-button",
                 link,
                 linking,
                 t.link_button,
+                Some(&label),
             );
         }
     }
@@ -423,11 +425,25 @@ fn button(
     disabled: bool,
     text: &str,
 ) {
+    labelled_button(m, class, testid, (action, arg), disabled, text, None);
+}
+
+/// [`button`] with an `aria-label` saying more than its text (which order a "Link" links).
+fn labelled_button(
+    m: &mut Markup,
+    class: &str,
+    testid: &str,
+    (action, arg): (&str, Option<&str>),
+    disabled: bool,
+    text: &str,
+    label: Option<&str>,
+) {
     m.open_class("button", class)
         .attr("type", "button")
         .attr("data-testid", testid)
         .flag("disabled", disabled)
         .on("click", action, arg)
+        .attr_opt("aria-label", label)
         .text(text)
         .close("button");
 }
@@ -735,6 +751,12 @@ mod tests {
         assert!(item.contains(r#"data-on-click="link-cancel""#));
         assert!(!item.contains(r#"data-testid="link-button""#));
         assert!(item_of(&html_now, 105).contains(r#"data-testid="link-button""#));
+        // A screen reader hears which order each "Link" links.
+        assert!(
+            item_of(&html_now, 105).contains(r#"aria-label="Link order #M-503">Link</button>"#),
+            "{}",
+            item_of(&html_now, 105)
+        );
         // Cancel: back to the plain button.
         assert!(state.cancel_confirm());
         assert!(!state.cancel_confirm());

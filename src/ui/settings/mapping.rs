@@ -96,8 +96,11 @@ fn pipeline_table(
         };
         html! {
             <tr>
-                <th scope="row"><label for={select_id.clone()}>{ name }</label>
-                    <span class="sl-muted sl-settings-code">{ status_id.to_owned() }</span></th>
+                <th scope="row"><label for={select_id.clone()}>{ name.clone() }</label>
+                    // A status the store gave no name shows its code once.
+                    if name != status_id {
+                        <span class="sl-muted sl-settings-code">{ status_id.to_owned() }</span>
+                    }</th>
                 <td>{ select(&select_id, &options, stage_id.unwrap_or_default(), false, None, onchange) }</td>
             </tr>
         }
