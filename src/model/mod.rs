@@ -23,6 +23,8 @@ pub mod mapping;
 pub mod matching;
 /// Money and quantities for display in ru / en.
 pub mod money;
+/// Internationalised domain names in their ASCII (`xn--`) form.
+pub mod punycode;
 /// The differences between a deal and its order (`sum`, `status`, products, quantity, price).
 pub mod reconcile;
 /// The app's settings: one JSON app option, lenient loading, validation.

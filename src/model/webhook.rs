@@ -175,7 +175,12 @@ fn split_host_port(authority: &str) -> Result<(String, Option<u16>), WebhookErro
             None => (authority, None),
         }
     };
-    let host = host.to_ascii_lowercase();
+    // A national domain (`магазин.рф`) is written as the network knows it (`xn--…`).
+    let host = if host.is_ascii() {
+        host.to_ascii_lowercase()
+    } else {
+        crate::model::punycode::ascii_host(host).ok_or(WebhookError::BadHost)?
+    };
     let host_ok = !host.is_empty()
         && if host.starts_with('[') {
             host.len() > 2

@@ -173,3 +173,20 @@ fn a_bad_stored_webhook_error_does_not_repeat_the_text() {
         .to_string();
     assert!(!err.contains("topsecret42"), "{err}");
 }
+
+#[test]
+fn a_store_on_a_national_domain_is_addressed_by_its_xn_form() {
+    let hook = parse("https://Магазин.РФ/rest/1/abcdefgh12345678/").unwrap();
+    assert_eq!(
+        hook.base_url(),
+        "https://xn--80aairftm.xn--p1ai/rest/1/abcdefgh12345678/"
+    );
+    // Already in that form: the same webhook.
+    let same = parse("https://xn--80aairftm.xn--p1ai/rest/1/abcdefgh12345678/").unwrap();
+    assert_eq!(same, hook);
+    // Letters that are not a domain are still refused.
+    assert_eq!(
+        parse("https://шоп рф/rest/1/abcdefgh12345678/"),
+        Err(WebhookError::BadHost)
+    );
+}

@@ -1,0 +1,124 @@
+//! Internationalised domain names as the network knows them: each label with letters outside
+//! ASCII becomes `xn--` and its Punycode (RFC 3492), so `магазин.рф` is `xn--80aairftm.xn--p1ai`.
+//! Labels are lower-cased first (the case mapping IDNA applies to Cyrillic and Latin).
+
+const BASE: u32 = 36;
+const T_MIN: u32 = 1;
+const T_MAX: u32 = 26;
+const SKEW: u32 = 38;
+const DAMP: u32 = 700;
+const INITIAL_BIAS: u32 = 72;
+const INITIAL_N: u32 = 128;
+
+/// `host` with every non-ASCII label in its `xn--` form; `None` when a label cannot be encoded
+/// (too long to count).
+pub fn ascii_host(host: &str) -> Option<String> {
+    let labels: Option<Vec<String>> = host
+        .split('.')
+        .map(|label| {
+            if label.is_ascii() {
+                Some(label.to_ascii_lowercase())
+            } else {
+                encode(&label.to_lowercase()).map(|code| format!("xn--{code}"))
+            }
+        })
+        .collect();
+    Some(labels?.join("."))
+}
+
+/// The Punycode of `label` (RFC 3492, section 6.3); `None` on overflow.
+pub fn encode(label: &str) -> Option<String> {
+    let input: Vec<u32> = label.chars().map(u32::from).collect();
+    let mut output: String = label.chars().filter(char::is_ascii).collect();
+    let basic = output.len() as u32;
+    if basic > 0 {
+        output.push('-');
+    }
+    let (mut n, mut delta, mut bias) = (INITIAL_N, 0_u32, INITIAL_BIAS);
+    let mut handled = basic;
+    while (handled as usize) < input.len() {
+        let m = input.iter().copied().filter(|&c| c >= n).min()?;
+        delta = delta.checked_add((m - n).checked_mul(handled + 1)?)?;
+        n = m;
+        for &c in &input {
+            if c < n {
+                delta = delta.checked_add(1)?;
+            }
+            if c == n {
+                let mut q = delta;
+                let mut k = BASE;
+                loop {
+                    let t = threshold(k, bias);
+                    if q < t {
+                        break;
+                    }
+                    output.push(digit(t + (q - t) % (BASE - t)));
+                    q = (q - t) / (BASE - t);
+                    k += BASE;
+                }
+                output.push(digit(q));
+                bias = adapt(delta, handled + 1, handled == basic);
+                delta = 0;
+                handled += 1;
+            }
+        }
+        delta = delta.checked_add(1)?;
+        n = n.checked_add(1)?;
+    }
+    Some(output)
+}
+
+fn threshold(k: u32, bias: u32) -> u32 {
+    if k <= bias {
+        T_MIN
+    } else if k >= bias + T_MAX {
+        T_MAX
+    } else {
+        k - bias
+    }
+}
+
+fn adapt(delta: u32, points: u32, first: bool) -> u32 {
+    let mut delta = if first { delta / DAMP } else { delta / 2 };
+    delta += delta / points;
+    let mut k = 0;
+    while delta > ((BASE - T_MIN) * T_MAX) / 2 {
+        delta /= BASE - T_MIN;
+        k += BASE;
+    }
+    k + (BASE - T_MIN + 1) * delta / (delta + SKEW)
+}
+
+fn digit(d: u32) -> char {
+    match d {
+        0..=25 => char::from(b'a' + d as u8),
+        _ => char::from(b'0' + (d - 26) as u8),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_encode_as_rfc_3492_and_the_registries_do() {
+        assert_eq!(encode("рф").as_deref(), Some("p1ai"));
+        assert_eq!(encode("пример").as_deref(), Some("e1afmkfd"));
+        assert_eq!(encode("испытание").as_deref(), Some("80akhbyknj4f"));
+        assert_eq!(encode("bücher").as_deref(), Some("bcher-kva"));
+        assert_eq!(encode("münchen").as_deref(), Some("mnchen-3ya"));
+    }
+
+    #[test]
+    fn only_non_ascii_labels_change_and_case_is_folded() {
+        assert_eq!(
+            ascii_host("Магазин.РФ").as_deref(),
+            Some("xn--80aairftm.xn--p1ai")
+        );
+        assert_eq!(ascii_host("shop.example").as_deref(), Some("shop.example"));
+        assert_eq!(
+            ascii_host("кофе.shop.RU").as_deref(),
+            Some("xn--e1ajmy.shop.ru")
+        );
+    }
+}
