@@ -36,6 +36,7 @@ pub fn failure_text(t: &SettingsTexts, failure: &RestFailure, side: Side, origin
         RestFailure::ScopeMissing { scope } => {
             fill(pick(t.fail_scope_store, t.fail_scope_portal), &[scope])
         }
+        RestFailure::MethodMissing { method } if store => fill(t.fail_method_store, &[method]),
         RestFailure::MethodMissing { method } => fill(t.fail_method, &[system, method]),
         RestFailure::NotBitrix => t.fail_not_bitrix.to_owned(),
         RestFailure::Busy => fill(t.fail_busy, &[system]),
