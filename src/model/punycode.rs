@@ -2,6 +2,8 @@
 //! ASCII becomes `xn--` and its Punycode (RFC 3492), so `магазин.рф` is `xn--80aairftm.xn--p1ai`.
 //! Labels are lower-cased first (the case mapping IDNA applies to Cyrillic and Latin).
 
+use crate::model::text::lowercase;
+
 const BASE: u32 = 36;
 const T_MIN: u32 = 1;
 const T_MAX: u32 = 26;
@@ -19,7 +21,7 @@ pub fn ascii_host(host: &str) -> Option<String> {
             if label.is_ascii() {
                 Some(label.to_ascii_lowercase())
             } else {
-                encode(&label.to_lowercase()).map(|code| format!("xn--{code}"))
+                encode(&lowercase(label)).map(|code| format!("xn--{code}"))
             }
         })
         .collect();
