@@ -192,3 +192,44 @@ fn a_new_store_webhook_is_checked_before_it_is_saved() {
     );
     assert!(stand.frame_log().iter().any(|l| l == "setAppOption ok"));
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn the_keyboard_focus_follows_a_rule_that_moves_or_goes_away() {
+    let stand = Stand::start(
+        "the_keyboard_focus_follows_a_rule_that_moves_or_goes_away",
+        Setup::demo(crate::support::options::dev_options()),
+    );
+    stand.open_app_page(User::Admin);
+    stand.click(&tid("tab-settings"));
+    wait_settings_ready(&stand);
+    let focused = |stand: &Stand| {
+        stand
+            .js(
+                "return document.activeElement ? document.activeElement.id : '';",
+                vec![],
+            )
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let kind =
+        |stand: &Stand, i: usize| stand.attr(&tid(&format!("settings-link-rule-{i}")), "data-kind");
+    let (first, second) = (kind(&stand, 0), kind(&stand, 1));
+    assert!(
+        first.is_some() && second.is_some() && first != second,
+        "two rules"
+    );
+    // Rule 1 moves down: it is rule 2 now, the last, so focus lands on its "Up".
+    stand.click(&tid("settings-link-down-0"));
+    stand.wait_for("the focus on the moved rule", |_| {
+        (focused(&stand) == "settings-link-up-1").then_some(())
+    });
+    assert_eq!(kind(&stand, 1), first);
+    // It goes away: focus moves to the remaining rule's "Remove", not to the page.
+    stand.click(&tid("settings-link-remove-1"));
+    stand.wait_for("the focus on the remaining rule", |_| {
+        (focused(&stand) == "settings-link-remove-0").then_some(())
+    });
+    assert_eq!(kind(&stand, 0), second);
+}

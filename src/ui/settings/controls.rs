@@ -131,3 +131,27 @@ impl Described {
         }
     }
 }
+
+/// Moves the keyboard focus, once the page has re-rendered, to the first of `ids` that is
+/// there and enabled: after a rule moves or goes away, focus follows it instead of falling to
+/// the page.
+pub fn focus_after_render(ids: Vec<String>) {
+    gloo_timers::callback::Timeout::new(0, move || {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        for id in &ids {
+            let Some(el) = document.get_element_by_id(id) else {
+                continue;
+            };
+            if el.has_attribute("disabled") {
+                continue;
+            }
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+                return;
+            }
+        }
+    })
+    .forget();
+}

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::controls::{SelectInput, TextInput, select_field, text_field};
+use super::controls::{SelectInput, TextInput, focus_after_render, select_field, text_field};
 use super::skeleton::section_skeleton;
 use super::state::{Action, Edit, PageState};
 use super::texts::{Side, failure_text, field_problems, problems_of};
@@ -47,7 +47,7 @@ pub fn LinkSection(props: &LinkSectionProps) -> Html {
                     { field_problems("settings-link-problems",
                         &problems_of(t, &page.problems, &SettingsField::LinkRules)) }
                     <div class="sl-actions">
-                        <button type="button" class="sl-btn sl-btn-light" data-testid="settings-link-add"
+                        <button type="button" class="sl-btn sl-btn-light" id="settings-link-add" data-testid="settings-link-add"
                             onclick={add}>{ t.link_add }</button>
                     </div>
                 </>
@@ -81,9 +81,29 @@ fn rule_row(
     fields: Option<&[UserFieldChoice]>,
 ) -> Html {
     let id = |part: &str| format!("settings-link-{part}-{i}");
-    let dispatch = |edit: Edit| {
+    // Rule buttons that move or remove a rule take the focus along (see `focus_after_render`).
+    let rule_button = |part: &str, j: usize| format!("settings-link-{part}-{j}");
+    let moved = |up: bool| {
         let page = page.clone();
-        Callback::from(move |_: MouseEvent| page.dispatch(Action::Edit(edit.clone())))
+        let j = if up { i.saturating_sub(1) } else { i + 1 };
+        let (same, other) = if up { ("up", "down") } else { ("down", "up") };
+        let ids = vec![rule_button(same, j), rule_button(other, j)];
+        Callback::from(move |_: MouseEvent| {
+            page.dispatch(Action::Edit(Edit::MoveRule(i, up)));
+            focus_after_render(ids.clone());
+        })
+    };
+    let removed = {
+        let page = page.clone();
+        let ids = vec![
+            rule_button("remove", i),
+            rule_button("remove", i.saturating_sub(1)),
+            "settings-link-add".to_owned(),
+        ];
+        Callback::from(move |_: MouseEvent| {
+            page.dispatch(Action::Edit(Edit::RemoveRule(i)));
+            focus_after_render(ids.clone());
+        })
     };
     let set = {
         let page = page.clone();
@@ -225,14 +245,14 @@ fn rule_row(
                     &problems_of(t, &page.problems, &SettingsField::LinkRule(i))) }
                 <div class="sl-actions">
                     <button type="button" class="sl-btn sl-btn-light sl-btn-small" data-testid={id("up")}
-                        disabled={i == 0} aria-label={aria(t.link_up)}
-                        onclick={dispatch(Edit::MoveRule(i, true))}>{ t.link_up }</button>
+                        id={id("up")} disabled={i == 0} aria-label={aria(t.link_up)}
+                        onclick={moved(true)}>{ t.link_up }</button>
                     <button type="button" class="sl-btn sl-btn-light sl-btn-small" data-testid={id("down")}
-                        disabled={i + 1 >= count} aria-label={aria(t.link_down)}
-                        onclick={dispatch(Edit::MoveRule(i, false))}>{ t.link_down }</button>
+                        id={id("down")} disabled={i + 1 >= count} aria-label={aria(t.link_down)}
+                        onclick={moved(false)}>{ t.link_down }</button>
                     <button type="button" class="sl-btn sl-btn-light sl-btn-small" data-testid={id("remove")}
-                        aria-label={aria(t.link_remove)}
-                        onclick={dispatch(Edit::RemoveRule(i))}>{ t.link_remove }</button>
+                        id={id("remove")} aria-label={aria(t.link_remove)}
+                        onclick={removed}>{ t.link_remove }</button>
                 </div>
             </fieldset>
         </li>

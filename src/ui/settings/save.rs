@@ -19,9 +19,14 @@ pub struct SaveBarProps {
 pub fn SaveBar(props: &SaveBarProps) -> Html {
     let t = props.lang.settings();
     let saving = matches!(props.page.save, Save::Saving | Save::Checking);
+    // Not `disabled` while saving: a disabled button drops the keyboard focus to the page.
     let onclick = {
         let on_save = props.on_save.clone();
-        Callback::from(move |_: MouseEvent| on_save.emit(()))
+        Callback::from(move |_: MouseEvent| {
+            if !saving {
+                on_save.emit(())
+            }
+        })
     };
     let outcome = match &props.page.save {
         Save::Idle => Html::default(),
@@ -60,8 +65,8 @@ pub fn SaveBar(props: &SaveBarProps) -> Html {
     html! {
         <div class="sl-card sl-settings-save">
             <div class="sl-actions">
-                <button type="button" class="sl-btn" data-testid="settings-save" disabled={saving}
-                    aria-busy={saving.to_string()} {onclick}>{ t.save }</button>
+                <button type="button" class="sl-btn" data-testid="settings-save"
+                    aria-disabled={saving.to_string()} aria-busy={saving.to_string()} {onclick}>{ t.save }</button>
             </div>
             <div class="sl-settings-outcome" aria-live="polite">{ outcome }</div>
         </div>
