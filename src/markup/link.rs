@@ -386,66 +386,65 @@ fn item(
                 .attr("data-testid", "link-confirm");
             m.leaf("p", "", &fill(t.link_confirm, &[&other.title, &other_id]));
             m.open_class("div", "sl-actions");
-            let anyway = ("link-order-anyway", Some(id.as_str()));
-            button(m, "sl-btn", "link-anyway", anyway, linking, t.link_anyway);
-            let cancel = ("link-cancel", None);
-            button(
-                m,
-                "sl-btn sl-btn-light",
-                "link-cancel",
-                cancel,
-                false,
-                t.link_cancel,
-            );
+            Button {
+                class: "sl-btn",
+                testid: "link-anyway",
+                click: ("link-order-anyway", Some(id.as_str())),
+                disabled: linking,
+                text: t.link_anyway,
+                label: None,
+            }
+            .write(m);
+            Button {
+                class: "sl-btn sl-btn-light",
+                testid: "link-cancel",
+                click: ("link-cancel", None),
+                disabled: false,
+                text: t.link_cancel,
+                label: None,
+            }
+            .write(m);
             m.close("div").close("div");
         }
         _ => {
-            let link = ("link-order", Some(id.as_str()));
             let label = fill(t.link_button_label, &[&order.account_number]);
-            labelled_button(
-                m,
-                "sl-btn sl-btn-light",
-                "link-button",
-                link,
-                linking,
-                t.link_button,
-                Some(&label),
-            );
+            Button {
+                class: "sl-btn sl-btn-light",
+                testid: "link-button",
+                click: ("link-order", Some(id.as_str())),
+                disabled: linking,
+                text: t.link_button,
+                // A screen reader hears which order each "Link" links.
+                label: Some(&label),
+            }
+            .write(m);
         }
     }
     m.close("li");
 }
 
 /// A `type="button"` that names `click` (the action and its argument) when clicked.
-fn button(
-    m: &mut Markup,
-    class: &str,
-    testid: &str,
-    (action, arg): (&str, Option<&str>),
+struct Button<'a> {
+    class: &'a str,
+    testid: &'a str,
+    click: (&'a str, Option<&'a str>),
     disabled: bool,
-    text: &str,
-) {
-    labelled_button(m, class, testid, (action, arg), disabled, text, None);
+    text: &'a str,
+    /// An `aria-label` saying more than the text.
+    label: Option<&'a str>,
 }
 
-/// [`button`] with an `aria-label` saying more than its text (which order a "Link" links).
-fn labelled_button(
-    m: &mut Markup,
-    class: &str,
-    testid: &str,
-    (action, arg): (&str, Option<&str>),
-    disabled: bool,
-    text: &str,
-    label: Option<&str>,
-) {
-    m.open_class("button", class)
-        .attr("type", "button")
-        .attr("data-testid", testid)
-        .flag("disabled", disabled)
-        .on("click", action, arg)
-        .attr_opt("aria-label", label)
-        .text(text)
-        .close("button");
+impl Button<'_> {
+    fn write(&self, m: &mut Markup) {
+        m.open_class("button", self.class)
+            .attr("type", "button")
+            .attr("data-testid", self.testid)
+            .flag("disabled", self.disabled)
+            .on("click", self.click.0, self.click.1)
+            .attr_opt("aria-label", self.label)
+            .text(self.text)
+            .close("button");
+    }
 }
 
 #[cfg(test)]

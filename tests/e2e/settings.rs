@@ -11,6 +11,18 @@ fn wait_settings_ready(stand: &Stand) {
     stand.wait_css(&format!("{}[data-state=\"ready\"]", tid("settings")));
 }
 
+/// Presses Save and waits for what saving did: `settings-saved` or `settings-error`.
+fn save(stand: &Stand) -> crate::support::page::Shown {
+    stand.click(&tid("settings-save"));
+    stand.wait_for("the save's outcome", |b| {
+        b.first(&format!(
+            "{}, {}",
+            tid("settings-saved"),
+            tid("settings-error")
+        ))
+    })
+}
+
 /// The value of the input with this test ID.
 fn input_value(stand: &Stand, testid: &str) -> String {
     stand
@@ -63,14 +75,7 @@ fn admin_connects_the_store_saves_and_reads_the_settings_back() {
     stand.click(&tid("tab-settings"));
     assert_eq!(input_value(&stand, "settings-poll"), "7");
     assert_eq!(input_value(&stand, "settings-store-iblock"), "2");
-    stand.click(&tid("settings-save"));
-    let outcome = stand.wait_for("the save's outcome", |b| {
-        b.first(&format!(
-            "{}, {}",
-            tid("settings-saved"),
-            tid("settings-error")
-        ))
-    });
+    let outcome = save(&stand);
     assert_eq!(
         outcome.attr("data-testid"),
         Some("settings-saved"),
@@ -151,14 +156,7 @@ fn a_new_store_webhook_is_checked_before_it_is_saved() {
     stand.fill(&tid("settings-webhook"), &wrong);
     assert_eq!(check_state(&stand).as_deref(), Some("idle"));
     // Save checks it first, and the store refuses it: nothing is saved.
-    stand.click(&tid("settings-save"));
-    let outcome = stand.wait_for("the save's outcome", |b| {
-        b.first(&format!(
-            "{}, {}",
-            tid("settings-saved"),
-            tid("settings-error")
-        ))
-    });
+    let outcome = save(&stand);
     assert_eq!(
         outcome.attr("data-kind"),
         Some("webhook-check-failed"),
@@ -177,14 +175,7 @@ fn a_new_store_webhook_is_checked_before_it_is_saved() {
 
     // The right address: Save checks it and saves.
     stand.fill(&tid("settings-webhook"), &webhook);
-    stand.click(&tid("settings-save"));
-    let outcome = stand.wait_for("the save's outcome", |b| {
-        b.first(&format!(
-            "{}, {}",
-            tid("settings-saved"),
-            tid("settings-error")
-        ))
-    });
+    let outcome = save(&stand);
     assert_eq!(
         outcome.attr("data-testid"),
         Some("settings-saved"),
