@@ -11,6 +11,7 @@ pub mod errors;
 mod lookup;
 mod settings;
 mod shell;
+mod units;
 
 pub use dates::format_datetime;
 pub use deal::DealTexts;
@@ -18,6 +19,7 @@ pub use difference::{Names, difference_sentence};
 pub use lookup::LookupTexts;
 pub use settings::SettingsTexts;
 pub use shell::ShellTexts;
+pub use units::unit_name;
 
 /// A language StoreLink speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

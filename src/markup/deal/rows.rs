@@ -1,7 +1,7 @@
 //! The deal's products with their store match, quantity, price and stock per warehouse.
 
 use super::changed_class;
-use crate::i18n::fill;
+use crate::i18n::{fill, unit_name};
 use crate::markup::Markup;
 use crate::markup::format::{Fmt, plain};
 use crate::model::view::changes::{RowField, RowKey, ViewChanges};
@@ -103,10 +103,11 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
     let fmt = props.fmt;
     let t = fmt.lang.deal();
     let marks = props.marks.row(RowKey::of(row));
-    let measure = if row.measure.is_empty() {
+    let unit = unit_name(row.measure_code, &row.measure, fmt.lang);
+    let measure = if unit.is_empty() {
         String::new()
     } else {
-        format!(" {}", row.measure)
+        format!(" {unit}")
     };
     let xml_id = row.xml_id.as_deref().unwrap_or_default();
     let shortage = row.shortage();

@@ -98,6 +98,7 @@ fn row(index: usize, name: &str, qty: &str, free: &str, shortage: Option<&str>) 
         quantity: d(qty),
         price: d("500"),
         measure: "pcs".into(),
+        measure_code: None,
         store_product_id: Some(70),
         store_name: None,
         matched_by: None,
@@ -414,6 +415,19 @@ fn a_reload_keeps_the_data_on_screen_instead_of_a_partial() {
                 .unwrap()
         })
     );
+}
+
+#[test]
+fn an_english_tab_names_a_crm_unit_by_its_code() {
+    let rows = [ViewRow {
+        measure: "шт".into(),
+        measure_code: Some(796),
+        ..row(0, "Kettle", "5", "2", Some("3"))
+    }];
+    let html = table(&rows, true, None, &ViewChanges::default());
+    assert!(html.contains(">5 pcs</td>"), "{html}");
+    assert!(html.contains(">3 pcs short</span>"), "{html}");
+    assert!(!html.contains("шт"));
 }
 
 #[test]

@@ -47,8 +47,10 @@ pub struct ViewRow {
     pub quantity: Decimal,
     /// Unit price in the deal.
     pub price: Decimal,
-    /// Unit of measure.
+    /// Unit of measure, as the CRM names it.
     pub measure: String,
+    /// Its OKEI code (`796` pieces), when the CRM gives one.
+    pub measure_code: Option<u64>,
     /// The matched store product (`None` = unmatched).
     pub store_product_id: Option<u64>,
     /// Its name in the store.
@@ -103,6 +105,7 @@ impl ViewRow {
             quantity: row.quantity,
             price: row.price,
             measure: row.measure_name.clone(),
+            measure_code: row.measure_code,
             store_product_id: m.store_product_id,
             store_name,
             matched_by: m.by,
