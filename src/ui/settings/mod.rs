@@ -56,21 +56,26 @@ pub fn SettingsPage() -> Html {
             move || cancel.cancel()
         });
     }
-    let Some(session) = session else {
+    let callbacks = session.as_ref().map(|session| {
+        let on_check = flows::check_callback(page.clone(), session.lang.code(), (*cancel).clone());
+        let on_save =
+            flows::save_callback(page.clone(), session.frame.clone(), saved, on_check.clone());
+        (on_check, on_save)
+    });
+    {
+        let page = page.clone();
+        let on_save = callbacks.as_ref().map(|(_, on_save)| on_save.clone());
+        use_effect_with((page.save.clone(), page.check.clone()), move |_| {
+            if let Some(on_save) = on_save {
+                flows::save_after_check(&page, &on_save);
+            }
+        });
+    }
+    let (Some(session), Some((on_check, on_save))) = (session, callbacks) else {
         return Html::default();
     };
     let lang = session.lang;
     let t = lang.settings();
-    let on_check = flows::check_callback(page.clone(), lang.code(), (*cancel).clone());
-    let on_save =
-        flows::save_callback(page.clone(), session.frame.clone(), saved, on_check.clone());
-    {
-        let page = page.clone();
-        let on_save = on_save.clone();
-        use_effect_with((page.save.clone(), page.check.clone()), move |_| {
-            flows::save_after_check(&page, &on_save);
-        });
-    }
     let state = if page.is_loading() {
         "loading"
     } else {
