@@ -143,7 +143,7 @@ static RU: DealTexts = DealTexts {
     unmatched: "Нет в магазине",
     unmatched_hint: "Товар не найден в каталоге магазина по XML_ID{0}. StoreLink не сопоставляет товары по названию.",
     no_rows: "В сделке нет товаров.",
-    no_stock_data: "Остатки недоступны: магазин не ответил.",
+    no_stock_data: "Остатки неизвестны: данные магазина не получены.",
     stock_pending: "Остатки появятся, когда ответит магазин.",
     in_order: "в заказе: {0}",
     differences_title: "Расхождения сделки и заказа",
@@ -193,7 +193,7 @@ static RU: DealTexts = DealTexts {
     retry: "Повторить",
     updated: "Обновлено",
     refreshing: "Обновляем…",
-    waiting: "Ждём Битрикс24…",
+    waiting: "Ждём ответа…",
     waiting_store: "Ждём ответа магазина…",
 };
 
@@ -235,7 +235,7 @@ static EN: DealTexts = DealTexts {
     unmatched: "Not in the store",
     unmatched_hint: "No store product has this XML_ID{0}. StoreLink never matches products by name.",
     no_rows: "The deal has no products.",
-    no_stock_data: "Stock unknown: the store did not answer.",
+    no_stock_data: "Stock unknown: the store could not be read.",
     stock_pending: "Stock shows once the store answers.",
     in_order: "in the order: {0}",
     differences_title: "Differences between the deal and the order",
@@ -285,6 +285,6 @@ static EN: DealTexts = DealTexts {
     retry: "Try again",
     updated: "Updated",
     refreshing: "Refreshing…",
-    waiting: "Waiting for Bitrix24…",
+    waiting: "Waiting for an answer…",
     waiting_store: "Waiting for the store…",
 };
