@@ -9,7 +9,7 @@ use super::answers::run;
 use crate::i18n::errors::System;
 use crate::model::call::Batch;
 use crate::model::contacts::search::{CandidateOrder, CandidateSearch, PropertyHit};
-use crate::model::link::{link_write, order_number_batch};
+use crate::model::link::{link_write, order_number_batch, same_order_number};
 use crate::model::linked_elsewhere::{
     OtherDeal, linked_elsewhere, named_deals, other_deals_batch, property_values_call,
 };
@@ -44,6 +44,7 @@ pub async fn orders_by_number(store: &Client, number: &str) -> Result<Vec<Order>
     };
     let answers = run(store, &batch).await?;
     let mut orders: Vec<Order> = answers.list("found", Some("orders"))?;
+    orders.retain(|o| same_order_number(o, number));
     if batch.get("found_id").is_some() {
         for order in answers.list::<Order>("found_id", Some("orders"))? {
             if !orders.iter().any(|o| o.id == order.id) {

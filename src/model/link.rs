@@ -15,6 +15,7 @@ use serde_json::{Value, json};
 
 use crate::model::call::{Batch, Call, PAGE_SIZE, result_ref, slot_refs};
 use crate::model::settings::{LinkRule, OrderKey};
+use crate::model::text::lowercase;
 
 /// What a rule found in the deal: how to recognise its order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -181,19 +182,33 @@ pub fn reference_commands(prefix: &str, reference: &OrderReference, batch: &mut 
     batch.push(format!("{prefix}_order"), order_get_call(first));
 }
 
+/// What the rep typed as an order number, without the `#` or `№` in front (`№A-17b` as the
+/// tab writes it → `A-17b`).
+pub fn typed_order_number(text: &str) -> &str {
+    text.trim().trim_start_matches(['#', '№']).trim()
+}
+
 /// The store batch that finds the order typed by the rep: `found`, the orders with this
-/// number, and when it is a number, `found_id`, the order with this ID (reps see both).
+/// number in any letter case (LIKE without wildcards; [`same_order_number`] keeps the exact
+/// ones), and when it is a number, `found_id`, the order with this ID (reps see both).
 pub fn order_number_batch(number: &str) -> Option<Batch> {
-    let number = number.trim().trim_start_matches('#').trim();
+    let number = typed_order_number(number);
     if number.is_empty() {
         return None;
     }
     let mut batch = Batch::new();
-    batch.push("found", order_list_call(json!({"accountNumber": number})));
+    batch.push("found", order_list_call(json!({"=%accountNumber": number})));
     if let Some(id) = number.parse::<u64>().ok().filter(|id| *id > 0) {
         batch.push("found_id", order_list_call(json!({"id": id})));
     }
     Some(batch)
+}
+
+/// Whether an order's number is the one the rep typed, ignoring letter case (as the store's
+/// LIKE did; a `_` or `%` in the typed text may have matched more).
+pub fn same_order_number(order: &Order, typed: &str) -> bool {
+    let typed = typed_order_number(typed);
+    lowercase(order.account_number.trim()) == lowercase(typed)
 }
 
 /// The index of the order shown by default among several: the newest (highest ID) that is not

@@ -3,7 +3,7 @@ use serde_json::json;
 use crate::model::call::Batch;
 use crate::model::link::{
     LinkCandidate, OrderReference, UnresolvedLink, default_choice, link_candidates, link_write,
-    order_number_batch, reference_commands, resolve_link, unresolved_links,
+    order_number_batch, reference_commands, resolve_link, same_order_number, unresolved_links,
 };
 use crate::model::settings::{LinkRule, OrderKey};
 
@@ -141,16 +141,33 @@ fn an_order_number_typed_by_the_rep_is_trimmed_of_hash_and_spaces() {
     let b = order_number_batch("  #165 ").unwrap();
     assert_eq!(
         b.get("found").unwrap().params["filter"],
-        json!({"accountNumber": "165"})
+        json!({"=%accountNumber": "165"}),
+        "LIKE without wildcards: any letter case"
     );
     assert_eq!(
         b.get("found_id").unwrap().params["filter"],
         json!({"id": 165}),
         "a number may be the order's ID too"
     );
+    let b = order_number_batch("№A-17b").unwrap();
+    assert_eq!(
+        b.get("found").unwrap().params["filter"],
+        json!({"=%accountNumber": "A-17b"}),
+        "the tab writes numbers as №…"
+    );
     let b = order_number_batch("A-19").unwrap();
     assert_eq!(b.commands.len(), 1, "a number with letters is no ID");
     assert!(order_number_batch(" # ").is_none());
+}
+
+#[test]
+fn a_found_order_is_the_typed_one_in_any_letter_case_and_nothing_else() {
+    let o = order(17, json!({"accountNumber": "A-17b"}), vec![]);
+    assert!(same_order_number(&o, "a-17B"));
+    assert!(same_order_number(&o, " №A-17b "));
+    // `_` is a LIKE wildcard in the store: what else it matched is dropped here.
+    assert!(!same_order_number(&o, "A_17b"));
+    assert!(!same_order_number(&o, "A-17"));
 }
 
 #[test]
