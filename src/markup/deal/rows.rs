@@ -222,7 +222,13 @@ fn row_state(m: &mut Markup, props: &RowsTable, row: &ViewRow, marks: &[RowField
             .attr("data-testid", "row-shipped")
             .text(t.order_shipped)
             .close("span");
-    } else if row.stock.is_some() {
+    } else if row.stock.is_some() && !row.store_inactive {
         m.leaf("span", "sl-badge sl-badge-success", t.in_stock);
+    }
+    if row.store_inactive && !row.is_unmatched() {
+        m.open_class("span", "sl-badge sl-badge-warning")
+            .attr("data-testid", "row-inactive")
+            .text(t.store_inactive)
+            .close("span");
     }
 }

@@ -99,6 +99,7 @@ fn row(index: usize, name: &str, qty: &str, free: &str, shortage: Option<&str>) 
         price: d("500"),
         measure: "pcs".into(),
         measure_code: None,
+        store_inactive: false,
         store_product_id: Some(70),
         store_name: None,
         matched_by: None,
@@ -415,6 +416,20 @@ fn a_reload_keeps_the_data_on_screen_instead_of_a_partial() {
                 .unwrap()
         })
     );
+}
+
+#[test]
+fn a_product_switched_off_in_the_store_is_not_called_in_stock() {
+    let rows = [ViewRow {
+        store_inactive: true,
+        ..row(0, "Kettle", "1", "5", None)
+    }];
+    let html = table(&rows, true, None, &ViewChanges::default());
+    assert!(
+        html.contains(r#"<span class="sl-badge sl-badge-warning" data-testid="row-inactive">Not for sale</span>"#),
+        "{html}"
+    );
+    assert!(!html.contains(">In stock<"), "{html}");
 }
 
 #[test]

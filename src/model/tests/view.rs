@@ -371,3 +371,13 @@ fn a_canceled_orders_reserve_is_not_available_to_the_deal() {
     assert_eq!(v.rows[0].stock.as_ref().unwrap().available, d("1"));
     assert_eq!(v.rows[0].shortage(), Some(d("1")));
 }
+
+#[test]
+fn a_row_whose_store_product_is_switched_off_says_so() {
+    let mut w = world();
+    assert!(!build(&w, answered).rows[0].store_inactive);
+    w.store[0].active = false;
+    let v = build(&w, answered);
+    assert!(v.rows[0].store_inactive, "the kettle is not for sale");
+    assert!(!v.rows[1].store_inactive);
+}

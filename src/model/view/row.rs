@@ -55,6 +55,8 @@ pub struct ViewRow {
     pub store_product_id: Option<u64>,
     /// Its name in the store.
     pub store_name: Option<String>,
+    /// The store product is switched off (`active` N): not for sale, whatever its stock.
+    pub store_inactive: bool,
     /// How it matched.
     pub matched_by: Option<MatchedBy>,
     /// The basket item of the order for this row.
@@ -90,13 +92,15 @@ impl ViewRow {
         item: Option<&BasketItem>,
         order_shipped: bool,
     ) -> ViewRow {
-        let store_name = m.store_product_id.and_then(|id| {
-            products
-                .iter()
-                .find(|p| p.id == id)
+        let product = m
+            .store_product_id
+            .and_then(|id| products.iter().find(|p| p.id == id));
+        let store_name = m.store_product_id.and_then(|_| {
+            product
                 .map(|p| p.name.clone())
                 .or_else(|| item.map(|i| i.name.clone()))
         });
+        let store_inactive = product.is_some_and(|p| !p.active);
         ViewRow {
             index,
             row_id: row.id,
@@ -108,6 +112,7 @@ impl ViewRow {
             measure_code: row.measure_code,
             store_product_id: m.store_product_id,
             store_name,
+            store_inactive,
             matched_by: m.by,
             basket_item_id: m.basket_item_id,
             order_quantity: item.map(|i| i.quantity),
