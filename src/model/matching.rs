@@ -9,6 +9,11 @@
 //! 3. otherwise the row is **unmatched** — never guessed by name. Free-text rows (no portal
 //!    product) are unmatched.
 //!
+//! A free-text row (a service, packaging: no product on either side) pairs with a free-text
+//! basket line of the same name (trimmed, any case), so the same service in the deal and the
+//! order is compared by quantity and price instead of being "missing" on both sides. That names
+//! no product, so it is no guess.
+//!
 //! When several store products share a key, the one with the lowest ID is taken. A row then
 //! takes the first basket item of that store product (or with that XML_ID) not taken by an
 //! earlier row, so a product listed twice pairs up twice. Basket items no row took are "only
@@ -17,6 +22,7 @@
 use bitrix_rest::models::{catalog::Product, crm::ProductRow, sale::BasketItem};
 
 use crate::model::settings::PropertyPair;
+use crate::model::text::lowercase;
 
 /// How a row found its store product.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,6 +108,12 @@ impl ByKey {
     }
 }
 
+/// A free-text row and a free-text basket line with the same name (trimmed, any case).
+fn same_line(row: &ProductRow, item: &BasketItem) -> bool {
+    let name = |text: &str| lowercase(text.trim());
+    !row.product_name.trim().is_empty() && name(&row.product_name) == name(&item.name)
+}
+
 /// Matches every row (see the module doc for the rules).
 pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
     // A portal product listed twice: the last one counts.
@@ -146,6 +158,7 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
                     None => (None, None),
                 },
             };
+            let free_text = row.product_id <= 0;
             let basket_item_id = input
                 .basket
                 .iter()
@@ -153,7 +166,8 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
                     !taken.contains(&item.id)
                         && (store_product_id
                             .is_some_and(|id| i64::try_from(id).ok() == Some(item.product_id))
-                            || (xml_id.is_some() && key(item.product_xml_id.as_deref()) == xml_id))
+                            || (xml_id.is_some() && key(item.product_xml_id.as_deref()) == xml_id)
+                            || (free_text && item.product_id <= 0 && same_line(row, item)))
                 })
                 .map(|item| item.id);
             if let Some(id) = basket_item_id {

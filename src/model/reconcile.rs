@@ -226,7 +226,8 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
                 xml_id: m.xml_id.clone(),
                 quantity: row.quantity,
                 price: row.price,
-                unmatched: !m.is_matched(),
+                // A free-text line (a service) is no product to look for in the catalogue.
+                unmatched: !m.is_matched() && row.product_id > 0,
             }),
             Some(it) => push_line_differences(&mut out, index, row, it, (deal, order)),
         }

@@ -199,11 +199,16 @@ fn row_state(m: &mut Markup, props: &RowsTable, row: &ViewRow, marks: &[RowField
     let t = fmt.lang.deal();
     if row.is_unmatched() {
         let property = props.property.map(|p| format!(" / {p}"));
-        let hint = fill(t.unmatched_hint, &[property.as_deref().unwrap_or_default()]);
+        let (text, hint) = if row.free_text {
+            (t.free_text, t.free_text_hint.to_owned())
+        } else {
+            let hint = fill(t.unmatched_hint, &[property.as_deref().unwrap_or_default()]);
+            (t.unmatched, hint)
+        };
         m.open_class("span", "sl-badge")
             .attr("title", &hint)
             .attr("data-testid", "row-unmatched")
-            .text(t.unmatched)
+            .text(text)
             .close("span");
     } else if let Some(missing) = row.shortage() {
         m.open("span");

@@ -100,6 +100,7 @@ fn row(index: usize, name: &str, qty: &str, free: &str, shortage: Option<&str>) 
         measure: "pcs".into(),
         measure_code: None,
         store_inactive: false,
+        free_text: false,
         store_product_id: Some(70),
         store_name: None,
         matched_by: None,
@@ -416,6 +417,20 @@ fn a_reload_keeps_the_data_on_screen_instead_of_a_partial() {
                 .unwrap()
         })
     );
+}
+
+#[test]
+fn a_free_text_row_is_called_a_line_without_a_product_not_missing_from_the_store() {
+    let rows = [ViewRow {
+        free_text: true,
+        ..unmatched_row(0, "Gift wrapping")
+    }];
+    let html = table(&rows, true, None, &ViewChanges::default());
+    assert!(
+        html.contains(r#"data-testid="row-unmatched">No product</span>"#),
+        "{html}"
+    );
+    assert!(!html.contains("Not in the store"));
 }
 
 #[test]

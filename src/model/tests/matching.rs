@@ -170,3 +170,38 @@ fn no_rows_and_an_empty_basket_match_nothing() {
     });
     assert_eq!(m, ProductMatching::default());
 }
+
+#[test]
+fn a_free_text_line_pairs_with_the_orders_line_of_the_same_name_and_nothing_else() {
+    let rows = vec![
+        row(0, " Упаковка подарочная ", "1", "5"),
+        row(0, "Монтаж", "1", "900"),
+        row(1, "Упаковка подарочная", "1", "5"),
+    ];
+    let mut wrapping = basket(901, 0, None, "1", "5");
+    wrapping.name = "упаковка ПОДАРОЧНАЯ".into();
+    let mut product_line = basket(902, 77, None, "1", "5");
+    product_line.name = "Монтаж".into();
+    let m = match_products(MatchInput {
+        rows: &rows,
+        portal_products: &[product(1, "Упаковка подарочная", None, json!({}))],
+        store_products: &[],
+        basket: &[wrapping, product_line],
+        property: None,
+    });
+    assert_eq!(
+        m.rows[0].basket_item_id,
+        Some(901),
+        "same free-text name, any case"
+    );
+    assert_eq!(m.rows[0].store_product_id, None, "still no store product");
+    assert_eq!(
+        m.rows[1].basket_item_id, None,
+        "a line with a product is never paired by name"
+    );
+    assert_eq!(
+        m.rows[2].basket_item_id, None,
+        "a row with a product is never paired by name"
+    );
+    assert_eq!(m.basket_only, vec![902]);
+}

@@ -287,7 +287,8 @@ fn products_on_one_side_only_are_reported_with_their_values() {
                 xml_id: None,
                 quantity: d("1"),
                 price: d("50"),
-                unmatched: true
+                // A free-text line: missing from the order, not from the catalogue.
+                unmatched: false
             },
             Difference::MissingInDeal {
                 basket_item_id: 2,
@@ -363,4 +364,22 @@ fn equal_values_with_different_scales_are_no_difference() {
         vec![basket(1, 70, Some("A"), "2", "10.05")],
     );
     assert!(run(&dl, &rows, &o).is_empty());
+}
+
+#[test]
+fn the_same_free_text_line_on_both_sides_is_no_difference() {
+    let dl = deal(410, json!({"OPPORTUNITY": "105"}));
+    let rows = vec![row(1, "Чайник", "1", "100"), row(0, "Упаковка", "1", "5")];
+    let mut wrapping = basket(2, 0, None, "1", "5");
+    wrapping.name = "Упаковка".into();
+    let o = order(
+        9,
+        json!({"price": 105}),
+        vec![basket(1, 70, Some("A"), "1", "100"), wrapping],
+    );
+    assert!(run(&dl, &rows, &o).is_empty());
+    // A different price on the same line is a price difference, not "missing" twice.
+    let mut dearer = o.clone();
+    dearer.basket_items[1].price = d("7");
+    assert_eq!(kinds(&run(&dl, &rows, &dearer)), vec!["price"]);
 }
