@@ -1,5 +1,6 @@
 //! When the store cannot be reached or fails, the CRM part still shows, with a sentence
-//! naming what failed; the lookup says the store is unreachable.
+//! naming what failed; the lookup says the store is unreachable. A tab whose first load failed
+//! comes back by itself.
 
 use bitrix_sandbox::FaultKind;
 
@@ -95,4 +96,26 @@ fn store_hanging_shows_the_deal_first_and_says_it_waits_for_the_store() {
         stand.attr(&tid("deal-tab"), "data-state").as_deref(),
         Some("loading")
     );
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_failed_first_load_recovers_by_itself_once_bitrix24_answers_again() {
+    let stand = Stand::start(
+        "a_failed_first_load_recovers_by_itself_once_bitrix24_answers_again",
+        Setup::demo(dev_options_polling(3)),
+    );
+    stand
+        .sandbox
+        .set_fault("crm.deal.*", 1.0, FaultKind::ServerError);
+    let url = stand.portal_page_in("/crm/deal/details/9/?tab=app", User::Rep, "ru");
+    stand.goto(&url);
+    stand.enter_app_frame();
+    let failed = stand.wait_css(&tid("load-failed"));
+    assert!(failed.text.contains("HTTP 500"), "{}", failed.text);
+    // Bitrix24 answers again: the next live check loads the deal, no click needed.
+    stand.sandbox.clear_faults();
+    stand.wait_css(&format!("{}[data-state=\"ready\"]", tid("deal-tab")));
+    assert_eq!(stand.count(&tid("load-failed")), 0);
+    assert!(stand.count(&tid("deal-row")) > 0);
 }

@@ -45,6 +45,9 @@ pub enum TabAction {
         generation: u32,
         chosen: Option<u64>,
     },
+    /// Load number `generation` starts by itself after a failed first load: the failure
+    /// stays on screen until an answer replaces it (no skeleton flashing on every try).
+    Recover { generation: u32 },
     /// The load under way is slow.
     Slow { generation: u32 },
     /// The load under way has Bitrix24's part (the store's is pending).
@@ -72,12 +75,9 @@ impl TabState {
                 if self.loaded.is_none() {
                     self.error = None;
                 }
-                self.busy = true;
-                self.slow = false;
-                self.partial = None;
-                self.generation = generation;
-                self.chosen = chosen;
+                self.start(generation, chosen);
             }
+            TabAction::Recover { generation } => self.start(generation, None),
             TabAction::Slow { generation } => {
                 if generation != self.generation || !self.busy {
                     return false;
@@ -129,6 +129,19 @@ impl TabState {
             }
         }
         true
+    }
+
+    fn start(&mut self, generation: u32, chosen: Option<u64>) {
+        self.busy = true;
+        self.slow = false;
+        self.partial = None;
+        self.generation = generation;
+        self.chosen = chosen;
+    }
+
+    /// True when nothing could be loaded and no load is under way: a time to try again.
+    pub fn failed_to_open(&self) -> bool {
+        self.loaded.is_none() && self.error.is_some() && !self.busy
     }
 
     /// Whether a load's partial answer (Bitrix24's part) could be shown: a load is under way

@@ -304,6 +304,35 @@ fn a_retry_after_a_failed_first_load_shows_the_skeleton_then_the_crm_part_while_
 }
 
 #[test]
+fn a_quiet_retry_after_a_failed_first_load_keeps_the_failure_until_an_answer() {
+    let mut state = TabState::default();
+    state.apply(TabAction::Start {
+        generation: 1,
+        chosen: None,
+    });
+    state.apply(TabAction::Failed {
+        generation: 1,
+        error: error(),
+    });
+    assert!(state.failed_to_open());
+    assert!(state.apply(TabAction::Recover { generation: 2 }));
+    assert!(!state.failed_to_open(), "one try at a time");
+    assert!(
+        body(&ctx(), &state).contains("load-failed"),
+        "no skeleton flash"
+    );
+    state.apply(TabAction::Done {
+        generation: 2,
+        loaded: loaded(view(StoreState::Linked), data(answered()))
+            .loaded
+            .unwrap(),
+        mark: false,
+    });
+    assert_eq!(state.state_name(), "ready");
+    assert!(!state.failed_to_open());
+}
+
+#[test]
 fn a_failed_refresh_keeps_the_data_on_screen_and_offers_retry() {
     let mut state = loaded(view(StoreState::Linked), data(answered()));
     state.error = Some(error());

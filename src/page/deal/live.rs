@@ -1,7 +1,7 @@
 //! Keeps the deal tab live: every `poll_interval` seconds, while the page is visible and no
 //! check or load is under way, asks both systems whether anything changed; on a change, reloads
 //! and marks it. While the store's part could not be loaded, the check is a reload: the tab
-//! comes back by itself once the store answers again.
+//! comes back by itself once the store answers again. So does a first load that failed.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -21,6 +21,12 @@ pub fn start(tab: &Rc<DealTab>) {
     let me = Rc::downgrade(tab);
     let interval = Interval::new(seconds.saturating_mul(1000), move || {
         let Some(tab) = me.upgrade() else { return };
+        // A first load that failed is tried again, quietly, until it works.
+        let failed = tab.state.borrow().failed_to_open();
+        if failed && !page_hidden() {
+            tab.load(LoadKind::Recover);
+            return;
+        }
         let Some(current) = tab.state.borrow().loaded.clone() else {
             return;
         };

@@ -21,6 +21,8 @@ pub enum LoadKind {
     Live,
     /// The rep picked another order among several.
     Prefer(u64),
+    /// The live check tries again after a failed first load.
+    Recover,
 }
 
 /// How long changed values stay marked after a live update.
@@ -38,7 +40,10 @@ impl DealTab {
             LoadKind::Prefer(order) => Some(order),
             _ => None,
         };
-        self.apply(TabAction::Start { generation, chosen });
+        self.apply(match kind {
+            LoadKind::Recover => TabAction::Recover { generation },
+            _ => TabAction::Start { generation, chosen },
+        });
         if let LoadKind::Prefer(order) = kind {
             preference::remember(self.deal_id, order);
         }
