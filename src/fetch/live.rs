@@ -4,14 +4,16 @@
 use bitrix_rest::models::catalog::StoreStock;
 use bitrix_rest::models::crm::Deal;
 use bitrix_rest::models::sale::Order;
-use bitrix_rest::value::FromValue;
 use bitrix_rest::{Client, Error};
 
 use super::answers::run;
 use super::deal::DealData;
 use super::store_side::StoreData;
+use crate::model::settings::LinkRule;
 use crate::model::view::DealView;
-use crate::model::view::poll::{deal_changed, order_changed, portal_poll_call, store_poll_batch};
+use crate::model::view::poll::{
+    deal_changed, order_changed, portal_poll_batch, shared_link_changed, store_poll_batch,
+};
 
 /// What the check found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -35,9 +37,10 @@ pub async fn check(
     store: Option<&Client>,
     data: &DealData,
     view: &DealView,
+    rules: &[LinkRule],
 ) -> Result<Changed, Error> {
-    let call = portal_poll_call(view.deal.id);
-    let portal_check = portal.call(call.method, call.params);
+    let portal_batch = portal_poll_batch(view, &data.deal, rules);
+    let portal_check = run(portal, &portal_batch);
     let store_batch = store
         .filter(|_| matches!(data.store, StoreData::Answered(_)))
         .and(store_poll_batch(view));
@@ -47,11 +50,17 @@ pub async fn check(
             _ => None,
         }
     };
-    let (deal, store_answers) = futures::join!(portal_check, store_check);
-    let deals: Vec<Deal> = Vec::from_value(&deal?).unwrap_or_default();
+    let (portal_answers, store_answers) = futures::join!(portal_check, store_check);
+    let portal_answers = portal_answers?;
+    let deals: Vec<Deal> = portal_answers.list("deal", None)?;
+    let sharing = portal_answers
+        .list::<Deal>("same_link", None)
+        .ok()
+        .is_some_and(|listed| shared_link_changed(view, &data.deal, rules, &listed));
     let mut changed = Changed {
-        // A deal that vanished from the list (deleted, or access withdrawn) changed too.
-        deal: deals.first().is_none_or(|d| deal_changed(view, d)),
+        // A deal that vanished from the list (deleted, or access withdrawn) changed too; so did
+        // one that another deal now shares its order with.
+        deal: deals.first().is_none_or(|d| deal_changed(view, d)) || sharing,
         ..Changed::default()
     };
     if let (Some(Ok(answers)), Some(batch), StoreData::Answered(known)) =

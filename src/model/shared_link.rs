@@ -21,6 +21,38 @@ use crate::model::sorted::sort_by_key;
 /// command named `deal` is its `crm.deal.get`) under `rule`; `None` for rules that record the
 /// link in the store.
 pub fn same_link_call(deal_id: u64, rule: &LinkRule) -> Option<Call> {
+    same_link_list(deal_id, rule, &|field| {
+        Some(Value::String(result_ref("deal", &[field])))
+    })
+}
+
+/// The same question asked with the values `deal` holds now (for the live check, which has
+/// no `crm.deal.get` in its batch); `None` when the deal holds no link under `rule`.
+pub fn same_link_call_for(deal: &Deal, rule: &LinkRule) -> Option<Call> {
+    let value = |field: &str| -> Option<Value> {
+        let text = match field {
+            "ORIGIN_ID" => deal.origin_id.clone(),
+            "ORIGINATOR_ID" => Some(deal.originator_id.clone().unwrap_or_default()),
+            _ => deal.user_field(field),
+        };
+        Some(Value::String(text?.trim().to_owned()))
+    };
+    let own = match rule {
+        LinkRule::UserField { field, .. } => deal.user_field(field),
+        LinkRule::OriginId { .. } => deal.origin_id.clone(),
+        _ => None,
+    };
+    own.filter(|v| !v.trim().is_empty())?;
+    same_link_list(deal.id, rule, &value)
+}
+
+/// `crm.deal.list` of the deals other than `deal_id` whose link fields under `rule` hold what
+/// `value_of` gives for each field.
+fn same_link_list(
+    deal_id: u64,
+    rule: &LinkRule,
+    value_of: &dyn Fn(&str) -> Option<Value>,
+) -> Option<Call> {
     let (field, also): (&str, &[&str]) = match rule {
         LinkRule::UserField { field, .. } => (field, &[]),
         LinkRule::OriginId { .. } => ("ORIGIN_ID", &["ORIGINATOR_ID"]),
@@ -29,7 +61,7 @@ pub fn same_link_call(deal_id: u64, rule: &LinkRule) -> Option<Call> {
     let mut filter = json!({ "!ID": deal_id });
     let mut select = vec!["ID", "TITLE", field];
     for f in std::iter::once(&field).chain(also) {
-        filter[*f] = Value::String(result_ref("deal", &[f]));
+        filter[*f] = value_of(f)?;
     }
     // An empty value links nothing: no deal shares it.
     filter[format!("!{field}")] = json!("");

@@ -365,17 +365,20 @@ fn own_seed_a_canceled_order_behind_an_open_deal_is_a_status_difference() {
 fn own_seed_a_second_deal_holding_the_same_order_is_named_on_both() {
     let stand = mini_stand(
         "own_seed_a_second_deal_holding_the_same_order_is_named_on_both",
-        mini_options(60),
+        mini_options(3),
     );
-    // Deal 2 gets order 501 in its field too: the order is now behind deals 1 and 2.
+    // (That the question rides in the open's one portal request is the bench's and the
+    // model's to prove: with 3-second live checks a count here would race them.)
+    stand.open_deal_ready(1, User::Rep);
+    assert_eq!(stand.count(&tid("order-shared-link")), 0);
+    // Someone gives deal 2 order 501 too: the open tab of deal 1 says so by itself.
     let field = format!("fields[{ORDER_FIELD}]");
     rest::portal(
         &stand.sandbox,
         "crm.deal.update",
         &[("id", "2"), (&field, "501")],
     );
-    stand.sandbox.reset_stats();
-    stand.open_deal_ready(1, User::Rep);
+    stand.wait_css(&tid("order-shared-link"));
     let shared = stand.read(&tid("order-shared-link"));
     assert_eq!(shared.len(), 1, "{shared:?}");
     assert_eq!(shared[0].attr("data-deal-id"), Some("2"));
@@ -383,17 +386,6 @@ fn own_seed_a_second_deal_holding_the_same_order_is_named_on_both() {
         shared[0].text.contains("Мини: без заказа"),
         "{:?}",
         shared[0].text
-    );
-    let portal_calls = stand
-        .sandbox
-        .stats()
-        .requests
-        .get("portal")
-        .copied()
-        .unwrap_or(0);
-    assert!(
-        portal_calls <= 1,
-        "asked within the open's portal batch: {portal_calls}"
     );
 
     stand.open_deal_ready(2, User::Rep);

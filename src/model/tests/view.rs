@@ -381,3 +381,32 @@ fn a_row_whose_store_product_is_switched_off_says_so() {
     assert!(v.rows[0].store_inactive, "the kettle is not for sale");
     assert!(!v.rows[1].store_inactive);
 }
+
+#[test]
+fn the_live_check_asks_who_else_holds_the_link_and_notices_a_change() {
+    use crate::model::view::poll::{portal_poll_batch, shared_link_changed};
+    let w = world();
+    let v = build(&w, answered);
+    let rules = &w.settings.link_rules;
+    let batch = portal_poll_batch(&v, &w.deal, rules);
+    assert_eq!(batch.names(), vec!["deal", "same_link"]);
+    assert_eq!(
+        batch.get("same_link").unwrap().params["filter"],
+        json!({"!ID": 410, "UF_CRM_ORDER": "9", "!UF_CRM_ORDER": ""}),
+        "the deal's own value, no reference: the poll has no crm.deal.get"
+    );
+    let other = deal(77, json!({"TITLE": "Дубль", "UF_CRM_ORDER": "9"}));
+    assert!(!shared_link_changed(&v, &w.deal, rules, &[]));
+    assert!(shared_link_changed(
+        &v,
+        &w.deal,
+        rules,
+        std::slice::from_ref(&other)
+    ));
+    // A deal without a linked order asks nothing more.
+    let unlinked = build(&w, |_| StoreSide::Unavailable);
+    assert_eq!(
+        portal_poll_batch(&unlinked, &w.deal, rules).names(),
+        vec!["deal"]
+    );
+}

@@ -1,7 +1,8 @@
 //! The cheap checks an open tab makes every polling interval, and stock requests with known
 //! product IDs (after a poll, or when a deal-open stock command came back with a next page).
 //!
-//! Portal: the deal's `DATE_MODIFY` alone (`crm.deal.list` selecting two fields). Store: the
+//! Portal: the deal's `DATE_MODIFY` (`crm.deal.list` selecting two fields), and the deals
+//! holding the same link to its order ([`portal_poll_batch`]). Store: the
 //! order's `dateUpdate` and the current stock of the rows' products in one batch: stock moves
 //! without the order changing (other orders, receipts), and the answer is the new data itself.
 //! A changed stamp means: reload that side.
@@ -12,6 +13,8 @@ use serde_json::{Value, json};
 use super::DealView;
 use crate::model::call::{Batch, Call};
 use crate::model::catalog_query::{ASSUMED_WAREHOUSES, stock_commands};
+use crate::model::settings::LinkRule;
+use crate::model::shared_link::{deals_sharing_link, same_link_call_for};
 use crate::model::sorted::sort_dedup;
 
 /// The portal check: `crm.deal.list` of this deal's `ID` and `DATE_MODIFY`.
@@ -20,6 +23,40 @@ pub fn portal_poll_call(deal_id: u64) -> Call {
         "crm.deal.list",
         json!({"filter": {"ID": deal_id}, "select": ["ID", "DATE_MODIFY"]}),
     )
+}
+
+/// The portal check as a batch: `deal` ([`portal_poll_call`]) and, when the order is linked by
+/// a rule that records the link in the deal, `same_link`: the other deals holding that link now
+/// (a deal linked to the same order meanwhile shows its warning without a reload).
+pub fn portal_poll_batch(view: &DealView, deal: &Deal, rules: &[LinkRule]) -> Batch {
+    let mut batch = Batch::new();
+    batch.push("deal", portal_poll_call(view.deal.id));
+    let rule = view.order.as_ref().and_then(|o| rules.get(o.linked_by.0));
+    if let Some(call) = rule.and_then(|rule| same_link_call_for(deal, rule)) {
+        batch.push("same_link", call);
+    }
+    batch
+}
+
+/// True when the deals holding the same link to the order are not the ones the view names.
+pub fn shared_link_changed(
+    view: &DealView,
+    deal: &Deal,
+    rules: &[LinkRule],
+    listed: &[Deal],
+) -> bool {
+    let Some(order) = &view.order else {
+        return false;
+    };
+    let Some(rule) = rules.get(order.linked_by.0) else {
+        return false;
+    };
+    let now: Vec<u64> = deals_sharing_link(deal, rule, listed)
+        .iter()
+        .map(|d| d.id)
+        .collect();
+    let shown: Vec<u64> = order.shared_with.iter().map(|d| d.id).collect();
+    now != shown
 }
 
 /// The store check: `order` (the linked order's `id` and `dateUpdate`, when linked) and

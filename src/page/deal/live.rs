@@ -47,7 +47,8 @@ pub fn start(tab: &Rc<DealTab>) {
                 StoreAccess::Ready(c) => Some(c.with_cancel(tab.cancel.clone())),
                 StoreAccess::NotConfigured => None,
             };
-            let changed = check(&portal, store.as_ref(), &current.data, &current.view).await;
+            let rules = &session.settings.link_rules;
+            let changed = check(&portal, store.as_ref(), &current.data, &current.view, rules).await;
             in_flight.set(false);
             if changed.is_ok_and(|c| c.any()) {
                 tab.load(LoadKind::Live);
