@@ -393,6 +393,8 @@ fn item(
                 disabled: linking,
                 text: t.link_anyway,
                 label: None,
+                // Keyboard users land on the question's answer, not on the page.
+                autofocus: true,
             }
             .write(m);
             Button {
@@ -402,6 +404,7 @@ fn item(
                 disabled: false,
                 text: t.link_cancel,
                 label: None,
+                autofocus: false,
             }
             .write(m);
             m.close("div").close("div");
@@ -416,6 +419,7 @@ fn item(
                 text: t.link_button,
                 // A screen reader hears which order each "Link" links.
                 label: Some(&label),
+                autofocus: false,
             }
             .write(m);
         }
@@ -432,6 +436,8 @@ struct Button<'a> {
     text: &'a str,
     /// An `aria-label` saying more than the text.
     label: Option<&'a str>,
+    /// Takes the focus when the control that had it is gone (`data-autofocus`).
+    autofocus: bool,
 }
 
 impl Button<'_> {
@@ -442,6 +448,7 @@ impl Button<'_> {
             .flag("disabled", self.disabled)
             .on("click", self.click.0, self.click.1)
             .attr_opt("aria-label", self.label)
+            .flag("data-autofocus", self.autofocus)
             .text(self.text)
             .close("button");
     }
@@ -746,7 +753,9 @@ mod tests {
         let html_now = html(&state);
         let item = item_of(&html_now, 106);
         assert!(item.contains(r#"<div class="sl-link-confirm" role="alert" data-testid="link-confirm"><p>This order is already linked to the deal "Spring &lt;sale&gt;" (#77) and stays linked to it. Link it to this deal as well?</p>"#), "{item}");
-        assert!(item.contains(r#"data-on-click="link-order-anyway" data-arg="106""#));
+        assert!(
+            item.contains(r#"data-on-click="link-order-anyway" data-arg="106" data-autofocus>"#)
+        );
         assert!(item.contains(r#"data-on-click="link-cancel""#));
         assert!(!item.contains(r#"data-testid="link-button""#));
         assert!(item_of(&html_now, 105).contains(r#"data-testid="link-button""#));

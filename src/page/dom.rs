@@ -68,6 +68,9 @@ impl Region {
                 .and_then(|n| n.dyn_into::<Element>().ok())
                 .filter(|el| looks(el) == *look),
         };
+        // The focused control is gone (a "Link" became its confirmation): the new markup's
+        // `data-autofocus` element takes the focus rather than the page.
+        let again = again.or_else(|| self.element.query_selector(AUTOFOCUS).ok().flatten());
         let Some(el) = again else { return };
         if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
             el.focus().ok();
@@ -134,6 +137,9 @@ impl Region {
 
 /// Elements whose scroll position survives a render (a wide table scrolled sideways).
 const KEEP_SCROLL: &str = "[data-keep-scroll]";
+
+/// Where the focus goes when the focused control is not in the new markup.
+const AUTOFOCUS: &str = "[data-autofocus]";
 
 /// What can hold the keyboard focus inside a region.
 const FOCUSABLE: &str = "a[href], button, input, select, textarea, [tabindex]";
@@ -320,6 +326,26 @@ mod tests {
             !focused().is_some_and(|f| r.element().contains(Some(&f))),
             "no control of the region took the focus"
         );
+        r.element().remove();
+    }
+
+    #[wasm_bindgen_test]
+    fn a_focused_control_that_is_gone_hands_the_focus_to_the_new_autofocus_element() {
+        let r = region();
+        r.render(buttons(["1", "2"], ""));
+        let second: HtmlElement = r.find("[data-arg='2']").unwrap().dyn_into().unwrap();
+        second.focus().unwrap();
+        // "Link" became its confirmation: the answer takes the focus.
+        r.render(r#"<button data-on-click="link-order-anyway" data-autofocus>Yes</button><button data-on-click="link-cancel">No</button>"#.to_owned());
+        let now = focused().unwrap();
+        assert_eq!(
+            now.get_attribute("data-on-click").as_deref(),
+            Some("link-order-anyway")
+        );
+        // Without a focused control in the region, nothing is taken.
+        now.dyn_ref::<HtmlElement>().unwrap().blur().unwrap();
+        r.render(r#"<p>other</p><button data-autofocus>Go</button>"#.to_owned());
+        assert!(!focused().is_some_and(|f| r.element().contains(Some(&f))));
         r.element().remove();
     }
 
