@@ -410,3 +410,23 @@ fn the_live_check_asks_who_else_holds_the_link_and_notices_a_change() {
         vec!["deal"]
     );
 }
+
+#[test]
+fn a_lost_deals_rows_are_never_short() {
+    let mut w = world();
+    w.order.as_mut().unwrap().canceled = true;
+    assert_eq!(build(&w, answered).rows[0].shortage(), Some(d("1")));
+    w.stages.push(stage(0, "LOSE", "Проиграна", 90, Some("F")));
+    w.deal.stage_id = "LOSE".into();
+    let v = build(&w, answered);
+    assert_eq!(
+        v.rows[0].shortage(),
+        None,
+        "nothing will leave the store for it"
+    );
+    assert_eq!(
+        v.rows[0].stock.as_ref().unwrap().available,
+        d("1"),
+        "stock still shown"
+    );
+}

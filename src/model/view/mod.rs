@@ -167,6 +167,13 @@ impl DealView {
         // A shipped order's lines left the store already: a row needs stock only for what it
         // asks beyond its shipped line.
         let shipped = order.is_some_and(|o| o.is_shipped());
+        // A lost deal will take nothing from the store: its rows show stock but are never
+        // short. (A canceled order behind a deal still open is a difference; its rows may
+        // still be short.)
+        let wants_nothing = input
+            .stages
+            .iter()
+            .any(|s| s.status_id == input.deal.stage_id && s.semantics.as_deref() == Some("F"));
         let requests: Vec<_> = input
             .rows
             .iter()
@@ -174,6 +181,7 @@ impl DealView {
             .zip(&lines)
             .map(|((r, m), line)| {
                 let need = match line.filter(|_| shipped) {
+                    _ if wants_nothing => Decimal::ZERO,
                     Some(it) => (r.quantity - it.quantity).max(Decimal::ZERO),
                     None => r.quantity,
                 };
