@@ -204,7 +204,11 @@ pub fn write(m: &mut Markup, state: &LinkState, unresolved: &[UnresolvedLink], l
             .text(&unresolved_text(link, t))
             .close("p");
     }
-    m.leaf("p", "sl-muted", t.link_none_found);
+    let intro = match state.contact {
+        ContactSearch::NoContact => t.link_none_found_no_contact,
+        _ => t.link_none_found,
+    };
+    m.leaf("p", "sl-muted", intro);
     if let Some(text) = &state.link_error {
         m.open_class("p", "sl-field-error")
             .attr("role", "alert")
@@ -589,6 +593,10 @@ mod tests {
             t.link_no_candidates
         )));
         let html = html(&LinkState::new(ContactSearch::NoContact));
+        assert!(
+            html.contains(t.link_none_found_no_contact),
+            "the deal has no contact: said"
+        );
         assert!(!html.contains("<h4>"));
         assert!(!html.contains("link-no-candidates"));
         assert!(html.contains(r#"data-testid="link-number""#));
@@ -815,7 +823,7 @@ mod tests {
         let html = m.finish();
         assert!(html.starts_with(&format!(
             r#"<section class="sl-card sl-link-panel" data-testid="link-panel"><h3>{}</h3><p class="sl-muted">{}</p><form"#,
-            t.link_title, t.link_none_found
+            t.link_title, t.link_none_found_no_contact
         )));
     }
 }
