@@ -387,7 +387,9 @@ fn item(
             let other_id = other.id.to_string();
             m.open_class("div", "sl-link-confirm")
                 .attr("role", "alert")
-                .attr("data-testid", "link-confirm");
+                .attr("data-testid", "link-confirm")
+                // Esc answers "Cancel".
+                .on("key", "link-confirm-key", None);
             m.leaf("p", "", &fill(t.link_confirm, &[&other.title, &other_id]));
             m.open_class("div", "sl-actions");
             Button {
@@ -760,7 +762,7 @@ mod tests {
         assert_eq!(state.linking, None);
         let html_now = html(&state);
         let item = item_of(&html_now, 106);
-        assert!(item.contains(r#"<div class="sl-link-confirm" role="alert" data-testid="link-confirm"><p>This order is already linked to the deal "Spring &lt;sale&gt;" (#77) and stays linked to it. Link it to this deal as well?</p>"#), "{item}");
+        assert!(item.contains(r#"<div class="sl-link-confirm" role="alert" data-testid="link-confirm" data-on-key="link-confirm-key"><p>This order is already linked to the deal "Spring &lt;sale&gt;" (#77) and stays linked to it. Link it to this deal as well?</p>"#), "{item}");
         assert!(
             item.contains(r#"data-on-click="link-order-anyway" data-arg="106" data-autofocus>"#)
         );

@@ -122,6 +122,11 @@ impl LinkPanel {
                     (self.changed)();
                 }
             }
+            "link-confirm-key" => {
+                if action.key() == "Escape" && self.state.borrow_mut().cancel_confirm() {
+                    (self.changed)();
+                }
+            }
             _ => return false,
         }
         true

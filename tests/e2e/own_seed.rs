@@ -287,6 +287,16 @@ fn own_seed_without_order_finds_candidates_by_phone_and_number_and_link_writes_t
     stand.wait_css(&format!("{result_503} {}", tid("link-confirm")));
     stand.click(&format!("{result_503} {}", tid("link-cancel")));
     stand.wait_gone(&tid("link-confirm"));
+    // By keyboard: the question takes the focus on its answer, and Esc cancels it.
+    stand.click(&format!("{result_503} {}", tid("link-button")));
+    stand.wait_css(&format!("{result_503} {}", tid("link-confirm")));
+    let focused = stand.js(
+        "return document.activeElement ? document.activeElement.getAttribute('data-testid') : '';",
+        vec![],
+    );
+    assert_eq!(focused, json!("link-anyway"));
+    stand.type_into(&tid("link-anyway"), "\u{E00C}");
+    stand.wait_gone(&tid("link-confirm"));
     assert_eq!(rest::deal(&stand.sandbox, 2)[ORDER_FIELD], json!("99999"));
     stand.replace_text(&tid("link-number"), "M-999");
     stand.click(&tid("link-find"));
