@@ -261,6 +261,14 @@ pub fn unmapped_status<'a>(
     unmapped.then_some(order.status_id.as_str())
 }
 
+/// Whether stage `stage_id` is a lost one; `None` for a stage not among `stages`.
+pub fn stage_lost(stages: &[Status], stage_id: &str) -> Option<bool> {
+    stages
+        .iter()
+        .find(|s| s.status_id == stage_id)
+        .map(Status::is_lost)
+}
+
 /// The deal stage against the order's status and cancellation (see the module doc).
 fn status_difference(
     deal: &Deal,
@@ -268,12 +276,7 @@ fn status_difference(
     mapping: &StageMapping,
     stages: &[Status],
 ) -> Option<Difference> {
-    let lost = |stage_id: &str| {
-        stages
-            .iter()
-            .find(|s| s.status_id == stage_id)
-            .map(|s| s.semantics.as_deref() == Some("F"))
-    };
+    let lost = |stage_id: &str| stage_lost(stages, stage_id);
     let expected = mapping.stage_for(deal.category_id, &order.status_id);
     match (order.canceled, lost(&deal.stage_id)) {
         (true, Some(false)) => Some(Difference::Canceled {

@@ -371,6 +371,16 @@ impl Status {
     pub fn is_final(&self) -> bool {
         matches!(self.semantics.as_deref(), Some("S") | Some("F"))
     }
+
+    /// True for a lost stage (semantics `F`).
+    ///
+    /// ```
+    /// let s: bitrix_rest::models::crm::Status = serde_json::from_str(r#"{"STATUS_ID":"LOSE","SEMANTICS":"F"}"#).unwrap();
+    /// assert!(s.is_lost());
+    /// ```
+    pub fn is_lost(&self) -> bool {
+        self.semantics.as_deref() == Some("F")
+    }
 }
 
 /// A deal pipeline (`crm.category.list` with `entityTypeId` 2 → `{categories}`).

@@ -87,7 +87,7 @@ pub fn prefill_pipeline(
     let lost_canceled = stages
         .iter()
         .zip(&stage_names)
-        .find(|(s, name)| s.semantics.as_deref() == Some("F") && names_cancellation(name))
+        .find(|(s, name)| s.is_lost() && names_cancellation(name))
         .map(|(s, _)| *s);
 
     let pairs = statuses

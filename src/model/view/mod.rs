@@ -22,7 +22,9 @@ use bitrix_rest::models::{
 use crate::model::link::{LinkedOrder, UnresolvedLink, unresolved_links};
 use crate::model::linked_elsewhere::OtherDeal;
 use crate::model::matching::{MatchInput, match_products};
-use crate::model::reconcile::{Difference, ReconcileInput, differences, unmapped_status};
+use crate::model::reconcile::{
+    Difference, ReconcileInput, differences, stage_lost, unmapped_status,
+};
 use crate::model::settings::Settings;
 use crate::model::shared_link::deals_sharing_link;
 use crate::model::stock::{OwnReserve, rows_stock, shown_warehouses};
@@ -170,10 +172,7 @@ impl DealView {
         // A lost deal will take nothing from the store: its rows show stock but are never
         // short. (A canceled order behind a deal still open is a difference; its rows may
         // still be short.)
-        let wants_nothing = input
-            .stages
-            .iter()
-            .any(|s| s.status_id == input.deal.stage_id && s.semantics.as_deref() == Some("F"));
+        let wants_nothing = stage_lost(input.stages, &input.deal.stage_id) == Some(true);
         let requests: Vec<_> = input
             .rows
             .iter()
