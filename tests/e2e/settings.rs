@@ -23,6 +23,17 @@ fn save(stand: &Stand) -> crate::support::page::Shown {
     })
 }
 
+/// Presses Save and checks that the settings went to the portal.
+fn save_and_see_it_saved(stand: &Stand) {
+    let outcome = save(stand);
+    assert_eq!(
+        outcome.attr("data-testid"),
+        Some("settings-saved"),
+        "{outcome:?}"
+    );
+    assert!(stand.frame_log().iter().any(|l| l == "setAppOption ok"));
+}
+
 /// The value of the input with this test ID.
 fn input_value(stand: &Stand, testid: &str) -> String {
     stand
@@ -75,13 +86,7 @@ fn admin_connects_the_store_saves_and_reads_the_settings_back() {
     stand.click(&tid("tab-settings"));
     assert_eq!(input_value(&stand, "settings-poll"), "7");
     assert_eq!(input_value(&stand, "settings-store-iblock"), "2");
-    let outcome = save(&stand);
-    assert_eq!(
-        outcome.attr("data-testid"),
-        Some("settings-saved"),
-        "{outcome:?}"
-    );
-    assert!(stand.frame_log().iter().any(|l| l == "setAppOption ok"));
+    save_and_see_it_saved(&stand);
 
     // Read back: a fresh page gets the saved settings from the portal.
     stand.open_app_page(User::Admin);
@@ -175,13 +180,7 @@ fn a_new_store_webhook_is_checked_before_it_is_saved() {
 
     // The right address: Save checks it and saves.
     stand.fill(&tid("settings-webhook"), &webhook);
-    let outcome = save(&stand);
-    assert_eq!(
-        outcome.attr("data-testid"),
-        Some("settings-saved"),
-        "{outcome:?}"
-    );
-    assert!(stand.frame_log().iter().any(|l| l == "setAppOption ok"));
+    save_and_see_it_saved(&stand);
 }
 
 #[test]

@@ -266,9 +266,8 @@ fn a_failed_load_offers_retry() {
     assert!(!html.contains("sl-deal-body"));
 }
 
-#[test]
-fn a_retry_after_a_failed_first_load_shows_the_skeleton_then_the_crm_part_while_the_store_is_slow()
-{
+/// The state after the first load (generation 1) failed.
+fn failed_first_load() -> TabState {
     let mut state = TabState::default();
     state.apply(TabAction::Start {
         generation: 1,
@@ -278,6 +277,13 @@ fn a_retry_after_a_failed_first_load_shows_the_skeleton_then_the_crm_part_while_
         generation: 1,
         error: error(),
     });
+    state
+}
+
+#[test]
+fn a_retry_after_a_failed_first_load_shows_the_skeleton_then_the_crm_part_while_the_store_is_slow()
+{
+    let mut state = failed_first_load();
     assert_eq!(state.state_name(), "error");
     // The rep presses "Try again": the failure goes, the skeleton says it is loading.
     assert!(state.apply(TabAction::Start {
@@ -305,15 +311,7 @@ fn a_retry_after_a_failed_first_load_shows_the_skeleton_then_the_crm_part_while_
 
 #[test]
 fn a_quiet_retry_after_a_failed_first_load_keeps_the_failure_until_an_answer() {
-    let mut state = TabState::default();
-    state.apply(TabAction::Start {
-        generation: 1,
-        chosen: None,
-    });
-    state.apply(TabAction::Failed {
-        generation: 1,
-        error: error(),
-    });
+    let mut state = failed_first_load();
     assert!(state.failed_to_open());
     assert!(state.apply(TabAction::Recover { generation: 2 }));
     assert!(!state.failed_to_open(), "one try at a time");
