@@ -70,12 +70,29 @@ ensure_chromium() {
   export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
 }
 
+# Files this run made for itself (browser profiles and capabilities); removed when it exits.
+SCRATCH=()
+trap 'rm -rf "${SCRATCH[@]}"' EXIT
+
+# A full test run needs a few GiB for its build. Saying so up front beats a linker killed by a
+# full disk halfway through.
+ensure_disk_space() {
+  local need_kib=$((4 * 1024 * 1024)) dir avail
+  dir="$TARGET_DIR"
+  [ -d "$dir" ] || dir="$ROOT"
+  avail="$(df -Pk "$dir" | awk 'NR == 2 {print $4}')"
+  if [ -n "$avail" ] && [ "$avail" -lt "$need_kib" ]; then
+    die "only $((avail / 1024)) MiB free on the disk of $dir; a test run needs about 4 GiB"
+  fi
+}
+
 # Chromium's flags for wasm-bindgen-test-runner: headless as root, no network of its own, and a
 # fresh profile for every run.
 browser_capabilities() {
   local profile caps
   profile="$(mktemp -d)"
   caps="$(mktemp --suffix=.json)"
+  SCRATCH+=("$profile" "$caps")
   cat >"$caps" <<JSON
 {"goog:chromeOptions": {"binary": "$CHROMIUM", "args": ["--headless", "--no-sandbox", "--disable-gpu",
   "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
@@ -201,6 +218,10 @@ cmd_package() {
 # ---------------------------------------------------------------- test
 
 cmd_test() {
+  # A full run builds the workspace for three targets and four profiles. Incremental caches
+  # would roughly double the disk that takes, and a test run never reuses them.
+  export CARGO_INCREMENTAL=0
+  ensure_disk_space
   ensure_rust
   ensure_chromium
   say "checking formatting (cargo fmt)"
