@@ -122,4 +122,7 @@ pub enum FaultKind {
     Overloaded,
     /// No answer for 60 s, then HTTP 504 (the real server cuts requests off after 60 s).
     Timeout,
+    /// `ACCESS_DENIED` for the matching method only: inside a batch the other commands still
+    /// answer, as when the caller lacks the rights to one module.
+    Denied,
 }

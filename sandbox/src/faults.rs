@@ -5,9 +5,12 @@ use std::sync::Mutex;
 use serde::{Deserialize, Serialize};
 
 use crate::config::FaultKind;
+use crate::state::Side;
 use crate::rng::Rng;
 
-/// A failure rate for methods matching a pattern (`crm.deal.*`, `*`, `sale.order.get`).
+/// A failure rate for methods matching a pattern (`crm.deal.*`, `*`, `sale.order.get`). A
+/// pattern starting with `portal:` or `store:` (`portal:catalog.*`) fails only that side's
+/// calls.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fault {
     pub method: String,
@@ -55,19 +58,40 @@ impl Faults {
         self.list.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
-    /// The fault to inject for a request calling these methods, if the dice say so.
-    pub fn roll(&self, methods: &[String]) -> Option<FaultKind> {
+    /// The fault to inject for a request calling these methods, if the dice say so
+    /// ([`FaultKind::Denied`] is rolled per method: see [`Faults::denies`]).
+    pub fn roll(&self, side: Side, methods: &[String]) -> Option<FaultKind> {
         let list = self.list.lock().unwrap_or_else(|p| p.into_inner());
         let mut rng = self.rng.lock().unwrap_or_else(|p| p.into_inner());
-        for fault in list.iter() {
-            if methods.iter().any(|m| matches(&fault.method, m)) {
-                let dice = (rng.next_u64() % 1_000_000) as f64 / 1_000_000.0;
-                if dice < fault.rate {
-                    return Some(fault.kind);
-                }
-            }
-        }
-        None
+        list.iter()
+            .filter(|f| f.kind != FaultKind::Denied)
+            .filter(|f| methods.iter().any(|m| applies(&f.method, side, m)))
+            .find(|f| hit(&mut rng, f.rate))
+            .map(|f| f.kind)
+    }
+
+    /// True when a [`FaultKind::Denied`] fault refuses this one call (a request's method, or
+    /// one command of a batch), if the dice say so.
+    pub fn denies(&self, side: Side, method: &str) -> bool {
+        let list = self.list.lock().unwrap_or_else(|p| p.into_inner());
+        let mut rng = self.rng.lock().unwrap_or_else(|p| p.into_inner());
+        list.iter()
+            .filter(|f| f.kind == FaultKind::Denied && applies(&f.method, side, method))
+            .any(|f| hit(&mut rng, f.rate))
+    }
+}
+
+/// One throw of the dice for a fault with this rate (0..=1).
+fn hit(rng: &mut Rng, rate: f64) -> bool {
+    let dice = (rng.next_u64() % 1_000_000) as f64 / 1_000_000.0;
+    dice < rate
+}
+
+/// A fault's pattern, with its optional `portal:` / `store:` side, against one call.
+fn applies(pattern: &str, side: Side, method: &str) -> bool {
+    match pattern.split_once(':') {
+        Some((only, rest)) => only.eq_ignore_ascii_case(side.name()) && matches(rest, method),
+        None => matches(pattern, method),
     }
 }
 
@@ -107,5 +131,14 @@ mod tests {
         assert!(super::matches("SALE.ORDER.GET", "sale.order.get"));
         assert!(!super::matches("crm.deal.*", "crm.contact.get"));
         assert!(super::matches("*.get", "sale.order.get"));
+    }
+
+    #[test]
+    fn a_side_prefix_limits_a_pattern_to_that_side() {
+        use crate::state::Side;
+        assert!(super::applies("portal:catalog.*", Side::Portal, "catalog.product.list"));
+        assert!(!super::applies("portal:catalog.*", Side::Store, "catalog.product.list"));
+        assert!(super::applies("Store:sale.*", Side::Store, "sale.order.get"));
+        assert!(super::applies("catalog.*", Side::Store, "catalog.product.list"));
     }
 }

@@ -73,6 +73,46 @@ fn faults_fail_matching_methods_and_clear() {
 }
 
 #[test]
+fn a_denied_fault_refuses_only_the_matching_commands_of_a_batch() {
+    let sandbox = sandbox();
+    post_json(
+        &format!("{}/_sandbox/faults", sandbox.urls().portal),
+        &json!({"method": "portal:catalog.*", "rate": 1.0, "kind": "denied"}),
+    );
+    let batch = portal_call(
+        &sandbox,
+        1,
+        "batch",
+        json!({"cmd": {
+            "deal": "crm.deal.get?id=10",
+            "products": "catalog.product.list?filter[iblockId]=1&select[]=id&select[]=iblockId",
+        }}),
+    );
+    assert_eq!(batch.status, 200, "the batch itself answers");
+    let body = batch.json();
+    assert_eq!(body["result"]["result"]["deal"]["ID"], json!("10"));
+    assert_eq!(
+        body["result"]["result_error"]["products"]["error"],
+        json!("ACCESS_DENIED")
+    );
+    let direct = portal_call(&sandbox, 1, "catalog.product.list", json!({}));
+    assert_eq!(
+        (direct.status, direct.json()["error"].clone()),
+        (403, json!("ACCESS_DENIED"))
+    );
+    assert_eq!(
+        portal_call(&sandbox, 1, "crm.deal.get", json!({"id": 10})).status,
+        200
+    );
+    let store = store_call(
+        &sandbox,
+        "catalog.product.list",
+        json!({"filter": {"iblockId": 1}, "select": ["id", "iblockId"]}),
+    );
+    assert_eq!(store.status, 200, "the store side is not refused");
+}
+
+#[test]
 fn latency_delays_every_rest_answer() {
     let sandbox = sandbox();
     post_json(

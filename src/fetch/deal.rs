@@ -4,16 +4,14 @@
 
 use bitrix_rest::models::catalog::Product;
 use bitrix_rest::models::crm::{Category, Contact, Deal, ProductRow, Status};
-use bitrix_rest::{Client, Error};
+use bitrix_rest::{Client, Error, ErrorKind};
 use futures::future::Either;
 
 use super::answers::{Answers, run};
 use super::store_side::{Guessed, StoreData, fetch_store};
-use crate::model::call::{Batch, PAGE_SIZE};
-use crate::model::catalog_query::product_list_call;
+use crate::model::call::Batch;
 use crate::model::settings::Settings;
-use crate::model::sorted::sort_dedup;
-use crate::model::view::requests::{OpenHints, StoreOpen, portal_plan};
+use crate::model::view::requests::{OpenHints, StoreOpen, missing_portal_products, portal_plan};
 use crate::model::view::{DealInputs, DealView};
 
 /// What a deal open needs to know besides the deal's ID.
@@ -40,6 +38,8 @@ pub struct DealData {
     pub rows: Vec<ProductRow>,
     pub contact: Option<Contact>,
     pub portal_products: Vec<Product>,
+    /// Why the portal's product catalogue could not be read (the rows' codes are unknown).
+    pub catalogue_error: Option<Error>,
     pub stages: Vec<Status>,
     pub pipelines: Vec<Category>,
     /// Other deals listed as holding the same link, by rule index (checked in the view).
@@ -100,8 +100,9 @@ pub async fn open_deal(
         .map(|name| lenient_list(&answers, name, Some("categories")))
         .unwrap_or_default();
     let mut portal_products: Vec<Product> = Vec::new();
+    let mut catalogue_error = None;
     for name in &plan.products {
-        portal_products.extend(lenient_list(&answers, name, Some("products")));
+        read_products(&answers, name, &mut portal_products, &mut catalogue_error);
     }
     // Optional: a failed list shows no warning rather than failing the open.
     let same_link = plan
@@ -109,11 +110,29 @@ pub async fn open_deal(
         .iter()
         .map(|(rule, name)| (*rule, lenient_list::<Deal>(&answers, name, None)))
         .collect();
-    if let Some(batch) = missing_products_batch(ctx.settings, &rows, &portal_products) {
-        let more = run(ctx.portal, &batch).await?;
-        requests.0 += more.requests();
-        for command in &batch.commands {
-            portal_products.extend(lenient_list(&more, &command.name, Some("products")));
+    // Rows beyond the batch's slots; a products command that failed is not asked again.
+    let more = catalogue_error
+        .is_none()
+        .then(|| missing_portal_products(ctx.settings, &rows, &portal_products))
+        .flatten();
+    if let Some(batch) = more {
+        match run(ctx.portal, &batch).await {
+            Ok(more) => {
+                requests.0 += more.requests();
+                for command in &batch.commands {
+                    read_products(
+                        &more,
+                        &command.name,
+                        &mut portal_products,
+                        &mut catalogue_error,
+                    );
+                }
+            }
+            Err(e) if e.kind == ErrorKind::Cancelled => return Err(e),
+            Err(e) => {
+                requests.0 += 1;
+                catalogue_error = Some(e);
+            }
         }
     }
     let mut data = DealData {
@@ -121,6 +140,7 @@ pub async fn open_deal(
         rows,
         contact,
         portal_products,
+        catalogue_error,
         stages,
         pipelines,
         same_link,
@@ -159,35 +179,20 @@ pub(crate) fn lenient_list<T: bitrix_rest::value::FromValue>(
     answers.list(name, key).unwrap_or_default()
 }
 
-/// Product lists for the rows the first batch had no slot for (deals with many rows).
-fn missing_products_batch(
-    settings: &Settings,
-    rows: &[ProductRow],
-    known: &[Product],
-) -> Option<Batch> {
-    let iblock = settings.portal_iblock_id?;
-    let mut missing: Vec<u64> = rows
-        .iter()
-        .filter_map(|r| u64::try_from(r.product_id).ok())
-        .filter(|id| *id > 0 && !known.iter().any(|p| p.id == *id))
-        .collect();
-    sort_dedup(&mut missing);
-    if missing.is_empty() {
-        return None;
+/// Adds a products command's answer to `products`; a failed one is kept in `failed` (the
+/// first failure) and the rows it was for stay without codes.
+fn read_products(
+    answers: &Answers,
+    name: &str,
+    products: &mut Vec<Product>,
+    failed: &mut Option<Error>,
+) {
+    match answers.list(name, Some("products")) {
+        Ok(list) => products.extend(list),
+        Err(e) => {
+            failed.get_or_insert(e);
+        }
     }
-    let extra: Vec<&str> = settings
-        .product_property
-        .iter()
-        .map(|p| p.portal.as_str())
-        .collect();
-    let mut batch = Batch::new();
-    for (i, chunk) in missing.chunks(PAGE_SIZE).enumerate() {
-        batch.push(
-            format!("more{i}"),
-            product_list_call(iblock, serde_json::json!({ "id": chunk }), &extra, None),
-        );
-    }
-    Some(batch)
 }
 
 impl DealData {
@@ -198,6 +203,7 @@ impl DealData {
             rows: &self.rows,
             contact: self.contact.as_ref(),
             portal_products: &self.portal_products,
+            catalogue_unread: self.catalogue_error.is_some(),
             stages: &self.stages,
             same_link: &self.same_link,
             settings,

@@ -33,6 +33,21 @@ pub enum MatchedBy {
     Property,
 }
 
+/// Why a row has no store product.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unmatched {
+    /// A free-text row (a service, packaging): no product in the CRM, so none in the store.
+    FreeText,
+    /// Its CRM product is not among the portal products read: the catalogue did not answer,
+    /// or the product is gone from it. Its codes are unknown.
+    NotListed,
+    /// Its CRM product has no XML_ID, nor a value of the configured property: nothing to look
+    /// for in the store.
+    NoCode,
+    /// The store has no product with its code.
+    NotInStore,
+}
+
 /// The match of one deal row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowMatch {
@@ -44,6 +59,8 @@ pub struct RowMatch {
     pub by: Option<MatchedBy>,
     /// The basket item of the linked order for this row, when there is one.
     pub basket_item_id: Option<u64>,
+    /// Why there is no store product (`None` when there is one).
+    pub unmatched: Option<Unmatched>,
 }
 
 impl RowMatch {
@@ -146,11 +163,10 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
             let product = u64::try_from(row.product_id).ok().and_then(portal);
             let xml_id = product.and_then(|p| key(p.xml_id.as_deref()));
             let via_xml = xml_id.as_deref().and_then(|x| by_xml.get(x));
-            let via_prop = || {
-                let pair = input.property?;
-                let value = product?.property_text(&pair.portal)?;
-                by_prop.get(&value)
-            };
+            let value = input
+                .property
+                .and_then(|pair| product?.property_text(&pair.portal));
+            let via_prop = || by_prop.get(value.as_deref()?);
             let (store_product_id, by) = match via_xml {
                 Some(id) => (Some(id), Some(MatchedBy::XmlId)),
                 None => match via_prop() {
@@ -159,6 +175,13 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
                 },
             };
             let free_text = row.product_id <= 0;
+            let unmatched = match (store_product_id, product) {
+                (Some(_), _) => None,
+                _ if free_text => Some(Unmatched::FreeText),
+                (None, None) => Some(Unmatched::NotListed),
+                _ if xml_id.is_none() && value.is_none() => Some(Unmatched::NoCode),
+                _ => Some(Unmatched::NotInStore),
+            };
             let basket_item_id = input
                 .basket
                 .iter()
@@ -178,6 +201,7 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
                 store_product_id,
                 by,
                 basket_item_id,
+                unmatched,
             }
         })
         .collect();

@@ -26,7 +26,7 @@ use bitrix_rest::models::{
 };
 
 use crate::model::mapping::StageMapping;
-use crate::model::matching::ProductMatching;
+use crate::model::matching::{ProductMatching, Unmatched};
 
 /// The kind of a difference; [`DifferenceKind::as_str`] is the markup's `data-kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -108,7 +108,7 @@ pub enum Difference {
         quantity: Decimal,
         /// Unit price in the deal.
         price: Decimal,
-        /// True when the row matches no store product at all.
+        /// True when the store has no product with the row's code.
         unmatched: bool,
     },
     /// A basket item the deal does not have.
@@ -226,8 +226,9 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
                 xml_id: m.xml_id.clone(),
                 quantity: row.quantity,
                 price: row.price,
-                // A free-text line (a service) is no product to look for in the catalogue.
-                unmatched: !m.is_matched() && row.product_id > 0,
+                // Only a code the store does not know says "not in the store's catalogue": a
+                // free-text line or a product without a known code was never looked for.
+                unmatched: m.unmatched == Some(Unmatched::NotInStore),
             }),
             Some(it) => push_line_differences(&mut out, index, row, it, (deal, order)),
         }

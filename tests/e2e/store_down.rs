@@ -119,3 +119,36 @@ fn a_failed_first_load_recovers_by_itself_once_bitrix24_answers_again() {
     assert_eq!(stand.count(&tid("load-failed")), 0);
     assert!(stand.count(&tid("deal-row")) > 0);
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_refused_portal_catalogue_keeps_the_deal_and_the_order_and_recovers_by_itself() {
+    let stand = Stand::start(
+        "a_refused_portal_catalogue_keeps_the_deal_and_the_order_and_recovers_by_itself",
+        Setup::demo(dev_options_polling(3)),
+    );
+    // The rep may not read Bitrix24's catalogue: only those commands of the batch fail.
+    stand
+        .sandbox
+        .set_fault("portal:catalog.*", 1.0, FaultKind::Denied);
+    stand.open_deal_ready(10, User::Rep);
+    let notice = stand.wait_css(&tid("catalogue-unread"));
+    assert!(notice.text.contains("ACCESS_DENIED"), "{}", notice.text);
+    assert_eq!(stand.count(&tid("order-number")), 1, "the order still shows");
+    let rows = stand.count(&tid("deal-row"));
+    assert!(rows > 0);
+    assert_eq!(
+        stand.count(&tid("row-unmatched")),
+        rows,
+        "no row can be matched without its code"
+    );
+    for kind in ["missing-in-order", "missing-in-deal"] {
+        let css = format!("{}[data-kind=\"{kind}\"]", tid("difference"));
+        assert_eq!(stand.count(&css), 0, "nothing is called missing: {kind}");
+    }
+
+    // The catalogue answers again: the next live check matches the rows, no click needed.
+    stand.sandbox.clear_faults();
+    stand.wait_gone(&tid("catalogue-unread"));
+    assert!(stand.count(&tid("row-available")) > 0, "stock shows again");
+}

@@ -76,6 +76,8 @@ pub fn run(ctx: &Ctx, params: &Params, on_command: &dyn Fn(&str)) -> Result<Repl
                 "ERROR_BATCH_METHOD_NOT_ALLOWED",
                 "Method is not allowed for batch usage",
             ))
+        } else if ctx.state.faults.denies(ctx.caller.side, &method) {
+            Err(RestError::access_denied())
         } else {
             registry::call(ctx, &method, &inner)
         };

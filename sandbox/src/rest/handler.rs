@@ -110,7 +110,7 @@ pub async fn rest(
                 .map(|(_, c)| batch::method_of(c)),
         );
     }
-    match state.faults.roll(&called) {
+    match state.faults.roll(side, &called) {
         Some(FaultKind::ServerError) => return error_response(&RestError::internal()),
         Some(FaultKind::Overloaded) => {
             state.stats.rejected(origin);
@@ -129,7 +129,10 @@ pub async fn rest(
                 &serde_json::json!({"error": "GATEWAY_TIMEOUT", "error_description": "The request was cut off after 60 s"}),
             );
         }
-        None => {}
+        Some(FaultKind::Denied) | None => {}
+    }
+    if name != "batch" && state.faults.denies(side, &name) {
+        return error_response(&RestError::access_denied());
     }
     if name.is_empty() {
         return error_response(&RestError::method_not_found());

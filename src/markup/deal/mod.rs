@@ -25,7 +25,7 @@ use crate::model::link::UnresolvedLink;
 use crate::model::mapping::prefill::status_name;
 use crate::model::view::StoreState;
 use differences::differences;
-use notices::{load_failed, refresh_failed, store_notice};
+use notices::{catalogue_unread, load_failed, refresh_failed, store_notice};
 pub use notices::{status_content, status_line, status_text};
 use order::order_panel;
 use rows::{RowsTable, rows_table};
@@ -112,6 +112,9 @@ fn loaded_body(
             &names,
             marks.differences,
         );
+    }
+    if let Some(error) = &data.catalogue_error {
+        catalogue_unread(m, error, ctx.lang);
     }
     rows_table(
         m,

@@ -40,6 +40,21 @@ pub fn store_notice(m: &mut Markup, lang: Lang, is_admin: bool, error: Option<&E
     m.close("section");
 }
 
+/// The portal's product catalogue did not answer: the rows' codes are unknown, so they are not
+/// compared with the store (the live check loads again by itself).
+pub fn catalogue_unread(m: &mut Markup, error: &Error, lang: Lang) {
+    let t = lang.deal();
+    let text = format!(
+        "{} {}",
+        describe(error, System::Portal, lang),
+        t.catalogue_unread
+    );
+    Notice::new(Tone::Warning, &text)
+        .titled(t.catalogue_unread_title)
+        .testid("catalogue-unread")
+        .write(m);
+}
+
 /// The deal itself could not be loaded; the button names `retry`.
 pub fn load_failed(m: &mut Markup, error: &Error, lang: Lang) {
     let t = lang.deal();

@@ -4,6 +4,7 @@ use super::changed_class;
 use crate::i18n::{fill, unit_name};
 use crate::markup::Markup;
 use crate::markup::format::{Fmt, plain};
+use crate::model::matching::Unmatched;
 use crate::model::view::changes::{RowField, RowKey, ViewChanges};
 use crate::model::view::{ViewRow, WarehouseColumn};
 
@@ -199,11 +200,12 @@ fn row_state(m: &mut Markup, props: &RowsTable, row: &ViewRow, marks: &[RowField
     let t = fmt.lang.deal();
     if row.is_unmatched() {
         let property = props.property.map(|p| format!(" / {p}"));
-        let (text, hint) = if row.free_text {
-            (t.free_text, t.free_text_hint.to_owned())
-        } else {
-            let hint = fill(t.unmatched_hint, &[property.as_deref().unwrap_or_default()]);
-            (t.unmatched, hint)
+        let codes = [property.as_deref().unwrap_or_default()];
+        let (text, hint) = match row.unmatched {
+            Some(Unmatched::FreeText) => (t.free_text, t.free_text_hint.to_owned()),
+            Some(Unmatched::NotListed) => (t.not_listed, t.not_listed_hint.to_owned()),
+            Some(Unmatched::NoCode) => (t.no_code, fill(t.no_code_hint, &codes)),
+            Some(Unmatched::NotInStore) | None => (t.unmatched, fill(t.unmatched_hint, &codes)),
         };
         m.open_class("span", "sl-badge")
             .attr("title", &hint)

@@ -17,6 +17,7 @@ use crate::markup::Markup;
 use crate::markup::format::Fmt;
 use crate::model::contacts::Buyer;
 use crate::model::link::{OrderReference, UnresolvedLink};
+use crate::model::matching::Unmatched;
 use crate::model::reconcile::Difference;
 use crate::model::settings::LinkRule;
 use crate::model::stock::{ProductStock, RowStock, WarehouseStock};
@@ -100,7 +101,7 @@ fn row(index: usize, name: &str, qty: &str, free: &str, shortage: Option<&str>) 
         measure: "pcs".into(),
         measure_code: None,
         store_inactive: false,
-        free_text: false,
+        unmatched: None,
         store_product_id: Some(70),
         store_name: None,
         matched_by: None,
@@ -133,6 +134,7 @@ fn unmatched_row(index: usize, name: &str) -> ViewRow {
         store_product_id: None,
         stock: None,
         xml_id: None,
+        unmatched: Some(Unmatched::NotInStore),
         ..row(index, name, "1", "0", None)
     }
 }
@@ -163,6 +165,7 @@ fn data(store: StoreData) -> DealData {
         rows: vec![],
         contact: None,
         portal_products: vec![],
+        catalogue_error: None,
         stages: vec![],
         pipelines: vec![],
         same_link: vec![],
@@ -449,7 +452,7 @@ fn a_reload_keeps_the_data_on_screen_instead_of_a_partial() {
 #[test]
 fn a_free_text_row_is_called_a_line_without_a_product_not_missing_from_the_store() {
     let rows = [ViewRow {
-        free_text: true,
+        unmatched: Some(Unmatched::FreeText),
         ..unmatched_row(0, "Gift wrapping")
     }];
     let html = table(&rows, true, None, &ViewChanges::default());
@@ -871,4 +874,65 @@ fn a_status_difference_names_the_stages_and_the_status_the_store_lists() {
     let html = body(&ctx(), &loaded(v, data));
     let sentence = crate::i18n::fill(Lang::En.deal().diff_status, &["New", "Paid", "Preparing"]);
     assert!(html.contains(&format!(r#"data-kind="status">{sentence}</li>"#)));
+}
+
+#[test]
+fn rows_without_a_code_or_a_listed_product_say_why_they_were_not_looked_up() {
+    let rows = [
+        ViewRow {
+            unmatched: Some(Unmatched::NoCode),
+            ..unmatched_row(0, "Kettle")
+        },
+        ViewRow {
+            unmatched: Some(Unmatched::NotListed),
+            ..unmatched_row(1, "Mug")
+        },
+    ];
+    let html = table(&rows, true, None, &ViewChanges::default());
+    assert!(
+        html.contains(r#"title="This product has no XML_ID in Bitrix24, so the store cannot be asked for it." data-testid="row-unmatched">No code</span>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"data-testid="row-unmatched">Not checked</span>"#),
+        "{html}"
+    );
+    assert!(!html.contains("Not in the store"), "{html}");
+}
+
+#[test]
+fn an_unread_portal_catalogue_is_named_above_the_products() {
+    let failure = Error::from_rest(
+        "catalog.product.list",
+        403,
+        "ACCESS_DENIED",
+        "Access denied!",
+    );
+    let unread = DealData {
+        catalogue_error: Some(failure),
+        ..data(answered())
+    };
+    let html = body(&ctx(), &loaded(view(StoreState::NotLinked), unread));
+    let notice = html
+        .split(r#"data-testid="catalogue-unread""#)
+        .nth(1)
+        .expect("the catalogue notice");
+    assert!(
+        notice.contains("Bitrix24's product catalogue did not answer"),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("The tab tries again by itself."),
+        "{notice}"
+    );
+    assert!(notice.contains("ACCESS_DENIED"), "{notice}");
+    assert!(
+        html.find("catalogue-unread") < html.find("sl-rows"),
+        "the notice comes before the products"
+    );
+    let plain = body(
+        &ctx(),
+        &loaded(view(StoreState::NotLinked), data(answered())),
+    );
+    assert!(!plain.contains("catalogue-unread"));
 }

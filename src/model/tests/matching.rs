@@ -1,6 +1,6 @@
 use serde_json::json;
 
-use crate::model::matching::{MatchInput, MatchedBy, ProductMatching, match_products};
+use crate::model::matching::{MatchInput, MatchedBy, ProductMatching, Unmatched, match_products};
 use crate::model::settings::PropertyPair;
 
 use super::fixtures::{basket, product, row};
@@ -204,4 +204,49 @@ fn a_free_text_line_pairs_with_the_orders_line_of_the_same_name_and_nothing_else
         "a row with a product is never paired by name"
     );
     assert_eq!(m.basket_only, vec![902]);
+}
+
+#[test]
+fn an_unmatched_row_says_why_it_has_no_store_product() {
+    let rows = vec![
+        row(1, "Listed, code unknown to the store", "1", "1"),
+        row(2, "Listed without any code", "1", "1"),
+        row(3, "Not listed by the portal", "1", "1"),
+        row(0, "Gift wrapping", "1", "1"),
+        row(4, "Matched", "1", "1"),
+        row(5, "Property value only", "1", "1"),
+    ];
+    let portal = vec![
+        product(1, "A", Some("NOPE"), json!({})),
+        product(2, "B", Some("  "), json!({})),
+        product(4, "D", Some("K-4"), json!({})),
+        product(
+            5,
+            "E",
+            None,
+            json!({"property45": {"valueId": 1, "value": "ART-5"}}),
+        ),
+    ];
+    let store = vec![product(40, "D", Some("K-4"), json!({}))];
+    let p = pair();
+    let m = match_products(MatchInput {
+        rows: &rows,
+        portal_products: &portal,
+        store_products: &store,
+        basket: &[],
+        property: Some(&p),
+    });
+    let why: Vec<Option<Unmatched>> = m.rows.iter().map(|r| r.unmatched).collect();
+    assert_eq!(
+        why,
+        [
+            Some(Unmatched::NotInStore),
+            Some(Unmatched::NoCode),
+            Some(Unmatched::NotListed),
+            Some(Unmatched::FreeText),
+            None,
+            // A property value is a code: the store was asked and has none.
+            Some(Unmatched::NotInStore),
+        ]
+    );
 }

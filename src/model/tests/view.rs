@@ -10,7 +10,7 @@ use crate::model::link::{
     LinkedOrder, OrderReference, UnresolvedLink, link_candidates, resolve_link,
 };
 use crate::model::mapping::{PipelineMapping, StatusStage};
-use crate::model::matching::MatchedBy;
+use crate::model::matching::{MatchedBy, Unmatched};
 use crate::model::reconcile::DifferenceKind;
 use crate::model::settings::{LinkRule, OrderKey, Settings};
 use crate::model::view::{DealInputs, DealView, StoreAnswer, StoreSide, StoreState};
@@ -35,6 +35,8 @@ pub(super) struct World {
     pub(super) stock: Vec<StoreStock>,
     /// Deals the portal listed as holding the same link, by rule index.
     pub(super) same_link: Vec<(usize, Vec<Deal>)>,
+    /// The portal's catalogue did not answer.
+    pub(super) catalogue_unread: bool,
 }
 
 pub(super) fn world() -> World {
@@ -123,6 +125,7 @@ pub(super) fn world() -> World {
             stock(999, 1, "100", "0"),
         ],
         same_link: vec![],
+        catalogue_unread: false,
     }
 }
 
@@ -132,6 +135,7 @@ pub(super) fn build(w: &World, side: fn(&World) -> StoreSide<'_>) -> DealView {
         rows: &w.rows,
         contact: w.contact.as_ref(),
         portal_products: &w.portal,
+        catalogue_unread: w.catalogue_unread,
         stages: &w.stages,
         same_link: &w.same_link,
         settings: &w.settings,
@@ -248,6 +252,19 @@ fn differences_are_computed_for_a_linked_order() {
             DifferenceKind::MissingInOrder
         ]
     );
+}
+
+#[test]
+fn without_the_portal_catalogue_rows_are_unchecked_and_not_called_missing() {
+    let mut w = world();
+    w.portal.clear();
+    w.catalogue_unread = true;
+    let view = build(&w, answered);
+    let why: Vec<_> = view.rows.iter().map(|r| r.unmatched).collect();
+    assert_eq!(why, [Some(Unmatched::NotListed); 3]);
+    let kinds: Vec<_> = view.differences.iter().map(|d| d.kind()).collect();
+    // The sum and the stage are still compared; products are not.
+    assert_eq!(kinds, [DifferenceKind::Status]);
 }
 
 #[test]

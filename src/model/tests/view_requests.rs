@@ -143,11 +143,29 @@ fn portal_products_the_batch_missed_are_asked_for_by_id() {
         row(5, "A", "1", "1"),
     ];
     let have = vec![product(6, "B", Some("X"), json!({}))];
-    let call = missing_portal_products(&settings(), &rows, &have).unwrap();
-    assert_eq!(call.params["filter"], json!({"iblockId": 14, "id": [5]}));
+    let batch = missing_portal_products(&settings(), &rows, &have).unwrap();
+    let names: Vec<&str> = batch.commands.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["more0"]);
+    assert_eq!(
+        batch.commands[0].call.params["filter"],
+        json!({"iblockId": 14, "id": [5]})
+    );
     let all = vec![
         product(5, "A", None, json!({})),
         product(6, "B", None, json!({})),
     ];
     assert!(missing_portal_products(&settings(), &rows, &all).is_none());
+}
+
+#[test]
+fn more_than_fifty_missed_portal_products_take_one_command_per_fifty() {
+    let rows: Vec<_> = (1..=120).map(|id| row(id, "P", "1", "1")).collect();
+    let batch = missing_portal_products(&settings(), &rows, &[]).unwrap();
+    let sizes: Vec<usize> = batch
+        .commands
+        .iter()
+        .map(|c| c.call.params["filter"]["id"].as_array().map_or(0, Vec::len))
+        .collect();
+    assert_eq!(sizes, [50, 50, 20]);
+    assert_eq!(batch.commands[2].name, "more2");
 }

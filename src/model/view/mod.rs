@@ -23,7 +23,7 @@ use crate::model::link::{LinkedOrder, UnresolvedLink, unresolved_links};
 use crate::model::linked_elsewhere::OtherDeal;
 use crate::model::matching::{MatchInput, match_products};
 use crate::model::reconcile::{
-    Difference, ReconcileInput, differences, stage_lost, unmapped_status,
+    Difference, DifferenceKind, ReconcileInput, differences, stage_lost, unmapped_status,
 };
 use crate::model::settings::Settings;
 use crate::model::shared_link::deals_sharing_link;
@@ -87,6 +87,9 @@ pub struct DealInputs<'a> {
     pub contact: Option<&'a Contact>,
     /// The portal products of the rows.
     pub portal_products: &'a [Product],
+    /// The portal's product catalogue did not answer: rows without a listed product have no
+    /// known code, so nothing says they are missing from the order or the deal.
+    pub catalogue_unread: bool,
     /// Deal stages (any pipelines).
     pub stages: &'a [Status],
     /// Other deals listed as holding the same link, by rule index
@@ -210,6 +213,17 @@ impl DealView {
                 stages: input.stages,
             }),
             _ => Vec::new(),
+        };
+        let differences = if input.catalogue_unread {
+            let compared = |d: &Difference| {
+                !matches!(
+                    d.kind(),
+                    DifferenceKind::MissingInOrder | DifferenceKind::MissingInDeal
+                )
+            };
+            differences.into_iter().filter(compared).collect()
+        } else {
+            differences
         };
         let unmapped_status = order
             .filter(|_| answer.is_some())

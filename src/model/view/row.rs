@@ -7,7 +7,7 @@ use bitrix_rest::models::{
     sale::BasketItem,
 };
 
-use crate::model::matching::{MatchedBy, RowMatch};
+use crate::model::matching::{MatchedBy, RowMatch, Unmatched};
 use crate::model::stock::RowStock;
 
 /// A warehouse column.
@@ -57,8 +57,8 @@ pub struct ViewRow {
     pub store_name: Option<String>,
     /// The store product is switched off (`active` N): not for sale, whatever its stock.
     pub store_inactive: bool,
-    /// A free-text row (a service, packaging): no product in the CRM, so none in the store.
-    pub free_text: bool,
+    /// Why the row has no store product (`None` when it has one).
+    pub unmatched: Option<Unmatched>,
     /// How it matched.
     pub matched_by: Option<MatchedBy>,
     /// The basket item of the order for this row.
@@ -115,7 +115,7 @@ impl ViewRow {
             store_product_id: m.store_product_id,
             store_name,
             store_inactive,
-            free_text: row.product_id <= 0,
+            unmatched: m.unmatched,
             matched_by: m.by,
             basket_item_id: m.basket_item_id,
             order_quantity: item.map(|i| i.quantity),

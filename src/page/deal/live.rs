@@ -1,7 +1,8 @@
 //! Keeps the deal tab live: every `poll_interval` seconds, while the page is visible and no
 //! check or load is under way, asks both systems whether anything changed; on a change, reloads
-//! and marks it. While the store's part could not be loaded, the check is a reload: the tab
-//! comes back by itself once the store answers again. So does a first load that failed.
+//! and marks it. While the store's part or the portal's product catalogue could not be loaded,
+//! the check is a reload: the tab comes back by itself once they answer again. So does a first
+//! load that failed.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -34,7 +35,9 @@ pub fn start(tab: &Rc<DealTab>) {
             return; // a hidden tab makes no requests
         }
         // (Only a configured store can have failed.)
-        if matches!(current.data.store, StoreData::Unavailable(_)) {
+        let unread = matches!(current.data.store, StoreData::Unavailable(_))
+            || current.data.catalogue_error.is_some();
+        if unread {
             tab.load(LoadKind::Live);
             return;
         }

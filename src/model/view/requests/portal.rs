@@ -120,13 +120,15 @@ pub fn portal_plan(deal_id: u64, settings: &Settings, hints: &OpenHints) -> Port
     }
 }
 
-/// The portal products the batch could not cover (rows beyond the planned slots, or a failed
-/// products command): `catalog.product.list` with their IDs, or `None` when nothing is missing.
+/// The portal products of rows the batch had no slot for (a deal with more rows than the
+/// previous open): `catalog.product.list` commands `more0`, `more1`, … with their IDs, 50 each,
+/// or `None` when nothing is missing. Asked only when every products command answered: a
+/// failed one is not asked again in the same open.
 pub fn missing_portal_products(
     settings: &Settings,
     rows: &[ProductRow],
     products: &[Product],
-) -> Option<Call> {
+) -> Option<Batch> {
     let iblock = settings.portal_iblock_id?;
     let mut missing: Vec<u64> = rows
         .iter()
@@ -134,11 +136,20 @@ pub fn missing_portal_products(
         .filter(|id| *id > 0 && !products.iter().any(|p| p.id == *id))
         .collect();
     sort_dedup(&mut missing);
-    missing.truncate(PAGE_SIZE);
+    if missing.is_empty() {
+        return None;
+    }
     let extra: Vec<&str> = settings
         .product_property
         .iter()
         .map(|p| p.portal.as_str())
         .collect();
-    (!missing.is_empty()).then(|| product_list_call(iblock, json!({"id": missing}), &extra, None))
+    let mut batch = Batch::new();
+    for (i, chunk) in missing.chunks(PAGE_SIZE).enumerate() {
+        batch.push(
+            format!("more{i}"),
+            product_list_call(iblock, json!({ "id": chunk }), &extra, None),
+        );
+    }
+    Some(batch)
 }
