@@ -14,7 +14,8 @@ use bitrix_rest::models::crm::{
     Category, Contact, Deal, Duplicates, FieldInfo, Multifield, ProductRow, Status,
 };
 use bitrix_rest::models::sale::{
-    BasketItem, Order, Payment, PropertyValue, Reservation, SaleStatus, Shipment, StatusLang,
+    BasketItem, Order, Payment, PropertyValue, Reservation, SaleStatus, Shipment, ShipmentItem,
+    StatusLang,
 };
 use bitrix_rest::value::FromValue;
 use serde::de::DeserializeOwned;
@@ -131,6 +132,8 @@ fn odd_values_read_alike() {
         "OWNER_ID",
         "amount",
         "isRequired",
+        "basketId",
+        "shipmentItems",
     ];
     for value in &odd {
         for key in keys {
@@ -149,6 +152,7 @@ fn odd_values_read_alike() {
             same::<Reservation>(&v);
             same::<Payment>(&v);
             same::<Shipment>(&v);
+            same::<ShipmentItem>(&v);
             same::<PropertyValue>(&v);
             same::<SaleStatus>(&v);
             same::<StatusLang>(&v);

@@ -5,8 +5,8 @@ use std::sync::Mutex;
 use serde::{Deserialize, Serialize};
 
 use crate::config::FaultKind;
-use crate::state::Side;
 use crate::rng::Rng;
+use crate::state::Side;
 
 /// A failure rate for methods matching a pattern (`crm.deal.*`, `*`, `sale.order.get`). A
 /// pattern starting with `portal:` or `store:` (`portal:catalog.*`) fails only that side's
@@ -136,9 +136,25 @@ mod tests {
     #[test]
     fn a_side_prefix_limits_a_pattern_to_that_side() {
         use crate::state::Side;
-        assert!(super::applies("portal:catalog.*", Side::Portal, "catalog.product.list"));
-        assert!(!super::applies("portal:catalog.*", Side::Store, "catalog.product.list"));
-        assert!(super::applies("Store:sale.*", Side::Store, "sale.order.get"));
-        assert!(super::applies("catalog.*", Side::Store, "catalog.product.list"));
+        assert!(super::applies(
+            "portal:catalog.*",
+            Side::Portal,
+            "catalog.product.list"
+        ));
+        assert!(!super::applies(
+            "portal:catalog.*",
+            Side::Store,
+            "catalog.product.list"
+        ));
+        assert!(super::applies(
+            "Store:sale.*",
+            Side::Store,
+            "sale.order.get"
+        ));
+        assert!(super::applies(
+            "catalog.*",
+            Side::Store,
+            "catalog.product.list"
+        ));
     }
 }

@@ -25,7 +25,8 @@ pub struct OwnReserve(Vec<((u64, u64), Decimal)>);
 
 impl OwnReserve {
     /// The reserves of a linked order's basket; none without an order, or when the order is
-    /// canceled or shipped (its reserve no longer holds stock for the deal).
+    /// canceled or shipped (its reserve no longer holds stock for the deal). A partly shipped
+    /// order's basket still holds what it has not shipped.
     pub fn of_order(order: Option<&Order>) -> OwnReserve {
         let mut held: Vec<((u64, u64), Decimal)> = Vec::new();
         let Some(order) = order.filter(|o| !o.canceled && !o.is_shipped()) else {

@@ -134,7 +134,11 @@ fn a_refused_portal_catalogue_keeps_the_deal_and_the_order_and_recovers_by_itsel
     stand.open_deal_ready(10, User::Rep);
     let notice = stand.wait_css(&tid("catalogue-unread"));
     assert!(notice.text.contains("ACCESS_DENIED"), "{}", notice.text);
-    assert_eq!(stand.count(&tid("order-number")), 1, "the order still shows");
+    assert_eq!(
+        stand.count(&tid("order-number")),
+        1,
+        "the order still shows"
+    );
     let rows = stand.count(&tid("deal-row"));
     assert!(rows > 0);
     assert_eq!(

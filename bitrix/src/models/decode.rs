@@ -335,6 +335,18 @@ impl FromValue for sale::Shipment {
             canceled: f.yes_no("canceled"),
             system: f.yes_no("system"),
             tracking_number: f.opt_string("trackingNumber"),
+            shipment_items: f.list("shipmentItems"),
+        };
+        f.finish(record)
+    }
+}
+
+impl FromValue for sale::ShipmentItem {
+    fn from_value(v: &serde_json::Value) -> Result<Self, DecodeError> {
+        let f = Fields::of(v)?;
+        let record = sale::ShipmentItem {
+            basket_id: f.id("basketId"),
+            quantity: f.decimal_or_zero("quantity"),
         };
         f.finish(record)
     }

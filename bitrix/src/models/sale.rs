@@ -92,8 +92,8 @@ impl Order {
             .and_then(|p| p.value.as_deref())
     }
 
-    /// True when a shipment that is not a system placeholder has been shipped (deducted),
-    /// or the order says so itself.
+    /// True when everything has left the store: the order says so itself (`deducted`), or it
+    /// has real shipments (not the system placeholder, not canceled) and every one is shipped.
     ///
     /// ```
     /// let o: bitrix_rest::models::sale::Order = serde_json::from_str(
@@ -101,7 +101,47 @@ impl Order {
     /// assert!(o.is_shipped());
     /// ```
     pub fn is_shipped(&self) -> bool {
-        self.deducted || self.shipments.iter().any(|s| !s.system && s.deducted)
+        let mut real = self.real_shipments().peekable();
+        self.deducted || (real.peek().is_some() && real.all(|s| s.deducted))
+    }
+
+    /// True when some real shipments have left the store and others have not.
+    ///
+    /// ```
+    /// let o: bitrix_rest::models::sale::Order = serde_json::from_str(
+    ///     r#"{"id":1,"shipments":[{"id":2,"deducted":"Y"},{"id":3,"deducted":"N"}]}"#).unwrap();
+    /// assert!(o.is_partly_shipped() && !o.is_shipped());
+    /// ```
+    pub fn is_partly_shipped(&self) -> bool {
+        !self.is_shipped() && self.real_shipments().any(|s| s.deducted)
+    }
+
+    /// How much of basket line `basket_item_id` (of `quantity`) has left the store: all of it
+    /// when the order is shipped, else what its shipped shipments list for it (`shipmentItems`;
+    /// nothing when they do not list it).
+    ///
+    /// ```
+    /// use bitrix_rest::Decimal;
+    /// let o: bitrix_rest::models::sale::Order = serde_json::from_str(r#"{"id":1,"shipments":[
+    ///     {"id":2,"deducted":"Y","shipmentItems":[{"basketId":7,"quantity":2}]},
+    ///     {"id":3,"deducted":"N","shipmentItems":[{"basketId":7,"quantity":3}]}]}"#).unwrap();
+    /// assert_eq!(o.shipped_quantity(7, Decimal::from(5)), Decimal::from(2));
+    /// ```
+    pub fn shipped_quantity(&self, basket_item_id: u64, quantity: Decimal) -> Decimal {
+        if self.is_shipped() {
+            return quantity;
+        }
+        self.real_shipments()
+            .filter(|s| s.deducted)
+            .flat_map(|s| &s.shipment_items)
+            .filter(|i| i.basket_id == basket_item_id)
+            .fold(Decimal::ZERO, |sum, i| sum + i.quantity)
+            .min(quantity)
+    }
+
+    /// The shipments that carry goods: not the system placeholder, not canceled.
+    fn real_shipments(&self) -> impl Iterator<Item = &Shipment> {
+        self.shipments.iter().filter(|s| !s.system && !s.canceled)
     }
 }
 
@@ -250,6 +290,21 @@ pub struct Shipment {
     /// The tracking number.
     #[serde(default, deserialize_with = "lenient::opt_string")]
     pub tracking_number: Option<String>,
+    /// The basket lines it carries, and how many of each.
+    #[serde(default, deserialize_with = "lenient::list")]
+    pub shipment_items: Vec<ShipmentItem>,
+}
+
+/// A basket line in a shipment (`shipmentItems` of `sale.order.get`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShipmentItem {
+    /// The basket item.
+    #[serde(deserialize_with = "lenient::id")]
+    pub basket_id: u64,
+    /// How many of it.
+    #[serde(default, deserialize_with = "lenient::decimal_or_zero")]
+    pub quantity: Decimal,
 }
 
 /// A value of an order property (buyer's name `FIO`, `PHONE`, `EMAIL`, address, …).

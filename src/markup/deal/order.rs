@@ -88,6 +88,13 @@ pub fn order_panel(
             Some("order-shipped"),
             t.order_shipped,
         );
+    } else if o.partly_shipped {
+        badge(
+            m,
+            "sl-badge sl-badge-primary",
+            Some("order-partly-shipped"),
+            t.order_partly_shipped,
+        );
     }
     m.close("span").close("div");
     if !choices.is_empty() {

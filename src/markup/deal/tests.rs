@@ -64,6 +64,7 @@ fn order_card() -> OrderCard {
         paid_sum: d("1300"),
         canceled: false,
         shipped: false,
+        partly_shipped: false,
         payments: vec!["Cash".into(), "Card".into()],
         deliveries: vec![],
         total: d("1300"),
@@ -935,4 +936,28 @@ fn an_unread_portal_catalogue_is_named_above_the_products() {
         &loaded(view(StoreState::NotLinked), data(answered())),
     );
     assert!(!plain.contains("catalogue-unread"));
+}
+
+#[test]
+fn a_partly_shipped_order_says_so_and_a_shipped_one_says_shipped() {
+    let partly = OrderCard {
+        partly_shipped: true,
+        ..order_card()
+    };
+    let html = order_html(&partly, &[], None, &[]);
+    assert!(
+        html.contains(r#"data-testid="order-partly-shipped">Partly shipped<"#),
+        "{html}"
+    );
+    assert!(!html.contains("order-shipped"), "{html}");
+    let all = OrderCard {
+        shipped: true,
+        ..order_card()
+    };
+    let html = order_html(&all, &[], None, &[]);
+    assert!(
+        html.contains(r#"data-testid="order-shipped">Shipped<"#),
+        "{html}"
+    );
+    assert!(!html.contains("partly"), "{html}");
 }

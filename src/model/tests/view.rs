@@ -237,6 +237,34 @@ fn a_shipped_orders_lines_need_no_stock_beyond_what_the_deal_asks_more() {
 }
 
 #[test]
+fn a_partly_shipped_order_frees_only_the_lines_its_shipped_shipments_carry() {
+    let mut w = world();
+    w.order.as_mut().unwrap().shipments = from(json!([
+        {"id": 1, "system": "Y", "deducted": "N"},
+        {"id": 5, "deliveryName": "Курьер", "deducted": "Y",
+            "shipmentItems": [{"basketId": 502, "quantity": 2}]},
+        {"id": 6, "deliveryName": "Курьер", "deducted": "N",
+            "shipmentItems": [{"basketId": 501, "quantity": 2}]},
+    ]));
+    let v = build(&w, answered);
+    let card = v.order.as_ref().unwrap();
+    assert!(card.partly_shipped && !card.shipped);
+    let (kettle, cups) = (&v.rows[0], &v.rows[1]);
+    assert!(cups.shipped && !kettle.shipped);
+    assert_eq!(
+        cups.shortage(),
+        None,
+        "3 asked, 2 shipped: 1 more needed, 1.5 available"
+    );
+    assert_eq!(
+        kettle.stock.as_ref().unwrap().available,
+        d("3"),
+        "the unshipped line still holds its reserve for the deal"
+    );
+    assert_eq!(kettle.shortage(), None);
+}
+
+#[test]
 fn differences_are_computed_for_a_linked_order() {
     let w = world();
     let kinds: Vec<_> = build(&w, answered)

@@ -98,8 +98,10 @@ pub struct OrderCard {
     pub paid_sum: Decimal,
     /// Canceled.
     pub canceled: bool,
-    /// Shipped.
+    /// Everything shipped.
     pub shipped: bool,
+    /// Some shipments shipped, others not.
+    pub partly_shipped: bool,
     /// Payment system names.
     pub payments: Vec<String>,
     /// Delivery service names (real shipments only).
@@ -155,6 +157,7 @@ impl OrderCard {
                 .fold(Decimal::ZERO, |sum, p| sum + p.sum),
             canceled: order.canceled,
             shipped: order.is_shipped(),
+            partly_shipped: order.is_partly_shipped(),
             payments: names(&mut order.payments.iter().map(|p| &p.pay_system_name)),
             deliveries: names(
                 &mut order

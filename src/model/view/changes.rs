@@ -133,7 +133,10 @@ pub fn changes(before: &DealView, after: &DealView) -> ViewChanges {
                 OrderField::Paid,
             ),
             (a.canceled != b.canceled, OrderField::Canceled),
-            (a.shipped != b.shipped, OrderField::Shipped),
+            (
+                (a.shipped, a.partly_shipped) != (b.shipped, b.partly_shipped),
+                OrderField::Shipped,
+            ),
             (
                 a.total != b.total || a.currency != b.currency,
                 OrderField::Total,

@@ -169,9 +169,16 @@ impl DealView {
                     .and_then(|id| basket.iter().find(|i| i.id == id))
             })
             .collect();
-        // A shipped order's lines left the store already: a row needs stock only for what it
-        // asks beyond its shipped line.
-        let shipped = order.is_some_and(|o| o.is_shipped());
+        // What of each row's order line has left the store already (a shipped order: all; a
+        // partly shipped one: what its shipped shipments carry). A row needs stock only for
+        // what it asks beyond that.
+        let shipped: Vec<Decimal> = lines
+            .iter()
+            .map(|line| match (order, line) {
+                (Some(o), Some(it)) => o.shipped_quantity(it.id, it.quantity),
+                _ => Decimal::ZERO,
+            })
+            .collect();
         // A lost deal will take nothing from the store: its rows show stock but are never
         // short. (A canceled order behind a deal still open is a difference; its rows may
         // still be short.)
@@ -180,12 +187,12 @@ impl DealView {
             .rows
             .iter()
             .zip(&matching.rows)
-            .zip(&lines)
-            .map(|((r, m), line)| {
-                let need = match line.filter(|_| shipped) {
-                    _ if wants_nothing => Decimal::ZERO,
-                    Some(it) => (r.quantity - it.quantity).max(Decimal::ZERO),
-                    None => r.quantity,
+            .zip(&shipped)
+            .map(|((r, m), shipped)| {
+                let need = if wants_nothing {
+                    Decimal::ZERO
+                } else {
+                    (r.quantity - *shipped).max(Decimal::ZERO)
                 };
                 (m.store_product_id, need)
             })
@@ -198,9 +205,16 @@ impl DealView {
             .rows
             .iter()
             .enumerate()
-            .zip(matching.rows.iter().zip(stock).zip(&lines))
-            .map(|((index, row), ((m, s), line))| {
-                ViewRow::of(index, row, m, s, store_products, *line, shipped)
+            .zip(
+                matching
+                    .rows
+                    .iter()
+                    .zip(stock)
+                    .zip(lines.iter().zip(&shipped)),
+            )
+            .map(|((index, row), ((m, s), (line, shipped)))| {
+                let line_shipped = line.is_some_and(|it| *shipped >= it.quantity);
+                ViewRow::of(index, row, m, s, store_products, *line, line_shipped)
             })
             .collect();
         let differences = match (order, answer) {

@@ -69,8 +69,8 @@ pub struct ViewRow {
     pub order_price: Option<Decimal>,
     /// Stock figures (`None` for an unmatched row or without the store).
     pub stock: Option<RowStock>,
-    /// Its order line has been shipped: the goods already left the store, so only a deal
-    /// quantity beyond the shipped one needs stock.
+    /// Its whole order line has been shipped: the goods already left the store, so only a
+    /// deal quantity beyond the shipped one needs stock.
     pub shipped: bool,
 }
 
@@ -92,7 +92,7 @@ impl ViewRow {
         stock: Option<RowStock>,
         products: &[Product],
         item: Option<&BasketItem>,
-        order_shipped: bool,
+        line_shipped: bool,
     ) -> ViewRow {
         let product = m
             .store_product_id
@@ -121,7 +121,7 @@ impl ViewRow {
             order_quantity: item.map(|i| i.quantity),
             order_price: item.map(|i| i.price),
             stock,
-            shipped: order_shipped && item.is_some(),
+            shipped: line_shipped,
         }
     }
 }
