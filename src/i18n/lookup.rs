@@ -43,6 +43,8 @@ pub struct LookupTexts {
     pub col_price: &'static str,
     /// `{0}`: the warehouse ID, for a warehouse without a title.
     pub warehouse_fallback: &'static str,
+    /// `{0}`: the title of a warehouse the store lists as inactive (the deal tab uses it too).
+    pub warehouse_inactive: &'static str,
     pub no_price: &'static str,
     pub article: &'static str,
     pub xml_id: &'static str,
@@ -79,6 +81,7 @@ static RU: LookupTexts = LookupTexts {
     col_total: "Свободно",
     col_price: "Цена",
     warehouse_fallback: "Склад {0}",
+    warehouse_inactive: "{0} (неактивен)",
     no_price: "нет цены",
     article: "Артикул",
     xml_id: "XML_ID",
@@ -115,6 +118,7 @@ static EN: LookupTexts = LookupTexts {
     col_total: "Free",
     col_price: "Price",
     warehouse_fallback: "Warehouse {0}",
+    warehouse_inactive: "{0} (inactive)",
     no_price: "no price",
     article: "Article",
     xml_id: "XML_ID",

@@ -14,6 +14,7 @@ pub mod lookup;
 pub mod notice;
 pub mod shell;
 pub mod skeleton;
+pub mod warehouse;
 
 /// HTML written as text, escaped as it goes.
 ///

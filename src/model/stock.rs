@@ -19,6 +19,29 @@ use bitrix_rest::models::{
 
 use crate::model::sorted::sort_by_key;
 
+/// A warehouse shown as a stock column (the deal tab's products, the lookup's results).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WarehouseColumn {
+    /// The warehouse.
+    pub id: u64,
+    /// Its title, trimmed (empty when the store no longer lists it).
+    pub title: String,
+    /// The store lists it as active (an admin may still choose to show an inactive one).
+    pub active: bool,
+}
+
+impl WarehouseColumn {
+    /// The column of warehouse `id`, from the store's warehouses `all`.
+    pub fn of(id: u64, all: &[Warehouse]) -> WarehouseColumn {
+        let found = all.iter().find(|w| w.id == id);
+        WarehouseColumn {
+            id,
+            title: found.map(|w| w.title.trim().to_owned()).unwrap_or_default(),
+            active: found.is_none_or(|w| w.active),
+        }
+    }
+}
+
 /// Stock the deal's own order holds, per (store product, warehouse), in basket order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OwnReserve(Vec<((u64, u64), Decimal)>);

@@ -4,6 +4,7 @@ use super::changed_class;
 use crate::i18n::{fill, unit_name};
 use crate::markup::Markup;
 use crate::markup::format::{Fmt, plain};
+use crate::markup::warehouse::warehouse_title;
 use crate::model::matching::Unmatched;
 use crate::model::view::changes::{RowField, RowKey, ViewChanges};
 use crate::model::view::{ViewRow, WarehouseColumn};
@@ -63,7 +64,7 @@ pub fn rows_table(m: &mut Markup, props: &RowsTable) {
             .attr("scope", "col")
             .attr("class", "sl-num")
             .attr("data-warehouse-id", &w.id.to_string())
-            .text(&w.title)
+            .text(&warehouse_title(w, props.fmt.lang))
             .close("th");
     }
     m.close("tr").close("thead");

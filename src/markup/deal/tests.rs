@@ -149,6 +149,7 @@ fn view(store: StoreState) -> DealView {
         warehouses: vec![WarehouseColumn {
             id: 1,
             title: "Main".into(),
+            active: true,
         }],
         rows: vec![row(0, "Kettle", "2", "5", None)],
         differences: vec![],
@@ -228,6 +229,7 @@ fn table(rows: &[ViewRow], has_stock: bool, property: Option<&str>, marks: &View
     let warehouses = [WarehouseColumn {
         id: 1,
         title: "Main".into(),
+        active: true,
     }];
     rows_table(
         &mut m,
@@ -960,4 +962,44 @@ fn a_partly_shipped_order_says_so_and_a_shipped_one_says_shipped() {
         "{html}"
     );
     assert!(!html.contains("partly"), "{html}");
+}
+
+#[test]
+fn a_warehouse_the_store_lists_as_inactive_is_marked_in_its_heading() {
+    let mut m = Markup::new();
+    let warehouses = [
+        WarehouseColumn {
+            id: 1,
+            title: "Main".into(),
+            active: false,
+        },
+        WarehouseColumn {
+            id: 2,
+            title: String::new(),
+            active: true,
+        },
+    ];
+    let rows = [row(0, "Kettle", "1", "5", None)];
+    rows_table(
+        &mut m,
+        &RowsTable {
+            rows: &rows,
+            warehouses: &warehouses,
+            currency: "RUB",
+            fmt: Fmt::new(Lang::En),
+            has_stock: true,
+            stock_note: None,
+            property: None,
+            marks: &ViewChanges::default(),
+        },
+    );
+    let html = m.finish();
+    assert!(
+        html.contains(r#"data-warehouse-id="1">Main (inactive)</th>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"data-warehouse-id="2">Warehouse 2</th>"#),
+        "{html}"
+    );
 }

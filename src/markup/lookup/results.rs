@@ -1,23 +1,14 @@
 //! The results: a listbox of products with free stock per warehouse, the total and the price;
 //! the opened one shows its codes and every warehouse's figures.
 
-use std::borrow::Cow;
-
 use super::{View, action};
-use crate::i18n::{LookupTexts, fill};
+use crate::i18n::LookupTexts;
 use crate::markup::Markup;
 use crate::markup::format::Fmt;
 use crate::markup::skeleton::bar;
+use crate::markup::warehouse::warehouse_title;
 use crate::model::lookup::LookupHit;
 use crate::model::lookup_search::{LookupAnswer, WarehouseColumn};
-
-fn column_title<'a>(column: &'a WarehouseColumn, t: &LookupTexts) -> Cow<'a, str> {
-    if column.title.is_empty() {
-        Cow::Owned(fill(t.warehouse_fallback, &[&column.id.to_string()]))
-    } else {
-        Cow::Borrowed(&column.title)
-    }
-}
 
 /// The listbox of `answer`'s results (a newer search running dims them).
 pub fn results(m: &mut Markup, v: &View, answer: &LookupAnswer) {
@@ -36,7 +27,7 @@ pub fn results(m: &mut Markup, v: &View, answer: &LookupAnswer) {
         m.leaf("span", "sl-lookup-name", t.col_product);
         m.open_class("span", "sl-lookup-whs");
         for column in &answer.columns {
-            let title = column_title(column, t);
+            let title = warehouse_title(column, v.lang);
             m.open_class("span", "sl-lookup-wh sl-num")
                 .attr("title", &title)
                 .text(&title)
@@ -121,7 +112,7 @@ fn option(
         .attr("data-testid", "stock-warehouse")
         .attr("data-warehouse-id", &w.warehouse_id.to_string());
         m.open_class("span", name_class)
-            .text(&column_title(column, t))
+            .text(&warehouse_title(column, fmt.lang))
             .text(": ")
             .close("span");
         m.text(&fmt.qty(w.free)).close("span");
@@ -176,7 +167,7 @@ fn details(
     m.close("tr").close("thead").open("tbody");
     for (w, column) in hit.stock.warehouses.iter().zip(columns) {
         m.open("tr");
-        m.leaf("td", "", &column_title(column, t));
+        m.leaf("td", "", &warehouse_title(column, fmt.lang));
         m.leaf("td", "sl-num", &fmt.qty(w.amount));
         m.leaf("td", "sl-num", &fmt.qty(w.reserved));
         m.leaf("td", "sl-num", &fmt.qty(w.free));

@@ -37,10 +37,12 @@ fn answer() -> LookupAnswer {
             WarehouseColumn {
                 id: 2,
                 title: "Магазин".into(),
+                active: true,
             },
             WarehouseColumn {
                 id: 1,
                 title: String::new(),
+                active: true,
             },
         ],
         hits: vec![

@@ -24,7 +24,7 @@ use crate::model::lookup::{
 };
 use crate::model::settings::Settings;
 use crate::model::sorted::sort_dedup;
-use crate::model::stock::shown_warehouses;
+use crate::model::stock::{WarehouseColumn, shown_warehouses};
 
 /// The product lists of the lookup batch, in ranking order (absent ones read as empty).
 pub const PRODUCT_LISTS: [&str; 4] = ["by_xml", "by_article", "by_prefix", "by_name"];
@@ -114,15 +114,6 @@ pub trait Replies {
     fn list_of<T: FromValue>(&self, name: &str, key: &str) -> Result<Vec<T>, Error>;
 }
 
-/// A warehouse column of the results.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WarehouseColumn {
-    /// The warehouse.
-    pub id: u64,
-    /// Its title (empty when the store no longer lists it).
-    pub title: String,
-}
-
 /// What a lookup found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LookupAnswer {
@@ -186,14 +177,7 @@ pub fn lookup_answer(
     );
     let columns = shown
         .iter()
-        .map(|&id| WarehouseColumn {
-            id,
-            title: warehouses
-                .iter()
-                .find(|w| w.id == id)
-                .map(|w| w.title.trim().to_owned())
-                .unwrap_or_default(),
-        })
+        .map(|&id| WarehouseColumn::of(id, warehouses))
         .collect();
     Ok(LookupAnswer {
         query: plan.query.clone(),

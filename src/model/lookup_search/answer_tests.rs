@@ -179,7 +179,8 @@ fn known_warehouses_name_the_columns_and_a_vanished_chosen_one_is_dropped() {
         answer.columns,
         vec![WarehouseColumn {
             id: 1,
-            title: "Основной склад".into()
+            title: "Основной склад".into(),
+            active: true,
         }]
     );
     assert!(answer.hits.is_empty(), "nothing found");

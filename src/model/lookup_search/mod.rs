@@ -10,5 +10,6 @@
 pub mod answer;
 pub mod state;
 
-pub use answer::{LookupAnswer, LookupPlan, Replies, WarehouseColumn, lookup_answer, lookup_plan};
+pub use crate::model::stock::WarehouseColumn;
+pub use answer::{LookupAnswer, LookupPlan, Replies, lookup_answer, lookup_plan};
 pub use state::{DEBOUNCE_MS, LookupEvent, LookupState, Search, Shown};

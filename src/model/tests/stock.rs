@@ -1,6 +1,8 @@
 use serde_json::json;
 
-use crate::model::stock::{OwnReserve, product_stock, rows_stock, shown_warehouses};
+use crate::model::stock::{
+    OwnReserve, WarehouseColumn, product_stock, rows_stock, shown_warehouses,
+};
 
 use super::fixtures::{basket, d, order, reserved, stock, warehouse};
 
@@ -185,4 +187,22 @@ fn the_same_record_fetched_twice_counts_once() {
     let s = product_stock(7, &[record.clone(), record], &[1], &OwnReserve::default());
     assert_eq!(s.total_free, d("18"));
     assert_eq!(s.available, d("18"));
+}
+
+#[test]
+fn a_warehouse_column_carries_its_trimmed_title_and_whether_it_is_active() {
+    let mut closed = warehouse(3, " Закрытый склад ");
+    closed.active = false;
+    let all = [warehouse(1, "Москва"), closed];
+    assert_eq!(
+        WarehouseColumn::of(3, &all),
+        WarehouseColumn {
+            id: 3,
+            title: "Закрытый склад".into(),
+            active: false,
+        }
+    );
+    assert!(WarehouseColumn::of(1, &all).active);
+    let gone = WarehouseColumn::of(9, &all);
+    assert!(gone.title.is_empty() && gone.active, "unknown: no mark");
 }

@@ -9,8 +9,9 @@ pub mod poll;
 pub mod requests;
 mod row;
 
+pub use crate::model::stock::WarehouseColumn;
 pub use cards::{ContactCard, DealCard, OrderCard, OrderChoice};
-pub use row::{ViewRow, WarehouseColumn};
+pub use row::ViewRow;
 
 use bitrix_rest::Decimal;
 use bitrix_rest::models::{

@@ -1,36 +1,10 @@
-//! A deal row and a warehouse column of the view.
+//! A deal row of the view.
 
 use bitrix_rest::Decimal;
-use bitrix_rest::models::{
-    catalog::{Product, Warehouse},
-    crm::ProductRow,
-    sale::BasketItem,
-};
+use bitrix_rest::models::{catalog::Product, crm::ProductRow, sale::BasketItem};
 
 use crate::model::matching::{MatchedBy, RowMatch, Unmatched};
 use crate::model::stock::RowStock;
-
-/// A warehouse column.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WarehouseColumn {
-    /// The warehouse.
-    pub id: u64,
-    /// Its title (empty when the store's list lacks it).
-    pub title: String,
-}
-
-impl WarehouseColumn {
-    pub(super) fn of(id: u64, all: &[Warehouse]) -> WarehouseColumn {
-        WarehouseColumn {
-            id,
-            title: all
-                .iter()
-                .find(|w| w.id == id)
-                .map(|w| w.title.clone())
-                .unwrap_or_default(),
-        }
-    }
-}
 
 /// One deal row as shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
