@@ -98,8 +98,8 @@ pub struct LinkState {
     pub search: u32,
     /// The order whose link is being written.
     pub linking: Option<u64>,
-    /// Why the last link was not written.
-    pub link_error: Option<String>,
+    /// The last link that was not written: the order's number and why.
+    pub link_error: Option<(String, String)>,
     /// An order another deal links to, whose "Link" asks the rep to confirm.
     pub confirming: Option<u64>,
 }
@@ -168,8 +168,13 @@ impl LinkState {
 
     /// The link was written (`Ok`) or not (why).
     pub fn end_link(&mut self, result: Result<(), String>) {
-        self.linking = None;
-        self.link_error = result.err();
+        let number = self
+            .linking
+            .take()
+            .and_then(|id| self.offered_order(id))
+            .map(|o| o.account_number.clone())
+            .unwrap_or_default();
+        self.link_error = result.err().map(|why| (number, why));
     }
 
     /// An order the panel lists, by ID.
@@ -209,11 +214,11 @@ pub fn write(m: &mut Markup, state: &LinkState, unresolved: &[UnresolvedLink], l
         _ => t.link_none_found,
     };
     m.leaf("p", "sl-muted", intro);
-    if let Some(text) = &state.link_error {
+    if let Some((number, why)) = &state.link_error {
         m.open_class("p", "sl-field-error")
             .attr("role", "alert")
             .attr("data-testid", "link-error")
-            .text(text)
+            .text(&fill(t.link_failed, &[number, why]))
             .close("p");
     }
     let no_candidates = match state.contact {
@@ -804,9 +809,11 @@ mod tests {
         state.begin_link(105, false).unwrap();
         state.end_link(Err("No field to write.".into()));
         let html_now = html(&state);
-        assert!(html_now.contains(
-            r#"<p class="sl-field-error" role="alert" data-testid="link-error">No field to write.</p>"#
-        ));
+        let number = state.offered_order(105).unwrap().account_number.clone();
+        let expected = format!(
+            r#"<p class="sl-field-error" role="alert" data-testid="link-error">Order #{number} was not linked: No field to write.</p>"#
+        );
+        assert!(html_now.contains(&expected), "{html_now}");
         assert!(!html_now.contains("disabled"));
         state.begin_link(105, false).unwrap();
         assert!(!html(&state).contains("link-error"));
