@@ -811,7 +811,7 @@ mod tests {
         let html_now = html(&state);
         let number = state.offered_order(105).unwrap().account_number.clone();
         let expected = format!(
-            r#"<p class="sl-field-error" role="alert" data-testid="link-error">Order #{number} was not linked: No field to write.</p>"#
+            r#"<p class="sl-field-error" role="alert" data-testid="link-error">Order #{number} was not linked. No field to write.</p>"#
         );
         assert!(html_now.contains(&expected), "{html_now}");
         assert!(!html_now.contains("disabled"));
