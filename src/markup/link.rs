@@ -102,6 +102,8 @@ pub struct LinkState {
     pub link_error: Option<(String, String)>,
     /// An order another deal links to, whose "Link" asks the rep to confirm.
     pub confirming: Option<u64>,
+    /// The order whose confirmation the rep just canceled: its "Link" takes the focus back.
+    pub refocus: Option<u64>,
 }
 
 /// What "Link" on an offered order leads to.
@@ -156,6 +158,7 @@ impl LinkState {
         }
         let order = Box::new(entry.order.clone());
         self.confirming = None;
+        self.refocus = None;
         self.linking = Some(order_id);
         self.link_error = None;
         Some(LinkStep::Write(order))
@@ -163,7 +166,11 @@ impl LinkState {
 
     /// The rep does not link the order that asked to confirm; false when none asked.
     pub fn cancel_confirm(&mut self) -> bool {
-        self.confirming.take().is_some()
+        let Some(id) = self.confirming.take() else {
+            return false;
+        };
+        self.refocus = Some(id);
+        true
     }
 
     /// The link was written (`Ok`) or not (why).
@@ -315,15 +322,13 @@ fn list(m: &mut Markup, found: &Found, testid: &str, state: &LinkState, lang: La
         Found::Orders(entries, unknown) => {
             m.open_class("ul", "sl-link-list");
             for entry in entries {
-                let confirming = state.confirming == Some(entry.order.id);
-                item(
-                    m,
-                    entry,
-                    testid,
-                    (state.linking.is_some(), confirming),
-                    t,
-                    lang,
-                );
+                let id = Some(entry.order.id);
+                let shown = ItemState {
+                    linking: state.linking.is_some(),
+                    confirming: state.confirming == id,
+                    refocus: state.refocus == id,
+                };
+                item(m, entry, testid, shown, t, lang);
             }
             m.close("ul");
             if let Some(text) = unknown {
@@ -337,13 +342,28 @@ fn list(m: &mut Markup, found: &Found, testid: &str, state: &LinkState, lang: La
     }
 }
 
+/// How an offered order's "Link" shows.
+#[derive(Clone, Copy)]
+struct ItemState {
+    /// A link is being written (any order's): every "Link" waits.
+    linking: bool,
+    /// This order asks the rep to confirm.
+    confirming: bool,
+    /// The rep just canceled this order's confirmation: its "Link" takes the focus back.
+    refocus: bool,
+}
+
 /// One offered order with its "Link" button.
 #[inline(never)]
 fn item(
     m: &mut Markup,
     entry: &Entry,
     testid: &str,
-    (linking, confirming): (bool, bool),
+    ItemState {
+        linking,
+        confirming,
+        refocus,
+    }: ItemState,
     t: &DealTexts,
     lang: Lang,
 ) {
@@ -430,7 +450,7 @@ fn item(
                 text: t.link_button,
                 // A screen reader hears which order each "Link" links.
                 label: Some(&label),
-                autofocus: false,
+                autofocus: refocus,
             }
             .write(m);
         }
@@ -456,7 +476,9 @@ impl Button<'_> {
         m.open_class("button", self.class)
             .attr("type", "button")
             .attr("data-testid", self.testid)
-            .flag("disabled", self.disabled)
+            // Not `disabled`: a disabled button drops the keyboard focus, and the focus should
+            // stay on "Link" while it writes, then pass to the linked order's card.
+            .attr_opt("aria-disabled", self.disabled.then_some("true"))
             .on("click", self.click.0, self.click.1)
             .attr_opt("aria-label", self.label)
             .flag("data-autofocus", self.autofocus)
@@ -751,8 +773,12 @@ mod tests {
         assert!(!html(&state).contains("disabled"));
         assert!(matches!(state.begin_link(106, true), Some(LinkStep::Write(o)) if o.id == 106));
         let html_now = html(&state);
-        assert!(item_of(&html_now, 105).contains(r#"data-testid="link-button" disabled"#));
-        assert!(item_of(&html_now, 106).contains(r#"data-testid="link-button" disabled"#));
+        assert!(
+            item_of(&html_now, 105).contains(r#"data-testid="link-button" aria-disabled="true""#)
+        );
+        assert!(
+            item_of(&html_now, 106).contains(r#"data-testid="link-button" aria-disabled="true""#)
+        );
         // A second click while writing does nothing.
         assert_eq!(state.begin_link(105, false), None);
         state.end_link(Ok(()));
@@ -780,10 +806,17 @@ mod tests {
             "{}",
             item_of(&html_now, 105)
         );
-        // Cancel: back to the plain button.
+        // Cancel: back to the plain button, which takes the focus back from "Cancel".
         assert!(state.cancel_confirm());
         assert!(!state.cancel_confirm());
-        assert!(!html(&state).contains("link-confirm"));
+        let html_now = html(&state);
+        assert!(!html_now.contains("link-confirm"));
+        assert!(
+            item_of(&html_now, 106).contains(r#"aria-label="Link order #M-504" data-autofocus>"#),
+            "{}",
+            item_of(&html_now, 106)
+        );
+        assert!(!item_of(&html_now, 105).contains("data-autofocus"));
         // Yes: the link is written.
         state.begin_link(106, false);
         assert!(matches!(state.begin_link(106, true), Some(LinkStep::Write(o)) if o.id == 106));

@@ -297,6 +297,13 @@ fn own_seed_without_order_finds_candidates_by_phone_and_number_and_link_writes_t
     assert_eq!(focused, json!("link-anyway"));
     stand.type_into(&tid("link-anyway"), "\u{E00C}");
     stand.wait_gone(&tid("link-confirm"));
+    // The focus is back on that order's "Link", not on the page.
+    let focused = stand.js(
+        "const a = document.activeElement; \
+         return a ? [a.getAttribute('data-testid'), a.closest('[data-order-id]')?.getAttribute('data-order-id')] : [];",
+        vec![],
+    );
+    assert_eq!(focused, json!(["link-button", "503"]));
     assert_eq!(rest::deal(&stand.sandbox, 2)[ORDER_FIELD], json!("99999"));
     stand.replace_text(&tid("link-number"), "M-999");
     stand.click(&tid("link-find"));
@@ -314,6 +321,13 @@ fn own_seed_without_order_finds_candidates_by_phone_and_number_and_link_writes_t
     let deal = rest::deal(&stand.sandbox, 2);
     assert_eq!(deal[ORDER_FIELD], json!("502"), "{deal}");
     assert_eq!(stand.count(&tid("link-panel")), 0);
+    // The focus followed the "Link" that was pressed onto the linked order.
+    let focused = stand.js(
+        "const a = document.activeElement; \
+         return a && a.querySelector('[data-testid=\"order-number\"]') ? 'order' : (a ? a.outerHTML.slice(0, 80) : '');",
+        vec![],
+    );
+    assert_eq!(focused, json!("order"));
 }
 
 #[test]

@@ -27,7 +27,11 @@ pub fn order_panel(
     m.open_class("section", "sl-card sl-order-card")
         .attr("aria-label", t.order_title);
     m.open_class("div", "sl-card-head");
-    m.open("h3");
+    // When the focused control goes away (a "Link" that linked this order, a "Try again"),
+    // the keyboard focus lands on the order rather than on the page.
+    m.open("h3")
+        .attr("tabindex", "-1")
+        .flag("data-autofocus", true);
     m.open("span")
         .attr("data-testid", "order-number")
         .attr("data-value", &o.number)
