@@ -80,6 +80,13 @@ fn admin_connects_the_store_saves_and_reads_the_settings_back() {
     stand.fill(&tid("settings-store-iblock"), "2");
     stand.fill(&tid("settings-portal-iblock"), "25");
     stand.fill(&tid("settings-poll"), "7");
+    // Only warehouse 1 on the tab.
+    assert_eq!(
+        stand.count(&tid("settings-warehouses-every")),
+        0,
+        "none ticked yet"
+    );
+    stand.click(&tid("settings-warehouse-1"));
     // A look at the lookup and back keeps the unsaved edits.
     stand.click(&tid("tab-lookup"));
     stand.wait_css("#sl-tab-lookup-panel:not([hidden])");
@@ -95,6 +102,7 @@ fn admin_connects_the_store_saves_and_reads_the_settings_back() {
     assert_eq!(input_value(&stand, "settings-poll"), "7");
     assert_eq!(input_value(&stand, "settings-store-iblock"), "2");
     assert_eq!(input_value(&stand, "settings-portal-iblock"), "25");
+    assert_eq!(ticked_warehouses(&stand), ["settings-warehouse-1"]);
     let shown = input_value(&stand, "settings-webhook");
     assert!(!shown.is_empty(), "the saved webhook is shown");
     assert!(
@@ -102,7 +110,7 @@ fn admin_connects_the_store_saves_and_reads_the_settings_back() {
         "the secret is masked: {shown}"
     );
 
-    // In effect: a deal linked the connector's way shows its order.
+    // In effect: a deal linked the connector's way shows its order, with warehouse 1 only.
     let number = crate::support::rest::order(&stand.sandbox, 101)["accountNumber"].clone();
     stand.open_deal_ready(1, User::Rep);
     assert_eq!(
@@ -111,6 +119,28 @@ fn admin_connects_the_store_saves_and_reads_the_settings_back() {
             .map(serde_json::Value::from),
         Some(number)
     );
+    assert_eq!(stand.count("th[data-warehouse-id]"), 1);
+    assert_eq!(stand.count("th[data-warehouse-id=\"1\"]"), 1);
+
+    // One press unticks them all: every active warehouse again.
+    stand.open_app_page(User::Admin);
+    stand.click(&tid("tab-settings"));
+    wait_settings_ready(&stand);
+    stand.click(&tid("settings-warehouses-every"));
+    stand.wait_gone(&tid("settings-warehouses-every"));
+    assert!(ticked_warehouses(&stand).is_empty());
+    save_and_see_it_saved(&stand);
+    stand.open_deal_ready(1, User::Rep);
+    assert_eq!(stand.count("th[data-warehouse-id]"), 3);
+}
+
+/// The test IDs of the ticked warehouse boxes.
+fn ticked_warehouses(stand: &Stand) -> Vec<String> {
+    stand
+        .read("input[data-testid^=\"settings-warehouse-\"]:checked")
+        .iter()
+        .filter_map(|s| s.attr("data-testid").map(str::to_owned))
+        .collect()
 }
 
 #[test]

@@ -71,6 +71,8 @@ pub enum Edit {
         stage_id: Option<String>,
     },
     Warehouse(u64, bool),
+    /// Untick every warehouse: the tab shows every active one.
+    EveryWarehouse,
     Poll(String),
 }
 
@@ -222,6 +224,7 @@ impl PageState {
                 };
                 form.set_warehouse(id, shown, warehouses);
             }
+            Edit::EveryWarehouse => form.warehouses.clear(),
             Edit::Poll(text) => form.poll = text,
         }
         if !self.problems.is_empty() {

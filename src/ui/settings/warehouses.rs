@@ -27,7 +27,19 @@ pub fn WarehousesSection(props: &WarehousesSectionProps) -> Html {
         },
         StoreData::Ready(found) => {
             let rows = warehouse_rows(&found.warehouses, &page.form.warehouses);
+            let every = {
+                let page = page.clone();
+                Callback::from(move |_| page.dispatch(Action::Edit(Edit::EveryWarehouse)))
+            };
             html! {
+                <>
+                // With many warehouses, unticking them one by one is a chore.
+                if !page.form.warehouses.is_empty() {
+                    <button type="button" class="sl-btn sl-btn-light sl-btn-small"
+                        data-testid="settings-warehouses-every" onclick={every}>
+                        { t.warehouses_every }
+                    </button>
+                }
                 <ul class="sl-settings-checks">
                     { for rows.into_iter().map(|row| {
                         let id = format!("settings-warehouse-{}", row.id);
@@ -52,6 +64,7 @@ pub fn WarehousesSection(props: &WarehousesSectionProps) -> Html {
                         }
                     }) }
                 </ul>
+                </>
             }
         }
     };
