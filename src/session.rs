@@ -62,7 +62,6 @@ impl Session {
     }
 
     /// A copy with new settings saved by the admin (the store client follows them).
-    #[cfg(feature = "admin")]
     pub fn with_settings(&self, settings: Settings) -> Session {
         let mut next = self.clone();
         next.store = store_client(&settings);

@@ -41,3 +41,23 @@ pub fn edit_basket_item(db: &Db, id: u64, fields: &Value) -> Result<(), RestErro
     let fields = fields.as_object().cloned().unwrap_or_default();
     db.write(|tx| edits::basket_item(tx, id, &fields))
 }
+
+/// Stores one option of the app, as the frame's `setAppOption` does (and as an admin saving the
+/// settings in another window would).
+pub fn set_app_option(db: &Db, name: &str, value: &Value) -> rusqlite::Result<()> {
+    db.write(|tx| {
+        let options: String = tx.query_row(
+            "SELECT options FROM app_state WHERE code = 'storelink'",
+            [],
+            |r| r.get(0),
+        )?;
+        let mut options: serde_json::Map<String, Value> =
+            serde_json::from_str(&options).unwrap_or_default();
+        options.insert(name.to_string(), value.clone());
+        tx.execute(
+            "UPDATE app_state SET options = ?1 WHERE code = 'storelink'",
+            [Value::Object(options).to_string()],
+        )?;
+        Ok(())
+    })
+}

@@ -240,6 +240,11 @@ impl Sandbox {
     pub fn edit_basket_item(&self, id: u64, fields: Value) -> Result<(), SandboxError> {
         ops::basket_item(&self.state, id, &fields)
     }
+
+    /// An admin saves an app option in another window (`setAppOption`).
+    pub fn set_app_option(&self, name: &str, value: Value) -> Result<(), SandboxError> {
+        ops::app_option(&self.state, name, &value)
+    }
 }
 
 impl Drop for Sandbox {

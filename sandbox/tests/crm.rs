@@ -2,6 +2,7 @@
 
 mod common;
 
+use bitrix_sandbox::{Sandbox, SandboxConfig};
 use common::*;
 use serde_json::json;
 
@@ -322,4 +323,38 @@ fn users_profile_app_info_and_methods() {
     let list = methods["result"].as_array().unwrap();
     assert!(list.contains(&json!("crm.deal.get")) && list.contains(&json!("batch")));
     assert!(!list.contains(&json!("sale.order.get")));
+}
+
+#[test]
+fn app_options_are_read_back_in_the_apps_context_only() {
+    let none = sandbox();
+    let all = portal_call(&none, 2, "app.option.get", json!({})).json();
+    assert_eq!(all["result"], json!([]), "no options: an empty PHP array");
+    let sandbox = Sandbox::start(SandboxConfig {
+        rate_limit: None,
+        install_app: Some(json!({"settings": {"pollSeconds": 7}})),
+        ..SandboxConfig::default()
+    })
+    .expect("sandbox starts");
+    let all = portal_call(&sandbox, 2, "app.option.get", json!({})).json();
+    assert_eq!(all["result"], json!({"settings": {"pollSeconds": 7}}));
+    let one = portal_call(&sandbox, 2, "app.option.get", json!({"option": "settings"})).json();
+    assert_eq!(one["result"], json!({"pollSeconds": 7}));
+    // An admin saves in another window (control API): the next read has it.
+    post_json(
+        &format!("{}/_sandbox/edit/app-option", sandbox.urls().portal),
+        &json!({"name": "settings", "value": {"pollSeconds": 9}}),
+    );
+    let one = portal_call(&sandbox, 2, "app.option.get", json!({"option": "settings"})).json();
+    assert_eq!(one["result"], json!({"pollSeconds": 9}));
+    let missing = portal_call(&sandbox, 2, "app.option.get", json!({"option": "nope"})).json();
+    assert_eq!(missing["result"], json!(null));
+    let by_webhook = post_json(
+        &format!("{}app.option.get.json", sandbox.urls().portal_webhook),
+        &json!({}),
+    );
+    assert_eq!(
+        (by_webhook.status, by_webhook.json()["error"].clone()),
+        (400, json!("AccessException"))
+    );
 }

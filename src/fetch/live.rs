@@ -9,36 +9,41 @@ use bitrix_rest::{Client, Error};
 use super::answers::run;
 use super::deal::DealData;
 use super::store_side::StoreData;
-use crate::model::settings::LinkRule;
+use crate::model::settings::Settings;
 use crate::model::view::DealView;
 use crate::model::view::poll::{
-    deal_changed, order_changed, portal_poll_batch, shared_link_changed, store_poll_batch,
+    changed_settings, deal_changed, order_changed, portal_poll_batch, shared_link_changed,
+    store_poll_batch,
 };
 
 /// What the check found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Changed {
     pub deal: bool,
     pub order: bool,
     pub stock: bool,
+    /// The settings an admin saved since the tab opened.
+    pub settings: Option<Settings>,
 }
 
 impl Changed {
-    /// True when anything changed.
-    pub fn any(self) -> bool {
+    /// True when the deal, the order or the stock changed.
+    pub fn any(&self) -> bool {
         self.deal || self.order || self.stock
     }
 }
 
-/// One request per system: the deal's `DATE_MODIFY`; the order's `dateUpdate` and the stock of
-/// the deal's products. A store failure is not an error here (the store part simply stays).
+/// One request per system: the deal's `DATE_MODIFY` and the app's settings; the order's
+/// `dateUpdate` and the stock of the deal's products. A store failure is not an error here
+/// (the store part simply stays).
 pub async fn check(
     portal: &Client,
     store: Option<&Client>,
     data: &DealData,
     view: &DealView,
-    rules: &[LinkRule],
+    settings: &Settings,
 ) -> Result<Changed, Error> {
+    let rules = &settings.link_rules;
     let portal_batch = portal_poll_batch(view, &data.deal, rules);
     let portal_check = run(portal, &portal_batch);
     let store_batch = store
@@ -61,6 +66,11 @@ pub async fn check(
         // A deal that vanished from the list (deleted, or access withdrawn) changed too; so did
         // one that another deal now shares its order with.
         deal: deals.first().is_none_or(|d| deal_changed(view, d)) || sharing,
+        // A portal that cannot tell (an old one, no app context) changes nothing.
+        settings: portal_answers
+            .reply("settings")
+            .ok()
+            .and_then(|reply| changed_settings(settings, &reply.result)),
         ..Changed::default()
     };
     if let (Some(Ok(answers)), Some(batch), StoreData::Answered(known)) =

@@ -180,11 +180,13 @@ impl Frame {
         self.call("setInstallFinish", None).await.map(drop)
     }
 
-    /// Opens the app's own page (its settings) in a slider over the portal. The portal answers
-    /// only when the slider closes, so nothing waits for that answer.
-    pub fn open_application(&self) -> Result<(), FrameError> {
-        self.post("openApplication", Some(&serde_json::json!({})))
-            .map(drop)
+    /// Opens the app's own page (its settings) in a slider over the portal; done when the
+    /// slider closes (the portal answers only then, so there is no time limit).
+    pub async fn open_application(&self) -> Result<(), FrameError> {
+        let (_, closed) = self.post("openApplication", Some(&serde_json::json!({})))?;
+        // A portal that never answers leaves this waiting, which costs nothing.
+        let _ = closed.await;
+        Ok(())
     }
 
     /// Opens a portal page (e.g. `/crm/deal/details/5/`) in the portal.

@@ -65,9 +65,7 @@ fn show(root: Element, screen: Screen) {
     let lang = session.lang;
     match screen {
         #[cfg(feature = "tab")]
-        Screen::DealTab { session, deal_id } => {
-            std::mem::forget(deal::DealTab::mount(page, session, deal_id))
-        }
+        Screen::DealTab { session, deal_id } => deal::mount_for_page(page, session, deal_id),
         Screen::NoDeal(_) => page.set_inner_html(&shell::no_deal(lang)),
         Screen::Unsupported { placement, .. } => {
             page.set_inner_html(&shell::unsupported(lang, &placement))

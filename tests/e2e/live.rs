@@ -8,6 +8,7 @@ use serde_json::json;
 
 use super::own_seed::{mini_options, mini_stand};
 use crate::support::page::tid;
+use crate::support::rest;
 use crate::support::stand::{Stand, User};
 
 /// The tab's live checks run every 3 s in these tests.
@@ -169,4 +170,35 @@ fn a_hidden_tab_does_not_poll_and_a_visible_one_does() {
         change_deadline(),
         |_| (rest_calls(&stand) > 0).then_some(()),
     );
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn settings_an_admin_saves_elsewhere_reach_an_open_tab_at_its_next_check() {
+    let stand = mini_stand(
+        "settings_an_admin_saves_elsewhere_reach_an_open_tab_at_its_next_check",
+        mini_options(POLL_SECS as u32),
+    );
+    stand.open_deal_ready(1, User::Rep);
+    mark_document(&stand);
+    assert_eq!(stand.count("th[data-warehouse-id]"), 2);
+
+    // An admin shows warehouse 1 only, saving in another window.
+    let mut settings = rest::as_app(
+        &stand.sandbox,
+        1,
+        "app.option.get",
+        &[("option", "settings")],
+    );
+    settings["warehouses"] = json!([1]);
+    let since = Instant::now();
+    stand
+        .sandbox
+        .set_app_option("settings", settings)
+        .expect("save the settings");
+    wait_change(&stand, "the new choice of warehouses", since, |b| {
+        (b.count("th[data-warehouse-id]") == 1).then_some(())
+    });
+    assert_eq!(stand.count("th[data-warehouse-id=\"1\"]"), 1);
+    assert!(document_kept(&stand), "in place, not by reloading the page");
 }

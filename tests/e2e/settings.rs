@@ -253,3 +253,45 @@ fn the_keyboard_focus_follows_a_rule_that_moves_or_goes_away() {
     });
     assert_eq!(kind(&stand, 0), second);
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn settings_saved_from_the_tabs_slider_are_in_effect_when_it_closes() {
+    // Installed, nothing configured, and a check only every 5 minutes: only the slider's
+    // closing can bring the new settings in within the test.
+    let stand = Stand::start(
+        "settings_saved_from_the_tabs_slider_are_in_effect_when_it_closes",
+        Setup::demo(json!({"settings": {"pollIntervalSecs": 300}})),
+    );
+    let webhook = stand.sandbox.urls().store_webhook.clone();
+    stand.open_deal(1, User::Admin);
+    let notice = tid("store-not-configured");
+    stand.click(&format!("{notice} [data-on-click=\"open-settings\"]"));
+
+    // The app page opens in a slider over the deal; the admin connects the store there.
+    stand.enter_slider_app_frame();
+    wait_settings_ready(&stand);
+    stand.fill(&tid("settings-webhook"), &webhook);
+    stand.fill(&tid("settings-store-iblock"), "2");
+    stand.fill(&tid("settings-portal-iblock"), "25");
+    let saved = save(&stand);
+    assert_eq!(
+        saved.attr("data-testid"),
+        Some("settings-saved"),
+        "{saved:?}"
+    );
+    assert!(saved.text.contains("при следующей проверке"), "{}", saved.text);
+
+    // Closing the slider: the tab underneath looks again and shows the order.
+    stand.leave_app_frame();
+    stand.click(".b24-slider-close");
+    stand.enter_app_frame();
+    let number = crate::support::rest::order(&stand.sandbox, 101)["accountNumber"].clone();
+    stand.wait_for("the order behind the deal", |b| {
+        (b.attr(&tid("order-number"), "data-value")
+            .map(serde_json::Value::from)
+            == Some(number.clone()))
+        .then_some(())
+    });
+    assert_eq!(stand.count(&notice), 0);
+}

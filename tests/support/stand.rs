@@ -182,6 +182,25 @@ impl Stand {
         });
     }
 
+    /// Steps into the app's iframe inside the slider the app opened over the portal's page
+    /// (`openApplication`), waiting for both to exist.
+    pub fn enter_slider_app_frame(&self) {
+        self.browser.wait_for("the app's frame in the slider", |b| {
+            let driver = &b.driver;
+            driver.leave_frames().ok()?;
+            let slider = driver.find(".b24-slider-frame").ok()?;
+            driver.enter_frame(&slider).ok()?;
+            let frame = driver
+                .find(".b24-tab-body:not([hidden]) iframe.b24-app-frame")
+                .ok()?;
+            match driver.enter_frame(&frame) {
+                Ok(()) => Some(()),
+                Err(e) if e.is_transient() => None,
+                Err(e) => panic!("entering the slider's app frame: {e}"),
+            }
+        });
+    }
+
     /// Back to the portal's page around the app.
     pub fn leave_app_frame(&self) {
         self.browser

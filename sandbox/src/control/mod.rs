@@ -38,6 +38,7 @@ pub fn router() -> Router<Arc<AppState>> {
         .route("/edit/deal/{id}/rows", post(edit_rows))
         .route("/edit/order/{id}", post(edit_order))
         .route("/edit/basket/{id}", post(edit_basket))
+        .route("/edit/app-option", post(edit_app_option))
         .fallback(not_found)
         .layer(axum::middleware::map_response(cors))
 }
@@ -214,6 +215,14 @@ async fn edit_rows(State(s): Shared, Path(id): Path<u64>, body: Bytes) -> Respon
 
 async fn edit_order(State(s): Shared, Path(id): Path<u64>, body: Bytes) -> Response {
     done(ops::order(&s, id, &body_json(&body)))
+}
+
+/// `{"name": "settings", "value": {...}}`: an admin saved an app option elsewhere.
+async fn edit_app_option(State(s): Shared, body: Bytes) -> Response {
+    let body = body_json(&body);
+    let name = body.get("name").and_then(Value::as_str).unwrap_or_default();
+    let value = body.get("value").cloned().unwrap_or(Value::Null);
+    done(ops::app_option(&s, name, &value))
 }
 
 async fn edit_basket(State(s): Shared, Path(id): Path<u64>, body: Bytes) -> Response {

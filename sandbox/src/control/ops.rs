@@ -6,7 +6,9 @@ use serde_json::{Map, Value};
 use crate::config::{Seed, Urls};
 use crate::db::Db;
 use crate::error::SandboxError;
-use crate::methods_access::{edit_basket_item, edit_deal, edit_deal_rows, edit_order};
+use crate::methods_access::{
+    edit_basket_item, edit_deal, edit_deal_rows, edit_order, set_app_option,
+};
 use crate::rest::RestError;
 use crate::seed;
 use crate::state::AppState;
@@ -98,4 +100,8 @@ pub fn order(state: &AppState, id: u64, fields: &Value) -> Result<(), SandboxErr
 
 pub fn basket_item(state: &AppState, id: u64, fields: &Value) -> Result<(), SandboxError> {
     edit_basket_item(&state.db, id, fields).map_err(edit_error)
+}
+
+pub fn app_option(state: &AppState, name: &str, value: &Value) -> Result<(), SandboxError> {
+    Ok(set_app_option(&state.db, name, value)?)
 }

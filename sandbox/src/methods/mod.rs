@@ -54,6 +54,7 @@ pub fn portal() -> Vec<Method> {
         Method::new("user.current", USER, portal::user::current),
         Method::new("profile", ANY, portal::user::profile),
         Method::new("app.info", ANY, portal::user::app_info),
+        Method::new("app.option.get", ANY, portal::user::app_option_get),
         Method::new("methods", ANY, portal::user::methods),
         Method::new("scope", ANY, portal::user::scope),
     ]

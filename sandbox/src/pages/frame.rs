@@ -11,6 +11,7 @@ use rusqlite::{OptionalExtension, params};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
+use crate::methods_access::set_app_option;
 use crate::rest::handler::json_response;
 use crate::rng;
 use crate::state::AppState;
@@ -149,21 +150,7 @@ pub fn answer(
                 return Ok(error("ERROR_ARGUMENT", "name is required"));
             };
             let value = command.params.get("value").cloned().unwrap_or(Value::Null);
-            state.db.write(|tx| {
-                let options: String = tx.query_row(
-                    "SELECT options FROM app_state WHERE code = 'storelink'",
-                    [],
-                    |r| r.get(0),
-                )?;
-                let mut options: Map<String, Value> =
-                    serde_json::from_str(&options).unwrap_or_default();
-                options.insert(name.to_string(), value.clone());
-                tx.execute(
-                    "UPDATE app_state SET options = ?1 WHERE code = 'storelink'",
-                    [Value::Object(options).to_string()],
-                )?;
-                Ok::<(), rusqlite::Error>(())
-            })?;
+            set_app_option(&state.db, name, &value)?;
             Ok(json!(true))
         }
         "setUserOption" => {

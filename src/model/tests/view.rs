@@ -434,7 +434,7 @@ fn the_live_check_asks_who_else_holds_the_link_and_notices_a_change() {
     let v = build(&w, answered);
     let rules = &w.settings.link_rules;
     let batch = portal_poll_batch(&v, &w.deal, rules);
-    assert_eq!(batch.names(), vec!["deal", "same_link"]);
+    assert_eq!(batch.names(), vec!["deal", "settings", "same_link"]);
     assert_eq!(
         batch.get("same_link").unwrap().params["filter"],
         json!({"!ID": 410, "UF_CRM_ORDER": "9", "!UF_CRM_ORDER": ""}),
@@ -452,8 +452,39 @@ fn the_live_check_asks_who_else_holds_the_link_and_notices_a_change() {
     let unlinked = build(&w, |_| StoreSide::Unavailable);
     assert_eq!(
         portal_poll_batch(&unlinked, &w.deal, rules).names(),
-        vec!["deal"]
+        vec!["deal", "settings"]
     );
+}
+
+#[test]
+fn the_live_check_asks_for_the_settings_and_notices_new_ones() {
+    use crate::model::view::poll::{changed_settings, portal_poll_batch};
+    let w = world();
+    let v = build(&w, answered);
+    let batch = portal_poll_batch(&v, &w.deal, &w.settings.link_rules);
+    let asked = batch.get("settings").unwrap();
+    assert_eq!(
+        (asked.method, &asked.params),
+        ("app.option.get", &json!({"option": "settings"}))
+    );
+    let saved = w.settings.to_value();
+    assert_eq!(changed_settings(&w.settings, &saved), None, "the same");
+    let mut other = w.settings.clone();
+    other.poll_interval_secs = 42;
+    assert_eq!(
+        changed_settings(&w.settings, &other.to_value()),
+        Some(other.clone())
+    );
+    // As text, as app options may come back: the same settings.
+    let text = json!(other.to_value().to_string());
+    assert_eq!(changed_settings(&other, &text), None);
+    // None saved any more: the defaults.
+    assert_eq!(
+        changed_settings(&w.settings, &json!(null)),
+        Some(Settings::default())
+    );
+    // An answer that is no settings at all changes nothing.
+    assert_eq!(changed_settings(&w.settings, &json!([1, 2])), None);
 }
 
 #[test]

@@ -1,8 +1,9 @@
 //! The cheap checks an open tab makes every polling interval, and stock requests with known
 //! product IDs (after a poll, or when a deal-open stock command came back with a next page).
 //!
-//! Portal: the deal's `DATE_MODIFY` (`crm.deal.list` selecting two fields), and the deals
-//! holding the same link to its order ([`portal_poll_batch`]). Store: the
+//! Portal: the deal's `DATE_MODIFY` (`crm.deal.list` selecting two fields), the deals
+//! holding the same link to its order, and the app's settings (an admin may have saved others
+//! since the tab opened) ([`portal_poll_batch`]). Store: the
 //! order's `dateUpdate` and the current stock of the rows' products in one batch: stock moves
 //! without the order changing (other orders, receipts), and the answer is the new data itself.
 //! A changed stamp means: reload that side.
@@ -13,7 +14,7 @@ use serde_json::{Value, json};
 use super::DealView;
 use crate::model::call::{Batch, Call};
 use crate::model::catalog_query::{ASSUMED_WAREHOUSES, stock_commands};
-use crate::model::settings::LinkRule;
+use crate::model::settings::{LinkRule, SETTINGS_OPTION, Settings};
 use crate::model::shared_link::{deals_sharing_link, same_link_call_for};
 use crate::model::sorted::sort_dedup;
 
@@ -25,12 +26,17 @@ pub fn portal_poll_call(deal_id: u64) -> Call {
     )
 }
 
-/// The portal check as a batch: `deal` ([`portal_poll_call`]) and, when the order is linked by
-/// a rule that records the link in the deal, `same_link`: the other deals holding that link now
-/// (a deal linked to the same order meanwhile shows its warning without a reload).
+/// The portal check as a batch: `deal` ([`portal_poll_call`]), `settings` (the app's stored
+/// settings, `app.option.get`) and, when the order is linked by a rule that records the link in
+/// the deal, `same_link`: the other deals holding that link now (a deal linked to the same
+/// order meanwhile shows its warning without a reload).
 pub fn portal_poll_batch(view: &DealView, deal: &Deal, rules: &[LinkRule]) -> Batch {
     let mut batch = Batch::new();
     batch.push("deal", portal_poll_call(view.deal.id));
+    batch.push(
+        "settings",
+        Call::new("app.option.get", json!({ "option": SETTINGS_OPTION })),
+    );
     let rule = view.order.as_ref().and_then(|o| rules.get(o.linked_by.0));
     if let Some(call) = rule.and_then(|rule| same_link_call_for(deal, rule)) {
         batch.push("same_link", call);
@@ -97,6 +103,15 @@ fn append_stock(batch: &mut Batch, ids: &[u64], shown: &[u64]) {
     // `shown` is the resolved list of the view, so commands are filtered and sized by it;
     // empty only when the store's warehouses are unknown.
     stock_commands(batch, "stock", &ids, shown, ASSUMED_WAREHOUSES);
+}
+
+/// The settings the portal holds now, when they differ from `current` (the tab then starts
+/// again with them). An answer that cannot be read changes nothing; `null` (no settings) is
+/// the defaults.
+pub fn changed_settings(current: &Settings, polled: &Value) -> Option<Settings> {
+    Settings::from_value(polled)
+        .ok()
+        .filter(|now| now != current)
 }
 
 /// True when the deal's `DATE_MODIFY` differs from the one the view was built from.

@@ -2,63 +2,78 @@
 //! check or load is under way, asks both systems whether anything changed; on a change, reloads
 //! and marks it. While the store's part or the portal's product catalogue could not be loaded,
 //! the check is a reload: the tab comes back by itself once they answer again. So does a first
-//! load that failed.
+//! load that failed. Settings an admin saved meanwhile start the tab again with them.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo_timers::callback::Interval;
 use wasm_bindgen_futures::spawn_local;
 
 use super::{DealTab, LoadKind};
-use crate::fetch::live::check;
+use crate::fetch::live::{Changed, check};
 use crate::fetch::store_side::StoreData;
 use crate::session::StoreAccess;
 
 /// Starts the checks; they stop with the tab.
 pub fn start(tab: &Rc<DealTab>) {
     let seconds = tab.session.settings.poll_interval();
-    let in_flight = Rc::new(Cell::new(false));
     let me = Rc::downgrade(tab);
     let interval = Interval::new(seconds.saturating_mul(1000), move || {
-        let Some(tab) = me.upgrade() else { return };
-        // A first load that failed is tried again, quietly, until it works.
-        let failed = tab.state.borrow().failed_to_open();
-        if failed && !page_hidden() {
-            tab.load(LoadKind::Recover);
-            return;
+        if let Some(tab) = me.upgrade() {
+            check_now(&tab);
         }
-        let Some(current) = tab.state.borrow().loaded.clone() else {
-            return;
-        };
-        if in_flight.get() || tab.state.borrow().busy || page_hidden() {
-            return; // a hidden tab makes no requests
-        }
-        // (Only a configured store can have failed.)
-        let unread = matches!(current.data.store, StoreData::Unavailable(_))
-            || current.data.catalogue_error.is_some();
-        if unread {
-            tab.load(LoadKind::Live);
-            return;
-        }
-        in_flight.set(true);
-        let in_flight = in_flight.clone();
-        spawn_local(async move {
-            let session = &tab.session;
-            let portal = session.portal.with_cancel(tab.cancel.clone());
-            let store = match &session.store {
-                StoreAccess::Ready(c) => Some(c.with_cancel(tab.cancel.clone())),
-                StoreAccess::NotConfigured => None,
-            };
-            let rules = &session.settings.link_rules;
-            let changed = check(&portal, store.as_ref(), &current.data, &current.view, rules).await;
-            in_flight.set(false);
-            if changed.is_ok_and(|c| c.any()) {
-                tab.load(LoadKind::Live);
-            }
-        });
     });
     *tab.live.borrow_mut() = Some(interval);
+}
+
+/// One check, now (the interval's tick; the settings slider the tab opened has closed).
+pub fn check_now(tab: &Rc<DealTab>) {
+    // A first load that failed is tried again, quietly, until it works.
+    let failed = tab.state.borrow().failed_to_open();
+    if failed && !page_hidden() {
+        tab.load(LoadKind::Recover);
+        return;
+    }
+    let Some(current) = tab.state.borrow().loaded.clone() else {
+        return;
+    };
+    if tab.checking.get() || tab.state.borrow().busy || page_hidden() {
+        return; // a hidden tab makes no requests
+    }
+    // (Only a configured store can have failed.)
+    let unread = matches!(current.data.store, StoreData::Unavailable(_))
+        || current.data.catalogue_error.is_some();
+    if unread {
+        tab.load(LoadKind::Live);
+        return;
+    }
+    tab.checking.set(true);
+    let tab = tab.clone();
+    spawn_local(async move {
+        let session = &tab.session;
+        let portal = session.portal.with_cancel(tab.cancel.clone());
+        let store = match &session.store {
+            StoreAccess::Ready(c) => Some(c.with_cancel(tab.cancel.clone())),
+            StoreAccess::NotConfigured => None,
+        };
+        let changed = check(
+            &portal,
+            store.as_ref(),
+            &current.data,
+            &current.view,
+            &session.settings,
+        )
+        .await;
+        tab.checking.set(false);
+        match changed {
+            Ok(Changed {
+                settings: Some(settings),
+                ..
+            }) => (tab.settings_changed)(settings),
+            Ok(changed) if changed.any() => tab.load(LoadKind::Live),
+            _ => {}
+        }
+    });
 }
 
 fn page_hidden() -> bool {

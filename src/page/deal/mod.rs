@@ -8,13 +8,14 @@ mod load;
 mod preference;
 mod store_guess;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use bitrix_rest::Cancel;
 use bitrix_rest::models::crm::Contact;
 use gloo_events::EventListener;
 use gloo_timers::callback::{Interval, Timeout};
+use wasm_bindgen_futures::spawn_local;
 use web_sys::Element;
 
 use super::dom::{Action, Region, delegate};
@@ -24,10 +25,38 @@ use crate::fetch::store_side::StoreData;
 use crate::markup::Markup;
 use crate::markup::deal::state::{TabAction, TabState};
 use crate::markup::deal::{TabContext, status_content, status_line, status_text, tab_body};
+use crate::model::settings::Settings;
 use crate::model::view::StoreState;
 use crate::model::view::requests::OpenHints;
 use crate::session::Session;
 pub use load::LoadKind;
+
+/// The deal tab for the life of the page: when an admin saves other settings, the tab starts
+/// again with them, so an open tab never works with settings that are no longer saved.
+pub fn mount_for_page(place: Element, session: Rc<Session>, deal_id: u64) {
+    let holder: Rc<RefCell<Option<Rc<DealTab>>>> = Rc::default();
+    mount_into(&holder, place, session, deal_id);
+    std::mem::forget(holder);
+}
+
+fn mount_into(
+    holder: &Rc<RefCell<Option<Rc<DealTab>>>>,
+    place: Element,
+    session: Rc<Session>,
+    deal_id: u64,
+) {
+    let weak = Rc::downgrade(holder);
+    let (at, was) = (place.clone(), session.clone());
+    let settings_changed: Rc<dyn Fn(Settings)> = Rc::new(move |settings| {
+        let Some(holder) = weak.upgrade() else { return };
+        // The old tab goes first: its requests are aborted, its timers stop.
+        holder.borrow_mut().take();
+        let session = Rc::new(was.with_settings(settings));
+        mount_into(&holder, at.clone(), session, deal_id);
+    });
+    let tab = DealTab::mount(place, session, deal_id, settings_changed);
+    *holder.borrow_mut() = Some(tab);
+}
 
 /// One deal's tab, alive as long as the page.
 pub struct DealTab {
@@ -55,12 +84,22 @@ pub struct DealTab {
     slow_timer: RefCell<Option<Timeout>>,
     marks_timer: RefCell<Option<Timeout>>,
     live: RefCell<Option<Interval>>,
+    /// A live check is under way.
+    checking: Cell<bool>,
+    /// Starts the tab again with settings an admin saved meanwhile.
+    settings_changed: Rc<dyn Fn(Settings)>,
     listeners: RefCell<Vec<EventListener>>,
 }
 
 impl DealTab {
-    /// Renders the tab for `deal_id` into `place` and starts loading it.
-    pub fn mount(place: Element, session: Rc<Session>, deal_id: u64) -> Rc<DealTab> {
+    /// Renders the tab for `deal_id` into `place` and starts loading it; `settings_changed` is
+    /// called with settings an admin saved since.
+    pub fn mount(
+        place: Element,
+        session: Rc<Session>,
+        deal_id: u64,
+        settings_changed: Rc<dyn Fn(Settings)>,
+    ) -> Rc<DealTab> {
         let mut m = Markup::new();
         m.open_class("div", "sl-page sl-deal")
             .attr("data-testid", "deal-tab")
@@ -90,6 +129,8 @@ impl DealTab {
             slow_timer: RefCell::default(),
             marks_timer: RefCell::default(),
             live: RefCell::default(),
+            checking: Cell::new(false),
+            settings_changed,
             listeners: RefCell::default(),
         });
         let me = Rc::downgrade(&tab);
@@ -114,7 +155,15 @@ impl DealTab {
             "retry" => self.load(LoadKind::Open),
             "open-settings" => {
                 // Where the portal cannot open the app page, the sentence says where to go.
-                let _ = self.session.frame.open_application();
+                // When the settings slider closes, the tab looks for what the admin saved.
+                let (frame, me) = (self.session.frame.clone(), self.weak());
+                spawn_local(async move {
+                    if frame.open_application().await.is_ok()
+                        && let Some(tab) = me.upgrade()
+                    {
+                        live::check_now(&tab);
+                    }
+                });
             }
             "choose-order" => {
                 if let Ok(order) = action.value().parse() {

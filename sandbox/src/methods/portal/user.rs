@@ -66,6 +66,35 @@ pub fn app_info(ctx: &Ctx, _params: &Params) -> Result<Reply, RestError> {
     })))
 }
 
+/// `app.option.get`: the app's options (scope `basic`, in the application's context only):
+/// every option as an object (`[]` when there are none), or with `option` that one's value
+/// (`null` when not set).
+pub fn app_option_get(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
+    if !ctx.caller.app_context {
+        return Err(RestError::new(
+            400,
+            "AccessException",
+            "Application context required",
+        ));
+    }
+    let conn = ctx.state.db.lock();
+    let stored: String = conn
+        .query_row(
+            "SELECT options FROM app_state WHERE code = 'storelink'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or_else(|| "{}".into());
+    let options: serde_json::Map<String, Value> = serde_json::from_str(&stored).unwrap_or_default();
+    let result = match params.get("option").and_then(Value::as_str) {
+        Some(name) => options.get(name).cloned().unwrap_or(Value::Null),
+        None if options.is_empty() => json!([]),
+        None => Value::Object(options),
+    };
+    Ok(Reply::new(result))
+}
+
 pub fn methods(ctx: &Ctx, _params: &Params) -> Result<Reply, RestError> {
     let mut names: Vec<&str> = registry::available(ctx);
     names.push("batch");
