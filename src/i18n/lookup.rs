@@ -29,6 +29,8 @@ pub struct LookupTexts {
     pub nothing_title: &'static str,
     /// `{0}`: the query.
     pub nothing_text: &'static str,
+    /// [`nothing_text`](Self::nothing_text) when articles are not searched.
+    pub nothing_text_no_article: &'static str,
     pub unreachable_title: &'static str,
     pub unreachable_text: &'static str,
     pub failed_title: &'static str,
@@ -68,6 +70,7 @@ static RU: LookupTexts = LookupTexts {
     results: "Результаты поиска",
     nothing_title: "Ничего не найдено",
     nothing_text: "В каталоге магазина нет товара с названием, артикулом или XML_ID «{0}». Проверьте написание или введите часть названия.",
+    nothing_text_no_article: "В каталоге магазина нет товара с названием или XML_ID «{0}». Проверьте написание или введите часть названия. По артикулу поиск не идёт: в настройках StoreLink не указано свойство с артикулом.",
     unreachable_title: "Магазин недоступен",
     unreachable_text: "Магазин не отвечает по адресу из настроек StoreLink. Проверьте подключение к интернету и повторите; если не поможет, сообщите администратору.",
     failed_title: "Поиск не удался",
@@ -105,6 +108,7 @@ static EN: LookupTexts = LookupTexts {
     results: "Search results",
     nothing_title: "Nothing found",
     nothing_text: "The store catalogue has no product whose name, article or XML_ID matches \"{0}\". Check the spelling or type part of the name.",
+    nothing_text_no_article: "The store catalogue has no product whose name or XML_ID matches \"{0}\". Check the spelling or type part of the name. Articles are not searched: StoreLink's settings name no article property.",
     unreachable_title: "The store cannot be reached",
     unreachable_text: "The store does not answer at the address in StoreLink's settings. Check your internet connection and try again; if that does not help, tell your administrator.",
     failed_title: "The search failed",

@@ -280,7 +280,11 @@ fn settings_saved_from_the_tabs_slider_are_in_effect_when_it_closes() {
         Some("settings-saved"),
         "{saved:?}"
     );
-    assert!(saved.text.contains("при следующей проверке"), "{}", saved.text);
+    assert!(
+        saved.text.contains("при следующей проверке"),
+        "{}",
+        saved.text
+    );
 
     // Closing the slider: the tab underneath looks again and shows the order.
     stand.leave_app_frame();

@@ -219,7 +219,12 @@ pub fn body(m: &mut Markup, v: &View) {
     match &v.state.shown {
         Shown::Answer(answer) if !answer.hits.is_empty() => results::results(m, v, answer),
         Shown::Answer(answer) => {
-            let text = fill(t.nothing_text, &[answer.query.as_str()]);
+            let template = if answer.by_article {
+                t.nothing_text
+            } else {
+                t.nothing_text_no_article
+            };
+            let text = fill(template, &[answer.query.as_str()]);
             Notice::new(Tone::Info, &text)
                 .titled(t.nothing_title)
                 .testid("stock-nothing")

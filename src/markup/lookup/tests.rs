@@ -50,6 +50,7 @@ fn answer() -> LookupAnswer {
             hit(8, "guid-8", &[], None),
         ],
         capped: false,
+        by_article: true,
         warehouses: None,
     }
 }
@@ -225,7 +226,25 @@ fn nothing_found_names_the_query() {
     assert!(html.contains(r#"data-query="Самовар &lt;b&gt;""#), "{html}");
     let notice = &html[html.find("stock-nothing").unwrap()..];
     assert!(notice.contains("«Самовар &lt;b&gt;»"), "{notice}");
+    assert!(notice.contains("артикулом"), "{notice}");
     assert!(!html.contains("role=\"listbox\""));
+}
+
+#[test]
+fn nothing_found_without_an_article_property_does_not_claim_articles_were_searched() {
+    let mut state = answered(None, None);
+    state.shown = Shown::Answer(LookupAnswer {
+        hits: Vec::new(),
+        by_article: false,
+        ..answer()
+    });
+    let html = whole(&state);
+    let notice = &html[html.find("stock-nothing").unwrap()..];
+    assert!(!notice.contains("названием, артикулом"), "{notice}");
+    assert!(
+        notice.contains("не указано свойство с артикулом"),
+        "{notice}"
+    );
 }
 
 #[test]

@@ -125,6 +125,8 @@ pub struct LookupAnswer {
     pub hits: Vec<LookupHit>,
     /// True when more products matched than the [`MAX_RESULTS`] shown (typing more narrows it).
     pub capped: bool,
+    /// Articles were searched too (the settings name the article property).
+    pub by_article: bool,
     /// The store's warehouses, when this request listed them (for the next plans).
     pub warehouses: Option<Vec<Warehouse>>,
 }
@@ -183,6 +185,7 @@ pub fn lookup_answer(
         query: plan.query.clone(),
         columns,
         capped: distinct > MAX_RESULTS,
+        by_article: plan.batch.get("by_article").is_some(),
         hits,
         warehouses: listed,
     })

@@ -250,3 +250,19 @@ fn a_product_found_by_prefix_and_by_substring_has_its_stock_counted_once() {
     assert_eq!(answer.hits.len(), 1);
     assert_eq!(answer.hits[0].stock.total_free, d("18"));
 }
+
+#[test]
+fn an_answer_says_whether_articles_were_searched() {
+    let known = warehouses();
+    let with = settings(&[]);
+    let plan = lookup_plan(&q("турка"), &with, Some(&known)).unwrap();
+    let answer = lookup_answer(&plan, &Fake::default(), &with, Some(&known)).unwrap();
+    assert!(answer.by_article);
+    let without = Settings {
+        article_property: None,
+        ..settings(&[])
+    };
+    let plan = lookup_plan(&q("турка"), &without, Some(&known)).unwrap();
+    let answer = lookup_answer(&plan, &Fake::default(), &without, Some(&known)).unwrap();
+    assert!(!answer.by_article);
+}

@@ -24,6 +24,7 @@ fn answer(text: &str, ids: &[u64]) -> LookupAnswer {
         columns: Vec::new(),
         hits: ids.iter().map(|&i| hit(i)).collect(),
         capped: false,
+        by_article: false,
         warehouses: None,
     }
 }

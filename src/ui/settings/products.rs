@@ -87,7 +87,9 @@ pub fn ProductsSection(props: &ProductsSectionProps) -> Html {
                     id: "settings-article".into(),
                     label: t.article.into(),
                     value: form.article_property.clone().into(),
-                    placeholder: Some("property105".into()),
+                    // Not an example that looks like a value: empty means articles are not
+                    // searched.
+                    placeholder: Some(t.article_unset.into()),
                     hint: Some(t.article_hint.into()),
                     problems: problems(SettingsField::ArticleProperty),
                     oninput: edit(Edit::Article),
