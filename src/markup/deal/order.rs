@@ -161,6 +161,12 @@ pub fn order_panel(
             .text(&fill(t.link_conflict, &[number, &how]))
             .close("p");
     }
+    if o.other_buyer {
+        m.open_class("p", "sl-notice sl-notice-warning")
+            .attr("data-testid", "order-other-buyer")
+            .text(t.order_other_buyer)
+            .close("p");
+    }
     for other in &o.shared_with {
         m.open_class("p", "sl-notice sl-notice-warning")
             .attr("data-testid", "order-shared-link")

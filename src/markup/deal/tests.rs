@@ -74,6 +74,7 @@ fn order_card() -> OrderCard {
         linked_by: (0, Some(LinkRule::OrderXmlId)),
         conflicts: vec![],
         shared_with: vec![],
+        other_buyer: false,
         reference: OrderReference::Id(9),
     }
 }
@@ -1002,4 +1003,20 @@ fn a_warehouse_the_store_lists_as_inactive_is_marked_in_its_heading() {
         html.contains(r#"data-warehouse-id="2">Warehouse 2</th>"#),
         "{html}"
     );
+}
+
+#[test]
+fn an_order_whose_buyer_is_not_the_contact_says_so() {
+    let card = OrderCard {
+        other_buyer: true,
+        ..order_card()
+    };
+    let html = order_html(&card, &[], None, &[]);
+    assert!(
+        html.contains(
+            r#"data-testid="order-other-buyer">The order's buyer is not the deal's contact"#
+        ),
+        "{html}"
+    );
+    assert!(!order_html(&order_card(), &[], None, &[]).contains("order-other-buyer"));
 }

@@ -5,7 +5,7 @@ use crate::model::contacts::search::{
     phone_search_call,
 };
 use crate::model::contacts::{
-    Buyer, ContactMatch, Email, MatchedOn, Phone, duplicate_groups, match_buyer,
+    Buyer, ContactMatch, Email, MatchedOn, Phone, duplicate_groups, match_buyer, other_buyer,
 };
 
 use super::fixtures::{contact, from, order};
@@ -271,4 +271,32 @@ fn duplicate_searches_send_normalised_values_at_most_twenty() {
         e.params,
         json!({"type": "EMAIL", "values": ["a@b.ru"], "entity_type": "CONTACT"})
     );
+}
+
+#[test]
+fn a_buyer_with_no_phone_or_email_of_the_contact_is_someone_else() {
+    let buyer = |phone: Option<&str>, email: Option<&str>| Buyer {
+        name: Some("Другой Покупатель".into()),
+        phone: phone.map(str::to_owned),
+        email: email.map(str::to_owned),
+    };
+    let jane = contact(5, "Jane", &["+7 916 123-45-67"], &["jane@doe.de"]);
+    // Another phone and another e-mail: someone else.
+    assert!(other_buyer(
+        &buyer(Some("+7 999 000-00-00"), Some("other@buyer.ru")),
+        &jane
+    ));
+    // One shared channel is enough, in any spelling.
+    assert!(!other_buyer(
+        &buyer(Some("8 (916) 123 45 67"), Some("other@buyer.ru")),
+        &jane
+    ));
+    assert!(!other_buyer(&buyer(None, Some("JANE@doe.de")), &jane));
+    // Nothing to compare: no claim.
+    let phone_only = contact(6, "Ivan", &["+7 916 000-00-00"], &[]);
+    assert!(!other_buyer(
+        &buyer(None, Some("other@buyer.ru")),
+        &phone_only
+    ));
+    assert!(!other_buyer(&buyer(None, None), &jane));
 }

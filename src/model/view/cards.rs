@@ -120,6 +120,8 @@ pub struct OrderCard {
     pub conflicts: Vec<(Option<LinkRule>, String)>,
     /// Other deals holding the same link to this order (set by the view).
     pub shared_with: Vec<OtherDeal>,
+    /// The buyer shares no phone or e-mail with the deal's contact (set by the view).
+    pub other_buyer: bool,
     /// What the rule looked for.
     pub reference: OrderReference,
 }
@@ -180,6 +182,7 @@ impl OrderCard {
                 .map(|(rule, number)| (settings.link_rules.get(*rule).cloned(), number.clone()))
                 .collect(),
             shared_with: Vec::new(),
+            other_buyer: false,
             reference: link.reference.clone(),
         }
     }

@@ -20,6 +20,7 @@ use bitrix_rest::models::{
     sale::{BasketItem, Order, SaleStatus, StatusLang},
 };
 
+use crate::model::contacts::other_buyer;
 use crate::model::link::{LinkedOrder, UnresolvedLink, unresolved_links};
 use crate::model::linked_elsewhere::OtherDeal;
 use crate::model::matching::{MatchInput, match_products};
@@ -249,6 +250,7 @@ impl DealView {
             (Some(o), Some(l), Some(a)) => {
                 let mut card = OrderCard::of(o, l, a, input.settings, input.lang);
                 card.shared_with = shared_with(input, l.rule_index);
+                card.other_buyer = input.contact.is_some_and(|c| other_buyer(&card.buyer, c));
                 Some(card)
             }
             _ => None,
