@@ -43,8 +43,8 @@ impl Region {
     /// Replaces the content with `html`; a control focused inside keeps the focus (and an
     /// input its caret) when the new markup has it again: the element with its `id`, else the
     /// focusable element at its place that looks the same (tag and action). Elements marked
-    /// `data-keep-scroll` keep their scroll position. Markup equal to the last leaves the page
-    /// alone.
+    /// `data-keep-scroll` keep their scroll position, and a `<details id>` the rep opened stays
+    /// open. Markup equal to the last leaves the page alone.
     pub fn render(&self, html: String) {
         if *self.shown.borrow() == html {
             return;
@@ -56,9 +56,11 @@ impl Region {
             .filter(|a| self.element.contains(Some(a)))
             .and_then(|a| Some((self.focus_of(&a)?, caret(&a))));
         let scrolled = self.scrolled();
+        let opened = self.opened();
         self.element.set_inner_html(&html);
         *self.shown.borrow_mut() = html;
         self.scroll_back(&scrolled);
+        self.open_again(&opened);
         let Some((at, caret_at)) = before else { return };
         let again = match &at {
             Focus::Id(id) => document.and_then(|d| d.get_element_by_id(id)),
@@ -112,6 +114,31 @@ impl Region {
         }
     }
 
+    /// The IDs of the open `<details>` elements.
+    fn opened(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Ok(list) = self.element.query_selector_all(OPEN_DETAILS) {
+            for i in 0..list.length() {
+                if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    out.push(el.id());
+                }
+            }
+        }
+        out
+    }
+
+    /// Opens the new `<details>` elements with these IDs.
+    fn open_again(&self, opened: &[String]) {
+        let Some(document) = self.element.owner_document() else {
+            return;
+        };
+        for id in opened {
+            if let Some(el) = document.get_element_by_id(id) {
+                el.set_attribute("open", "").ok();
+            }
+        }
+    }
+
     fn focusables(&self) -> Option<web_sys::NodeList> {
         self.element.query_selector_all(FOCUSABLE).ok()
     }
@@ -137,6 +164,9 @@ impl Region {
 
 /// Elements whose scroll position survives a render (a wide table scrolled sideways).
 const KEEP_SCROLL: &str = "[data-keep-scroll]";
+
+/// Folded parts the rep opened, which stay open through a render (found again by ID).
+const OPEN_DETAILS: &str = "details[open][id]";
 
 /// Where the focus goes when the focused control is not in the new markup.
 const AUTOFOCUS: &str = "[data-autofocus]";
@@ -327,6 +357,29 @@ mod tests {
             "no control of the region took the focus"
         );
         r.element().remove();
+    }
+
+    #[wasm_bindgen_test]
+    fn an_opened_fold_stays_open_when_its_region_renders_again() {
+        let r = region();
+        let fold = |items: &str| {
+            format!(
+                r#"<details id="sl-test-fold"><summary>More</summary><ul>{items}</ul></details>"#
+            )
+        };
+        r.render(fold("<li>1</li>"));
+        r.find("#sl-test-fold")
+            .unwrap()
+            .set_attribute("open", "")
+            .unwrap();
+        r.render(fold("<li>1</li><li>2</li>"));
+        assert!(r.find("#sl-test-fold").unwrap().has_attribute("open"));
+        r.find("#sl-test-fold")
+            .unwrap()
+            .remove_attribute("open")
+            .unwrap();
+        r.render(fold("<li>1</li>"));
+        assert!(!r.find("#sl-test-fold").unwrap().has_attribute("open"));
     }
 
     #[wasm_bindgen_test]

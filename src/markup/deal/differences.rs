@@ -5,6 +5,24 @@ use crate::i18n::{Lang, Names, difference_sentence, fill};
 use crate::markup::Markup;
 use crate::model::reconcile::Difference;
 
+/// A list longer than this is folded.
+const FOLD_OVER: usize = 8;
+/// How many sentences a folded list shows.
+const FOLD_SHOWN: usize = 5;
+
+/// One `<ul>` of difference sentences.
+fn sentences(m: &mut Markup, differences: &[Difference], lang: Lang, names: &Names) {
+    m.open_class("ul", "sl-diff-list");
+    for d in differences {
+        m.open("li")
+            .attr("data-testid", "difference")
+            .attr("data-kind", d.kind().as_str())
+            .text(&difference_sentence(d, lang, names))
+            .close("li");
+    }
+    m.close("ul");
+}
+
 /// What differs between the deal and its order; `names` gives stage and status names and the
 /// deal's currency, `marked` says a live update just changed the list. `unmapped_status`: the
 /// order status the settings map to no stage, so stage and status were not compared.
@@ -29,15 +47,27 @@ pub fn differences(
             .text(t.no_differences)
             .close("p");
     } else {
-        m.open_class("ul", "sl-diff-list");
-        for d in differences {
-            m.open("li")
-                .attr("data-testid", "difference")
-                .attr("data-kind", d.kind().as_str())
-                .text(&difference_sentence(d, lang, names))
-                .close("li");
+        // A long list (a deal and an order with little in common) shows its first sentences
+        // and folds the rest under their count.
+        let shown = if differences.len() > FOLD_OVER {
+            FOLD_SHOWN
+        } else {
+            differences.len()
+        };
+        let (first, rest) = differences.split_at(shown);
+        sentences(m, first, lang, names);
+        if !rest.is_empty() {
+            m.open_class("details", "sl-diff-more")
+                .attr("id", "sl-diff-more")
+                .attr("data-testid", "differences-more");
+            m.leaf(
+                "summary",
+                "",
+                &fill(t.differences_more, &[&rest.len().to_string()]),
+            );
+            sentences(m, rest, lang, names);
+            m.close("details");
         }
-        m.close("ul");
     }
     if let Some(status) = unmapped_status {
         let name = (names.status)(status).unwrap_or_else(|| status.to_owned());

@@ -1020,3 +1020,31 @@ fn an_order_whose_buyer_is_not_the_contact_says_so() {
     );
     assert!(!order_html(&order_card(), &[], None, &[]).contains("order-other-buyer"));
 }
+
+#[test]
+fn a_long_list_of_differences_shows_five_and_folds_the_rest_under_their_count() {
+    let missing = |i: u64| Difference::MissingInDeal {
+        basket_item_id: i,
+        name: format!("Item {i}"),
+        xml_id: None,
+        quantity: d("1"),
+        price: d("1"),
+    };
+    let mut v = view(StoreState::Linked);
+    v.differences = (1..=12).map(missing).collect();
+    let html = body(&ctx(), &loaded(v, data(answered())));
+    assert!(html.contains(r#"data-testid="differences" data-count="12""#));
+    assert_eq!(html.matches(r#"data-testid="difference""#).count(), 12);
+    let (open, folded) = html.split_once(r#"<details class="sl-diff-more""#).unwrap();
+    assert_eq!(open.matches(r#"data-testid="difference""#).count(), 5);
+    assert!(
+        folded.contains("<summary>Other differences: 7</summary>"),
+        "{folded}"
+    );
+    assert!(folded.contains("\"Item 6\"") && folded.contains("\"Item 12\""));
+    // Eight or fewer are all shown.
+    let mut short = view(StoreState::Linked);
+    short.differences = (1..=8).map(missing).collect();
+    let html = body(&ctx(), &loaded(short, data(answered())));
+    assert!(!html.contains("<details"));
+}

@@ -510,9 +510,15 @@ fn a_lost_deals_rows_are_never_short() {
 #[test]
 fn the_order_card_says_when_the_buyer_is_not_the_deals_contact() {
     let mut w = world();
-    assert!(!build(&w, answered).order.unwrap().other_buyer, "same phone");
+    assert!(
+        !build(&w, answered).order.unwrap().other_buyer,
+        "same phone"
+    );
     w.contact = Some(contact(84, "Анна", &["+79990000000"], &[]));
     assert!(build(&w, answered).order.unwrap().other_buyer);
     w.contact = None;
-    assert!(!build(&w, answered).order.unwrap().other_buyer, "no contact");
+    assert!(
+        !build(&w, answered).order.unwrap().other_buyer,
+        "no contact"
+    );
 }
