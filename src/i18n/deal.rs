@@ -106,6 +106,7 @@ pub struct DealTexts {
     pub link_elsewhere_unknown: &'static str,
     pub link_not_found: &'static str,
     pub link_cannot_write: &'static str,
+    pub link_number_missing: &'static str,
     /// `{0}`: the order's number, `{1}`: why.
     pub link_failed: &'static str,
     pub link_searching: &'static str,
@@ -213,6 +214,7 @@ static RU: DealTexts = DealTexts {
     link_elsewhere_unknown: "Не удалось проверить, не связаны ли эти заказы с другими сделками. {0}",
     link_not_found: "Заказа с номером или ID «{0}» в магазине нет.",
     link_failed: "Заказ №{0} не привязан. {1}",
+    link_number_missing: "Введите номер заказа или его ID.",
     link_cannot_write: "Настройки не указывают поле сделки для связи: попросите администратора выбрать его в настройках StoreLink.",
     link_searching: "Ищем заказы…",
     store_not_configured_admin: "Магазин ещё не подключён. Укажите вебхук магазина в настройках StoreLink.",
@@ -230,7 +232,7 @@ static RU: DealTexts = DealTexts {
 static EN: DealTexts = DealTexts {
     order_title: "Store order",
     order_number: "Order #{0}",
-    order_date: "of {0}",
+    order_date: "placed {0}",
     order_status: "Status",
     order_total: "Total",
     order_delivery_included: "incl. delivery {0}",
@@ -319,6 +321,7 @@ static EN: DealTexts = DealTexts {
     link_elsewhere_unknown: "Could not check whether these orders are linked to other deals. {0}",
     link_not_found: "The store has no order with the number or ID \"{0}\".",
     link_failed: "Order #{0} was not linked. {1}",
+    link_number_missing: "Type an order number or its ID.",
     link_cannot_write: "The settings name no deal field to hold the link: ask your administrator to choose one in StoreLink's settings.",
     link_searching: "Looking for orders…",
     store_not_configured_admin: "The store is not connected yet. Enter the store's webhook in StoreLink's settings.",

@@ -104,6 +104,8 @@ pub struct LinkState {
     pub confirming: Option<u64>,
     /// The order whose confirmation the rep just canceled: its "Link" takes the focus back.
     pub refocus: Option<u64>,
+    /// "Find" was pressed with nothing typed.
+    pub number_missing: bool,
 }
 
 /// What "Link" on an offered order leads to.
@@ -127,6 +129,7 @@ impl LinkState {
     /// `None` (nothing changes) when the field is blank.
     pub fn begin_search(&mut self) -> Option<(u32, String)> {
         let wanted = self.number.trim();
+        self.number_missing = wanted.is_empty();
         if wanted.is_empty() {
             return None;
         }
@@ -258,10 +261,10 @@ pub fn write(m: &mut Markup, state: &LinkState, unresolved: &[UnresolvedLink], l
         .attr("id", NUMBER_ID)
         .attr("class", "sl-input sl-input-short")
         .attr("type", "search")
-        .attr("inputmode", "numeric")
         .attr("aria-label", t.link_number_label)
         .attr("placeholder", t.link_number_label)
         .attr("data-testid", "link-number")
+        .attr_opt("aria-invalid", state.number_missing.then_some("true"))
         .attr("value", &state.number)
         .on("input", "link-number", None)
         .on("key", "link-number-key", None)
@@ -272,7 +275,15 @@ pub fn write(m: &mut Markup, state: &LinkState, unresolved: &[UnresolvedLink], l
         .on("click", "link-search", None)
         .text(t.link_find)
         .close("button");
-    m.close("div").close("form");
+    m.close("div");
+    if state.number_missing {
+        m.open_class("p", "sl-field-error")
+            .attr("role", "alert")
+            .attr("data-testid", "link-number-missing")
+            .text(t.link_number_missing)
+            .close("p");
+    }
+    m.close("form");
     list(m, &state.by_number, "link-result", state, lang);
     m.close("section");
 }
@@ -695,7 +706,19 @@ mod tests {
         state.number = "   ".into();
         assert_eq!(state.begin_search(), None);
         assert_eq!(state.by_number, Found::Idle);
-        assert!(!html(&state).contains("sl-progress"));
+        let html_now = html(&state);
+        assert!(!html_now.contains("sl-progress"));
+        // The rep is told what is missing.
+        assert!(html_now.contains(r#"data-testid="link-number" aria-invalid="true""#));
+        assert!(
+            html_now.contains(
+                r#"data-testid="link-number-missing">Type an order number or its ID.</p>"#
+            ),
+            "{html_now}"
+        );
+        state.number = "503".into();
+        state.begin_search().unwrap();
+        assert!(!html(&state).contains("link-number-missing"));
     }
 
     #[test]
@@ -726,7 +749,10 @@ mod tests {
         assert!(
             html.contains(r#"<label for="sl-link-number">Find an order by number or ID</label>"#)
         );
-        assert!(html.contains(r#"<input id="sl-link-number" class="sl-input sl-input-short" type="search" inputmode="numeric""#));
+        // Numbers may hold letters (`A-17b`): no numeric keyboard.
+        assert!(html.contains(
+            r#"<input id="sl-link-number" class="sl-input sl-input-short" type="search" aria-label"#
+        ));
         assert!(
             html.contains(
                 r#"value="M-&quot;5" data-on-input="link-number" data-on-key="link-number-key">"#

@@ -149,10 +149,12 @@ impl LinkPanel {
         let Some(store) = self.store() else {
             return;
         };
-        let Some((search, wanted)) = self.state.borrow_mut().begin_search() else {
+        let begun = self.state.borrow_mut().begin_search();
+        // Shown either way: the search's progress, or why there is none.
+        (self.changed)();
+        let Some((search, wanted)) = begun else {
             return;
         };
-        (self.changed)();
         let (weak, portal) = (Rc::downgrade(self), self.portal());
         let (session, deal_id) = (self.session.clone(), self.deal_id);
         spawn_local(async move {
