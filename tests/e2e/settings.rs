@@ -56,8 +56,10 @@ fn admin_connects_the_store_saves_and_reads_the_settings_back() {
     );
     let webhook = stand.sandbox.urls().store_webhook.clone();
     stand.open_app_page(User::Admin);
-    // An admin without a store connection starts in the settings.
+    // An admin without a store connection starts in the settings, told what to do first.
     wait_settings_ready(&stand);
+    let first = stand.wait_css(&tid("settings-first-steps"));
+    assert!(first.text.contains("вебхук"), "{}", first.text);
 
     stand.fill(&tid("settings-webhook"), &webhook);
     stand.click(&tid("settings-check"));
@@ -103,6 +105,7 @@ fn admin_connects_the_store_saves_and_reads_the_settings_back() {
     assert_eq!(input_value(&stand, "settings-store-iblock"), "2");
     assert_eq!(input_value(&stand, "settings-portal-iblock"), "25");
     assert_eq!(ticked_warehouses(&stand), ["settings-warehouse-1"]);
+    assert_eq!(stand.count(&tid("settings-first-steps")), 0, "connected now");
     let shown = input_value(&stand, "settings-webhook");
     assert!(!shown.is_empty(), "the saved webhook is shown");
     assert!(

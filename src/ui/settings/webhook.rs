@@ -56,7 +56,11 @@ pub fn StoreSection(props: &StoreSectionProps) -> Html {
                 id: "settings-webhook".into(),
                 label: t.webhook_label.into(),
                 value: webhook.text.clone().into(),
-                hint: Some(t.webhook_hint.into()),
+                hint: Some(if page.saved.store_webhook.is_some() {
+                    format!("{} {}", t.webhook_hint, t.webhook_hint_saved).into()
+                } else {
+                    t.webhook_hint.into()
+                }),
                 placeholder: Some("https://shop.example/rest/1/…/".into()),
                 problems,
                 oninput,
