@@ -105,7 +105,11 @@ fn admin_connects_the_store_saves_and_reads_the_settings_back() {
     assert_eq!(input_value(&stand, "settings-store-iblock"), "2");
     assert_eq!(input_value(&stand, "settings-portal-iblock"), "25");
     assert_eq!(ticked_warehouses(&stand), ["settings-warehouse-1"]);
-    assert_eq!(stand.count(&tid("settings-first-steps")), 0, "connected now");
+    assert_eq!(
+        stand.count(&tid("settings-first-steps")),
+        0,
+        "connected now"
+    );
     let shown = input_value(&stand, "settings-webhook");
     assert!(!shown.is_empty(), "the saved webhook is shown");
     assert!(

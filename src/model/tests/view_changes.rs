@@ -42,6 +42,29 @@ fn changes_name_the_fields_and_rows_that_moved() {
 }
 
 #[test]
+fn rows_saved_anew_with_new_ids_mark_only_what_differs() {
+    let w = world();
+    let before = build(&w, answered);
+    // The CRM replaced the rows: every ID is new, only the cups' quantity changed.
+    let mut w2 = world();
+    for r in &mut w2.rows {
+        r.id = r.id.map(|id| id + 1000);
+    }
+    w2.rows[1].quantity = d("1");
+    let c = changes(&before, &build(&w2, answered));
+    assert_eq!(
+        c.row(RowKey::Id(1100)),
+        &[] as &[RowField],
+        "the kettle is the same"
+    );
+    assert_eq!(
+        c.row(RowKey::Id(1101)),
+        &[RowField::Quantity, RowField::Shortage]
+    );
+    assert_eq!(c.row(RowKey::Id(1102)), &[] as &[RowField]);
+}
+
+#[test]
 fn another_linked_order_is_one_change() {
     let w = world();
     let before = build(&w, answered);

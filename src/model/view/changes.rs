@@ -153,9 +153,23 @@ pub fn changes(before: &DealView, after: &DealView) -> ViewChanges {
         .collect(),
         _ => vec![OrderField::Linked],
     };
+    // Rows saved anew get new IDs (the CRM replaces a deal's rows as a whole): a row whose ID
+    // is gone is compared with a gone row of the same product, and only what differs is marked.
+    let gone = |r: &&ViewRow| !after.rows.iter().any(|n| RowKey::of(n) == RowKey::of(r));
     for row in &after.rows {
         let key = RowKey::of(row);
-        let fields = match before.rows.iter().find(|r| RowKey::of(r) == key) {
+        let old = before
+            .rows
+            .iter()
+            .find(|r| RowKey::of(r) == key)
+            .or_else(|| {
+                before
+                    .rows
+                    .iter()
+                    .filter(gone)
+                    .find(|r| same_product(r, row))
+            });
+        let fields = match old {
             None => vec![RowField::Added],
             Some(old) => row_changes(old, row),
         };
@@ -171,6 +185,11 @@ pub fn changes(before: &DealView, after: &DealView) -> ViewChanges {
         .collect();
     out.differences = before.differences != after.differences;
     out
+}
+
+/// The same product line: name, code and store product.
+fn same_product(a: &ViewRow, b: &ViewRow) -> bool {
+    a.name == b.name && a.xml_id == b.xml_id && a.store_product_id == b.store_product_id
 }
 
 fn row_changes(old: &ViewRow, new: &ViewRow) -> Vec<RowField> {
