@@ -65,6 +65,7 @@ pub struct DealTexts {
     pub no_stock_data: &'static str,
     pub stock_pending: &'static str,
     pub in_order: &'static str,
+    pub only_in_order: &'static str,
     pub differences_title: &'static str,
     pub no_differences: &'static str,
     /// `{0}`: how many more differences are folded.
@@ -174,6 +175,7 @@ static RU: DealTexts = DealTexts {
     no_stock_data: "Остатки неизвестны: данные магазина не получены.",
     stock_pending: "Остатки появятся, когда ответит магазин.",
     in_order: "в заказе: {0}",
+    only_in_order: "только в заказе, не в сделке",
     differences_title: "Расхождения сделки и заказа",
     no_differences: "Сделка и заказ совпадают.",
     differences_more: "Остальные расхождения: {0}",
@@ -281,6 +283,7 @@ static EN: DealTexts = DealTexts {
     no_stock_data: "Stock unknown: the store could not be read.",
     stock_pending: "Stock shows once the store answers.",
     in_order: "in the order: {0}",
+    only_in_order: "only in the order, not in the deal",
     differences_title: "Differences between the deal and the order",
     no_differences: "The deal and the order agree.",
     differences_more: "Other differences: {0}",

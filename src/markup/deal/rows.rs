@@ -30,13 +30,16 @@ pub fn rows_table(m: &mut Markup, props: &RowsTable) {
     m.open_class("section", "sl-card")
         .attr("aria-label", t.products_title);
     m.leaf("h3", "", t.products_title);
-    if props.rows.is_empty() {
+    if props.rows.iter().all(|r| r.order_only) {
         m.open_class("p", "sl-muted")
             .attr("data-testid", "no-rows")
             .text(t.no_rows)
             .close("p");
-        m.close("section");
-        return;
+        // The order's lines still show, with their stock.
+        if props.rows.is_empty() {
+            m.close("section");
+            return;
+        }
     }
     let columns = if props.has_stock {
         props.warehouses
@@ -120,7 +123,14 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
         (false, false) => None,
     };
     m.open("tr")
-        .attr("data-testid", "deal-row")
+        .attr(
+            "data-testid",
+            if row.order_only {
+                "order-only-row"
+            } else {
+                "deal-row"
+            },
+        )
         .attr("data-xml-id", xml_id)
         .attr_opt("class", class);
 
@@ -135,10 +145,19 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
     if let Some(store_name) = row.store_name.as_ref().filter(|n| **n != row.name) {
         m.open("span").text(" · ").text(store_name).close("span");
     }
+    if row.order_only {
+        let sep = if xml_id.is_empty() { "" } else { " · " };
+        m.open("span").text(sep).text(t.only_in_order).close("span");
+    }
     m.close("div").close("td");
 
     cell(m, "sl-num", marks, RowField::Quantity);
-    m.text(&fmt.qty(row.quantity)).text(&measure);
+    if row.order_only {
+        // Not in the deal at all: a dash, and the order's quantity under it.
+        dash(m);
+    } else {
+        m.text(&fmt.qty(row.quantity)).text(&measure);
+    }
     if let Some(q) = row.order_quantity.filter(|q| *q != row.quantity) {
         m.leaf(
             "div",

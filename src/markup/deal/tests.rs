@@ -128,6 +128,7 @@ fn row(index: usize, name: &str, qty: &str, free: &str, shortage: Option<&str>) 
             shortage: shortage.map(d),
         }),
         shipped: false,
+        order_only: false,
     }
 }
 
@@ -1047,4 +1048,42 @@ fn a_long_list_of_differences_shows_five_and_folds_the_rest_under_their_count() 
     short.differences = (1..=8).map(missing).collect();
     let html = body(&ctx(), &loaded(short, data(answered())));
     assert!(!html.contains("<details"));
+}
+
+#[test]
+fn an_order_line_the_deal_lacks_shows_with_its_stock_after_the_deal_rows() {
+    let rows = [
+        row(0, "Kettle", "2", "5", None),
+        ViewRow {
+            order_only: true,
+            quantity: d("0"),
+            order_quantity: Some(d("3")),
+            xml_id: Some("CUP".into()),
+            ..row(1, "Cup", "0", "4", Some("1"))
+        },
+    ];
+    let html = table(&rows, true, None, &ViewChanges::default());
+    let only = &html[html
+        .find(r#"data-testid="order-only-row""#)
+        .expect("the order's line")..];
+    assert!(
+        only.contains("CUP</span><span> · only in the order, not in the deal</span>"),
+        "{only}"
+    );
+    assert!(
+        only.contains(
+            r#"<span class="sl-muted">—</span><div class="sl-small sl-muted">in the order: 3</div>"#
+        ),
+        "{only}"
+    );
+    assert!(
+        only.contains(r#"data-testid="row-shortage""#),
+        "its stock is checked"
+    );
+    assert_eq!(html.matches(r#"data-testid="deal-row""#).count(), 1);
+    assert!(!html.contains("no-rows"));
+    // A deal without rows says so, and still lists the order's line.
+    let html = table(&rows[1..], true, None, &ViewChanges::default());
+    assert!(html.contains(r#"data-testid="no-rows""#));
+    assert!(html.contains(r#"data-testid="order-only-row""#));
 }

@@ -522,3 +522,31 @@ fn the_order_card_says_when_the_buyer_is_not_the_deals_contact() {
         "no contact"
     );
 }
+
+#[test]
+fn an_order_line_no_deal_row_has_is_listed_after_the_rows_with_its_stock() {
+    let mut w = world();
+    w.order
+        .as_mut()
+        .unwrap()
+        .basket_items
+        .push(basket(503, 72, Some("C"), "4", "50"));
+    w.stock.push(stock(72, 1, "3", "0"));
+    let v = build(&w, answered);
+    assert_eq!(v.rows.len(), 4);
+    assert!(v.rows[..3].iter().all(|r| !r.order_only));
+    let line = &v.rows[3];
+    assert!(line.order_only);
+    assert_eq!(
+        (line.index, line.basket_item_id, line.store_product_id),
+        (3, Some(503), Some(72))
+    );
+    assert_eq!((line.quantity, line.order_quantity), (d("0"), Some(d("4"))));
+    assert_eq!(line.shortage(), Some(d("1")), "4 ordered, 3 free");
+    // It is still a difference: the deal lacks it.
+    assert!(
+        v.differences
+            .iter()
+            .any(|d| d.kind() == DifferenceKind::MissingInDeal)
+    );
+}

@@ -185,25 +185,42 @@ impl DealView {
         // short. (A canceled order behind a deal still open is a difference; its rows may
         // still be short.)
         let wants_nothing = stage_lost(input.stages, &input.deal.stage_id) == Some(true);
-        let requests: Vec<_> = input
+        // The order's lines no deal row has: what the customer ordered still needs stock.
+        // (Without the portal's catalogue no row could be paired: none is called order-only.)
+        let order_only: Vec<&BasketItem> = matching
+            .basket_only
+            .iter()
+            .filter(|_| !input.catalogue_unread)
+            .filter_map(|id| basket.iter().find(|i| i.id == *id))
+            .collect();
+        let only_shipped: Vec<Decimal> = order_only
+            .iter()
+            .map(|it| order.map_or(Decimal::ZERO, |o| o.shipped_quantity(it.id, it.quantity)))
+            .collect();
+        let need = |quantity: Decimal, shipped: Decimal| {
+            if wants_nothing {
+                Decimal::ZERO
+            } else {
+                (quantity - shipped).max(Decimal::ZERO)
+            }
+        };
+        let mut requests: Vec<_> = input
             .rows
             .iter()
             .zip(&matching.rows)
             .zip(&shipped)
-            .map(|((r, m), shipped)| {
-                let need = if wants_nothing {
-                    Decimal::ZERO
-                } else {
-                    (r.quantity - *shipped).max(Decimal::ZERO)
-                };
-                (m.store_product_id, need)
-            })
+            .map(|((r, m), shipped)| (m.store_product_id, need(r.quantity, *shipped)))
             .collect();
-        let stock = match answer {
+        requests.extend(order_only.iter().zip(&only_shipped).map(|(it, shipped)| {
+            let product = u64::try_from(it.product_id).ok().filter(|id| *id > 0);
+            (product, need(it.quantity, *shipped))
+        }));
+        let mut stock = match answer {
             Some(a) => rows_stock(&requests, a.stock, &shown, &OwnReserve::of_order(order)),
-            None => vec![None; input.rows.len()],
+            None => vec![None; requests.len()],
         };
-        let rows = input
+        let only_stock = stock.split_off(input.rows.len());
+        let mut rows: Vec<ViewRow> = input
             .rows
             .iter()
             .enumerate()
@@ -219,6 +236,22 @@ impl DealView {
                 ViewRow::of(index, row, m, s, store_products, *line, line_shipped)
             })
             .collect();
+        let first = rows.len();
+        for (i, ((it, s), shipped)) in order_only
+            .iter()
+            .zip(only_stock)
+            .zip(&only_shipped)
+            .enumerate()
+        {
+            let line_shipped = *shipped >= it.quantity;
+            rows.push(ViewRow::order_only(
+                first + i,
+                it,
+                s,
+                store_products,
+                line_shipped,
+            ));
+        }
         let differences = match (order, answer) {
             (Some(o), Some(_)) => differences(ReconcileInput {
                 deal: input.deal,

@@ -46,6 +46,9 @@ pub struct ViewRow {
     /// Its whole order line has been shipped: the goods already left the store, so only a
     /// deal quantity beyond the shipped one needs stock.
     pub shipped: bool,
+    /// A line of the order that no deal row has: shown after the deal's rows with its stock,
+    /// since it is what the customer ordered (its deal quantity is zero).
+    pub order_only: bool,
 }
 
 impl ViewRow {
@@ -96,6 +99,40 @@ impl ViewRow {
             order_price: item.map(|i| i.price),
             stock,
             shipped: line_shipped,
+            order_only: false,
+        }
+    }
+
+    /// An order line no deal row has, at position `index` (after the deal's rows).
+    pub(super) fn order_only(
+        index: usize,
+        item: &BasketItem,
+        stock: Option<RowStock>,
+        products: &[Product],
+        line_shipped: bool,
+    ) -> ViewRow {
+        let store_product_id = u64::try_from(item.product_id).ok().filter(|id| *id > 0);
+        let product = store_product_id.and_then(|id| products.iter().find(|p| p.id == id));
+        ViewRow {
+            index,
+            row_id: None,
+            name: item.name.clone(),
+            xml_id: item.product_xml_id.clone(),
+            quantity: Decimal::ZERO,
+            price: item.price,
+            measure: item.measure_name.clone().unwrap_or_default(),
+            measure_code: None,
+            store_product_id,
+            store_name: None,
+            store_inactive: product.is_some_and(|p| !p.active),
+            unmatched: store_product_id.is_none().then_some(Unmatched::FreeText),
+            matched_by: None,
+            basket_item_id: Some(item.id),
+            order_quantity: Some(item.quantity),
+            order_price: Some(item.price),
+            stock,
+            shipped: line_shipped,
+            order_only: true,
         }
     }
 }
