@@ -168,36 +168,15 @@ impl Stand {
     /// Steps into the app's iframe of the visible tab (waiting for it to exist; a page that
     /// reloads meanwhile is waited for too).
     pub fn enter_app_frame(&self) {
-        self.browser.wait_for("the app's frame", |b| {
-            let driver = &b.driver;
-            driver.leave_frames().ok()?;
-            let frame = driver
-                .find(".b24-tab-body:not([hidden]) iframe.b24-app-frame")
-                .ok()?;
-            match driver.enter_frame(&frame) {
-                Ok(()) => Some(()),
-                Err(e) if e.is_transient() => None,
-                Err(e) => panic!("entering the app's frame: {e}"),
-            }
-        });
+        self.browser
+            .wait_for("the app's frame", |b| enter_app_frame_in(b, None));
     }
 
     /// Steps into the app's iframe inside the slider the app opened over the portal's page
     /// (`openApplication`), waiting for both to exist.
     pub fn enter_slider_app_frame(&self) {
         self.browser.wait_for("the app's frame in the slider", |b| {
-            let driver = &b.driver;
-            driver.leave_frames().ok()?;
-            let slider = driver.find(".b24-slider-frame").ok()?;
-            driver.enter_frame(&slider).ok()?;
-            let frame = driver
-                .find(".b24-tab-body:not([hidden]) iframe.b24-app-frame")
-                .ok()?;
-            match driver.enter_frame(&frame) {
-                Ok(()) => Some(()),
-                Err(e) if e.is_transient() => None,
-                Err(e) => panic!("entering the slider's app frame: {e}"),
-            }
+            enter_app_frame_in(b, Some(".b24-slider-frame"))
         });
     }
 
@@ -304,5 +283,24 @@ impl Drop for Stand {
         if std::thread::panicking() {
             self.save_failure();
         }
+    }
+}
+
+/// One try at stepping into the app's iframe of the visible tab, from the top page or from the
+/// portal page shown in the `inside` iframe (a slider); `None` while a frame is not there yet.
+fn enter_app_frame_in(b: &Browser, inside: Option<&str>) -> Option<()> {
+    let driver = &b.driver;
+    driver.leave_frames().ok()?;
+    if let Some(css) = inside {
+        let outer = driver.find(css).ok()?;
+        driver.enter_frame(&outer).ok()?;
+    }
+    let frame = driver
+        .find(".b24-tab-body:not([hidden]) iframe.b24-app-frame")
+        .ok()?;
+    match driver.enter_frame(&frame) {
+        Ok(()) => Some(()),
+        Err(e) if e.is_transient() => None,
+        Err(e) => panic!("entering the app's frame: {e}"),
     }
 }
