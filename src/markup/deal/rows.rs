@@ -1,5 +1,7 @@
 //! The deal's products with their store match, quantity, price and stock per warehouse.
 
+use bitrix_rest::Decimal;
+
 use super::changed_class;
 use crate::i18n::{fill, unit_name};
 use crate::markup::Markup;
@@ -108,11 +110,14 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
     let fmt = props.fmt;
     let t = fmt.lang.deal();
     let marks = props.marks.row(RowKey::of(row));
-    let unit = unit_name(row.measure_code, &row.measure, fmt.lang);
-    let measure = if unit.is_empty() {
-        String::new()
-    } else {
-        format!(" {unit}")
+    // " pcs" after a quantity (" pc" after exactly one, in English).
+    let measure = |quantity| {
+        let unit = unit_name(quantity, row.measure_code, &row.measure, fmt.lang);
+        if unit.is_empty() {
+            String::new()
+        } else {
+            format!(" {unit}")
+        }
     };
     let xml_id = row.xml_id.as_deref().unwrap_or_default();
     let shortage = row.shortage();
@@ -156,7 +161,7 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
         // Not in the deal at all: a dash, and the order's quantity under it.
         dash(m);
     } else {
-        m.text(&fmt.qty(row.quantity)).text(&measure);
+        m.text(&fmt.qty(row.quantity)).text(&measure(row.quantity));
     }
     if let Some(q) = row.order_quantity.filter(|q| *q != row.quantity) {
         m.leaf(
@@ -215,7 +220,13 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
 }
 
 /// The row's badge: unmatched (with the hint), short by how much, or in stock.
-fn row_state(m: &mut Markup, props: &RowsTable, row: &ViewRow, marks: &[RowField], measure: &str) {
+fn row_state(
+    m: &mut Markup,
+    props: &RowsTable,
+    row: &ViewRow,
+    marks: &[RowField],
+    measure: &dyn Fn(Decimal) -> String,
+) {
     let fmt = props.fmt;
     let t = fmt.lang.deal();
     if row.is_unmatched() {
@@ -239,7 +250,7 @@ fn row_state(m: &mut Markup, props: &RowsTable, row: &ViewRow, marks: &[RowField
             "sl-badge sl-badge-alert",
             marks.contains(&RowField::Shortage),
         );
-        let amount = format!("{}{measure}", fmt.qty(missing));
+        let amount = format!("{}{}", fmt.qty(missing), measure(missing));
         m.attr("data-testid", "row-shortage")
             .attr("data-value", &plain(missing))
             .text(&fill(t.shortage, &[&amount]))
