@@ -306,3 +306,23 @@ fn settings_saved_from_the_tabs_slider_are_in_effect_when_it_closes() {
     });
     assert_eq!(stand.count(&notice), 0);
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn the_tab_names_the_linking_deal_field_by_the_label_the_admin_saw() {
+    let stand = Stand::start(
+        "the_tab_names_the_linking_deal_field_by_the_label_the_admin_saw",
+        Setup::demo(crate::support::options::dev_options()),
+    );
+    // Installed by hand (the field's code only); the admin saves the settings once.
+    stand.open_deal_ready(10, User::Rep);
+    let before = stand.text(&tid("order-linked-by")).unwrap_or_default();
+    assert!(before.contains("UF_CRM_STORE_ORDER"), "{before}");
+    stand.open_app_page(User::Admin);
+    stand.click(&tid("tab-settings"));
+    wait_settings_ready(&stand);
+    save_and_see_it_saved(&stand);
+    stand.open_deal_ready(10, User::Rep);
+    let after = stand.text(&tid("order-linked-by")).unwrap_or_default();
+    assert_eq!(after, "Связан по полю сделки «Номер заказа в магазине»");
+}

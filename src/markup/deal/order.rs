@@ -147,7 +147,7 @@ pub fn order_panel(
         m.text(t.order_none);
     }
     m.close("dd").close("dl");
-    let linked_by = linked_by_text(o.linked_by.1.as_ref(), t);
+    let linked_by = linked_by_text(o.linked_by.1.as_ref(), o, t);
     if !linked_by.is_empty() {
         m.open_class("p", "sl-muted sl-small")
             .attr("data-testid", "order-linked-by")
@@ -155,7 +155,7 @@ pub fn order_panel(
             .close("p");
     }
     for (rule, number) in &o.conflicts {
-        let how = linked_by_text(rule.as_ref(), t);
+        let how = linked_by_text(rule.as_ref(), o, t);
         m.open_class("p", "sl-notice sl-notice-warning")
             .attr("data-testid", "order-link-conflict")
             .text(&fill(t.link_conflict, &[number, &how]))
@@ -177,10 +177,18 @@ pub fn order_panel(
     m.close("section");
 }
 
-/// How a rule links the deal to its order, as a sentence; empty without a rule.
-fn linked_by_text(rule: Option<&LinkRule>, t: &DealTexts) -> String {
+/// How a rule links the deal to its order, as a sentence (a deal field by its label when the
+/// settings have one); empty without a rule.
+fn linked_by_text(rule: Option<&LinkRule>, o: &OrderCard, t: &DealTexts) -> String {
     match rule {
-        Some(LinkRule::UserField { field, .. }) => fill(t.linked_by_user_field, &[field]),
+        Some(LinkRule::UserField { field, .. }) => {
+            // The field's label as the admin saw it, else its code.
+            let label = o.field_labels.iter().find(|l| l.field == *field);
+            fill(
+                t.linked_by_user_field,
+                &[label.map_or(field.as_str(), |l| l.label.as_str())],
+            )
+        }
         Some(LinkRule::OriginId { .. }) => t.linked_by_origin.to_owned(),
         Some(LinkRule::OrderXmlId) => t.linked_by_xml_id.to_owned(),
         Some(LinkRule::OrderProperty { code }) => fill(t.linked_by_property, &[code]),

@@ -75,6 +75,7 @@ fn order_card() -> OrderCard {
         conflicts: vec![],
         shared_with: vec![],
         other_buyer: false,
+        field_labels: vec![],
         reference: OrderReference::Id(9),
     }
 }
@@ -1086,4 +1087,30 @@ fn an_order_line_the_deal_lacks_shows_with_its_stock_after_the_deal_rows() {
     let html = table(&rows[1..], true, None, &ViewChanges::default());
     assert!(html.contains(r#"data-testid="no-rows""#));
     assert!(html.contains(r#"data-testid="order-only-row""#));
+}
+
+#[test]
+fn the_linking_deal_field_is_named_by_its_label_when_the_settings_have_one() {
+    let card = OrderCard {
+        linked_by: (
+            0,
+            Some(LinkRule::UserField {
+                field: "UF_CRM_SITE_ORDER".into(),
+                holds: crate::model::settings::OrderKey::Number,
+            }),
+        ),
+        field_labels: vec![crate::model::settings::FieldLabel {
+            field: "UF_CRM_SITE_ORDER".into(),
+            label: "Order on the site".into(),
+        }],
+        ..order_card()
+    };
+    let html = order_html(&card, &[], None, &[]);
+    assert!(html.contains("Order on the site"), "{html}");
+    assert!(!html.contains("UF_CRM_SITE_ORDER"), "{html}");
+    let bare = OrderCard {
+        field_labels: vec![],
+        ..card
+    };
+    assert!(order_html(&bare, &[], None, &[]).contains("UF_CRM_SITE_ORDER"));
 }

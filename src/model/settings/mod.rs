@@ -79,6 +79,19 @@ pub struct Settings {
     pub warehouses: Vec<u64>,
     /// How often the open tab checks both sides for changes, in seconds.
     pub poll_interval_secs: u32,
+    /// The labels of the deal fields the link rules name, as the admin saw them when saving
+    /// (the tab says "linked by the deal field «Order on the site»", not its code).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub field_labels: Vec<FieldLabel>,
+}
+
+/// A deal field's label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldLabel {
+    /// `UF_CRM_…`
+    pub field: String,
+    /// What the portal calls it.
+    pub label: String,
 }
 
 impl Default for Settings {
@@ -95,6 +108,7 @@ impl Default for Settings {
             stage_mapping: StageMapping::default(),
             warehouses: Vec::new(),
             poll_interval_secs: DEFAULT_POLL_SECS,
+            field_labels: Vec::new(),
         }
     }
 }
@@ -158,7 +172,41 @@ impl Settings {
                 .and_then(read::uint)
                 .and_then(|v| u32::try_from(v).ok())
                 .unwrap_or(d.poll_interval_secs),
+            field_labels: get("fieldLabels")
+                .and_then(Value::as_array)
+                .map(|items| items.iter().filter_map(read::field_label).collect())
+                .unwrap_or_default(),
         }
+    }
+
+    /// The label of deal field `field`, when one was saved.
+    pub fn field_label(&self, field: &str) -> Option<&str> {
+        self.field_labels
+            .iter()
+            .find(|l| l.field == field)
+            .map(|l| l.label.as_str())
+    }
+
+    /// These settings with the labels of the deal fields their rules name, from `fields` (the
+    /// portal's deal fields); a field without a label of its own gets none.
+    pub fn with_field_labels(mut self, fields: &[load::UserFieldChoice]) -> Settings {
+        self.field_labels = self
+            .link_rules
+            .iter()
+            .filter_map(|rule| match rule {
+                LinkRule::UserField { field, .. } => Some(field),
+                _ => None,
+            })
+            .filter_map(|field| {
+                let choice = fields.iter().find(|c| c.code == *field)?;
+                let label = choice.label.trim();
+                (!label.is_empty() && label != field).then(|| FieldLabel {
+                    field: field.clone(),
+                    label: label.to_owned(),
+                })
+            })
+            .collect();
+        self
     }
 
     /// The JSON object to store (with the current [`SETTINGS_VERSION`]).

@@ -96,3 +96,14 @@ fn pipeline(v: &Value) -> Option<PipelineMapping> {
 pub fn member<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
     map.get(key).filter(|v| !v.is_null())
 }
+
+/// `{"field": "UF_CRM_ORDER", "label": "Order on the site"}`.
+pub fn field_label(v: &Value) -> Option<super::FieldLabel> {
+    let m = v.as_object()?;
+    let text = |k: &str| m.get(k).and_then(Value::as_str).map(str::trim);
+    let (field, label) = (text("field")?, text("label")?);
+    (!field.is_empty() && !label.is_empty()).then(|| super::FieldLabel {
+        field: field.to_owned(),
+        label: label.to_owned(),
+    })
+}

@@ -2,7 +2,8 @@ use serde_json::json;
 
 use crate::model::mapping::{PipelineMapping, StatusStage};
 use crate::model::settings::{
-    DEFAULT_POLL_SECS, LinkRule, OrderKey, PropertyPair, SETTINGS_VERSION, Settings, SettingsError,
+    DEFAULT_POLL_SECS, FieldLabel, LinkRule, OrderKey, PropertyPair, SETTINGS_VERSION, Settings,
+    SettingsError,
 };
 use crate::model::webhook::StoreWebhook;
 
@@ -87,7 +88,15 @@ fn settings_round_trip_through_the_stored_json() {
         category_id: 1,
         pairs: vec![pair("N", "C1:NEW")],
     });
+    s.field_labels = vec![FieldLabel {
+        field: "UF_CRM_ORDER".into(),
+        label: "Заказ на сайте".into(),
+    }];
     let stored = s.to_value();
+    assert_eq!(
+        stored["fieldLabels"],
+        json!([{"field": "UF_CRM_ORDER", "label": "Заказ на сайте"}])
+    );
     assert_eq!(stored["version"], SETTINGS_VERSION);
     assert_eq!(
         stored["linkRules"][0],
@@ -150,4 +159,44 @@ fn a_field_of_the_wrong_shape_falls_back_to_its_default_alone() {
 fn settings_debug_output_hides_the_webhook_secret() {
     let debug = format!("{:?}", connected());
     assert!(!debug.contains("abcdef0123456789"), "{debug}");
+}
+
+#[test]
+fn saving_keeps_the_labels_of_the_deal_fields_the_rules_name() {
+    use crate::model::settings::load::UserFieldChoice;
+    let mut s = connected();
+    s.link_rules = vec![
+        LinkRule::UserField {
+            field: "UF_CRM_SITE".into(),
+            holds: OrderKey::Number,
+        },
+        LinkRule::UserField {
+            field: "UF_CRM_BARE".into(),
+            holds: OrderKey::Id,
+        },
+        LinkRule::OrderXmlId,
+    ];
+    let choice = |code: &str, label: &str| UserFieldChoice {
+        code: code.into(),
+        label: label.into(),
+    };
+    let fields = [
+        choice("UF_CRM_OTHER", "Something else"),
+        choice("UF_CRM_SITE", " Номер заказа на сайте "),
+        // A field without a label of its own is listed under its code: no label.
+        choice("UF_CRM_BARE", "UF_CRM_BARE"),
+    ];
+    let labelled = s.with_field_labels(&fields);
+    assert_eq!(
+        labelled.field_labels,
+        vec![FieldLabel {
+            field: "UF_CRM_SITE".into(),
+            label: "Номер заказа на сайте".into(),
+        }]
+    );
+    assert_eq!(
+        labelled.field_label("UF_CRM_SITE"),
+        Some("Номер заказа на сайте")
+    );
+    assert_eq!(labelled.field_label("UF_CRM_BARE"), None);
 }

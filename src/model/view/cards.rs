@@ -12,7 +12,7 @@ use crate::model::link::{LinkedOrder, OrderReference};
 use crate::model::linked_elsewhere::OtherDeal;
 use crate::model::mapping::prefill::status_name;
 use crate::model::reconcile::delivery_price;
-use crate::model::settings::{LinkRule, Settings};
+use crate::model::settings::{FieldLabel, LinkRule, Settings};
 
 /// The deal's contact as shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,6 +122,8 @@ pub struct OrderCard {
     pub shared_with: Vec<OtherDeal>,
     /// The buyer shares no phone or e-mail with the deal's contact (set by the view).
     pub other_buyer: bool,
+    /// The labels of the deal fields the rules name (from the settings).
+    pub field_labels: Vec<FieldLabel>,
     /// What the rule looked for.
     pub reference: OrderReference,
 }
@@ -183,6 +185,7 @@ impl OrderCard {
                 .collect(),
             shared_with: Vec::new(),
             other_buyer: false,
+            field_labels: settings.field_labels.clone(),
             reference: link.reference.clone(),
         }
     }

@@ -122,6 +122,11 @@ pub fn save_callback(
             Ok(settings) => settings,
             Err(problems) => return page.dispatch(Action::SaveRefused(problems)),
         };
+        // The tab names the link's deal field by the label the admin sees here.
+        let settings = match page.portal.as_ref().map(|p| &p.user_fields) {
+            Some(Ok(fields)) => settings.with_field_labels(fields),
+            _ => settings,
+        };
         page.dispatch(Action::SaveStarted);
         let dispatcher = page.dispatcher();
         let frame = frame.clone();

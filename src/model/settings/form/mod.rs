@@ -191,6 +191,8 @@ impl SettingsForm {
             stage_mapping: self.stage_mapping.clone(),
             warehouses: self.warehouses.clone(),
             poll_interval_secs,
+            // Kept until the save names them again from the portal's fields.
+            field_labels: saved.field_labels.clone(),
         };
         let unreadable: Vec<SettingsField> = problems.iter().map(|p| p.field.clone()).collect();
         problems.extend(
