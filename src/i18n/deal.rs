@@ -66,6 +66,8 @@ pub struct DealTexts {
     pub stock_pending: &'static str,
     pub in_order: &'static str,
     pub only_in_order: &'static str,
+    /// `{0}` reserved, `{1}` on hand.
+    pub over_reserved: &'static str,
     pub differences_title: &'static str,
     pub no_differences: &'static str,
     /// `{0}`: how many more differences are folded.
@@ -176,6 +178,7 @@ static RU: DealTexts = DealTexts {
     stock_pending: "Остатки появятся, когда ответит магазин.",
     in_order: "в заказе: {0}",
     only_in_order: "только в заказе, не в сделке",
+    over_reserved: "В резерве {0} при наличии {1}: проверьте учёт склада",
     differences_title: "Расхождения сделки и заказа",
     no_differences: "Сделка и заказ совпадают.",
     differences_more: "Остальные расхождения: {0}",
@@ -284,6 +287,7 @@ static EN: DealTexts = DealTexts {
     stock_pending: "Stock shows once the store answers.",
     in_order: "in the order: {0}",
     only_in_order: "only in the order, not in the deal",
+    over_reserved: "{0} reserved with {1} on hand: check the warehouse records",
     differences_title: "Differences between the deal and the order",
     no_differences: "The deal and the order agree.",
     differences_more: "Other differences: {0}",

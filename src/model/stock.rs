@@ -118,6 +118,13 @@ pub struct WarehouseStock {
     pub available: Decimal,
 }
 
+impl WarehouseStock {
+    /// More is reserved than is on hand: a stock-keeping error someone should look at.
+    pub fn over_reserved(&self) -> bool {
+        self.reserved > self.amount
+    }
+}
+
 /// One product across the shown warehouses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProductStock {

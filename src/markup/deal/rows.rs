@@ -207,6 +207,15 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
                     let own = format!(" +{}", fmt.qty(c.own_reserve));
                     m.leaf("span", "sl-small sl-muted", &own);
                 }
+                if c.over_reserved() {
+                    let why = fill(t.over_reserved, &[&fmt.qty(c.reserved), &fmt.qty(c.amount)]);
+                    m.open_class("span", "sl-over-reserved")
+                        .attr("data-testid", "over-reserved")
+                        .attr("title", &why)
+                        .attr("aria-label", &why)
+                        .text(" !")
+                        .close("span");
+                }
             }
             Some(None) => {
                 m.text("0");

@@ -1114,3 +1114,24 @@ fn the_linking_deal_field_is_named_by_its_label_when_the_settings_have_one() {
     };
     assert!(order_html(&bare, &[], None, &[]).contains("UF_CRM_SITE_ORDER"));
 }
+
+#[test]
+fn a_warehouse_reserving_more_than_it_has_is_flagged_in_its_cell() {
+    let mut over = row(0, "Screws", "1", "5", None);
+    if let Some(s) = over.stock.as_mut() {
+        let w = &mut s.product.warehouses[0];
+        (w.amount, w.reserved, w.free) = (d("10"), d("25"), d("0"));
+    }
+    let html = table(&[over], true, None, &ViewChanges::default());
+    assert!(
+        html.contains(r#"<span class="sl-over-reserved" data-testid="over-reserved" title="25 reserved with 10 on hand: check the warehouse records""#),
+        "{html}"
+    );
+    let fine = table(
+        &[row(0, "Kettle", "1", "5", None)],
+        true,
+        None,
+        &ViewChanges::default(),
+    );
+    assert!(!fine.contains("over-reserved"));
+}

@@ -2,7 +2,7 @@
 //! the opened one shows its codes and every warehouse's figures.
 
 use super::{View, action};
-use crate::i18n::LookupTexts;
+use crate::i18n::{LookupTexts, fill};
 use crate::markup::Markup;
 use crate::markup::format::Fmt;
 use crate::markup::skeleton::bar;
@@ -169,7 +169,21 @@ fn details(
         m.open("tr");
         m.leaf("td", "", &warehouse_title(column, fmt.lang));
         m.leaf("td", "sl-num", &fmt.qty(w.amount));
-        m.leaf("td", "sl-num", &fmt.qty(w.reserved));
+        if w.over_reserved() {
+            // More reserved than on hand: a stock-keeping error the rep may want to flag.
+            let why = fill(
+                fmt.lang.deal().over_reserved,
+                &[&fmt.qty(w.reserved), &fmt.qty(w.amount)],
+            );
+            m.open_class("td", "sl-num sl-over-reserved")
+                .attr("data-testid", "over-reserved")
+                .attr("title", &why)
+                .text(&fmt.qty(w.reserved))
+                .text(" !")
+                .close("td");
+        } else {
+            m.leaf("td", "sl-num", &fmt.qty(w.reserved));
+        }
         m.leaf("td", "sl-num", &fmt.qty(w.free));
         m.close("tr");
     }

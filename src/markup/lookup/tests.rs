@@ -382,3 +382,20 @@ fn without_a_store_an_admin_gets_the_settings_and_a_rep_who_to_ask() {
     assert!(rep.contains(t.not_configured_rep));
     assert!(!rep.contains("<button"));
 }
+
+#[test]
+fn an_over_reserved_warehouse_is_flagged_in_the_details() {
+    let mut state = answered(None, Some(0));
+    if let Shown::Answer(a) = &mut state.shown {
+        let w = &mut a.hits[0].stock.warehouses[1];
+        let d = |t: &str| t.parse::<bitrix_rest::Decimal>().unwrap();
+        (w.amount, w.reserved, w.free) = (d("3"), d("5"), d("0"));
+    }
+    let html = whole(&state);
+    let details = &html[html.find("stock-details").unwrap()..];
+    assert!(
+        details.contains(r#"<td class="sl-num sl-over-reserved" data-testid="over-reserved" title="В резерве 5 при наличии 3: проверьте учёт склада">5 !</td>"#),
+        "{details}"
+    );
+    assert_eq!(details.matches(r#"data-testid="over-reserved""#).count(), 1);
+}
