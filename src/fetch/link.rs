@@ -20,7 +20,7 @@ use crate::model::settings::LinkRule;
 pub async fn candidate_orders(
     store: &Client,
     search: &CandidateSearch,
-) -> Result<Vec<CandidateOrder>, Error> {
+) -> Result<(Vec<CandidateOrder>, bool), Error> {
     let answers = run(store, &search.batch).await?;
     let mut hits: Vec<(String, Vec<PropertyHit>)> = Vec::new();
     let mut orders: Vec<Vec<Order>> = Vec::new();
@@ -33,7 +33,8 @@ pub async fn candidate_orders(
             hits.push((name.clone(), answers.list(name, Some("propertyValues"))?));
         }
     }
-    Ok(search.candidates(&hits, &orders))
+    let more = CandidateSearch::may_have_more(&hits);
+    Ok((search.candidates(&hits, &orders), more))
 }
 
 /// Orders with this number (`165`, `#165`), then the order with this ID when it is another

@@ -90,6 +90,8 @@ pub struct LinkState {
     pub contact: ContactSearch,
     /// The orders found by the contact's phone and e-mail.
     pub candidates: Found,
+    /// The search by phone and e-mail may have left out older orders (a full page).
+    pub candidates_more: bool,
     /// The orders found by number.
     pub by_number: Found,
     /// What is typed in the number field.
@@ -248,6 +250,12 @@ pub fn write(m: &mut Markup, state: &LinkState, unresolved: &[UnresolvedLink], l
             m.open_class("p", "sl-muted")
                 .attr("data-testid", "link-no-candidates")
                 .text(none)
+                .close("p");
+        }
+        if state.candidates_more {
+            m.open_class("p", "sl-muted sl-small")
+                .attr("data-testid", "link-candidates-more")
+                .text(t.link_candidates_more)
                 .close("p");
         }
     }
@@ -573,6 +581,19 @@ mod tests {
         assert!(second.contains(r#"data-on-click="link-order" data-arg="106""#));
         assert!(html.contains(r#"<ul class="sl-link-list">"#));
         assert!(!html.contains("link-no-candidates"));
+    }
+
+    #[test]
+    fn a_search_that_may_have_left_out_older_orders_says_where_to_find_them() {
+        let mut state = candidates();
+        assert!(!html(&state).contains("link-candidates-more"));
+        state.candidates_more = true;
+        let html_now = html(&state);
+        assert!(
+            html_now.contains(r#"data-testid="link-candidates-more">The newest orders are shown: at most 50 per phone and e-mail."#),
+            "{html_now}"
+        );
+        assert!(html_now.find("link-candidates-more") < html_now.find("sl-link-search"));
     }
 
     #[test]

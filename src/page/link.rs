@@ -63,8 +63,10 @@ impl LinkPanel {
             let (weak, portal) = (Rc::downgrade(&panel), panel.portal());
             let (session, deal_id) = (panel.session.clone(), deal_id);
             spawn_local(async move {
+                let mut more = false;
                 let found = match candidate_orders(&store, &search).await {
-                    Ok(found) => {
+                    Ok((found, capped)) => {
+                        more = capped;
                         let mut orders = Vec::with_capacity(found.len());
                         let mut ons = Vec::with_capacity(found.len());
                         for c in found {
@@ -76,7 +78,10 @@ impl LinkPanel {
                     Err(e) => failed(&e, &session),
                 };
                 if let Some(panel) = weak.upgrade() {
-                    panel.state.borrow_mut().candidates = found;
+                    let mut state = panel.state.borrow_mut();
+                    state.candidates = found;
+                    state.candidates_more = more;
+                    drop(state);
                     (panel.changed)();
                 }
             });

@@ -140,6 +140,12 @@ impl CandidateSearch {
         })
     }
 
+    /// True when a search came back full (a page of [`PAGE_SIZE`] values): older orders of the
+    /// same phone or e-mail may not be listed.
+    pub fn may_have_more(hits: &[(String, Vec<PropertyHit>)]) -> bool {
+        hits.iter().any(|(_, list)| list.len() >= PAGE_SIZE)
+    }
+
     /// The candidate orders, newest first: orders whose property value normalises to one of
     /// the contact's phones or e-mails. `hits` are the search commands' results by command
     /// name (missing commands count as empty), `orders` every orders command's list.

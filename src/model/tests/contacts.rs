@@ -300,3 +300,19 @@ fn a_buyer_with_no_phone_or_email_of_the_contact_is_someone_else() {
     ));
     assert!(!other_buyer(&buyer(None, None), &jane));
 }
+
+#[test]
+fn a_full_page_of_hits_says_older_orders_may_be_left_out() {
+    let hit = |order_id: u64| PropertyHit {
+        order_id,
+        code: "PHONE".into(),
+        value: Some("+79161234567".into()),
+    };
+    let few = vec![("phone0".to_owned(), (1..=3).map(hit).collect())];
+    assert!(!CandidateSearch::may_have_more(&few));
+    let full = vec![
+        ("phone0".to_owned(), vec![hit(1)]),
+        ("email0".to_owned(), (1..=50).map(hit).collect()),
+    ];
+    assert!(CandidateSearch::may_have_more(&full));
+}
