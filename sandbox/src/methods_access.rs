@@ -46,18 +46,33 @@ pub fn edit_basket_item(db: &Db, id: u64, fields: &Value) -> Result<(), RestErro
 /// settings in another window would).
 pub fn set_app_option(db: &Db, name: &str, value: &Value) -> rusqlite::Result<()> {
     db.write(|tx| {
-        let options: String = tx.query_row(
-            "SELECT options FROM app_state WHERE code = 'storelink'",
-            [],
-            |r| r.get(0),
-        )?;
-        let mut options: serde_json::Map<String, Value> =
-            serde_json::from_str(&options).unwrap_or_default();
+        let mut options = app_options(tx)?;
         options.insert(name.to_string(), value.clone());
-        tx.execute(
+        let updated = tx.execute(
             "UPDATE app_state SET options = ?1 WHERE code = 'storelink'",
             [Value::Object(options).to_string()],
         )?;
+        // An app that was never installed has no options to set.
+        if updated == 0 {
+            return Err(rusqlite::Error::QueryReturnedNoRows);
+        }
         Ok(())
     })
+}
+
+/// The app's options as stored (none when it is not installed).
+pub fn app_options(
+    conn: &rusqlite::Connection,
+) -> rusqlite::Result<serde_json::Map<String, Value>> {
+    use rusqlite::OptionalExtension;
+    let stored: Option<String> = conn
+        .query_row(
+            "SELECT options FROM app_state WHERE code = 'storelink'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(stored
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default())
 }

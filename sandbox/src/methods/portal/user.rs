@@ -3,6 +3,7 @@
 use rusqlite::OptionalExtension;
 use serde_json::{Value, json};
 
+use crate::methods_access::app_options;
 use crate::rest::{Ctx, Params, Reply, RestError, registry};
 use crate::state::Side;
 
@@ -77,16 +78,7 @@ pub fn app_option_get(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
             "Application context required",
         ));
     }
-    let conn = ctx.state.db.lock();
-    let stored: String = conn
-        .query_row(
-            "SELECT options FROM app_state WHERE code = 'storelink'",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?
-        .unwrap_or_else(|| "{}".into());
-    let options: serde_json::Map<String, Value> = serde_json::from_str(&stored).unwrap_or_default();
+    let options = app_options(&ctx.state.db.lock())?;
     let result = match params.get("option").and_then(Value::as_str) {
         Some(name) => options.get(name).cloned().unwrap_or(Value::Null),
         None if options.is_empty() => json!([]),
