@@ -84,11 +84,19 @@ impl Region {
 
     /// How far each `[data-keep-scroll]` element is scrolled, in document order.
     fn scrolled(&self) -> Vec<(i32, i32)> {
+        self.all(KEEP_SCROLL)
+            .iter()
+            .map(|el| (el.scroll_left(), el.scroll_top()))
+            .collect()
+    }
+
+    /// The elements inside matching `selector`, in document order.
+    fn all(&self, selector: &str) -> Vec<Element> {
         let mut out = Vec::new();
-        if let Ok(list) = self.element.query_selector_all(KEEP_SCROLL) {
+        if let Ok(list) = self.element.query_selector_all(selector) {
             for i in 0..list.length() {
                 if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                    out.push((el.scroll_left(), el.scroll_top()));
+                    out.push(el);
                 }
             }
         }
@@ -100,31 +108,15 @@ impl Region {
         if scrolled.iter().all(|&s| s == (0, 0)) {
             return;
         }
-        let Ok(list) = self.element.query_selector_all(KEEP_SCROLL) else {
-            return;
-        };
-        for (i, &(left, top)) in scrolled.iter().enumerate() {
-            if let Some(el) = list
-                .item(i as u32)
-                .and_then(|n| n.dyn_into::<Element>().ok())
-            {
-                el.set_scroll_left(left);
-                el.set_scroll_top(top);
-            }
+        for (el, &(left, top)) in self.all(KEEP_SCROLL).iter().zip(scrolled) {
+            el.set_scroll_left(left);
+            el.set_scroll_top(top);
         }
     }
 
     /// The IDs of the open `<details>` elements.
     fn opened(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        if let Ok(list) = self.element.query_selector_all(OPEN_DETAILS) {
-            for i in 0..list.length() {
-                if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                    out.push(el.id());
-                }
-            }
-        }
-        out
+        self.all(OPEN_DETAILS).iter().map(Element::id).collect()
     }
 
     /// Opens the new `<details>` elements with these IDs.

@@ -7,7 +7,7 @@ use super::changed_class;
 use crate::i18n::{DealTexts, fill};
 use crate::markup::Markup;
 use crate::markup::format::Fmt;
-use crate::model::settings::LinkRule;
+use crate::model::settings::{FieldLabel, LinkRule};
 use crate::model::view::changes::OrderField;
 use crate::model::view::{OrderCard, OrderChoice};
 
@@ -183,11 +183,8 @@ fn linked_by_text(rule: Option<&LinkRule>, o: &OrderCard, t: &DealTexts) -> Stri
     match rule {
         Some(LinkRule::UserField { field, .. }) => {
             // The field's label as the admin saw it, else its code.
-            let label = o.field_labels.iter().find(|l| l.field == *field);
-            fill(
-                t.linked_by_user_field,
-                &[label.map_or(field.as_str(), |l| l.label.as_str())],
-            )
+            let label = FieldLabel::of(&o.field_labels, field).unwrap_or(field);
+            fill(t.linked_by_user_field, &[label])
         }
         Some(LinkRule::OriginId { .. }) => t.linked_by_origin.to_owned(),
         Some(LinkRule::OrderXmlId) => t.linked_by_xml_id.to_owned(),

@@ -6,7 +6,7 @@ use super::changed_class;
 use crate::i18n::{fill, unit_name};
 use crate::markup::Markup;
 use crate::markup::format::{Fmt, plain};
-use crate::markup::warehouse::warehouse_title;
+use crate::markup::warehouse::{over_reserved_note, warehouse_title};
 use crate::model::matching::Unmatched;
 use crate::model::view::changes::{RowField, RowKey, ViewChanges};
 use crate::model::view::{ViewRow, WarehouseColumn};
@@ -207,8 +207,7 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
                     let own = format!(" +{}", fmt.qty(c.own_reserve));
                     m.leaf("span", "sl-small sl-muted", &own);
                 }
-                if c.over_reserved() {
-                    let why = fill(t.over_reserved, &[&fmt.qty(c.reserved), &fmt.qty(c.amount)]);
+                if let Some(why) = over_reserved_note(c, fmt) {
                     m.open_class("span", "sl-over-reserved")
                         .attr("data-testid", "over-reserved")
                         .attr("title", &why)

@@ -2,11 +2,11 @@
 //! the opened one shows its codes and every warehouse's figures.
 
 use super::{View, action};
-use crate::i18n::{LookupTexts, fill};
+use crate::i18n::LookupTexts;
 use crate::markup::Markup;
 use crate::markup::format::Fmt;
 use crate::markup::skeleton::bar;
-use crate::markup::warehouse::warehouse_title;
+use crate::markup::warehouse::{over_reserved_note, warehouse_title};
 use crate::model::lookup::LookupHit;
 use crate::model::lookup_search::{LookupAnswer, WarehouseColumn};
 
@@ -169,12 +169,8 @@ fn details(
         m.open("tr");
         m.leaf("td", "", &warehouse_title(column, fmt.lang));
         m.leaf("td", "sl-num", &fmt.qty(w.amount));
-        if w.over_reserved() {
-            // More reserved than on hand: a stock-keeping error the rep may want to flag.
-            let why = fill(
-                fmt.lang.deal().over_reserved,
-                &[&fmt.qty(w.reserved), &fmt.qty(w.amount)],
-            );
+        // More reserved than on hand: a stock-keeping error the rep may want to flag.
+        if let Some(why) = over_reserved_note(w, fmt) {
             m.open_class("td", "sl-num sl-over-reserved")
                 .attr("data-testid", "over-reserved")
                 .attr("title", &why)

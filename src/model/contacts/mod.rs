@@ -143,13 +143,9 @@ pub fn match_buyer(buyer: &Buyer, contacts: &[Contact]) -> Vec<ContactMatch> {
 /// compared (the buyer has one of a kind the contact has too) and none is shared. Nothing to
 /// compare is no claim either way.
 pub fn other_buyer(buyer: &Buyer, contact: &Contact) -> bool {
-    let (phone, email) = (buyer.normalized_phone(), buyer.normalized_email());
-    let (phones, emails) = (contact_phones(contact), contact_emails(contact));
-    let comparable =
-        (phone.is_some() && !phones.is_empty()) || (email.is_some() && !emails.is_empty());
-    let shared =
-        phone.is_some_and(|p| phones.contains(&p)) || email.is_some_and(|e| emails.contains(&e));
-    comparable && !shared
+    let comparable = (buyer.normalized_phone().is_some() && !contact_phones(contact).is_empty())
+        || (buyer.normalized_email().is_some() && !contact_emails(contact).is_empty());
+    comparable && match_buyer(buyer, std::slice::from_ref(contact)).is_empty()
 }
 
 /// A phone or an e-mail, as a key shared by contacts.

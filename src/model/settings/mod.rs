@@ -94,6 +94,16 @@ pub struct FieldLabel {
     pub label: String,
 }
 
+impl FieldLabel {
+    /// The label of `field` among `labels`, when there is one.
+    pub fn of<'a>(labels: &'a [FieldLabel], field: &str) -> Option<&'a str> {
+        labels
+            .iter()
+            .find(|l| l.field == field)
+            .map(|l| l.label.as_str())
+    }
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {
@@ -181,10 +191,7 @@ impl Settings {
 
     /// The label of deal field `field`, when one was saved.
     pub fn field_label(&self, field: &str) -> Option<&str> {
-        self.field_labels
-            .iter()
-            .find(|l| l.field == field)
-            .map(|l| l.label.as_str())
+        FieldLabel::of(&self.field_labels, field)
     }
 
     /// These settings with the labels of the deal fields their rules name, from `fields` (the

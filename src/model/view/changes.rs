@@ -153,22 +153,21 @@ pub fn changes(before: &DealView, after: &DealView) -> ViewChanges {
         .collect(),
         _ => vec![OrderField::Linked],
     };
+    // The rows whose key is gone, found once.
+    let gone: Vec<&ViewRow> = before
+        .rows
+        .iter()
+        .filter(|r| !after.rows.iter().any(|n| RowKey::of(n) == RowKey::of(r)))
+        .collect();
     // Rows saved anew get new IDs (the CRM replaces a deal's rows as a whole): a row whose ID
     // is gone is compared with a gone row of the same product, and only what differs is marked.
-    let gone = |r: &&ViewRow| !after.rows.iter().any(|n| RowKey::of(n) == RowKey::of(r));
     for row in &after.rows {
         let key = RowKey::of(row);
         let old = before
             .rows
             .iter()
             .find(|r| RowKey::of(r) == key)
-            .or_else(|| {
-                before
-                    .rows
-                    .iter()
-                    .filter(gone)
-                    .find(|r| same_product(r, row))
-            });
+            .or_else(|| gone.iter().copied().find(|r| same_product(r, row)));
         let fields = match old {
             None => vec![RowField::Added],
             Some(old) => row_changes(old, row),
@@ -177,12 +176,7 @@ pub fn changes(before: &DealView, after: &DealView) -> ViewChanges {
             out.rows.push((key, fields));
         }
     }
-    out.removed_rows = before
-        .rows
-        .iter()
-        .map(RowKey::of)
-        .filter(|k| !after.rows.iter().any(|r| RowKey::of(r) == *k))
-        .collect();
+    out.removed_rows = gone.into_iter().map(RowKey::of).collect();
     out.differences = before.differences != after.differences;
     out
 }

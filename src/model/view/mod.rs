@@ -174,12 +174,12 @@ impl DealView {
         // What of each row's order line has left the store already (a shipped order: all; a
         // partly shipped one: what its shipped shipments carry). A row needs stock only for
         // what it asks beyond that.
+        let shipped_of = |it: &BasketItem| {
+            order.map_or(Decimal::ZERO, |o| o.shipped_quantity(it.id, it.quantity))
+        };
         let shipped: Vec<Decimal> = lines
             .iter()
-            .map(|line| match (order, line) {
-                (Some(o), Some(it)) => o.shipped_quantity(it.id, it.quantity),
-                _ => Decimal::ZERO,
-            })
+            .map(|line| line.map_or(Decimal::ZERO, shipped_of))
             .collect();
         // A lost deal will take nothing from the store: its rows show stock but are never
         // short. (A canceled order behind a deal still open is a difference; its rows may
@@ -193,10 +193,7 @@ impl DealView {
             .filter(|_| !input.catalogue_unread)
             .filter_map(|id| basket.iter().find(|i| i.id == *id))
             .collect();
-        let only_shipped: Vec<Decimal> = order_only
-            .iter()
-            .map(|it| order.map_or(Decimal::ZERO, |o| o.shipped_quantity(it.id, it.quantity)))
-            .collect();
+        let only_shipped: Vec<Decimal> = order_only.iter().map(|it| shipped_of(it)).collect();
         let need = |quantity: Decimal, shipped: Decimal| {
             if wants_nothing {
                 Decimal::ZERO
