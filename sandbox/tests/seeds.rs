@@ -55,6 +55,37 @@ fn the_readme_example_loads_and_serves_every_entity() {
 }
 
 #[test]
+fn seeded_units_reach_deal_rows_and_order_lines() {
+    let seed = json!({
+        "portal": {"deals": [{"id": 1, "title": "Гвозди", "stage": "NEW", "rows": [
+            {"name": "Гвозди", "price": 120, "quantity": 2.5, "measureCode": 166, "measureName": "кг"},
+            {"name": "Молоток", "price": 900, "quantity": 1}
+        ]}]},
+        "store": {
+            "warehouses": [{"id": 1, "title": "Склад"}],
+            "orders": [{"id": 1, "status": "N", "basket": [
+                {"productId": 0, "name": "Кабель", "price": 30, "quantity": 12, "measureCode": 6, "measureName": "м"}
+            ]}]
+        }
+    });
+    let sandbox = Sandbox::start(SandboxConfig {
+        seed: Seed::Json(seed.to_string()),
+        rate_limit: None,
+        ..Default::default()
+    })
+    .unwrap();
+    let rows = portal_call(&sandbox, 1, "crm.deal.productrows.get", json!({"id": 1})).json();
+    assert_eq!(rows["result"][0]["MEASURE_CODE"], 166);
+    assert_eq!(rows["result"][0]["MEASURE_NAME"], "кг");
+    assert_eq!(rows["result"][1]["MEASURE_CODE"], 796, "pieces by default");
+    assert_eq!(rows["result"][1]["MEASURE_NAME"], "шт");
+    let order =
+        store_call(&sandbox, "sale.order.get", json!({"id": 1})).json()["result"]["order"].clone();
+    assert_eq!(order["basketItems"][0]["measureCode"], "6");
+    assert_eq!(order["basketItems"][0]["measureName"], "м");
+}
+
+#[test]
 fn bad_seeds_name_the_record_and_field() {
     let cases = [
         (
@@ -80,6 +111,10 @@ fn bad_seeds_name_the_record_and_field() {
         (
             json!({"store": {"orders": [{"id": "seven"}]}}),
             "store.orders[0].id",
+        ),
+        (
+            json!({"portal": {"deals": [{"id": 1, "title": "x", "stage": "NEW", "rows": [{"name": "Гвозди", "price": 1, "quantity": 2, "measureName": "кг"}]}]}}),
+            "portal.deals[0].rows[0]: a unit needs both measureCode",
         ),
     ];
     for (seed, path) in cases {

@@ -1,9 +1,9 @@
 //! A plain sentence for each difference between a deal and its order.
 
-use crate::model::money::{NumberStyle, format_money, format_quantity};
+use crate::model::money::{NumberStyle, format_money};
 use crate::model::reconcile::Difference;
 
-use super::{Lang, fill};
+use super::{Lang, fill, quantity_with_unit};
 
 /// Names for the codes a difference carries.
 pub struct Names<'a> {
@@ -18,7 +18,7 @@ pub fn difference_sentence(difference: &Difference, lang: Lang, names: &Names<'_
     let t = lang.deal();
     let style = NumberStyle::for_lang(lang.code());
     let money = |amount, currency: &str| format_money(amount, currency, style);
-    let qty = |q| format_quantity(q, style);
+    let qty = |q, unit| quantity_with_unit(q, unit, lang);
     let or_code = |name: Option<String>, code: &str| name.unwrap_or_else(|| code.to_owned());
     match difference {
         Difference::Sum {
@@ -66,6 +66,7 @@ pub fn difference_sentence(difference: &Difference, lang: Lang, names: &Names<'_
         Difference::MissingInOrder {
             name,
             quantity,
+            unit,
             unmatched,
             ..
         } => {
@@ -74,14 +75,24 @@ pub fn difference_sentence(difference: &Difference, lang: Lang, names: &Names<'_
             } else {
                 t.diff_missing_in_order
             };
-            fill(template, &[name, &qty(*quantity)])
+            fill(template, &[name, &qty(*quantity, unit)])
         }
-        Difference::MissingInDeal { name, quantity, .. } => {
-            fill(t.diff_missing_in_deal, &[name, &qty(*quantity)])
-        }
+        Difference::MissingInDeal {
+            name,
+            quantity,
+            unit,
+            ..
+        } => fill(t.diff_missing_in_deal, &[name, &qty(*quantity, unit)]),
         Difference::Quantity {
-            name, deal, order, ..
-        } => fill(t.diff_quantity, &[name, &qty(*deal), &qty(*order)]),
+            name,
+            deal,
+            order,
+            unit,
+            ..
+        } => fill(
+            t.diff_quantity,
+            &[name, &qty(*deal, unit), &qty(*order, unit)],
+        ),
         Difference::Price {
             name,
             deal,
@@ -105,6 +116,7 @@ mod tests {
     use bitrix_rest::Decimal;
 
     use super::*;
+    use crate::model::unit::Unit;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
@@ -191,10 +203,46 @@ mod tests {
             name: "Чайник".into(),
             deal: d("3.000"),
             order: d("2"),
+            unit: Unit::default(),
         };
         assert_eq!(
             difference_sentence(&diff, Lang::En, &names()),
             "\"Чайник\": 3 in the deal, 2 in the order."
+        );
+    }
+
+    #[test]
+    fn quantities_in_differences_carry_their_unit() {
+        let kg = Unit {
+            name: "кг".into(),
+            code: Some(166),
+        };
+        let diff = Difference::Quantity {
+            row: 0,
+            basket_item_id: 5,
+            name: "Гвозди".into(),
+            deal: d("2.5"),
+            order: d("1"),
+            unit: kg.clone(),
+        };
+        assert_eq!(
+            difference_sentence(&diff, Lang::Ru, &names()),
+            "«Гвозди»: в сделке 2,5 кг, в заказе 1 кг."
+        );
+        let only_in_order = Difference::MissingInDeal {
+            basket_item_id: 6,
+            name: "Mug".into(),
+            xml_id: None,
+            quantity: d("1"),
+            unit: Unit {
+                name: "шт".into(),
+                code: Some(796),
+            },
+            price: d("10"),
+        };
+        assert_eq!(
+            difference_sentence(&only_in_order, Lang::En, &names()),
+            "\"Mug\" (1 pc) is in the order but not in the deal."
         );
     }
 }

@@ -19,7 +19,7 @@ pub use difference::{Names, difference_sentence};
 pub use lookup::LookupTexts;
 pub use settings::SettingsTexts;
 pub use shell::ShellTexts;
-pub use units::unit_name;
+pub use units::{quantity_with_unit, unit_name};
 
 /// A language StoreLink speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

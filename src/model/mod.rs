@@ -37,6 +37,8 @@ pub mod sorted;
 pub mod stock;
 /// Lower-casing for comparison.
 pub mod text;
+/// Units of measure as deal rows and order lines name them.
+pub mod unit;
 /// One deal open: its requests, the view the tab renders, polling, what changed.
 pub mod view;
 /// The store's inbound webhook URL: parsing, normalising, masking.

@@ -27,6 +27,7 @@ use bitrix_rest::models::{
 
 use crate::model::mapping::StageMapping;
 use crate::model::matching::{ProductMatching, Unmatched};
+use crate::model::unit::Unit;
 
 /// The kind of a difference; [`DifferenceKind::as_str`] is the markup's `data-kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -106,6 +107,8 @@ pub enum Difference {
         xml_id: Option<String>,
         /// Quantity in the deal.
         quantity: Decimal,
+        /// The row's unit.
+        unit: Unit,
         /// Unit price in the deal.
         price: Decimal,
         /// True when the store has no product with the row's code.
@@ -121,6 +124,8 @@ pub enum Difference {
         xml_id: Option<String>,
         /// Quantity in the order.
         quantity: Decimal,
+        /// The line's unit.
+        unit: Unit,
         /// Unit price in the order.
         price: Decimal,
     },
@@ -136,6 +141,8 @@ pub enum Difference {
         deal: Decimal,
         /// Quantity in the order.
         order: Decimal,
+        /// The deal row's unit (the same product, so the same unit on both sides).
+        unit: Unit,
     },
     /// The same product at different unit prices.
     Price {
@@ -225,6 +232,7 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
                 name: row.product_name.clone(),
                 xml_id: m.xml_id.clone(),
                 quantity: row.quantity,
+                unit: Unit::of_row(row),
                 price: row.price,
                 // Only a code the store does not know says "not in the store's catalogue": a
                 // free-text line or a product without a known code was never looked for.
@@ -240,6 +248,7 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
                 name: it.name.clone(),
                 xml_id: it.product_xml_id.clone(),
                 quantity: it.quantity,
+                unit: Unit::of_line(it),
                 price: it.price,
             });
         }
@@ -339,6 +348,7 @@ fn push_line_differences(
             name: r.product_name.clone(),
             deal: r.quantity,
             order: it.quantity,
+            unit: Unit::of_row(r),
         });
     }
     if r.price.round_dp(2) != it.price.round_dp(2) {

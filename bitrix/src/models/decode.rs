@@ -291,6 +291,7 @@ impl FromValue for sale::BasketItem {
             xml_id: f.opt_string("xmlId"),
             product_xml_id: f.opt_string("productXmlId"),
             measure_name: f.opt_string("measureName"),
+            measure_code: f.opt_id("measureCode"),
             date_update: f.string("dateUpdate"),
             reservations: f.list("reservations"),
         };

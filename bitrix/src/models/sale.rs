@@ -194,6 +194,9 @@ pub struct BasketItem {
     /// The unit's name (`шт`).
     #[serde(default, deserialize_with = "lenient::opt_string")]
     pub measure_name: Option<String>,
+    /// The unit's OKEI code (796 = pieces).
+    #[serde(default, deserialize_with = "lenient::opt_id")]
+    pub measure_code: Option<u64>,
     /// Last change, ISO 8601 with offset.
     #[serde(default, deserialize_with = "lenient::string")]
     pub date_update: String,

@@ -171,3 +171,11 @@ pub fn normalize_phone(phone: &str) -> String {
 pub fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
+
+/// A seeded unit, pieces (`796`, `шт`) by default.
+pub fn unit(code: Option<u64>, name: &Option<String>) -> (u64, String) {
+    (
+        code.unwrap_or(796),
+        name.clone().unwrap_or_else(|| "шт".into()),
+    )
+}

@@ -64,8 +64,8 @@ pub fn insert(
         item: Bulk::new(
             tx,
             "INSERT INTO basket_items (id, order_id, product_id, name, price, base_price, currency, quantity, xml_id,
-                product_xml_id, catalog_xml_id, sort, vat_rate, date_insert, date_update) VALUES",
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0.2, ?, ?)",
+                product_xml_id, catalog_xml_id, sort, vat_rate, date_insert, date_update, measure_code, measure_name) VALUES",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0.2, ?, ?, ?, ?)",
         ),
         shipment: Bulk::new(
             tx,
@@ -147,6 +147,7 @@ fn order(
         let price = b.price.or_else(|| product.map(|p| p.price)).unwrap_or(0.0);
         basket_total += price * b.quantity;
         let name = b.name.clone().or_else(|| product.map(|p| p.name.clone()));
+        let (code, unit_name) = defaults::unit(b.measure_code, &b.measure_name);
         w.item.push([
             int(Some(basket_id)),
             id.clone(),
@@ -170,6 +171,8 @@ fn order(
             Sql::Integer((i as i64 + 1) * 100),
             Sql::Text(inserted.clone()),
             Sql::Text(inserted.clone()),
+            Sql::Text(code.to_string()),
+            Sql::Text(unit_name),
         ])?;
     }
     let shipments = o.shipments.clone().unwrap_or_else(|| {

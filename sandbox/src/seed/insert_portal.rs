@@ -194,8 +194,9 @@ fn deals(tx: &Transaction, portal: &PortalSeed) -> rusqlite::Result<()> {
     let mut row = Bulk::new(
         tx,
         "INSERT INTO deal_rows (deal_id, product_id, product_name, price, price_exclusive, price_netto, price_brutto,
-            quantity, discount_type_id, discount_rate, discount_sum, tax_rate, tax_included, sort) VALUES",
-        "(?, ?, ?, ?, ?, ?, ?, ?, 2, ?, ?, ?, 'Y', ?)",
+            quantity, discount_type_id, discount_rate, discount_sum, tax_rate, tax_included, sort, measure_code,
+            measure_name) VALUES",
+        "(?, ?, ?, ?, ?, ?, ?, ?, 2, ?, ?, ?, 'Y', ?, ?, ?)",
     );
     let closed_stages: BTreeSet<String> = {
         let mut q = tx.prepare("SELECT status_id FROM stages WHERE semantics IN ('S', 'F')")?;
@@ -241,7 +242,8 @@ fn deals(tx: &Transaction, portal: &PortalSeed) -> rusqlite::Result<()> {
             text(d.origin_id.clone()),
             Sql::Text(serde_json::to_string(&d.uf).unwrap_or_else(|_| "{}".into())),
         ])?;
-        for (i, r) in rows.into_iter().enumerate() {
+        for (i, (r, seed)) in rows.into_iter().zip(&d.rows).enumerate() {
+            let (code, name) = defaults::unit(seed.measure_code, &seed.measure_name);
             row.push([
                 int(Some(d.id)),
                 int(Some(r.product_id)),
@@ -255,6 +257,8 @@ fn deals(tx: &Transaction, portal: &PortalSeed) -> rusqlite::Result<()> {
                 Sql::Real(r.discount_sum),
                 r.tax_rate.map_or(Sql::Null, Sql::Real),
                 Sql::Integer((i as i64 + 1) * 10),
+                Sql::Integer(code as i64),
+                Sql::Text(name),
             ])?;
         }
     }

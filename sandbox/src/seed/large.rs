@@ -92,6 +92,8 @@ pub fn generate() -> SeedData {
                     price: None,
                     quantity: *q,
                     xml_id: None,
+                    measure_code: None,
+                    measure_name: None,
                 })
                 .collect(),
             payments: None,
@@ -125,6 +127,8 @@ pub fn generate() -> SeedData {
                     quantity: *q,
                     discount_rate: None,
                     tax_rate: None,
+                    measure_code: None,
+                    measure_name: None,
                 })
                 .collect(),
         });

@@ -25,6 +25,8 @@ fn order(id: u64, warehouse: u64, canceled: bool, basket: &[(u64, f64)]) -> Orde
             price: None,
             quantity: *q,
             xml_id: None,
+            measure_code: None,
+            measure_name: None,
         })
         .collect();
     order

@@ -3,7 +3,7 @@
 use bitrix_rest::Decimal;
 
 use super::changed_class;
-use crate::i18n::{fill, unit_name};
+use crate::i18n::{fill, quantity_with_unit};
 use crate::markup::Markup;
 use crate::markup::format::{Fmt, plain};
 use crate::markup::warehouse::{over_reserved_note, warehouse_title};
@@ -110,15 +110,8 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
     let fmt = props.fmt;
     let t = fmt.lang.deal();
     let marks = props.marks.row(RowKey::of(row));
-    // " pcs" after a quantity (" pc" after exactly one, in English).
-    let measure = |quantity| {
-        let unit = unit_name(quantity, row.measure_code, &row.measure, fmt.lang);
-        if unit.is_empty() {
-            String::new()
-        } else {
-            format!(" {unit}")
-        }
-    };
+    // "2 pcs" ("1 pc" in English).
+    let measure = |quantity| quantity_with_unit(quantity, &row.unit, fmt.lang);
     let xml_id = row.xml_id.as_deref().unwrap_or_default();
     let shortage = row.shortage();
     let class = match (marks.contains(&RowField::Added), shortage.is_some()) {
@@ -161,13 +154,13 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
         // Not in the deal at all: a dash, and the order's quantity under it.
         dash(m);
     } else {
-        m.text(&fmt.qty(row.quantity)).text(&measure(row.quantity));
+        m.text(&measure(row.quantity));
     }
     if let Some(q) = row.order_quantity.filter(|q| *q != row.quantity) {
         m.leaf(
             "div",
             "sl-small sl-muted",
-            &fill(t.in_order, &[&fmt.qty(q)]),
+            &fill(t.in_order, &[&measure(q)]),
         );
     }
     m.close("td");
@@ -258,7 +251,7 @@ fn row_state(
             "sl-badge sl-badge-alert",
             marks.contains(&RowField::Shortage),
         );
-        let amount = format!("{}{}", fmt.qty(missing), measure(missing));
+        let amount = measure(missing);
         m.attr("data-testid", "row-shortage")
             .attr("data-value", &plain(missing))
             .text(&fill(t.shortage, &[&amount]))

@@ -21,6 +21,7 @@ use crate::model::matching::Unmatched;
 use crate::model::reconcile::Difference;
 use crate::model::settings::LinkRule;
 use crate::model::stock::{ProductStock, RowStock, WarehouseStock};
+use crate::model::unit::Unit;
 use crate::model::view::changes::{DealField, OrderField, RowField, RowKey, ViewChanges};
 use crate::model::view::{
     ContactCard, DealCard, DealView, OrderCard, OrderChoice, StoreState, ViewRow, WarehouseColumn,
@@ -101,8 +102,10 @@ fn row(index: usize, name: &str, qty: &str, free: &str, shortage: Option<&str>) 
         xml_id: Some(format!("X{index}")),
         quantity: d(qty),
         price: d("500"),
-        measure: "pcs".into(),
-        measure_code: None,
+        unit: Unit {
+            name: "pcs".into(),
+            code: None,
+        },
         store_inactive: false,
         unmatched: None,
         store_product_id: Some(70),
@@ -486,8 +489,10 @@ fn a_product_switched_off_in_the_store_is_not_called_in_stock() {
 #[test]
 fn an_english_tab_names_a_crm_unit_by_its_code() {
     let rows = [ViewRow {
-        measure: "шт".into(),
-        measure_code: Some(796),
+        unit: Unit {
+            name: "шт".into(),
+            code: Some(796),
+        },
         ..row(0, "Kettle", "5", "2", Some("3"))
     }];
     let html = table(&rows, true, None, &ViewChanges::default());
@@ -593,6 +598,7 @@ fn differences_carry_their_kind_and_count() {
             name: "Cup".into(),
             xml_id: None,
             quantity: d("2"),
+            unit: Unit::default(),
             price: d("100"),
         },
     ];
@@ -1030,6 +1036,7 @@ fn a_long_list_of_differences_shows_five_and_folds_the_rest_under_their_count() 
         name: format!("Item {i}"),
         xml_id: None,
         quantity: d("1"),
+        unit: Unit::default(),
         price: d("1"),
     };
     let mut v = view(StoreState::Linked);
@@ -1073,7 +1080,7 @@ fn an_order_line_the_deal_lacks_shows_with_its_stock_after_the_deal_rows() {
     );
     assert!(
         only.contains(
-            r#"<span class="sl-muted">—</span><div class="sl-small sl-muted">in the order: 3</div>"#
+            r#"<span class="sl-muted">—</span><div class="sl-small sl-muted">in the order: 3 pcs</div>"#
         ),
         "{only}"
     );

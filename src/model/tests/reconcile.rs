@@ -7,6 +7,7 @@ use crate::model::matching::{MatchInput, match_products};
 use crate::model::reconcile::{
     Difference, DifferenceKind, ReconcileInput, delivery_price, differences,
 };
+use crate::model::unit::Unit;
 
 use super::fixtures::{basket, d, deal, from, order, product, row, stage};
 
@@ -286,6 +287,7 @@ fn products_on_one_side_only_are_reported_with_their_values() {
                 name: "Сборка".into(),
                 xml_id: None,
                 quantity: d("1"),
+                unit: Unit::default(),
                 price: d("50"),
                 // A free-text line: missing from the order, not from the catalogue.
                 unmatched: false
@@ -295,6 +297,7 @@ fn products_on_one_side_only_are_reported_with_their_values() {
                 name: "Item 2".into(),
                 xml_id: Some("Z".into()),
                 quantity: d("1"),
+                unit: Unit::default(),
                 price: d("50")
             },
         ]
@@ -339,7 +342,8 @@ fn quantity_and_price_differences_of_a_matched_product_carry_both_values() {
                 basket_item_id: 1,
                 name: "Чайник".into(),
                 deal: d("3"),
-                order: d("2")
+                order: d("2"),
+                unit: Unit::default(),
             },
             Difference::Price {
                 row: 1,
@@ -382,4 +386,43 @@ fn the_same_free_text_line_on_both_sides_is_no_difference() {
     let mut dearer = o.clone();
     dearer.basket_items[1].price = d("7");
     assert_eq!(kinds(&run(&dl, &rows, &dearer)), vec!["price"]);
+}
+
+#[test]
+fn quantity_differences_carry_the_deal_rows_unit_and_order_lines_their_own() {
+    let dl = deal(410, json!({"OPPORTUNITY": "300"}));
+    let mut nails = row(1, "Гвозди", "2.5", "100");
+    nails.measure_name = "кг".into();
+    nails.measure_code = Some(166);
+    let mut cable: bitrix_rest::models::sale::BasketItem = from(
+        json!({"id": 7, "productId": 90, "name": "Кабель", "price": 10, "quantity": 12,
+        "currency": "RUB", "productXmlId": "Z", "measureName": "м", "measureCode": "006"}),
+    );
+    cable.order_id = Some(9);
+    let o = order(
+        9,
+        json!({"price": 300}),
+        vec![basket(1, 70, Some("A"), "1", "100"), cable],
+    );
+    let diffs = run(&dl, &[nails], &o);
+    let kg = Unit {
+        name: "кг".into(),
+        code: Some(166),
+    };
+    assert!(
+        diffs
+            .iter()
+            .any(|d| matches!(d, Difference::Quantity { unit, .. } if *unit == kg)),
+        "{diffs:?}"
+    );
+    let metres = Unit {
+        name: "м".into(),
+        code: Some(6),
+    };
+    assert!(
+        diffs
+            .iter()
+            .any(|d| matches!(d, Difference::MissingInDeal { unit, .. } if *unit == metres)),
+        "{diffs:?}"
+    );
 }

@@ -5,6 +5,7 @@ use bitrix_rest::models::{catalog::Product, crm::ProductRow, sale::BasketItem};
 
 use crate::model::matching::{MatchedBy, RowMatch, Unmatched};
 use crate::model::stock::RowStock;
+use crate::model::unit::Unit;
 
 /// One deal row as shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,10 +22,8 @@ pub struct ViewRow {
     pub quantity: Decimal,
     /// Unit price in the deal.
     pub price: Decimal,
-    /// Unit of measure, as the CRM names it.
-    pub measure: String,
-    /// Its OKEI code (`796` pieces), when the CRM gives one.
-    pub measure_code: Option<u64>,
+    /// Unit of measure: the deal row's, or the order line's for a line only in the order.
+    pub unit: Unit,
     /// The matched store product (`None` = unmatched).
     pub store_product_id: Option<u64>,
     /// Its name in the store.
@@ -87,8 +86,7 @@ impl ViewRow {
             xml_id: m.xml_id.clone(),
             quantity: row.quantity,
             price: row.price,
-            measure: row.measure_name.clone(),
-            measure_code: row.measure_code,
+            unit: Unit::of_row(row),
             store_product_id: m.store_product_id,
             store_name,
             store_inactive,
@@ -120,8 +118,7 @@ impl ViewRow {
             xml_id: item.product_xml_id.clone(),
             quantity: Decimal::ZERO,
             price: item.price,
-            measure: item.measure_name.clone().unwrap_or_default(),
-            measure_code: None,
+            unit: Unit::of_line(item),
             store_product_id,
             store_name: None,
             store_inactive: product.is_some_and(|p| !p.active),

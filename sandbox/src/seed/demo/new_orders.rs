@@ -23,6 +23,8 @@ pub fn orders_not_in_crm(seed: &mut SeedData, rng: &mut Rng, now: Now) {
                 price: None,
                 quantity: rng.range(1, 2) as f64,
                 xml_id: None,
+                measure_code: None,
+                measure_name: None,
             })
             .collect();
         seed.store.orders.push(OrderSeed {

@@ -139,6 +139,8 @@ pub fn linked_pairs(seed: &mut SeedData, items: &[Item], rng: &mut Rng, now: Now
                 quantity: 1.0,
                 discount_rate: None,
                 tax_rate: None,
+                measure_code: None,
+                measure_name: None,
             }),
             // A product only in the store.
             12 => basket.push((PRODUCTS - 1, 1.0)),
@@ -194,6 +196,8 @@ pub fn linked_pairs(seed: &mut SeedData, items: &[Item], rng: &mut Rng, now: Now
                 price: None,
                 quantity: *quantity,
                 xml_id: None,
+                measure_code: None,
+                measure_name: None,
             });
             if *i < PRODUCTS - STORE_ONLY {
                 rows.push(RowSeed {
@@ -203,6 +207,8 @@ pub fn linked_pairs(seed: &mut SeedData, items: &[Item], rng: &mut Rng, now: Now
                     quantity: *quantity,
                     discount_rate: None,
                     tax_rate: Some(20.0),
+                    measure_code: None,
+                    measure_name: None,
                 });
             }
         }

@@ -206,4 +206,10 @@ pub struct RowSeed {
     pub discount_rate: Option<f64>,
     #[serde(default)]
     pub tax_rate: Option<f64>,
+    /// The unit's OKEI code (default 796, pieces); given with `measure_name`.
+    #[serde(default)]
+    pub measure_code: Option<u64>,
+    /// The unit's name (default `шт`).
+    #[serde(default)]
+    pub measure_name: Option<String>,
 }

@@ -159,6 +159,12 @@ pub struct BasketSeed {
     pub quantity: f64,
     #[serde(default)]
     pub xml_id: Option<String>,
+    /// The unit's OKEI code (default 796, pieces); given with `measure_name`.
+    #[serde(default)]
+    pub measure_code: Option<u64>,
+    /// The unit's name (default `шт`).
+    #[serde(default)]
+    pub measure_name: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -45,6 +45,15 @@ impl Problems {
             );
         }
     }
+    /// A unit is given whole: its OKEI code and its name, or neither (pieces).
+    pub(super) fn unit(&mut self, at: &str, code: Option<u64>, name: &Option<String>) {
+        if code.is_some() != name.is_some() {
+            self.add(
+                at.to_owned(),
+                "a unit needs both measureCode (its OKEI code, e.g. 166) and measureName (e.g. кг)",
+            );
+        }
+    }
     pub(super) fn into_result(self) -> Result<(), String> {
         if self.0.is_empty() {
             Ok(())

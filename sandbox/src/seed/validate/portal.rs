@@ -174,6 +174,7 @@ pub(super) fn check(seed: &SeedData, p: &mut Problems) {
             if row.quantity <= 0.0 {
                 p.add(format!("{at}.quantity"), "must be above 0");
             }
+            p.unit(&at, row.measure_code, &row.measure_name);
         }
     }
 }

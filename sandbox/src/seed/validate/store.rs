@@ -122,6 +122,7 @@ pub(super) fn check(seed: &SeedData, p: &mut Problems) {
             if item.quantity <= 0.0 {
                 p.add(format!("{at}.quantity"), "must be above 0");
             }
+            p.unit(&at, item.measure_code, &item.measure_name);
         }
         for (j, shipment) in order.shipments.iter().flatten().enumerate() {
             if let Some(status) = &shipment.status

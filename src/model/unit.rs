@@ -1,0 +1,31 @@
+//! A unit of measure as a record names it: the portal's own name (`шт`) and, when given, its
+//! OKEI code (`796`, pieces), which says what it is in any language.
+
+use bitrix_rest::models::{crm::ProductRow, sale::BasketItem};
+
+/// The unit a deal row or an order line counts in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Unit {
+    /// The name the record carries (`шт`, `кг`); may be empty.
+    pub name: String,
+    /// The OKEI code, when the record has one.
+    pub code: Option<u64>,
+}
+
+impl Unit {
+    /// A deal row's unit.
+    pub fn of_row(row: &ProductRow) -> Unit {
+        Unit {
+            name: row.measure_name.clone(),
+            code: row.measure_code,
+        }
+    }
+
+    /// An order line's unit.
+    pub fn of_line(item: &BasketItem) -> Unit {
+        Unit {
+            name: item.measure_name.clone().unwrap_or_default(),
+            code: item.measure_code,
+        }
+    }
+}
