@@ -69,7 +69,7 @@ pub fn rows_table(m: &mut Markup, props: &RowsTable) {
             .attr("scope", "col")
             .attr("class", "sl-num")
             .attr("data-warehouse-id", &w.id.to_string())
-            .text(&warehouse_title(w, props.fmt.lang))
+            .leaf("span", "sl-wh-title", &warehouse_title(w, props.fmt.lang))
             .close("th");
     }
     m.close("tr").close("thead");
