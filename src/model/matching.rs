@@ -68,6 +68,22 @@ impl RowMatch {
     pub fn is_matched(&self) -> bool {
         self.store_product_id.is_some()
     }
+
+    /// True when basket `item` is this row's product: the same store product, or the XML_ID
+    /// the basket carries.
+    pub fn is_product_of(&self, item: &BasketItem) -> bool {
+        self.store_product_id
+            .is_some_and(|id| i64::try_from(id).ok() == Some(item.product_id))
+            || (self.xml_id.is_some() && key(item.product_xml_id.as_deref()) == self.xml_id)
+    }
+
+    /// True when both rows are the same product (a product listed in two deal rows).
+    pub fn same_product(&self, other: &RowMatch) -> bool {
+        match (self.store_product_id, other.store_product_id) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.xml_id.is_some() && self.xml_id == other.xml_id,
+        }
+    }
 }
 
 /// Rows and basket matched to each other.
@@ -75,8 +91,22 @@ impl RowMatch {
 pub struct ProductMatching {
     /// One entry per deal row, in row order.
     pub rows: Vec<RowMatch>,
-    /// Basket items no row took, by ID, in basket order.
+    /// Basket items no row took, by ID, in basket order; not the further lines of a product
+    /// the deal has (those are in `split`).
     pub basket_only: Vec<u64>,
+    /// Products the deal and the order list in a different number of lines.
+    pub split: Vec<SplitProduct>,
+}
+
+/// A product one side lists in more lines than the other (twice in the deal, once in the
+/// order, or the other way round), with at least one line in the order: its quantities are
+/// compared in total.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SplitProduct {
+    /// Its deal rows, in row order.
+    pub rows: Vec<usize>,
+    /// Its basket lines, in basket order.
+    pub items: Vec<u64>,
 }
 
 /// What matching needs.
@@ -156,7 +186,7 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
     }
 
     let mut taken: Vec<u64> = Vec::new();
-    let rows = input
+    let rows: Vec<RowMatch> = input
         .rows
         .iter()
         .map(|row| {
@@ -182,34 +212,72 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
                 _ if xml_id.is_none() && value.is_none() => Some(Unmatched::NoCode),
                 _ => Some(Unmatched::NotInStore),
             };
-            let basket_item_id = input
+            let mut m = RowMatch {
+                xml_id,
+                store_product_id,
+                by,
+                basket_item_id: None,
+                unmatched,
+            };
+            m.basket_item_id = input
                 .basket
                 .iter()
                 .find(|item| {
                     !taken.contains(&item.id)
-                        && (store_product_id
-                            .is_some_and(|id| i64::try_from(id).ok() == Some(item.product_id))
-                            || (xml_id.is_some() && key(item.product_xml_id.as_deref()) == xml_id)
+                        && (m.is_product_of(item)
                             || (free_text && item.product_id <= 0 && same_line(row, item)))
                 })
                 .map(|item| item.id);
-            if let Some(id) = basket_item_id {
+            if let Some(id) = m.basket_item_id {
                 taken.push(id);
             }
-            RowMatch {
-                xml_id,
-                store_product_id,
-                by,
-                basket_item_id,
-                unmatched,
-            }
+            m
         })
         .collect();
-    let basket_only = input
+    let untaken: Vec<u64> = input
         .basket
         .iter()
         .filter(|item| !taken.contains(&item.id))
         .map(|item| item.id)
         .collect();
-    ProductMatching { rows, basket_only }
+    let split = split_products(&rows, &untaken, input.basket);
+    let basket_only = untaken
+        .into_iter()
+        .filter(|id| !split.iter().any(|s| s.items.contains(id)))
+        .collect();
+    ProductMatching {
+        rows,
+        basket_only,
+        split,
+    }
+}
+
+/// The products listed in more than one line on either side, with at least one line in the
+/// order.
+fn split_products(rows: &[RowMatch], untaken: &[u64], basket: &[BasketItem]) -> Vec<SplitProduct> {
+    let mut out: Vec<SplitProduct> = Vec::new();
+    for (index, m) in rows.iter().enumerate() {
+        let is_product = m.store_product_id.is_some() || m.xml_id.is_some();
+        if !is_product || out.iter().any(|s| s.rows.contains(&index)) {
+            continue;
+        }
+        let same: Vec<usize> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, other)| other.same_product(m))
+            .map(|(i, _)| i)
+            .collect();
+        let items: Vec<u64> = basket
+            .iter()
+            .filter(|it| {
+                same.iter().any(|&i| rows[i].basket_item_id == Some(it.id))
+                    || (untaken.contains(&it.id) && m.is_product_of(it))
+            })
+            .map(|it| it.id)
+            .collect();
+        if !items.is_empty() && same.len() + items.len() > 2 {
+            out.push(SplitProduct { rows: same, items });
+        }
+    }
+    out
 }

@@ -15,7 +15,10 @@
 //!   to a lost stage. A canceled order is not compared by its status.
 //! - **Products**: a row with no basket item → `missing-in-order`; a basket item no row took →
 //!   `missing-in-deal`; a paired row and item with different quantities → `quantity`, or unit
-//!   prices differing at two decimals → `price`.
+//!   prices differing at two decimals → `price`. A product one side lists in more lines than
+//!   the other (twice in the deal, once in the order) is compared in total: one `quantity`
+//!   difference when the totals differ, at its first row, and nothing "missing"; each row's
+//!   price is still compared with its line's (or the product's first line's).
 //!
 //! Order of the list: sum, status, then per row in row order, then what is only in the order.
 
@@ -26,7 +29,7 @@ use bitrix_rest::models::{
 };
 
 use crate::model::mapping::StageMapping;
-use crate::model::matching::{ProductMatching, Unmatched};
+use crate::model::matching::{ProductMatching, SplitProduct, Unmatched};
 use crate::model::unit::Unit;
 
 /// The kind of a difference; [`DifferenceKind::as_str`] is the markup's `data-kind`.
@@ -225,7 +228,22 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
         out.push(d);
     }
     let item = |id: u64| order.basket_items.iter().find(|i| i.id == id);
+    let split_of_row = |index: usize| matching.split.iter().find(|s| s.rows.contains(&index));
     for (index, (row, m)) in rows.iter().zip(&matching.rows).enumerate() {
+        if let Some(s) = split_of_row(index) {
+            // A product in several lines: its total is compared once, at its first row; each
+            // row's price against its own line, or the product's first line.
+            if s.rows.first() == Some(&index)
+                && let Some(d) = split_quantity_difference(s, rows, order)
+            {
+                out.push(d);
+            }
+            let line = m.basket_item_id.or(s.items.first().copied()).and_then(item);
+            if let Some(it) = line {
+                push_price_difference(&mut out, index, row, it, (deal, order));
+            }
+            continue;
+        }
         match m.basket_item_id.and_then(item) {
             None => out.push(Difference::MissingInOrder {
                 row: index,
@@ -351,6 +369,16 @@ fn push_line_differences(
             unit: Unit::of_row(r),
         });
     }
+    push_price_difference(out, row, r, it, (deal, order));
+}
+
+fn push_price_difference(
+    out: &mut Vec<Difference>,
+    row: usize,
+    r: &ProductRow,
+    it: &BasketItem,
+    (deal, order): (&Deal, &Order),
+) {
     if r.price.round_dp(2) != it.price.round_dp(2) {
         out.push(Difference::Price {
             row,
@@ -362,4 +390,30 @@ fn push_line_differences(
             order_currency: order.currency.clone(),
         });
     }
+}
+
+/// A split product's totals, when they differ, under its first row's name and unit.
+fn split_quantity_difference(
+    s: &SplitProduct,
+    rows: &[ProductRow],
+    order: &Order,
+) -> Option<Difference> {
+    let first = &rows[*s.rows.first()?];
+    let deal = s
+        .rows
+        .iter()
+        .fold(Decimal::ZERO, |sum, &i| sum + rows[i].quantity);
+    let total = order
+        .basket_items
+        .iter()
+        .filter(|it| s.items.contains(&it.id))
+        .fold(Decimal::ZERO, |sum, it| sum + it.quantity);
+    (deal != total).then(|| Difference::Quantity {
+        row: s.rows[0],
+        basket_item_id: s.items[0],
+        name: first.product_name.clone(),
+        deal,
+        order: total,
+        unit: Unit::of_row(first),
+    })
 }

@@ -1004,7 +1004,9 @@ fn a_warehouse_the_store_lists_as_inactive_is_marked_in_its_heading() {
     );
     let html = m.finish();
     assert!(
-        html.contains(r#"data-warehouse-id="1"><span class="sl-wh-title">Main (inactive)</span></th>"#),
+        html.contains(
+            r#"data-warehouse-id="1"><span class="sl-wh-title">Main (inactive)</span></th>"#
+        ),
         "{html}"
     );
     assert!(

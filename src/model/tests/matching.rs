@@ -1,6 +1,8 @@
 use serde_json::json;
 
-use crate::model::matching::{MatchInput, MatchedBy, ProductMatching, Unmatched, match_products};
+use crate::model::matching::{
+    MatchInput, MatchedBy, ProductMatching, SplitProduct, Unmatched, match_products,
+};
 use crate::model::settings::PropertyPair;
 
 use super::fixtures::{basket, product, row};
@@ -248,5 +250,36 @@ fn an_unmatched_row_says_why_it_has_no_store_product() {
             // A property value is a code: the store was asked and has none.
             Some(Unmatched::NotInStore),
         ]
+    );
+}
+
+#[test]
+fn a_further_order_line_of_a_deal_product_is_split_not_order_only() {
+    let rows = vec![row(1, "Чайник", "3", "100"), row(2, "Чашка", "1", "50")];
+    let portal = vec![
+        product(1, "Чайник", Some("A"), json!({})),
+        product(2, "Чашка", Some("B"), json!({})),
+    ];
+    let store = vec![product(70, "Чайник", Some("A"), json!({}))];
+    let items = vec![
+        basket(501, 70, Some("A"), "1", "100"),
+        basket(502, 70, Some("A"), "2", "100"),
+        basket(503, 99, Some("Z"), "1", "10"),
+    ];
+    let m = match_products(MatchInput {
+        rows: &rows,
+        portal_products: &portal,
+        store_products: &store,
+        basket: &items,
+        property: None,
+    });
+    assert_eq!(m.rows[0].basket_item_id, Some(501));
+    assert_eq!(m.basket_only, vec![503], "502 is the kettle's second line");
+    assert_eq!(
+        m.split,
+        vec![SplitProduct {
+            rows: vec![0],
+            items: vec![501, 502]
+        }]
     );
 }

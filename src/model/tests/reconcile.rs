@@ -426,3 +426,80 @@ fn quantity_differences_carry_the_deal_rows_unit_and_order_lines_their_own() {
         "{diffs:?}"
     );
 }
+
+#[test]
+fn a_product_in_two_deal_rows_and_one_order_line_is_compared_in_total() {
+    let dl = deal(410, json!({"OPPORTUNITY": "300"}));
+    let rows = vec![row(1, "Чайник", "1", "100"), row(1, "Чайник", "2", "100")];
+    let same = order(
+        9,
+        json!({"price": 300}),
+        vec![basket(1, 70, Some("A"), "3", "100")],
+    );
+    assert_eq!(run(&dl, &rows, &same), vec![], "1 + 2 = 3: nothing differs");
+
+    let more = order(
+        9,
+        json!({"price": 300}),
+        vec![basket(1, 70, Some("A"), "4", "100")],
+    );
+    assert_eq!(
+        run(&dl, &rows, &more),
+        vec![Difference::Quantity {
+            row: 0,
+            basket_item_id: 1,
+            name: "Чайник".into(),
+            deal: d("3"),
+            order: d("4"),
+            unit: Unit::default(),
+        }],
+        "one difference of the totals, nothing missing"
+    );
+}
+
+#[test]
+fn a_product_in_two_order_lines_and_one_deal_row_is_compared_in_total() {
+    let dl = deal(410, json!({"OPPORTUNITY": "300"}));
+    let rows = vec![row(1, "Чайник", "3", "100")];
+    let split = |second: &str| {
+        order(
+            9,
+            json!({"price": 300}),
+            vec![
+                basket(1, 70, Some("A"), "1", "100"),
+                basket(2, 70, Some("A"), second, "100"),
+            ],
+        )
+    };
+    assert_eq!(run(&dl, &rows, &split("2")), vec![]);
+    assert_eq!(
+        kinds(&run(&dl, &rows, &split("1"))),
+        vec!["quantity"],
+        "3 against 1 + 1, and the second line is not 'only in the order'"
+    );
+}
+
+#[test]
+fn a_repeated_row_keeps_its_own_price_check() {
+    let dl = deal(410, json!({"OPPORTUNITY": "290"}));
+    let rows = vec![row(1, "Чайник", "1", "100"), row(1, "Чайник", "2", "95")];
+    let o = order(
+        9,
+        json!({"price": 290}),
+        vec![basket(1, 70, Some("A"), "3", "100")],
+    );
+    let diffs = run(&dl, &rows, &o);
+    assert_eq!(kinds(&diffs), vec!["price"], "{diffs:?}");
+    assert!(matches!(diffs[0], Difference::Price { row: 1, .. }));
+}
+
+#[test]
+fn a_product_twice_in_the_deal_and_not_in_the_order_is_missing_twice() {
+    let dl = deal(410, json!({"OPPORTUNITY": "0"}));
+    let rows = vec![row(1, "Чайник", "1", "100"), row(1, "Чайник", "2", "100")];
+    let o = order(9, json!({"price": 0}), vec![]);
+    assert_eq!(
+        kinds(&run(&dl, &rows, &o)),
+        vec!["missing-in-order", "missing-in-order"]
+    );
+}

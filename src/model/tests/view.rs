@@ -11,7 +11,7 @@ use crate::model::link::{
 };
 use crate::model::mapping::{PipelineMapping, StatusStage};
 use crate::model::matching::{MatchedBy, Unmatched};
-use crate::model::reconcile::DifferenceKind;
+use crate::model::reconcile::{Difference, DifferenceKind};
 use crate::model::settings::{LinkRule, OrderKey, Settings};
 use crate::model::view::{DealInputs, DealView, StoreAnswer, StoreSide, StoreState};
 
@@ -548,5 +548,30 @@ fn an_order_line_no_deal_row_has_is_listed_after_the_rows_with_its_stock() {
         v.differences
             .iter()
             .any(|d| d.kind() == DifferenceKind::MissingInDeal)
+    );
+}
+
+#[test]
+fn a_second_order_line_of_a_deal_product_is_no_order_only_row() {
+    let mut w = world();
+    let basket_items = &mut w.order.as_mut().unwrap().basket_items;
+    basket_items[0].quantity = d("1");
+    basket_items.push(basket(503, 70, Some("A"), "1", "500"));
+    let v = build(&w, answered);
+    assert_eq!(v.rows.len(), 3, "the kettle's two lines are its one row");
+    assert!(v.rows.iter().all(|r| !r.order_only));
+    assert_eq!(
+        v.rows[0].order_quantity, None,
+        "compared in total, not against one line"
+    );
+    let about_the_kettle = |d: &Difference| match d {
+        Difference::Quantity { name, .. } => name == "Чайник",
+        Difference::MissingInDeal { xml_id, .. } => xml_id.as_deref() == Some("A"),
+        _ => false,
+    };
+    assert!(
+        !v.differences.iter().any(about_the_kettle),
+        "2 = 1 + 1: {:?}",
+        v.differences
     );
 }

@@ -17,7 +17,7 @@ fn changes_name_the_fields_and_rows_that_moved() {
     w2.deal.opportunity = d("1400");
     w2.rows[1].quantity = d("1");
     w2.rows.remove(2);
-    let mut extra = row(2, "Чашка", "1", "100");
+    let mut extra = row(0, "Упаковка", "1", "100");
     extra.id = Some(200);
     w2.rows.push(extra);
     if let Some(o) = w2.order.as_mut() {

@@ -230,7 +230,12 @@ impl DealView {
             )
             .map(|((index, row), ((m, s), (line, shipped)))| {
                 let line_shipped = line.is_some_and(|it| *shipped >= it.quantity);
-                ViewRow::of(index, row, m, s, store_products, *line, line_shipped)
+                let mut row = ViewRow::of(index, row, m, s, store_products, *line, line_shipped);
+                // A product in several lines is compared in total (a difference), not per line.
+                if matching.split.iter().any(|s| s.rows.contains(&index)) {
+                    row.order_quantity = None;
+                }
+                row
             })
             .collect();
         let first = rows.len();
