@@ -16,6 +16,7 @@ mod e2e {
     mod install;
     mod live;
     mod lookup;
+    mod many_warehouses;
     mod own_seed;
     mod requests;
     mod settings;

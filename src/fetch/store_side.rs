@@ -10,7 +10,11 @@ use super::answers::{Answers, run};
 use super::deal::{OpenContext, lenient_list};
 use crate::model::call::Batch;
 use crate::model::link::{LinkedOrder, resolve_link};
-use crate::model::view::requests::{StoreOpen, StorePlan, chosen_order_fetch, store_plan};
+use crate::model::sorted::sort_dedup;
+use crate::model::view::poll::stock_batch;
+use crate::model::view::requests::{
+    OpenHints, StoreOpen, StorePlan, chosen_order_fetch, store_plan,
+};
 use crate::model::view::{StoreAnswer, StoreSide};
 
 /// What the store gave for a deal.
@@ -115,26 +119,55 @@ pub(super) async fn fetch_store(
             (answers, wasted + requests)
         }
     };
-    let data = match answered(store, &plan, answers, ctx.preferred_order, &mut requests).await {
+    let asked = Asked {
+        preferred: ctx.preferred_order,
+        chosen_warehouses: &ctx.settings.warehouses,
+    };
+    let data = match answered(store, &plan, answers, asked, &mut requests).await {
         Ok(result) => StoreData::Answered(Box::new(result)),
         Err(e) => StoreData::Unavailable(e),
+    };
+    // The next open plans with the store's real warehouse count: hand it that batch to guess.
+    let counted = match &data {
+        StoreData::Answered(a) if !a.warehouses.is_empty() => Some(a.warehouses.len()),
+        _ => None,
+    };
+    let batch = match counted.filter(|n| ctx.hints.warehouse_count != Some(*n)) {
+        Some(count) => {
+            let hints = OpenHints {
+                warehouse_count: Some(count),
+                ..ctx.hints.clone()
+            };
+            store_plan(open, ctx.settings, &hints).map_or(plan.batch, |p| p.batch)
+        }
+        None => plan.batch,
     };
     StoreFetch {
         data,
         requests,
-        batch: Some(plan.batch),
+        batch: Some(batch),
     }
 }
 
+/// What the open asked the store for beyond its plan.
+struct Asked<'a> {
+    /// The order the rep picked earlier among several.
+    preferred: Option<u64>,
+    /// The warehouses the settings show (none: all).
+    chosen_warehouses: &'a [u64],
+}
+
 /// The store's result from its answers to `plan`, fetching the chosen order when the batch
-/// fetched another (counted in `requests`). Fails when the store did not answer usably.
+/// fetched another, and the stock again when the store has more warehouses than the plan
+/// assumed (each counted in `requests`). Fails when the store did not answer usably.
 async fn answered(
     store: &Client,
     plan: &StorePlan,
     answers: Result<Answers, Error>,
-    preferred: Option<u64>,
+    asked: Asked<'_>,
     requests: &mut usize,
 ) -> Result<StoreResult, Error> {
+    let preferred = asked.preferred;
     let answers = answers?;
     // The warehouse list is the simplest command: when even it failed, the store is not usable.
     if let Some(name) = &plan.warehouses {
@@ -149,7 +182,40 @@ async fn answered(
         *requests += 1;
         result.order = order_of(store.call(call.method, call.params).await?);
     }
+    if stock_cut_off(plan, &answers) {
+        // Stock planned for fewer warehouses than the store has: a first page without every
+        // record would show stock the store has as none. Ask again, sized by the real count.
+        let shown: Vec<u64> = if asked.chosen_warehouses.is_empty() {
+            result.warehouses.iter().map(|w| w.id).collect()
+        } else {
+            asked.chosen_warehouses.to_vec()
+        };
+        let batch = stock_batch(&stocked_products(&result), &shown);
+        let names: Vec<String> = batch.commands.iter().map(|c| c.name.clone()).collect();
+        let more = run(store, &batch).await?;
+        *requests += more.requests();
+        result.stock = all(&more, &names, "storeProducts");
+    }
     Ok(result)
+}
+
+/// True when a stock command's first page did not hold every record.
+fn stock_cut_off(plan: &StorePlan, answers: &Answers) -> bool {
+    plan.stock
+        .iter()
+        .any(|name| answers.reply(name).is_ok_and(|r| r.next.is_some()))
+}
+
+/// The store products whose stock a deal shows: the deal's products and the order's.
+fn stocked_products(result: &StoreResult) -> Vec<u64> {
+    let basket = result
+        .order
+        .iter()
+        .flat_map(|o| &o.basket_items)
+        .filter_map(|it| u64::try_from(it.product_id).ok().filter(|id| *id > 0));
+    let mut ids: Vec<u64> = result.products.iter().map(|p| p.id).chain(basket).collect();
+    sort_dedup(&mut ids);
+    ids
 }
 
 fn read_answers(plan: &StorePlan, answers: &Answers, preferred: Option<u64>) -> StoreResult {

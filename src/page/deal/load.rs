@@ -6,7 +6,7 @@ use bitrix_rest::ErrorKind;
 use gloo_timers::callback::Timeout;
 use wasm_bindgen_futures::spawn_local;
 
-use super::{DealTab, preference, store_guess};
+use super::{DealTab, preference, store_guess, warehouse_count};
 use crate::fetch::deal::{DealData, OpenContext, open_deal};
 use crate::markup::deal::state::{Loaded, TabAction};
 use crate::model::view::requests::OpenHints;
@@ -90,12 +90,15 @@ impl DealTab {
             StoreAccess::Ready(c) => Some(c.with_cancel(self.cancel.clone())),
             StoreAccess::NotConfigured => None,
         };
-        let known = self.hints.borrow().clone();
+        let mut known = self.hints.borrow().clone();
         let member = session.init.member_id.as_str();
         // The first open in this frame plans as the first open of the next frame will: only
         // it sends the remembered store batch and remembers its own. Later loads plan with
         // what this frame learned, and happen because something changed.
         let first = known == OpenHints::default();
+        if first {
+            known.warehouse_count = warehouse_count::recall(member);
+        }
         let guess = first
             .then(|| store_guess::recall(member, self.deal_id))
             .flatten();
@@ -126,6 +129,9 @@ impl DealTab {
         };
         let data = open_deal(ctx, self.deal_id, &crm_ready).await?;
         *self.hints.borrow_mut() = data.hints();
+        if let Some(count) = data.hints().warehouse_count {
+            warehouse_count::remember(member, count);
+        }
         if let Some(batch) = data.store_batch.as_ref().filter(|_| first) {
             store_guess::remember(member, self.deal_id, batch);
         }

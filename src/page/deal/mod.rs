@@ -7,6 +7,7 @@ mod live;
 mod load;
 mod preference;
 mod store_guess;
+mod warehouse_count;
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
