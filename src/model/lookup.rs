@@ -12,8 +12,9 @@
 //! Ranking: XML_ID equal to the query, then article equal to it (both ignoring case), then an
 //! XML_ID or article starting with it, then name starting with it, then name containing it; within
 //! a rank by name (case-insensitive, numbers by value: `№2` before `№10`), then ID. A product found
-//! several ways appears once, at its best rank. The list is capped at
-//! [`MAX_RESULTS`](crate::model::lookup::MAX_RESULTS).
+//! several ways appears once, at its best rank. Only the entries whose stock and price the batch
+//! asked for are ranked (the store's first ones of each list, by its text order); the list is
+//! capped at [`MAX_RESULTS`](crate::model::lookup::MAX_RESULTS).
 
 use bitrix_rest::models::catalog::{Price, Product, StoreStock};
 use serde_json::{Value, json};
@@ -30,6 +31,9 @@ pub const MIN_QUERY_CHARS: usize = 2;
 pub const MAX_RESULTS: usize = 10;
 /// How many entries of a code list (XML_ID, article) get stock and price.
 const CODE_SLOTS: usize = 5;
+/// How many entries of each list (`by_xml`, `by_article`, `by_prefix`, `by_name`) get stock
+/// and price: only those can be shown.
+const LIST_SLOTS: [usize; 4] = [CODE_SLOTS, CODE_SLOTS, MAX_RESULTS, MAX_RESULTS];
 
 /// A query worth sending: trimmed, inner runs of spaces collapsed, at least
 /// [`MIN_QUERY_CHARS`] characters (any script).
@@ -79,18 +83,24 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
         ids.extend(slot_refs(name, &["products"], slots, "id"));
     };
     let prefix = format!("{q}%");
-    add(&mut batch, "by_xml", json!({"=%xmlId": prefix}), CODE_SLOTS);
+    let [xml_slots, article_slots, prefix_slots, name_slots] = LIST_SLOTS;
+    add(&mut batch, "by_xml", json!({"=%xmlId": prefix}), xml_slots);
     if let Some(article) = scope.article_property {
         let key = format!("=%{article}");
-        add(&mut batch, "by_article", json!({ key: prefix }), CODE_SLOTS);
+        add(
+            &mut batch,
+            "by_article",
+            json!({ key: prefix }),
+            article_slots,
+        );
     }
     add(
         &mut batch,
         "by_prefix",
         json!({"=%name": prefix}),
-        MAX_RESULTS,
+        prefix_slots,
     );
-    add(&mut batch, "by_name", name_filter(q), MAX_RESULTS);
+    add(&mut batch, "by_name", name_filter(q), name_slots);
     stock_commands(
         &mut batch,
         "stock",
@@ -206,8 +216,10 @@ pub fn lookup_hits(
 ) -> Vec<LookupHit> {
     let q = fold(query.as_str());
     let mut ranked: Vec<(Relevance, &Product)> = Vec::new();
-    for list in results.lists {
-        for p in list {
+    // Only the entries the batch asked stock and prices for: a list may hold more (a page is
+    // 50), in the store's text order, which the ranking below changes.
+    for (list, slots) in results.lists.into_iter().zip(LIST_SLOTS) {
+        for p in list.iter().take(slots) {
             let article = scope
                 .article_property
                 .and_then(|a| p.property_text(a))

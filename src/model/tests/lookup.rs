@@ -338,3 +338,40 @@ fn names_within_a_rank_sort_their_numbers_by_value() {
         ]
     );
 }
+
+#[test]
+fn only_products_whose_stock_and_price_were_asked_for_are_shown() {
+    // The store lists by name as text: "№10".."№19" before "№2"; the batch asked stock and
+    // prices for its first ten entries only.
+    let names: Vec<String> = (10..=19)
+        .chain(2..=9)
+        .map(|n| format!("Серия №{n}"))
+        .collect();
+    let list: Vec<_> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| product(i as u64 + 1, n, None, json!({})))
+        .collect();
+    let records: Vec<_> = (1..=10).map(|id| stock(id, 1, "7", "0")).collect();
+    let prices: Vec<_> = (1..=10).map(|id| price(id, 1, "100")).collect();
+    let results = LookupResults {
+        lists: [&[], &[], &[], &list],
+        stock: &records,
+        prices: &prices,
+    };
+    let hits = lookup_hits(&q("серия"), results, scope(), &[1]);
+    assert_eq!(hits.len(), MAX_RESULTS);
+    for hit in &hits {
+        assert!(
+            hit.product.id <= 10,
+            "{} was not asked for",
+            hit.product.name
+        );
+        assert_eq!(hit.stock.total_free, d("7"), "{}", hit.product.name);
+        assert!(hit.price.is_some(), "{}", hit.product.name);
+    }
+    assert_eq!(
+        hits[0].product.name, "Серия №10",
+        "ranked among the asked ones"
+    );
+}
