@@ -12,8 +12,8 @@ use super::store_side::StoreData;
 use crate::model::settings::Settings;
 use crate::model::view::DealView;
 use crate::model::view::poll::{
-    changed_settings, deal_changed, order_changed, portal_poll_batch, shared_link_changed,
-    store_poll_batch,
+    changed_settings, deal_changed, order_changed, portal_poll_batch, settings_call,
+    shared_link_changed, store_poll_batch,
 };
 
 /// What the check found.
@@ -31,6 +31,15 @@ impl Changed {
     pub fn any(&self) -> bool {
         self.deal || self.order || self.stock
     }
+}
+
+/// The settings an admin saved since the tab started with `current`, asked on their own: for a
+/// tab that loads again instead of checking (its store or catalogue failed, a rep's retry). A
+/// portal that cannot tell changes nothing.
+pub async fn saved_settings(portal: &Client, current: &Settings) -> Option<Settings> {
+    let call = settings_call();
+    let value = portal.call(call.method, call.params).await.ok()?;
+    changed_settings(current, &value)
 }
 
 /// One request per system: the deal's `DATE_MODIFY` and the app's settings; the order's

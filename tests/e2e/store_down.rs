@@ -2,11 +2,15 @@
 //! naming what failed; the lookup says the store is unreachable. A tab whose first load failed
 //! comes back by itself.
 
+use std::time::Duration;
+
 use bitrix_sandbox::FaultKind;
+use serde_json::json;
 
 use super::own_seed::{mini_options, mini_stand};
-use crate::support::options::{dev_options_polling, unreachable_store};
+use crate::support::options::{dev_options_polling, unreachable_store, with_settings};
 use crate::support::page::tid;
+use crate::support::rest;
 use crate::support::stand::{Setup, Stand, User};
 
 /// The CRM half of the tab: the deal's rows and sum are shown, the store's card says why not.
@@ -155,4 +159,38 @@ fn a_refused_portal_catalogue_keeps_the_deal_and_the_order_and_recovers_by_itsel
     stand.sandbox.clear_faults();
     stand.wait_gone(&tid("catalogue-unread"));
     assert!(stand.count(&tid("row-available")) > 0, "stock shows again");
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_tab_on_a_revoked_webhook_comes_back_once_the_admin_saves_a_good_one() {
+    let stand = mini_stand(
+        "a_tab_on_a_revoked_webhook_comes_back_once_the_admin_saves_a_good_one",
+        with_settings(
+            mini_options(3),
+            json!({"storeWebhook": "${STORE_URL}/rest/1/revoked-secret/"}),
+        ),
+    );
+    stand.open_deal_ready(1, User::Rep);
+    assert_crm_part_with_store_sentence(&stand, 4);
+
+    // The admin saves the store's real webhook in another window.
+    let mut settings = rest::as_app(
+        &stand.sandbox,
+        1,
+        "app.option.get",
+        &[("option", "settings")],
+    );
+    settings["storeWebhook"] = json!(stand.sandbox.urls().store_webhook);
+    stand
+        .sandbox
+        .set_app_option("settings", settings)
+        .expect("save the settings");
+    let number = stand.wait_within(
+        "the order, with the mended webhook",
+        Duration::from_secs(20),
+        |b| b.attr(&tid("order-number"), "data-value"),
+    );
+    assert_eq!(number, "M-501");
+    assert_eq!(stand.count(&tid("store-unavailable")), 0);
 }

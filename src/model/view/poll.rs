@@ -26,6 +26,11 @@ pub fn portal_poll_call(deal_id: u64) -> Call {
     )
 }
 
+/// `app.option.get` of the app's settings, as the admin saved them.
+pub fn settings_call() -> Call {
+    Call::new("app.option.get", json!({ "option": SETTINGS_OPTION }))
+}
+
 /// The portal check as a batch: `deal` ([`portal_poll_call`]), `settings` (the app's stored
 /// settings, `app.option.get`) and, when the order is linked by a rule that records the link in
 /// the deal, `same_link`: the other deals holding that link now (a deal linked to the same
@@ -33,10 +38,7 @@ pub fn portal_poll_call(deal_id: u64) -> Call {
 pub fn portal_poll_batch(view: &DealView, deal: &Deal, rules: &[LinkRule]) -> Batch {
     let mut batch = Batch::new();
     batch.push("deal", portal_poll_call(view.deal.id));
-    batch.push(
-        "settings",
-        Call::new("app.option.get", json!({ "option": SETTINGS_OPTION })),
-    );
+    batch.push("settings", settings_call());
     let rule = view.order.as_ref().and_then(|o| rules.get(o.linked_by.0));
     if let Some(call) = rule.and_then(|rule| same_link_call_for(deal, rule)) {
         batch.push("same_link", call);

@@ -2,7 +2,8 @@
 //! check or load is under way, asks both systems whether anything changed; on a change, reloads
 //! and marks it. While the store's part or the portal's product catalogue could not be loaded,
 //! the check is a reload: the tab comes back by itself once they answer again. So does a first
-//! load that failed. Settings an admin saved meanwhile start the tab again with them.
+//! load that failed. Settings an admin saved meanwhile start the tab again with them — asked
+//! before each such reload too, since a failure is often what the admin mended.
 
 use std::rc::Rc;
 
@@ -10,7 +11,7 @@ use gloo_timers::callback::Interval;
 use wasm_bindgen_futures::spawn_local;
 
 use super::{DealTab, LoadKind};
-use crate::fetch::live::{Changed, check};
+use crate::fetch::live::{Changed, check, saved_settings};
 use crate::fetch::store_side::StoreData;
 use crate::session::StoreAccess;
 
@@ -28,23 +29,26 @@ pub fn start(tab: &Rc<DealTab>) {
 
 /// One check, now (the interval's tick; the settings slider the tab opened has closed).
 pub fn check_now(tab: &Rc<DealTab>) {
+    if tab.checking.get() {
+        return; // one check at a time
+    }
     // A first load that failed is tried again, quietly, until it works.
     let failed = tab.state.borrow().failed_to_open();
     if failed && !page_hidden() {
-        tab.load(LoadKind::Recover);
+        load_with_saved_settings(tab, LoadKind::Recover);
         return;
     }
     let Some(current) = tab.state.borrow().loaded.clone() else {
         return;
     };
-    if tab.checking.get() || tab.state.borrow().busy || page_hidden() {
+    if tab.state.borrow().busy || page_hidden() {
         return; // a hidden tab makes no requests
     }
     // (Only a configured store can have failed.)
     let unread = matches!(current.data.store, StoreData::Unavailable(_))
         || current.data.catalogue_error.is_some();
     if unread {
-        tab.load(LoadKind::Live);
+        load_with_saved_settings(tab, LoadKind::Live);
         return;
     }
     tab.checking.set(true);
@@ -72,6 +76,22 @@ pub fn check_now(tab: &Rc<DealTab>) {
             }) => (tab.settings_changed)(settings),
             Ok(changed) if changed.any() => tab.load(LoadKind::Live),
             _ => {}
+        }
+    });
+}
+
+/// Loads again, and asks meanwhile whether an admin saved new settings (say, mended the
+/// store's webhook the tab failed on): then the tab starts again with those.
+pub fn load_with_saved_settings(tab: &Rc<DealTab>, kind: LoadKind) {
+    tab.load(kind);
+    tab.checking.set(true);
+    let tab = tab.clone();
+    spawn_local(async move {
+        let portal = tab.session.portal.with_cancel(tab.cancel.clone());
+        let saved = saved_settings(&portal, &tab.session.settings).await;
+        tab.checking.set(false);
+        if let Some(settings) = saved {
+            (tab.settings_changed)(settings);
         }
     });
 }

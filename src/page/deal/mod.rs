@@ -153,7 +153,12 @@ impl DealTab {
 
     fn on_action(&self, action: &Action) {
         match action.name.as_str() {
-            "retry" => self.load(LoadKind::Open),
+            // The rep may retry because the admin just mended what failed.
+            "retry" => {
+                if let Some(tab) = self.weak().upgrade() {
+                    live::load_with_saved_settings(&tab, LoadKind::Open);
+                }
+            }
             "open-settings" => {
                 // Where the portal cannot open the app page, the sentence says where to go.
                 // When the settings slider closes, the tab looks for what the admin saved.
