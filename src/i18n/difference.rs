@@ -1,7 +1,7 @@
 //! A plain sentence for each difference between a deal and its order.
 
 use crate::model::money::{NumberStyle, format_money};
-use crate::model::reconcile::Difference;
+use crate::model::reconcile::{Difference, currencies_differ};
 
 use super::{Lang, fill, quantity_with_unit};
 
@@ -30,7 +30,10 @@ pub fn difference_sentence(difference: &Difference, lang: Lang, names: &Names<'_
         } => {
             let deal = money(*deal, deal_currency);
             let order = money(*order_total, order_currency);
-            if order_delivery.is_zero() {
+            if currencies_differ(deal_currency, order_currency) {
+                let (a, b) = (deal_currency.trim(), order_currency.trim());
+                fill(t.diff_sum_currency, &[a, b, &deal, &order])
+            } else if order_delivery.is_zero() {
                 fill(t.diff_sum, &[&deal, &order])
             } else {
                 let delivery = money(*order_delivery, order_currency);
@@ -243,6 +246,21 @@ mod tests {
         assert_eq!(
             difference_sentence(&only_in_order, Lang::En, &names()),
             "\"Mug\" (1 pc) is in the order but not in the deal."
+        );
+    }
+
+    #[test]
+    fn a_sum_in_another_currency_says_what_is_not_compared() {
+        let diff = Difference::Sum {
+            deal: d("295.5"),
+            deal_currency: "USD".into(),
+            order_total: d("26595"),
+            order_delivery: d("0"),
+            order_currency: "RUB".into(),
+        };
+        assert_eq!(
+            difference_sentence(&diff, Lang::Ru, &names()),
+            "Сделка ведётся в USD, а заказ — в RUB: суммы (295,50\u{a0}$ и 26\u{a0}595,00\u{a0}₽) и цены товаров не сравниваются."
         );
     }
 }

@@ -5,7 +5,7 @@
 //!   equals the order total, or the order total minus delivery (the price of shipments that
 //!   are neither the system placeholder nor canceled). Otherwise a `sum` difference carries the
 //!   deal sum, the order total and the delivery. Different currencies on the two sides are
-//!   always a difference (no conversion). Amounts are compared at two decimals, by value
+//!   always a difference (no conversion), said once: row prices are then not compared. Amounts are compared at two decimals, by value
 //!   (`1176.00` = `1176`).
 //! - **Status**: the order status maps (for the deal's pipeline) to a stage other than the
 //!   deal's. A status or stage without a mapping in that pipeline produces no difference.
@@ -329,13 +329,20 @@ fn status_difference(
     }
 }
 
+/// True unless the deal and the order name different currencies.
+pub fn same_currency(deal: &Deal, order: &Order) -> bool {
+    !currencies_differ(&deal.currency_id, &order.currency)
+}
+
+/// True when two currency codes name different currencies (an empty one is taken as the
+/// other's).
+pub fn currencies_differ(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    !a.is_empty() && !b.is_empty() && !a.eq_ignore_ascii_case(b)
+}
+
 fn sum_difference(deal: &Deal, order: &Order) -> Option<Difference> {
-    let same_currency = deal.currency_id.trim().is_empty()
-        || order.currency.trim().is_empty()
-        || deal
-            .currency_id
-            .trim()
-            .eq_ignore_ascii_case(order.currency.trim());
+    let same_currency = same_currency(deal, order);
     let delivery = delivery_price(order);
     let deal_sum = deal.opportunity.round_dp(2);
     let agrees =
@@ -379,6 +386,10 @@ fn push_price_difference(
     it: &BasketItem,
     (deal, order): (&Deal, &Order),
 ) {
+    // Prices in two currencies are not compared: the sum's difference names both currencies.
+    if !same_currency(deal, order) {
+        return;
+    }
     if r.price.round_dp(2) != it.price.round_dp(2) {
         out.push(Difference::Price {
             row,

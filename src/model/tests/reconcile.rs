@@ -503,3 +503,19 @@ fn a_product_twice_in_the_deal_and_not_in_the_order_is_missing_twice() {
         vec!["missing-in-order", "missing-in-order"]
     );
 }
+
+#[test]
+fn a_deal_and_an_order_in_two_currencies_differ_once_not_per_price() {
+    let dl = deal(410, json!({"OPPORTUNITY": "3.00", "CURRENCY_ID": "USD"}));
+    let rows = vec![row(1, "Чайник", "2", "1.5")];
+    let o = order(
+        9,
+        json!({"price": 270, "currency": "RUB"}),
+        vec![basket(1, 70, Some("A"), "3", "90")],
+    );
+    assert_eq!(
+        kinds(&run(&dl, &rows, &o)),
+        vec!["sum", "quantity"],
+        "the currencies once; quantities still compared; prices not"
+    );
+}
