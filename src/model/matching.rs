@@ -14,7 +14,8 @@
 //! order is compared by quantity and price instead of being "missing" on both sides. That names
 //! no product, so it is no guess.
 //!
-//! When several store products share a key, the one with the lowest ID is taken. A row then
+//! When several store products share a key, the one the linked order holds is taken, else the
+//! one with the lowest ID. A row then
 //! takes the first basket item of that store product (or with that XML_ID) not taken by an
 //! earlier row, so a product listed twice pairs up twice. Basket items no row took are "only
 //! in the order".
@@ -219,17 +220,19 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
                 basket_item_id: None,
                 unmatched,
             };
-            m.basket_item_id = input
-                .basket
-                .iter()
-                .find(|item| {
-                    !taken.contains(&item.id)
-                        && (m.is_product_of(item)
-                            || (free_text && item.product_id <= 0 && same_line(row, item)))
-                })
-                .map(|item| item.id);
-            if let Some(id) = m.basket_item_id {
-                taken.push(id);
+            let line = input.basket.iter().find(|item| {
+                !taken.contains(&item.id)
+                    && (m.is_product_of(item)
+                        || (free_text && item.product_id <= 0 && same_line(row, item)))
+            });
+            if let Some(item) = line {
+                taken.push(item.id);
+                m.basket_item_id = Some(item.id);
+                // Store products sharing the XML_ID: the one the order holds is the deal's.
+                let ordered = u64::try_from(item.product_id).ok().filter(|id| *id > 0);
+                if ordered.is_some() && m.by == Some(MatchedBy::XmlId) {
+                    m.store_product_id = ordered;
+                }
             }
             m
         })

@@ -144,7 +144,7 @@ fn the_basket_pairs_with_rows_and_keeps_what_no_row_took() {
 }
 
 #[test]
-fn when_store_products_share_an_xml_id_the_lowest_id_is_taken() {
+fn when_store_products_share_an_xml_id_the_ordered_one_else_the_lowest_id_is_taken() {
     let rows = vec![row(1, "Чайник", "1", "100")];
     let portal = vec![product(1, "Чайник", Some("A"), json!({}))];
     let store = vec![
@@ -159,6 +159,20 @@ fn when_store_products_share_an_xml_id_the_lowest_id_is_taken() {
         property: None,
     });
     assert_eq!(m.rows[0].store_product_id, Some(70));
+
+    // The order holds the other one: that is the deal's product.
+    let items = vec![basket(501, 90, Some("A"), "1", "100")];
+    let m = match_products(MatchInput {
+        rows: &rows,
+        portal_products: &portal,
+        store_products: &store,
+        basket: &items,
+        property: None,
+    });
+    assert_eq!(
+        (m.rows[0].store_product_id, m.rows[0].basket_item_id),
+        (Some(90), Some(501))
+    );
 }
 
 #[test]
