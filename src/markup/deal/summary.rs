@@ -32,7 +32,7 @@ pub fn deal_summary(m: &mut Markup, d: &DealCard, fmt: Fmt, marks: &[DealField])
         Some(c) => {
             m.leaf("div", "", &c.name);
             for phone in &c.phones {
-                m.leaf("div", "sl-muted", phone);
+                m.leaf("div", "sl-muted sl-nowrap", phone);
             }
             for email in &c.emails {
                 m.leaf("div", "sl-muted", email);

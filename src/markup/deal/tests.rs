@@ -846,7 +846,7 @@ fn the_deal_card_shows_stage_sum_and_contact_with_marks() {
             "<section class=\"sl-card sl-deal-card\" aria-label=\"{title}\"><h3>{title}</h3>\
              <dl class=\"sl-facts\"><dt>{stage}</dt><dd data-testid=\"deal-stage\">New</dd>\
              <dt>{sum_label}</dt><dd class=\"sl-strong sl-changed\" data-testid=\"deal-sum\">{sum}</dd>\
-             <dt>{contact}</dt><dd><div>Anna</div><div class=\"sl-muted\">+7 900</div>\
+             <dt>{contact}</dt><dd><div>Anna</div><div class=\"sl-muted sl-nowrap\">+7 900</div>\
              <div class=\"sl-muted\">a@example.com</div></dd></dl></section>",
             title = t.deal_title,
             stage = t.deal_stage,
