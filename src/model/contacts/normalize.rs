@@ -7,6 +7,8 @@ use crate::model::text::lowercase;
 /// A phone number reduced to its digits with the country code: `+79161234567`.
 ///
 /// Rules, for what people type in Russia and elsewhere:
+/// - an extension is not part of the number: the text from `доб.`, `ext.`, `вн.`, ` x`, `#`, `,`
+///   or `;` on is ignored (`+7 903 000-00-04 доб. 12` = `+79030000004`);
 /// - everything but digits is ignored (spaces, brackets, dashes, dots, a leading `+`);
 /// - a leading `00` (international prefix) is dropped: `0049…` = `+49…`;
 /// - without a leading `+` or `00`, an 11-digit number starting with `8` is Russian with the
@@ -28,6 +30,7 @@ impl Phone {
     /// assert_eq!(a.as_str(), "+79161234567");
     /// ```
     pub fn parse(text: &str) -> Option<Phone> {
+        let text = without_extension(text);
         let trimmed = text.trim_start();
         let international = trimmed.starts_with('+');
         let mut digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
@@ -72,6 +75,22 @@ impl Phone {
         } else {
             self.digits()
         }
+    }
+}
+
+/// `text` up to an extension marker, if it has one.
+fn without_extension(text: &str) -> &str {
+    const MARKERS: [&str; 7] = ["доб", "ext", "вн", " x", "#", ",", ";"];
+    let lower = lowercase(text);
+    // Lower-casing keeps every character's length in bytes for the letters the markers use, so
+    // a position in `lower` is one in `text` when both have the same length.
+    if lower.len() != text.len() {
+        return text;
+    }
+    let cut = MARKERS.iter().filter_map(|m| lower.find(m)).min();
+    match cut {
+        Some(at) if text.is_char_boundary(at) => &text[..at],
+        _ => text,
     }
 }
 

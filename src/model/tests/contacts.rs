@@ -43,6 +43,22 @@ fn numbers_with_an_explicit_country_code_are_left_as_digits() {
 }
 
 #[test]
+fn an_extension_is_not_part_of_the_number() {
+    let main = "+79030000004";
+    for text in [
+        "+7 903 000-00-04 доб. 12",
+        "8 (903) 000-00-04, доб. 12",
+        "+7 903 000 00 04 Доб.12",
+        "+7 903 000 00 04 ext. 12",
+        "+7 903 000 00 04 x12",
+        "+7 903 000 00 04 #12",
+        "+7 903 000 00 04 вн. 305",
+    ] {
+        assert_eq!(phone(text).as_str(), main, "{text}");
+    }
+}
+
+#[test]
 fn what_is_too_short_or_too_long_is_not_a_phone() {
     assert_eq!(Phone::parse("123-45"), None);
     assert_eq!(Phone::parse("call me"), None);
