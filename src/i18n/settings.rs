@@ -90,6 +90,7 @@ pub struct SettingsTexts {
     pub portal_iblock: &'static str,
     pub iblock_choose: &'static str,
     pub iblock_hint: &'static str,
+    pub portal_iblock_hint: &'static str,
     pub price_type: &'static str,
     pub price_type_hint: &'static str,
     // Statuses and stages
@@ -226,6 +227,7 @@ static RU: SettingsTexts = SettingsTexts {
     portal_iblock: "Каталог Битрикс24 (ID инфоблока)",
     iblock_choose: "— выберите каталог —",
     iblock_hint: "Нужен, чтобы показывать остатки и искать товары.",
+    portal_iblock_hint: "Из него берутся XML_ID и свойства товаров сделки, по которым они находятся в магазине.",
     price_type: "Тип цены магазина (ID)",
     price_type_hint: "1 — базовая цена.",
     mapping_title: "Статусы заказа и стадии сделки",
@@ -358,6 +360,7 @@ static EN: SettingsTexts = SettingsTexts {
     portal_iblock: "Bitrix24 catalogue (information block ID)",
     iblock_choose: "— choose a catalogue —",
     iblock_hint: "Needed to show stock and look products up.",
+    portal_iblock_hint: "Where the XML_IDs and properties of the deal's products are read, to find them in the store.",
     price_type: "Store price type (ID)",
     price_type_hint: "1 is the base price.",
     mapping_title: "Order statuses and deal stages",

@@ -45,9 +45,9 @@ pub fn ProductsSection(props: &ProductsSectionProps) -> Html {
         <section class="sl-card sl-settings-section" aria-labelledby="settings-products-title">
             <h2 id="settings-products-title">{ t.products_title }</h2>
             <div class="sl-settings-grid">
-                { catalog_field(t, "settings-store-iblock", t.store_iblock, &form.store_iblock,
+                { catalog_field(t, "settings-store-iblock", (t.store_iblock, t.iblock_hint), &form.store_iblock,
                     store_catalogs, problems(SettingsField::StoreIblock), edit(Edit::StoreIblock)) }
-                { catalog_field(t, "settings-portal-iblock", t.portal_iblock, &form.portal_iblock,
+                { catalog_field(t, "settings-portal-iblock", (t.portal_iblock, t.portal_iblock_hint), &form.portal_iblock,
                     portal_catalogs, problems(SettingsField::PortalIblock), edit(Edit::PortalIblock)) }
             </div>
             { select_field(SelectInput {
@@ -110,11 +110,11 @@ pub fn ProductsSection(props: &ProductsSectionProps) -> Html {
     }
 }
 
-/// A catalogue: picked from the list when one loaded, else typed as an ID.
+/// A catalogue: picked from the list when one loaded, else typed as an ID; `(label, hint)`.
 fn catalog_field(
     t: &SettingsTexts,
     id: &'static str,
-    label: &'static str,
+    (label, hint): (&'static str, &'static str),
     value: &str,
     catalogs: Option<&Vec<Catalog>>,
     problems: Vec<String>,
@@ -137,7 +137,7 @@ fn catalog_field(
                 label: label.into(),
                 options,
                 selected: value.to_owned().into(),
-                hint: Some(t.iblock_hint.into()),
+                hint: Some(hint.into()),
                 problems,
                 onchange,
             })
@@ -147,7 +147,7 @@ fn catalog_field(
             label: label.into(),
             value: value.to_owned().into(),
             numeric: true,
-            hint: Some(t.iblock_hint.into()),
+            hint: Some(hint.into()),
             problems,
             oninput: onchange,
             ..TextInput::default()
