@@ -292,12 +292,34 @@ async fn a_token_rejected_again_after_refresh_is_an_auth_error() {
 async fn a_token_about_to_expire_is_refreshed_before_the_call() {
     let clock = ManualClock::new();
     let t = expiring_server(&clock);
-    let (portal, refreshes) = refreshing_portal(&t, &clock, 100.0);
-    clock.advance(secs(50.0));
+    let (portal, refreshes) = refreshing_portal(&t, &clock, 600.0);
+    clock.advance(secs(550.0));
     portal.users().current().await.unwrap();
-    assert_eq!(refreshes.load(Ordering::SeqCst), 1);
+    assert_eq!(
+        refreshes.load(Ordering::SeqCst),
+        1,
+        "50 s left, within the minute"
+    );
     assert_eq!(t.sent().len(), 1, "no request with the old token");
     assert_eq!(t.sent()[0].param("auth").as_deref(), Some("new1"));
+}
+
+#[tokio::test]
+async fn a_short_lived_token_is_refreshed_near_its_end_not_before_every_call() {
+    let clock = ManualClock::new();
+    let t = Scripted::new(&clock, |_| ok(r#"{"result":{"ID":"1"}}"#));
+    let (portal, refreshes) = refreshing_portal(&t, &clock, 30.0);
+    portal.users().current().await.unwrap();
+    clock.advance(secs(20.0));
+    portal.users().current().await.unwrap();
+    assert_eq!(refreshes.load(Ordering::SeqCst), 0, "10 s of 30 left");
+    clock.advance(secs(3.0));
+    portal.users().current().await.unwrap();
+    assert_eq!(
+        refreshes.load(Ordering::SeqCst),
+        1,
+        "7 s left: the last quarter of its life"
+    );
 }
 
 #[tokio::test]

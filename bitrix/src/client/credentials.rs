@@ -84,12 +84,18 @@ impl Credentials {
 }
 
 impl OAuth {
-    /// True when the token expires within the margin at `now` (and can be refreshed).
+    /// True when the token expires within the margin at `now` (and can be refreshed). A token
+    /// that lives less than four margins is refreshed in the last quarter of its life, not
+    /// before every call.
     pub(crate) fn due(&self, now: Duration) -> Option<u64> {
         self.refresh.as_ref()?;
         let slot = lock(&self.slot);
         let expires_at = slot.expires_at?;
-        (now.saturating_add(self.margin) >= expires_at).then_some(slot.generation)
+        let margin = slot
+            .token
+            .expires_in
+            .map_or(self.margin, |life| self.margin.min(life / 4));
+        (now.saturating_add(margin) >= expires_at).then_some(slot.generation)
     }
 
     /// Refreshes the token unless another caller already replaced generation `seen`.
