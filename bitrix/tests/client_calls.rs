@@ -171,6 +171,21 @@ async fn query_limit_then_success_returns_the_result() {
 }
 
 #[tokio::test]
+async fn the_client_says_it_is_limited_until_the_server_answers_again() {
+    let clock = ManualClock::new();
+    let busy = r#"{"error":"QUERY_LIMIT_EXCEEDED","error_description":"Too many requests"}"#;
+    let mut answers: Vec<_> = (0..4).map(|_| status(503, busy)).collect();
+    answers.push(ok(r#"{"result":true}"#));
+    let t = Scripted::queue(&clock, answers);
+    let client = webhook(&t, &clock);
+    assert!(!client.is_limited());
+    client.deals().update(1, json!({})).await.unwrap_err();
+    assert!(client.is_limited(), "refused by the limit");
+    assert!(client.deals().update(1, json!({})).await.unwrap());
+    assert!(!client.is_limited(), "answered again");
+}
+
+#[tokio::test]
 async fn the_limiter_lets_a_burst_through_then_spaces_requests_at_the_drain_rate() {
     let clock = ManualClock::new();
     let t = Scripted::new(&clock, |_| ok(r#"{"result":true}"#));

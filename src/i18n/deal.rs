@@ -124,6 +124,8 @@ pub struct DealTexts {
     pub updated: &'static str,
     pub refreshing: &'static str,
     pub waiting: &'static str,
+    pub waiting_limit_portal: &'static str,
+    pub waiting_limit_store: &'static str,
     pub waiting_store: &'static str,
 }
 
@@ -235,6 +237,8 @@ static RU: DealTexts = DealTexts {
     updated: "Обновлено",
     refreshing: "Обновляем…",
     waiting: "Ждём ответа…",
+    waiting_limit_portal: "Битрикс24 просит сбавить темп: слишком много запросов подряд. Ждём…",
+    waiting_limit_store: "Магазин просит сбавить темп: слишком много запросов подряд. Ждём…",
     waiting_store: "Ждём ответа магазина…",
 };
 
@@ -346,5 +350,7 @@ static EN: DealTexts = DealTexts {
     updated: "Updated",
     refreshing: "Refreshing…",
     waiting: "Waiting for an answer…",
+    waiting_limit_portal: "Bitrix24 asks to slow down: too many requests in a row. Waiting…",
+    waiting_limit_store: "The store asks to slow down: too many requests in a row. Waiting…",
     waiting_store: "Waiting for the store…",
 };

@@ -194,3 +194,29 @@ fn a_tab_on_a_revoked_webhook_comes_back_once_the_admin_saves_a_good_one() {
     assert_eq!(number, "M-501");
     assert_eq!(stand.count(&tid("store-unavailable")), 0);
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_load_held_up_by_a_rate_limit_says_who_limits_it_and_finishes_after() {
+    let stand = mini_stand(
+        "a_load_held_up_by_a_rate_limit_says_who_limits_it_and_finishes_after",
+        mini_options(60),
+    );
+    // Every request refused with QUERY_LIMIT_EXCEEDED: the client waits and tries again.
+    stand
+        .sandbox
+        .set_rate_limit(Some(bitrix_sandbox::BucketConfig {
+            burst: 0,
+            drain_per_sec: 0.001,
+        }));
+    stand.goto(&stand.portal_page("/crm/deal/details/1/?tab=app", User::Rep));
+    stand.enter_app_frame();
+    let status = stand.wait_within("the limit to be named", Duration::from_secs(20), |b| {
+        b.text("[role=status]")
+            .filter(|t| t.contains("слишком много запросов"))
+    });
+    assert!(status.starts_with("Битрикс24"), "{status}");
+    stand.sandbox.set_rate_limit(None);
+    assert_eq!(stand.wait_deal_loaded(), "ready");
+    assert_eq!(stand.text("[role=status]").unwrap_or_default(), "");
+}

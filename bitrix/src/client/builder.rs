@@ -200,6 +200,7 @@ impl<T: Transport, C: Clock> ClientBuilder<T, C> {
                 credentials,
                 bucket: Mutex::new(LeakyBucket::new(self.rate_limit)),
                 retry: self.retry,
+                limited: std::sync::atomic::AtomicBool::new(false),
             }),
             cancel: None,
         }

@@ -1,5 +1,6 @@
 //! One call from start to end: limiter, send, parse, refresh, retry.
 
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use serde_json::{Map, Value};
@@ -130,7 +131,10 @@ impl<T: Transport, C: Clock> Client<T, C> {
             let outcome = self.shared.transport.post(request).await;
             let error = match outcome {
                 Ok(response) => match Reply::parse(method, response.status, &response.body) {
-                    Ok(reply) => return Ok(reply),
+                    Ok(reply) => {
+                        self.shared.limited.store(false, Ordering::Relaxed);
+                        return Ok(reply);
+                    }
                     Err(e) => e,
                 },
                 Err(TransportError::Cancelled) => return Err(cancelled(method)),
@@ -156,7 +160,9 @@ impl<T: Transport, C: Clock> Client<T, C> {
                     .map_err(|e| self.finish(e, Access::Read))?;
                 continue;
             }
-            if error.has_code("QUERY_LIMIT_EXCEEDED") {
+            let limited = error.has_code("QUERY_LIMIT_EXCEEDED");
+            self.shared.limited.store(limited, Ordering::Relaxed);
+            if limited {
                 lock(&self.shared.bucket).fill(self.shared.clock.now());
             }
             match self.shared.retry.delay(&error, access, retries) {

@@ -4,6 +4,7 @@ mod builder;
 mod call;
 mod credentials;
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 pub use builder::ClientBuilder;
@@ -41,6 +42,8 @@ struct Shared<T, C> {
     credentials: Credentials,
     bucket: Mutex<LeakyBucket>,
     retry: RetryPolicy,
+    /// The server's last answer was `QUERY_LIMIT_EXCEEDED` (a call waits to try again).
+    limited: AtomicBool,
 }
 
 impl<T: Transport, C: Clock> Clone for Client<T, C> {
@@ -124,5 +127,17 @@ impl<T: Transport, C: Clock> Client<T, C> {
     /// ```
     pub fn clock(&self) -> &C {
         &self.shared.clock
+    }
+
+    /// True while the server is limiting this client: its last answer was
+    /// `QUERY_LIMIT_EXCEEDED`, and calls wait before they try again. A UI can say so instead
+    /// of just "waiting".
+    ///
+    /// ```
+    /// let client = bitrix_rest::Client::webhook("https://shop.example/rest/1/k3y/").unwrap();
+    /// assert!(!client.is_limited());
+    /// ```
+    pub fn is_limited(&self) -> bool {
+        self.shared.limited.load(Ordering::Relaxed)
     }
 }

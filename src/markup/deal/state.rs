@@ -26,6 +26,8 @@ pub struct TabState {
     pub busy: bool,
     /// The load has been busy long enough to say the tab is waiting.
     pub slow: bool,
+    /// Which system is limiting the slow load's requests, when one is.
+    pub limited: Option<LimitedBy>,
     /// The load under way has Bitrix24's part and awaits the store's: shown once the load is
     /// slow and nothing was shown before.
     pub partial: Option<Loaded>,
@@ -35,6 +37,14 @@ pub struct TabState {
     pub marks: ViewChanges,
     /// Counts loads, so a stale answer never replaces a newer one.
     pub generation: u32,
+}
+
+/// A system that answered "too many requests" (`QUERY_LIMIT_EXCEEDED`): calls wait before they
+/// try again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LimitedBy {
+    Bitrix24,
+    Store,
 }
 
 /// What happens to the tab.
@@ -48,8 +58,11 @@ pub enum TabAction {
     /// Load number `generation` starts by itself after a failed first load: the failure
     /// stays on screen until an answer replaces it (no skeleton flashing on every try).
     Recover { generation: u32 },
-    /// The load under way is slow.
-    Slow { generation: u32 },
+    /// The load under way is slow (said again while it lasts, with who limits it now).
+    Slow {
+        generation: u32,
+        limited: Option<LimitedBy>,
+    },
     /// The load under way has Bitrix24's part (the store's is pending).
     Partial { generation: u32, loaded: Loaded },
     /// A load of `generation` finished.
@@ -78,11 +91,18 @@ impl TabState {
                 self.start(generation, chosen);
             }
             TabAction::Recover { generation } => self.start(generation, None),
-            TabAction::Slow { generation } => {
+            TabAction::Slow {
+                generation,
+                limited,
+            } => {
                 if generation != self.generation || !self.busy {
                     return false;
                 }
+                if self.slow && self.limited == limited {
+                    return false;
+                }
                 self.slow = true;
+                self.limited = limited;
             }
             TabAction::Partial { generation, loaded } => {
                 if generation != self.generation || !self.wants_partial() {
@@ -108,6 +128,7 @@ impl TabState {
                 self.error = None;
                 self.busy = false;
                 self.slow = false;
+                self.limited = None;
                 self.partial = None;
                 self.chosen = None;
             }
@@ -118,6 +139,7 @@ impl TabState {
                 self.error = Some(error);
                 self.busy = false;
                 self.slow = false;
+                self.limited = None;
                 self.partial = None;
                 self.chosen = None;
             }
@@ -134,6 +156,7 @@ impl TabState {
     fn start(&mut self, generation: u32, chosen: Option<u64>) {
         self.busy = true;
         self.slow = false;
+        self.limited = None;
         self.partial = None;
         self.generation = generation;
         self.chosen = chosen;

@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::order::order_panel;
 use super::rows::{RowsTable, rows_table};
-use super::state::{Loaded, TabAction, TabState};
+use super::state::{LimitedBy, Loaded, TabAction, TabState};
 use super::summary::deal_summary;
 use super::{TabContext, status_content, status_line, status_text, tab_body};
 use crate::fetch::deal::DealData;
@@ -314,7 +314,10 @@ fn a_retry_after_a_failed_first_load_shows_the_skeleton_then_the_crm_part_while_
             view: Rc::new(view(StoreState::Pending)),
         },
     });
-    assert!(state.apply(TabAction::Slow { generation: 2 }));
+    assert!(state.apply(TabAction::Slow {
+        generation: 2,
+        limited: None,
+    }));
     let html = body(&ctx(), &state);
     assert!(html.contains(r#"data-testid="deal-stage""#));
     assert!(html.contains(r#"data-testid="order-pending""#));
@@ -406,7 +409,10 @@ fn a_slow_store_shows_the_crm_part_first_and_says_it_waits_for_the_store() {
     }));
     assert!(body(&ctx(), &state).starts_with(r#"<div class="sl-deal-body" aria-hidden="true">"#));
     // The load turns slow: the deal and its rows show, the order and stock wait for the store.
-    assert!(state.apply(TabAction::Slow { generation: 1 }));
+    assert!(state.apply(TabAction::Slow {
+        generation: 1,
+        limited: None,
+    }));
     assert_eq!(status_text(&state, Lang::En), t.waiting_store);
     let html = body(&ctx(), &state);
     assert!(html.contains(r#"data-testid="deal-stage""#));
@@ -436,7 +442,10 @@ fn a_reload_keeps_the_data_on_screen_instead_of_a_partial() {
         generation: 1,
         chosen: None,
     });
-    state.apply(TabAction::Slow { generation: 1 });
+    state.apply(TabAction::Slow {
+        generation: 1,
+        limited: None,
+    });
     assert!(!state.apply(TabAction::Partial {
         generation: 1,
         loaded: Loaded {
@@ -1143,4 +1152,49 @@ fn a_warehouse_reserving_more_than_it_has_is_flagged_in_its_cell() {
         &ViewChanges::default(),
     );
     assert!(!fine.contains("over-reserved"));
+}
+
+#[test]
+fn a_slow_load_names_the_system_that_limits_its_requests_while_it_does() {
+    let t = Lang::En.deal();
+    let mut state = TabState::default();
+    state.apply(TabAction::Start {
+        generation: 1,
+        chosen: None,
+    });
+    assert!(state.apply(TabAction::Slow {
+        generation: 1,
+        limited: None,
+    }));
+    assert_eq!(status_text(&state, Lang::En), t.waiting);
+    assert!(
+        !state.apply(TabAction::Slow {
+            generation: 1,
+            limited: None,
+        }),
+        "said again, nothing new"
+    );
+    assert!(state.apply(TabAction::Slow {
+        generation: 1,
+        limited: Some(LimitedBy::Store),
+    }));
+    assert_eq!(status_text(&state, Lang::En), t.waiting_limit_store);
+    assert!(state.apply(TabAction::Slow {
+        generation: 1,
+        limited: Some(LimitedBy::Bitrix24),
+    }));
+    assert_eq!(
+        status_text(&state, Lang::Ru),
+        "Битрикс24 просит сбавить темп: слишком много запросов подряд. Ждём…"
+    );
+    assert!(state.apply(TabAction::Done {
+        generation: 1,
+        loaded: Loaded {
+            data: Rc::new(data(answered())),
+            view: Rc::new(view(StoreState::Linked)),
+        },
+        mark: false,
+    }));
+    assert_eq!(state.limited, None);
+    assert_eq!(status_text(&state, Lang::En), "");
 }

@@ -3,12 +3,12 @@
 use std::rc::Rc;
 
 use bitrix_rest::ErrorKind;
-use gloo_timers::callback::Timeout;
+use gloo_timers::callback::{Interval, Timeout};
 use wasm_bindgen_futures::spawn_local;
 
 use super::{DealTab, preference, store_guess, warehouse_count};
 use crate::fetch::deal::{DealData, OpenContext, open_deal};
-use crate::markup::deal::state::{Loaded, TabAction};
+use crate::markup::deal::state::{LimitedBy, Loaded, TabAction};
 use crate::model::view::requests::OpenHints;
 use crate::session::StoreAccess;
 
@@ -33,6 +33,21 @@ const MARK_MS: u32 = 2_500;
 const SLOW_MS: u32 = 1_500;
 
 impl DealTab {
+    /// The system that is limiting this tab's requests now, if one is.
+    fn limited_by(&self) -> Option<LimitedBy> {
+        let store = match &self.session.store {
+            StoreAccess::Ready(c) => c.is_limited(),
+            StoreAccess::NotConfigured => false,
+        };
+        if self.session.portal.is_limited() {
+            Some(LimitedBy::Bitrix24)
+        } else if store {
+            Some(LimitedBy::Store)
+        } else {
+            None
+        }
+    }
+
     /// (Re)loads the deal; only the newest load's answer is shown.
     pub fn load(&self, kind: LoadKind) {
         let generation = self.state.borrow().generation + 1;
@@ -47,17 +62,25 @@ impl DealTab {
         if let LoadKind::Prefer(order) = kind {
             preference::remember(self.deal_id, order);
         }
-        // Its notice is ignored once this load is over or a newer one started.
+        // Said once the load is slow, and again while it lasts, naming a system that limits
+        // the requests; ignored once this load is over or a newer one started.
         let me = self.weak();
-        *self.slow_timer.borrow_mut() = Some(Timeout::new(SLOW_MS, move || {
+        *self.slow_timer.borrow_mut() = Some(Interval::new(SLOW_MS, move || {
             if let Some(tab) = me.upgrade() {
-                tab.apply(TabAction::Slow { generation });
+                let limited = tab.limited_by();
+                tab.apply(TabAction::Slow {
+                    generation,
+                    limited,
+                });
             }
         }));
         let me = self.weak();
         spawn_local(async move {
             let Some(tab) = me.upgrade() else { return };
             let outcome = tab.fetch(generation).await;
+            if tab.state.borrow().generation == generation {
+                tab.slow_timer.borrow_mut().take();
+            }
             match outcome {
                 Ok(loaded) => {
                     let mark = kind == LoadKind::Live;

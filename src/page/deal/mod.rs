@@ -82,7 +82,7 @@ pub struct DealTab {
     link: RefCell<Option<(Option<Contact>, Rc<LinkPanel>)>>,
     lookup: RefCell<Option<LookupHandle>>,
     /// Says the tab is waiting when a load takes long; clears the live marks.
-    slow_timer: RefCell<Option<Timeout>>,
+    slow_timer: RefCell<Option<Interval>>,
     marks_timer: RefCell<Option<Timeout>>,
     live: RefCell<Option<Interval>>,
     /// A live check is under way.
