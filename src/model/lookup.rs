@@ -5,12 +5,13 @@
 //! `by_xml` (XML_ID starting with the query, `=%xmlId` `query%`), `by_article` (the article
 //! property starting with it, when configured), `by_prefix` (name `=%` `query%`), `by_name`
 //! (name `%` query, a substring; for several words each word a substring, in any order — see
-//! [`name_filter`]), then stock (`stock0`, …) and prices (`price0`, …) of the first entries of
+//! [`name_filter`]), `by_phrase` (for several words: the name holds them as typed), then stock (`stock0`, …) and prices (`price0`, …) of the first entries of
 //! each list, referenced with `$result[...]`, so the whole lookup is one request. The store's
 //! LIKE ignores case (MySQL's collations), so `kf-0` finds the article `KF-001`.
 //!
 //! Ranking: XML_ID equal to the query, then article equal to it (both ignoring case), then an
-//! XML_ID or article starting with it, then name starting with it, then name containing it; within
+//! XML_ID or article starting with it, then name starting with it, then name containing it, then
+//! name containing each of its words; within
 //! a rank by name (case-insensitive, numbers by value: `№2` before `№10`), then ID. A product found
 //! several ways appears once, at its best rank. Only the entries whose stock and price the batch
 //! asked for are ranked (the store's first ones of each list, by its text order); the list is
@@ -31,9 +32,15 @@ pub const MIN_QUERY_CHARS: usize = 2;
 pub const MAX_RESULTS: usize = 10;
 /// How many entries of a code list (XML_ID, article) get stock and price.
 const CODE_SLOTS: usize = 5;
-/// How many entries of each list (`by_xml`, `by_article`, `by_prefix`, `by_name`) get stock
-/// and price: only those can be shown.
-const LIST_SLOTS: [usize; 4] = [CODE_SLOTS, CODE_SLOTS, MAX_RESULTS, MAX_RESULTS];
+/// How many entries of each list (`by_xml`, `by_article`, `by_prefix`, `by_name`,
+/// `by_phrase`) get stock and price: only those can be shown.
+const LIST_SLOTS: [usize; 5] = [
+    CODE_SLOTS,
+    CODE_SLOTS,
+    MAX_RESULTS,
+    MAX_RESULTS,
+    MAX_RESULTS,
+];
 
 /// A query worth sending: trimmed, inner runs of spaces collapsed, at least
 /// [`MIN_QUERY_CHARS`] characters (any script).
@@ -83,7 +90,13 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
         ids.extend(slot_refs(name, &["products"], slots, "id"));
     };
     let prefix = format!("{q}%");
-    let [xml_slots, article_slots, prefix_slots, name_slots] = LIST_SLOTS;
+    let [
+        xml_slots,
+        article_slots,
+        prefix_slots,
+        name_slots,
+        phrase_slots,
+    ] = LIST_SLOTS;
     add(&mut batch, "by_xml", json!({"=%xmlId": prefix}), xml_slots);
     if let Some(article) = scope.article_property {
         let key = format!("=%{article}");
@@ -101,6 +114,11 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
         prefix_slots,
     );
     add(&mut batch, "by_name", name_filter(q), name_slots);
+    // Several words: names holding them as typed come first, and the store's first entries of
+    // the word-by-word list ("серия" and "10" anywhere) may not include them.
+    if q.contains(' ') {
+        add(&mut batch, "by_phrase", json!({"%name": q}), phrase_slots);
+    }
     stock_commands(
         &mut batch,
         "stock",
@@ -148,8 +166,10 @@ pub enum Relevance {
     CodePrefix,
     /// Its name starts with the query.
     NamePrefix,
-    /// Its name contains the query (or the store says it matches).
+    /// Its name contains the query as typed (or the store says it matches).
     NameContains,
+    /// Its name contains each word of a several-word query, not as typed.
+    NameWords,
 }
 
 /// One result.
@@ -170,8 +190,8 @@ pub struct LookupHit {
 /// What the lookup batch returned (missing commands = empty lists).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LookupResults<'a> {
-    /// `by_xml`, `by_article`, `by_prefix`, `by_name`, in that order.
-    pub lists: [&'a [Product]; 4],
+    /// `by_xml`, `by_article`, `by_prefix`, `by_name`, `by_phrase`, in that order.
+    pub lists: [&'a [Product]; 5],
     /// Every `stock*` record.
     pub stock: &'a [StoreStock],
     /// Every `price*` record.
@@ -235,6 +255,8 @@ pub fn lookup_hits(
                 Relevance::CodePrefix
             } else if name.starts_with(&q) {
                 Relevance::NamePrefix
+            } else if q.contains(' ') && !name.contains(&q) {
+                Relevance::NameWords
             } else {
                 Relevance::NameContains
             };

@@ -27,7 +27,7 @@ use crate::model::sorted::sort_dedup;
 use crate::model::stock::{WarehouseColumn, shown_warehouses};
 
 /// The product lists of the lookup batch, in ranking order (absent ones read as empty).
-pub const PRODUCT_LISTS: [&str; 4] = ["by_xml", "by_article", "by_prefix", "by_name"];
+pub const PRODUCT_LISTS: [&str; 5] = ["by_xml", "by_article", "by_prefix", "by_name", "by_phrase"];
 /// The warehouse list command, while the warehouses are not known.
 pub const WAREHOUSES: &str = "warehouses";
 
@@ -144,7 +144,7 @@ pub fn lookup_answer(
     };
     let warehouses: &[Warehouse] = listed.as_deref().or(known).unwrap_or_default();
     let shown = shown_warehouses(&settings.warehouses, warehouses);
-    let mut lists: [Vec<Product>; 4] = Default::default();
+    let mut lists: [Vec<Product>; 5] = Default::default();
     for (slot, name) in lists.iter_mut().zip(PRODUCT_LISTS) {
         if plan.batch.get(name).is_some() {
             *slot = replies.list_of(name, "products")?;
@@ -163,7 +163,7 @@ pub fn lookup_answer(
     });
     let prices: Vec<Price> = gather(replies, &plan.prices, "prices")?;
     let results = LookupResults {
-        lists: [&lists[0], &lists[1], &lists[2], &lists[3]],
+        lists: [&lists[0], &lists[1], &lists[2], &lists[3], &lists[4]],
         stock: &stock,
         prices: &prices,
     };

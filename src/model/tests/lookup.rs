@@ -169,6 +169,7 @@ fn results_are_merged_deduplicated_and_ranked_exact_first() {
             std::slice::from_ref(&by_article),
             &[],
             &[contains.clone(), kettle_xml.clone()],
+            &[],
         ],
         stock: &[],
         prices: &[],
@@ -192,6 +193,7 @@ fn results_are_merged_deduplicated_and_ranked_exact_first() {
             &[],
             &[prefix_b.clone(), prefix_a.clone()],
             &[contains.clone(), prefix_a.clone()],
+            &[],
         ],
         ..Default::default()
     };
@@ -222,7 +224,7 @@ fn results_carry_stock_per_warehouse_and_the_price_and_are_capped() {
     ];
     let prices = vec![price(1, 2, "999"), price(1, 1, "1176.00")];
     let results = LookupResults {
-        lists: [&[], &[], &list, &[]],
+        lists: [&[], &[], &list, &[], &[]],
         stock: &records,
         prices: &prices,
     };
@@ -278,6 +280,7 @@ fn codes_match_ignoring_case_and_a_code_prefix_ranks_above_names() {
             std::slice::from_ref(&by_article),
             std::slice::from_ref(&by_name),
             &[],
+            &[],
         ],
         ..Default::default()
     };
@@ -298,7 +301,7 @@ fn codes_match_ignoring_case_and_a_code_prefix_ranks_above_names() {
     let by_article_exact = lookup_hits(
         &q("kf-0099"),
         LookupResults {
-            lists: [&[], std::slice::from_ref(&by_article), &[], &[]],
+            lists: [&[], std::slice::from_ref(&by_article), &[], &[], &[]],
             ..Default::default()
         },
         scope(),
@@ -321,7 +324,7 @@ fn names_within_a_rank_sort_their_numbers_by_value() {
         .map(|(i, n)| product(i as u64 + 1, n, None, json!({})))
         .collect();
     let results = LookupResults {
-        lists: [&[], &[], &products, &[]],
+        lists: [&[], &[], &products, &[], &[]],
         ..Default::default()
     };
     let order: Vec<_> = lookup_hits(&q("кофемолка"), results, scope(), &[])
@@ -355,7 +358,7 @@ fn only_products_whose_stock_and_price_were_asked_for_are_shown() {
     let records: Vec<_> = (1..=10).map(|id| stock(id, 1, "7", "0")).collect();
     let prices: Vec<_> = (1..=10).map(|id| price(id, 1, "100")).collect();
     let results = LookupResults {
-        lists: [&[], &[], &[], &list],
+        lists: [&[], &[], &[], &list, &[]],
         stock: &records,
         prices: &prices,
     };
@@ -373,5 +376,45 @@ fn only_products_whose_stock_and_price_were_asked_for_are_shown() {
     assert_eq!(
         hits[0].product.name, "Серия №10",
         "ranked among the asked ones"
+    );
+}
+
+#[test]
+fn several_words_as_typed_rank_above_the_same_words_apart_and_are_asked_for() {
+    let batch = lookup_batch(&q("серия 10"), scope());
+    assert_eq!(
+        batch.get("by_phrase").unwrap().params["filter"]["%name"],
+        "серия 10"
+    );
+    assert!(
+        lookup_batch(&q("серия"), scope())
+            .get("by_phrase")
+            .is_none(),
+        "one word: by_name is that search already"
+    );
+    let apart = product(100, "Товар 100: шуруповёрт серия 3", None, json!({}));
+    let typed = product(44, "Товар 44: перфоратор серия 10", None, json!({}));
+    let records = vec![stock(100, 1, "5", "0"), stock(44, 1, "7", "0")];
+    let results = LookupResults {
+        lists: [
+            &[],
+            &[],
+            &[],
+            std::slice::from_ref(&apart),
+            std::slice::from_ref(&typed),
+        ],
+        stock: &records,
+        prices: &[],
+    };
+    let ranked: Vec<_> = lookup_hits(&q("серия 10"), results, scope(), &[1])
+        .iter()
+        .map(|h| (h.product.id, h.relevance, h.stock.total_free))
+        .collect();
+    assert_eq!(
+        ranked,
+        vec![
+            (44, Relevance::NameContains, d("7")),
+            (100, Relevance::NameWords, d("5"))
+        ]
     );
 }
