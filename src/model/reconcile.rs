@@ -244,6 +244,19 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
             }
             continue;
         }
+        // A product the deal lists twice and the order not at all is missing once, in total.
+        let earlier = matching.rows[..index]
+            .iter()
+            .position(|e| e.basket_item_id.is_none() && e.same_product(m));
+        if m.basket_item_id.is_none()
+            && let Some(first) = earlier
+            && let Some(Difference::MissingInOrder { quantity, .. }) = out
+                .iter_mut()
+                .find(|d| matches!(d, Difference::MissingInOrder { row, .. } if *row == first))
+        {
+            *quantity = *quantity + row.quantity;
+            continue;
+        }
         match m.basket_item_id.and_then(item) {
             None => out.push(Difference::MissingInOrder {
                 row: index,

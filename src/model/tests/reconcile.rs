@@ -494,13 +494,19 @@ fn a_repeated_row_keeps_its_own_price_check() {
 }
 
 #[test]
-fn a_product_twice_in_the_deal_and_not_in_the_order_is_missing_twice() {
+fn a_product_twice_in_the_deal_and_not_in_the_order_is_missing_once_in_total() {
     let dl = deal(410, json!({"OPPORTUNITY": "0"}));
-    let rows = vec![row(1, "Чайник", "1", "100"), row(1, "Чайник", "2", "100")];
+    let rows = vec![
+        row(1, "Чайник", "1", "100"),
+        row(2, "Чашка", "1", "10"),
+        row(1, "Чайник", "2", "100"),
+    ];
     let o = order(9, json!({"price": 0}), vec![]);
-    assert_eq!(
-        kinds(&run(&dl, &rows, &o)),
-        vec!["missing-in-order", "missing-in-order"]
+    let diffs = run(&dl, &rows, &o);
+    assert_eq!(kinds(&diffs), vec!["missing-in-order", "missing-in-order"]);
+    assert!(
+        matches!(&diffs[0], Difference::MissingInOrder { row: 0, quantity, .. } if *quantity == d("3")),
+        "{diffs:?}"
     );
 }
 
