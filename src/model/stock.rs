@@ -188,6 +188,8 @@ pub struct RowStock {
     pub available: Decimal,
     /// Requested − available, when positive.
     pub shortage: Option<Decimal>,
+    /// An earlier row of the same product came first: `available` is what it left.
+    pub after_earlier_rows: bool,
 }
 
 /// The stock of every row: `rows` holds each row's store product (`None` = unmatched, which
@@ -205,7 +207,9 @@ pub fn rows_stock(
             let product_id = product?;
             let stock = product_stock(product_id, records, shown, own);
             let requested = requested.max(Decimal::ZERO);
-            let available = match left.iter_mut().find(|(id, _)| *id == product_id) {
+            let earlier = left.iter_mut().find(|(id, _)| *id == product_id);
+            let after_earlier_rows = earlier.is_some();
+            let available = match earlier {
                 Some((_, remaining)) => {
                     let available = *remaining;
                     *remaining = (available - requested).max(Decimal::ZERO);
@@ -222,6 +226,7 @@ pub fn rows_stock(
                 product: stock,
                 available,
                 shortage: (missing > Decimal::ZERO).then_some(missing),
+                after_earlier_rows,
             })
         })
         .collect()

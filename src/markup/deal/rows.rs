@@ -178,6 +178,12 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
                     .attr("data-value", &available)
                     .text(&available)
                     .close("span");
+                if s.after_earlier_rows {
+                    m.open_class("div", "sl-small sl-muted")
+                        .attr("title", t.after_earlier_rows_hint)
+                        .text(t.after_earlier_rows)
+                        .close("div");
+                }
             }
             None => dash(m),
         }

@@ -130,6 +130,7 @@ fn row(index: usize, name: &str, qty: &str, free: &str, shortage: Option<&str>) 
             },
             available: free,
             shortage: shortage.map(d),
+            after_earlier_rows: false,
         }),
         shipped: false,
         order_only: false,
@@ -1197,4 +1198,20 @@ fn a_slow_load_names_the_system_that_limits_its_requests_while_it_does() {
     }));
     assert_eq!(state.limited, None);
     assert_eq!(status_text(&state, Lang::En), "");
+}
+
+#[test]
+fn a_second_row_of_a_product_says_its_available_is_what_the_rows_above_left() {
+    let mut second = row(1, "Kettle", "2", "1", None);
+    if let Some(s) = second.stock.as_mut() {
+        s.after_earlier_rows = true;
+    }
+    let html = table(
+        &[row(0, "Kettle", "1", "4", None), second],
+        true,
+        None,
+        &ViewChanges::default(),
+    );
+    assert_eq!(html.matches("after the rows above").count(), 1, "{html}");
+    assert!(html.contains(r#"title="The deal lists this product in several rows"#));
 }

@@ -206,3 +206,14 @@ fn a_warehouse_column_carries_its_trimmed_title_and_whether_it_is_active() {
     let gone = WarehouseColumn::of(9, &all);
     assert!(gone.title.is_empty() && gone.active, "unknown: no mark");
 }
+
+#[test]
+fn only_a_later_row_of_the_same_product_is_marked_as_after_the_rows_above() {
+    let records = vec![stock(70, 1, "5", "0"), stock(80, 1, "5", "0")];
+    let rows = [(Some(70), d("2")), (Some(80), d("1")), (Some(70), d("1"))];
+    let marked: Vec<bool> = rows_stock(&rows, &records, &[], &OwnReserve::default())
+        .into_iter()
+        .map(|s| s.unwrap().after_earlier_rows)
+        .collect();
+    assert_eq!(marked, [false, false, true]);
+}
