@@ -2,7 +2,7 @@
 
 use bitrix_rest::Error;
 
-use super::state::{LimitedBy, TabState};
+use super::state::TabState;
 use crate::i18n::Lang;
 use crate::i18n::errors::{System, describe};
 use crate::markup::Markup;
@@ -85,8 +85,8 @@ pub fn refresh_failed(m: &mut Markup, state: &TabState, lang: Lang) {
 pub fn status_text(state: &TabState, lang: Lang) -> &'static str {
     let t = lang.deal();
     match (state.busy, state.slow, state.loaded.is_some()) {
-        (true, true, _) if state.limited == Some(LimitedBy::Bitrix24) => t.waiting_limit_portal,
-        (true, true, _) if state.limited == Some(LimitedBy::Store) => t.waiting_limit_store,
+        (true, true, _) if state.limited == Some(System::Portal) => t.waiting_limit_portal,
+        (true, true, _) if state.limited == Some(System::Store) => t.waiting_limit_store,
         (true, true, false) if state.partial.is_some() => t.waiting_store,
         (true, true, _) => t.waiting,
         (true, false, true) => t.refreshing,

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use bitrix_rest::Error;
 
 use crate::fetch::deal::DealData;
+use crate::i18n::errors::System;
 use crate::model::view::DealView;
 use crate::model::view::changes::{ViewChanges, changes};
 
@@ -26,8 +27,9 @@ pub struct TabState {
     pub busy: bool,
     /// The load has been busy long enough to say the tab is waiting.
     pub slow: bool,
-    /// Which system is limiting the slow load's requests, when one is.
-    pub limited: Option<LimitedBy>,
+    /// Which system is limiting the slow load's requests (it answered `QUERY_LIMIT_EXCEEDED`
+    /// and calls wait before they try again), when one is.
+    pub limited: Option<System>,
     /// The load under way has Bitrix24's part and awaits the store's: shown once the load is
     /// slow and nothing was shown before.
     pub partial: Option<Loaded>,
@@ -37,14 +39,6 @@ pub struct TabState {
     pub marks: ViewChanges,
     /// Counts loads, so a stale answer never replaces a newer one.
     pub generation: u32,
-}
-
-/// A system that answered "too many requests" (`QUERY_LIMIT_EXCEEDED`): calls wait before they
-/// try again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LimitedBy {
-    Bitrix24,
-    Store,
 }
 
 /// What happens to the tab.
@@ -61,7 +55,7 @@ pub enum TabAction {
     /// The load under way is slow (said again while it lasts, with who limits it now).
     Slow {
         generation: u32,
-        limited: Option<LimitedBy>,
+        limited: Option<System>,
     },
     /// The load under way has Bitrix24's part (the store's is pending).
     Partial { generation: u32, loaded: Loaded },

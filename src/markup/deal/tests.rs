@@ -7,12 +7,13 @@ use serde_json::json;
 
 use super::order::order_panel;
 use super::rows::{RowsTable, rows_table};
-use super::state::{LimitedBy, Loaded, TabAction, TabState};
+use super::state::{Loaded, TabAction, TabState};
 use super::summary::deal_summary;
 use super::{TabContext, status_content, status_line, status_text, tab_body};
 use crate::fetch::deal::DealData;
 use crate::fetch::store_side::{StoreData, StoreResult};
 use crate::i18n::Lang;
+use crate::i18n::errors::System;
 use crate::markup::Markup;
 use crate::markup::format::Fmt;
 use crate::model::contacts::Buyer;
@@ -1177,12 +1178,12 @@ fn a_slow_load_names_the_system_that_limits_its_requests_while_it_does() {
     );
     assert!(state.apply(TabAction::Slow {
         generation: 1,
-        limited: Some(LimitedBy::Store),
+        limited: Some(System::Store),
     }));
     assert_eq!(status_text(&state, Lang::En), t.waiting_limit_store);
     assert!(state.apply(TabAction::Slow {
         generation: 1,
-        limited: Some(LimitedBy::Bitrix24),
+        limited: Some(System::Portal),
     }));
     assert_eq!(
         status_text(&state, Lang::Ru),

@@ -8,7 +8,8 @@ use wasm_bindgen_futures::spawn_local;
 
 use super::{DealTab, preference, store_guess, warehouse_count};
 use crate::fetch::deal::{DealData, OpenContext, open_deal};
-use crate::markup::deal::state::{LimitedBy, Loaded, TabAction};
+use crate::i18n::errors::System;
+use crate::markup::deal::state::{Loaded, TabAction};
 use crate::model::view::requests::OpenHints;
 use crate::session::StoreAccess;
 
@@ -34,15 +35,15 @@ const SLOW_MS: u32 = 1_500;
 
 impl DealTab {
     /// The system that is limiting this tab's requests now, if one is.
-    fn limited_by(&self) -> Option<LimitedBy> {
+    fn limited_by(&self) -> Option<System> {
         let store = match &self.session.store {
             StoreAccess::Ready(c) => c.is_limited(),
             StoreAccess::NotConfigured => false,
         };
         if self.session.portal.is_limited() {
-            Some(LimitedBy::Bitrix24)
+            Some(System::Portal)
         } else if store {
-            Some(LimitedBy::Store)
+            Some(System::Store)
         } else {
             None
         }
