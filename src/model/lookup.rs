@@ -5,14 +5,15 @@
 //! `by_xml` (XML_ID starting with the query, `=%xmlId` `query%`), `by_article` (the article
 //! property starting with it, when configured), `by_prefix` (name `=%` `query%`), `by_name`
 //! (name `%` query, a substring; for several words each word a substring, in any order — see
-//! [`name_filter`]), `by_phrase` (for several words: the name holds them as typed), then stock (`stock0`, …) and prices (`price0`, …) of the first entries of
-//! each list, referenced with `$result[...]`, so the whole lookup is one request. The store's
+//! [`name_filter`]), `by_phrase` (for several words: the name holds them as typed), then stock
+//! (`stock0`, …) and prices (`price0`, …) of the first entries of each list, referenced with
+//! `$result[...]`, so the whole lookup is one request. The store's
 //! LIKE ignores case (MySQL's collations), so `kf-0` finds the article `KF-001`.
 //!
 //! Ranking: XML_ID equal to the query, then article equal to it (both ignoring case), then an
 //! XML_ID or article starting with it, then name starting with it, then name containing it, then
-//! name containing each of its words; within
-//! a rank by name (case-insensitive, numbers by value: `№2` before `№10`), then ID. A product found
+//! name containing each of its words; within a rank by name (case-insensitive, numbers by
+//! value: `№2` before `№10`), then ID. A product found
 //! several ways appears once, at its best rank. Only the entries whose stock and price the batch
 //! asked for are ranked (the store's first ones of each list, by its text order); the list is
 //! capped at [`MAX_RESULTS`](crate::model::lookup::MAX_RESULTS).

@@ -99,14 +99,13 @@ pub struct ProductMatching {
     pub split: Vec<SplitProduct>,
 }
 
-/// A product one side lists in more lines than the other (twice in the deal, once in the
-/// order, or the other way round), with at least one line in the order: its quantities are
-/// compared in total.
+/// A product listed in more than one line on either side (twice in the deal, twice in the
+/// order, or both): its quantities are compared in total.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SplitProduct {
     /// Its deal rows, in row order.
     pub rows: Vec<usize>,
-    /// Its basket lines, in basket order.
+    /// Its basket lines, in basket order (none: the order lacks it).
     pub items: Vec<u64>,
 }
 
@@ -255,8 +254,7 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
     }
 }
 
-/// The products listed in more than one line on either side, with at least one line in the
-/// order.
+/// The products listed in more than one line on either side.
 fn split_products(rows: &[RowMatch], untaken: &[u64], basket: &[BasketItem]) -> Vec<SplitProduct> {
     let mut out: Vec<SplitProduct> = Vec::new();
     for (index, m) in rows.iter().enumerate() {
@@ -278,7 +276,7 @@ fn split_products(rows: &[RowMatch], untaken: &[u64], basket: &[BasketItem]) -> 
             })
             .map(|it| it.id)
             .collect();
-        if !items.is_empty() && same.len() + items.len() > 2 {
+        if same.len() > 1 || items.len() > 1 {
             out.push(SplitProduct { rows: same, items });
         }
     }

@@ -5,8 +5,8 @@
 //!   equals the order total, or the order total minus delivery (the price of shipments that
 //!   are neither the system placeholder nor canceled). Otherwise a `sum` difference carries the
 //!   deal sum, the order total and the delivery. Different currencies on the two sides are
-//!   always a difference (no conversion), said once: row prices are then not compared. Amounts are compared at two decimals, by value
-//!   (`1176.00` = `1176`).
+//!   always a difference (no conversion), said once: row prices are then not compared.
+//!   Amounts are compared at two decimals, by value (`1176.00` = `1176`).
 //! - **Status**: the order status maps (for the deal's pipeline) to a stage other than the
 //!   deal's. A status or stage without a mapping in that pipeline produces no difference.
 //!   Cancellation is a flag beside the status, so it is compared on its own, against the deal
@@ -15,10 +15,10 @@
 //!   to a lost stage. A canceled order is not compared by its status.
 //! - **Products**: a row with no basket item → `missing-in-order`; a basket item no row took →
 //!   `missing-in-deal`; a paired row and item with different quantities → `quantity`, or unit
-//!   prices differing at two decimals → `price`. A product one side lists in more lines than
-//!   the other (twice in the deal, once in the order) is compared in total: one `quantity`
-//!   difference when the totals differ, at its first row, and nothing "missing"; each row's
-//!   price is still compared with its line's (or the product's first line's).
+//!   prices differing at two decimals → `price`. A product listed in more than one line on a
+//!   side is compared in total, at its first row: one `missing-in-order` when the order lacks
+//!   it, else one `quantity` difference when the totals differ, and nothing "missing"; each
+//!   row's price is still compared with its line's (or the product's first line's).
 //!
 //! Order of the list: sum, status, then per row in row order, then what is only in the order.
 
@@ -29,7 +29,7 @@ use bitrix_rest::models::{
 };
 
 use crate::model::mapping::StageMapping;
-use crate::model::matching::{ProductMatching, SplitProduct, Unmatched};
+use crate::model::matching::{ProductMatching, RowMatch, SplitProduct, Unmatched};
 use crate::model::unit::Unit;
 
 /// The kind of a difference; [`DifferenceKind::as_str`] is the markup's `data-kind`.
@@ -231,10 +231,11 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
     let split_of_row = |index: usize| matching.split.iter().find(|s| s.rows.contains(&index));
     for (index, (row, m)) in rows.iter().zip(&matching.rows).enumerate() {
         if let Some(s) = split_of_row(index) {
-            // A product in several lines: its total is compared once, at its first row; each
-            // row's price against its own line, or the product's first line.
+            // A product in several lines: its total is compared once, at its first row (missing
+            // from the order, or a quantity); each row's price against its own line, or the
+            // product's first line.
             if s.rows.first() == Some(&index)
-                && let Some(d) = split_quantity_difference(s, rows, order)
+                && let Some(d) = split_difference(s, (rows, m), order)
             {
                 out.push(d);
             }
@@ -244,31 +245,8 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
             }
             continue;
         }
-        // A product the deal lists twice and the order not at all is missing once, in total.
-        let earlier = matching.rows[..index]
-            .iter()
-            .position(|e| e.basket_item_id.is_none() && e.same_product(m));
-        if m.basket_item_id.is_none()
-            && let Some(first) = earlier
-            && let Some(Difference::MissingInOrder { quantity, .. }) = out
-                .iter_mut()
-                .find(|d| matches!(d, Difference::MissingInOrder { row, .. } if *row == first))
-        {
-            *quantity = *quantity + row.quantity;
-            continue;
-        }
         match m.basket_item_id.and_then(item) {
-            None => out.push(Difference::MissingInOrder {
-                row: index,
-                name: row.product_name.clone(),
-                xml_id: m.xml_id.clone(),
-                quantity: row.quantity,
-                unit: Unit::of_row(row),
-                price: row.price,
-                // Only a code the store does not know says "not in the store's catalogue": a
-                // free-text line or a product without a known code was never looked for.
-                unmatched: m.unmatched == Some(Unmatched::NotInStore),
-            }),
+            None => out.push(missing_in_order(index, row, m, row.quantity)),
             Some(it) => push_line_differences(&mut out, index, row, it, (deal, order)),
         }
     }
@@ -343,7 +321,7 @@ fn status_difference(
 }
 
 /// True unless the deal and the order name different currencies.
-pub fn same_currency(deal: &Deal, order: &Order) -> bool {
+fn same_currency(deal: &Deal, order: &Order) -> bool {
     !currencies_differ(&deal.currency_id, &order.currency)
 }
 
@@ -416,10 +394,26 @@ fn push_price_difference(
     }
 }
 
-/// A split product's totals, when they differ, under its first row's name and unit.
-fn split_quantity_difference(
+/// Deal row `index` (matched as `m`) missing from the order, `quantity` of it.
+fn missing_in_order(index: usize, row: &ProductRow, m: &RowMatch, quantity: Decimal) -> Difference {
+    Difference::MissingInOrder {
+        row: index,
+        name: row.product_name.clone(),
+        xml_id: m.xml_id.clone(),
+        quantity,
+        unit: Unit::of_row(row),
+        price: row.price,
+        // Only a code the store does not know says "not in the store's catalogue": a free-text
+        // line or a product without a known code was never looked for.
+        unmatched: m.unmatched == Some(Unmatched::NotInStore),
+    }
+}
+
+/// A split product's totals under its first row (matched as `m`): missing from the order when
+/// it has no line, else a quantity difference when they differ.
+fn split_difference(
     s: &SplitProduct,
-    rows: &[ProductRow],
+    (rows, m): (&[ProductRow], &RowMatch),
     order: &Order,
 ) -> Option<Difference> {
     let first = &rows[*s.rows.first()?];
@@ -427,6 +421,9 @@ fn split_quantity_difference(
         .rows
         .iter()
         .fold(Decimal::ZERO, |sum, &i| sum + rows[i].quantity);
+    let Some(&first_item) = s.items.first() else {
+        return Some(missing_in_order(s.rows[0], first, m, deal));
+    };
     let total = order
         .basket_items
         .iter()
@@ -434,7 +431,7 @@ fn split_quantity_difference(
         .fold(Decimal::ZERO, |sum, it| sum + it.quantity);
     (deal != total).then(|| Difference::Quantity {
         row: s.rows[0],
-        basket_item_id: s.items[0],
+        basket_item_id: first_item,
         name: first.product_name.clone(),
         deal,
         order: total,
