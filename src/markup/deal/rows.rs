@@ -169,11 +169,11 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
     m.text(&fmt.money(row.price, props.currency)).close("td");
 
     if props.has_stock {
-        cell(m, "sl-num sl-strong", marks, RowField::Available);
+        cell(m, "sl-num", marks, RowField::Available);
         match &row.stock {
             Some(s) => {
                 let available = plain(s.available);
-                m.open("span")
+                m.open_class("span", "sl-strong")
                     .attr("data-testid", "row-available")
                     .attr("data-value", &available)
                     .text(&available)
