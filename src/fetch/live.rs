@@ -101,30 +101,41 @@ pub async fn check(
                     .unwrap_or_default(),
             );
         }
-        changed.stock = stock_changed(&known.stock, &fresh);
+        let polled: Vec<u64> = view.warehouses.iter().map(|w| w.id).collect();
+        changed.stock = stock_changed(&known.stock, &fresh, &polled);
     }
     Ok(changed)
 }
 
 /// True when a fresh stock record differs from what is known for the same product and
-/// warehouse, or a known record of a polled product is gone.
-pub fn stock_changed(known: &[StoreStock], fresh: &[StoreStock]) -> bool {
-    let same = |a: &StoreStock, b: &StoreStock| {
-        a.amount == b.amount && a.quantity_reserved == b.quantity_reserved
-    };
-    let key = |s: &StoreStock| (s.product_id, s.store_id);
+/// warehouse, or a known record of a polled product in a polled warehouse is gone. `polled` are
+/// the warehouses the check asked for: records the deal open read elsewhere (an inactive
+/// warehouse the view does not show) are not compared.
+pub fn stock_changed(known: &[StoreStock], fresh: &[StoreStock], polled: &[u64]) -> bool {
+    fn key(s: &StoreStock) -> (u64, u64) {
+        (s.product_id, s.store_id)
+    }
+    fn by_key(list: &[StoreStock]) -> Vec<&StoreStock> {
+        let mut v: Vec<&StoreStock> = list.iter().collect();
+        v.sort_unstable_by_key(|s| key(s));
+        v
+    }
+    let (known, fresh) = (by_key(known), by_key(fresh));
+    let find = |list: &[&StoreStock], k| list.binary_search_by_key(&k, |s| key(s)).ok();
     let differs = fresh.iter().any(|f| {
-        known
-            .iter()
-            .find(|k| key(k) == key(f))
-            .is_none_or(|k| !same(k, f))
+        find(&known, key(f)).is_none_or(|i| {
+            known[i].amount != f.amount || known[i].quantity_reserved != f.quantity_reserved
+        })
     });
-    let polled = |k: &StoreStock| fresh.iter().any(|f| f.product_id == k.product_id);
-    let gone = !fresh.is_empty()
-        && known
-            .iter()
-            .filter(|k| polled(k))
-            .any(|k| !fresh.iter().any(|f| key(f) == key(k)));
+    let in_check = |k: &StoreStock| {
+        (polled.is_empty() || polled.contains(&k.store_id))
+            && fresh
+                .binary_search_by_key(&k.product_id, |f| f.product_id)
+                .is_ok()
+    };
+    let gone = known
+        .iter()
+        .any(|k| in_check(k) && find(&fresh, key(k)).is_none());
     differs || gone
 }
 
@@ -147,20 +158,33 @@ mod tests {
     #[test]
     fn equal_stock_is_no_change() {
         let known = [s(1, 1, 5, 0), s(1, 2, 3, 1)];
-        assert!(!stock_changed(&known, &known));
+        assert!(!stock_changed(&known, &known, &[1, 2]));
     }
 
     #[test]
     fn a_moved_reserve_or_amount_is_a_change() {
         let known = [s(1, 1, 5, 0)];
-        assert!(stock_changed(&known, &[s(1, 1, 5, 1)]));
-        assert!(stock_changed(&known, &[s(1, 1, 4, 0)]));
+        assert!(stock_changed(&known, &[s(1, 1, 5, 1)], &[1]));
+        assert!(stock_changed(&known, &[s(1, 1, 4, 0)], &[1]));
     }
 
     #[test]
     fn a_new_or_vanished_warehouse_record_is_a_change() {
         let known = [s(1, 1, 5, 0), s(1, 2, 1, 0)];
-        assert!(stock_changed(&known, &[s(1, 1, 5, 0)]));
-        assert!(stock_changed(&known[..1], &[s(1, 1, 5, 0), s(1, 3, 2, 0)]));
+        assert!(stock_changed(&known, &[s(1, 1, 5, 0)], &[1, 2]));
+        assert!(stock_changed(
+            &known[..1],
+            &[s(1, 1, 5, 0), s(1, 3, 2, 0)],
+            &[1, 3]
+        ));
+    }
+
+    #[test]
+    fn stock_in_a_warehouse_the_check_did_not_ask_is_no_change() {
+        // The open read every warehouse; the check asks only the shown (active) ones.
+        let known = [s(1, 1, 5, 0), s(1, 9, 3, 0), s(2, 9, 1, 0)];
+        assert!(!stock_changed(&known, &[s(1, 1, 5, 0)], &[1]));
+        assert!(!stock_changed(&known, &[], &[1]));
+        assert!(stock_changed(&known, &[s(1, 1, 5, 0)], &[1, 9]));
     }
 }
