@@ -7,5 +7,6 @@ pub mod deal;
 pub mod link;
 pub mod live;
 pub mod store_side;
+pub mod warehouses;
 
 pub use answers::{Answers, run};

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::answers::{Answers, run};
 use super::deal::{OpenContext, lenient_list};
+use super::warehouses::rest_of_warehouses;
 use crate::model::call::Batch;
 use crate::model::link::{LinkedOrder, resolve_link};
 use crate::model::sorted::sort_dedup;
@@ -170,10 +171,15 @@ async fn answered(
     let preferred = asked.preferred;
     let answers = answers?;
     // The warehouse list is the simplest command: when even it failed, the store is not usable.
-    if let Some(name) = &plan.warehouses {
+    for name in &plan.warehouses {
         answers.list::<Warehouse>(name, Some("stores"))?;
     }
     let mut result = read_answers(plan, &answers, preferred);
+    // More warehouses than the pages asked for (the first open on this browser, or the store
+    // has added some): the rest.
+    let (rest, more_requests) = rest_of_warehouses(store, &answers, &plan.warehouses).await?;
+    *requests += more_requests;
+    result.warehouses.extend(rest);
     let refetch = result
         .link
         .as_ref()
@@ -239,11 +245,7 @@ fn read_answers(plan: &StorePlan, answers: &Answers, preferred: Option<u64>) -> 
             .map(|n| lenient_list(answers, n, Some("statuses")))
             .unwrap_or_default(),
         status_names: all(answers, &plan.status_names, "statusLangs"),
-        warehouses: plan
-            .warehouses
-            .as_deref()
-            .map(|n| lenient_list(answers, n, Some("stores")))
-            .unwrap_or_default(),
+        warehouses: all(answers, &plan.warehouses, "stores"),
         products: all(answers, &plan.products, "products"),
         stock: all(answers, &plan.stock, "storeProducts"),
         prices: all(answers, &plan.prices, "prices"),

@@ -52,6 +52,18 @@ pub fn stock_commands(
     shown: &[u64],
     warehouses: usize,
 ) -> Vec<String> {
+    if shown.len() > PAGE_SIZE {
+        // More warehouses than a page holds: one product a command, in at most 50 of them.
+        let mut names = Vec::new();
+        for id in product_ids {
+            for part in shown.chunks(PAGE_SIZE) {
+                let name = format!("{prefix}{}", names.len());
+                batch.push(name.clone(), stock_call(std::slice::from_ref(id), part));
+                names.push(name);
+            }
+        }
+        return names;
+    }
     let span = if shown.is_empty() {
         warehouses
     } else {
@@ -62,18 +74,48 @@ pub fn stock_commands(
         prefix,
         product_ids,
         products_per_stock_command(span),
-        |ids| {
-            let mut filter = json!({"@productId": ids});
-            if !shown.is_empty() {
-                filter["@storeId"] = json!(shown);
-            }
-            Call::new(
-                "catalog.storeproduct.list",
-                json!({"select": ["id", "productId", "storeId", "amount", "quantityReserved"],
-                "filter": filter}),
-            )
-        },
+        |ids| stock_call(ids, shown),
     )
+}
+
+/// `catalog.storeproduct.list` of `ids` in the `shown` warehouses (all when empty).
+fn stock_call(ids: &[Value], shown: &[u64]) -> Call {
+    let mut filter = json!({"@productId": ids});
+    if !shown.is_empty() {
+        filter["@storeId"] = json!(shown);
+    }
+    Call::new(
+        "catalog.storeproduct.list",
+        json!({"select": ["id", "productId", "storeId", "amount", "quantityReserved"],
+        "filter": filter}),
+    )
+}
+
+/// `catalog.store.list` from record `start`, ordered by `sort` and then ID so that pages
+/// neither overlap nor skip.
+pub fn warehouse_list_call(start: usize) -> Call {
+    let mut params = json!({"order": {"sort": "asc", "id": "asc"}});
+    if start > 0 {
+        params["start"] = json!(start);
+    }
+    Call::new("catalog.store.list", params)
+}
+
+/// Appends the warehouse list pages covering `count` warehouses (at least one page):
+/// `<name>`, then `<name>_50`, `<name>_100`, … Returns the command names in page order.
+pub fn warehouse_pages(batch: &mut Batch, name: &str, count: usize) -> Vec<String> {
+    (0..count.max(1))
+        .step_by(PAGE_SIZE)
+        .map(|start| {
+            let command = if start == 0 {
+                name.to_owned()
+            } else {
+                format!("{name}_{start}")
+            };
+            batch.push(command.clone(), warehouse_list_call(start));
+            command
+        })
+        .collect()
 }
 
 /// Appends the price commands (`<prefix>0`, …) for `product_ids` in price type `price_type`

@@ -2,6 +2,8 @@
 //! the store has, in its first complete view, at the cost of one more store request, once per
 //! browser.
 
+use std::time::Duration;
+
 use serde_json::{Value, json};
 
 use crate::support::options::dev_options_polling;
@@ -87,4 +89,92 @@ fn stock_in_the_eleventh_warehouse_shows_on_the_first_complete_view() {
             .as_deref(),
         Some("22")
     );
+}
+
+/// Sixty warehouses, the 58th inactive; three products, each with a record in every
+/// warehouse, stock in the 55th (`20 + i` of product `i`) and 7 in the inactive one; deal 1
+/// asks for one of each, with no order linked.
+fn sixty_warehouses() -> Value {
+    let warehouses: Vec<Value> = (1..=60)
+        .map(|w| json!({"id": w, "title": format!("Склад {w}"), "active": w != 58}))
+        .collect();
+    let store_products: Vec<Value> = (1..=3)
+        .map(|i| {
+            let stock: Vec<Value> = (1..=60)
+                .map(|w| {
+                    let amount = match w {
+                        55 => 20 + i,
+                        58 => 7,
+                        _ => 0,
+                    };
+                    json!({"warehouse": w, "amount": amount})
+                })
+                .collect();
+            json!({"id": i, "name": format!("Товар {i}"), "xmlId": format!("wh-{i}"), "price": 100,
+                   "stock": stock})
+        })
+        .collect();
+    let portal_products: Vec<Value> = (1..=3)
+        .map(|i| json!({"id": 100 + i, "name": format!("Товар {i}"), "xmlId": format!("wh-{i}"), "price": 100}))
+        .collect();
+    let rows: Vec<Value> = (1..=3)
+        .map(|i| json!({"productId": 100 + i, "price": 100, "quantity": 1}))
+        .collect();
+    json!({
+        "portal": {
+            "products": portal_products,
+            "deals": [{"id": 1, "title": "Шестьдесят складов", "stage": "NEW", "rows": rows}]
+        },
+        "store": {"warehouses": warehouses, "products": store_products}
+    })
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_store_with_more_warehouses_than_a_page_shows_them_all_and_an_idle_tab_only_checks() {
+    let poll_secs = 2;
+    let stand = Stand::start(
+        "a_store_with_more_warehouses_than_a_page_shows_them_all_and_an_idle_tab_only_checks",
+        Setup::own_seed(
+            SeedFile::write("sixty-warehouses", &sixty_warehouses()),
+            dev_options_polling(poll_secs),
+        ),
+    );
+    stand.open_deal_ready(1, User::Rep);
+    assert_eq!(
+        stand.count("th[data-warehouse-id]"),
+        59,
+        "every active warehouse, past the first page of 50"
+    );
+    for i in 1..=3 {
+        let row = format!("{}[data-xml-id=\"wh-{i}\"]", tid("deal-row"));
+        assert_eq!(
+            stand
+                .attr(&format!("{row} {}", tid("row-available")), "data-value")
+                .as_deref(),
+            Some((20 + i).to_string().as_str()),
+            "row {i}: the stock in warehouse 55"
+        );
+        assert_eq!(
+            stand
+                .text(&format!("{row} td[data-warehouse-id=\"55\"]"))
+                .as_deref(),
+            Some((20 + i).to_string().as_str())
+        );
+    }
+
+    // The inactive warehouse's stock, read at the open but not shown, is no change: the tab's
+    // checks do not reload the deal.
+    stand.sandbox.reset_stats();
+    stand.wait_within(
+        "three live checks of the store",
+        Duration::from_secs(3 * u64::from(poll_secs) + 15),
+        |_| {
+            let stats = stand.sandbox.stats();
+            (stats.requests.get("store").copied().unwrap_or(0) >= 3).then_some(stats)
+        },
+    );
+    let stats = stand.sandbox.stats();
+    let portal = stats.batched.get("portal").cloned().unwrap_or_default();
+    assert_eq!(portal.get("crm.deal.get"), None, "no reload: {stats:?}");
 }

@@ -91,7 +91,7 @@ fn cached_store_lists_are_left_out_and_english_is_asked_once() {
         ..OpenHints::default()
     };
     let plan = open_plan(3, &hints, &settings());
-    assert!(plan.statuses.is_none() && plan.warehouses.is_none() && plan.status_names.is_empty());
+    assert!(plan.statuses.is_none() && plan.warehouses.is_empty() && plan.status_names.is_empty());
     let d = deal(410, json!({}));
     let en = store_plan(
         StoreOpen {
@@ -226,4 +226,60 @@ fn the_full_order_is_the_linking_rules_and_a_picked_other_order_is_fetched() {
         (call.method, call.params.clone()),
         ("sale.order.get", json!({"id": 9}))
     );
+}
+
+#[test]
+fn the_warehouse_list_is_asked_in_as_many_pages_as_the_last_count_fills() {
+    let pages = |count: Option<usize>| {
+        let hints = OpenHints {
+            warehouse_count: count,
+            ..OpenHints::default()
+        };
+        open_plan(2, &hints, &settings()).warehouses
+    };
+    assert_eq!(pages(None), vec!["warehouses"]);
+    assert_eq!(pages(Some(50)), vec!["warehouses"]);
+    assert_eq!(
+        pages(Some(101)),
+        vec!["warehouses", "warehouses_50", "warehouses_100"]
+    );
+    let plan = open_plan(
+        2,
+        &OpenHints {
+            warehouse_count: Some(60),
+            ..OpenHints::default()
+        },
+        &settings(),
+    );
+    assert_eq!(
+        plan.batch.get("warehouses_50").unwrap().params,
+        json!({"order": {"sort": "asc", "id": "asc"}, "start": 50})
+    );
+}
+
+#[test]
+fn more_than_50_chosen_warehouses_split_each_products_stock_so_no_command_needs_a_second_page() {
+    let chosen: Vec<u64> = (1..=120).collect();
+    let s = Settings {
+        warehouses: chosen.clone(),
+        ..settings()
+    };
+    let plan = open_plan(2, &OpenHints::default(), &s);
+    // Two products × three parts of the 120 warehouses, for the products command and again
+    // for each of the two candidate orders' baskets.
+    let first: Vec<_> = plan
+        .stock
+        .iter()
+        .filter(|n| n.starts_with("products0_stock"))
+        .map(|n| plan.batch.get(n).unwrap().params["filter"].clone())
+        .collect();
+    assert_eq!(first.len(), 2 * 3);
+    let mut covered: Vec<u64> = Vec::new();
+    for filter in &first[..3] {
+        let ids = filter["@storeId"].as_array().unwrap();
+        assert!(ids.len() <= 50, "{filter}");
+        covered.extend(ids.iter().map(|v| v.as_u64().unwrap()));
+        assert_eq!(filter["@productId"].as_array().unwrap().len(), 1);
+    }
+    assert_eq!(covered, chosen);
 }

@@ -44,6 +44,15 @@ impl Answers {
         }
     }
 
+    /// True when command `name` answered a list page with more pages after it.
+    fn has_next_page(&self, name: &str) -> bool {
+        self.results
+            .as_ref()
+            .ok()
+            .and_then(|r| r.raw(name))
+            .is_some_and(|reply| reply.as_ref().is_ok_and(|r| r.next.is_some()))
+    }
+
     /// The result of command `name`, read from `result[key]` when a key is given.
     fn get<T: DeserializeOwned>(&self, name: &str, key: Option<&str>) -> Result<T, Error> {
         let results = self.results.as_ref().map_err(Clone::clone)?;
@@ -86,10 +95,13 @@ pub async fn load_portal(portal: &Client) -> PortalChoices {
     PortalChoices::of(fields, pipelines, stages, catalogs)
 }
 
-/// Loads (or checks) the store: one request.
+/// Loads (or checks) the store: one request, and one more per further 50 warehouses.
 pub async fn load_store(store: &Client, lang: &str) -> Result<StoreFindings, RestFailure> {
     let answers = Answers::of(store, &store_batch(lang)).await;
-    let warehouses: Result<Vec<Warehouse>, Error> = answers.get(WAREHOUSES, Some("stores"));
+    let mut warehouses: Result<Vec<Warehouse>, Error> = answers.get(WAREHOUSES, Some("stores"));
+    if warehouses.is_ok() && answers.has_next_page(WAREHOUSES) {
+        warehouses = store.warehouses().list().await;
+    }
     let statuses: Result<Vec<SaleStatus>, Error> = answers.get(STATUSES, Some("statuses"));
     let catalogs: Result<Vec<Catalog>, Error> = answers.get(CATALOGS, Some("catalogs"));
     let mut names: Vec<StatusLang> = answers.get(NAMES, Some("statusLangs")).unwrap_or_default();

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use super::OpenHints;
 use crate::model::call::{Batch, Call, PAGE_SIZE, slot_refs};
 use crate::model::catalog_query::{
-    ASSUMED_WAREHOUSES, price_commands, product_list_call, stock_commands,
+    ASSUMED_WAREHOUSES, price_commands, product_list_call, stock_commands, warehouse_pages,
 };
 use crate::model::link::{
     LinkCandidate, LinkedOrder, link_candidates, order_get_call, reference_commands,
@@ -31,8 +31,8 @@ pub struct StorePlan {
     pub statuses: Option<String>,
     /// `sale.statusLang.list` commands (the rep's language, English), unless cached.
     pub status_names: Vec<String>,
-    /// `catalog.store.list`, unless cached.
-    pub warehouses: Option<String>,
+    /// `catalog.store.list` pages (as many as the warehouses last counted fill), unless cached.
+    pub warehouses: Vec<String>,
     /// `catalog.product.list` commands for the deal's products.
     pub products: Vec<String>,
     /// `catalog.storeproduct.list` commands.
@@ -121,14 +121,12 @@ pub fn store_plan(
         }
         "statuses".to_owned()
     });
-    let warehouses = (!hints.warehouses_cached).then(|| {
-        batch.push(
-            "warehouses",
-            Call::new("catalog.store.list", json!({"order": {"sort": "asc"}})),
-        );
-        "warehouses".to_owned()
-    });
     let count = hints.warehouse_count.unwrap_or(ASSUMED_WAREHOUSES);
+    let warehouses = if hints.warehouses_cached {
+        Vec::new()
+    } else {
+        warehouse_pages(&mut batch, "warehouses", count)
+    };
     let mut stock = Vec::new();
     let mut prices = Vec::new();
     let mut add_ids = |batch: &mut Batch, source: &str, ids: &[Value]| {
