@@ -25,11 +25,14 @@ fn sentences(m: &mut Markup, differences: &[Difference], lang: Lang, names: &Nam
 
 /// What differs between the deal and its order; `names` gives stage and status names and the
 /// deal's currency, `marked` says a live update just changed the list. `unmapped_status`: the
-/// order status the settings map to no stage, so stage and status were not compared.
+/// order status the settings map to no stage, so stage and status were not compared;
+/// `products_unchecked`: the products could not be matched (the portal catalogue is unread), so
+/// an empty list is no agreement.
 pub fn differences(
     m: &mut Markup,
     differences: &[Difference],
     unmapped_status: Option<&str>,
+    products_unchecked: bool,
     lang: Lang,
     names: &Names,
     marked: bool,
@@ -41,12 +44,18 @@ pub fn differences(
         .attr("data-testid", "differences")
         .attr("data-count", &differences.len().to_string());
     m.leaf("h3", "", t.differences_title);
-    if differences.is_empty() {
+    if products_unchecked {
+        m.open_class("p", "sl-muted")
+            .attr("data-testid", "products-not-compared")
+            .text(t.products_not_compared)
+            .close("p");
+    }
+    if differences.is_empty() && !products_unchecked {
         m.open_class("p", "sl-ok")
             .attr("data-testid", "no-differences")
             .text(t.no_differences)
             .close("p");
-    } else {
+    } else if !differences.is_empty() {
         // A long list (a deal and an order with little in common) shows its first sentences
         // and folds the rest under their count.
         let shown = if differences.len() > FOLD_OVER {

@@ -108,6 +108,7 @@ fn loaded_body(
             m,
             &view.differences,
             view.unmapped_status.as_deref(),
+            data.catalogue_error.is_some(),
             ctx.lang,
             &names,
             marks.differences,

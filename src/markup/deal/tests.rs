@@ -654,6 +654,26 @@ fn no_differences_is_said_only_for_a_linked_order() {
 }
 
 #[test]
+fn an_unread_portal_catalogue_is_no_agreement_between_deal_and_order() {
+    let unread = DealData {
+        catalogue_error: Some(Error::from_rest(
+            "catalog.product.list",
+            403,
+            "ACCESS_DENIED",
+            "",
+        )),
+        ..data(answered())
+    };
+    let html = body(&ctx(), &loaded(view(StoreState::Linked), unread));
+    assert!(!html.contains("no-differences"), "{html}");
+    assert!(!html.contains("agree"), "{html}");
+    assert!(
+        html.contains(r#"data-testid="products-not-compared">The products of the deal and the order were not compared"#),
+        "{html}"
+    );
+}
+
+#[test]
 fn the_order_chooser_marks_the_current_order_selected() {
     let choices = [choice(8, "164", true), choice(9, "165", false)];
     let html = order_html(&order_card(), &choices, None, &[]);
