@@ -125,6 +125,7 @@ fn loaded_body(
             currency: &view.deal.currency,
             fmt,
             has_stock: matches!(view.store, StoreState::Linked | StoreState::NotLinked),
+            lost_deal: view.deal.lost,
             stock_note: match view.store {
                 StoreState::Unavailable => Some(ctx.lang.deal().no_stock_data),
                 StoreState::Pending => Some(ctx.lang.deal().stock_pending),

@@ -19,6 +19,8 @@ pub struct RowsTable<'a> {
     pub fmt: Fmt,
     /// False when there is no stock to show: stock columns are left out.
     pub has_stock: bool,
+    /// The deal is lost: its rows need no stock.
+    pub lost_deal: bool,
     /// Why there is no stock, when the reason is not shown elsewhere.
     pub stock_note: Option<&'static str>,
     /// What a property match would compare, for the unmatched hint.
@@ -267,7 +269,8 @@ fn row_state(
             .attr("data-testid", "row-shipped")
             .text(t.order_shipped)
             .close("span");
-    } else if row.stock.is_some() && !row.store_inactive {
+    } else if row.stock.is_some() && !row.store_inactive && !props.lost_deal {
+        // A lost deal's rows need nothing, so they are never short: nor "in stock" either.
         m.leaf("span", "sl-badge sl-badge-success", t.in_stock);
     }
     if row.store_inactive && !row.is_unmatched() {

@@ -47,6 +47,7 @@ fn deal_card() -> DealCard {
         category_id: 0,
         stage_id: "NEW".into(),
         stage_name: Some("New".into()),
+        lost: false,
         sum: d("1300"),
         currency: "RUB".into(),
         date_modify: String::new(),
@@ -247,6 +248,7 @@ fn table(rows: &[ViewRow], has_stock: bool, property: Option<&str>, marks: &View
             currency: "RUB",
             fmt: Fmt::new(Lang::En),
             has_stock,
+            lost_deal: false,
             stock_note: None,
             property,
             marks,
@@ -1028,6 +1030,7 @@ fn a_warehouse_the_store_lists_as_inactive_is_marked_in_its_heading() {
             currency: "RUB",
             fmt: Fmt::new(Lang::En),
             has_stock: true,
+            lost_deal: false,
             stock_note: None,
             property: None,
             marks: &ViewChanges::default(),
@@ -1235,4 +1238,38 @@ fn a_second_row_of_a_product_says_its_available_is_what_the_rows_above_left() {
     );
     assert_eq!(html.matches("after the rows above").count(), 1, "{html}");
     assert!(html.contains(r#"title="The deal lists this product in several rows"#));
+}
+
+#[test]
+fn a_lost_deals_rows_are_neither_short_nor_said_to_be_in_stock() {
+    let warehouses = [WarehouseColumn {
+        id: 1,
+        title: "Main".into(),
+        active: true,
+    }];
+    // Available 0 for a quantity of 1: the lost deal needs nothing, so the model left no
+    // shortage.
+    let rows = [row(0, "Kettle", "1", "0", None)];
+    let render = |lost_deal: bool| {
+        let mut m = Markup::new();
+        rows_table(
+            &mut m,
+            &RowsTable {
+                rows: &rows,
+                warehouses: &warehouses,
+                currency: "RUB",
+                fmt: Fmt::new(Lang::En),
+                has_stock: true,
+                lost_deal,
+                stock_note: None,
+                property: None,
+                marks: &ViewChanges::default(),
+            },
+        );
+        m.finish()
+    };
+    assert!(render(false).contains(">In stock<"));
+    let lost = render(true);
+    assert!(!lost.contains("In stock"), "{lost}");
+    assert!(!lost.contains("row-shortage"), "{lost}");
 }

@@ -505,6 +505,8 @@ fn a_lost_deals_rows_are_never_short() {
         d("1"),
         "stock still shown"
     );
+    assert!(v.deal.lost, "the tab says neither short nor in stock");
+    assert!(!build(&world(), answered).deal.lost);
 }
 
 #[test]

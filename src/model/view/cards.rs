@@ -11,7 +11,7 @@ use crate::model::contacts::Buyer;
 use crate::model::link::{LinkedOrder, OrderReference};
 use crate::model::linked_elsewhere::OtherDeal;
 use crate::model::mapping::prefill::status_name;
-use crate::model::reconcile::delivery_price;
+use crate::model::reconcile::{delivery_price, stage_lost};
 use crate::model::settings::{FieldLabel, LinkRule, Settings};
 
 /// The deal's contact as shown.
@@ -40,6 +40,9 @@ pub struct DealCard {
     pub stage_id: String,
     /// The stage's name, when the stages are known.
     pub stage_name: Option<String>,
+    /// The stage is a lost one: the deal will take nothing from the store, so its rows are
+    /// never short (nor said to be in stock).
+    pub lost: bool,
     /// Its sum.
     pub sum: Decimal,
     /// Its currency.
@@ -61,6 +64,7 @@ impl DealCard {
                 .iter()
                 .find(|s| s.status_id == deal.stage_id)
                 .map(|s| s.name.clone()),
+            lost: stage_lost(stages, &deal.stage_id) == Some(true),
             sum: deal.opportunity,
             currency: deal.currency_id.clone(),
             date_modify: deal.date_modify.clone(),
