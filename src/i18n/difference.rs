@@ -91,10 +91,11 @@ pub fn difference_sentence(difference: &Difference, lang: Lang, names: &Names<'_
             deal,
             order,
             unit,
+            order_unit,
             ..
         } => fill(
             t.diff_quantity,
-            &[name, &qty(*deal, unit), &qty(*order, unit)],
+            &[name, &qty(*deal, unit), &qty(*order, order_unit)],
         ),
         Difference::Price {
             name,
@@ -207,6 +208,7 @@ mod tests {
             deal: d("3.000"),
             order: d("2"),
             unit: Unit::default(),
+            order_unit: Unit::default(),
         };
         assert_eq!(
             difference_sentence(&diff, Lang::En, &names()),
@@ -227,6 +229,7 @@ mod tests {
             deal: d("2.5"),
             order: d("1"),
             unit: kg.clone(),
+            order_unit: kg.clone(),
         };
         assert_eq!(
             difference_sentence(&diff, Lang::Ru, &names()),

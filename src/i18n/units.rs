@@ -31,6 +31,9 @@ pub fn unit_name(quantity: Decimal, unit: &Unit, lang: Lang) -> String {
         (Lang::En, Some(796)) => Some("pcs"),
         (Lang::En, Some(163)) => Some("g"),
         (Lang::En, Some(166)) => Some("kg"),
+        (Lang::En, Some(168)) => Some("t"),
+        (Lang::En, Some(4)) => Some("cm"),
+        (Lang::En, Some(18)) => Some("running m"),
         (Lang::En, Some(111)) => Some("ml"),
         (Lang::En, Some(112)) => Some("l"),
         (Lang::En, Some(6)) => Some("m"),
@@ -60,6 +63,7 @@ mod tests {
         let two = Decimal::from(2);
         assert_eq!(unit_name(two, &unit(Some(796), "шт"), Lang::En), "pcs");
         assert_eq!(unit_name(two, &unit(Some(166), "кг"), Lang::En), "kg");
+        assert_eq!(unit_name(two, &unit(Some(168), "т"), Lang::En), "t");
         assert_eq!(unit_name(two, &unit(Some(796), "шт"), Lang::Ru), "шт");
         assert_eq!(unit_name(two, &unit(Some(999), "бухта"), Lang::En), "бухта");
         assert_eq!(unit_name(two, &unit(None, " уп. "), Lang::En), "уп.");

@@ -144,8 +144,10 @@ pub enum Difference {
         deal: Decimal,
         /// Quantity in the order.
         order: Decimal,
-        /// The deal row's unit (the same product, so the same unit on both sides).
+        /// The deal row's unit.
         unit: Unit,
+        /// The order line's unit (may differ: the same quantity in another unit differs too).
+        order_unit: Unit,
     },
     /// The same product at different unit prices.
     Price {
@@ -357,14 +359,16 @@ fn push_line_differences(
     it: &BasketItem,
     (deal, order): (&Deal, &Order),
 ) {
-    if r.quantity != it.quantity {
+    let (unit, order_unit) = (Unit::of_row(r), Unit::of_line(it));
+    if r.quantity != it.quantity || unit.differs_from(&order_unit) {
         out.push(Difference::Quantity {
             row,
             basket_item_id: it.id,
             name: r.product_name.clone(),
             deal: r.quantity,
             order: it.quantity,
-            unit: Unit::of_row(r),
+            unit,
+            order_unit,
         });
     }
     push_price_difference(out, row, r, it, (deal, order));
@@ -424,17 +428,26 @@ fn split_difference(
     let Some(&first_item) = s.items.first() else {
         return Some(missing_in_order(s.rows[0], first, m, deal));
     };
-    let total = order
+    let lines: Vec<&BasketItem> = order
         .basket_items
         .iter()
         .filter(|it| s.items.contains(&it.id))
+        .collect();
+    let total = lines
+        .iter()
         .fold(Decimal::ZERO, |sum, it| sum + it.quantity);
-    (deal != total).then(|| Difference::Quantity {
+    let unit = Unit::of_row(first);
+    let order_unit = lines
+        .first()
+        .map(|it| Unit::of_line(it))
+        .unwrap_or_default();
+    (deal != total || unit.differs_from(&order_unit)).then(|| Difference::Quantity {
         row: s.rows[0],
         basket_item_id: first_item,
         name: first.product_name.clone(),
         deal,
         order: total,
-        unit: Unit::of_row(first),
+        unit,
+        order_unit,
     })
 }

@@ -21,6 +21,18 @@ impl Unit {
         }
     }
 
+    /// True when both records name a unit and they are not the same one: by OKEI code when
+    /// both have one, else by name (in any letter case). A side that names none agrees.
+    pub fn differs_from(&self, other: &Unit) -> bool {
+        match (self.code, other.code) {
+            (Some(a), Some(b)) => a != b,
+            _ => {
+                let (a, b) = (self.name.trim(), other.name.trim());
+                !a.is_empty() && !b.is_empty() && a.to_lowercase() != b.to_lowercase()
+            }
+        }
+    }
+
     /// An order line's unit.
     pub fn of_line(item: &BasketItem) -> Unit {
         Unit {

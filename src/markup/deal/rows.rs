@@ -158,11 +158,18 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
     } else {
         m.text(&measure(row.quantity));
     }
-    if let Some(q) = row.order_quantity.filter(|q| *q != row.quantity) {
+    let other_unit = row.order_unit.differs_from(&row.unit);
+    if let Some(q) = row
+        .order_quantity
+        .filter(|q| *q != row.quantity || other_unit)
+    {
         m.leaf(
             "div",
             "sl-small sl-muted",
-            &fill(t.in_order, &[&measure(q)]),
+            &fill(
+                t.in_order,
+                &[&quantity_with_unit(q, &row.order_unit, fmt.lang)],
+            ),
         );
     }
     m.close("td");

@@ -135,6 +135,10 @@ fn row(index: usize, name: &str, qty: &str, free: &str, shortage: Option<&str>) 
             after_earlier_rows: false,
         }),
         shipped: false,
+        order_unit: Unit {
+            name: "pcs".into(),
+            code: None,
+        },
         order_only: false,
     }
 }
@@ -1272,4 +1276,23 @@ fn a_lost_deals_rows_are_neither_short_nor_said_to_be_in_stock() {
     let lost = render(true);
     assert!(!lost.contains("In stock"), "{lost}");
     assert!(!lost.contains("row-shortage"), "{lost}");
+}
+
+#[test]
+fn an_order_line_in_another_unit_says_its_own_unit_even_at_the_same_quantity() {
+    let rows = [ViewRow {
+        unit: Unit {
+            name: "шт".into(),
+            code: Some(796),
+        },
+        order_unit: Unit {
+            name: "м".into(),
+            code: Some(6),
+        },
+        order_quantity: Some(d("3000")),
+        ..row(0, "Cable", "3000", "5000", None)
+    }];
+    let html = table(&rows, true, None, &ViewChanges::default());
+    assert!(html.contains(">3,000 pcs<"), "{html}");
+    assert!(html.contains("in the order: 3,000 m</div>"), "{html}");
 }

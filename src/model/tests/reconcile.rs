@@ -344,6 +344,7 @@ fn quantity_and_price_differences_of_a_matched_product_carry_both_values() {
                 deal: d("3"),
                 order: d("2"),
                 unit: Unit::default(),
+                order_unit: Unit::default(),
             },
             Difference::Price {
                 row: 1,
@@ -452,6 +453,7 @@ fn a_product_in_two_deal_rows_and_one_order_line_is_compared_in_total() {
             deal: d("3"),
             order: d("4"),
             unit: Unit::default(),
+            order_unit: Unit::default(),
         }],
         "one difference of the totals, nothing missing"
     );
@@ -524,4 +526,32 @@ fn a_deal_and_an_order_in_two_currencies_differ_once_not_per_price() {
         vec!["sum", "quantity"],
         "the currencies once; quantities still compared; prices not"
     );
+}
+
+#[test]
+fn the_same_quantity_in_another_unit_is_a_difference_in_each_sides_unit() {
+    let dl = deal(410, json!({"OPPORTUNITY": "300"}));
+    let mut cable = row(1, "Чайник", "3000", "0.1");
+    cable.measure_code = Some(796);
+    cable.measure_name = "шт".into();
+    let mut o = order(
+        9,
+        json!({"price": 300}),
+        vec![basket(1, 70, Some("A"), "3000", "0.1")],
+    );
+    o.basket_items[0].measure_code = Some(6);
+    o.basket_items[0].measure_name = Some("м".into());
+    let rows = [cable];
+    let diffs = run(&dl, &rows, &o);
+    assert!(
+        diffs.iter().any(|d| matches!(d,
+            Difference::Quantity { unit, order_unit, .. }
+                if unit.code == Some(796) && order_unit.code == Some(6))),
+        "{diffs:?}"
+    );
+    // The same unit, named by code on one side only, is no difference.
+    o.basket_items[0].measure_code = None;
+    o.basket_items[0].measure_name = Some("ШТ".into());
+    let same = run(&dl, &rows, &o);
+    assert!(same.is_empty(), "{same:?}");
 }

@@ -38,6 +38,8 @@ pub struct ViewRow {
     pub basket_item_id: Option<u64>,
     /// Quantity in the order.
     pub order_quantity: Option<Decimal>,
+    /// The order line's unit (default without a line).
+    pub order_unit: Unit,
     /// Unit price in the order.
     pub order_price: Option<Decimal>,
     /// Stock figures (`None` for an unmatched row or without the store).
@@ -94,6 +96,7 @@ impl ViewRow {
             matched_by: m.by,
             basket_item_id: m.basket_item_id,
             order_quantity: item.map(|i| i.quantity),
+            order_unit: item.map(Unit::of_line).unwrap_or_default(),
             order_price: item.map(|i| i.price),
             stock,
             shipped: line_shipped,
@@ -126,6 +129,7 @@ impl ViewRow {
             matched_by: None,
             basket_item_id: Some(item.id),
             order_quantity: Some(item.quantity),
+            order_unit: Unit::of_line(item),
             order_price: Some(item.price),
             stock,
             shipped: line_shipped,
