@@ -20,7 +20,7 @@ use serde_json::json;
 
 use crate::model::call::{Batch, Call, PAGE_SIZE};
 use crate::model::lookup::{
-    LookupHit, LookupQuery, LookupResults, LookupScope, MAX_RESULTS, lookup_batch, lookup_hits,
+    LookupHit, LookupQuery, LookupResults, LookupScope, lookup_batch, lookup_hits,
 };
 use crate::model::settings::Settings;
 use crate::model::sorted::sort_dedup;
@@ -123,7 +123,8 @@ pub struct LookupAnswer {
     pub columns: Vec<WarehouseColumn>,
     /// The ranked results (empty: nothing found).
     pub hits: Vec<LookupHit>,
-    /// True when more products matched than the [`MAX_RESULTS`] shown (typing more narrows it).
+    /// True when more products matched than are shown (at most [`MAX_RESULTS`](crate::model::lookup::MAX_RESULTS), fewer when
+    /// only code lists matched: typing more narrows it).
     pub capped: bool,
     /// Articles were searched too (the settings name the article property).
     pub by_article: bool,
@@ -184,7 +185,7 @@ pub fn lookup_answer(
     Ok(LookupAnswer {
         query: plan.query.clone(),
         columns,
-        capped: distinct > MAX_RESULTS,
+        capped: distinct > hits.len(),
         by_article: plan.batch.get("by_article").is_some(),
         hits,
         warehouses: listed,

@@ -236,6 +236,21 @@ fn more_matches_than_shown_mark_the_answer_capped() {
 }
 
 #[test]
+fn more_codes_matching_than_their_list_shows_mark_the_answer_capped() {
+    // Ten XML_IDs start with the query; the code list shows the store's first five.
+    let known = warehouses();
+    let plan = lookup_plan(&q("art-0123"), &settings(&[]), Some(&known)).unwrap();
+    let codes = Value::Array(
+        (0..10)
+            .map(|i| product(i + 1, &format!("Товар {i}"), &format!("ART-0123{i}"), "-"))
+            .collect(),
+    );
+    let replies = Fake::default().with("by_xml", json!({ "products": codes }));
+    let answer = lookup_answer(&plan, &replies, &settings(&[]), Some(&known)).unwrap();
+    assert_eq!((answer.hits.len(), answer.capped), (5, true));
+}
+
+#[test]
 fn a_product_found_by_prefix_and_by_substring_has_its_stock_counted_once() {
     let plan = lookup_plan(&q("кофе"), &settings(&[]), None).unwrap();
     let coffee = product(5, "Кофе Бразилия", "g5", "KZ-5");
