@@ -72,6 +72,22 @@ impl StoreData {
     }
 }
 
+/// The settings name a store webhook but no store catalogue: nothing can be asked for.
+pub fn catalogue_not_chosen() -> Error {
+    Error::new(
+        ErrorKind::Usage,
+        SETTINGS_INCOMPLETE,
+        "the store's catalogue is not chosen in the settings",
+    )
+}
+
+/// True for [`catalogue_not_chosen`]: a matter for the settings, not a store failure.
+pub fn is_catalogue_not_chosen(error: &Error) -> bool {
+    error.kind == ErrorKind::Usage && error.method == SETTINGS_INCOMPLETE
+}
+
+const SETTINGS_INCOMPLETE: &str = "settings";
+
 /// The store batch sent before the portal answered, and what the store said to it.
 pub(super) struct Guessed<'a> {
     pub batch: &'a Batch,
@@ -97,13 +113,8 @@ pub(super) async fn fetch_store(
     let guess_requests = |g: &Guessed| g.answers.as_ref().map_or(1, Answers::requests);
     let Some(plan) = store_plan(open, ctx.settings, ctx.hints) else {
         // A webhook without the catalogue settings cannot be queried for products.
-        let e = Error::new(
-            ErrorKind::Usage,
-            "settings",
-            "the store's catalogue is not chosen in the settings",
-        );
         return StoreFetch {
-            data: StoreData::Unavailable(e),
+            data: StoreData::Unavailable(catalogue_not_chosen()),
             requests: guessed.as_ref().map_or(0, guess_requests),
             batch: None,
         };

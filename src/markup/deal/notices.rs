@@ -3,18 +3,28 @@
 use bitrix_rest::Error;
 
 use super::state::TabState;
+use crate::fetch::store_side::is_catalogue_not_chosen;
 use crate::i18n::Lang;
 use crate::i18n::errors::{System, describe};
 use crate::markup::Markup;
 use crate::markup::notice::{Notice, Tone};
 
 /// The store's side when it cannot be shown: not configured, `error` = `None` (admin: a button
-/// naming `open-settings`; rep: ask the administrator) or unavailable (the sentence for the
-/// failure; the CRM part stays).
+/// naming `open-settings`; rep: ask the administrator; the same when the settings lack the
+/// store's catalogue) or unavailable (the sentence for the failure; the CRM part stays).
 pub fn store_notice(m: &mut Markup, lang: Lang, is_admin: bool, error: Option<&Error>) {
     let t = lang.deal();
     let described;
     let (testid, notice) = match error {
+        Some(error) if is_catalogue_not_chosen(error) && is_admin => (
+            "store-not-configured",
+            Notice::new(Tone::Info, t.store_catalogue_missing_admin)
+                .action(t.open_settings, "open-settings"),
+        ),
+        Some(error) if is_catalogue_not_chosen(error) => (
+            "store-not-configured",
+            Notice::new(Tone::Info, t.store_catalogue_missing_rep),
+        ),
         Some(error) => {
             described = describe(error, System::Store, lang);
             (

@@ -843,6 +843,34 @@ fn store_not_configured_offers_settings_only_to_admins() {
 }
 
 #[test]
+fn settings_without_the_store_catalogue_ask_for_it_instead_of_blaming_the_store() {
+    let state = loaded(
+        view(StoreState::Unavailable),
+        data(StoreData::Unavailable(
+            crate::fetch::store_side::catalogue_not_chosen(),
+        )),
+    );
+    let t = Lang::Ru.deal();
+    let ru = TabContext {
+        lang: Lang::Ru,
+        ..ctx()
+    };
+    let rep = body(&ru, &state);
+    assert!(rep.contains(r#"data-testid="store-not-configured""#), "{rep}");
+    assert!(rep.contains(t.store_catalogue_missing_rep), "{rep}");
+    assert!(!rep.contains("retry") && !rep.contains("catalogue is not chosen"));
+    let admin = body(
+        &TabContext {
+            is_admin: true,
+            ..ru
+        },
+        &state,
+    );
+    assert!(admin.contains(t.store_catalogue_missing_admin));
+    assert!(admin.contains(r#"data-on-click="open-settings""#));
+}
+
+#[test]
 fn an_unavailable_store_says_why_and_notes_the_missing_stock() {
     let state = loaded(
         view(StoreState::Unavailable),
