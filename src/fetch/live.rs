@@ -43,21 +43,23 @@ pub async fn saved_settings(portal: &Client, current: &Settings) -> Option<Setti
 }
 
 /// One request per system: the deal's `DATE_MODIFY` and the app's settings; the order's
-/// `dateUpdate` and the stock of the deal's products. A store failure is not an error here
-/// (the store part simply stays).
+/// `dateUpdate` and the stock of the deal's products (for a large deal, part `round` of it;
+/// see [`store_poll_batch`]). A store failure is not an error here (the store part simply
+/// stays).
 pub async fn check(
     portal: &Client,
     store: Option<&Client>,
     data: &DealData,
     view: &DealView,
     settings: &Settings,
+    round: usize,
 ) -> Result<Changed, Error> {
     let rules = &settings.link_rules;
     let portal_batch = portal_poll_batch(view, &data.deal, rules);
     let portal_check = run(portal, &portal_batch);
     let store_batch = store
         .filter(|_| matches!(data.store, StoreData::Answered(_)))
-        .and(store_poll_batch(view));
+        .and(store_poll_batch(view, round));
     let store_check = async {
         match (store, &store_batch) {
             (Some(client), Some(batch)) => Some(run(client, batch).await),

@@ -856,7 +856,10 @@ fn settings_without_the_store_catalogue_ask_for_it_instead_of_blaming_the_store(
         ..ctx()
     };
     let rep = body(&ru, &state);
-    assert!(rep.contains(r#"data-testid="store-not-configured""#), "{rep}");
+    assert!(
+        rep.contains(r#"data-testid="store-not-configured""#),
+        "{rep}"
+    );
     assert!(rep.contains(t.store_catalogue_missing_rep), "{rep}");
     assert!(!rep.contains("retry") && !rep.contains("catalogue is not chosen"));
     let admin = body(

@@ -5,6 +5,9 @@ use crate::model::view::poll::{
     deal_changed, order_changed, portal_poll_call, stock_batch, store_poll_batch,
 };
 
+use crate::model::stock::WarehouseColumn;
+use crate::model::view::ViewRow;
+
 use super::fixtures::{d, row, stock};
 use super::view::{answered, build, world};
 
@@ -82,7 +85,7 @@ fn polling_checks_stamps_and_refreshes_stock_of_the_rows() {
         portal_poll_call(410).params,
         json!({"filter": {"ID": 410}, "select": ["ID", "DATE_MODIFY"]})
     );
-    let b = store_poll_batch(&v).unwrap();
+    let b = store_poll_batch(&v, 0).unwrap();
     assert_eq!(b.names(), vec!["order", "stock0"]);
     assert_eq!(b.get("order").unwrap().params["filter"], json!({"id": 9}));
     assert_eq!(
@@ -111,5 +114,35 @@ fn an_unlinked_view_without_matched_rows_has_nothing_to_poll_in_the_store() {
     w.link = None;
     w.store.clear();
     w.portal.clear();
-    assert!(store_poll_batch(&build(&w, answered)).is_none());
+    assert!(store_poll_batch(&build(&w, answered), 0).is_none());
+}
+
+#[test]
+fn a_large_deals_stock_is_checked_in_parts_one_request_each_covering_all_in_turn() {
+    let mut v = build(&world(), answered);
+    let template = v.rows[0].clone();
+    v.rows = (1..=200)
+        .map(|id| ViewRow {
+            store_product_id: Some(id),
+            ..template.clone()
+        })
+        .collect();
+    // 50 warehouses: one product a command, 200 commands in all.
+    v.warehouses = (1..=50)
+        .map(|id| WarehouseColumn {
+            id,
+            title: format!("W{id}"),
+            active: true,
+        })
+        .collect();
+    let mut seen: Vec<String> = Vec::new();
+    for round in 0..5 {
+        let b = store_poll_batch(&v, round).unwrap();
+        assert!(b.fits_one_request(), "round {round}: {}", b.len());
+        assert_eq!(b.names()[0], "order");
+        seen.extend(b.names().into_iter().skip(1).map(str::to_owned));
+    }
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), 200, "every part within five checks");
 }

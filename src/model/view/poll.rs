@@ -6,13 +6,14 @@
 //! since the tab opened) ([`portal_poll_batch`]). Store: the
 //! order's `dateUpdate` and the current stock of the rows' products in one batch: stock moves
 //! without the order changing (other orders, receipts), and the answer is the new data itself.
+//! A deal with more stock than one request holds has it checked in parts, one a check.
 //! A changed stamp means: reload that side.
 
 use bitrix_rest::models::{crm::Deal, sale::Order};
 use serde_json::{Value, json};
 
 use super::DealView;
-use crate::model::call::{Batch, Call};
+use crate::model::call::{Batch, Call, MAX_BATCH_COMMANDS};
 use crate::model::catalog_query::{ASSUMED_WAREHOUSES, stock_commands};
 use crate::model::settings::{LinkRule, SETTINGS_OPTION, Settings};
 use crate::model::shared_link::{deals_sharing_link, same_link_call_for};
@@ -68,9 +69,11 @@ pub fn shared_link_changed(
 }
 
 /// The store check: `order` (the linked order's `id` and `dateUpdate`, when linked) and
-/// `stock0…` (the rows' products in the shown warehouses). `None` when there is nothing to
-/// check (no order and no matched row).
-pub fn store_poll_batch(view: &DealView) -> Option<Batch> {
+/// `stock0…` (the rows' products in the shown warehouses), in one request: when the stock
+/// takes more commands than one request holds, check number `round` asks the next part of
+/// them in turn (a change shows within as many checks as there are parts). `None` when there
+/// is nothing to check (no order and no matched row).
+pub fn store_poll_batch(view: &DealView, round: usize) -> Option<Batch> {
     let mut batch = Batch::new();
     if let Some(order) = &view.order {
         batch.push(
@@ -88,7 +91,16 @@ pub fn store_poll_batch(view: &DealView) -> Option<Batch> {
         .collect();
     sort_dedup(&mut ids);
     let shown: Vec<u64> = view.warehouses.iter().map(|w| w.id).collect();
-    append_stock(&mut batch, &ids, &shown);
+    let stock = stock_batch(&ids, &shown).commands;
+    let room = MAX_BATCH_COMMANDS - batch.len();
+    let first = if stock.len() > room {
+        round.wrapping_mul(room) % stock.len()
+    } else {
+        0
+    };
+    for command in stock.iter().cycle().skip(first).take(room.min(stock.len())) {
+        batch.push(command.name.clone(), command.call.clone());
+    }
     (!batch.is_empty()).then_some(batch)
 }
 

@@ -52,6 +52,8 @@ pub fn check_now(tab: &Rc<DealTab>) {
         return;
     }
     tab.checking.set(true);
+    let round = tab.checks.get();
+    tab.checks.set(round.wrapping_add(1));
     let tab = tab.clone();
     spawn_local(async move {
         let session = &tab.session;
@@ -66,6 +68,7 @@ pub fn check_now(tab: &Rc<DealTab>) {
             &current.data,
             &current.view,
             &session.settings,
+            round,
         )
         .await;
         tab.checking.set(false);

@@ -87,6 +87,8 @@ pub struct DealTab {
     live: RefCell<Option<Interval>>,
     /// A live check is under way.
     checking: Cell<bool>,
+    /// How many live checks ran (a large deal's stock is checked in parts, in turn).
+    checks: Cell<usize>,
     /// Starts the tab again with settings an admin saved meanwhile.
     settings_changed: Rc<dyn Fn(Settings)>,
     listeners: RefCell<Vec<EventListener>>,
@@ -131,6 +133,7 @@ impl DealTab {
             marks_timer: RefCell::default(),
             live: RefCell::default(),
             checking: Cell::new(false),
+            checks: Cell::new(0),
             settings_changed,
             listeners: RefCell::default(),
         });
