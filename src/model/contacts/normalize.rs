@@ -17,7 +17,14 @@ use crate::model::text::lowercase;
 ///   = `+79161234567`;
 /// - other numbers are kept as their digits (`+44 20 7946 0958` = `+442079460958`);
 /// - fewer than 7 or more than 15 digits is not a phone number.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+///
+/// Two phones are the same number when their [significant digits](Phone::significant_digits)
+/// are: the last ten digits of a number that has ten or more, so that a number written with its
+/// country code and without it, or with a trunk prefix, is one number in most countries
+/// (`+1 (212) 555-0100` = `212.555.0100`, `+44 20 7946 0958` = `020 7946 0958`). The price: a
+/// number of another country with the same last ten digits is taken for the same one, which
+/// among one shop's buyers is rare enough.
+#[derive(Clone)]
 pub struct Phone(String);
 
 impl Phone {
@@ -67,14 +74,42 @@ impl Phone {
         self.digits().len() == 11 && self.digits().starts_with('7')
     }
 
-    /// The digits a buyer may have written in any form: the ten national digits of a Russian
-    /// number (they may have typed `8…`, `+7…` or nothing before them), all digits otherwise.
+    /// The digits a buyer may have written in any form: the last ten of a number that has ten
+    /// or more (the national number of Russia, North America, the UK and most countries; they
+    /// may have typed a country code, a trunk `8` or `0`, or nothing before them), all of a
+    /// shorter one.
     pub fn significant_digits(&self) -> &str {
-        if self.is_russian() {
-            &self.digits()[1..]
-        } else {
-            self.digits()
-        }
+        let digits = self.digits();
+        &digits[digits.len().saturating_sub(NATIONAL_DIGITS)..]
+    }
+}
+
+/// How many trailing digits identify a number whatever prefix it was written with.
+const NATIONAL_DIGITS: usize = 10;
+
+impl PartialEq for Phone {
+    fn eq(&self, other: &Phone) -> bool {
+        self.significant_digits() == other.significant_digits()
+    }
+}
+
+impl Eq for Phone {}
+
+impl PartialOrd for Phone {
+    fn partial_cmp(&self, other: &Phone) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Phone {
+    fn cmp(&self, other: &Phone) -> std::cmp::Ordering {
+        self.significant_digits().cmp(other.significant_digits())
+    }
+}
+
+impl std::hash::Hash for Phone {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.significant_digits().hash(state);
     }
 }
 

@@ -43,6 +43,18 @@ fn numbers_with_an_explicit_country_code_are_left_as_digits() {
 }
 
 #[test]
+fn a_number_with_and_without_its_country_code_or_trunk_prefix_is_one_number() {
+    assert_eq!(phone("212.555.0100"), phone("+1 (212) 555-0100"));
+    assert_eq!(phone("(212) 555-0100"), phone("+1 212 555 0100"));
+    assert_eq!(phone("020 7946 0958"), phone("+44 20 7946 0958"));
+    assert_eq!(phone("8 (916) 123-45-67"), phone("+7 916 123 45 67"));
+    assert_ne!(phone("+1 212 555 0101"), phone("+1 212 555 0100"));
+    assert_ne!(phone("555-01-00"), phone("+7 916 555 01 00"));
+    // The search finds the national digits in any formatting.
+    assert_eq!(phone("+1 (212) 555-0100").significant_digits(), "2125550100");
+}
+
+#[test]
 fn an_extension_is_not_part_of_the_number() {
     let main = "+79030000004";
     for text in [
@@ -185,10 +197,11 @@ fn the_phone_search_uses_like_with_every_digit_separated() {
         call.params["filter"],
         json!({"=code": "PHONE", "=%value": "%9%1%6%1%2%3%4%5%6%7%"})
     );
+    // Without the country code, so that `020 7946 0958` is found too.
     let foreign = phone_search_call(&phone("+44 20 7946 0958"));
     assert_eq!(
         foreign.params["filter"]["=%value"],
-        "%4%4%2%0%7%9%4%6%0%9%5%8%"
+        "%2%0%7%9%4%6%0%9%5%8%"
     );
 }
 
@@ -229,7 +242,7 @@ fn candidate_orders_are_only_those_whose_value_normalises_to_the_contacts() {
             vec![
                 hit(20, "8 (916) 123-45-67"),
                 hit(21, "+7 (916) 123-45-678"), // more digits: LIKE finds it, the check refuses it
-                hit(22, "19161234567"),
+                hit(22, "9 1 6 1 2 3 4 5 6 7 0"), // other digits after: another number
             ],
         ),
         (
