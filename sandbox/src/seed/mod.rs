@@ -47,10 +47,16 @@ pub fn parse(text: &str) -> Result<SeedData, SandboxError> {
     serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        if path.is_empty() || path == "." {
-            SandboxError::SeedJson(inner.to_string())
+        let at = if path.is_empty() || path == "." {
+            inner.to_string()
         } else {
-            SandboxError::SeedJson(format!("{path}: {inner}"))
+            format!("{path}: {inner}")
+        };
+        // Broken JSON is one thing; JSON that misses a required field or has one of the wrong
+        // type is another (the file itself is fine).
+        match inner.classify() {
+            serde_json::error::Category::Data => SandboxError::SeedInvalid(at),
+            _ => SandboxError::SeedJson(at),
         }
     })
 }
