@@ -310,6 +310,7 @@ fn unresolved_text(link: &UnresolvedLink, t: &DealTexts) -> String {
             value,
         } => fill(t.link_unresolved_number, &[field.as_str(), value.as_str()]),
         UnresolvedLink::OriginId { value } => fill(t.link_unresolved_origin, &[value]),
+        UnresolvedLink::MissingField { field } => fill(t.link_missing_field, &[field]),
     }
 }
 

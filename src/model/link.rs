@@ -107,6 +107,12 @@ pub enum UnresolvedLink {
         /// What it holds, trimmed.
         value: String,
     },
+    /// A rule names a deal user field the portal does not have (the deal carries every user
+    /// field, empty ones as `null`): nothing can be found by it or written to it.
+    MissingField {
+        /// The field's code.
+        field: String,
+    },
 }
 
 /// The values the deal's fields give for the rules that read the deal (user field,
@@ -120,6 +126,11 @@ pub fn unresolved_links(deal: &Deal, rules: &[LinkRule]) -> Vec<UnresolvedLink> 
     rules
         .iter()
         .filter_map(|rule| match rule {
+            LinkRule::UserField { field, .. } if !deal.other.contains_key(field) => {
+                Some(UnresolvedLink::MissingField {
+                    field: field.clone(),
+                })
+            }
             LinkRule::UserField { field, holds } => Some(UnresolvedLink::Field {
                 field: field.clone(),
                 holds: *holds,

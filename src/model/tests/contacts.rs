@@ -51,7 +51,10 @@ fn a_number_with_and_without_its_country_code_or_trunk_prefix_is_one_number() {
     assert_ne!(phone("+1 212 555 0101"), phone("+1 212 555 0100"));
     assert_ne!(phone("555-01-00"), phone("+7 916 555 01 00"));
     // The search finds the national digits in any formatting.
-    assert_eq!(phone("+1 (212) 555-0100").significant_digits(), "2125550100");
+    assert_eq!(
+        phone("+1 (212) 555-0100").significant_digits(),
+        "2125550100"
+    );
 }
 
 #[test]
@@ -199,10 +202,7 @@ fn the_phone_search_uses_like_with_every_digit_separated() {
     );
     // Without the country code, so that `020 7946 0958` is found too.
     let foreign = phone_search_call(&phone("+44 20 7946 0958"));
-    assert_eq!(
-        foreign.params["filter"]["=%value"],
-        "%2%0%7%9%4%6%0%9%5%8%"
-    );
+    assert_eq!(foreign.params["filter"]["=%value"], "%2%0%7%9%4%6%0%9%5%8%");
 }
 
 #[test]

@@ -328,3 +328,17 @@ fn empty_zero_or_foreign_link_fields_are_not_reported() {
         "zero, blank, and an ORIGIN_ID written by another connector"
     );
 }
+
+#[test]
+fn a_rule_naming_a_field_the_deal_does_not_have_is_reported_as_missing() {
+    // The portal gives every user field of a deal, empty ones as null: an absent key is a field
+    // the portal does not have.
+    let d = deal(410, json!({"UF_CRM_NUMBER": null}));
+    assert_eq!(
+        unresolved_links(&d, &all_rules()),
+        vec![UnresolvedLink::MissingField {
+            field: "UF_CRM_ORDER".into()
+        }],
+        "the declared, empty field is not reported"
+    );
+}
