@@ -267,17 +267,17 @@ fn a_database_file_keeps_the_data_between_runs() {
 
 #[test]
 fn a_missing_required_field_is_named_as_such_not_as_broken_json() {
-    let err = bitrix_sandbox::seed::parse(r#"{"store": {"orders": [{"id": 1}]}}"#)
-        .err()
-        .expect("an order without a status is refused")
-        .to_string();
+    let Err(err) = bitrix_sandbox::seed::parse(r#"{"store": {"orders": [{"id": 1}]}}"#) else {
+        panic!("an order without a status is refused");
+    };
+    let err = err.to_string();
     assert!(
         err.starts_with("seed: store.orders[0]: missing field `status`"),
         "{err}"
     );
-    let broken = bitrix_sandbox::seed::parse(r#"{"store": "#)
-        .err()
-        .unwrap()
-        .to_string();
+    let Err(broken) = bitrix_sandbox::seed::parse(r#"{"store": "#) else {
+        panic!("broken JSON is refused");
+    };
+    let broken = broken.to_string();
     assert!(broken.starts_with("seed is not valid JSON"), "{broken}");
 }
