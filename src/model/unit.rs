@@ -3,6 +3,8 @@
 
 use bitrix_rest::models::{crm::ProductRow, sale::BasketItem};
 
+use crate::model::text::lowercase;
+
 /// The unit a deal row or an order line counts in.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Unit {
@@ -28,7 +30,7 @@ impl Unit {
             (Some(a), Some(b)) => a != b,
             _ => {
                 let (a, b) = (self.name.trim(), other.name.trim());
-                !a.is_empty() && !b.is_empty() && a.to_lowercase() != b.to_lowercase()
+                !a.is_empty() && !b.is_empty() && lowercase(a) != lowercase(b)
             }
         }
     }
