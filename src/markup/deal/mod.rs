@@ -29,7 +29,7 @@ use notices::{catalogue_unread, load_failed, refresh_failed, store_notice};
 pub use notices::{status_content, status_line, status_text};
 use order::order_panel;
 use rows::{RowsTable, rows_table};
-use skeleton::{deal_skeleton, order_skeleton};
+use skeleton::{deal_skeleton, differences_skeleton, order_skeleton};
 use state::{Loaded, TabState};
 use summary::deal_summary;
 
@@ -40,6 +40,8 @@ pub struct TabContext<'a> {
     pub is_admin: bool,
     /// The store property products match by, when not XML_ID (`settings.product_property`).
     pub product_property: Option<&'a str>,
+    /// How many warehouse columns to hold in grey while the store's answer is awaited.
+    pub pending_warehouses: usize,
 }
 
 /// The tab's content below its status line ([`status_line`]): a failed refresh, then the
@@ -86,6 +88,9 @@ fn loaded_body(
     }
     deal_summary(m, &view.deal, fmt, &marks.deal);
     m.close("div");
+    if view.store == StoreState::Pending {
+        differences_skeleton(m);
+    }
     if view.store == StoreState::Linked {
         let stage = |id: &str| {
             data.stages
@@ -126,9 +131,10 @@ fn loaded_body(
             fmt,
             has_stock: matches!(view.store, StoreState::Linked | StoreState::NotLinked),
             lost_deal: view.deal.lost,
+            pending_warehouses: (view.store == StoreState::Pending)
+                .then_some(ctx.pending_warehouses),
             stock_note: match view.store {
                 StoreState::Unavailable => Some(ctx.lang.deal().no_stock_data),
-                StoreState::Pending => Some(ctx.lang.deal().stock_pending),
                 _ => None,
             },
             property: ctx.product_property,

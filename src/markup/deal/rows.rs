@@ -6,6 +6,7 @@ use super::changed_class;
 use crate::i18n::{fill, quantity_with_unit};
 use crate::markup::Markup;
 use crate::markup::format::{Fmt, plain};
+use crate::markup::skeleton::bar;
 use crate::markup::warehouse::{over_reserved_note, warehouse_title};
 use crate::model::matching::Unmatched;
 use crate::model::view::changes::{RowField, RowKey, ViewChanges};
@@ -21,6 +22,9 @@ pub struct RowsTable<'a> {
     pub has_stock: bool,
     /// The deal is lost: its rows need no stock.
     pub lost_deal: bool,
+    /// While the store's answer is awaited: how many warehouse columns to hold in grey, so the
+    /// table keeps its final shape when the stock arrives.
+    pub pending_warehouses: Option<usize>,
     /// Why there is no stock, when the reason is not shown elsewhere.
     pub stock_note: Option<&'static str>,
     /// What a property match would compare, for the unmatched hint.
@@ -62,9 +66,14 @@ pub fn rows_table(m: &mut Markup, props: &RowsTable) {
     head(m, "sl-num", t.col_price);
     // What the rep needs first (available, short or not) comes before the breakdown per
     // warehouse, which may be wider than the tab.
-    if props.has_stock {
+    if props.has_stock || props.pending_warehouses.is_some() {
         head(m, "sl-num", t.col_available);
         head(m, "", t.col_state);
+    }
+    for _ in 0..props.pending_warehouses.unwrap_or(0) {
+        m.open("th").attr("scope", "col").attr("class", "sl-num");
+        bar(m, "s");
+        m.close("th");
     }
     for w in columns {
         m.open("th")
@@ -200,6 +209,14 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
         m.open("td");
         row_state(m, props, row, marks, &measure);
         m.close("td");
+    }
+    if let Some(count) = props.pending_warehouses {
+        // Available, the badge and each warehouse, in grey.
+        for _ in 0..count + 2 {
+            m.open("td");
+            bar(m, "s");
+            m.close("td");
+        }
     }
     for w in columns {
         cell(m, "sl-num", marks, RowField::Warehouse(w.id));

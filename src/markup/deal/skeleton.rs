@@ -29,12 +29,25 @@ pub fn order_skeleton(m: &mut Markup) {
     m.close("div");
 }
 
+/// The differences card in grey, while the store's answer is awaited.
+pub fn differences_skeleton(m: &mut Markup) {
+    m.open_class("section", "sl-card")
+        .attr("aria-hidden", "true");
+    bar(m, "l");
+    bar(m, "full");
+    m.close("section");
+}
+
+/// The order card's lines: number, status, total, payment, delivery, the buyer's three, and
+/// how it is linked.
 fn order_card(m: &mut Markup) {
     m.open_class("section", "sl-card sl-order-card");
     bar(m, "l");
     m.open_class("div", "sl-facts-skel");
-    facts(m, 5);
-    m.close("div").close("section");
+    facts(m, 7);
+    m.close("div");
+    bar(m, "m");
+    m.close("section");
 }
 
 /// `count` label-and-value pairs.

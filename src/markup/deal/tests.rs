@@ -37,6 +37,7 @@ fn ctx() -> TabContext<'static> {
         lang: Lang::En,
         is_admin: false,
         product_property: None,
+        pending_warehouses: 2,
     }
 }
 
@@ -253,6 +254,7 @@ fn table(rows: &[ViewRow], has_stock: bool, property: Option<&str>, marks: &View
             fmt: Fmt::new(Lang::En),
             has_stock,
             lost_deal: false,
+            pending_warehouses: None,
             stock_note: None,
             property,
             marks,
@@ -266,7 +268,7 @@ fn the_skeleton_shows_while_nothing_is_loaded() {
     let html = body(&ctx(), &TabState::default());
     assert!(html.starts_with(r#"<div class="sl-deal-body" aria-hidden="true">"#));
     assert_eq!(html.matches("sl-skel sl-skel-full").count(), 4);
-    assert_eq!(html.matches("sl-skel sl-skel-s").count(), 8);
+    assert_eq!(html.matches("sl-skel sl-skel-s").count(), 10);
     assert!(!html.contains("load-failed"));
 }
 
@@ -426,7 +428,13 @@ fn a_slow_store_shows_the_crm_part_first_and_says_it_waits_for_the_store() {
     assert!(html.contains(r#"data-testid="deal-stage""#));
     assert!(html.contains(r#"data-testid="deal-row""#));
     assert!(html.contains(r#"data-testid="order-pending""#));
-    assert!(html.contains(t.stock_pending));
+    // The stock's columns hold their place in grey: Available, the badge, two warehouses.
+    let grey_head = r#"<th scope="col" class="sl-num"><span class="sl-skel sl-skel-s" aria-hidden="true"></span></th>"#;
+    assert_eq!(html.matches(grey_head).count(), 2, "{html}");
+    assert!(html.contains(&format!(">{}</th>", t.col_available)));
+    let grey_cell = r#"<td><span class="sl-skel sl-skel-s" aria-hidden="true"></span></td>"#;
+    let rows = html.matches(r#"data-testid="deal-row""#).count();
+    assert_eq!(html.matches(grey_cell).count(), rows * 4);
     assert!(!html.contains("row-available") && !html.contains("link-panel"));
     assert_eq!(state.state_name(), "loading");
     // The whole answer replaces it.
@@ -1066,6 +1074,7 @@ fn a_warehouse_the_store_lists_as_inactive_is_marked_in_its_heading() {
             fmt: Fmt::new(Lang::En),
             has_stock: true,
             lost_deal: false,
+            pending_warehouses: None,
             stock_note: None,
             property: None,
             marks: &ViewChanges::default(),
@@ -1296,6 +1305,7 @@ fn a_lost_deals_rows_are_neither_short_nor_said_to_be_in_stock() {
                 fmt: Fmt::new(Lang::En),
                 has_stock: true,
                 lost_deal,
+                pending_warehouses: None,
                 stock_note: None,
                 property: None,
                 marks: &ViewChanges::default(),

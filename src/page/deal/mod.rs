@@ -26,6 +26,7 @@ use crate::fetch::store_side::StoreData;
 use crate::markup::Markup;
 use crate::markup::deal::state::{TabAction, TabState};
 use crate::markup::deal::{TabContext, status_content, status_line, status_text, tab_body};
+use crate::model::catalog_query::ASSUMED_WAREHOUSES;
 use crate::model::settings::Settings;
 use crate::model::view::StoreState;
 use crate::model::view::requests::OpenHints;
@@ -195,6 +196,20 @@ impl DealTab {
         }
     }
 
+    /// How many warehouse columns the stock will have, to hold their place while the store's
+    /// answer is awaited: the chosen ones, else as many as the store had last time.
+    fn expected_warehouses(&self) -> usize {
+        match self.session.settings.warehouses.len() {
+            0 => self
+                .hints
+                .borrow()
+                .warehouse_count
+                .or_else(|| warehouse_count::recall(&self.session.init.member_id))
+                .unwrap_or(ASSUMED_WAREHOUSES),
+            chosen => chosen,
+        }
+    }
+
     fn render(&self) {
         self.keep_parts();
         let state = self.state.borrow();
@@ -213,6 +228,7 @@ impl DealTab {
                 .product_property
                 .as_ref()
                 .map(|p| p.store.as_str()),
+            pending_warehouses: self.expected_warehouses(),
         };
         let text = status_text(&state, self.session.lang);
         if *self.status_shown.borrow() != text {
