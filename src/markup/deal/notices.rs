@@ -1,6 +1,6 @@
 //! What the tab says when something is missing or failed, and that it is working.
 
-use bitrix_rest::Error;
+use bitrix_rest::{Error, ErrorKind};
 
 use super::state::TabState;
 use crate::fetch::store_side::is_catalogue_not_chosen;
@@ -24,6 +24,13 @@ pub fn store_notice(m: &mut Markup, lang: Lang, is_admin: bool, error: Option<&E
         Some(error) if is_catalogue_not_chosen(error) => (
             "store-not-configured",
             Notice::new(Tone::Info, t.store_catalogue_missing_rep),
+        ),
+        // The admin is the one to mend a refused webhook: the way there, not "ask the admin".
+        Some(error) if is_admin && error.kind == ErrorKind::Auth => (
+            "store-unavailable",
+            Notice::new(Tone::Warning, t.store_webhook_refused_admin)
+                .titled(t.store_unavailable_title)
+                .action(t.open_settings, "open-settings"),
         ),
         Some(error) => {
             described = describe(error, System::Store, lang);

@@ -882,6 +882,32 @@ fn settings_without_the_store_catalogue_ask_for_it_instead_of_blaming_the_store(
 }
 
 #[test]
+fn a_refused_store_webhook_sends_an_admin_to_the_settings_and_a_rep_to_the_admin() {
+    let state = loaded(
+        view(StoreState::Unavailable),
+        data(StoreData::Unavailable(Error::from_rest(
+            "batch",
+            401,
+            "NO_AUTH_FOUND",
+            "",
+        ))),
+    );
+    let t = Lang::En.deal();
+    let rep = body(&ctx(), &state);
+    assert!(rep.contains("Ask your administrator"), "{rep}");
+    assert!(!rep.contains("open-settings"));
+    let admin = body(
+        &TabContext {
+            is_admin: true,
+            ..ctx()
+        },
+        &state,
+    );
+    assert!(admin.contains(t.store_webhook_refused_admin), "{admin}");
+    assert!(admin.contains(r#"data-on-click="open-settings""#));
+}
+
+#[test]
 fn an_unavailable_store_says_why_and_notes_the_missing_stock() {
     let state = loaded(
         view(StoreState::Unavailable),
