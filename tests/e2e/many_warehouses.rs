@@ -11,34 +11,45 @@ use crate::support::page::tid;
 use crate::support::seeds::SeedFile;
 use crate::support::stand::{Setup, Stand, User};
 
-/// Eleven warehouses; twelve products, each with a record in every warehouse but stock only
-/// in the last (`10 + i` of product `i`); deal 1 asks for one of each, with no order linked.
-fn eleven_warehouses() -> Value {
-    let warehouses: Vec<Value> = (1..=11)
-        .map(|w| json!({"id": w, "title": format!("Склад {w}")}))
+/// A store of `warehouses` warehouses (`inactive` switched off) and `products` products, each
+/// with a record in every warehouse holding `amount(product, warehouse)`; deal 1 asks for one
+/// of each, with no order linked.
+fn warehouses_seed(
+    warehouses: u64,
+    inactive: Option<u64>,
+    products: u64,
+    amount: impl Fn(u64, u64) -> u64,
+) -> Value {
+    let list: Vec<Value> = (1..=warehouses)
+        .map(|w| json!({"id": w, "title": format!("Склад {w}"), "active": Some(w) != inactive}))
         .collect();
-    let store_products: Vec<Value> = (1..=12)
+    let store_products: Vec<Value> = (1..=products)
         .map(|i| {
-            let stock: Vec<Value> = (1..=11)
-                .map(|w| json!({"warehouse": w, "amount": if w == 11 { 10 + i } else { 0 }}))
+            let stock: Vec<Value> = (1..=warehouses)
+                .map(|w| json!({"warehouse": w, "amount": amount(i, w)}))
                 .collect();
             json!({"id": i, "name": format!("Товар {i}"), "xmlId": format!("wh-{i}"), "price": 100,
                    "stock": stock})
         })
         .collect();
-    let portal_products: Vec<Value> = (1..=12)
+    let portal_products: Vec<Value> = (1..=products)
         .map(|i| json!({"id": 100 + i, "name": format!("Товар {i}"), "xmlId": format!("wh-{i}"), "price": 100}))
         .collect();
-    let rows: Vec<Value> = (1..=12)
+    let rows: Vec<Value> = (1..=products)
         .map(|i| json!({"productId": 100 + i, "price": 100, "quantity": 1}))
         .collect();
     json!({
         "portal": {
             "products": portal_products,
-            "deals": [{"id": 1, "title": "Одиннадцать складов", "stage": "NEW", "rows": rows}]
+            "deals": [{"id": 1, "title": format!("{warehouses} складов"), "stage": "NEW", "rows": rows}]
         },
-        "store": {"warehouses": warehouses, "products": store_products}
+        "store": {"warehouses": list, "products": store_products}
     })
+}
+
+/// Eleven warehouses; twelve products with stock only in the last (`10 + i` of product `i`).
+fn eleven_warehouses() -> Value {
+    warehouses_seed(11, None, 12, |i, w| if w == 11 { 10 + i } else { 0 })
 }
 
 #[test]
@@ -91,41 +102,13 @@ fn stock_in_the_eleventh_warehouse_shows_on_the_first_complete_view() {
     );
 }
 
-/// Sixty warehouses, the 58th inactive; three products, each with a record in every
-/// warehouse, stock in the 55th (`20 + i` of product `i`) and 7 in the inactive one; deal 1
-/// asks for one of each, with no order linked.
+/// Sixty warehouses, the 58th inactive; three products with stock in the 55th (`20 + i` of
+/// product `i`) and 7 in the inactive one.
 fn sixty_warehouses() -> Value {
-    let warehouses: Vec<Value> = (1..=60)
-        .map(|w| json!({"id": w, "title": format!("Склад {w}"), "active": w != 58}))
-        .collect();
-    let store_products: Vec<Value> = (1..=3)
-        .map(|i| {
-            let stock: Vec<Value> = (1..=60)
-                .map(|w| {
-                    let amount = match w {
-                        55 => 20 + i,
-                        58 => 7,
-                        _ => 0,
-                    };
-                    json!({"warehouse": w, "amount": amount})
-                })
-                .collect();
-            json!({"id": i, "name": format!("Товар {i}"), "xmlId": format!("wh-{i}"), "price": 100,
-                   "stock": stock})
-        })
-        .collect();
-    let portal_products: Vec<Value> = (1..=3)
-        .map(|i| json!({"id": 100 + i, "name": format!("Товар {i}"), "xmlId": format!("wh-{i}"), "price": 100}))
-        .collect();
-    let rows: Vec<Value> = (1..=3)
-        .map(|i| json!({"productId": 100 + i, "price": 100, "quantity": 1}))
-        .collect();
-    json!({
-        "portal": {
-            "products": portal_products,
-            "deals": [{"id": 1, "title": "Шестьдесят складов", "stage": "NEW", "rows": rows}]
-        },
-        "store": {"warehouses": warehouses, "products": store_products}
+    warehouses_seed(60, Some(58), 3, |i, w| match w {
+        55 => 20 + i,
+        58 => 7,
+        _ => 0,
     })
 }
 
