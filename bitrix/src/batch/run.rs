@@ -118,8 +118,12 @@ impl<T: Transport, C: Clock> Client<T, C> {
 /// The value a reference names, from the results of earlier requests.
 fn resolve(results: &BatchResults, r: &Reference) -> Option<Value> {
     let outcome = results.outcome(&r.name)?;
+    // A result is followed where it lies: a reference into a large list takes one value, not
+    // a copy of the list.
+    if let (Section::Result, Ok(reply)) = (r.section, outcome) {
+        return reference::follow(&reply.result, &r.path).cloned();
+    }
     let base = match (r.section, outcome) {
-        (Section::Result, Ok(reply)) => reply.result.clone(),
         (Section::Total, Ok(reply)) => json!(reply.total?),
         (Section::Next, Ok(reply)) => json!(reply.next?),
         (Section::Error, Err(e)) => json!({
