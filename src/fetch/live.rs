@@ -10,6 +10,7 @@ use super::answers::run;
 use super::deal::DealData;
 use super::store_side::StoreData;
 use crate::model::settings::Settings;
+use crate::model::sorted::sort_dedup;
 use crate::model::view::DealView;
 use crate::model::view::poll::{
     changed_settings, deal_changed, order_changed, portal_poll_batch, settings_call,
@@ -114,31 +115,28 @@ pub async fn check(
 /// the warehouses the check asked for: records the deal open read elsewhere (an inactive
 /// warehouse the view does not show) are not compared.
 pub fn stock_changed(known: &[StoreStock], fresh: &[StoreStock], polled: &[u64]) -> bool {
-    fn key(s: &StoreStock) -> (u64, u64) {
-        (s.product_id, s.store_id)
-    }
-    fn by_key(list: &[StoreStock]) -> Vec<&StoreStock> {
-        let mut v: Vec<&StoreStock> = list.iter().collect();
-        v.sort_unstable_by_key(|s| key(s));
-        v
-    }
-    let (known, fresh) = (by_key(known), by_key(fresh));
-    let find = |list: &[&StoreStock], k| list.binary_search_by_key(&k, |s| key(s)).ok();
-    let differs = fresh.iter().any(|f| {
-        find(&known, key(f)).is_none_or(|i| {
-            known[i].amount != f.amount || known[i].quantity_reserved != f.quantity_reserved
-        })
-    });
-    let in_check = |k: &StoreStock| {
-        (polled.is_empty() || polled.contains(&k.store_id))
-            && fresh
-                .binary_search_by_key(&k.product_id, |f| f.product_id)
-                .is_ok()
-    };
-    let gone = known
-        .iter()
-        .any(|k| in_check(k) && find(&fresh, key(k)).is_none());
-    differs || gone
+    let mut products: Vec<u64> = fresh.iter().map(|f| f.product_id).collect();
+    sort_dedup(&mut products);
+    // Product by product, so that a large deal's thousands of records are not compared pair
+    // by pair.
+    products.into_iter().any(|product| {
+        let was: Vec<&StoreStock> = known
+            .iter()
+            .filter(|k| {
+                k.product_id == product && (polled.is_empty() || polled.contains(&k.store_id))
+            })
+            .collect();
+        let now: Vec<&StoreStock> = fresh.iter().filter(|f| f.product_id == product).collect();
+        let differs = now.iter().any(|f| {
+            was.iter()
+                .find(|k| k.store_id == f.store_id)
+                .is_none_or(|k| k.amount != f.amount || k.quantity_reserved != f.quantity_reserved)
+        });
+        let gone = was
+            .iter()
+            .any(|k| !now.iter().any(|f| f.store_id == k.store_id));
+        differs || gone
+    })
 }
 
 #[cfg(test)]
