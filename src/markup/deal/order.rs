@@ -238,8 +238,15 @@ fn order_choices(m: &mut Markup, choices: &[OrderChoice], chosen: u64, fmt: Fmt)
         .attr("data-testid", "order-choice")
         .on("change", "choose-order", None);
     for c in choices {
+        // Two orders of one number (a store that numbers by site, say) are told apart by ID.
+        let twin = choices.iter().any(|o| o.id != c.id && o.number == c.number);
+        let id = if twin {
+            format!(" (ID {})", c.id)
+        } else {
+            String::new()
+        };
         let label = format!(
-            "№{} · {} · {}",
+            "№{}{id} · {} · {}",
             c.number,
             fmt.date(&c.date),
             fmt.money(c.total, &c.currency)

@@ -688,6 +688,28 @@ fn an_unread_portal_catalogue_is_no_agreement_between_deal_and_order() {
 }
 
 #[test]
+fn orders_sharing_a_number_are_told_apart_by_id_in_the_chooser() {
+    let mut twin = choice(9, "165", false);
+    twin.number = "164".into();
+    let html = order_html(&order_card(), &[choice(8, "164", true), twin], None, &[]);
+    assert!(
+        html.contains(r#"<option value="8" selected>№164 (ID 8) · "#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<option value="9">№164 (ID 9) · "#),
+        "{html}"
+    );
+    let plain = order_html(
+        &order_card(),
+        &[choice(8, "164", true), choice(9, "165", false)],
+        None,
+        &[],
+    );
+    assert!(!plain.contains("(ID"), "{plain}");
+}
+
+#[test]
 fn the_order_chooser_marks_the_current_order_selected() {
     let choices = [choice(8, "164", true), choice(9, "165", false)];
     let html = order_html(&order_card(), &choices, None, &[]);
