@@ -195,6 +195,22 @@ pub fn delivery_price(order: &Order) -> Decimal {
         .sum()
 }
 
+/// The deal row that stands for the order's delivery, when one does: a free-text line (no
+/// product), once, at the delivery's price, paired with no basket line. The Bitrix24 store
+/// connector writes delivery into a deal this way.
+fn delivery_row(rows: &[ProductRow], matching: &ProductMatching, order: &Order) -> Option<usize> {
+    let delivery = delivery_price(order);
+    if delivery <= Decimal::ZERO {
+        return None;
+    }
+    rows.iter().zip(&matching.rows).position(|(row, m)| {
+        m.basket_item_id.is_none()
+            && m.unmatched == Some(Unmatched::FreeText)
+            && row.quantity == Decimal::from(1)
+            && row.price.round_dp(2) == delivery.round_dp(2)
+    })
+}
+
 /// What the comparison needs.
 #[derive(Debug, Clone, Copy)]
 pub struct ReconcileInput<'a> {
@@ -231,6 +247,7 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
     }
     let item = |id: u64| order.basket_items.iter().find(|i| i.id == id);
     let split_of_row = |index: usize| matching.split.iter().find(|s| s.rows.contains(&index));
+    let delivery_row = delivery_row(rows, matching, order);
     for (index, (row, m)) in rows.iter().zip(&matching.rows).enumerate() {
         if let Some(s) = split_of_row(index) {
             // A product in several lines: its total is compared once, at its first row (missing
@@ -248,6 +265,8 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
             continue;
         }
         match m.basket_item_id.and_then(item) {
+            // The deal's own line for the order's delivery is in the order: as its delivery.
+            None if delivery_row == Some(index) => {}
             None => out.push(missing_in_order(index, row, m, row.quantity)),
             Some(it) => push_line_differences(&mut out, index, row, it, (deal, order)),
         }

@@ -555,3 +555,33 @@ fn the_same_quantity_in_another_unit_is_a_difference_in_each_sides_unit() {
     let same = run(&dl, &rows, &o);
     assert!(same.is_empty(), "{same:?}");
 }
+
+#[test]
+fn a_free_text_deal_row_at_the_delivery_price_is_the_orders_delivery_not_a_missing_product() {
+    let o = with_delivery(
+        order(
+            9,
+            json!({"price": 1476}),
+            vec![basket(1, 70, Some("A"), "2", "588")],
+        ),
+        "300",
+    );
+    let dl = deal(410, json!({"OPPORTUNITY": "1476"}));
+    let rows = vec![
+        row(1, "Чайник", "2", "588"),
+        row(0, "Доставка курьером", "1", "300"),
+    ];
+    assert!(run(&dl, &rows, &o).is_empty(), "{:?}", run(&dl, &rows, &o));
+    // Another price, or two of it, is a line the order lacks.
+    let dearer = vec![
+        row(1, "Чайник", "2", "588"),
+        row(0, "Доставка курьером", "1", "350"),
+    ];
+    assert!(kinds(&run(&dl, &dearer, &o)).contains(&"missing-in-order"));
+    let without = order(
+        9,
+        json!({"price": 1176}),
+        vec![basket(1, 70, Some("A"), "2", "588")],
+    );
+    assert!(kinds(&run(&dl, &rows, &without)).contains(&"missing-in-order"));
+}
