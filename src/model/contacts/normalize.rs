@@ -69,11 +69,6 @@ impl Phone {
         &self.0[1..]
     }
 
-    /// True for a Russian number (`+7` and ten digits).
-    pub fn is_russian(&self) -> bool {
-        self.digits().len() == 11 && self.digits().starts_with('7')
-    }
-
     /// The digits a buyer may have written in any form: the last ten of a number that has ten
     /// or more (the national number of Russia, North America, the UK and most countries; they
     /// may have typed a country code, a trunk `8` or `0`, or nothing before them), all of a
