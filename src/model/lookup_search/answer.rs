@@ -16,9 +16,9 @@
 use bitrix_rest::Error;
 use bitrix_rest::models::catalog::{Price, Product, StoreStock, Warehouse};
 use bitrix_rest::value::FromValue;
-use serde_json::json;
 
-use crate::model::call::{Batch, Call, PAGE_SIZE};
+use crate::model::call::{Batch, PAGE_SIZE};
+use crate::model::catalog_query::warehouse_list_call;
 use crate::model::lookup::{
     LookupHit, LookupQuery, LookupResults, LookupScope, lookup_batch, lookup_hits,
 };
@@ -80,13 +80,7 @@ pub fn lookup_plan(
         ),
     };
     let warehouses = known.is_none().then(|| {
-        batch.push(
-            WAREHOUSES,
-            Call::new(
-                "catalog.store.list",
-                json!({"order": {"sort": "asc", "id": "asc"}}),
-            ),
-        );
+        batch.push(WAREHOUSES, warehouse_list_call(0));
         WAREHOUSES.to_owned()
     });
     let named = |method: &str| -> Vec<String> {
@@ -123,8 +117,9 @@ pub struct LookupAnswer {
     pub columns: Vec<WarehouseColumn>,
     /// The ranked results (empty: nothing found).
     pub hits: Vec<LookupHit>,
-    /// True when more products matched than are shown (at most [`MAX_RESULTS`](crate::model::lookup::MAX_RESULTS), fewer when
-    /// only code lists matched: typing more narrows it).
+    /// True when more products matched than are shown (at most
+    /// [`MAX_RESULTS`](crate::model::lookup::MAX_RESULTS), fewer when only code lists matched):
+    /// typing more narrows it.
     pub capped: bool,
     /// Articles were searched too (the settings name the article property).
     pub by_article: bool,
