@@ -28,7 +28,8 @@ pub async fn search(
     query: &LookupQuery,
     mut known: Option<Vec<Warehouse>>,
 ) -> Result<LookupAnswer, Error> {
-    let mut listed = None;
+    // Set once every warehouse was read here: the answer hands them on.
+    let mut read_all = false;
     loop {
         let plan = plan_of(query, settings, known.as_deref())?;
         let answers = answers::run(client, &plan.batch).await?;
@@ -36,15 +37,15 @@ pub async fn search(
         let (rest, _) = rest_of_warehouses(client, &answers, &pages).await?;
         if rest.is_empty() {
             let mut answer = lookup_answer(&plan, &Read(&answers), settings, known.as_deref())?;
-            if listed.is_some() {
-                answer.warehouses = listed;
+            if read_all {
+                answer.warehouses = known;
             }
             return Ok(answer);
         }
         let mut all: Vec<Warehouse> = answers.list(&pages[0], Some("stores"))?;
         all.extend(rest);
-        known = Some(all.clone());
-        listed = Some(all);
+        known = Some(all);
+        read_all = true;
     }
 }
 
