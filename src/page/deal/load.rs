@@ -121,7 +121,7 @@ impl DealTab {
         // what this frame learned, and happen because something changed.
         let first = known == OpenHints::default();
         if first {
-            known.warehouse_count = warehouse_count::recall(member);
+            known.warehouse_count = self.remembered_warehouses;
         }
         let guess = first
             .then(|| store_guess::recall(member, self.deal_id))
@@ -152,10 +152,11 @@ impl DealTab {
             });
         };
         let data = open_deal(ctx, self.deal_id, &crm_ready).await?;
-        *self.hints.borrow_mut() = data.hints();
-        if let Some(count) = data.hints().warehouse_count {
+        let hints = data.hints();
+        if let Some(count) = hints.warehouse_count {
             warehouse_count::remember(member, count);
         }
+        *self.hints.borrow_mut() = hints;
         if let Some(batch) = data.store_batch.as_ref().filter(|_| first) {
             store_guess::remember(member, self.deal_id, batch);
         }

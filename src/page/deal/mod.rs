@@ -90,6 +90,8 @@ pub struct DealTab {
     checking: Cell<bool>,
     /// How many live checks ran (a large deal's stock is checked in parts, in turn).
     checks: Cell<usize>,
+    /// How many warehouses the store had at the last open in this browser (read once).
+    remembered_warehouses: Option<usize>,
     /// Starts the tab again with settings an admin saved meanwhile.
     settings_changed: Rc<dyn Fn(Settings)>,
     listeners: RefCell<Vec<EventListener>>,
@@ -116,6 +118,7 @@ impl DealTab {
         let root = place.first_element_child().unwrap_or(place);
         let child = |i: u32| root.children().item(i).unwrap_or_else(|| root.clone());
         let (status, body, lookup_place) = (child(0), Region::new(child(1)), child(2));
+        let remembered_warehouses = warehouse_count::recall(&session.init.member_id);
         let tab = Rc::new_cyclic(|me| DealTab {
             session,
             deal_id,
@@ -135,6 +138,7 @@ impl DealTab {
             live: RefCell::default(),
             checking: Cell::new(false),
             checks: Cell::new(0),
+            remembered_warehouses,
             settings_changed,
             listeners: RefCell::default(),
         });
@@ -204,7 +208,7 @@ impl DealTab {
                 .hints
                 .borrow()
                 .warehouse_count
-                .or_else(|| warehouse_count::recall(&self.session.init.member_id))
+                .or(self.remembered_warehouses)
                 .unwrap_or(ASSUMED_WAREHOUSES),
             chosen => chosen,
         }
