@@ -378,17 +378,8 @@ fn push_line_differences(
     it: &BasketItem,
     (deal, order): (&Deal, &Order),
 ) {
-    let (unit, order_unit) = (Unit::of_row(r), Unit::of_line(it));
-    if r.quantity != it.quantity || unit.differs_from(&order_unit) {
-        out.push(Difference::Quantity {
-            row,
-            basket_item_id: it.id,
-            name: r.product_name.clone(),
-            deal: r.quantity,
-            order: it.quantity,
-            unit,
-            order_unit,
-        });
+    if let Some(d) = quantity_difference(row, r, it, (r.quantity, it.quantity)) {
+        out.push(d);
     }
     push_price_difference(out, row, r, it, (deal, order));
 }
@@ -444,28 +435,35 @@ fn split_difference(
         .rows
         .iter()
         .fold(Decimal::ZERO, |sum, &i| sum + rows[i].quantity);
-    let Some(&first_item) = s.items.first() else {
-        return Some(missing_in_order(s.rows[0], first, m, deal));
-    };
     let lines: Vec<&BasketItem> = order
         .basket_items
         .iter()
         .filter(|it| s.items.contains(&it.id))
         .collect();
+    let Some(first_line) = lines.first() else {
+        return Some(missing_in_order(s.rows[0], first, m, deal));
+    };
     let total = lines
         .iter()
         .fold(Decimal::ZERO, |sum, it| sum + it.quantity);
-    let unit = Unit::of_row(first);
-    let order_unit = lines
-        .first()
-        .map(|it| Unit::of_line(it))
-        .unwrap_or_default();
-    (deal != total || unit.differs_from(&order_unit)).then(|| Difference::Quantity {
-        row: s.rows[0],
-        basket_item_id: first_item,
-        name: first.product_name.clone(),
+    quantity_difference(s.rows[0], first, first_line, (deal, total))
+}
+
+/// Deal row `index` against order line `it` at quantities `(deal, order)`: a difference when
+/// they differ, or when the two sides count in different units.
+fn quantity_difference(
+    index: usize,
+    r: &ProductRow,
+    it: &BasketItem,
+    (deal, order): (Decimal, Decimal),
+) -> Option<Difference> {
+    let (unit, order_unit) = (Unit::of_row(r), Unit::of_line(it));
+    (deal != order || unit.differs_from(&order_unit)).then(|| Difference::Quantity {
+        row: index,
+        basket_item_id: it.id,
+        name: r.product_name.clone(),
         deal,
-        order: total,
+        order,
         unit,
         order_unit,
     })
