@@ -44,18 +44,19 @@ pub fn differences(
         .attr("data-testid", "differences")
         .attr("data-count", &differences.len().to_string());
     m.leaf("h3", "", t.differences_title);
+    // Products not compared are no agreement, whatever else agrees.
     if products_unchecked {
         m.open_class("p", "sl-muted")
             .attr("data-testid", "products-not-compared")
             .text(t.products_not_compared)
             .close("p");
-    }
-    if differences.is_empty() && !products_unchecked {
+    } else if differences.is_empty() {
         m.open_class("p", "sl-ok")
             .attr("data-testid", "no-differences")
             .text(t.no_differences)
             .close("p");
-    } else if !differences.is_empty() {
+    }
+    if !differences.is_empty() {
         // A long list (a deal and an order with little in common) shows its first sentences
         // and folds the rest under their count.
         let shown = if differences.len() > FOLD_OVER {
