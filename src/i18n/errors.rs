@@ -1,6 +1,6 @@
 //! A sentence for every failure of a REST call: what failed and what the person can do.
 
-use bitrix_rest::{Error, ErrorKind};
+use bitrix_rest::{Access, Error, ErrorKind};
 
 use super::{Lang, fill};
 
@@ -21,6 +21,7 @@ struct ErrorTexts {
     scope_portal: &'static str,
     scope_store: &'static str,
     access: &'static str,
+    access_read: &'static str,
     not_found: &'static str,
     no_method: &'static str,
     rate_limit: &'static str,
@@ -43,6 +44,7 @@ static RU: ErrorTexts = ErrorTexts {
     scope_portal: "У приложения нет нужного права в Битрикс24 ({0}). Администратор должен выдать его в настройках приложения.",
     scope_store: "У вебхука магазина нет нужного права ({0}). Администратору нужно создать вебхук с правами sale и catalog.",
     access: "{0}: у вас нет прав на это действие ({1}). Ничего не изменено.",
+    access_read: "{0}: у вас нет прав на просмотр этих данных ({1}). Попросите доступ у администратора.",
     not_found: "{0}: запись не найдена ({1}).",
     no_method: "{0} не знает метода {1}: на той стороне нет нужного модуля или его версия устарела. Сообщите администратору.",
     rate_limit: "{0} перегружен запросами и не ответил после нескольких попыток. Повторите через минуту.",
@@ -65,6 +67,7 @@ static EN: ErrorTexts = ErrorTexts {
     scope_portal: "The app lacks a Bitrix24 permission ({0}). An administrator must grant it in the app's settings.",
     scope_store: "The store's webhook lacks a permission ({0}). An administrator needs a webhook with the sale and catalog scopes.",
     access: "{0}: you are not allowed to do this ({1}). Nothing was changed.",
+    access_read: "{0}: you are not allowed to see this data ({1}). Ask your administrator for access.",
     not_found: "{0}: the record was not found ({1}).",
     no_method: "{0} does not know the method {1}: a module is missing there or too old. Tell your administrator.",
     rate_limit: "{0} is overloaded with requests and did not answer after several tries. Try again in a minute.",
@@ -105,6 +108,10 @@ pub fn describe(error: &Error, system: System, lang: Lang) -> String {
         (ErrorKind::Auth, System::Store) => t.auth_store.to_owned(),
         (ErrorKind::Scope, System::Portal) => fill(t.scope_portal, &[&detail]),
         (ErrorKind::Scope, System::Store) => fill(t.scope_store, &[&detail]),
+        // A refused read changed nothing by its nature; saying so would only puzzle.
+        (ErrorKind::Access, _) if Access::of_method(&error.method) == Access::Read => {
+            fill(t.access_read, &[name, &code])
+        }
         (ErrorKind::Access, _) => fill(t.access, &[name, &code]),
         (ErrorKind::NotFound, _) if error.has_code("ERROR_METHOD_NOT_FOUND") => {
             fill(t.no_method, &[name, &error.method])
@@ -183,6 +190,18 @@ mod tests {
             text.contains("ACCESS_DENIED") && text.contains("Ничего не изменено"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_refused_read_asks_for_access_and_does_not_speak_of_changes() {
+        let e = Error::from_rest("crm.deal.get", 403, "ACCESS_DENIED", "Access denied");
+        let text = describe(&e, System::Portal, Lang::En);
+        assert_eq!(
+            text,
+            "Bitrix24: you are not allowed to see this data (ACCESS_DENIED). Ask your administrator for access."
+        );
+        let ru = describe(&e, System::Portal, Lang::Ru);
+        assert!(!ru.contains("Ничего не изменено"), "{ru}");
     }
 
     #[test]
