@@ -86,17 +86,16 @@ ensure_disk_space() {
   fi
 }
 
-# Chromium's flags for wasm-bindgen-test-runner: headless as root, no network of its own, and a
-# fresh profile for every run.
+# Chromium's flags for wasm-bindgen-test-runner: those of every test run (dev/chromium-flags.txt:
+# headless as root, no network of its own) and a fresh profile for every run.
 browser_capabilities() {
-  local profile caps
+  local profile caps args
   profile="$(mktemp -d)"
   caps="$(mktemp --suffix=.json)"
   SCRATCH+=("$profile" "$caps")
+  args="$(sed 's/.*/"&", /' "$ROOT/dev/chromium-flags.txt" | tr -d '\n')"
   cat >"$caps" <<JSON
-{"goog:chromeOptions": {"binary": "$CHROMIUM", "args": ["--headless", "--no-sandbox", "--disable-gpu",
-  "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-  "--no-first-run", "--user-data-dir=$profile"]}}
+{"goog:chromeOptions": {"binary": "$CHROMIUM", "args": [$args "--user-data-dir=$profile"]}}
 JSON
   export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$caps"
 }

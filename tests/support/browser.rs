@@ -11,16 +11,9 @@ use serde_json::{Value, json};
 
 use super::webdriver::{WebDriver, WebDriverError};
 
-/// The flags every run uses: headless, as root, nothing in the background that makes requests.
-const CHROMIUM_FLAGS: &[&str] = &[
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-];
+/// The flags every run uses, one per line: headless, as root, nothing in the background that
+/// makes requests. The in-browser tests' runners read the same file.
+const CHROMIUM_FLAGS: &str = include_str!("../../dev/chromium-flags.txt");
 
 /// The window's size: wide enough for the deal card, tall enough for a whole tab.
 pub const WINDOW_SIZE: (u32, u32) = (1280, 1600);
@@ -86,7 +79,7 @@ impl Browser {
             profile: profile.clone(),
         };
         wait_until_listening(&server);
-        let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|s| s.to_string()).collect();
+        let mut args: Vec<String> = CHROMIUM_FLAGS.lines().map(str::to_owned).collect();
         args.push(format!("--user-data-dir={}", profile.display()));
         args.push(format!("--window-size={},{}", WINDOW_SIZE.0, WINDOW_SIZE.1));
         let mut capabilities = json!({

@@ -31,7 +31,7 @@ cleanup() {
         kill "$sandbox_pid" 2>/dev/null || true
         wait "$sandbox_pid" 2>/dev/null || true
     fi
-    rm -rf "$work" /tmp/bitrix-rest-wasm-test-profile
+    rm -rf "$work"
 }
 trap cleanup EXIT
 
@@ -58,9 +58,16 @@ fi
 SANDBOX_URLS_JSON="$(cat "$work/urls.json")"
 export SANDBOX_URLS_JSON
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
-rm -rf /tmp/bitrix-rest-wasm-test-profile
 echo "run.sh: sandbox at $SANDBOX_URLS_JSON"
 
-# The runner reads webdriver.json (Chromium flags) from the crate directory.
+# Chromium's flags: the workspace's (dev/chromium-flags.txt) with a fresh profile, unless the
+# caller (./build.sh test) already chose them.
+if [[ -z "${WASM_BINDGEN_TEST_WEBDRIVER_JSON:-}" ]]; then
+    mkdir "$work/profile"
+    args="$(sed 's/.*/"&", /' "$root_dir/dev/chromium-flags.txt" | tr -d '\n')"
+    echo "{\"goog:chromeOptions\": {\"args\": [$args \"--user-data-dir=$work/profile\"]}}" \
+        >"$work/webdriver.json"
+    export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$work/webdriver.json"
+fi
 cd "$crate_dir"
 cargo test -p bitrix-rest --target wasm32-unknown-unknown --test browser "$@"
