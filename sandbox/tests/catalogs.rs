@@ -109,3 +109,76 @@ fn a_variation_catalogue_cannot_reuse_the_product_catalogues_iblock() {
         "{error}"
     );
 }
+
+#[test]
+fn variations_live_in_the_catalogue_of_variations_with_their_product_as_parent() {
+    let product = |id: u64, name: &str, parent: Option<u64>| json!({"id": id, "name": name, "xmlId": format!("x{id}"), "price": 100, "variationOf": parent});
+    let seed = json!({
+        "portal": {"products": [product(1, "Футболка", None), product(2, "Футболка S", Some(1))]},
+        "store": {
+            "warehouses": [{"id": 1, "title": "Склад"}],
+            "products": [
+                product(1, "Футболка", None),
+                {"id": 2, "name": "Футболка S", "xmlId": "x2", "price": 100, "variationOf": 1,
+                 "stock": [{"warehouse": 1, "amount": 4}]},
+                product(3, "Футболка M", Some(1))
+            ]
+        }
+    });
+    let sandbox = Sandbox::start(SandboxConfig {
+        seed: Seed::Json(seed.to_string()),
+        rate_limit: None,
+        ..Default::default()
+    })
+    .unwrap();
+    let select = json!(["id", "iblockId", "name", "type", "xmlId", "parentId"]);
+    let products = store_call(
+        &sandbox,
+        "catalog.product.list",
+        json!({"select": ["id", "iblockId", "type"], "filter": {"iblockId": 2}}),
+    )
+    .json();
+    assert_eq!(
+        products["result"]["products"],
+        json!([{"id": 1, "iblockId": 2, "type": 3}]),
+        "the product catalogue holds the product with variations, not its variations"
+    );
+    let offers = store_call(
+        &sandbox,
+        "catalog.product.offer.list",
+        json!({"select": select, "filter": {"iblockId": 3, "xmlId": ["x2", "x3"]}}),
+    )
+    .json();
+    let offers = offers["result"]["offers"].as_array().unwrap();
+    assert_eq!(offers.len(), 2, "{offers:?}");
+    assert_eq!(offers[0]["iblockId"], 3);
+    assert_eq!(offers[0]["type"], 4);
+    assert_eq!(offers[0]["parentId"]["value"], "1");
+    assert_eq!(offers[1]["name"], "Футболка M");
+    let stock = store_call(
+        &sandbox,
+        "catalog.storeproduct.list",
+        json!({"filter": {"productId": 2}}),
+    )
+    .json();
+    assert_eq!(stock["result"]["storeProducts"][0]["amount"], 4, "{stock}");
+
+    let portal = portal_call(
+        &sandbox,
+        2,
+        "catalog.product.offer.list",
+        json!({"select": select, "filter": {"iblockId": 26, "id": [2]}}),
+    )
+    .json();
+    assert_eq!(portal["result"]["offers"][0]["xmlId"], "x2", "{portal}");
+    let missing = store_call(
+        &sandbox,
+        "catalog.product.offer.list",
+        json!({"select": ["id", "iblockId"], "filter": {"xmlId": "x2"}}),
+    )
+    .json();
+    assert_eq!(
+        missing["error_description"], "Required filter fields: iblockId",
+        "{missing}"
+    );
+}

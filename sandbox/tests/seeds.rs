@@ -116,6 +116,25 @@ fn bad_seeds_name_the_record_and_field() {
             json!({"portal": {"deals": [{"id": 1, "title": "x", "stage": "NEW", "rows": [{"name": "Гвозди", "price": 1, "quantity": 2, "measureName": "кг"}]}]}}),
             "portal.deals[0].rows[0]: a unit needs both measureCode",
         ),
+        (
+            json!({"store": {"products": [{"id": 1, "name": "p", "price": 1, "variationOf": 9}]}}),
+            "store.products[0].variationOf: product 9 is not in store.products",
+        ),
+        (
+            json!({"portal": {"products": [
+                {"id": 1, "name": "p", "price": 1},
+                {"id": 2, "name": "p S", "price": 1, "variationOf": 1},
+                {"id": 3, "name": "p S x", "price": 1, "variationOf": 2}
+            ]}}),
+            "portal.products[2].variationOf: product 2 is a variation itself",
+        ),
+        (
+            json!({"store": {"offersIblockId": 0, "products": [
+                {"id": 1, "name": "p", "price": 1},
+                {"id": 2, "name": "p S", "price": 1, "variationOf": 1}
+            ]}}),
+            "store.products[1].variationOf: variations need the catalogue of variations",
+        ),
     ];
     for (seed, path) in cases {
         let error = Sandbox::start(SandboxConfig {

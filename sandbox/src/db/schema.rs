@@ -61,7 +61,7 @@ CREATE TABLE IF NOT EXISTS products (
     can_buy_zero TEXT NOT NULL DEFAULT 'N', measure INTEGER NOT NULL DEFAULT 5,
     vat_included TEXT NOT NULL DEFAULT 'Y', purchasing_price REAL, purchasing_currency TEXT,
     weight REAL NOT NULL DEFAULT 0, sort INTEGER NOT NULL DEFAULT 500, type INTEGER NOT NULL DEFAULT 1,
-    section_id INTEGER, date_create TEXT NOT NULL, timestamp_x TEXT NOT NULL,
+    section_id INTEGER, parent_id INTEGER, date_create TEXT NOT NULL, timestamp_x TEXT NOT NULL,
     name_folded TEXT GENERATED ALWAYS AS (ulower(name)) STORED,
     xml_id_folded TEXT GENERATED ALWAYS AS (ulower(xml_id)) STORED,
     article_folded TEXT GENERATED ALWAYS AS (ulower(article)) STORED,

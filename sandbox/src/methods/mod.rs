@@ -43,6 +43,11 @@ pub fn portal() -> Vec<Method> {
         ),
         Method::new("catalog.product.list", CATALOG, catalog::product::list),
         Method::new("catalog.product.get", CATALOG, catalog::product::get),
+        Method::new(
+            "catalog.product.offer.list",
+            CATALOG,
+            catalog::product::offer_list,
+        ),
         Method::new("catalog.price.list", CATALOG, catalog::stock::price_list),
         Method::admin_app("placement.bind", PLACEMENT, portal::placement::bind),
         Method::admin_app("placement.unbind", PLACEMENT, portal::placement::unbind),
@@ -81,6 +86,11 @@ pub fn store() -> Vec<Method> {
         ),
         Method::new("catalog.product.list", CATALOG, catalog::product::list),
         Method::new("catalog.product.get", CATALOG, catalog::product::get),
+        Method::new(
+            "catalog.product.offer.list",
+            CATALOG,
+            catalog::product::offer_list,
+        ),
         Method::new(
             "catalog.storeproduct.list",
             CATALOG,

@@ -124,6 +124,7 @@ pub fn store_product(id: u64, item: &Item, stock: Vec<StockSeed>) -> StoreProduc
         currency: None,
         active: None,
         purchasing_price: Some((item.price * 0.55).round()),
+        variation_of: None,
         stock,
     }
 }
@@ -137,5 +138,6 @@ pub fn portal_product(id: u64, item: &Item) -> PortalProductSeed {
         price: item.price,
         currency: None,
         active: None,
+        variation_of: None,
     }
 }

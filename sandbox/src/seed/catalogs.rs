@@ -75,3 +75,34 @@ pub fn insert(tx: &Transaction, pair: &CatalogPair<'_>) -> rusqlite::Result<()> 
     }
     Ok(())
 }
+
+/// `type` of a simple product, a product with variations, and a variation (trade offer).
+const SIMPLE: u64 = 1;
+const WITH_VARIATIONS: u64 = 3;
+const VARIATION: u64 = 4;
+
+/// Which products of one side have variations: they get their own product type.
+pub struct ProductKinds(std::collections::BTreeSet<u64>);
+
+impl ProductKinds {
+    /// From each product's ID and the product it is a variation of.
+    pub fn of(products: impl Iterator<Item = (u64, Option<u64>)>) -> ProductKinds {
+        ProductKinds(products.filter_map(|(_, parent)| parent).collect())
+    }
+
+    /// The information block and product type of product `id`: a variation lives in the
+    /// variations' catalogue (`offers`; validation made sure there is one).
+    pub fn place(
+        &self,
+        id: u64,
+        variation_of: Option<u64>,
+        iblock: u64,
+        offers: Option<u64>,
+    ) -> (u64, u64) {
+        match (variation_of, offers) {
+            (Some(_), Some(offers)) => (offers, VARIATION),
+            _ if self.0.contains(&id) => (iblock, WITH_VARIATIONS),
+            _ => (iblock, SIMPLE),
+        }
+    }
+}

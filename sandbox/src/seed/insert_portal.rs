@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use rusqlite::types::Value as Sql;
 use rusqlite::{Transaction, params};
 
-use super::catalogs;
+use super::catalogs::{self, ProductKinds};
 use super::defaults::{self, normalize_email, normalize_phone, stage_id};
 use super::format::{PortalProductSeed, PortalSeed};
 use super::row_prices::{RowPrices, round2};
@@ -147,18 +147,24 @@ fn products(tx: &Transaction, portal: &PortalSeed) -> rusqlite::Result<()> {
     let iblock = portal.catalog_iblock_id.unwrap_or(defaults::PORTAL_IBLOCK);
     let mut product = Bulk::new(
         tx,
-        "INSERT INTO products (side, id, iblock_id, name, xml_id, article, active, date_create, timestamp_x) VALUES",
-        "('portal', ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO products (side, id, iblock_id, type, parent_id, name, xml_id, article, active, date_create,
+            timestamp_x) VALUES",
+        "('portal', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     );
     let mut price = Bulk::new(
         tx,
         "INSERT INTO prices (side, product_id, price, currency, timestamp_x) VALUES",
         "('portal', ?, ?, ?, ?)",
     );
+    let offers = catalogs::portal(portal, iblock).offers.map(|(id, ..)| id);
+    let kinds = ProductKinds::of(portal.products.iter().map(|p| (p.id, p.variation_of)));
     for p in &portal.products {
+        let (iblock, kind) = kinds.place(p.id, p.variation_of, iblock, offers);
         product.push([
             int(Some(p.id)),
             int(Some(iblock)),
+            int(Some(kind)),
+            int(p.variation_of),
             Sql::Text(p.name.clone()),
             text(p.xml_id.clone()),
             text(p.article.clone()),

@@ -5,7 +5,7 @@
 use rusqlite::types::Value as Sql;
 use rusqlite::{Transaction, params};
 
-use super::catalogs;
+use super::catalogs::{self, ProductKinds};
 use super::defaults;
 use super::format::{Label, StoreSeed};
 use super::insert_orders;
@@ -88,9 +88,10 @@ fn products(
     let now = clock::now_text();
     let mut product = Bulk::new(
         tx,
-        "INSERT INTO products (side, id, iblock_id, name, code, xml_id, article, active, purchasing_price,
-            purchasing_currency, quantity, quantity_reserved, available, date_create, timestamp_x) VALUES",
-        "('store', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO products (side, id, iblock_id, type, parent_id, name, code, xml_id, article, active,
+            purchasing_price, purchasing_currency, quantity, quantity_reserved, available, date_create,
+            timestamp_x) VALUES",
+        "('store', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     );
     let mut price = Bulk::new(
         tx,
@@ -102,12 +103,17 @@ fn products(
         "INSERT INTO store_products (product_id, store_id, amount, reserve_extra, quantity_reserved) VALUES",
         "(?, ?, ?, ?, ?)",
     );
+    let offers = catalogs::store(store, iblock).offers.map(|(id, ..)| id);
+    let kinds = ProductKinds::of(store.products.iter().map(|p| (p.id, p.variation_of)));
     for p in &store.products {
         let currency = p.currency.clone().unwrap_or_else(|| "RUB".into());
         let figures = plan.product(p);
+        let (iblock, kind) = kinds.place(p.id, p.variation_of, iblock, offers);
         product.push([
             int(Some(p.id)),
             int(Some(iblock)),
+            int(Some(kind)),
+            int(p.variation_of),
             Sql::Text(p.name.clone()),
             Sql::Text(format!("product-{}", p.id)),
             text(p.xml_id.clone()),

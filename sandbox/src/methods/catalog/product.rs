@@ -1,5 +1,7 @@
-//! `catalog.product.list` / `.get`: `iblockId` is required in the filter and `id` + `iblockId`
-//! in the select; the article is a property read as `property<ID>`.
+//! `catalog.product.list` / `.get`, and `catalog.product.offer.list` for variations (trade
+//! offers, in the catalogue of variations, with their product in `parentId`): `iblockId` is
+//! required in the filter and `id` + `iblockId` in the select; the article is a property read
+//! as `property<ID>`.
 
 use rusqlite::Connection;
 use serde_json::{Value, json};
@@ -10,7 +12,14 @@ use crate::query::{self, Dialect, Entity, Field, Kind, ORM_NO_IN_OPS};
 use crate::rest::{Ctx, Params, Reply, RestError, as_id, param};
 use crate::state::Side;
 
-fn entity(conn: &Connection, side: Side) -> Result<Entity, RestError> {
+/// Which products a method lists.
+#[derive(Clone, Copy, PartialEq)]
+enum Kinds {
+    All,
+    Variations,
+}
+
+fn entity(conn: &Connection, side: Side, kinds: Kinds) -> Result<Entity, RestError> {
     use Kind::*;
     let article = db::meta(conn, "article_property")?.unwrap_or_else(|| "105".into());
     let mut fields = vec![
@@ -42,9 +51,14 @@ fn entity(conn: &Connection, side: Side) -> Result<Entity, RestError> {
     fields.push(
         Field::new(&format!("property{article}"), "article", Property).folded("article_folded"),
     );
+    let mut base = format!("side = '{}'", side.name());
+    if kinds == Kinds::Variations {
+        fields.push(Field::new("parentId", "parent_id", Property));
+        base.push_str(" AND type = 4");
+    }
     Ok(Entity {
         from: "products".into(),
-        base_where: Some(format!("side = '{}'", side.name())),
+        base_where: Some(base),
         id_sql: "products.id".into(),
         fields,
         ops: ORM_NO_IN_OPS,
@@ -54,6 +68,16 @@ fn entity(conn: &Connection, side: Side) -> Result<Entity, RestError> {
 }
 
 pub fn list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
+    list_of(ctx, params, Kinds::All, "products")
+}
+
+/// `catalog.product.offer.list`: the variations of the catalogue of variations named by
+/// `iblockId`, as `{"offers": [...]}`.
+pub fn offer_list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
+    list_of(ctx, params, Kinds::Variations, "offers")
+}
+
+fn list_of(ctx: &Ctx, params: &Params, kinds: Kinds, key: &str) -> Result<Reply, RestError> {
     let select = param(params, "select");
     let names: Vec<&str> = match select {
         Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
@@ -74,15 +98,15 @@ pub fn list(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
         return Err(RestError::numeric(0, "Required filter fields: iblockId"));
     }
     let conn = ctx.state.db.lock();
-    let entity = entity(&conn, ctx.caller.side)?;
-    wrapped_list(&conn, params, &entity, "products", None)
+    let entity = entity(&conn, ctx.caller.side, kinds)?;
+    wrapped_list(&conn, params, &entity, key, None)
 }
 
 pub fn get(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
     let id = as_id(param(params, "id"))
         .ok_or_else(|| RestError::numeric(100, "Could not find value for parameter {id}"))?;
     let conn = ctx.state.db.lock();
-    let entity = entity(&conn, ctx.caller.side)?;
+    let entity = entity(&conn, ctx.caller.side, Kinds::All)?;
     let product = query::get(&conn, &entity, id as i64)?
         .ok_or_else(|| RestError::numeric(0, "Product is not exists"))?;
     Ok(Reply::new(json!({ "product": product })))

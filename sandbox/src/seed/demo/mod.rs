@@ -53,6 +53,7 @@ pub fn generate() -> SeedData {
             price,
             currency: None,
             active: None,
+            variation_of: None,
         });
     }
     seed.portal.pipelines = vec![

@@ -150,6 +150,9 @@ pub struct PortalProductSeed {
     pub currency: Option<String>,
     #[serde(default)]
     pub active: Option<bool>,
+    /// A variation of this product: it lives in the catalogue of variations.
+    #[serde(default)]
+    pub variation_of: Option<u64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

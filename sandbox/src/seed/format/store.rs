@@ -71,6 +71,9 @@ pub struct StoreProductSeed {
     pub active: Option<bool>,
     #[serde(default)]
     pub purchasing_price: Option<f64>,
+    /// A variation (trade offer) of this product: it lives in the catalogue of variations.
+    #[serde(default)]
+    pub variation_of: Option<u64>,
     /// Stock per warehouse. Reserves of open orders are added from the orders themselves.
     #[serde(default)]
     pub stock: Vec<StockSeed>,

@@ -54,6 +54,32 @@ impl Problems {
             );
         }
     }
+    /// Each `variationOf` names another product of the same list that is no variation itself,
+    /// and the side has a catalogue of variations (`offersIblockId` is not 0).
+    pub(super) fn variations(
+        &mut self,
+        list: &str,
+        products: &[(u64, Option<u64>)],
+        offers_iblock: Option<u64>,
+    ) {
+        for (i, (id, parent)) in products.iter().enumerate() {
+            let Some(parent) = parent else { continue };
+            let at = format!("{list}[{i}].variationOf");
+            let parent_entry = products.iter().find(|(other, _)| other == parent);
+            match parent_entry {
+                _ if parent == id => self.add(at, "a product cannot be its own variation"),
+                None => self.add(at, format!("product {parent} is not in {list}")),
+                Some((_, Some(_))) => {
+                    self.add(at, format!("product {parent} is a variation itself"))
+                }
+                Some(_) if offers_iblock == Some(0) => self.add(
+                    at,
+                    "variations need the catalogue of variations (offersIblockId is 0)",
+                ),
+                Some(_) => {}
+            }
+        }
+    }
     pub(super) fn into_result(self) -> Result<(), String> {
         if self.0.is_empty() {
             Ok(())

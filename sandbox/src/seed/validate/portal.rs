@@ -101,6 +101,12 @@ pub(super) fn check(seed: &SeedData, p: &mut Problems) {
             format!("portal.contacts[{i}].id")
         });
     }
+    let kinds: Vec<(u64, Option<u64>)> = portal
+        .products
+        .iter()
+        .map(|x| (x.id, x.variation_of))
+        .collect();
+    p.variations("portal.products", &kinds, portal.offers_iblock_id);
     let mut products = BTreeSet::new();
     for (i, product) in portal.products.iter().enumerate() {
         p.unique(&mut products, product.id, || {

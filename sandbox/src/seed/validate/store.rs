@@ -51,6 +51,12 @@ pub(super) fn check(seed: &SeedData, p: &mut Problems) {
             }
         }
     }
+    let kinds: Vec<(u64, Option<u64>)> = store
+        .products
+        .iter()
+        .map(|x| (x.id, x.variation_of))
+        .collect();
+    p.variations("store.products", &kinds, store.offers_iblock_id);
     let mut statuses = BTreeMap::new();
     for (i, status) in store.statuses.iter().enumerate() {
         let kind = status.kind.clone().unwrap_or_else(|| "O".into());
