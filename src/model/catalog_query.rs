@@ -16,9 +16,43 @@ pub const PRODUCT_FIELDS: &[&str] = &["id", "iblockId", "name", "xmlId", "active
 /// How many warehouses to plan for when the store's list is not known yet.
 pub const ASSUMED_WAREHOUSES: usize = 5;
 
+/// The method listing product variations (trade offers) of a catalogue of variations.
+pub const VARIATION_LIST: &str = "catalog.product.offer.list";
+
 /// `catalog.product.list` in catalogue `iblock_id` with `filter` (more conditions), selecting
 /// [`PRODUCT_FIELDS`] and `extra_fields` (properties such as `property101`).
 pub fn product_list_call(
+    iblock_id: u64,
+    filter: Value,
+    extra_fields: &[&str],
+    order: Option<Value>,
+) -> Call {
+    list_call(
+        "catalog.product.list",
+        iblock_id,
+        filter,
+        extra_fields,
+        order,
+    )
+}
+
+/// [`VARIATION_LIST`] in catalogue of variations `iblock_id`, as [`product_list_call`]; the
+/// answer's list is under `offers`. No properties: a catalogue of variations has its own.
+pub fn variation_list_call(iblock_id: u64, filter: Value, order: Option<Value>) -> Call {
+    list_call(VARIATION_LIST, iblock_id, filter, &[], order)
+}
+
+/// Where the list of a product command's answer is: `offers` for variations, else `products`.
+pub fn products_key(method: &str) -> &'static str {
+    if method == VARIATION_LIST {
+        "offers"
+    } else {
+        "products"
+    }
+}
+
+fn list_call(
+    method: &'static str,
     iblock_id: u64,
     filter: Value,
     extra_fields: &[&str],
@@ -34,7 +68,7 @@ pub fn product_list_call(
     if let Some(order) = order {
         params["order"] = order;
     }
-    Call::new("catalog.product.list", params)
+    Call::new(method, params)
 }
 
 /// How many products one stock command may cover when `warehouses` warehouses are counted.

@@ -21,6 +21,26 @@ pub struct Catalog {
     /// For a catalogue of variations (offers): the catalogue of their parent products.
     #[serde(default, deserialize_with = "lenient::opt_id")]
     pub product_iblock_id: Option<u64>,
+    /// For a product catalogue: its catalogue of variations, when the list had one (see
+    /// [`product_catalogs`]).
+    #[serde(skip)]
+    pub variations_iblock_id: Option<u64>,
+}
+
+/// Product catalogues only, each with its catalogue of variations; the catalogues of
+/// variations themselves are left out.
+pub fn product_catalogs(catalogs: &[Catalog]) -> Vec<Catalog> {
+    catalogs
+        .iter()
+        .filter(|c| c.product_iblock_id.is_none())
+        .map(|c| Catalog {
+            variations_iblock_id: catalogs
+                .iter()
+                .find(|v| v.product_iblock_id == Some(c.iblock_id))
+                .map(|v| v.iblock_id),
+            ..c.clone()
+        })
+        .collect()
 }
 
 /// The check batch: `warehouses` (`catalog.store.list`), `statuses` (`sale.status.list`, order
@@ -63,11 +83,7 @@ impl ConnectionReport {
                 .iter()
                 .filter(|s| s.kind.is_empty() || s.kind.eq_ignore_ascii_case("O"))
                 .count(),
-            catalogs: catalogs
-                .iter()
-                .filter(|c| c.product_iblock_id.is_none())
-                .cloned()
-                .collect(),
+            catalogs: product_catalogs(catalogs),
         }
     }
 

@@ -18,7 +18,7 @@ use bitrix_rest::models::crm::{Category, FieldInfo, Status};
 use bitrix_rest::models::sale::{SaleStatus, StatusLang};
 use serde_json::json;
 
-use super::check::{Catalog, ConnectionReport, connection_check_batch};
+use super::check::{Catalog, ConnectionReport, connection_check_batch, product_catalogs};
 use super::failure::RestFailure;
 use super::rules::is_user_field_code;
 use crate::model::call::{Batch, Call, result_ref};
@@ -184,15 +184,6 @@ impl PortalChoices {
                 .map_err(|e| RestFailure::of(&e)),
         }
     }
-}
-
-/// Product catalogues only: catalogues of variations (offers) left out.
-pub fn product_catalogs(catalogs: &[Catalog]) -> Vec<Catalog> {
-    catalogs
-        .iter()
-        .filter(|c| c.product_iblock_id.is_none())
-        .cloned()
-        .collect()
 }
 
 /// What the store batch found: the check's report and the lists the page offers.

@@ -206,3 +206,37 @@ fn an_unusable_store_reports_the_first_failure() {
     .unwrap_err();
     assert_eq!(failure, RestFailure::Unreachable);
 }
+
+#[test]
+fn a_saved_catalogue_brings_its_catalogue_of_variations() {
+    let store: Vec<Catalog> = product_catalogs(&[
+        from(json!({"iblockId": 2, "name": "Каталог"})),
+        from(json!({"iblockId": 3, "name": "Предложения", "productIblockId": 2})),
+        from(json!({"iblockId": 7, "name": "Услуги"})),
+    ]);
+    assert_eq!(store.len(), 2, "the catalogue of variations is not offered");
+    assert_eq!(store[0].variations_iblock_id, Some(3));
+    assert_eq!(store[1].variations_iblock_id, None);
+
+    let chosen = |iblock: u64| crate::model::settings::Settings {
+        store_iblock_id: Some(iblock),
+        portal_iblock_id: Some(25),
+        portal_variations_iblock_id: Some(26),
+        ..Default::default()
+    };
+    let settings = chosen(2).with_variations(Some(&store), None);
+    assert_eq!(settings.store_variations_iblock_id, Some(3));
+    assert_eq!(
+        settings.portal_variations_iblock_id,
+        Some(26),
+        "kept while the portal's catalogues are unread"
+    );
+    let settings = chosen(7).with_variations(Some(&store), Some(&[]));
+    assert_eq!(settings.store_variations_iblock_id, None);
+    assert_eq!(settings.portal_variations_iblock_id, None);
+    let round_trip = crate::model::settings::Settings::from_value(
+        &chosen(2).with_variations(Some(&store), None).to_value(),
+    )
+    .unwrap();
+    assert_eq!(round_trip.store_variations_iblock_id, Some(3));
+}

@@ -65,6 +65,11 @@ pub struct Settings {
     pub store_iblock_id: Option<u64>,
     /// The portal catalogue's information block, to read the XML_IDs of the deal's products.
     pub portal_iblock_id: Option<u64>,
+    /// The store's catalogue of variations (trade offers) of its products, when it has one:
+    /// found from `catalog.catalog.list` when the settings are saved.
+    pub store_variations_iblock_id: Option<u64>,
+    /// The portal's catalogue of variations, likewise.
+    pub portal_variations_iblock_id: Option<u64>,
     /// How deals link to orders, in order of preference.
     pub link_rules: Vec<LinkRule>,
     /// The property compared when XML_IDs do not match; `None` = XML_ID only.
@@ -111,6 +116,8 @@ impl Default for Settings {
             store_webhook: None,
             store_iblock_id: None,
             portal_iblock_id: None,
+            store_variations_iblock_id: None,
+            portal_variations_iblock_id: None,
             link_rules: default_link_rules(),
             product_property: None,
             article_property: None,
@@ -164,6 +171,12 @@ impl Settings {
             portal_iblock_id: get("portalIblockId")
                 .and_then(read::uint)
                 .filter(|id| *id > 0),
+            store_variations_iblock_id: get("storeVariationsIblockId")
+                .and_then(read::uint)
+                .filter(|id| *id > 0),
+            portal_variations_iblock_id: get("portalVariationsIblockId")
+                .and_then(read::uint)
+                .filter(|id| *id > 0),
             link_rules,
             product_property: get("productProperty").and_then(read::property_pair),
             article_property: get("articleProperty")
@@ -187,6 +200,27 @@ impl Settings {
                 .map(|items| items.iter().filter_map(read::field_label).collect())
                 .unwrap_or_default(),
         }
+    }
+
+    /// These settings with the catalogues of variations of their chosen catalogues, from the
+    /// catalogues the page read on each side (`None`: not read, the kept value stays).
+    pub fn with_variations(
+        mut self,
+        store: Option<&[check::Catalog]>,
+        portal: Option<&[check::Catalog]>,
+    ) -> Settings {
+        let of = |list: &[check::Catalog], iblock: Option<u64>| {
+            list.iter()
+                .find(|c| Some(c.iblock_id) == iblock)
+                .and_then(|c| c.variations_iblock_id)
+        };
+        if let Some(list) = store {
+            self.store_variations_iblock_id = of(list, self.store_iblock_id);
+        }
+        if let Some(list) = portal {
+            self.portal_variations_iblock_id = of(list, self.portal_iblock_id);
+        }
+        self
     }
 
     /// The label of deal field `field`, when one was saved.

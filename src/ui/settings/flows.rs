@@ -6,7 +6,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::load::{check_client, load_portal, load_store};
-use super::state::{Action, Check, PageState, Save};
+use super::state::{Action, Check, PageState, Save, StoreData};
 use crate::frame::Frame;
 use crate::model::settings::{SETTINGS_OPTION, Settings};
 use crate::session::{Session, StoreAccess};
@@ -127,6 +127,17 @@ pub fn save_callback(
             Some(Ok(fields)) => settings.with_field_labels(fields),
             _ => settings,
         };
+        // The tab also reads the variations of the chosen catalogues.
+        let store_catalogs = match (&page.check, &page.store) {
+            (Check::Passed(report, _), _) => Some(report.catalogs.as_slice()),
+            (_, StoreData::Ready(found)) => Some(found.report.catalogs.as_slice()),
+            _ => None,
+        };
+        let portal_catalogs = match page.portal.as_ref().map(|p| &p.catalogs) {
+            Some(Ok(list)) => Some(list.as_slice()),
+            _ => None,
+        };
+        let settings = settings.with_variations(store_catalogs, portal_catalogs);
         page.dispatch(Action::SaveStarted);
         let dispatcher = page.dispatcher();
         let frame = frame.clone();

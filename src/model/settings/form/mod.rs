@@ -178,6 +178,14 @@ impl SettingsForm {
         let settings = Settings {
             version: SETTINGS_VERSION,
             store_webhook,
+            // Kept while the catalogue stays; the page names them again from the catalogues it
+            // read ([`Settings::with_variations`]).
+            store_variations_iblock_id: saved
+                .store_variations_iblock_id
+                .filter(|_| store_iblock_id == saved.store_iblock_id),
+            portal_variations_iblock_id: saved
+                .portal_variations_iblock_id
+                .filter(|_| portal_iblock_id == saved.portal_iblock_id),
             store_iblock_id,
             portal_iblock_id,
             link_rules: self.link_rules.iter().map(tidy_rule).collect(),
