@@ -25,6 +25,9 @@ pub struct Changed {
     pub stock: bool,
     /// The settings an admin saved since the tab opened.
     pub settings: Option<Settings>,
+    /// Why the store could not tell (the whole request or one of its commands failed): its
+    /// order and stock on screen may be out of date.
+    pub store_failure: Option<Error>,
 }
 
 impl Changed {
@@ -45,8 +48,8 @@ pub async fn saved_settings(portal: &Client, current: &Settings) -> Option<Setti
 
 /// One request per system: the deal's `DATE_MODIFY` and the app's settings; the order's
 /// `dateUpdate` and the stock of the deal's products (for a large deal, part `round` of it;
-/// see [`store_poll_batch`]). A store failure is not an error here (the store part simply
-/// stays).
+/// see [`store_poll_batch`]). A portal failure is the error; a store failure is told in
+/// [`Changed::store_failure`], beside what the portal said.
 pub async fn check(
     portal: &Client,
     store: Option<&Client>,
@@ -85,25 +88,39 @@ pub async fn check(
             .and_then(|reply| changed_settings(settings, &reply.result)),
         ..Changed::default()
     };
-    if let (Some(Ok(answers)), Some(batch), StoreData::Answered(known)) =
+    let (Some(answers), Some(batch), StoreData::Answered(known)) =
         (store_answers, &store_batch, &data.store)
+    else {
+        return Ok(changed);
+    };
+    let answers = match answers {
+        Ok(answers) => answers,
+        Err(e) => {
+            changed.store_failure = Some(e);
+            return Ok(changed);
+        }
+    };
+    if batch.get("order").is_some() {
+        match answers.list::<Order>("order", Some("orders")) {
+            Ok(orders) => changed.order = order_changed(view, &orders),
+            Err(e) => changed.store_failure = Some(e),
+        }
+    }
+    let mut fresh: Vec<StoreStock> = Vec::new();
+    for command in batch
+        .commands
+        .iter()
+        .filter(|c| c.name.starts_with("stock"))
     {
-        if batch.get("order").is_some() {
-            let orders: Vec<Order> = answers.list("order", Some("orders")).unwrap_or_default();
-            changed.order = order_changed(view, &orders);
+        match answers.list::<StoreStock>(&command.name, Some("storeProducts")) {
+            Ok(list) => fresh.extend(list),
+            // Stock that could not be read is not compared: unread is not "all gone".
+            Err(e) => {
+                changed.store_failure.get_or_insert(e);
+            }
         }
-        let mut fresh: Vec<StoreStock> = Vec::new();
-        for command in batch
-            .commands
-            .iter()
-            .filter(|c| c.name.starts_with("stock"))
-        {
-            fresh.extend(
-                answers
-                    .list::<StoreStock>(&command.name, Some("storeProducts"))
-                    .unwrap_or_default(),
-            );
-        }
+    }
+    if changed.store_failure.is_none() {
         let polled: Vec<u64> = view.warehouses.iter().map(|w| w.id).collect();
         changed.stock = stock_changed(&known.stock, &fresh, &polled);
     }

@@ -4,6 +4,7 @@
 
 use std::time::{Duration, Instant};
 
+use bitrix_sandbox::FaultKind;
 use serde_json::json;
 
 use super::own_seed::{mini_options, mini_stand};
@@ -201,4 +202,54 @@ fn settings_an_admin_saves_elsewhere_reach_an_open_tab_at_its_next_check() {
     });
     assert_eq!(stand.count("th[data-warehouse-id=\"1\"]"), 1);
     assert!(document_kept(&stand), "in place, not by reloading the page");
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_check_that_fails_says_what_is_shown_may_be_out_of_date_until_one_answers() {
+    let stand = mini_stand(
+        "a_check_that_fails_says_what_is_shown_may_be_out_of_date_until_one_answers",
+        mini_options(POLL_SECS as u32),
+    );
+    stand.open_deal_ready(1, User::Rep);
+    let as_of = |text: &str| {
+        let at = text.find("по состоянию на ")? + "по состоянию на ".len();
+        let time: String = text[at..].chars().take(5).collect();
+        (time.len() == 5 && time.as_bytes()[2] == b':').then_some(time)
+    };
+
+    // Bitrix24 fails every check: the deal stays, and the tab says it may be out of date.
+    stand
+        .sandbox
+        .set_fault("portal:*", 1.0, FaultKind::ServerError);
+    let text = stand.wait_within("the failed check said", change_deadline(), |b| {
+        b.text(&tid("check-failed"))
+    });
+    eprintln!("Bitrix24 failing its checks, the rep reads: {text}");
+    assert!(
+        text.contains("Не удалось проверить изменения в Битрикс24") && text.contains("HTTP 500"),
+        "{text}"
+    );
+    assert!(as_of(&text).is_some(), "names the time: {text}");
+    assert_eq!(stand.count(&tid("order-number")), 1, "the data stays");
+    stand.sandbox.clear_faults();
+    stand.wait_gone(&tid("check-failed"));
+
+    // The store refuses to read stock (its webhook lost the catalogue's rights): stock it
+    // cannot re-read is not taken for gone, and the tab says the figures may be old.
+    stand
+        .sandbox
+        .set_fault("store:catalog.storeproduct.*", 1.0, FaultKind::Denied);
+    let text = stand.wait_within("the failed stock check said", change_deadline(), |b| {
+        b.text(&tid("check-failed"))
+    });
+    eprintln!("stock unreadable, the rep reads: {text}");
+    assert!(
+        text.contains("Не удалось проверить изменения в магазине")
+            && text.contains("Заказ и остатки"),
+        "{text}"
+    );
+    assert!(stand.count(&tid("row-available")) > 0, "the stock stays");
+    stand.sandbox.clear_faults();
+    stand.wait_gone(&tid("check-failed"));
 }

@@ -25,7 +25,7 @@ use crate::model::link::UnresolvedLink;
 use crate::model::mapping::prefill::status_name;
 use crate::model::view::StoreState;
 use differences::differences;
-use notices::{catalogue_unread, load_failed, refresh_failed, store_notice};
+use notices::{catalogue_unread, load_failed, refresh_failed, store_notice, unchecked};
 pub use notices::{status_content, status_line, status_text};
 use order::order_panel;
 use rows::{RowsTable, rows_table};
@@ -54,6 +54,7 @@ pub fn tab_body(
     link_panel: &dyn Fn(&mut Markup, &[UnresolvedLink]),
 ) {
     refresh_failed(m, state, ctx.lang);
+    unchecked(m, state, ctx.lang);
     match (&state.loaded, &state.error, &state.partial) {
         (Some(loaded), _, _) => loaded_body(m, ctx, state, loaded, link_panel),
         (None, Some(error), _) => load_failed(m, error, ctx.lang),

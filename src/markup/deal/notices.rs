@@ -4,8 +4,8 @@ use bitrix_rest::{Error, ErrorKind};
 
 use super::state::TabState;
 use crate::fetch::store_side::is_catalogue_not_chosen;
-use crate::i18n::Lang;
 use crate::i18n::errors::{System, describe};
+use crate::i18n::{Lang, fill};
 use crate::markup::Markup;
 use crate::markup::notice::{Notice, Tone};
 
@@ -94,6 +94,30 @@ pub fn refresh_failed(m: &mut Markup, state: &TabState, lang: Lang) {
     Notice::new(Tone::Warning, &text)
         .action(t.retry, "retry")
         .testid("refresh-failed")
+        .write(m);
+}
+
+/// A live check that failed while the data stays on screen: which system, why, and since
+/// when the data may be out of date. `retry` loads again now.
+pub fn unchecked(m: &mut Markup, state: &TabState, lang: Lang) {
+    let Some(u) = &state.unchecked else { return };
+    let t = lang.deal();
+    let (title, as_of) = match u.system {
+        System::Portal => (t.unchecked_portal_title, t.unchecked_portal_as_of),
+        System::Store => (t.unchecked_store_title, t.unchecked_store_as_of),
+    };
+    // "…the CRM data is shown without it" would be untrue here: the store's data stays.
+    let why = match (u.system, u.error.kind) {
+        (System::Store, ErrorKind::Network) if !u.error.has_code(bitrix_rest::REQUEST_TIMEOUT) => {
+            t.unchecked_store_unreachable.to_owned()
+        }
+        _ => describe(&u.error, u.system, lang),
+    };
+    let text = format!("{why} {}", fill(as_of, &[&u.as_of]));
+    Notice::new(Tone::Warning, &text)
+        .titled(title)
+        .action(t.retry, "retry")
+        .testid("check-failed")
         .write(m);
 }
 

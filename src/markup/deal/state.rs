@@ -39,6 +39,20 @@ pub struct TabState {
     pub marks: ViewChanges,
     /// Counts loads, so a stale answer never replaces a newer one.
     pub generation: u32,
+    /// The last live check could not ask one of the systems: what is on screen may be out
+    /// of date. Cleared by a check or a load that answers.
+    pub unchecked: Option<Unchecked>,
+}
+
+/// A live check that failed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unchecked {
+    /// The system that did not answer.
+    pub system: System,
+    /// How it failed.
+    pub error: Error,
+    /// When what is on screen was last known current: the rep's local time, `HH:MM`.
+    pub as_of: String,
 }
 
 /// What happens to the tab.
@@ -69,6 +83,10 @@ pub enum TabAction {
     Failed { generation: u32, error: Error },
     /// The marks have been seen long enough.
     ClearMarks,
+    /// A live check failed (see [`Unchecked`]).
+    CheckFailed(Unchecked),
+    /// A live check answered: what is on screen is current.
+    CheckPassed,
 }
 
 impl TabState {
@@ -120,6 +138,7 @@ impl TabState {
                 };
                 self.loaded = Some(loaded);
                 self.error = None;
+                self.unchecked = None;
                 self.busy = false;
                 self.slow = false;
                 self.limited = None;
@@ -131,6 +150,8 @@ impl TabState {
                     return false;
                 }
                 self.error = Some(error);
+                // The failed load says what failed; one notice is enough.
+                self.unchecked = None;
                 self.busy = false;
                 self.slow = false;
                 self.limited = None;
@@ -142,6 +163,23 @@ impl TabState {
                     return false;
                 }
                 self.marks = ViewChanges::default();
+            }
+            TabAction::CheckFailed(unchecked) => {
+                // The time stays that of the last answer while the failures go on.
+                let as_of = match &self.unchecked {
+                    Some(before) => before.as_of.clone(),
+                    None => unchecked.as_of,
+                };
+                let next = Some(Unchecked { as_of, ..unchecked });
+                if self.unchecked == next {
+                    return false;
+                }
+                self.unchecked = next;
+            }
+            TabAction::CheckPassed => {
+                if self.unchecked.take().is_none() {
+                    return false;
+                }
             }
         }
         true

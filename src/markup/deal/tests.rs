@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::order::order_panel;
 use super::rows::{RowsTable, rows_table};
-use super::state::{Loaded, TabAction, TabState};
+use super::state::{Loaded, TabAction, TabState, Unchecked};
 use super::summary::deal_summary;
 use super::{TabContext, status_content, status_line, status_text, tab_body};
 use crate::fetch::deal::DealData;
@@ -366,6 +366,68 @@ fn a_failed_refresh_keeps_the_data_on_screen_and_offers_retry() {
     assert!(html.contains(r#"data-on-click="retry""#));
     assert!(!html.contains("load-failed"));
     assert!(html.contains(r#"data-testid="deal-stage""#));
+}
+
+#[test]
+fn a_failed_check_says_since_when_the_data_may_be_old_until_a_check_answers() {
+    let mut state = loaded(view(StoreState::Linked), data(answered()));
+    let failed = |system, error: Error, as_of: &str| {
+        TabAction::CheckFailed(Unchecked {
+            system,
+            error,
+            as_of: as_of.into(),
+        })
+    };
+    let server = Error::from_rest("batch", 503, "", "");
+    assert!(state.apply(failed(System::Portal, server.clone(), "10:05")));
+    // Failing on, the time stays that of the last answer.
+    assert!(!state.apply(failed(System::Portal, server.clone(), "10:06")));
+    let html = body(&ctx(), &state);
+    assert!(html.contains(r#"data-testid="check-failed""#), "{html}");
+    assert!(
+        html.contains("Changes in Bitrix24 could not be checked"),
+        "{html}"
+    );
+    assert!(html.contains("HTTP 503"), "{html}");
+    assert!(html.contains("What you see is as of 10:05"), "{html}");
+    assert!(
+        html.contains(r#"data-testid="order-number""#),
+        "the data stays"
+    );
+
+    // An unreachable store: its order stays on screen, so no "shown without it".
+    let offline = Error::new(ErrorKind::Network, "batch", "connection refused");
+    state.apply(TabAction::CheckPassed);
+    assert!(state.apply(failed(System::Store, offline, "10:07")));
+    let html = body(&ctx(), &state);
+    assert!(html.contains("The store does not answer at the address in the settings."));
+    assert!(
+        html.contains("The order and stock are as of 10:07"),
+        "{html}"
+    );
+    assert!(!html.contains("shown without it"), "{html}");
+
+    assert!(state.apply(TabAction::CheckPassed));
+    assert!(!body(&ctx(), &state).contains("check-failed"));
+    assert!(
+        !state.apply(TabAction::CheckPassed),
+        "nothing left to clear"
+    );
+
+    // A load that answers clears it too.
+    state.apply(failed(System::Portal, server, "10:08"));
+    let generation = state.generation + 1;
+    state.apply(TabAction::Start {
+        generation,
+        chosen: None,
+    });
+    let again = loaded(view(StoreState::Linked), data(answered()));
+    state.apply(TabAction::Done {
+        generation,
+        loaded: again.loaded.unwrap(),
+        mark: false,
+    });
+    assert_eq!(state.unchecked, None);
 }
 
 #[test]

@@ -1,18 +1,24 @@
 //! Keeps the deal tab live: every `poll_interval` seconds, while the page is visible and no
-//! check or load is under way, asks both systems whether anything changed; on a change, reloads
-//! and marks it. While the store's part or the portal's product catalogue could not be loaded,
+//! check or load is under way (and at once when the page is shown again), asks both systems
+//! whether anything changed; on a change, reloads and marks it. A check that fails says so,
+//! with the time what is on screen dates from, until one answers. While the store's part or the portal's product catalogue could not be loaded,
 //! the check is a reload: the tab comes back by itself once they answer again. So does a first
 //! load that failed. Settings an admin saved meanwhile start the tab again with them — asked
 //! before each such reload too, since a failure is often what the admin mended.
 
 use std::rc::Rc;
 
+use gloo_events::EventListener;
 use gloo_timers::callback::Interval;
 use wasm_bindgen_futures::spawn_local;
+
+use bitrix_rest::{Error, ErrorKind};
 
 use super::{DealTab, LoadKind};
 use crate::fetch::live::{Changed, check, saved_settings};
 use crate::fetch::store_side::StoreData;
+use crate::i18n::errors::System;
+use crate::markup::deal::state::{TabAction, Unchecked};
 use crate::session::StoreAccess;
 
 /// Starts the checks; they stop with the tab.
@@ -25,6 +31,18 @@ pub fn start(tab: &Rc<DealTab>) {
         }
     });
     *tab.live.borrow_mut() = Some(interval);
+    // A tab shown again checks at once rather than at the next tick.
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        let me = Rc::downgrade(tab);
+        let shown = EventListener::new(&document, "visibilitychange", move |_| {
+            if let Some(tab) = me.upgrade()
+                && !page_hidden()
+            {
+                check_now(&tab);
+            }
+        });
+        tab.listeners.borrow_mut().push(shown);
+    }
 }
 
 /// One check, now (the interval's tick; the settings slider the tab opened has closed).
@@ -78,9 +96,31 @@ pub fn check_now(tab: &Rc<DealTab>) {
                 ..
             }) => (tab.settings_changed)(settings),
             Ok(changed) if changed.any() => tab.load(LoadKind::Live),
-            _ => {}
+            Ok(Changed {
+                store_failure: Some(error),
+                ..
+            }) => tab.check_failed(System::Store, error),
+            Ok(_) => {
+                tab.confirmed.set(js_sys::Date::now());
+                tab.apply(TabAction::CheckPassed);
+            }
+            Err(e) if e.kind == ErrorKind::Cancelled => {}
+            Err(error) => tab.check_failed(System::Portal, error),
         }
     });
+}
+
+impl DealTab {
+    /// Says that a check of `system` failed, and since when the data may be out of date.
+    fn check_failed(&self, system: System, error: Error) {
+        let at = js_sys::Date::new(&self.confirmed.get().into());
+        let as_of = format!("{:02}:{:02}", at.get_hours(), at.get_minutes());
+        self.apply(TabAction::CheckFailed(Unchecked {
+            system,
+            error,
+            as_of,
+        }));
+    }
 }
 
 /// Loads again, and asks meanwhile whether an admin saved new settings (say, mended the

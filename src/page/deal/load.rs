@@ -84,6 +84,7 @@ impl DealTab {
             }
             match outcome {
                 Ok(loaded) => {
+                    tab.confirmed.set(js_sys::Date::now());
                     let mark = kind == LoadKind::Live;
                     tab.apply(TabAction::Done {
                         generation,

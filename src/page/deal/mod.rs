@@ -90,6 +90,9 @@ pub struct DealTab {
     checking: Cell<bool>,
     /// How many live checks ran (a large deal's stock is checked in parts, in turn).
     checks: Cell<usize>,
+    /// When what is on screen was last known current (a load or a check answered; ms since
+    /// the epoch).
+    confirmed: Cell<f64>,
     /// How many warehouses the store had at the last open in this browser (read once).
     remembered_warehouses: Option<usize>,
     /// Starts the tab again with settings an admin saved meanwhile.
@@ -138,6 +141,7 @@ impl DealTab {
             live: RefCell::default(),
             checking: Cell::new(false),
             checks: Cell::new(0),
+            confirmed: Cell::new(js_sys::Date::now()),
             remembered_warehouses,
             settings_changed,
             listeners: RefCell::default(),
