@@ -123,6 +123,7 @@ pub struct DealTexts {
     pub link_candidates_more: &'static str,
     /// `{0}`: the order's number, `{1}`: why.
     pub link_failed: &'static str,
+    pub link_unsure: &'static str,
     pub link_searching: &'static str,
     pub store_not_configured_admin: &'static str,
     pub store_not_configured_rep: &'static str,
@@ -244,6 +245,7 @@ static RU: DealTexts = DealTexts {
     link_elsewhere_unknown: "Не удалось проверить, не связаны ли эти заказы с другими сделками. {0}",
     link_not_found: "Заказа с номером или ID «{0}» в магазине нет.",
     link_failed: "Заказ №{0} не привязан. {1}",
+    link_unsure: "Не удалось узнать, привязан ли заказ №{0}. {1}",
     link_number_missing: "Введите номер заказа или его ID.",
     link_candidates_more: "Показаны самые новые заказы: по каждому телефону и e-mail — не больше 50. Более старый заказ найдите по номеру или ID ниже.",
     link_cannot_write: "Настройки не указывают поле сделки для связи: попросите администратора выбрать его в настройках StoreLink.",
@@ -368,6 +370,7 @@ static EN: DealTexts = DealTexts {
     link_elsewhere_unknown: "Could not check whether these orders are linked to other deals. {0}",
     link_not_found: "The store has no order with the number or ID \"{0}\".",
     link_failed: "Order #{0} was not linked. {1}",
+    link_unsure: "It is not known whether order #{0} was linked. {1}",
     link_number_missing: "Type an order number or its ID.",
     link_candidates_more: "The newest orders are shown: at most 50 per phone and e-mail. Find an older order by its number or ID below.",
     link_cannot_write: "The settings name no deal field to hold the link: ask your administrator to choose one in StoreLink's settings.",

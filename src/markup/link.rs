@@ -101,13 +101,31 @@ pub struct LinkState {
     /// The order whose link is being written.
     pub linking: Option<u64>,
     /// The last link that was not written: the order's number and why.
-    pub link_error: Option<(String, String)>,
+    pub link_error: Option<(String, NotLinked)>,
     /// An order another deal links to, whose "Link" asks the rep to confirm.
     pub confirming: Option<u64>,
     /// The order whose confirmation the rep just canceled: its "Link" takes the focus back.
     pub refocus: Option<u64>,
     /// "Find" was pressed with nothing typed.
     pub number_missing: bool,
+}
+
+/// Why a link was not written, in the rep's words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NotLinked {
+    /// The failure's sentence.
+    pub why: String,
+    /// The portal may have written it anyway (the answer was lost on the way back).
+    pub maybe_written: bool,
+}
+
+impl From<String> for NotLinked {
+    fn from(why: String) -> NotLinked {
+        NotLinked {
+            why,
+            maybe_written: false,
+        }
+    }
 }
 
 /// What "Link" on an offered order leads to.
@@ -179,7 +197,7 @@ impl LinkState {
     }
 
     /// The link was written (`Ok`) or not (why).
-    pub fn end_link(&mut self, result: Result<(), String>) {
+    pub fn end_link(&mut self, result: Result<(), NotLinked>) {
         let number = self
             .linking
             .take()
@@ -192,6 +210,26 @@ impl LinkState {
     /// An order the panel lists, by ID.
     pub fn offered_order(&self, order_id: u64) -> Option<&Order> {
         self.offered_entry(order_id).map(|e| &e.order)
+    }
+
+    /// Another deal linked order `order_id` while the panel was open (found when "Link" was
+    /// pressed): the order is marked so, and the rep confirms before it is linked here too.
+    /// False when the order is no longer offered.
+    pub fn linked_meanwhile(&mut self, order_id: u64, other: OtherDeal) -> bool {
+        let mut marked = false;
+        for found in [&mut self.candidates, &mut self.by_number] {
+            if let Found::Orders(entries, _) = found {
+                for entry in entries.iter_mut().filter(|e| e.order.id == order_id) {
+                    entry.elsewhere = Some(other.clone());
+                    marked = true;
+                }
+            }
+        }
+        self.linking = None;
+        if marked {
+            self.confirming = Some(order_id);
+        }
+        marked
     }
 
     fn offered_entry(&self, order_id: u64) -> Option<&Entry> {
@@ -226,11 +264,16 @@ pub fn write(m: &mut Markup, state: &LinkState, unresolved: &[UnresolvedLink], l
         _ => t.link_none_found,
     };
     m.leaf("p", "sl-muted", intro);
-    if let Some((number, why)) = &state.link_error {
+    if let Some((number, failure)) = &state.link_error {
+        // "Not linked" and "may have been applied" would contradict each other.
+        let template = match failure.maybe_written {
+            true => t.link_unsure,
+            false => t.link_failed,
+        };
         m.open_class("p", "sl-field-error")
             .attr("role", "alert")
             .attr("data-testid", "link-error")
-            .text(&fill(t.link_failed, &[number, why]))
+            .text(&fill(template, &[number, &failure.why]))
             .close("p");
     }
     let no_candidates = match state.contact {
@@ -885,10 +928,53 @@ mod tests {
     }
 
     #[test]
+    fn an_order_linked_elsewhere_meanwhile_asks_before_it_is_written() {
+        let mut state = candidates();
+        assert_eq!(
+            state.begin_link(105, false),
+            Some(LinkStep::Write(Box::new(order(105, "M-503"))))
+        );
+        let other = OtherDeal {
+            id: 3,
+            title: "Other".into(),
+        };
+        assert!(state.linked_meanwhile(105, other));
+        assert_eq!(state.linking, None);
+        assert_eq!(state.confirming, Some(105));
+        let whole = html(&state);
+        let html = item_of(&whole, 105);
+        assert!(
+            html.contains(r#"data-testid="link-elsewhere" data-deal-id="3""#),
+            "{html}"
+        );
+        assert!(html.contains(r#"data-testid="link-confirm""#), "{html}");
+        assert!(!state.linked_meanwhile(
+            999,
+            OtherDeal {
+                id: 3,
+                title: String::new()
+            }
+        ));
+    }
+
+    #[test]
+    fn a_link_whose_answer_was_lost_does_not_say_it_was_not_linked() {
+        let mut state = candidates();
+        state.begin_link(105, false).unwrap();
+        state.end_link(Err(NotLinked {
+            why: "Bitrix24 answered with a server error (HTTP 500). The change may have been applied: check before repeating it.".into(),
+            maybe_written: true,
+        }));
+        let html = html(&state);
+        assert!(html.contains("It is not known whether order #"), "{html}");
+        assert!(!html.contains("was not linked"), "{html}");
+    }
+
+    #[test]
     fn a_failed_link_says_why_and_the_next_attempt_clears_it() {
         let mut state = candidates();
         state.begin_link(105, false).unwrap();
-        state.end_link(Err("No field to write.".into()));
+        state.end_link(Err(String::from("No field to write.").into()));
         let html_now = html(&state);
         let number = state.offered_order(105).unwrap().account_number.clone();
         let expected = format!(

@@ -16,7 +16,9 @@ use crate::fetch::link::{
 use crate::i18n::errors::{System, describe};
 use crate::i18n::fill;
 use crate::markup::Markup;
-use crate::markup::link::{self as markup, ContactSearch, Found, LinkState, LinkStep, offered};
+use crate::markup::link::{
+    self as markup, ContactSearch, Found, LinkState, LinkStep, NotLinked, offered,
+};
 use crate::model::contacts::MatchedOn;
 use crate::model::contacts::search::CandidateSearch;
 use crate::model::link::UnresolvedLink;
@@ -189,9 +191,26 @@ impl LinkPanel {
             Some(LinkStep::Write(order)) => *order,
         };
         (self.changed)();
-        let (weak, portal) = (Rc::downgrade(self), self.portal());
+        let (weak, portal, store) = (Rc::downgrade(self), self.portal(), self.store());
         let (session, deal_id) = (self.session.clone(), self.deal_id);
         spawn_local(async move {
+            // Another deal may have linked the order since the panel listed it: asked again
+            // unless the rep already agreed. A failed question does not stop the link (the
+            // tab names a second deal on the order once it is written).
+            if !confirmed && let Some(store) = &store {
+                let rules = &session.settings.link_rules;
+                let once = std::slice::from_ref(&order);
+                if let Ok(mut found) =
+                    orders_linked_elsewhere(&portal, store, rules, deal_id, once).await
+                    && let Some((_, other)) = found.pop()
+                {
+                    if let Some(panel) = weak.upgrade() {
+                        panel.state.borrow_mut().linked_meanwhile(order.id, other);
+                        (panel.changed)();
+                    }
+                    return;
+                }
+            }
             let result = write_to_deal(&session, &portal, deal_id, &order).await;
             let Some(panel) = weak.upgrade() else {
                 return;
@@ -219,12 +238,15 @@ async fn write_to_deal(
     portal: &Client,
     deal_id: u64,
     order: &Order,
-) -> Result<(), String> {
+) -> Result<(), NotLinked> {
     let lang = session.lang;
     match write_link(portal, &session.settings.link_rules, deal_id, order).await {
         Ok(()) => Ok(()),
-        Err(LinkFailure::NoWritableRule) => Err(lang.deal().link_cannot_write.to_owned()),
-        Err(LinkFailure::Portal(e)) => Err(describe(&e, System::Portal, lang)),
+        Err(LinkFailure::NoWritableRule) => Err(lang.deal().link_cannot_write.to_owned().into()),
+        Err(LinkFailure::Portal(e)) => Err(NotLinked {
+            why: describe(&e, System::Portal, lang),
+            maybe_written: e.maybe_applied,
+        }),
     }
 }
 

@@ -425,3 +425,33 @@ fn own_seed_a_second_deal_holding_the_same_order_is_named_on_both() {
     stand.open_deal_ready(3, User::Rep);
     assert_eq!(stand.count(&tid("order-shared-link")), 0);
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn an_order_another_deal_linked_while_the_panel_was_open_asks_before_it_is_linked() {
+    let stand = mini_stand(
+        "an_order_another_deal_linked_while_the_panel_was_open_asks_before_it_is_linked",
+        mini_options(60),
+    );
+    stand.open_deal_ready(2, User::Rep);
+    let candidate = format!("{}[data-order-id=\"502\"]", tid("link-candidate"));
+    stand.wait_css(&candidate);
+    assert_eq!(stand.count(&tid("link-elsewhere")), 0, "free when listed");
+    // Meanwhile another user links deal 3 to that order.
+    stand
+        .sandbox
+        .edit_deal(3, json!({ORDER_FIELD: "502"}))
+        .expect("edit deal 3");
+    stand.click(&format!("{candidate} {}", tid("link-button")));
+    stand.wait_css(&format!("{candidate} {}", tid("link-confirm")));
+    stand.wait_css(&format!(
+        "{candidate} {}[data-deal-id=\"3\"]",
+        tid("link-elsewhere")
+    ));
+    let deal = rest::deal(&stand.sandbox, 2);
+    assert!(
+        deal[ORDER_FIELD].as_str().unwrap_or_default().is_empty(),
+        "nothing is written before the rep agrees: {}",
+        deal[ORDER_FIELD]
+    );
+}
