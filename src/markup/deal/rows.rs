@@ -57,7 +57,11 @@ pub fn rows_table(m: &mut Markup, props: &RowsTable) {
     if let Some(note) = props.stock_note {
         m.leaf("p", "sl-muted", note);
     }
+    // A scroller the keyboard can reach: named, so it is not read as the whole table's text.
     m.open_class("div", "sl-table-wrap")
+        .attr("role", "region")
+        .attr("aria-label", t.products_title)
+        .attr("tabindex", "0")
         .attr("data-keep-scroll", "");
     m.open_class("table", "sl-table sl-rows");
     m.open("thead").open("tr");
@@ -229,8 +233,11 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
             Some(Some(c)) => {
                 m.text(&fmt.qty(c.free));
                 if !c.own_reserve.is_zero() {
-                    let own = format!(" +{}", fmt.qty(c.own_reserve));
-                    m.leaf("span", "sl-small sl-muted", &own);
+                    let amount = fmt.qty(c.own_reserve);
+                    m.open_class("span", "sl-small sl-muted")
+                        .attr("title", &fill(t.own_reserve, &[&amount]))
+                        .text(&format!(" +{amount}"))
+                        .close("span");
                 }
                 if let Some(why) = over_reserved_note(c, fmt) {
                     m.open_class("span", "sl-over-reserved")

@@ -1447,3 +1447,20 @@ fn an_order_line_in_another_unit_says_its_own_unit_even_at_the_same_quantity() {
     assert!(html.contains(">3,000 pcs<"), "{html}");
     assert!(html.contains("in the order: 3,000 m</div>"), "{html}");
 }
+
+#[test]
+fn the_own_orders_reserve_says_what_it_is_and_the_table_scroller_has_a_name() {
+    let mut r = row(0, "Coffee", "5", "3", None);
+    if let Some(stock) = r.stock.as_mut() {
+        stock.product.warehouses[0].own_reserve = d("2");
+    }
+    let html = table(&[r], true, None, &ViewChanges::default());
+    assert!(
+        html.contains(r#"<span class="sl-small sl-muted" title="2 of them reserved for this deal's order"> +2</span>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<div class="sl-table-wrap" role="region" aria-label="Products and stock" tabindex="0""#),
+        "{html}"
+    );
+}
