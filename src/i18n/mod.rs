@@ -29,8 +29,8 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// The language for a Bitrix24 `LANG` code or a browser locale: Russian for `ru` (and the
-    /// portals' Russian-speaking zones `by`, `kz`, `ua`), English for everything else.
+    /// The language for a Bitrix24 `LANG` code or a browser locale: Russian for `ru`, English
+    /// for everything else (a Ukrainian or Kazakh interface gets English, not Russian).
     pub fn from_code(code: &str) -> Lang {
         let primary = code
             .trim()
@@ -39,7 +39,7 @@ impl Lang {
             .unwrap_or_default()
             .to_ascii_lowercase();
         match primary.as_str() {
-            "ru" | "by" | "kz" | "ua" => Lang::Ru,
+            "ru" => Lang::Ru,
             _ => Lang::En,
         }
     }
@@ -86,7 +86,8 @@ mod tests {
     fn bitrix_language_codes_pick_russian_or_fall_back_to_english() {
         assert_eq!(Lang::from_code("ru"), Lang::Ru);
         assert_eq!(Lang::from_code("ru-RU"), Lang::Ru);
-        assert_eq!(Lang::from_code("kz"), Lang::Ru);
+        assert_eq!(Lang::from_code("ua"), Lang::En);
+        assert_eq!(Lang::from_code("kz"), Lang::En);
         assert_eq!(Lang::from_code("en"), Lang::En);
         assert_eq!(Lang::from_code("de"), Lang::En);
         assert_eq!(Lang::from_code(""), Lang::En);
