@@ -190,3 +190,29 @@ fn own_seed_lookup_in_the_deal_tab_finds_stock_with_one_store_request() {
     assert_eq!(state, "empty");
     stand.wait_css(&tid("stock-nothing"));
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn open_results_in_the_deal_tab_follow_a_stock_change_the_tab_sees() {
+    let stand = mini_stand(
+        "open_results_in_the_deal_tab_follow_a_stock_change_the_tab_sees",
+        mini_options(3),
+    );
+    stand.open_deal_ready(1, User::Rep);
+    let (state, _) = search(&stand, "mini-brazil");
+    assert_eq!(state, "ready");
+    let available = format!(
+        "{}[data-xml-id=\"mini-brazil\"] {}",
+        tid("stock-result"),
+        tid("stock-available")
+    );
+    assert_eq!(stand.text(&available).as_deref(), Some("10"));
+    // Order 501 now reserves 5 of the coffee in warehouse 1 instead of 3: 2 fewer free.
+    stand
+        .sandbox
+        .edit_basket_item(9001, serde_json::json!({"quantity": 5}))
+        .expect("edit the basket");
+    stand.wait_for("the lookup's new free stock", |b: &Browser| {
+        (b.text(&available).as_deref() == Some("8")).then_some(())
+    });
+}

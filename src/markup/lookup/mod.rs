@@ -84,7 +84,7 @@ pub struct View<'a> {
 
 /// The section's `data-state`: `idle`, `loading`, `ready`, `empty` or `error`.
 pub fn data_state(state: &LookupState) -> &'static str {
-    match (&state.shown, state.searching.is_some()) {
+    match (&state.shown, state.is_searching()) {
         (_, true) => "loading",
         (Shown::Nothing, false) => "idle",
         (Shown::Answer(a), false) if a.hits.is_empty() => "empty",
@@ -117,7 +117,7 @@ pub fn active_option(v: &View) -> Option<String> {
 
 /// The line a screen reader announces: searching, how many found, or why nothing is searched.
 pub fn status(state: &LookupState, t: &LookupTexts) -> String {
-    match (&state.shown, state.searching.is_some()) {
+    match (&state.shown, state.is_searching()) {
         (Shown::Nothing, true) => t.searching.to_owned(),
         (_, true) => t.updating.to_owned(),
         (Shown::Nothing, false) if !state.text.trim().is_empty() => t.too_short.to_owned(),
@@ -193,7 +193,7 @@ fn part(m: &mut Markup, tag: &str, name: &str) {
 /// Inside the box after the field: the spinner while searching, the clear button while there
 /// is text.
 pub fn tools(m: &mut Markup, v: &View) {
-    if v.state.searching.is_some() {
+    if v.state.is_searching() {
         m.open_class("span", "sl-spinner sl-lookup-spinner")
             .attr("data-testid", "stock-searching")
             .attr("aria-hidden", "true")
@@ -215,7 +215,7 @@ pub fn tools(m: &mut Markup, v: &View) {
 /// the first answer loads.
 pub fn body(m: &mut Markup, v: &View) {
     let t = v.lang.lookup();
-    let loading = v.state.searching.is_some();
+    let loading = v.state.is_searching();
     match &v.state.shown {
         Shown::Answer(answer) if !answer.hits.is_empty() => results::results(m, v, answer),
         Shown::Answer(answer) => {

@@ -13,7 +13,7 @@ use crate::model::lookup_search::{LookupAnswer, WarehouseColumn};
 /// The listbox of `answer`'s results (a newer search running dims them).
 pub fn results(m: &mut Markup, v: &View, answer: &LookupAnswer) {
     let t = v.lang.lookup();
-    let updating = v.state.searching.is_some();
+    let updating = v.state.is_searching();
     let class = if updating {
         "sl-lookup-results sl-lookup-updating"
     } else {

@@ -73,6 +73,7 @@ fn searching(mut state: LookupState, text: &str) -> LookupState {
     state.searching = Some(Search {
         seq: state.seq,
         query: LookupQuery::parse(text).unwrap(),
+        refresh: false,
     });
     state
 }

@@ -29,6 +29,9 @@ pub struct Search {
     pub seq: u64,
     /// What is asked.
     pub query: LookupQuery,
+    /// A quiet refresh of the results on screen: they stay, with the highlighted and the
+    /// opened one, until the answer replaces them; a failed refresh leaves them.
+    pub refresh: bool,
 }
 
 /// What the results area shows.
@@ -69,6 +72,8 @@ pub enum LookupEvent {
     Pick(usize),
     /// Escape.
     Clear,
+    /// Stock may have changed (the deal tab saw it): the results on screen are asked again.
+    Refresh,
 }
 
 /// The lookup box.
@@ -114,6 +119,11 @@ impl LookupState {
         LookupQuery::parse(&self.text)
     }
 
+    /// A search the rep waits for is under way (a quiet refresh is not shown as one).
+    pub fn is_searching(&self) -> bool {
+        self.searching.as_ref().is_some_and(|s| !s.refresh)
+    }
+
     /// The highlighted result.
     pub fn active_hit(&self) -> Option<&LookupHit> {
         self.active.and_then(|i| self.hits().get(i))
@@ -126,6 +136,7 @@ impl LookupState {
             LookupEvent::Paused(edit) if edit == self.edit => self.search(false),
             LookupEvent::Paused(_) => {}
             LookupEvent::SearchNow => self.search(true),
+            LookupEvent::Refresh => self.refresh(),
             LookupEvent::Answered(seq, outcome) => self.answered(seq, outcome),
             LookupEvent::Next => self.step(true),
             LookupEvent::Previous => self.step(false),
@@ -184,6 +195,23 @@ impl LookupState {
         self.searching = Some(Search {
             seq: self.seq,
             query,
+            refresh: false,
+        });
+    }
+
+    /// Asks again for the answer on screen, unless a search is under way.
+    fn refresh(&mut self) {
+        let Shown::Answer(answer) = &self.shown else {
+            return;
+        };
+        if self.searching.is_some() || Some(&answer.query) != self.query().as_ref() {
+            return;
+        }
+        self.seq += 1;
+        self.searching = Some(Search {
+            seq: self.seq,
+            query: answer.query.clone(),
+            refresh: true,
         });
     }
 
@@ -191,6 +219,23 @@ impl LookupState {
         let Some(search) = self.searching.take_if(|s| s.seq == seq) else {
             return;
         };
+        if search.refresh {
+            // The same products keep their highlight and opened details; a failure keeps
+            // the results.
+            let Ok(mut answer) = outcome else { return };
+            let id_at = |i: Option<usize>| i.and_then(|i| self.hits().get(i)).map(|h| h.product.id);
+            let (active, expanded) = (id_at(self.active), id_at(self.expanded));
+            let index_of = |id: Option<u64>| {
+                id.and_then(|id| answer.hits.iter().position(|h| h.product.id == id))
+            };
+            self.active = index_of(active);
+            self.expanded = index_of(expanded);
+            if let Some(list) = answer.warehouses.take() {
+                self.warehouses = Some(list);
+            }
+            self.shown = Shown::Answer(answer);
+            return;
+        }
         self.active = None;
         self.expanded = None;
         self.shown = match outcome {

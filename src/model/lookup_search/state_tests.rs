@@ -191,3 +191,46 @@ fn the_first_answer_teaches_the_warehouses_and_a_cancelled_one_changes_nothing()
     ));
     assert_eq!((ids(&s), s.searching.clone()), (vec![1], None));
 }
+
+#[test]
+fn a_refresh_asks_again_quietly_and_keeps_the_opened_result() {
+    let mut s = LookupState::default();
+    assert_eq!(s.seq, 0);
+    s.apply(LookupEvent::Refresh);
+    assert!(
+        s.searching.is_none(),
+        "nothing on screen, nothing to refresh"
+    );
+    let search = type_and_pause(&mut s, "турка").unwrap();
+    s.apply(LookupEvent::Answered(
+        search.seq,
+        Ok(answer("турка", &[4, 5])),
+    ));
+    s.apply(LookupEvent::Pick(1));
+
+    s.apply(LookupEvent::Refresh);
+    let refresh = s.searching.clone().expect("asked again");
+    assert!(
+        refresh.refresh && !s.is_searching(),
+        "not shown as a search"
+    );
+    assert_eq!(ids(&s), [4, 5], "the results stay meanwhile");
+    s.apply(LookupEvent::Answered(
+        refresh.seq,
+        Ok(answer("турка", &[6, 5])),
+    ));
+    assert_eq!(ids(&s), [6, 5]);
+    assert_eq!(
+        (s.active, s.expanded),
+        (Some(1), Some(1)),
+        "product 5 stays open"
+    );
+
+    // A failed refresh keeps what is on screen.
+    s.apply(LookupEvent::Refresh);
+    let refresh = s.searching.clone().unwrap();
+    let offline = Error::new(ErrorKind::Network, "batch", "offline");
+    s.apply(LookupEvent::Answered(refresh.seq, Err(offline)));
+    assert_eq!(ids(&s), [6, 5]);
+    assert!(s.searching.is_none());
+}

@@ -92,6 +92,10 @@ impl DealTab {
                         mark,
                     });
                     if mark {
+                        // The lookup's open results show stock too.
+                        if let Some(lookup) = tab.lookup.borrow().as_ref() {
+                            lookup.refresh();
+                        }
                         let me = tab.weak();
                         *tab.marks_timer.borrow_mut() = Some(Timeout::new(MARK_MS, move || {
                             if let Some(tab) = me.upgrade() {

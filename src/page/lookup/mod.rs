@@ -41,6 +41,15 @@ pub struct LookupHandle {
     _listeners: Vec<EventListener>,
 }
 
+impl LookupHandle {
+    /// Stock may have changed: the results on screen, if any, are asked again quietly.
+    pub fn refresh(&self) {
+        if let Some(panel) = &self.panel {
+            panel.refresh();
+        }
+    }
+}
+
 impl Drop for LookupHandle {
     fn drop(&mut self) {
         if let Some(panel) = &self.panel {

@@ -138,6 +138,11 @@ impl Panel {
         self.timer.take();
     }
 
+    /// Asks the results on screen again (see [`LookupEvent::Refresh`]).
+    pub fn refresh(self: &Rc<Self>) {
+        self.dispatch(LookupEvent::Refresh);
+    }
+
     /// A named action of the panel's markup.
     fn act(self: &Rc<Self>, a: Action) {
         match a.name.as_str() {
