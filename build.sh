@@ -172,7 +172,11 @@ cmd_build() {
   for f in "$ROOT"/static/*; do
     case "$f" in
       *.html) sed "s/{{VERSION}}/$version/g" "$f" >"$DIST/$(basename "$f")" ;;
-      *.js) minify_js "$f" "$DIST/$(basename "$f")" ;;
+      *.js)
+        sed "s/{{VERSION}}/$version/g" "$f" >"$DIST/$(basename "$f").src"
+        minify_js "$DIST/$(basename "$f").src" "$DIST/$(basename "$f")"
+        rm "$DIST/$(basename "$f").src"
+        ;;
       */css) ;;
       *) cp "$f" "$DIST/" ;;
     esac

@@ -1,7 +1,11 @@
 // Starts StoreLink's WebAssembly. Kept out of the HTML so the page needs no inline script (CSP).
 // The deal tab's bundle loads first; it loads the admin bundle (app page, settings, installer)
-// only when the portal opened one of those.
-import init from "./storelink.js";
+// only when the portal opened one of those. Every file is asked with the app's version
+// ({{VERSION}}, filled in by the build), so a browser never pairs a cached file of one version
+// with another's.
+import init from "./storelink.js?v={{VERSION}}";
+
+const versioned = (file) => new URL(`${file}?v={{VERSION}}`, import.meta.url);
 
 const ru = (navigator.language || "").toLowerCase().startsWith("ru");
 
@@ -21,15 +25,15 @@ function adminStyles() {
   return new Promise((done) => {
     const link = document.createElement("link");
     link.rel = "stylesheet";
-    link.href = "storelink_admin.css";
+    link.href = "storelink_admin.css?v={{VERSION}}";
     link.onload = link.onerror = done;
     document.head.append(link);
   });
 }
 
 globalThis.storelinkLoadAdmin = () =>
-  Promise.all([import("./storelink_admin.js"), adminStyles()])
-    .then(([admin]) => admin.default())
+  Promise.all([import("./storelink_admin.js?v={{VERSION}}"), adminStyles()])
+    .then(([admin]) => admin.default({ module_or_path: versioned("storelink_admin_bg.wasm") }))
     .catch(failed);
 
-init().catch(failed);
+init({ module_or_path: versioned("storelink_bg.wasm") }).catch(failed);

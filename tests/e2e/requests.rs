@@ -122,3 +122,40 @@ fn a_second_open_asks_both_systems_at_once_and_a_changed_deal_is_asked_again() {
         "the guess, then the batch the deal needs: {stats:?}"
     );
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn the_tab_asks_each_of_its_files_once_with_the_apps_version() {
+    let stand = Stand::start(
+        "the_tab_asks_each_of_its_files_once_with_the_apps_version",
+        Setup::demo(dev_options_polling(300)),
+    );
+    stand.open_deal_ready(9, User::Rep);
+    let names = stand.js(
+        "return performance.getEntriesByType('resource').map(e => e.name)\
+           .concat([location.href]);",
+        vec![],
+    );
+    let files: Vec<String> = names
+        .as_array()
+        .expect("resource names")
+        .iter()
+        .filter_map(|n| n.as_str())
+        .filter(|n| !n.contains("/rest/"))
+        .filter_map(|n| n.rsplit('/').next().map(str::to_owned))
+        .filter(|n| n.starts_with("storelink") || n.starts_with("boot"))
+        .collect();
+    for file in [
+        "storelink.js",
+        "storelink_bg.wasm",
+        "storelink.css",
+        "boot.js",
+    ] {
+        let asked: Vec<&String> = files.iter().filter(|f| f.starts_with(file)).collect();
+        assert_eq!(asked.len(), 1, "{file} asked once: {files:?}");
+        assert!(
+            asked[0].starts_with(&format!("{file}?v=")),
+            "{file} is asked with the version: {files:?}"
+        );
+    }
+}
