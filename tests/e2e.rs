@@ -21,4 +21,5 @@ mod e2e {
     mod requests;
     mod settings;
     mod store_down;
+    mod variations;
 }

@@ -10,6 +10,7 @@ use futures::future::Either;
 use super::answers::{Answers, run};
 use super::store_side::{Guessed, StoreData, fetch_store};
 use crate::model::call::Batch;
+use crate::model::catalog_query::VARIATION_LIST;
 use crate::model::settings::Settings;
 use crate::model::view::requests::{OpenHints, StoreOpen, missing_portal_products, portal_plan};
 use crate::model::view::{DealInputs, DealView};
@@ -104,6 +105,10 @@ pub async fn open_deal(
     for name in &plan.products {
         read_products(&answers, name, &mut portal_products, &mut catalogue_error);
     }
+    // Variations are optional: a portal that cannot list them leaves those rows unchecked.
+    for name in &plan.variations {
+        portal_products.extend(lenient_list::<Product>(&answers, name, Some("offers")));
+    }
     // Optional: a failed list shows no warning rather than failing the open.
     let same_link = plan
         .same_link
@@ -120,12 +125,17 @@ pub async fn open_deal(
             Ok(more) => {
                 requests.0 += more.requests();
                 for command in &batch.commands {
-                    read_products(
-                        &more,
-                        &command.name,
-                        &mut portal_products,
-                        &mut catalogue_error,
-                    );
+                    if command.call.method == VARIATION_LIST {
+                        let found = lenient_list::<Product>(&more, &command.name, Some("offers"));
+                        portal_products.extend(found);
+                    } else {
+                        read_products(
+                            &more,
+                            &command.name,
+                            &mut portal_products,
+                            &mut catalogue_error,
+                        );
+                    }
                 }
             }
             Err(e) if e.kind == ErrorKind::Cancelled => return Err(e),

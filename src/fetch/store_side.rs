@@ -257,7 +257,10 @@ fn read_answers(plan: &StorePlan, answers: &Answers, preferred: Option<u64>) -> 
             .unwrap_or_default(),
         status_names: all(answers, &plan.status_names, "statusLangs"),
         warehouses: all(answers, &plan.warehouses, "stores"),
-        products: all(answers, &plan.products, "products"),
+        products: all(answers, &plan.products, "products")
+            .into_iter()
+            .chain(all(answers, &plan.variations, "offers"))
+            .collect(),
         stock: all(answers, &plan.stock, "storeProducts"),
         prices: all(answers, &plan.prices, "prices"),
     }

@@ -42,15 +42,6 @@ pub fn variation_list_call(iblock_id: u64, filter: Value, order: Option<Value>) 
     list_call(VARIATION_LIST, iblock_id, filter, &[], order)
 }
 
-/// Where the list of a product command's answer is: `offers` for variations, else `products`.
-pub fn products_key(method: &str) -> &'static str {
-    if method == VARIATION_LIST {
-        "offers"
-    } else {
-        "products"
-    }
-}
-
 fn list_call(
     method: &'static str,
     iblock_id: u64,

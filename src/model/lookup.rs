@@ -7,7 +7,9 @@
 //! (name `%` query, a substring; for several words each word a substring, in any order — see
 //! [`name_filter`]), `by_phrase` (for several words: the name holds them as typed), then stock
 //! (`stock0`, …) and prices (`price0`, …) of the first entries of each list, referenced with
-//! `$result[...]`, so the whole lookup is one request. The store's
+//! `$result[...]`, so the whole lookup is one request. When the store's catalogue has
+//! variations, each list but the articles' has a twin in the catalogue of variations
+//! (`by_xml_variations`, …) whose entries join the list. The store's
 //! LIKE ignores case (MySQL's collations), so `kf-0` finds the article `KF-001`.
 //!
 //! Ranking: XML_ID equal to the query, then article equal to it (both ignoring case), then an
@@ -22,7 +24,9 @@ use bitrix_rest::models::catalog::{Price, Product, StoreStock};
 use serde_json::{Value, json};
 
 use crate::model::call::{Batch, slot_refs};
-use crate::model::catalog_query::{price_commands, product_list_call, stock_commands};
+use crate::model::catalog_query::{
+    price_commands, product_list_call, stock_commands, variation_list_call,
+};
 use crate::model::sorted::sort_by_key;
 use crate::model::stock::{OwnReserve, ProductStock, product_stock};
 use crate::model::text::lowercase;
@@ -66,6 +70,8 @@ impl LookupQuery {
 pub struct LookupScope<'a> {
     /// The store catalogue.
     pub iblock_id: u64,
+    /// Its catalogue of variations, searched alike (but for articles, a property of its own).
+    pub variations_iblock_id: Option<u64>,
     /// The article property (`property<ID>`), if configured.
     pub article_property: Option<&'a str>,
     /// The warehouses shown (empty = all).
@@ -84,11 +90,18 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     let mut batch = Batch::new();
     let mut ids: Vec<Value> = Vec::new();
     let mut add = |batch: &mut Batch, name: &str, filter: Value, slots: usize| {
-        let mut call = product_list_call(scope.iblock_id, filter, &extra, by_name.clone());
+        let mut call = product_list_call(scope.iblock_id, filter.clone(), &extra, by_name.clone());
         // The lookup never shows how many matched: `start=-1` spares the server the count.
         call.params["start"] = json!(-1);
         batch.push(name, call);
         ids.extend(slot_refs(name, &["products"], slots, "id"));
+        if let (Some(offers), false) = (scope.variations_iblock_id, name == "by_article") {
+            let variations = variations_of(name);
+            let mut call = variation_list_call(offers, filter, by_name.clone());
+            call.params["start"] = json!(-1);
+            batch.push(variations.clone(), call);
+            ids.extend(slot_refs(&variations, &["offers"], slots, "id"));
+        }
     };
     let prefix = format!("{q}%");
     let [
@@ -129,6 +142,11 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     );
     price_commands(&mut batch, "price", &ids, scope.price_type);
     batch
+}
+
+/// The command listing the variations found the way list `name` finds products.
+pub fn variations_of(name: &str) -> String {
+    format!("{name}_variations")
 }
 
 /// The LIKE prefixes a filter may give the name, one key each, all of them substring searches

@@ -40,8 +40,7 @@ pub enum Unmatched {
     /// A free-text row (a service, packaging): no product in the CRM, so none in the store.
     FreeText,
     /// Its CRM product is not among the portal products read: the catalogue did not answer,
-    /// the product is gone from it, or it is a variation (variations live in a catalogue of
-    /// their own, which is not read). Its codes are unknown.
+    /// or the product is gone from it. Its codes are unknown.
     NotListed,
     /// Its CRM product has no XML_ID, nor a value of the configured property: nothing to look
     /// for in the store.

@@ -105,6 +105,15 @@ fn admin_connects_the_store_saves_and_reads_the_settings_back() {
     assert_eq!(input_value(&stand, "settings-store-iblock"), "2");
     assert_eq!(input_value(&stand, "settings-portal-iblock"), "25");
     assert_eq!(ticked_warehouses(&stand), ["settings-warehouse-1"]);
+    // With each catalogue its catalogue of variations, which the admin never picks.
+    let saved = crate::support::rest::as_app(
+        &stand.sandbox,
+        1,
+        "app.option.get",
+        &[("option", "settings")],
+    );
+    assert_eq!(saved["storeVariationsIblockId"], json!(3), "{saved}");
+    assert_eq!(saved["portalVariationsIblockId"], json!(26), "{saved}");
     assert_eq!(
         stand.count(&tid("settings-first-steps")),
         0,

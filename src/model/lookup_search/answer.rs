@@ -20,7 +20,7 @@ use bitrix_rest::value::FromValue;
 use crate::model::call::{Batch, PAGE_SIZE};
 use crate::model::catalog_query::warehouse_list_call;
 use crate::model::lookup::{
-    LookupHit, LookupQuery, LookupResults, LookupScope, lookup_batch, lookup_hits,
+    LookupHit, LookupQuery, LookupResults, LookupScope, lookup_batch, lookup_hits, variations_of,
 };
 use crate::model::settings::Settings;
 use crate::model::sorted::sort_dedup;
@@ -54,6 +54,7 @@ fn scope<'a>(
 ) -> LookupScope<'a> {
     LookupScope {
         iblock_id,
+        variations_iblock_id: settings.store_variations_iblock_id,
         article_property: settings.article_property.as_deref(),
         warehouses: shown,
         warehouse_count: count,
@@ -144,6 +145,11 @@ pub fn lookup_answer(
     for (slot, name) in lists.iter_mut().zip(PRODUCT_LISTS) {
         if plan.batch.get(name).is_some() {
             *slot = replies.list_of(name, "products")?;
+        }
+        // Optional: a store that cannot list variations still answers with its products.
+        let variations = variations_of(name);
+        if plan.batch.get(&variations).is_some() {
+            slot.extend(replies.list_of(&variations, "offers").unwrap_or_default());
         }
     }
     let mut stock: Vec<StoreStock> = gather(replies, &plan.stock, "storeProducts")?;

@@ -14,6 +14,7 @@ use super::fixtures::{d, from, product, stock};
 fn scope() -> LookupScope<'static> {
     LookupScope {
         iblock_id: 23,
+        variations_iblock_id: None,
         article_property: Some("property101"),
         warehouses: &[],
         warehouse_count: 3,
@@ -60,6 +61,44 @@ fn the_lookup_is_one_batch_with_iblock_in_every_product_filter() {
         select.contains(&json!("id"))
             && select.contains(&json!("iblockId"))
             && select.contains(&json!("property101"))
+    );
+}
+
+#[test]
+fn a_catalogue_with_variations_searches_them_alike_in_the_same_request() {
+    let with_variations = LookupScope {
+        variations_iblock_id: Some(24),
+        ..scope()
+    };
+    let b = lookup_batch(&q("футболка белая"), with_variations);
+    assert!(b.fits_one_request(), "{:?}", b.names());
+    for (list, filter) in [
+        (
+            "by_xml",
+            json!({"iblockId": 24, "=%xmlId": "футболка белая%"}),
+        ),
+        (
+            "by_prefix",
+            json!({"iblockId": 24, "=%name": "футболка белая%"}),
+        ),
+        (
+            "by_phrase",
+            json!({"iblockId": 24, "%name": "футболка белая"}),
+        ),
+    ] {
+        let call = b.get(&format!("{list}_variations")).expect(list);
+        assert_eq!(call.method, "catalog.product.offer.list");
+        assert_eq!(call.params["filter"], filter, "{list}");
+        assert_eq!(call.params["start"], json!(-1));
+    }
+    assert!(
+        b.get("by_article_variations").is_none(),
+        "a variation's article is a property of its own catalogue"
+    );
+    let stock = b.get("stock0").unwrap().params.to_string();
+    assert!(
+        stock.contains("$result[by_xml_variations][offers][0][id]"),
+        "{stock}"
     );
 }
 

@@ -169,3 +169,30 @@ fn more_than_fifty_missed_portal_products_take_one_command_per_fifty() {
     assert_eq!(sizes, [50, 50, 20]);
     assert_eq!(batch.commands[2].name, "more2");
 }
+
+#[test]
+fn rows_that_are_variations_are_asked_in_the_catalogue_of_variations() {
+    let s = Settings {
+        portal_variations_iblock_id: Some(15),
+        ..settings()
+    };
+    let plan = portal_plan(410, &s, &OpenHints::default());
+    assert_eq!(plan.variations, ["variations0"]);
+    let call = plan.batch.get("variations0").unwrap();
+    assert_eq!(call.method, "catalog.product.offer.list");
+    assert_eq!(
+        call.params["filter"],
+        plan.batch.get("products0").unwrap().params["filter"]
+            .as_object()
+            .map(|f| {
+                let mut f = f.clone();
+                f.insert("iblockId".into(), json!(15));
+                serde_json::Value::Object(f)
+            })
+            .unwrap(),
+        "the same row slots"
+    );
+    assert_eq!(plan.requests().len(), 1);
+    let missed = missing_portal_products(&s, &[row(1, "Футболка S", "1", "1")], &[]).unwrap();
+    assert_eq!(missed.names(), ["more0", "more_variations0"]);
+}

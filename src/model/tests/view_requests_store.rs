@@ -283,3 +283,33 @@ fn more_than_50_chosen_warehouses_split_each_products_stock_so_no_command_needs_
     }
     assert_eq!(covered, chosen);
 }
+
+#[test]
+fn variations_are_asked_by_xml_id_with_their_stock_in_the_same_request() {
+    let s = Settings {
+        store_variations_iblock_id: Some(24),
+        ..settings()
+    };
+    let plan = open_plan(50, &OpenHints::default(), &s);
+    assert_eq!(plan.variations, ["variations0"]);
+    let call = plan.batch.get("variations0").unwrap();
+    assert_eq!(call.method, "catalog.product.offer.list");
+    assert_eq!(call.params["filter"]["iblockId"], json!(24));
+    assert_eq!(call.params["filter"]["xmlId"].as_array().unwrap().len(), 50);
+    let stock = plan
+        .stock
+        .iter()
+        .map(|n| plan.batch.get(n).unwrap().params.to_string())
+        .collect::<String>();
+    assert!(
+        stock.contains("$result[variations0][offers][49][id]"),
+        "{stock}"
+    );
+    let requests = plan.requests();
+    eprintln!(
+        "50 rows with variations: {} commands in {} request(s)",
+        plan.batch.names().len(),
+        requests.len()
+    );
+    assert_eq!(requests.len(), 1, "{:?}", plan.batch.names());
+}

@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::OpenHints;
 use crate::model::call::{Batch, Call, PAGE_SIZE, result_ref, slot_refs};
-use crate::model::catalog_query::product_list_call;
+use crate::model::catalog_query::{product_list_call, variation_list_call};
 use crate::model::settings::Settings;
 use crate::model::shared_link::same_link_call;
 use crate::model::sorted::sort_dedup;
@@ -27,6 +27,9 @@ pub struct PortalPlan {
     pub pipelines: Option<String>,
     /// `catalog.product.list` commands for the rows' portal products.
     pub products: Vec<String>,
+    /// `catalog.product.offer.list` commands for the rows that are product variations (when
+    /// the catalogue has variations): the same slots, in the catalogue of variations.
+    pub variations: Vec<String>,
     /// `crm.deal.list` commands for the other deals holding the same link, by the index of the
     /// rule in the settings (rules recording the link in the deal only).
     pub same_link: Vec<(usize, String)>,
@@ -78,6 +81,7 @@ pub fn portal_plan(deal_id: u64, settings: &Settings, hints: &OpenHints) -> Port
         "pipelines".to_owned()
     });
     let mut products = Vec::new();
+    let mut variations = Vec::new();
     if let Some(iblock) = settings.portal_iblock_id {
         let extra: Vec<&str> = settings
             .product_property
@@ -98,6 +102,14 @@ pub fn portal_plan(deal_id: u64, settings: &Settings, hints: &OpenHints) -> Port
                 product_list_call(iblock, json!({"id": chunk}), &extra, None),
             );
             products.push(name);
+            if let Some(offers) = settings.portal_variations_iblock_id {
+                let name = format!("variations{i}");
+                batch.push(
+                    name.clone(),
+                    variation_list_call(offers, json!({"id": chunk}), None),
+                );
+                variations.push(name);
+            }
         }
     }
     let mut same_link = Vec::new();
@@ -116,6 +128,7 @@ pub fn portal_plan(deal_id: u64, settings: &Settings, hints: &OpenHints) -> Port
         stages,
         pipelines,
         products,
+        variations,
         same_link,
     }
 }
@@ -150,6 +163,12 @@ pub fn missing_portal_products(
             format!("more{i}"),
             product_list_call(iblock, json!({ "id": chunk }), &extra, None),
         );
+        if let Some(offers) = settings.portal_variations_iblock_id {
+            batch.push(
+                format!("more_variations{i}"),
+                variation_list_call(offers, json!({ "id": chunk }), None),
+            );
+        }
     }
     Some(batch)
 }

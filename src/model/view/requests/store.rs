@@ -10,7 +10,8 @@ use serde_json::{Value, json};
 use super::OpenHints;
 use crate::model::call::{Batch, Call, PAGE_SIZE, slot_refs};
 use crate::model::catalog_query::{
-    ASSUMED_WAREHOUSES, price_commands, product_list_call, stock_commands, warehouse_pages,
+    ASSUMED_WAREHOUSES, price_commands, product_list_call, stock_commands, variation_list_call,
+    warehouse_pages,
 };
 use crate::model::link::{
     LinkCandidate, LinkedOrder, link_candidates, order_get_call, reference_commands,
@@ -35,6 +36,9 @@ pub struct StorePlan {
     pub warehouses: Vec<String>,
     /// `catalog.product.list` commands for the deal's products.
     pub products: Vec<String>,
+    /// `catalog.product.offer.list` commands for those that are variations (by XML_ID, when
+    /// the store's catalogue has variations).
+    pub variations: Vec<String>,
     /// `catalog.storeproduct.list` commands.
     pub stock: Vec<String>,
     /// `catalog.price.list` commands.
@@ -147,10 +151,25 @@ pub fn store_plan(
     let prop = settings.product_property.as_ref();
     let store_extra: Vec<&str> = prop.map(|p| p.store.as_str()).into_iter().collect();
     let mut products = Vec::new();
+    let mut variations = Vec::new();
     for (i, (key, values)) in product_keys(open.portal_products, settings)
         .into_iter()
         .enumerate()
     {
+        // A variation's own properties differ from its product's: matched by XML_ID only.
+        if let (Some(offers), "xmlId") = (settings.store_variations_iblock_id, key.as_str()) {
+            let name = format!("variations{i}");
+            batch.push(
+                name.clone(),
+                variation_list_call(offers, json!({ "xmlId": values }), None),
+            );
+            add_ids(
+                &mut batch,
+                &name,
+                &slot_refs(&name, &["offers"], values.len(), "id"),
+            );
+            variations.push(name);
+        }
         let name = format!("products{i}");
         batch.push(
             name.clone(),
@@ -179,6 +198,7 @@ pub fn store_plan(
         status_names,
         warehouses,
         products,
+        variations,
         stock,
         prices,
     })

@@ -1,0 +1,96 @@
+//! Product variations (sizes, colours): a deal row holding a variation of a CRM product finds
+//! the store's variation by XML_ID and shows its stock; the lookup finds variations too.
+
+use serde_json::{Value, json};
+
+use crate::support::options::{dev_options_polling, with_settings};
+use crate::support::page::tid;
+use crate::support::seeds::SeedFile;
+use crate::support::stand::{Setup, Stand, User};
+
+/// A T-shirt in two sizes on both sides (variations of one product), and a mug without any;
+/// deal 1 asks for 3 of size M and a mug.
+fn shirts() -> Value {
+    let product = |id: u64, name: &str, xml: &str, parent: Option<u64>, stock: u64| {
+        json!({"id": id, "name": name, "xmlId": xml, "price": 900, "variationOf": parent,
+               "stock": [{"warehouse": 1, "amount": stock}]})
+    };
+    let crm = |id: u64, name: &str, xml: &str, parent: Option<u64>| json!({"id": id, "name": name, "xmlId": xml, "price": 900, "variationOf": parent});
+    json!({
+        "portal": {
+            "products": [
+                crm(101, "Футболка", "tee", None),
+                crm(102, "Футболка, размер S", "tee#s", Some(101)),
+                crm(103, "Футболка, размер M", "tee#m", Some(101)),
+                crm(104, "Кружка", "mug", None)
+            ],
+            "deals": [{"id": 1, "title": "Футболки", "stage": "NEW", "rows": [
+                {"productId": 103, "price": 900, "quantity": 3},
+                {"productId": 104, "price": 900, "quantity": 1}
+            ]}]
+        },
+        "store": {
+            "warehouses": [{"id": 1, "title": "Склад"}],
+            "products": [
+                product(1, "Футболка", "tee", None, 0),
+                product(2, "Футболка, размер S", "tee#s", Some(1), 4),
+                product(3, "Футболка, размер M", "tee#m", Some(1), 7),
+                product(4, "Кружка", "mug", None, 2)
+            ]
+        }
+    })
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_variation_in_the_deal_shows_the_stores_variation_and_its_stock() {
+    let options = with_settings(
+        dev_options_polling(300),
+        json!({"linkRules": [{"kind": "user-field", "field": "UF_CRM_STORE_ORDER", "holds": "id"}]}),
+    );
+    let stand = Stand::start(
+        "a_variation_in_the_deal_shows_the_stores_variation_and_its_stock",
+        Setup::own_seed(SeedFile::write("shirts", &shirts()), options),
+    );
+    stand.sandbox.reset_stats();
+    stand.open_deal_ready(1, User::Rep);
+    let available = |xml: &str| {
+        stand.attr(
+            &format!(
+                "{}[data-xml-id=\"{xml}\"] {}",
+                tid("deal-row"),
+                tid("row-available")
+            ),
+            "data-value",
+        )
+    };
+    assert_eq!(
+        available("tee#m").as_deref(),
+        Some("7"),
+        "size M: 7 in stock"
+    );
+    assert_eq!(available("mug").as_deref(), Some("2"));
+    assert_eq!(
+        stand.sandbox.stats().requests.get("store"),
+        Some(&1),
+        "variations come in the same store request"
+    );
+
+    // The lookup finds the sizes by name, with their stock.
+    stand.replace_text(&tid("stock-search"), "Футболка, размер");
+    let sizes = stand.wait_for("the sizes in the lookup", |b| {
+        let found: Vec<String> = b
+            .read(&tid("stock-result"))
+            .iter()
+            .filter_map(|r| r.attr("data-xml-id").map(str::to_owned))
+            .collect();
+        (found.len() == 2).then_some(found)
+    });
+    assert_eq!(sizes, ["tee#m", "tee#s"]);
+    let free = stand.text(&format!(
+        "{}[data-xml-id=\"tee#s\"] {}",
+        tid("stock-result"),
+        tid("stock-available")
+    ));
+    assert_eq!(free.as_deref(), Some("4"));
+}
