@@ -233,6 +233,12 @@ cmd_test() {
   cargo clippy --workspace --all-targets -- -D warnings
   say "linting the widget as wasm (cargo clippy --target $WASM_TARGET)"
   cargo clippy -p storelink -p bitrix-rest --target "$WASM_TARGET" --lib --tests -- -D warnings
+  # Each bundle is built with its own features: code only the other one uses must not warn.
+  for bundle in tab admin; do
+    say "linting the $bundle bundle on its own"
+    cargo clippy -p storelink --target "$WASM_TARGET" --lib --no-default-features \
+      --features "$bundle" -- -D warnings
+  done
   cmd_build
   say "native tests (cargo test --workspace)"
   cargo test --workspace

@@ -313,3 +313,40 @@ fn variations_are_asked_by_xml_id_with_their_stock_in_the_same_request() {
     );
     assert_eq!(requests.len(), 1, "{:?}", plan.batch.names());
 }
+
+#[test]
+fn only_the_portals_variations_are_looked_for_among_the_stores() {
+    let s = Settings {
+        store_variations_iblock_id: Some(24),
+        portal_variations_iblock_id: Some(15),
+        ..settings()
+    };
+    let d = deal(410, json!({"UF_CRM_ORDER": "9"}));
+    let rows: Vec<_> = (0..50).map(|i| row(i + 1, "P", "1", "1")).collect();
+    let portal: Vec<_> = (0..50u64)
+        .map(|i| {
+            let mut p = product(i + 1, "P", Some(&format!("X{i}")), json!({}));
+            p.iblock_id = Some(if i < 2 { 15 } else { 14 });
+            p
+        })
+        .collect();
+    let open = StoreOpen {
+        deal: &d,
+        rows: &rows,
+        portal_products: &portal,
+        lang: "ru",
+    };
+    let hints = OpenHints {
+        warehouse_count: Some(10),
+        ..OpenHints::default()
+    };
+    let plan = store_plan(open, &s, &hints).unwrap();
+    let call = plan.batch.get("variations0").unwrap();
+    assert_eq!(call.params["filter"]["xmlId"], json!(["X0", "X1"]));
+    assert_eq!(
+        plan.requests().len(),
+        1,
+        "two variations cost no second request: {:?}",
+        plan.batch.names()
+    );
+}

@@ -42,7 +42,9 @@ pub struct LookupHandle {
 }
 
 impl LookupHandle {
-    /// Stock may have changed: the results on screen, if any, are asked again quietly.
+    /// Stock may have changed: the results on screen, if any, are asked again quietly (the
+    /// deal tab's live updates).
+    #[cfg(feature = "tab")]
     pub fn refresh(&self) {
         if let Some(panel) = &self.panel {
             panel.refresh();

@@ -139,6 +139,7 @@ impl Panel {
     }
 
     /// Asks the results on screen again (see [`LookupEvent::Refresh`]).
+    #[cfg(feature = "tab")]
     pub fn refresh(self: &Rc<Self>) {
         self.dispatch(LookupEvent::Refresh);
     }

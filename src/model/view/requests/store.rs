@@ -156,20 +156,6 @@ pub fn store_plan(
         .into_iter()
         .enumerate()
     {
-        // A variation's own properties differ from its product's: matched by XML_ID only.
-        if let (Some(offers), "xmlId") = (settings.store_variations_iblock_id, key.as_str()) {
-            let name = format!("variations{i}");
-            batch.push(
-                name.clone(),
-                variation_list_call(offers, json!({ "xmlId": values }), None),
-            );
-            add_ids(
-                &mut batch,
-                &name,
-                &slot_refs(&name, &["offers"], values.len(), "id"),
-            );
-            variations.push(name);
-        }
         let name = format!("products{i}");
         batch.push(
             name.clone(),
@@ -181,6 +167,23 @@ pub fn store_plan(
             &slot_refs(&name, &["products"], values.len(), "id"),
         );
         products.push(name);
+    }
+    // A variation's own properties differ from its product's: matched by XML_ID only.
+    if let Some(offers) = settings.store_variations_iblock_id {
+        let xml_ids = variation_xml_ids(open.portal_products, settings);
+        for (i, chunk) in xml_ids.chunks(PAGE_SIZE).enumerate() {
+            let name = format!("variations{i}");
+            batch.push(
+                name.clone(),
+                variation_list_call(offers, json!({ "xmlId": chunk }), None),
+            );
+            add_ids(
+                &mut batch,
+                &name,
+                &slot_refs(&name, &["offers"], chunk.len(), "id"),
+            );
+            variations.push(name);
+        }
     }
     let basket_slots = hints.basket_count.unwrap_or(open.rows.len().max(10));
     for (list, full) in &links {
@@ -204,6 +207,23 @@ pub fn store_plan(
     })
 }
 
+/// The XML_IDs to look for among the store's variations: those of the portal's variations,
+/// or every XML_ID when the portal's catalogue of variations is not known.
+fn variation_xml_ids(portal_products: &[Product], settings: &Settings) -> Vec<String> {
+    let portal_variations = settings.portal_variations_iblock_id;
+    let mut ids: Vec<String> = portal_products
+        .iter()
+        .filter(|p| portal_variations.is_none() || p.iblock_id == portal_variations)
+        .filter_map(|p| xml_id(p).map(str::to_owned))
+        .collect();
+    sort_dedup(&mut ids);
+    ids
+}
+
+fn xml_id(p: &Product) -> Option<&str> {
+    p.xml_id.as_deref().map(str::trim).filter(|x| !x.is_empty())
+}
+
 /// The store product queries: XML_IDs of the portal products (50 a command), then the values
 /// of the matching property, when configured. Each entry is a filter key and its values.
 fn product_keys(portal_products: &[Product], settings: &Settings) -> Vec<(String, Vec<String>)> {
@@ -214,13 +234,7 @@ fn product_keys(portal_products: &[Product], settings: &Settings) -> Vec<(String
     let xml_ids = distinct(
         portal_products
             .iter()
-            .filter_map(|p| {
-                p.xml_id
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|x| !x.is_empty())
-                    .map(str::to_owned)
-            })
+            .filter_map(|p| xml_id(p).map(str::to_owned))
             .collect(),
     );
     let mut out: Vec<(String, Vec<String>)> = xml_ids
