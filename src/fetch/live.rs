@@ -1,12 +1,15 @@
 //! The cheap check a visible tab makes every few seconds: has the deal, the order or the stock
 //! of its products changed since the view was loaded?
 
+use std::pin::pin;
+
 use bitrix_rest::models::catalog::StoreStock;
 use bitrix_rest::models::crm::Deal;
 use bitrix_rest::models::sale::Order;
 use bitrix_rest::{Client, Error};
+use futures::future::{Either, select};
 
-use super::answers::run;
+use super::answers::{Answers, run};
 use super::deal::DealData;
 use super::store_side::StoreData;
 use crate::model::settings::Settings;
@@ -70,24 +73,21 @@ pub async fn check(
             _ => None,
         }
     };
-    let (portal_answers, store_answers) = futures::join!(portal_check, store_check);
-    let portal_answers = portal_answers?;
-    let deals: Vec<Deal> = portal_answers.list("deal", None)?;
-    let sharing = portal_answers
-        .list::<Deal>("same_link", None)
-        .ok()
-        .is_some_and(|listed| shared_link_changed(view, &data.deal, rules, &listed));
-    let mut changed = Changed {
-        // A deal that vanished from the list (deleted, or access withdrawn) changed too; so did
-        // one that another deal now shares its order with.
-        deal: deals.first().is_none_or(|d| deal_changed(view, d)) || sharing,
-        // A portal that cannot tell (an old one, no app context) changes nothing.
-        settings: portal_answers
-            .reply("settings")
-            .ok()
-            .and_then(|reply| changed_settings(settings, &reply.result)),
-        ..Changed::default()
+    // Whichever answers first; a change Bitrix24 reports does not wait for a slow store (the
+    // reload asks the store anyway).
+    let (portal_answers, store_answers) = match select(pin!(portal_check), pin!(store_check)).await
+    {
+        Either::Left((portal_answers, store_check)) => {
+            let portal_answers = portal_answers?;
+            let changed = portal_changes(&portal_answers, data, view, settings)?;
+            if changed.deal || changed.settings.is_some() {
+                return Ok(changed);
+            }
+            (portal_answers, store_check.await)
+        }
+        Either::Right((store_answers, portal_check)) => (portal_check.await?, store_answers),
     };
+    let mut changed = portal_changes(&portal_answers, data, view, settings)?;
     let (Some(answers), Some(batch), StoreData::Answered(known)) =
         (store_answers, &store_batch, &data.store)
     else {
@@ -125,6 +125,33 @@ pub async fn check(
         changed.stock = stock_changed(&known.stock, &fresh, &polled);
     }
     Ok(changed)
+}
+
+/// What Bitrix24's answers to a check say: the deal changed (or vanished, or another deal now
+/// shares its order), or an admin saved other settings.
+fn portal_changes(
+    answers: &Answers,
+    data: &DealData,
+    view: &DealView,
+    settings: &Settings,
+) -> Result<Changed, Error> {
+    let rules = &settings.link_rules;
+    let deals: Vec<Deal> = answers.list("deal", None)?;
+    let sharing = answers
+        .list::<Deal>("same_link", None)
+        .ok()
+        .is_some_and(|listed| shared_link_changed(view, &data.deal, rules, &listed));
+    Ok(Changed {
+        // A deal that vanished from the list (deleted, or access withdrawn) changed too; so did
+        // one that another deal now shares its order with.
+        deal: deals.first().is_none_or(|d| deal_changed(view, d)) || sharing,
+        // A portal that cannot tell (an old one, no app context) changes nothing.
+        settings: answers
+            .reply("settings")
+            .ok()
+            .and_then(|reply| changed_settings(settings, &reply.result)),
+        ..Changed::default()
+    })
 }
 
 /// True when a fresh stock record differs from what is known for the same product and

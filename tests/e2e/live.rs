@@ -253,3 +253,26 @@ fn a_check_that_fails_says_what_is_shown_may_be_out_of_date_until_one_answers() 
     stand.sandbox.clear_faults();
     stand.wait_gone(&tid("check-failed"));
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_deal_change_shows_while_the_store_hangs() {
+    let stand = mini_stand(
+        "a_deal_change_shows_while_the_store_hangs",
+        mini_options(POLL_SECS as u32),
+    );
+    stand.open_deal_ready(1, User::Rep);
+    // The store stops answering (a request waits until StoreLink gives it up after 25 s).
+    stand.sandbox.set_fault("store:*", 1.0, FaultKind::Timeout);
+    let since = Instant::now();
+    stand
+        .sandbox
+        .edit_deal(1, json!({"STAGE_ID": "EXECUTING"}))
+        .expect("edit the deal");
+    // Within the usual deadline, shorter than the 25 s the store is waited for.
+    wait_change(&stand, "the deal's new stage", since, |b| {
+        (b.text(&tid("deal-stage")).as_deref() == Some("В работе")).then_some(())
+    });
+    assert_eq!(stand.count(&tid("order-number")), 1, "the order stays");
+    stand.sandbox.clear_faults();
+}

@@ -73,6 +73,9 @@ pub enum TabAction {
     },
     /// The load under way has Bitrix24's part (the store's is pending).
     Partial { generation: u32, loaded: Loaded },
+    /// A reload of `generation` that the store holds up has Bitrix24's fresh part: shown
+    /// with the store's part on screen, the changes marked (the store's follow at `Done`).
+    Fresher { generation: u32, loaded: Loaded },
     /// A load of `generation` finished.
     Done {
         generation: u32,
@@ -123,6 +126,16 @@ impl TabState {
                 self.partial = Some(loaded);
                 // Shown once the load is slow; until then nothing on screen changes.
                 return self.slow;
+            }
+            TabAction::Fresher { generation, loaded } => {
+                let Some(before) = &self.loaded else {
+                    return false;
+                };
+                if generation != self.generation || !self.busy {
+                    return false;
+                }
+                self.marks = changes(&before.view, &loaded.view);
+                self.loaded = Some(loaded);
             }
             TabAction::Done {
                 generation,

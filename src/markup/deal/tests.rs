@@ -1464,3 +1464,38 @@ fn the_own_orders_reserve_says_what_it_is_and_the_table_scroller_has_a_name() {
         "{html}"
     );
 }
+
+#[test]
+fn a_slow_reload_shows_the_fresher_deal_part_with_its_changes_marked() {
+    let mut state = loaded(view(StoreState::Linked), data(answered()));
+    let before = state.loaded.clone().unwrap();
+    let mut fresher_view = (*before.view).clone();
+    fresher_view.deal.stage_id = "WON".into();
+    let fresher = Loaded {
+        data: before.data.clone(),
+        view: Rc::new(fresher_view),
+    };
+    assert!(
+        !state.apply(TabAction::Fresher {
+            generation: state.generation,
+            loaded: fresher.clone()
+        }),
+        "only while a reload runs"
+    );
+    let generation = state.generation + 1;
+    state.apply(TabAction::Start {
+        generation,
+        chosen: None,
+    });
+    assert!(state.apply(TabAction::Fresher {
+        generation,
+        loaded: fresher.clone()
+    }));
+    assert_eq!(state.loaded.as_ref().unwrap().view.deal.stage_id, "WON");
+    assert!(!state.marks.is_empty(), "the stage is marked");
+    assert!(state.busy, "the store's part is still awaited");
+    assert!(!state.apply(TabAction::Fresher {
+        generation: generation - 1,
+        loaded: fresher
+    }));
+}

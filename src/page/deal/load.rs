@@ -73,6 +73,7 @@ impl DealTab {
                     generation,
                     limited,
                 });
+                tab.show_fresher(generation);
             }
         }));
         let me = self.weak();
@@ -81,6 +82,7 @@ impl DealTab {
             let outcome = tab.fetch(generation).await;
             if tab.state.borrow().generation == generation {
                 tab.slow_timer.borrow_mut().take();
+                tab.fresher.borrow_mut().take();
             }
             match outcome {
                 Ok(loaded) => {
@@ -96,18 +98,48 @@ impl DealTab {
                         if let Some(lookup) = tab.lookup.borrow().as_ref() {
                             lookup.refresh();
                         }
-                        let me = tab.weak();
-                        *tab.marks_timer.borrow_mut() = Some(Timeout::new(MARK_MS, move || {
-                            if let Some(tab) = me.upgrade() {
-                                tab.apply(TabAction::ClearMarks);
-                            }
-                        }));
+                        tab.clear_marks_later();
                     }
                 }
                 Err(e) if e.kind == ErrorKind::Cancelled => {}
                 Err(error) => tab.apply(TabAction::Failed { generation, error }),
             }
         });
+    }
+
+    /// Clears the marks of a live update once they have been seen.
+    fn clear_marks_later(&self) {
+        let me = self.weak();
+        *self.marks_timer.borrow_mut() = Some(Timeout::new(MARK_MS, move || {
+            if let Some(tab) = me.upgrade() {
+                tab.apply(TabAction::ClearMarks);
+            }
+        }));
+    }
+
+    /// A slow reload shows Bitrix24's fresh part beside the store's part on screen (the deal's
+    /// stage or sum another user changed need not wait for a slow store).
+    fn show_fresher(&self, generation: u32) {
+        let Some((of, crm)) = self.fresher.borrow_mut().take() else {
+            return;
+        };
+        let store = match &self.state.borrow().loaded {
+            Some(shown) if of == generation => shown.data.store.clone(),
+            _ => return,
+        };
+        let data = DealData {
+            store,
+            ..(*crm).clone()
+        };
+        let view = data.view(&self.session.settings, self.session.lang.code());
+        self.apply(TabAction::Fresher {
+            generation,
+            loaded: Loaded {
+                data: Rc::new(data),
+                view: Rc::new(view),
+            },
+        });
+        self.clear_marks_later();
     }
 
     /// Asks both systems for the deal, planned with what this frame learned so far. The CRM
@@ -143,8 +175,10 @@ impl DealTab {
         let settings = &session.settings;
         let lang = session.lang.code();
         let crm_ready = |crm: &DealData| {
-            // A reload keeps its data on screen: no view is built for nothing.
+            // A reload keeps its data on screen: Bitrix24's part waits, unbuilt, in case the
+            // store keeps the reload slow (see `show_fresher`).
             if !self.state.borrow().wants_partial() {
+                *self.fresher.borrow_mut() = Some((generation, Rc::new(crm.clone())));
                 return;
             }
             let view = crm.view(settings, lang);

@@ -85,6 +85,8 @@ pub struct DealTab {
     /// Says the tab is waiting when a load takes long; clears the live marks.
     slow_timer: RefCell<Option<Interval>>,
     marks_timer: RefCell<Option<Timeout>>,
+    /// A reload's Bitrix24 part (and the load it belongs to), kept until the reload is slow.
+    fresher: RefCell<Option<(u32, Rc<crate::fetch::deal::DealData>)>>,
     live: RefCell<Option<Interval>>,
     /// A live check is under way.
     checking: Cell<bool>,
@@ -138,6 +140,7 @@ impl DealTab {
             lookup: RefCell::default(),
             slow_timer: RefCell::default(),
             marks_timer: RefCell::default(),
+            fresher: RefCell::default(),
             live: RefCell::default(),
             checking: Cell::new(false),
             checks: Cell::new(0),
