@@ -158,6 +158,45 @@ async fn a_reference_across_requests_is_resolved_by_the_client_and_reported() {
 }
 
 #[tokio::test]
+async fn a_reference_past_an_earlier_requests_short_list_stays_as_written() {
+    let clock = ManualClock::new();
+    let t = Scripted::new(&clock, |sent| {
+        let mut results = serde_json::Map::new();
+        for (name, _, _) in commands(sent) {
+            let value = if name == "list" {
+                json!([{"ID": "5"}])
+            } else {
+                json!({"ID": "1"})
+            };
+            results.insert(name, value);
+        }
+        ok(&json!({"result": {"result": results, "result_error": {}}, "time": {}}).to_string())
+    });
+    let mut batch = Batch::new();
+    batch
+        .add::<Value>("list", "crm.deal.list", json!({}))
+        .unwrap();
+    for i in 0..50 {
+        batch
+            .add::<Value>(&format!("f{i}"), "crm.deal.get", json!({"id": i}))
+            .unwrap();
+    }
+    let later = batch
+        .add::<Value>(
+            "later",
+            "crm.deal.list",
+            json!({"filter": {"ID": ["$result[list][0][ID]", "$result[list][1][ID]"]}}),
+        )
+        .unwrap();
+    let results = client(&t, &clock).run_batch(batch).await.unwrap();
+    assert!(results.get(&later).is_ok(), "sent, not failed");
+    let second = commands(&t.sent()[1]);
+    let (_, _, params) = second.iter().find(|(n, _, _)| n == "later").unwrap();
+    let values: Vec<&str> = params.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(values, ["5", "$result[list][1][ID]"], "{params:?}");
+}
+
+#[tokio::test]
 async fn a_reference_to_a_failed_command_in_an_earlier_request_fails_that_command_only() {
     let clock = ManualClock::new();
     let t = Scripted::new(&clock, |sent| {

@@ -50,8 +50,19 @@ impl<T: Transport, C: Clock> Client<T, C> {
                     continue;
                 }
                 let mut command = command.clone();
-                let lookup =
-                    |r: &Reference| crossing.contains(&r.name).then(|| resolve(&results, r));
+                let lookup = |r: &Reference| {
+                    if !crossing.contains(&r.name) {
+                        return None;
+                    }
+                    match resolve(&results, r) {
+                        Some(value) => Some(Some(value)),
+                        // Past what a command that worked returned (a slot beyond a short
+                        // list): left as written, as the server leaves it within one request,
+                        // where it then matches nothing.
+                        None if results.outcome(&r.name).is_some_and(|o| o.is_ok()) => None,
+                        None => Some(None),
+                    }
+                };
                 match reference::substitute(&mut command.params, &lookup) {
                     Ok(()) => {
                         results.note_resolved(&command.name);
@@ -64,7 +75,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                             &command.method,
                             format!(
                                 "{missing} refers to a command sent in an earlier request of this \
-                                 batch, and it has no such value (it failed or lacks that field)"
+                                 batch, and that command failed"
                             ),
                         )),
                     ),
