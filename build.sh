@@ -214,7 +214,18 @@ cmd_package() {
   zip="$DIST/storelink-$version.zip"
   command -v zip >/dev/null || apt_install zip
   say "packaging $zip (upload it as a Bitrix24 static local app)"
-  (cd "$DIST" && rm -f storelink-*.zip && zip -q -9 "$zip" ./*.html ./*.js ./*.wasm ./*.css ./*.svg)
+  rm -f "$DIST"/storelink-*.zip
+  # The package's pages may connect to HTTPS only: the loopback sources in dist/'s CSP are for
+  # the local sandbox.
+  local staging
+  staging="$(mktemp -d)"
+  SCRATCH+=("$staging")
+  cp "$DIST"/*.html "$DIST"/*.js "$DIST"/*.wasm "$DIST"/*.css "$DIST"/*.svg "$staging/"
+  sed -i 's| http://127.0.0.1:\*||; s| http://localhost:\*||' "$staging"/*.html
+  if grep -q "http://" "$staging"/*.html; then
+    die "the packaged pages still allow plain http"
+  fi
+  (cd "$staging" && zip -q -9 "$zip" ./*.html ./*.js ./*.wasm ./*.css ./*.svg)
   unzip -l "$zip"
 }
 
