@@ -61,3 +61,15 @@ pub async fn rest_of_warehouses(
     }
     Ok((rest, requests))
 }
+
+/// Every warehouse of the store, in the order the tab shows them (one request, more for a
+/// store of more than 50).
+pub async fn all_warehouses(store: &Client) -> Result<Vec<Warehouse>, Error> {
+    let mut batch = Batch::new();
+    batch.push("warehouses", warehouse_list_call(0));
+    let answers = run(store, &batch).await?;
+    let mut all: Vec<Warehouse> = answers.list("warehouses", Some("stores"))?;
+    let (rest, _) = rest_of_warehouses(store, &answers, &["warehouses".to_owned()]).await?;
+    all.extend(rest);
+    Ok(all)
+}

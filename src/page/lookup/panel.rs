@@ -17,6 +17,7 @@ use web_sys::{Element, HtmlInputElement};
 
 use super::LookupOptions;
 use super::fetch::search;
+use crate::fetch::warehouses::all_warehouses;
 use crate::i18n::Lang;
 use crate::markup::Markup;
 use crate::markup::lookup::{
@@ -84,6 +85,18 @@ pub fn start(region: &Region, setup: Setup) -> (Option<Rc<Panel>>, Vec<EventList
         return (None, Vec::new());
     };
     let panel = Rc::new(panel);
+    // Searches plan their stock by the store's warehouses: read them now, while the rep has
+    // not typed yet, so each search is one request (the app page; the deal tab hands them on).
+    if panel.state.borrow().warehouses.is_none() {
+        let (weak, client) = (Rc::downgrade(&panel), panel.setup.client.clone());
+        spawn_local(async move {
+            if let Ok(list) = all_warehouses(&client).await
+                && let Some(panel) = weak.upgrade()
+            {
+                panel.state.borrow_mut().warehouses.get_or_insert(list);
+            }
+        });
+    }
     let mut listeners = {
         let panel = panel.clone();
         delegate(region, move |a| panel.act(a))
