@@ -10,7 +10,7 @@ use futures::future::Either;
 use super::answers::{Answers, run};
 use super::store_side::{Guessed, StoreData, fetch_store};
 use crate::model::call::Batch;
-use crate::model::catalog_query::VARIATION_LIST;
+use crate::model::catalog_query::{VARIATION_LIST, VARIATIONS_KEY};
 use crate::model::settings::Settings;
 use crate::model::view::requests::{OpenHints, StoreOpen, missing_portal_products, portal_plan};
 use crate::model::view::{DealInputs, DealView};
@@ -105,9 +105,8 @@ pub async fn open_deal(
     for name in &plan.products {
         read_products(&answers, name, &mut portal_products, &mut catalogue_error);
     }
-    // Variations are optional: a portal that cannot list them leaves those rows unchecked.
     for name in &plan.variations {
-        portal_products.extend(lenient_list::<Product>(&answers, name, Some("offers")));
+        read_variations(&answers, name, &mut portal_products);
     }
     // Optional: a failed list shows no warning rather than failing the open.
     let same_link = plan
@@ -126,8 +125,7 @@ pub async fn open_deal(
                 requests.0 += more.requests();
                 for command in &batch.commands {
                     if command.call.method == VARIATION_LIST {
-                        let found = lenient_list::<Product>(&more, &command.name, Some("offers"));
-                        portal_products.extend(found);
+                        read_variations(&more, &command.name, &mut portal_products);
                     } else {
                         read_products(
                             &more,
@@ -191,6 +189,11 @@ pub(crate) fn lenient_list<T: bitrix_rest::value::FromValue>(
 
 /// Adds a products command's answer to `products`; a failed one is kept in `failed` (the
 /// first failure) and the rows it was for stay without codes.
+/// Variations are optional: a portal that cannot list them leaves those rows unchecked.
+fn read_variations(answers: &Answers, name: &str, products: &mut Vec<Product>) {
+    products.extend(lenient_list::<Product>(answers, name, Some(VARIATIONS_KEY)));
+}
+
 fn read_products(
     answers: &Answers,
     name: &str,

@@ -75,19 +75,19 @@ pub async fn check(
     };
     // Whichever answers first; a change Bitrix24 reports does not wait for a slow store (the
     // reload asks the store anyway).
-    let (portal_answers, store_answers) = match select(pin!(portal_check), pin!(store_check)).await
-    {
+    let (mut changed, store_answers) = match select(pin!(portal_check), pin!(store_check)).await {
         Either::Left((portal_answers, store_check)) => {
-            let portal_answers = portal_answers?;
-            let changed = portal_changes(&portal_answers, data, view, settings)?;
+            let changed = portal_changes(&portal_answers?, data, view, settings)?;
             if changed.deal || changed.settings.is_some() {
                 return Ok(changed);
             }
-            (portal_answers, store_check.await)
+            (changed, store_check.await)
         }
-        Either::Right((store_answers, portal_check)) => (portal_check.await?, store_answers),
+        Either::Right((store_answers, portal_check)) => {
+            let changed = portal_changes(&portal_check.await?, data, view, settings)?;
+            (changed, store_answers)
+        }
     };
-    let mut changed = portal_changes(&portal_answers, data, view, settings)?;
     let (Some(answers), Some(batch), StoreData::Answered(known)) =
         (store_answers, &store_batch, &data.store)
     else {

@@ -10,6 +10,7 @@ use super::answers::{Answers, run};
 use super::deal::{OpenContext, lenient_list};
 use super::warehouses::rest_of_warehouses;
 use crate::model::call::Batch;
+use crate::model::catalog_query::VARIATIONS_KEY;
 use crate::model::link::{LinkedOrder, resolve_link};
 use crate::model::sorted::sort_dedup;
 use crate::model::view::poll::stock_batch;
@@ -259,7 +260,7 @@ fn read_answers(plan: &StorePlan, answers: &Answers, preferred: Option<u64>) -> 
         warehouses: all(answers, &plan.warehouses, "stores"),
         products: all(answers, &plan.products, "products")
             .into_iter()
-            .chain(all(answers, &plan.variations, "offers"))
+            .chain(all(answers, &plan.variations, VARIATIONS_KEY))
             .collect(),
         stock: all(answers, &plan.stock, "storeProducts"),
         prices: all(answers, &plan.prices, "prices"),

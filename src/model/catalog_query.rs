@@ -19,6 +19,9 @@ pub const ASSUMED_WAREHOUSES: usize = 5;
 /// The method listing product variations (trade offers) of a catalogue of variations.
 pub const VARIATION_LIST: &str = "catalog.product.offer.list";
 
+/// Where [`VARIATION_LIST`]'s answer holds its list (`catalog.product.list`'s is `products`).
+pub const VARIATIONS_KEY: &str = "offers";
+
 /// `catalog.product.list` in catalogue `iblock_id` with `filter` (more conditions), selecting
 /// [`PRODUCT_FIELDS`] and `extra_fields` (properties such as `property101`).
 pub fn product_list_call(
@@ -37,7 +40,7 @@ pub fn product_list_call(
 }
 
 /// [`VARIATION_LIST`] in catalogue of variations `iblock_id`, as [`product_list_call`]; the
-/// answer's list is under `offers`. No properties: a catalogue of variations has its own.
+/// answer's list is under [`VARIATIONS_KEY`]. No properties: a catalogue of variations has its own.
 pub fn variation_list_call(iblock_id: u64, filter: Value, order: Option<Value>) -> Call {
     list_call(VARIATION_LIST, iblock_id, filter, &[], order)
 }

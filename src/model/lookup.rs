@@ -25,7 +25,7 @@ use serde_json::{Value, json};
 
 use crate::model::call::{Batch, slot_refs};
 use crate::model::catalog_query::{
-    price_commands, product_list_call, stock_commands, variation_list_call,
+    VARIATIONS_KEY, price_commands, product_list_call, stock_commands, variation_list_call,
 };
 use crate::model::sorted::sort_by_key;
 use crate::model::stock::{OwnReserve, ProductStock, product_stock};
@@ -100,7 +100,7 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
             let mut call = variation_list_call(offers, filter, by_name.clone());
             call.params["start"] = json!(-1);
             batch.push(variations.clone(), call);
-            ids.extend(slot_refs(&variations, &["offers"], slots, "id"));
+            ids.extend(slot_refs(&variations, &[VARIATIONS_KEY], slots, "id"));
         }
     };
     let prefix = format!("{q}%");

@@ -18,7 +18,7 @@ use bitrix_rest::models::catalog::{Price, Product, StoreStock, Warehouse};
 use bitrix_rest::value::FromValue;
 
 use crate::model::call::{Batch, PAGE_SIZE};
-use crate::model::catalog_query::warehouse_list_call;
+use crate::model::catalog_query::{VARIATIONS_KEY, warehouse_list_call};
 use crate::model::lookup::{
     LookupHit, LookupQuery, LookupResults, LookupScope, lookup_batch, lookup_hits, variations_of,
 };
@@ -149,7 +149,11 @@ pub fn lookup_answer(
         // Optional: a store that cannot list variations still answers with its products.
         let variations = variations_of(name);
         if plan.batch.get(&variations).is_some() {
-            slot.extend(replies.list_of(&variations, "offers").unwrap_or_default());
+            slot.extend(
+                replies
+                    .list_of(&variations, VARIATIONS_KEY)
+                    .unwrap_or_default(),
+            );
         }
     }
     let mut stock: Vec<StoreStock> = gather(replies, &plan.stock, "storeProducts")?;

@@ -1,18 +1,18 @@
 //! Keeps the deal tab live: every `poll_interval` seconds, while the page is visible and no
 //! check or load is under way (and at once when the page is shown again), asks both systems
 //! whether anything changed; on a change, reloads and marks it. A check that fails says so,
-//! with the time what is on screen dates from, until one answers. While the store's part or the portal's product catalogue could not be loaded,
-//! the check is a reload: the tab comes back by itself once they answer again. So does a first
-//! load that failed. Settings an admin saved meanwhile start the tab again with them — asked
-//! before each such reload too, since a failure is often what the admin mended.
+//! with the time what is on screen dates from, until one answers. While the store's part or
+//! the portal's product catalogue could not be loaded, the check is a reload: the tab comes
+//! back by itself once they answer again. So does a first load that failed. Settings an admin
+//! saved meanwhile start the tab again with them — asked before each such reload too, since a
+//! failure is often what the admin mended.
 
 use std::rc::Rc;
 
+use bitrix_rest::{Error, ErrorKind};
 use gloo_events::EventListener;
 use gloo_timers::callback::Interval;
 use wasm_bindgen_futures::spawn_local;
-
-use bitrix_rest::{Error, ErrorKind};
 
 use super::{DealTab, LoadKind};
 use crate::fetch::live::{Changed, check, saved_settings};

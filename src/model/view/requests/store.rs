@@ -10,8 +10,8 @@ use serde_json::{Value, json};
 use super::OpenHints;
 use crate::model::call::{Batch, Call, PAGE_SIZE, slot_refs};
 use crate::model::catalog_query::{
-    ASSUMED_WAREHOUSES, price_commands, product_list_call, stock_commands, variation_list_call,
-    warehouse_pages,
+    ASSUMED_WAREHOUSES, VARIATIONS_KEY, price_commands, product_list_call, stock_commands,
+    variation_list_call, warehouse_pages,
 };
 use crate::model::link::{
     LinkCandidate, LinkedOrder, link_candidates, order_get_call, reference_commands,
@@ -180,7 +180,7 @@ pub fn store_plan(
             add_ids(
                 &mut batch,
                 &name,
-                &slot_refs(&name, &["offers"], chunk.len(), "id"),
+                &slot_refs(&name, &[VARIATIONS_KEY], chunk.len(), "id"),
             );
             variations.push(name);
         }
