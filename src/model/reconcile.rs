@@ -8,7 +8,10 @@
 //!   always a difference (no conversion), said once: row prices are then not compared.
 //!   Amounts are compared at two decimals, by value (`1176.00` = `1176`).
 //! - **Status**: the order status maps (for the deal's pipeline) to a stage other than the
-//!   deal's. A status or stage without a mapping in that pipeline produces no difference.
+//!   deal's. A status without a mapping in that pipeline produces no difference; a deal
+//!   stage without one only when the status maps to a later stage of the pipeline (a completed
+//!   order behind a deal still in negotiation), as stages without a status lie between those
+//!   with one.
 //!   Cancellation is a flag beside the status, so it is compared on its own, against the deal
 //!   stage's outcome (`SEMANTICS`): a canceled order whose deal is not lost is a `status`
 //!   difference, and so is a lost deal whose order is neither canceled nor at a status that maps
@@ -286,19 +289,30 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
     out
 }
 
-/// The order's status when the settings map it to no stage of the deal's pipeline: stage and
-/// status were not compared, and the tab says so rather than "agree". `None` for a canceled
-/// order (compared by its cancellation).
+/// The order's status when the settings map it to no stage of the deal's pipeline (or to a
+/// stage the portal no longer has): stage and status were not compared, and the tab says so
+/// rather than "agree". `None` for a canceled order (compared by its cancellation).
 pub fn unmapped_status<'a>(
     deal: &Deal,
     order: &'a Order,
     mapping: &StageMapping,
+    stages: &[Status],
 ) -> Option<&'a str> {
-    let unmapped = !order.canceled
-        && mapping
-            .stage_for(deal.category_id, &order.status_id)
-            .is_none();
+    let unmapped = !order.canceled && mapped_stage(deal, order, mapping, stages).is_none();
     unmapped.then_some(order.status_id.as_str())
+}
+
+/// The stage the settings map the order's status to in the deal's pipeline, when the portal
+/// has that stage (while the stages are not known, any).
+fn mapped_stage<'a>(
+    deal: &Deal,
+    order: &Order,
+    mapping: &'a StageMapping,
+    stages: &[Status],
+) -> Option<&'a str> {
+    mapping
+        .stage_for(deal.category_id, &order.status_id)
+        .filter(|id| stages.is_empty() || stages.iter().any(|s| s.status_id == *id))
 }
 
 /// Whether stage `stage_id` is a lost one; `None` for a stage not among `stages`.
@@ -317,7 +331,7 @@ fn status_difference(
     stages: &[Status],
 ) -> Option<Difference> {
     let lost = |stage_id: &str| stage_lost(stages, stage_id);
-    let expected = mapping.stage_for(deal.category_id, &order.status_id);
+    let expected = mapped_stage(deal, order, mapping, stages);
     match (order.canceled, lost(&deal.stage_id)) {
         (true, Some(false)) => Some(Difference::Canceled {
             stage_id: deal.stage_id.clone(),
@@ -332,13 +346,21 @@ fn status_difference(
             let stage_mapped = mapping
                 .status_for(deal.category_id, &deal.stage_id)
                 .is_some();
-            (stage_mapped && expected != deal.stage_id).then(|| Difference::Status {
+            let compared = stage_mapped || stage_behind(stages, &deal.stage_id, expected);
+            (compared && expected != deal.stage_id).then(|| Difference::Status {
                 stage_id: deal.stage_id.clone(),
                 status_id: order.status_id.clone(),
                 expected_stage_id: expected.to_owned(),
             })
         }
     }
+}
+
+/// Whether the deal's stage comes before stage `expected` in its pipeline (both known): a
+/// stage no status maps to is compared only so, as an order that went further than its deal.
+fn stage_behind(stages: &[Status], stage_id: &str, expected: &str) -> bool {
+    let sort = |id: &str| stages.iter().find(|s| s.status_id == id).map(|s| s.sort);
+    matches!((sort(stage_id), sort(expected)), (Some(at), Some(then)) if at < then)
 }
 
 /// True unless the deal and the order name different currencies.

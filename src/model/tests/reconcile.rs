@@ -66,6 +66,7 @@ fn stages() -> Vec<bitrix_rest::models::crm::Status> {
         stage(0, "LOSE", "Lost", 70, Some("F")),
         stage(0, "APOLOGY", "Analysis of failure", 80, Some("F")),
         stage(1, "C1:NEW", "New", 10, None),
+        stage(1, "C1:TALK", "Negotiation", 30, None),
         stage(1, "C1:WON", "Done", 60, Some("S")),
     ]
 }
@@ -180,6 +181,25 @@ fn an_unmapped_status_or_stage_is_no_status_difference() {
     );
     let o = order(9, json!({"statusId": "P"}), vec![]);
     assert!(run(&deal(410, json!({"STAGE_ID": "EXECUTING"})), &[], &o).is_empty());
+}
+
+#[test]
+fn a_deal_on_a_stage_no_status_maps_to_is_compared_only_when_its_order_went_further() {
+    // Pipeline 1 maps F to C1:WON and N to C1:NEW; C1:TALK, between them, has no status.
+    let dl = deal(410, json!({"STAGE_ID": "C1:TALK", "CATEGORY_ID": 1}));
+    assert_eq!(
+        run(&dl, &[], &order(9, json!({"statusId": "F"}), vec![])),
+        vec![Difference::Status {
+            stage_id: "C1:TALK".into(),
+            status_id: "F".into(),
+            expected_stage_id: "C1:WON".into()
+        }],
+        "a completed order behind a deal still in negotiation"
+    );
+    assert!(
+        run(&dl, &[], &order(9, json!({"statusId": "N"}), vec![])).is_empty(),
+        "a deal gone past its new order's stage"
+    );
 }
 
 #[test]

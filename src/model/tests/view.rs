@@ -312,6 +312,23 @@ fn an_order_status_the_settings_map_to_no_stage_is_said_to_be_not_compared() {
             .all(|d| d.kind() != DifferenceKind::Status),
         "and no status difference is made up"
     );
+    // A status mapped to a stage the portal no longer has is not compared either.
+    let pairs = &mut w.settings.stage_mapping.pipelines[0].pairs;
+    pairs.push(StatusStage {
+        status_id: "DN".into(),
+        stage_id: "EXECUTING".into(),
+    });
+    let v = build(&w, answered);
+    assert_eq!(
+        v.unmapped_status.as_deref(),
+        Some("DN"),
+        "EXECUTING is gone"
+    );
+    assert!(
+        v.differences
+            .iter()
+            .all(|d| d.kind() != DifferenceKind::Status)
+    );
     // A canceled order is compared by its cancellation, whatever its status.
     w.order.as_mut().unwrap().canceled = true;
     assert_eq!(build(&w, answered).unmapped_status, None);

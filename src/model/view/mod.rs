@@ -278,7 +278,9 @@ impl DealView {
         };
         let unmapped_status = order
             .filter(|_| answer.is_some())
-            .and_then(|o| unmapped_status(input.deal, o, &input.settings.stage_mapping))
+            .and_then(|o| {
+                unmapped_status(input.deal, o, &input.settings.stage_mapping, input.stages)
+            })
             .map(str::to_owned);
         let link = answer.and_then(|a| a.link);
         let order_card = match (order, link, answer) {
