@@ -246,6 +246,22 @@ fn name_order(name: &str) -> String {
     key
 }
 
+/// Whether a product the store found holds the query as the rep typed it. The store's LIKE
+/// reads `%` and `_` in a query as wildcards (`tea_` finds "TEA 2"); for such a query only
+/// a code starting with it, or a name holding it (or each of its words), counts. Any other
+/// query is taken as the store matched it (its collation folds more than [`fold`] does).
+pub fn matches_as_typed(query: &LookupQuery, product: &Product, article: Option<&str>) -> bool {
+    let q = fold(query.as_str());
+    if !q.contains(['%', '_']) {
+        return true;
+    }
+    let starts = |code: Option<&str>| code.is_some_and(|c| fold(c.trim()).starts_with(&q));
+    let name = fold(&product.name);
+    starts(product.xml_id.as_deref())
+        || starts(article.and_then(|a| product.property_text(a)).as_deref())
+        || q.split(' ').all(|word| name.contains(word))
+}
+
 /// The ranked, de-duplicated, capped results (see the module doc).
 pub fn lookup_hits(
     query: &LookupQuery,
@@ -259,6 +275,9 @@ pub fn lookup_hits(
     // 50), in the store's text order, which the ranking below changes.
     for (list, slots) in results.lists.into_iter().zip(LIST_SLOTS) {
         for p in list.iter().take(slots) {
+            if !matches_as_typed(query, p, scope.article_property) {
+                continue;
+            }
             let article = scope
                 .article_property
                 .and_then(|a| p.property_text(a))

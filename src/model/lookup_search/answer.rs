@@ -20,7 +20,8 @@ use bitrix_rest::value::FromValue;
 use crate::model::call::{Batch, PAGE_SIZE};
 use crate::model::catalog_query::{VARIATIONS_KEY, warehouse_list_call};
 use crate::model::lookup::{
-    LookupHit, LookupQuery, LookupResults, LookupScope, lookup_batch, lookup_hits, variations_of,
+    LookupHit, LookupQuery, LookupResults, LookupScope, lookup_batch, lookup_hits,
+    matches_as_typed, variations_of,
 };
 use crate::model::settings::Settings;
 use crate::model::sorted::sort_dedup;
@@ -173,7 +174,13 @@ pub fn lookup_answer(
         stock: &stock,
         prices: &prices,
     };
-    let mut ids: Vec<u64> = lists.iter().flatten().map(|p| p.id).collect();
+    let article = settings.article_property.as_deref();
+    let mut ids: Vec<u64> = lists
+        .iter()
+        .flatten()
+        .filter(|p| matches_as_typed(&plan.query, p, article))
+        .map(|p| p.id)
+        .collect();
     sort_dedup(&mut ids);
     let distinct = ids.len();
     let iblock = settings.store_iblock_id.unwrap_or_default();

@@ -6,7 +6,7 @@ use crate::model::call::Batch;
 use crate::model::catalog_query::{price_commands, products_per_stock_command, stock_commands};
 use crate::model::lookup::{
     LookupQuery, LookupResults, LookupScope, MAX_RESULTS, Relevance, lookup_batch, lookup_hits,
-    name_filter,
+    matches_as_typed, name_filter,
 };
 
 use super::fixtures::{d, from, product, stock};
@@ -347,6 +347,29 @@ fn codes_match_ignoring_case_and_a_code_prefix_ranks_above_names() {
         &[],
     );
     assert_eq!(by_article_exact[0].relevance, Relevance::ExactArticle);
+}
+
+#[test]
+fn percent_and_underscore_in_a_query_are_taken_as_typed_not_as_wildcards() {
+    let art = |v: &str| json!({"property101": {"valueId": 1, "value": v}});
+    // The store's LIKE reads `tea_` as "tea and any character": it lists all three.
+    let typed = product(1, "Чай с регистром", Some("x1"), art("TEA_1%"));
+    let spaced = product(2, "Чай с пробелами", Some("x2"), art("TEA 2"));
+    let named = product(3, "Набор tea_time", None, json!({}));
+    let listed = [typed.clone(), spaced.clone(), named.clone()];
+    let results = || LookupResults {
+        lists: [&[], &listed, &[], &listed, &[]],
+        ..Default::default()
+    };
+    let found: Vec<u64> = lookup_hits(&q("tea_"), results(), scope(), &[])
+        .iter()
+        .map(|h| h.product.id)
+        .collect();
+    assert_eq!(found, vec![1, 3], "the article TEA_1%, the name tea_time");
+    assert!(lookup_hits(&q("%_%"), results(), scope(), &[]).is_empty());
+    assert!(!matches_as_typed(&q("tea_"), &spaced, Some("property101")));
+    // Without those characters the store's answer stands (its collation folds more).
+    assert!(matches_as_typed(&q("чаи"), &spaced, Some("property101")));
 }
 
 #[test]
