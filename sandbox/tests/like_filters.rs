@@ -236,6 +236,56 @@ fn product_xml_ids_and_articles_match_their_start_in_any_case() {
 }
 
 #[test]
+fn product_xml_ids_equal_in_any_case_as_mysqls_collations_compare_them() {
+    let sandbox = sandbox();
+    let ids = |filter: Value| -> Vec<u64> {
+        let mut f = json!({"iblockId": 2});
+        f.as_object_mut()
+            .unwrap()
+            .extend(filter.as_object().unwrap().clone());
+        let body = store_call(
+            &sandbox,
+            "catalog.product.list",
+            json!({"select": ["id", "iblockId", "xmlId"], "filter": f, "order": {"id": "asc"}}),
+        )
+        .json();
+        body["result"]["products"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{body}"))
+            .iter()
+            .map(|p| p["id"].as_u64().unwrap())
+            .collect()
+    };
+    let body = store_call(
+        &sandbox,
+        "catalog.product.list",
+        json!({"select": ["id", "iblockId", "xmlId"], "filter": {"iblockId": 2},
+               "order": {"id": "asc"}}),
+    )
+    .json();
+    let first = body["result"]["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| {
+            p["xmlId"]
+                .as_str()
+                .is_some_and(|x| x.chars().any(char::is_alphabetic))
+        })
+        .expect("a demo product whose XML_ID has letters")
+        .clone();
+    let (id, xml) = (
+        first["id"].as_u64().unwrap(),
+        first["xmlId"].as_str().unwrap(),
+    );
+    let shouted = xml.to_uppercase();
+    assert_ne!(shouted, xml);
+    assert_eq!(ids(json!({"=xmlId": shouted})), [id]);
+    assert_eq!(ids(json!({"=xmlId": [shouted, "no-such-code"]})), [id]);
+    assert!(!ids(json!({"!=xmlId": shouted})).contains(&id));
+}
+
+#[test]
 fn product_names_match_with_yo_and_ye_alike_as_mysqls_collations_do() {
     let sandbox = sandbox();
     let count = |name: &str| -> usize {

@@ -2,10 +2,14 @@
 //! corresponds to.
 //!
 //! A row's product is found by, in order:
-//! 1. **XML_ID**: the portal product's XML_ID (trimmed, exact) equals a store product's XML_ID,
-//!    or the `productXmlId` a basket item carries;
-//! 2. **the configured property**: the portal product's property value (trimmed, exact) equals
-//!    the store product's value of its configured property;
+//! 1. **XML_ID**: the portal product's XML_ID equals a store product's XML_ID, or the
+//!    `productXmlId` a basket item carries;
+//! 2. **the configured property**: the portal product's property value equals the store
+//!    product's value of its configured property;
+//!
+//! Codes are compared trimmed and ignoring case, as the store's database compares them (its
+//! `=XML_ID` filter finds `guid-a` for `GUID-A`, so the rows must pair up alike).
+//!
 //! 3. otherwise the row is **unmatched** — never guessed by name. Free-text rows (no portal
 //!    product) are unmatched.
 //!
@@ -75,14 +79,16 @@ impl RowMatch {
     pub fn is_product_of(&self, item: &BasketItem) -> bool {
         self.store_product_id
             .is_some_and(|id| i64::try_from(id).ok() == Some(item.product_id))
-            || (self.xml_id.is_some() && key(item.product_xml_id.as_deref()) == self.xml_id)
+            || self.xml_id.as_deref().is_some_and(|x| {
+                key(item.product_xml_id.as_deref()).is_some_and(|y| same_code(x, &y))
+            })
     }
 
     /// True when both rows are the same product (a product listed in two deal rows).
     pub fn same_product(&self, other: &RowMatch) -> bool {
         match (self.store_product_id, other.store_product_id) {
             (Some(a), Some(b)) => a == b,
-            _ => self.xml_id.is_some() && self.xml_id == other.xml_id,
+            _ => matches!((&self.xml_id, &other.xml_id), (Some(a), Some(b)) if same_code(a, b)),
         }
     }
 }
@@ -124,23 +130,34 @@ pub struct MatchInput<'a> {
     pub property: Option<&'a PropertyPair>,
 }
 
+/// Two codes (trimmed already) are the same, ignoring case.
+fn same_code(a: &str, b: &str) -> bool {
+    match (a.is_ascii(), b.is_ascii()) {
+        (true, true) => a.eq_ignore_ascii_case(b),
+        _ => a == b || lowercase(a) == lowercase(b),
+    }
+}
+
 fn key(text: Option<&str>) -> Option<String> {
     text.map(str::trim)
         .filter(|t| !t.is_empty())
         .map(str::to_owned)
 }
 
-/// Store products by a key (XML_ID, a property value): short lists searched in order.
+/// Store products by a key (XML_ID, a property value), kept in lower case: short lists
+/// searched in order.
 #[derive(Default)]
 struct ByKey(Vec<(String, u64)>);
 
 impl ByKey {
     fn get(&self, key: &str) -> Option<u64> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, id)| *id)
+        let key = lowercase(key);
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, id)| *id)
     }
 
     /// Keeps the lowest product ID per key.
     fn insert_lowest(&mut self, key: String, id: u64) {
+        let key = lowercase(&key);
         match self.0.iter_mut().find(|(k, _)| *k == key) {
             Some((_, known)) => *known = (*known).min(id),
             None => self.0.push((key, id)),
@@ -150,7 +167,7 @@ impl ByKey {
     /// Adds `id` for a key not known yet.
     fn insert_new(&mut self, key: String, id: u64) {
         if self.get(&key).is_none() {
-            self.0.push((key, id));
+            self.0.push((lowercase(&key), id));
         }
     }
 }

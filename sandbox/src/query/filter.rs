@@ -61,6 +61,13 @@ fn placeholders(n: usize) -> String {
     vec!["?"; n].join(", ")
 }
 
+fn fold_text(value: Sql) -> Sql {
+    match value {
+        Sql::Text(text) => Sql::Text(crate::db::fold(&text)),
+        other => other,
+    }
+}
+
 fn like_escape(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('%', "\\%")
@@ -73,10 +80,16 @@ fn condition(
     value: &Value,
     binds: &mut Vec<Sql>,
 ) -> Result<String, RestError> {
-    let (sql, kind) = (field.sql.as_str(), field.kind);
+    let (mut sql, kind) = (field.sql.as_str(), field.kind);
     let is_list = matches!(value, Value::Array(_))
         || (matches!(value, Value::Object(_)) && kind != Kind::Property);
-    let list = values(kind, value);
+    let mut list = values(kind, value);
+    // A catalogue text stored folded (name, XML_ID, article) is compared as MySQL's
+    // collations compare it in Bitrix: `=XML_ID` `guid-a` finds `GUID-A`.
+    if let (Some(folded), "=" | "@" | "!" | "!=" | "!@") = (&field.folded, op) {
+        sql = folded;
+        list = list.into_iter().map(fold_text).collect();
+    }
     let empty_text = matches!(value, Value::String(s) if s.is_empty());
     Ok(match op {
         "=" | "@" if is_list || (op == "@" && matches!(value, Value::String(_))) => {
@@ -86,6 +99,10 @@ fn condition(
                     .unwrap_or("")
                     .split(',')
                     .filter_map(|v| input(kind, &Value::String(v.to_string())))
+                    .map(|v| match field.folded {
+                        Some(_) => fold_text(v),
+                        None => v,
+                    })
                     .collect()
             } else {
                 list

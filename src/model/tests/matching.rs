@@ -40,6 +40,43 @@ fn rows_match_store_products_by_trimmed_xml_id() {
 }
 
 #[test]
+fn codes_differing_only_in_letter_case_are_the_same_product() {
+    // 1C writes GUIDs in lower case; a CRM import may have them in upper case. The store's
+    // database finds either for the other, so the rows must pair up alike.
+    let rows = vec![row(1, "Чай", "1", "100"), row(2, "Кофе", "1", "50")];
+    let portal = vec![
+        product(1, "Чай", Some("GUID-CASE"), json!({})),
+        product(2, "Кофе", Some("Кофе-01"), json!({})),
+    ];
+    let store = vec![product(3, "Чай", Some("guid-case"), json!({}))];
+    let items = vec![
+        basket(501, 3, Some("guid-case"), "1", "100"),
+        basket(502, 9, Some("КОФЕ-01"), "1", "50"),
+    ];
+    let m = match_products(MatchInput {
+        rows: &rows,
+        portal_products: &portal,
+        store_products: &store,
+        basket: &items,
+        property: None,
+    });
+    let pairs: Vec<_> = m
+        .rows
+        .iter()
+        .map(|r| (r.store_product_id, r.basket_item_id, r.xml_id.as_deref()))
+        .collect();
+    assert_eq!(
+        pairs,
+        vec![
+            (Some(3), Some(501), Some("GUID-CASE")),
+            (Some(9), Some(502), Some("Кофе-01"))
+        ],
+        "the row keeps the portal's own spelling"
+    );
+    assert!(m.basket_only.is_empty(), "nothing is only in the order");
+}
+
+#[test]
 fn a_row_whose_xml_id_differs_matches_by_the_configured_property() {
     let rows = vec![row(1, "Чайник", "1", "100")];
     let portal = vec![product(
