@@ -5,7 +5,9 @@
 //! to this deal too, unless the order is canceled or shipped:
 //! **available** = free + own reserve (the own reserve counted at most up to what the warehouse
 //! has reserved), never more than on hand. A warehouse without a stock record has zero of
-//! everything. Totals add up the shown warehouses only.
+//! everything. Totals add up the shown warehouses only, but for one thing: what the own order
+//! holds in a warehouse the settings do not show is still the deal's, so it is available to the
+//! deal as the order's reservation says (that warehouse's stock is not read), and said apart.
 //!
 //! Rows of the same product share its stock: rows are served in order, each taking what it
 //! needs from what earlier rows left. **Shortage** = requested − available to the row, when
@@ -80,6 +82,15 @@ impl OwnReserve {
             .map_or(Decimal::ZERO, |(_, quantity)| *quantity)
     }
 
+    /// What the order holds of `product_id` outside the warehouses `shown`.
+    pub fn elsewhere(&self, product_id: u64, shown: &[u64]) -> Decimal {
+        self.0
+            .iter()
+            .filter(|((product, store), _)| *product == product_id && !shown.contains(store))
+            .map(|(_, quantity)| *quantity)
+            .sum()
+    }
+
     /// True when the order holds nothing.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
@@ -134,8 +145,10 @@ pub struct ProductStock {
     pub warehouses: Vec<WarehouseStock>,
     /// Free stock in the shown warehouses.
     pub total_free: Decimal,
-    /// Available to this deal in the shown warehouses.
+    /// Available to this deal: in the shown warehouses, and its order's reserve in others.
     pub available: Decimal,
+    /// What the deal's own order holds in warehouses not shown (part of `available`).
+    pub reserved_elsewhere: Decimal,
 }
 
 /// The stock of one product in the shown warehouses (`records` may hold any products and
@@ -171,10 +184,12 @@ pub fn product_stock(
             }
         })
         .collect();
+    let reserved_elsewhere = own.elsewhere(product_id, shown);
     ProductStock {
         product_id,
         total_free: warehouses.iter().map(|w| w.free).sum(),
-        available: warehouses.iter().map(|w| w.available).sum(),
+        available: warehouses.iter().map(|w| w.available).sum::<Decimal>() + reserved_elsewhere,
+        reserved_elsewhere,
         warehouses,
     }
 }

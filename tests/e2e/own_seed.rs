@@ -455,3 +455,38 @@ fn an_order_another_deal_linked_while_the_panel_was_open_asks_before_it_is_linke
         deal[ORDER_FIELD]
     );
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn own_seed_the_orders_reserve_in_a_warehouse_not_shown_is_no_shortage() {
+    // Warehouse 1, where order M-501 holds its goods, is not shown: only warehouse 2 is.
+    let options = with_settings(mini_options(60), json!({"warehouses": [2]}));
+    let stand = mini_stand(
+        "own_seed_the_orders_reserve_in_a_warehouse_not_shown_is_no_shortage",
+        options,
+    );
+    stand.open_deal_ready(1, User::Rep);
+    let cell = |xml: &str, hook: &str| format!("{} {}", row(xml), tid(hook));
+    // Brazil: 3 free in warehouse 2, and the 3 the order holds in warehouse 1: 6 ≥ 5.
+    assert_eq!(
+        stand
+            .attr(&cell("mini-brazil", "row-available"), "data-value")
+            .as_deref(),
+        Some("6")
+    );
+    assert_eq!(
+        stand
+            .text(&cell("mini-brazil", "row-reserved-elsewhere"))
+            .as_deref(),
+        Some("в т. ч. 3 в резерве на других складах")
+    );
+    // The turka is only in warehouse 1, all of it this order's: in stock, not short.
+    assert_eq!(
+        stand
+            .attr(&cell("mini-turka", "row-available"), "data-value")
+            .as_deref(),
+        Some("1")
+    );
+    assert_eq!(stand.count(&cell("mini-turka", "row-shortage")), 0);
+    assert_eq!(stand.count(&cell("mini-brazil", "row-shortage")), 0);
+}

@@ -200,6 +200,15 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
                     .attr("data-value", &available)
                     .text(&available)
                     .close("span");
+                let elsewhere = s.product.reserved_elsewhere;
+                if !elsewhere.is_zero() && !s.after_earlier_rows {
+                    let amount = fmt.qty(elsewhere);
+                    m.open_class("div", "sl-small sl-muted")
+                        .attr("data-testid", "row-reserved-elsewhere")
+                        .attr("title", &fill(t.reserved_elsewhere_hint, &[&amount]))
+                        .text(&fill(t.reserved_elsewhere, &[&amount]))
+                        .close("div");
+                }
                 if s.after_earlier_rows {
                     m.open_class("div", "sl-small sl-muted")
                         .attr("title", t.after_earlier_rows_hint)

@@ -130,6 +130,7 @@ fn row(index: usize, name: &str, qty: &str, free: &str, shortage: Option<&str>) 
                 }],
                 total_free: free,
                 available: free,
+                reserved_elsewhere: d("0"),
             },
             available: free,
             shortage: shortage.map(d),
@@ -600,6 +601,27 @@ fn a_shortage_row_carries_row_shortage_with_the_missing_count() {
     assert!(html.contains(
         r#"<th scope="col" class="sl-num">Available</th><th scope="col">Stock</th><th scope="col" class="sl-num" data-warehouse-id="1"><span class="sl-wh-title">Main</span></th>"#
     ), "{html}");
+}
+
+#[test]
+fn the_orders_reserve_in_warehouses_not_shown_is_said_under_available() {
+    let mut held = row(0, "Kettle", "3", "0", None);
+    let stock = held.stock.as_mut().unwrap();
+    stock.product.reserved_elsewhere = d("3");
+    stock.product.available = d("3");
+    stock.available = d("3");
+    let html = table(&[held], true, None, &ViewChanges::default());
+    assert!(html.contains(
+        r#"data-testid="row-available" data-value="3">3</span><div class="sl-small sl-muted" data-testid="row-reserved-elsewhere" title="This deal's order holds 3 in warehouses the settings do not show: they are the deal's too.">incl. 3 reserved in other warehouses</div>"#
+    ), "{html}");
+    assert!(html.contains("In stock") && !html.contains("row-shortage"));
+    let plain = table(
+        &[row(0, "Kettle", "1", "2", None)],
+        true,
+        None,
+        &ViewChanges::default(),
+    );
+    assert!(!plain.contains("row-reserved-elsewhere"));
 }
 
 #[test]

@@ -74,6 +74,40 @@ fn the_deals_own_reserve_is_available_to_the_deal() {
 }
 
 #[test]
+fn the_own_orders_reserve_in_a_warehouse_not_shown_is_still_available_to_the_deal() {
+    // The order holds 2 in warehouse 1 and 1 in warehouse 3; only warehouses 1 and 2 are shown.
+    let o = order(
+        9,
+        json!({}),
+        vec![reserved(
+            basket(1, 7, None, "3", "10"),
+            &[(1, "2"), (3, "1")],
+        )],
+    );
+    let own = OwnReserve::of_order(Some(&o));
+    let records = vec![stock(7, 1, "2", "2"), stock(7, 2, "0", "0")];
+    let s = product_stock(7, &records, &[1, 2], &own);
+    assert_eq!(s.total_free, d("0"), "nothing free in the shown warehouses");
+    assert_eq!(s.reserved_elsewhere, d("1"));
+    assert_eq!(
+        s.available,
+        d("3"),
+        "2 held in warehouse 1, 1 in warehouse 3"
+    );
+    let rows = rows_stock(&[(Some(7), d("3"))], &records, &[1, 2], &own);
+    assert_eq!(
+        rows[0].as_ref().unwrap().shortage,
+        None,
+        "the order has it all"
+    );
+    // Shown everywhere, nothing is elsewhere.
+    assert_eq!(
+        product_stock(7, &records, &[1, 2, 3], &own).reserved_elsewhere,
+        d("0")
+    );
+}
+
+#[test]
 fn a_canceled_or_shipped_orders_reserve_does_not_count() {
     let item = || reserved(basket(1, 7, None, "3", "10"), &[(1, "3")]);
     let canceled = order(9, json!({"canceled": "Y"}), vec![item()]);
