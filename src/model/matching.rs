@@ -19,9 +19,9 @@
 //! no product, so it is no guess.
 //!
 //! When several store products share a key, the one the linked order holds is taken, else the
-//! one with the lowest ID. A row then
-//! takes the first basket item of that store product (or with that XML_ID) not taken by an
-//! earlier row, so a product listed twice pairs up twice. Basket items no row took are "only
+//! one with the lowest ID. A row then takes a basket item of that store product (or with that
+//! XML_ID) not taken by an earlier row, so a product listed twice pairs up twice: the one at the
+//! row's price and quantity, else at its price, else the first. Basket items no row took are "only
 //! in the order".
 
 use bitrix_rest::models::{catalog::Product, crm::ProductRow, sale::BasketItem};
@@ -144,23 +144,31 @@ fn key(text: Option<&str>) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Store products by a key (XML_ID, a property value), kept in lower case: short lists
-/// searched in order.
+/// Store products by a key (XML_ID, a property value), kept in lower case; several products
+/// may share one. Short lists searched in order.
 #[derive(Default)]
 struct ByKey(Vec<(String, u64)>);
 
 impl ByKey {
-    fn get(&self, key: &str) -> Option<u64> {
+    /// Every product with the key.
+    fn ids(&self, key: &str) -> Vec<u64> {
         let key = lowercase(key);
-        self.0.iter().find(|(k, _)| *k == key).map(|(_, id)| *id)
+        self.0
+            .iter()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, id)| *id)
+            .collect()
     }
 
-    /// Keeps the lowest product ID per key.
-    fn insert_lowest(&mut self, key: String, id: u64) {
+    /// The product with the key, the lowest ID of several.
+    fn get(&self, key: &str) -> Option<u64> {
+        self.ids(key).into_iter().min()
+    }
+
+    fn insert(&mut self, key: String, id: u64) {
         let key = lowercase(&key);
-        match self.0.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, known)) => *known = (*known).min(id),
-            None => self.0.push((key, id)),
+        if !self.0.iter().any(|(k, known)| *k == key && *known == id) {
+            self.0.push((key, id));
         }
     }
 
@@ -170,6 +178,19 @@ impl ByKey {
             self.0.push((lowercase(&key), id));
         }
     }
+}
+
+/// Of the order's lines that may be a row's, the one at the row's price and quantity, else
+/// at its price, else the first: the same product in two lines at two prices pairs up as the
+/// rep wrote it, whatever order the lines come in.
+fn best_line<'a>(row: &ProductRow, lines: &[&'a BasketItem]) -> Option<&'a BasketItem> {
+    let same_price = |item: &&&BasketItem| item.price == row.price;
+    lines
+        .iter()
+        .find(|item| same_price(item) && item.quantity == row.quantity)
+        .or_else(|| lines.iter().find(same_price))
+        .or_else(|| lines.first())
+        .copied()
 }
 
 /// A free-text row and a free-text basket line with the same name (trimmed, any case).
@@ -186,10 +207,10 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
     let mut by_prop = ByKey::default();
     for p in input.store_products {
         if let Some(x) = key(p.xml_id.as_deref()) {
-            by_xml.insert_lowest(x, p.id);
+            by_xml.insert(x, p.id);
         }
         if let Some(v) = input.property.and_then(|pair| p.property_text(&pair.store)) {
-            by_prop.insert_lowest(v, p.id);
+            by_prop.insert(v, p.id);
         }
     }
     for item in input.basket {
@@ -236,17 +257,27 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
                 basket_item_id: None,
                 unmatched,
             };
-            let line = input.basket.iter().find(|item| {
-                !taken.contains(&item.id)
-                    && (m.is_product_of(item)
-                        || (free_text && item.product_id <= 0 && same_line(row, item)))
-            });
-            if let Some(item) = line {
+            // Store products sharing the property's value: any of them the order holds.
+            let sharing = match (m.by, value.as_deref()) {
+                (Some(MatchedBy::Property), Some(v)) => by_prop.ids(v),
+                _ => Vec::new(),
+            };
+            let lines: Vec<&BasketItem> = input
+                .basket
+                .iter()
+                .filter(|item| {
+                    !taken.contains(&item.id)
+                        && (m.is_product_of(item)
+                            || u64::try_from(item.product_id).is_ok_and(|id| sharing.contains(&id))
+                            || (free_text && item.product_id <= 0 && same_line(row, item)))
+                })
+                .collect();
+            if let Some(item) = best_line(row, &lines) {
                 taken.push(item.id);
                 m.basket_item_id = Some(item.id);
-                // Store products sharing the XML_ID: the one the order holds is the deal's.
+                // Store products sharing the code: the one the order holds is the deal's.
                 let ordered = u64::try_from(item.product_id).ok().filter(|id| *id > 0);
-                if ordered.is_some() && m.by == Some(MatchedBy::XmlId) {
+                if ordered.is_some() && m.by.is_some() {
                     m.store_product_id = ordered;
                 }
             }

@@ -115,6 +115,69 @@ fn a_row_whose_xml_id_differs_matches_by_the_configured_property() {
 }
 
 #[test]
+fn store_products_sharing_a_property_value_take_the_one_the_order_holds() {
+    let rows = vec![row(1, "Дубль", "1", "100")];
+    let portal = vec![product(
+        1,
+        "Дубль",
+        Some("crm-4"),
+        json!({"property45": {"valueId": 1, "value": "DUP"}}),
+    )];
+    let dup = |id: u64| {
+        product(
+            id,
+            "Дубль",
+            Some(&format!("st-{id}")),
+            json!({"property101": {"valueId": id, "value": "dup"}}),
+        )
+    };
+    let store = vec![dup(4), dup(44)];
+    let p = pair();
+    let run = |items: &[bitrix_rest::models::sale::BasketItem]| {
+        match_products(MatchInput {
+            rows: &rows,
+            portal_products: &portal,
+            store_products: &store,
+            basket: items,
+            property: Some(&p),
+        })
+    };
+    let m = run(&[basket(501, 44, Some("st-44"), "1", "100")]);
+    assert_eq!(
+        (m.rows[0].store_product_id, m.rows[0].basket_item_id),
+        (Some(44), Some(501)),
+        "the order's product, not the lowest ID"
+    );
+    assert!(m.basket_only.is_empty());
+    assert_eq!(
+        run(&[]).rows[0].store_product_id,
+        Some(4),
+        "no order: the lowest ID"
+    );
+}
+
+#[test]
+fn a_product_in_two_lines_at_two_prices_pairs_each_row_with_its_own_line() {
+    let rows = vec![row(1, "Чай", "2", "200"), row(1, "Чай", "3", "150")];
+    let portal = vec![product(1, "Чай", Some("A"), json!({}))];
+    let store = vec![product(70, "Чай", Some("A"), json!({}))];
+    // The order lists the same two lines the other way round.
+    let items = vec![
+        basket(501, 70, Some("A"), "3", "150"),
+        basket(502, 70, Some("A"), "2", "200"),
+    ];
+    let m = match_products(MatchInput {
+        rows: &rows,
+        portal_products: &portal,
+        store_products: &store,
+        basket: &items,
+        property: None,
+    });
+    let lines: Vec<_> = m.rows.iter().map(|r| r.basket_item_id).collect();
+    assert_eq!(lines, vec![Some(502), Some(501)]);
+}
+
+#[test]
 fn products_are_never_matched_by_name() {
     let rows = vec![row(1, "Чайник", "1", "100"), row(0, "Доставка", "1", "300")];
     let portal = vec![product(1, "Чайник", None, json!({}))];
