@@ -48,7 +48,13 @@ pub struct LinkCandidate {
 /// field that is empty (or, for an ID, not a positive number), an `ORIGIN_ID` that is not an ID
 /// or whose `ORIGINATOR_ID` is not the configured one, yield nothing.
 pub fn link_candidates(deal: &Deal, rules: &[LinkRule]) -> Vec<LinkCandidate> {
-    let id_of = |text: &str| text.trim().parse::<u64>().ok().filter(|id| *id > 0);
+    // Reps write `#12` or `№12` into a deal field as they type it into the link panel.
+    let id_of = |text: &str| {
+        typed_order_number(text)
+            .parse::<u64>()
+            .ok()
+            .filter(|id| *id > 0)
+    };
     rules
         .iter()
         .enumerate()
@@ -58,7 +64,10 @@ pub fn link_candidates(deal: &Deal, rules: &[LinkRule]) -> Vec<LinkCandidate> {
                     let value = deal.user_field(field)?;
                     match holds {
                         OrderKey::Id => OrderReference::Id(id_of(&value)?),
-                        OrderKey::Number => OrderReference::Number(value),
+                        OrderKey::Number => match typed_order_number(&value) {
+                            "" => return None,
+                            number => OrderReference::Number(number.to_owned()),
+                        },
                     }
                 }
                 LinkRule::OriginId { originator_id } => {

@@ -69,6 +69,23 @@ fn origin_id_without_an_originator_in_the_rule_accepts_any_originator() {
 }
 
 #[test]
+fn a_deal_field_written_as_the_rep_types_an_order_is_read_without_the_hash_or_number_sign() {
+    let d = deal(
+        410,
+        json!({"UF_CRM_ORDER": " #12 ", "UF_CRM_NUMBER": "№ A-17b"}),
+    );
+    assert_eq!(
+        refs(&link_candidates(&d, &all_rules()[..2])),
+        vec![
+            (0, OrderReference::Id(12)),
+            (1, OrderReference::Number("A-17b".into()))
+        ]
+    );
+    let signs_only = deal(410, json!({"UF_CRM_ORDER": "#", "UF_CRM_NUMBER": "№"}));
+    assert!(link_candidates(&signs_only, &all_rules()[..2]).is_empty());
+}
+
+#[test]
 fn a_numeric_user_field_is_read_as_the_order_id() {
     let d = deal(410, json!({"UF_CRM_ORDER": 9}));
     assert_eq!(
