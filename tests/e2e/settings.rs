@@ -335,3 +335,51 @@ fn the_tab_names_the_linking_deal_field_by_the_label_the_admin_saw() {
     let after = stand.text(&tid("order-linked-by")).unwrap_or_default();
     assert_eq!(after, "Связан по полю сделки «Номер заказа в магазине»");
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_save_over_settings_another_admin_saved_meanwhile_is_refused_and_theirs_stay() {
+    let stand = Stand::start(
+        "a_save_over_settings_another_admin_saved_meanwhile_is_refused_and_theirs_stay",
+        Setup::demo(crate::support::options::dev_options()),
+    );
+    stand.open_app_page(User::Admin);
+    stand.click(&tid("tab-settings"));
+    wait_settings_ready(&stand);
+
+    // While the page is open another admin saves a 45 s interval.
+    let get = || {
+        crate::support::rest::as_app(
+            &stand.sandbox,
+            1,
+            "app.option.get",
+            &[("option", "settings")],
+        )
+    };
+    let mut theirs = get();
+    theirs["pollIntervalSecs"] = json!(45);
+    stand
+        .sandbox
+        .set_app_option("settings", theirs.clone())
+        .expect("another admin's save");
+
+    // This admin changes the interval too and saves: refused, theirs stays.
+    stand.fill(&tid("settings-poll"), "7");
+    let outcome = save(&stand);
+    assert_eq!(outcome.attr("data-kind"), Some("conflict"), "{outcome:?}");
+    assert!(
+        outcome.text.contains("Другой администратор"),
+        "{}",
+        outcome.text
+    );
+    assert_eq!(get(), theirs, "nothing was overwritten");
+
+    // A fresh page shows their settings, and saving from it works.
+    stand.open_app_page(User::Admin);
+    stand.click(&tid("tab-settings"));
+    wait_settings_ready(&stand);
+    assert_eq!(input_value(&stand, "settings-poll"), "45");
+    stand.fill(&tid("settings-poll"), "7");
+    save_and_see_it_saved(&stand);
+    assert_eq!(get()["pollIntervalSecs"], json!(7));
+}

@@ -1,12 +1,13 @@
 //! What the page does beyond rendering: the first load (portal and store in parallel, one
 //! request each), "Check connection", and saving through the frame.
 
-use bitrix_rest::Cancel;
+use bitrix_rest::{Cancel, Client};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::load::{check_client, load_portal, load_store};
 use super::state::{Action, Check, PageState, Save, StoreData};
+use crate::fetch::live::saved_settings;
 use crate::frame::Frame;
 use crate::model::settings::{SETTINGS_OPTION, Settings};
 use crate::session::{Session, StoreAccess};
@@ -96,6 +97,7 @@ pub fn check_callback(
 pub fn save_callback(
     page: UseReducerHandle<PageState>,
     frame: Frame,
+    portal: Client,
     saved: Callback<Settings>,
     on_check: Callback<()>,
 ) -> Callback<()> {
@@ -141,8 +143,15 @@ pub fn save_callback(
         page.dispatch(Action::SaveStarted);
         let dispatcher = page.dispatcher();
         let frame = frame.clone();
-        let saved = saved.clone();
+        let portal = portal.clone();
+        let (loaded, saved) = (page.saved.clone(), saved.clone());
         spawn_local(async move {
+            // The whole object is written: settings another admin saved since this page read
+            // them would be lost without a word, so they stop the save. A portal that cannot
+            // tell does not.
+            if saved_settings(&portal, &loaded).await.is_some() {
+                return dispatcher.dispatch(Action::SaveConflict);
+            }
             match frame
                 .set_app_option(SETTINGS_OPTION, settings.to_value())
                 .await

@@ -58,8 +58,13 @@ pub fn SettingsPage() -> Html {
     }
     let callbacks = session.as_ref().map(|session| {
         let on_check = flows::check_callback(page.clone(), session.lang.code(), (*cancel).clone());
-        let on_save =
-            flows::save_callback(page.clone(), session.frame.clone(), saved, on_check.clone());
+        let on_save = flows::save_callback(
+            page.clone(),
+            session.frame.clone(),
+            session.portal.clone(),
+            saved,
+            on_check.clone(),
+        );
         (on_check, on_save)
     });
     {

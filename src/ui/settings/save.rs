@@ -51,6 +51,11 @@ pub fn SaveBar(props: &SaveBarProps) -> Html {
             .titled(t.saved_title)
             .testid("settings-saved")
             .html(),
+        Save::Conflict => html! {
+            <div data-testid="settings-error" data-kind="conflict">
+                { Notice::new(Tone::Alert, t.save_conflict).titled(t.refused_title).html() }
+            </div>
+        },
         Save::Refused(count) => html! {
             <div data-testid="settings-error" data-kind="invalid">
                 { Notice::new(Tone::Alert, fill(t.refused_text, &[&count.to_string()])).titled(t.refused_title).html() }

@@ -47,6 +47,8 @@ pub enum Save {
     /// Nothing saved: the new webhook's check failed (the check says why).
     CheckFailed,
     Failed(FrameError),
+    /// Nothing saved: another admin saved the settings after this page read them.
+    Conflict,
 }
 
 /// One edit of the form.
@@ -99,6 +101,7 @@ pub enum Action {
     SaveStarted,
     Saved(Settings),
     SaveFailed(FrameError),
+    SaveConflict,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -297,6 +300,7 @@ impl Reducible for PageState {
                 next.save = Save::Saved;
             }
             Action::SaveFailed(error) => next.save = Save::Failed(error),
+            Action::SaveConflict => next.save = Save::Conflict,
         }
         Rc::new(next)
     }
