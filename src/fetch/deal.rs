@@ -12,6 +12,7 @@ use super::store_side::{Guessed, StoreData, fetch_store};
 use crate::model::call::Batch;
 use crate::model::catalog_query::{VARIATION_LIST, VARIATIONS_KEY};
 use crate::model::settings::Settings;
+use crate::model::shared_link::LinkProbe;
 use crate::model::view::requests::{OpenHints, StoreOpen, missing_portal_products, portal_plan};
 use crate::model::view::{DealInputs, DealView};
 
@@ -43,8 +44,8 @@ pub struct DealData {
     pub catalogue_error: Option<Error>,
     pub stages: Vec<Status>,
     pub pipelines: Vec<Category>,
-    /// Other deals listed as holding the same link, by rule index (checked in the view).
-    pub same_link: Vec<(usize, Vec<Deal>)>,
+    /// Other deals listed as holding a link to the same order, by probe (checked in the view).
+    pub same_link: Vec<(LinkProbe, Vec<Deal>)>,
     pub store: StoreData,
     /// HTTP requests made, per system: (portal, store).
     pub requests: (usize, usize),
@@ -112,7 +113,7 @@ pub async fn open_deal(
     let same_link = plan
         .same_link
         .iter()
-        .map(|(rule, name)| (*rule, lenient_list::<Deal>(&answers, name, None)))
+        .map(|(probe, name)| (*probe, lenient_list::<Deal>(&answers, name, None)))
         .collect();
     // Rows beyond the batch's slots; a products command that failed is not asked again.
     let more = catalogue_error

@@ -13,11 +13,12 @@ use super::answers::{Answers, run};
 use super::deal::DealData;
 use super::store_side::StoreData;
 use crate::model::settings::Settings;
+use crate::model::shared_link::{LinkProbe, same_link_call_for};
 use crate::model::sorted::sort_dedup;
 use crate::model::view::DealView;
 use crate::model::view::poll::{
-    changed_settings, deal_changed, order_changed, portal_poll_batch, settings_call,
-    shared_link_changed, store_poll_batch,
+    changed_settings, deal_changed, order_changed, portal_poll_batch, same_link_probes,
+    settings_call, shared_link_changed, store_poll_batch,
 };
 
 /// What the check found.
@@ -137,10 +138,15 @@ fn portal_changes(
 ) -> Result<Changed, Error> {
     let rules = &settings.link_rules;
     let deals: Vec<Deal> = answers.list("deal", None)?;
-    let sharing = answers
-        .list::<Deal>("same_link", None)
-        .ok()
-        .is_some_and(|listed| shared_link_changed(view, &data.deal, rules, &listed));
+    // Every probe asked must have answered: a failed list says nothing about who shares the
+    // order.
+    let listed: Option<Vec<(LinkProbe, Vec<Deal>)>> = same_link_probes(view, rules)
+        .into_iter()
+        .filter(|probe| same_link_call_for(&data.deal, rules, *probe).is_some())
+        .map(|probe| Some((probe, answers.list::<Deal>(&probe.name(), None).ok()?)))
+        .collect();
+    let sharing =
+        listed.is_some_and(|listed| shared_link_changed(view, &data.deal, rules, &listed));
     Ok(Changed {
         // A deal that vanished from the list (deleted, or access withdrawn) changed too; so did
         // one that another deal now shares its order with.

@@ -1,34 +1,93 @@
-//! Other deals holding the same link as the open deal: the same order ID or number in the
-//! link's user field, or the same `ORIGIN_ID` from the same connector. One order behind two
+//! Other deals holding a link to the same order as the open deal: the same order ID or number
+//! in a link's user field, or the same `ORIGIN_ID` from the connector. One order behind two
 //! deals is how orders get handled twice, so the order card says so.
 //!
-//! The question rides in the deal open's portal batch (no request of its own): for each rule
-//! that records the link in the deal, a `crm.deal.list` filtered by the open deal's own value,
-//! passed as a `$result[deal][...]` reference. The list may hold more than asked for (a portal
-//! may read an empty value as "any"), so every deal it returns is checked again against the open
-//! deal's value before it is shown.
+//! The question rides in the deal open's portal batch (no request of its own) as probes: for
+//! each rule that records the link in the deal (the *source*), a `crm.deal.list` of the deals
+//! holding the open deal's value under that rule and under every other such rule that holds the
+//! same kind of key (the *target*: an order ID in a user field and in `ORIGIN_ID` alike), so a
+//! deal the store's connector linked by `ORIGIN_ID` and one a rep linked by a field are named on
+//! each other's card. The value is passed as a `$result[deal][...]` reference. The list may
+//! hold more than asked for (a portal may read an empty value as "any"), so every deal it
+//! returns is checked again against the open deal's value before it is shown.
 
 use bitrix_rest::models::crm::Deal;
 use serde_json::{Value, json};
 
 use crate::model::call::{Call, result_ref};
-use crate::model::link::origin_is_ours;
+use crate::model::link::{origin_is_ours, typed_order_number};
 use crate::model::linked_elsewhere::OtherDeal;
 use crate::model::settings::{LinkRule, OrderKey};
 use crate::model::sorted::sort_by_key;
 
-/// The command asking for the other deals holding the same value as deal `deal_id` (the batch's
-/// command named `deal` is its `crm.deal.get`) under `rule`; `None` for rules that record the
-/// link in the store.
-pub fn same_link_call(deal_id: u64, rule: &LinkRule) -> Option<Call> {
-    same_link_list(deal_id, rule, &|field| {
+/// One question: the deals whose link under rule `target` holds what the open deal holds under
+/// rule `source` (indexes into the settings' rules).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkProbe {
+    pub source: usize,
+    pub target: usize,
+}
+
+impl LinkProbe {
+    /// The name of its command in a batch: `same_link0` for a rule against itself,
+    /// `same_link0_1` across rules.
+    pub fn name(&self) -> String {
+        match self.source == self.target {
+            true => format!("same_link{}", self.source),
+            false => format!("same_link{}_{}", self.source, self.target),
+        }
+    }
+}
+
+/// What a rule that records the link in the deal holds there; `None` for the others.
+fn key_kind(rule: &LinkRule) -> Option<OrderKey> {
+    match rule {
+        LinkRule::UserField { holds, .. } => Some(*holds),
+        LinkRule::OriginId { .. } => Some(OrderKey::Id),
+        LinkRule::OrderXmlId | LinkRule::OrderProperty { .. } => None,
+    }
+}
+
+/// The probes for a link found by rule `source`: against itself first, then every other rule
+/// holding the same kind of key, in rule order.
+pub fn probes_from(rules: &[LinkRule], source: usize) -> Vec<LinkProbe> {
+    let Some(kind) = rules.get(source).and_then(key_kind) else {
+        return Vec::new();
+    };
+    std::iter::once(source)
+        .chain((0..rules.len()).filter(|&t| t != source && key_kind(&rules[t]) == Some(kind)))
+        .map(|target| LinkProbe { source, target })
+        .collect()
+}
+
+/// The probes of every rule that records the link in the deal (the deal open asks them all:
+/// which rule links the order is known only once the store answered).
+pub fn all_probes(rules: &[LinkRule]) -> Vec<LinkProbe> {
+    (0..rules.len())
+        .flat_map(|source| probes_from(rules, source))
+        .collect()
+}
+
+/// The field a rule keeps the link in.
+fn link_field(rule: &LinkRule) -> Option<&str> {
+    match rule {
+        LinkRule::UserField { field, .. } => Some(field),
+        LinkRule::OriginId { .. } => Some("ORIGIN_ID"),
+        LinkRule::OrderXmlId | LinkRule::OrderProperty { .. } => None,
+    }
+}
+
+/// The command of `probe` for deal `deal_id` (the batch's command named `deal` is its
+/// `crm.deal.get`); `None` for rules that record the link in the store.
+pub fn same_link_call(deal_id: u64, rules: &[LinkRule], probe: LinkProbe) -> Option<Call> {
+    same_link_list(deal_id, rules, probe, &|field| {
         Some(Value::String(result_ref("deal", &[field])))
     })
 }
 
 /// The same question asked with the values `deal` holds now (for the live check, which has
-/// no `crm.deal.get` in its batch); `None` when the deal holds no link under `rule`.
-pub fn same_link_call_for(deal: &Deal, rule: &LinkRule) -> Option<Call> {
+/// no `crm.deal.get` in its batch); `None` when the deal holds no link under the source rule.
+pub fn same_link_call_for(deal: &Deal, rules: &[LinkRule], probe: LinkProbe) -> Option<Call> {
     let value = |field: &str| -> Option<Value> {
         let text = match field {
             "ORIGIN_ID" => deal.origin_id.clone(),
@@ -37,70 +96,94 @@ pub fn same_link_call_for(deal: &Deal, rule: &LinkRule) -> Option<Call> {
         };
         Some(Value::String(text?.trim().to_owned()))
     };
-    let own = match rule {
+    let own = match rules.get(probe.source)? {
         LinkRule::UserField { field, .. } => deal.user_field(field),
         LinkRule::OriginId { .. } => deal.origin_id.clone(),
         _ => None,
     };
     own.filter(|v| !v.trim().is_empty())?;
-    same_link_list(deal.id, rule, &value)
+    same_link_list(deal.id, rules, probe, &value)
 }
 
-/// `crm.deal.list` of the deals other than `deal_id` whose link fields under `rule` hold what
-/// `value_of` gives for each field.
+/// `crm.deal.list` of the deals other than `deal_id` whose link field under the probe's target
+/// holds what `value_of` gives for the source's field.
 fn same_link_list(
     deal_id: u64,
-    rule: &LinkRule,
+    rules: &[LinkRule],
+    probe: LinkProbe,
     value_of: &dyn Fn(&str) -> Option<Value>,
 ) -> Option<Call> {
-    let (field, also): (&str, &[&str]) = match rule {
-        LinkRule::UserField { field, .. } => (field, &[]),
-        LinkRule::OriginId { .. } => ("ORIGIN_ID", &["ORIGINATOR_ID"]),
-        LinkRule::OrderXmlId | LinkRule::OrderProperty { .. } => return None,
-    };
+    let (source, target) = (rules.get(probe.source)?, rules.get(probe.target)?);
+    let (from, field) = (link_field(source)?, link_field(target)?);
     let mut filter = json!({ "!ID": deal_id });
+    filter[field] = value_of(from)?;
     let mut select = vec!["ID", "TITLE", field];
-    for f in std::iter::once(&field).chain(also) {
-        filter[*f] = value_of(f)?;
+    if let LinkRule::OriginId { originator_id } = target {
+        // The same connector: the open deal's own, or the one the target rule names.
+        let originator = match source {
+            LinkRule::OriginId { .. } => value_of("ORIGINATOR_ID"),
+            _ => originator_id.clone().map(Value::String),
+        };
+        if let Some(originator) = originator {
+            filter["ORIGINATOR_ID"] = originator;
+        }
+        select.push("ORIGINATOR_ID");
     }
     // An empty value links nothing: no deal shares it.
     filter[format!("!{field}")] = json!("");
-    select.extend(also);
     Some(Call::new(
         "crm.deal.list",
         json!({"filter": filter, "select": select, "order": {"ID": "DESC"}, "start": -1}),
     ))
 }
 
-/// The deals among `listed` (answers of [`same_link_call`]) that really hold the same link to
-/// the order as `deal` under `rule`, oldest first.
-pub fn deals_sharing_link(deal: &Deal, rule: &LinkRule, listed: &[Deal]) -> Vec<OtherDeal> {
-    let key = |d: &Deal| -> Option<String> {
-        let (value, numeric) = match rule {
-            LinkRule::UserField { field, holds } => (d.user_field(field)?, *holds == OrderKey::Id),
-            LinkRule::OriginId { originator_id } => {
-                if !origin_is_ours(d, originator_id.as_deref()) {
-                    return None;
-                }
-                (d.origin_id.as_deref()?.trim().to_owned(), true)
+/// The order a deal's link under `rule` names, as comparable text (`0501` and `501` name the
+/// same order ID); `None` when it holds none.
+fn link_key(d: &Deal, rule: &LinkRule) -> Option<String> {
+    let value = match rule {
+        LinkRule::UserField { field, .. } => d.user_field(field)?,
+        LinkRule::OriginId { originator_id } => {
+            if !origin_is_ours(d, originator_id.as_deref()) {
+                return None;
             }
-            LinkRule::OrderXmlId | LinkRule::OrderProperty { .. } => return None,
-        };
-        // `0501` and `501` name the same order ID.
-        match numeric {
-            true => value.parse::<u64>().ok().map(|id| id.to_string()),
-            false => Some(value),
+            d.origin_id.clone()?
         }
+        LinkRule::OrderXmlId | LinkRule::OrderProperty { .. } => return None,
     };
-    let Some(own) = key(deal) else {
+    // As the link rules read it: `#12` is order 12.
+    let value = typed_order_number(&value);
+    match key_kind(rule)? {
+        OrderKey::Id => value.parse::<u64>().ok().map(|id| id.to_string()),
+        OrderKey::Number => Some(value.to_owned()).filter(|v| !v.is_empty()),
+    }
+}
+
+/// The deals among `listed` (answers of the probe's command) that really hold a link to the
+/// same order as `deal`, oldest first.
+pub fn deals_sharing_link(
+    deal: &Deal,
+    rules: &[LinkRule],
+    probe: LinkProbe,
+    listed: &[Deal],
+) -> Vec<OtherDeal> {
+    let (Some(source), Some(target)) = (rules.get(probe.source), rules.get(probe.target)) else {
+        return Vec::new();
+    };
+    let Some(own) = link_key(deal, source) else {
         return Vec::new();
     };
     let originator = |d: &Deal| d.originator_id.as_deref().map(str::trim).map(str::to_owned);
-    let same_connector =
-        |d: &Deal| !matches!(rule, LinkRule::OriginId { .. }) || originator(d) == originator(deal);
+    // Two `ORIGIN_ID`s name the same order only when one connector wrote both.
+    let same_connector = |d: &Deal| {
+        !matches!(
+            (source, target),
+            (LinkRule::OriginId { .. }, LinkRule::OriginId { .. })
+        ) || originator(d) == originator(deal)
+    };
     let mut out: Vec<OtherDeal> = Vec::new();
     for d in listed {
-        let shares = d.id != deal.id && same_connector(d) && key(d).as_deref() == Some(&own);
+        let shares =
+            d.id != deal.id && same_connector(d) && link_key(d, target).as_deref() == Some(&own);
         if shares && !out.iter().any(|o| o.id == d.id) {
             out.push(OtherDeal {
                 id: d.id,

@@ -490,3 +490,42 @@ fn own_seed_the_orders_reserve_in_a_warehouse_not_shown_is_no_shortage() {
     assert_eq!(stand.count(&cell("mini-turka", "row-shortage")), 0);
     assert_eq!(stand.count(&cell("mini-brazil", "row-shortage")), 0);
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn own_seed_a_deal_the_stores_connector_linked_to_the_same_order_is_named_on_both() {
+    // The rep links by the deal field; the store's connector (originator "shop") by ORIGIN_ID.
+    let options = with_settings(
+        mini_options(3),
+        json!({"linkRules": [
+            {"kind": "user-field", "field": ORDER_FIELD, "holds": "id"},
+            {"kind": "origin-id", "originatorId": "shop"}
+        ]}),
+    );
+    let stand = mini_stand(
+        "own_seed_a_deal_the_stores_connector_linked_to_the_same_order_is_named_on_both",
+        options,
+    );
+    stand.open_deal_ready(1, User::Rep);
+    assert_eq!(stand.count(&tid("order-shared-link")), 0);
+    // The connector makes deal 2 the deal of order 501: deal 1's open tab names it by itself.
+    rest::portal(
+        &stand.sandbox,
+        "crm.deal.update",
+        &[
+            ("id", "2"),
+            ("fields[ORIGINATOR_ID]", "shop"),
+            ("fields[ORIGIN_ID]", "501"),
+        ],
+    );
+    stand.wait_css(&format!("{}[data-deal-id=\"2\"]", tid("order-shared-link")));
+    // And deal 2, linked by its ORIGIN_ID, names deal 1.
+    stand.open_deal_ready(2, User::Rep);
+    assert_eq!(
+        stand.attr(&tid("order-number"), "data-value").as_deref(),
+        Some("M-501")
+    );
+    let shared = stand.read(&tid("order-shared-link"));
+    assert_eq!(shared.len(), 1, "{shared:?}");
+    assert_eq!(shared[0].attr("data-deal-id"), Some("1"));
+}

@@ -1,7 +1,9 @@
 use serde_json::json;
 
 use crate::model::settings::{LinkRule, OrderKey};
-use crate::model::shared_link::{deals_sharing_link, same_link_call};
+use crate::model::shared_link::{
+    LinkProbe, all_probes, deals_sharing_link, probes_from, same_link_call,
+};
 
 use super::fixtures::deal;
 
@@ -18,9 +20,27 @@ fn origin(originator: Option<&str>) -> LinkRule {
     }
 }
 
+/// A rule against itself.
+const SELF: LinkProbe = LinkProbe {
+    source: 0,
+    target: 0,
+};
+
+/// What the open deal shares under one rule alone.
+fn shared(
+    open: &bitrix_rest::models::crm::Deal,
+    rule: LinkRule,
+    listed: &[bitrix_rest::models::crm::Deal],
+) -> Vec<u64> {
+    deals_sharing_link(open, &[rule], SELF, listed)
+        .iter()
+        .map(|d| d.id)
+        .collect()
+}
+
 #[test]
 fn the_question_passes_the_open_deals_own_value_and_excludes_it_and_empty_values() {
-    let call = same_link_call(410, &by_field(OrderKey::Id)).unwrap();
+    let call = same_link_call(410, &[by_field(OrderKey::Id)], SELF).unwrap();
     assert_eq!(call.method, "crm.deal.list");
     assert_eq!(
         call.params["filter"],
@@ -31,14 +51,14 @@ fn the_question_passes_the_open_deals_own_value_and_excludes_it_and_empty_values
         json!(["ID", "TITLE", "UF_CRM_ORDER"])
     );
     assert_eq!(call.params["start"], json!(-1), "no count");
-    let call = same_link_call(410, &origin(Some("7"))).unwrap();
+    let call = same_link_call(410, &[origin(Some("7"))], SELF).unwrap();
     assert_eq!(
         call.params["filter"],
         json!({"!ID": 410, "ORIGIN_ID": "$result[deal][ORIGIN_ID]",
                "ORIGINATOR_ID": "$result[deal][ORIGINATOR_ID]", "!ORIGIN_ID": ""})
     );
     // Links the store records are not in the deal: nothing to ask the portal.
-    assert!(same_link_call(410, &LinkRule::OrderXmlId).is_none());
+    assert!(same_link_call(410, &[LinkRule::OrderXmlId], SELF).is_none());
 }
 
 #[test]
@@ -51,19 +71,18 @@ fn only_deals_holding_the_same_order_are_kept() {
         deal(410, json!({"TITLE": "Open", "UF_CRM_ORDER": "501"})),
         deal(9, json!({"TITLE": "Older", "UF_CRM_ORDER": "501"})),
     ];
-    let shared = deals_sharing_link(&open, &by_field(OrderKey::Id), &listed);
-    let ids: Vec<_> = shared.iter().map(|d| (d.id, d.title.as_str())).collect();
+    let found = deals_sharing_link(&open, &[by_field(OrderKey::Id)], SELF, &listed);
+    let ids: Vec<_> = found.iter().map(|d| (d.id, d.title.as_str())).collect();
     assert_eq!(ids, vec![(9, "Older"), (12, "Same")]);
     // Numbers are compared as text: `0501` is another number than `501`.
-    let by_number = deals_sharing_link(&open, &by_field(OrderKey::Number), &listed);
-    assert_eq!(by_number.iter().map(|d| d.id).collect::<Vec<_>>(), vec![9]);
+    assert_eq!(shared(&open, by_field(OrderKey::Number), &listed), vec![9]);
 }
 
 #[test]
 fn a_deal_without_a_link_shares_nothing_even_when_the_portal_lists_deals() {
     let open = deal(410, json!({"TITLE": "Open"}));
     let listed = vec![deal(12, json!({"UF_CRM_ORDER": "501"}))];
-    assert!(deals_sharing_link(&open, &by_field(OrderKey::Id), &listed).is_empty());
+    assert!(shared(&open, by_field(OrderKey::Id), &listed).is_empty());
 }
 
 #[test]
@@ -74,16 +93,76 @@ fn origin_ids_are_shared_only_within_one_connector() {
         deal(13, json!({"ORIGIN_ID": "501", "ORIGINATOR_ID": "8"})),
         deal(14, json!({"ORIGIN_ID": "501"})),
     ];
-    let ids = |rule| {
-        deals_sharing_link(&open, &rule, &listed)
-            .iter()
-            .map(|d| d.id)
-            .collect::<Vec<_>>()
-    };
+    let ids = |rule| shared(&open, rule, &listed);
     assert_eq!(ids(origin(None)), vec![12]);
     assert_eq!(ids(origin(Some("7"))), vec![12]);
     assert!(
         ids(origin(Some("8"))).is_empty(),
         "the open deal's origin is not ours"
     );
+}
+
+#[test]
+fn rules_holding_the_same_kind_of_key_are_asked_across_each_other() {
+    let rules = vec![
+        by_field(OrderKey::Id),
+        origin(Some("3")),
+        LinkRule::UserField {
+            field: "UF_CRM_NUMBER".into(),
+            holds: OrderKey::Number,
+        },
+        LinkRule::OrderXmlId,
+    ];
+    let probe = |source, target| LinkProbe { source, target };
+    assert_eq!(probes_from(&rules, 0), vec![probe(0, 0), probe(0, 1)]);
+    assert_eq!(probes_from(&rules, 1), vec![probe(1, 1), probe(1, 0)]);
+    assert_eq!(
+        probes_from(&rules, 2),
+        vec![probe(2, 2)],
+        "a number is no ID"
+    );
+    assert!(
+        probes_from(&rules, 3).is_empty(),
+        "the store records that link"
+    );
+    assert_eq!(all_probes(&rules).len(), 5);
+    assert_eq!(probe(0, 1).name(), "same_link0_1");
+    assert_eq!(probe(2, 2).name(), "same_link2");
+
+    // The field's value asked as the connector's ORIGIN_ID, from the rule's connector.
+    let call = same_link_call(410, &rules, probe(0, 1)).unwrap();
+    assert_eq!(
+        call.params["filter"],
+        json!({"!ID": 410, "ORIGIN_ID": "$result[deal][UF_CRM_ORDER]", "ORIGINATOR_ID": "3",
+               "!ORIGIN_ID": ""})
+    );
+    // And the other way round.
+    let call = same_link_call(410, &rules, probe(1, 0)).unwrap();
+    assert_eq!(
+        call.params["filter"],
+        json!({"!ID": 410, "UF_CRM_ORDER": "$result[deal][ORIGIN_ID]", "!UF_CRM_ORDER": ""})
+    );
+
+    // A rep linked deal 1 by the field; the store's connector made deal 8 for the same order.
+    let by_rep = deal(1, json!({"TITLE": "By the rep", "UF_CRM_ORDER": "#301"}));
+    let by_connector = deal(
+        8,
+        json!({"TITLE": "By the connector", "ORIGIN_ID": "301", "ORIGINATOR_ID": "3"}),
+    );
+    let other_connector = deal(9, json!({"ORIGIN_ID": "301", "ORIGINATOR_ID": "4"}));
+    let ids = |open, p, listed: &[_]| -> Vec<u64> {
+        deals_sharing_link(open, &rules, p, listed)
+            .iter()
+            .map(|d| d.id)
+            .collect()
+    };
+    assert_eq!(
+        ids(
+            &by_rep,
+            probe(0, 1),
+            &[by_connector.clone(), other_connector]
+        ),
+        vec![8]
+    );
+    assert_eq!(ids(&by_connector, probe(1, 0), &[by_rep.clone()]), vec![1]);
 }

@@ -13,6 +13,7 @@ use crate::model::mapping::{PipelineMapping, StatusStage};
 use crate::model::matching::{MatchedBy, Unmatched};
 use crate::model::reconcile::{Difference, DifferenceKind};
 use crate::model::settings::{LinkRule, OrderKey, Settings};
+use crate::model::shared_link::LinkProbe;
 use crate::model::view::{DealInputs, DealView, StoreAnswer, StoreSide, StoreState};
 
 use super::fixtures::{
@@ -34,7 +35,7 @@ pub(super) struct World {
     pub(super) store: Vec<Product>,
     pub(super) stock: Vec<StoreStock>,
     /// Deals the portal listed as holding the same link, by rule index.
-    pub(super) same_link: Vec<(usize, Vec<Deal>)>,
+    pub(super) same_link: Vec<(LinkProbe, Vec<Deal>)>,
     /// The portal's catalogue did not answer.
     pub(super) catalogue_unread: bool,
 }
@@ -339,8 +340,9 @@ fn an_order_status_the_settings_map_to_no_stage_is_said_to_be_not_compared() {
 #[test]
 fn another_deal_holding_the_same_link_is_named_on_the_order_card() {
     let mut w = world();
+    let probe = |source, target| LinkProbe { source, target };
     w.same_link = vec![(
-        0,
+        probe(0, 0),
         vec![
             deal(77, json!({"TITLE": "Дубль", "UF_CRM_ORDER": "9"})),
             deal(78, json!({"TITLE": "Другой заказ", "UF_CRM_ORDER": "10"})),
@@ -355,7 +357,7 @@ fn another_deal_holding_the_same_link_is_named_on_the_order_card() {
         vec![(77, "Дубль")]
     );
     // Listed for a rule that did not link this order: not this order's deals.
-    w.same_link[0].0 = 1;
+    w.same_link[0].0 = probe(1, 1);
     assert!(build(&w, answered).order.unwrap().shared_with.is_empty());
 }
 
@@ -451,9 +453,9 @@ fn the_live_check_asks_who_else_holds_the_link_and_notices_a_change() {
     let v = build(&w, answered);
     let rules = &w.settings.link_rules;
     let batch = portal_poll_batch(&v, &w.deal, rules);
-    assert_eq!(batch.names(), vec!["deal", "settings", "same_link"]);
+    assert_eq!(batch.names(), vec!["deal", "settings", "same_link0"]);
     assert_eq!(
-        batch.get("same_link").unwrap().params["filter"],
+        batch.get("same_link0").unwrap().params["filter"],
         json!({"!ID": 410, "UF_CRM_ORDER": "9", "!UF_CRM_ORDER": ""}),
         "the deal's own value, no reference: the poll has no crm.deal.get"
     );
@@ -463,7 +465,13 @@ fn the_live_check_asks_who_else_holds_the_link_and_notices_a_change() {
         &v,
         &w.deal,
         rules,
-        std::slice::from_ref(&other)
+        &[(
+            LinkProbe {
+                source: 0,
+                target: 0
+            },
+            vec![other]
+        )]
     ));
     // A deal without a linked order asks nothing more.
     let unlinked = build(&w, |_| StoreSide::Unavailable);

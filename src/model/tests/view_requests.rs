@@ -40,14 +40,17 @@ fn the_portal_batch_gets_deal_rows_contact_stages_pipelines_and_products_in_one_
             "pipelines",
             "products0",
             "same_link0",
-            "same_link1"
+            "same_link0_1",
+            "same_link1",
+            "same_link1_0"
         ]
     );
     assert_eq!(plan.requests().len(), 1);
+    let names: Vec<_> = plan.same_link.iter().map(|(_, n)| n.as_str()).collect();
     assert_eq!(
-        plan.same_link,
-        vec![(0, "same_link0".to_owned()), (1, "same_link1".to_owned())],
-        "both rules record the link in the deal"
+        names,
+        ["same_link0", "same_link0_1", "same_link1", "same_link1_0"],
+        "both rules record an order ID in the deal: each is asked as itself and as the other"
     );
     let b = &plan.batch;
     assert_eq!(b.get("deal").unwrap().params, json!({"id": 410}));
@@ -105,7 +108,9 @@ fn cached_lists_are_left_out_and_many_rows_get_more_product_commands() {
             "products1",
             "products2",
             "same_link0",
-            "same_link1"
+            "same_link0_1",
+            "same_link1",
+            "same_link1_0"
         ]
     );
     assert!(plan.stages.is_empty() && plan.pipelines.is_none());

@@ -28,7 +28,8 @@ use crate::model::reconcile::{
     Difference, DifferenceKind, ReconcileInput, differences, stage_lost, unmapped_status,
 };
 use crate::model::settings::Settings;
-use crate::model::shared_link::deals_sharing_link;
+use crate::model::shared_link::{LinkProbe, deals_sharing_link};
+use crate::model::sorted::sort_by_key;
 use crate::model::stock::{OwnReserve, rows_stock, shown_warehouses};
 
 /// The store's side of a view.
@@ -94,9 +95,9 @@ pub struct DealInputs<'a> {
     pub catalogue_unread: bool,
     /// Deal stages (any pipelines).
     pub stages: &'a [Status],
-    /// Other deals listed as holding the same link, by rule index
+    /// Other deals listed as holding a link to the same order, by probe
     /// ([`crate::model::shared_link`]).
-    pub same_link: &'a [(usize, Vec<Deal>)],
+    pub same_link: &'a [(LinkProbe, Vec<Deal>)],
     /// The settings.
     pub settings: &'a Settings,
     /// The rep's language.
@@ -314,15 +315,20 @@ impl DealView {
     }
 }
 
-/// The other deals holding the link of rule `rule_index` to the same order as this deal.
+/// The other deals holding a link to the same order as this deal's link by rule `rule_index`.
 fn shared_with(input: DealInputs<'_>, rule_index: usize) -> Vec<OtherDeal> {
-    let Some(rule) = input.settings.link_rules.get(rule_index) else {
-        return Vec::new();
-    };
-    input
+    let rules = &input.settings.link_rules;
+    let found = input
         .same_link
         .iter()
-        .filter(|(i, _)| *i == rule_index)
-        .flat_map(|(_, listed)| deals_sharing_link(input.deal, rule, listed))
-        .collect()
+        .filter(|(probe, _)| probe.source == rule_index)
+        .flat_map(|(probe, listed)| deals_sharing_link(input.deal, rules, *probe, listed));
+    let mut out: Vec<OtherDeal> = Vec::new();
+    for d in found {
+        if !out.iter().any(|o| o.id == d.id) {
+            out.push(d);
+        }
+    }
+    sort_by_key(&mut out, |o| o.id);
+    out
 }

@@ -16,7 +16,7 @@ use super::DealView;
 use crate::model::call::{Batch, Call, MAX_BATCH_COMMANDS};
 use crate::model::catalog_query::{ASSUMED_WAREHOUSES, stock_commands};
 use crate::model::settings::{LinkRule, SETTINGS_OPTION, Settings};
-use crate::model::shared_link::{deals_sharing_link, same_link_call_for};
+use crate::model::shared_link::{LinkProbe, deals_sharing_link, probes_from, same_link_call_for};
 use crate::model::sorted::sort_dedup;
 
 /// The portal check: `crm.deal.list` of this deal's `ID` and `DATE_MODIFY`.
@@ -34,36 +34,45 @@ pub fn settings_call() -> Call {
 
 /// The portal check as a batch: `deal` ([`portal_poll_call`]), `settings` (the app's stored
 /// settings, `app.option.get`) and, when the order is linked by a rule that records the link in
-/// the deal, `same_link`: the other deals holding that link now (a deal linked to the same
-/// order meanwhile shows its warning without a reload).
+/// the deal, its probes ([`same_link_probes`]): the other deals holding a link to that order now
+/// (a deal linked to the same order meanwhile shows its warning without a reload).
 pub fn portal_poll_batch(view: &DealView, deal: &Deal, rules: &[LinkRule]) -> Batch {
     let mut batch = Batch::new();
     batch.push("deal", portal_poll_call(view.deal.id));
     batch.push("settings", settings_call());
-    let rule = view.order.as_ref().and_then(|o| rules.get(o.linked_by.0));
-    if let Some(call) = rule.and_then(|rule| same_link_call_for(deal, rule)) {
-        batch.push("same_link", call);
+    for probe in same_link_probes(view, rules) {
+        if let Some(call) = same_link_call_for(deal, rules, probe) {
+            batch.push(probe.name(), call);
+        }
     }
     batch
 }
 
-/// True when the deals holding the same link to the order are not the ones the view names.
+/// The probes for the other deals linked to the view's order: those of the rule that linked it.
+pub fn same_link_probes(view: &DealView, rules: &[LinkRule]) -> Vec<LinkProbe> {
+    view.order
+        .as_ref()
+        .map(|o| probes_from(rules, o.linked_by.0))
+        .unwrap_or_default()
+}
+
+/// True when the deals holding a link to the order (the probes' answers, `listed`) are not the
+/// ones the view names.
 pub fn shared_link_changed(
     view: &DealView,
     deal: &Deal,
     rules: &[LinkRule],
-    listed: &[Deal],
+    listed: &[(LinkProbe, Vec<Deal>)],
 ) -> bool {
     let Some(order) = &view.order else {
         return false;
     };
-    let Some(rule) = rules.get(order.linked_by.0) else {
-        return false;
-    };
-    let now: Vec<u64> = deals_sharing_link(deal, rule, listed)
+    let mut now: Vec<u64> = listed
         .iter()
+        .flat_map(|(probe, deals)| deals_sharing_link(deal, rules, *probe, deals))
         .map(|d| d.id)
         .collect();
+    sort_dedup(&mut now);
     let shown: Vec<u64> = order.shared_with.iter().map(|d| d.id).collect();
     now != shown
 }

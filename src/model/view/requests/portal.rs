@@ -7,7 +7,7 @@ use super::OpenHints;
 use crate::model::call::{Batch, Call, PAGE_SIZE, result_ref, slot_refs};
 use crate::model::catalog_query::{product_list_call, variation_list_call};
 use crate::model::settings::Settings;
-use crate::model::shared_link::same_link_call;
+use crate::model::shared_link::{LinkProbe, all_probes, same_link_call};
 use crate::model::sorted::sort_dedup;
 
 /// The portal batch and the names of its commands.
@@ -30,9 +30,9 @@ pub struct PortalPlan {
     /// `catalog.product.offer.list` commands for the rows that are product variations (when
     /// the catalogue has variations): the same slots, in the catalogue of variations.
     pub variations: Vec<String>,
-    /// `crm.deal.list` commands for the other deals holding the same link, by the index of the
-    /// rule in the settings (rules recording the link in the deal only).
-    pub same_link: Vec<(usize, String)>,
+    /// `crm.deal.list` commands for the other deals holding a link to the same order, by probe
+    /// (rules recording the link in the deal only).
+    pub same_link: Vec<(LinkProbe, String)>,
 }
 
 impl PortalPlan {
@@ -113,11 +113,11 @@ pub fn portal_plan(deal_id: u64, settings: &Settings, hints: &OpenHints) -> Port
         }
     }
     let mut same_link = Vec::new();
-    for (i, rule) in settings.link_rules.iter().enumerate() {
-        if let Some(call) = same_link_call(deal_id, rule) {
-            let name = format!("same_link{i}");
+    for probe in all_probes(&settings.link_rules) {
+        if let Some(call) = same_link_call(deal_id, &settings.link_rules, probe) {
+            let name = probe.name();
             batch.push(name.clone(), call);
-            same_link.push((i, name));
+            same_link.push((probe, name));
         }
     }
     PortalPlan {
