@@ -13,19 +13,28 @@ use crate::model::text::lowercase;
 /// - a leading `00` (international prefix) is dropped: `0049…` = `+49…`;
 /// - without a leading `+` or `00`, an 11-digit number starting with `8` is Russian with the
 ///   trunk prefix: `8 (916) 123-45-67` = `+7 916 123 45 67`;
-/// - without a leading `+` or `00`, a 10-digit number is a Russian local number: `916 123-45-67`
-///   = `+79161234567`;
+/// - without a leading `+` or `00`, a 10-digit number not starting with `0` is a Russian local
+///   number: `916 123-45-67` = `+79161234567`;
 /// - other numbers are kept as their digits (`+44 20 7946 0958` = `+442079460958`);
 /// - fewer than 7 or more than 15 digits is not a phone number.
 ///
 /// Two phones are the same number when their [significant digits](Phone::significant_digits)
-/// are: the last ten digits of a number that has ten or more, so that a number written with its
-/// country code and without it, or with a trunk prefix, is one number in most countries
-/// (`+1 (212) 555-0100` = `212.555.0100`, `+44 20 7946 0958` = `020 7946 0958`). The price: a
-/// number of another country with the same last ten digits is taken for the same one, which
-/// among one shop's buyers is rare enough.
+/// are: the national number, as far as it can be told, cut to its last ten digits. A number
+/// written with its country code (`+49 30 1234567`, `+49 (0)30 1234567`) loses the code
+/// (E.164's codes are a prefix code: `1` and `7` are one digit, a short list two, the rest
+/// three) and a trunk `0` after it; one written without (`030 1234567`) loses its trunk `0`. So
+/// a number with and without its country code, or with a trunk prefix, is one number
+/// (`+1 (212) 555-0100` = `212.555.0100`, `+44 20 7946 0958` = `020 7946 0958`,
+/// `+49 (030) 123-4567` = `+49 30 1234567` = `030 1234567`). The price: a number of another
+/// country with the same national digits is taken for the same one, which among one shop's
+/// buyers is rare enough.
 #[derive(Clone)]
-pub struct Phone(String);
+pub struct Phone {
+    /// `+` and the digits.
+    full: String,
+    /// See [`Phone::significant_digits`].
+    national: String,
+}
 
 impl Phone {
     /// Normalises typed text; `None` when it is not a phone number.
@@ -49,33 +58,60 @@ impl Phone {
         if !explicit {
             if digits.len() == 11 && digits.starts_with('8') {
                 digits.replace_range(..1, "7");
-            } else if digits.len() == 10 {
+                explicit = true;
+            } else if digits.len() == 10 && !digits.starts_with('0') {
                 digits.insert(0, '7');
+                explicit = true;
             }
         }
         if !(7..=15).contains(&digits.len()) {
             return None;
         }
-        Some(Phone(format!("+{digits}")))
+        let national = match explicit {
+            // With its country code (or a Russian one, added above).
+            true => &digits[country_code_len(&digits)..],
+            false => &digits[..],
+        };
+        // A trunk `0` (`030 1234567`, `+49 (0)30 1234567`), but not a run of them.
+        let national = match national.strip_prefix('0') {
+            Some(rest) if !rest.starts_with('0') => rest,
+            _ => national,
+        };
+        let national = &national[national.len().saturating_sub(NATIONAL_DIGITS)..];
+        Some(Phone {
+            national: national.to_owned(),
+            full: format!("+{digits}"),
+        })
     }
 
     /// `+` and the digits.
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.full
     }
 
     /// The digits without `+`.
     pub fn digits(&self) -> &str {
-        &self.0[1..]
+        &self.full[1..]
     }
 
-    /// The digits a buyer may have written in any form: the last ten of a number that has ten
-    /// or more (the national number of Russia, North America, the UK and most countries; they
-    /// may have typed a country code, a trunk `8` or `0`, or nothing before them), all of a
-    /// shorter one.
+    /// The digits a buyer may have written in any form: the national number without a trunk
+    /// `0`, at most its last ten digits (see [`Phone`]).
     pub fn significant_digits(&self) -> &str {
-        let digits = self.digits();
-        &digits[digits.len().saturating_sub(NATIONAL_DIGITS)..]
+        &self.national
+    }
+}
+
+/// The length of the country code `digits` start with (E.164 codes are a prefix code).
+fn country_code_len(digits: &str) -> usize {
+    const TWO_DIGITS: [&str; 44] = [
+        "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46",
+        "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63",
+        "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98",
+    ];
+    match digits.as_bytes().first() {
+        Some(b'1' | b'7') => 1,
+        _ if TWO_DIGITS.iter().any(|code| digits.starts_with(code)) => 2,
+        _ => 3,
     }
 }
 
@@ -126,13 +162,13 @@ fn without_extension(text: &str) -> &str {
 
 impl fmt::Debug for Phone {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Phone({})", self.0)
+        write!(f, "Phone({})", self.full)
     }
 }
 
 impl fmt::Display for Phone {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.full)
     }
 }
 

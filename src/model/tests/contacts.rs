@@ -48,6 +48,23 @@ fn a_number_with_and_without_its_country_code_or_trunk_prefix_is_one_number() {
     assert_eq!(phone("020 7946 0958"), phone("+44 20 7946 0958"));
     assert_eq!(phone("8 (916) 123-45-67"), phone("+7 916 123 45 67"));
     assert_ne!(phone("+1 212 555 0101"), phone("+1 212 555 0100"));
+    // Countries whose national numbers are shorter than ten digits, with a trunk `0`.
+    let berlin = phone("+49 30 1234567");
+    for typed in [
+        "+49 (030) 123-4567",
+        "+49 (0)30 1234567",
+        "030 1234567",
+        "0049 30 1234567",
+    ] {
+        assert_eq!(phone(typed), berlin, "{typed}");
+    }
+    assert_eq!(berlin.significant_digits(), "301234567");
+    assert_eq!(phone("+380 44 123 4567"), phone("044 123 4567"), "Kyiv");
+    assert_ne!(
+        phone("7123456"),
+        phone("+7 123456"),
+        "a local number is no country code"
+    );
     assert_ne!(phone("555-01-00"), phone("+7 916 555 01 00"));
     // The search finds the national digits in any formatting.
     assert_eq!(
