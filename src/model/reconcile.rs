@@ -18,7 +18,8 @@
 //!   to a lost stage. A canceled order is not compared by its status.
 //! - **Products**: a row with no basket item → `missing-in-order`; a basket item no row took →
 //!   `missing-in-deal`; a paired row and item with different quantities → `quantity`, or unit
-//!   prices differing at two decimals → `price`. A product listed in more than one line on a
+//!   prices differing at two decimals → `price`. Units of one kind that convert (kg and g, l and
+//!   ml, m and cm, by OKEI code) are compared converted: 0,5 kg at 1 000 is 500 g at 1. A product listed in more than one line on a
 //!   side is compared in total, at its first row: one `missing-in-order` when the order lacks
 //!   it, else one `quantity` difference when the totals differ, and nothing "missing"; each
 //!   row's price is still compared with its line's (or the product's first line's).
@@ -417,7 +418,11 @@ fn push_price_difference(
     if !same_currency(deal, order) {
         return;
     }
-    if r.price.round_dp(2) != it.price.round_dp(2) {
+    // Prices per unit of one kind compare as per the same unit (1 000 ₽ a kg is 1 ₽ a g).
+    let (a, b) = Unit::of_row(r)
+        .convertible(&Unit::of_line(it))
+        .unwrap_or((Decimal::from(1), Decimal::from(1)));
+    if r.price.round_dp(2) * b != it.price.round_dp(2) * a {
         out.push(Difference::Price {
             row,
             basket_item_id: it.id,
@@ -472,7 +477,8 @@ fn split_difference(
 }
 
 /// Deal row `index` against order line `it` at quantities `(deal, order)`: a difference when
-/// they differ, or when the two sides count in different units.
+/// they differ, or when the two sides count in different units, unless those convert (0,5 kg
+/// is 500 g).
 fn quantity_difference(
     index: usize,
     r: &ProductRow,
@@ -480,7 +486,11 @@ fn quantity_difference(
     (deal, order): (Decimal, Decimal),
 ) -> Option<Difference> {
     let (unit, order_unit) = (Unit::of_row(r), Unit::of_line(it));
-    (deal != order || unit.differs_from(&order_unit)).then(|| Difference::Quantity {
+    let same = match unit.convertible(&order_unit) {
+        Some((a, b)) => deal * a == order * b,
+        None => deal == order && !unit.differs_from(&order_unit),
+    };
+    (!same).then(|| Difference::Quantity {
         row: index,
         basket_item_id: it.id,
         name: r.product_name.clone(),

@@ -1,6 +1,7 @@
 //! A unit of measure as a record names it: the portal's own name (`шт`) and, when given, its
 //! OKEI code (`796`, pieces), which says what it is in any language.
 
+use bitrix_rest::Decimal;
 use bitrix_rest::models::{crm::ProductRow, sale::BasketItem};
 
 use crate::model::text::lowercase;
@@ -33,6 +34,36 @@ impl Unit {
                 !a.is_empty() && !b.is_empty() && lowercase(a) != lowercase(b)
             }
         }
+    }
+
+    /// For two units of one kind that convert by a fixed factor (mass, volume, length, by their
+    /// OKEI codes), the factors `(a, b)` such that `x` of this unit is `y` of `other` when
+    /// `x × a = y × b`: 0,5 kg is 500 g.
+    pub fn convertible(&self, other: &Unit) -> Option<(Decimal, Decimal)> {
+        let ((kind, a), (other_kind, b)) = (self.measure()?, other.measure()?);
+        (kind == other_kind).then(|| (Decimal::from(a), Decimal::from(b)))
+    }
+
+    /// The unit's kind and its size in the smallest unit of that kind listed here.
+    fn measure(&self) -> Option<(u8, i64)> {
+        const MASS: u8 = 0;
+        const VOLUME: u8 = 1;
+        const LENGTH: u8 = 2;
+        Some(match self.code? {
+            161 => (MASS, 1),             // mg
+            163 => (MASS, 1_000),         // g
+            166 => (MASS, 1_000_000),     // kg
+            168 => (MASS, 1_000_000_000), // t
+            111 => (VOLUME, 1),           // ml (cm³)
+            112 => (VOLUME, 1_000),       // l
+            113 => (VOLUME, 1_000_000),   // m³
+            3 => (LENGTH, 1),             // mm
+            4 => (LENGTH, 10),            // cm
+            5 => (LENGTH, 100),           // dm
+            6 => (LENGTH, 1_000),         // m
+            8 => (LENGTH, 1_000_000),     // km
+            _ => return None,
+        })
     }
 
     /// An order line's unit.

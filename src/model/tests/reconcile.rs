@@ -449,6 +449,26 @@ fn quantity_differences_carry_the_deal_rows_unit_and_order_lines_their_own() {
 }
 
 #[test]
+fn the_same_amount_in_units_that_convert_is_no_difference() {
+    let dl = deal(410, json!({"OPPORTUNITY": "500"}));
+    // Half a kilo at 1 000 a kilo in the deal; 500 grams at 1 a gram in the order.
+    let mut coffee = row(1, "Кофе", "0.5", "1000");
+    coffee.measure_name = "кг".into();
+    coffee.measure_code = Some(166);
+    let line = |qty: f64, price: f64| {
+        let mut it: bitrix_rest::models::sale::BasketItem = from(json!({"id": 1, "productId": 70,
+            "name": "Кофе", "price": price, "quantity": qty, "currency": "RUB",
+            "productXmlId": "A", "measureName": "г", "measureCode": "163"}));
+        it.order_id = Some(9);
+        order(9, json!({"price": 500}), vec![it])
+    };
+    let rows = [coffee];
+    assert_eq!(run(&dl, &rows, &line(500.0, 1.0)), vec![]);
+    assert_eq!(kinds(&run(&dl, &rows, &line(400.0, 1.0))), vec!["quantity"]);
+    assert_eq!(kinds(&run(&dl, &rows, &line(500.0, 1.2))), vec!["price"]);
+}
+
+#[test]
 fn a_product_in_two_deal_rows_and_one_order_line_is_compared_in_total() {
     let dl = deal(410, json!({"OPPORTUNITY": "300"}));
     let rows = vec![row(1, "Чайник", "1", "100"), row(1, "Чайник", "2", "100")];
