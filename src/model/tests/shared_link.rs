@@ -164,5 +164,8 @@ fn rules_holding_the_same_kind_of_key_are_asked_across_each_other() {
         ),
         vec![8]
     );
-    assert_eq!(ids(&by_connector, probe(1, 0), &[by_rep.clone()]), vec![1]);
+    assert_eq!(
+        ids(&by_connector, probe(1, 0), std::slice::from_ref(&by_rep)),
+        vec![1]
+    );
 }
