@@ -163,6 +163,15 @@ pub fn price_commands(
     })
 }
 
+/// A few prices of type `price_type`, whichever products they are of: whether the store has
+/// prices of that type at all.
+pub fn prices_of_type_call(price_type: u64) -> Call {
+    Call::new(
+        "catalog.price.list",
+        json!({"select": ["id"], "filter": {"catalogGroupId": price_type}, "start": -1}),
+    )
+}
+
 fn chunked(
     batch: &mut Batch,
     prefix: &str,

@@ -383,3 +383,28 @@ fn a_save_over_settings_another_admin_saved_meanwhile_is_refused_and_theirs_stay
     save_and_see_it_saved(&stand);
     assert_eq!(get()["pollIntervalSecs"], json!(7));
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_price_type_no_store_product_has_is_saved_with_a_warning() {
+    let stand = Stand::start(
+        "a_price_type_no_store_product_has_is_saved_with_a_warning",
+        Setup::demo(crate::support::options::dev_options()),
+    );
+    stand.open_app_page(User::Admin);
+    stand.click(&tid("tab-settings"));
+    wait_settings_ready(&stand);
+    let warning = tid("settings-price-type-unused");
+
+    stand.fill(&tid("settings-price-type"), "99");
+    save_and_see_it_saved(&stand);
+    stand.enter_app_frame();
+    let shown = stand.wait_css(&warning);
+    assert!(shown.text.contains("99"), "{}", shown.text);
+
+    // The base price type has prices: saved, and no warning.
+    stand.fill(&tid("settings-price-type"), "1");
+    save_and_see_it_saved(&stand);
+    stand.enter_app_frame();
+    assert_eq!(stand.count(&warning), 0);
+}

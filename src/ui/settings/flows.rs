@@ -9,7 +9,9 @@ use super::load::{check_client, load_portal, load_store};
 use super::state::{Action, Check, PageState, Save, StoreData};
 use crate::fetch::live::saved_settings;
 use crate::frame::Frame;
+use crate::model::catalog_query::prices_of_type_call;
 use crate::model::settings::{SETTINGS_OPTION, Settings};
+use crate::model::webhook::StoreWebhook;
 use crate::session::{Session, StoreAccess};
 
 /// Starts both loads; answers arriving after `cancel` (the page went away) are dropped.
@@ -157,13 +159,38 @@ pub fn save_callback(
                 .await
             {
                 Ok(()) => {
+                    let price_type = (settings.price_type_id != loaded.price_type_id)
+                        .then_some(settings.price_type_id);
+                    let store = settings.store_webhook.clone();
                     dispatcher.dispatch(Action::Saved(settings.clone()));
                     saved.emit(settings);
+                    // A price type no product has: saved, but the admin hears of it.
+                    if let (Some(id), Some(hook)) = (price_type, store)
+                        && !store_has_prices_of_type(&hook, id).await
+                    {
+                        dispatcher.dispatch(Action::PriceTypeUnused(id));
+                    }
                 }
                 Err(error) => dispatcher.dispatch(Action::SaveFailed(error)),
             }
         });
     })
+}
+
+/// False when the store answers that it has no price of type `id` (a store that cannot tell
+/// is taken to have some).
+async fn store_has_prices_of_type(hook: &StoreWebhook, id: u64) -> bool {
+    let Ok(store) = check_client(hook) else {
+        return true;
+    };
+    let call = prices_of_type_call(id);
+    match store.call(call.method, call.params).await {
+        Ok(value) => value
+            .get("prices")
+            .and_then(|p| p.as_array())
+            .is_none_or(|prices| !prices.is_empty()),
+        Err(_) => true,
+    }
 }
 
 /// Goes on with a save that waited for its webhook's check, once that check is over: saves

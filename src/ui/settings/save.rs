@@ -47,10 +47,14 @@ pub fn SaveBar(props: &SaveBarProps) -> Html {
                 { Notice::new(Tone::Alert, t.save_check_failed).titled(t.refused_title).html() }
             </div>
         },
-        Save::Saved => Notice::new(Tone::Success, t.saved_text)
-            .titled(t.saved_title)
-            .testid("settings-saved")
-            .html(),
+        Save::Saved => html! {
+            <>
+                { Notice::new(Tone::Success, t.saved_text).titled(t.saved_title).testid("settings-saved").html() }
+                if let Some(id) = props.page.unused_price_type {
+                    { Notice::new(Tone::Warning, fill(t.price_type_unused, &[&id.to_string()])).testid("settings-price-type-unused").html() }
+                }
+            </>
+        },
         Save::Conflict => html! {
             <div data-testid="settings-error" data-kind="conflict">
                 { Notice::new(Tone::Alert, t.save_conflict).titled(t.refused_title).html() }

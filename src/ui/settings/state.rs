@@ -102,6 +102,8 @@ pub enum Action {
     Saved(Settings),
     SaveFailed(FrameError),
     SaveConflict,
+    /// The store has no price of the saved price type.
+    PriceTypeUnused(u64),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -125,6 +127,8 @@ pub struct PageState {
     /// What the last save attempt refused; updated on every edit after that.
     pub problems: Vec<SettingsProblem>,
     pub save: Save,
+    /// The price type just saved, when the store has no price of that type.
+    pub unused_price_type: Option<u64>,
 }
 
 impl PageState {
@@ -132,6 +136,7 @@ impl PageState {
     pub fn new(saved: &Settings) -> PageState {
         let connected = saved.store_webhook.is_some();
         PageState {
+            unused_price_type: None,
             form: SettingsForm::of(saved),
             saved: saved.clone(),
             portal: None,
@@ -292,7 +297,11 @@ impl Reducible for PageState {
                 next.save = Save::Refused(problems.len());
                 next.problems = problems;
             }
-            Action::SaveStarted => next.save = Save::Saving,
+            Action::SaveStarted => {
+                next.save = Save::Saving;
+                next.unused_price_type = None;
+            }
+            Action::PriceTypeUnused(id) => next.unused_price_type = Some(id),
             Action::Saved(settings) => {
                 next.form = SettingsForm::of(&settings);
                 next.saved = settings;
