@@ -37,19 +37,39 @@ impl Unit {
     }
 
     /// For two units of one kind that convert by a fixed factor (mass, volume, length, by their
-    /// OKEI codes), the factors `(a, b)` such that `x` of this unit is `y` of `other` when
+    /// OKEI codes or short names), the factors `(a, b)` such that `x` of this unit is `y` of `other` when
     /// `x × a = y × b`: 0,5 kg is 500 g.
     pub fn convertible(&self, other: &Unit) -> Option<(Decimal, Decimal)> {
         let ((kind, a), (other_kind, b)) = (self.measure()?, other.measure()?);
         (kind == other_kind).then(|| (Decimal::from(a), Decimal::from(b)))
     }
 
-    /// The unit's kind and its size in the smallest unit of that kind listed here.
+    /// The unit's kind and its size in the smallest unit of that kind listed here: by OKEI
+    /// code, or by its usual short name when the record has no code.
     fn measure(&self) -> Option<(u8, i64)> {
         const MASS: u8 = 0;
         const VOLUME: u8 = 1;
         const LENGTH: u8 = 2;
-        Some(match self.code? {
+        let code = match self.code {
+            Some(code) => code,
+            None => {
+                let name = lowercase(self.name.trim().trim_end_matches('.'));
+                match name.as_str() {
+                    "мг" | "mg" => 161,
+                    "г" | "гр" | "g" => 163,
+                    "кг" | "kg" => 166,
+                    "т" | "t" => 168,
+                    "мл" | "ml" => 111,
+                    "л" | "l" => 112,
+                    "мм" | "mm" => 3,
+                    "см" | "cm" => 4,
+                    "м" | "m" => 6,
+                    "км" | "km" => 8,
+                    _ => return None,
+                }
+            }
+        };
+        Some(match code {
             161 => (MASS, 1),             // mg
             163 => (MASS, 1_000),         // g
             166 => (MASS, 1_000_000),     // kg

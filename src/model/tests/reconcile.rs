@@ -466,6 +466,17 @@ fn the_same_amount_in_units_that_convert_is_no_difference() {
     assert_eq!(run(&dl, &rows, &line(500.0, 1.0)), vec![]);
     assert_eq!(kinds(&run(&dl, &rows, &line(400.0, 1.0))), vec!["quantity"]);
     assert_eq!(kinds(&run(&dl, &rows, &line(500.0, 1.2))), vec!["price"]);
+    // Records naming their units without codes convert alike.
+    let mut named = rows[0].clone();
+    named.measure_code = None;
+    let mut grams = line(500.0, 1.0);
+    grams.basket_items[0].measure_code = None;
+    assert_eq!(run(&dl, &[named.clone()], &grams), vec![]);
+    named.measure_name = "шт".into();
+    assert_eq!(
+        kinds(&run(&dl, &[named], &grams)),
+        vec!["quantity", "price"]
+    );
 }
 
 #[test]
