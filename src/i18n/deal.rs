@@ -122,6 +122,7 @@ pub struct DealTexts {
     pub link_elsewhere_unknown: &'static str,
     pub link_not_found: &'static str,
     pub link_cannot_write: &'static str,
+    pub link_deal_linked_meanwhile: &'static str,
     pub link_number_missing: &'static str,
     pub link_candidates_more: &'static str,
     /// `{0}`: the order's number, `{1}`: why.
@@ -254,6 +255,7 @@ static RU: DealTexts = DealTexts {
     link_unsure: "Не удалось узнать, привязан ли заказ №{0}. {1}",
     link_number_missing: "Введите номер заказа или его ID.",
     link_candidates_more: "Показаны самые новые заказы: по каждому телефону и e-mail — не больше 50. Более старый заказ найдите по номеру или ID ниже.",
+    link_deal_linked_meanwhile: "Пока панель была открыта, кто-то связал сделку с заказом «{0}»: его связь не перезаписана. Вкладка покажет этот заказ при следующей проверке.",
     link_cannot_write: "Настройки не указывают поле сделки для связи: попросите администратора выбрать его в настройках StoreLink.",
     link_searching: "Ищем заказы…",
     store_not_configured_admin: "Магазин ещё не подключён. Укажите вебхук магазина в настройках StoreLink.",
@@ -382,6 +384,7 @@ static EN: DealTexts = DealTexts {
     link_unsure: "It is not known whether order #{0} was linked. {1}",
     link_number_missing: "Type an order number or its ID.",
     link_candidates_more: "The newest orders are shown: at most 50 per phone and e-mail. Find an older order by its number or ID below.",
+    link_deal_linked_meanwhile: "While this panel was open, someone linked the deal to order \"{0}\": their link was not overwritten. The tab shows that order at its next check.",
     link_cannot_write: "The settings name no deal field to hold the link: ask your administrator to choose one in StoreLink's settings.",
     link_searching: "Looking for orders…",
     store_not_configured_admin: "The store is not connected yet. Enter the store's webhook in StoreLink's settings.",

@@ -90,6 +90,35 @@ pub fn link_candidates(deal: &Deal, rules: &[LinkRule]) -> Vec<LinkCandidate> {
         .collect()
 }
 
+/// What the deal holds under each rule that records the link in the deal (`None` where it
+/// holds nothing), in rule order: read again before a link is written, so that a link someone
+/// wrote meanwhile is not overwritten.
+pub fn recorded_links(deal: &Deal, rules: &[LinkRule]) -> Vec<Option<String>> {
+    rules
+        .iter()
+        .filter_map(|rule| match rule {
+            LinkRule::UserField { field, .. } => Some(deal.user_field(field)),
+            LinkRule::OriginId { .. } => Some(
+                deal.origin_id
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty() && *v != "0")
+                    .map(str::to_owned),
+            ),
+            LinkRule::OrderXmlId | LinkRule::OrderProperty { .. } => None,
+        })
+        .collect()
+}
+
+/// The link a deal got since `before` ([`recorded_links`] then and `now`): the first value
+/// that is new; `None` when nothing was written (a link taken away is no new one).
+pub fn written_meanwhile(before: &[Option<String>], now: &[Option<String>]) -> Option<String> {
+    before
+        .iter()
+        .zip(now)
+        .find_map(|(was, is)| if was != is { is.clone() } else { None })
+}
+
 /// Whether the deal's `ORIGIN_ID` comes from the connection the rule names: any originator
 /// when the rule names none.
 pub(crate) fn origin_is_ours(deal: &Deal, originator_id: Option<&str>) -> bool {

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use bitrix_rest::models::crm::Contact;
+use bitrix_rest::models::crm::{Contact, Deal};
 use bitrix_rest::models::sale::Order;
 use bitrix_rest::{Cancel, Client, Error};
 use wasm_bindgen_futures::spawn_local;
@@ -21,7 +21,7 @@ use crate::markup::link::{
 };
 use crate::model::contacts::MatchedOn;
 use crate::model::contacts::search::CandidateSearch;
-use crate::model::link::UnresolvedLink;
+use crate::model::link::{UnresolvedLink, recorded_links, written_meanwhile};
 use crate::session::{Session, StoreAccess};
 
 /// The linking panel of a deal without a linked order.
@@ -29,6 +29,8 @@ pub struct LinkPanel {
     state: RefCell<LinkState>,
     session: Rc<Session>,
     deal_id: u64,
+    /// What the deal held under each link rule when the tab loaded ([`recorded_links`]).
+    links_at_open: Vec<Option<String>>,
     /// Asks the deal tab to render again.
     changed: Rc<dyn Fn()>,
     /// Tells the deal tab the link is written.
@@ -41,7 +43,7 @@ impl LinkPanel {
     /// Starts looking for the buyer's orders at once.
     pub fn new(
         session: Rc<Session>,
-        deal_id: u64,
+        deal: &Deal,
         contact: Option<Contact>,
         changed: Rc<dyn Fn()>,
         linked: Rc<dyn Fn()>,
@@ -52,10 +54,13 @@ impl LinkPanel {
             (Some(_), None) => ContactSearch::NothingToSearchBy,
             (Some(_), Some(_)) => ContactSearch::ByPhoneOrEmail,
         };
+        let deal_id = deal.id;
+        let links_at_open = recorded_links(deal, &session.settings.link_rules);
         let panel = Rc::new(LinkPanel {
             state: RefCell::new(LinkState::new(looks_for)),
             session,
             deal_id,
+            links_at_open,
             changed,
             linked,
             cancel: Cancel::new(),
@@ -193,12 +198,25 @@ impl LinkPanel {
         (self.changed)();
         let (weak, portal, store) = (Rc::downgrade(self), self.portal(), self.store());
         let (session, deal_id) = (self.session.clone(), self.deal_id);
+        let at_open = self.links_at_open.clone();
         spawn_local(async move {
+            // Someone may have linked this deal since the tab loaded (in another window): their
+            // link is not overwritten. A failed read does not stop the link.
+            let rules = &session.settings.link_rules;
+            if let Ok(now) = portal.deals().get(deal_id).await
+                && let Some(value) = written_meanwhile(&at_open, &recorded_links(&now, rules))
+            {
+                if let Some(panel) = weak.upgrade() {
+                    let why = fill(session.lang.deal().link_deal_linked_meanwhile, &[&value]);
+                    panel.state.borrow_mut().end_link(Err(why.into()));
+                    (panel.changed)();
+                }
+                return;
+            }
             // Another deal may have linked the order since the panel listed it: asked again
             // unless the rep already agreed. A failed question does not stop the link (the
             // tab names a second deal on the order once it is written).
             if !confirmed && let Some(store) = &store {
-                let rules = &session.settings.link_rules;
                 let once = std::slice::from_ref(&order);
                 if let Ok(mut found) =
                     orders_linked_elsewhere(&portal, store, rules, deal_id, once).await

@@ -529,3 +529,29 @@ fn own_seed_a_deal_the_stores_connector_linked_to_the_same_order_is_named_on_bot
     assert_eq!(shared.len(), 1, "{shared:?}");
     assert_eq!(shared[0].attr("data-deal-id"), Some("1"));
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_deal_linked_in_another_window_while_the_panel_was_open_is_not_overwritten() {
+    let stand = mini_stand(
+        "a_deal_linked_in_another_window_while_the_panel_was_open_is_not_overwritten",
+        mini_options(60),
+    );
+    stand.open_deal_ready(2, User::Rep);
+    let candidate = format!("{}[data-order-id=\"502\"]", tid("link-candidate"));
+    stand.wait_css(&candidate);
+    // Meanwhile the same rep, in another window, links deal 2 to order 503.
+    rest::portal(
+        &stand.sandbox,
+        "crm.deal.update",
+        &[("id", "2"), (&format!("fields[{ORDER_FIELD}]"), "503")],
+    );
+    stand.click(&format!("{candidate} {}", tid("link-button")));
+    let error = stand.wait_css(&tid("link-error"));
+    assert!(error.text.contains("503"), "{}", error.text);
+    assert_eq!(
+        rest::deal(&stand.sandbox, 2)[ORDER_FIELD],
+        json!("503"),
+        "the other window's link stays"
+    );
+}

@@ -3,7 +3,8 @@ use serde_json::json;
 use crate::model::call::Batch;
 use crate::model::link::{
     LinkCandidate, OrderReference, UnresolvedLink, default_choice, link_candidates, link_write,
-    order_number_batch, reference_commands, resolve_link, same_order_number, unresolved_links,
+    order_number_batch, recorded_links, reference_commands, resolve_link, same_order_number,
+    unresolved_links, written_meanwhile,
 };
 use crate::model::settings::{LinkRule, OrderKey};
 
@@ -357,5 +358,32 @@ fn a_rule_naming_a_field_the_deal_does_not_have_is_reported_as_missing() {
             field: "UF_CRM_ORDER".into()
         }],
         "the declared, empty field is not reported"
+    );
+}
+
+#[test]
+fn a_link_written_to_the_deal_meanwhile_is_noticed_and_one_taken_away_is_not() {
+    let rules = all_rules();
+    let open = deal(410, json!({"UF_CRM_NUMBER": " 999 ", "ORIGIN_ID": "0"}));
+    let before = recorded_links(&open, &rules);
+    assert_eq!(
+        before,
+        vec![None, Some("999".into()), None],
+        "the deal-side rules only: ID field, number field, ORIGIN_ID"
+    );
+    let same = deal(410, json!({"UF_CRM_NUMBER": "999"}));
+    assert_eq!(
+        written_meanwhile(&before, &recorded_links(&same, &rules)),
+        None
+    );
+    let linked = deal(410, json!({"UF_CRM_ORDER": "202", "UF_CRM_NUMBER": "999"}));
+    assert_eq!(
+        written_meanwhile(&before, &recorded_links(&linked, &rules)),
+        Some("202".into())
+    );
+    let cleared = deal(410, json!({}));
+    assert_eq!(
+        written_meanwhile(&before, &recorded_links(&cleared, &rules)),
+        None
     );
 }

@@ -289,7 +289,7 @@ impl DealTab {
                 });
                 let panel = LinkPanel::new(
                     self.session.clone(),
-                    self.deal_id,
+                    &loaded.data.deal,
                     contact.clone(),
                     changed,
                     linked,
