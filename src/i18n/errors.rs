@@ -23,6 +23,7 @@ struct ErrorTexts {
     access: &'static str,
     access_read: &'static str,
     not_found: &'static str,
+    not_found_plain: &'static str,
     no_method: &'static str,
     rate_limit: &'static str,
     time_limit: &'static str,
@@ -46,6 +47,7 @@ static RU: ErrorTexts = ErrorTexts {
     access: "{0}: у вас нет прав на это действие ({1}). Ничего не изменено.",
     access_read: "{0}: у вас нет прав на просмотр этих данных ({1}). Попросите доступ у администратора.",
     not_found: "{0}: запись не найдена ({1}).",
+    not_found_plain: "{0}: запись не найдена.",
     no_method: "{0} не знает метода {1}: на той стороне нет нужного модуля или его версия устарела. Сообщите администратору.",
     rate_limit: "{0} перегружен запросами и не ответил после нескольких попыток. Повторите через минуту.",
     time_limit: "{0} временно заблокировал этот запрос: исчерпан лимит времени. Повторите через несколько минут.",
@@ -69,6 +71,7 @@ static EN: ErrorTexts = ErrorTexts {
     access: "{0}: you are not allowed to do this ({1}). Nothing was changed.",
     access_read: "{0}: you are not allowed to see this data ({1}). Ask your administrator for access.",
     not_found: "{0}: the record was not found ({1}).",
+    not_found_plain: "{0}: the record was not found.",
     no_method: "{0} does not know the method {1}: a module is missing there or too old. Tell your administrator.",
     rate_limit: "{0} is overloaded with requests and did not answer after several tries. Try again in a minute.",
     time_limit: "{0} has blocked this request for a while: its time limit is spent. Try again in a few minutes.",
@@ -115,6 +118,10 @@ pub fn describe(error: &Error, system: System, lang: Lang) -> String {
         (ErrorKind::Access, _) => fill(t.access, &[name, &code]),
         (ErrorKind::NotFound, _) if error.has_code("ERROR_METHOD_NOT_FOUND") => {
             fill(t.no_method, &[name, &error.method])
+        }
+        // The server's "Not found" would only say it twice.
+        (ErrorKind::NotFound, _) if detail.eq_ignore_ascii_case("not found") => {
+            fill(t.not_found_plain, &[name])
         }
         (ErrorKind::NotFound, _) => fill(t.not_found, &[name, &detail]),
         (ErrorKind::RateLimit, _) => fill(t.rate_limit, &[name]),

@@ -555,3 +555,28 @@ fn a_deal_linked_in_another_window_while_the_panel_was_open_is_not_overwritten()
         "the other window's link stays"
     );
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_deal_deleted_while_its_tab_is_open_takes_its_order_and_stock_off_the_screen() {
+    let stand = mini_stand(
+        "a_deal_deleted_while_its_tab_is_open_takes_its_order_and_stock_off_the_screen",
+        mini_options(3),
+    );
+    stand.open_deal_ready(1, User::Rep);
+    assert!(stand.count(&tid("deal-row")) > 0);
+    // Deal 1 is deleted: the same data without it.
+    let mut shop = mini_shop();
+    shop["portal"]["deals"]
+        .as_array_mut()
+        .expect("the mini shop's deals")
+        .retain(|d| d["id"] != json!(1));
+    stand
+        .sandbox
+        .reset(bitrix_sandbox::Seed::Json(shop.to_string()))
+        .expect("the mini shop without deal 1");
+    let gone = stand.wait_css(&format!("{}[data-kind=\"deal-gone\"]", tid("load-failed")));
+    assert!(gone.text.contains("Сделки больше нет"), "{}", gone.text);
+    assert_eq!(stand.count(&tid("deal-row")), 0, "no stale stock");
+    assert_eq!(stand.count(&tid("order-number")), 0, "no stale order");
+}

@@ -2,7 +2,7 @@
 
 use bitrix_rest::{Error, ErrorKind};
 
-use super::state::TabState;
+use super::state::{TabState, deal_gone};
 use crate::fetch::store_side::is_catalogue_not_chosen;
 use crate::i18n::errors::{System, describe};
 use crate::i18n::{Lang, fill};
@@ -75,10 +75,17 @@ pub fn catalogue_unread(m: &mut Markup, error: &Error, lang: Lang) {
 /// The deal itself could not be loaded; the button names `retry`.
 pub fn load_failed(m: &mut Markup, error: &Error, lang: Lang) {
     let t = lang.deal();
-    let text = describe(error, System::Portal, lang);
+    let gone = deal_gone(error);
+    let (title, text) = match gone {
+        true => (t.deal_gone_title, t.deal_gone.to_owned()),
+        false => (t.load_failed_title, describe(error, System::Portal, lang)),
+    };
     m.open("div").attr("data-testid", "load-failed");
+    if gone {
+        m.attr("data-kind", "deal-gone");
+    }
     Notice::new(Tone::Alert, &text)
-        .titled(t.load_failed_title)
+        .titled(title)
         .action(t.retry, "retry")
         .write(m);
     m.close("div");

@@ -162,6 +162,10 @@ impl TabState {
                 if generation != self.generation {
                     return false;
                 }
+                // A deal that is gone takes its order and stock off the screen with it.
+                if deal_gone(&error) {
+                    self.loaded = None;
+                }
                 self.error = Some(error);
                 // The failed load says what failed; one notice is enough.
                 self.unchecked = None;
@@ -207,9 +211,15 @@ impl TabState {
         self.chosen = chosen;
     }
 
-    /// True when nothing could be loaded and no load is under way: a time to try again.
+    /// True when nothing could be loaded and no load is under way: a time to try again (not
+    /// for a deal that is gone: only the rep's Retry asks again).
     pub fn failed_to_open(&self) -> bool {
-        self.loaded.is_none() && self.error.is_some() && !self.busy
+        self.loaded.is_none() && !self.busy && self.error.as_ref().is_some_and(|e| !deal_gone(e))
+    }
+
+    /// The deal was deleted, or the rep may no longer see it.
+    pub fn deal_gone(&self) -> bool {
+        self.error.as_ref().is_some_and(deal_gone)
     }
 
     /// Whether a load's partial answer (Bitrix24's part) could be shown: a load is under way
@@ -226,4 +236,9 @@ impl TabState {
             (None, None) => "loading",
         }
     }
+}
+
+/// Whether a load failed because Bitrix24 has no such deal (deleted, or out of the rep's sight).
+pub fn deal_gone(error: &Error) -> bool {
+    error.kind == bitrix_rest::ErrorKind::NotFound && error.method == "crm.deal.get"
 }

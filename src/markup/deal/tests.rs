@@ -1521,3 +1521,27 @@ fn a_slow_reload_shows_the_fresher_deal_part_with_its_changes_marked() {
         loaded: fresher
     }));
 }
+
+#[test]
+fn a_deal_that_is_gone_clears_the_screen_and_is_not_tried_again_by_itself() {
+    let mut state = loaded(view(StoreState::Linked), data(answered()));
+    let gone = Error::new(ErrorKind::NotFound, "crm.deal.get", "Not found");
+    assert!(state.apply(TabAction::Failed {
+        generation: state.generation,
+        error: gone
+    }));
+    assert!(
+        state.loaded.is_none(),
+        "its order and stock are no longer the deal's"
+    );
+    assert!(state.deal_gone() && !state.failed_to_open());
+    let html = body(&ctx(), &state);
+    assert!(html.contains(r#"data-kind="deal-gone""#), "{html}");
+    assert!(html.contains("This deal is gone") && html.contains("Try again"));
+    assert!(!html.contains("Not found"));
+    // Any other failure to open is tried again by the live check.
+    let mut other = loaded(view(StoreState::Linked), data(answered()));
+    other.loaded = None;
+    other.error = Some(error());
+    assert!(other.failed_to_open() && !other.deal_gone());
+}
