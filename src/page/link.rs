@@ -107,6 +107,16 @@ impl LinkPanel {
         markup::write(m, &self.state.borrow(), unresolved, self.session.lang);
     }
 
+    /// The order number typed in the panel.
+    pub fn typed_number(&self) -> String {
+        self.state.borrow().number.clone()
+    }
+
+    /// Puts back a number typed before the tab started again (new settings).
+    pub fn resume_number(&self, number: String) {
+        self.state.borrow_mut().number = number;
+    }
+
     /// Handles an action of the panel (names starting with `link-`); false for any other.
     pub fn handle(self: &Rc<Self>, action: &Action) -> bool {
         match action.name.as_str() {

@@ -216,3 +216,51 @@ fn open_results_in_the_deal_tab_follow_a_stock_change_the_tab_sees() {
         (b.text(&available).as_deref() == Some("8")).then_some(())
     });
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_search_typed_in_the_tab_goes_on_when_an_admin_saves_other_settings() {
+    let stand = mini_stand(
+        "a_search_typed_in_the_tab_goes_on_when_an_admin_saves_other_settings",
+        mini_options(3),
+    );
+    stand.open_deal_ready(1, User::Rep);
+    let (state, _) = search(&stand, "mini-brazil");
+    assert_eq!(state, "ready");
+    // The tab is built again from the new settings: mark the old one to tell them apart.
+    let marked = "document.querySelector('[data-testid=deal-tab]').dataset.old = 'yes';";
+    stand.js(marked, vec![]);
+    // An admin saves another interval.
+    let mut settings = crate::support::rest::as_app(
+        &stand.sandbox,
+        1,
+        "app.option.get",
+        &[("option", "settings")],
+    );
+    settings["pollIntervalSecs"] = serde_json::json!(4);
+    stand
+        .sandbox
+        .set_app_option("settings", settings)
+        .expect("the admin's save");
+    stand.wait_for("the tab with the new settings", |b: &Browser| {
+        b.first(&format!("{}:not([data-old])", tid("deal-tab")))
+            .map(drop)
+    });
+    // The search is there again, answered, with the focus in its box.
+    let (state, results) = (
+        stand.wait_for("the search again", |b: &Browser| {
+            let lookup = b.first(&tid("stock-lookup"))?;
+            (lookup.attr("data-query") == Some("mini-brazil")
+                && lookup.attr("data-state") == Some("ready"))
+            .then_some("ready")
+        }),
+        stand.read(&tid("stock-result")),
+    );
+    assert_eq!(state, "ready");
+    assert_eq!(xml_ids(&results), ["mini-brazil"]);
+    let focused = stand.js(
+        "return document.activeElement && document.activeElement.dataset.testid;",
+        vec![],
+    );
+    assert_eq!(focused, serde_json::json!("stock-search"));
+}

@@ -16,6 +16,7 @@ use bitrix_rest::Cancel;
 use bitrix_rest::models::crm::Contact;
 use gloo_events::EventListener;
 use gloo_timers::callback::{Interval, Timeout};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::Element;
 
@@ -26,6 +27,7 @@ use crate::fetch::store_side::StoreData;
 use crate::markup::Markup;
 use crate::markup::deal::state::{TabAction, TabState};
 use crate::markup::deal::{TabContext, status_content, status_line, status_text, tab_body};
+use crate::markup::link::NUMBER_ID;
 use crate::model::catalog_query::ASSUMED_WAREHOUSES;
 use crate::model::settings::Settings;
 use crate::model::view::StoreState;
@@ -37,7 +39,7 @@ pub use load::LoadKind;
 /// again with them, so an open tab never works with settings that are no longer saved.
 pub fn mount_for_page(place: Element, session: Rc<Session>, deal_id: u64) {
     let holder: Rc<RefCell<Option<Rc<DealTab>>>> = Rc::default();
-    mount_into(&holder, place, session, deal_id);
+    mount_into(&holder, place, session, deal_id, Typing::default());
     std::mem::forget(holder);
 }
 
@@ -46,18 +48,37 @@ fn mount_into(
     place: Element,
     session: Rc<Session>,
     deal_id: u64,
+    typing: Typing,
 ) {
     let weak = Rc::downgrade(holder);
     let (at, was) = (place.clone(), session.clone());
     let settings_changed: Rc<dyn Fn(Settings)> = Rc::new(move |settings| {
         let Some(holder) = weak.upgrade() else { return };
+        // What the rep was typing goes on in the new tab.
+        let typing = holder.borrow().as_ref().map(|t| t.typing());
         // The old tab goes first: its requests are aborted, its timers stop.
         holder.borrow_mut().take();
         let session = Rc::new(was.with_settings(settings));
-        mount_into(&holder, at.clone(), session, deal_id);
+        mount_into(
+            &holder,
+            at.clone(),
+            session,
+            deal_id,
+            typing.unwrap_or_default(),
+        );
     });
-    let tab = DealTab::mount(place, session, deal_id, settings_changed);
+    let tab = DealTab::mount(place, session, deal_id, settings_changed, typing);
     *holder.borrow_mut() = Some(tab);
+}
+
+/// What the rep was typing when an admin's new settings started the tab again: it goes on in
+/// the new tab (the lookup searched again, the order number put back, the focus kept).
+#[derive(Default)]
+pub struct Typing {
+    /// The lookup's text, and whether its box had the focus.
+    lookup: Option<(String, bool)>,
+    /// The order number typed in the link panel, and whether its field had the focus.
+    link_number: (String, bool),
 }
 
 /// One deal's tab, alive as long as the page.
@@ -99,6 +120,8 @@ pub struct DealTab {
     remembered_warehouses: Option<usize>,
     /// Starts the tab again with settings an admin saved meanwhile.
     settings_changed: Rc<dyn Fn(Settings)>,
+    /// What the rep was typing in the tab this one replaced, until its parts are there.
+    typing: RefCell<Typing>,
     listeners: RefCell<Vec<EventListener>>,
 }
 
@@ -110,6 +133,7 @@ impl DealTab {
         session: Rc<Session>,
         deal_id: u64,
         settings_changed: Rc<dyn Fn(Settings)>,
+        typing: Typing,
     ) -> Rc<DealTab> {
         let mut m = Markup::new();
         m.open_class("div", "sl-page sl-deal")
@@ -147,6 +171,7 @@ impl DealTab {
             confirmed: Cell::new(js_sys::Date::now()),
             remembered_warehouses,
             settings_changed,
+            typing: RefCell::new(typing),
             listeners: RefCell::default(),
         });
         let me = Rc::downgrade(&tab);
@@ -159,6 +184,25 @@ impl DealTab {
         tab.load(LoadKind::Open);
         live::start(&tab);
         tab
+    }
+
+    /// What the rep is typing now (see [`Typing`]).
+    fn typing(&self) -> Typing {
+        let focused = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .map(|e| e.id());
+        Typing {
+            lookup: self.lookup.borrow().as_ref().and_then(|l| l.typed()),
+            link_number: (
+                self.link
+                    .borrow()
+                    .as_ref()
+                    .map(|(_, p)| p.typed_number())
+                    .unwrap_or_default(),
+                focused.as_deref() == Some(NUMBER_ID),
+            ),
+        }
     }
 
     /// A weak handle for timers and tasks.
@@ -254,6 +298,15 @@ impl DealTab {
             }
         });
         self.body.render(m.finish());
+        // The number field of the tab this one replaced had the focus: it has it again.
+        let refocus = self.link.borrow().is_some()
+            && std::mem::take(&mut self.typing.borrow_mut().link_number.1);
+        if refocus
+            && let Some(field) = self.body.find(&format!("#{NUMBER_ID}"))
+            && let Ok(field) = field.dyn_into::<web_sys::HtmlElement>()
+        {
+            field.focus().ok();
+        }
     }
 
     /// Starts the linking panel while the deal has no order, and the lookup once the store's
@@ -294,6 +347,10 @@ impl DealTab {
                     changed,
                     linked,
                 );
+                let (number, _) = &mut self.typing.borrow_mut().link_number;
+                if !number.is_empty() {
+                    panel.resume_number(std::mem::take(number));
+                }
                 *link = Some((contact.clone(), panel));
             }
         }
@@ -310,11 +367,13 @@ impl DealTab {
                 warehouses,
                 ..LookupOptions::default()
             };
-            *lookup = Some(mount_lookup(
-                self.lookup_place.clone(),
-                self.session.clone(),
-                options,
-            ));
+            let handle = mount_lookup(self.lookup_place.clone(), self.session.clone(), options);
+            if let Some((text, focused)) = self.typing.borrow_mut().lookup.take()
+                && !text.trim().is_empty()
+            {
+                handle.resume(&text, focused);
+            }
+            *lookup = Some(handle);
         }
     }
 }

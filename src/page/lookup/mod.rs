@@ -52,6 +52,21 @@ impl LookupHandle {
     }
 }
 
+#[cfg(feature = "tab")]
+impl LookupHandle {
+    /// What the rep has typed in the search box, and whether it has the focus.
+    pub fn typed(&self) -> Option<(String, bool)> {
+        self.panel.as_ref().map(|p| p.typed())
+    }
+
+    /// Goes on with a search typed before the tab started again (see [`panel::Panel::resume`]).
+    pub fn resume(&self, text: &str, focused: bool) {
+        if let Some(panel) = &self.panel {
+            panel.resume(text, focused);
+        }
+    }
+}
+
 impl Drop for LookupHandle {
     fn drop(&mut self) {
         if let Some(panel) = &self.panel {

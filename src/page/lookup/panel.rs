@@ -157,6 +157,27 @@ impl Panel {
         self.dispatch(LookupEvent::Refresh);
     }
 
+    /// What the rep has typed, and whether the search box has the focus.
+    #[cfg(feature = "tab")]
+    pub fn typed(&self) -> (String, bool) {
+        let focused = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .is_some_and(|e| e == **self.input);
+        (self.input.value(), focused)
+    }
+
+    /// Goes on with a search typed before the tab started again (new settings): the text
+    /// back in the box, searched, and the focus where it was.
+    #[cfg(feature = "tab")]
+    pub fn resume(self: &Rc<Self>, text: &str, focused: bool) {
+        self.input.set_value(text);
+        self.dispatch(LookupEvent::Typed(text.to_owned()));
+        if focused {
+            self.input.focus().ok();
+        }
+    }
+
     /// A named action of the panel's markup.
     fn act(self: &Rc<Self>, a: Action) {
         match a.name.as_str() {
