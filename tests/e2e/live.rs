@@ -171,6 +171,16 @@ fn a_hidden_tab_does_not_poll_and_a_visible_one_does() {
         change_deadline(),
         |_| (rest_calls(&stand) > 0).then_some(()),
     );
+
+    // A rep flicking between windows right after a check: no check per flick (one check is
+    // a request to each system).
+    stand.sandbox.reset_stats();
+    for _ in 0..10 {
+        crate::support::visibility::hide(&stand.browser);
+        crate::support::visibility::show(&stand.browser);
+    }
+    let flicked = rest_calls(&stand);
+    assert!(flicked <= 4, "{flicked} requests for 10 flicks");
 }
 
 #[test]

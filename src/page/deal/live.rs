@@ -31,12 +31,15 @@ pub fn start(tab: &Rc<DealTab>) {
         }
     });
     *tab.live.borrow_mut() = Some(interval);
-    // A tab shown again checks at once rather than at the next tick.
+    // A tab shown again checks at once rather than at the next tick, unless what it shows was
+    // confirmed within half an interval: a rep flicking between windows makes no storm.
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         let me = Rc::downgrade(tab);
+        let fresh_for = f64::from(seconds.saturating_mul(1000)) / 2.0;
         let shown = EventListener::new(&document, "visibilitychange", move |_| {
             if let Some(tab) = me.upgrade()
                 && !page_hidden()
+                && js_sys::Date::now() - tab.confirmed.get() >= fresh_for
             {
                 check_now(&tab);
             }
