@@ -7,9 +7,11 @@ use std::rc::Rc;
 use bitrix_rest::models::crm::{Contact, Deal};
 use bitrix_rest::models::sale::Order;
 use bitrix_rest::{Cancel, Client, Error};
+use serde_json::json;
 use wasm_bindgen_futures::spawn_local;
 
 use super::dom::Action;
+use crate::fetch::answers::run;
 use crate::fetch::link::{
     LinkFailure, candidate_orders, orders_by_number, orders_linked_elsewhere, write_link,
 };
@@ -19,9 +21,12 @@ use crate::markup::Markup;
 use crate::markup::link::{
     self as markup, ContactSearch, Found, LinkState, LinkStep, NotLinked, offered,
 };
+use crate::model::call::{Batch, Call};
 use crate::model::contacts::MatchedOn;
 use crate::model::contacts::search::CandidateSearch;
 use crate::model::link::{UnresolvedLink, recorded_links, written_meanwhile};
+use crate::model::settings::{LinkRule, Settings};
+use crate::model::view::poll::{changed_settings, settings_call};
 use crate::session::{Session, StoreAccess};
 
 /// The linking panel of a deal without a linked order.
@@ -29,12 +34,14 @@ pub struct LinkPanel {
     state: RefCell<LinkState>,
     session: Rc<Session>,
     deal_id: u64,
-    /// What the deal held under each link rule when the tab loaded ([`recorded_links`]).
-    links_at_open: Vec<Option<String>>,
+    /// The deal as the tab loaded it: what its link fields held then.
+    deal_at_open: Deal,
     /// Asks the deal tab to render again.
     changed: Rc<dyn Fn()>,
     /// Tells the deal tab the link is written.
     linked: Rc<dyn Fn()>,
+    /// Starts the tab again with settings an admin saved meanwhile (found when linking).
+    settings_changed: Rc<dyn Fn(Settings)>,
     /// Aborts the requests in flight when the panel goes away.
     cancel: Cancel,
 }
@@ -47,6 +54,7 @@ impl LinkPanel {
         contact: Option<Contact>,
         changed: Rc<dyn Fn()>,
         linked: Rc<dyn Fn()>,
+        settings_changed: Rc<dyn Fn(Settings)>,
     ) -> Rc<LinkPanel> {
         let search = contact.as_ref().and_then(CandidateSearch::for_contact);
         let looks_for = match (&contact, &search) {
@@ -54,13 +62,12 @@ impl LinkPanel {
             (Some(_), None) => ContactSearch::NothingToSearchBy,
             (Some(_), Some(_)) => ContactSearch::ByPhoneOrEmail,
         };
-        let deal_id = deal.id;
-        let links_at_open = recorded_links(deal, &session.settings.link_rules);
         let panel = Rc::new(LinkPanel {
             state: RefCell::new(LinkState::new(looks_for)),
             session,
-            deal_id,
-            links_at_open,
+            deal_id: deal.id,
+            deal_at_open: deal.clone(),
+            settings_changed,
             changed,
             linked,
             cancel: Cancel::new(),
@@ -68,7 +75,7 @@ impl LinkPanel {
         if let (Some(search), Some(store)) = (search, panel.store()) {
             panel.state.borrow_mut().candidates = Found::Searching;
             let (weak, portal) = (Rc::downgrade(&panel), panel.portal());
-            let (session, deal_id) = (panel.session.clone(), deal_id);
+            let (session, deal_id) = (panel.session.clone(), panel.deal_id);
             spawn_local(async move {
                 let mut more = false;
                 let found = match candidate_orders(&store, &search).await {
@@ -208,13 +215,17 @@ impl LinkPanel {
         (self.changed)();
         let (weak, portal, store) = (Rc::downgrade(self), self.portal(), self.store());
         let (session, deal_id) = (self.session.clone(), self.deal_id);
-        let at_open = self.links_at_open.clone();
+        let at_open = self.deal_at_open.clone();
         spawn_local(async move {
-            // Someone may have linked this deal since the tab loaded (in another window): their
-            // link is not overwritten. A failed read does not stop the link.
-            let rules = &session.settings.link_rules;
-            if let Ok(now) = portal.deals().get(deal_id).await
-                && let Some(value) = written_meanwhile(&at_open, &recorded_links(&now, rules))
+            // The deal and the saved settings, read again in one request. An admin may have
+            // changed how deals link since the tab loaded: the link follows the rules now saved.
+            // Someone may have linked this deal meanwhile (in another window): their link is
+            // not overwritten. A failed read stops neither.
+            let (now, fresh) = deal_and_settings(&portal, &session.settings, deal_id).await;
+            let rules = &fresh.as_ref().unwrap_or(&session.settings).link_rules;
+            let before = recorded_links(&at_open, rules);
+            if let Some(now) = now
+                && let Some(value) = written_meanwhile(&before, &recorded_links(&now, rules))
             {
                 if let Some(panel) = weak.upgrade() {
                     let why = fill(session.lang.deal().link_deal_linked_meanwhile, &[&value]);
@@ -239,16 +250,17 @@ impl LinkPanel {
                     return;
                 }
             }
-            let result = write_to_deal(&session, &portal, deal_id, &order).await;
+            let result = write_to_deal(&session, rules, &portal, deal_id, &order).await;
             let Some(panel) = weak.upgrade() else {
                 return;
             };
             let done = result.is_ok();
             panel.state.borrow_mut().end_link(result);
-            if done {
-                (panel.linked)();
-            } else {
-                (panel.changed)();
+            match (done, fresh) {
+                // The tab starts again with the settings the link was written by.
+                (true, Some(settings)) => (panel.settings_changed)(settings),
+                (true, None) => (panel.linked)(),
+                (false, _) => (panel.changed)(),
             }
         });
     }
@@ -260,15 +272,40 @@ impl Drop for LinkPanel {
     }
 }
 
-/// Writes the link; why not, in the rep's words.
+/// The deal as Bitrix24 holds it now, and the settings when an admin saved other ones than
+/// `current` (one request; what could not be read is `None`).
+async fn deal_and_settings(
+    portal: &Client,
+    current: &Settings,
+    deal_id: u64,
+) -> (Option<Deal>, Option<Settings>) {
+    let mut batch = Batch::new();
+    batch.push("deal", Call::new("crm.deal.get", json!({ "id": deal_id })));
+    batch.push("settings", settings_call());
+    let Ok(answers) = run(portal, &batch).await else {
+        return (None, None);
+    };
+    let deal = answers
+        .reply("deal")
+        .ok()
+        .and_then(|r| serde_json::from_value::<Deal>(r.result.clone()).ok());
+    let settings = answers
+        .reply("settings")
+        .ok()
+        .and_then(|r| changed_settings(current, &r.result));
+    (deal, settings)
+}
+
+/// Writes the link by `rules`; why not, in the rep's words.
 async fn write_to_deal(
     session: &Session,
+    rules: &[LinkRule],
     portal: &Client,
     deal_id: u64,
     order: &Order,
 ) -> Result<(), NotLinked> {
     let lang = session.lang;
-    match write_link(portal, &session.settings.link_rules, deal_id, order).await {
+    match write_link(portal, rules, deal_id, order).await {
         Ok(()) => Ok(()),
         Err(LinkFailure::NoWritableRule) => Err(lang.deal().link_cannot_write.to_owned().into()),
         Err(LinkFailure::Portal(e)) => Err(NotLinked {

@@ -580,3 +580,43 @@ fn a_deal_deleted_while_its_tab_is_open_takes_its_order_and_stock_off_the_screen
     assert_eq!(stand.count(&tid("deal-row")), 0, "no stale stock");
     assert_eq!(stand.count(&tid("order-number")), 0, "no stale order");
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_link_made_just_after_an_admin_changed_the_link_rules_follows_the_new_rules() {
+    let stand = mini_stand(
+        "a_link_made_just_after_an_admin_changed_the_link_rules_follows_the_new_rules",
+        mini_options(60),
+    );
+    stand.open_deal_ready(2, User::Rep);
+    let candidate = format!("{}[data-order-id=\"502\"]", tid("link-candidate"));
+    stand.wait_css(&candidate);
+    // The admin switches to the store connector's ORIGIN_ID while the panel is open.
+    let mut settings = rest::as_app(
+        &stand.sandbox,
+        1,
+        "app.option.get",
+        &[("option", "settings")],
+    );
+    settings["linkRules"] = json!([{"kind": "origin-id", "originatorId": "shop"}]);
+    stand
+        .sandbox
+        .set_app_option("settings", settings)
+        .expect("the admin's save");
+    stand.click(&format!("{candidate} {}", tid("link-button")));
+    // Written by the new rule, and shown by it.
+    stand.wait_for("the order linked by ORIGIN_ID", |b| {
+        (b.attr(&tid("order-number"), "data-value").as_deref() == Some("M-502")).then_some(())
+    });
+    let deal = rest::deal(&stand.sandbox, 2);
+    assert_eq!(
+        (&deal["ORIGIN_ID"], &deal["ORIGINATOR_ID"]),
+        (&json!("502"), &json!("shop")),
+        "{deal}"
+    );
+    assert!(
+        deal[ORDER_FIELD].as_str().unwrap_or_default().is_empty(),
+        "not the old rule's field: {}",
+        deal[ORDER_FIELD]
+    );
+}

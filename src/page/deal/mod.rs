@@ -346,6 +346,7 @@ impl DealTab {
                     contact.clone(),
                     changed,
                     linked,
+                    self.settings_changed.clone(),
                 );
                 let (number, _) = &mut self.typing.borrow_mut().link_number;
                 if !number.is_empty() {
