@@ -186,7 +186,14 @@ fn linked_by_text(rule: Option<&LinkRule>, o: &OrderCard, t: &DealTexts) -> Stri
             let label = FieldLabel::of(&o.field_labels, field).unwrap_or(field);
             fill(t.linked_by_user_field, &[label])
         }
-        Some(LinkRule::OriginId { .. }) => t.linked_by_origin.to_owned(),
+        // Without a source named in the settings, any integration's ORIGIN_ID links: the
+        // connector is not claimed.
+        Some(LinkRule::OriginId {
+            originator_id: Some(_),
+        }) => t.linked_by_origin.to_owned(),
+        Some(LinkRule::OriginId {
+            originator_id: None,
+        }) => t.linked_by_origin_any.to_owned(),
         Some(LinkRule::OrderXmlId) => t.linked_by_xml_id.to_owned(),
         Some(LinkRule::OrderProperty { code }) => fill(t.linked_by_property, &[code]),
         None => String::new(),

@@ -862,7 +862,7 @@ fn another_rule_naming_another_order_is_shown_under_the_order() {
     let html = order_html(&card, &[], None, &[]);
     assert!(html.contains(&format!(
         r#"<p class="sl-notice sl-notice-warning" data-testid="order-link-conflict">Another rule links order #A-18 to this deal as well: {}.</p>"#,
-        Lang::En.deal().linked_by_origin
+        Lang::En.deal().linked_by_origin_any
     )), "{html}");
 }
 
@@ -1544,4 +1544,27 @@ fn a_deal_that_is_gone_clears_the_screen_and_is_not_tried_again_by_itself() {
     other.loaded = None;
     other.error = Some(error());
     assert!(other.failed_to_open() && !other.deal_gone());
+}
+
+#[test]
+fn the_store_connector_is_named_only_when_the_settings_name_its_source() {
+    let by = |originator: Option<&str>| OrderCard {
+        linked_by: (
+            0,
+            Some(LinkRule::OriginId {
+                originator_id: originator.map(str::to_owned),
+            }),
+        ),
+        ..order_card()
+    };
+    let named = order_html(&by(Some("shop")), &[], None, &[]);
+    assert!(
+        named.contains("Linked by the store connector (ORIGIN_ID)"),
+        "{named}"
+    );
+    let any = order_html(&by(None), &[], None, &[]);
+    assert!(
+        any.contains("Linked by the deal's ORIGIN_ID (the settings name no source)"),
+        "{any}"
+    );
 }
