@@ -168,8 +168,13 @@ async fn install(session: &Session, progress: &UseStateHandle<Progress>) {
 
     progress.set(Progress::Step(Step::Binding));
     let mut bound_now: Vec<(String, String)> = Vec::new();
-    for placement in &manifest.placements {
-        let handler = sibling_url(&here, &placement.handler);
+    let ours: Vec<(String, String)> = manifest
+        .placements
+        .iter()
+        .map(|p| (p.placement.clone(), sibling_url(&here, &p.handler)))
+        .collect();
+    for (placement, (_, handler)) in manifest.placements.iter().zip(&ours) {
+        let handler = handler.clone();
         if bound
             .iter()
             .any(|b| b.placement == placement.placement && b.handler == handler)
@@ -198,6 +203,8 @@ async fn install(session: &Session, progress: &UseStateHandle<Progress>) {
         }
     }
 
+    // Before finishing: the portal reloads the page once the installation is finished.
+    remove_stale(session, &bound, &ours).await;
     progress.set(Progress::Step(Step::Finishing));
     match session.frame.install_finish().await {
         Ok(()) => progress.set(Progress::Done),
@@ -217,6 +224,24 @@ async fn check_placements(
     let bound = batch.push("bound", placements::bound())?;
     let results = portal.run_batch(batch).await?;
     Ok((results.get(&available)?, results.get(&bound)?))
+}
+
+/// Unbinds this app's earlier bindings of the same places to other addresses (the app hosted
+/// elsewhere before, an older package): each would be a second, dead tab next to the new
+/// one. Only once the new ones are bound; one that cannot be removed stays, as it was.
+async fn remove_stale(session: &Session, bound: &[PlacementBinding], ours: &[(String, String)]) {
+    let stale = bound.iter().filter(|b| {
+        ours.iter()
+            .any(|(placement, handler)| b.placement == *placement && b.handler != *handler)
+    });
+    for b in stale {
+        let unbound = session
+            .portal
+            .placements()
+            .unbind(&b.placement, Some(&b.handler))
+            .await;
+        drop(unbound);
+    }
 }
 
 /// Unbinds what this run bound; true when everything was removed.

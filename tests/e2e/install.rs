@@ -124,3 +124,45 @@ fn a_failed_installation_says_why_in_the_admins_language_and_can_be_tried_again(
         (bound_tabs(&stand).len() == 1).then_some(())
     });
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn installing_again_at_a_new_address_leaves_one_tab_not_a_dead_second_one() {
+    let stand = Stand::start(
+        "installing_again_at_a_new_address_leaves_one_tab_not_a_dead_second_one",
+        Setup::not_installed(),
+    );
+    // The app was hosted elsewhere before: the portal still holds that binding.
+    let old = "https://old-host.example/storelink/index.html";
+    rest::as_app(
+        &stand.sandbox,
+        1,
+        "placement.bind",
+        &[
+            ("PLACEMENT", "CRM_DEAL_DETAIL_TAB"),
+            ("HANDLER", old),
+            ("TITLE", "Магазин"),
+        ],
+    );
+    assert_eq!(bound_tabs(&stand), [old]);
+
+    stand.goto(&stand.portal_page("/marketplace/app/storelink/", User::Admin));
+    stand.wait_for("the app page after installation", |b| {
+        b.driver.leave_frames().ok()?;
+        let frame = b
+            .driver
+            .find(".b24-tab-body:not([hidden]) iframe.b24-app-frame")
+            .ok()?;
+        let src = b
+            .driver
+            .execute("return arguments[0].src;", vec![frame.as_arg()])
+            .ok()?;
+        src.as_str()?.contains("PLACEMENT=DEFAULT").then_some(())
+    });
+    let handlers = bound_tabs(&stand);
+    assert_eq!(handlers.len(), 1, "{handlers:?}");
+    assert!(
+        handlers[0].starts_with(&stand.sandbox.urls().widget),
+        "{handlers:?}"
+    );
+}
