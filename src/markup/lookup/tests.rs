@@ -140,7 +140,7 @@ fn results_carry_xml_ids_available_stock_and_warehouses_in_column_order() {
         "a warehouse without title is named by its ID for screen readers: {html}"
     );
     assert!(html.contains("1\u{a0}450,00\u{a0}₽"));
-    assert!(html.contains("Артикул TR-7 · XML_ID guid-7"), "{html}");
+    assert!(html.contains("Артикул TR-7 · Внешний код guid-7"), "{html}");
     assert!(!html.contains("style="), "no inline styles (CSP)");
 }
 
