@@ -15,7 +15,8 @@
 //! Ranking: XML_ID equal to the query, then article equal to it (both ignoring case), then an
 //! XML_ID or article starting with it, then name starting with it, then name containing it, then
 //! name containing each of its words; within a rank by name (case-insensitive, numbers by
-//! value: `№2` before `№10`), then ID. A product found
+//! value: `№2` before `№10`, unless the store had more than were asked for: then in its text
+//! order, so the first entries shown are not mistaken for all), then ID. A product found
 //! several ways appears once, at its best rank. Only the entries whose stock and price the batch
 //! asked for are ranked (the store's first ones of each list, by its text order); the list is
 //! capped at [`MAX_RESULTS`](crate::model::lookup::MAX_RESULTS).
@@ -305,7 +306,19 @@ pub fn lookup_hits(
             }
         }
     }
-    sort_by_key(&mut ranked, |a| (a.0, name_order(&a.1.name), a.1.id));
+    // A list the store cut short holds its first entries in text order (`№10` before `№2`):
+    // sorted by number, they would read as a complete run with gaps (№4, then №10). Then the
+    // store's own order stands.
+    let cut_short = results
+        .lists
+        .iter()
+        .zip(LIST_SLOTS)
+        .any(|(list, slots)| list.len() > slots);
+    let order = |name: &str| match cut_short {
+        true => fold(name),
+        false => name_order(name),
+    };
+    sort_by_key(&mut ranked, |a| (a.0, order(&a.1.name), a.1.id));
     ranked
         .into_iter()
         .take(MAX_RESULTS)

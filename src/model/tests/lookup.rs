@@ -405,6 +405,29 @@ fn names_within_a_rank_sort_their_numbers_by_value() {
 }
 
 #[test]
+fn a_list_the_store_cut_short_keeps_its_text_order_so_no_number_seems_missing() {
+    // The store listed 12 names starting "Кофе №" in its text order; the first 10 are shown.
+    let mut names: Vec<String> = (1..=12).map(|n| format!("Кофе №{n}")).collect();
+    names.sort();
+    let products: Vec<_> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| product(i as u64 + 1, n, None, json!({})))
+        .collect();
+    let results = LookupResults {
+        lists: [&[], &[], &products, &[], &[]],
+        ..Default::default()
+    };
+    let shown: Vec<_> = lookup_hits(&q("кофе"), results, scope(), &[])
+        .iter()
+        .map(|h| h.product.name.clone())
+        .collect();
+    // №1, №10, №11, №12, №2, … №7: a run in the store's order, not №1–№7 then №10–№12
+    // with №8 and №9 seemingly missing.
+    assert_eq!(shown, names[..10]);
+}
+
+#[test]
 fn only_products_whose_stock_and_price_were_asked_for_are_shown() {
     // The store lists by name as text: "№10".."№19" before "№2"; the batch asked stock and
     // prices for its first ten entries only.
