@@ -4,7 +4,7 @@
 use std::pin::pin;
 
 use bitrix_rest::models::catalog::StoreStock;
-use bitrix_rest::models::crm::Deal;
+use bitrix_rest::models::crm::{Contact, Deal};
 use bitrix_rest::models::sale::Order;
 use bitrix_rest::{Client, Error};
 use futures::future::{Either, select};
@@ -17,8 +17,8 @@ use crate::model::shared_link::{LinkProbe, same_link_call_for};
 use crate::model::sorted::sort_dedup;
 use crate::model::view::DealView;
 use crate::model::view::poll::{
-    changed_settings, deal_changed, order_changed, portal_poll_batch, same_link_probes,
-    settings_call, shared_link_changed, store_poll_batch,
+    changed_settings, contact_changed, deal_changed, order_changed, portal_poll_batch,
+    same_link_probes, settings_call, shared_link_changed, store_poll_batch,
 };
 
 /// What the check found.
@@ -63,7 +63,7 @@ pub async fn check(
     round: usize,
 ) -> Result<Changed, Error> {
     let rules = &settings.link_rules;
-    let portal_batch = portal_poll_batch(view, &data.deal, rules);
+    let portal_batch = portal_poll_batch(view, &data.deal, data.contact.as_ref(), rules);
     let portal_check = run(portal, &portal_batch);
     let store_batch = store
         .filter(|_| matches!(data.store, StoreData::Answered(_)))
@@ -147,10 +147,14 @@ fn portal_changes(
         .collect();
     let sharing =
         listed.is_some_and(|listed| shared_link_changed(view, &data.deal, rules, &listed));
+    // The contact: a failed list tells nothing.
+    let contact = answers
+        .list::<Contact>("contact", None)
+        .is_ok_and(|polled| contact_changed(data.contact.as_ref(), &polled));
     Ok(Changed {
         // A deal that vanished from the list (deleted, or access withdrawn) changed too; so did
         // one that another deal now shares its order with.
-        deal: deals.first().is_none_or(|d| deal_changed(view, d)) || sharing,
+        deal: deals.first().is_none_or(|d| deal_changed(view, d)) || sharing || contact,
         // A portal that cannot tell (an old one, no app context) changes nothing.
         settings: answers
             .reply("settings")

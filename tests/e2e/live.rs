@@ -286,3 +286,30 @@ fn a_deal_change_shows_while_the_store_hangs() {
     assert_eq!(stand.count(&tid("order-number")), 1, "the order stays");
     stand.sandbox.clear_faults();
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_colleagues_edit_of_the_deals_contact_shows_within_the_polling_interval() {
+    let stand = mini_stand(
+        "a_colleagues_edit_of_the_deals_contact_shows_within_the_polling_interval",
+        mini_options(POLL_SECS as u32),
+    );
+    stand.open_deal_ready(1, User::Rep);
+    let shown = |b: &crate::support::browser::Browser| b.text(".sl-deal-top").unwrap_or_default();
+    assert!(shown(&stand).contains("Анна"), "{}", shown(&stand));
+    // A colleague renames contact 2 and gives her another phone (the deal is not touched).
+    let since = Instant::now();
+    crate::support::rest::portal(
+        &stand.sandbox,
+        "crm.contact.update",
+        &[
+            ("id", "2"),
+            ("fields[NAME]", "Мария"),
+            ("fields[PHONE][0][VALUE]", "+79990000000"),
+        ],
+    );
+    wait_change(&stand, "the contact's new name and phone", since, |b| {
+        let text = shown(b);
+        (text.contains("Мария") && text.contains("999")).then_some(())
+    });
+}

@@ -452,7 +452,7 @@ fn the_live_check_asks_who_else_holds_the_link_and_notices_a_change() {
     let w = world();
     let v = build(&w, answered);
     let rules = &w.settings.link_rules;
-    let batch = portal_poll_batch(&v, &w.deal, rules);
+    let batch = portal_poll_batch(&v, &w.deal, None, rules);
     assert_eq!(batch.names(), vec!["deal", "settings", "same_link0"]);
     assert_eq!(
         batch.get("same_link0").unwrap().params["filter"],
@@ -476,7 +476,7 @@ fn the_live_check_asks_who_else_holds_the_link_and_notices_a_change() {
     // A deal without a linked order asks nothing more.
     let unlinked = build(&w, |_| StoreSide::Unavailable);
     assert_eq!(
-        portal_poll_batch(&unlinked, &w.deal, rules).names(),
+        portal_poll_batch(&unlinked, &w.deal, None, rules).names(),
         vec!["deal", "settings"]
     );
 }
@@ -486,7 +486,7 @@ fn the_live_check_asks_for_the_settings_and_notices_new_ones() {
     use crate::model::view::poll::{changed_settings, portal_poll_batch};
     let w = world();
     let v = build(&w, answered);
-    let batch = portal_poll_batch(&v, &w.deal, &w.settings.link_rules);
+    let batch = portal_poll_batch(&v, &w.deal, None, &w.settings.link_rules);
     let asked = batch.get("settings").unwrap();
     assert_eq!(
         (asked.method, &asked.params),
@@ -601,4 +601,29 @@ fn a_second_order_line_of_a_deal_product_is_no_order_only_row() {
         "2 = 1 + 1: {:?}",
         v.differences
     );
+}
+
+#[test]
+fn the_live_check_watches_the_deals_contact_too() {
+    use crate::model::view::poll::{contact_changed, portal_poll_batch};
+    let w = world();
+    let v = build(&w, answered);
+    let anna = contact(84, "Анна", &["+79161234567"], &[]);
+    let batch = portal_poll_batch(&v, &w.deal, Some(&anna), &w.settings.link_rules);
+    assert_eq!(
+        batch.get("contact").unwrap().params,
+        json!({"filter": {"ID": 84}, "select": ["ID", "DATE_MODIFY"]})
+    );
+    let polled = |modified: &str| {
+        let mut c = anna.clone();
+        c.date_modify = modified.into();
+        vec![c]
+    };
+    assert!(!contact_changed(Some(&anna), &polled(&anna.date_modify)));
+    assert!(contact_changed(
+        Some(&anna),
+        &polled("2030-01-01T00:00:00+03:00")
+    ));
+    assert!(contact_changed(Some(&anna), &[]), "deleted or hidden");
+    assert!(!contact_changed(None, &[]), "a deal without a contact");
 }

@@ -9,7 +9,10 @@
 //! A deal with more stock than one request holds has it checked in parts, one a check.
 //! A changed stamp means: reload that side.
 
-use bitrix_rest::models::{crm::Deal, sale::Order};
+use bitrix_rest::models::{
+    crm::{Contact, Deal},
+    sale::Order,
+};
 use serde_json::{Value, json};
 
 use super::DealView;
@@ -27,6 +30,25 @@ pub fn portal_poll_call(deal_id: u64) -> Call {
     )
 }
 
+/// The contact check: `crm.contact.list` of the deal contact's `ID` and `DATE_MODIFY` (a
+/// colleague adds a phone: the candidate orders and the buyer check change with it).
+pub fn contact_poll_call(contact_id: u64) -> Call {
+    Call::new(
+        "crm.contact.list",
+        json!({"filter": {"ID": contact_id}, "select": ["ID", "DATE_MODIFY"]}),
+    )
+}
+
+/// True when the deal's contact (as loaded) changed or vanished since; `polled` is the
+/// answer to [`contact_poll_call`].
+pub fn contact_changed(loaded: Option<&Contact>, polled: &[Contact]) -> bool {
+    loaded.is_some_and(|c| {
+        polled
+            .first()
+            .is_none_or(|p| p.date_modify != c.date_modify)
+    })
+}
+
 /// `app.option.get` of the app's settings, as the admin saved them.
 pub fn settings_call() -> Call {
     Call::new("app.option.get", json!({ "option": SETTINGS_OPTION }))
@@ -36,10 +58,18 @@ pub fn settings_call() -> Call {
 /// settings, `app.option.get`) and, when the order is linked by a rule that records the link in
 /// the deal, its probes ([`same_link_probes`]): the other deals holding a link to that order now
 /// (a deal linked to the same order meanwhile shows its warning without a reload).
-pub fn portal_poll_batch(view: &DealView, deal: &Deal, rules: &[LinkRule]) -> Batch {
+pub fn portal_poll_batch(
+    view: &DealView,
+    deal: &Deal,
+    contact: Option<&Contact>,
+    rules: &[LinkRule],
+) -> Batch {
     let mut batch = Batch::new();
     batch.push("deal", portal_poll_call(view.deal.id));
     batch.push("settings", settings_call());
+    if let Some(c) = contact {
+        batch.push("contact", contact_poll_call(c.id));
+    }
     for probe in same_link_probes(view, rules) {
         if let Some(call) = same_link_call_for(deal, rules, probe) {
             batch.push(probe.name(), call);
