@@ -9,7 +9,7 @@ use super::answers::run;
 use crate::i18n::errors::System;
 use crate::model::call::Batch;
 use crate::model::contacts::search::{CandidateOrder, CandidateSearch, PropertyHit};
-use crate::model::link::{link_write, order_number_batch, same_order_number};
+use crate::model::link::{link_write, order_number_batch, origin_taken_by, same_order_number};
 use crate::model::linked_elsewhere::{
     OtherDeal, linked_elsewhere, named_deals, other_deals_batch, property_values_call,
 };
@@ -99,6 +99,8 @@ pub async fn orders_linked_elsewhere(
 pub enum LinkFailure {
     /// The settings name no deal field that holds the link.
     NoWritableRule,
+    /// The only rule to write by is `ORIGIN_ID`, and another source holds it (`source / id`).
+    OriginTaken(String),
     /// The portal refused or failed.
     Portal(Error),
 }
@@ -107,10 +109,14 @@ pub enum LinkFailure {
 pub async fn write_link(
     portal: &Client,
     rules: &[LinkRule],
-    deal_id: u64,
+    deal: &Deal,
     order: &Order,
 ) -> Result<(), LinkFailure> {
-    let call = link_write(rules, deal_id, order).ok_or(LinkFailure::NoWritableRule)?;
+    let call =
+        link_write(rules, deal, order).ok_or_else(|| match origin_taken_by(deal, rules) {
+            Some(taken) => LinkFailure::OriginTaken(taken),
+            None => LinkFailure::NoWritableRule,
+        })?;
     portal
         .call(call.method, call.params)
         .await

@@ -338,7 +338,7 @@ pub fn resolve_link(
 /// settings that records links in the deal (a user field: the order's ID or number; the
 /// connector's fields: `ORIGIN_ID` = order ID, and `ORIGINATOR_ID` when the rule names one).
 /// `None` when no rule records links in the deal.
-pub fn link_write(rules: &[LinkRule], deal_id: u64, order: &Order) -> Option<Call> {
+pub fn link_write(rules: &[LinkRule], deal: &Deal, order: &Order) -> Option<Call> {
     let fields = rules.iter().find_map(|rule| match rule {
         LinkRule::UserField { field, holds } => {
             let value = match holds {
@@ -347,14 +347,54 @@ pub fn link_write(rules: &[LinkRule], deal_id: u64, order: &Order) -> Option<Cal
             };
             Some(json!({ field.as_str(): value }))
         }
-        LinkRule::OriginId { originator_id } => Some(match originator_id {
-            Some(o) => json!({"ORIGIN_ID": order.id.to_string(), "ORIGINATOR_ID": o}),
-            None => json!({"ORIGIN_ID": order.id.to_string()}),
-        }),
+        LinkRule::OriginId { originator_id } if origin_free(deal, originator_id.as_deref()) => {
+            Some(match originator_id {
+                Some(o) => json!({"ORIGIN_ID": order.id.to_string(), "ORIGINATOR_ID": o}),
+                None => json!({"ORIGIN_ID": order.id.to_string()}),
+            })
+        }
         _ => None,
     })?;
     Some(Call::new(
         "crm.deal.update",
-        json!({"id": deal_id, "fields": fields}),
+        json!({"id": deal.id, "fields": fields}),
     ))
+}
+
+/// Whether the deal's `ORIGIN_ID` is StoreLink's to write under a rule for `originator_id`:
+/// it is empty (and no other source claimed the deal), or it comes from that very source.
+/// Another integration's (`1C_EXCHANGE` / `DOC-777`) is never overwritten: that integration
+/// would lose its deal.
+pub fn origin_free(deal: &Deal, originator_id: Option<&str>) -> bool {
+    let (origin, source) = (
+        filled(deal.origin_id.as_deref()),
+        filled(deal.originator_id.as_deref()),
+    );
+    match (origin, source, originator_id.map(str::trim)) {
+        (None, None, _) => true,
+        (_, Some(source), Some(ours)) => source == ours,
+        _ => false,
+    }
+}
+
+/// Text that holds something: trimmed, not empty, not `0`.
+fn filled(v: Option<&str>) -> Option<&str> {
+    v.map(str::trim).filter(|v| !v.is_empty() && *v != "0")
+}
+
+/// The source whose `ORIGIN_ID` keeps rule `rules` from writing the link, when that is why
+/// [`link_write`] found no rule to write by.
+pub fn origin_taken_by(deal: &Deal, rules: &[LinkRule]) -> Option<String> {
+    let blocked = rules.iter().any(|rule| {
+        matches!(rule, LinkRule::OriginId { originator_id }
+            if !origin_free(deal, originator_id.as_deref()))
+    });
+    blocked.then(|| {
+        let source = deal.originator_id.as_deref().map(str::trim).unwrap_or("");
+        let origin = deal.origin_id.as_deref().map(str::trim).unwrap_or("");
+        match source.is_empty() {
+            true => origin.to_owned(),
+            false => format!("{source} / {origin}"),
+        }
+    })
 }

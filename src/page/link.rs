@@ -224,8 +224,8 @@ impl LinkPanel {
             let (now, fresh) = deal_and_settings(&portal, &session.settings, deal_id).await;
             let rules = &fresh.as_ref().unwrap_or(&session.settings).link_rules;
             let before = recorded_links(&at_open, rules);
-            if let Some(now) = now
-                && let Some(value) = written_meanwhile(&before, &recorded_links(&now, rules))
+            if let Some(now) = &now
+                && let Some(value) = written_meanwhile(&before, &recorded_links(now, rules))
             {
                 if let Some(panel) = weak.upgrade() {
                     let why = fill(session.lang.deal().link_deal_linked_meanwhile, &[&value]);
@@ -250,7 +250,8 @@ impl LinkPanel {
                     return;
                 }
             }
-            let result = write_to_deal(&session, rules, &portal, deal_id, &order).await;
+            let deal = now.as_ref().unwrap_or(&at_open);
+            let result = write_to_deal(&session, rules, &portal, deal, &order).await;
             let Some(panel) = weak.upgrade() else {
                 return;
             };
@@ -301,13 +302,16 @@ async fn write_to_deal(
     session: &Session,
     rules: &[LinkRule],
     portal: &Client,
-    deal_id: u64,
+    deal: &Deal,
     order: &Order,
 ) -> Result<(), NotLinked> {
     let lang = session.lang;
-    match write_link(portal, rules, deal_id, order).await {
+    match write_link(portal, rules, deal, order).await {
         Ok(()) => Ok(()),
         Err(LinkFailure::NoWritableRule) => Err(lang.deal().link_cannot_write.to_owned().into()),
+        Err(LinkFailure::OriginTaken(taken)) => {
+            Err(fill(lang.deal().link_origin_taken, &[&taken]).into())
+        }
         Err(LinkFailure::Portal(e)) => Err(NotLinked {
             why: describe(&e, System::Portal, lang),
             maybe_written: e.maybe_applied,

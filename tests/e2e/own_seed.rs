@@ -620,3 +620,38 @@ fn a_link_made_just_after_an_admin_changed_the_link_rules_follows_the_new_rules(
         deal[ORDER_FIELD]
     );
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn another_integrations_origin_id_is_not_overwritten_by_link() {
+    let options = with_settings(
+        mini_options(60),
+        json!({"linkRules": [{"kind": "origin-id", "originatorId": "shop"}]}),
+    );
+    let stand = mini_stand(
+        "another_integrations_origin_id_is_not_overwritten_by_link",
+        options,
+    );
+    // Deal 2 came from the 1C exchange, which keeps its document there.
+    rest::portal(
+        &stand.sandbox,
+        "crm.deal.update",
+        &[
+            ("id", "2"),
+            ("fields[ORIGINATOR_ID]", "1C_EXCHANGE"),
+            ("fields[ORIGIN_ID]", "DOC-777"),
+        ],
+    );
+    stand.open_deal_ready(2, User::Rep);
+    let candidate = format!("{}[data-order-id=\"502\"]", tid("link-candidate"));
+    stand.wait_css(&candidate);
+    stand.click(&format!("{candidate} {}", tid("link-button")));
+    let error = stand.wait_css(&tid("link-error"));
+    assert!(error.text.contains("1C_EXCHANGE"), "{}", error.text);
+    let deal = rest::deal(&stand.sandbox, 2);
+    assert_eq!(
+        (&deal["ORIGINATOR_ID"], &deal["ORIGIN_ID"]),
+        (&json!("1C_EXCHANGE"), &json!("DOC-777")),
+        "{deal}"
+    );
+}

@@ -3,12 +3,17 @@ use serde_json::json;
 use crate::model::call::Batch;
 use crate::model::link::{
     LinkCandidate, OrderReference, UnresolvedLink, default_choice, link_candidates, link_write,
-    order_number_batch, recorded_links, reference_commands, resolve_link, same_order_number,
-    unresolved_links, written_meanwhile,
+    order_number_batch, origin_taken_by, recorded_links, reference_commands, resolve_link,
+    same_order_number, unresolved_links, written_meanwhile,
 };
 use crate::model::settings::{LinkRule, OrderKey};
 
 use super::fixtures::{all_rules, deal, order};
+
+/// Deal 410 with no link in it.
+fn blank() -> bitrix_rest::models::crm::Deal {
+    deal(410, json!({}))
+}
 
 fn refs(c: &[LinkCandidate]) -> Vec<(usize, OrderReference)> {
     c.iter()
@@ -269,7 +274,7 @@ fn linking_writes_the_first_rule_that_lives_in_the_deal() {
             holds: OrderKey::Number,
         },
     ];
-    let call = link_write(&by_number, 410, &o).unwrap();
+    let call = link_write(&by_number, &blank(), &o).unwrap();
     assert_eq!(call.method, "crm.deal.update");
     assert_eq!(
         call.params,
@@ -280,21 +285,21 @@ fn linking_writes_the_first_rule_that_lives_in_the_deal() {
         holds: OrderKey::Id,
     }];
     assert_eq!(
-        link_write(&by_id, 410, &o).unwrap().params["fields"],
+        link_write(&by_id, &blank(), &o).unwrap().params["fields"],
         json!({"UF_CRM_ORDER": "9"})
     );
     let origin = vec![LinkRule::OriginId {
         originator_id: Some("3".into()),
     }];
     assert_eq!(
-        link_write(&origin, 410, &o).unwrap().params["fields"],
+        link_write(&origin, &blank(), &o).unwrap().params["fields"],
         json!({"ORIGIN_ID": "9", "ORIGINATOR_ID": "3"})
     );
     let plain_origin = vec![LinkRule::OriginId {
         originator_id: None,
     }];
     assert_eq!(
-        link_write(&plain_origin, 410, &o).unwrap().params["fields"],
+        link_write(&plain_origin, &blank(), &o).unwrap().params["fields"],
         json!({"ORIGIN_ID": "9"})
     );
     let store_only = vec![
@@ -303,7 +308,7 @@ fn linking_writes_the_first_rule_that_lives_in_the_deal() {
             code: "DEAL_ID".into(),
         },
     ];
-    assert!(link_write(&store_only, 410, &o).is_none());
+    assert!(link_write(&store_only, &blank(), &o).is_none());
 }
 
 #[test]
@@ -386,4 +391,40 @@ fn a_link_written_to_the_deal_meanwhile_is_noticed_and_one_taken_away_is_not() {
         written_meanwhile(&before, &recorded_links(&cleared, &rules)),
         None
     );
+}
+
+#[test]
+fn another_integrations_origin_id_is_never_overwritten() {
+    let o = order(9, json!({"accountNumber": "A-165"}), vec![]);
+    let origin = |source: Option<&str>| LinkRule::OriginId {
+        originator_id: source.map(str::to_owned),
+    };
+    let imported = deal(
+        410,
+        json!({"ORIGINATOR_ID": "1C_EXCHANGE", "ORIGIN_ID": "DOC-777"}),
+    );
+    for rule in [origin(None), origin(Some("3"))] {
+        assert!(link_write(std::slice::from_ref(&rule), &imported, &o).is_none());
+        assert_eq!(
+            origin_taken_by(&imported, &[rule]).as_deref(),
+            Some("1C_EXCHANGE / DOC-777")
+        );
+    }
+    // A deal field rule after it writes instead.
+    let with_field = vec![
+        origin(Some("3")),
+        LinkRule::UserField {
+            field: "UF_CRM_ORDER".into(),
+            holds: OrderKey::Id,
+        },
+    ];
+    assert_eq!(
+        link_write(&with_field, &imported, &o).unwrap().params["fields"],
+        json!({"UF_CRM_ORDER": "9"})
+    );
+    // The connector's own (stale) ORIGIN_ID is its to replace; an empty one is free.
+    let stale = deal(410, json!({"ORIGINATOR_ID": "3", "ORIGIN_ID": "404"}));
+    assert!(link_write(&[origin(Some("3"))], &stale, &o).is_some());
+    assert!(link_write(&[origin(None)], &blank(), &o).is_some());
+    assert!(origin_taken_by(&blank(), &[origin(None)]).is_none());
 }
