@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 
 use crate::model::call::{Batch, Call, PAGE_SIZE, result_ref, slot_refs};
 use crate::model::settings::{LinkRule, OrderKey};
-use crate::model::text::lowercase;
+use crate::model::text::{lowercase, pasted};
 
 /// What a rule found in the deal: how to recognise its order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,8 +65,8 @@ pub fn link_candidates(deal: &Deal, rules: &[LinkRule]) -> Vec<LinkCandidate> {
                     match holds {
                         OrderKey::Id => OrderReference::Id(id_of(&value)?),
                         OrderKey::Number => match typed_order_number(&value) {
-                            "" => return None,
-                            number => OrderReference::Number(number.to_owned()),
+                            number if number.is_empty() => return None,
+                            number => OrderReference::Number(number),
                         },
                     }
                 }
@@ -233,8 +233,9 @@ pub fn reference_commands(prefix: &str, reference: &OrderReference, batch: &mut 
 
 /// What the rep typed as an order number, without the `#` or `№` in front (`№A-17b` as the
 /// tab writes it → `A-17b`).
-pub fn typed_order_number(text: &str) -> &str {
-    text.trim().trim_start_matches(['#', '№']).trim()
+pub fn typed_order_number(text: &str) -> String {
+    let text = pasted(text);
+    text.trim().trim_start_matches(['#', '№']).trim().to_owned()
 }
 
 /// The store batch that finds the order typed by the rep: `found`, the orders with this
@@ -242,6 +243,7 @@ pub fn typed_order_number(text: &str) -> &str {
 /// ones), and when it is a number, `found_id`, the order with this ID (reps see both).
 pub fn order_number_batch(number: &str) -> Option<Batch> {
     let number = typed_order_number(number);
+    let number = number.as_str();
     if number.is_empty() {
         return None;
     }
@@ -257,6 +259,7 @@ pub fn order_number_batch(number: &str) -> Option<Batch> {
 /// LIKE did; a `_` or `%` in the typed text may have matched more).
 pub fn same_order_number(order: &Order, typed: &str) -> bool {
     let typed = typed_order_number(typed);
+    let typed = typed.as_str();
     lowercase(order.account_number.trim()) == lowercase(typed)
 }
 

@@ -30,7 +30,7 @@ use crate::model::catalog_query::{
 };
 use crate::model::sorted::sort_by_key;
 use crate::model::stock::{OwnReserve, ProductStock, product_stock};
-use crate::model::text::lowercase;
+use crate::model::text::{lowercase, pasted};
 
 /// The fewest characters a query must have.
 pub const MIN_QUERY_CHARS: usize = 2;
@@ -48,7 +48,8 @@ const LIST_SLOTS: [usize; 5] = [
     MAX_RESULTS,
 ];
 
-/// A query worth sending: trimmed, inner runs of spaces collapsed, at least
+/// A query worth sending: as the rep meant it if pasted ([`pasted`]), trimmed, inner runs of
+/// spaces collapsed, at least
 /// [`MIN_QUERY_CHARS`] characters (any script).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LookupQuery(String);
@@ -56,7 +57,10 @@ pub struct LookupQuery(String);
 impl LookupQuery {
     /// The query, or `None` when it is too short to send.
     pub fn parse(text: &str) -> Option<LookupQuery> {
-        let q = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let q = pasted(text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         (q.chars().count() >= MIN_QUERY_CHARS).then_some(LookupQuery(q))
     }
 

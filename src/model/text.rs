@@ -17,6 +17,40 @@ pub fn lowercase(text: &str) -> String {
     }
 }
 
+/// Text as the rep meant it when it came from a paste (a Word document, a messenger, a web
+/// page): invisible characters (zero-width spaces and joiners, soft hyphens, byte-order marks)
+/// dropped, non-breaking spaces read as spaces, and the dashes and minus signs people's
+/// editors put in codes (`SR–0111`, a non-breaking `A‑17`) read as `-`.
+pub fn pasted(text: &str) -> String {
+    text.chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+            )
+        })
+        .map(|c| match c {
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' => ' ',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod pasted_tests {
+    use super::pasted;
+
+    #[test]
+    fn pasted_codes_lose_invisible_characters_and_their_dashes_become_hyphens() {
+        assert_eq!(pasted("\u{200B}205"), "205");
+        assert_eq!(pasted("SR\u{2013}0111\u{00A0}5"), "SR-0111 5");
+        assert_eq!(pasted("A\u{2011}17\u{FEFF}"), "A-17");
+        assert_eq!(pasted("Кофе − 250 г"), "Кофе - 250 г");
+        assert_eq!(pasted("plain text"), "plain text");
+    }
+}
+
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests {
     use wasm_bindgen_test::wasm_bindgen_test;

@@ -87,6 +87,17 @@ fn a_deal_field_written_as_the_rep_types_an_order_is_read_without_the_hash_or_nu
             (1, OrderReference::Number("A-17b".into()))
         ]
     );
+    let pasted = deal(
+        410,
+        json!({"UF_CRM_ORDER": "\u{200B}12", "UF_CRM_NUMBER": "A\u{2011}17b"}),
+    );
+    assert_eq!(
+        refs(&link_candidates(&pasted, &all_rules()[..2])),
+        vec![
+            (0, OrderReference::Id(12)),
+            (1, OrderReference::Number("A-17b".into()))
+        ]
+    );
     let signs_only = deal(410, json!({"UF_CRM_ORDER": "#", "UF_CRM_NUMBER": "№"}));
     assert!(link_candidates(&signs_only, &all_rules()[..2]).is_empty());
 }
@@ -181,6 +192,12 @@ fn an_order_number_typed_by_the_rep_is_trimmed_of_hash_and_spaces() {
     let b = order_number_batch("A-19").unwrap();
     assert_eq!(b.commands.len(), 1, "a number with letters is no ID");
     assert!(order_number_batch(" # ").is_none());
+    // Pasted with a zero-width space: still order 205.
+    let b = order_number_batch("\u{200B}205").unwrap();
+    assert_eq!(
+        b.get("found_id").unwrap().params["filter"],
+        json!({"id": 205})
+    );
 }
 
 #[test]

@@ -32,6 +32,9 @@ fn queries_are_trimmed_collapsed_and_need_two_characters() {
     assert_eq!(q("ёж").as_str(), "ёж", "two Cyrillic characters are enough");
     assert_eq!(LookupQuery::parse(" я "), None);
     assert_eq!(LookupQuery::parse(""), None);
+    // Pasted: a zero-width space and an en dash in an article.
+    assert_eq!(q("\u{200B}SR\u{2013}0111").as_str(), "SR-0111");
+    assert_eq!(LookupQuery::parse("\u{200B}я\u{00A0}"), None);
 }
 
 #[test]
