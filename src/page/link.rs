@@ -286,10 +286,7 @@ async fn deal_and_settings(
     let Ok(answers) = run(portal, &batch).await else {
         return (None, None);
     };
-    let deal = answers
-        .reply("deal")
-        .ok()
-        .and_then(|r| serde_json::from_value::<Deal>(r.result.clone()).ok());
+    let deal = answers.get::<Deal>("deal").ok();
     let settings = answers
         .reply("settings")
         .ok()

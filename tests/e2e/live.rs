@@ -313,3 +313,39 @@ fn a_colleagues_edit_of_the_deals_contact_shows_within_the_polling_interval() {
         (text.contains("Мария") && text.contains("999")).then_some(())
     });
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_tab_behind_another_tab_of_the_deal_card_does_not_poll_and_checks_when_shown() {
+    let stand = mini_stand(
+        "a_tab_behind_another_tab_of_the_deal_card_does_not_poll_and_checks_when_shown",
+        mini_options(POLL_SECS as u32),
+    );
+    stand.open_deal_ready(1, User::Rep);
+    let rest_calls = |stand: &Stand| -> u64 {
+        let stats = stand.sandbox.stats();
+        ["portal", "store"]
+            .iter()
+            .map(|o| stats.requests.get(*o).copied().unwrap_or(0))
+            .sum()
+    };
+    // The rep switches to the card's main tab: the frame stays, hidden.
+    stand.leave_app_frame();
+    stand.click(".b24-tab[data-tab=\"main\"]");
+    stand.sandbox.reset_stats();
+    let quiet = Instant::now();
+    while quiet.elapsed() < Duration::from_secs(3 * POLL_SECS) {
+        assert_eq!(rest_calls(&stand), 0, "polled behind the main tab");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // Meanwhile the order moved on; back on the Store tab it shows at once.
+    stand
+        .sandbox
+        .edit_order(501, json!({"statusId": "F"}))
+        .expect("edit the order");
+    stand.click(".b24-tab[data-tab^=\"app_\"]");
+    stand.enter_app_frame();
+    stand.wait_within("the order's new status", Duration::from_secs(2), |b| {
+        (b.attr(&tid("order-status"), "data-status-id").as_deref() == Some("F")).then_some(())
+    });
+}

@@ -1,5 +1,6 @@
-//! Keeps the deal tab live: every `poll_interval` seconds, while the page is visible and no
-//! check or load is under way (and at once when the page is shown again), asks both systems
+//! Keeps the deal tab live: every `poll_interval` seconds, while the page is visible (and the
+//! deal card shows the tab) and no check or load is under way (and at once when it is shown
+//! again), asks both systems
 //! whether anything changed; on a change, reloads and marks it. A check that fails says so,
 //! with the time what is on screen dates from, until one answers. While the store's part or
 //! the portal's product catalogue could not be loaded, the check is a reload: the tab comes
@@ -14,6 +15,7 @@ use gloo_events::EventListener;
 use gloo_timers::callback::Interval;
 use wasm_bindgen_futures::spawn_local;
 
+use super::on_screen::OnScreen;
 use super::{DealTab, LoadKind};
 use crate::fetch::live::{Changed, check, saved_settings};
 use crate::fetch::store_side::StoreData;
@@ -38,13 +40,25 @@ pub fn start(tab: &Rc<DealTab>) {
         let fresh_for = f64::from(seconds.saturating_mul(1000)) / 2.0;
         let shown = EventListener::new(&document, "visibilitychange", move |_| {
             if let Some(tab) = me.upgrade()
-                && !page_hidden()
+                && !page_hidden(&tab)
                 && js_sys::Date::now() - tab.confirmed.get() >= fresh_for
             {
                 check_now(&tab);
             }
         });
         tab.listeners.borrow_mut().push(shown);
+        // The deal card shows the tab again.
+        let me = Rc::downgrade(tab);
+        let watch = OnScreen::watch(&tab.root, move |shown| {
+            if let Some(tab) = me.upgrade()
+                && shown
+                && !page_hidden(&tab)
+                && js_sys::Date::now() - tab.confirmed.get() >= fresh_for
+            {
+                check_now(&tab);
+            }
+        });
+        *tab.on_screen.borrow_mut() = Some(watch);
     }
 }
 
@@ -55,14 +69,14 @@ pub fn check_now(tab: &Rc<DealTab>) {
     }
     // A first load that failed is tried again, quietly, until it works.
     let failed = tab.state.borrow().failed_to_open();
-    if failed && !page_hidden() {
+    if failed && !page_hidden(tab) {
         load_with_saved_settings(tab, LoadKind::Recover);
         return;
     }
     let Some(current) = tab.state.borrow().loaded.clone() else {
         return;
     };
-    if tab.state.borrow().busy || page_hidden() {
+    if tab.state.borrow().busy || page_hidden(tab) {
         return; // a hidden tab makes no requests
     }
     // (Only a configured store can have failed.)
@@ -142,8 +156,16 @@ pub fn load_with_saved_settings(tab: &Rc<DealTab>, kind: LoadKind) {
     });
 }
 
-fn page_hidden() -> bool {
-    web_sys::window()
+/// The rep cannot see the tab: the browser hides the page, or the deal card shows another of
+/// its tabs ([`super::on_screen`]).
+fn page_hidden(tab: &DealTab) -> bool {
+    let hidden = web_sys::window()
         .and_then(|w| w.document())
-        .is_some_and(|d| d.hidden())
+        .is_none_or(|d| d.hidden());
+    hidden
+        || tab
+            .on_screen
+            .borrow()
+            .as_ref()
+            .is_some_and(|o| !o.is_shown())
 }

@@ -5,6 +5,7 @@
 mod browser_storage;
 mod live;
 mod load;
+mod on_screen;
 mod preference;
 mod store_guess;
 mod warehouse_count;
@@ -122,6 +123,8 @@ pub struct DealTab {
     settings_changed: Rc<dyn Fn(Settings)>,
     /// What the rep was typing in the tab this one replaced, until its parts are there.
     typing: RefCell<Typing>,
+    /// Whether the deal card shows the tab (checks wait while it shows another).
+    on_screen: RefCell<Option<on_screen::OnScreen>>,
     listeners: RefCell<Vec<EventListener>>,
 }
 
@@ -172,6 +175,7 @@ impl DealTab {
             remembered_warehouses,
             settings_changed,
             typing: RefCell::new(typing),
+            on_screen: RefCell::default(),
             listeners: RefCell::default(),
         });
         let me = Rc::downgrade(&tab);
