@@ -411,6 +411,14 @@ fn own_seed_a_second_deal_holding_the_same_order_is_named_on_both() {
         "{:?}",
         shared[0].text
     );
+    // The other deal opens from there, on the portal.
+    let open = stand
+        .attr(&tid("order-shared-open"), "href")
+        .unwrap_or_default();
+    assert_eq!(
+        open,
+        format!("{}/crm/deal/details/2/", stand.sandbox.urls().portal)
+    );
 
     stand.open_deal_ready(2, User::Rep);
     assert_eq!(

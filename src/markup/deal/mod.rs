@@ -42,6 +42,8 @@ pub struct TabContext<'a> {
     pub product_property: Option<&'a str>,
     /// How many warehouse columns to hold in grey while the store's answer is awaited.
     pub pending_warehouses: usize,
+    /// The portal's address (`https://example.bitrix24.ru`), for links to its deals.
+    pub portal: &'a str,
 }
 
 /// The tab's content below its status line ([`status_line`]): a failed refresh, then the
@@ -78,7 +80,15 @@ fn loaded_body(
     m.open_class("div", "sl-deal-top");
     match (view.store, &view.order) {
         (StoreState::Linked, Some(order)) => {
-            order_panel(m, order, &view.choices, state.chosen, fmt, &marks.order);
+            order_panel(
+                m,
+                order,
+                &view.choices,
+                state.chosen,
+                fmt,
+                &marks.order,
+                ctx.portal,
+            );
         }
         (StoreState::NotLinked, _) | (StoreState::Linked, None) => link_panel(m, &view.unresolved),
         (StoreState::NotConfigured, _) => store_notice(m, ctx.lang, ctx.is_admin, None),

@@ -21,6 +21,7 @@ pub fn order_panel(
     chosen: Option<u64>,
     fmt: Fmt,
     marks: &[OrderField],
+    portal: &str,
 ) {
     let t = fmt.lang.deal();
     let marked = |f: OrderField| marks.contains(&f);
@@ -172,6 +173,15 @@ pub fn order_panel(
             .attr("data-testid", "order-shared-link")
             .attr("data-deal-id", &other.id.to_string())
             .text(&fill(t.link_shared, &[&other.title, &other.id.to_string()]))
+            .text(" ");
+        // The other deal opens beside this one, in a new browser tab.
+        m.open("a")
+            .attr("href", &format!("{portal}/crm/deal/details/{}/", other.id))
+            .attr("target", "_blank")
+            .attr("rel", "noopener")
+            .attr("data-testid", "order-shared-open")
+            .text(t.open_other_deal)
+            .close("a")
             .close("p");
     }
     m.close("section");

@@ -38,6 +38,7 @@ fn ctx() -> TabContext<'static> {
         is_admin: false,
         product_property: None,
         pending_warehouses: 2,
+        portal: "https://example.bitrix24.ru",
     }
 }
 
@@ -235,7 +236,15 @@ fn order_html(
     marks: &[OrderField],
 ) -> String {
     let mut m = Markup::new();
-    order_panel(&mut m, card, choices, chosen, Fmt::new(Lang::En), marks);
+    order_panel(
+        &mut m,
+        card,
+        choices,
+        chosen,
+        Fmt::new(Lang::En),
+        marks,
+        "https://example.bitrix24.ru",
+    );
     m.finish()
 }
 
@@ -879,6 +888,12 @@ fn another_deal_holding_the_same_link_is_named_under_the_order() {
     assert!(html.contains(
         r#"<p class="sl-notice sl-notice-warning" data-testid="order-shared-link" data-deal-id="8">The deal "Кофе &lt;опт&gt;" (#8) is linked to this order too."#
     ), "{html}");
+    assert!(
+        html.contains(
+            r#"<a href="https://example.bitrix24.ru/crm/deal/details/8/" target="_blank" rel="noopener" data-testid="order-shared-open">Open the deal</a></p>"#
+        ),
+        "{html}"
+    );
     assert!(!order_html(&order_card(), &[], None, &[]).contains("order-shared-link"));
 }
 

@@ -278,7 +278,9 @@ impl DealTab {
         self.root
             .set_attribute("aria-busy", if state.busy { "true" } else { "false" })
             .ok();
+        let portal = self.session.frame.portal_origin();
         let ctx = TabContext {
+            portal,
             lang: self.session.lang,
             is_admin: self.session.init.is_admin,
             product_property: self
