@@ -16,6 +16,22 @@ fn bound_tabs(stand: &Stand) -> Vec<String> {
         .collect()
 }
 
+/// Waits until the portal, told the installation is finished, shows the app's own page.
+fn wait_app_page_after_install(stand: &Stand) {
+    stand.wait_for("the app page after installation", |b| {
+        b.driver.leave_frames().ok()?;
+        let frame = b
+            .driver
+            .find(".b24-tab-body:not([hidden]) iframe.b24-app-frame")
+            .ok()?;
+        let src = b
+            .driver
+            .execute("return arguments[0].src;", vec![frame.as_arg()])
+            .ok()?;
+        src.as_str()?.contains("PLACEMENT=DEFAULT").then_some(())
+    });
+}
+
 #[test]
 #[ignore = "needs dist/ and Chromium: run ./build.sh test"]
 fn admin_installs_from_the_app_page_and_the_tab_opens_on_a_deal_with_its_id() {
@@ -32,18 +48,7 @@ fn admin_installs_from_the_app_page_and_the_tab_opens_on_a_deal_with_its_id() {
     // The portal opens the installer; once it calls setInstallFinish the portal reloads its
     // page with the app's own page (the installer's "done" may show only for a moment).
     stand.goto(&stand.portal_page("/marketplace/app/storelink/", User::Admin));
-    stand.wait_for("the app page after installation", |b| {
-        b.driver.leave_frames().ok()?;
-        let frame = b
-            .driver
-            .find(".b24-tab-body:not([hidden]) iframe.b24-app-frame")
-            .ok()?;
-        let src = b
-            .driver
-            .execute("return arguments[0].src;", vec![frame.as_arg()])
-            .ok()?;
-        src.as_str()?.contains("PLACEMENT=DEFAULT").then_some(())
-    });
+    wait_app_page_after_install(&stand);
     stand.enter_app_frame();
     stand.wait_css(&tid("app-page"));
 
@@ -147,18 +152,7 @@ fn installing_again_at_a_new_address_leaves_one_tab_not_a_dead_second_one() {
     assert_eq!(bound_tabs(&stand), [old]);
 
     stand.goto(&stand.portal_page("/marketplace/app/storelink/", User::Admin));
-    stand.wait_for("the app page after installation", |b| {
-        b.driver.leave_frames().ok()?;
-        let frame = b
-            .driver
-            .find(".b24-tab-body:not([hidden]) iframe.b24-app-frame")
-            .ok()?;
-        let src = b
-            .driver
-            .execute("return arguments[0].src;", vec![frame.as_arg()])
-            .ok()?;
-        src.as_str()?.contains("PLACEMENT=DEFAULT").then_some(())
-    });
+    wait_app_page_after_install(&stand);
     let handlers = bound_tabs(&stand);
     assert_eq!(handlers.len(), 1, "{handlers:?}");
     assert!(

@@ -45,6 +45,15 @@ fn wait_change<T>(
     found
 }
 
+/// REST requests to both systems since the sandbox's counts were last reset.
+fn rest_calls(stand: &Stand) -> u64 {
+    let stats = stand.sandbox.stats();
+    ["portal", "store"]
+        .iter()
+        .map(|o| stats.requests.get(*o).copied().unwrap_or(0))
+        .sum()
+}
+
 #[test]
 #[ignore = "needs dist/ and Chromium: run ./build.sh test"]
 fn crm_and_store_edits_by_others_show_within_the_polling_interval() {
@@ -130,13 +139,6 @@ fn a_hidden_tab_does_not_poll_and_a_visible_one_does() {
     );
     stand.open_deal_ready(1, User::Rep);
 
-    let rest_calls = |stand: &Stand| -> u64 {
-        let stats = stand.sandbox.stats();
-        ["portal", "store"]
-            .iter()
-            .map(|o| stats.requests.get(*o).copied().unwrap_or(0))
-            .sum()
-    };
     // Visible: polls arrive.
     stand.sandbox.reset_stats();
     stand.wait_within("a live check of the visible tab", change_deadline(), |_| {
@@ -322,13 +324,6 @@ fn a_tab_behind_another_tab_of_the_deal_card_does_not_poll_and_checks_when_shown
         mini_options(POLL_SECS as u32),
     );
     stand.open_deal_ready(1, User::Rep);
-    let rest_calls = |stand: &Stand| -> u64 {
-        let stats = stand.sandbox.stats();
-        ["portal", "store"]
-            .iter()
-            .map(|o| stats.requests.get(*o).copied().unwrap_or(0))
-            .sum()
-    };
     // The rep switches to the card's main tab: the frame stays, hidden.
     stand.leave_app_frame();
     stand.click(".b24-tab[data-tab=\"main\"]");
