@@ -408,3 +408,62 @@ fn a_price_type_no_store_product_has_is_saved_with_a_warning() {
     stand.enter_app_frame();
     assert_eq!(stand.count(&warning), 0);
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn the_origin_id_rule_offers_the_sources_the_portals_deals_show() {
+    let stand = Stand::start(
+        "the_origin_id_rule_offers_the_sources_the_portals_deals_show",
+        Setup::demo(crate::support::options::with_settings(
+            crate::support::options::dev_options(),
+            json!({"linkRules": [{"kind": "origin-id"}]}),
+        )),
+    );
+    // Two deals from the 1C exchange, one from the store's connector.
+    for (id, source, origin) in [
+        ("2", "1C_EXCHANGE", "DOC-1"),
+        ("3", "1C_EXCHANGE", "DOC-2"),
+        ("4", "shop", "101"),
+    ] {
+        crate::support::rest::portal(
+            &stand.sandbox,
+            "crm.deal.update",
+            &[
+                ("id", id),
+                ("fields[ORIGINATOR_ID]", source),
+                ("fields[ORIGIN_ID]", origin),
+            ],
+        );
+    }
+    stand.open_app_page(User::Admin);
+    stand.click(&tid("tab-settings"));
+    wait_settings_ready(&stand);
+    let sources: Vec<String> = stand
+        .read(&tid("settings-link-source-0"))
+        .iter()
+        .filter_map(|b| b.attr("data-originator").map(str::to_owned))
+        .collect();
+    // (The demo's own connector, "3", fills most.)
+    let at = |name: &str| sources.iter().position(|s| s == name);
+    assert!(
+        at("3") < at("1C_EXCHANGE") && at("1C_EXCHANGE") < at("shop") && at("shop").is_some(),
+        "the most frequent first: {sources:?}"
+    );
+    stand.click(&format!(
+        "{}[data-originator=\"shop\"]",
+        tid("settings-link-source-0")
+    ));
+    assert_eq!(input_value(&stand, "settings-link-originator-0"), "shop");
+    save_and_see_it_saved(&stand);
+    let saved = crate::support::rest::as_app(
+        &stand.sandbox,
+        1,
+        "app.option.get",
+        &[("option", "settings")],
+    );
+    assert_eq!(
+        saved["linkRules"],
+        json!([{"kind": "origin-id", "originatorId": "shop"}]),
+        "{saved}"
+    );
+}

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use bitrix_rest::Error;
 use bitrix_rest::models::catalog::Warehouse;
-use bitrix_rest::models::crm::{Category, FieldInfo, Status};
+use bitrix_rest::models::crm::{Category, Deal, FieldInfo, Status};
 use bitrix_rest::models::sale::{SaleStatus, StatusLang};
 use serde_json::json;
 
@@ -36,6 +36,8 @@ pub const PIPELINES: &str = "pipelines";
 pub const DEFAULT_STAGES: &str = "stages";
 /// The catalogues command of either batch (`catalog.catalog.list`, result key `catalogs`).
 pub const CATALOGS: &str = "catalogs";
+/// The recent deals that carry an `ORIGIN_ID`, to tell which sources fill it.
+pub const ORIGINS: &str = "origins";
 /// The store batch's warehouses command (`catalog.store.list`, result key `stores`).
 pub const WAREHOUSES: &str = "warehouses";
 /// The store batch's order statuses command (`sale.status.list`, result key `statuses`).
@@ -72,7 +74,52 @@ pub fn portal_batch() -> Batch {
         batch.push(stage_slot(i), stage_list(&format!("DEAL_STAGE_{id}")));
     }
     batch.push(CATALOGS, Call::new("catalog.catalog.list", json!({})));
+    batch.push(
+        ORIGINS,
+        Call::new(
+            "crm.deal.list",
+            json!({"filter": {"!ORIGIN_ID": ""}, "select": ["ID", "ORIGIN_ID", "ORIGINATOR_ID"],
+                   "order": {"ID": "DESC"}, "start": -1}),
+        ),
+    );
     batch
+}
+
+/// A source that fills deals' `ORIGIN_ID` (their `ORIGINATOR_ID`), and how many of the recent
+/// deals it filled: the `ORIGIN_ID` rule's source is picked from these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OriginSource {
+    pub originator: String,
+    pub deals: usize,
+}
+
+/// The sources among `deals` (answers to [`ORIGINS`]), the most frequent first; deals with an
+/// `ORIGIN_ID` from no named source are not a source to pick.
+pub fn origin_sources(deals: &[Deal]) -> Vec<OriginSource> {
+    let mut out: Vec<OriginSource> = Vec::new();
+    let named = deals.iter().filter(|d| {
+        d.origin_id
+            .as_deref()
+            .is_some_and(|o| !o.trim().is_empty() && o.trim() != "0")
+    });
+    for originator in named.filter_map(|d| d.originator_id.as_deref().map(str::trim)) {
+        if originator.is_empty() {
+            continue;
+        }
+        match out.iter_mut().find(|s| s.originator == originator) {
+            Some(known) => known.deals += 1,
+            None => out.push(OriginSource {
+                originator: originator.to_owned(),
+                deals: 1,
+            }),
+        }
+    }
+    out.sort_by(|a, b| {
+        b.deals
+            .cmp(&a.deals)
+            .then_with(|| a.originator.cmp(&b.originator))
+    });
+    out
 }
 
 /// The stage lists the portal batch could not cover: pipelines past the slots (the default
@@ -145,6 +192,8 @@ pub struct PortalChoices {
     pub stages: Vec<Status>,
     /// The portal's product catalogues (variation catalogues left out).
     pub catalogs: Result<Vec<Catalog>, RestFailure>,
+    /// Who fills the recent deals' `ORIGIN_ID` (empty when none do, or it could not be read).
+    pub origin_sources: Vec<OriginSource>,
 }
 
 impl PortalChoices {
@@ -182,6 +231,7 @@ impl PortalChoices {
             catalogs: catalogs
                 .map(|list| product_catalogs(&list))
                 .map_err(|e| RestFailure::of(&e)),
+            origin_sources: Vec::new(),
         }
     }
 }

@@ -240,3 +240,27 @@ fn a_saved_catalogue_brings_its_catalogue_of_variations() {
     .unwrap();
     assert_eq!(round_trip.store_variations_iblock_id, Some(3));
 }
+
+#[test]
+fn origin_sources_are_the_named_sources_of_recent_deals_most_frequent_first() {
+    let deals: Vec<bitrix_rest::models::crm::Deal> = from(json!([
+        {"ID": "1", "ORIGIN_ID": "501", "ORIGINATOR_ID": "shop"},
+        {"ID": "2", "ORIGIN_ID": "DOC-7", "ORIGINATOR_ID": "1C_EXCHANGE"},
+        {"ID": "3", "ORIGIN_ID": "502", "ORIGINATOR_ID": " shop "},
+        {"ID": "4", "ORIGIN_ID": "77"},
+        {"ID": "5", "ORIGIN_ID": "", "ORIGINATOR_ID": "form"}
+    ]));
+    let found: Vec<(String, usize)> = origin_sources(&deals)
+        .into_iter()
+        .map(|s| (s.originator, s.deals))
+        .collect();
+    assert_eq!(
+        found,
+        [("shop".to_owned(), 2), ("1C_EXCHANGE".to_owned(), 1)],
+        "a deal without a source, or without an ORIGIN_ID, names none"
+    );
+    assert_eq!(
+        portal_batch().get(ORIGINS).unwrap().params["filter"],
+        json!({"!ORIGIN_ID": ""})
+    );
+}

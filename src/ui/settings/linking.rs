@@ -9,7 +9,7 @@ use super::state::{Action, Edit, PageState};
 use super::texts::{Side, failure_text, field_problems, problems_of};
 use crate::i18n::{Lang, SettingsTexts, fill};
 use crate::model::settings::form::LinkKind;
-use crate::model::settings::load::UserFieldChoice;
+use crate::model::settings::load::{OriginSource, UserFieldChoice};
 use crate::model::settings::{LinkRule, OrderKey, SettingsField};
 
 #[derive(Properties, PartialEq)]
@@ -42,7 +42,7 @@ pub fn LinkSection(props: &LinkSectionProps) -> Html {
                     }
                     <ol class="sl-settings-rules">
                         { for page.form.link_rules.iter().enumerate().map(|(i, rule)|
-                            rule_row(page, t, i, count, rule, fields.map(Vec::as_slice))) }
+                            rule_row(page, t, (i, count), rule, fields.map(Vec::as_slice), &portal.origin_sources)) }
                     </ol>
                     { field_problems("settings-link-problems",
                         &problems_of(t, &page.problems, &SettingsField::LinkRules)) }
@@ -75,10 +75,10 @@ fn kind_label(t: &SettingsTexts, kind: LinkKind) -> &'static str {
 fn rule_row(
     page: &UseReducerHandle<PageState>,
     t: &'static SettingsTexts,
-    i: usize,
-    count: usize,
+    (i, count): (usize, usize),
     rule: &LinkRule,
     fields: Option<&[UserFieldChoice]>,
+    sources: &[OriginSource],
 ) -> Html {
     let id = |part: &str| format!("settings-link-{part}-{i}");
     // Rule buttons that move or remove a rule take the focus along (see `focus_after_render`).
@@ -204,16 +204,50 @@ fn rule_row(
                 </>
             }
         }
-        LinkRule::OriginId { originator_id } => text_field(TextInput {
-            id: id("originator").into(),
-            label: t.link_originator.into(),
-            value: originator_id.clone().unwrap_or_default().into(),
-            hint: Some(t.link_originator_hint.into()),
-            oninput: set(|o| LinkRule::OriginId {
-                originator_id: Some(o),
-            }),
-            ..TextInput::default()
-        }),
+        LinkRule::OriginId { originator_id } => {
+            // The sources the portal's recent deals show, each a button that fills the box.
+            let pick = |source: &OriginSource| {
+                let page = page.clone();
+                let originator = source.originator.clone();
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    page.dispatch(Action::Edit(Edit::Rule(
+                        i,
+                        LinkRule::OriginId {
+                            originator_id: Some(originator.clone()),
+                        },
+                    )))
+                });
+                let label = fill(
+                    t.link_origin_source,
+                    &[&source.originator, &source.deals.to_string()],
+                );
+                html! {
+                    <button type="button" class="sl-btn sl-btn-light sl-btn-small"
+                        data-testid={id("source")} data-originator={source.originator.clone()}
+                        {onclick}>{ label }</button>
+                }
+            };
+            html! {
+                <>
+                    { text_field(TextInput {
+                        id: id("originator").into(),
+                        label: t.link_originator.into(),
+                        value: originator_id.clone().unwrap_or_default().into(),
+                        hint: Some(t.link_originator_hint.into()),
+                        oninput: set(|o| LinkRule::OriginId {
+                            originator_id: Some(o),
+                        }),
+                        ..TextInput::default()
+                    }) }
+                    if !sources.is_empty() {
+                        <div class="sl-settings-sources" data-testid={id("sources")}>
+                            <span class="sl-muted">{ t.link_origin_sources }</span>
+                            { for sources.iter().map(pick) }
+                        </div>
+                    }
+                </>
+            }
+        }
         LinkRule::OrderXmlId => Html::default(),
         LinkRule::OrderProperty { code } => text_field(TextInput {
             id: id("property").into(),

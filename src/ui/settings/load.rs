@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use bitrix_rest::models::catalog::Warehouse;
-use bitrix_rest::models::crm::{Category, FieldInfo, Status};
+use bitrix_rest::models::crm::{Category, Deal, FieldInfo, Status};
 use bitrix_rest::models::sale::{SaleStatus, StatusLang};
 use bitrix_rest::{Batch as RestBatch, BatchResults, Client, Error, ErrorKind, RetryPolicy};
 use serde::de::DeserializeOwned;
@@ -14,9 +14,9 @@ use crate::model::call::Batch;
 use crate::model::settings::check::Catalog;
 use crate::model::settings::failure::RestFailure;
 use crate::model::settings::load::{
-    CATALOGS, DEFAULT_STAGES, FIELDS, NAMES, NAMES_EN, PIPELINES, PortalChoices, STAGE_SLOTS,
-    STATUSES, StoreFindings, WAREHOUSES, missing_stages_batch, portal_batch, stage_slot,
-    store_batch, store_findings,
+    CATALOGS, DEFAULT_STAGES, FIELDS, NAMES, NAMES_EN, ORIGINS, PIPELINES, PortalChoices,
+    STAGE_SLOTS, STATUSES, StoreFindings, WAREHOUSES, missing_stages_batch, origin_sources,
+    portal_batch, stage_slot, store_batch, store_findings,
 };
 use crate::model::webhook::StoreWebhook;
 
@@ -92,7 +92,12 @@ pub async fn load_portal(portal: &Client) -> PortalChoices {
     }
     let fields: Result<BTreeMap<String, FieldInfo>, Error> = answers.get(FIELDS, None);
     let catalogs: Result<Vec<Catalog>, Error> = answers.get(CATALOGS, Some("catalogs"));
-    PortalChoices::of(fields, pipelines, stages, catalogs)
+    let mut choices = PortalChoices::of(fields, pipelines, stages, catalogs);
+    // Optional: without it the admin types the source.
+    if let Ok(deals) = answers.get::<Vec<Deal>>(ORIGINS, None) {
+        choices.origin_sources = origin_sources(&deals);
+    }
+    choices
 }
 
 /// Loads (or checks) the store: one request, and one more per further 50 warehouses.
