@@ -28,7 +28,7 @@ use crate::model::call::{Batch, slot_refs};
 use crate::model::catalog_query::{
     VARIATIONS_KEY, price_commands, product_list_call, stock_commands, variation_list_call,
 };
-use crate::model::sorted::sort_by_key;
+use crate::model::sorted::{sort_by, sort_by_key};
 use crate::model::stock::{OwnReserve, ProductStock, product_stock};
 use crate::model::text::{lowercase, pasted};
 
@@ -256,10 +256,10 @@ fn name_order(name: &str) -> String {
 /// a code starting with it, or a name holding it (or each of its words), counts. Any other
 /// query is taken as the store matched it (its collation folds more than [`fold`] does).
 pub fn matches_as_typed(query: &LookupQuery, product: &Product, article: Option<&str>) -> bool {
-    let q = fold(query.as_str());
-    if !q.contains(['%', '_']) {
+    if !query.as_str().contains(['%', '_']) {
         return true;
     }
+    let q = fold(query.as_str());
     let starts = |code: Option<&str>| code.is_some_and(|c| fold(c.trim()).starts_with(&q));
     let name = fold(&product.name);
     starts(product.xml_id.as_deref())
@@ -322,11 +322,16 @@ pub fn lookup_hits(
         true => fold(name),
         false => name_order(name),
     };
-    sort_by_key(&mut ranked, |a| (a.0, order(&a.1.name), a.1.id));
-    ranked
+    // Each key once (the sort compares each entry many times; a name's key lowers its case).
+    let mut keyed: Vec<((Relevance, String, u64), &Product)> = ranked
+        .into_iter()
+        .map(|(relevance, p)| ((relevance, order(&p.name), p.id), p))
+        .collect();
+    sort_by(&mut keyed, |a, b| a.0 < b.0);
+    keyed
         .into_iter()
         .take(MAX_RESULTS)
-        .map(|(relevance, p)| LookupHit {
+        .map(|((relevance, _, _), p)| LookupHit {
             article: scope.article_property.and_then(|a| p.property_text(a)),
             relevance,
             stock: product_stock(p.id, results.stock, shown, &OwnReserve::default()),
