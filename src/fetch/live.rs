@@ -13,7 +13,7 @@ use super::answers::{Answers, run};
 use super::deal::DealData;
 use super::store_side::StoreData;
 use crate::model::settings::Settings;
-use crate::model::shared_link::{LinkProbe, same_link_call_for};
+use crate::model::shared_link::LinkProbe;
 use crate::model::sorted::sort_dedup;
 use crate::model::view::DealView;
 use crate::model::view::poll::{
@@ -140,10 +140,9 @@ fn portal_changes(
     let deals: Vec<Deal> = answers.list("deal", None)?;
     // Every probe asked must have answered: a failed list says nothing about who shares the
     // order.
-    let listed: Option<Vec<(LinkProbe, Vec<Deal>)>> = same_link_probes(view, rules)
+    let listed: Option<Vec<(LinkProbe, Vec<Deal>)>> = same_link_probes(view, &data.deal, rules)
         .into_iter()
-        .filter(|probe| same_link_call_for(&data.deal, rules, *probe).is_some())
-        .map(|probe| Some((probe, answers.list::<Deal>(&probe.name(), None).ok()?)))
+        .map(|(probe, _)| Some((probe, answers.list::<Deal>(&probe.name(), None).ok()?)))
         .collect();
     let sharing =
         listed.is_some_and(|listed| shared_link_changed(view, &data.deal, rules, &listed));

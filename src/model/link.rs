@@ -98,13 +98,7 @@ pub fn recorded_links(deal: &Deal, rules: &[LinkRule]) -> Vec<Option<String>> {
         .iter()
         .filter_map(|rule| match rule {
             LinkRule::UserField { field, .. } => Some(deal.user_field(field)),
-            LinkRule::OriginId { .. } => Some(
-                deal.origin_id
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|v| !v.is_empty() && *v != "0")
-                    .map(str::to_owned),
-            ),
+            LinkRule::OriginId { .. } => Some(filled(deal.origin_id.as_deref()).map(str::to_owned)),
             LinkRule::OrderXmlId | LinkRule::OrderProperty { .. } => None,
         })
         .collect()
@@ -156,11 +150,7 @@ pub enum UnresolvedLink {
 /// The values the deal's fields give for the rules that read the deal (user field,
 /// `ORIGIN_ID`), in rule order; only meaningful once the store found no order for any of them.
 pub fn unresolved_links(deal: &Deal, rules: &[LinkRule]) -> Vec<UnresolvedLink> {
-    let filled = |value: Option<String>| {
-        value
-            .map(|v| v.trim().to_owned())
-            .filter(|v| !v.is_empty() && v != "0")
-    };
+    let held = |value: Option<String>| filled(value.as_deref()).map(str::to_owned);
     rules
         .iter()
         .filter_map(|rule| match rule {
@@ -172,13 +162,13 @@ pub fn unresolved_links(deal: &Deal, rules: &[LinkRule]) -> Vec<UnresolvedLink> 
             LinkRule::UserField { field, holds } => Some(UnresolvedLink::Field {
                 field: field.clone(),
                 holds: *holds,
-                value: filled(deal.user_field(field))?,
+                value: held(deal.user_field(field))?,
             }),
             LinkRule::OriginId { originator_id }
                 if origin_is_ours(deal, originator_id.as_deref()) =>
             {
                 Some(UnresolvedLink::OriginId {
-                    value: filled(deal.origin_id.clone())?,
+                    value: held(deal.origin_id.clone())?,
                 })
             }
             _ => None,
@@ -393,11 +383,10 @@ pub fn origin_taken_by(deal: &Deal, rules: &[LinkRule]) -> Option<String> {
             if !origin_free(deal, originator_id.as_deref()))
     });
     blocked.then(|| {
-        let source = deal.originator_id.as_deref().map(str::trim).unwrap_or("");
-        let origin = deal.origin_id.as_deref().map(str::trim).unwrap_or("");
-        match source.is_empty() {
-            true => origin.to_owned(),
-            false => format!("{source} / {origin}"),
+        let origin = filled(deal.origin_id.as_deref()).unwrap_or("");
+        match filled(deal.originator_id.as_deref()) {
+            Some(source) => format!("{source} / {origin}"),
+            None => origin.to_owned(),
         }
     })
 }

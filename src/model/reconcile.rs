@@ -19,10 +19,11 @@
 //! - **Products**: a row with no basket item → `missing-in-order`; a basket item no row took →
 //!   `missing-in-deal`; a paired row and item with different quantities → `quantity`, or unit
 //!   prices differing at two decimals → `price`. Units of one kind that convert (kg and g, l and
-//!   ml, m and cm, by OKEI code) are compared converted: 0,5 kg at 1 000 is 500 g at 1. A product listed in more than one line on a
-//!   side is compared in total, at its first row: one `missing-in-order` when the order lacks
-//!   it, else one `quantity` difference when the totals differ, and nothing "missing"; each
-//!   row's price is still compared with its line's (or the product's first line's).
+//!   ml, m and cm, by OKEI code or short name) are compared converted: 0,5 kg at 1 000 is 500 g
+//!   at 1. A product listed in more than one line on a side is compared in total, at its first
+//!   row: one `missing-in-order` when the order lacks it, else one `quantity` difference when
+//!   the totals differ, and nothing "missing"; each row's price is still compared with its
+//!   line's (or the product's first line's).
 //!
 //! Order of the list: sum, status, then per row in row order, then what is only in the order.
 

@@ -96,12 +96,8 @@ pub fn same_link_call_for(deal: &Deal, rules: &[LinkRule], probe: LinkProbe) -> 
         };
         Some(Value::String(text?.trim().to_owned()))
     };
-    let own = match rules.get(probe.source)? {
-        LinkRule::UserField { field, .. } => deal.user_field(field),
-        LinkRule::OriginId { .. } => deal.origin_id.clone(),
-        _ => None,
-    };
-    own.filter(|v| !v.trim().is_empty())?;
+    let own = link_field(rules.get(probe.source)?)?;
+    value(own).filter(|v| v.as_str() != Some(""))?;
     same_link_list(deal.id, rules, probe, &value)
 }
 

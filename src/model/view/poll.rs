@@ -70,20 +70,28 @@ pub fn portal_poll_batch(
     if let Some(c) = contact {
         batch.push("contact", contact_poll_call(c.id));
     }
-    for probe in same_link_probes(view, rules) {
-        if let Some(call) = same_link_call_for(deal, rules, probe) {
-            batch.push(probe.name(), call);
-        }
+    for (probe, call) in same_link_probes(view, deal, rules) {
+        batch.push(probe.name(), call);
     }
     batch
 }
 
-/// The probes for the other deals linked to the view's order: those of the rule that linked it.
-pub fn same_link_probes(view: &DealView, rules: &[LinkRule]) -> Vec<LinkProbe> {
-    view.order
+/// The probes the check asks for the other deals linked to the view's order, with their
+/// commands: those of the rule that linked it, while `deal` holds a link under that rule.
+pub fn same_link_probes(
+    view: &DealView,
+    deal: &Deal,
+    rules: &[LinkRule],
+) -> Vec<(LinkProbe, Call)> {
+    let probes = view
+        .order
         .as_ref()
         .map(|o| probes_from(rules, o.linked_by.0))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    probes
+        .into_iter()
+        .filter_map(|probe| Some((probe, same_link_call_for(deal, rules, probe)?)))
+        .collect()
 }
 
 /// True when the deals holding a link to the order (the probes' answers, `listed`) are not the

@@ -39,11 +39,8 @@ pub fn start(tab: &Rc<DealTab>) {
         let me = Rc::downgrade(tab);
         let fresh_for = f64::from(seconds.saturating_mul(1000)) / 2.0;
         let shown = EventListener::new(&document, "visibilitychange", move |_| {
-            if let Some(tab) = me.upgrade()
-                && !page_hidden(&tab)
-                && js_sys::Date::now() - tab.confirmed.get() >= fresh_for
-            {
-                check_now(&tab);
+            if let Some(tab) = me.upgrade() {
+                check_if_stale(&tab, fresh_for);
             }
         });
         tab.listeners.borrow_mut().push(shown);
@@ -52,13 +49,19 @@ pub fn start(tab: &Rc<DealTab>) {
         let watch = OnScreen::watch(&tab.root, move |shown| {
             if let Some(tab) = me.upgrade()
                 && shown
-                && !page_hidden(&tab)
-                && js_sys::Date::now() - tab.confirmed.get() >= fresh_for
             {
-                check_now(&tab);
+                check_if_stale(&tab, fresh_for);
             }
         });
         *tab.on_screen.borrow_mut() = Some(watch);
+    }
+}
+
+/// A tab the rep sees again checks now, unless what it shows was confirmed within `fresh_for`
+/// milliseconds.
+fn check_if_stale(tab: &Rc<DealTab>, fresh_for: f64) {
+    if !page_hidden(tab) && js_sys::Date::now() - tab.confirmed.get() >= fresh_for {
+        check_now(tab);
     }
 }
 
