@@ -145,15 +145,22 @@ impl Markup {
 /// Escapes `text` for HTML text (`&`, `<`, `>`) or, with `quoted`, for a double-quoted
 /// attribute value (also `"`).
 fn escape_into(out: &mut String, text: &str, quoted: bool) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if quoted => out.push_str("&quot;"),
-            c => out.push(c),
-        }
+    // Copies the runs between the characters to escape whole: a result list is kilobytes of
+    // text, and pushing it one character at a time showed in the lookup's profile.
+    let mut from = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' if quoted => "&quot;",
+            _ => continue,
+        };
+        out.push_str(&text[from..i]);
+        out.push_str(entity);
+        from = i + 1;
     }
+    out.push_str(&text[from..]);
 }
 
 #[cfg(test)]
@@ -185,6 +192,13 @@ mod tests {
             m.finish(),
             "<a title=\"a &quot;quoted&quot; &lt;b&gt; &amp; co\">&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"fine\"</a>"
         );
+    }
+
+    #[test]
+    fn text_around_escaped_characters_keeps_every_letter() {
+        let mut m = Markup::new();
+        m.text("Кофе&чай <«№5»>").text("").text("ёлка").text("&");
+        assert_eq!(m.finish(), "Кофе&amp;чай &lt;«№5»&gt;ёлка&amp;");
     }
 
     #[test]
