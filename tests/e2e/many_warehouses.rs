@@ -161,3 +161,46 @@ fn a_store_with_more_warehouses_than_a_page_shows_them_all_and_an_idle_tab_only_
     let portal = stats.batched.get("portal").cloned().unwrap_or_default();
     assert_eq!(portal.get("crm.deal.get"), None, "no reload: {stats:?}");
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn the_settings_list_more_warehouses_than_a_page_in_the_order_the_tab_shows_them() {
+    // Sixty warehouses whose sort runs against their IDs, in pairs: 60 and 59 first (same
+    // sort, so by ID), 1 and 2 last.
+    let mut seed = sixty_warehouses();
+    for w in seed["store"]["warehouses"]
+        .as_array_mut()
+        .into_iter()
+        .flatten()
+    {
+        let id = w["id"].as_i64().unwrap_or_default();
+        w["sort"] = json!(1000 - (id + 1) / 2 * 10);
+    }
+    let stand = Stand::start(
+        "the_settings_list_more_warehouses_than_a_page_in_the_order_the_tab_shows_them",
+        Setup::own_seed(
+            SeedFile::write("sixty-sorted-warehouses", &seed),
+            dev_options_polling(300),
+        ),
+    );
+    stand.open_deal_ready(1, User::Rep);
+    let in_the_tab: Vec<String> = stand
+        .read("th[data-warehouse-id]")
+        .iter()
+        .filter_map(|th| th.attr("data-warehouse-id").map(str::to_owned))
+        .collect();
+    assert_eq!(in_the_tab.len(), 59, "{in_the_tab:?}");
+    assert_eq!(in_the_tab[..3], ["59", "60", "57"]);
+
+    stand.open_app_page(User::Admin);
+    stand.click(&tid("tab-settings"));
+    stand.wait_css(&format!("{}[data-state=\"ready\"]", tid("settings")));
+    let in_the_settings: Vec<String> = stand
+        .read("input[data-testid^=\"settings-warehouse-\"]")
+        .iter()
+        .filter_map(|i| i.attr("data-testid"))
+        .filter_map(|t| t.strip_prefix("settings-warehouse-").map(str::to_owned))
+        .filter(|id| id != "58")
+        .collect();
+    assert_eq!(in_the_settings, in_the_tab);
+}

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::model::call::{Batch, Call};
+use crate::model::catalog_query::warehouse_list_call;
 
 /// A product catalogue of the store or portal (`catalog.catalog.list` → `{catalogs}`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -47,10 +48,8 @@ pub fn product_catalogs(catalogs: &[Catalog]) -> Vec<Catalog> {
 /// statuses) and `catalogs` (`catalog.catalog.list`). Any command failing names what is wrong.
 pub fn connection_check_batch() -> Batch {
     let mut batch = Batch::new();
-    batch.push(
-        "warehouses",
-        Call::new("catalog.store.list", json!({"order": {"sort": "asc"}})),
-    );
+    // In the tab's order (sort, then ID), so the page lists them as the tab shows them.
+    batch.push("warehouses", warehouse_list_call(0));
     batch.push(
         "statuses",
         Call::new("sale.status.list", json!({"filter": {"type": "O"}})),

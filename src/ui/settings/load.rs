@@ -10,6 +10,7 @@ use bitrix_rest::{Batch as RestBatch, BatchResults, Client, Error, ErrorKind, Re
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::fetch::warehouses::all_warehouses;
 use crate::model::call::Batch;
 use crate::model::settings::check::Catalog;
 use crate::model::settings::failure::RestFailure;
@@ -105,7 +106,7 @@ pub async fn load_store(store: &Client, lang: &str) -> Result<StoreFindings, Res
     let answers = Answers::of(store, &store_batch(lang)).await;
     let mut warehouses: Result<Vec<Warehouse>, Error> = answers.get(WAREHOUSES, Some("stores"));
     if warehouses.is_ok() && answers.has_next_page(WAREHOUSES) {
-        warehouses = store.warehouses().list().await;
+        warehouses = all_warehouses(store).await;
     }
     let statuses: Result<Vec<SaleStatus>, Error> = answers.get(STATUSES, Some("statuses"));
     let catalogs: Result<Vec<Catalog>, Error> = answers.get(CATALOGS, Some("catalogs"));
