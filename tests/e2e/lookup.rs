@@ -153,7 +153,11 @@ fn demo_lookup_finds_products_with_stock() {
     ));
     assert_eq!(available.len(), results.len());
     for a in &available {
-        assert!(a.text.parse::<f64>().is_ok(), "a number: {a:?}");
+        assert!(
+            a.attr("data-value")
+                .is_some_and(|v| v.parse::<f64>().is_ok()),
+            "a number: {a:?}"
+        );
     }
     let (state, _) = search(&stand, "zzzz-нет-такого");
     assert_eq!(state, "empty");

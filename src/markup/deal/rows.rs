@@ -194,11 +194,12 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
         cell(m, "sl-num", marks, RowField::Available);
         match &row.stock {
             Some(s) => {
-                let available = plain(s.available);
+                // The rep reads the figure in their style (`4,667` in Russian, where `4.667`
+                // reads as thousands); tools read `data-value`.
                 m.open_class("span", "sl-strong")
                     .attr("data-testid", "row-available")
-                    .attr("data-value", &available)
-                    .text(&available)
+                    .attr("data-value", &plain(s.available))
+                    .text(&fmt.qty(s.available))
                     .close("span");
                 let elsewhere = s.product.reserved_elsewhere;
                 if !elsewhere.is_zero() && !s.after_earlier_rows {

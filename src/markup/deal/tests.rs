@@ -249,6 +249,16 @@ fn order_html(
 }
 
 fn table(rows: &[ViewRow], has_stock: bool, property: Option<&str>, marks: &ViewChanges) -> String {
+    table_in(Lang::En, rows, has_stock, property, marks)
+}
+
+fn table_in(
+    lang: Lang,
+    rows: &[ViewRow],
+    has_stock: bool,
+    property: Option<&str>,
+    marks: &ViewChanges,
+) -> String {
     let mut m = Markup::new();
     let warehouses = [WarehouseColumn {
         id: 1,
@@ -261,7 +271,7 @@ fn table(rows: &[ViewRow], has_stock: bool, property: Option<&str>, marks: &View
             rows,
             warehouses: &warehouses,
             currency: "RUB",
-            fmt: Fmt::new(Lang::En),
+            fmt: Fmt::new(lang),
             has_stock,
             lost_deal: false,
             pending_warehouses: None,
@@ -610,6 +620,32 @@ fn a_shortage_row_carries_row_shortage_with_the_missing_count() {
     assert!(html.contains(
         r#"<th scope="col" class="sl-num">Available</th><th scope="col">Stock</th><th scope="col" class="sl-num" data-warehouse-id="1"><span class="sl-wh-title">Main</span></th>"#
     ), "{html}");
+}
+
+#[test]
+fn available_reads_in_the_reps_style_and_its_hook_value_stays_plain() {
+    let mut weighed = row(0, "Coffee", "1", "0", None);
+    weighed.stock.as_mut().unwrap().available = d("4.667");
+    let mut bulk = row(1, "Sugar", "1", "0", None);
+    bulk.stock.as_mut().unwrap().available = d("2500000.75");
+    let html = table_in(
+        Lang::Ru,
+        &[weighed, bulk],
+        true,
+        None,
+        &ViewChanges::default(),
+    );
+    // In Russian `4.667` reads as four thousand six hundred and sixty-seven.
+    assert!(
+        html.contains(r#"data-testid="row-available" data-value="4.667">4,667</span>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "data-testid=\"row-available\" data-value=\"2500000.75\">2\u{a0}500\u{a0}000,75</span>"
+        ),
+        "{html}"
+    );
 }
 
 #[test]

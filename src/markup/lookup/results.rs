@@ -4,7 +4,7 @@
 use super::{View, action};
 use crate::i18n::LookupTexts;
 use crate::markup::Markup;
-use crate::markup::format::Fmt;
+use crate::markup::format::{Fmt, plain};
 use crate::markup::skeleton::bar;
 use crate::markup::warehouse::{over_reserved_note, warehouse_title};
 use crate::model::lookup::LookupHit;
@@ -133,7 +133,8 @@ fn option(
         .close("span");
     m.open("span")
         .attr("data-testid", "stock-available")
-        .text(&total.normalized().to_string())
+        .attr("data-value", &plain(total))
+        .text(&fmt.qty(total))
         .close("span");
     m.close("span");
     m.open_class("span", "sl-lookup-price sl-num")

@@ -126,10 +126,14 @@ fn results_carry_xml_ids_available_stock_and_warehouses_in_column_order() {
     assert!(result.contains(r#"data-product-id="7""#), "{result}");
     assert!(html.contains(r#"data-xml-id="guid-8""#));
     assert!(
-        html.contains(r#"<span data-testid="stock-available">1237.5</span>"#),
-        "a plain number: free stock in the shown warehouses"
+        html.contains(r#"<span data-testid="stock-available" data-value="1237.5">1"#),
+        "free stock in the shown warehouses, a plain number for tools: {html}"
     );
-    assert!(html.contains(r#"<span data-testid="stock-available">0</span>"#));
+    assert!(
+        html.contains("data-value=\"1237.5\">1\u{a0}237,5</span>"),
+        "and in the rep's style on screen: {html}"
+    );
+    assert!(html.contains(r#"<span data-testid="stock-available" data-value="0">0</span>"#));
     let first = html.find(r#"data-warehouse-id="2""#).unwrap();
     let second = html.find(r#"data-warehouse-id="1""#).unwrap();
     assert!(first < second, "columns in display order");

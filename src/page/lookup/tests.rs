@@ -258,10 +258,16 @@ async fn a_search_after_the_pause_shows_results_with_their_hooks_in_the_same_sea
     let options = all(&root, "[role=option][data-testid=stock-result]");
     assert_eq!(attrs(&options, "data-xml-id"), ["guid-7", "guid-8"]);
     assert_eq!(attrs(&options, "aria-selected"), ["false", "false"]);
+    let available = all(&root, "[data-testid=stock-available]");
     assert_eq!(
-        texts(&root, "[data-testid=stock-available]"),
+        attrs(&available, "data-value"),
         ["1237.5", "0"],
         "a plain number: free stock in the shown warehouses"
+    );
+    assert_eq!(
+        texts(&root, "[data-testid=stock-available]"),
+        ["1\u{a0}237,5", "0"],
+        "in the rep's style on screen"
     );
     let cells = all(&options[0], "[data-testid=stock-warehouse]");
     assert_eq!(attrs(&cells, "data-warehouse-id"), ["2", "1"]);
