@@ -107,3 +107,31 @@ fn the_app_page_in_a_slider_has_no_portal_frame_and_gets_the_openers_options() {
         "no options: an empty PHP array"
     );
 }
+
+#[test]
+fn a_data_set_without_users_1_and_2_is_opened_as_its_first_admin_and_first_other_user() {
+    let seed = json!({"portal": {
+        "users": [
+            {"id": 7, "name": "Rita", "lastName": "Rep"},
+            {"id": 5, "name": "Anna", "lastName": "Admin", "admin": true}
+        ],
+        "deals": [{"id": 9, "title": "x", "stage": "NEW"}]
+    }});
+    let sandbox = Sandbox::start(SandboxConfig {
+        rate_limit: None,
+        seed: bitrix_sandbox::Seed::Json(seed.to_string()),
+        ..Default::default()
+    })
+    .unwrap();
+    let portal = &sandbox.urls().portal;
+    for (query, user, name) in [
+        ("user=1", 5, "Anna Admin"),
+        ("user=2", 7, "Rita Rep"),
+        ("", 5, "Anna Admin"),
+    ] {
+        let page = get(&format!("{portal}/crm/deal/details/9/?{query}"));
+        assert_eq!(page.status, 200);
+        assert_eq!(page_config(&page.body)["user"], json!(user), "{query}");
+        assert!(page.body.contains(name), "{query}: {name}");
+    }
+}

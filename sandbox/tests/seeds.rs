@@ -135,6 +135,67 @@ fn bad_seeds_name_the_record_and_field() {
             ]}}),
             "store.products[1].variationOf: variations need the catalogue of variations",
         ),
+        (
+            json!({"portal": {"contacts": [{"id": 1, "name": "x", "assignedBy": 77}]}}),
+            "portal.contacts[0].assignedBy: user 77 is not in portal.users",
+        ),
+        (
+            json!({"portal": {"deals": [{"id": 0, "title": "x", "stage": "NEW"}]}}),
+            "portal.deals[0].id: IDs start at 1",
+        ),
+        (
+            json!({"store": {"warehouses": [{"id": 0, "title": "w"}]}}),
+            "store.warehouses[0].id: IDs start at 1",
+        ),
+        (
+            json!({"portal": {"deals": [{"id": 1, "title": "x", "stage": "NEW", "rows": [{"name": "Гвозди", "price": -50, "quantity": 1}]}]}}),
+            "portal.deals[0].rows[0].price: -50 must be from 0",
+        ),
+        (
+            json!({"portal": {"deals": [{"id": 1, "title": "x", "stage": "NEW", "rows": [{"name": "Гвозди", "price": 100, "quantity": 1, "discountRate": 250}]}]}}),
+            "portal.deals[0].rows[0].discountRate: 250 must be a percentage",
+        ),
+        (
+            json!({"portal": {"deals": [{"id": 1, "title": "x", "stage": "NEW", "rows": [{"name": "Гвозди", "price": 1, "quantity": 1e300}]}]}}),
+            "portal.deals[0].rows[0].quantity",
+        ),
+        (
+            json!({"portal": {"deals": [{"id": 1, "title": "x", "stage": "NEW", "rows": [{"name": "Гвозди", "price": 1e12, "quantity": 1e9}]}]}}),
+            "portal.deals[0].rows: the lines come to",
+        ),
+        (
+            json!({"store": {"warehouses": [{"id": 1, "title": "w"}], "orders": [{"id": 1, "status": "N",
+                "basket": [{"productId": 0, "name": "p", "price": -100, "quantity": 1}],
+                "payments": [{"sum": -5}], "shipments": [{"price": -300}]}]}}),
+            "store.orders[0].basket[0].price",
+        ),
+        (
+            json!({"store": {"warehouses": [{"id": 1, "title": "w"}], "orders": [{"id": 1, "status": "N",
+                "basket": [], "payments": [{"sum": -5}]}]}}),
+            "store.orders[0].payments[0].sum",
+        ),
+        (
+            json!({"store": {"warehouses": [{"id": 1, "title": "w"}], "orders": [{"id": 1, "status": "N",
+                "basket": [], "shipments": [{"price": -300}]}]}}),
+            "store.orders[0].shipments[0].price",
+        ),
+        (
+            json!({"portal": {"pipelines": [
+                {"id": 0, "name": "General", "stages": [{"id": "NEW", "name": "New"}]},
+                {"id": 1, "name": "Other", "stages": [{"id": "C2:NEW", "name": "New"}]}
+            ]}}),
+            "portal.pipelines[1].stages[0].id: \"C2:NEW\" carries the prefix of pipeline 2",
+        ),
+        (
+            json!({"portal": {"pipelines": [
+                {"id": 0, "name": "General", "stages": [{"id": "NEW", "name": "  "}]}
+            ]}}),
+            "portal.pipelines[0].stages[0].name: must not be blank",
+        ),
+        (
+            json!({"store": {"statuses": [{"id": "N", "names": {"ru": "Принят"}}]}}),
+            "store.statuses[0].names: give one text, or {\"ru\": \"…\", \"en\": \"…\"} with both languages",
+        ),
     ];
     for (seed, path) in cases {
         let error = Sandbox::start(SandboxConfig {

@@ -24,7 +24,10 @@ pub struct SeedData {
 
 /// A text in both languages, or one text for both.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "give one text, or {\"ru\": \"…\", \"en\": \"…\"} with both languages"
+)]
 pub enum Label {
     Both { ru: String, en: String },
     One(String),

@@ -17,12 +17,65 @@ pub fn check(seed: &SeedData) -> Result<(), String> {
     problems.into_result()
 }
 
+/// The largest price, sum or stock figure a seed may give.
+const MAX_AMOUNT: f64 = 1e12;
+/// The largest quantity of a deal row or an order position.
+const MAX_QUANTITY: f64 = 1e9;
+/// The largest sum of a deal's rows or an order's positions (`decimal(18,2)`).
+const MAX_TOTAL: f64 = 1e15;
+
 #[derive(Default)]
 pub(super) struct Problems(Vec<String>);
 
 impl Problems {
     pub(super) fn add(&mut self, at: String, what: impl Into<String>) {
         self.0.push(format!("{at}: {}", what.into()));
+    }
+    /// A record's ID: from 1 (Bitrix24 reads 0 as "none"), seen once.
+    pub(super) fn id(&mut self, seen: &mut BTreeSet<u64>, id: u64, at: impl Fn() -> String) {
+        if id == 0 {
+            self.add(at(), "IDs start at 1 (0 means \"none\" in Bitrix24)");
+        }
+        self.unique(seen, id, at);
+    }
+    /// A price, sum or stock figure: not negative, and within what Bitrix24 keeps.
+    pub(super) fn amount(&mut self, at: impl FnOnce() -> String, value: Option<f64>) {
+        if let Some(v) = value
+            && !(0.0..=MAX_AMOUNT).contains(&v)
+        {
+            self.add(
+                at(),
+                format!("{v} must be from 0 to {MAX_AMOUNT:e} (no negative sums)"),
+            );
+        }
+    }
+    /// A quantity: above 0, and within what Bitrix24 keeps.
+    pub(super) fn quantity(&mut self, at: impl FnOnce() -> String, value: f64) {
+        if !(value > 0.0 && value <= MAX_QUANTITY) {
+            self.add(
+                at(),
+                format!("{value} must be above 0 and at most {MAX_QUANTITY:e}"),
+            );
+        }
+    }
+    /// A percentage (discount, tax rate).
+    pub(super) fn percent(&mut self, at: impl FnOnce() -> String, value: Option<f64>) {
+        if let Some(v) = value
+            && !(0.0..=100.0).contains(&v)
+        {
+            self.add(at(), format!("{v} must be a percentage from 0 to 100"));
+        }
+    }
+    /// The sum of a deal's rows or an order's positions, which Bitrix24 keeps as a decimal
+    /// of 18 digits, 2 after the point.
+    pub(super) fn total(&mut self, at: impl FnOnce() -> String, lines: impl Iterator<Item = f64>) {
+        let total: f64 = lines.sum();
+        if total > MAX_TOTAL {
+            self.add(
+                at(),
+                format!("the lines come to {total:e}, more than Bitrix24 keeps ({MAX_TOTAL:e})"),
+            );
+        }
     }
     /// Records `id`; a second sighting is a problem at the place `at` names (built only then).
     pub(super) fn unique(

@@ -18,7 +18,7 @@ pub(super) fn check(seed: &SeedData, p: &mut Problems) {
     }
     let mut seen = BTreeSet::new();
     for (i, user) in portal.users.iter().enumerate() {
-        p.unique(&mut seen, user.id, || format!("portal.users[{i}].id"));
+        p.id(&mut seen, user.id, || format!("portal.users[{i}].id"));
     }
     let users: BTreeSet<u64> = if portal.users.is_empty() {
         [1, 2].into()
@@ -41,6 +41,18 @@ pub(super) fn check(seed: &SeedData, p: &mut Problems) {
         let known = stages.entry(pipeline.id).or_default();
         for (j, stage) in pipeline.stages.iter().enumerate() {
             let at = format!("portal.pipelines[{i}].stages[{j}]");
+            if let Some(other) = foreign_pipeline(pipeline.id, &stage.id) {
+                p.add(
+                    format!("{at}.id"),
+                    format!(
+                        "{:?} carries the prefix of pipeline {other}: write it without one, or C{}:",
+                        stage.id, pipeline.id
+                    ),
+                );
+            }
+            if stage.name.trim().is_empty() {
+                p.add(format!("{at}.name"), "must not be blank");
+            }
             if !known.insert(stage_id(pipeline.id, &stage.id)) {
                 p.add(format!("{at}.id"), format!("duplicate stage {}", stage.id));
             }
@@ -97,9 +109,17 @@ pub(super) fn check(seed: &SeedData, p: &mut Problems) {
 
     let mut contacts = BTreeSet::new();
     for (i, contact) in portal.contacts.iter().enumerate() {
-        p.unique(&mut contacts, contact.id, || {
+        p.id(&mut contacts, contact.id, || {
             format!("portal.contacts[{i}].id")
         });
+        if let Some(user) = contact.assigned_by
+            && !users.contains(&user)
+        {
+            p.add(
+                format!("portal.contacts[{i}].assignedBy"),
+                format!("user {user} is not in portal.users"),
+            );
+        }
     }
     let kinds: Vec<(u64, Option<u64>)> = portal
         .products
@@ -109,21 +129,21 @@ pub(super) fn check(seed: &SeedData, p: &mut Problems) {
     p.variations("portal.products", &kinds, portal.offers_iblock_id);
     let mut products = BTreeSet::new();
     for (i, product) in portal.products.iter().enumerate() {
-        p.unique(&mut products, product.id, || {
+        p.id(&mut products, product.id, || {
             format!("portal.products[{i}].id")
         });
-        if product.price < 0.0 {
-            p.add(
-                format!("portal.products[{i}].price"),
-                "must not be negative",
-            );
-        }
+        p.amount(
+            || format!("portal.products[{i}].price"),
+            Some(product.price),
+        );
     }
 
+    let prices: BTreeMap<u64, f64> = portal.products.iter().map(|x| (x.id, x.price)).collect();
     let mut seen = BTreeSet::new();
     for (i, deal) in portal.deals.iter().enumerate() {
         let at = format!("portal.deals[{i}]");
-        p.unique(&mut seen, deal.id, || format!("{at}.id"));
+        p.id(&mut seen, deal.id, || format!("{at}.id"));
+        p.amount(|| format!("{at}.opportunity"), deal.opportunity);
         match stages.get(&deal.pipeline) {
             None => p.add(
                 format!("{at}.pipeline"),
@@ -177,10 +197,26 @@ pub(super) fn check(seed: &SeedData, p: &mut Problems) {
             if row.product_id == 0 && (row.name.is_none() || row.price.is_none()) {
                 p.add(at.clone(), "a row without productId needs name and price");
             }
-            if row.quantity <= 0.0 {
-                p.add(format!("{at}.quantity"), "must be above 0");
-            }
+            p.amount(|| format!("{at}.price"), row.price);
+            p.quantity(|| format!("{at}.quantity"), row.quantity);
+            p.percent(|| format!("{at}.discountRate"), row.discount_rate);
+            p.percent(|| format!("{at}.taxRate"), row.tax_rate);
             p.unit(&at, row.measure_code, &row.measure_name);
         }
+        p.total(
+            || format!("{at}.rows"),
+            deal.rows.iter().map(|row| {
+                let listed = prices.get(&row.product_id).copied();
+                row.price.or(listed).unwrap_or(0.0) * row.quantity
+            }),
+        );
     }
+}
+
+/// The pipeline whose prefix (`C2:`) a stage of `pipeline` carries, when it is another's.
+fn foreign_pipeline(pipeline: u64, stage: &str) -> Option<u64> {
+    let rest = stage.strip_prefix('C')?;
+    let (digits, _) = rest.split_once(':')?;
+    let other: u64 = digits.parse().ok()?;
+    (other != pipeline).then_some(other)
 }

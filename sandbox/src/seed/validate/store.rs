@@ -18,17 +18,16 @@ pub(super) fn check(seed: &SeedData, p: &mut Problems) {
     }
     let mut warehouses = BTreeSet::new();
     for (i, w) in store.warehouses.iter().enumerate() {
-        p.unique(&mut warehouses, w.id, || {
+        p.id(&mut warehouses, w.id, || {
             format!("store.warehouses[{i}].id")
         });
     }
     let mut products = BTreeSet::new();
     for (i, product) in store.products.iter().enumerate() {
         let at = format!("store.products[{i}]");
-        p.unique(&mut products, product.id, || format!("{at}.id"));
-        if product.price < 0.0 {
-            p.add(format!("{at}.price"), "must not be negative");
-        }
+        p.id(&mut products, product.id, || format!("{at}.id"));
+        p.amount(|| format!("{at}.price"), Some(product.price));
+        p.amount(|| format!("{at}.purchasingPrice"), product.purchasing_price);
         let mut stocked = BTreeSet::new();
         for (j, stock) in product.stock.iter().enumerate() {
             if !warehouses.contains(&stock.warehouse) {
@@ -43,12 +42,8 @@ pub(super) fn check(seed: &SeedData, p: &mut Problems) {
                     format!("warehouse {} listed twice", stock.warehouse),
                 );
             }
-            if stock.amount < 0.0 || stock.reserved < 0.0 {
-                p.add(
-                    format!("{at}.stock[{j}]"),
-                    "amount and reserved must not be negative",
-                );
-            }
+            p.amount(|| format!("{at}.stock[{j}].amount"), Some(stock.amount));
+            p.amount(|| format!("{at}.stock[{j}].reserved"), Some(stock.reserved));
         }
     }
     let kinds: Vec<(u64, Option<u64>)> = store
@@ -84,11 +79,12 @@ pub(super) fn check(seed: &SeedData, p: &mut Problems) {
             "orders need at least one warehouse",
         );
     }
+    let prices: BTreeMap<u64, f64> = store.products.iter().map(|x| (x.id, x.price)).collect();
     let mut seen = BTreeSet::new();
     let mut basket_ids = BTreeSet::new();
     for (i, order) in store.orders.iter().enumerate() {
         let at = format!("store.orders[{i}]");
-        p.unique(&mut seen, order.id, || format!("{at}.id"));
+        p.id(&mut seen, order.id, || format!("{at}.id"));
         if statuses.get(&order.status).map(String::as_str) != Some("O") {
             p.add(
                 format!("{at}.status"),
@@ -111,7 +107,7 @@ pub(super) fn check(seed: &SeedData, p: &mut Problems) {
         for (j, item) in order.basket.iter().enumerate() {
             let at = format!("{at}.basket[{j}]");
             if let Some(id) = item.id {
-                p.unique(&mut basket_ids, id, || format!("{at}.id"));
+                p.id(&mut basket_ids, id, || format!("{at}.id"));
             }
             if item.product_id != 0 && !products.contains(&item.product_id) {
                 p.add(
@@ -125,12 +121,22 @@ pub(super) fn check(seed: &SeedData, p: &mut Problems) {
                     "a position without productId needs name and price",
                 );
             }
-            if item.quantity <= 0.0 {
-                p.add(format!("{at}.quantity"), "must be above 0");
-            }
+            p.amount(|| format!("{at}.price"), item.price);
+            p.quantity(|| format!("{at}.quantity"), item.quantity);
             p.unit(&at, item.measure_code, &item.measure_name);
         }
+        p.total(
+            || format!("{at}.basket"),
+            order.basket.iter().map(|item| {
+                let listed = prices.get(&item.product_id).copied();
+                item.price.or(listed).unwrap_or(0.0) * item.quantity
+            }),
+        );
+        for (j, payment) in order.payments.iter().flatten().enumerate() {
+            p.amount(|| format!("{at}.payments[{j}].sum"), payment.sum);
+        }
         for (j, shipment) in order.shipments.iter().flatten().enumerate() {
+            p.amount(|| format!("{at}.shipments[{j}].price"), shipment.price);
             if let Some(status) = &shipment.status
                 && statuses.get(status).map(String::as_str) != Some("D")
             {
