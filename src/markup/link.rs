@@ -79,6 +79,9 @@ pub enum ContactSearch {
     NoContact,
     /// The contact has neither a phone nor an e-mail (the panel says so).
     NothingToSearchBy,
+    /// The contact's phones and e-mails are none a buyer could have typed (`112`, a number
+    /// of 16 digits, an address without `@`): the panel says so, as the card shows them.
+    NoUsableMeans,
     /// The contact's phones and e-mails are searched for.
     ByPhoneOrEmail,
 }
@@ -279,6 +282,7 @@ pub fn write(m: &mut Markup, state: &LinkState, unresolved: &[UnresolvedLink], l
     let no_candidates = match state.contact {
         ContactSearch::NoContact => None,
         ContactSearch::NothingToSearchBy => Some(t.link_contact_no_means),
+        ContactSearch::NoUsableMeans => Some(t.link_contact_unusable_means),
         ContactSearch::ByPhoneOrEmail => Some(t.link_no_candidates),
     };
     if let Some(none) = no_candidates {
@@ -286,7 +290,10 @@ pub fn write(m: &mut Markup, state: &LinkState, unresolved: &[UnresolvedLink], l
         list(m, &state.candidates, "link-candidate", state, lang);
         let empty = match &state.candidates {
             Found::Orders(o, _) => o.is_empty(),
-            Found::Idle => state.contact == ContactSearch::NothingToSearchBy,
+            Found::Idle => matches!(
+                state.contact,
+                ContactSearch::NothingToSearchBy | ContactSearch::NoUsableMeans
+            ),
             _ => false,
         };
         if empty {
@@ -715,6 +722,17 @@ mod tests {
             r#"<h4>{}</h4><p class="sl-muted" data-testid="link-no-candidates">{}</p>"#,
             t.link_candidates, t.link_contact_no_means
         )));
+    }
+
+    #[test]
+    fn a_contact_whose_phone_is_no_full_number_is_told_so_not_that_it_has_none() {
+        let html = html(&LinkState::new(ContactSearch::NoUsableMeans));
+        let t = Lang::En.deal();
+        assert!(html.contains(&format!(
+            r#"<h4>{}</h4><p class="sl-muted" data-testid="link-no-candidates">{}</p>"#,
+            t.link_candidates, t.link_contact_unusable_means
+        )));
+        assert!(!html.contains(t.link_contact_no_means));
     }
 
     #[test]

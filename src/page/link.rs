@@ -22,8 +22,8 @@ use crate::markup::link::{
     self as markup, ContactSearch, Found, LinkState, LinkStep, NotLinked, offered,
 };
 use crate::model::call::{Batch, Call};
-use crate::model::contacts::MatchedOn;
 use crate::model::contacts::search::CandidateSearch;
+use crate::model::contacts::{MatchedOn, has_any_means};
 use crate::model::link::{UnresolvedLink, recorded_links, written_meanwhile};
 use crate::model::settings::{LinkRule, Settings};
 use crate::model::view::poll::{changed_settings, settings_call};
@@ -59,6 +59,7 @@ impl LinkPanel {
         let search = contact.as_ref().and_then(CandidateSearch::for_contact);
         let looks_for = match (&contact, &search) {
             (None, _) => ContactSearch::NoContact,
+            (Some(c), None) if has_any_means(c) => ContactSearch::NoUsableMeans,
             (Some(_), None) => ContactSearch::NothingToSearchBy,
             (Some(_), Some(_)) => ContactSearch::ByPhoneOrEmail,
         };

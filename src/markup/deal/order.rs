@@ -7,9 +7,13 @@ use super::changed_class;
 use crate::i18n::{DealTexts, fill};
 use crate::markup::Markup;
 use crate::markup::format::Fmt;
+use crate::model::call::PAGE_SIZE;
 use crate::model::settings::{FieldLabel, LinkRule};
 use crate::model::view::changes::OrderField;
 use crate::model::view::{OrderCard, OrderChoice};
+
+/// Other deals linked to the same order named one by one; the rest are counted.
+const SHARED_SHOWN: usize = 3;
 
 /// The order's card. `choices` are the other orders the link rule found (the selector names
 /// `choose-order` on change; it shows `chosen`, the rep's pick still loading, else this order);
@@ -168,7 +172,9 @@ pub fn order_panel(
             .text(t.order_other_buyer)
             .close("p");
     }
-    for other in &o.shared_with {
+    // Three warnings say it; more would push the deal down by screens (a wholesale order
+    // behind thirty deals): the rest are counted.
+    for other in o.shared_with.iter().take(SHARED_SHOWN) {
         m.open_class("p", "sl-notice sl-notice-warning")
             .attr("data-testid", "order-shared-link")
             .attr("data-deal-id", &other.id.to_string())
@@ -182,6 +188,19 @@ pub fn order_panel(
             .attr("data-testid", "order-shared-open")
             .text(t.open_other_deal)
             .close("a")
+            .close("p");
+    }
+    let more = o.shared_with.len().saturating_sub(SHARED_SHOWN);
+    if more > 0 {
+        // The question reads one page of deals: a full page may not be all of them.
+        let mut count = more.to_string();
+        if o.shared_with.len() >= PAGE_SIZE {
+            count.push('+');
+        }
+        m.open_class("p", "sl-notice sl-notice-warning")
+            .attr("data-testid", "order-shared-more")
+            .attr("data-value", &more.to_string())
+            .text(&fill(t.link_shared_more, &[&count]))
             .close("p");
     }
     m.close("section");

@@ -934,6 +934,43 @@ fn another_deal_holding_the_same_link_is_named_under_the_order() {
 }
 
 #[test]
+fn thirty_deals_on_one_order_name_three_and_count_the_rest() {
+    let deals = |n: u64| -> Vec<crate::model::linked_elsewhere::OtherDeal> {
+        (1..=n)
+            .map(|id| crate::model::linked_elsewhere::OtherDeal {
+                id,
+                title: format!("Shared {id}"),
+            })
+            .collect()
+    };
+    let card = OrderCard {
+        shared_with: deals(29),
+        ..order_card()
+    };
+    let html = order_html(&card, &[], None, &[]);
+    assert_eq!(
+        html.matches(r#"data-testid="order-shared-link""#).count(),
+        3
+    );
+    assert!(html.contains(r#"data-deal-id="3""#) && !html.contains(r#"data-deal-id="4""#));
+    assert!(
+        html.contains(r#"<p class="sl-notice sl-notice-warning" data-testid="order-shared-more" data-value="26">Other deals linked to this order as well: 26.</p>"#),
+        "{html}"
+    );
+    // A full page of answers may not be all of them.
+    let full = OrderCard {
+        shared_with: deals(50),
+        ..order_card()
+    };
+    assert!(order_html(&full, &[], None, &[]).contains("as well: 47+."));
+    let three = OrderCard {
+        shared_with: deals(3),
+        ..order_card()
+    };
+    assert!(!order_html(&three, &[], None, &[]).contains("order-shared-more"));
+}
+
+#[test]
 fn a_single_order_has_no_chooser_and_says_how_it_is_linked() {
     let marks = [OrderField::Status, OrderField::Paid];
     let html = order_html(&order_card(), &[], None, &marks);

@@ -78,6 +78,16 @@ pub fn contact_phones(contact: &Contact) -> Vec<Phone> {
     phones
 }
 
+/// Whether the contact holds any phone or e-mail at all, searchable or not (the card shows
+/// them; the link panel says why `112` is not searched rather than that there is none).
+pub fn has_any_means(contact: &Contact) -> bool {
+    contact
+        .phone
+        .iter()
+        .chain(&contact.email)
+        .any(|m| !m.value.trim().is_empty())
+}
+
 /// A contact's e-mails, normalised, sorted, each once.
 pub fn contact_emails(contact: &Contact) -> Vec<Email> {
     let mut emails: Vec<Email> = contact

@@ -5,7 +5,8 @@ use crate::model::contacts::search::{
     phone_search_call,
 };
 use crate::model::contacts::{
-    Buyer, ContactMatch, Email, MatchedOn, Phone, duplicate_groups, match_buyer, other_buyer,
+    Buyer, ContactMatch, Email, MatchedOn, Phone, duplicate_groups, has_any_means, match_buyer,
+    other_buyer,
 };
 
 use super::fixtures::{contact, from, order};
@@ -360,4 +361,18 @@ fn a_full_page_of_hits_says_older_orders_may_be_left_out() {
         ("email0".to_owned(), (1..=50).map(hit).collect()),
     ];
     assert!(CandidateSearch::may_have_more(&full));
+}
+
+#[test]
+fn a_contact_with_only_a_short_phone_has_means_but_nothing_to_search_by() {
+    let short = contact(1, "Short", &["112"], &[" "]);
+    assert!(has_any_means(&short), "the card shows 112");
+    assert!(
+        CandidateSearch::for_contact(&short).is_none(),
+        "112 is searched for by nobody"
+    );
+    let bare = contact(2, "Bare", &[" "], &[]);
+    assert!(!has_any_means(&bare));
+    let mailed = contact(3, "Mailed", &[], &["a@b.ru"]);
+    assert!(has_any_means(&mailed) && CandidateSearch::for_contact(&mailed).is_some());
 }
