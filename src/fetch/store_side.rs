@@ -1,6 +1,6 @@
 //! The store's half of a deal open: the linked order, statuses, warehouses, products, stock.
 
-use bitrix_rest::models::catalog::{Price, Product, StoreStock, Warehouse};
+use bitrix_rest::models::catalog::{Product, StoreStock, Warehouse};
 use bitrix_rest::models::sale::{Order, SaleStatus, StatusLang};
 use bitrix_rest::value::FromValue;
 use bitrix_rest::{Client, Error, ErrorKind};
@@ -42,7 +42,6 @@ pub struct StoreResult {
     pub warehouses: Vec<Warehouse>,
     pub products: Vec<Product>,
     pub stock: Vec<StoreStock>,
-    pub prices: Vec<Price>,
 }
 
 impl StoreData {
@@ -186,7 +185,7 @@ async fn answered(
     for name in &plan.warehouses {
         answers.list::<Warehouse>(name, Some("stores"))?;
     }
-    let mut result = read_answers(plan, &answers, preferred);
+    let mut result = read_answers(plan, &answers, preferred)?;
     // More warehouses than the pages asked for (the first open on this browser, or the store
     // has added some): the rest.
     let (rest, more_requests) = rest_of_warehouses(store, &answers, &plan.warehouses).await?;
@@ -212,7 +211,7 @@ async fn answered(
         let names: Vec<String> = batch.commands.iter().map(|c| c.name.clone()).collect();
         let more = run(store, &batch).await?;
         *requests += more.requests();
-        result.stock = all(&more, &names, "storeProducts");
+        result.stock = all(&more, &names, "storeProducts")?;
     }
     Ok(result)
 }
@@ -236,19 +235,29 @@ fn stocked_products(result: &StoreResult) -> Vec<u64> {
     ids
 }
 
-fn read_answers(plan: &StorePlan, answers: &Answers, preferred: Option<u64>) -> StoreResult {
+/// The store's result from its answers. A command the store refused fails it when reading
+/// it as empty would say something false: "no order" under a link the store would not list
+/// (and a Link offered over it), "not in the store" for products, 0 in stock and "short" for
+/// stock. Order-status lists only name statuses: without them a status shows its code.
+fn read_answers(
+    plan: &StorePlan,
+    answers: &Answers,
+    preferred: Option<u64>,
+) -> Result<StoreResult, Error> {
     let found: Vec<Vec<Order>> = plan
         .links
         .iter()
-        .map(|(list, _)| lenient_list(answers, list, Some("orders")))
-        .collect();
+        .map(|(list, _)| answers.list(list, Some("orders")))
+        .collect::<Result<_, _>>()?;
     let link = resolve_link(&plan.candidates, &found, preferred);
-    let order = link
-        .as_ref()
-        .and_then(|l| plan.full_order_command(l))
-        .and_then(|name| answers.get::<Value>(name).ok())
-        .and_then(order_of);
-    StoreResult {
+    let full = link.as_ref().and_then(|l| plan.full_order_command(l));
+    let order = match full {
+        Some(name) => order_of(answers.get::<Value>(name)?),
+        None => None,
+    };
+    let mut products: Vec<Product> = all(answers, &plan.products, "products")?;
+    products.extend(all::<Product>(answers, &plan.variations, VARIATIONS_KEY)?);
+    Ok(StoreResult {
         link,
         order,
         statuses: plan
@@ -256,23 +265,28 @@ fn read_answers(plan: &StorePlan, answers: &Answers, preferred: Option<u64>) -> 
             .as_deref()
             .map(|n| lenient_list(answers, n, Some("statuses")))
             .unwrap_or_default(),
-        status_names: all(answers, &plan.status_names, "statusLangs"),
-        warehouses: all(answers, &plan.warehouses, "stores"),
-        products: all(answers, &plan.products, "products")
-            .into_iter()
-            .chain(all(answers, &plan.variations, VARIATIONS_KEY))
+        status_names: plan
+            .status_names
+            .iter()
+            .flat_map(|n| lenient_list::<StatusLang>(answers, n, Some("statusLangs")))
             .collect(),
-        stock: all(answers, &plan.stock, "storeProducts"),
-        prices: all(answers, &plan.prices, "prices"),
-    }
+        warehouses: all(answers, &plan.warehouses, "stores")?,
+        products,
+        stock: all(answers, &plan.stock, "storeProducts")?,
+    })
 }
 
-/// Every command's list, concatenated.
-fn all<T: bitrix_rest::value::FromValue>(answers: &Answers, names: &[String], key: &str) -> Vec<T> {
-    names
-        .iter()
-        .flat_map(|n| lenient_list::<T>(answers, n, Some(key)))
-        .collect()
+/// Every command's list, concatenated; the first command that failed fails it.
+fn all<T: bitrix_rest::value::FromValue>(
+    answers: &Answers,
+    names: &[String],
+    key: &str,
+) -> Result<Vec<T>, Error> {
+    let mut out = Vec::new();
+    for name in names {
+        out.extend(answers.list::<T>(name, Some(key))?);
+    }
+    Ok(out)
 }
 
 /// `sale.order.get` answers `{"order": {…}}`.

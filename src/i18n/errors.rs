@@ -112,8 +112,13 @@ pub fn describe(error: &Error, system: System, lang: Lang) -> String {
         (ErrorKind::Scope, System::Portal) => fill(t.scope_portal, &[&detail]),
         (ErrorKind::Scope, System::Store) => fill(t.scope_store, &[&detail]),
         // A refused read changed nothing by its nature; saying so would only puzzle.
+        // Which read was refused (stock, orders, …): the administrator grants that right.
         (ErrorKind::Access, _) if Access::of_method(&error.method) == Access::Read => {
-            fill(t.access_read, &[name, &code])
+            let what = match code == error.method {
+                true => code.clone(),
+                false => format!("{}: {code}", error.method),
+            };
+            fill(t.access_read, &[name, &what])
         }
         (ErrorKind::Access, _) => fill(t.access, &[name, &code]),
         (ErrorKind::NotFound, _) if error.has_code("ERROR_METHOD_NOT_FOUND") => {
@@ -205,7 +210,7 @@ mod tests {
         let text = describe(&e, System::Portal, Lang::En);
         assert_eq!(
             text,
-            "Bitrix24: you are not allowed to see this data (ACCESS_DENIED). Ask your administrator for access."
+            "Bitrix24: you are not allowed to see this data (crm.deal.get: ACCESS_DENIED). Ask your administrator for access."
         );
         let ru = describe(&e, System::Portal, Lang::Ru);
         assert!(!ru.contains("Ничего не изменено"), "{ru}");

@@ -220,3 +220,63 @@ fn a_load_held_up_by_a_rate_limit_says_who_limits_it_and_finishes_after() {
     assert_eq!(stand.wait_deal_loaded(), "ready");
     assert_eq!(stand.text("[role=status]").unwrap_or_default(), "");
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_store_refusing_to_read_stock_is_said_and_no_row_is_called_short() {
+    let stand = Stand::start(
+        "a_store_refusing_to_read_stock_is_said_and_no_row_is_called_short",
+        Setup::demo(dev_options_polling(300)),
+    );
+    // The store's webhook lost the right to read stock: that command of the batch is refused.
+    stand
+        .sandbox
+        .set_fault("store:catalog.storeproduct.*", 1.0, FaultKind::Denied);
+    stand.open_deal_ready(9, User::Rep);
+    let notice = stand.wait_css(&tid("store-unavailable"));
+    assert!(
+        notice.text.contains("catalog.storeproduct.list"),
+        "names what was refused: {notice:?}"
+    );
+    assert_eq!(
+        stand.count(&tid("row-shortage")),
+        0,
+        "no stock read, no shortage"
+    );
+    assert_eq!(
+        stand.count(&tid("row-available")),
+        0,
+        "no stock read, no figure"
+    );
+
+    stand.sandbox.clear_faults();
+    stand.click(&format!(
+        "{} [data-on-click=\"retry\"]",
+        tid("store-unavailable")
+    ));
+    stand.wait_css(&tid("row-available"));
+    assert_eq!(stand.count(&tid("store-unavailable")), 0);
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_store_refusing_to_list_orders_offers_no_link_over_the_deals_own() {
+    let stand = Stand::start(
+        "a_store_refusing_to_list_orders_offers_no_link_over_the_deals_own",
+        Setup::demo(dev_options_polling(300)),
+    );
+    stand
+        .sandbox
+        .set_fault("store:sale.order.*", 1.0, FaultKind::Denied);
+    // Deal 9 is linked to order 109 by its field: a refused list is no "no such order".
+    stand.open_deal_ready(9, User::Rep);
+    let notice = stand.wait_css(&tid("store-unavailable"));
+    assert!(notice.text.contains("sale.order"), "{notice:?}");
+    assert_eq!(stand.count(&tid("link-panel")), 0, "no Link offered");
+    assert_eq!(
+        stand.count(&tid("link-unresolved")),
+        0,
+        "{:?}",
+        stand.text("body")
+    );
+}

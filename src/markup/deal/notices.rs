@@ -34,10 +34,15 @@ pub fn store_notice(m: &mut Markup, lang: Lang, is_admin: bool, error: Option<&E
         ),
         Some(error) => {
             described = describe(error, System::Store, lang);
+            // The store answered and refused a read: reachable, but not all of it readable.
+            let title = match error.kind {
+                ErrorKind::Access | ErrorKind::Scope => t.store_refused_title,
+                _ => t.store_unavailable_title,
+            };
             (
                 "store-unavailable",
                 Notice::new(Tone::Warning, &described)
-                    .titled(t.store_unavailable_title)
+                    .titled(title)
                     .action(t.retry, "retry"),
             )
         }

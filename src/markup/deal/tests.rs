@@ -202,7 +202,6 @@ fn answered() -> StoreData {
         warehouses: vec![],
         products: vec![],
         stock: vec![],
-        prices: vec![],
     }))
 }
 
@@ -1121,6 +1120,23 @@ fn an_unavailable_store_says_why_and_notes_the_missing_stock() {
     );
     assert!(html.contains(&format!(r#"<p class="sl-muted">{}</p>"#, t.no_stock_data)));
     assert!(!html.contains("data-warehouse-id"));
+
+    // Reachable, but a read refused: said as a refusal, naming the read.
+    let refused = loaded(
+        view(StoreState::Unavailable),
+        data(StoreData::Unavailable(Error::from_rest(
+            "catalog.storeproduct.list",
+            403,
+            "ACCESS_DENIED",
+            "Access denied",
+        ))),
+    );
+    let html = body(&ctx(), &refused);
+    assert!(html.contains(t.store_refused_title) && !html.contains(t.store_unavailable_title));
+    assert!(
+        html.contains("(catalog.storeproduct.list: ACCESS_DENIED)"),
+        "{html}"
+    );
 }
 
 #[test]

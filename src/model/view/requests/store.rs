@@ -10,8 +10,8 @@ use serde_json::{Value, json};
 use super::OpenHints;
 use crate::model::call::{Batch, Call, PAGE_SIZE, slot_refs};
 use crate::model::catalog_query::{
-    ASSUMED_WAREHOUSES, VARIATIONS_KEY, price_commands, product_list_call, stock_commands,
-    variation_list_call, warehouse_pages,
+    ASSUMED_WAREHOUSES, VARIATIONS_KEY, product_list_call, stock_commands, variation_list_call,
+    warehouse_pages,
 };
 use crate::model::link::{
     LinkCandidate, LinkedOrder, link_candidates, order_get_call, reference_commands,
@@ -41,8 +41,6 @@ pub struct StorePlan {
     pub variations: Vec<String>,
     /// `catalog.storeproduct.list` commands.
     pub stock: Vec<String>,
-    /// `catalog.price.list` commands.
-    pub prices: Vec<String>,
 }
 
 impl StorePlan {
@@ -131,8 +129,9 @@ pub fn store_plan(
     } else {
         warehouse_pages(&mut batch, "warehouses", count)
     };
+    // The tab compares the deal's prices with the order's; the catalogue's prices are the
+    // lookup's, not asked here.
     let mut stock = Vec::new();
-    let mut prices = Vec::new();
     let mut add_ids = |batch: &mut Batch, source: &str, ids: &[Value]| {
         stock.extend(stock_commands(
             batch,
@@ -140,12 +139,6 @@ pub fn store_plan(
             ids,
             &settings.warehouses,
             count,
-        ));
-        prices.extend(price_commands(
-            batch,
-            &format!("{source}_price"),
-            ids,
-            settings.price_type_id,
         ));
     };
     let prop = settings.product_property.as_ref();
@@ -203,7 +196,6 @@ pub fn store_plan(
         products,
         variations,
         stock,
-        prices,
     })
 }
 
