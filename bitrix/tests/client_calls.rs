@@ -82,6 +82,37 @@ async fn a_read_is_retried_on_server_errors_with_growing_delays() {
 }
 
 #[tokio::test]
+async fn a_clone_with_its_own_retry_policy_retries_by_it_and_the_original_keeps_its_own() {
+    let clock = ManualClock::new();
+    let failing = || {
+        status(
+            500,
+            r#"{"error":"INTERNAL_SERVER_ERROR","error_description":"Internal server error"}"#,
+        )
+    };
+    let t = Scripted::queue(
+        &clock,
+        vec![
+            failing(),
+            failing(),
+            failing(),
+            ok(r#"{"result":{"ID":"410"}}"#),
+        ],
+    );
+    let client = webhook(&t, &clock);
+    let once = bitrix_rest::RetryPolicy {
+        max_retries: 1,
+        ..bitrix_rest::RetryPolicy::default()
+    };
+    let e = client.with_retry(once).deals().get(410).await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Server);
+    assert_eq!(t.sent().len(), 2, "the first try and one retry");
+    let deal = client.deals().get(410).await.unwrap();
+    assert_eq!(deal.id, 410, "the original retried past the third failure");
+    assert_eq!(t.sent().len(), 4);
+}
+
+#[tokio::test]
 async fn a_write_that_fails_on_the_server_is_not_repeated_and_may_have_been_applied() {
     let clock = ManualClock::new();
     let t = Scripted::queue(

@@ -3,6 +3,8 @@
 //! Inputs are the wire models of `bitrix-rest`; outputs are structured data (enums carrying the
 //! numbers) that the UI renders in the rep's language. No business rule is left to a component.
 
+/// How often a failing tab asks again.
+pub mod backoff;
 /// REST calls and batches as plain data, and `$result[...]` references.
 pub mod call;
 /// Store catalogue queries (products, stock, prices) sized to fit one page per command.

@@ -203,6 +203,7 @@ impl<T: Transport, C: Clock> ClientBuilder<T, C> {
                 limited: std::sync::atomic::AtomicBool::new(false),
             }),
             cancel: None,
+            retry: None,
         }
     }
 }

@@ -165,7 +165,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
             if limited {
                 lock(&self.shared.bucket).fill(self.shared.clock.now());
             }
-            match self.shared.retry.delay(&error, access, retries) {
+            match self.retry_policy().delay(&error, access, retries) {
                 Some(delay) => {
                     retries += 1;
                     self.pause(delay, method).await?;

@@ -34,6 +34,8 @@ use credentials::Credentials;
 pub struct Client<T: Transport = DefaultTransport, C: Clock = DefaultClock> {
     shared: Arc<Shared<T, C>>,
     cancel: Option<Cancel>,
+    /// This clone's retry policy, when it is not the client's.
+    retry: Option<RetryPolicy>,
 }
 
 struct Shared<T, C> {
@@ -51,6 +53,7 @@ impl<T: Transport, C: Clock> Clone for Client<T, C> {
         Client {
             shared: Arc::clone(&self.shared),
             cancel: self.cancel.clone(),
+            retry: self.retry,
         }
     }
 }
@@ -112,9 +115,31 @@ impl<T: Transport, C: Clock> Client<T, C> {
     /// ```
     pub fn with_cancel(&self, cancel: Cancel) -> Client<T, C> {
         Client {
-            shared: Arc::clone(&self.shared),
             cancel: Some(cancel),
+            ..self.clone()
         }
+    }
+
+    /// A clone that retries by `retry` (say, a background check that will run again anyway
+    /// retries less than what a person waits for). Limiter and token stay shared.
+    ///
+    /// ```
+    /// use bitrix_rest::{Client, RetryPolicy};
+    /// let client = Client::webhook("https://shop.example/rest/1/k3y5ecret/").unwrap();
+    /// let quiet = client.with_retry(RetryPolicy { max_retries: 1, ..RetryPolicy::default() });
+    /// assert_eq!(quiet.retry_policy().max_retries, 1);
+    /// assert_eq!(client.retry_policy().max_retries, 3);
+    /// ```
+    pub fn with_retry(&self, retry: RetryPolicy) -> Client<T, C> {
+        Client {
+            retry: Some(retry),
+            ..self.clone()
+        }
+    }
+
+    /// The retry policy calls through this client follow.
+    pub fn retry_policy(&self) -> RetryPolicy {
+        self.retry.unwrap_or(self.shared.retry)
     }
 
     /// The clock this client waits with (shared by its clones).

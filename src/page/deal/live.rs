@@ -10,7 +10,7 @@
 
 use std::rc::Rc;
 
-use bitrix_rest::{Error, ErrorKind};
+use bitrix_rest::{Error, ErrorKind, RetryPolicy};
 use gloo_events::EventListener;
 use gloo_timers::callback::Interval;
 use wasm_bindgen_futures::spawn_local;
@@ -21,7 +21,15 @@ use crate::fetch::live::{Changed, check, saved_settings};
 use crate::fetch::store_side::StoreData;
 use crate::i18n::errors::System;
 use crate::markup::deal::state::{TabAction, Unchecked};
-use crate::session::StoreAccess;
+use crate::model::backoff::try_on_tick;
+
+/// Checks, and loads after a failure, run again by themselves: one retry each, not the
+/// three a rep's own action gets (a failing portal is asked less; see [`tick`]).
+const BACKGROUND_RETRY: RetryPolicy = RetryPolicy {
+    max_retries: 1,
+    base_delay: std::time::Duration::from_secs(1),
+    max_delay: std::time::Duration::from_secs(1),
+};
 
 /// Starts the checks; they stop with the tab.
 pub fn start(tab: &Rc<DealTab>) {
@@ -29,7 +37,7 @@ pub fn start(tab: &Rc<DealTab>) {
     let me = Rc::downgrade(tab);
     let interval = Interval::new(seconds.saturating_mul(1000), move || {
         if let Some(tab) = me.upgrade() {
-            check_now(&tab);
+            tick(&tab);
         }
     });
     *tab.live.borrow_mut() = Some(interval);
@@ -54,6 +62,28 @@ pub fn start(tab: &Rc<DealTab>) {
             }
         });
         *tab.on_screen.borrow_mut() = Some(watch);
+    }
+}
+
+/// The interval's tick: a check, or — while the tab fails — a try on the ticks
+/// [`try_on_tick`] picks, fewer and fewer.
+fn tick(tab: &Rc<DealTab>) {
+    let failing = {
+        let state = tab.state.borrow();
+        let unread = state.loaded.as_ref().is_some_and(|l| {
+            matches!(l.data.store, StoreData::Unavailable(_)) || l.data.catalogue_error.is_some()
+        });
+        state.failed_to_open() || state.unchecked.is_some() || unread
+    };
+    if !failing {
+        tab.failing_ticks.set(0);
+        check_now(tab);
+        return;
+    }
+    let n = tab.failing_ticks.get().saturating_add(1);
+    tab.failing_ticks.set(n);
+    if try_on_tick(n) {
+        check_now(tab);
     }
 }
 
@@ -95,11 +125,7 @@ pub fn check_now(tab: &Rc<DealTab>) {
     let tab = tab.clone();
     spawn_local(async move {
         let session = &tab.session;
-        let portal = session.portal.with_cancel(tab.cancel.clone());
-        let store = match &session.store {
-            StoreAccess::Ready(c) => Some(c.with_cancel(tab.cancel.clone())),
-            StoreAccess::NotConfigured => None,
-        };
+        let (portal, store) = tab.clients(Some(BACKGROUND_RETRY));
         let changed = check(
             &portal,
             store.as_ref(),
@@ -146,11 +172,11 @@ impl DealTab {
 /// Loads again, and asks meanwhile whether an admin saved new settings (say, mended the
 /// store's webhook the tab failed on): then the tab starts again with those.
 pub fn load_with_saved_settings(tab: &Rc<DealTab>, kind: LoadKind) {
-    tab.load(kind);
+    tab.load_retrying(kind, Some(BACKGROUND_RETRY));
     tab.checking.set(true);
     let tab = tab.clone();
     spawn_local(async move {
-        let portal = tab.session.portal.with_cancel(tab.cancel.clone());
+        let (portal, _) = tab.clients(Some(BACKGROUND_RETRY));
         let saved = saved_settings(&portal, &tab.session.settings).await;
         tab.checking.set(false);
         if let Some(settings) = saved {

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use bitrix_rest::ErrorKind;
+use bitrix_rest::{Client, ErrorKind, RetryPolicy};
 use gloo_timers::callback::{Interval, Timeout};
 use wasm_bindgen_futures::spawn_local;
 
@@ -51,6 +51,11 @@ impl DealTab {
 
     /// (Re)loads the deal; only the newest load's answer is shown.
     pub fn load(&self, kind: LoadKind) {
+        self.load_retrying(kind, None);
+    }
+
+    /// [`DealTab::load`] whose requests retry by `retry` rather than the clients' policy.
+    pub fn load_retrying(&self, kind: LoadKind, retry: Option<RetryPolicy>) {
         let generation = self.state.borrow().generation + 1;
         let chosen = match kind {
             LoadKind::Prefer(order) => Some(order),
@@ -79,7 +84,7 @@ impl DealTab {
         let me = self.weak();
         spawn_local(async move {
             let Some(tab) = me.upgrade() else { return };
-            let outcome = tab.fetch(generation).await;
+            let outcome = tab.fetch(generation, retry).await;
             if tab.state.borrow().generation == generation {
                 tab.slow_timer.borrow_mut().take();
                 tab.fresher.borrow_mut().take();
@@ -142,15 +147,32 @@ impl DealTab {
         self.clear_marks_later();
     }
 
-    /// Asks both systems for the deal, planned with what this frame learned so far. The CRM
-    /// part, once in, is handed to the tab state (shown if the store keeps the load slow).
-    async fn fetch(self: &Rc<Self>, generation: u32) -> Result<Loaded, bitrix_rest::Error> {
-        let session = &self.session;
-        let portal = session.portal.with_cancel(self.cancel.clone());
-        let store = match &session.store {
-            StoreAccess::Ready(c) => Some(c.with_cancel(self.cancel.clone())),
+    /// The portal's and the store's clients for this tab's requests (stopped with it), retrying
+    /// by `retry` when given.
+    pub fn clients(&self, retry: Option<RetryPolicy>) -> (Client, Option<Client>) {
+        let bind = |c: &Client| {
+            let c = c.with_cancel(self.cancel.clone());
+            match retry {
+                Some(retry) => c.with_retry(retry),
+                None => c,
+            }
+        };
+        let store = match &self.session.store {
+            StoreAccess::Ready(c) => Some(bind(c)),
             StoreAccess::NotConfigured => None,
         };
+        (bind(&self.session.portal), store)
+    }
+
+    /// Asks both systems for the deal, planned with what this frame learned so far. The CRM
+    /// part, once in, is handed to the tab state (shown if the store keeps the load slow).
+    async fn fetch(
+        self: &Rc<Self>,
+        generation: u32,
+        retry: Option<RetryPolicy>,
+    ) -> Result<Loaded, bitrix_rest::Error> {
+        let session = &self.session;
+        let (portal, store) = self.clients(retry);
         let mut known = self.hints.borrow().clone();
         let member = session.init.member_id.as_str();
         // The first open in this frame plans as the first open of the next frame will: only

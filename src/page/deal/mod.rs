@@ -114,6 +114,8 @@ pub struct DealTab {
     checking: Cell<bool>,
     /// How many live checks ran (a large deal's stock is checked in parts, in turn).
     checks: Cell<usize>,
+    /// Ticks of the interval since the tab began failing (0 while it works).
+    failing_ticks: Cell<u32>,
     /// When what is on screen was last known current (a load or a check answered; ms since
     /// the epoch).
     confirmed: Cell<f64>,
@@ -171,6 +173,7 @@ impl DealTab {
             live: RefCell::default(),
             checking: Cell::new(false),
             checks: Cell::new(0),
+            failing_ticks: Cell::new(0),
             confirmed: Cell::new(js_sys::Date::now()),
             remembered_warehouses,
             settings_changed,
