@@ -267,6 +267,17 @@ pub fn write(m: &mut Markup, state: &LinkState, unresolved: &[UnresolvedLink], l
         _ => t.link_none_found,
     };
     m.leaf("p", "sl-muted", intro);
+    // Said while the link is written (a slow portal takes seconds), and read out.
+    if let Some(id) = state.linking {
+        let number = state
+            .offered_order(id)
+            .map_or_else(|| id.to_string(), |o| o.account_number.clone());
+        m.open_class("p", "sl-muted")
+            .attr("role", "status")
+            .attr("data-testid", "link-progress")
+            .text(&fill(t.link_in_progress, &[&number]))
+            .close("p");
+    }
     if let Some((number, failure)) = &state.link_error {
         // "Not linked" and "may have been applied" would contradict each other.
         let template = match failure.maybe_written {
@@ -882,6 +893,13 @@ mod tests {
         assert!(!html(&state).contains("disabled"));
         assert!(matches!(state.begin_link(106, true), Some(LinkStep::Write(o)) if o.id == 106));
         let html_now = html(&state);
+        let number = state.offered_order(106).unwrap().account_number.clone();
+        assert!(
+            html_now.contains(&format!(
+                r#"<p class="sl-muted" role="status" data-testid="link-progress">Linking the deal to order #{number}…</p>"#
+            )),
+            "the rep sees, and hears, what is under way: {html_now}"
+        );
         assert!(
             item_of(&html_now, 105).contains(r#"data-testid="link-button" aria-disabled="true""#)
         );
@@ -892,6 +910,7 @@ mod tests {
         assert_eq!(state.begin_link(105, false), None);
         state.end_link(Ok(()));
         assert!(!html(&state).contains("disabled"));
+        assert!(!html(&state).contains("link-progress"));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use bitrix_rest::models::crm::{Contact, Deal};
 use bitrix_rest::models::sale::Order;
-use bitrix_rest::{Cancel, Client, Error};
+use bitrix_rest::{Cancel, Client, Error, ErrorKind};
 use serde_json::json;
 use wasm_bindgen_futures::spawn_local;
 
@@ -221,8 +221,20 @@ impl LinkPanel {
             // The deal and the saved settings, read again in one request. An admin may have
             // changed how deals link since the tab loaded: the link follows the rules now saved.
             // Someone may have linked this deal meanwhile (in another window): their link is
-            // not overwritten. A failed read stops neither.
-            let (now, fresh) = deal_and_settings(&portal, &session.settings, deal_id).await;
+            // not overwritten. Bitrix24 not answering at all stops the link at once (rather
+            // than waiting for the write to time out too); a part it refused does not.
+            let (now, fresh) = match deal_and_settings(&portal, &session.settings, deal_id).await {
+                Ok(read) => read,
+                Err(e) => {
+                    if let Some(panel) = weak.upgrade() {
+                        let why = describe(&e, System::Portal, session.lang);
+                        let why = fill(session.lang.deal().link_not_checked, &[&why]);
+                        panel.state.borrow_mut().end_link(Err(why.into()));
+                        (panel.changed)();
+                    }
+                    return;
+                }
+            };
             let rules = &fresh.as_ref().unwrap_or(&session.settings).link_rules;
             let before = recorded_links(&at_open, rules);
             if let Some(now) = &now
@@ -275,24 +287,36 @@ impl Drop for LinkPanel {
 }
 
 /// The deal as Bitrix24 holds it now, and the settings when an admin saved other ones than
-/// `current` (one request; what could not be read is `None`).
+/// `current` (one request; a part that could not be read is `None`). Fails when the request
+/// got no answer at all.
 async fn deal_and_settings(
     portal: &Client,
     current: &Settings,
     deal_id: u64,
-) -> (Option<Deal>, Option<Settings>) {
+) -> Result<(Option<Deal>, Option<Settings>), Error> {
     let mut batch = Batch::new();
     batch.push("deal", Call::new("crm.deal.get", json!({ "id": deal_id })));
     batch.push("settings", settings_call());
-    let Ok(answers) = run(portal, &batch).await else {
-        return (None, None);
+    let answers = run(portal, &batch).await?;
+    let deal = match answers.get::<Deal>("deal") {
+        Ok(deal) => Some(deal),
+        // No answer (a batch's failure reaches each command): writing would wait just as long.
+        Err(e) if unanswered(&e) => return Err(e),
+        Err(_) => None,
     };
-    let deal = answers.get::<Deal>("deal").ok();
     let settings = answers
         .reply("settings")
         .ok()
         .and_then(|r| changed_settings(current, &r.result));
-    (deal, settings)
+    Ok((deal, settings))
+}
+
+/// Bitrix24 did not answer (down, overloaded, unreachable, or the tab stopped the request).
+fn unanswered(e: &Error) -> bool {
+    matches!(
+        e.kind,
+        ErrorKind::Network | ErrorKind::Server | ErrorKind::RateLimit | ErrorKind::Cancelled
+    )
 }
 
 /// Writes the link by `rules`; why not, in the rep's words.

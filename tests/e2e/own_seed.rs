@@ -663,3 +663,48 @@ fn another_integrations_origin_id_is_not_overwritten_by_link() {
         "{deal}"
     );
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn link_says_it_is_under_way_and_a_silent_bitrix24_stops_it_before_writing() {
+    let stand = mini_stand(
+        "link_says_it_is_under_way_and_a_silent_bitrix24_stops_it_before_writing",
+        mini_options(300),
+    );
+    stand.open_deal_ready(2, User::Rep);
+    let candidate = format!("{}[data-order-id=\"502\"]", tid("link-candidate"));
+    stand.wait_css(&candidate);
+    // Bitrix24 stops answering: every request hangs until the client gives up (25 s).
+    stand
+        .sandbox
+        .set_fault("portal:*", 1.0, bitrix_sandbox::FaultKind::Timeout);
+    stand.sandbox.reset_stats();
+    stand.click(&format!("{candidate} {}", tid("link-button")));
+    let progress = stand.wait_css(&tid("link-progress"));
+    assert!(
+        progress.text.contains("502") || progress.text.contains('№'),
+        "{progress:?}"
+    );
+    let started = std::time::Instant::now();
+    let error = stand.wait_within(
+        "the link's failure",
+        std::time::Duration::from_secs(120),
+        |b| b.first(&tid("link-error")),
+    );
+    eprintln!(
+        "Bitrix24 silent while linking, after {:?} the rep reads: {}",
+        started.elapsed(),
+        error.text
+    );
+    assert!(error.text.contains("перечитать сделку"), "{}", error.text);
+    assert_eq!(stand.count(&tid("link-progress")), 0);
+    // The deal read again hung; nothing more was sent, the write least of all.
+    let stats = stand.sandbox.stats();
+    assert_eq!(stats.requests.get("portal"), Some(&1), "{stats:?}");
+    stand.sandbox.clear_faults();
+    assert_eq!(
+        rest::deal(&stand.sandbox, 2)[ORDER_FIELD],
+        Value::Null,
+        "not linked"
+    );
+}
