@@ -268,3 +268,40 @@ fn a_search_typed_in_the_tab_goes_on_when_an_admin_saves_other_settings() {
     );
     assert_eq!(focused, serde_json::json!("stock-search"));
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_search_that_failed_in_the_deal_tab_is_answered_once_the_store_is_back() {
+    let stand = mini_stand(
+        "a_search_that_failed_in_the_deal_tab_is_answered_once_the_store_is_back",
+        mini_options(3),
+    );
+    stand.open_deal_ready(1, User::Rep);
+    stand
+        .sandbox
+        .set_fault("store:*", 1.0, bitrix_sandbox::FaultKind::ServerError);
+    let (state, _) = search(&stand, "Кофе");
+    assert_eq!(state, "error");
+    // The store answers again: the tab's next check sees it, and the search is asked again
+    // without the rep pressing Retry.
+    stand.sandbox.clear_faults();
+    let found = stand.wait_for("the search answered after all", |b: &Browser| {
+        let lookup = b.first(&tid("stock-lookup"))?;
+        (lookup.attr("data-state") == Some("ready") && lookup.attr("data-query") == Some("Кофе"))
+            .then(|| b.read(&tid("stock-result")))
+    });
+    let mut found = xml_ids(&found)
+        .into_iter()
+        .map(str::to_owned)
+        .collect::<Vec<_>>();
+    found.sort();
+    assert_eq!(found, ["mini-brazil", "mini-colombia"]);
+    assert_eq!(
+        stand.js(
+            "return document.querySelector('[data-testid=stock-search]').value;",
+            vec![]
+        ),
+        serde_json::json!("Кофе"),
+        "what the rep typed stays"
+    );
+}

@@ -74,6 +74,8 @@ pub enum LookupEvent {
     Clear,
     /// Stock may have changed (the deal tab saw it): the results on screen are asked again.
     Refresh,
+    /// The store answered the deal tab: a search that failed is tried again.
+    StoreAnswers,
 }
 
 /// The lookup box.
@@ -137,6 +139,13 @@ impl LookupState {
             LookupEvent::Paused(_) => {}
             LookupEvent::SearchNow => self.search(true),
             LookupEvent::Refresh => self.refresh(),
+            LookupEvent::StoreAnswers => {
+                let failed = matches!(&self.shown, Shown::Failed { query, .. }
+                    if Some(query) == self.query().as_ref());
+                if failed && self.searching.is_none() {
+                    self.search(true);
+                }
+            }
             LookupEvent::Answered(seq, outcome) => self.answered(seq, outcome),
             LookupEvent::Next => self.step(true),
             LookupEvent::Previous => self.step(false),

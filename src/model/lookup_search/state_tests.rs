@@ -234,3 +234,25 @@ fn a_refresh_asks_again_quietly_and_keeps_the_opened_result() {
     assert_eq!(ids(&s), [6, 5]);
     assert!(s.searching.is_none());
 }
+
+#[test]
+fn a_failed_search_is_asked_again_once_the_store_answers_the_tab() {
+    let mut s = LookupState::default();
+    let first = type_and_pause(&mut s, "турк").unwrap();
+    s.apply(LookupEvent::Answered(
+        first.seq,
+        Err(Error::new(ErrorKind::Server, "batch", "HTTP 500")),
+    ));
+    s.apply(LookupEvent::StoreAnswers);
+    let again = s.searching.clone().expect("asked again");
+    assert_eq!((again.query.as_str(), again.refresh), ("турк", false));
+    assert_eq!(again.seq, first.seq + 1);
+    // Asked once: the next check's news changes nothing while it runs.
+    s.apply(LookupEvent::StoreAnswers);
+    assert_eq!(s.searching.as_ref().map(|x| x.seq), Some(again.seq));
+    s.apply(LookupEvent::Answered(again.seq, Ok(answer("турк", &[4]))));
+    assert_eq!(ids(&s), vec![4]);
+    // Results on screen are not asked again for it.
+    s.apply(LookupEvent::StoreAnswers);
+    assert_eq!(s.searching, None);
+}

@@ -149,6 +149,7 @@ pub fn check_now(tab: &Rc<DealTab>) {
             Ok(_) => {
                 tab.confirmed.set(js_sys::Date::now());
                 tab.apply(TabAction::CheckPassed);
+                tab.store_answers();
             }
             Err(e) if e.kind == ErrorKind::Cancelled => {}
             Err(error) => tab.check_failed(System::Portal, error),

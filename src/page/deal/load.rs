@@ -8,6 +8,7 @@ use wasm_bindgen_futures::spawn_local;
 
 use super::{DealTab, preference, store_guess, warehouse_count};
 use crate::fetch::deal::{DealData, OpenContext, open_deal};
+use crate::fetch::store_side::StoreData;
 use crate::i18n::errors::System;
 use crate::markup::deal::state::{Loaded, TabAction};
 use crate::model::view::requests::OpenHints;
@@ -93,11 +94,15 @@ impl DealTab {
                 Ok(loaded) => {
                     tab.confirmed.set(js_sys::Date::now());
                     let mark = kind == LoadKind::Live;
+                    let store_answered = matches!(loaded.data.store, StoreData::Answered(_));
                     tab.apply(TabAction::Done {
                         generation,
                         loaded,
                         mark,
                     });
+                    if store_answered {
+                        tab.store_answers();
+                    }
                     if mark {
                         // The lookup's open results show stock too.
                         if let Some(lookup) = tab.lookup.borrow().as_ref() {
@@ -145,6 +150,13 @@ impl DealTab {
             },
         });
         self.clear_marks_later();
+    }
+
+    /// The store answered: the lookup tries a search that failed again.
+    pub fn store_answers(&self) {
+        if let Some(lookup) = self.lookup.borrow().as_ref() {
+            lookup.store_answers();
+        }
     }
 
     /// The portal's and the store's clients for this tab's requests (stopped with it), retrying

@@ -50,6 +50,14 @@ impl LookupHandle {
             panel.refresh();
         }
     }
+
+    /// The store answered the tab: a search that failed is tried again.
+    #[cfg(feature = "tab")]
+    pub fn store_answers(&self) {
+        if let Some(panel) = &self.panel {
+            panel.store_answers();
+        }
+    }
 }
 
 #[cfg(feature = "tab")]

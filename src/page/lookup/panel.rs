@@ -157,6 +157,12 @@ impl Panel {
         self.dispatch(LookupEvent::Refresh);
     }
 
+    /// See [`LookupEvent::StoreAnswers`].
+    #[cfg(feature = "tab")]
+    pub fn store_answers(self: &Rc<Self>) {
+        self.dispatch(LookupEvent::StoreAnswers);
+    }
+
     /// What the rep has typed, and whether the search box has the focus.
     #[cfg(feature = "tab")]
     pub fn typed(&self) -> (String, bool) {
