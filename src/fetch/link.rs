@@ -4,12 +4,15 @@
 use bitrix_rest::models::crm::Deal;
 use bitrix_rest::models::sale::Order;
 use bitrix_rest::{Client, Error};
+use serde_json::json;
 
 use super::answers::run;
 use crate::i18n::errors::System;
-use crate::model::call::Batch;
+use crate::model::call::{Batch, Call};
 use crate::model::contacts::search::{CandidateOrder, CandidateSearch, PropertyHit};
-use crate::model::link::{link_write, order_number_batch, origin_taken_by, same_order_number};
+use crate::model::link::{
+    holds_write, link_write, order_number_batch, origin_taken_by, same_order_number,
+};
 use crate::model::linked_elsewhere::{
     OtherDeal, linked_elsewhere, named_deals, other_deals_batch, property_values_call,
 };
@@ -117,9 +120,26 @@ pub async fn write_link(
             Some(taken) => LinkFailure::OriginTaken(taken),
             None => LinkFailure::NoWritableRule,
         })?;
-    portal
-        .call(call.method, call.params)
-        .await
-        .map(drop)
-        .map_err(LinkFailure::Portal)
+    let Err(error) = portal.call(call.method, call.params.clone()).await else {
+        return Ok(());
+    };
+    if !error.maybe_applied {
+        return Err(LinkFailure::Portal(error));
+    }
+    // The answer was lost, not necessarily the write: the deal says which.
+    let mut batch = Batch::new();
+    batch.push("deal", Call::new("crm.deal.get", json!({ "id": deal.id })));
+    let now = match run(portal, &batch).await {
+        Ok(answers) => answers.get::<Deal>("deal"),
+        Err(e) => Err(e),
+    };
+    match now {
+        Ok(now) if holds_write(&now, &call) => Ok(()),
+        Ok(_) => {
+            let mut error = error;
+            error.maybe_applied = false;
+            Err(LinkFailure::Portal(error))
+        }
+        Err(_) => Err(LinkFailure::Portal(error)),
+    }
 }

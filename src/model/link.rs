@@ -113,6 +113,23 @@ pub fn written_meanwhile(before: &[Option<String>], now: &[Option<String>]) -> O
         .find_map(|(was, is)| if was != is { is.clone() } else { None })
 }
 
+/// Whether `deal` holds every field `write` ([`link_write`]) sets: a write whose answer was
+/// lost is known to have landed (or not) by reading the deal again.
+pub fn holds_write(deal: &Deal, write: &Call) -> bool {
+    let Some(fields) = write.params["fields"].as_object() else {
+        return false;
+    };
+    fields.iter().all(|(name, value)| {
+        let wanted = value.as_str().map(str::trim);
+        let held = match name.as_str() {
+            "ORIGIN_ID" => deal.origin_id.clone(),
+            "ORIGINATOR_ID" => deal.originator_id.clone(),
+            field => deal.user_field(field),
+        };
+        wanted.is_some() && held.as_deref().map(str::trim) == wanted
+    })
+}
+
 /// Whether the deal's `ORIGIN_ID` comes from the connection the rule names: any originator
 /// when the rule names none.
 pub(crate) fn origin_is_ours(deal: &Deal, originator_id: Option<&str>) -> bool {

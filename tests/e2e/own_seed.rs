@@ -708,3 +708,27 @@ fn link_says_it_is_under_way_and_a_silent_bitrix24_stops_it_before_writing() {
         "not linked"
     );
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_link_whose_answer_was_lost_reads_the_deal_and_says_for_sure_it_was_not_written() {
+    let stand = mini_stand(
+        "a_link_whose_answer_was_lost_reads_the_deal_and_says_for_sure_it_was_not_written",
+        mini_options(300),
+    );
+    stand.open_deal_ready(2, User::Rep);
+    let candidate = format!("{}[data-order-id=\"502\"]", tid("link-candidate"));
+    stand.wait_css(&candidate);
+    // The write fails with HTTP 500: by itself that could mean it was applied or not.
+    stand.sandbox.set_fault(
+        "portal:crm.deal.update",
+        1.0,
+        bitrix_sandbox::FaultKind::ServerError,
+    );
+    stand.click(&format!("{candidate} {}", tid("link-button")));
+    let error = stand.wait_css(&tid("link-error"));
+    eprintln!("the write's answer lost, the rep reads: {}", error.text);
+    assert!(error.text.contains("не привязан"), "{}", error.text);
+    assert!(!error.text.contains("могло примениться"), "{}", error.text);
+    assert_eq!(rest::deal(&stand.sandbox, 2)[ORDER_FIELD], Value::Null);
+}

@@ -2,9 +2,9 @@ use serde_json::json;
 
 use crate::model::call::Batch;
 use crate::model::link::{
-    LinkCandidate, OrderReference, UnresolvedLink, default_choice, link_candidates, link_write,
-    order_number_batch, origin_taken_by, recorded_links, reference_commands, resolve_link,
-    same_order_number, unresolved_links, written_meanwhile,
+    LinkCandidate, OrderReference, UnresolvedLink, default_choice, holds_write, link_candidates,
+    link_write, order_number_batch, origin_taken_by, recorded_links, reference_commands,
+    resolve_link, same_order_number, unresolved_links, written_meanwhile,
 };
 use crate::model::settings::{LinkRule, OrderKey};
 
@@ -444,4 +444,35 @@ fn another_integrations_origin_id_is_never_overwritten() {
     assert!(link_write(&[origin(Some("3"))], &stale, &o).is_some());
     assert!(link_write(&[origin(None)], &blank(), &o).is_some());
     assert!(origin_taken_by(&blank(), &[origin(None)]).is_none());
+}
+
+#[test]
+fn a_deal_read_after_a_lost_answer_tells_whether_the_link_landed() {
+    let o = order(9, json!({"accountNumber": "A-165"}), vec![]);
+    let by_field = vec![LinkRule::UserField {
+        field: "UF_CRM_ORDER".into(),
+        holds: OrderKey::Number,
+    }];
+    let write = link_write(&by_field, &blank(), &o).unwrap();
+    assert!(holds_write(
+        &deal(410, json!({"UF_CRM_ORDER": " A-165 "})),
+        &write
+    ));
+    assert!(!holds_write(
+        &deal(410, json!({"UF_CRM_ORDER": "A-16"})),
+        &write
+    ));
+    assert!(!holds_write(&blank(), &write));
+    let origin = vec![LinkRule::OriginId {
+        originator_id: Some("3".into()),
+    }];
+    let write = link_write(&origin, &blank(), &o).unwrap();
+    assert!(holds_write(
+        &deal(410, json!({"ORIGIN_ID": "9", "ORIGINATOR_ID": "3"})),
+        &write
+    ));
+    assert!(
+        !holds_write(&deal(410, json!({"ORIGIN_ID": "9"})), &write),
+        "every field it sets"
+    );
 }
