@@ -52,7 +52,7 @@ static RU: ErrorTexts = ErrorTexts {
     rate_limit: "{0} перегружен запросами и не ответил после нескольких попыток. Повторите через минуту.",
     time_limit: "{0} временно заблокировал этот запрос: исчерпан лимит времени. Повторите через несколько минут.",
     bad_request: "{0} отклонил запрос: {1}.",
-    server: "{0} ответил ошибкой сервера{1}. Повторите попытку.",
+    server: "{0} ответил ошибкой сервера{1}. Повторите попытку; если так и останется, сообщите администратору.",
     network_portal: "Нет связи с Битрикс24. Проверьте подключение к интернету и повторите.",
     network_store: "Магазин недоступен: нет ответа по адресу из настроек. Данные CRM показаны без него.",
     timed_out: "{0} не ответил за 25 секунд. Повторите попытку; если так и останется, сообщите администратору.",
@@ -76,7 +76,7 @@ static EN: ErrorTexts = ErrorTexts {
     rate_limit: "{0} is overloaded with requests and did not answer after several tries. Try again in a minute.",
     time_limit: "{0} has blocked this request for a while: its time limit is spent. Try again in a few minutes.",
     bad_request: "{0} refused the request: {1}.",
-    server: "{0} answered with a server error{1}. Try again.",
+    server: "{0} answered with a server error{1}. Try again; if it persists, tell your administrator.",
     network_portal: "Bitrix24 cannot be reached. Check your internet connection and try again.",
     network_store: "The store cannot be reached at the address in the settings. The CRM data is shown without it.",
     timed_out: "{0} did not answer within 25 seconds. Try again; if it stays so, tell your administrator.",
@@ -169,7 +169,7 @@ mod tests {
         let ru = describe(&e, System::Store, Lang::Ru);
         assert_eq!(
             ru,
-            "Магазин ответил ошибкой сервера (HTTP 500). Повторите попытку."
+            "Магазин ответил ошибкой сервера (HTTP 500). Повторите попытку; если так и останется, сообщите администратору."
         );
         assert!(!ru.contains("Internal"));
     }
