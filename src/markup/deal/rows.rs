@@ -67,13 +67,14 @@ pub fn rows_table(m: &mut Markup, props: &RowsTable) {
     m.open("thead").open("tr");
     head(m, "", t.col_product);
     head(m, "sl-num", t.col_quantity);
-    head(m, "sl-num", t.col_price);
-    // What the rep needs first (available, short or not) comes before the breakdown per
-    // warehouse, which may be wider than the tab.
+    // What the rep needs first (available, short or not) comes next to the quantity, before
+    // the price and the breakdown per warehouse: on a narrow screen (a phone, a half-width
+    // window) it is what shows without scrolling the table sideways.
     if props.has_stock || props.pending_warehouses.is_some() {
         head(m, "sl-num", t.col_available);
         head(m, "", t.col_state);
     }
+    head(m, "sl-num", t.col_price);
     for _ in 0..props.pending_warehouses.unwrap_or(0) {
         m.open("th").attr("scope", "col").attr("class", "sl-num");
         bar(m, "s");
@@ -187,9 +188,6 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
     }
     m.close("td");
 
-    cell(m, "sl-num", marks, RowField::Price);
-    m.text(&fmt.money(row.price, props.currency)).close("td");
-
     if props.has_stock {
         cell(m, "sl-num", marks, RowField::Available);
         match &row.stock {
@@ -224,13 +222,16 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
         row_state(m, props, row, marks, &measure);
         m.close("td");
     }
+    // Available and the badge, in grey, until the stock is in.
+    let pending = props.pending_warehouses.filter(|_| !props.has_stock);
+    if pending.is_some() {
+        grey_cells(m, 2);
+    }
+    cell(m, "sl-num", marks, RowField::Price);
+    m.text(&fmt.money(row.price, props.currency)).close("td");
+    // Each warehouse, in grey.
     if let Some(count) = props.pending_warehouses {
-        // Available, the badge and each warehouse, in grey.
-        for _ in 0..count + 2 {
-            m.open("td");
-            bar(m, "s");
-            m.close("td");
-        }
+        grey_cells(m, count);
     }
     for w in columns {
         cell(m, "sl-num", marks, RowField::Warehouse(w.id));
@@ -267,6 +268,15 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
     }
 
     m.close("tr");
+}
+
+/// `count` cells holding a grey bar (what is still loading).
+fn grey_cells(m: &mut Markup, count: usize) {
+    for _ in 0..count {
+        m.open("td");
+        bar(m, "s");
+        m.close("td");
+    }
 }
 
 /// The row's badge: unmatched (with the hint), short by how much, or in stock.

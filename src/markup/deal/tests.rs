@@ -612,12 +612,13 @@ fn a_shortage_row_carries_row_shortage_with_the_missing_count() {
     let rows = [row(0, "Kettle", "5", "2", Some("3"))];
     let html = table(&rows, true, None, &ViewChanges::default());
     assert!(html.contains(r#"<tr data-testid="deal-row" data-xml-id="X0" class="sl-row-short">"#));
-    // Available and the badge come before the breakdown per warehouse.
+    // Available and the badge come right after the quantity (what a narrow screen shows
+    // without scrolling), before the price and the breakdown per warehouse.
     assert!(html.contains(
-        r#"<span class="sl-strong" data-testid="row-available" data-value="2">2</span></td><td><span class="sl-badge sl-badge-alert" data-testid="row-shortage" data-value="3">3 pcs short</span></td><td class="sl-num" data-warehouse-id="1">2</td></tr>"#
+        r#"<td class="sl-num">5 pcs</td><td class="sl-num"><span class="sl-strong" data-testid="row-available" data-value="2">2</span></td><td><span class="sl-badge sl-badge-alert" data-testid="row-shortage" data-value="3">3 pcs short</span></td><td class="sl-num">₽500.00</td><td class="sl-num" data-warehouse-id="1">2</td></tr>"#
     ), "{html}");
     assert!(html.contains(
-        r#"<th scope="col" class="sl-num">Available</th><th scope="col">Stock</th><th scope="col" class="sl-num" data-warehouse-id="1"><span class="sl-wh-title">Main</span></th>"#
+        r#"<th scope="col" class="sl-num">Qty</th><th scope="col" class="sl-num">Available</th><th scope="col">Stock</th><th scope="col" class="sl-num">Price</th><th scope="col" class="sl-num" data-warehouse-id="1"><span class="sl-wh-title">Main</span></th>"#
     ), "{html}");
 }
 
