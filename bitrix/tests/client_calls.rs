@@ -515,3 +515,32 @@ fn client_futures_are_send_natively() {
     send(&client.deals().get(1));
     send(&client.run_batch(bitrix_rest::Batch::new()));
 }
+
+#[tokio::test]
+async fn binding_a_placement_bound_already_is_success_as_bitrix24_words_it() {
+    use bitrix_rest::methods::placements::Binding;
+    let clock = ManualClock::new();
+    let t = Scripted::queue(
+        &clock,
+        vec![
+            ok(r#"{"result":true}"#),
+            status(
+                400,
+                r#"{"error":"ERROR_CORE","error_description":"Unable to set placement handler: Handler already binded"}"#,
+            ),
+            status(
+                400,
+                r#"{"error":"ERROR_CORE","error_description":"Internal error"}"#,
+            ),
+        ],
+    );
+    let client = webhook(&t, &clock);
+    let tab = Binding::new("CRM_DEAL_DETAIL_TAB", "https://a.example/", "Store");
+    assert!(client.placements().bind(&tab).await.unwrap(), "bound now");
+    assert!(
+        !client.placements().bind(&tab).await.unwrap(),
+        "bound already"
+    );
+    let e = client.placements().bind(&tab).await.unwrap_err();
+    assert_eq!(e.description, "Internal error", "another core error is one");
+}

@@ -282,7 +282,12 @@ fn placements_are_bound_by_admins_in_app_context_only() {
         true
     );
     let again = portal_call(&sandbox, 1, "placement.bind", params.clone());
-    assert_eq!(again.json()["error"], "ERROR_PLACEMENT_ALREADY_BOUND");
+    assert_eq!(again.json()["error"], "ERROR_CORE");
+    assert!(
+        again.json()["error_description"]
+            .as_str()
+            .is_some_and(|d| d.contains("Handler already binded"))
+    );
     let bound = portal_call(&sandbox, 1, "placement.get", json!({})).json();
     assert_eq!(bound["result"][0]["placement"], "CRM_DEAL_DETAIL_TAB");
     assert_eq!(bound["result"][0]["langAll"]["en"]["TITLE"], "Store");

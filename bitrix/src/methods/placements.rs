@@ -132,8 +132,10 @@ handler!(
 );
 
 impl<T: Transport, C: Clock> Placements<'_, T, C> {
-    /// Binds a placement. Already bound (`ERROR_PLACEMENT_ALREADY_BOUND`) counts as success
-    /// and returns `false`; a new binding returns `true`.
+    /// Binds a placement. Already bound counts as success and returns `false`; a new binding
+    /// returns `true`. Bitrix24 has no code of its own for "already bound": it passes on its
+    /// placement table's error as `ERROR_CORE`, "Unable to set placement handler: Handler
+    /// already binded", so the description tells.
     ///
     /// ```no_run
     /// # async fn run(portal: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
@@ -144,7 +146,7 @@ impl<T: Transport, C: Clock> Placements<'_, T, C> {
     pub async fn bind(self, binding: &Binding) -> Result<bool, Error> {
         match self.client.send(bind(binding)).await {
             Ok(done) => Ok(done),
-            Err(e) if e.has_code("ERROR_PLACEMENT_ALREADY_BOUND") => Ok(false),
+            Err(e) if already_bound(&e) => Ok(false),
             Err(e) => Err(e),
         }
     }
@@ -182,4 +184,12 @@ impl<T: Transport, C: Clock> Placements<'_, T, C> {
     pub async fn available(self) -> Result<Vec<String>, Error> {
         self.client.send(available()).await
     }
+}
+
+/// The error `placement.bind` answers for a handler bound already (any letter case; the
+/// portal's wording is "Handler already binded").
+fn already_bound(e: &Error) -> bool {
+    e.description
+        .to_ascii_lowercase()
+        .contains("already binded")
 }

@@ -49,7 +49,8 @@ pub fn bind(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
     ctx.state.db.write(|tx| {
         let bound: i64 = tx.query_row("SELECT COUNT(*) FROM placements WHERE placement = ?1 AND handler = ?2", params![placement, handler], |r| r.get(0))?;
         if bound > 0 {
-            return Err(RestError::new(400, "ERROR_PLACEMENT_ALREADY_BOUND", "Handler already binded"));
+            // As Bitrix24 answers it: the placement table's own error, passed on as ERROR_CORE.
+            return Err(RestError::new(400, "ERROR_CORE", "Unable to set placement handler: Handler already binded"));
         }
         tx.execute(
             "INSERT INTO placements (placement, handler, title, description, lang_all, options) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
