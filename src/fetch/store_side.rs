@@ -11,7 +11,8 @@ use super::deal::{OpenContext, lenient_list};
 use super::warehouses::rest_of_warehouses;
 use crate::model::call::Batch;
 use crate::model::catalog_query::VARIATIONS_KEY;
-use crate::model::link::{LinkedOrder, resolve_link};
+use crate::model::contacts::search::PropertyHit;
+use crate::model::link::{LinkedOrder, OrderReference, answers_reference, resolve_link};
 use crate::model::sorted::sort_dedup;
 use crate::model::view::poll::stock_batch;
 use crate::model::view::requests::{
@@ -244,11 +245,22 @@ fn read_answers(
     answers: &Answers,
     preferred: Option<u64>,
 ) -> Result<StoreResult, Error> {
-    let found: Vec<Vec<Order>> = plan
-        .links
-        .iter()
-        .map(|(list, _)| answers.list(list, Some("orders")))
-        .collect::<Result<_, _>>()?;
+    let mut found: Vec<Vec<Order>> = Vec::with_capacity(plan.links.len());
+    for ((list, _), candidate) in plan.links.iter().zip(&plan.candidates) {
+        let orders: Vec<Order> = answers.list(list, Some("orders"))?;
+        let hits: Vec<PropertyHit> = match &candidate.reference {
+            OrderReference::PropertyIsDeal { .. } => {
+                answers.list(&format!("{list}_values"), Some("propertyValues"))?
+            }
+            _ => Vec::new(),
+        };
+        found.push(
+            orders
+                .into_iter()
+                .filter(|o| answers_reference(&candidate.reference, o, &hits))
+                .collect(),
+        );
+    }
     let link = resolve_link(&plan.candidates, &found, preferred);
     let full = link.as_ref().and_then(|l| plan.full_order_command(l));
     let order = match full {

@@ -238,6 +238,30 @@ pub fn reference_commands(prefix: &str, reference: &OrderReference, batch: &mut 
     batch.push(format!("{prefix}_order"), order_get_call(first));
 }
 
+/// Whether `order`, listed for `reference`, is one it names. The lists are asked by filters,
+/// and a property reference by a list of `$result[…]` slots: Bitrix24 substitutes a slot past
+/// the end of the list with the list itself, which the store may read as ID 1. So each order
+/// is checked against what was asked: its ID, its number, its `xmlId`, or (`hits`, the
+/// property values found) an order whose property holds the deal ID.
+pub fn answers_reference(
+    reference: &OrderReference,
+    order: &Order,
+    hits: &[crate::model::contacts::search::PropertyHit],
+) -> bool {
+    match reference {
+        OrderReference::Id(id) => order.id == *id,
+        OrderReference::Number(number) => same_order_number(order, number),
+        OrderReference::XmlIdIsDeal(deal_id) => {
+            order.xml_id.as_deref().map(str::trim) == Some(deal_id.to_string().as_str())
+        }
+        OrderReference::PropertyIsDeal { code, deal_id } => hits.iter().any(|hit| {
+            hit.order_id == order.id
+                && hit.code.trim().eq_ignore_ascii_case(code.trim())
+                && hit.value.as_deref().map(str::trim) == Some(deal_id.to_string().as_str())
+        }),
+    }
+}
+
 /// What the rep typed as an order number, without the `#` or `№` in front (`№A-17b` as the
 /// tab writes it → `A-17b`).
 pub fn typed_order_number(text: &str) -> String {

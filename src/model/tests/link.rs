@@ -2,9 +2,9 @@ use serde_json::json;
 
 use crate::model::call::Batch;
 use crate::model::link::{
-    LinkCandidate, OrderReference, UnresolvedLink, default_choice, holds_write, link_candidates,
-    link_write, order_number_batch, origin_taken_by, recorded_links, reference_commands,
-    resolve_link, same_order_number, unresolved_links, written_meanwhile,
+    LinkCandidate, OrderReference, UnresolvedLink, answers_reference, default_choice, holds_write,
+    link_candidates, link_write, order_number_batch, origin_taken_by, recorded_links,
+    reference_commands, resolve_link, same_order_number, unresolved_links, written_meanwhile,
 };
 use crate::model::settings::{LinkRule, OrderKey};
 
@@ -475,4 +475,46 @@ fn a_deal_read_after_a_lost_answer_tells_whether_the_link_landed() {
         !holds_write(&deal(410, json!({"ORIGIN_ID": "9"})), &write),
         "every field it sets"
     );
+}
+
+#[test]
+fn an_order_a_list_returned_counts_only_if_it_is_the_one_the_rule_names() {
+    use crate::model::contacts::search::PropertyHit;
+    let hit = |order_id: u64, value: &str| PropertyHit {
+        order_id,
+        code: "DEAL_ID".into(),
+        value: Some(value.into()),
+    };
+    let ours = order(41, json!({"accountNumber": "A-41", "xmlId": "410"}), vec![]);
+    // A `$result` slot past the end of the property values, read by the store as ID 1.
+    let stray = order(1, json!({"accountNumber": "1"}), vec![]);
+    let by_property = OrderReference::PropertyIsDeal {
+        code: "deal_id".into(),
+        deal_id: 410,
+    };
+    let hits = [hit(41, " 410 "), hit(7, "4100")];
+    assert!(answers_reference(&by_property, &ours, &hits));
+    assert!(!answers_reference(&by_property, &stray, &hits));
+    assert!(!answers_reference(
+        &by_property,
+        &order(7, json!({}), vec![]),
+        &hits
+    ));
+    assert!(answers_reference(&OrderReference::Id(41), &ours, &[]));
+    assert!(!answers_reference(&OrderReference::Id(41), &stray, &[]));
+    assert!(answers_reference(
+        &OrderReference::Number("a-41".into()),
+        &ours,
+        &[]
+    ));
+    assert!(answers_reference(
+        &OrderReference::XmlIdIsDeal(410),
+        &ours,
+        &[]
+    ));
+    assert!(!answers_reference(
+        &OrderReference::XmlIdIsDeal(410),
+        &stray,
+        &[]
+    ));
 }
