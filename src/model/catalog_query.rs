@@ -39,6 +39,13 @@ pub fn product_list_call(
     )
 }
 
+/// A product list that matches nothing but names `property` (`property105`) in its select: the
+/// store refuses it (HTTP 400, "Unknown field definition") when its catalogue `iblock_id` has
+/// no such property. Asked before settings naming a property are saved.
+pub fn property_probe_call(iblock_id: u64, property: &str) -> Call {
+    product_list_call(iblock_id, json!({"id": 0}), &[property], None)
+}
+
 /// [`VARIATION_LIST`] in catalogue of variations `iblock_id`, as [`product_list_call`]; the
 /// answer's list is under [`VARIATIONS_KEY`]. No properties: a catalogue of variations has its own.
 pub fn variation_list_call(iblock_id: u64, filter: Value, order: Option<Value>) -> Call {

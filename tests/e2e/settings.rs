@@ -472,3 +472,32 @@ fn the_origin_id_rule_offers_the_sources_the_portals_deals_show() {
         "{saved}"
     );
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn an_article_property_the_store_does_not_have_is_refused_and_nothing_is_saved() {
+    let stand = Stand::start(
+        "an_article_property_the_store_does_not_have_is_refused_and_nothing_is_saved",
+        Setup::demo(crate::support::options::dev_options()),
+    );
+    stand.open_app_page(User::Admin);
+    stand.click(&tid("tab-settings"));
+    wait_settings_ready(&stand);
+    // A typo: the store's article property is 105.
+    stand.fill(&tid("settings-article"), "property999");
+    let outcome = save(&stand);
+    assert_eq!(outcome.attr("data-kind"), Some("invalid"), "{outcome:?}");
+    let said = stand.text("[data-testid=\"settings\"]").unwrap_or_default();
+    assert!(said.contains("property999"), "the field says why: {said}");
+    let saved = crate::support::rest::as_app(
+        &stand.sandbox,
+        1,
+        "app.option.get",
+        &[("option", "settings")],
+    );
+    assert_eq!(saved["articleProperty"], json!("property105"), "{saved}");
+
+    // The right one saves.
+    stand.fill(&tid("settings-article"), "property105");
+    save_and_see_it_saved(&stand);
+}

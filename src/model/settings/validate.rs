@@ -50,6 +50,11 @@ pub enum Problem {
     NotAUserField,
     /// Not a product property key (`property<ID>`).
     NotAPropertyKey,
+    /// The store's catalogue has no such property (it refused to list it).
+    UnknownStoreProperty {
+        /// The key, `property<ID>`.
+        key: String,
+    },
     /// Not an order property code.
     NotAPropertyCode,
     /// The originator ID is set but blank.

@@ -1,7 +1,7 @@
 //! What the page does beyond rendering: the first load (portal and store in parallel, one
 //! request each), "Check connection", and saving through the frame.
 
-use bitrix_rest::{Cancel, Client};
+use bitrix_rest::{Cancel, Client, ErrorKind};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -9,8 +9,8 @@ use super::load::{check_client, load_portal, load_store};
 use super::state::{Action, Check, PageState, Save, StoreData};
 use crate::fetch::live::saved_settings;
 use crate::frame::Frame;
-use crate::model::catalog_query::prices_of_type_call;
-use crate::model::settings::{SETTINGS_OPTION, Settings};
+use crate::model::catalog_query::{prices_of_type_call, property_probe_call};
+use crate::model::settings::{Problem, SETTINGS_OPTION, Settings, SettingsField, SettingsProblem};
 use crate::model::webhook::StoreWebhook;
 use crate::session::{Session, StoreAccess};
 
@@ -148,6 +148,11 @@ pub fn save_callback(
         let portal = portal.clone();
         let (loaded, saved) = (page.saved.clone(), saved.clone());
         spawn_local(async move {
+            // A store property the lookup searches, or products match by, that the store does
+            // not have would fail every search: refused here, with nothing saved.
+            if let Some(problem) = unknown_store_property(&settings, &loaded).await {
+                return dispatcher.dispatch(Action::SaveRefused(vec![problem]));
+            }
             // The whole object is written: settings another admin saved since this page read
             // them would be lost without a word, so they stop the save. A portal that cannot
             // tell does not.
@@ -175,6 +180,46 @@ pub fn save_callback(
             }
         });
     })
+}
+
+/// The first store property `settings` name anew (the article, the matching property) that the
+/// store's catalogue refuses to list. A store that cannot be asked refuses nothing here.
+async fn unknown_store_property(settings: &Settings, loaded: &Settings) -> Option<SettingsProblem> {
+    let (hook, iblock) = (settings.store_webhook.as_ref()?, settings.store_iblock_id?);
+    let store = check_client(hook).ok()?;
+    let article = settings.article_property.as_deref();
+    let matching = settings.product_property.as_ref().map(|p| p.store.as_str());
+    let asked = [
+        (
+            SettingsField::ArticleProperty,
+            article,
+            loaded.article_property.as_deref(),
+        ),
+        (
+            SettingsField::ProductPropertyStore,
+            matching,
+            loaded.product_property.as_ref().map(|p| p.store.as_str()),
+        ),
+    ];
+    for (field, key, before) in asked {
+        // Each key once, and only when it changed (or the catalogue did).
+        let Some(key) =
+            key.filter(|k| Some(*k) != before || loaded.store_iblock_id != Some(iblock))
+        else {
+            continue;
+        };
+        let call = property_probe_call(iblock, key);
+        if let Err(e) = store.call(call.method, call.params).await
+            && e.kind == ErrorKind::BadRequest
+        {
+            let key = key.to_owned();
+            return Some(SettingsProblem {
+                field,
+                problem: Problem::UnknownStoreProperty { key },
+            });
+        }
+    }
+    None
 }
 
 /// False when the store answers that it has no price of type `id` (a store that cannot tell

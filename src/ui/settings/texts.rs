@@ -92,6 +92,7 @@ pub fn problem_text(t: &SettingsTexts, p: &SettingsProblem) -> String {
         (_, Problem::Webhook(e)) => webhook_text(t, e).to_owned(),
         (_, Problem::NotAUserField) => t.p_not_user_field.to_owned(),
         (_, Problem::NotAPropertyKey) => t.p_not_property_key.to_owned(),
+        (_, Problem::UnknownStoreProperty { key }) => fill(t.p_unknown_store_property, &[key]),
         (_, Problem::NotAPropertyCode) => t.p_not_property_code.to_owned(),
         (_, Problem::BlankOriginator) => t.p_blank_originator.to_owned(),
         (_, Problem::DuplicateRule { first }) => {
