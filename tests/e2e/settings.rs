@@ -89,6 +89,11 @@ fn admin_connects_the_store_saves_and_reads_the_settings_back() {
         "none ticked yet"
     );
     stand.click(&tid("settings-warehouse-1"));
+    // The ORIGIN_ID rule names the demo store connector's source, which the page offers.
+    stand.click(&format!(
+        "{}[data-originator=\"3\"]",
+        tid("settings-link-source-0")
+    ));
     // A look at the lookup and back keeps the unsaved edits.
     stand.click(&tid("tab-lookup"));
     stand.wait_css("#sl-tab-lookup-panel:not([hidden])");
@@ -290,6 +295,10 @@ fn settings_saved_from_the_tabs_slider_are_in_effect_when_it_closes() {
     stand.fill(&tid("settings-webhook"), &webhook);
     stand.fill(&tid("settings-store-iblock"), "2");
     stand.fill(&tid("settings-portal-iblock"), "25");
+    stand.click(&format!(
+        "{}[data-originator=\"3\"]",
+        tid("settings-link-source-0")
+    ));
     let saved = save(&stand);
     assert_eq!(
         saved.attr("data-testid"),
@@ -454,6 +463,11 @@ fn the_origin_id_rule_offers_the_sources_the_portals_deals_show() {
         at("3") < at("1C_EXCHANGE") && at("1C_EXCHANGE") < at("shop") && at("shop").is_some(),
         "the most frequent first: {sources:?}"
     );
+    // Saved as it is (any source), another integration's deals would link to store orders.
+    let refused = save(&stand);
+    assert_eq!(refused.attr("data-kind"), Some("invalid"), "{refused:?}");
+    let said = stand.text(&tid("settings")).unwrap_or_default();
+    assert!(said.contains("1C_EXCHANGE"), "names the sources: {said}");
     stand.click(&format!(
         "{}[data-originator=\"shop\"]",
         tid("settings-link-source-0")

@@ -93,6 +93,41 @@ pub struct OriginSource {
     pub deals: usize,
 }
 
+/// An `ORIGIN_ID` rule naming no source, on a portal whose deals get `ORIGIN_ID`s from named
+/// sources: any of those integrations' deals would be linked to the store's order with the
+/// same ID. Refused at save (on a portal with no such deals, "any source" is the store's).
+pub fn origin_rule_problems(
+    rules: &[crate::model::settings::LinkRule],
+    sources: &[OriginSource],
+) -> Vec<crate::model::settings::SettingsProblem> {
+    use crate::model::settings::{LinkRule, Problem, SettingsField, SettingsProblem};
+    if sources.is_empty() {
+        return Vec::new();
+    }
+    let named: Vec<String> = sources
+        .iter()
+        .map(|s| format!("{} ({})", s.originator, s.deals))
+        .collect();
+    rules
+        .iter()
+        .enumerate()
+        .filter(|(_, rule)| {
+            matches!(
+                rule,
+                LinkRule::OriginId {
+                    originator_id: None
+                }
+            )
+        })
+        .map(|(i, _)| SettingsProblem {
+            field: SettingsField::LinkRule(i),
+            problem: Problem::OriginSourceNeeded {
+                sources: named.join(", "),
+            },
+        })
+        .collect()
+}
+
 /// The sources among `deals` (answers to [`ORIGINS`]), the most frequent first; deals with an
 /// `ORIGIN_ID` from no named source are not a source to pick.
 pub fn origin_sources(deals: &[Deal]) -> Vec<OriginSource> {

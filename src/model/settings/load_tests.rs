@@ -264,3 +264,38 @@ fn origin_sources_are_the_named_sources_of_recent_deals_most_frequent_first() {
         json!({"!ORIGIN_ID": ""})
     );
 }
+
+#[test]
+fn an_origin_id_rule_of_any_source_is_refused_where_deals_have_named_sources() {
+    use crate::model::settings::{LinkRule, Problem, SettingsField};
+    let sources = vec![
+        OriginSource {
+            originator: "1c".into(),
+            deals: 3,
+        },
+        OriginSource {
+            originator: "ozon".into(),
+            deals: 2,
+        },
+    ];
+    let any = LinkRule::OriginId {
+        originator_id: None,
+    };
+    let named = LinkRule::OriginId {
+        originator_id: Some("1c".into()),
+    };
+    let problems = origin_rule_problems(&[named.clone(), any.clone()], &sources);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].field, SettingsField::LinkRule(1));
+    assert_eq!(
+        problems[0].problem,
+        Problem::OriginSourceNeeded {
+            sources: "1c (3), ozon (2)".into()
+        }
+    );
+    assert!(origin_rule_problems(&[named], &sources).is_empty());
+    assert!(
+        origin_rule_problems(&[any], &[]).is_empty(),
+        "no other integration: any source is the store's"
+    );
+}

@@ -59,6 +59,11 @@ pub enum Problem {
     NotAPropertyCode,
     /// The originator ID is set but blank.
     BlankOriginator,
+    /// An `ORIGIN_ID` rule names no source while the portal's deals have several.
+    OriginSourceNeeded {
+        /// The sources found, with their deal counts: `1c (3), ozon (2)`.
+        sources: String,
+    },
     /// The same rule appears twice; the position of the first one.
     DuplicateRule {
         /// Position of the earlier identical rule.

@@ -10,6 +10,7 @@ use super::state::{Action, Check, PageState, Save, StoreData};
 use crate::fetch::live::saved_settings;
 use crate::frame::Frame;
 use crate::model::catalog_query::{prices_of_type_call, property_probe_call};
+use crate::model::settings::load::origin_rule_problems;
 use crate::model::settings::{Problem, SETTINGS_OPTION, Settings, SettingsField, SettingsProblem};
 use crate::model::webhook::StoreWebhook;
 use crate::session::{Session, StoreAccess};
@@ -126,6 +127,12 @@ pub fn save_callback(
             Ok(settings) => settings,
             Err(problems) => return page.dispatch(Action::SaveRefused(problems)),
         };
+        if let Some(portal) = page.portal.as_ref() {
+            let problems = origin_rule_problems(&settings.link_rules, &portal.origin_sources);
+            if !problems.is_empty() {
+                return page.dispatch(Action::SaveRefused(problems));
+            }
+        }
         // The tab names the link's deal field by the label the admin sees here.
         let settings = match page.portal.as_ref().map(|p| &p.user_fields) {
             Some(Ok(fields)) => settings.with_field_labels(fields),

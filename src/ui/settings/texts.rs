@@ -95,6 +95,7 @@ pub fn problem_text(t: &SettingsTexts, p: &SettingsProblem) -> String {
         (_, Problem::UnknownStoreProperty { key }) => fill(t.p_unknown_store_property, &[key]),
         (_, Problem::NotAPropertyCode) => t.p_not_property_code.to_owned(),
         (_, Problem::BlankOriginator) => t.p_blank_originator.to_owned(),
+        (_, Problem::OriginSourceNeeded { sources }) => fill(t.p_origin_source_needed, &[sources]),
         (_, Problem::DuplicateRule { first }) => {
             fill(t.p_duplicate_rule, &[&(first + 1).to_string()])
         }
