@@ -97,15 +97,17 @@ impl OwnReserve {
     }
 }
 
-/// The warehouses to show, in display order: the ones chosen in settings (those the store still
-/// has, when its list is known), else every active warehouse by sort and ID.
+/// The warehouses to show, in display order: the ones chosen in settings that the store still
+/// has active (when its list is known: a closed warehouse sells nothing, so its stock is no
+/// one's to promise), else — none of them left — every active warehouse by sort and ID.
 pub fn shown_warehouses(chosen: &[u64], warehouses: &[Warehouse]) -> Vec<u64> {
-    if !chosen.is_empty() {
-        return chosen
-            .iter()
-            .copied()
-            .filter(|id| warehouses.is_empty() || warehouses.iter().any(|w| w.id == *id))
-            .collect();
+    let still_open: Vec<u64> = chosen
+        .iter()
+        .copied()
+        .filter(|id| warehouses.is_empty() || warehouses.iter().any(|w| w.id == *id && w.active))
+        .collect();
+    if !still_open.is_empty() {
+        return still_open;
     }
     let mut active: Vec<&Warehouse> = warehouses.iter().filter(|w| w.active).collect();
     sort_by_key(&mut active, |w| (w.sort, w.id));

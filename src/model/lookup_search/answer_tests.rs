@@ -97,11 +97,11 @@ fn once_warehouses_are_known_stock_is_asked_for_the_shown_ones_only() {
         json!([2, 1]),
         "the active warehouses by sort"
     );
-    let chosen = lookup_plan(&q("турка"), &settings(&[3, 1]), Some(&known)).unwrap();
+    let chosen = lookup_plan(&q("турка"), &settings(&[3, 1, 2]), Some(&known)).unwrap();
     assert_eq!(
         chosen.batch.get("stock0").unwrap().params["filter"]["@storeId"],
-        json!([3, 1]),
-        "the settings' choice, in its order"
+        json!([1, 2]),
+        "the settings' choice, in its order, without the closed warehouse 3"
     );
 }
 

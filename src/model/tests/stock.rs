@@ -213,6 +213,16 @@ fn shown_warehouses_follow_settings_else_all_active_by_sort() {
         vec![3, 9],
         "without the store's list the settings are taken as they are"
     );
+    assert_eq!(
+        shown_warehouses(&[4, 2], &list),
+        vec![2],
+        "a warehouse the store closed is not counted, ticked or not"
+    );
+    assert_eq!(
+        shown_warehouses(&[4, 9], &list),
+        vec![1, 2, 3],
+        "none of the chosen left: every active one"
+    );
 }
 
 #[test]
