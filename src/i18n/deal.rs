@@ -80,6 +80,7 @@ pub struct DealTexts {
     pub over_reserved: &'static str,
     pub differences_title: &'static str,
     pub no_differences: &'static str,
+    pub no_differences_compared: &'static str,
     /// Instead of "agree" (and under other differences) while the portal catalogue is unread.
     pub products_not_compared: &'static str,
     /// `{0}`: how many more differences are folded.
@@ -222,6 +223,7 @@ static RU: DealTexts = DealTexts {
     over_reserved: "В резерве {0} при наличии {1}: проверьте учёт склада",
     differences_title: "Расхождения сделки и заказа",
     no_differences: "Сделка и заказ совпадают.",
+    no_differences_compared: "В сравнённом сделка и заказ совпадают.",
     products_not_compared: "Товары сделки и заказа не сравнивались: каталог Битрикс24 не ответил.",
     differences_more: "Остальные расхождения: {0}",
     diff_sum: "Сумма сделки {0} не равна сумме заказа {1}.",
@@ -361,6 +363,7 @@ static EN: DealTexts = DealTexts {
     over_reserved: "{0} reserved with {1} on hand: check the warehouse records",
     differences_title: "Differences between the deal and the order",
     no_differences: "The deal and the order agree.",
+    no_differences_compared: "The deal and the order agree in what was compared.",
     products_not_compared: "The products of the deal and the order were not compared: the Bitrix24 catalogue did not answer.",
     differences_more: "Other differences: {0}",
     diff_sum: "The deal sum {0} differs from the order total {1}.",

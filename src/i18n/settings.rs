@@ -353,7 +353,7 @@ static EN: SettingsTexts = SettingsTexts {
     holds_number: "order number",
     link_originator: "ORIGINATOR_ID (optional)",
     link_origin_sources: "Recent deals get their ORIGIN_ID from:",
-    link_origin_source: "{0} ({1} deals)",
+    link_origin_source: "{0} (deals: {1})",
     link_originator_hint: "Only deals from this source. Empty — from any: if other integrations also fill ORIGIN_ID (1C exchange, other apps), their deals get linked to unrelated orders. Then enter the store connector's ID.",
     link_property: "Order property code",
     link_up: "Up",

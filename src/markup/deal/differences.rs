@@ -51,9 +51,14 @@ pub fn differences(
             .text(t.products_not_compared)
             .close("p");
     } else if differences.is_empty() {
+        // With the stage left out, "they agree" would contradict the note below.
+        let agree = match unmapped_status {
+            Some(_) => t.no_differences_compared,
+            None => t.no_differences,
+        };
         m.open_class("p", "sl-ok")
             .attr("data-testid", "no-differences")
-            .text(t.no_differences)
+            .text(agree)
             .close("p");
     }
     if !differences.is_empty() {

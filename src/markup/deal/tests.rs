@@ -780,9 +780,16 @@ fn an_unmapped_order_status_is_said_under_the_differences() {
         r#"<p class="sl-muted sl-small" data-testid="status-not-compared">{}</p></section>"#,
         note
     )));
-    assert!(html.contains(r#"data-testid="no-differences""#));
+    // Not "they agree" above "the stage was not compared".
+    let t = Lang::En.deal();
+    assert!(html.contains(&format!(
+        r#"data-testid="no-differences">{}</p>"#,
+        t.no_differences_compared
+    )));
+    assert!(!html.contains(t.no_differences));
     let mapped = body(&ctx(), &loaded(view(StoreState::Linked), data(answered())));
     assert!(!mapped.contains("status-not-compared"));
+    assert!(mapped.contains(t.no_differences));
 }
 
 #[test]
