@@ -147,9 +147,102 @@ pub fn sibling_url(current_url: &str, page: &str) -> String {
     }
 }
 
+/// Whether two handler URLs name the same page: the query, fragment and a trailing slash do
+/// not count, nor the letter case of scheme and host (a portal may store either spelling).
+pub fn same_handler(a: &str, b: &str) -> bool {
+    fn key(url: &str) -> String {
+        let url = url
+            .split(['?', '#'])
+            .next()
+            .unwrap_or(url)
+            .trim_end_matches('/');
+        match url.find("://") {
+            Some(at) => {
+                let rest = &url[at + 3..];
+                let host_end = rest.find('/').unwrap_or(rest.len());
+                format!(
+                    "{}://{}{}",
+                    url[..at].to_ascii_lowercase(),
+                    rest[..host_end].to_ascii_lowercase(),
+                    &rest[host_end..]
+                )
+            }
+            None => url.to_owned(),
+        }
+    }
+    key(a) == key(b)
+}
+
+/// What this app's bindings lack and what they have too many of.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BindingGaps {
+    /// Places (placement, handler) of `ours` that nothing binds: reps do not see the tab.
+    pub missing: Vec<(String, String)>,
+    /// This app's other bindings of the same places (an older address): a second, dead tab.
+    pub stale: Vec<(String, String)>,
+}
+
+impl BindingGaps {
+    /// Nothing to mend.
+    pub fn is_empty(&self) -> bool {
+        self.missing.is_empty() && self.stale.is_empty()
+    }
+}
+
+/// The gaps between the places the app should be bound to (`ours`) and those `bound`.
+pub fn binding_gaps(ours: &[(String, String)], bound: &[(String, String)]) -> BindingGaps {
+    let is_ours = |(placement, handler): &(String, String)| {
+        ours.iter()
+            .any(|(p, h)| p == placement && same_handler(h, handler))
+    };
+    let missing = ours
+        .iter()
+        .filter(|(placement, handler)| {
+            !bound
+                .iter()
+                .any(|(p, h)| p == placement && same_handler(h, handler))
+        })
+        .cloned()
+        .collect();
+    let stale = bound
+        .iter()
+        .filter(|b| ours.iter().any(|(p, _)| *p == b.0) && !is_ours(b))
+        .cloned()
+        .collect();
+    BindingGaps { missing, stale }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn pair(placement: &str, handler: &str) -> (String, String) {
+        (placement.to_owned(), handler.to_owned())
+    }
+
+    #[test]
+    fn a_missing_tab_and_a_second_one_at_an_old_address_are_both_gaps() {
+        let ours = [pair(
+            "CRM_DEAL_DETAIL_TAB",
+            "https://b24.example/app/index.html",
+        )];
+        let fine = [pair(
+            "CRM_DEAL_DETAIL_TAB",
+            "https://B24.example/app/index.html?v=2",
+        )];
+        assert!(
+            binding_gaps(&ours, &fine).is_empty(),
+            "spelled otherwise, still ours"
+        );
+        let none = binding_gaps(&ours, &[]);
+        assert_eq!(none.missing, ours.to_vec());
+        assert!(none.stale.is_empty());
+        let old = pair("CRM_DEAL_DETAIL_TAB", "https://old.example/index.html");
+        let other_place = pair("CRM_LEAD_DETAIL_TAB", "https://old.example/index.html");
+        let doubled = binding_gaps(&ours, &[fine[0].clone(), old.clone(), other_place]);
+        assert!(doubled.missing.is_empty());
+        assert_eq!(doubled.stale, vec![old], "only our places count");
+    }
 
     #[test]
     fn embedded_manifest_reads_and_declares_the_deal_tab() {

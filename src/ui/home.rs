@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::context::use_session;
 use super::notice::{Notice, Tone};
 use super::settings::SettingsPage;
+use super::tab_binding::TabBinding;
 use crate::page::lookup::{LookupOptions, mount};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +108,9 @@ pub fn HomePage() -> Html {
     let showing_settings = *section == Section::Settings;
     html! {
         <main class="sl-page" data-testid="app-page" data-state="ready">
+            if is_admin {
+                <TabBinding />
+            }
             <nav class="sl-tabs" role="tablist" {onkeydown}>
                 { tab(Section::Lookup, t.home_lookup, "tab-lookup", "sl-tab-lookup") }
                 { tab(Section::Settings, t.home_settings, "tab-settings", "sl-tab-settings") }

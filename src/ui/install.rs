@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::notice::{Notice, Tone};
 use crate::i18n::errors::{System, describe};
 use crate::i18n::{ShellTexts, fill};
-use crate::manifest::{Manifest, sibling_url};
+use crate::manifest::{Manifest, binding_gaps, sibling_url};
 use crate::session::Session;
 
 /// Where the installation stands.
@@ -168,55 +168,75 @@ async fn install(session: &Session, progress: &UseStateHandle<Progress>) {
 
     progress.set(Progress::Step(Step::Binding));
     let mut bound_now: Vec<(String, String)> = Vec::new();
-    let ours: Vec<(String, String)> = manifest
-        .placements
-        .iter()
-        .map(|p| (p.placement.clone(), sibling_url(&here, &p.handler)))
-        .collect();
-    for (placement, (_, handler)) in manifest.placements.iter().zip(&ours) {
-        let handler = handler.clone();
-        if bound
-            .iter()
-            .any(|b| b.placement == placement.placement && b.handler == handler)
-        {
-            continue;
-        }
-        let mut binding = Binding::new(
-            &placement.placement,
-            &handler,
-            placement.title.get(session.lang),
-        )
-        .title_in("ru", &placement.title.ru)
-        .title_in("en", &placement.title.en);
-        binding.description = placement.description.get(session.lang).to_owned();
-        match portal.placements().bind(&binding).await {
-            Ok(true) => bound_now.push((placement.placement.clone(), handler)),
+    let gaps = binding_gaps(&our_places(&here), &pairs(&bound));
+    for (placement, handler) in &gaps.missing {
+        match bind_place(session, placement, handler).await {
+            Ok(true) => bound_now.push((placement.clone(), handler.clone())),
             Ok(false) => {} // already bound: success
             Err(e) => {
                 // A bind whose answer was lost may have happened: it is unbound too.
                 if e.maybe_applied {
-                    bound_now.push((placement.placement.clone(), handler));
+                    bound_now.push((placement.clone(), handler.clone()));
                 }
-                let rolled_back = roll_back(session, &bound_now).await;
+                let rolled_back = unbind_all(session, &bound_now).await;
                 return fail(Step::Binding, reason(e, rolled_back), rolled_back);
             }
         }
     }
 
     // Before finishing: the portal reloads the page once the installation is finished.
-    remove_stale(session, &bound, &ours).await;
+    // An old binding that cannot be removed stays, as it was.
+    unbind_all(session, &gaps.stale).await;
     progress.set(Progress::Step(Step::Finishing));
     match session.frame.install_finish().await {
         Ok(()) => progress.set(Progress::Done),
         Err(e) => {
-            let rolled_back = roll_back(session, &bound_now).await;
+            let rolled_back = unbind_all(session, &bound_now).await;
             fail(Step::Finishing, e.to_string(), rolled_back)
         }
     }
 }
 
+/// The places the manifest binds (placement, handler URL), for the app served at `here`.
+pub(super) fn our_places(here: &str) -> Vec<(String, String)> {
+    Manifest::embedded()
+        .placements
+        .iter()
+        .map(|p| (p.placement.clone(), sibling_url(here, &p.handler)))
+        .collect()
+}
+
+/// The bindings as (placement, handler) pairs.
+pub(super) fn pairs(bound: &[PlacementBinding]) -> Vec<(String, String)> {
+    bound
+        .iter()
+        .map(|b| (b.placement.clone(), b.handler.clone()))
+        .collect()
+}
+
+/// Binds `handler` at `placement` with the manifest's titles; false when it was bound already.
+pub(super) async fn bind_place(
+    session: &Session,
+    placement: &str,
+    handler: &str,
+) -> Result<bool, bitrix_rest::Error> {
+    let manifest = Manifest::embedded();
+    let Some(declared) = manifest
+        .placements
+        .iter()
+        .find(|p| p.placement == placement)
+    else {
+        return Ok(false);
+    };
+    let mut binding = Binding::new(placement, handler, declared.title.get(session.lang))
+        .title_in("ru", &declared.title.ru)
+        .title_in("en", &declared.title.en);
+    binding.description = declared.description.get(session.lang).to_owned();
+    session.portal.placements().bind(&binding).await
+}
+
 /// What the portal offers this app, and what is bound already, in one request.
-async fn check_placements(
+pub(super) async fn check_placements(
     portal: &bitrix_rest::Client,
 ) -> Result<(Vec<String>, Vec<PlacementBinding>), bitrix_rest::Error> {
     let mut batch = Batch::new();
@@ -226,28 +246,11 @@ async fn check_placements(
     Ok((results.get(&available)?, results.get(&bound)?))
 }
 
-/// Unbinds this app's earlier bindings of the same places to other addresses (the app hosted
-/// elsewhere before, an older package): each would be a second, dead tab next to the new
-/// one. Only once the new ones are bound; one that cannot be removed stays, as it was.
-async fn remove_stale(session: &Session, bound: &[PlacementBinding], ours: &[(String, String)]) {
-    let stale = bound.iter().filter(|b| {
-        ours.iter()
-            .any(|(placement, handler)| b.placement == *placement && b.handler != *handler)
-    });
-    for b in stale {
-        let unbound = session
-            .portal
-            .placements()
-            .unbind(&b.placement, Some(&b.handler))
-            .await;
-        drop(unbound);
-    }
-}
-
-/// Unbinds what this run bound; true when everything was removed.
-async fn roll_back(session: &Session, bound_now: &[(String, String)]) -> bool {
+/// Unbinds each (placement, handler): what a failed run bound, or old addresses; true when
+/// everything was removed.
+pub(super) async fn unbind_all(session: &Session, bindings: &[(String, String)]) -> bool {
     let mut all = true;
-    for (placement, handler) in bound_now {
+    for (placement, handler) in bindings {
         all &= session
             .portal
             .placements()

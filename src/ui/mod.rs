@@ -11,6 +11,7 @@ mod install;
 mod notice;
 mod settings;
 mod skeleton;
+mod tab_binding;
 
 pub use app::{App, AppProps};
 

@@ -160,3 +160,74 @@ fn installing_again_at_a_new_address_leaves_one_tab_not_a_dead_second_one() {
         "{handlers:?}"
     );
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn the_app_page_tells_an_admin_the_store_tab_is_missing_or_doubled_and_mends_it() {
+    let stand = Stand::start(
+        "the_app_page_tells_an_admin_the_store_tab_is_missing_or_doubled_and_mends_it",
+        Setup::demo(crate::support::options::dev_options()),
+    );
+    let app_page = |user: User| {
+        stand.goto(&stand.portal_page("/marketplace/app/storelink/", user));
+        stand.enter_app_frame();
+        stand.wait_css(&tid("app-page"));
+    };
+    let state = || {
+        stand
+            .wait_css(&tid("tab-binding"))
+            .attr("data-state")
+            .map(str::to_owned)
+    };
+    app_page(User::Admin);
+    assert_eq!(state().as_deref(), Some("fine"));
+    let ours = bound_tabs(&stand);
+    assert_eq!(ours.len(), 1, "{ours:?}");
+
+    // Someone removed the tab's binding: reps have no Store tab.
+    rest::as_app(
+        &stand.sandbox,
+        1,
+        "placement.unbind",
+        &[("PLACEMENT", "CRM_DEAL_DETAIL_TAB"), ("HANDLER", &ours[0])],
+    );
+    assert!(bound_tabs(&stand).is_empty());
+    app_page(User::Admin);
+    assert_eq!(state().as_deref(), Some("gaps"));
+    let said = stand.text(&tid("tab-binding")).unwrap_or_default();
+    assert!(said.contains("нет в карточках"), "{said}");
+    stand.click(&tid("tab-binding-mend"));
+    stand.wait_css(&format!("{}[data-state=\"mended\"]", tid("tab-binding")));
+    assert_eq!(bound_tabs(&stand), ours);
+
+    // A binding to an old address is left beside it: two tabs, one dead.
+    let old = "https://old-host.example/storelink/index.html";
+    rest::as_app(
+        &stand.sandbox,
+        1,
+        "placement.bind",
+        &[
+            ("PLACEMENT", "CRM_DEAL_DETAIL_TAB"),
+            ("HANDLER", old),
+            ("TITLE", "Магазин"),
+        ],
+    );
+    app_page(User::Admin);
+    assert_eq!(state().as_deref(), Some("gaps"));
+    let said = stand.text(&tid("tab-binding")).unwrap_or_default();
+    assert!(said.contains("две вкладки"), "{said}");
+    stand.click(&tid("tab-binding-mend"));
+    stand.wait_css(&format!("{}[data-state=\"mended\"]", tid("tab-binding")));
+    assert_eq!(bound_tabs(&stand), ours);
+
+    // Reps are not asked.
+    rest::as_app(
+        &stand.sandbox,
+        1,
+        "placement.unbind",
+        &[("PLACEMENT", "CRM_DEAL_DETAIL_TAB"), ("HANDLER", &ours[0])],
+    );
+    app_page(User::Rep);
+    stand.wait_css(&tid("stock-search"));
+    assert_eq!(stand.count(&tid("tab-binding")), 0);
+}
