@@ -16,6 +16,20 @@ fn bound_tabs(stand: &Stand) -> Vec<String> {
         .collect()
 }
 
+/// Binds the deal card's tab to `handler` (another address of the app), as the app.
+fn bind_tab_at(stand: &Stand, handler: &str) {
+    rest::as_app(
+        &stand.sandbox,
+        1,
+        "placement.bind",
+        &[
+            ("PLACEMENT", "CRM_DEAL_DETAIL_TAB"),
+            ("HANDLER", handler),
+            ("TITLE", "Магазин"),
+        ],
+    );
+}
+
 /// Waits until the portal, told the installation is finished, shows the app's own page.
 fn wait_app_page_after_install(stand: &Stand) {
     stand.wait_for("the app page after installation", |b| {
@@ -139,16 +153,7 @@ fn installing_again_at_a_new_address_leaves_one_tab_not_a_dead_second_one() {
     );
     // The app was hosted elsewhere before: the portal still holds that binding.
     let old = "https://old-host.example/storelink/index.html";
-    rest::as_app(
-        &stand.sandbox,
-        1,
-        "placement.bind",
-        &[
-            ("PLACEMENT", "CRM_DEAL_DETAIL_TAB"),
-            ("HANDLER", old),
-            ("TITLE", "Магазин"),
-        ],
-    );
+    bind_tab_at(&stand, old);
     assert_eq!(bound_tabs(&stand), [old]);
 
     stand.goto(&stand.portal_page("/marketplace/app/storelink/", User::Admin));
@@ -202,16 +207,7 @@ fn the_app_page_tells_an_admin_the_store_tab_is_missing_or_doubled_and_mends_it(
 
     // A binding to an old address is left beside it: two tabs, one dead.
     let old = "https://old-host.example/storelink/index.html";
-    rest::as_app(
-        &stand.sandbox,
-        1,
-        "placement.bind",
-        &[
-            ("PLACEMENT", "CRM_DEAL_DETAIL_TAB"),
-            ("HANDLER", old),
-            ("TITLE", "Магазин"),
-        ],
-    );
+    bind_tab_at(&stand, old);
     app_page(User::Admin);
     assert_eq!(state().as_deref(), Some("gaps"));
     let said = stand.text(&tid("tab-binding")).unwrap_or_default();
