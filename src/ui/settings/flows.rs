@@ -8,10 +8,11 @@ use yew::prelude::*;
 use super::load::{check_client, load_portal, load_store};
 use super::state::{Action, Check, PageState, Save, StoreData};
 use crate::fetch::live::saved_settings;
-use crate::frame::Frame;
+use crate::frame::{Frame, FrameError};
 use crate::model::catalog_query::{prices_of_type_call, property_probe_call};
 use crate::model::settings::load::origin_rule_problems;
 use crate::model::settings::{Problem, SETTINGS_OPTION, Settings, SettingsField, SettingsProblem};
+use crate::model::view::poll::settings_call;
 use crate::model::webhook::StoreWebhook;
 use crate::session::{Session, StoreAccess};
 
@@ -166,10 +167,19 @@ pub fn save_callback(
             if saved_settings(&portal, &loaded).await.is_some() {
                 return dispatcher.dispatch(Action::SaveConflict);
             }
-            match frame
+            let written = match frame
                 .set_app_option(SETTINGS_OPTION, settings.to_value())
                 .await
             {
+                // The portal may store an option and never answer (the official SDK does not
+                // wait for this answer): what it holds now tells.
+                Err(e @ FrameError::Timeout { .. }) => match stored_now(&portal, &settings).await {
+                    true => Ok(()),
+                    false => Err(e),
+                },
+                other => other,
+            };
+            match written {
                 Ok(()) => {
                     let price_type = (settings.price_type_id != loaded.price_type_id)
                         .then_some(settings.price_type_id);
@@ -187,6 +197,15 @@ pub fn save_callback(
             }
         });
     })
+}
+
+/// Whether the portal holds `settings` as the app's settings now.
+async fn stored_now(portal: &Client, settings: &Settings) -> bool {
+    let call = settings_call();
+    match portal.call(call.method, call.params).await {
+        Ok(value) => Settings::from_value(&value).is_ok_and(|held| held == *settings),
+        Err(_) => false,
+    }
 }
 
 /// The first store property `settings` name anew (the article, the matching property) that the
