@@ -4,11 +4,10 @@
 use bitrix_rest::models::crm::Deal;
 use bitrix_rest::models::sale::Order;
 use bitrix_rest::{Client, Error};
-use serde_json::json;
 
 use super::answers::run;
 use crate::i18n::errors::System;
-use crate::model::call::{Batch, Call};
+use crate::model::call::Batch;
 use crate::model::contacts::search::{CandidateOrder, CandidateSearch, PropertyHit};
 use crate::model::link::{
     holds_write, link_write, order_number_batch, origin_taken_by, same_order_number,
@@ -17,6 +16,7 @@ use crate::model::linked_elsewhere::{
     OtherDeal, linked_elsewhere, named_deals, other_deals_batch, property_values_call,
 };
 use crate::model::settings::LinkRule;
+use crate::model::view::requests::deal_get_call;
 
 /// Orders whose buyer has the contact's phone or e-mail (any formatting), newest first, as
 /// `search` ([`CandidateSearch::for_contact`]) looks for them. One store request.
@@ -128,7 +128,7 @@ pub async fn write_link(
     }
     // The answer was lost, not necessarily the write: the deal says which.
     let mut batch = Batch::new();
-    batch.push("deal", Call::new("crm.deal.get", json!({ "id": deal.id })));
+    batch.push("deal", deal_get_call(deal.id));
     let now = match run(portal, &batch).await {
         Ok(answers) => answers.get::<Deal>("deal"),
         Err(e) => Err(e),

@@ -45,9 +45,14 @@ impl Changed {
 /// tab that loads again instead of checking (its store or catalogue failed, a rep's retry). A
 /// portal that cannot tell changes nothing.
 pub async fn saved_settings(portal: &Client, current: &Settings) -> Option<Settings> {
+    stored_settings(portal).await.filter(|now| now != current)
+}
+
+/// The settings the portal holds now; `None` when it cannot tell.
+pub async fn stored_settings(portal: &Client) -> Option<Settings> {
     let call = settings_call();
     let value = portal.call(call.method, call.params).await.ok()?;
-    changed_settings(current, &value)
+    Settings::from_value(&value).ok()
 }
 
 /// One request per system: the deal's `DATE_MODIFY` and the app's settings; the order's

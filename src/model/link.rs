@@ -412,7 +412,7 @@ pub fn origin_free(deal: &Deal, originator_id: Option<&str>) -> bool {
 }
 
 /// Text that holds something: trimmed, not empty, not `0`.
-fn filled(v: Option<&str>) -> Option<&str> {
+pub(crate) fn filled(v: Option<&str>) -> Option<&str> {
     v.map(str::trim).filter(|v| !v.is_empty() && *v != "0")
 }
 

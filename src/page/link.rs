@@ -7,7 +7,6 @@ use std::rc::Rc;
 use bitrix_rest::models::crm::{Contact, Deal};
 use bitrix_rest::models::sale::Order;
 use bitrix_rest::{Cancel, Client, Error, ErrorKind};
-use serde_json::json;
 use wasm_bindgen_futures::spawn_local;
 
 use super::dom::Action;
@@ -21,12 +20,13 @@ use crate::markup::Markup;
 use crate::markup::link::{
     self as markup, ContactSearch, Found, LinkState, LinkStep, NotLinked, offered,
 };
-use crate::model::call::{Batch, Call};
+use crate::model::call::Batch;
 use crate::model::contacts::search::CandidateSearch;
 use crate::model::contacts::{MatchedOn, has_any_means};
 use crate::model::link::{UnresolvedLink, recorded_links, written_meanwhile};
 use crate::model::settings::{LinkRule, Settings};
 use crate::model::view::poll::{changed_settings, settings_call};
+use crate::model::view::requests::deal_get_call;
 use crate::session::{Session, StoreAccess};
 
 /// The linking panel of a deal without a linked order.
@@ -218,6 +218,13 @@ impl LinkPanel {
         let (session, deal_id) = (self.session.clone(), self.deal_id);
         let at_open = self.deal_at_open.clone();
         spawn_local(async move {
+            // The link stops here, and the panel says why.
+            let stop = |why: String| {
+                if let Some(panel) = weak.upgrade() {
+                    panel.state.borrow_mut().end_link(Err(why.into()));
+                    (panel.changed)();
+                }
+            };
             // The deal and the saved settings, read again in one request. An admin may have
             // changed how deals link since the tab loaded: the link follows the rules now saved.
             // Someone may have linked this deal meanwhile (in another window): their link is
@@ -226,13 +233,8 @@ impl LinkPanel {
             let (now, fresh) = match deal_and_settings(&portal, &session.settings, deal_id).await {
                 Ok(read) => read,
                 Err(e) => {
-                    if let Some(panel) = weak.upgrade() {
-                        let why = describe(&e, System::Portal, session.lang);
-                        let why = fill(session.lang.deal().link_not_checked, &[&why]);
-                        panel.state.borrow_mut().end_link(Err(why.into()));
-                        (panel.changed)();
-                    }
-                    return;
+                    let why = describe(&e, System::Portal, session.lang);
+                    return stop(fill(session.lang.deal().link_not_checked, &[&why]));
                 }
             };
             let rules = &fresh.as_ref().unwrap_or(&session.settings).link_rules;
@@ -240,12 +242,10 @@ impl LinkPanel {
             if let Some(now) = &now
                 && let Some(value) = written_meanwhile(&before, &recorded_links(now, rules))
             {
-                if let Some(panel) = weak.upgrade() {
-                    let why = fill(session.lang.deal().link_deal_linked_meanwhile, &[&value]);
-                    panel.state.borrow_mut().end_link(Err(why.into()));
-                    (panel.changed)();
-                }
-                return;
+                return stop(fill(
+                    session.lang.deal().link_deal_linked_meanwhile,
+                    &[&value],
+                ));
             }
             // Another deal may have linked the order since the panel listed it: asked again
             // unless the rep already agreed. A failed question does not stop the link (the
@@ -295,7 +295,7 @@ async fn deal_and_settings(
     deal_id: u64,
 ) -> Result<(Option<Deal>, Option<Settings>), Error> {
     let mut batch = Batch::new();
-    batch.push("deal", Call::new("crm.deal.get", json!({ "id": deal_id })));
+    batch.push("deal", deal_get_call(deal_id));
     batch.push("settings", settings_call());
     let answers = run(portal, &batch).await?;
     let deal = match answers.get::<Deal>("deal") {

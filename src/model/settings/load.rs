@@ -132,11 +132,9 @@ pub fn origin_rule_problems(
 /// `ORIGIN_ID` from no named source are not a source to pick.
 pub fn origin_sources(deals: &[Deal]) -> Vec<OriginSource> {
     let mut out: Vec<OriginSource> = Vec::new();
-    let named = deals.iter().filter(|d| {
-        d.origin_id
-            .as_deref()
-            .is_some_and(|o| !o.trim().is_empty() && o.trim() != "0")
-    });
+    let named = deals
+        .iter()
+        .filter(|d| crate::model::link::filled(d.origin_id.as_deref()).is_some());
     for originator in named.filter_map(|d| d.originator_id.as_deref().map(str::trim)) {
         if originator.is_empty() {
             continue;

@@ -17,6 +17,7 @@ use wasm_bindgen_futures::spawn_local;
 
 use super::on_screen::OnScreen;
 use super::{DealTab, LoadKind};
+use crate::fetch::deal::DealData;
 use crate::fetch::live::{Changed, check, saved_settings};
 use crate::fetch::store_side::StoreData;
 use crate::i18n::errors::System;
@@ -70,9 +71,7 @@ pub fn start(tab: &Rc<DealTab>) {
 fn tick(tab: &Rc<DealTab>) {
     let failing = {
         let state = tab.state.borrow();
-        let unread = state.loaded.as_ref().is_some_and(|l| {
-            matches!(l.data.store, StoreData::Unavailable(_)) || l.data.catalogue_error.is_some()
-        });
+        let unread = state.loaded.as_ref().is_some_and(|l| unread(&l.data));
         state.failed_to_open() || state.unchecked.is_some() || unread
     };
     if !failing {
@@ -85,6 +84,12 @@ fn tick(tab: &Rc<DealTab>) {
     if try_on_tick(n) {
         check_now(tab);
     }
+}
+
+/// The store's part or the portal's product catalogue could not be loaded (only a configured
+/// store can have failed): the tab loads again rather than checks.
+fn unread(data: &DealData) -> bool {
+    matches!(data.store, StoreData::Unavailable(_)) || data.catalogue_error.is_some()
 }
 
 /// A tab the rep sees again checks now, unless what it shows was confirmed within `fresh_for`
@@ -112,10 +117,7 @@ pub fn check_now(tab: &Rc<DealTab>) {
     if tab.state.borrow().busy || page_hidden(tab) {
         return; // a hidden tab makes no requests
     }
-    // (Only a configured store can have failed.)
-    let unread = matches!(current.data.store, StoreData::Unavailable(_))
-        || current.data.catalogue_error.is_some();
-    if unread {
+    if unread(&current.data) {
         load_with_saved_settings(tab, LoadKind::Live);
         return;
     }

@@ -7,12 +7,11 @@ use yew::prelude::*;
 
 use super::load::{check_client, load_portal, load_store};
 use super::state::{Action, Check, PageState, Save, StoreData};
-use crate::fetch::live::saved_settings;
+use crate::fetch::live::{saved_settings, stored_settings};
 use crate::frame::{Frame, FrameError};
 use crate::model::catalog_query::{prices_of_type_call, property_probe_call};
 use crate::model::settings::load::origin_rule_problems;
 use crate::model::settings::{Problem, SETTINGS_OPTION, Settings, SettingsField, SettingsProblem};
-use crate::model::view::poll::settings_call;
 use crate::model::webhook::StoreWebhook;
 use crate::session::{Session, StoreAccess};
 
@@ -173,10 +172,15 @@ pub fn save_callback(
             {
                 // The portal may store an option and never answer (the official SDK does not
                 // wait for this answer): what it holds now tells.
-                Err(e @ FrameError::Timeout { .. }) => match stored_now(&portal, &settings).await {
-                    true => Ok(()),
-                    false => Err(e),
-                },
+                Err(e @ FrameError::Timeout { .. }) => {
+                    match stored_settings(&portal)
+                        .await
+                        .is_some_and(|held| held == settings)
+                    {
+                        true => Ok(()),
+                        false => Err(e),
+                    }
+                }
                 other => other,
             };
             match written {
@@ -197,15 +201,6 @@ pub fn save_callback(
             }
         });
     })
-}
-
-/// Whether the portal holds `settings` as the app's settings now.
-async fn stored_now(portal: &Client, settings: &Settings) -> bool {
-    let call = settings_call();
-    match portal.call(call.method, call.params).await {
-        Ok(value) => Settings::from_value(&value).is_ok_and(|held| held == *settings),
-        Err(_) => false,
-    }
 }
 
 /// The first store property `settings` name anew (the article, the matching property) that the

@@ -24,7 +24,7 @@ pub mod guess;
 mod portal;
 mod store;
 
-pub use portal::{PortalPlan, missing_portal_products, portal_plan};
+pub use portal::{PortalPlan, deal_get_call, missing_portal_products, portal_plan};
 pub use store::{StoreOpen, StorePlan, chosen_order_fetch, store_plan};
 
 /// What the UI remembers from earlier opens; everything is optional.

@@ -46,10 +46,15 @@ fn round_up(n: usize) -> usize {
     n.max(1).div_ceil(PAGE_SIZE) * PAGE_SIZE
 }
 
+/// `crm.deal.get` of one deal.
+pub fn deal_get_call(deal_id: u64) -> Call {
+    Call::new("crm.deal.get", json!({ "id": deal_id }))
+}
+
 /// The portal batch of a deal open.
 pub fn portal_plan(deal_id: u64, settings: &Settings, hints: &OpenHints) -> PortalPlan {
     let mut batch = Batch::new();
-    batch.push("deal", Call::new("crm.deal.get", json!({"id": deal_id})));
+    batch.push("deal", deal_get_call(deal_id));
     batch.push(
         "rows",
         Call::new("crm.deal.productrows.get", json!({"id": deal_id})),
