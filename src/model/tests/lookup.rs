@@ -375,6 +375,23 @@ fn percent_and_underscore_in_a_query_are_taken_as_typed_not_as_wildcards() {
     assert!(matches_as_typed(&q("чаи"), &spaced, Some("property101")));
 }
 
+/// The names `query` shows when the store's name-prefix list holds `names`, in this order.
+fn names_shown(query: &str, names: &[impl AsRef<str>]) -> Vec<String> {
+    let products: Vec<_> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| product(i as u64 + 1, n.as_ref(), None, json!({})))
+        .collect();
+    let results = LookupResults {
+        lists: [&[], &[], &products, &[], &[]],
+        ..Default::default()
+    };
+    lookup_hits(&q(query), results, scope(), &[])
+        .iter()
+        .map(|h| h.product.name.clone())
+        .collect()
+}
+
 #[test]
 fn names_within_a_rank_sort_their_numbers_by_value() {
     let names = [
@@ -383,19 +400,7 @@ fn names_within_a_rank_sort_their_numbers_by_value() {
         "Кофемолка Gold №1",
         "Кофемолка",
     ];
-    let products: Vec<_> = names
-        .iter()
-        .enumerate()
-        .map(|(i, n)| product(i as u64 + 1, n, None, json!({})))
-        .collect();
-    let results = LookupResults {
-        lists: [&[], &[], &products, &[], &[]],
-        ..Default::default()
-    };
-    let order: Vec<_> = lookup_hits(&q("кофемолка"), results, scope(), &[])
-        .iter()
-        .map(|h| h.product.name.clone())
-        .collect();
+    let order = names_shown("кофемолка", &names);
     assert_eq!(
         order,
         [
@@ -412,19 +417,7 @@ fn a_list_the_store_cut_short_keeps_its_text_order_so_no_number_seems_missing() 
     // The store listed 12 names starting "Кофе №" in its text order; the first 10 are shown.
     let mut names: Vec<String> = (1..=12).map(|n| format!("Кофе №{n}")).collect();
     names.sort();
-    let products: Vec<_> = names
-        .iter()
-        .enumerate()
-        .map(|(i, n)| product(i as u64 + 1, n, None, json!({})))
-        .collect();
-    let results = LookupResults {
-        lists: [&[], &[], &products, &[], &[]],
-        ..Default::default()
-    };
-    let shown: Vec<_> = lookup_hits(&q("кофе"), results, scope(), &[])
-        .iter()
-        .map(|h| h.product.name.clone())
-        .collect();
+    let shown = names_shown("кофе", &names);
     // №1, №10, №11, №12, №2, … №7: a run in the store's order, not №1–№7 then №10–№12
     // with №8 and №9 seemingly missing.
     assert_eq!(shown, names[..10]);
