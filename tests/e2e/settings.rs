@@ -1,7 +1,7 @@
 //! The settings page: an admin connects the store, saves, and finds the settings again (and in
 //! effect on a deal); a rep is told who to ask.
 
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::support::page::tid;
 use crate::support::stand::{Setup, Stand, User};
@@ -350,26 +350,31 @@ fn the_tab_names_the_linking_deal_field_by_the_label_the_admin_saw() {
     assert_eq!(after, "Связан по полю сделки «Номер заказа в магазине»");
 }
 
-#[test]
-#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
-fn a_save_over_settings_another_admin_saved_meanwhile_is_refused_and_theirs_stay() {
-    let stand = Stand::start(
-        "a_save_over_settings_another_admin_saved_meanwhile_is_refused_and_theirs_stay",
-        Setup::demo(crate::support::options::dev_options()),
-    );
+/// The settings page of a stand, open and ready, and a way to read the saved settings.
+fn settings_page(stand: &Stand) -> impl Fn() -> Value + '_ {
     stand.open_app_page(User::Admin);
     stand.click(&tid("tab-settings"));
-    wait_settings_ready(&stand);
-
-    // While the page is open another admin saves a 45 s interval.
-    let get = || {
+    wait_settings_ready(stand);
+    || {
         crate::support::rest::as_app(
             &stand.sandbox,
             1,
             "app.option.get",
             &[("option", "settings")],
         )
-    };
+    }
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_save_keeps_what_another_admin_saved_meanwhile_in_other_parts() {
+    let stand = Stand::start(
+        "a_save_keeps_what_another_admin_saved_meanwhile_in_other_parts",
+        Setup::demo(crate::support::options::dev_options()),
+    );
+    let get = settings_page(&stand);
+
+    // While the page is open another admin saves a 45 s interval.
     let mut theirs = get();
     theirs["pollIntervalSecs"] = json!(45);
     stand
@@ -377,25 +382,76 @@ fn a_save_over_settings_another_admin_saved_meanwhile_is_refused_and_theirs_stay
         .set_app_option("settings", theirs.clone())
         .expect("another admin's save");
 
-    // This admin changes the interval too and saves: refused, theirs stays.
+    // This admin picks a warehouse and saves: both changes are saved, and the page says so.
+    stand.click(&tid("settings-warehouse-1"));
+    let outcome = save(&stand);
+    assert_eq!(
+        outcome.attr("data-testid"),
+        Some("settings-saved"),
+        "{outcome:?}"
+    );
+    let kept = stand
+        .text(&tid("settings-saved-theirs"))
+        .unwrap_or_default();
+    assert!(
+        kept.contains("другой администратор") && kept.contains("«Интервал проверки изменений"),
+        "{kept}"
+    );
+    let saved = get();
+    assert_eq!(saved["pollIntervalSecs"], json!(45), "{saved}");
+    assert_eq!(saved["warehouses"], json!([1]), "{saved}");
+    assert_eq!(input_value(&stand, "settings-poll"), "45");
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_save_over_a_part_another_admin_changed_meanwhile_waits_for_a_second_press() {
+    let stand = Stand::start(
+        "a_save_over_a_part_another_admin_changed_meanwhile_waits_for_a_second_press",
+        Setup::demo(crate::support::options::dev_options()),
+    );
+    let get = settings_page(&stand);
+
+    // While the page is open another admin saves a 45 s interval and one warehouse.
+    let mut theirs = get();
+    theirs["pollIntervalSecs"] = json!(45);
+    theirs["warehouses"] = json!([2]);
+    stand
+        .sandbox
+        .set_app_option("settings", theirs.clone())
+        .expect("another admin's save");
+
+    // This admin changes the interval too and saves: nothing is saved, the clash is named.
     stand.fill(&tid("settings-poll"), "7");
     let outcome = save(&stand);
     assert_eq!(outcome.attr("data-kind"), Some("conflict"), "{outcome:?}");
     assert!(
-        outcome.text.contains("Другой администратор"),
+        outcome
+            .text
+            .contains("изменил то же, что и вы: «Интервал проверки изменений"),
         "{}",
         outcome.text
     );
     assert_eq!(get(), theirs, "nothing was overwritten");
 
-    // A fresh page shows their settings, and saving from it works.
-    stand.open_app_page(User::Admin);
-    stand.click(&tid("tab-settings"));
-    wait_settings_ready(&stand);
-    assert_eq!(input_value(&stand, "settings-poll"), "45");
-    stand.fill(&tid("settings-poll"), "7");
-    save_and_see_it_saved(&stand);
-    assert_eq!(get()["pollIntervalSecs"], json!(7));
+    // The form keeps this admin's interval and shows their warehouse; a second press saves
+    // both.
+    assert_eq!(input_value(&stand, "settings-poll"), "7");
+    assert_eq!(ticked_warehouses(&stand), ["settings-warehouse-2"]);
+    let outcome = save(&stand);
+    assert_eq!(
+        outcome.attr("data-testid"),
+        Some("settings-saved"),
+        "{outcome:?}"
+    );
+    assert_eq!(
+        stand.count(&tid("settings-saved-theirs")),
+        0,
+        "nothing new of theirs"
+    );
+    let saved = get();
+    assert_eq!(saved["pollIntervalSecs"], json!(7), "{saved}");
+    assert_eq!(saved["warehouses"], json!([2]), "{saved}");
 }
 
 #[test]

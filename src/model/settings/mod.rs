@@ -13,6 +13,7 @@ pub mod check;
 pub mod failure;
 pub mod form;
 pub mod load;
+pub mod merge;
 mod read;
 mod rules;
 mod validate;

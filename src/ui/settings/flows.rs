@@ -11,6 +11,7 @@ use crate::fetch::live::{saved_settings, stored_settings};
 use crate::frame::{Frame, FrameError};
 use crate::model::catalog_query::{prices_of_type_call, property_probe_call};
 use crate::model::settings::load::origin_rule_problems;
+use crate::model::settings::merge::merge;
 use crate::model::settings::{Problem, SETTINGS_OPTION, Settings, SettingsField, SettingsProblem};
 use crate::model::webhook::StoreWebhook;
 use crate::session::{Session, StoreAccess};
@@ -160,12 +161,22 @@ pub fn save_callback(
             if let Some(problem) = unknown_store_property(&settings, &loaded).await {
                 return dispatcher.dispatch(Action::SaveRefused(vec![problem]));
             }
-            // The whole object is written: settings another admin saved since this page read
-            // them would be lost without a word, so they stop the save. A portal that cannot
-            // tell does not.
-            if saved_settings(&portal, &loaded).await.is_some() {
-                return dispatcher.dispatch(Action::SaveConflict);
-            }
+            // The whole object is written: what another admin saved since this page read the
+            // settings is merged in part by part, and a part both changed waits for this admin.
+            // A portal that cannot tell merges nothing.
+            let (settings, theirs_kept) = match saved_settings(&portal, &loaded).await {
+                Some(theirs) => {
+                    let merge = merge(&loaded, &settings, &theirs);
+                    if !merge.clashes.is_empty() {
+                        return dispatcher.dispatch(Action::SaveConflict {
+                            theirs: Box::new(theirs),
+                            merge: Box::new(merge),
+                        });
+                    }
+                    (merge.settings, merge.theirs)
+                }
+                None => (settings, Vec::new()),
+            };
             let written = match frame
                 .set_app_option(SETTINGS_OPTION, settings.to_value())
                 .await
@@ -188,7 +199,10 @@ pub fn save_callback(
                     let price_type = (settings.price_type_id != loaded.price_type_id)
                         .then_some(settings.price_type_id);
                     let store = settings.store_webhook.clone();
-                    dispatcher.dispatch(Action::Saved(settings.clone()));
+                    dispatcher.dispatch(Action::Saved {
+                        settings: settings.clone(),
+                        theirs: theirs_kept,
+                    });
                     saved.emit(settings);
                     // A price type no product has: saved, but the admin hears of it.
                     if let (Some(id), Some(hook)) = (price_type, store)

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::state::{PageState, Save};
-use super::texts::{save_failure_kind, save_failure_text};
+use super::texts::{part_names, save_failure_kind, save_failure_text};
 use crate::i18n::{Lang, fill};
 use crate::ui::notice::{Notice, Tone};
 
@@ -28,6 +28,10 @@ pub fn SaveBar(props: &SaveBarProps) -> Html {
             }
         })
     };
+    let pipelines = match props.page.portal.as_ref().map(|p| &p.pipelines) {
+        Some(Ok(list)) => list.as_slice(),
+        _ => &[],
+    };
     let outcome = match &props.page.save {
         Save::Idle => Html::default(),
         Save::Saving => html! {
@@ -47,17 +51,20 @@ pub fn SaveBar(props: &SaveBarProps) -> Html {
                 { Notice::new(Tone::Alert, t.save_check_failed).titled(t.refused_title).html() }
             </div>
         },
-        Save::Saved => html! {
+        Save::Saved(theirs) => html! {
             <>
                 { Notice::new(Tone::Success, t.saved_text).titled(t.saved_title).testid("settings-saved").html() }
+                if !theirs.is_empty() {
+                    { Notice::new(Tone::Warning, fill(t.saved_theirs, &[&part_names(t, theirs, pipelines)])).testid("settings-saved-theirs").html() }
+                }
                 if let Some(id) = props.page.unused_price_type {
                     { Notice::new(Tone::Warning, fill(t.price_type_unused, &[&id.to_string()])).testid("settings-price-type-unused").html() }
                 }
             </>
         },
-        Save::Conflict => html! {
+        Save::Conflict(clashes) => html! {
             <div data-testid="settings-error" data-kind="conflict">
-                { Notice::new(Tone::Alert, t.save_conflict).titled(t.refused_title).html() }
+                { Notice::new(Tone::Alert, fill(t.save_conflict, &[&part_names(t, clashes, pipelines)])).titled(t.refused_title).html() }
             </div>
         },
         Save::Refused(count) => html! {

@@ -10,7 +10,8 @@ use crate::model::settings::check::ConnectionReport;
 use crate::model::settings::failure::RestFailure;
 use crate::model::settings::form::{LinkKind, SettingsForm, WebhookInput};
 use crate::model::settings::load::{PortalChoices, StoreFindings};
-use crate::model::settings::{LinkRule, Settings, SettingsProblem};
+use crate::model::settings::merge::Merge;
+use crate::model::settings::{LinkRule, Settings, SettingsField, SettingsProblem};
 
 /// The store's data for the page.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,7 +40,8 @@ pub enum Check {
 pub enum Save {
     Idle,
     Saving,
-    Saved,
+    /// Saved; with the parts another admin had saved meanwhile, kept beside this page's.
+    Saved(Vec<SettingsField>),
     /// Refused before sending: the number of problems.
     Refused(usize),
     /// A new webhook is being checked before the save goes on.
@@ -47,8 +49,9 @@ pub enum Save {
     /// Nothing saved: the new webhook's check failed (the check says why).
     CheckFailed,
     Failed(FrameError),
-    /// Nothing saved: another admin saved the settings after this page read them.
-    Conflict,
+    /// Nothing saved: another admin saved the settings after this page read them and changed
+    /// these parts too. The form holds their save with this page's edits over it.
+    Conflict(Vec<SettingsField>),
 }
 
 /// One edit of the form.
@@ -99,9 +102,17 @@ pub enum Action {
     Edit(Edit),
     SaveRefused(Vec<SettingsProblem>),
     SaveStarted,
-    Saved(Settings),
+    /// Saved `settings`; `theirs` names the parts another admin's save meanwhile gave.
+    Saved {
+        settings: Settings,
+        theirs: Vec<SettingsField>,
+    },
     SaveFailed(FrameError),
-    SaveConflict,
+    /// Another admin saved `theirs` meanwhile and changed parts this page changed too.
+    SaveConflict {
+        theirs: Box<Settings>,
+        merge: Box<Merge>,
+    },
     /// The store has no price of the saved price type.
     PriceTypeUnused(u64),
 }
@@ -302,14 +313,25 @@ impl Reducible for PageState {
                 next.unused_price_type = None;
             }
             Action::PriceTypeUnused(id) => next.unused_price_type = Some(id),
-            Action::Saved(settings) => {
+            Action::Saved { settings, theirs } => {
                 next.form = SettingsForm::of(&settings);
                 next.saved = settings;
                 next.problems.clear();
-                next.save = Save::Saved;
+                next.save = Save::Saved(theirs);
             }
             Action::SaveFailed(error) => next.save = Save::Failed(error),
-            Action::SaveConflict => next.save = Save::Conflict,
+            Action::SaveConflict { theirs, merge } => {
+                // Their save becomes what this page edits: the parts left alone here show
+                // theirs, the parts edited here keep the edits, and the next save writes them.
+                let (webhook, proposed) = (next.form.webhook.clone(), next.form.proposed.clone());
+                next.form = SettingsForm::of(&merge.settings);
+                if webhook.edited {
+                    next.form.webhook = webhook;
+                }
+                next.form.proposed = proposed;
+                next.saved = *theirs;
+                next.save = Save::Conflict(merge.clashes);
+            }
         }
         Rc::new(next)
     }

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use bitrix_rest::models::crm::Category;
+
 use crate::frame::FrameError;
 use crate::i18n::{SettingsTexts, fill};
 use crate::model::settings::failure::RestFailure;
@@ -46,6 +48,36 @@ pub fn failure_text(t: &SettingsTexts, failure: &RestFailure, side: Side, origin
         }
         RestFailure::Other { description } => fill(t.fail_other, &[system, description]),
     }
+}
+
+/// The parts of the page, each quoted by the title the page gives it, for a sentence.
+pub fn part_names(t: &SettingsTexts, parts: &[SettingsField], pipelines: &[Category]) -> String {
+    let names: Vec<String> = parts
+        .iter()
+        .map(|part| {
+            let title = match part {
+                SettingsField::StoreWebhook => t.webhook_label.to_owned(),
+                SettingsField::StoreIblock => t.store_iblock.to_owned(),
+                SettingsField::PortalIblock => t.portal_iblock.to_owned(),
+                SettingsField::LinkRules | SettingsField::LinkRule(_) => t.link_title.to_owned(),
+                SettingsField::ProductPropertyPortal | SettingsField::ProductPropertyStore => {
+                    t.match_label.to_owned()
+                }
+                SettingsField::ArticleProperty => t.article.to_owned(),
+                SettingsField::PriceType => t.price_type.to_owned(),
+                SettingsField::StageMapping { category_id } => {
+                    match pipelines.iter().find(|p| p.id as i64 == *category_id) {
+                        Some(pipeline) => format!("{}: {}", t.mapping_title, pipeline.name),
+                        None => t.mapping_title.to_owned(),
+                    }
+                }
+                SettingsField::Warehouses => t.warehouses_title.to_owned(),
+                SettingsField::PollInterval => t.poll_label.to_owned(),
+            };
+            fill(t.part_quote, &[&title])
+        })
+        .collect();
+    names.join(", ")
 }
 
 /// Why saving through the frame failed.
