@@ -365,6 +365,19 @@ fn settings_page(stand: &Stand) -> impl Fn() -> Value + '_ {
     }
 }
 
+/// Another admin saves `settings` with `changes`, as if from their own settings page; returns
+/// what they saved.
+fn another_admin_saves(stand: &Stand, mut settings: Value, changes: &[(&str, Value)]) -> Value {
+    for (key, value) in changes {
+        settings[*key] = value.clone();
+    }
+    stand
+        .sandbox
+        .set_app_option("settings", settings.clone())
+        .expect("another admin's save");
+    settings
+}
+
 #[test]
 #[ignore = "needs dist/ and Chromium: run ./build.sh test"]
 fn a_save_keeps_what_another_admin_saved_meanwhile_in_other_parts() {
@@ -375,12 +388,7 @@ fn a_save_keeps_what_another_admin_saved_meanwhile_in_other_parts() {
     let get = settings_page(&stand);
 
     // While the page is open another admin saves a 45 s interval.
-    let mut theirs = get();
-    theirs["pollIntervalSecs"] = json!(45);
-    stand
-        .sandbox
-        .set_app_option("settings", theirs.clone())
-        .expect("another admin's save");
+    another_admin_saves(&stand, get(), &[("pollIntervalSecs", json!(45))]);
 
     // This admin picks a warehouse and saves: both changes are saved, and the page says so.
     stand.click(&tid("settings-warehouse-1"));
@@ -413,13 +421,8 @@ fn a_save_over_a_part_another_admin_changed_meanwhile_waits_for_a_second_press()
     let get = settings_page(&stand);
 
     // While the page is open another admin saves a 45 s interval and one warehouse.
-    let mut theirs = get();
-    theirs["pollIntervalSecs"] = json!(45);
-    theirs["warehouses"] = json!([2]);
-    stand
-        .sandbox
-        .set_app_option("settings", theirs.clone())
-        .expect("another admin's save");
+    let changes = [("pollIntervalSecs", json!(45)), ("warehouses", json!([2]))];
+    let theirs = another_admin_saves(&stand, get(), &changes);
 
     // This admin changes the interval too and saves: nothing is saved, the clash is named.
     stand.fill(&tid("settings-poll"), "7");
