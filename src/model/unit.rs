@@ -44,6 +44,18 @@ impl Unit {
         (kind == other_kind).then(|| (Decimal::from(a), Decimal::from(b)))
     }
 
+    /// `quantity` of this unit in unit `to`, when the two convert (0,5 kg is 500 g); exact,
+    /// since the sizes listed here are powers of ten.
+    pub fn convert(&self, quantity: Decimal, to: &Unit) -> Option<Decimal> {
+        let (a, b) = self.convertible(to)?;
+        let (a, b) = (a.trunc(), b.trunc());
+        if a >= b {
+            return Some(quantity * Decimal::from(a / b));
+        }
+        let digits = (b / a).ilog10();
+        Some(quantity * Decimal::new(1, digits))
+    }
+
     /// The unit's kind and its size in the smallest unit of that kind listed here: by OKEI
     /// code, or by its usual short name when the record has no code.
     fn measure(&self) -> Option<(u8, i64)> {

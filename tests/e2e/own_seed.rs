@@ -732,3 +732,50 @@ fn a_link_whose_answer_was_lost_reads_the_deal_and_says_for_sure_it_was_not_writ
     assert!(!error.text.contains("могло примениться"), "{}", error.text);
     assert_eq!(rest::deal(&stand.sandbox, 2)[ORDER_FIELD], Value::Null);
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn own_seed_a_row_in_grams_of_a_product_kept_in_kilograms_is_not_short() {
+    // Nails: the store keeps them by the kg (2,5 kg, all in order M-501's reserve); the deal's
+    // row counts 2 500 g.
+    let mut seed = mini_shop();
+    seed["portal"]["products"]
+        .as_array_mut()
+        .expect("portal products")
+        .push(json!({"id": 1007, "name": "Гвозди 100 мм", "xmlId": "mini-nails", "price": 0.18}));
+    seed["portal"]["deals"][0]["rows"]
+        .as_array_mut()
+        .expect("deal rows")
+        .push(json!({"productId": 1007, "price": 0.18, "quantity": 2500,
+                     "measureCode": 163, "measureName": "г"}));
+    seed["store"]["products"]
+        .as_array_mut()
+        .expect("store products")
+        .push(
+            json!({"id": 7, "name": "Гвозди 100 мм", "xmlId": "mini-nails", "article": "NL-7",
+                     "price": 180, "stock": [{"warehouse": 1, "amount": 2.5, "reserved": 0}]}),
+        );
+    seed["store"]["orders"][0]["basket"]
+        .as_array_mut()
+        .expect("basket")
+        .push(
+            json!({"id": 9004, "productId": 7, "price": 180, "quantity": 2.5,
+                     "measureCode": 166, "measureName": "кг"}),
+        );
+    let stand = Stand::start(
+        "own_seed_a_row_in_grams_of_a_product_kept_in_kilograms_is_not_short",
+        Setup::own_seed(SeedFile::write("nails-by-kg", &seed), mini_options(60)),
+    );
+    stand.open_deal_ready(1, User::Rep);
+    let cell = |hook: &str| format!("{} {}", row("mini-nails"), tid(hook));
+    assert_eq!(stand.count(&cell("row-shortage")), 0);
+    assert_eq!(
+        stand.text(&cell("row-available")).as_deref(),
+        Some("2,5 кг"),
+        "the stock, said in the store's unit"
+    );
+    assert_eq!(
+        stand.attr(&cell("row-available"), "data-value").as_deref(),
+        Some("2.5")
+    );
+}

@@ -139,6 +139,7 @@ fn loaded_body(
             rows: &view.rows,
             warehouses: &view.warehouses,
             currency: &view.deal.currency,
+            order_currency: view.order.as_ref().map(|o| o.currency.as_str()),
             fmt,
             has_stock: matches!(view.store, StoreState::Linked | StoreState::NotLinked),
             lost_deal: view.deal.lost,

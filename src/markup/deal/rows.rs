@@ -17,6 +17,8 @@ pub struct RowsTable<'a> {
     pub rows: &'a [ViewRow],
     pub warehouses: &'a [WarehouseColumn],
     pub currency: &'a str,
+    /// The order's currency: an order-only line's price is in it.
+    pub order_currency: Option<&'a str>,
     pub fmt: Fmt,
     /// False when there is no stock to show: stock columns are left out.
     pub has_stock: bool,
@@ -128,6 +130,12 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
     let marks = props.marks.row(RowKey::of(row));
     // "2 pcs" ("1 pc" in English).
     let measure = |quantity| quantity_with_unit(quantity, &row.unit, fmt.lang);
+    // Stock in the store's unit, when the row counts in another: said with its unit.
+    let stock_unit = row.stock_in_order_unit.then_some(&row.order_unit);
+    let stock_measure = |quantity| match stock_unit {
+        Some(unit) => quantity_with_unit(quantity, unit, fmt.lang),
+        None => measure(quantity),
+    };
     let xml_id = row.xml_id.as_deref().unwrap_or_default();
     let shortage = row.shortage();
     let class = match (marks.contains(&RowField::Added), shortage.is_some()) {
@@ -197,7 +205,10 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
                 m.open_class("span", "sl-strong")
                     .attr("data-testid", "row-available")
                     .attr("data-value", &plain(s.available))
-                    .text(&fmt.qty(s.available))
+                    .text(&match stock_unit {
+                        Some(unit) => quantity_with_unit(s.available, unit, fmt.lang),
+                        None => fmt.qty(s.available),
+                    })
                     .close("span");
                 let elsewhere = s.product.reserved_elsewhere;
                 if !elsewhere.is_zero() && !s.after_earlier_rows {
@@ -219,7 +230,7 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
         }
         m.close("td");
         m.open("td");
-        row_state(m, props, row, marks, &measure);
+        row_state(m, props, row, marks, &stock_measure);
         m.close("td");
     }
     // Available and the badge, in grey, until the stock is in.
@@ -228,7 +239,11 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
         grey_cells(m, 2);
     }
     cell(m, "sl-num", marks, RowField::Price);
-    m.text(&fmt.money(row.price, props.currency)).close("td");
+    let currency = match (row.order_only, props.order_currency) {
+        (true, Some(order)) => order,
+        _ => props.currency,
+    };
+    m.text(&fmt.money(row.price, currency)).close("td");
     // Each warehouse, in grey.
     if let Some(count) = props.pending_warehouses {
         grey_cells(m, count);

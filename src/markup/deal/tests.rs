@@ -137,6 +137,7 @@ fn row(index: usize, name: &str, qty: &str, free: &str, shortage: Option<&str>) 
             shortage: shortage.map(d),
             after_earlier_rows: false,
         }),
+        stock_in_order_unit: false,
         shipped: false,
         order_unit: Unit {
             name: "pcs".into(),
@@ -270,6 +271,7 @@ fn table_in(
             rows,
             warehouses: &warehouses,
             currency: "RUB",
+            order_currency: None,
             fmt: Fmt::new(lang),
             has_stock,
             lost_deal: false,
@@ -1315,6 +1317,7 @@ fn a_warehouse_the_store_lists_as_inactive_is_marked_in_its_heading() {
             rows: &rows,
             warehouses: &warehouses,
             currency: "RUB",
+            order_currency: None,
             fmt: Fmt::new(Lang::En),
             has_stock: true,
             lost_deal: false,
@@ -1546,6 +1549,7 @@ fn a_lost_deals_rows_are_neither_short_nor_said_to_be_in_stock() {
                 rows: &rows,
                 warehouses: &warehouses,
                 currency: "RUB",
+                order_currency: None,
                 fmt: Fmt::new(Lang::En),
                 has_stock: true,
                 lost_deal,
@@ -1679,4 +1683,60 @@ fn the_store_connector_is_named_only_when_the_settings_name_its_source() {
         any.contains("Linked by the deal's ORIGIN_ID (the settings name no source)"),
         "{any}"
     );
+}
+
+#[test]
+fn an_order_only_lines_price_is_in_the_orders_currency() {
+    let rows = [
+        row(0, "Mug", "2", "5", None),
+        ViewRow {
+            order_only: true,
+            quantity: d("0"),
+            price: d("315"),
+            ..row(1, "Spoon", "0", "100", None)
+        },
+    ];
+    let mut m = Markup::new();
+    rows_table(
+        &mut m,
+        &RowsTable {
+            rows: &rows,
+            warehouses: &[],
+            currency: "USD",
+            order_currency: Some("RUB"),
+            fmt: Fmt::new(Lang::En),
+            has_stock: true,
+            lost_deal: false,
+            pending_warehouses: None,
+            stock_note: None,
+            property: None,
+            marks: &ViewChanges::default(),
+        },
+    );
+    let html = m.finish();
+    let (deal_row, only) = html.split_once("order-only-row").unwrap();
+    assert!(deal_row.contains("$500.00"), "{deal_row}");
+    assert!(only.contains("₽315.00") && !only.contains('$'), "{only}");
+}
+
+#[test]
+fn stock_kept_in_another_unit_than_the_rows_is_said_with_its_unit() {
+    let kg = Unit {
+        name: "кг".into(),
+        code: Some(166),
+    };
+    let mut nails = row(0, "Гвозди", "2500", "2.3", Some("0.2"));
+    nails.unit = Unit {
+        name: "г".into(),
+        code: Some(163),
+    };
+    (nails.order_unit, nails.order_quantity) = (kg, Some(d("2.5")));
+    nails.stock_in_order_unit = true;
+    let html = table_in(Lang::Ru, &[nails], true, None, &ViewChanges::default());
+    assert!(
+        html.contains(r#"data-testid="row-available" data-value="2.3">2,3 кг</span>"#),
+        "{html}"
+    );
+    assert!(html.contains("Не хватает 0,2 кг"), "{html}");
+    assert!(html.contains("500 г<div"), "the row's own quantity: {html}");
 }

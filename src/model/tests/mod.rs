@@ -15,6 +15,7 @@ mod settings;
 mod settings_validate;
 mod shared_link;
 mod stock;
+mod unit;
 mod view;
 mod view_changes;
 mod view_requests;

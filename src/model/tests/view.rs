@@ -627,3 +627,66 @@ fn the_live_check_watches_the_deals_contact_too() {
     assert!(contact_changed(Some(&anna), &[]), "deleted or hidden");
     assert!(!contact_changed(None, &[]), "a deal without a contact");
 }
+
+/// The world's kettle row at `deal` (quantity, OKEI code, name) against its order line at
+/// `line` (quantity, code, name), the line reserving `reserved` of it in warehouse 1, which
+/// holds `amount` of it (in the store's unit, the line's).
+fn kettle_in_units(
+    deal: (&str, u64, &str),
+    line: (&str, u64, &str),
+    reserved_by_order: &str,
+    amount: &str,
+) -> World {
+    let mut w = world();
+    let row = &mut w.rows[0];
+    row.quantity = d(deal.0);
+    (row.measure_code, row.measure_name) = (Some(deal.1), deal.2.into());
+    let mut item = reserved(
+        basket(501, 70, Some("A"), line.0, "500"),
+        &[(1, reserved_by_order)],
+    );
+    (item.measure_code, item.measure_name) = (Some(line.1), Some(line.2.into()));
+    w.order.as_mut().unwrap().basket_items[0] = item;
+    w.stock = vec![stock(70, 1, amount, reserved_by_order)];
+    w
+}
+
+#[test]
+fn a_row_in_grams_asks_the_stock_of_a_product_kept_in_kilograms_in_kilograms() {
+    // 2 500 g against a line of 2,5 kg, which the order holds in reserve: nothing is short.
+    let w = kettle_in_units(("2500", 163, "г"), ("2.5", 166, "кг"), "2.5", "2.5");
+    let v = build(&w, answered);
+    let kettle = &v.rows[0];
+    assert!(kettle.stock_in_order_unit);
+    assert_eq!(kettle.stock.as_ref().unwrap().available, d("2.5"));
+    assert_eq!(kettle.shortage(), None);
+}
+
+#[test]
+fn a_row_in_kilograms_is_short_in_grams_of_what_the_store_keeps_in_grams() {
+    // 0,5 kg against a line of 500 g; the store had 300 g, all reserved by this order.
+    let w = kettle_in_units(("0.5", 166, "кг"), ("500", 163, "г"), "300", "300");
+    let v = build(&w, answered);
+    let kettle = &v.rows[0];
+    assert!(kettle.stock_in_order_unit);
+    assert_eq!(kettle.stock.as_ref().unwrap().available, d("300"));
+    assert_eq!(kettle.shortage(), Some(d("200")), "200 g are missing");
+}
+
+#[test]
+fn a_row_in_a_unit_that_does_not_convert_asks_what_its_order_line_holds() {
+    // 2 packs against a line of 20 pieces: the store counts pieces, 15 free.
+    let w = kettle_in_units(("2", 778, "упак"), ("20", 796, "шт"), "0", "15");
+    let v = build(&w, answered);
+    let kettle = &v.rows[0];
+    assert!(kettle.stock_in_order_unit);
+    assert_eq!(kettle.shortage(), Some(d("5")), "5 pieces are missing");
+}
+
+#[test]
+fn a_row_in_the_lines_own_unit_counts_as_before() {
+    let w = kettle_in_units(("3", 796, "шт"), ("3", 796, "шт"), "2", "3");
+    let v = build(&w, answered);
+    assert!(!v.rows[0].stock_in_order_unit);
+    assert_eq!(v.rows[0].shortage(), None, "3 asked: 1 free + 2 of its own");
+}

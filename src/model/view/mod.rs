@@ -31,6 +31,7 @@ use crate::model::settings::Settings;
 use crate::model::shared_link::{LinkProbe, deals_sharing_link};
 use crate::model::sorted::sort_by_key;
 use crate::model::stock::{OwnReserve, rows_stock, shown_warehouses};
+use crate::model::unit::Unit;
 
 /// The store's side of a view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -202,12 +203,17 @@ impl DealView {
                 (quantity - shipped).max(Decimal::ZERO)
             }
         };
+        // Stock counts in the store's unit, which the order line carries: a row in another
+        // unit asks its quantity in the line's (see `stock_quantity`).
         let mut requests: Vec<_> = input
             .rows
             .iter()
             .zip(&matching.rows)
-            .zip(&shipped)
-            .map(|((r, m), shipped)| (m.store_product_id, need(r.quantity, *shipped)))
+            .zip(lines.iter().zip(&shipped))
+            .map(|((r, m), (line, shipped))| {
+                let quantity = stock_quantity(r, *line);
+                (m.store_product_id, need(quantity, *shipped))
+            })
             .collect();
         requests.extend(order_only.iter().zip(&only_shipped).map(|(it, shipped)| {
             let product = u64::try_from(it.product_id).ok().filter(|id| *id > 0);
@@ -232,6 +238,7 @@ impl DealView {
             .map(|((index, row), ((m, s), (line, shipped)))| {
                 let line_shipped = line.is_some_and(|it| *shipped >= it.quantity);
                 let mut row = ViewRow::of(index, row, m, s, store_products, *line, line_shipped);
+                row.stock_in_order_unit = line.is_some() && row.order_unit.differs_from(&row.unit);
                 // A product in several lines is compared in total (a difference), not per line.
                 if matching.split.iter().any(|s| s.rows.contains(&index)) {
                     row.order_quantity = None;
@@ -316,6 +323,23 @@ impl DealView {
 }
 
 /// The other deals holding a link to the same order as this deal's link by rule `rule_index`.
+/// What deal row `row` asks of the store's stock, in the unit the stock counts in: the store's,
+/// which its order line carries. A row in a unit that converts to the line's asks its quantity
+/// converted (2 500 g of a product sold by the kg: 2,5); one in a unit that does not (packs
+/// against pieces) asks what the order holds, the only figure in the store's unit. Without a
+/// line, the row's own quantity.
+fn stock_quantity(row: &ProductRow, line: Option<&BasketItem>) -> Decimal {
+    let Some(line) = line else {
+        return row.quantity;
+    };
+    let (unit, store_unit) = (Unit::of_row(row), Unit::of_line(line));
+    if !unit.differs_from(&store_unit) {
+        return row.quantity;
+    }
+    unit.convert(row.quantity, &store_unit)
+        .unwrap_or(line.quantity)
+}
+
 fn shared_with(input: DealInputs<'_>, rule_index: usize) -> Vec<OtherDeal> {
     let rules = &input.settings.link_rules;
     let found = input

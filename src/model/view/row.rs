@@ -44,6 +44,8 @@ pub struct ViewRow {
     pub order_price: Option<Decimal>,
     /// Stock figures (`None` for an unmatched row or without the store).
     pub stock: Option<RowStock>,
+    /// The stock figures count in the order line's unit (the store's), not the row's.
+    pub stock_in_order_unit: bool,
     /// Its whole order line has been shipped: the goods already left the store, so only a
     /// deal quantity beyond the shipped one needs stock.
     pub shipped: bool,
@@ -99,6 +101,7 @@ impl ViewRow {
             order_unit: item.map(Unit::of_line).unwrap_or_default(),
             order_price: item.map(|i| i.price),
             stock,
+            stock_in_order_unit: false,
             shipped: line_shipped,
             order_only: false,
         }
@@ -132,6 +135,7 @@ impl ViewRow {
             order_unit: Unit::of_line(item),
             order_price: Some(item.price),
             stock,
+            stock_in_order_unit: false,
             shipped: line_shipped,
             order_only: true,
         }
