@@ -23,7 +23,9 @@
 //!   at 1. A product listed in more than one line on a side is compared in total, at its first
 //!   row: one `missing-in-order` when the order lacks it, else one `quantity` difference when
 //!   the totals differ, and nothing "missing"; each row's price is still compared with its
-//!   line's (or the product's first line's).
+//!   line's (or the product's first line's). A free-text row named as a delivery stands for
+//!   the order's delivery, which the sum compares; a row of quantity 0 the order lacks is no
+//!   difference.
 //!
 //! Order of the list: sum, status, then per row in row order, then what is only in the order.
 
@@ -35,6 +37,7 @@ use bitrix_rest::models::{
 
 use crate::model::mapping::StageMapping;
 use crate::model::matching::{ProductMatching, RowMatch, SplitProduct, Unmatched};
+use crate::model::text::lowercase;
 use crate::model::unit::Unit;
 
 /// The kind of a difference; [`DifferenceKind::as_str`] is the markup's `data-kind`.
@@ -200,20 +203,41 @@ pub fn delivery_price(order: &Order) -> Decimal {
         .sum()
 }
 
-/// The deal row that stands for the order's delivery, when one does: a free-text line (no
-/// product), once, at the delivery's price, paired with no basket line. The Bitrix24 store
-/// connector writes delivery into a deal this way.
-fn delivery_row(rows: &[ProductRow], matching: &ProductMatching, order: &Order) -> Option<usize> {
-    let delivery = delivery_price(order);
-    if delivery <= Decimal::ZERO {
-        return None;
+/// The deal rows that stand for the order's delivery: free-text lines (no product), paired
+/// with no basket line, named as a delivery ("Доставка", "Delivery", "Shipping", or a delivery
+/// service of the order, as the Bitrix24 store connector writes it), when the order has a
+/// delivery (a free one too). Their price is the delivery's, which the sum compares; a line
+/// that only costs what the delivery costs is not one (gift wrapping at 350 ₽ is a line the
+/// order lacks).
+fn delivery_rows(rows: &[ProductRow], matching: &ProductMatching, order: &Order) -> Vec<usize> {
+    let services: Vec<String> = order
+        .shipments
+        .iter()
+        .filter(|s| !s.system && !s.canceled)
+        .map(|s| lowercase(s.delivery_name.trim()))
+        .collect();
+    if services.is_empty() {
+        return Vec::new();
     }
-    rows.iter().zip(&matching.rows).position(|(row, m)| {
-        m.basket_item_id.is_none()
-            && m.unmatched == Some(Unmatched::FreeText)
-            && row.quantity == Decimal::from(1)
-            && row.price.round_dp(2) == delivery.round_dp(2)
-    })
+    let named_as_delivery = |name: &str| {
+        let name = lowercase(name.trim());
+        ["доставк", "delivery", "shipping"]
+            .iter()
+            .any(|word| name.contains(word))
+            || services
+                .iter()
+                .any(|s| !s.is_empty() && name.contains(s.as_str()))
+    };
+    rows.iter()
+        .zip(&matching.rows)
+        .enumerate()
+        .filter(|(_, (row, m))| {
+            m.basket_item_id.is_none()
+                && m.unmatched == Some(Unmatched::FreeText)
+                && named_as_delivery(&row.product_name)
+        })
+        .map(|(index, _)| index)
+        .collect()
 }
 
 /// What the comparison needs.
@@ -252,7 +276,7 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
     }
     let item = |id: u64| order.basket_items.iter().find(|i| i.id == id);
     let split_of_row = |index: usize| matching.split.iter().find(|s| s.rows.contains(&index));
-    let delivery_row = delivery_row(rows, matching, order);
+    let delivery_rows = delivery_rows(rows, matching, order);
     for (index, (row, m)) in rows.iter().zip(&matching.rows).enumerate() {
         if let Some(s) = split_of_row(index) {
             // A product in several lines: its total is compared once, at its first row (missing
@@ -271,7 +295,9 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
         }
         match m.basket_item_id.and_then(item) {
             // The deal's own line for the order's delivery is in the order: as its delivery.
-            None if delivery_row == Some(index) => {}
+            None if delivery_rows.contains(&index) => {}
+            // A line zeroed rather than removed asks nothing of the order.
+            None if row.quantity.is_zero() => {}
             None => out.push(missing_in_order(index, row, m, row.quantity)),
             Some(it) => push_line_differences(&mut out, index, row, it, (deal, order)),
         }

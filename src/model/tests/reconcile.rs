@@ -608,7 +608,7 @@ fn the_same_quantity_in_another_unit_is_a_difference_in_each_sides_unit() {
 }
 
 #[test]
-fn a_free_text_deal_row_at_the_delivery_price_is_the_orders_delivery_not_a_missing_product() {
+fn a_free_text_row_named_as_a_delivery_is_the_orders_delivery_not_a_missing_product() {
     let o = with_delivery(
         order(
             9,
@@ -618,21 +618,53 @@ fn a_free_text_deal_row_at_the_delivery_price_is_the_orders_delivery_not_a_missi
         "300",
     );
     let dl = deal(410, json!({"OPPORTUNITY": "1476"}));
-    let rows = vec![
-        row(1, "Чайник", "2", "588"),
-        row(0, "Доставка курьером", "1", "300"),
-    ];
+    let with_row = |name: &str, qty: &str, price: &str| {
+        vec![row(1, "Чайник", "2", "588"), row(0, name, qty, price)]
+    };
+    let missing = |rows: &[ProductRow], order: &Order| {
+        kinds(&run(&dl, rows, order)).contains(&"missing-in-order")
+    };
+    let rows = with_row("Доставка курьером", "1", "300");
     assert!(run(&dl, &rows, &o).is_empty(), "{:?}", run(&dl, &rows, &o));
-    // Another price, or two of it, is a line the order lacks.
-    let dearer = vec![
-        row(1, "Чайник", "2", "588"),
-        row(0, "Доставка курьером", "1", "350"),
-    ];
-    assert!(kinds(&run(&dl, &dearer, &o)).contains(&"missing-in-order"));
+    // At another price, or in two trips, or named by the order's delivery service, it is still
+    // the delivery (the sum says what differs).
+    assert!(!missing(&with_row("Доставка курьером", "1", "350"), &o));
+    assert!(!missing(&with_row("Delivery", "2", "150"), &o));
+    assert!(!missing(&with_row("Курьер по Москве", "1", "300"), &o));
+    // A line that only costs what the delivery costs is not the delivery.
+    assert!(missing(&with_row("Подарочная упаковка", "1", "300"), &o));
+    // An order without a delivery lacks the deal's delivery.
     let without = order(
         9,
         json!({"price": 1176}),
         vec![basket(1, 70, Some("A"), "2", "588")],
     );
-    assert!(kinds(&run(&dl, &rows, &without)).contains(&"missing-in-order"));
+    assert!(missing(&rows, &without));
+}
+
+#[test]
+fn a_free_delivery_row_matches_an_orders_free_delivery() {
+    let o = with_delivery(
+        order(
+            9,
+            json!({"price": 1176}),
+            vec![basket(1, 70, Some("A"), "2", "588")],
+        ),
+        "0",
+    );
+    let dl = deal(410, json!({"OPPORTUNITY": "1176"}));
+    let rows = vec![row(1, "Чайник", "2", "588"), row(0, "Доставка", "1", "0")];
+    assert!(run(&dl, &rows, &o).is_empty(), "{:?}", run(&dl, &rows, &o));
+}
+
+#[test]
+fn a_row_zeroed_in_the_deal_that_the_order_lacks_is_no_difference() {
+    let o = order(
+        9,
+        json!({"price": 1176}),
+        vec![basket(1, 70, Some("A"), "2", "588")],
+    );
+    let dl = deal(410, json!({"OPPORTUNITY": "1176"}));
+    let rows = vec![row(1, "Чайник", "2", "588"), row(2, "Чашка", "0", "120")];
+    assert!(run(&dl, &rows, &o).is_empty(), "{:?}", run(&dl, &rows, &o));
 }
