@@ -53,7 +53,9 @@ impl Lang {
     }
 }
 
-/// Replaces `{0}`, `{1}`, … in `template` with `args`.
+/// Replaces `{0}`, `{1}`, … in `template` with `args`. An argument written right to left
+/// (a Hebrew deal title, an Arabic warehouse) is isolated, so it keeps its own direction
+/// without carrying the sentence's quotes and numbers along: «הזמנה 505» (#8), not (#8) «505».
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
@@ -65,7 +67,16 @@ pub fn fill(template: &str, args: &[&str]) -> String {
                 if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) =>
             {
                 let index: usize = digits.parse().unwrap_or(usize::MAX);
-                out.push_str(args.get(index).copied().unwrap_or(""));
+                let arg = args.get(index).copied().unwrap_or("");
+                match arg.chars().any(right_to_left) {
+                    // FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE.
+                    true => {
+                        out.push('\u{2068}');
+                        out.push_str(arg);
+                        out.push('\u{2069}');
+                    }
+                    false => out.push_str(arg),
+                }
                 rest = &after[close + 1..];
             }
             _ => {
@@ -76,6 +87,12 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// A letter of a script written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+/// presentation forms).
+fn right_to_left(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
 #[cfg(test)]
@@ -99,5 +116,18 @@ mod tests {
         assert_eq!(fill("{1}-{0}-{1}", &["a", "b"]), "b-a-b");
         assert_eq!(fill("{x} {", &["a"]), "{x} {");
         assert_eq!(fill("missing {3}", &["a"]), "missing ");
+    }
+
+    #[test]
+    fn right_to_left_arguments_are_isolated_and_others_left_as_they_are() {
+        assert_eq!(
+            fill("«{0}» (#{1})", &["הזמנה 505", "8"]),
+            "«\u{2068}הזמנה 505\u{2069}» (#8)"
+        );
+        assert_eq!(
+            fill("{0}: {1}", &["مستودع دبي", "2"]),
+            "\u{2068}مستودع دبي\u{2069}: 2"
+        );
+        assert_eq!(fill("«{0}»", &["Склад 普洱"]), "«Склад 普洱»");
     }
 }

@@ -116,13 +116,19 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
         name_slots,
         phrase_slots,
     ] = LIST_SLOTS;
-    add(&mut batch, "by_xml", json!({"=%xmlId": prefix}), xml_slots);
+    // A code holding `_` or `%` (`KZ_0111`) is asked as typed: in a LIKE pattern they stand for
+    // any character, and look-alikes (`KZ10111`) sorting first by name would take every slot.
+    let wildcards = q.contains(['_', '%']);
+    let code_filter = |key: &str| match wildcards {
+        true => json!({ key: q }),
+        false => json!({ format!("=%{key}"): prefix }),
+    };
+    add(&mut batch, "by_xml", code_filter("xmlId"), xml_slots);
     if let Some(article) = scope.article_property {
-        let key = format!("=%{article}");
         add(
             &mut batch,
             "by_article",
-            json!({ key: prefix }),
+            code_filter(article),
             article_slots,
         );
     }

@@ -305,3 +305,40 @@ fn a_search_that_failed_in_the_deal_tab_is_answered_once_the_store_is_back() {
         "what the rep typed stays"
     );
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn an_article_holding_an_underscore_is_found_among_look_alikes() {
+    // Six products whose articles differ from `P_357` only where the `_` is, all sorting first
+    // by name: in a LIKE pattern `_` is any one character.
+    let mut seed = crate::support::seeds::mini_shop();
+    let products = seed["store"]["products"]
+        .as_array_mut()
+        .expect("store products");
+    for n in 1..=6 {
+        products.push(
+            serde_json::json!({"id": 20 + n, "name": format!("Аэропресс модель {n}"),
+            "xmlId": format!("lk-{n}"), "article": format!("P{n}357"), "price": 100,
+            "stock": [{"warehouse": 1, "amount": 1, "reserved": 0}]}),
+        );
+    }
+    products.push(serde_json::json!({"id": 30, "name": "Чай пуэр, блин 357 г",
+        "xmlId": "mini-puer", "article": "P_357", "price": 900,
+        "stock": [{"warehouse": 1, "amount": 4, "reserved": 0}]}));
+    let stand = Stand::start(
+        "an_article_holding_an_underscore_is_found_among_look_alikes",
+        Setup::own_seed(
+            crate::support::seeds::SeedFile::write("look-alikes", &seed),
+            mini_options(60),
+        ),
+    );
+    stand.open_app_page(User::Rep);
+    stand.wait_css(&tid("stock-search"));
+    let (state, results) = search(&stand, "P_357");
+    assert_eq!(state, "ready");
+    assert_eq!(xml_ids(&results), ["mini-puer"]);
+    assert_eq!(
+        stand.text(".sl-lookup-status").as_deref(),
+        Some("Найдено: 1")
+    );
+}

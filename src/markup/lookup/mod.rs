@@ -121,6 +121,8 @@ pub fn status(state: &LookupState, t: &LookupTexts) -> String {
         (Shown::Nothing, true) => t.searching.to_owned(),
         (_, true) => t.updating.to_owned(),
         (Shown::Nothing, false) if !state.text.trim().is_empty() => t.too_short.to_owned(),
+        // Said in the status line too: screen readers announce it, not the new notice.
+        (Shown::Answer(a), false) if a.hits.is_empty() => t.nothing_title.to_owned(),
         (Shown::Answer(a), false) if a.capped => fill(t.capped, &[&a.hits.len().to_string()]),
         (Shown::Answer(a), false) if !a.hits.is_empty() => {
             fill(t.found, &[&a.hits.len().to_string()])

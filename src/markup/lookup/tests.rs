@@ -314,6 +314,11 @@ fn the_status_line_counts_results_and_says_when_more_matched() {
     }
     assert_eq!(status(&state, t), fill(t.capped, &["2"]));
     assert_eq!(status(&LookupState::default(), t), "");
+    // Nothing found is said there too (never "the first 0"), even from a capped list.
+    if let Shown::Answer(a) = &mut state.shown {
+        a.hits.clear();
+    }
+    assert_eq!(status(&state, t), t.nothing_title);
 }
 
 #[test]

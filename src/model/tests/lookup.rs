@@ -38,6 +38,23 @@ fn queries_are_trimmed_collapsed_and_need_two_characters() {
 }
 
 #[test]
+fn a_code_holding_like_wildcards_is_asked_as_typed() {
+    // `P_357` as a LIKE prefix would also find `P1357`, `P2357` … which could take every slot.
+    let b = lookup_batch(&q("P_357"), scope());
+    let filter = |name: &str| b.get(name).unwrap().params["filter"].clone();
+    assert_eq!(filter("by_xml"), json!({"iblockId": 23, "xmlId": "P_357"}));
+    assert_eq!(
+        filter("by_article"),
+        json!({"iblockId": 23, "property101": "P_357"})
+    );
+    let b = lookup_batch(&q("100%"), scope());
+    assert_eq!(
+        b.get("by_xml").unwrap().params["filter"],
+        json!({"iblockId": 23, "xmlId": "100%"})
+    );
+}
+
+#[test]
 fn the_lookup_is_one_batch_with_iblock_in_every_product_filter() {
     let b = lookup_batch(&q("чайник"), scope());
     assert!(b.fits_one_request());
