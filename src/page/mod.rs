@@ -32,6 +32,7 @@ pub fn mount() {
         return;
     };
     let page = Page::of(root.get_attribute("data-page").as_deref());
+    document_lang(early_lang());
     let frame = match Frame::connect() {
         Ok(frame) => frame,
         Err(_) => return root.set_inner_html(&shell::outside(early_lang())),
@@ -46,9 +47,21 @@ pub fn mount() {
     });
 }
 
+/// Says the page's language (`<html lang>`) for screen readers, spelling and hyphenation:
+/// the static page says Russian until the portal tells.
+fn document_lang(lang: crate::i18n::Lang) {
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("lang", lang.code());
+    }
+}
+
 /// Shows `screen`: the admin pages through the `admin` bundle, the rest here. Each stays for
 /// the life of the page.
 fn show(root: Element, screen: Screen) {
+    document_lang(screen.session().lang);
     if screen.belongs_to_admin() {
         #[cfg(feature = "admin")]
         crate::ui::render(root, screen);

@@ -87,6 +87,11 @@ fn demo_order_status_is_named_in_the_reps_language() {
         Some(rest::status_name(&stand.sandbox, &status, "en"))
     );
     assert_eq!(stand.count(&tid("order-paid")), 1, "order 116 is paid");
+    assert_eq!(
+        stand.js("return document.documentElement.lang;", vec![]),
+        "en",
+        "the page says its language to screen readers"
+    );
 }
 
 /// The kinds of the differences shown.
