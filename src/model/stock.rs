@@ -20,6 +20,7 @@ use bitrix_rest::models::{
 };
 
 use crate::model::sorted::sort_by_key;
+use crate::model::text::lowercase;
 
 /// A warehouse shown as a stock column (the deal tab's products, the lookup's results).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,9 +39,24 @@ impl WarehouseColumn {
         let found = all.iter().find(|w| w.id == id);
         WarehouseColumn {
             id,
-            title: found.map(|w| w.title.trim().to_owned()).unwrap_or_default(),
+            title: found.map(|w| told_apart(w, all)).unwrap_or_default(),
             active: found.is_none_or(|w| w.active),
         }
+    }
+}
+
+/// A warehouse's title, trimmed, with its ID when another of `all` has the same title (three
+/// warehouses called «Склад» read «Склад (ID 3)» …). Blank stays blank.
+pub fn told_apart(warehouse: &Warehouse, all: &[Warehouse]) -> String {
+    let title = warehouse.title.trim();
+    let key = lowercase(title);
+    let repeated = !title.is_empty()
+        && all
+            .iter()
+            .any(|w| w.id != warehouse.id && lowercase(w.title.trim()) == key);
+    match repeated {
+        true => format!("{title} (ID {})", warehouse.id),
+        false => title.to_owned(),
     }
 }
 

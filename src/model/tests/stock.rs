@@ -252,6 +252,24 @@ fn a_warehouse_column_carries_its_trimmed_title_and_whether_it_is_active() {
 }
 
 #[test]
+fn warehouses_with_one_title_are_told_apart_by_their_ids() {
+    let all = [
+        warehouse(1, "Склад"),
+        warehouse(2, "Москва"),
+        warehouse(3, " склад "),
+        warehouse(7, "   "),
+        warehouse(8, ""),
+    ];
+    let title = |id| WarehouseColumn::of(id, &all).title;
+    assert_eq!(title(1), "Склад (ID 1)");
+    assert_eq!(title(3), "склад (ID 3)");
+    assert_eq!(title(2), "Москва");
+    assert_eq!(title(7), "", "blank stays blank for the fallback name");
+    let rows = crate::model::settings::form::warehouse_rows(&all, &[]);
+    assert_eq!(rows[0].title.as_deref(), Some("Склад (ID 1)"));
+}
+
+#[test]
 fn only_a_later_row_of_the_same_product_is_marked_as_after_the_rows_above() {
     let records = vec![stock(70, 1, "5", "0"), stock(80, 1, "5", "0")];
     let rows = [(Some(70), d("2")), (Some(80), d("1")), (Some(70), d("1"))];

@@ -51,7 +51,13 @@ pub fn WarehousesSection(props: &WarehousesSectionProps) -> Html {
                                 page.dispatch(Action::Edit(Edit::Warehouse(warehouse, shown)))
                             })
                         };
-                        let title = row.title.clone().unwrap_or_else(|| fill(t.warehouse_gone, &[&row.id.to_string()]));
+                        // A blank title is named as the tab names it.
+                        let id_text = row.id.to_string();
+                        let title = match row.title.as_deref() {
+                            None => fill(t.warehouse_gone, &[&id_text]),
+                            Some("") => fill(props.lang.lookup().warehouse_fallback, &[&id_text]),
+                            Some(title) => title.to_owned(),
+                        };
                         html! {
                             <li class="sl-check">
                                 <input type="checkbox" id={id.clone()} data-testid={id.clone()}

@@ -6,6 +6,7 @@ use bitrix_rest::models::catalog::Warehouse;
 
 use crate::model::mapping::PipelineMapping;
 use crate::model::mapping::prefill::NamedStatus;
+use crate::model::stock::told_apart;
 
 /// One row of a pipeline's mapping table: an order status and the stage it moves deals to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +65,7 @@ pub fn warehouse_rows(warehouses: &[Warehouse], chosen: &[u64]) -> Vec<Warehouse
         .iter()
         .map(|w| WarehouseRow {
             id: w.id,
-            title: Some(w.title.clone()),
+            title: Some(told_apart(w, warehouses)),
             active: w.active,
             shown: chosen.contains(&w.id),
         })
