@@ -44,14 +44,23 @@ pub fn difference_sentence(difference: &Difference, lang: Lang, names: &Names<'_
             stage_id,
             status_id,
             expected_stage_id,
-        } => fill(
-            t.diff_status,
-            &[
-                &or_code((names.stage)(stage_id), stage_id),
-                &or_code((names.status)(status_id), status_id),
-                &or_code((names.stage)(expected_stage_id), expected_stage_id),
-            ],
-        ),
+        } => {
+            let mut stage = or_code((names.stage)(stage_id), stage_id);
+            let mut expected = or_code((names.stage)(expected_stage_id), expected_stage_id);
+            // Two stages of one name are told apart by their IDs.
+            if stage == expected {
+                stage = format!("{stage} ({stage_id})");
+                expected = format!("{expected} ({expected_stage_id})");
+            }
+            fill(
+                t.diff_status,
+                &[
+                    &stage,
+                    &or_code((names.status)(status_id), status_id),
+                    &expected,
+                ],
+            )
+        }
         Difference::Canceled { stage_id } => fill(
             t.diff_canceled,
             &[&or_code((names.stage)(stage_id), stage_id)],
@@ -160,6 +169,25 @@ mod tests {
         assert_eq!(
             text,
             "Сделка на стадии «NEW», а статусу заказа «Выполнен» по настройкам соответствует стадия «Сделка успешна»."
+        );
+    }
+
+    #[test]
+    fn two_stages_of_one_name_are_told_apart_by_their_ids() {
+        let stage = |id: &str| ["S5", "S6"].contains(&id).then(|| "В работе".to_owned());
+        let status = |_: &str| Some("В работе".to_owned());
+        let names = Names {
+            stage: &stage,
+            status: &status,
+        };
+        let diff = Difference::Status {
+            stage_id: "S6".into(),
+            status_id: "P".into(),
+            expected_stage_id: "S5".into(),
+        };
+        assert_eq!(
+            difference_sentence(&diff, Lang::Ru, &names),
+            "Сделка на стадии «В работе (S6)», а статусу заказа «В работе» по настройкам соответствует стадия «В работе (S5)»."
         );
     }
 

@@ -73,7 +73,17 @@ fn pipeline_table(
     let row = |status_id: &str, name: Option<&str>, stage_id: Option<&str>| {
         let select_id = format!("settings-mapping-{category_id}-{status_id}");
         let mut options = vec![(String::new(), t.mapping_unmapped.to_owned())];
-        options.extend(stages.iter().map(|s| (s.status_id.clone(), s.name.clone())));
+        // Two stages of one name are told apart by their IDs.
+        options.extend(stages.iter().map(|s| {
+            let twin = stages
+                .iter()
+                .any(|o| o.status_id != s.status_id && o.name.trim() == s.name.trim());
+            let name = match twin {
+                true => format!("{} ({})", s.name, s.status_id),
+                false => s.name.clone(),
+            };
+            (s.status_id.clone(), name)
+        }));
         if let Some(stage) = stage_id
             && !stages.iter().any(|s| s.status_id == stage)
         {
