@@ -72,6 +72,24 @@ pub fn pipeline_stages(category_id: i64, stages: &[Status]) -> Vec<&Status> {
     own
 }
 
+/// Each stage's ID and the name a choice shows: two stages of one name are told apart by
+/// their IDs («В работе (S5)», «В работе (S6)»).
+pub fn stage_choices(stages: &[&Status]) -> Vec<(String, String)> {
+    stages
+        .iter()
+        .map(|s| {
+            let twin = stages
+                .iter()
+                .any(|o| o.status_id != s.status_id && o.name.trim() == s.name.trim());
+            let name = match twin {
+                true => format!("{} ({})", s.name.trim(), s.status_id),
+                false => s.name.clone(),
+            };
+            (s.status_id.clone(), name)
+        })
+        .collect()
+}
+
 /// Proposes the mapping of pipeline `category_id` (see the module doc for the rules).
 pub fn prefill_pipeline(
     category_id: i64,

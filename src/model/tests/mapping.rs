@@ -1,5 +1,7 @@
 use crate::model::mapping::names::normalize_name;
-use crate::model::mapping::prefill::{NamedStatus, named_statuses, prefill_pipeline, status_name};
+use crate::model::mapping::prefill::{
+    NamedStatus, named_statuses, pipeline_stages, prefill_pipeline, stage_choices, status_name,
+};
 use crate::model::mapping::{PipelineMapping, StageMapping, StatusStage, stage_entity_id};
 
 use super::fixtures::{sale_status, stage, status_lang};
@@ -194,5 +196,23 @@ fn without_a_won_stage_the_completed_status_stays_unmapped() {
         prefill_pipeline(0, &named(&[("F", "Выполнен")]), &stages)
             .pairs
             .is_empty()
+    );
+}
+
+#[test]
+fn stage_choices_tell_two_stages_of_one_name_apart_by_their_ids() {
+    let all = [
+        stage(0, "NEW", "Новая", 10, None),
+        stage(0, "S5", "В работе", 20, None),
+        stage(0, "S6", "В работе ", 30, None),
+    ];
+    let stages = pipeline_stages(0, &all);
+    assert_eq!(
+        stage_choices(&stages),
+        [
+            ("NEW".to_owned(), "Новая".to_owned()),
+            ("S5".to_owned(), "В работе (S5)".to_owned()),
+            ("S6".to_owned(), "В работе (S6)".to_owned()),
+        ]
     );
 }

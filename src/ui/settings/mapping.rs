@@ -9,7 +9,7 @@ use super::skeleton::section_skeleton;
 use super::state::{Action, Edit, PageState, StoreData};
 use super::texts::{Side, failure_text, field_problems, problems_of};
 use crate::i18n::{Lang, SettingsTexts, fill};
-use crate::model::mapping::prefill::pipeline_stages;
+use crate::model::mapping::prefill::{pipeline_stages, stage_choices};
 use crate::model::settings::SettingsField;
 use crate::model::settings::form::mapping_rows;
 use crate::model::settings::load::StoreFindings;
@@ -73,17 +73,7 @@ fn pipeline_table(
     let row = |status_id: &str, name: Option<&str>, stage_id: Option<&str>| {
         let select_id = format!("settings-mapping-{category_id}-{status_id}");
         let mut options = vec![(String::new(), t.mapping_unmapped.to_owned())];
-        // Two stages of one name are told apart by their IDs.
-        options.extend(stages.iter().map(|s| {
-            let twin = stages
-                .iter()
-                .any(|o| o.status_id != s.status_id && o.name.trim() == s.name.trim());
-            let name = match twin {
-                true => format!("{} ({})", s.name, s.status_id),
-                false => s.name.clone(),
-            };
-            (s.status_id.clone(), name)
-        }));
+        options.extend(stage_choices(&stages));
         if let Some(stage) = stage_id
             && !stages.iter().any(|s| s.status_id == stage)
         {
