@@ -36,7 +36,21 @@ pub fn format_datetime(iso: &str, lang: Lang, local_offset: Option<fn(i64) -> i3
     }
 }
 
-type Date = (u32, usize, u32);
+/// A moment of today's work, in the rep's local time: `14:05` when it is `today`, else with its
+/// date as [`format_datetime`] writes it (a tab left open overnight: `29.11.2026 18:40`).
+pub fn moment(lang: Lang, (y, m, d): Date, (h, min): (u32, u32), today: Date) -> String {
+    match (y, m, d) == today {
+        true => format!("{h:02}:{min:02}"),
+        false => format_datetime(
+            &format!("{y:04}-{m:02}-{d:02}T{h:02}:{min:02}:00"),
+            lang,
+            None,
+        ),
+    }
+}
+
+/// A calendar date: year, month (1–12), day.
+pub type Date = (u32, usize, u32);
 
 /// The offset an ISO time carries, in minutes east of UTC: `+03:00` → 180, `Z` → 0; `None`
 /// when it has none (a local time: shown as written).
@@ -118,6 +132,20 @@ mod tests {
         assert_eq!(format_datetime(iso, Lang::Ru, None), "28.02.2024 17:36");
         assert_eq!(format_datetime(iso, Lang::En, None), "28 Feb 2024, 17:36");
         assert_eq!(format_datetime("2024-08-01", Lang::Ru, None), "01.08.2024");
+    }
+
+    #[test]
+    fn a_moment_of_today_is_its_time_and_of_another_day_has_its_date() {
+        let today = (2026, 11, 30);
+        assert_eq!(moment(Lang::Ru, today, (0, 24), today), "00:24");
+        assert_eq!(
+            moment(Lang::Ru, (2026, 11, 29), (18, 40), today),
+            "29.11.2026 18:40"
+        );
+        assert_eq!(
+            moment(Lang::En, (2026, 11, 29), (18, 40), today),
+            "29 Nov 2026, 18:40"
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ mod settings;
 mod shell;
 mod units;
 
-pub use dates::format_datetime;
+pub use dates::{format_datetime, moment};
 pub use deal::DealTexts;
 pub use difference::{Names, difference_sentence};
 pub use lookup::LookupTexts;

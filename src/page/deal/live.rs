@@ -21,6 +21,7 @@ use crate::fetch::deal::DealData;
 use crate::fetch::live::{Changed, check, saved_settings};
 use crate::fetch::store_side::StoreData;
 use crate::i18n::errors::System;
+use crate::i18n::moment;
 use crate::markup::deal::state::{TabAction, Unchecked};
 use crate::model::backoff::try_on_tick;
 
@@ -162,8 +163,17 @@ pub fn check_now(tab: &Rc<DealTab>) {
 impl DealTab {
     /// Says that a check of `system` failed, and since when the data may be out of date.
     fn check_failed(&self, system: System, error: Error) {
-        let at = js_sys::Date::new(&self.confirmed.get().into());
-        let as_of = format!("{:02}:{:02}", at.get_hours(), at.get_minutes());
+        let day = |d: &js_sys::Date| (d.get_full_year(), d.get_month() as usize + 1, d.get_date());
+        let (at, now) = (
+            js_sys::Date::new(&self.confirmed.get().into()),
+            js_sys::Date::new_0(),
+        );
+        let as_of = moment(
+            self.session.lang,
+            day(&at),
+            (at.get_hours(), at.get_minutes()),
+            day(&now),
+        );
         self.apply(TabAction::CheckFailed(Unchecked {
             system,
             error,
