@@ -83,11 +83,14 @@ pub fn rows_table(m: &mut Markup, props: &RowsTable) {
         m.close("th");
     }
     for w in columns {
+        // A long title is cut to three lines: the whole of it is the heading's tooltip.
+        let title = warehouse_title(w, props.fmt.lang);
         m.open("th")
             .attr("scope", "col")
             .attr("class", "sl-num")
             .attr("data-warehouse-id", &w.id.to_string())
-            .leaf("span", "sl-wh-title", &warehouse_title(w, props.fmt.lang))
+            .attr("title", &title)
+            .leaf("span", "sl-wh-title", &title)
             .close("th");
     }
     m.close("tr").close("thead");

@@ -620,7 +620,7 @@ fn a_shortage_row_carries_row_shortage_with_the_missing_count() {
         r#"<td class="sl-num">5 pcs</td><td class="sl-num"><span class="sl-strong" data-testid="row-available" data-value="2">2</span></td><td><span class="sl-badge sl-badge-alert" data-testid="row-shortage" data-value="3">3 pcs short</span></td><td class="sl-num">₽500.00</td><td class="sl-num" data-warehouse-id="1">2</td></tr>"#
     ), "{html}");
     assert!(html.contains(
-        r#"<th scope="col" class="sl-num">Qty</th><th scope="col" class="sl-num">Available</th><th scope="col">Stock</th><th scope="col" class="sl-num">Price</th><th scope="col" class="sl-num" data-warehouse-id="1"><span class="sl-wh-title">Main</span></th>"#
+        r#"<th scope="col" class="sl-num">Qty</th><th scope="col" class="sl-num">Available</th><th scope="col">Stock</th><th scope="col" class="sl-num">Price</th><th scope="col" class="sl-num" data-warehouse-id="1" title="Main"><span class="sl-wh-title">Main</span></th>"#
     ), "{html}");
 }
 
@@ -1330,12 +1330,12 @@ fn a_warehouse_the_store_lists_as_inactive_is_marked_in_its_heading() {
     let html = m.finish();
     assert!(
         html.contains(
-            r#"data-warehouse-id="1"><span class="sl-wh-title">Main (inactive)</span></th>"#
+            r#"data-warehouse-id="1" title="Main (inactive)"><span class="sl-wh-title">Main (inactive)</span></th>"#
         ),
         "{html}"
     );
     assert!(
-        html.contains(r#"data-warehouse-id="2"><span class="sl-wh-title">Warehouse 2</span></th>"#),
+        html.contains(r#"data-warehouse-id="2" title="Warehouse 2"><span class="sl-wh-title">Warehouse 2</span></th>"#),
         "{html}"
     );
 }
