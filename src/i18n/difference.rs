@@ -27,10 +27,11 @@ pub fn difference_sentence(difference: &Difference, lang: Lang, names: &Names<'_
             order_total,
             order_delivery,
             order_currency,
+            rounding,
         } => {
             let deal = money(*deal, deal_currency);
             let order = money(*order_total, order_currency);
-            if currencies_differ(deal_currency, order_currency) {
+            let sentence = if currencies_differ(deal_currency, order_currency) {
                 let (a, b) = (deal_currency.trim(), order_currency.trim());
                 fill(t.diff_sum_currency, &[a, b, &deal, &order])
             } else if order_delivery.is_zero() {
@@ -38,6 +39,10 @@ pub fn difference_sentence(difference: &Difference, lang: Lang, names: &Names<'_
             } else {
                 let delivery = money(*order_delivery, order_currency);
                 fill(t.diff_sum_delivery, &[&deal, &order, &delivery])
+            };
+            match rounding {
+                true => format!("{sentence} {}", t.diff_sum_rounding),
+                false => sentence,
             }
         }
         Difference::Status {
@@ -150,6 +155,7 @@ mod tests {
             order_total: d("1376"),
             order_delivery: d("200"),
             order_currency: "RUB".into(),
+            rounding: false,
         };
         let text = difference_sentence(&diff, Lang::En, &names());
         assert!(
@@ -169,6 +175,22 @@ mod tests {
         assert_eq!(
             text,
             "Сделка на стадии «NEW», а статусу заказа «Выполнен» по настройкам соответствует стадия «Сделка успешна»."
+        );
+    }
+
+    #[test]
+    fn a_sum_apart_by_rounding_only_says_so() {
+        let diff = Difference::Sum {
+            deal: d("99.99"),
+            deal_currency: "RUB".into(),
+            order_total: d("100"),
+            order_delivery: d("0"),
+            order_currency: "RUB".into(),
+            rounding: true,
+        };
+        assert_eq!(
+            difference_sentence(&diff, Lang::Ru, &names()),
+            "Сумма сделки 99,99\u{a0}₽ не равна сумме заказа 100,00\u{a0}₽. Разница в пределах округления цен (до 0,01 на строку): в магазине цены хранятся точнее."
         );
     }
 
@@ -288,6 +310,7 @@ mod tests {
             order_total: d("26595"),
             order_delivery: d("0"),
             order_currency: "RUB".into(),
+            rounding: false,
         };
         assert_eq!(
             difference_sentence(&diff, Lang::Ru, &names()),

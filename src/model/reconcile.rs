@@ -86,6 +86,9 @@ pub enum Difference {
         order_delivery: Decimal,
         /// The order's currency.
         order_currency: String,
+        /// Nothing else differs and the sums are within a hundredth a line of each other:
+        /// prices the store keeps to more decimals than the deal (33,3333 against 33,33).
+        rounding: bool,
     },
     /// The order status maps to another stage than the deal's.
     Status {
@@ -314,6 +317,17 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
             });
         }
     }
+    // A sum that differs by what rounding makes, with nothing else to explain it, says so.
+    let only_sum = out
+        .iter()
+        .all(|d| matches!(d, Difference::Sum { .. } | Difference::Status { .. }));
+    if only_sum && within_rounding(deal, order) {
+        for d in &mut out {
+            if let Difference::Sum { rounding, .. } = d {
+                *rounding = true;
+            }
+        }
+    }
     out
 }
 
@@ -418,7 +432,23 @@ fn sum_difference(deal: &Deal, order: &Order) -> Option<Difference> {
         order_total: order.price,
         order_delivery: delivery,
         order_currency: order.currency.clone(),
+        rounding: false,
     })
+}
+
+/// True when `deal`'s sum is within a hundredth a line of `order`'s total (with or without its
+/// delivery), in one currency: what prices kept to more decimals in the store make of a sum.
+fn within_rounding(deal: &Deal, order: &Order) -> bool {
+    if !same_currency(deal, order) {
+        return false;
+    }
+    let lines = order.basket_items.len().max(1) as i64;
+    let step = Decimal::new(lines, 2);
+    let close = |total: Decimal| {
+        let gap = deal.opportunity - total;
+        gap.max(-gap) <= step
+    };
+    close(order.price) || close(order.price - delivery_price(order))
 }
 
 fn push_line_differences(

@@ -140,8 +140,29 @@ fn the_deal_sum_may_equal_the_total_with_or_without_delivery() {
             order_total: d("1476"),
             order_delivery: d("300"),
             order_currency: "RUB".into(),
+            rounding: false,
         }]
     );
+}
+
+#[test]
+fn a_sum_apart_by_a_hundredth_a_line_with_nothing_else_different_is_rounding() {
+    // The store keeps 33,3333: three of them total 100,00; the deal's three at 33,33 are 99,99.
+    let o = order(
+        9,
+        json!({"price": 100}),
+        vec![basket(1, 70, Some("A"), "3", "33.3333")],
+    );
+    let rows = vec![row(1, "Чайник", "3", "33.33")];
+    let rounding = |sum: &str| {
+        let dl = deal(410, json!({ "OPPORTUNITY": sum }));
+        run(&dl, &rows, &o)
+            .iter()
+            .map(|d| matches!(d, Difference::Sum { rounding: true, .. }))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rounding("99.99"), [true]);
+    assert_eq!(rounding("99.50"), [false], "more than a hundredth a line");
 }
 
 #[test]
