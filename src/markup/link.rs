@@ -177,8 +177,9 @@ impl LinkState {
         if self.linking.is_some() {
             return None;
         }
-        let entry = self.offered_entry(order_id)?;
-        if entry.elsewhere.is_some() && !confirmed {
+        let (entry, unchecked) = self.offered_entry(order_id)?;
+        // Linked to another deal, or no one could tell: the rep says yes first.
+        if (entry.elsewhere.is_some() || unchecked) && !confirmed {
             self.confirming = Some(order_id);
             return Some(LinkStep::Confirm);
         }
@@ -212,7 +213,7 @@ impl LinkState {
 
     /// An order the panel lists, by ID.
     pub fn offered_order(&self, order_id: u64) -> Option<&Order> {
-        self.offered_entry(order_id).map(|e| &e.order)
+        self.offered_entry(order_id).map(|(e, _)| &e.order)
     }
 
     /// Another deal linked order `order_id` while the panel was open (found when "Link" was
@@ -235,12 +236,27 @@ impl LinkState {
         marked
     }
 
-    fn offered_entry(&self, order_id: u64) -> Option<&Entry> {
+    /// The question whether another deal links order `order_id` got no answer (`why`): the
+    /// rep is asked before it is linked.
+    pub fn not_checked(&mut self, order_id: u64, why: String) {
+        for found in [&mut self.candidates, &mut self.by_number] {
+            if let Found::Orders(entries, unknown) = found
+                && entries.iter().any(|e| e.order.id == order_id)
+            {
+                *unknown = Some(why.clone());
+            }
+        }
+        self.linking = None;
+        self.confirming = Some(order_id);
+    }
+
+    /// An offered order, and whether it is unknown that other deals link to it.
+    fn offered_entry(&self, order_id: u64) -> Option<(&Entry, bool)> {
         for found in [&self.candidates, &self.by_number] {
-            if let Found::Orders(entries, _) = found {
+            if let Found::Orders(entries, unknown) = found {
                 for entry in entries {
                     if entry.order.id == order_id {
-                        return Some(entry);
+                        return Some((entry, unknown.is_some()));
                     }
                 }
             }
@@ -408,6 +424,7 @@ fn list(m: &mut Markup, found: &Found, testid: &str, state: &LinkState, lang: La
                     linking: state.linking.is_some(),
                     confirming: state.confirming == id,
                     refocus: state.refocus == id,
+                    unchecked: unknown.is_some(),
                 };
                 item(m, entry, testid, shown, t, lang);
             }
@@ -432,6 +449,8 @@ struct ItemState {
     confirming: bool,
     /// The rep just canceled this order's confirmation: its "Link" takes the focus back.
     refocus: bool,
+    /// No one could tell whether other deals link the listed orders.
+    unchecked: bool,
 }
 
 /// One offered order with its "Link" button.
@@ -444,6 +463,7 @@ fn item(
         linking,
         confirming,
         refocus,
+        unchecked,
     }: ItemState,
     t: &DealTexts,
     lang: Lang,
@@ -488,15 +508,19 @@ fn item(
             .text(&fill(t.link_elsewhere, &[&other.title, &other_id]))
             .close("span");
     }
-    match (&entry.elsewhere, confirming) {
-        (Some(other), true) => {
-            let other_id = other.id.to_string();
+    let question = match (&entry.elsewhere, confirming) {
+        (Some(other), true) => Some(fill(t.link_confirm, &[&other.title, &other.id.to_string()])),
+        (None, true) if unchecked => Some(t.link_confirm_unchecked.to_owned()),
+        _ => None,
+    };
+    match question {
+        Some(question) => {
             m.open_class("div", "sl-link-confirm")
                 .attr("role", "alert")
                 .attr("data-testid", "link-confirm")
                 // Esc answers "Cancel".
                 .on("key", "link-confirm-key", None);
-            m.leaf("p", "", &fill(t.link_confirm, &[&other.title, &other_id]));
+            m.leaf("p", "", &question);
             m.open_class("div", "sl-actions");
             Button {
                 class: "sl-btn",
@@ -521,7 +545,7 @@ fn item(
             .write(m);
             m.close("div").close("div");
         }
-        _ => {
+        None => {
             let label = fill(t.link_button_label, &[&order.account_number]);
             Button {
                 class: "sl-btn sl-btn-light",
@@ -955,6 +979,40 @@ mod tests {
             state.begin_link(105, false),
             Some(LinkStep::Write(_))
         ));
+    }
+
+    #[test]
+    fn an_order_no_one_could_check_asks_before_it_is_written() {
+        let t = Lang::En.deal();
+        // The panel's question failed: every order asks first.
+        let mut state = LinkState::new(ContactSearch::ByPhoneOrEmail);
+        state.candidates = offered(
+            vec![order(105, "M-503")],
+            &[MatchedOn::Phone],
+            Vec::new(),
+            Some("Could not check.".into()),
+        );
+        assert_eq!(state.begin_link(105, false), Some(LinkStep::Confirm));
+        let asked = html(&state);
+        assert!(asked.contains(t.link_confirm_unchecked), "{asked}");
+        assert!(matches!(
+            state.begin_link(105, true),
+            Some(LinkStep::Write(_))
+        ));
+        // The question asked again at Link got no answer: the rep is asked then.
+        let mut state = candidates();
+        assert!(matches!(
+            state.begin_link(105, false),
+            Some(LinkStep::Write(_))
+        ));
+        state.not_checked(105, "Could not check: Bitrix24 is busy.".into());
+        assert_eq!((state.linking, state.confirming), (None, Some(105)));
+        let asked = html(&state);
+        assert!(asked.contains(t.link_confirm_unchecked), "{asked}");
+        assert!(
+            asked.contains("Could not check: Bitrix24 is busy."),
+            "{asked}"
+        );
     }
 
     #[test]

@@ -12,6 +12,15 @@ pub const MAX_BATCH_COMMANDS: usize = 50;
 /// The most records a list method returns per page.
 pub const PAGE_SIZE: usize = 50;
 
+/// Text from data made safe to send in a batch: Bitrix24 reads `$result[…]` in any value of a
+/// batch's commands as a reference to another command's answer, so a deal field, an order
+/// number, an e-mail or a search holding one would break the batch or change what it asks.
+/// Such text loses the `$` (no order number, address or product code holds `$result` in
+/// earnest).
+pub fn inert(text: &str) -> String {
+    text.replace("$result", "result")
+}
+
 /// One REST call: a method and its parameters (a JSON object the client encodes in PHP bracket
 /// notation).
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -13,7 +13,7 @@
 use bitrix_rest::models::{crm::Deal, sale::Order};
 use serde_json::{Value, json};
 
-use crate::model::call::{Batch, Call, PAGE_SIZE, result_ref, slot_refs};
+use crate::model::call::{Batch, Call, PAGE_SIZE, inert, result_ref, slot_refs};
 use crate::model::settings::{LinkRule, OrderKey};
 use crate::model::text::{lowercase, pasted};
 
@@ -266,7 +266,7 @@ pub fn answers_reference(
 /// tab writes it → `A-17b`).
 pub fn typed_order_number(text: &str) -> String {
     let text = pasted(text);
-    text.trim().trim_start_matches(['#', '№']).trim().to_owned()
+    inert(text.trim().trim_start_matches(['#', '№']).trim())
 }
 
 /// The store batch that finds the order typed by the rep: `found`, the orders with this

@@ -9,7 +9,7 @@
 use bitrix_rest::models::{crm::Deal, sale::Order};
 use serde_json::{Value, json};
 
-use crate::model::call::{Batch, Call, PAGE_SIZE};
+use crate::model::call::{Batch, Call, PAGE_SIZE, inert};
 use crate::model::contacts::search::PropertyHit;
 use crate::model::link::{OrderReference, link_candidates};
 use crate::model::settings::{LinkRule, OrderKey};
@@ -44,7 +44,7 @@ pub fn other_deals_batch(
             LinkRule::UserField { field, holds } => {
                 let values = match holds {
                     OrderKey::Id => ids.clone(),
-                    OrderKey::Number => orders.iter().map(|o| o.account_number.clone()).collect(),
+                    OrderKey::Number => orders.iter().map(|o| inert(&o.account_number)).collect(),
                 };
                 (field, values, &[])
             }

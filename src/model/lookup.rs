@@ -24,7 +24,7 @@
 use bitrix_rest::models::catalog::{Price, Product, StoreStock};
 use serde_json::{Value, json};
 
-use crate::model::call::{Batch, slot_refs};
+use crate::model::call::{Batch, inert, slot_refs};
 use crate::model::catalog_query::{
     VARIATIONS_KEY, price_commands, product_list_call, stock_commands, variation_list_call,
 };
@@ -57,7 +57,7 @@ pub struct LookupQuery(String);
 impl LookupQuery {
     /// The query, or `None` when it is too short to send.
     pub fn parse(text: &str) -> Option<LookupQuery> {
-        let q = pasted(text)
+        let q = inert(&pasted(text))
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");

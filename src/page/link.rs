@@ -248,19 +248,29 @@ impl LinkPanel {
                 ));
             }
             // Another deal may have linked the order since the panel listed it: asked again
-            // unless the rep already agreed. A failed question does not stop the link (the
-            // tab names a second deal on the order once it is written).
+            // unless the rep already agreed. A question no one answered asks the rep.
             if !confirmed && let Some(store) = &store {
                 let once = std::slice::from_ref(&order);
-                if let Ok(mut found) =
-                    orders_linked_elsewhere(&portal, store, rules, deal_id, once).await
-                    && let Some((_, other)) = found.pop()
-                {
-                    if let Some(panel) = weak.upgrade() {
-                        panel.state.borrow_mut().linked_meanwhile(order.id, other);
-                        (panel.changed)();
-                    }
+                let asked = orders_linked_elsewhere(&portal, store, rules, deal_id, once).await;
+                let Some(panel) = weak.upgrade() else {
                     return;
+                };
+                match asked {
+                    Ok(mut found) => {
+                        if let Some((_, other)) = found.pop() {
+                            panel.state.borrow_mut().linked_meanwhile(order.id, other);
+                            return (panel.changed)();
+                        }
+                    }
+                    Err((system, e)) => {
+                        let lang = session.lang;
+                        let why = fill(
+                            lang.deal().link_elsewhere_unknown,
+                            &[&describe(&e, system, lang)],
+                        );
+                        panel.state.borrow_mut().not_checked(order.id, why);
+                        return (panel.changed)();
+                    }
                 }
             }
             let deal = now.as_ref().unwrap_or(&at_open);

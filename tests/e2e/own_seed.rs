@@ -779,3 +779,39 @@ fn own_seed_a_row_in_grams_of_a_product_kept_in_kilograms_is_not_short() {
         Some("2.5")
     );
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn link_asks_first_when_no_one_could_check_the_orders_other_deals() {
+    let stand = mini_stand(
+        "link_asks_first_when_no_one_could_check_the_orders_other_deals",
+        mini_options(60),
+    );
+    // The rep may not list deals: whether another deal links an order cannot be told.
+    stand
+        .sandbox
+        .set_fault("crm.deal.list", 1.0, bitrix_sandbox::FaultKind::Denied);
+    stand.open_deal_ready(2, User::Rep);
+    let candidate = format!("{}[data-order-id=\"502\"]", tid("link-candidate"));
+    stand.wait_css(&candidate);
+    stand.wait_css(&tid("link-elsewhere-unknown"));
+    stand.click(&format!("{candidate} {}", tid("link-button")));
+    let asked = stand.wait_css(&format!("{candidate} {}", tid("link-confirm")));
+    assert!(
+        asked
+            .text
+            .contains("Не удалось проверить, не связан ли этот заказ"),
+        "{}",
+        asked.text
+    );
+    let deal = rest::deal(&stand.sandbox, 2);
+    assert!(
+        deal[ORDER_FIELD].as_str().unwrap_or_default().is_empty(),
+        "nothing is written before the rep agrees: {}",
+        deal[ORDER_FIELD]
+    );
+    stand.click(&format!("{candidate} {}", tid("link-anyway")));
+    stand.wait_for("the link written", |_| {
+        (rest::deal(&stand.sandbox, 2)[ORDER_FIELD] == json!("502")).then_some(())
+    });
+}

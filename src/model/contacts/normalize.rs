@@ -192,7 +192,9 @@ impl Email {
             && !domain.starts_with('.')
             && !domain.ends_with('.')
             && !domain.contains('@')
-            && !lower.chars().any(char::is_whitespace);
+            && !lower.chars().any(char::is_whitespace)
+            // A batch would read it as a reference (see `inert`).
+            && !lower.contains("$result");
         ok.then_some(Email(lower))
     }
 

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use super::rules::{LinkRule, OrderKey, PropertyPair};
+use super::rules::{LinkRule, OrderKey, PropertyPair, is_user_field_code};
 use crate::model::mapping::{PipelineMapping, StageMapping, StatusStage};
 
 /// A whole number, from a JSON number or a numeric string.
@@ -37,8 +37,9 @@ pub fn link_rule(v: &Value) -> Option<LinkRule> {
     let m = v.as_object()?;
     let get = |k: &str| m.get(k).and_then(Value::as_str).map(str::to_owned);
     Some(match m.get("kind")?.as_str()? {
+        // Only a deal user field: a standard one (`TITLE`, `STAGE_ID`) is never written by Link.
         "user-field" => LinkRule::UserField {
-            field: get("field")?,
+            field: get("field").filter(|f| is_user_field_code(f))?,
             holds: match m.get("holds").and_then(Value::as_str) {
                 Some("number") => OrderKey::Number,
                 None | Some("id") => OrderKey::Id,

@@ -80,3 +80,32 @@ fn references_inside_a_longer_text_keep_their_command_close() {
     assert_eq!(requests.len(), 2);
     assert_eq!(requests[1].names(), vec!["deal", "stages"]);
 }
+
+#[test]
+fn data_holding_a_batch_reference_is_sent_without_one() {
+    use crate::model::call::inert;
+    use crate::model::contacts::Email;
+    use crate::model::link::{link_candidates, order_number_batch};
+    use crate::model::lookup::LookupQuery;
+    use crate::model::settings::{LinkRule, OrderKey};
+
+    assert_eq!(
+        inert("$result[found][orders][0][id]"),
+        "result[found][orders][0][id]"
+    );
+    assert_eq!(inert("A-17$"), "A-17$", "a lone $ is no reference");
+    // A deal field, a typed number, a search: none reaches the batch as a reference.
+    let deal: bitrix_rest::models::crm::Deal =
+        serde_json::from_value(json!({"ID": "3", "UF_CRM_NUM": "$result[nosuch][x]"})).unwrap();
+    let rules = [LinkRule::UserField {
+        field: "UF_CRM_NUM".into(),
+        holds: OrderKey::Number,
+    }];
+    let found = link_candidates(&deal, &rules);
+    assert!(!format!("{found:?}").contains("$result"), "{found:?}");
+    let typed = order_number_batch("$result[found][orders][0][id]").unwrap();
+    assert!(!serde_json::to_string(&typed).unwrap().contains("$result"));
+    let query = LookupQuery::parse("$result[nosuch]").unwrap();
+    assert_eq!(query.as_str(), "result[nosuch]");
+    assert_eq!(Email::parse("$result[email0][x]@x.ru"), None);
+}
