@@ -200,3 +200,20 @@ fn saving_keeps_the_labels_of_the_deal_fields_the_rules_name() {
     );
     assert_eq!(labelled.field_label("UF_CRM_BARE"), None);
 }
+
+#[test]
+fn a_stored_link_rule_naming_a_standard_deal_field_is_not_read() {
+    // Written past the settings page (by hand, another tool): Link would overwrite the title.
+    let s = Settings::from_value(&json!({"linkRules": [
+        {"kind": "user-field", "field": "TITLE", "holds": "id"},
+        {"kind": "user-field", "field": "UF_CRM_ORDER", "holds": "number"}
+    ]}))
+    .unwrap();
+    assert_eq!(
+        s.link_rules,
+        [LinkRule::UserField {
+            field: "UF_CRM_ORDER".into(),
+            holds: OrderKey::Number
+        }]
+    );
+}
