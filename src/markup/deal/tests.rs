@@ -259,28 +259,44 @@ fn table_in(
     property: Option<&str>,
     marks: &ViewChanges,
 ) -> String {
-    let mut m = Markup::new();
     let warehouses = [WarehouseColumn {
         id: 1,
         title: "Main".into(),
         active: true,
     }];
-    rows_table(
-        &mut m,
-        &RowsTable {
-            rows,
-            warehouses: &warehouses,
-            currency: "RUB",
-            order_currency: None,
-            fmt: Fmt::new(lang),
-            has_stock,
-            lost_deal: false,
-            pending_warehouses: None,
-            stock_note: None,
-            property,
-            marks,
-        },
-    );
+    render(&RowsTable {
+        fmt: Fmt::new(lang),
+        has_stock,
+        property,
+        ..plain(rows, &warehouses, marks)
+    })
+}
+
+/// The products table of `rows` under `warehouses`, as an open deal in roubles shows it in
+/// English with its stock.
+fn plain<'a>(
+    rows: &'a [ViewRow],
+    warehouses: &'a [WarehouseColumn],
+    marks: &'a ViewChanges,
+) -> RowsTable<'a> {
+    RowsTable {
+        rows,
+        warehouses,
+        currency: "RUB",
+        order_currency: None,
+        fmt: Fmt::new(Lang::En),
+        has_stock: true,
+        lost_deal: false,
+        pending_warehouses: None,
+        stock_note: None,
+        property: None,
+        marks,
+    }
+}
+
+fn render(props: &RowsTable) -> String {
+    let mut m = Markup::new();
+    rows_table(&mut m, props);
     m.finish()
 }
 
@@ -1297,7 +1313,6 @@ fn a_partly_shipped_order_says_so_and_a_shipped_one_says_shipped() {
 
 #[test]
 fn a_warehouse_the_store_lists_as_inactive_is_marked_in_its_heading() {
-    let mut m = Markup::new();
     let warehouses = [
         WarehouseColumn {
             id: 1,
@@ -1311,23 +1326,7 @@ fn a_warehouse_the_store_lists_as_inactive_is_marked_in_its_heading() {
         },
     ];
     let rows = [row(0, "Kettle", "1", "5", None)];
-    rows_table(
-        &mut m,
-        &RowsTable {
-            rows: &rows,
-            warehouses: &warehouses,
-            currency: "RUB",
-            order_currency: None,
-            fmt: Fmt::new(Lang::En),
-            has_stock: true,
-            lost_deal: false,
-            pending_warehouses: None,
-            stock_note: None,
-            property: None,
-            marks: &ViewChanges::default(),
-        },
-    );
-    let html = m.finish();
+    let html = render(&plain(&rows, &warehouses, &ViewChanges::default()));
     assert!(
         html.contains(
             r#"data-warehouse-id="1" title="Main (inactive)"><span class="sl-wh-title">Main (inactive)</span></th>"#
@@ -1541,28 +1540,15 @@ fn a_lost_deals_rows_are_neither_short_nor_said_to_be_in_stock() {
     // Available 0 for a quantity of 1: the lost deal needs nothing, so the model left no
     // shortage.
     let rows = [row(0, "Kettle", "1", "0", None)];
-    let render = |lost_deal: bool| {
-        let mut m = Markup::new();
-        rows_table(
-            &mut m,
-            &RowsTable {
-                rows: &rows,
-                warehouses: &warehouses,
-                currency: "RUB",
-                order_currency: None,
-                fmt: Fmt::new(Lang::En),
-                has_stock: true,
-                lost_deal,
-                pending_warehouses: None,
-                stock_note: None,
-                property: None,
-                marks: &ViewChanges::default(),
-            },
-        );
-        m.finish()
+    let marks = ViewChanges::default();
+    let shown = |lost_deal: bool| {
+        render(&RowsTable {
+            lost_deal,
+            ..plain(&rows, &warehouses, &marks)
+        })
     };
-    assert!(render(false).contains(">In stock<"));
-    let lost = render(true);
+    assert!(shown(false).contains(">In stock<"));
+    let lost = shown(true);
     assert!(!lost.contains("In stock"), "{lost}");
     assert!(!lost.contains("row-shortage"), "{lost}");
 }
@@ -1696,24 +1682,12 @@ fn an_order_only_lines_price_is_in_the_orders_currency() {
             ..row(1, "Spoon", "0", "100", None)
         },
     ];
-    let mut m = Markup::new();
-    rows_table(
-        &mut m,
-        &RowsTable {
-            rows: &rows,
-            warehouses: &[],
-            currency: "USD",
-            order_currency: Some("RUB"),
-            fmt: Fmt::new(Lang::En),
-            has_stock: true,
-            lost_deal: false,
-            pending_warehouses: None,
-            stock_note: None,
-            property: None,
-            marks: &ViewChanges::default(),
-        },
-    );
-    let html = m.finish();
+    let marks = ViewChanges::default();
+    let html = render(&RowsTable {
+        currency: "USD",
+        order_currency: Some("RUB"),
+        ..plain(&rows, &[], &marks)
+    });
     let (deal_row, only) = html.split_once("order-only-row").unwrap();
     assert!(deal_row.contains("$500.00"), "{deal_row}");
     assert!(only.contains("₽315.00") && !only.contains('$'), "{only}");
