@@ -190,15 +190,12 @@ async fn query_limit_then_success_returns_the_result() {
     let clock = ManualClock::new();
     let busy = r#"{"error":"QUERY_LIMIT_EXCEEDED","error_description":"Too many requests"}"#;
     let t = Scripted::queue(&clock, vec![status(503, busy), ok(r#"{"result":true}"#)]);
-    assert!(
-        webhook(&t, &clock)
-            .deals()
-            .update(1, json!({}))
-            .await
-            .unwrap()
-    );
+    let client = webhook(&t, &clock);
+    assert!(client.deals().update(1, json!({})).await.unwrap());
     // The backoff (1 s) covers the limiter's own half-second wait after a refusal.
     assert_eq!(t.sent()[1].at, secs(1.0));
+    // The caller can still tell it was asked to slow down.
+    assert_eq!(client.slow_downs(), 1);
 }
 
 #[tokio::test]

@@ -200,6 +200,14 @@ impl LinkState {
         true
     }
 
+    /// The rep's own requests are under way: a search, or a link being written.
+    pub fn is_busy(&self) -> bool {
+        self.linking.is_some()
+            || [&self.candidates, &self.by_number]
+                .iter()
+                .any(|f| matches!(f, Found::Searching))
+    }
+
     /// The link was written (`Ok`) or not (why).
     pub fn end_link(&mut self, result: Result<(), NotLinked>) {
         let number = self
@@ -1013,6 +1021,18 @@ mod tests {
             asked.contains("Could not check: Bitrix24 is busy."),
             "{asked}"
         );
+    }
+
+    #[test]
+    fn the_panel_is_busy_while_a_search_or_a_link_is_under_way() {
+        let mut state = candidates();
+        assert!(!state.is_busy());
+        state.begin_link(105, false);
+        assert!(state.is_busy(), "linking");
+        state.end_link(Ok(()));
+        assert!(!state.is_busy());
+        state.by_number = Found::Searching;
+        assert!(state.is_busy(), "searching by number");
     }
 
     #[test]

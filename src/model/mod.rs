@@ -3,8 +3,6 @@
 //! Inputs are the wire models of `bitrix-rest`; outputs are structured data (enums carrying the
 //! numbers) that the UI renders in the rep's language. No business rule is left to a component.
 
-/// How often a failing tab asks again.
-pub mod backoff;
 /// REST calls and batches as plain data, and `$result[...]` references.
 pub mod call;
 /// Store catalogue queries (products, stock, prices) sized to fit one page per command.
@@ -25,6 +23,8 @@ pub mod mapping;
 pub mod matching;
 /// Money and quantities for display in ru / en.
 pub mod money;
+/// How often an open tab checks for changes: slower when a system asks, or fails.
+pub mod pace;
 /// Internationalised domain names in their ASCII (`xn--`) form.
 pub mod punycode;
 /// The differences between a deal and its order (`sum`, `status`, products, quantity, price).

@@ -290,6 +290,13 @@ impl LinkPanel {
     }
 }
 
+impl LinkPanel {
+    /// The rep's search or link is under way.
+    pub fn is_busy(&self) -> bool {
+        self.state.borrow().is_busy()
+    }
+}
+
 impl Drop for LinkPanel {
     fn drop(&mut self) {
         self.cancel.cancel();

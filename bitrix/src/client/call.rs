@@ -163,6 +163,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
             let limited = error.has_code("QUERY_LIMIT_EXCEEDED");
             self.shared.limited.store(limited, Ordering::Relaxed);
             if limited {
+                self.shared.slow_downs.fetch_add(1, Ordering::Relaxed);
                 lock(&self.shared.bucket).fill(self.shared.clock.now());
             }
             match self.retry_policy().delay(&error, access, retries) {

@@ -4,7 +4,7 @@ mod builder;
 mod call;
 mod credentials;
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 
 pub use builder::ClientBuilder;
@@ -46,6 +46,8 @@ struct Shared<T, C> {
     retry: RetryPolicy,
     /// The server's last answer was `QUERY_LIMIT_EXCEEDED` (a call waits to try again).
     limited: AtomicBool,
+    /// How many `QUERY_LIMIT_EXCEEDED` answers came, retried ones included.
+    slow_downs: AtomicU32,
 }
 
 impl<T: Transport, C: Clock> Clone for Client<T, C> {
@@ -164,5 +166,18 @@ impl<T: Transport, C: Clock> Client<T, C> {
     /// ```
     pub fn is_limited(&self) -> bool {
         self.shared.limited.load(Ordering::Relaxed)
+    }
+
+    /// How many times the server asked this client (and its clones) to slow down
+    /// (`QUERY_LIMIT_EXCEEDED`), counting answers a retry got past: a caller that compares the
+    /// count before and after its calls learns it pushed against the limit even when they
+    /// succeeded.
+    ///
+    /// ```
+    /// let client = bitrix_rest::Client::webhook("https://shop.example/rest/1/k3y/").unwrap();
+    /// assert_eq!(client.slow_downs(), 0);
+    /// ```
+    pub fn slow_downs(&self) -> u32 {
+        self.shared.slow_downs.load(Ordering::Relaxed)
     }
 }

@@ -1,7 +1,7 @@
-//! Keeps the deal tab live: every `poll_interval` seconds, while the page is visible (and the
-//! deal card shows the tab) and no check or load is under way (and at once when it is shown
-//! again), asks both systems
-//! whether anything changed; on a change, reloads and marks it. A check that fails says so,
+//! Keeps the deal tab live: every `poll_interval` seconds (less often while a system asks to
+//! slow down or fails: [`crate::model::pace`]), while the page is visible (and the deal card
+//! shows the tab) and no check or load is under way (and at once when it is shown again), asks
+//! both systems whether anything changed; on a change, reloads and marks it. A check that fails says so,
 //! with the time what is on screen dates from, until one answers. While the store's part or
 //! the portal's product catalogue could not be loaded, the check is a reload: the tab comes
 //! back by itself once they answer again. So does a first load that failed. Settings an admin
@@ -23,7 +23,8 @@ use crate::fetch::store_side::StoreData;
 use crate::i18n::errors::System;
 use crate::i18n::moment;
 use crate::markup::deal::state::{TabAction, Unchecked};
-use crate::model::backoff::try_on_tick;
+use crate::model::pace::Outcome;
+use crate::session::StoreAccess;
 
 /// Checks, and loads after a failure, run again by themselves: one retry each, not the
 /// three a rep's own action gets (a failing portal is asked less; see [`tick`]).
@@ -67,24 +68,60 @@ pub fn start(tab: &Rc<DealTab>) {
     }
 }
 
-/// The interval's tick: a check, or — while the tab fails — a try on the ticks
-/// [`try_on_tick`] picks, fewer and fewer.
+/// The interval's tick: what the last check met sets the pace ([`crate::model::pace`]), which says whether
+/// this tick checks.
 fn tick(tab: &Rc<DealTab>) {
-    let failing = {
-        let state = tab.state.borrow();
-        let unread = state.loaded.as_ref().is_some_and(|l| unread(&l.data));
-        state.failed_to_open() || state.unchecked.is_some() || unread
-    };
-    if !failing {
-        tab.failing_ticks.set(0);
-        check_now(tab);
+    if let Some(before) = tab.awaited.get()
+        && !tab.checking.get()
+        && !tab.state.borrow().busy
+    {
+        tab.awaited.set(None);
+        let outcome = if failing(tab) {
+            Outcome::Failed
+        } else if slow_downs(tab) > before {
+            Outcome::SlowDown
+        } else {
+            Outcome::Clean
+        };
+        tab.pace.borrow_mut().met(outcome, js_sys::Math::random());
+    }
+    // The rep's own search or link goes first: the check waits for the next tick.
+    if rep_busy(tab) {
         return;
     }
-    let n = tab.failing_ticks.get().saturating_add(1);
-    tab.failing_ticks.set(n);
-    if try_on_tick(n) {
-        check_now(tab);
+    if tab.awaited.get().is_none() && tab.pace.borrow_mut().tick() {
+        let before = slow_downs(tab);
+        if check_now(tab) {
+            tab.awaited.set(Some(before));
+        }
     }
+}
+
+/// The rep's lookup or link panel has a request under way in this tab.
+fn rep_busy(tab: &DealTab) -> bool {
+    let searching = tab
+        .lookup
+        .borrow()
+        .as_ref()
+        .is_some_and(|l| l.is_searching());
+    let linking = tab.link.borrow().as_ref().is_some_and(|(_, p)| p.is_busy());
+    searching || linking
+}
+
+/// The tab shows no current data: its first load, a check, or its store's part failed.
+fn failing(tab: &DealTab) -> bool {
+    let state = tab.state.borrow();
+    let unread = state.loaded.as_ref().is_some_and(|l| unread(&l.data));
+    state.failed_to_open() || state.unchecked.is_some() || unread
+}
+
+/// How many times either system asked this tab's clients to slow down so far.
+fn slow_downs(tab: &DealTab) -> u32 {
+    let store = match &tab.session.store {
+        StoreAccess::Ready(c) => c.slow_downs(),
+        StoreAccess::NotConfigured => 0,
+    };
+    tab.session.portal.slow_downs().saturating_add(store)
 }
 
 /// The store's part or the portal's product catalogue could not be loaded (only a configured
@@ -101,26 +138,27 @@ fn check_if_stale(tab: &Rc<DealTab>, fresh_for: f64) {
     }
 }
 
-/// One check, now (the interval's tick; the settings slider the tab opened has closed).
-pub fn check_now(tab: &Rc<DealTab>) {
+/// One check, now (the interval's tick; the settings slider the tab opened has closed); false
+/// when none started (one is under way, the tab is hidden or loading).
+pub fn check_now(tab: &Rc<DealTab>) -> bool {
     if tab.checking.get() {
-        return; // one check at a time
+        return false; // one check at a time
     }
     // A first load that failed is tried again, quietly, until it works.
     let failed = tab.state.borrow().failed_to_open();
     if failed && !page_hidden(tab) {
         load_with_saved_settings(tab, LoadKind::Recover);
-        return;
+        return true;
     }
     let Some(current) = tab.state.borrow().loaded.clone() else {
-        return;
+        return false;
     };
     if tab.state.borrow().busy || page_hidden(tab) {
-        return; // a hidden tab makes no requests
+        return false; // a hidden tab makes no requests
     }
     if unread(&current.data) {
         load_with_saved_settings(tab, LoadKind::Live);
-        return;
+        return true;
     }
     tab.checking.set(true);
     let round = tab.checks.get();
@@ -158,6 +196,7 @@ pub fn check_now(tab: &Rc<DealTab>) {
             Err(error) => tab.check_failed(System::Portal, error),
         }
     });
+    true
 }
 
 impl DealTab {

@@ -30,6 +30,7 @@ use crate::markup::deal::state::{TabAction, TabState};
 use crate::markup::deal::{TabContext, status_content, status_line, status_text, tab_body};
 use crate::markup::link::NUMBER_ID;
 use crate::model::catalog_query::ASSUMED_WAREHOUSES;
+use crate::model::pace::Pace;
 use crate::model::settings::Settings;
 use crate::model::view::StoreState;
 use crate::model::view::requests::OpenHints;
@@ -114,8 +115,10 @@ pub struct DealTab {
     checking: Cell<bool>,
     /// How many live checks ran (a large deal's stock is checked in parts, in turn).
     checks: Cell<usize>,
-    /// Ticks of the interval since the tab began failing (0 while it works).
-    failing_ticks: Cell<u32>,
+    /// How often the interval's ticks check ([`crate::model::pace`]).
+    pace: RefCell<Pace>,
+    /// A check the pace started is awaited: the systems' "slow down" count when it began.
+    awaited: Cell<Option<u32>>,
     /// When what is on screen was last known current (a load or a check answered; ms since
     /// the epoch).
     confirmed: Cell<f64>,
@@ -153,6 +156,7 @@ impl DealTab {
         let child = |i: u32| root.children().item(i).unwrap_or_else(|| root.clone());
         let (status, body, lookup_place) = (child(0), Region::new(child(1)), child(2));
         let remembered_warehouses = warehouse_count::recall(&session.init.member_id);
+        let pace = RefCell::new(Pace::new(session.settings.poll_interval()));
         let tab = Rc::new_cyclic(|me| DealTab {
             session,
             deal_id,
@@ -173,7 +177,8 @@ impl DealTab {
             live: RefCell::default(),
             checking: Cell::new(false),
             checks: Cell::new(0),
-            failing_ticks: Cell::new(0),
+            pace,
+            awaited: Cell::new(None),
             confirmed: Cell::new(js_sys::Date::now()),
             remembered_warehouses,
             settings_changed,

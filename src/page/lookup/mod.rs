@@ -62,6 +62,11 @@ impl LookupHandle {
 
 #[cfg(feature = "tab")]
 impl LookupHandle {
+    /// A search the rep waits for is under way.
+    pub fn is_searching(&self) -> bool {
+        self.panel.as_ref().is_some_and(|p| p.is_searching())
+    }
+
     /// What the rep has typed in the search box, and whether it has the focus.
     pub fn typed(&self) -> Option<(String, bool)> {
         self.panel.as_ref().map(|p| p.typed())

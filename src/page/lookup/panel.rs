@@ -143,6 +143,12 @@ fn part(name: &str) -> String {
 }
 
 impl Panel {
+    /// A search the rep waits for is under way.
+    #[cfg(feature = "tab")]
+    pub fn is_searching(&self) -> bool {
+        self.state.borrow().is_searching()
+    }
+
     /// Stops for good: aborts the request in flight and drops the timer.
     pub fn stop(&self) {
         if let Some(cancel) = self.request.take() {
