@@ -4,20 +4,21 @@
 //! own pace from what the systems tell it:
 //!
 //! - **Asked to slow down** (an answer was `QUERY_LIMIT_EXCEEDED`, even one a retry got past):
-//!   the spacing of checks doubles, up to a minute, and comes back one halving at a time after
-//!   [`CALM_CHECKS`] checks without such an answer. Every tab on the floor does the same, so
+//!   the spacing of checks doubles, up to half a minute, and comes back one halving at a time
+//!   after [`CALM_CHECKS`] checks without such an answer (a check that got no answer for it
+//!   counts the same). Every tab on the floor does the same, so
 //!   together they fall under the limit, and none starves while the others go on.
-//! - **Failing** (no answer, a server error): the spacing doubles too, up to a minute, and is
-//!   back to every tick at the first check that passes.
+//! - **Failing** (no answer, a server error): the spacing doubles too, up to half a minute,
+//!   and is back to every tick at the first check that passes.
 //!
 //! After either, the first wait is stretched by a random part of itself, so tabs that failed
 //! together do not all ask again in the same moment. A tab shown again, and the rep's Retry,
 //! check at once whatever the pace.
 
 /// The widest spacing of checks, in seconds.
-pub const WIDEST_SECS: u32 = 60;
+pub const WIDEST_SECS: u32 = 30;
 /// Checks in a row without a "slow down" before the spacing halves.
-pub const CALM_CHECKS: u32 = 3;
+pub const CALM_CHECKS: u32 = 6;
 
 /// What a check met.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,14 +129,14 @@ mod tests {
             pace.met(Outcome::Failed, 0.0);
             spacing.push(pace.every());
         }
-        assert_eq!(spacing, [2, 4, 6, 6, 6], "at most 60 s at a 10 s interval");
-        assert_eq!(checks(&mut pace, 13), [6, 12]);
+        assert_eq!(spacing, [2, 3, 3, 3, 3], "at most 30 s at a 10 s interval");
+        assert_eq!(checks(&mut pace, 7), [3, 6]);
         pace.met(Outcome::Clean, 0.0);
         assert_eq!(checks(&mut pace, 3), [1, 2, 3]);
-        // At 3 s the widest spacing is twenty ticks; at 90 s every tick.
+        // At 3 s the widest spacing is ten ticks; at 90 s every tick.
         let mut short = Pace::new(3);
         (0..9).for_each(|_| short.met(Outcome::Failed, 0.0));
-        assert_eq!(short.every(), 20);
+        assert_eq!(short.every(), 10);
         let mut long = Pace::new(90);
         long.met(Outcome::Failed, 0.0);
         assert_eq!(long.every(), 1);
@@ -147,8 +148,7 @@ mod tests {
         pace.met(Outcome::SlowDown, 0.0);
         pace.met(Outcome::SlowDown, 0.0);
         assert_eq!(pace.every(), 4);
-        pace.met(Outcome::Clean, 0.0);
-        pace.met(Outcome::Clean, 0.0);
+        (1..CALM_CHECKS).for_each(|_| pace.met(Outcome::Clean, 0.0));
         assert_eq!(pace.every(), 4, "not yet calm");
         pace.met(Outcome::Clean, 0.0);
         assert_eq!(pace.every(), 2);
@@ -163,17 +163,17 @@ mod tests {
 
     #[test]
     fn the_first_wait_after_a_failure_is_spread() {
-        let mut early = Pace::new(10);
+        let mut early = Pace::new(3);
         early.met(Outcome::Failed, 0.0);
         early.met(Outcome::Failed, 0.0);
         let mut late = early.clone();
         early.met(Outcome::Failed, 0.0);
         late.met(Outcome::Failed, 0.99);
-        assert_eq!(checks(&mut early, 12), [6, 12]);
+        assert_eq!(checks(&mut early, 16), [8, 16]);
         assert_eq!(
-            checks(&mut late, 12),
-            [8],
-            "six ticks and up to half of them more"
+            checks(&mut late, 16),
+            [11],
+            "eight ticks and up to half of them more"
         );
     }
 }

@@ -76,7 +76,7 @@ fn tick(tab: &Rc<DealTab>) {
         && !tab.state.borrow().busy
     {
         tab.awaited.set(None);
-        let outcome = if failing(tab) {
+        let outcome = if failing(tab) && !refused_for_load(tab) {
             Outcome::Failed
         } else if slow_downs(tab) > before {
             Outcome::SlowDown
@@ -113,6 +113,16 @@ fn failing(tab: &DealTab) -> bool {
     let state = tab.state.borrow();
     let unread = state.loaded.as_ref().is_some_and(|l| unread(&l.data));
     state.failed_to_open() || state.unchecked.is_some() || unread
+}
+
+/// The last check failed because a system asked to slow down: a slow-down, not a failure (the
+/// pace comes back slowly, as every other tab's does).
+fn refused_for_load(tab: &DealTab) -> bool {
+    let state = tab.state.borrow();
+    state
+        .unchecked
+        .as_ref()
+        .is_some_and(|u| u.error.kind == ErrorKind::RateLimit)
 }
 
 /// How many times either system asked this tab's clients to slow down so far.
