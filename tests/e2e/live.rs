@@ -21,6 +21,12 @@ fn change_deadline() -> Duration {
     Duration::from_secs(POLL_SECS + 12)
 }
 
+/// How long a failing system may take to be said: two failed checks (the first on fresh data
+/// is not said), the second after the pace's doubled spacing and its spread.
+fn failure_deadline() -> Duration {
+    Duration::from_secs(POLL_SECS * 4 + 15)
+}
+
 /// Marks the frame's document, so a later check can tell it was updated in place.
 fn mark_document(stand: &Stand) {
     stand.js("window.__storelinkE2eMark = 'kept';", vec![]);
@@ -234,7 +240,7 @@ fn a_check_that_fails_says_what_is_shown_may_be_out_of_date_until_one_answers() 
     stand
         .sandbox
         .set_fault("portal:*", 1.0, FaultKind::ServerError);
-    let text = stand.wait_within("the failed check said", change_deadline(), |b| {
+    let text = stand.wait_within("the failed check said", failure_deadline(), |b| {
         b.text(&tid("check-failed"))
     });
     eprintln!("Bitrix24 failing its checks, the rep reads: {text}");
@@ -252,7 +258,7 @@ fn a_check_that_fails_says_what_is_shown_may_be_out_of_date_until_one_answers() 
     stand
         .sandbox
         .set_fault("store:catalog.storeproduct.*", 1.0, FaultKind::Denied);
-    let text = stand.wait_within("the failed stock check said", change_deadline(), |b| {
+    let text = stand.wait_within("the failed stock check said", failure_deadline(), |b| {
         b.text(&tid("check-failed"))
     });
     eprintln!("stock unreadable, the rep reads: {text}");

@@ -112,7 +112,9 @@ pub fn refresh_failed(m: &mut Markup, state: &TabState, lang: Lang) {
 /// A live check that failed while the data stays on screen: which system, why, and since
 /// when the data may be out of date. `retry` loads again now.
 pub fn unchecked(m: &mut Markup, state: &TabState, lang: Lang) {
-    let Some(u) = &state.unchecked else { return };
+    let Some(u) = state.unchecked.as_ref().filter(|u| !u.quiet) else {
+        return;
+    };
     let t = lang.deal();
     let (title, as_of) = match u.system {
         System::Portal => (t.unchecked_portal_title, t.unchecked_portal_as_of),

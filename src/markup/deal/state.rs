@@ -53,6 +53,9 @@ pub struct Unchecked {
     pub error: Error,
     /// When what is on screen was last known current: the rep's local time, `HH:MM`.
     pub as_of: String,
+    /// Not said yet: the first failure while what is on screen is fresh (a store that fails
+    /// every other check would show and hide the notice each time, moving the card).
+    pub quiet: bool,
 }
 
 /// What happens to the tab.
@@ -183,11 +186,16 @@ impl TabState {
             }
             TabAction::CheckFailed(unchecked) => {
                 // The time stays that of the last answer while the failures go on.
-                let as_of = match &self.unchecked {
-                    Some(before) => before.as_of.clone(),
-                    None => unchecked.as_of,
+                let (as_of, quiet) = match &self.unchecked {
+                    // Failing again: said.
+                    Some(before) => (before.as_of.clone(), false),
+                    None => (unchecked.as_of, unchecked.quiet),
                 };
-                let next = Some(Unchecked { as_of, ..unchecked });
+                let next = Some(Unchecked {
+                    as_of,
+                    quiet,
+                    ..unchecked
+                });
                 if self.unchecked == next {
                     return false;
                 }

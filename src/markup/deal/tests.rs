@@ -406,6 +406,30 @@ fn a_failed_refresh_keeps_the_data_on_screen_and_offers_retry() {
 }
 
 #[test]
+fn a_first_failed_check_on_fresh_data_is_said_only_when_the_next_fails_too() {
+    let mut state = loaded(view(StoreState::Linked), data(answered()));
+    let failed = |quiet| {
+        TabAction::CheckFailed(Unchecked {
+            system: System::Store,
+            error: Error::from_rest("batch", 500, "", ""),
+            as_of: "10:05".into(),
+            quiet,
+        })
+    };
+    state.apply(failed(true));
+    assert!(!body(&ctx(), &state).contains("check-failed"), "not yet");
+    // A store that fails every other check never moves the card.
+    state.apply(TabAction::CheckPassed);
+    state.apply(failed(true));
+    assert!(!body(&ctx(), &state).contains("check-failed"));
+    // Failing again: said, with the time of the last answer.
+    assert!(state.apply(failed(true)));
+    let html = body(&ctx(), &state);
+    assert!(html.contains(r#"data-testid="check-failed""#), "{html}");
+    assert!(html.contains("as of 10:05"), "{html}");
+}
+
+#[test]
 fn a_failed_check_says_since_when_the_data_may_be_old_until_a_check_answers() {
     let mut state = loaded(view(StoreState::Linked), data(answered()));
     let failed = |system, error: Error, as_of: &str| {
@@ -413,6 +437,7 @@ fn a_failed_check_says_since_when_the_data_may_be_old_until_a_check_answers() {
             system,
             error,
             as_of: as_of.into(),
+            quiet: false,
         })
     };
     let server = Error::from_rest("batch", 503, "", "");

@@ -223,10 +223,15 @@ impl DealTab {
             (at.get_hours(), at.get_minutes()),
             day(&now),
         );
+        // A first failure while what is on screen is fresh (confirmed within two intervals)
+        // is not said yet: one more failed check says it.
+        let interval_ms = f64::from(self.session.settings.poll_interval()) * 1000.0;
+        let fresh = js_sys::Date::now() - self.confirmed.get() < 2.0 * interval_ms;
         self.apply(TabAction::CheckFailed(Unchecked {
             system,
             error,
             as_of,
+            quiet: fresh,
         }));
     }
 }
