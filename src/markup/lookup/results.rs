@@ -25,6 +25,9 @@ pub fn results(m: &mut Markup, v: &View, answer: &LookupAnswer) {
         m.open_class("div", "sl-lookup-row sl-lookup-head")
             .attr("aria-hidden", "true");
         m.leaf("span", "sl-lookup-name", t.col_product);
+        // Free and Price by the name, the warehouses after them (a long row of them scrolls).
+        m.leaf("span", "sl-lookup-total sl-num", t.col_total);
+        m.leaf("span", "sl-lookup-price sl-num", t.col_price);
         m.open_class("span", "sl-lookup-whs");
         for column in &answer.columns {
             let title = warehouse_title(column, v.lang);
@@ -34,8 +37,6 @@ pub fn results(m: &mut Markup, v: &View, answer: &LookupAnswer) {
                 .close("span");
         }
         m.close("span");
-        m.leaf("span", "sl-lookup-total sl-num", t.col_total);
-        m.leaf("span", "sl-lookup-price sl-num", t.col_price);
         m.close("div");
     }
     m.open_class("ul", "sl-lookup-list")
@@ -94,30 +95,6 @@ fn option(
         m.text(t.xml_id).text(" ").text(xml_id);
     }
     m.close("span").close("span");
-    m.open_class("span", "sl-lookup-whs");
-    let name_class = if v.compact {
-        "sl-lookup-wh-name"
-    } else {
-        "sl-lookup-wh-name sl-lookup-sr"
-    };
-    for (w, column) in hit.stock.warehouses.iter().zip(columns) {
-        m.open_class(
-            "span",
-            if w.free.is_zero() {
-                "sl-lookup-wh sl-num sl-lookup-zero"
-            } else {
-                "sl-lookup-wh sl-num"
-            },
-        )
-        .attr("data-testid", "stock-warehouse")
-        .attr("data-warehouse-id", &w.warehouse_id.to_string());
-        m.open_class("span", name_class)
-            .text(&warehouse_title(column, fmt.lang))
-            .text(": ")
-            .close("span");
-        m.text(&fmt.qty(w.free)).close("span");
-    }
-    m.close("span");
     let total = hit.stock.total_free;
     m.open_class(
         "span",
@@ -143,7 +120,32 @@ fn option(
         Some(p) => m.text(&fmt.money(p.price, &p.currency)),
         None => m.text(t.no_price),
     };
-    m.close("span").close("div");
+    m.close("span");
+    m.open_class("span", "sl-lookup-whs");
+    let name_class = if v.compact {
+        "sl-lookup-wh-name"
+    } else {
+        "sl-lookup-wh-name sl-lookup-sr"
+    };
+    for (w, column) in hit.stock.warehouses.iter().zip(columns) {
+        m.open_class(
+            "span",
+            if w.free.is_zero() {
+                "sl-lookup-wh sl-num sl-lookup-zero"
+            } else {
+                "sl-lookup-wh sl-num"
+            },
+        )
+        .attr("data-testid", "stock-warehouse")
+        .attr("data-warehouse-id", &w.warehouse_id.to_string());
+        m.open_class("span", name_class)
+            .text(&warehouse_title(column, fmt.lang))
+            .text(": ")
+            .close("span");
+        m.text(&fmt.qty(w.free)).close("span");
+    }
+    m.close("span");
+    m.close("div");
     if expanded {
         details(m, hit, columns, t, fmt);
     }
