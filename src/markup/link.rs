@@ -111,6 +111,8 @@ pub struct LinkState {
     pub refocus: Option<u64>,
     /// "Find" was pressed with nothing typed.
     pub number_missing: bool,
+    /// While the link is written, Bitrix24 asks to slow down and the write waits.
+    pub waiting_limit: bool,
 }
 
 /// Why a link was not written, in the rep's words.
@@ -184,6 +186,7 @@ impl LinkState {
             return Some(LinkStep::Confirm);
         }
         let order = Box::new(entry.order.clone());
+        self.waiting_limit = false;
         self.confirming = None;
         self.refocus = None;
         self.linking = Some(order_id);
@@ -299,8 +302,11 @@ pub fn write(m: &mut Markup, state: &LinkState, unresolved: &[UnresolvedLink], l
         m.open_class("p", "sl-muted")
             .attr("role", "status")
             .attr("data-testid", "link-progress")
-            .text(&fill(t.link_in_progress, &[&number]))
-            .close("p");
+            .text(&fill(t.link_in_progress, &[&number]));
+        if state.waiting_limit {
+            m.text(" ").text(t.waiting_limit_portal);
+        }
+        m.close("p");
     }
     if let Some((number, failure)) = &state.link_error {
         // "Not linked" and "may have been applied" would contradict each other.
@@ -943,6 +949,14 @@ mod tests {
         state.end_link(Ok(()));
         assert!(!html(&state).contains("disabled"));
         assert!(!html(&state).contains("link-progress"));
+        // Bitrix24 asking to slow down while the link waits is said.
+        state.begin_link(105, false);
+        state.waiting_limit = true;
+        assert!(
+            html(&state).contains(Lang::En.deal().waiting_limit_portal),
+            "{}",
+            html(&state)
+        );
     }
 
     #[test]

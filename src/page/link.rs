@@ -214,6 +214,7 @@ impl LinkPanel {
             Some(LinkStep::Write(order)) => *order,
         };
         (self.changed)();
+        self.watch_limit();
         let (weak, portal, store) = (Rc::downgrade(self), self.portal(), self.store());
         let (session, deal_id) = (self.session.clone(), self.deal_id);
         let at_open = self.deal_at_open.clone();
@@ -294,6 +295,33 @@ impl LinkPanel {
     /// The rep's search or link is under way.
     pub fn is_busy(&self) -> bool {
         self.state.borrow().is_busy()
+    }
+
+    /// While a link is written, says each second whether Bitrix24 makes it wait (asks to slow
+    /// down), so a slow link is not silent.
+    fn watch_limit(self: &Rc<Self>) {
+        let weak = Rc::downgrade(self);
+        spawn_local(async move {
+            loop {
+                gloo_timers::future::TimeoutFuture::new(1_000).await;
+                let Some(panel) = weak.upgrade() else {
+                    return;
+                };
+                let limited = panel.session.portal.is_limited();
+                let changed = {
+                    let mut state = panel.state.borrow_mut();
+                    if state.linking.is_none() {
+                        return;
+                    }
+                    let changed = state.waiting_limit != limited;
+                    state.waiting_limit = limited;
+                    changed
+                };
+                if changed {
+                    (panel.changed)();
+                }
+            }
+        });
     }
 }
 

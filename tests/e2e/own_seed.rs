@@ -815,3 +815,33 @@ fn link_asks_first_when_no_one_could_check_the_orders_other_deals() {
         (rest::deal(&stand.sandbox, 2)[ORDER_FIELD] == json!("502")).then_some(())
     });
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn link_says_when_bitrix24_makes_it_wait() {
+    let stand = mini_stand("link_says_when_bitrix24_makes_it_wait", mini_options(60));
+    stand.open_deal_ready(2, User::Rep);
+    let candidate = format!("{}[data-order-id=\"502\"]", tid("link-candidate"));
+    stand.wait_css(&candidate);
+    // Every request is refused with QUERY_LIMIT_EXCEEDED: the link waits, and says why.
+    stand
+        .sandbox
+        .set_rate_limit(Some(bitrix_sandbox::BucketConfig {
+            burst: 0,
+            drain_per_sec: 0.001,
+        }));
+    stand.click(&format!("{candidate} {}", tid("link-button")));
+    let said = stand.wait_within(
+        "the wait to be named",
+        std::time::Duration::from_secs(20),
+        |b| {
+            b.text(&tid("link-progress"))
+                .filter(|t| t.contains("Битрикс24 просит сбавить темп"))
+        },
+    );
+    assert!(
+        said.starts_with("Связываем сделку с заказом №M-502"),
+        "{said}"
+    );
+    stand.sandbox.set_rate_limit(None);
+}
