@@ -17,6 +17,16 @@ pub enum StoreAccess {
     NotConfigured,
 }
 
+impl StoreAccess {
+    /// The store's client, when the store is configured.
+    pub fn client(&self) -> Option<&Client> {
+        match self {
+            StoreAccess::Ready(c) => Some(c),
+            StoreAccess::NotConfigured => None,
+        }
+    }
+}
+
 /// Everything a page needs, shared through a Yew context.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {

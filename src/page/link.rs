@@ -27,7 +27,7 @@ use crate::model::link::{UnresolvedLink, recorded_links, written_meanwhile};
 use crate::model::settings::{LinkRule, Settings};
 use crate::model::view::poll::{changed_settings, settings_call};
 use crate::model::view::requests::deal_get_call;
-use crate::session::{Session, StoreAccess};
+use crate::session::Session;
 
 /// The linking panel of a deal without a linked order.
 pub struct LinkPanel {
@@ -164,10 +164,10 @@ impl LinkPanel {
 
     /// The store's client bound to this panel's lifetime, when the store is configured.
     fn store(&self) -> Option<Client> {
-        match &self.session.store {
-            StoreAccess::Ready(c) => Some(c.with_cancel(self.cancel.clone())),
-            StoreAccess::NotConfigured => None,
-        }
+        self.session
+            .store
+            .client()
+            .map(|c| c.with_cancel(self.cancel.clone()))
     }
 
     fn portal(&self) -> Client {

@@ -10,7 +10,7 @@
 
 use std::rc::Rc;
 
-use bitrix_rest::{Error, ErrorKind, RetryPolicy};
+use bitrix_rest::{Client, Error, ErrorKind, RetryPolicy};
 use gloo_events::EventListener;
 use gloo_timers::callback::Interval;
 use wasm_bindgen_futures::spawn_local;
@@ -24,7 +24,6 @@ use crate::i18n::errors::System;
 use crate::i18n::moment;
 use crate::markup::deal::state::{TabAction, Unchecked};
 use crate::model::pace::Outcome;
-use crate::session::StoreAccess;
 
 /// Checks, and loads after a failure, run again by themselves: one retry each, not the
 /// three a rep's own action gets (a failing portal is asked less; see [`tick`]).
@@ -127,10 +126,7 @@ fn refused_for_load(tab: &DealTab) -> bool {
 
 /// How many times either system asked this tab's clients to slow down so far.
 fn slow_downs(tab: &DealTab) -> u32 {
-    let store = match &tab.session.store {
-        StoreAccess::Ready(c) => c.slow_downs(),
-        StoreAccess::NotConfigured => 0,
-    };
+    let store = tab.session.store.client().map_or(0, Client::slow_downs);
     tab.session.portal.slow_downs().saturating_add(store)
 }
 
@@ -213,10 +209,8 @@ impl DealTab {
     /// Says that a check of `system` failed, and since when the data may be out of date.
     fn check_failed(&self, system: System, error: Error) {
         let day = |d: &js_sys::Date| (d.get_full_year(), d.get_month() as usize + 1, d.get_date());
-        let (at, now) = (
-            js_sys::Date::new(&self.confirmed.get().into()),
-            js_sys::Date::new_0(),
-        );
+        let confirmed = self.confirmed.get();
+        let (at, now) = (js_sys::Date::new(&confirmed.into()), js_sys::Date::new_0());
         let as_of = moment(
             self.session.lang,
             day(&at),
@@ -226,7 +220,7 @@ impl DealTab {
         // A first failure while what is on screen is fresh (confirmed within two intervals)
         // is not said yet: one more failed check says it.
         let interval_ms = f64::from(self.session.settings.poll_interval()) * 1000.0;
-        let fresh = js_sys::Date::now() - self.confirmed.get() < 2.0 * interval_ms;
+        let fresh = now.get_time() - confirmed < 2.0 * interval_ms;
         self.apply(TabAction::CheckFailed(Unchecked {
             system,
             error,

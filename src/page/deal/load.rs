@@ -12,7 +12,6 @@ use crate::fetch::store_side::StoreData;
 use crate::i18n::errors::System;
 use crate::markup::deal::state::{Loaded, TabAction};
 use crate::model::view::requests::OpenHints;
-use crate::session::StoreAccess;
 
 /// Why a load runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,10 +36,7 @@ const SLOW_MS: u32 = 1_500;
 impl DealTab {
     /// The system that is limiting this tab's requests now, if one is.
     fn limited_by(&self) -> Option<System> {
-        let store = match &self.session.store {
-            StoreAccess::Ready(c) => c.is_limited(),
-            StoreAccess::NotConfigured => false,
-        };
+        let store = self.session.store.client().is_some_and(Client::is_limited);
         if self.session.portal.is_limited() {
             Some(System::Portal)
         } else if store {
@@ -169,10 +165,7 @@ impl DealTab {
                 None => c,
             }
         };
-        let store = match &self.session.store {
-            StoreAccess::Ready(c) => Some(bind(c)),
-            StoreAccess::NotConfigured => None,
-        };
+        let store = self.session.store.client().map(bind);
         (bind(&self.session.portal), store)
     }
 

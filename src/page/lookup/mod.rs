@@ -18,7 +18,7 @@ use super::dom::{Region, delegate};
 use crate::markup::Markup;
 use crate::markup::lookup::{Reader, action, not_configured};
 use crate::model::lookup::LookupHit;
-use crate::session::{Session, StoreAccess};
+use crate::session::Session;
 
 /// How a page shows the lookup.
 #[derive(Default)]
@@ -96,9 +96,7 @@ pub fn mount(
     options: LookupOptions,
 ) -> LookupHandle {
     let region = Region::new(element);
-    if let (StoreAccess::Ready(client), Some(_)) =
-        (&session.store, session.settings.store_iblock_id)
-    {
+    if let (Some(client), Some(_)) = (session.store.client(), session.settings.store_iblock_id) {
         let setup = panel::Setup {
             lang: session.lang,
             settings: Rc::new(session.settings.clone()),

@@ -14,7 +14,7 @@ use crate::model::settings::load::origin_rule_problems;
 use crate::model::settings::merge::merge;
 use crate::model::settings::{Problem, SETTINGS_OPTION, Settings, SettingsField, SettingsProblem};
 use crate::model::webhook::StoreWebhook;
-use crate::session::{Session, StoreAccess};
+use crate::session::Session;
 
 /// Starts both loads; answers arriving after `cancel` (the page went away) are dropped.
 pub fn start_loading(page: UseReducerDispatcher<PageState>, session: &Session, cancel: &Cancel) {
@@ -33,9 +33,9 @@ pub fn start_loading(page: UseReducerDispatcher<PageState>, session: &Session, c
     let Some(hook) = session.settings.store_webhook.as_ref() else {
         return;
     };
-    let store = match &session.store {
-        StoreAccess::Ready(client) => Ok(client.clone()),
-        StoreAccess::NotConfigured => check_client(hook),
+    let store = match session.store.client() {
+        Some(client) => Ok(client.clone()),
+        None => check_client(hook),
     };
     match store {
         Err(failure) => page.dispatch(Action::StoreAnswered {
