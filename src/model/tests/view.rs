@@ -657,7 +657,7 @@ fn a_row_in_grams_asks_the_stock_of_a_product_kept_in_kilograms_in_kilograms() {
     let w = kettle_in_units(("2500", 163, "г"), ("2.5", 166, "кг"), "2.5", "2.5");
     let v = build(&w, answered);
     let kettle = &v.rows[0];
-    assert!(kettle.stock_in_order_unit);
+    assert!(kettle.stock_in_order_unit());
     assert_eq!(kettle.stock.as_ref().unwrap().available, d("2.5"));
     assert_eq!(kettle.shortage(), None);
 }
@@ -668,7 +668,7 @@ fn a_row_in_kilograms_is_short_in_grams_of_what_the_store_keeps_in_grams() {
     let w = kettle_in_units(("0.5", 166, "кг"), ("500", 163, "г"), "300", "300");
     let v = build(&w, answered);
     let kettle = &v.rows[0];
-    assert!(kettle.stock_in_order_unit);
+    assert!(kettle.stock_in_order_unit());
     assert_eq!(kettle.stock.as_ref().unwrap().available, d("300"));
     assert_eq!(kettle.shortage(), Some(d("200")), "200 g are missing");
 }
@@ -679,7 +679,7 @@ fn a_row_in_a_unit_that_does_not_convert_asks_what_its_order_line_holds() {
     let w = kettle_in_units(("2", 778, "упак"), ("20", 796, "шт"), "0", "15");
     let v = build(&w, answered);
     let kettle = &v.rows[0];
-    assert!(kettle.stock_in_order_unit);
+    assert!(kettle.stock_in_order_unit());
     assert_eq!(kettle.shortage(), Some(d("5")), "5 pieces are missing");
 }
 
@@ -687,6 +687,6 @@ fn a_row_in_a_unit_that_does_not_convert_asks_what_its_order_line_holds() {
 fn a_row_in_the_lines_own_unit_counts_as_before() {
     let w = kettle_in_units(("3", 796, "шт"), ("3", 796, "шт"), "2", "3");
     let v = build(&w, answered);
-    assert!(!v.rows[0].stock_in_order_unit);
+    assert!(!v.rows[0].stock_in_order_unit());
     assert_eq!(v.rows[0].shortage(), None, "3 asked: 1 free + 2 of its own");
 }

@@ -238,7 +238,6 @@ impl DealView {
             .map(|((index, row), ((m, s), (line, shipped)))| {
                 let line_shipped = line.is_some_and(|it| *shipped >= it.quantity);
                 let mut row = ViewRow::of(index, row, m, s, store_products, *line, line_shipped);
-                row.stock_in_order_unit = line.is_some() && row.order_unit.differs_from(&row.unit);
                 // A product in several lines is compared in total (a difference), not per line.
                 if matching.split.iter().any(|s| s.rows.contains(&index)) {
                     row.order_quantity = None;
@@ -322,7 +321,6 @@ impl DealView {
     }
 }
 
-/// The other deals holding a link to the same order as this deal's link by rule `rule_index`.
 /// What deal row `row` asks of the store's stock, in the unit the stock counts in: the store's,
 /// which its order line carries. A row in a unit that converts to the line's asks its quantity
 /// converted (2 500 g of a product sold by the kg: 2,5); one in a unit that does not (packs
@@ -340,6 +338,7 @@ fn stock_quantity(row: &ProductRow, line: Option<&BasketItem>) -> Decimal {
         .unwrap_or(line.quantity)
 }
 
+/// The other deals holding a link to the same order as this deal's link by rule `rule_index`.
 fn shared_with(input: DealInputs<'_>, rule_index: usize) -> Vec<OtherDeal> {
     let rules = &input.settings.link_rules;
     let found = input
