@@ -4,6 +4,10 @@
 
 use std::time::Duration;
 
+#[path = "support/closed_port.rs"]
+mod closed_port;
+use closed_port::ClosedPort;
+
 use bitrix_rest::{Client, Token};
 use bitrix_sandbox::{Sandbox, SandboxConfig};
 use storelink::fetch::deal::{DealData, OpenContext, open_deal};
@@ -162,12 +166,10 @@ async fn a_deal_without_an_order_is_offered_linking() {
 #[tokio::test]
 async fn an_unreachable_store_leaves_the_crm_part_whole() {
     let s = setup();
-    let closed = {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
-        listener.local_addr().expect("its address").port()
-    };
+    let closed = ClosedPort::reserve();
     let store = Client::webhook(&format!(
-        "http://127.0.0.1:{closed}/rest/1/store-webhook-secret/"
+        "http://127.0.0.1:{}/rest/1/store-webhook-secret/",
+        closed.port()
     ))
     .expect("client");
     let (data, view) = open(&s, 1, Some(&store)).await;

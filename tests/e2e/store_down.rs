@@ -31,10 +31,8 @@ fn assert_crm_part_with_store_sentence(stand: &Stand, rows: usize) -> String {
 #[test]
 #[ignore = "needs dist/ and Chromium: run ./build.sh test"]
 fn store_unreachable_keeps_the_crm_part_and_says_so() {
-    let stand = mini_stand(
-        "store_unreachable_keeps_the_crm_part_and_says_so",
-        unreachable_store(mini_options(60)),
-    );
+    let (options, _closed) = unreachable_store(mini_options(60));
+    let stand = mini_stand("store_unreachable_keeps_the_crm_part_and_says_so", options);
     stand.open_deal_ready(1, User::Rep);
     let sentence = assert_crm_part_with_store_sentence(&stand, 4);
     eprintln!("store unreachable, the rep reads: {sentence}");

@@ -1,11 +1,11 @@
 //! Headless Chromium driven through its own ChromeDriver on a free port, with a fresh profile.
 //! Dropping the browser ends the session, stops ChromeDriver and removes the profile.
 
-use std::net::TcpListener;
+use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, ChildStdout, Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::{Value, json};
 
@@ -32,14 +32,6 @@ fn env_or(name: &str, default: &str) -> String {
         .unwrap_or_else(|| default.to_owned())
 }
 
-fn free_port() -> u16 {
-    // Port 0: the system picks a free port; it is released for ChromeDriver right away.
-    TcpListener::bind(("127.0.0.1", 0))
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free loopback port for chromedriver")
-}
-
 fn fresh_profile() -> PathBuf {
     static COUNT: AtomicU32 = AtomicU32::new(0);
     let nanos = std::time::SystemTime::now()
@@ -62,23 +54,25 @@ impl Browser {
     pub fn start(performance_log: bool) -> Browser {
         let chromedriver_path = env_or("CHROMEDRIVER", "/usr/bin/chromedriver");
         let chromium_path = env_or("CHROMIUM", "/usr/bin/chromium");
-        let port = free_port();
-        let chromedriver = Command::new(&chromedriver_path)
-            .arg(format!("--port={port}"))
+        // Port 0: ChromeDriver binds a free port itself and says which, so no other server
+        // can take it in between.
+        let mut chromedriver = Command::new(&chromedriver_path)
+            .arg("--port=0")
             .stdin(Stdio::null())
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .unwrap_or_else(|e| {
                 panic!("cannot start {chromedriver_path} ({e}): install chromium-driver or set CHROMEDRIVER")
             });
-        let server = format!("http://127.0.0.1:{port}");
+        let said = chromedriver.stdout.take().expect("piped above");
         let profile = fresh_profile();
         let mut starting = BrowserStarting {
             chromedriver: Some(chromedriver),
             profile: profile.clone(),
         };
-        wait_until_listening(&server);
+        let port = listening_port(said);
+        let server = format!("http://127.0.0.1:{port}");
         let mut args: Vec<String> = CHROMIUM_FLAGS.lines().map(str::to_owned).collect();
         args.push(format!("--user-data-dir={}", profile.display()));
         args.push(format!("--window-size={},{}", WINDOW_SIZE.0, WINDOW_SIZE.1));
@@ -137,23 +131,24 @@ impl Drop for BrowserStarting {
     }
 }
 
-fn wait_until_listening(server: &str) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let http = reqwest::blocking::Client::new();
-    while Instant::now() < deadline {
-        let ready = http
-            .get(format!("{server}/status"))
-            .send()
-            .ok()
-            .and_then(|r| r.text().ok())
-            .and_then(|t| serde_json::from_str::<Value>(&t).ok())
-            .is_some_and(|v| v["value"]["ready"] == json!(true));
-        if ready {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(50));
+/// The port ChromeDriver says it listens on ("... started successfully on port 35171."),
+/// within 20 s; what it prints later is read and dropped on the same thread.
+fn listening_port(said: ChildStdout) -> u16 {
+    let (tell, told) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut lines = BufReader::new(said).lines().map_while(Result::ok);
+        let port = lines.by_ref().find_map(|line| {
+            let (_, rest) = line.split_once("started successfully on port ")?;
+            rest.trim_end_matches('.').trim().parse::<u16>().ok()
+        });
+        let _ = tell.send(port);
+        lines.for_each(drop);
+    });
+    match told.recv_timeout(Duration::from_secs(20)) {
+        Ok(Some(port)) => port,
+        Ok(None) => panic!("chromedriver ended without saying which port it listens on"),
+        Err(_) => panic!("chromedriver did not say which port it listens on within 20 s"),
     }
-    panic!("chromedriver did not start listening on {server} within 20 s");
 }
 
 impl Drop for Browser {

@@ -3,6 +3,7 @@
 //! DOM reads and waits, data sets and app options.
 
 pub mod browser;
+pub mod closed_port;
 pub mod options;
 pub mod page;
 pub mod rest;

@@ -3,6 +3,8 @@
 
 use serde_json::{Value, json};
 
+use super::closed_port::ClosedPort;
+
 /// `dev/app-options.json` as written (`${STORE_WEBHOOK_URL}` is filled in by the sandbox).
 pub fn dev_options() -> Value {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/dev/app-options.json");
@@ -29,15 +31,17 @@ pub fn with_settings(mut options: Value, changes: Value) -> Value {
     options
 }
 
-/// The settings' store webhook pointed at a loopback port where nothing listens.
-pub fn unreachable_store(options: Value) -> Value {
-    // Bound and released at once: nothing listens there for the rest of the test.
-    let port = std::net::TcpListener::bind(("127.0.0.1", 0))
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free loopback port");
-    with_settings(
-        options,
-        json!({ "storeWebhook": format!("http://127.0.0.1:{port}/rest/1/store-webhook-secret/") }),
+/// The settings' store webhook pointed at a loopback port where nothing listens; keep the
+/// [`ClosedPort`] for as long as the store must stay unreachable.
+pub fn unreachable_store(options: Value) -> (Value, ClosedPort) {
+    // Held closed for the rest of the test: connecting there is refused.
+    let closed = ClosedPort::reserve();
+    let webhook = format!(
+        "http://127.0.0.1:{}/rest/1/store-webhook-secret/",
+        closed.port()
+    );
+    (
+        with_settings(options, json!({ "storeWebhook": webhook })),
+        closed,
     )
 }
