@@ -257,6 +257,19 @@ impl Stand {
         if let Some(html) = html {
             let _ = std::fs::write(dir.join(format!("{}.html", self.name)), html);
         }
+        // The log is often all there is of a failed run elsewhere: what the frame showed.
+        let shown = self
+            .browser
+            .driver
+            .execute(
+                "return document.body ? document.body.innerText : '';",
+                vec![],
+            )
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let shown: String = shown.chars().take(2000).collect();
+        eprintln!("the current frame showed:\n{shown}");
         let _ = self.browser.driver.leave_frames();
         if let Ok(png) = self.browser.driver.screenshot() {
             let path = dir.join(format!("{}.png", self.name));
