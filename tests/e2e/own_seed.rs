@@ -332,9 +332,9 @@ fn own_seed_without_order_finds_candidates_by_phone_and_number_and_link_writes_t
 
 #[test]
 #[ignore = "needs dist/ and Chromium: run ./build.sh test"]
-fn own_seed_several_orders_by_the_rule_offer_a_selector() {
+fn own_seed_several_orders_by_the_rule_offer_a_selector_whose_choice_is_kept() {
     let stand = mini_stand(
-        "own_seed_several_orders_by_the_rule_offer_a_selector",
+        "own_seed_several_orders_by_the_rule_offer_a_selector_whose_choice_is_kept",
         mini_options(60),
     );
     stand.open_deal_ready(3, User::Rep);
@@ -361,6 +361,13 @@ fn own_seed_several_orders_by_the_rule_offer_a_selector() {
             .attr(&tid("order-status"), "data-status-id")
             .as_deref(),
         Some("N")
+    );
+
+    // The choice is remembered in this browser: the next open shows the same order.
+    stand.open_deal_ready(3, User::Rep);
+    assert_eq!(
+        stand.attr(&tid("order-number"), "data-value").as_deref(),
+        Some("M-504")
     );
 }
 

@@ -63,7 +63,7 @@ impl DealTab {
             _ => TabAction::Start { generation, chosen },
         });
         if let LoadKind::Prefer(order) = kind {
-            preference::remember(self.deal_id, order);
+            preference::remember(&self.session.init.member_id, self.deal_id, order);
         }
         // Said once the load is slow, and again while it lasts, naming a system that limits
         // the requests; ignored once this load is over or a newer one started.
@@ -195,7 +195,7 @@ impl DealTab {
             store: store.as_ref(),
             settings: &session.settings,
             lang: session.lang.code(),
-            preferred_order: preference::recall(self.deal_id),
+            preferred_order: preference::recall(member, self.deal_id),
             hints: &known,
             guess: guess.as_ref(),
         };
