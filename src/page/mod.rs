@@ -35,16 +35,27 @@ pub fn mount() {
     document_lang(early_lang());
     let frame = match Frame::connect() {
         Ok(frame) => frame,
-        Err(_) => return root.set_inner_html(&shell::outside(early_lang())),
+        Err(_) => {
+            started(&root);
+            return root.set_inner_html(&shell::outside(early_lang()));
+        }
     };
     spawn_local(async move {
         match Session::open(frame).await {
             Err(error) => {
+                started(&root);
                 root.set_inner_html(&shell::frame_failed(early_lang(), &error.to_string()))
             }
             Ok(session) => show(root, Screen::for_session(page, Rc::new(session))),
         }
     });
+}
+
+/// The static page's container (`#storelink`) says it is loading until a screen is in it:
+/// then the screen says what it is doing, and assistive technology reads it rather than wait.
+pub fn started(root: &Element) {
+    let _ = root.set_attribute("data-state", "started");
+    let _ = root.remove_attribute("aria-busy");
 }
 
 /// Says the page's language (`<html lang>`) for screen readers, spelling and hyphenation:
@@ -70,6 +81,7 @@ fn show(root: Element, screen: Screen) {
         return;
     }
     let session = screen.session().clone();
+    started(&root);
     root.set_inner_html(r#"<div class="sl-root"></div>"#);
     let Some(page) = root.first_element_child() else {
         return;

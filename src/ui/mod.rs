@@ -19,6 +19,7 @@ use crate::page::screen::Screen;
 
 /// Renders an admin `screen` (the app page or the installer) into `root`.
 pub fn render(root: web_sys::Element, screen: Screen) {
+    crate::page::started(&root);
     root.set_inner_html("");
     yew::Renderer::<App>::with_root_and_props(root, AppProps { screen }).render();
 }

@@ -22,6 +22,8 @@ fn demo_linked_order_shows_its_number_status_name_and_total() {
     let stand = demo("demo_linked_order_shows_its_number_status_name_and_total");
     let order = rest::order(&stand.sandbox, 109);
     stand.open_deal_ready(9, User::Rep);
+    // Loaded, the page's container is no longer busy: assistive technology reads the tab.
+    assert_eq!(stand.attr("#storelink", "aria-busy"), None);
 
     assert_eq!(
         stand.attr(&tid("deal-tab"), "data-deal-id").as_deref(),

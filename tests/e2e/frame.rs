@@ -28,6 +28,11 @@ fn opened_outside_bitrix24_the_page_explains_itself() {
             "{page} explains what it is and how to install it"
         );
         assert!(stand.count("h2") > 0, "{page}");
+        assert_eq!(
+            stand.attr("#storelink", "aria-busy"),
+            None,
+            "{page} is not busy"
+        );
     }
     // In English when the browser asks for it through LANG.
     stand.goto(&format!(

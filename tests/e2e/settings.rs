@@ -58,6 +58,11 @@ fn admin_connects_the_store_saves_and_reads_the_settings_back() {
     stand.open_app_page(User::Admin);
     // An admin without a store connection starts in the settings, told what to do first.
     wait_settings_ready(&stand);
+    assert_eq!(
+        stand.attr("#storelink", "aria-busy"),
+        None,
+        "the page is not busy"
+    );
     let first = stand.wait_css(&tid("settings-first-steps"));
     assert!(first.text.contains("вебхук"), "{}", first.text);
 
