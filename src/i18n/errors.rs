@@ -22,6 +22,7 @@ struct ErrorTexts {
     scope_store: &'static str,
     access: &'static str,
     access_read: &'static str,
+    access_store: &'static str,
     not_found: &'static str,
     not_found_plain: &'static str,
     no_method: &'static str,
@@ -46,6 +47,7 @@ static RU: ErrorTexts = ErrorTexts {
     scope_store: "У вебхука магазина нет нужного права ({0}). Администратору нужно создать вебхук с правами sale и catalog.",
     access: "{0}: у вас нет прав на это действие ({1}). Ничего не изменено.",
     access_read: "{0}: у вас нет прав на просмотр этих данных ({1}). Попросите доступ у администратора.",
+    access_store: "Магазин не дал вебхуку StoreLink доступ к этим данным ({0}). Попросите администратора выдать пользователю вебхука в магазине права на заказы, каталог и склады.",
     not_found: "{0}: запись не найдена ({1}).",
     not_found_plain: "{0}: запись не найдена.",
     no_method: "{0} не знает метода {1}: на той стороне нет нужного модуля или его версия устарела. Сообщите администратору.",
@@ -70,16 +72,17 @@ static EN: ErrorTexts = ErrorTexts {
     scope_store: "The store's webhook lacks a permission ({0}). An administrator needs a webhook with the sale and catalog scopes.",
     access: "{0}: you are not allowed to do this ({1}). Nothing was changed.",
     access_read: "{0}: you are not allowed to see this data ({1}). Ask your administrator for access.",
+    access_store: "The store refused StoreLink's webhook access to this data ({0}). Ask your administrator to give the webhook's store user rights to orders, the catalogue and warehouses.",
     not_found: "{0}: the record was not found ({1}).",
     not_found_plain: "{0}: the record was not found.",
     no_method: "{0} does not know the method {1}: a module is missing there or too old. Tell your administrator.",
-    rate_limit: "{0} asks to slow down: it gets more requests than it takes right now (from everyone working with it), and did not answer after several tries. Try again in a minute.",
+    rate_limit: "{0} asks to slow down: it is receiving more requests than it accepts right now (from everyone working with it), and did not answer after several tries. Try again in a minute.",
     time_limit: "{0} has blocked this request for a while: its time limit is spent. Try again in a few minutes.",
     bad_request: "{0} refused the request: {1}.",
     server: "{0} answered with a server error{1}. Try again; if it persists, tell your administrator.",
     network_portal: "Bitrix24 cannot be reached. Check your internet connection and try again.",
     network_store: "The store cannot be reached at the address in the settings. The CRM data is shown without it.",
-    timed_out: "{0} did not answer within 25 seconds. Try again; if it stays so, tell your administrator.",
+    timed_out: "{0} did not answer within 25 seconds. Try again; if it keeps happening, tell your administrator.",
     malformed: "{0} sent an answer StoreLink cannot read: {1}.",
     other: "{0}: {1}.",
     maybe_applied: " The change may have been applied: check before repeating it.",
@@ -112,13 +115,17 @@ pub fn describe(error: &Error, system: System, lang: Lang) -> String {
         (ErrorKind::Scope, System::Portal) => fill(t.scope_portal, &[&detail]),
         (ErrorKind::Scope, System::Store) => fill(t.scope_store, &[&detail]),
         // A refused read changed nothing by its nature; saying so would only puzzle.
-        // Which read was refused (stock, orders, …): the administrator grants that right.
+        // Which read was refused (stock, orders, …): the administrator grants that right. The
+        // store is asked as the webhook's user, not as the rep: its rights are the ones missing.
         (ErrorKind::Access, _) if Access::of_method(&error.method) == Access::Read => {
             let what = match code == error.method {
                 true => code.clone(),
                 false => format!("{}: {code}", error.method),
             };
-            fill(t.access_read, &[name, &what])
+            match system {
+                System::Store => fill(t.access_store, &[&what]),
+                System::Portal => fill(t.access_read, &[name, &what]),
+            }
         }
         (ErrorKind::Access, _) => fill(t.access, &[name, &code]),
         (ErrorKind::NotFound, _) if error.has_code("ERROR_METHOD_NOT_FOUND") => {
@@ -182,8 +189,28 @@ mod tests {
         ));
         assert_eq!(
             describe(&e, System::Store, Lang::En),
-            "The store did not answer within 25 seconds. Try again; if it stays so, tell your administrator."
+            "The store did not answer within 25 seconds. Try again; if it keeps happening, tell your administrator."
         );
+    }
+
+    #[test]
+    fn a_store_refusing_a_read_names_the_webhooks_rights_not_the_reps() {
+        let e = Error::from_rest(
+            "catalog.storeproduct.list",
+            403,
+            "ACCESS_DENIED",
+            "Access denied",
+        );
+        let en = describe(&e, System::Store, Lang::En);
+        assert!(en.contains("StoreLink's webhook"), "{en}");
+        assert!(en.contains("catalog.storeproduct.list"), "{en}");
+        assert!(!en.contains("you are not allowed"), "{en}");
+        let ru = describe(&e, System::Store, Lang::Ru);
+        assert!(ru.contains("вебхуку StoreLink"), "{ru}");
+        assert!(!ru.contains("у вас нет прав"), "{ru}");
+        // Bitrix24 is asked as the rep: there the rep's own rights are missing.
+        let portal = describe(&e, System::Portal, Lang::En);
+        assert!(portal.contains("you are not allowed"), "{portal}");
     }
 
     #[test]

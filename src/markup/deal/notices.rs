@@ -29,22 +29,23 @@ pub fn store_notice(m: &mut Markup, lang: Lang, is_admin: bool, error: Option<&E
         Some(error) if is_admin && error.kind == ErrorKind::Auth => (
             "store-unavailable",
             Notice::new(Tone::Warning, t.store_webhook_refused_admin)
-                .titled(t.store_unavailable_title)
+                .titled(t.store_webhook_refused_title)
                 .action(t.open_settings, "open-settings"),
         ),
         Some(error) => {
             described = describe(error, System::Store, lang);
-            // The store answered and refused a read: reachable, but not all of it readable.
+            // The store answered and refused: reachable, but not to StoreLink, or not all of
+            // it. Trying again picks up what the administrator mended meanwhile.
             let title = match error.kind {
+                ErrorKind::Auth => t.store_webhook_refused_title,
                 ErrorKind::Access | ErrorKind::Scope => t.store_refused_title,
+                ErrorKind::RateLimit => t.store_busy_title,
                 _ => t.store_unavailable_title,
             };
-            (
-                "store-unavailable",
-                Notice::new(Tone::Warning, &described)
-                    .titled(title)
-                    .action(t.retry, "retry"),
-            )
+            let notice = Notice::new(Tone::Warning, &described)
+                .titled(title)
+                .action(t.retry, "retry");
+            ("store-unavailable", notice)
         }
         None if is_admin => (
             "store-not-configured",
@@ -169,4 +170,32 @@ pub fn status_content(text: &str) -> String {
         m.leaf("span", "", text);
     }
     m.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn notice(kind: ErrorKind, is_admin: bool) -> String {
+        let mut error = Error::new(kind, "batch", "refused");
+        error.status = Some(403);
+        let mut m = Markup::new();
+        store_notice(&mut m, Lang::En, is_admin, Some(&error));
+        m.finish()
+    }
+
+    #[test]
+    fn a_store_that_answered_and_refused_is_not_called_unavailable() {
+        let t = Lang::En.deal();
+        for is_admin in [false, true] {
+            let html = notice(ErrorKind::Auth, is_admin);
+            assert!(html.contains(t.store_webhook_refused_title), "{html}");
+            assert!(!html.contains(t.store_unavailable_title), "{html}");
+        }
+        assert!(notice(ErrorKind::Access, false).contains(t.store_refused_title));
+        assert!(notice(ErrorKind::RateLimit, false).contains(t.store_busy_title));
+        let down = notice(ErrorKind::Network, false);
+        assert!(down.contains(t.store_unavailable_title), "{down}");
+        assert!(down.contains(r#"data-on-click="retry""#), "{down}");
+    }
 }

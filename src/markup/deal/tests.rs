@@ -1292,7 +1292,7 @@ fn an_unread_portal_catalogue_is_named_above_the_products() {
         .nth(1)
         .expect("the catalogue notice");
     assert!(
-        notice.contains("Bitrix24's product catalogue did not answer"),
+        notice.contains("Bitrix24's product catalogue could not be read"),
         "{notice}"
     );
     assert!(
