@@ -17,7 +17,7 @@ use crate::i18n::{DealTexts, Lang, fill};
 use crate::model::contacts::MatchedOn;
 use crate::model::link::UnresolvedLink;
 use crate::model::linked_elsewhere::OtherDeal;
-use crate::model::settings::OrderKey;
+use crate::model::settings::{FieldLabel, OrderKey};
 
 /// The `id` of the number field: the page keeps it focused across renders.
 pub const NUMBER_ID: &str = "sl-link-number";
@@ -278,7 +278,14 @@ impl LinkState {
 
 /// Writes the panel; `unresolved` is what the deal's link fields hold although the store has
 /// no such order (the view's [`unresolved`](crate::model::view::DealView::unresolved)).
-pub fn write(m: &mut Markup, state: &LinkState, unresolved: &[UnresolvedLink], lang: Lang) {
+/// A link field is named by its label as the admin saw it (`labels`), else by its code.
+pub fn write(
+    m: &mut Markup,
+    state: &LinkState,
+    unresolved: &[UnresolvedLink],
+    labels: &[FieldLabel],
+    lang: Lang,
+) {
     let t = lang.deal();
     m.open_class("section", "sl-card sl-link-panel")
         .attr("data-testid", "link-panel");
@@ -286,7 +293,7 @@ pub fn write(m: &mut Markup, state: &LinkState, unresolved: &[UnresolvedLink], l
     for link in unresolved {
         m.open_class("p", "sl-notice sl-notice-warning")
             .attr("data-testid", "link-unresolved")
-            .text(&unresolved_text(link, t))
+            .text(&unresolved_text(link, labels, t))
             .close("p");
     }
     let intro = match state.contact {
@@ -360,7 +367,6 @@ pub fn write(m: &mut Markup, state: &LinkState, unresolved: &[UnresolvedLink], l
         .attr("id", NUMBER_ID)
         .attr("class", "sl-input sl-input-short")
         .attr("type", "search")
-        .attr("aria-label", t.link_number_label)
         .attr("placeholder", t.link_number_label)
         .attr("data-testid", "link-number")
         .attr_opt("aria-invalid", state.number_missing.then_some("true"))
@@ -388,20 +394,21 @@ pub fn write(m: &mut Markup, state: &LinkState, unresolved: &[UnresolvedLink], l
 }
 
 /// What a link field holds that names no order, as a sentence.
-fn unresolved_text(link: &UnresolvedLink, t: &DealTexts) -> String {
+fn unresolved_text(link: &UnresolvedLink, labels: &[FieldLabel], t: &DealTexts) -> String {
+    let name = |field: &str| FieldLabel::of(labels, field).unwrap_or(field).to_owned();
     match link {
         UnresolvedLink::Field {
             field,
             holds: OrderKey::Id,
             value,
-        } => fill(t.link_unresolved_id, &[field.as_str(), value.as_str()]),
+        } => fill(t.link_unresolved_id, &[&name(field), value]),
         UnresolvedLink::Field {
             field,
             holds: OrderKey::Number,
             value,
-        } => fill(t.link_unresolved_number, &[field.as_str(), value.as_str()]),
+        } => fill(t.link_unresolved_number, &[&name(field), value]),
         UnresolvedLink::OriginId { value } => fill(t.link_unresolved_origin, &[value]),
-        UnresolvedLink::MissingField { field } => fill(t.link_missing_field, &[field]),
+        UnresolvedLink::MissingField { field } => fill(t.link_missing_field, &[&name(field)]),
     }
 }
 
@@ -626,8 +633,12 @@ mod tests {
     }
 
     fn html_with(state: &LinkState, unresolved: &[UnresolvedLink]) -> String {
+        let labels = [FieldLabel {
+            field: "UF_CRM_NUMBER".into(),
+            label: "Order number in the store".into(),
+        }];
         let mut m = Markup::new();
-        write(&mut m, state, unresolved, Lang::En);
+        write(&mut m, state, unresolved, &labels, Lang::En);
         m.finish()
     }
 
@@ -785,7 +796,7 @@ mod tests {
     }
 
     #[test]
-    fn link_fields_naming_no_order_are_quoted_escaped_before_the_search() {
+    fn link_fields_naming_no_order_are_named_by_label_quoted_escaped_before_the_search() {
         let state = LinkState::new(ContactSearch::NoContact);
         let unresolved = vec![
             UnresolvedLink::Field {
@@ -809,8 +820,8 @@ mod tests {
         assert_eq!(
             notes,
             vec![
-                r#"The deal field "UF_CRM_ORDER" holds "&lt;99999&gt;", but the store has no order with that ID."#,
-                r#"The deal field "UF_CRM_NUMBER" holds "A-77", but the store has no order with that number."#,
+                r#"The deal field "UF_CRM_ORDER" holds "&lt;99999&gt;", but the store has no order with that ID. Correct the field, or find the order below and link it."#,
+                r#"The deal field "Order number in the store" holds "A-77", but the store has no order with that number. Correct the field, or find the order below and link it."#,
                 r#"The deal's ORIGIN_ID is "5", but the store has no order with that ID."#,
             ]
         );
@@ -881,9 +892,10 @@ mod tests {
         assert!(
             html.contains(r#"<label for="sl-link-number">Find an order by number or ID</label>"#)
         );
-        // Numbers may hold letters (`A-17b`): no numeric keyboard.
+        // Numbers may hold letters (`A-17b`): no numeric keyboard. The visible label names
+        // the field for assistive technology too (no aria-label saying other words).
         assert!(html.contains(
-            r#"<input id="sl-link-number" class="sl-input sl-input-short" type="search" aria-label"#
+            r#"<input id="sl-link-number" class="sl-input sl-input-short" type="search" placeholder"#
         ));
         assert!(
             html.contains(
@@ -1122,6 +1134,7 @@ mod tests {
         write(
             &mut m,
             &LinkState::new(ContactSearch::NoContact),
+            &[],
             &[],
             Lang::Ru,
         );

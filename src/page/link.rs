@@ -112,7 +112,13 @@ impl LinkPanel {
     /// Writes the panel (the deal tab calls this inside its own markup, with what the deal's
     /// link fields hold that names no order).
     pub fn write(&self, m: &mut Markup, unresolved: &[UnresolvedLink]) {
-        markup::write(m, &self.state.borrow(), unresolved, self.session.lang);
+        markup::write(
+            m,
+            &self.state.borrow(),
+            unresolved,
+            &self.session.settings.field_labels,
+            self.session.lang,
+        );
     }
 
     /// The order number typed in the panel.

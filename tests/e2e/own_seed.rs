@@ -243,10 +243,12 @@ fn own_seed_without_order_finds_candidates_by_phone_and_number_and_link_writes_t
     let stale = stand
         .text(&tid("link-unresolved"))
         .expect("the stale link is named");
+    // Named by the label the admin saw (the settings' `fieldLabels`), not its code.
     assert!(
-        stale.contains(ORDER_FIELD) && stale.contains("99999"),
+        stale.contains("Номер заказа в магазине") && stale.contains("99999"),
         "{stale}"
     );
+    assert!(!stale.contains(ORDER_FIELD), "{stale}");
 
     // The contact's `+7 916 123 45 67` finds order 502 whose buyer wrote `8 (916) 123-45-67`;
     // nobody else's order is offered.
@@ -463,6 +465,12 @@ fn an_order_another_deal_linked_while_the_panel_was_open_asks_before_it_is_linke
         "{candidate} {}[data-deal-id=\"3\"]",
         tid("link-elsewhere")
     ));
+    // "Link" was disabled while the tab asked: the question that came after takes the focus.
+    let focused = stand.js(
+        "return document.activeElement ? document.activeElement.getAttribute('data-testid') : '';",
+        vec![],
+    );
+    assert_eq!(focused, json!("link-anyway"));
     let deal = rest::deal(&stand.sandbox, 2);
     assert!(
         deal[ORDER_FIELD].as_str().unwrap_or_default().is_empty(),
