@@ -59,7 +59,7 @@ pub struct LookupTexts {
 
 static RU: LookupTexts = LookupTexts {
     label: "Поиск остатков",
-    placeholder: "Название, артикул или внешний код",
+    placeholder: "Название, артикул, внешний код",
     hint: "Результаты появляются по мере ввода. Стрелки — выбор, Enter — подробности, Esc — очистить.",
     too_short: "Введите хотя бы два символа.",
     clear: "Очистить",

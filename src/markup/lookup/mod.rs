@@ -227,8 +227,8 @@ pub fn body(m: &mut Markup, v: &View) {
                 t.nothing_text_no_article
             };
             let text = fill(template, &[answer.query.as_str()]);
+            // The status line above says "Nothing found": the box says why, once.
             Notice::new(Tone::Info, &text)
-                .titled(t.nothing_title)
                 .testid("stock-nothing")
                 .write(m);
         }

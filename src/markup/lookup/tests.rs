@@ -232,6 +232,11 @@ fn nothing_found_names_the_query() {
     let notice = &html[html.find("stock-nothing").unwrap()..];
     assert!(notice.contains("«Самовар &lt;b&gt;»"), "{notice}");
     assert!(notice.contains("артикулом"), "{notice}");
+    assert_eq!(
+        html.matches(Lang::Ru.lookup().nothing_title).count(),
+        1,
+        "said once, in the status line: {html}"
+    );
     assert!(!html.contains("role=\"listbox\""));
 }
 

@@ -126,6 +126,10 @@ fn check_result(page: &PageState, lang: Lang) -> Html {
             .titled(t.check_failed_title)
             .html(),
         ),
+        // The address's own problem is said under the field already: once is enough.
+        Check::Refused(problem) if page.form.webhook.problem().as_ref() == Some(problem) => {
+            ("refused", None, html! {})
+        }
         Check::Refused(problem) => (
             "refused",
             None,
