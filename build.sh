@@ -4,6 +4,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# Where the command was typed: a relative path given to `serve` means a file there.
+CALLER_DIR="$PWD"
 cd "$ROOT"
 
 DIST="$ROOT/dist"
@@ -198,11 +200,21 @@ cmd_serve() {
   say "building the sandbox"
   cargo build --release -p bitrix-sandbox
   say "starting the sandbox with demo data (Ctrl-C stops it)"
+  # The sandbox's file arguments as the person meant them: relative to where they typed.
+  local args=() arg flag=""
+  for arg in "$@"; do
+    case "$flag:$arg" in
+      --seed:demo | --seed:large | *:/*) ;;
+      --seed:* | --db:* | --install-app:* | --urls-file:* | --widget-dir:*) arg="$CALLER_DIR/$arg" ;;
+    esac
+    flag="$arg"
+    args+=("$arg")
+  done
   exec "$TARGET_DIR/release/bitrix-sandbox" \
     --widget-dir "$DIST" \
     --seed demo \
     --install-app "$ROOT/dev/app-options.json" \
-    "$@"
+    "${args[@]}"
 }
 
 # ---------------------------------------------------------------- package
