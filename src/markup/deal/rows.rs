@@ -98,10 +98,23 @@ pub fn rows_table(m: &mut Markup, props: &RowsTable) {
     for row in props.rows {
         row_html(m, props, row, columns);
     }
-    m.close("tbody")
-        .close("table")
-        .close("div")
-        .close("section");
+    m.close("tbody").close("table").close("div");
+    let own_reserve_shown = props.rows.iter().any(|row| {
+        row.stock.as_ref().is_some_and(|s| {
+            s.product
+                .warehouses
+                .iter()
+                .any(|c| !c.own_reserve.is_zero() && columns.iter().any(|w| w.id == c.warehouse_id))
+        })
+    });
+    if own_reserve_shown {
+        m.open_class("p", "sl-small sl-muted")
+            .attr("data-testid", "own-reserve-legend")
+            .attr("aria-hidden", "true")
+            .text(t.own_reserve_legend)
+            .close("p");
+    }
+    m.close("section");
 }
 
 /// `<th scope="col" class>text</th>`.
@@ -262,11 +275,16 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
             Some(Some(c)) => {
                 m.text(&fmt.qty(c.free));
                 if !c.own_reserve.is_zero() {
+                    // "+N" on screen (the legend under the table says what it is), the
+                    // sentence for screen readers.
                     let amount = fmt.qty(c.own_reserve);
+                    let said = fill(t.own_reserve, &[&amount]);
                     m.open_class("span", "sl-small sl-muted")
-                        .attr("title", &fill(t.own_reserve, &[&amount]))
+                        .attr("title", &said)
+                        .attr("aria-hidden", "true")
                         .text(&format!(" +{amount}"))
                         .close("span");
+                    m.leaf("span", "sl-sr", &format!(", {said}"));
                 }
                 if let Some(why) = over_reserved_note(c, fmt) {
                     m.open_class("span", "sl-over-reserved")

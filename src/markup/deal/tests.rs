@@ -660,7 +660,7 @@ fn a_shortage_row_carries_row_shortage_with_the_missing_count() {
         r#"<td class="sl-num">5 pcs</td><td class="sl-num"><span class="sl-strong" data-testid="row-available" data-value="2">2</span></td><td><span class="sl-badge sl-badge-alert" data-testid="row-shortage" data-value="3">3 pcs short</span></td><td class="sl-num">₽500.00</td><td class="sl-num" data-warehouse-id="1">2</td></tr>"#
     ), "{html}");
     assert!(html.contains(
-        r#"<th scope="col" class="sl-num">Qty</th><th scope="col" class="sl-num">Available</th><th scope="col">Stock</th><th scope="col" class="sl-num">Price</th><th scope="col" class="sl-num" data-warehouse-id="1" title="Main"><span class="sl-wh-title">Main</span></th>"#
+        r#"<th scope="col" class="sl-num">Qty</th><th scope="col" class="sl-num">Available</th><th scope="col">Availability</th><th scope="col" class="sl-num">Price</th><th scope="col" class="sl-num" data-warehouse-id="1" title="Main"><span class="sl-wh-title">Main</span></th>"#
     ), "{html}");
 }
 
@@ -1604,8 +1604,23 @@ fn the_own_orders_reserve_says_what_it_is_and_the_table_scroller_has_a_name() {
     }
     let html = table(&[r], true, None, &ViewChanges::default());
     assert!(
-        html.contains(r#"<span class="sl-small sl-muted" title="2 of them reserved for this deal's order"> +2</span>"#),
+        html.contains(r#"<span class="sl-small sl-muted" title="2 of them reserved for this deal's order" aria-hidden="true"> +2</span><span class="sl-sr">, 2 of them reserved for this deal's order</span>"#),
         "{html}"
+    );
+    // "+N" is explained under the table for those who see it.
+    assert!(
+        html.contains(r#"data-testid="own-reserve-legend" aria-hidden="true">+N at a warehouse"#),
+        "{html}"
+    );
+    let plain = table(
+        &[row(0, "Coffee", "5", "3", None)],
+        true,
+        None,
+        &ViewChanges::default(),
+    );
+    assert!(
+        !plain.contains("own-reserve-legend"),
+        "no legend without a +N: {plain}"
     );
     assert!(
         html.contains(r#"<div class="sl-table-wrap" role="region" aria-label="Products and stock" tabindex="0""#),

@@ -104,7 +104,13 @@ fn option(
             "sl-lookup-total sl-num"
         },
     );
-    m.open_class("span", "sl-lookup-sr")
+    // Wide, the header row names the column; compact has none, so the caption shows.
+    let caption = if v.compact {
+        "sl-lookup-caption"
+    } else {
+        "sl-lookup-sr"
+    };
+    m.open_class("span", caption)
         .text(t.total_free)
         .text(": ")
         .close("span");

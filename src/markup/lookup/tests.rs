@@ -370,8 +370,14 @@ fn the_compact_layout_names_warehouses_on_screen_and_has_no_header_row() {
     assert!(html.starts_with(r#"<section class="sl-card sl-lookup sl-lookup-compact""#));
     assert!(!html.contains("sl-lookup-head"));
     assert!(html.contains(r#"<span class="sl-lookup-wh-name">Магазин: </span>"#));
+    // With no header row, the free total is named on screen.
+    assert!(
+        html.contains(r#"<span class="sl-lookup-caption">Всего свободно: </span>"#),
+        "{html}"
+    );
     let wide = whole(&answered(None, None));
     assert!(wide.contains(r#"<span class="sl-lookup-wh sl-num" title="Склад 1">Склад 1</span>"#));
+    assert!(!wide.contains("sl-lookup-caption"));
 }
 
 #[test]
