@@ -108,6 +108,12 @@ fn crm_and_store_edits_by_others_show_within_the_polling_interval() {
         marked.contains("sl-changed"),
         "the change is marked: class={marked:?}"
     );
+    // …and announced for those who do not see the highlight.
+    let said = stand.text(&tid("tab-status")).unwrap_or_default();
+    assert!(
+        said.contains("Обновлено"),
+        "the status line says so: {said:?}"
+    );
 
     // A basket item: the order now has 5 of the coffee, like the deal; the quantity
     // difference goes away and the own reserve follows.
@@ -120,7 +126,7 @@ fn crm_and_store_edits_by_others_show_within_the_polling_interval() {
         (!kinds(b).contains(&"quantity".to_owned())).then_some(())
     });
     let cell = stand
-        .text(&format!(
+        .seen_text(&format!(
             "{}[data-xml-id=\"mini-brazil\"] td[data-warehouse-id=\"1\"]",
             tid("deal-row")
         ))

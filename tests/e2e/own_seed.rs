@@ -41,7 +41,7 @@ fn row(xml_id: &str) -> String {
 
 /// The text of a row's cell for a warehouse.
 fn warehouse_cell(stand: &Stand, xml_id: &str, warehouse: u64) -> Option<String> {
-    stand.text(&format!(
+    stand.seen_text(&format!(
         "{} td[data-warehouse-id=\"{warehouse}\"]",
         row(xml_id)
     ))

@@ -94,6 +94,19 @@ impl Browser {
         self.first(css).map(|s| s.text)
     }
 
+    /// The text of the first element matching `css` as a sighted person sees it: without the
+    /// parts only screen readers get (`.sl-sr`).
+    pub fn seen_text(&self, css: &str) -> Option<String> {
+        let script = "const el = document.querySelector(arguments[0]);
+            if (!el) return null;
+            const seen = el.cloneNode(true);
+            seen.querySelectorAll('.sl-sr').forEach((sr) => sr.remove());
+            return seen.textContent.trim();";
+        self.js(script, vec![Value::from(css)])
+            .as_str()
+            .map(str::to_owned)
+    }
+
     /// An attribute of the first element matching `css`.
     pub fn attr(&self, css: &str, name: &str) -> Option<String> {
         self.first(css)

@@ -137,7 +137,8 @@ pub fn unchecked(m: &mut Markup, state: &TabState, lang: Lang) {
 }
 
 /// What the thin status line above the tab says: refreshing, waiting for Bitrix24
-/// (`state.slow`), or nothing.
+/// (`state.slow`), that a live update was marked (announced, since the marks only show), or
+/// nothing.
 pub fn status_text(state: &TabState, lang: Lang) -> &'static str {
     let t = lang.deal();
     match (state.busy, state.slow, state.loaded.is_some()) {
@@ -146,6 +147,7 @@ pub fn status_text(state: &TabState, lang: Lang) -> &'static str {
         (true, true, false) if state.partial.is_some() => t.waiting_store,
         (true, true, _) => t.waiting,
         (true, false, true) => t.refreshing,
+        (false, _, true) if !state.marks.is_empty() => t.updated_marked,
         _ => "",
     }
 }
@@ -160,13 +162,15 @@ pub fn status_line(m: &mut Markup) {
         .close("div");
 }
 
-/// What goes inside the status line: a spinner and `text`, or nothing.
-pub fn status_content(text: &str) -> String {
+/// What goes inside the status line: `text` (after a spinner while `busy`), or nothing.
+pub fn status_content(text: &str, busy: bool) -> String {
     let mut m = Markup::new();
     if !text.is_empty() {
-        m.open_class("span", "sl-spinner")
-            .attr("aria-hidden", "true")
-            .close("span");
+        if busy {
+            m.open_class("span", "sl-spinner")
+                .attr("aria-hidden", "true")
+                .close("span");
+        }
         m.leaf("span", "", text);
     }
     m.finish()

@@ -498,7 +498,7 @@ fn the_status_line_says_refreshing_then_waiting_when_slow() {
     state.busy = true;
     assert_eq!(status_text(&state, Lang::En), t.refreshing);
     assert_eq!(
-        status_content(t.refreshing),
+        status_content(t.refreshing, true),
         format!(
             r#"<span class="sl-spinner" aria-hidden="true"></span><span>{}</span>"#,
             t.refreshing
@@ -508,7 +508,17 @@ fn the_status_line_says_refreshing_then_waiting_when_slow() {
     assert_eq!(status_text(&state, Lang::En), t.waiting);
     state.busy = false;
     assert_eq!(status_text(&state, Lang::En), "");
-    assert_eq!(status_content(""), "");
+    assert_eq!(status_content("", false), "");
+    // A live update's marks are said too: seen ones are highlighted, heard ones announced.
+    state.marks = ViewChanges {
+        differences: true,
+        ..ViewChanges::default()
+    };
+    assert_eq!(status_text(&state, Lang::En), t.updated_marked);
+    assert_eq!(
+        status_content(t.updated_marked, false),
+        format!("<span>{}</span>", t.updated_marked)
+    );
     // A first load that is not slow yet shows the skeleton alone.
     let first = TabState {
         busy: true,

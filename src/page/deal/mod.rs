@@ -301,7 +301,8 @@ impl DealTab {
         };
         let text = status_text(&state, self.session.lang);
         if *self.status_shown.borrow() != text {
-            self.status.set_inner_html(&status_content(text));
+            self.status
+                .set_inner_html(&status_content(text, state.busy));
             *self.status_shown.borrow_mut() = text;
         }
         let link = self.link.borrow().as_ref().map(|(_, p)| p.clone());
