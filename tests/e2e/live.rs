@@ -356,3 +356,39 @@ fn a_tab_behind_another_tab_of_the_deal_card_does_not_poll_and_checks_when_shown
         (b.attr(&tid("order-status"), "data-status-id").as_deref() == Some("F")).then_some(())
     });
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_tab_checks_at_once_when_the_browser_is_back_online() {
+    // Checks every 300 s: only coming back online can show the change within the test.
+    let stand = mini_stand(
+        "a_tab_checks_at_once_when_the_browser_is_back_online",
+        mini_options(300),
+    );
+    stand.open_deal_ready(1, User::Rep);
+    let network = |offline: bool| {
+        stand
+            .browser
+            .driver
+            .cdp(
+                "Network.emulateNetworkConditions",
+                json!({"offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}),
+            )
+            .expect("network emulation");
+    };
+    stand
+        .browser
+        .driver
+        .cdp("Network.enable", json!({}))
+        .expect("network domain");
+    network(true);
+    // Meanwhile a colleague moves the deal on.
+    stand
+        .sandbox
+        .edit_deal(1, json!({"STAGE_ID": "EXECUTING"}))
+        .expect("edit the deal");
+    network(false);
+    stand.wait_for("the stage changed while offline", |b| {
+        (b.text(&tid("deal-stage")).as_deref() == Some("В работе")).then_some(())
+    });
+}

@@ -1,10 +1,11 @@
 //! Keeps the deal tab live: every `poll_interval` seconds (less often while a system asks to
 //! slow down or fails: [`crate::model::pace`]), while the page is visible (and the deal card
 //! shows the tab) and no check or load is under way (and at once when it is shown again), asks
-//! both systems whether anything changed; on a change, reloads and marks it. A check that fails says so,
-//! with the time what is on screen dates from, until one answers. While the store's part or
-//! the portal's product catalogue could not be loaded, the check is a reload: the tab comes
-//! back by itself once they answer again. So does a first load that failed. Settings an admin
+//! both systems whether anything changed; on a change, reloads and marks it. A check that
+//! fails says so, with the time what is on screen dates from, until one answers (and a tab
+//! checks at once when the browser comes back online). While the store's part or the
+//! portal's product catalogue could not be loaded, the check is a reload: the tab comes back
+//! by itself once they answer again. So does a first load that failed. Settings an admin
 //! saved meanwhile start the tab again with them — asked before each such reload too, since a
 //! failure is often what the admin mended.
 
@@ -54,6 +55,17 @@ pub fn start(tab: &Rc<DealTab>) {
             }
         });
         tab.listeners.borrow_mut().push(shown);
+        // The browser is online again after an outage: what is on screen may be old, so
+        // check now rather than at the next tick (after failures, up to 45 s away).
+        if let Some(window) = web_sys::window() {
+            let me = Rc::downgrade(tab);
+            let online = EventListener::new(&window, "online", move |_| {
+                if let Some(tab) = me.upgrade() {
+                    check_now(&tab);
+                }
+            });
+            tab.listeners.borrow_mut().push(online);
+        }
         // The deal card shows the tab again.
         let me = Rc::downgrade(tab);
         let watch = OnScreen::watch(&tab.root, move |shown| {
