@@ -107,6 +107,9 @@ pub struct LinkState {
     pub link_error: Option<(String, NotLinked)>,
     /// An order another deal links to, whose "Link" asks the rep to confirm.
     pub confirming: Option<u64>,
+    /// The list whose "Link" was pressed (its items' `data-testid`), when an order is in both
+    /// the buyer's orders and the search by number: the question shows there only.
+    pub pressed_in: Option<String>,
     /// The order whose confirmation the rep just canceled: its "Link" takes the focus back.
     pub refocus: Option<u64>,
     /// "Find" was pressed with nothing typed.
@@ -443,7 +446,11 @@ fn list(m: &mut Markup, found: &Found, testid: &str, state: &LinkState, lang: La
                 let id = Some(entry.order.id);
                 let shown = ItemState {
                     linking: state.linking.is_some(),
-                    confirming: state.confirming == id,
+                    confirming: state.confirming == id
+                        && state
+                            .pressed_in
+                            .as_deref()
+                            .is_none_or(|list| list == testid),
                     refocus: state.refocus == id,
                     unchecked: unknown.is_some(),
                 };
@@ -969,6 +976,22 @@ mod tests {
             "{}",
             html(&state)
         );
+    }
+
+    #[test]
+    fn an_order_in_both_lists_asks_only_where_its_link_was_pressed() {
+        let mut state = candidates();
+        state.by_number = state.candidates.clone();
+        assert_eq!(state.begin_link(106, false), Some(LinkStep::Confirm));
+        state.pressed_in = Some("link-result".into());
+        let html = html(&state);
+        assert_eq!(
+            html.matches(r#"data-testid="link-confirm""#).count(),
+            1,
+            "{html}"
+        );
+        let results = &html[html.find(r#"data-testid="link-result""#).unwrap()..];
+        assert!(results.contains(r#"data-testid="link-confirm""#), "{html}");
     }
 
     #[test]

@@ -150,6 +150,14 @@ impl LinkPanel {
             }
             "link-order" | "link-order-anyway" => {
                 if let Some(id) = action.number() {
+                    // Which list the pressed "Link" is in: an order may be in both.
+                    let list = action
+                        .element
+                        .closest("li[data-testid]")
+                        .ok()
+                        .flatten()
+                        .and_then(|li| li.get_attribute("data-testid"));
+                    self.state.borrow_mut().pressed_in = list;
                     self.link(id, action.name == "link-order-anyway");
                 }
             }
