@@ -185,3 +185,32 @@ fn demo_deal_without_order_links_the_buyers_order_and_says_another_deal_has_it()
         "{deal}"
     );
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn on_a_phone_wide_card_only_the_products_table_scrolls_sideways() {
+    let stand = demo("on_a_phone_wide_card_only_the_products_table_scrolls_sideways");
+    // Deal 1's rows carry "+N" and their screen-reader sentences.
+    stand.open_deal_ready(1, User::Rep);
+    assert!(stand.count(&tid("own-reserve-legend")) > 0);
+    stand.leave_app_frame();
+    stand.js(
+        "const frame = Array.from(document.querySelectorAll('iframe')).find((f) => f.offsetWidth > 0);
+         frame.style.width = '360px';
+         frame.style.maxWidth = '360px';",
+        vec![],
+    );
+    stand.enter_app_frame();
+    let widths = stand.wait_for("the frame at 360 px", |b| {
+        let w = b.js(
+            "return [window.innerWidth, document.documentElement.scrollWidth];",
+            vec![],
+        );
+        let (inner, scroll) = (w[0].as_i64()?, w[1].as_i64()?);
+        (inner == 360).then_some((inner, scroll))
+    });
+    assert_eq!(
+        widths.1, widths.0,
+        "the page itself does not scroll sideways"
+    );
+}
