@@ -128,7 +128,13 @@ pub fn unchecked(m: &mut Markup, state: &TabState, lang: Lang) {
         }
         _ => describe(&u.error, u.system, lang),
     };
-    let text = format!("{why} {}", fill(as_of, &[&u.as_of]));
+    let mut text = format!("{why} {}", fill(as_of, &[&u.as_of]));
+    // A Bitrix24 session that could not be renewed needs the page reloaded (the sentence
+    // says so): checking again by itself would not help.
+    if !(u.system == System::Portal && u.error.kind == ErrorKind::Auth) {
+        text.push(' ');
+        text.push_str(t.unchecked_retries);
+    }
     Notice::new(Tone::Warning, &text)
         .titled(title)
         .action(t.retry, "retry")

@@ -429,6 +429,29 @@ fn a_first_failed_check_on_fresh_data_is_said_only_when_the_next_fails_too() {
 }
 
 #[test]
+fn a_failed_check_promises_another_try_only_where_one_can_help() {
+    let t = Lang::En.deal();
+    let said = |system, error: Error| {
+        let mut state = loaded(view(StoreState::Linked), data(answered()));
+        state.apply(TabAction::CheckFailed(Unchecked {
+            system,
+            error,
+            as_of: "10:05".into(),
+            quiet: false,
+        }));
+        body(&ctx(), &state)
+    };
+    let down = said(System::Portal, Error::from_rest("batch", 503, "", ""));
+    assert!(down.contains(t.unchecked_retries), "{down}");
+    // A session that could not be renewed: reloading the page is what helps.
+    let expired = Error::new(ErrorKind::Auth, "batch", "expired_token");
+    let html = said(System::Portal, expired.clone());
+    assert!(!html.contains(t.unchecked_retries), "{html}");
+    // A store that refused the webhook comes back once the administrator saves a new one.
+    assert!(said(System::Store, expired).contains(t.unchecked_retries));
+}
+
+#[test]
 fn a_failed_check_says_since_when_the_data_may_be_old_until_a_check_answers() {
     let mut state = loaded(view(StoreState::Linked), data(answered()));
     let failed = |system, error: Error, as_of: &str| {
