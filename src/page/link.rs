@@ -7,6 +7,7 @@ use std::rc::Rc;
 use bitrix_rest::models::crm::{Contact, Deal};
 use bitrix_rest::models::sale::Order;
 use bitrix_rest::{Cancel, Client, Error, ErrorKind};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 
 use super::dom::Action;
@@ -216,15 +217,30 @@ impl LinkPanel {
         });
     }
 
+    /// Shows the question before a link, and puts the focus on its answer: the rep just
+    /// pressed that order's Link (a browser that does not focus a pressed button, as Safari,
+    /// or a link checked at length, would otherwise leave the focus on the page).
+    fn ask(&self) {
+        (self.changed)();
+        let answer = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| {
+                d.query_selector("[data-testid=link-confirm] [data-autofocus]")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(answer) = answer {
+            answer.focus().ok();
+        }
+    }
+
     /// Writes the link to order `order_id` (after the rep's yes when another deal has it).
     fn link(self: &Rc<Self>, order_id: u64, confirmed: bool) {
         let step = self.state.borrow_mut().begin_link(order_id, confirmed);
         let order = match step {
             None => return,
-            Some(LinkStep::Confirm) => {
-                (self.changed)();
-                return;
-            }
+            Some(LinkStep::Confirm) => return self.ask(),
             Some(LinkStep::Write(order)) => *order,
         };
         (self.changed)();
@@ -274,7 +290,7 @@ impl LinkPanel {
                     Ok(mut found) => {
                         if let Some((_, other)) = found.pop() {
                             panel.state.borrow_mut().linked_meanwhile(order.id, other);
-                            return (panel.changed)();
+                            return panel.ask();
                         }
                     }
                     Err((system, e)) => {
@@ -284,7 +300,7 @@ impl LinkPanel {
                             &[&describe(&e, system, lang)],
                         );
                         panel.state.borrow_mut().not_checked(order.id, why);
-                        return (panel.changed)();
+                        return panel.ask();
                     }
                 }
             }
