@@ -167,11 +167,7 @@ async fn a_deal_without_an_order_is_offered_linking() {
 async fn an_unreachable_store_leaves_the_crm_part_whole() {
     let s = setup();
     let closed = ClosedPort::reserve();
-    let store = Client::webhook(&format!(
-        "http://127.0.0.1:{}/rest/1/store-webhook-secret/",
-        closed.port()
-    ))
-    .expect("client");
+    let store = Client::webhook(&closed.store_webhook()).expect("client");
     let (data, view) = open(&s, 1, Some(&store)).await;
     assert!(matches!(data.store, StoreData::Unavailable(_)));
     assert_eq!(view.store, StoreState::Unavailable);

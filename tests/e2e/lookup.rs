@@ -262,11 +262,7 @@ fn a_search_typed_in_the_tab_goes_on_when_an_admin_saves_other_settings() {
     );
     assert_eq!(state, "ready");
     assert_eq!(xml_ids(&results), ["mini-brazil"]);
-    let focused = stand.js(
-        "return document.activeElement && document.activeElement.dataset.testid;",
-        vec![],
-    );
-    assert_eq!(focused, serde_json::json!("stock-search"));
+    assert_eq!(stand.focused_testid().as_deref(), Some("stock-search"));
 }
 
 #[test]

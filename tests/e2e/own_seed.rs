@@ -292,21 +292,13 @@ fn own_seed_without_order_finds_candidates_by_phone_and_number_and_link_writes_t
         vec![json!(format!("{result_503} {}", tid("link-button")))],
     );
     stand.wait_css(&format!("{result_503} {}", tid("link-confirm")));
-    let focused = stand.js(
-        "return document.activeElement ? document.activeElement.getAttribute('data-testid') : '';",
-        vec![],
-    );
-    assert_eq!(focused, json!("link-anyway"));
+    assert_eq!(stand.focused_testid().as_deref(), Some("link-anyway"));
     stand.click(&format!("{result_503} {}", tid("link-cancel")));
     stand.wait_gone(&tid("link-confirm"));
     // By keyboard: the question takes the focus on its answer, and Esc cancels it.
     stand.click(&format!("{result_503} {}", tid("link-button")));
     stand.wait_css(&format!("{result_503} {}", tid("link-confirm")));
-    let focused = stand.js(
-        "return document.activeElement ? document.activeElement.getAttribute('data-testid') : '';",
-        vec![],
-    );
-    assert_eq!(focused, json!("link-anyway"));
+    assert_eq!(stand.focused_testid().as_deref(), Some("link-anyway"));
     stand.type_into(&tid("link-anyway"), "\u{E00C}");
     stand.wait_gone(&tid("link-confirm"));
     // The focus is back on that order's "Link", not on the page.
@@ -476,11 +468,7 @@ fn an_order_another_deal_linked_while_the_panel_was_open_asks_before_it_is_linke
         tid("link-elsewhere")
     ));
     // "Link" was disabled while the tab asked: the question that came after takes the focus.
-    let focused = stand.js(
-        "return document.activeElement ? document.activeElement.getAttribute('data-testid') : '';",
-        vec![],
-    );
-    assert_eq!(focused, json!("link-anyway"));
+    assert_eq!(stand.focused_testid().as_deref(), Some("link-anyway"));
     let deal = rest::deal(&stand.sandbox, 2);
     assert!(
         deal[ORDER_FIELD].as_str().unwrap_or_default().is_empty(),

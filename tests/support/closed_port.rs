@@ -29,7 +29,11 @@ impl ClosedPort {
         }
     }
 
-    pub fn port(&self) -> u16 {
-        self.port
+    /// A store webhook address at this port (the sandbox's secret, so only the port is wrong).
+    pub fn store_webhook(&self) -> String {
+        format!(
+            "http://127.0.0.1:{}/rest/1/store-webhook-secret/",
+            self.port
+        )
     }
 }

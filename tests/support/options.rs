@@ -36,10 +36,7 @@ pub fn with_settings(mut options: Value, changes: Value) -> Value {
 pub fn unreachable_store(options: Value) -> (Value, ClosedPort) {
     // Held closed for the rest of the test: connecting there is refused.
     let closed = ClosedPort::reserve();
-    let webhook = format!(
-        "http://127.0.0.1:{}/rest/1/store-webhook-secret/",
-        closed.port()
-    );
+    let webhook = closed.store_webhook();
     (
         with_settings(options, json!({ "storeWebhook": webhook })),
         closed,

@@ -94,6 +94,16 @@ impl Browser {
         self.first(css).map(|s| s.text)
     }
 
+    /// The `data-testid` of the element that has the keyboard focus, if it has one.
+    pub fn focused_testid(&self) -> Option<String> {
+        self.js(
+            "return document.activeElement ? document.activeElement.getAttribute('data-testid') : null;",
+            vec![],
+        )
+        .as_str()
+        .map(str::to_owned)
+    }
+
     /// The text of the first element matching `css` as a sighted person sees it: without the
     /// parts only screen readers get (`.sl-sr`).
     pub fn seen_text(&self, css: &str) -> Option<String> {
