@@ -122,7 +122,7 @@ mod tests {
     }
 
     #[test]
-    fn failures_double_the_spacing_up_to_a_minute_and_a_pass_restores_it() {
+    fn failures_double_the_spacing_up_to_half_a_minute_and_a_pass_restores_it() {
         let mut pace = Pace::new(10);
         let mut spacing = Vec::new();
         for _ in 0..5 {

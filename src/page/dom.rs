@@ -161,7 +161,7 @@ const KEEP_SCROLL: &str = "[data-keep-scroll]";
 const OPEN_DETAILS: &str = "details[open][id]";
 
 /// Where the focus goes when the focused control is not in the new markup.
-const AUTOFOCUS: &str = "[data-autofocus]";
+pub const AUTOFOCUS: &str = "[data-autofocus]";
 
 /// What can hold the keyboard focus inside a region.
 const FOCUSABLE: &str = "a[href], button, input, select, textarea, [tabindex]";

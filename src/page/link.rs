@@ -10,7 +10,7 @@ use bitrix_rest::{Cancel, Client, Error, ErrorKind};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 
-use super::dom::Action;
+use super::dom::{AUTOFOCUS, Action};
 use crate::fetch::answers::run;
 use crate::fetch::link::{
     LinkFailure, candidate_orders, orders_by_number, orders_linked_elsewhere, write_link,
@@ -225,7 +225,7 @@ impl LinkPanel {
         let answer = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| {
-                d.query_selector("[data-testid=link-confirm] [data-autofocus]")
+                d.query_selector(&format!("[data-testid=link-confirm] {AUTOFOCUS}"))
                     .ok()
                     .flatten()
             })
@@ -319,9 +319,7 @@ impl LinkPanel {
             }
         });
     }
-}
 
-impl LinkPanel {
     /// The rep's search or link is under way.
     pub fn is_busy(&self) -> bool {
         self.state.borrow().is_busy()

@@ -108,7 +108,7 @@ fn option(
     let caption = if v.compact {
         "sl-lookup-caption"
     } else {
-        "sl-lookup-sr"
+        "sl-sr"
     };
     m.open_class("span", caption)
         .text(t.total_free)
@@ -131,7 +131,7 @@ fn option(
     let name_class = if v.compact {
         "sl-lookup-wh-name"
     } else {
-        "sl-lookup-wh-name sl-lookup-sr"
+        "sl-lookup-wh-name sl-sr"
     };
     for (w, column) in hit.stock.warehouses.iter().zip(columns) {
         m.open_class(

@@ -79,8 +79,8 @@ pub fn start(tab: &Rc<DealTab>) {
     }
 }
 
-/// The interval's tick: what the last check met sets the pace ([`crate::model::pace`]), which says whether
-/// this tick checks.
+/// The interval's tick: what the last check met sets the pace ([`crate::model::pace`]),
+/// which says whether this tick checks.
 fn tick(tab: &Rc<DealTab>) {
     if let Some(before) = tab.awaited.get()
         && !tab.checking.get()
