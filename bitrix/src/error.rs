@@ -275,14 +275,18 @@ impl From<i64> for RestCode {
 fn classify(code: &RestCode, status: u16, description: &str) -> ErrorKind {
     if let RestCode::Text(t) = code {
         match t.to_ascii_uppercase().as_str() {
+            // A webhook whose secret or user the server does not accept answers
+            // `INVALID_CREDENTIALS` (`rest` module, `apauth/auth.php`), as a token it does not
+            // accept answers `NO_AUTH_FOUND`: the credentials, not the user's rights.
             "EXPIRED_TOKEN"
             | "INVALID_TOKEN"
             | "NO_AUTH_FOUND"
+            | "INVALID_CREDENTIALS"
             | "INVALID_GRANT"
             | "WRONG_AUTH_TYPE"
             | "AUTHORIZATION_ERROR" => return ErrorKind::Auth,
             "INSUFFICIENT_SCOPE" => return ErrorKind::Scope,
-            "ACCESS_DENIED" | "INVALID_CREDENTIALS" | "USER_ACCESS_ERROR" | "PAYMENT_REQUIRED" => {
+            "ACCESS_DENIED" | "USER_ACCESS_ERROR" | "PAYMENT_REQUIRED" => {
                 return ErrorKind::Access;
             }
             "ERROR_METHOD_NOT_FOUND" | "ERROR_NOT_FOUND" | "NOT_FOUND" => {
@@ -293,7 +297,16 @@ fn classify(code: &RestCode, status: u16, description: &str) -> ErrorKind {
             "INTERNAL_SERVER_ERROR" | "ERROR_UNEXPECTED_ANSWER" | "PORTAL_DELETED" => {
                 return ErrorKind::Server;
             }
+            // CRM methods refuse a record the user may not see with an empty code and this text.
+            "" if description.trim().trim_end_matches('.').eq_ignore_ascii_case("access denied") => {
+                return ErrorKind::Access;
+            }
             _ => {}
+        }
+    }
+    if let RestCode::Numeric(n) = code {
+        if is_numeric_access_code(*n) {
+            return ErrorKind::Access;
         }
     }
     match status {
@@ -305,4 +318,11 @@ fn classify(code: &RestCode, status: u16, description: &str) -> ErrorKind {
         _ if description.trim().eq_ignore_ascii_case("not found") => ErrorKind::NotFound,
         _ => ErrorKind::BadRequest,
     }
+}
+
+/// `sale.*` and `catalog.*` refuse a call the webhook's user has no right to with HTTP 400 and a
+/// numeric code of the family `2000403000NN` from `…010` on ("Access Denied", "Insufficient permissions to
+/// read the trade catalog", "No access to edit": `200040300010`, `…020`, `…030`, `…040`, …).
+fn is_numeric_access_code(code: i64) -> bool {
+    (200_040_300_010..200_040_300_100).contains(&code)
 }

@@ -135,7 +135,8 @@ fn every_documented_error_code_has_its_kind() {
         ("insufficient_scope", 403, ErrorKind::Scope),
         ("insufficient_scope", 401, ErrorKind::Scope),
         ("ACCESS_DENIED", 403, ErrorKind::Access),
-        ("INVALID_CREDENTIALS", 403, ErrorKind::Access),
+        ("INVALID_CREDENTIALS", 401, ErrorKind::Auth),
+        ("INVALID_CREDENTIALS", 403, ErrorKind::Auth),
         ("user_access_error", 403, ErrorKind::Access),
         ("ERROR_METHOD_NOT_FOUND", 404, ErrorKind::NotFound),
         ("QUERY_LIMIT_EXCEEDED", 503, ErrorKind::RateLimit),
@@ -174,6 +175,39 @@ fn every_documented_error_code_has_its_kind() {
         (numeric.kind, numeric.code),
         (ErrorKind::BadRequest, Some(RestCode::Numeric(200540400001)))
     );
+}
+
+/// A refusal for want of rights reads as one, whichever module sends it: `sale.*` and
+/// `catalog.*` with HTTP 400 and a numeric code `2000403000NN`, CRM with HTTP 400, an empty code
+/// and "Access denied.". Neighbouring numeric codes (not found, bad argument) stay what they are.
+#[test]
+fn refusals_for_want_of_rights_read_as_access_in_every_module() {
+    for (method, body) in [
+        (
+            "catalog.product.list",
+            r#"{"error":200040300010,"error_description":"Access Denied"}"#,
+        ),
+        (
+            "sale.order.list",
+            r#"{"error":200040300010,"error_description":"Insufficient permissions to read"}"#,
+        ),
+        (
+            "sale.order.update",
+            r#"{"error":200040300020,"error_description":"No access to edit"}"#,
+        ),
+        (
+            "crm.deal.get",
+            r#"{"error":"","error_description":"Access denied."}"#,
+        ),
+    ] {
+        let e = Reply::parse(method, 400, body).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Access, "{method} {body}");
+    }
+    for code in [200040300000_i64, 200040400001, 201140400001] {
+        let body = format!(r#"{{"error":{code},"error_description":"d"}}"#);
+        let e = Reply::parse("sale.shipment.get", 400, &body).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadRequest, "{code}");
+    }
 }
 
 #[test]

@@ -122,7 +122,8 @@ pub enum FaultKind {
     Overloaded,
     /// No answer for 60 s, then HTTP 504 (the real server cuts requests off after 60 s).
     Timeout,
-    /// `ACCESS_DENIED` for the matching method only: inside a batch the other commands still
-    /// answer, as when the caller lacks the rights to one module.
+    /// The module's refusal for the matching method only (`sale`/`catalog`: HTTP 400 with code
+    /// `200040300010`, `crm`: HTTP 400 "Access denied.", others `ACCESS_DENIED`): inside a batch
+    /// the other commands still answer, as when the caller lacks the rights to one module.
     Denied,
 }

@@ -382,7 +382,7 @@ fn the_store_webhook_has_sale_and_catalog_scopes_only() {
     );
     assert_eq!(
         (wrong.status, wrong.json()["error"].clone()),
-        (401, json!("NO_AUTH_FOUND"))
+        (401, json!("INVALID_CREDENTIALS"))
     );
     let token = sandbox.issue_token(1).access_token;
     let oauth = post_json(

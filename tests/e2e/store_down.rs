@@ -135,7 +135,7 @@ fn a_refused_portal_catalogue_keeps_the_deal_and_the_order_and_recovers_by_itsel
         .set_fault("portal:catalog.*", 1.0, FaultKind::Denied);
     stand.open_deal_ready(10, User::Rep);
     let notice = stand.wait_css(&tid("catalogue-unread"));
-    assert!(notice.text.contains("ACCESS_DENIED"), "{}", notice.text);
+    assert!(notice.text.contains("200040300010"), "{}", notice.text);
     assert_eq!(
         stand.count(&tid("order-number")),
         1,

@@ -77,7 +77,7 @@ pub fn run(ctx: &Ctx, params: &Params, on_command: &dyn Fn(&str)) -> Result<Repl
                 "Method is not allowed for batch usage",
             ))
         } else if ctx.state.faults.denies(ctx.caller.side, &method) {
-            Err(RestError::access_denied())
+            Err(RestError::refused_by_module(&method))
         } else {
             registry::call(ctx, &method, &inner)
         };

@@ -39,7 +39,7 @@ pub fn identify(
                     |r| r.get(0),
                 )
                 .optional()?;
-            let scopes = scopes.ok_or_else(RestError::no_auth)?;
+            let scopes = scopes.ok_or_else(RestError::invalid_credentials)?;
             let is_admin = match side {
                 Side::Portal => is_admin(&conn, user_id)?,
                 Side::Store => true,

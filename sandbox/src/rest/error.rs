@@ -61,6 +61,12 @@ impl RestError {
         RestError::new(401, "NO_AUTH_FOUND", "Wrong authorization data")
     }
 
+    /// A webhook whose user and secret the server does not know (`rest` module,
+    /// `apauth/auth.php`).
+    pub fn invalid_credentials() -> RestError {
+        RestError::new(401, "INVALID_CREDENTIALS", "Invalid request credentials")
+    }
+
     pub fn expired() -> RestError {
         RestError::new(
             401,
@@ -83,6 +89,18 @@ impl RestError {
 
     pub fn access_denied() -> RestError {
         RestError::new(403, "ACCESS_DENIED", "Access denied!")
+    }
+
+    /// A module refusing a caller without the rights to `method`, in that module's own shape:
+    /// `sale.*` and `catalog.*` with a numeric code, `crm.*` with an empty one (HTTP 400 both),
+    /// anything else with `ACCESS_DENIED`.
+    pub fn refused_by_module(method: &str) -> RestError {
+        let module = method.split('.').next().unwrap_or_default();
+        match module.to_ascii_lowercase().as_str() {
+            "sale" | "catalog" => RestError::numeric(200040300010, "Access Denied"),
+            "crm" => RestError::crm("Access denied."),
+            _ => RestError::access_denied(),
+        }
     }
 
     pub fn method_not_found() -> RestError {

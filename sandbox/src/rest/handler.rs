@@ -132,7 +132,7 @@ pub async fn rest(
         Some(FaultKind::Denied) | None => {}
     }
     if name != "batch" && state.faults.denies(side, &name) {
-        return error_response(&RestError::access_denied());
+        return error_response(&RestError::refused_by_module(&name));
     }
     if name.is_empty() {
         return error_response(&RestError::method_not_found());
