@@ -129,6 +129,53 @@ async fn a_deal_open_is_one_batch_per_system_without_preflight() {
     assert_eq!(view.order.as_ref().map(|o| o.number.as_str()), Some("101"));
 }
 
+/// An order with more basket items than the batch planned slots for (it has grown since the
+/// last open, which sized them) still shows the stock of every item: the rest is asked once the
+/// order is known, in one more store request, and the view is the one a fresh open shows.
+#[tokio::test]
+async fn an_order_grown_past_the_planned_slots_shows_the_stock_of_every_item() {
+    let s = setup();
+    let (fresh, fresh_view) = open(&s, 12, Some(&s.store)).await;
+    let StoreData::Answered(answered) = &fresh.store else {
+        panic!("the store answers: {:?}", fresh.store);
+    };
+    let basket = answered
+        .order
+        .as_ref()
+        .expect("order 112")
+        .basket_items
+        .len();
+    assert!(basket > 1, "order 112 has several items");
+    let hints = OpenHints {
+        basket_count: Some(1),
+        ..OpenHints::default()
+    };
+    let ctx = context(&s, &s.portal, Some(&s.store), &hints, None);
+    let grown = open_deal(ctx, 12, &|_: &DealData| {})
+        .await
+        .expect("the deal opens");
+    assert_eq!(
+        grown.requests,
+        (1, 2),
+        "one more store request for the rest"
+    );
+    let view = grown.view(&s.settings, "ru");
+    let stocks = |v: &DealView| -> Vec<_> { v.rows.iter().map(|r| r.stock.clone()).collect() };
+    assert!(
+        fresh_view.rows.iter().filter(|r| r.order_only).count() > 0,
+        "order 112 has items the deal lacks"
+    );
+    assert_eq!(stocks(&view), stocks(&fresh_view));
+    assert_eq!(
+        view.rows.iter().map(|r| r.shortage()).collect::<Vec<_>>(),
+        fresh_view
+            .rows
+            .iter()
+            .map(|r| r.shortage())
+            .collect::<Vec<_>>()
+    );
+}
+
 #[tokio::test]
 async fn stock_counts_the_own_orders_reserve_and_marks_a_shortage() {
     let s = setup();

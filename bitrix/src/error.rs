@@ -298,16 +298,20 @@ fn classify(code: &RestCode, status: u16, description: &str) -> ErrorKind {
                 return ErrorKind::Server;
             }
             // CRM methods refuse a record the user may not see with an empty code and this text.
-            "" if description.trim().trim_end_matches('.').eq_ignore_ascii_case("access denied") => {
+            "" if description
+                .trim()
+                .trim_end_matches('.')
+                .eq_ignore_ascii_case("access denied") =>
+            {
                 return ErrorKind::Access;
             }
             _ => {}
         }
     }
-    if let RestCode::Numeric(n) = code {
-        if is_numeric_access_code(*n) {
-            return ErrorKind::Access;
-        }
+    if let RestCode::Numeric(n) = code
+        && is_numeric_access_code(*n)
+    {
+        return ErrorKind::Access;
     }
     match status {
         401 => ErrorKind::Auth,

@@ -196,25 +196,69 @@ async fn answered(
         .link
         .as_ref()
         .and_then(|link| chosen_order_fetch(link, result.order.as_ref()));
+    let refetched = refetch.is_some();
     if let Some(call) = refetch {
         *requests += 1;
         result.order = order_of(store.call(call.method, call.params).await?);
     }
-    if stock_cut_off(plan, &answers) {
-        // Stock planned for fewer warehouses than the store has: a first page without every
-        // record would show stock the store has as none. Ask again, sized by the real count.
-        let shown: Vec<u64> = if asked.chosen_warehouses.is_empty() {
-            result.warehouses.iter().map(|w| w.id).collect()
-        } else {
-            asked.chosen_warehouses.to_vec()
-        };
-        let batch = stock_batch(&stocked_products(&result), &shown);
+    let shown: Vec<u64> = if asked.chosen_warehouses.is_empty() {
+        result.warehouses.iter().map(|w| w.id).collect()
+    } else {
+        asked.chosen_warehouses.to_vec()
+    };
+    // Stock planned for fewer warehouses than the store has: a first page without every record
+    // would show stock the store has as none. Ask again for all, sized by the real count.
+    // Otherwise only what the batch could not ask: the products of basket items past its slots
+    // (the order has grown since the last open) or of an order fetched afterwards.
+    let (again, replace) = match stock_cut_off(plan, &answers) {
+        true => (stocked_products(&result), true),
+        false => (unasked_stock(plan, &result, refetched), false),
+    };
+    if !again.is_empty() {
+        let batch = stock_batch(&again, &shown);
         let names: Vec<String> = batch.commands.iter().map(|c| c.name.clone()).collect();
         let more = run(store, &batch).await?;
         *requests += more.requests();
-        result.stock = all(&more, &names, "storeProducts")?;
+        let stock = all(&more, &names, "storeProducts")?;
+        match replace {
+            true => result.stock = stock,
+            false => result.stock.extend(stock),
+        }
     }
     Ok(result)
+}
+
+/// The products whose stock the view shows but the batch did not ask: basket items past the
+/// plan's slots, or every basket item of an order fetched after the batch (`refetched`).
+fn unasked_stock(plan: &StorePlan, result: &StoreResult, refetched: bool) -> Vec<u64> {
+    let Some(order) = &result.order else {
+        return Vec::new();
+    };
+    let covered_basket = if refetched { 0 } else { plan.basket_slots };
+    let basket_id = |it: &bitrix_rest::models::sale::BasketItem| {
+        u64::try_from(it.product_id).ok().filter(|id| *id > 0)
+    };
+    let asked: Vec<u64> = result
+        .products
+        .iter()
+        .map(|p| p.id)
+        .chain(
+            order
+                .basket_items
+                .iter()
+                .take(covered_basket)
+                .filter_map(basket_id),
+        )
+        .collect();
+    let mut missing: Vec<u64> = order
+        .basket_items
+        .iter()
+        .skip(covered_basket)
+        .filter_map(basket_id)
+        .filter(|id| !asked.contains(id))
+        .collect();
+    sort_dedup(&mut missing);
+    missing
 }
 
 /// True when a stock command's first page did not hold every record.

@@ -41,6 +41,9 @@ pub struct StorePlan {
     pub variations: Vec<String>,
     /// `catalog.storeproduct.list` commands.
     pub stock: Vec<String>,
+    /// How many of the fetched order's basket items the stock commands cover (`$result` slots);
+    /// stock for items past them is asked once the order is known.
+    pub basket_slots: usize,
 }
 
 impl StorePlan {
@@ -196,6 +199,7 @@ pub fn store_plan(
         products,
         variations,
         stock,
+        basket_slots,
     })
 }
 
