@@ -2,8 +2,9 @@
 //! a short ranked list with stock per warehouse and price.
 //!
 //! The batch (`catalog.product.list` needs `iblockId` in every filter):
-//! `by_xml` (XML_ID starting with the query, `=%xmlId` `query%`), `by_article` (the article
-//! property starting with it, when configured), `by_prefix` (name `=%` `query%`), `by_name`
+//! `by_xml` (XML_ID starting with the query, `=%xmlId` `query%`, after `by_xml_exact`: XML_ID
+//! equal to it), `by_article` (the article property starting with it, when configured; after
+//! `by_article_exact`), `by_prefix` (name `=%` `query%`), `by_name`
 //! (name `%` query, a substring; for several words each word a substring, in any order — see
 //! [`name_filter`]), `by_phrase` (for several words: the name holds them as typed), then stock
 //! (`stock0`, …) and prices (`price0`, …) of the first entries of each list, referenced with
@@ -38,6 +39,9 @@ pub const MIN_QUERY_CHARS: usize = 2;
 pub const MAX_RESULTS: usize = 10;
 /// How many entries of a code list (XML_ID, article) get stock and price.
 const CODE_SLOTS: usize = 5;
+/// How many products whose code is the query get stock and price (a code names one product,
+/// or a few when a catalogue repeats it).
+const EXACT_SLOTS: usize = 2;
 /// How many entries of each list (`by_xml`, `by_article`, `by_prefix`, `by_name`,
 /// `by_phrase`) get stock and price: only those can be shown.
 const LIST_SLOTS: [usize; 5] = [
@@ -100,7 +104,8 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
         call.params["start"] = json!(-1);
         batch.push(name, call);
         ids.extend(slot_refs(name, &["products"], slots, "id"));
-        if let (Some(offers), false) = (scope.variations_iblock_id, name == "by_article") {
+        let article_list = name.starts_with("by_article");
+        if let (Some(offers), false) = (scope.variations_iblock_id, article_list) {
             let variations = variations_of(name);
             let mut call = variation_list_call(offers, filter, by_name.clone());
             call.params["start"] = json!(-1);
@@ -123,8 +128,18 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
         true => json!({ key: q }),
         false => json!({ format!("=%{key}"): prefix }),
     };
+    // The code equal to the query is asked on its own: the prefix list's first entries, by
+    // name, may all be longer codes (`KZ-0111-1`, … before `KZ-0111`).
+    add(
+        &mut batch,
+        &exact_of("by_xml"),
+        json!({"=xmlId": q}),
+        EXACT_SLOTS,
+    );
     add(&mut batch, "by_xml", code_filter("xmlId"), xml_slots);
     if let Some(article) = scope.article_property {
+        let exact = json!({ format!("={article}"): q });
+        add(&mut batch, &exact_of("by_article"), exact, EXACT_SLOTS);
         add(
             &mut batch,
             "by_article",
@@ -153,6 +168,11 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     );
     price_commands(&mut batch, "price", &ids, scope.price_type);
     batch
+}
+
+/// The command listing the products whose code (list `name`'s: XML_ID, article) is the query.
+pub fn exact_of(name: &str) -> String {
+    format!("{name}_exact")
 }
 
 /// The command listing the variations found the way list `name` finds products.

@@ -338,3 +338,37 @@ fn an_article_holding_an_underscore_is_found_among_look_alikes() {
         Some("Найдено: 1")
     );
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_product_whose_article_or_xml_id_is_typed_in_full_comes_first_among_longer_codes() {
+    // Six products whose codes start with the one typed and whose names sort first: the code
+    // lists' first entries by name are all longer codes.
+    let mut seed = crate::support::seeds::mini_shop();
+    let products = seed["store"]["products"]
+        .as_array_mut()
+        .expect("store products");
+    for n in 1..=6 {
+        products.push(serde_json::json!({"id": 20 + n,
+            "name": format!("Аэропресс модель {n}"), "xmlId": format!("KZ-0111-{n}"),
+            "article": format!("P-357-{n}"), "price": 100,
+            "stock": [{"warehouse": 1, "amount": 1, "reserved": 0}]}));
+    }
+    products.push(serde_json::json!({"id": 30, "name": "Чай пуэр, блин 357 г",
+        "xmlId": "KZ-0111", "article": "P-357", "price": 900,
+        "stock": [{"warehouse": 1, "amount": 4, "reserved": 0}]}));
+    let stand = Stand::start(
+        "a_product_whose_article_or_xml_id_is_typed_in_full_comes_first_among_longer_codes",
+        Setup::own_seed(
+            crate::support::seeds::SeedFile::write("longer-codes", &seed),
+            mini_options(60),
+        ),
+    );
+    stand.open_app_page(User::Rep);
+    stand.wait_css(&tid("stock-search"));
+    for typed in ["P-357", "KZ-0111"] {
+        let (state, results) = search(&stand, typed);
+        assert_eq!(state, "ready", "{typed}");
+        assert_eq!(xml_ids(&results).first(), Some(&"KZ-0111"), "{typed}");
+    }
+}

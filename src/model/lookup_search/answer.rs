@@ -20,7 +20,7 @@ use bitrix_rest::value::FromValue;
 use crate::model::call::{Batch, PAGE_SIZE};
 use crate::model::catalog_query::{VARIATIONS_KEY, warehouse_list_call};
 use crate::model::lookup::{
-    LookupHit, LookupQuery, LookupResults, LookupScope, lookup_batch, lookup_hits,
+    LookupHit, LookupQuery, LookupResults, LookupScope, exact_of, lookup_batch, lookup_hits,
     matches_as_typed, variations_of,
 };
 use crate::model::settings::Settings;
@@ -144,17 +144,20 @@ pub fn lookup_answer(
     let shown = shown_warehouses(&settings.warehouses, warehouses);
     let mut lists: [Vec<Product>; 5] = Default::default();
     for (slot, name) in lists.iter_mut().zip(PRODUCT_LISTS) {
-        if plan.batch.get(name).is_some() {
-            *slot = replies.list_of(name, "products")?;
-        }
-        // Optional: a store that cannot list variations still answers with its products.
-        let variations = variations_of(name);
-        if plan.batch.get(&variations).is_some() {
-            slot.extend(
-                replies
-                    .list_of(&variations, VARIATIONS_KEY)
-                    .unwrap_or_default(),
-            );
+        // A code list starts with the products whose code is the query (`by_xml_exact`).
+        for name in [exact_of(name), name.to_owned()] {
+            if plan.batch.get(&name).is_some() {
+                slot.extend(replies.list_of::<Product>(&name, "products")?);
+            }
+            // Optional: a store that cannot list variations still answers with its products.
+            let variations = variations_of(&name);
+            if plan.batch.get(&variations).is_some() {
+                slot.extend(
+                    replies
+                        .list_of::<Product>(&variations, VARIATIONS_KEY)
+                        .unwrap_or_default(),
+                );
+            }
         }
     }
     let mut stock: Vec<StoreStock> = gather(replies, &plan.stock, "storeProducts")?;

@@ -251,6 +251,44 @@ fn more_codes_matching_than_their_list_shows_mark_the_answer_capped() {
 }
 
 #[test]
+fn a_product_whose_code_is_the_query_comes_first_though_longer_codes_fill_the_prefix_list() {
+    // `KZ-0111-1` … sort before `KZ-0111` by name: the prefix list's first five are all longer
+    // codes, and the product with the very code typed comes from its own command.
+    let known = warehouses();
+    let plan = lookup_plan(&q("kz-0111"), &settings(&[]), Some(&known)).unwrap();
+    let longer = Value::Array(
+        (1..=10)
+            .map(|i| product(i, &format!("Вариант {i}"), &format!("KZ-0111-{i}"), "-"))
+            .collect(),
+    );
+    let exact = product(99, "Кофе в зёрнах", "KZ-0111", "-");
+    let replies = Fake::default()
+        .with("by_xml", json!({ "products": longer }))
+        .with("by_xml_exact", json!({ "products": [exact] }))
+        .with("by_article_exact", json!({ "products": [] }));
+    let answer = lookup_answer(&plan, &replies, &settings(&[]), Some(&known)).unwrap();
+    let first = &answer.hits[0];
+    assert_eq!(
+        (first.product.id, first.relevance),
+        (99, Relevance::ExactXmlId)
+    );
+    assert!(answer.capped, "the other codes are more than shown");
+    // An article equal to the query alike.
+    let by_article = product(77, "Чай", "T-77", "KZ-0111");
+    let replies = Fake::default()
+        .with(
+            "by_xml",
+            json!({ "products": [product(1, "Вариант", "KZ-0111-1", "-")] }),
+        )
+        .with("by_article_exact", json!({ "products": [by_article] }));
+    let answer = lookup_answer(&plan, &replies, &settings(&[]), Some(&known)).unwrap();
+    assert_eq!(
+        (answer.hits[0].product.id, answer.hits[0].relevance),
+        (77, Relevance::ExactArticle)
+    );
+}
+
+#[test]
 fn a_product_found_by_prefix_and_by_substring_has_its_stock_counted_once() {
     let plan = lookup_plan(&q("кофе"), &settings(&[]), None).unwrap();
     let coffee = product(5, "Кофе Бразилия", "g5", "KZ-5");

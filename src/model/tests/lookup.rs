@@ -59,20 +59,32 @@ fn the_lookup_is_one_batch_with_iblock_in_every_product_filter() {
     let b = lookup_batch(&q("чайник"), scope());
     assert!(b.fits_one_request());
     assert_eq!(
-        &b.names()[..4],
-        &["by_xml", "by_article", "by_prefix", "by_name"]
+        &b.names()[..6],
+        &[
+            "by_xml_exact",
+            "by_xml",
+            "by_article_exact",
+            "by_article",
+            "by_prefix",
+            "by_name"
+        ]
     );
-    let filters: Vec<_> = b.names()[..4]
+    let filters: Vec<_> = b.names()[..6]
         .iter()
         .map(|n| b.get(n).unwrap().params["filter"].clone())
         .collect();
-    assert_eq!(filters[0], json!({"iblockId": 23, "=%xmlId": "чайник%"}));
+    assert_eq!(filters[0], json!({"iblockId": 23, "=xmlId": "чайник"}));
+    assert_eq!(filters[1], json!({"iblockId": 23, "=%xmlId": "чайник%"}));
     assert_eq!(
-        filters[1],
+        filters[2],
+        json!({"iblockId": 23, "=property101": "чайник"})
+    );
+    assert_eq!(
+        filters[3],
         json!({"iblockId": 23, "=%property101": "чайник%"})
     );
-    assert_eq!(filters[2], json!({"iblockId": 23, "=%name": "чайник%"}));
-    assert_eq!(filters[3], json!({"iblockId": 23, "%name": "чайник"}));
+    assert_eq!(filters[4], json!({"iblockId": 23, "=%name": "чайник%"}));
+    assert_eq!(filters[5], json!({"iblockId": 23, "%name": "чайник"}));
     let select = b.get("by_name").unwrap().params["select"]
         .as_array()
         .unwrap()
@@ -144,9 +156,10 @@ fn stock_and_prices_of_the_found_products_come_in_the_same_batch() {
                 .clone()
         })
         .collect();
-    assert_eq!(stock_ids.len(), 5 + 5 + MAX_RESULTS + MAX_RESULTS);
-    assert_eq!(stock_ids[0], "$result[by_xml][products][0][id]");
-    assert_eq!(stock_ids[10], "$result[by_prefix][products][0][id]");
+    assert_eq!(stock_ids.len(), 2 + 5 + 2 + 5 + MAX_RESULTS + MAX_RESULTS);
+    assert_eq!(stock_ids[0], "$result[by_xml_exact][products][0][id]");
+    assert_eq!(stock_ids[2], "$result[by_xml][products][0][id]");
+    assert_eq!(stock_ids[14], "$result[by_prefix][products][0][id]");
     let per_command = products_per_stock_command(3);
     assert!(
         b.commands
