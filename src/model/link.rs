@@ -44,6 +44,12 @@ pub struct LinkCandidate {
     pub reference: OrderReference,
 }
 
+/// Whether deals `before` and `now` (the same deal, read twice) name the same order under
+/// `rules`: when not, an order found for `before` is no longer the deal's.
+pub fn same_link_fields(before: &Deal, now: &Deal, rules: &[LinkRule]) -> bool {
+    link_candidates(before, rules) == link_candidates(now, rules)
+}
+
 /// The references the deal's fields give, one per rule that applies, in rule order. A user
 /// field that is empty (or, for an ID, not a positive number), an `ORIGIN_ID` that is not an ID
 /// or whose `ORIGINATOR_ID` is not the configured one, yield nothing.

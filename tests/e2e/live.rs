@@ -10,6 +10,7 @@ use serde_json::json;
 use super::own_seed::{mini_options, mini_stand};
 use crate::support::page::tid;
 use crate::support::rest;
+use crate::support::seeds::ORDER_FIELD;
 use crate::support::stand::{Stand, User};
 
 /// The tab's live checks run every 3 s in these tests.
@@ -298,6 +299,39 @@ fn a_deal_change_shows_while_the_store_hangs() {
         (b.text(&tid("deal-stage")).as_deref() == Some("В работе")).then_some(())
     });
     assert_eq!(stand.count(&tid("order-number")), 1, "the order stays");
+    stand.sandbox.clear_faults();
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_deal_whose_link_changes_while_the_store_hangs_no_longer_shows_the_old_order() {
+    let stand = mini_stand(
+        "a_deal_whose_link_changes_while_the_store_hangs_no_longer_shows_the_old_order",
+        mini_options(POLL_SECS as u32),
+    );
+    stand.open_deal_ready(1, User::Rep);
+    assert_eq!(stand.count(&tid("order-number")), 1);
+    stand.sandbox.set_fault("store:*", 1.0, FaultKind::Timeout);
+    let since = Instant::now();
+    // A colleague empties the link field and moves the stage in one save.
+    stand
+        .sandbox
+        .edit_deal(1, json!({"STAGE_ID": "EXECUTING", ORDER_FIELD: ""}))
+        .expect("edit the deal");
+    wait_change(&stand, "the deal's new stage", since, |b| {
+        (b.text(&tid("deal-stage")).as_deref() == Some("В работе")).then_some(())
+    });
+    // Order 501 is no longer the deal's: it is not shown as linked while the store is waited for.
+    assert_eq!(
+        stand.count(&tid("order-number")),
+        0,
+        "the old order is gone"
+    );
+    assert_eq!(
+        stand.count(&tid("difference")),
+        0,
+        "nothing compared with it"
+    );
     stand.sandbox.clear_faults();
 }
 

@@ -4,7 +4,8 @@ use crate::model::call::Batch;
 use crate::model::link::{
     LinkCandidate, OrderReference, UnresolvedLink, answers_reference, default_choice, holds_write,
     link_candidates, link_write, order_number_batch, origin_taken_by, recorded_links,
-    reference_commands, resolve_link, same_order_number, unresolved_links, written_meanwhile,
+    reference_commands, resolve_link, same_link_fields, same_order_number, unresolved_links,
+    written_meanwhile,
 };
 use crate::model::settings::{LinkRule, OrderKey};
 
@@ -43,6 +44,33 @@ fn each_rule_yields_its_reference_in_rule_order() {
                 }
             ),
         ]
+    );
+}
+
+#[test]
+fn a_deal_read_again_names_the_same_order_until_a_link_field_changes() {
+    let rules = all_rules();
+    let before = deal(
+        410,
+        json!({"UF_CRM_ORDER": "110", "TITLE": "Заказ", "STAGE_ID": "NEW"}),
+    );
+    // Stage, title, a field no rule reads, `#110` for 110: the same order.
+    let same = deal(
+        410,
+        json!({"UF_CRM_ORDER": "#110", "TITLE": "Заказ 2", "STAGE_ID": "WON", "UF_CRM_OTHER": "1"}),
+    );
+    assert!(same_link_fields(&before, &same, &rules));
+    let relinked = deal(410, json!({"UF_CRM_ORDER": "112"}));
+    assert!(!same_link_fields(&before, &relinked, &rules));
+    let unlinked = deal(410, json!({"UF_CRM_ORDER": ""}));
+    assert!(!same_link_fields(&before, &unlinked, &rules));
+    let by_origin = deal(
+        410,
+        json!({"UF_CRM_ORDER": "110", "ORIGINATOR_ID": "3", "ORIGIN_ID": "7"}),
+    );
+    assert!(
+        !same_link_fields(&before, &by_origin, &rules),
+        "another rule now names an order"
     );
 }
 

@@ -11,6 +11,7 @@ use crate::fetch::deal::{DealData, OpenContext, open_deal};
 use crate::fetch::store_side::StoreData;
 use crate::i18n::errors::System;
 use crate::markup::deal::state::{Loaded, TabAction};
+use crate::model::link::same_link_fields;
 use crate::model::view::requests::OpenHints;
 
 /// Why a load runs.
@@ -124,12 +125,21 @@ impl DealTab {
     }
 
     /// A slow reload shows Bitrix24's fresh part beside the store's part on screen (the deal's
-    /// stage or sum another user changed need not wait for a slow store).
+    /// stage or sum another user changed need not wait for a slow store) — unless the deal now
+    /// links another order, or none: then the store's part waits for the store.
     fn show_fresher(&self, generation: u32) {
         let Some((of, crm)) = self.fresher.borrow_mut().take() else {
             return;
         };
+        let rules = &self.session.settings.link_rules;
         let store = match &self.state.borrow().loaded {
+            // Another order in the deal's link fields: the order on screen is no longer its
+            // own, so the store's part waits for the store's answer.
+            Some(shown)
+                if of == generation && !same_link_fields(&shown.data.deal, &crm.deal, rules) =>
+            {
+                StoreData::Pending
+            }
             Some(shown) if of == generation => shown.data.store.clone(),
             _ => return,
         };
