@@ -15,7 +15,8 @@
 //!
 //! Ranking: XML_ID equal to the query, then article equal to it (both ignoring case), then an
 //! XML_ID or article starting with it, then name starting with it, then name containing it, then
-//! name containing each of its words; within a rank by name (case-insensitive, numbers by
+//! name containing each of its words; within a rank, names holding every word typed first (the
+//! store is asked for the three longest), then by name (case-insensitive, numbers by
 //! value: `№2` before `№10`, unless the store had more than were asked for: then in its text
 //! order, so the first entries shown are not mistaken for all), then ID. A product found
 //! several ways appears once, at its best rank. Only the entries whose stock and price the batch
@@ -348,16 +349,24 @@ pub fn lookup_hits(
         true => fold(name),
         false => name_order(name),
     };
+    // The store is asked for the three longest words of a query (see [`name_filter`]): within a
+    // rank, a name holding every word typed (the size, the number) comes before one that misses
+    // some.
+    let words: Vec<&str> = q.split(' ').collect();
+    let misses_words = |p: &Product| {
+        let name = fold(&p.name);
+        !words.iter().all(|w| name.contains(w))
+    };
     // Each key once (the sort compares each entry many times; a name's key lowers its case).
-    let mut keyed: Vec<((Relevance, String, u64), &Product)> = ranked
+    let mut keyed: Vec<((Relevance, bool, String, u64), &Product)> = ranked
         .into_iter()
-        .map(|(relevance, p)| ((relevance, order(&p.name), p.id), p))
+        .map(|(relevance, p)| ((relevance, misses_words(p), order(&p.name), p.id), p))
         .collect();
     sort_by(&mut keyed, |a, b| a.0 < b.0);
     keyed
         .into_iter()
         .take(MAX_RESULTS)
-        .map(|((relevance, _, _), p)| LookupHit {
+        .map(|((relevance, _, _, _), p)| LookupHit {
             article: scope.article_property.and_then(|a| p.property_text(a)),
             relevance,
             stock: product_stock(p.id, results.stock, shown, &OwnReserve::default()),

@@ -529,3 +529,33 @@ fn several_words_as_typed_rank_above_the_same_words_apart_and_are_asked_for() {
         ]
     );
 }
+
+#[test]
+fn names_holding_every_word_typed_rank_first_though_the_store_was_asked_three() {
+    // The store checked "дарджилинг", "gold" and "чай"; "100" (as long as "чай") is not sent.
+    let query = q("чай Дарджилинг Gold 100");
+    let batch = lookup_batch(&query, scope());
+    assert!(
+        !batch.get("by_name").unwrap().params["filter"]
+            .to_string()
+            .contains("100"),
+        "a filter holds three words"
+    );
+    let tin = product(7, "Чай Дарджилинг Gold №9, 25 г", None, json!({}));
+    let pack = product(9, "Чай Дарджилинг Gold №9, 100 г", None, json!({}));
+    let listed = [tin.clone(), pack.clone()];
+    let results = LookupResults {
+        lists: [&[], &[], &[], &listed, &[]],
+        stock: &[],
+        prices: &[],
+    };
+    let ranked: Vec<u64> = lookup_hits(&query, results, scope(), &[1])
+        .iter()
+        .map(|h| h.product.id)
+        .collect();
+    assert_eq!(
+        ranked,
+        vec![9, 7],
+        "the 100 g pack first (25 g sorts first by name), the tin still listed"
+    );
+}
