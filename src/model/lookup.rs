@@ -294,6 +294,9 @@ pub fn matches_as_typed(query: &LookupQuery, product: &Product, article: Option<
         || q.split(' ').all(|word| name.contains(word))
 }
 
+/// A hit's sort key: its rank, whether its name misses a word typed, its name's order, its ID.
+type HitKey = (Relevance, bool, String, u64);
+
 /// The ranked, de-duplicated, capped results (see the module doc).
 pub fn lookup_hits(
     query: &LookupQuery,
@@ -358,7 +361,7 @@ pub fn lookup_hits(
         !words.iter().all(|w| name.contains(w))
     };
     // Each key once (the sort compares each entry many times; a name's key lowers its case).
-    let mut keyed: Vec<((Relevance, bool, String, u64), &Product)> = ranked
+    let mut keyed: Vec<(HitKey, &Product)> = ranked
         .into_iter()
         .map(|(relevance, p)| ((relevance, misses_words(p), order(&p.name), p.id), p))
         .collect();

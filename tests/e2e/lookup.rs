@@ -372,3 +372,49 @@ fn a_product_whose_article_or_xml_id_is_typed_in_full_comes_first_among_longer_c
         assert_eq!(xml_ids(&results).first(), Some(&"KZ-0111"), "{typed}");
     }
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn arrow_keys_in_the_deal_tab_bring_the_highlighted_result_into_view() {
+    let stand = mini_stand(
+        "arrow_keys_in_the_deal_tab_bring_the_highlighted_result_into_view",
+        mini_options(300),
+    );
+    stand.open_deal_ready(1, User::Rep);
+    // A short window: the lookup sits under the deal's products, its results below the fold.
+    stand
+        .driver
+        .set_window_size(1280, 520)
+        .expect("a short window");
+    let (state, results) = search(&stand, "Кофе");
+    assert_eq!(state, "ready");
+    assert!(results.len() > 1, "{results:?}");
+    let search_box = stand.element(&tid("stock-search"));
+    for _ in 0..results.len() {
+        stand
+            .driver
+            .send_keys(&search_box, ARROW_DOWN)
+            .expect("arrow down");
+    }
+    // Where the highlighted result ends inside the frame (as tall as its content) …
+    let bottom = stand.js(
+        "const id = document.querySelector(arguments[0]).getAttribute('aria-activedescendant');
+         return document.getElementById(id).getBoundingClientRect().bottom;",
+        vec![serde_json::json!(tid("stock-search"))],
+    );
+    let bottom = bottom.as_f64().expect("a highlighted result");
+    // … and where the portal's page shows the frame.
+    stand.leave_app_frame();
+    let seen = stand.js(
+        "const frame = Array.from(document.querySelectorAll('iframe'))
+           .find(f => f.offsetParent !== null);
+         return [frame.getBoundingClientRect().top, window.innerHeight];",
+        vec![],
+    );
+    let (top, height) = (seen[0].as_f64().unwrap(), seen[1].as_f64().unwrap());
+    assert!(
+        top + bottom <= height + 1.0 && top + bottom > 0.0,
+        "the last result ends at {} of a {height} px window",
+        top + bottom
+    );
+}

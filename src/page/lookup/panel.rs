@@ -13,7 +13,7 @@ use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use super::LookupOptions;
 use super::fetch::search;
@@ -228,7 +228,25 @@ impl Panel {
             let hit = self.state.borrow().active_hit().cloned();
             self.select(hit);
         }
+        let moves = matches!(event, LookupEvent::Next | LookupEvent::Previous);
         self.dispatch(event);
+        if moves {
+            self.reveal_active();
+        }
+    }
+
+    /// Scrolls the highlighted result into view, as little as needed: under the deal's
+    /// products the results may start below the visible part of the page (the frame is as tall
+    /// as its content, so the portal's page scrolls).
+    fn reveal_active(&self) {
+        let Some(id) = self.input.get_attribute("aria-activedescendant") else {
+            return;
+        };
+        if let Some(option) = self.body.find(&format!("#{id}")) {
+            let how = ScrollIntoViewOptions::new();
+            how.set_block(ScrollLogicalPosition::Nearest);
+            option.scroll_into_view_with_scroll_into_view_options(&how);
+        }
     }
 
     fn select(&self, hit: Option<crate::model::lookup::LookupHit>) {
