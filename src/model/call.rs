@@ -182,8 +182,9 @@ pub fn result_ref(command: &str, path: &[&str]) -> String {
 /// `$result[rows][1][PRODUCT_ID]`.
 ///
 /// Used to filter a later list command by the IDs an earlier one returns, in the same request.
-/// A slot past the end of the list does not resolve to an ID, so it matches no record; the
-/// consumer of the results always keeps only the records it asked about (see
+/// A slot past the end of the list does not resolve to an ID: Bitrix puts the whole list there
+/// (`CRestUtil::processBatchElement`), which an ID filter reads as 1, so the command may return
+/// record 1 too; the consumer of the results always keeps only the records it asked about (see
 /// [`crate::model::view::requests`]).
 pub fn slot_refs(command: &str, list_path: &[&str], slots: usize, field: &str) -> Vec<Value> {
     (0..slots)

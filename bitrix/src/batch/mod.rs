@@ -4,9 +4,10 @@
 //! `batch` requests, in order. A command may use an earlier one's result through
 //! `$result[name][FIELD]` ([`Handle::reference`]); when the two land in different requests,
 //! the client substitutes the value itself from the earlier request's results and says so in
-//! [`BatchResults::resolved_locally`]. As the server does within one request, a reference past
-//! what the earlier command returned stays as written; one to a command that failed fails the
-//! command that uses it.
+//! [`BatchResults::resolved_locally`]. A reference past what the earlier command returned is
+//! sent as written (the server then reads it as any reference it cannot follow: a whole value
+//! takes where the path stopped, which an ID filter reads as 1, so callers keep only the records
+//! they asked about); one to a command that failed fails the command that uses it.
 
 mod plan;
 mod reference;

@@ -57,8 +57,8 @@ impl<T: Transport, C: Clock> Client<T, C> {
                     match resolve(&results, r) {
                         Some(value) => Some(Some(value)),
                         // Past what a command that worked returned (a slot beyond a short
-                        // list): left as written, as the server leaves it within one request,
-                        // where it then matches nothing.
+                        // list): sent as written, and read by the server as a reference it
+                        // cannot follow (see the module doc).
                         None if results.outcome(&r.name).is_some_and(|o| o.is_ok()) => None,
                         None => Some(None),
                     }

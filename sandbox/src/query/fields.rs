@@ -130,6 +130,14 @@ pub fn input(kind: Kind, value: &Value) -> Option<Sql> {
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => (if *b { "Y" } else { "N" }).to_string(),
         Value::Null => return Some(Sql::Null),
+        // PHP's `(int)` of an array, as the modules cast an ID filter's values: 1 when it holds
+        // anything (a batch reference that stopped at a list or record reaches a filter so).
+        Value::Array(items) if matches!(kind, Kind::CrmId | Kind::Int) => {
+            return Some(Sql::Integer(i64::from(!items.is_empty())));
+        }
+        Value::Object(map) if matches!(kind, Kind::CrmId | Kind::Int) => {
+            return Some(Sql::Integer(i64::from(!map.is_empty())));
+        }
         _ => return None,
     };
     Some(match kind {

@@ -30,9 +30,31 @@ pub fn conditions(
             }
             continue;
         };
+        if entity.dialect == Dialect::Orm && holds_array_for_text(field.kind, value) {
+            return Err(text_filter_given_array());
+        }
         out.push(condition(op, field, value, &mut binds)?);
     }
     Ok((out, binds))
+}
+
+/// True when a text filter's values hold an array (a batch reference that stopped at a list or
+/// record): `sale.*`/`catalog.*` escape each value as a string, which PHP 8 refuses.
+fn holds_array_for_text(kind: Kind, value: &Value) -> bool {
+    let nested = |v: &Value| matches!(v, Value::Array(_) | Value::Object(_));
+    let text = matches!(kind, Kind::Text | Kind::Char | Kind::Date | Kind::Property);
+    text && match value {
+        Value::Array(items) => items.iter().any(nested),
+        _ => false,
+    }
+}
+
+/// The command's failure then: the controller reports the `TypeError` with code 0.
+fn text_filter_given_array() -> RestError {
+    RestError::numeric(
+        0,
+        "mysqli_real_escape_string(): Argument #2 ($string) must be of type string, array given",
+    )
 }
 
 fn split<'a>(key: &'a str, allowed: &[&str]) -> (&'a str, &'a str) {

@@ -131,19 +131,22 @@ fn resolve_references(value: Value, results: &[(String, Value)]) -> Value {
 
 const MARK: &str = "$result[";
 
+/// A reference as `CRestUtil::processBatchElement` reads it (module `rest`): a value that is one
+/// whole reference takes what it reached — the value, or where the path stopped: the list a slot
+/// past its end belongs to, the record whose field is `null`, or the map of every earlier result
+/// when the command named failed or has not run (keys case-sensitive, as PHP's `isset`). A
+/// reference inside a longer text is replaced only by a text or number it reached in full, and
+/// otherwise stays as written.
 fn resolve_text(text: &str, results: &[(String, Value)]) -> Value {
     if !text.contains(MARK) {
         return Value::String(text.to_string());
     }
-    // A value that is one whole reference takes the referenced value as it is (even a list).
-    if let Some((found, used)) = reference_at(text, results)
-        && used == text.len()
+    if let Some(found) = reference_at(text, results)
+        && found.used == text.len()
     {
-        return match found {
-            Value::String(s) => Value::String(s),
+        return match found.reached {
             Value::Number(n) => Value::String(n.to_string()),
             Value::Bool(b) => Value::String(if b { "1".into() } else { String::new() }),
-            Value::Null => Value::String(String::new()),
             other => other,
         };
     }
@@ -152,13 +155,14 @@ fn resolve_text(text: &str, results: &[(String, Value)]) -> Value {
     while let Some(at) = rest.find(MARK) {
         out.push_str(&rest[..at]);
         match reference_at(&rest[at..], results) {
-            Some((found, used)) => {
-                out.push_str(&match found {
-                    Value::String(s) => s,
-                    Value::Null => String::new(),
-                    other => other.to_string(),
-                });
-                rest = &rest[at + used..];
+            Some(found) => {
+                let written = &rest[at..at + found.used];
+                match (found.complete, found.reached) {
+                    (true, Value::String(s)) => out.push_str(&s),
+                    (true, Value::Number(n)) => out.push_str(&n.to_string()),
+                    _ => out.push_str(written),
+                }
+                rest = &rest[at + found.used..];
             }
             None => {
                 out.push_str(MARK);
@@ -170,9 +174,18 @@ fn resolve_text(text: &str, results: &[(String, Value)]) -> Value {
     Value::String(out)
 }
 
-/// Reads `$result[name][a][b]...` at the start of `text`: the value and the bytes used.
-/// A reference to a command that has not run (or failed) is left as written.
-fn reference_at(text: &str, results: &[(String, Value)]) -> Option<(Value, usize)> {
+/// What a reference reached.
+struct Reached {
+    /// The value at the end of its path, or where the path stopped.
+    reached: Value,
+    /// The whole path was followed.
+    complete: bool,
+    /// The bytes of the reference.
+    used: usize,
+}
+
+/// Reads `$result[name][a][b]...` at the start of `text`.
+fn reference_at(text: &str, results: &[(String, Value)]) -> Option<Reached> {
     let mut keys = vec![];
     let mut used = "$result".len();
     let mut rest = &text[used..];
@@ -183,19 +196,40 @@ fn reference_at(text: &str, results: &[(String, Value)]) -> Option<(Value, usize
         rest = &inner[close + 1..];
     }
     let (name, path) = keys.split_first()?;
-    let mut current = &results.iter().find(|(n, _)| n == name)?.1;
+    let Some((_, first)) = results.iter().find(|(n, v)| n == name && !v.is_null()) else {
+        let all = results
+            .iter()
+            .map(|(n, v)| (n.clone(), v.clone()))
+            .collect();
+        return Some(Reached {
+            reached: Value::Object(all),
+            complete: false,
+            used,
+        });
+    };
+    let mut current = first;
     for key in path {
-        current = match current {
-            Value::Object(map) => map.get(*key).or_else(|| {
-                map.iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case(key))
-                    .map(|(_, v)| v)
-            })?,
-            Value::Array(items) => items.get(key.parse::<usize>().ok()?)?,
-            _ => return None,
+        let next = match current {
+            Value::Object(map) => map.get(*key),
+            Value::Array(items) => key.parse::<usize>().ok().and_then(|i| items.get(i)),
+            _ => None,
         };
+        match next.filter(|v| !v.is_null()) {
+            Some(v) => current = v,
+            None => {
+                return Some(Reached {
+                    reached: current.clone(),
+                    complete: false,
+                    used,
+                });
+            }
+        }
     }
-    Some((current.clone(), used))
+    Some(Reached {
+        reached: current.clone(),
+        complete: true,
+        used,
+    })
 }
 
 #[cfg(test)]
@@ -215,8 +249,37 @@ mod tests {
             json!("x-84-y")
         );
         assert_eq!(
-            resolve_text("$result[missing][ID]", &results),
-            json!("$result[missing][ID]")
+            resolve_text("x-$result[missing][ID]-y", &results),
+            json!("x-$result[missing][ID]-y"),
+            "inside a text, a reference not followed to the end stays as written"
+        );
+    }
+
+    #[test]
+    fn a_whole_reference_not_followed_to_the_end_takes_where_it_stopped() {
+        let results = vec![
+            ("deal".to_string(), json!({"ID": "410", "CONTACT_ID": null})),
+            ("rows".to_string(), json!([{"PRODUCT_ID": "7"}])),
+        ];
+        // A slot past the end of a list: the list.
+        assert_eq!(
+            resolve_text("$result[rows][3][PRODUCT_ID]", &results),
+            json!([{"PRODUCT_ID": "7"}])
+        );
+        // A field that is null: the record.
+        assert_eq!(
+            resolve_text("$result[deal][CONTACT_ID]", &results),
+            json!({"ID": "410", "CONTACT_ID": null})
+        );
+        // Keys as written: `id` is not `ID`.
+        assert_eq!(
+            resolve_text("$result[deal][id]", &results),
+            json!({"ID": "410", "CONTACT_ID": null})
+        );
+        // A command that failed or has not run: every result so far.
+        assert_eq!(
+            resolve_text("$result[missing][0][id]", &results),
+            json!({"deal": {"ID": "410", "CONTACT_ID": null}, "rows": [{"PRODUCT_ID": "7"}]})
         );
     }
 }

@@ -15,7 +15,8 @@
 //! `$result[link0_order][order][basketItems][i][productId]`. A list of IDs is one list command
 //! with an array filter (`id` = IN for products, `@productId` for stock and prices), so the
 //! number of commands does not grow with each product. A slot past the end of its list does not
-//! resolve to an ID and matches nothing; the view keeps only records of products it knows.
+//! resolve to an ID (Bitrix puts the list there, which an ID filter reads as 1); the view keeps
+//! only records of products it knows.
 //!
 //! Cacheable lists (stages, pipelines, statuses and their names, warehouses) are left out when
 //! the UI says it has them.
