@@ -144,18 +144,30 @@ fn set_app_option_is_for_admins_and_user_options_for_everyone() {
         .as_str()
         .unwrap()
         .to_string();
-    assert_eq!(
-        frame_command(
-            &sandbox,
-            &admin,
-            "setAppOption",
-            json!({"name": "mode", "value": {"a": 1}})
-        ),
-        json!(true)
+    // Stored as PHP receives a form-encoded value (texts, no nulls or empty lists), and
+    // answered with every option.
+    let answer = frame_command(
+        &sandbox,
+        &admin,
+        "setAppOption",
+        json!({"name": "mode", "value": {"a": 1, "on": true, "none": null, "rules": [], "text": "x"}}),
     );
+    assert_eq!(answer["mode"], json!({"a": "1", "on": "true", "text": "x"}));
     assert_eq!(
         frame_command(&sandbox, &rep, "getInitData", json!({}))["APP_OPTIONS"]["mode"],
-        json!({"a": 1})
+        json!({"a": "1", "on": "true", "text": "x"})
+    );
+    let text = json!({"rules": [], "poll": 5}).to_string();
+    frame_command(
+        &sandbox,
+        &admin,
+        "setAppOption",
+        json!({"name": "settings", "value": text.clone()}),
+    );
+    assert_eq!(
+        frame_command(&sandbox, &rep, "getInitData", json!({}))["APP_OPTIONS"]["settings"],
+        json!(text),
+        "a JSON text is kept as it was sent"
     );
     assert_eq!(
         frame_command(&sandbox, &admin, "fly", json!({}))["error"],

@@ -210,12 +210,7 @@ fn settings_an_admin_saves_elsewhere_reach_an_open_tab_at_its_next_check() {
     assert_eq!(stand.count("th[data-warehouse-id]"), 2);
 
     // An admin shows warehouse 1 only, saving in another window.
-    let mut settings = rest::as_app(
-        &stand.sandbox,
-        1,
-        "app.option.get",
-        &[("option", "settings")],
-    );
+    let mut settings = rest::stored_settings(&stand.sandbox);
     settings["warehouses"] = json!([1]);
     let since = Instant::now();
     stand

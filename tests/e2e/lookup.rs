@@ -235,12 +235,7 @@ fn a_search_typed_in_the_tab_goes_on_when_an_admin_saves_other_settings() {
     let marked = "document.querySelector('[data-testid=deal-tab]').dataset.old = 'yes';";
     stand.js(marked, vec![]);
     // An admin saves another interval.
-    let mut settings = crate::support::rest::as_app(
-        &stand.sandbox,
-        1,
-        "app.option.get",
-        &[("option", "settings")],
-    );
+    let mut settings = crate::support::rest::stored_settings(&stand.sandbox);
     settings["pollIntervalSecs"] = serde_json::json!(4);
     stand
         .sandbox

@@ -613,12 +613,7 @@ fn a_link_made_just_after_an_admin_changed_the_link_rules_follows_the_new_rules(
     let candidate = format!("{}[data-order-id=\"502\"]", tid("link-candidate"));
     stand.wait_css(&candidate);
     // The admin switches to the store connector's ORIGIN_ID while the panel is open.
-    let mut settings = rest::as_app(
-        &stand.sandbox,
-        1,
-        "app.option.get",
-        &[("option", "settings")],
-    );
+    let mut settings = crate::support::rest::stored_settings(&stand.sandbox);
     settings["linkRules"] = json!([{"kind": "origin-id", "originatorId": "shop"}]);
     stand
         .sandbox

@@ -116,12 +116,7 @@ fn admin_connects_the_store_saves_and_reads_the_settings_back() {
     assert_eq!(input_value(&stand, "settings-portal-iblock"), "25");
     assert_eq!(ticked_warehouses(&stand), ["settings-warehouse-1"]);
     // With each catalogue its catalogue of variations, which the admin never picks.
-    let saved = crate::support::rest::as_app(
-        &stand.sandbox,
-        1,
-        "app.option.get",
-        &[("option", "settings")],
-    );
+    let saved = crate::support::rest::stored_settings(&stand.sandbox);
     assert_eq!(saved["storeVariationsIblockId"], json!(3), "{saved}");
     assert_eq!(saved["portalVariationsIblockId"], json!(26), "{saved}");
     assert_eq!(
@@ -360,14 +355,7 @@ fn settings_page(stand: &Stand) -> impl Fn() -> Value + '_ {
     stand.open_app_page(User::Admin);
     stand.click(&tid("tab-settings"));
     wait_settings_ready(stand);
-    || {
-        crate::support::rest::as_app(
-            &stand.sandbox,
-            1,
-            "app.option.get",
-            &[("option", "settings")],
-        )
-    }
+    || crate::support::rest::stored_settings(&stand.sandbox)
 }
 
 /// Another admin saves `settings` with `changes`, as if from their own settings page; returns
@@ -538,12 +526,7 @@ fn the_origin_id_rule_offers_the_sources_the_portals_deals_show() {
     ));
     assert_eq!(input_value(&stand, "settings-link-originator-0"), "shop");
     save_and_see_it_saved(&stand);
-    let saved = crate::support::rest::as_app(
-        &stand.sandbox,
-        1,
-        "app.option.get",
-        &[("option", "settings")],
-    );
+    let saved = crate::support::rest::stored_settings(&stand.sandbox);
     assert_eq!(
         saved["linkRules"],
         json!([{"kind": "origin-id", "originatorId": "shop"}]),
@@ -567,12 +550,7 @@ fn an_article_property_the_store_does_not_have_is_refused_and_nothing_is_saved()
     assert_eq!(outcome.attr("data-kind"), Some("invalid"), "{outcome:?}");
     let said = stand.text("[data-testid=\"settings\"]").unwrap_or_default();
     assert!(said.contains("property999"), "the field says why: {said}");
-    let saved = crate::support::rest::as_app(
-        &stand.sandbox,
-        1,
-        "app.option.get",
-        &[("option", "settings")],
-    );
+    let saved = crate::support::rest::stored_settings(&stand.sandbox);
     assert_eq!(saved["articleProperty"], json!("property105"), "{saved}");
 
     // The right one saves.

@@ -173,12 +173,7 @@ fn a_tab_on_a_revoked_webhook_comes_back_once_the_admin_saves_a_good_one() {
     assert_crm_part_with_store_sentence(&stand, 4);
 
     // The admin saves the store's real webhook in another window.
-    let mut settings = rest::as_app(
-        &stand.sandbox,
-        1,
-        "app.option.get",
-        &[("option", "settings")],
-    );
+    let mut settings = rest::stored_settings(&stand.sandbox);
     settings["storeWebhook"] = json!(stand.sandbox.urls().store_webhook);
     stand
         .sandbox

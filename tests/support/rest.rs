@@ -40,6 +40,15 @@ pub fn as_app(sandbox: &Sandbox, user_id: u64, method: &str, query: &[(&str, &st
     call(&format!("{}/rest/", sandbox.urls().portal), method, &query)
 }
 
+/// The settings as the portal keeps them (`app.option.get`), read as JSON: StoreLink saves them
+/// as one JSON text; the demo's installed options hold an object.
+pub fn stored_settings(sandbox: &Sandbox) -> Value {
+    match as_app(sandbox, 1, "app.option.get", &[("option", "settings")]) {
+        Value::String(text) => serde_json::from_str(&text).expect("the stored settings are JSON"),
+        other => other,
+    }
+}
+
 /// `crm.deal.get`: the deal's fields.
 pub fn deal(sandbox: &Sandbox, id: u64) -> Value {
     portal(sandbox, "crm.deal.get", &[("id", &id.to_string())])

@@ -149,9 +149,14 @@ pub fn answer(
             let Some(name) = command.params.get("name").and_then(Value::as_str) else {
                 return Ok(error("ERROR_ARGUMENT", "name is required"));
             };
-            let value = command.params.get("value").cloned().unwrap_or(Value::Null);
+            // The portal's page posts the value with `BX.ajax`, form-encoded, and stores what
+            // PHP received: texts only, without nulls and empty lists.
+            let value = command.params.get("value").and_then(form_encoded);
+            let value = value.unwrap_or(Value::String(String::new()));
             set_app_option(&state.db, name, &value)?;
-            Ok(json!(true))
+            // It answers with every option of the app as stored.
+            let options = crate::methods_access::app_options(&state.db.lock())?;
+            Ok(Value::Object(options))
         }
         "setUserOption" => {
             let Some(name) = command.params.get("name").and_then(Value::as_str) else {
@@ -196,5 +201,27 @@ fn php_object(map: Map<String, Value>) -> Value {
         json!([])
     } else {
         Value::Object(map)
+    }
+}
+
+/// `value` as PHP receives it from `BX.ajax`'s form encoding: numbers and booleans become texts
+/// (`true` → `"true"`), `null` and empty lists or objects are not sent at all (`None`).
+fn form_encoded(value: &Value) -> Option<Value> {
+    match value {
+        Value::Null => None,
+        Value::Bool(b) => Some(Value::String(b.to_string())),
+        Value::Number(n) => Some(Value::String(n.to_string())),
+        Value::String(_) => Some(value.clone()),
+        Value::Array(items) => {
+            let sent: Vec<Value> = items.iter().filter_map(form_encoded).collect();
+            (!sent.is_empty()).then_some(Value::Array(sent))
+        }
+        Value::Object(map) => {
+            let sent: serde_json::Map<String, Value> = map
+                .iter()
+                .filter_map(|(k, v)| form_encoded(v).map(|v| (k.clone(), v)))
+                .collect();
+            (!sent.is_empty()).then_some(Value::Object(sent))
+        }
     }
 }

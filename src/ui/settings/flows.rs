@@ -2,6 +2,7 @@
 //! request each), "Check connection", and saving through the frame.
 
 use bitrix_rest::{Cancel, Client, ErrorKind};
+use serde_json::Value;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -177,10 +178,10 @@ pub fn save_callback(
                 }
                 None => (settings, Vec::new()),
             };
-            let written = match frame
-                .set_app_option(SETTINGS_OPTION, settings.to_value())
-                .await
-            {
+            // As one JSON text: the portal's page form-encodes the value it stores, which
+            // would turn numbers into texts and drop empty lists (an emptied rule list).
+            let stored = Value::String(settings.to_value().to_string());
+            let written = match frame.set_app_option(SETTINGS_OPTION, stored).await {
                 // The portal may store an option and never answer (the official SDK does not
                 // wait for this answer): what it holds now tells.
                 Err(e @ FrameError::Timeout { .. }) => {
