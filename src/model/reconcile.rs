@@ -385,6 +385,9 @@ fn status_difference(
         }),
         _ => {
             let expected = expected?;
+            if mapping.pairs(deal.category_id, &order.status_id, &deal.stage_id) {
+                return None;
+            }
             let stage_mapped = mapping
                 .status_for(deal.category_id, &deal.stage_id)
                 .is_some();

@@ -71,6 +71,17 @@ impl StageMapping {
         self.pipeline(category_id)?.stage_for(status_id)
     }
 
+    /// Whether a pair of pipeline `category_id` puts status `status_id` with stage `stage_id`
+    /// (settings written other than through the settings page may map a status to several
+    /// stages: each of them agrees with it).
+    pub fn pairs(&self, category_id: i64, status_id: &str, stage_id: &str) -> bool {
+        self.pipeline(category_id).is_some_and(|p| {
+            p.pairs
+                .iter()
+                .any(|pair| pair.status_id == status_id && pair.stage_id == stage_id)
+        })
+    }
+
     /// The order status that stage `stage_id` of pipeline `category_id` maps to.
     pub fn status_for(&self, category_id: i64, stage_id: &str) -> Option<&str> {
         self.pipeline(category_id)?.status_for(stage_id)

@@ -190,6 +190,35 @@ fn a_stage_other_than_the_mapped_one_is_a_status_difference() {
 }
 
 #[test]
+fn a_status_written_with_two_stages_agrees_with_either() {
+    // Settings written other than through the settings page (which refuses this).
+    let mut twice = mapping();
+    twice.pipelines[0].pairs.push(StatusStage {
+        status_id: "N".into(),
+        stage_id: "PREPARATION".into(),
+    });
+    let o = order(9, json!({"statusId": "N"}), vec![]);
+    for stage in ["NEW", "PREPARATION"] {
+        let dl = deal(410, json!({ "STAGE_ID": stage }));
+        let found = differences(ReconcileInput {
+            deal: &dl,
+            rows: &[],
+            order: &o,
+            matching: &match_products(MatchInput {
+                rows: &[],
+                portal_products: &[],
+                store_products: &[],
+                basket: &o.basket_items,
+                property: None,
+            }),
+            mapping: &twice,
+            stages: &stages(),
+        });
+        assert!(found.is_empty(), "{stage}: {found:?}");
+    }
+}
+
+#[test]
 fn an_unmapped_status_or_stage_is_no_status_difference() {
     let unmapped_status = order(9, json!({"statusId": "X"}), vec![]);
     assert!(
