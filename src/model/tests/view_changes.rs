@@ -68,6 +68,39 @@ fn rows_saved_anew_with_new_ids_mark_only_what_differs() {
 }
 
 #[test]
+fn two_rows_of_one_product_saved_anew_pair_in_order_and_stay_unmarked() {
+    // The kettle on two rows at different prices; the CRM saves all rows anew, only the cups
+    // changed.
+    let with_second_kettle = || {
+        let mut w = world();
+        let mut second = w.rows[0].clone();
+        second.id = Some(103);
+        second.quantity = d("5");
+        second.price = d("300");
+        w.rows.insert(1, second);
+        w
+    };
+    let before = build(&with_second_kettle(), answered);
+    let mut w2 = with_second_kettle();
+    for r in &mut w2.rows {
+        r.id = r.id.map(|id| id + 1000);
+    }
+    w2.rows[2].quantity = d("1");
+    let c = changes(&before, &build(&w2, answered));
+    assert_eq!(
+        c.row(RowKey::Id(1100)),
+        &[] as &[RowField],
+        "first kettle row"
+    );
+    assert_eq!(
+        c.row(RowKey::Id(1103)),
+        &[] as &[RowField],
+        "second kettle row"
+    );
+    assert!(c.row(RowKey::Id(1101)).contains(&RowField::Quantity));
+}
+
+#[test]
 fn another_linked_order_is_one_change() {
     let w = world();
     let before = build(&w, answered);

@@ -160,14 +160,20 @@ pub fn changes(before: &DealView, after: &DealView) -> ViewChanges {
         .filter(|r| !after.rows.iter().any(|n| RowKey::of(n) == RowKey::of(r)))
         .collect();
     // Rows saved anew get new IDs (the CRM replaces a deal's rows as a whole): a row whose ID
-    // is gone is compared with a gone row of the same product, and only what differs is marked.
+    // is gone is compared with a gone row of the same product, each gone row with one new row
+    // in order (two rows of one product pair first with first, second with second), and only
+    // what differs is marked.
+    let mut unpaired = gone.clone();
     for row in &after.rows {
         let key = RowKey::of(row);
         let old = before
             .rows
             .iter()
             .find(|r| RowKey::of(r) == key)
-            .or_else(|| gone.iter().copied().find(|r| same_product(r, row)));
+            .or_else(|| {
+                let at = unpaired.iter().position(|r| same_product(r, row))?;
+                Some(unpaired.remove(at))
+            });
         let fields = match old {
             None => vec![RowField::Added],
             Some(old) => row_changes(old, row),
