@@ -413,3 +413,26 @@ fn arrow_keys_in_the_deal_tab_bring_the_highlighted_result_into_view() {
         top + bottom
     );
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_long_query_without_spaces_that_finds_nothing_keeps_the_page_from_scrolling_sideways() {
+    let stand = mini_stand(
+        "a_long_query_without_spaces_that_finds_nothing_keeps_the_page_from_scrolling_sideways",
+        mini_options(300),
+    );
+    stand.open_app_page(User::Rep);
+    stand.wait_css(&tid("stock-search"));
+    // A pasted line of an order number run together, repeated in the "nothing found" notice.
+    let long = "ЗАКАЗ-0001234567890".repeat(40);
+    let (state, _) = search(&stand, &long);
+    assert_eq!(state, "empty");
+    let widths = stand.js(
+        "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];",
+        vec![],
+    );
+    assert!(
+        widths[0].as_f64() <= widths[1].as_f64(),
+        "the page is wider than its frame: {widths}"
+    );
+}
