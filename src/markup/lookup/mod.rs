@@ -115,9 +115,19 @@ pub fn active_option(v: &View) -> Option<String> {
         .map(|i| v.ids.option(i))
 }
 
-/// The line a screen reader announces: searching, how many found, or why nothing is searched.
+/// The store did not answer at all (not even within the time a request is given).
+fn unreachable(error: &bitrix_rest::Error) -> bool {
+    error.kind == ErrorKind::Network && !error.has_code(bitrix_rest::REQUEST_TIMEOUT)
+}
+
+/// The line a screen reader announces: searching, how many found, why nothing is searched, or
+/// that the search failed (the notice's title: a notice that appears is not announced).
 pub fn status(state: &LookupState, t: &LookupTexts) -> String {
     match (&state.shown, state.is_searching()) {
+        (Shown::Failed { error, .. }, false) if unreachable(error) => {
+            t.unreachable_title.to_owned()
+        }
+        (Shown::Failed { .. }, false) => t.failed_title.to_owned(),
         (Shown::Nothing, true) => t.searching.to_owned(),
         (_, true) => t.updating.to_owned(),
         (Shown::Nothing, false) if !state.text.trim().is_empty() => t.too_short.to_owned(),
@@ -232,10 +242,7 @@ pub fn body(m: &mut Markup, v: &View) {
                 .testid("stock-nothing")
                 .write(m);
         }
-        Shown::Failed { error, .. }
-            if error.kind == ErrorKind::Network
-                && !error.has_code(bitrix_rest::REQUEST_TIMEOUT) =>
-        {
+        Shown::Failed { error, .. } if unreachable(error) => {
             Notice::new(Tone::Warning, t.unreachable_text)
                 .titled(t.unreachable_title)
                 .testid("stock-unreachable")

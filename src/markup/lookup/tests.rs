@@ -327,6 +327,14 @@ fn the_status_line_counts_results_and_says_when_more_matched() {
 }
 
 #[test]
+fn the_status_line_says_a_search_failed_and_why_as_the_notice_is_titled() {
+    // A notice that appears is not announced by screen readers; the status line is.
+    let t = Lang::En.lookup();
+    assert_eq!(status(&failed(ErrorKind::Network), t), t.unreachable_title);
+    assert_eq!(status(&failed(ErrorKind::Server), t), t.failed_title);
+}
+
+#[test]
 fn the_clear_button_shows_only_while_there_is_text() {
     let html = write(&answered(None, None), false, tools);
     assert!(html.contains(r#"data-on-click="clear""#), "{html}");
