@@ -20,7 +20,7 @@ use super::answer::LookupAnswer;
 use crate::model::lookup::{LookupHit, LookupQuery};
 
 /// How long the rep's typing must pause before a search starts, in milliseconds.
-pub const DEBOUNCE_MS: u32 = 250;
+pub const DEBOUNCE_MS: u32 = 350;
 
 /// A search whose answer is awaited.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,7 +151,12 @@ impl LookupState {
             LookupEvent::Previous => self.step(false),
             LookupEvent::Enter => match self.active {
                 Some(i) => self.toggle(i),
-                None => self.search(false),
+                // The answer on screen is asked again (stock moves while the rep talks; its
+                // highlight and details stay); another text is searched at once.
+                None => {
+                    self.refresh();
+                    self.search(false);
+                }
             },
             LookupEvent::Pick(i) if i < self.hits().len() => {
                 self.active = Some(i);

@@ -161,6 +161,23 @@ fn enter_opens_and_closes_the_highlighted_result_or_searches_at_once() {
 }
 
 #[test]
+fn enter_over_the_answer_on_screen_asks_again_and_keeps_it_meanwhile() {
+    let mut s = LookupState::default();
+    let first = type_and_pause(&mut s, "турка").unwrap();
+    s.apply(LookupEvent::Answered(
+        first.seq,
+        Ok(answer("турка", &[4, 5])),
+    ));
+    // The rep presses Enter again a minute later: the figures are asked for again.
+    s.apply(LookupEvent::Enter);
+    let again = s.searching.clone().expect("asked again");
+    assert!(again.refresh && again.seq > first.seq, "{again:?}");
+    assert_eq!(ids(&s), [4, 5], "the answer stays meanwhile");
+    s.apply(LookupEvent::Answered(again.seq, Ok(answer("турка", &[5]))));
+    assert_eq!(ids(&s), [5]);
+}
+
+#[test]
 fn escape_clears_the_box_and_a_late_answer_is_ignored() {
     let mut s = LookupState::default();
     let first = type_and_pause(&mut s, "тур").unwrap();
