@@ -21,6 +21,10 @@ pub struct LookupTexts {
     pub clear: &'static str,
     pub searching: &'static str,
     pub updating: &'static str,
+    /// The store is slow to answer a search.
+    pub waiting_store: &'static str,
+    /// The store asked to slow down: the search waits and is tried again.
+    pub waiting_limit: &'static str,
     /// `{0}`: how many results.
     pub found: &'static str,
     /// `{0}`: how many results shown.
@@ -65,6 +69,8 @@ static RU: LookupTexts = LookupTexts {
     clear: "Очистить",
     searching: "Ищем…",
     updating: "Обновляем…",
+    waiting_store: "Ищем: магазин отвечает медленно…",
+    waiting_limit: "Магазин просит сбавить темп: ждём и спросим ещё раз…",
     found: "Найдено: {0}",
     capped: "Показаны первые {0}: уточните запрос, чтобы увидеть остальные.",
     results: "Результаты поиска",
@@ -103,6 +109,8 @@ static EN: LookupTexts = LookupTexts {
     clear: "Clear",
     searching: "Searching…",
     updating: "Updating…",
+    waiting_store: "Searching: the store is slow to answer…",
+    waiting_limit: "The store asks to slow down: waiting to ask again…",
     found: "{0} found",
     capped: "Showing the first {0}: type more to narrow the search.",
     results: "Search results",

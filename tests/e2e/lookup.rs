@@ -436,3 +436,32 @@ fn a_long_query_without_spaces_that_finds_nothing_keeps_the_page_from_scrolling_
         "the page is wider than its frame: {widths}"
     );
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_search_the_store_asks_to_slow_down_says_it_waits_and_is_answered_once_it_may() {
+    let stand = mini_stand(
+        "a_search_the_store_asks_to_slow_down_says_it_waits_and_is_answered_once_it_may",
+        mini_options(300),
+    );
+    stand.open_app_page(User::Rep);
+    stand.wait_css(&tid("stock-search"));
+    stand
+        .sandbox
+        .set_fault("store:batch", 1.0, bitrix_sandbox::FaultKind::Overloaded);
+    stand.replace_text(&tid("stock-search"), "Колумбия");
+    // While StoreLink waits to ask again, the status line says why instead of "Searching…".
+    stand.wait_for("the status line to say the store asks to slow down", |b| {
+        b.text(".sl-lookup-status")
+            .filter(|t| t.starts_with("Магазин просит сбавить темп"))
+    });
+    stand.sandbox.clear_faults();
+    stand.wait_for("the answer once the store takes requests again", |b| {
+        let lookup = b.first(&tid("stock-lookup"))?;
+        (lookup.attr("data-state") == Some("ready")).then_some(())
+    });
+    assert_eq!(
+        stand.text(".sl-lookup-status").as_deref(),
+        Some("Найдено: 1")
+    );
+}

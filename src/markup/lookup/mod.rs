@@ -20,7 +20,7 @@ use super::Markup;
 use super::notice::{Notice, Tone};
 use crate::i18n::errors::{System, describe};
 use crate::i18n::{Lang, LookupTexts, fill};
-use crate::model::lookup_search::{LookupState, Shown};
+use crate::model::lookup_search::{LookupState, Shown, Waiting};
 
 /// The actions the lookup's markup names (see [`Markup::on`]).
 pub mod action {
@@ -128,8 +128,12 @@ pub fn status(state: &LookupState, t: &LookupTexts) -> String {
             t.unreachable_title.to_owned()
         }
         (Shown::Failed { .. }, false) => t.failed_title.to_owned(),
-        (Shown::Nothing, true) => t.searching.to_owned(),
-        (_, true) => t.updating.to_owned(),
+        (_, true) => match state.searching.as_ref().and_then(|s| s.waiting) {
+            Some(Waiting::Limited) => t.waiting_limit.to_owned(),
+            Some(Waiting::Slow) => t.waiting_store.to_owned(),
+            None if matches!(state.shown, Shown::Nothing) => t.searching.to_owned(),
+            None => t.updating.to_owned(),
+        },
         (Shown::Nothing, false) if !state.text.trim().is_empty() => t.too_short.to_owned(),
         // Said in the status line too: screen readers announce it, not the new notice.
         (Shown::Answer(a), false) if a.hits.is_empty() => t.nothing_title.to_owned(),

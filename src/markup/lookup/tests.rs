@@ -4,7 +4,7 @@ use serde_json::json;
 
 use super::*;
 use crate::model::lookup::{LookupHit, LookupQuery, Relevance};
-use crate::model::lookup_search::{LookupAnswer, Search, WarehouseColumn};
+use crate::model::lookup_search::{LookupAnswer, LookupEvent, Search, WarehouseColumn};
 use crate::model::stock::{OwnReserve, product_stock};
 
 fn hit(id: u64, xml: &str, records: &[StoreStock], price: Option<Price>) -> LookupHit {
@@ -74,6 +74,7 @@ fn searching(mut state: LookupState, text: &str) -> LookupState {
         seq: state.seq,
         query: LookupQuery::parse(text).unwrap(),
         refresh: false,
+        waiting: None,
     });
     state
 }
@@ -324,6 +325,25 @@ fn the_status_line_counts_results_and_says_when_more_matched() {
         a.hits.clear();
     }
     assert_eq!(status(&state, t), t.nothing_title);
+}
+
+#[test]
+fn a_late_search_says_why_in_the_status_line() {
+    let t = Lang::En.lookup();
+    let mut state = searching(LookupState::default(), "турка");
+    assert_eq!(status(&state, t), t.searching);
+    let seq = state.seq;
+    state.apply(LookupEvent::Late(seq + 1, Waiting::Slow));
+    assert_eq!(status(&state, t), t.searching, "another search's lateness");
+    state.apply(LookupEvent::Late(seq, Waiting::Slow));
+    assert_eq!(status(&state, t), t.waiting_store);
+    state.apply(LookupEvent::Late(seq, Waiting::Limited));
+    assert_eq!(status(&state, t), t.waiting_limit);
+    state.apply(LookupEvent::Answered(
+        seq,
+        Err(Error::new(ErrorKind::RateLimit, "batch", "slow down")),
+    ));
+    assert_eq!(status(&state, t), t.failed_title, "the wait is over");
 }
 
 #[test]

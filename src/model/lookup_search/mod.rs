@@ -12,4 +12,4 @@ pub mod state;
 
 pub use crate::model::stock::WarehouseColumn;
 pub use answer::{LookupAnswer, LookupPlan, Replies, lookup_answer, lookup_plan};
-pub use state::{DEBOUNCE_MS, LookupEvent, LookupState, Search, Shown};
+pub use state::{DEBOUNCE_MS, LookupEvent, LookupState, Search, Shown, Waiting};

@@ -32,6 +32,17 @@ pub struct Search {
     /// A quiet refresh of the results on screen: they stay, with the highlighted and the
     /// opened one, until the answer replaces them; a failed refresh leaves them.
     pub refresh: bool,
+    /// Why the answer is late, once it is (said in the status line).
+    pub waiting: Option<Waiting>,
+}
+
+/// Why a search's answer is late.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Waiting {
+    /// The store is slow to answer.
+    Slow,
+    /// The store asked to slow down: the request waits and is tried again.
+    Limited,
 }
 
 /// What the results area shows.
@@ -76,6 +87,8 @@ pub enum LookupEvent {
     Refresh,
     /// The store answered the deal tab: a search that failed is tried again.
     StoreAnswers,
+    /// Search number `seq` is still awaited, for this reason.
+    Late(u64, Waiting),
 }
 
 /// The lookup box.
@@ -147,6 +160,11 @@ impl LookupState {
                 }
             }
             LookupEvent::Answered(seq, outcome) => self.answered(seq, outcome),
+            LookupEvent::Late(seq, why) => {
+                if let Some(search) = self.searching.as_mut().filter(|s| s.seq == seq) {
+                    search.waiting = Some(why);
+                }
+            }
             LookupEvent::Next => self.step(true),
             LookupEvent::Previous => self.step(false),
             LookupEvent::Enter => match self.active {
@@ -210,6 +228,7 @@ impl LookupState {
             seq: self.seq,
             query,
             refresh: false,
+            waiting: None,
         });
     }
 
@@ -226,6 +245,7 @@ impl LookupState {
             seq: self.seq,
             query: answer.query.clone(),
             refresh: true,
+            waiting: None,
         });
     }
 

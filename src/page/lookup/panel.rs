@@ -24,9 +24,12 @@ use crate::markup::lookup::{
     BODY, Ids, TOOLS, View, action, active_option, body, data_query, data_state, listed, panel,
     status, tools,
 };
-use crate::model::lookup_search::{DEBOUNCE_MS, LookupEvent, LookupState};
+use crate::model::lookup_search::{DEBOUNCE_MS, LookupEvent, LookupState, Waiting};
 use crate::model::settings::Settings;
 use crate::page::dom::{Action, Region, delegate};
+
+/// How long a search may take before the status line says why it is late, in milliseconds.
+const LATE_MS: u32 = 1500;
 
 thread_local! {
     static INSTANCES: Cell<u32> = const { Cell::new(0) };
@@ -58,6 +61,8 @@ pub struct Panel {
     timer: RefCell<Option<Timeout>>,
     /// Aborts the request in flight.
     request: RefCell<Option<Cancel>>,
+    /// Says, while a search is awaited, why it is late.
+    late: RefCell<Option<Timeout>>,
 }
 
 /// Renders the panel into `region` and starts listening; `None` only if the markup lacks an
@@ -132,6 +137,7 @@ fn found(region: &Region, setup: Setup, ids: Ids, state: LookupState) -> Option<
         status_shown: RefCell::default(),
         timer: RefCell::default(),
         request: RefCell::default(),
+        late: RefCell::default(),
     })
 }
 
@@ -155,6 +161,7 @@ impl Panel {
             cancel.cancel();
         }
         self.timer.take();
+        self.late.take();
     }
 
     /// Asks the results on screen again (see [`LookupEvent::Refresh`]).
@@ -294,10 +301,34 @@ impl Panel {
                 let client = self.setup.client.with_cancel(cancel.clone());
                 self.request.replace(Some(cancel));
                 let weak = Rc::downgrade(self);
+                if !s.refresh {
+                    self.watch_late(s.seq);
+                }
                 spawn_local(ask(weak, client, s.seq, s.query, known));
             }
         }
         self.show();
+    }
+
+    /// Once search `seq` has waited [`LATE_MS`], and again each time as long, says why while it
+    /// is still awaited: the store asked to slow down (the client waits to try again) or is
+    /// slow.
+    fn watch_late(self: &Rc<Self>, seq: u64) {
+        let weak = Rc::downgrade(self);
+        let timer = Timeout::new(LATE_MS, move || {
+            let Some(panel) = weak.upgrade() else { return };
+            let awaited = panel.state.borrow().searching.as_ref().map(|s| s.seq) == Some(seq);
+            if !awaited {
+                return;
+            }
+            let why = match panel.setup.client.is_limited() {
+                true => Waiting::Limited,
+                false => Waiting::Slow,
+            };
+            panel.dispatch(LookupEvent::Late(seq, why));
+            panel.watch_late(seq);
+        });
+        self.late.replace(Some(timer));
     }
 
     /// Brings the screen up to the state.
