@@ -395,3 +395,32 @@ fn the_store_webhook_has_sale_and_catalog_scopes_only() {
         "the store knows no portal token"
     );
 }
+
+/// A batch slot past the end of its list reaches an ID filter as the list, which PHP's `(int)`
+/// reads as 1, and a text filter as an array, which fails that command (as PHP 8's escaping).
+#[test]
+fn a_slot_past_its_lists_end_reads_as_id_1_and_fails_a_text_filter() {
+    let sandbox = small_store();
+    let products = "catalog.product.list?filter[iblockId]=2&filter[id]=3&select[]=id&select[]=iblockId&select[]=xmlId";
+    let by_ids = "catalog.product.list?filter[iblockId]=2&select[]=id&select[]=iblockId\
+        &filter[id][0]=$result[p][products][0][id]&filter[id][1]=$result[p][products][5][id]";
+    let by_codes = "catalog.product.list?filter[iblockId]=2&select[]=id&select[]=iblockId\
+        &filter[xmlId][0]=$result[p][products][0][xmlId]&filter[xmlId][1]=$result[p][products][5][xmlId]";
+    let body = store_call(
+        &sandbox,
+        "batch",
+        json!({"halt": 0, "cmd": {"p": products, "by_ids": by_ids, "by_codes": by_codes}}),
+    )
+    .json();
+    let ids: Vec<u64> = body["result"]["result"]["by_ids"]["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ids, [1, 3], "product 3 as asked, and 1 for the slot");
+    assert_eq!(
+        body["result"]["result_error"]["by_codes"]["error"],
+        json!(0)
+    );
+}
