@@ -52,6 +52,17 @@ pub fn variation_list_call(iblock_id: u64, filter: Value, order: Option<Value>) 
     list_call(VARIATION_LIST, iblock_id, filter, &[], order)
 }
 
+/// The variations (in catalogue `iblock_id`) of the products whose IDs `parents` holds, each with
+/// its `parentId`.
+pub fn variations_of_products_call(
+    iblock_id: u64,
+    parents: Vec<Value>,
+    order: Option<Value>,
+) -> Call {
+    let filter = json!({ "parentId": parents });
+    list_call(VARIATION_LIST, iblock_id, filter, &["parentId"], order)
+}
+
 fn list_call(
     method: &'static str,
     iblock_id: u64,

@@ -29,6 +29,7 @@ use serde_json::{Value, json};
 use crate::model::call::{Batch, inert, slot_refs};
 use crate::model::catalog_query::{
     VARIATIONS_KEY, price_commands, product_list_call, stock_commands, variation_list_call,
+    variations_of_products_call,
 };
 use crate::model::sorted::{sort_by, sort_by_key};
 use crate::model::stock::{OwnReserve, ProductStock, product_stock};
@@ -44,14 +45,17 @@ const CODE_SLOTS: usize = 5;
 /// or a few when a catalogue repeats it).
 const EXACT_SLOTS: usize = 2;
 /// How many entries of each list (`by_xml`, `by_article`, `by_prefix`, `by_name`,
-/// `by_phrase`) get stock and price: only those can be shown.
-const LIST_SLOTS: [usize; 5] = [
+/// `by_phrase`, `by_parent`) get stock and price: only those can be shown.
+const LIST_SLOTS: [usize; 6] = [
     CODE_SLOTS,
     CODE_SLOTS,
+    MAX_RESULTS,
     MAX_RESULTS,
     MAX_RESULTS,
     MAX_RESULTS,
 ];
+/// The command listing the variations of the products the other lists found.
+pub const BY_PARENT: &str = "by_parent";
 
 /// A query worth sending: as the rep meant it if pasted ([`pasted`]), trimmed, inner runs of
 /// spaces collapsed, at least
@@ -121,6 +125,7 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
         prefix_slots,
         name_slots,
         phrase_slots,
+        parent_slots,
     ] = LIST_SLOTS;
     // A code holding `_` or `%` (`KZ_0111`) is asked as typed: in a LIKE pattern they stand for
     // any character, and look-alikes (`KZ10111`) sorting first by name would take every slot.
@@ -160,6 +165,20 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     if q.contains(' ') {
         add(&mut batch, "by_phrase", json!({"%name": q}), phrase_slots);
     }
+    // A product sold in variations (sizes, colours) has no stock of its own: its variations,
+    // found by `parentId`, come with it (a parent's article or XML_ID is often all a rep has).
+    if let Some(offers) = scope.variations_iblock_id {
+        let parents: Vec<Value> = batch
+            .names()
+            .into_iter()
+            .filter(|name| !name.ends_with("_variations"))
+            .flat_map(|name| slot_refs(name, &["products"], list_slots(name), "id"))
+            .collect();
+        let mut call = variations_of_products_call(offers, parents, by_name);
+        call.params["start"] = json!(-1);
+        batch.push(BY_PARENT, call);
+        ids.extend(slot_refs(BY_PARENT, &[VARIATIONS_KEY], parent_slots, "id"));
+    }
     stock_commands(
         &mut batch,
         "stock",
@@ -169,6 +188,17 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     );
     price_commands(&mut batch, "price", &ids, scope.price_type);
     batch
+}
+
+/// How many entries of product list `name` get stock and price (an `_exact` list: a few).
+fn list_slots(name: &str) -> usize {
+    if name.ends_with("_exact") {
+        return EXACT_SLOTS;
+    }
+    ["by_xml", "by_article", "by_prefix", "by_name", "by_phrase"]
+        .iter()
+        .position(|list| *list == name)
+        .map_or(0, |i| LIST_SLOTS[i])
 }
 
 /// The command listing the products whose code (list `name`'s: XML_ID, article) is the query.
@@ -241,8 +271,8 @@ pub struct LookupHit {
 /// What the lookup batch returned (missing commands = empty lists).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LookupResults<'a> {
-    /// `by_xml`, `by_article`, `by_prefix`, `by_name`, `by_phrase`, in that order.
-    pub lists: [&'a [Product]; 5],
+    /// `by_xml`, `by_article`, `by_prefix`, `by_name`, `by_phrase`, `by_parent`, in that order.
+    pub lists: [&'a [Product]; 6],
     /// Every `stock*` record.
     pub stock: &'a [StoreStock],
     /// Every `price*` record.
@@ -306,11 +336,26 @@ pub fn lookup_hits(
 ) -> Vec<LookupHit> {
     let q = fold(query.as_str());
     let mut ranked: Vec<(Relevance, &Product)> = Vec::new();
+    // The variations listed for the products found: only those of a product some list found
+    // (the store may answer a slot it could not fill with another product's).
+    let found: Vec<u64> = results.lists[..5]
+        .iter()
+        .zip(LIST_SLOTS)
+        .flat_map(|(list, slots)| list.iter().take(slots).map(|p| p.id))
+        .collect();
+    let of_found = |p: &Product| {
+        p.property_text("parentId")
+            .and_then(|id| id.parse::<u64>().ok())
+            .is_some_and(|id| found.contains(&id))
+    };
     // Only the entries the batch asked stock and prices for: a list may hold more (a page is
     // 50), in the store's text order, which the ranking below changes.
-    for (list, slots) in results.lists.into_iter().zip(LIST_SLOTS) {
+    for (i, (list, slots)) in results.lists.into_iter().zip(LIST_SLOTS).enumerate() {
         for p in list.iter().take(slots) {
             if !matches_as_typed(query, p, scope.article_property) {
+                continue;
+            }
+            if i == 5 && !of_found(p) {
                 continue;
             }
             let article = scope

@@ -94,3 +94,45 @@ fn a_variation_in_the_deal_shows_the_stores_variation_and_its_stock() {
     ));
     assert_eq!(free.as_deref(), Some("4"));
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_product_found_by_its_article_brings_its_variations_and_their_stock() {
+    // The article sits on the product (as 1C exports it); the sizes hold the stock.
+    let mut seed = shirts();
+    seed["store"]["products"][0]["article"] = json!("TS-1");
+    let stand = Stand::start(
+        "a_product_found_by_its_article_brings_its_variations_and_their_stock",
+        Setup::own_seed(
+            SeedFile::write("shirts-article", &seed),
+            dev_options_polling(300),
+        ),
+    );
+    stand.sandbox.reset_stats();
+    stand.open_app_page(User::Rep);
+    stand.wait_css(&tid("stock-search"));
+    stand.replace_text(&tid("stock-search"), "TS-1");
+    let found = stand.wait_for("the product and its sizes", |b| {
+        let found: Vec<String> = b
+            .read(&tid("stock-result"))
+            .iter()
+            .filter_map(|r| r.attr("data-xml-id").map(str::to_owned))
+            .collect();
+        (found.len() == 3).then_some(found)
+    });
+    assert_eq!(found[0], "tee", "the product whose article was typed first");
+    let free = |xml: &str| {
+        stand.text(&format!(
+            "{}[data-xml-id=\"{xml}\"] {}",
+            tid("stock-result"),
+            tid("stock-available")
+        ))
+    };
+    assert_eq!(free("tee#s").as_deref(), Some("4"));
+    assert_eq!(free("tee#m").as_deref(), Some("7"));
+    assert_eq!(
+        stand.sandbox.stats().requests.get("store").copied(),
+        Some(2),
+        "the warehouses, then one request for the search"
+    );
+}

@@ -30,10 +30,20 @@ pub fn conditions(
             }
             continue;
         };
-        if entity.dialect == Dialect::Orm && holds_array_for_text(field.kind, value) {
+        // A variation's `parentId` is an element-link property (`CML2_LINK`): a number, which
+        // reads an array as 1 like an ID.
+        let element_link = field.name == "parentId";
+        if entity.dialect == Dialect::Orm
+            && !element_link
+            && holds_array_for_text(field.kind, value)
+        {
             return Err(text_filter_given_array());
         }
-        out.push(condition(op, field, value, &mut binds)?);
+        let value = match element_link {
+            true => arrays_as_php_ints(value),
+            false => value.clone(),
+        };
+        out.push(condition(op, field, &value, &mut binds)?);
     }
     Ok((out, binds))
 }
@@ -46,6 +56,19 @@ fn holds_array_for_text(kind: Kind, value: &Value) -> bool {
     text && match value {
         Value::Array(items) => items.iter().any(nested),
         _ => false,
+    }
+}
+
+/// The values of a list, each array or object among them read as PHP's `(int)` reads it.
+fn arrays_as_php_ints(value: &Value) -> Value {
+    let int = |v: &Value| match v {
+        Value::Array(items) => Value::from(i64::from(!items.is_empty())),
+        Value::Object(map) => Value::from(i64::from(!map.is_empty())),
+        other => other.clone(),
+    };
+    match value {
+        Value::Array(items) => Value::Array(items.iter().map(int).collect()),
+        other => other.clone(),
     }
 }
 

@@ -20,8 +20,8 @@ use bitrix_rest::value::FromValue;
 use crate::model::call::{Batch, PAGE_SIZE};
 use crate::model::catalog_query::{VARIATIONS_KEY, warehouse_list_call};
 use crate::model::lookup::{
-    LookupHit, LookupQuery, LookupResults, LookupScope, exact_of, lookup_batch, lookup_hits,
-    matches_as_typed, variations_of,
+    BY_PARENT, LookupHit, LookupQuery, LookupResults, LookupScope, exact_of, lookup_batch,
+    lookup_hits, matches_as_typed, variations_of,
 };
 use crate::model::settings::Settings;
 use crate::model::sorted::sort_dedup;
@@ -142,7 +142,7 @@ pub fn lookup_answer(
     };
     let warehouses: &[Warehouse] = listed.as_deref().or(known).unwrap_or_default();
     let shown = shown_warehouses(&settings.warehouses, warehouses);
-    let mut lists: [Vec<Product>; 5] = Default::default();
+    let mut lists: [Vec<Product>; 6] = Default::default();
     for (slot, name) in lists.iter_mut().zip(PRODUCT_LISTS) {
         // A code list starts with the products whose code is the query (`by_xml_exact`).
         for name in [exact_of(name), name.to_owned()] {
@@ -160,6 +160,12 @@ pub fn lookup_answer(
             }
         }
     }
+    // The variations of the products found: optional, as the other lists of variations.
+    if plan.batch.get(BY_PARENT).is_some() {
+        lists[5] = replies
+            .list_of::<Product>(BY_PARENT, VARIATIONS_KEY)
+            .unwrap_or_default();
+    }
     let mut stock: Vec<StoreStock> = gather(replies, &plan.stock, "storeProducts")?;
     // A product found several ways is in several stock commands: count its records once.
     let mut seen: Vec<(u64, u64)> = Vec::new();
@@ -173,7 +179,9 @@ pub fn lookup_answer(
     });
     let prices: Vec<Price> = gather(replies, &plan.prices, "prices")?;
     let results = LookupResults {
-        lists: [&lists[0], &lists[1], &lists[2], &lists[3], &lists[4]],
+        lists: [
+            &lists[0], &lists[1], &lists[2], &lists[3], &lists[4], &lists[5],
+        ],
         stock: &stock,
         prices: &prices,
     };

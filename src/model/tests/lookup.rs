@@ -242,6 +242,7 @@ fn results_are_merged_deduplicated_and_ranked_exact_first() {
             &[],
             &[contains.clone(), kettle_xml.clone()],
             &[],
+            &[],
         ],
         stock: &[],
         prices: &[],
@@ -265,6 +266,7 @@ fn results_are_merged_deduplicated_and_ranked_exact_first() {
             &[],
             &[prefix_b.clone(), prefix_a.clone()],
             &[contains.clone(), prefix_a.clone()],
+            &[],
             &[],
         ],
         ..Default::default()
@@ -296,7 +298,7 @@ fn results_carry_stock_per_warehouse_and_the_price_and_are_capped() {
     ];
     let prices = vec![price(1, 2, "999"), price(1, 1, "1176.00")];
     let results = LookupResults {
-        lists: [&[], &[], &list, &[], &[]],
+        lists: [&[], &[], &list, &[], &[], &[]],
         stock: &records,
         prices: &prices,
     };
@@ -353,6 +355,7 @@ fn codes_match_ignoring_case_and_a_code_prefix_ranks_above_names() {
             std::slice::from_ref(&by_name),
             &[],
             &[],
+            &[],
         ],
         ..Default::default()
     };
@@ -373,7 +376,7 @@ fn codes_match_ignoring_case_and_a_code_prefix_ranks_above_names() {
     let by_article_exact = lookup_hits(
         &q("kf-0099"),
         LookupResults {
-            lists: [&[], std::slice::from_ref(&by_article), &[], &[], &[]],
+            lists: [&[], std::slice::from_ref(&by_article), &[], &[], &[], &[]],
             ..Default::default()
         },
         scope(),
@@ -391,7 +394,7 @@ fn percent_and_underscore_in_a_query_are_taken_as_typed_not_as_wildcards() {
     let named = product(3, "Набор tea_time", None, json!({}));
     let listed = [typed.clone(), spaced.clone(), named.clone()];
     let results = || LookupResults {
-        lists: [&[], &listed, &[], &listed, &[]],
+        lists: [&[], &listed, &[], &listed, &[], &[]],
         ..Default::default()
     };
     let found: Vec<u64> = lookup_hits(&q("tea_"), results(), scope(), &[])
@@ -413,7 +416,7 @@ fn names_shown(query: &str, names: &[impl AsRef<str>]) -> Vec<String> {
         .map(|(i, n)| product(i as u64 + 1, n.as_ref(), None, json!({})))
         .collect();
     let results = LookupResults {
-        lists: [&[], &[], &products, &[], &[]],
+        lists: [&[], &[], &products, &[], &[], &[]],
         ..Default::default()
     };
     lookup_hits(&q(query), results, scope(), &[])
@@ -469,7 +472,7 @@ fn only_products_whose_stock_and_price_were_asked_for_are_shown() {
     let records: Vec<_> = (1..=10).map(|id| stock(id, 1, "7", "0")).collect();
     let prices: Vec<_> = (1..=10).map(|id| price(id, 1, "100")).collect();
     let results = LookupResults {
-        lists: [&[], &[], &[], &list, &[]],
+        lists: [&[], &[], &[], &list, &[], &[]],
         stock: &records,
         prices: &prices,
     };
@@ -513,6 +516,7 @@ fn several_words_as_typed_rank_above_the_same_words_apart_and_are_asked_for() {
             &[],
             std::slice::from_ref(&apart),
             std::slice::from_ref(&typed),
+            &[],
         ],
         stock: &records,
         prices: &[],
@@ -545,7 +549,7 @@ fn names_holding_every_word_typed_rank_first_though_the_store_was_asked_three() 
     let pack = product(9, "Чай Дарджилинг Gold №9, 100 г", None, json!({}));
     let listed = [tin.clone(), pack.clone()];
     let results = LookupResults {
-        lists: [&[], &[], &[], &listed, &[]],
+        lists: [&[], &[], &[], &listed, &[], &[]],
         stock: &[],
         prices: &[],
     };
@@ -558,4 +562,84 @@ fn names_holding_every_word_typed_rank_first_though_the_store_was_asked_three() 
         vec![9, 7],
         "the 100 g pack first (25 g sorts first by name), the tin still listed"
     );
+}
+
+#[test]
+fn the_variations_of_the_products_found_come_in_the_same_batch_with_their_stock() {
+    let with_variations = LookupScope {
+        variations_iblock_id: Some(24),
+        ..scope()
+    };
+    let b = lookup_batch(&q("TS-1"), with_variations);
+    assert!(b.fits_one_request());
+    let by_parent = b
+        .get("by_parent")
+        .expect("the variations of what was found");
+    assert_eq!(by_parent.method, "catalog.product.offer.list");
+    let parents = by_parent.params["filter"]["parentId"].as_array().unwrap();
+    // Every product list's slots (not its variations'), exact ones included.
+    assert!(parents.contains(&json!("$result[by_article_exact][products][0][id]")));
+    assert!(
+        by_parent.params["select"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("parentId"))
+    );
+    assert!(parents.contains(&json!("$result[by_article][products][4][id]")));
+    assert!(parents.contains(&json!("$result[by_name][products][9][id]")));
+    assert!(
+        !parents
+            .iter()
+            .any(|p| p.as_str().unwrap().contains("_variations"))
+    );
+    let sent = serde_json::to_string(&b.commands).unwrap();
+    assert!(sent.contains("$result[by_parent][offers][9][id]"), "{sent}");
+    assert!(
+        lookup_batch(&q("TS-1"), scope()).get("by_parent").is_none(),
+        "no catalogue of variations, nothing to ask"
+    );
+
+    // A parent found by its article (no stock of its own) brings its sizes with theirs.
+    let parent = product(
+        1,
+        "Футболка",
+        Some("tee"),
+        json!({"property101": {"value": "TS-1"}}),
+    );
+    let size_m = product(
+        3,
+        "Футболка, размер M",
+        Some("tee#m"),
+        json!({"parentId": {"value": "1", "valueId": "35"}}),
+    );
+    // A variation of a product no list found (what a slot past its list's end may bring).
+    let stray = product(
+        9,
+        "Кружка, синяя",
+        Some("mug#b"),
+        json!({"parentId": {"value": "8", "valueId": "36"}}),
+    );
+    let listed_variations = [size_m.clone(), stray];
+    let records = vec![stock(3, 1, "7", "0")];
+    let hits: Vec<_> = lookup_hits(
+        &q("TS-1"),
+        LookupResults {
+            lists: [
+                &[],
+                std::slice::from_ref(&parent),
+                &[],
+                &[],
+                &[],
+                &listed_variations,
+            ],
+            stock: &records,
+            prices: &[],
+        },
+        with_variations,
+        &[1],
+    )
+    .iter()
+    .map(|h| (h.product.id, h.stock.total_free))
+    .collect();
+    assert_eq!(hits, vec![(1, d("0")), (3, d("7"))]);
 }
