@@ -5,6 +5,7 @@ use std::rc::Rc;
 use bitrix_rest::Error;
 
 use crate::fetch::deal::DealData;
+use crate::fetch::store_side::StoreData;
 use crate::i18n::errors::System;
 use crate::model::view::DealView;
 use crate::model::view::changes::{ViewChanges, changes};
@@ -42,6 +43,10 @@ pub struct TabState {
     /// The last live check could not ask one of the systems: what is on screen may be out
     /// of date. Cleared by a check or a load that answers.
     pub unchecked: Option<Unchecked>,
+    /// While a reload shows Bitrix24's fresh part with the store's part waiting (the deal now
+    /// links another order): the last view whose store part was complete, which the store's
+    /// answer is compared with (not with the waiting one, where every store figure is new).
+    pub store_from: Option<Loaded>,
 }
 
 /// A live check that failed.
@@ -138,6 +143,10 @@ impl TabState {
                     return false;
                 }
                 self.marks = changes(&before.view, &loaded.view);
+                let waits = matches!(loaded.data.store, StoreData::Pending);
+                if waits && !matches!(before.data.store, StoreData::Pending) {
+                    self.store_from = Some(before.clone());
+                }
                 self.loaded = Some(loaded);
             }
             TabAction::Done {
@@ -148,7 +157,8 @@ impl TabState {
                 if generation != self.generation {
                     return false;
                 }
-                self.marks = match (&self.loaded, mark) {
+                let before = self.store_from.take().or_else(|| self.loaded.clone());
+                self.marks = match (before, mark) {
                     (Some(before), true) => changes(&before.view, &loaded.view),
                     _ => ViewChanges::default(),
                 };
@@ -170,6 +180,7 @@ impl TabState {
                     self.loaded = None;
                 }
                 self.error = Some(error);
+                self.store_from = None;
                 // The failed load says what failed; one notice is enough.
                 self.unchecked = None;
                 self.busy = false;

@@ -1697,6 +1697,40 @@ fn a_slow_reload_shows_the_fresher_deal_part_with_its_changes_marked() {
 }
 
 #[test]
+fn after_a_relink_waited_for_the_store_only_what_differs_from_before_is_marked() {
+    let mut state = loaded(view(StoreState::Linked), data(answered()));
+    let before = state.loaded.clone().unwrap();
+    let generation = state.generation + 1;
+    state.apply(TabAction::Start {
+        generation,
+        chosen: None,
+    });
+    // The deal now links another order: the store's part waits (no rows' stock meanwhile).
+    let mut waiting_data = (*before.data).clone();
+    waiting_data.store = StoreData::Pending;
+    let mut waiting_view = (*before.view).clone();
+    waiting_view.store = StoreState::Pending;
+    for row in &mut waiting_view.rows {
+        row.stock = None;
+    }
+    assert!(state.apply(TabAction::Fresher {
+        generation,
+        loaded: Loaded {
+            data: Rc::new(waiting_data),
+            view: Rc::new(waiting_view),
+        },
+    }));
+    // The store answers with the same figures as before the wait: nothing to mark in the rows.
+    assert!(state.apply(TabAction::Done {
+        generation,
+        loaded: before.clone(),
+        mark: true,
+    }));
+    assert!(state.marks.is_empty(), "{:?}", state.marks);
+    assert!(state.store_from.is_none());
+}
+
+#[test]
 fn a_deal_that_is_gone_clears_the_screen_and_is_not_tried_again_by_itself() {
     let mut state = loaded(view(StoreState::Linked), data(answered()));
     let gone = Error::new(ErrorKind::NotFound, "crm.deal.get", "Not found");
