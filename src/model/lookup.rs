@@ -136,15 +136,21 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     };
     // The code equal to the query is asked on its own: the prefix list's first entries, by
     // name, may all be longer codes (`KZ-0111-1`, … before `KZ-0111`).
+    // Also as spelt with the look-alike letters of the other alphabet (`КМ-0111` typed in
+    // Cyrillic for the article `KM-0111`), for a code.
+    let spellings = match code_spellings(q).as_slice() {
+        [one] => json!(one),
+        several => json!(several),
+    };
     add(
         &mut batch,
         &exact_of("by_xml"),
-        json!({"=xmlId": q}),
+        json!({ "=xmlId": spellings }),
         EXACT_SLOTS,
     );
     add(&mut batch, "by_xml", code_filter("xmlId"), xml_slots);
     if let Some(article) = scope.article_property {
-        let exact = json!({ format!("={article}"): q });
+        let exact = json!({ format!("={article}"): spellings });
         add(&mut batch, &exact_of("by_article"), exact, EXACT_SLOTS);
         add(
             &mut batch,
@@ -199,6 +205,54 @@ fn list_slots(name: &str) -> usize {
         .iter()
         .position(|list| *list == name)
         .map_or(0, |i| LIST_SLOTS[i])
+}
+
+/// Letters that look alike in Cyrillic and Latin, each in upper and lower case: (Cyrillic,
+/// Latin). Codes compare ignoring case, so `к` stands for `k` as `К` does for `K`.
+const LOOKALIKES: [(&str, &str); 12] = [
+    ("Аа", "Aa"),
+    ("Вв", "Bb"),
+    ("Ее", "Ee"),
+    ("Кк", "Kk"),
+    ("Мм", "Mm"),
+    ("Нн", "Hh"),
+    ("Оо", "Oo"),
+    ("Рр", "Pp"),
+    ("Сс", "Cc"),
+    ("Тт", "Tt"),
+    ("Хх", "Xx"),
+    ("Уу", "Yy"),
+];
+
+/// The query as typed, then — for a code (it holds a digit) — spelt with the look-alike letters
+/// of the other alphabet: all Cyrillic look-alikes as Latin, and all Latin ones as Cyrillic.
+/// A rep reading `KM-0111` off a page types it on a Russian keyboard as `КМ-0111`.
+pub fn code_spellings(query: &str) -> Vec<String> {
+    let mut out = vec![query.to_owned()];
+    if !query.chars().any(|c| c.is_ascii_digit()) {
+        return out;
+    }
+    let swap = |to_latin: bool| -> String {
+        query
+            .chars()
+            .map(|c| {
+                LOOKALIKES
+                    .iter()
+                    .find_map(|(cyr, lat)| {
+                        let (from, to) = if to_latin { (cyr, lat) } else { (lat, cyr) };
+                        let at = from.chars().position(|f| f == c)?;
+                        to.chars().nth(at)
+                    })
+                    .unwrap_or(c)
+            })
+            .collect()
+    };
+    for spelt in [swap(true), swap(false)] {
+        if !out.contains(&spelt) {
+            out.push(spelt);
+        }
+    }
+    out
 }
 
 /// The command listing the products whose code (list `name`'s: XML_ID, article) is the query.
@@ -335,6 +389,10 @@ pub fn lookup_hits(
     shown: &[u64],
 ) -> Vec<LookupHit> {
     let q = fold(query.as_str());
+    let spellings: Vec<String> = code_spellings(query.as_str())
+        .iter()
+        .map(|s| fold(s))
+        .collect();
     let mut ranked: Vec<(Relevance, &Product)> = Vec::new();
     // The variations listed for the products found: only those of a product some list found
     // (the store may answer a slot it could not fill with another product's).
@@ -365,9 +423,11 @@ pub fn lookup_hits(
             let xml_id = p.xml_id.as_deref().map(|x| fold(x.trim()));
             let name = fold(&p.name);
             let starts = |code: &Option<String>| code.as_ref().is_some_and(|c| c.starts_with(&q));
-            let relevance = if xml_id.as_ref() == Some(&q) {
+            let is_query =
+                |code: &Option<String>| code.as_ref().is_some_and(|c| spellings.contains(c));
+            let relevance = if is_query(&xml_id) {
                 Relevance::ExactXmlId
-            } else if article.as_ref() == Some(&q) {
+            } else if is_query(&article) {
                 Relevance::ExactArticle
             } else if starts(&xml_id) || starts(&article) {
                 Relevance::CodePrefix

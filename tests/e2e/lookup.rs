@@ -361,7 +361,8 @@ fn a_product_whose_article_or_xml_id_is_typed_in_full_comes_first_among_longer_c
     );
     stand.open_app_page(User::Rep);
     stand.wait_css(&tid("stock-search"));
-    for typed in ["P-357", "KZ-0111"] {
+    // `Р` and `К` typed in Cyrillic, as a Russian keyboard types what reads `P` and `K`.
+    for typed in ["P-357", "KZ-0111", "Р-357", "КZ-0111"] {
         let (state, results) = search(&stand, typed);
         assert_eq!(state, "ready", "{typed}");
         assert_eq!(xml_ids(&results).first(), Some(&"KZ-0111"), "{typed}");

@@ -643,3 +643,43 @@ fn the_variations_of_the_products_found_come_in_the_same_batch_with_their_stock(
     .collect();
     assert_eq!(hits, vec![(1, d("0")), (3, d("7"))]);
 }
+
+#[test]
+fn a_code_typed_with_look_alike_letters_of_the_other_alphabet_is_found_exactly() {
+    use crate::model::lookup::code_spellings;
+    // `КМ` in Cyrillic, as a Russian keyboard types what reads `KM`.
+    assert_eq!(
+        code_spellings("КМ-0111"),
+        ["КМ-0111", "KM-0111"],
+        "Latin look-alikes; nothing left to make Cyrillic"
+    );
+    assert_eq!(code_spellings("km-0111"), ["km-0111", "км-0111"]);
+    assert_eq!(code_spellings("Кофе"), ["Кофе"], "a word, not a code");
+    assert_eq!(code_spellings("0111"), ["0111"]);
+    let b = lookup_batch(&q("КМ-0111"), scope());
+    assert_eq!(
+        b.get("by_xml_exact").unwrap().params["filter"]["=xmlId"],
+        json!(["КМ-0111", "KM-0111"])
+    );
+    assert_eq!(
+        b.get("by_article_exact").unwrap().params["filter"]["=property101"],
+        json!(["КМ-0111", "KM-0111"])
+    );
+    // The product whose article is the Latin spelling ranks as the exact article.
+    let latin = product(
+        7,
+        "Кофемолка",
+        Some("grinder"),
+        json!({"property101": {"value": "KM-0111"}}),
+    );
+    let hits = lookup_hits(
+        &q("КМ-0111"),
+        LookupResults {
+            lists: [&[], std::slice::from_ref(&latin), &[], &[], &[], &[]],
+            ..Default::default()
+        },
+        scope(),
+        &[1],
+    );
+    assert_eq!(hits[0].relevance, Relevance::ExactArticle);
+}
