@@ -7,6 +7,7 @@ use crate::support::browser::Browser;
 use crate::support::options::dev_options_polling;
 use crate::support::page::{Shown, tid};
 use crate::support::stand::{Setup, Stand, User};
+use serde_json::{Value, json};
 
 const ARROW_DOWN: &str = "\u{E015}";
 
@@ -31,6 +32,41 @@ fn xml_ids(results: &[Shown]) -> Vec<&str> {
         .iter()
         .filter_map(|r| r.attr("data-xml-id"))
         .collect()
+}
+
+/// The mini shop with six "Аэропресс модель N" (names that sort before the others) whose XML_ID
+/// and article `codes(n)` gives, and a pu-erh tea whose XML_ID and article `puer` gives.
+fn shop_of_aeropresses(codes: impl Fn(u64) -> (String, String), puer: (&str, &str)) -> Value {
+    let mut seed = crate::support::seeds::mini_shop();
+    let products = seed["store"]["products"]
+        .as_array_mut()
+        .expect("store products");
+    for n in 1..=6 {
+        let (xml_id, article) = codes(n);
+        products.push(
+            json!({"id": 20 + n, "name": format!("Аэропресс модель {n}"),
+            "xmlId": xml_id, "article": article, "price": 100,
+            "stock": [{"warehouse": 1, "amount": 1, "reserved": 0}]}),
+        );
+    }
+    products.push(json!({"id": 30, "name": "Чай пуэр, блин 357 г",
+        "xmlId": puer.0, "article": puer.1, "price": 900,
+        "stock": [{"warehouse": 1, "amount": 4, "reserved": 0}]}));
+    seed
+}
+
+/// The app page as the rep, on `seed`, with the lookup shown.
+fn lookup_page(name: &str, seed: &Value) -> Stand {
+    let stand = Stand::start(
+        name,
+        Setup::own_seed(
+            crate::support::seeds::SeedFile::write(name, seed),
+            mini_options(60),
+        ),
+    );
+    stand.open_app_page(User::Rep);
+    stand.wait_css(&tid("stock-search"));
+    stand
 }
 
 #[test]
@@ -302,29 +338,14 @@ fn a_search_that_failed_in_the_deal_tab_is_answered_once_the_store_is_back() {
 fn an_article_holding_an_underscore_is_found_among_look_alikes() {
     // Six products whose articles differ from `P_357` only where the `_` is, all sorting first
     // by name: in a LIKE pattern `_` is any one character.
-    let mut seed = crate::support::seeds::mini_shop();
-    let products = seed["store"]["products"]
-        .as_array_mut()
-        .expect("store products");
-    for n in 1..=6 {
-        products.push(
-            serde_json::json!({"id": 20 + n, "name": format!("Аэропресс модель {n}"),
-            "xmlId": format!("lk-{n}"), "article": format!("P{n}357"), "price": 100,
-            "stock": [{"warehouse": 1, "amount": 1, "reserved": 0}]}),
-        );
-    }
-    products.push(serde_json::json!({"id": 30, "name": "Чай пуэр, блин 357 г",
-        "xmlId": "mini-puer", "article": "P_357", "price": 900,
-        "stock": [{"warehouse": 1, "amount": 4, "reserved": 0}]}));
-    let stand = Stand::start(
-        "an_article_holding_an_underscore_is_found_among_look_alikes",
-        Setup::own_seed(
-            crate::support::seeds::SeedFile::write("look-alikes", &seed),
-            mini_options(60),
-        ),
+    let seed = shop_of_aeropresses(
+        |n| (format!("lk-{n}"), format!("P{n}357")),
+        ("mini-puer", "P_357"),
     );
-    stand.open_app_page(User::Rep);
-    stand.wait_css(&tid("stock-search"));
+    let stand = lookup_page(
+        "an_article_holding_an_underscore_is_found_among_look_alikes",
+        &seed,
+    );
     let (state, results) = search(&stand, "P_357");
     assert_eq!(state, "ready");
     assert_eq!(xml_ids(&results), ["mini-puer"]);
@@ -339,28 +360,14 @@ fn an_article_holding_an_underscore_is_found_among_look_alikes() {
 fn a_product_whose_article_or_xml_id_is_typed_in_full_comes_first_among_longer_codes() {
     // Six products whose codes start with the one typed and whose names sort first: the code
     // lists' first entries by name are all longer codes.
-    let mut seed = crate::support::seeds::mini_shop();
-    let products = seed["store"]["products"]
-        .as_array_mut()
-        .expect("store products");
-    for n in 1..=6 {
-        products.push(serde_json::json!({"id": 20 + n,
-            "name": format!("Аэропресс модель {n}"), "xmlId": format!("KZ-0111-{n}"),
-            "article": format!("P-357-{n}"), "price": 100,
-            "stock": [{"warehouse": 1, "amount": 1, "reserved": 0}]}));
-    }
-    products.push(serde_json::json!({"id": 30, "name": "Чай пуэр, блин 357 г",
-        "xmlId": "KZ-0111", "article": "P-357", "price": 900,
-        "stock": [{"warehouse": 1, "amount": 4, "reserved": 0}]}));
-    let stand = Stand::start(
-        "a_product_whose_article_or_xml_id_is_typed_in_full_comes_first_among_longer_codes",
-        Setup::own_seed(
-            crate::support::seeds::SeedFile::write("longer-codes", &seed),
-            mini_options(60),
-        ),
+    let seed = shop_of_aeropresses(
+        |n| (format!("KZ-0111-{n}"), format!("P-357-{n}")),
+        ("KZ-0111", "P-357"),
     );
-    stand.open_app_page(User::Rep);
-    stand.wait_css(&tid("stock-search"));
+    let stand = lookup_page(
+        "a_product_whose_article_or_xml_id_is_typed_in_full_comes_first_among_longer_codes",
+        &seed,
+    );
     // `Р` and `К` typed in Cyrillic, as a Russian keyboard types what reads `P` and `K`.
     for typed in ["P-357", "KZ-0111", "Р-357", "КZ-0111"] {
         let (state, results) = search(&stand, typed);
