@@ -56,6 +56,8 @@ const LIST_SLOTS: [usize; 6] = [
 ];
 /// The command listing the variations of the products the other lists found.
 pub const BY_PARENT: &str = "by_parent";
+/// Its place among the lists (the last).
+pub const PARENT_LIST: usize = 5;
 
 /// A query worth sending: as the rep meant it if pasted ([`pasted`]), trimmed, inner runs of
 /// spaces collapsed, at least
@@ -396,7 +398,7 @@ pub fn lookup_hits(
     let mut ranked: Vec<(Relevance, &Product)> = Vec::new();
     // The variations listed for the products found: only those of a product some list found
     // (the store may answer a slot it could not fill with another product's).
-    let found: Vec<u64> = results.lists[..5]
+    let found: Vec<u64> = results.lists[..PARENT_LIST]
         .iter()
         .zip(LIST_SLOTS)
         .flat_map(|(list, slots)| list.iter().take(slots).map(|p| p.id))
@@ -413,7 +415,7 @@ pub fn lookup_hits(
             if !matches_as_typed(query, p, scope.article_property) {
                 continue;
             }
-            if i == 5 && !of_found(p) {
+            if i == PARENT_LIST && !of_found(p) {
                 continue;
             }
             let article = scope

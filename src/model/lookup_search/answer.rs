@@ -20,8 +20,8 @@ use bitrix_rest::value::FromValue;
 use crate::model::call::{Batch, PAGE_SIZE};
 use crate::model::catalog_query::{VARIATIONS_KEY, warehouse_list_call};
 use crate::model::lookup::{
-    BY_PARENT, LookupHit, LookupQuery, LookupResults, LookupScope, exact_of, lookup_batch,
-    lookup_hits, matches_as_typed, variations_of,
+    BY_PARENT, LookupHit, LookupQuery, LookupResults, LookupScope, PARENT_LIST, exact_of,
+    lookup_batch, lookup_hits, matches_as_typed, variations_of,
 };
 use crate::model::settings::Settings;
 use crate::model::sorted::sort_dedup;
@@ -162,7 +162,7 @@ pub fn lookup_answer(
     }
     // The variations of the products found: optional, as the other lists of variations.
     if plan.batch.get(BY_PARENT).is_some() {
-        lists[5] = replies
+        lists[PARENT_LIST] = replies
             .list_of::<Product>(BY_PARENT, VARIATIONS_KEY)
             .unwrap_or_default();
     }
