@@ -347,6 +347,22 @@ fn a_colleagues_edit_of_the_deals_contact_shows_within_the_polling_interval() {
         let text = shown(b);
         (text.contains("Мария") && text.contains("999")).then_some(())
     });
+    // Marked as changed, as the status line says.
+    let marked = stand.text(".sl-deal-card .sl-changed").unwrap_or_default();
+    assert!(marked.contains("Мария"), "marked: {marked:?}");
+    // Only her e-mail changes: marked too.
+    stand.wait_gone(".sl-deal-card .sl-changed");
+    let since = Instant::now();
+    crate::support::rest::portal(
+        &stand.sandbox,
+        "crm.contact.update",
+        &[("id", "2"), ("fields[EMAIL][0][VALUE]", "maria@example.ru")],
+    );
+    wait_change(&stand, "the contact's new e-mail", since, |b| {
+        shown(b).contains("maria@example.ru").then_some(())
+    });
+    let marked = stand.text(".sl-deal-card .sl-changed").unwrap_or_default();
+    assert!(marked.contains("maria@example.ru"), "marked: {marked:?}");
 }
 
 #[test]
