@@ -188,12 +188,6 @@ impl Frame {
         let _ = closed.await;
         Ok(())
     }
-
-    /// Opens a portal page (e.g. `/crm/deal/details/5/`) in the portal.
-    pub async fn open_path(&self, path: &str) -> Result<(), FrameError> {
-        let params = serde_json::json!({ "path": path });
-        self.call("openPath", Some(params)).await.map(drop)
-    }
 }
 
 fn read_answer(command: &str, text: &str) -> Result<Value, FrameError> {
