@@ -230,7 +230,9 @@ pub(super) async fn bind_place(
     };
     let mut binding = Binding::new(placement, handler, declared.title.get(session.lang))
         .title_in("ru", &declared.title.ru)
-        .title_in("en", &declared.title.en);
+        .title_in("en", &declared.title.en)
+        .description_in("ru", &declared.description.ru)
+        .description_in("en", &declared.description.en);
     binding.description = declared.description.get(session.lang).to_owned();
     session.portal.placements().bind(&binding).await
 }

@@ -73,6 +73,20 @@ fn admin_installs_from_the_app_page_and_the_tab_opens_on_a_deal_with_its_id() {
         "{handlers:?}"
     );
     assert!(handlers[0].ends_with("/index.html"), "{handlers:?}");
+    // Titles and descriptions in both languages, as the manifest declares them (with
+    // `LANG_ALL` the portal reads descriptions only there).
+    let bound = rest::as_app(&stand.sandbox, 1, "placement.get", &[]);
+    let langs = &bound[0]["langAll"];
+    assert_eq!(langs["en"]["TITLE"], "Store", "{bound}");
+    assert_eq!(
+        langs["ru"]["DESCRIPTION"], "Заказ интернет-магазина и остатки товаров сделки",
+        "{bound}"
+    );
+    assert!(
+        langs["en"]["DESCRIPTION"]
+            .as_str()
+            .is_some_and(|d| !d.is_empty())
+    );
 
     // The tab is on the deal card with the manifest's title, and shows the deal it was given.
     stand.goto(&stand.portal_page_in("/crm/deal/details/9/", User::Admin, "en"));

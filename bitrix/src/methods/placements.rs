@@ -26,6 +26,9 @@ pub struct Binding {
     pub description: String,
     /// Titles per language.
     pub titles: Vec<(String, String)>,
+    /// Descriptions per language (with `LANG_ALL` the portal reads each language's description
+    /// there and ignores `DESCRIPTION`).
+    pub descriptions: Vec<(String, String)>,
 }
 
 impl Binding {
@@ -43,6 +46,7 @@ impl Binding {
             title: title.to_owned(),
             description: String::new(),
             titles: Vec::new(),
+            descriptions: Vec::new(),
         }
     }
 
@@ -55,6 +59,21 @@ impl Binding {
     /// ```
     pub fn title_in(mut self, lang: &str, title: &str) -> Binding {
         self.titles.push((lang.to_owned(), title.to_owned()));
+        self
+    }
+
+    /// Adds a description in one language.
+    ///
+    /// ```
+    /// use bitrix_rest::methods::placements::Binding;
+    /// let b = Binding::new("CRM_DEAL_DETAIL_TAB", "https://app.example/", "Store")
+    ///     .title_in("ru", "Магазин")
+    ///     .description_in("ru", "Заказ и остатки");
+    /// assert_eq!(b.to_params()["LANG_ALL"]["ru"]["DESCRIPTION"], "Заказ и остатки");
+    /// ```
+    pub fn description_in(mut self, lang: &str, description: &str) -> Binding {
+        self.descriptions
+            .push((lang.to_owned(), description.to_owned()));
         self
     }
 
@@ -72,12 +91,15 @@ impl Binding {
             "TITLE": self.title,
             "DESCRIPTION": self.description,
         });
-        if !self.titles.is_empty() {
-            let langs: serde_json::Map<String, Value> = self
-                .titles
-                .iter()
-                .map(|(lang, title)| (lang.clone(), json!({ "TITLE": title })))
-                .collect();
+        let mut langs = serde_json::Map::new();
+        for (lang, title) in &self.titles {
+            langs.insert(lang.clone(), json!({ "TITLE": title }));
+        }
+        for (lang, description) in &self.descriptions {
+            let entry = langs.entry(lang.clone()).or_insert_with(|| json!({}));
+            entry["DESCRIPTION"] = json!(description);
+        }
+        if !langs.is_empty() {
             params["LANG_ALL"] = Value::Object(langs);
         }
         params
