@@ -16,7 +16,7 @@
 //! Ranking: XML_ID equal to the query, then article equal to it (both ignoring case), then an
 //! XML_ID or article starting with it, then name starting with it, then name containing it, then
 //! name containing each of its words; within a rank, names holding every word typed first (the
-//! store is asked for the three longest), then by name (case-insensitive, numbers by
+//! store is asked for three: see [`name_filter`]), then by name (case-insensitive, numbers by
 //! value: `№2` before `№10`, unless the store had more than were asked for: then in its text
 //! order, so the first entries shown are not mistaken for all), then ID. A product found
 //! several ways appears once, at its best rank. Only the entries whose stock and price the batch
@@ -273,13 +273,21 @@ const NAME_LIKE_KEYS: [&str; 3] = ["%name", "=%name", "%=name"];
 
 /// The `by_name` condition: one word is a substring of the name; several words must each be
 /// one, in any order ("арабика кофе" finds "Кофе молотый Арабика"). A filter holds each key
-/// once, so the three longest words are the conditions (more words only narrow further).
+/// once, so three words are the conditions (the rest only rank, see [`lookup_hits`]): those
+/// holding a digit first — a size or a number tells products of one family apart (`500`,
+/// `№7`) — then the longest.
 pub fn name_filter(query: &str) -> Value {
     let mut words: Vec<&str> = query.split(' ').filter(|w| !w.is_empty()).collect();
     if words.len() < 2 {
         return json!({"%name": query});
     }
-    sort_by_key(&mut words, |w| std::cmp::Reverse(w.chars().count()));
+    sort_by_key(&mut words, |w| {
+        let digits = w.chars().any(|c| c.is_ascii_digit());
+        (
+            std::cmp::Reverse(digits),
+            std::cmp::Reverse(w.chars().count()),
+        )
+    });
     let mut filter = serde_json::Map::new();
     for (key, word) in NAME_LIKE_KEYS.iter().zip(&words) {
         let value = if *key == "%name" {
@@ -459,9 +467,8 @@ pub fn lookup_hits(
         true => fold(name),
         false => name_order(name),
     };
-    // The store is asked for the three longest words of a query (see [`name_filter`]): within a
-    // rank, a name holding every word typed (the size, the number) comes before one that misses
-    // some.
+    // The store is asked for three words of a query (see [`name_filter`]): within a rank, a
+    // name holding every word typed comes before one that misses some.
     let words: Vec<&str> = q.split(' ').collect();
     let misses_words = |p: &Product| {
         let name = fold(&p.name);

@@ -328,10 +328,15 @@ fn several_words_are_each_a_substring_of_the_name_in_any_order() {
         name_filter("арабика кофе"),
         json!({"%name": "арабика", "=%name": "%кофе%"})
     );
-    // The three longest words, longest first; ties keep the typed order.
+    // Words holding a digit first (a size, a number), then the longest; ties keep the typed
+    // order.
     assert_eq!(
         name_filter("чай с бергамотом листовой 100"),
-        json!({"%name": "бергамотом", "=%name": "%листовой%", "%=name": "%чай%"})
+        json!({"%name": "100", "=%name": "%бергамотом%", "%=name": "%листовой%"})
+    );
+    assert_eq!(
+        name_filter("сироп карамель солёная 250 №7"),
+        json!({"%name": "250", "=%name": "%№7%", "%=name": "%карамель%"})
     );
     let b = lookup_batch(&q("Арабика кофе"), scope());
     assert_eq!(
@@ -536,17 +541,17 @@ fn several_words_as_typed_rank_above_the_same_words_apart_and_are_asked_for() {
 
 #[test]
 fn names_holding_every_word_typed_rank_first_though_the_store_was_asked_three() {
-    // The store checked "дарджилинг", "gold" and "чай"; "100" (as long as "чай") is not sent.
+    // The store checked "100", "дарджилинг" and "gold"; "чай" is not sent.
     let query = q("чай Дарджилинг Gold 100");
     let batch = lookup_batch(&query, scope());
     assert!(
         !batch.get("by_name").unwrap().params["filter"]
             .to_string()
-            .contains("100"),
+            .contains("чай"),
         "a filter holds three words"
     );
-    let tin = product(7, "Чай Дарджилинг Gold №9, 25 г", None, json!({}));
-    let pack = product(9, "Чай Дарджилинг Gold №9, 100 г", None, json!({}));
+    let tin = product(7, "Кофе Дарджилинг Gold, 100 г", None, json!({}));
+    let pack = product(9, "Чай Дарджилинг Gold, 100 г", None, json!({}));
     let listed = [tin.clone(), pack.clone()];
     let results = LookupResults {
         lists: [&[], &[], &[], &listed, &[], &[]],
