@@ -98,6 +98,29 @@ fn two_rows_of_one_product_saved_anew_pair_in_order_and_stay_unmarked() {
         "second kettle row"
     );
     assert!(c.row(RowKey::Id(1101)).contains(&RowField::Quantity));
+
+    // A new row of the kettle added before the others: the two there before keep their
+    // quantity and price unmarked (what the new row takes of the stock and of the order's
+    // line, shared in row order, does change what they show).
+    let mut w3 = with_second_kettle();
+    for r in &mut w3.rows {
+        r.id = r.id.map(|id| id + 2000);
+    }
+    let mut added = w3.rows[0].clone();
+    added.id = Some(2999);
+    added.quantity = d("9");
+    w3.rows.insert(0, added);
+    let c = changes(&before, &build(&w3, answered));
+    assert_eq!(c.row(RowKey::Id(2999)), &[RowField::Added]);
+    for kept in [2100, 2103] {
+        let marked = c.row(RowKey::Id(kept));
+        assert!(
+            !marked.contains(&RowField::Quantity)
+                && !marked.contains(&RowField::Price)
+                && !marked.contains(&RowField::Product),
+            "{kept}: {marked:?}"
+        );
+    }
 }
 
 #[test]

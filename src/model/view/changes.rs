@@ -160,26 +160,44 @@ pub fn changes(before: &DealView, after: &DealView) -> ViewChanges {
         .filter(|r| !after.rows.iter().any(|n| RowKey::of(n) == RowKey::of(r)))
         .collect();
     // Rows saved anew get new IDs (the CRM replaces a deal's rows as a whole): a row whose ID
-    // is gone is compared with a gone row of the same product, each gone row with one new row
-    // in order (two rows of one product pair first with first, second with second), and only
+    // is gone is compared with a gone row of the same product — first those with the same
+    // quantity and price, then the rest in order — each gone row with one new row, and only
     // what differs is marked.
+    let mut old_of: Vec<Option<&ViewRow>> = after
+        .rows
+        .iter()
+        .map(|row| {
+            before
+                .rows
+                .iter()
+                .find(|r| RowKey::of(r) == RowKey::of(row))
+        })
+        .collect();
     let mut unpaired = gone.clone();
-    for row in &after.rows {
-        let key = RowKey::of(row);
-        let old = before
-            .rows
-            .iter()
-            .find(|r| RowKey::of(r) == key)
-            .or_else(|| {
-                let at = unpaired.iter().position(|r| same_product(r, row))?;
-                Some(unpaired.remove(at))
-            });
+    let same_line = |a: &ViewRow, b: &ViewRow| {
+        same_product(a, b) && a.quantity == b.quantity && a.price == b.price
+    };
+    for exact in [true, false] {
+        for (row, old) in after.rows.iter().zip(old_of.iter_mut()) {
+            if old.is_some() {
+                continue;
+            }
+            let pairs = |r: &&ViewRow| match exact {
+                true => same_line(r, row),
+                false => same_product(r, row),
+            };
+            if let Some(at) = unpaired.iter().position(pairs) {
+                *old = Some(unpaired.remove(at));
+            }
+        }
+    }
+    for (row, old) in after.rows.iter().zip(old_of) {
         let fields = match old {
             None => vec![RowField::Added],
             Some(old) => row_changes(old, row),
         };
         if !fields.is_empty() {
-            out.rows.push((key, fields));
+            out.rows.push((RowKey::of(row), fields));
         }
     }
     out.removed_rows = gone.into_iter().map(RowKey::of).collect();
