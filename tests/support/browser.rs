@@ -3,7 +3,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Child, ChildStdout, Command, Stdio};
+use std::process::{Child, ChildStderr, ChildStdout, Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
@@ -54,24 +54,12 @@ impl Browser {
     pub fn start(performance_log: bool) -> Browser {
         let chromedriver_path = env_or("CHROMEDRIVER", "/usr/bin/chromedriver");
         let chromium_path = env_or("CHROMIUM", "/usr/bin/chromium");
-        // Port 0: ChromeDriver binds a free port itself and says which, so no other server
-        // can take it in between.
-        let mut chromedriver = Command::new(&chromedriver_path)
-            .arg("--port=0")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| {
-                panic!("cannot start {chromedriver_path} ({e}): install chromium-driver or set CHROMEDRIVER")
-            });
-        let said = chromedriver.stdout.take().expect("piped above");
+        let (chromedriver, port) = start_chromedriver(&chromedriver_path);
         let profile = fresh_profile();
         let mut starting = BrowserStarting {
             chromedriver: Some(chromedriver),
             profile: profile.clone(),
         };
-        let port = listening_port(said);
         let server = format!("http://127.0.0.1:{port}");
         let mut args: Vec<String> = CHROMIUM_FLAGS.lines().map(str::to_owned).collect();
         args.push(format!("--user-data-dir={}", profile.display()));
@@ -131,23 +119,68 @@ impl Drop for BrowserStarting {
     }
 }
 
+/// ChromeDriver on port 0 — it binds a free port itself and says which, so no other server can
+/// take it in between — and that port. A ChromeDriver that ends or stays silent is started
+/// again, twice at most; then the test fails with what each one printed.
+fn start_chromedriver(path: &str) -> (Child, u16) {
+    let mut failures = Vec::new();
+    for _ in 0..3 {
+        let mut child = Command::new(path)
+            .arg("--port=0")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot start {path} ({e}): install chromium-driver or set CHROMEDRIVER")
+            });
+        let said = child.stdout.take().expect("piped above");
+        let complained = child.stderr.take().expect("piped above");
+        match listening_port(said, complained) {
+            Ok(port) => return (child, port),
+            Err(failure) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                failures.push(failure);
+            }
+        }
+    }
+    panic!("chromedriver did not start: {failures:#?}")
+}
+
 /// The port ChromeDriver says it listens on ("... started successfully on port 35171."),
-/// within 20 s; what it prints later is read and dropped on the same thread.
-fn listening_port(said: ChildStdout) -> u16 {
+/// within 20 s; what it prints later is read and dropped on the same threads. The error holds
+/// what it printed until then.
+fn listening_port(said: ChildStdout, complained: ChildStderr) -> Result<u16, String> {
+    let printed = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let errors = printed.clone();
+    std::thread::spawn(move || {
+        for line in BufReader::new(complained).lines().map_while(Result::ok) {
+            errors.lock().map(|mut e| e.push(line)).ok();
+        }
+    });
     let (tell, told) = std::sync::mpsc::channel();
+    let seen = printed.clone();
     std::thread::spawn(move || {
         let mut lines = BufReader::new(said).lines().map_while(Result::ok);
         let port = lines.by_ref().find_map(|line| {
+            seen.lock().map(|mut s| s.push(line.clone())).ok();
             let (_, rest) = line.split_once("started successfully on port ")?;
             rest.trim_end_matches('.').trim().parse::<u16>().ok()
         });
         let _ = tell.send(port);
         lines.for_each(drop);
     });
-    match told.recv_timeout(Duration::from_secs(20)) {
-        Ok(Some(port)) => port,
-        Ok(None) => panic!("chromedriver ended without saying which port it listens on"),
-        Err(_) => panic!("chromedriver did not say which port it listens on within 20 s"),
+    let outcome = told.recv_timeout(Duration::from_secs(20));
+    let printed = printed.lock().map(|p| p.join("\n")).unwrap_or_default();
+    match outcome {
+        Ok(Some(port)) => Ok(port),
+        Ok(None) => Err(format!(
+            "it ended without saying its port; it printed: {printed}"
+        )),
+        Err(_) => Err(format!(
+            "it did not say its port within 20 s; it printed: {printed}"
+        )),
     }
 }
 
