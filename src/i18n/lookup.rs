@@ -29,6 +29,11 @@ pub struct LookupTexts {
     pub found: &'static str,
     /// `{0}`: how many results shown.
     pub capped: &'static str,
+    /// More matched than shown, for a query of more words than the store searches by: {0} shown,
+    /// {1} the words searched, each quoted.
+    pub capped_words: &'static str,
+    /// One word the store searched for, quoted.
+    pub word: &'static str,
     pub results: &'static str,
     pub nothing_title: &'static str,
     /// `{0}`: the query.
@@ -73,6 +78,8 @@ static RU: LookupTexts = LookupTexts {
     waiting_limit: "Магазин просит сбавить темп: ждём и спросим ещё раз…",
     found: "Найдено: {0}",
     capped: "Показаны первые {0}: уточните запрос, чтобы увидеть остальные.",
+    capped_words: "Показаны первые {0}: магазин искал по словам {1}, остальные слова только упорядочивают найденное.",
+    word: "«{0}»",
     results: "Результаты поиска",
     nothing_title: "Ничего не найдено",
     nothing_text: "В каталоге магазина нет товара с названием, артикулом или внешним кодом «{0}». Проверьте написание или введите часть названия.",
@@ -113,6 +120,8 @@ static EN: LookupTexts = LookupTexts {
     waiting_limit: "The store asks to slow down: waiting to ask again…",
     found: "{0} found",
     capped: "Showing the first {0}: type more to narrow the search.",
+    capped_words: "Showing the first {0}: the store was searched for {1}; the other words only order what it found.",
+    word: "“{0}”",
     results: "Search results",
     nothing_title: "Nothing found",
     nothing_text: "The store catalogue has no product whose name, article or XML_ID matches \"{0}\". Check the spelling or type part of the name.",

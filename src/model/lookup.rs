@@ -277,17 +277,10 @@ const NAME_LIKE_KEYS: [&str; 3] = ["%name", "=%name", "%=name"];
 /// holding a digit first — a size or a number tells products of one family apart (`500`,
 /// `№7`) — then the longest.
 pub fn name_filter(query: &str) -> Value {
-    let mut words: Vec<&str> = query.split(' ').filter(|w| !w.is_empty()).collect();
+    let words = name_words(query);
     if words.len() < 2 {
         return json!({"%name": query});
     }
-    sort_by_key(&mut words, |w| {
-        let digits = w.chars().any(|c| c.is_ascii_digit());
-        (
-            std::cmp::Reverse(digits),
-            std::cmp::Reverse(w.chars().count()),
-        )
-    });
     let mut filter = serde_json::Map::new();
     for (key, word) in NAME_LIKE_KEYS.iter().zip(&words) {
         let value = if *key == "%name" {
@@ -298,6 +291,27 @@ pub fn name_filter(query: &str) -> Value {
         filter.insert((*key).to_owned(), Value::String(value));
     }
     Value::Object(filter)
+}
+
+/// The words of `query` in the order [`name_filter`] takes them: those holding a digit first,
+/// then the longest (ties in the typed order).
+fn name_words(query: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = query.split(' ').filter(|w| !w.is_empty()).collect();
+    sort_by_key(&mut words, |w| {
+        let digits = w.chars().any(|c| c.is_ascii_digit());
+        (
+            std::cmp::Reverse(digits),
+            std::cmp::Reverse(w.chars().count()),
+        )
+    });
+    words
+}
+
+/// The words the store searches names for when the query has more than a filter holds (the
+/// others only order the results); `None` when it searches them all.
+pub fn searched_words(query: &LookupQuery) -> Option<Vec<&str>> {
+    let words = name_words(query.as_str());
+    (words.len() > NAME_LIKE_KEYS.len()).then(|| words[..NAME_LIKE_KEYS.len()].to_vec())
 }
 
 /// How well a product answers the query (better first).

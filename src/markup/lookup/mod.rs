@@ -20,6 +20,7 @@ use super::Markup;
 use super::notice::{Notice, Tone};
 use crate::i18n::errors::{System, describe};
 use crate::i18n::{Lang, LookupTexts, fill};
+use crate::model::lookup::searched_words;
 use crate::model::lookup_search::{LookupState, Shown, Waiting};
 
 /// The actions the lookup's markup names (see [`Markup::on`]).
@@ -137,7 +138,16 @@ pub fn status(state: &LookupState, t: &LookupTexts) -> String {
         (Shown::Nothing, false) if !state.text.trim().is_empty() => t.too_short.to_owned(),
         // Said in the status line too: screen readers announce it, not the new notice.
         (Shown::Answer(a), false) if a.hits.is_empty() => t.nothing_title.to_owned(),
-        (Shown::Answer(a), false) if a.capped => fill(t.capped, &[&a.hits.len().to_string()]),
+        (Shown::Answer(a), false) if a.capped => {
+            let shown = a.hits.len().to_string();
+            match searched_words(&a.query) {
+                Some(words) => {
+                    let quoted: Vec<String> = words.iter().map(|w| fill(t.word, &[w])).collect();
+                    fill(t.capped_words, &[&shown, &quoted.join(", ")])
+                }
+                None => fill(t.capped, &[&shown]),
+            }
+        }
         (Shown::Answer(a), false) if !a.hits.is_empty() => {
             fill(t.found, &[&a.hits.len().to_string()])
         }

@@ -328,6 +328,21 @@ fn the_status_line_counts_results_and_says_when_more_matched() {
 }
 
 #[test]
+fn more_words_than_the_store_searches_by_are_named_when_more_matched_than_shown() {
+    let t = Lang::En.lookup();
+    let mut state = answered(None, None);
+    if let Shown::Answer(a) = &mut state.shown {
+        a.capped = true;
+        a.query = LookupQuery::parse("сироп мята эконом 250").unwrap();
+    }
+    // "Type more" would not help: the store searched for three of the four words.
+    assert_eq!(
+        status(&state, t),
+        "Showing the first 2: the store was searched for “250”, “эконом”, “сироп”; the other words only order what it found."
+    );
+}
+
+#[test]
 fn a_late_search_says_why_in_the_status_line() {
     let t = Lang::En.lookup();
     let mut state = searching(LookupState::default(), "турка");
