@@ -105,12 +105,16 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     let by_name = Some(json!({"name": "asc"}));
     let mut batch = Batch::new();
     let mut ids: Vec<Value> = Vec::new();
+    // The products each list finds (not its variations'): their variations are asked too.
+    let mut found: Vec<Value> = Vec::new();
     let mut add = |batch: &mut Batch, name: &str, filter: Value, slots: usize| {
         let mut call = product_list_call(scope.iblock_id, filter.clone(), &extra, by_name.clone());
         // The lookup never shows how many matched: `start=-1` spares the server the count.
         call.params["start"] = json!(-1);
         batch.push(name, call);
-        ids.extend(slot_refs(name, &["products"], slots, "id"));
+        let products = slot_refs(name, &["products"], slots, "id");
+        ids.extend(products.iter().cloned());
+        found.extend(products);
         let article_list = name.starts_with("by_article");
         if let (Some(offers), false) = (scope.variations_iblock_id, article_list) {
             let variations = variations_of(name);
@@ -176,13 +180,7 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     // A product sold in variations (sizes, colours) has no stock of its own: its variations,
     // found by `parentId`, come with it (a parent's article or XML_ID is often all a rep has).
     if let Some(offers) = scope.variations_iblock_id {
-        let parents: Vec<Value> = batch
-            .names()
-            .into_iter()
-            .filter(|name| !name.ends_with("_variations"))
-            .flat_map(|name| slot_refs(name, &["products"], list_slots(name), "id"))
-            .collect();
-        let mut call = variations_of_products_call(offers, parents, by_name);
+        let mut call = variations_of_products_call(offers, found, by_name);
         call.params["start"] = json!(-1);
         batch.push(BY_PARENT, call);
         ids.extend(slot_refs(BY_PARENT, &[VARIATIONS_KEY], parent_slots, "id"));
@@ -196,17 +194,6 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     );
     price_commands(&mut batch, "price", &ids, scope.price_type);
     batch
-}
-
-/// How many entries of product list `name` get stock and price (an `_exact` list: a few).
-fn list_slots(name: &str) -> usize {
-    if name.ends_with("_exact") {
-        return EXACT_SLOTS;
-    }
-    ["by_xml", "by_article", "by_prefix", "by_name", "by_phrase"]
-        .iter()
-        .position(|list| *list == name)
-        .map_or(0, |i| LIST_SLOTS[i])
 }
 
 /// Letters that look alike in Cyrillic and Latin, each in upper and lower case: (Cyrillic,
