@@ -1,7 +1,7 @@
 //! The store's half of a deal open: the linked order, statuses, warehouses, products, stock.
 
 use bitrix_rest::models::catalog::{Product, StoreStock, Warehouse};
-use bitrix_rest::models::sale::{Order, SaleStatus, StatusLang};
+use bitrix_rest::models::sale::{BasketItem, Order, SaleStatus, StatusLang};
 use bitrix_rest::value::FromValue;
 use bitrix_rest::{Client, Error, ErrorKind};
 use serde_json::Value;
@@ -235,9 +235,6 @@ fn unasked_stock(plan: &StorePlan, result: &StoreResult, refetched: bool) -> Vec
         return Vec::new();
     };
     let covered_basket = if refetched { 0 } else { plan.basket_slots };
-    let basket_id = |it: &bitrix_rest::models::sale::BasketItem| {
-        u64::try_from(it.product_id).ok().filter(|id| *id > 0)
-    };
     let asked: Vec<u64> = result
         .products
         .iter()
@@ -247,14 +244,14 @@ fn unasked_stock(plan: &StorePlan, result: &StoreResult, refetched: bool) -> Vec
                 .basket_items
                 .iter()
                 .take(covered_basket)
-                .filter_map(basket_id),
+                .filter_map(basket_product),
         )
         .collect();
     let mut missing: Vec<u64> = order
         .basket_items
         .iter()
         .skip(covered_basket)
-        .filter_map(basket_id)
+        .filter_map(basket_product)
         .filter(|id| !asked.contains(id))
         .collect();
     sort_dedup(&mut missing);
@@ -274,10 +271,15 @@ fn stocked_products(result: &StoreResult) -> Vec<u64> {
         .order
         .iter()
         .flat_map(|o| &o.basket_items)
-        .filter_map(|it| u64::try_from(it.product_id).ok().filter(|id| *id > 0));
+        .filter_map(basket_product);
     let mut ids: Vec<u64> = result.products.iter().map(|p| p.id).chain(basket).collect();
     sort_dedup(&mut ids);
     ids
+}
+
+/// The store product of a basket item (none for a line without one).
+fn basket_product(item: &BasketItem) -> Option<u64> {
+    u64::try_from(item.product_id).ok().filter(|id| *id > 0)
 }
 
 /// The store's result from its answers. A command the store refused fails it when reading
