@@ -118,6 +118,16 @@ fn text_of(v: ValueRef<'_>) -> String {
     }
 }
 
+/// PHP's `(int)` of an array (a JSON list or object): 1 when it holds anything, else 0;
+/// `None` for any other value.
+pub fn php_int_of_array(value: &Value) -> Option<i64> {
+    match value {
+        Value::Array(items) => Some(i64::from(!items.is_empty())),
+        Value::Object(map) => Some(i64::from(!map.is_empty())),
+        _ => None,
+    }
+}
+
 /// A filter value converted for comparison with the field's column. `None`: cannot match.
 pub fn input(kind: Kind, value: &Value) -> Option<Sql> {
     let value = match value {
@@ -130,13 +140,10 @@ pub fn input(kind: Kind, value: &Value) -> Option<Sql> {
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => (if *b { "Y" } else { "N" }).to_string(),
         Value::Null => return Some(Sql::Null),
-        // PHP's `(int)` of an array, as the modules cast an ID filter's values: 1 when it holds
-        // anything (a batch reference that stopped at a list or record reaches a filter so).
-        Value::Array(items) if matches!(kind, Kind::CrmId | Kind::Int) => {
-            return Some(Sql::Integer(i64::from(!items.is_empty())));
-        }
-        Value::Object(map) if matches!(kind, Kind::CrmId | Kind::Int) => {
-            return Some(Sql::Integer(i64::from(!map.is_empty())));
+        // As the modules cast an ID filter's values (a batch reference that stopped at a list
+        // or record reaches a filter so).
+        Value::Array(_) | Value::Object(_) if matches!(kind, Kind::CrmId | Kind::Int) => {
+            return php_int_of_array(value).map(Sql::Integer);
         }
         _ => return None,
     };

@@ -4,7 +4,7 @@
 use rusqlite::types::Value as Sql;
 use serde_json::Value;
 
-use super::fields::{Field, Kind, input};
+use super::fields::{Field, Kind, input, php_int_of_array};
 use super::{Dialect, Entity};
 use crate::rest::RestError;
 
@@ -61,11 +61,7 @@ fn holds_array_for_text(kind: Kind, value: &Value) -> bool {
 
 /// The values of a list, each array or object among them read as PHP's `(int)` reads it.
 fn arrays_as_php_ints(value: &Value) -> Value {
-    let int = |v: &Value| match v {
-        Value::Array(items) => Value::from(i64::from(!items.is_empty())),
-        Value::Object(map) => Value::from(i64::from(!map.is_empty())),
-        other => other.clone(),
-    };
+    let int = |v: &Value| php_int_of_array(v).map_or_else(|| v.clone(), Value::from);
     match value {
         Value::Array(items) => Value::Array(items.iter().map(int).collect()),
         other => other.clone(),
