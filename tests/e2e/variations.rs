@@ -41,6 +41,28 @@ fn shirts() -> Value {
     })
 }
 
+/// Types `text` into the lookup and waits for `count` results: their XML_IDs, in order.
+fn look_up(stand: &Stand, text: &str, count: usize) -> Vec<String> {
+    stand.replace_text(&tid("stock-search"), text);
+    stand.wait_for(&format!("{count} results for {text:?}"), |b| {
+        let found: Vec<String> = b
+            .read(&tid("stock-result"))
+            .iter()
+            .filter_map(|r| r.attr("data-xml-id").map(str::to_owned))
+            .collect();
+        (found.len() == count).then_some(found)
+    })
+}
+
+/// The free stock the lookup shows for the product with this XML_ID.
+fn free_in_lookup(stand: &Stand, xml_id: &str) -> Option<String> {
+    stand.text(&format!(
+        "{}[data-xml-id=\"{xml_id}\"] {}",
+        tid("stock-result"),
+        tid("stock-available")
+    ))
+}
+
 #[test]
 #[ignore = "needs dist/ and Chromium: run ./build.sh test"]
 fn a_variation_in_the_deal_shows_the_stores_variation_and_its_stock() {
@@ -77,22 +99,9 @@ fn a_variation_in_the_deal_shows_the_stores_variation_and_its_stock() {
     );
 
     // The lookup finds the sizes by name, with their stock.
-    stand.replace_text(&tid("stock-search"), "Футболка, размер");
-    let sizes = stand.wait_for("the sizes in the lookup", |b| {
-        let found: Vec<String> = b
-            .read(&tid("stock-result"))
-            .iter()
-            .filter_map(|r| r.attr("data-xml-id").map(str::to_owned))
-            .collect();
-        (found.len() == 2).then_some(found)
-    });
+    let sizes = look_up(&stand, "Футболка, размер", 2);
     assert_eq!(sizes, ["tee#m", "tee#s"]);
-    let free = stand.text(&format!(
-        "{}[data-xml-id=\"tee#s\"] {}",
-        tid("stock-result"),
-        tid("stock-available")
-    ));
-    assert_eq!(free.as_deref(), Some("4"));
+    assert_eq!(free_in_lookup(&stand, "tee#s").as_deref(), Some("4"));
 }
 
 #[test]
@@ -111,25 +120,10 @@ fn a_product_found_by_its_article_brings_its_variations_and_their_stock() {
     stand.sandbox.reset_stats();
     stand.open_app_page(User::Rep);
     stand.wait_css(&tid("stock-search"));
-    stand.replace_text(&tid("stock-search"), "TS-1");
-    let found = stand.wait_for("the product and its sizes", |b| {
-        let found: Vec<String> = b
-            .read(&tid("stock-result"))
-            .iter()
-            .filter_map(|r| r.attr("data-xml-id").map(str::to_owned))
-            .collect();
-        (found.len() == 3).then_some(found)
-    });
+    let found = look_up(&stand, "TS-1", 3);
     assert_eq!(found[0], "tee", "the product whose article was typed first");
-    let free = |xml: &str| {
-        stand.text(&format!(
-            "{}[data-xml-id=\"{xml}\"] {}",
-            tid("stock-result"),
-            tid("stock-available")
-        ))
-    };
-    assert_eq!(free("tee#s").as_deref(), Some("4"));
-    assert_eq!(free("tee#m").as_deref(), Some("7"));
+    assert_eq!(free_in_lookup(&stand, "tee#s").as_deref(), Some("4"));
+    assert_eq!(free_in_lookup(&stand, "tee#m").as_deref(), Some("7"));
     assert_eq!(
         stand.sandbox.stats().requests.get("store").copied(),
         Some(2),
