@@ -10,8 +10,8 @@
 //! - While a search runs, the previous answer stays on screen (the UI marks it as updating).
 //!   A text too short to search clears it; Escape clears everything.
 //! - Arrow keys move the highlight through the results and stop at either end; Enter (or a
-//!   click) opens or closes the highlighted result's details; Enter with nothing highlighted
-//!   searches at once.
+//!   click) opens or closes the highlighted result's details; Enter with nothing highlighted,
+//!   or after the text changed, searches at once.
 
 use bitrix_rest::models::catalog::Warehouse;
 use bitrix_rest::{Error, ErrorKind};
@@ -144,6 +144,17 @@ impl LookupState {
         self.active.and_then(|i| self.hits().get(i))
     }
 
+    /// The result Enter opens: the highlighted one while the box holds the text its answer is
+    /// for. Once the rep has typed something else, Enter searches that instead (the old
+    /// results stay on screen meanwhile, but they are no longer what the rep asks about).
+    pub fn enter_target(&self) -> Option<usize> {
+        let current = match &self.shown {
+            Shown::Answer(answer) => Some(&answer.query) == self.query().as_ref(),
+            _ => false,
+        };
+        self.active.filter(|_| current)
+    }
+
     /// Applies one event.
     pub fn apply(&mut self, event: LookupEvent) {
         match event {
@@ -167,7 +178,7 @@ impl LookupState {
             }
             LookupEvent::Next => self.step(true),
             LookupEvent::Previous => self.step(false),
-            LookupEvent::Enter => match self.active {
+            LookupEvent::Enter => match self.enter_target() {
                 Some(i) => self.toggle(i),
                 // The answer on screen is asked again (stock moves while the rep talks; its
                 // highlight and details stay); another text is searched at once.

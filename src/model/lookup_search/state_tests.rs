@@ -161,6 +161,32 @@ fn enter_opens_and_closes_the_highlighted_result_or_searches_at_once() {
 }
 
 #[test]
+fn enter_after_a_new_text_searches_it_rather_than_opening_the_old_highlight() {
+    let mut s = LookupState::default();
+    let first = type_and_pause(&mut s, "турка").unwrap();
+    s.apply(LookupEvent::Answered(
+        first.seq,
+        Ok(answer("турка", &[4, 5])),
+    ));
+    s.apply(LookupEvent::Next);
+    assert_eq!(s.enter_target(), Some(0));
+    // The rep types another product and presses Enter before the pause is over.
+    s.apply(LookupEvent::Typed("джезва".into()));
+    assert_eq!(s.enter_target(), None, "the highlight is of the old text");
+    s.apply(LookupEvent::Enter);
+    assert_eq!(s.expanded, None, "the old result's details stay closed");
+    let search = s.searching.clone().expect("searched at once");
+    assert_eq!(search.query.as_str(), "джезва");
+    assert!(!search.refresh);
+    assert_eq!(ids(&s), [4, 5], "the old answer stays until the new one");
+    s.apply(LookupEvent::Answered(
+        search.seq,
+        Ok(answer("джезва", &[7])),
+    ));
+    assert_eq!((ids(&s), s.active), (vec![7], None));
+}
+
+#[test]
 fn enter_over_the_answer_on_screen_asks_again_and_keeps_it_meanwhile() {
     let mut s = LookupState::default();
     let first = type_and_pause(&mut s, "турка").unwrap();

@@ -232,7 +232,12 @@ impl Panel {
         };
         a.event.prevent_default();
         if event == LookupEvent::Enter {
-            let hit = self.state.borrow().active_hit().cloned();
+            let state = self.state.borrow();
+            let hit = state
+                .enter_target()
+                .and_then(|i| state.hits().get(i))
+                .cloned();
+            drop(state);
             self.select(hit);
         }
         let moves = matches!(event, LookupEvent::Next | LookupEvent::Previous);
