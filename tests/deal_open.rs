@@ -222,6 +222,61 @@ async fn an_unreachable_store_leaves_the_crm_part_whole() {
     assert!(!view.deal.title.is_empty());
 }
 
+/// A deal of 300 rows, with a second link rule that finds no order for it, and every
+/// warehouse shown: the store batch is several requests. Each goes with the commands it refers
+/// to, so the stock of the rule that found nothing (its order command failed) cannot fail the
+/// open, and the linked order's stock is all there.
+#[tokio::test]
+async fn a_store_batch_of_several_requests_survives_a_link_rule_that_found_nothing() {
+    let mut s = setup();
+    let mut options = s.settings.to_value();
+    options["linkRules"]
+        .as_array_mut()
+        .expect("the dev settings' link rules")
+        .push(serde_json::json!({"kind": "order-property", "code": "NO_SUCH_PROPERTY"}));
+    options["warehouses"] = serde_json::json!([]);
+    s.settings = Settings::from_value(&options).expect("settings read");
+    let (small, small_view) = open(&s, 1, Some(&s.store)).await;
+    assert_eq!(small_view.store, StoreState::Linked);
+    let rows: Vec<serde_json::Value> = (0..300)
+        .map(|i| {
+            let row = &small.rows[i % small.rows.len()];
+            serde_json::json!({
+                "PRODUCT_ID": row.product_id,
+                "PRICE": 10,
+                "QUANTITY": 1,
+            })
+        })
+        .collect();
+    s.sandbox
+        .edit_deal_rows(1, serde_json::Value::Array(rows))
+        .expect("rows written");
+    let (data, view) = open(&s, 1, Some(&s.store)).await;
+    assert_eq!(view.store, StoreState::Linked, "{:?}", data.store.error());
+    assert!(
+        data.requests.1 > 1,
+        "several store requests: {:?}",
+        data.requests
+    );
+    assert_eq!(
+        view.rows.len(),
+        300 + small_view.rows.iter().filter(|r| r.order_only).count()
+    );
+    let stock = |v: &DealView| -> Vec<_> {
+        v.rows
+            .iter()
+            .filter(|r| !r.order_only)
+            .map(|r| r.stock.as_ref().map(|s| s.available))
+            .collect()
+    };
+    let first = stock(&small_view);
+    assert!(
+        first.iter().all(Option::is_some),
+        "every demo row has stock"
+    );
+    assert_eq!(stock(&view)[..first.len()], first[..]);
+}
+
 fn store_batches(s: &Setup) -> u64 {
     let stats = s.sandbox.stats();
     stats

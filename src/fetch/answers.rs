@@ -10,27 +10,39 @@ use crate::model::call::Batch;
 /// The answers of one planned batch, by command name.
 #[derive(Debug)]
 pub struct Answers {
-    results: BatchResults,
+    /// One per group of requests sent (see [`run`]).
+    results: Vec<BatchResults>,
 }
 
-/// Sends `batch` (split into requests of at most 50 commands by the client, references kept).
+/// Sends `batch` as the requests [`Batch::into_requests`] cuts it into, side by side: commands
+/// that refer to one another go in one request, where the server follows the references.
+/// (Cut at every 50th command instead, a reference could cross into a later request, which the
+/// client resolves from the earlier answer — and fails when that command failed, as the order
+/// of a link rule that found no order does.) A group larger than one request is still cut by
+/// the client. The first batch the client refuses as unusable fails the whole.
 pub async fn run(client: &Client, batch: &Batch) -> Result<Answers, Error> {
-    let mut rest = RestBatch::new();
-    for command in &batch.commands {
-        rest.add::<Value>(
-            &command.name,
-            command.call.method,
-            command.call.params.clone(),
-        )?;
-    }
-    let results = client.run_batch(rest).await?;
+    let sent = batch
+        .clone()
+        .into_requests()
+        .into_iter()
+        .map(|request| async move {
+            let mut rest = RestBatch::new();
+            for command in request.commands {
+                rest.add::<Value>(&command.name, command.call.method, command.call.params)?;
+            }
+            client.run_batch(rest).await
+        });
+    let results = futures::future::join_all(sent)
+        .await
+        .into_iter()
+        .collect::<Result<Vec<_>, Error>>()?;
     Ok(Answers { results })
 }
 
 impl Answers {
     /// A command's whole reply.
     pub fn reply(&self, name: &str) -> Result<&Reply, Error> {
-        match self.results.raw(name) {
+        match self.results.iter().find_map(|r| r.raw(name)) {
             Some(Ok(reply)) => Ok(reply),
             Some(Err(e)) => Err(e.clone()),
             None => Err(Error::new(
@@ -70,7 +82,7 @@ impl Answers {
 
     /// How many HTTP requests the batch took.
     pub fn requests(&self) -> usize {
-        self.results.requests()
+        self.results.iter().map(BatchResults::requests).sum()
     }
 }
 

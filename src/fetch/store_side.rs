@@ -260,8 +260,7 @@ fn unasked_stock(plan: &StorePlan, result: &StoreResult, refetched: bool) -> Vec
 
 /// True when a stock command's first page did not hold every record.
 fn stock_cut_off(plan: &StorePlan, answers: &Answers) -> bool {
-    plan.stock
-        .iter()
+    plan.all_stock()
         .any(|name| answers.reply(name).is_ok_and(|r| r.next.is_some()))
 }
 
@@ -315,6 +314,7 @@ fn read_answers(
     };
     let mut products: Vec<Product> = all(answers, &plan.products, "products")?;
     products.extend(all::<Product>(answers, &plan.variations, VARIATIONS_KEY)?);
+    let stock = all(answers, &plan.stock_needed(link.as_ref()), "storeProducts")?;
     Ok(StoreResult {
         link,
         order,
@@ -330,7 +330,7 @@ fn read_answers(
             .collect(),
         warehouses: all(answers, &plan.warehouses, "stores")?,
         products,
-        stock: all(answers, &plan.stock, "storeProducts")?,
+        stock,
     })
 }
 

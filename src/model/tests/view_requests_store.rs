@@ -71,7 +71,7 @@ fn the_store_batch_links_lists_and_stocks_in_one_request_up_to_50_rows() {
         stock.params["filter"]["@productId"][0],
         "$result[products0][products][0][id]"
     );
-    let basket_stock = plan.stock.iter().find(|n| n.starts_with("link0")).unwrap();
+    let basket_stock = &plan.basket_stock[0][0];
     assert_eq!(
         b.get(basket_stock).unwrap().params["filter"]["@productId"][0],
         "$result[link0_order][order][basketItems][0][productId]"

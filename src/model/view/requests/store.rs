@@ -39,8 +39,11 @@ pub struct StorePlan {
     /// `catalog.product.offer.list` commands for those that are variations (by XML_ID, when
     /// the store's catalogue has variations).
     pub variations: Vec<String>,
-    /// `catalog.storeproduct.list` commands.
+    /// `catalog.storeproduct.list` commands of the deal's products and variations.
     pub stock: Vec<String>,
+    /// Per candidate (as `links`): the stock commands of its order's basket. Only the rule
+    /// that linked the order needs its own: the others' fail with their order (no order found).
+    pub basket_stock: Vec<Vec<String>>,
     /// How many of the fetched order's basket items the stock commands cover (`$result` slots);
     /// stock for items past them is asked once the order is known.
     pub basket_slots: usize,
@@ -54,11 +57,29 @@ impl StorePlan {
 
     /// The name of the full-order command (`sale.order.get`) of the rule that linked the order.
     pub fn full_order_command(&self, linked: &LinkedOrder) -> Option<&str> {
-        let position = self
-            .candidates
-            .iter()
-            .position(|c| c.rule_index == linked.rule_index)?;
+        let position = self.link_position(linked)?;
         self.links.get(position).map(|(_, full)| full.as_str())
+    }
+
+    /// The stock commands the view needs: the products' and variations', and the basket's of
+    /// the rule that linked `linked` (none without a link).
+    pub fn stock_needed(&self, linked: Option<&LinkedOrder>) -> Vec<String> {
+        let basket = linked
+            .and_then(|l| self.link_position(l))
+            .and_then(|i| self.basket_stock.get(i))
+            .map_or(&[][..], Vec::as_slice);
+        self.stock.iter().chain(basket).cloned().collect()
+    }
+
+    /// Every stock command of the batch.
+    pub fn all_stock(&self) -> impl Iterator<Item = &String> {
+        self.stock.iter().chain(self.basket_stock.iter().flatten())
+    }
+
+    fn link_position(&self, linked: &LinkedOrder) -> Option<usize> {
+        self.candidates
+            .iter()
+            .position(|c| c.rule_index == linked.rule_index)
     }
 }
 
@@ -135,14 +156,14 @@ pub fn store_plan(
     // The tab compares the deal's prices with the order's; the catalogue's prices are the
     // lookup's, not asked here.
     let mut stock = Vec::new();
-    let mut add_ids = |batch: &mut Batch, source: &str, ids: &[Value]| {
-        stock.extend(stock_commands(
+    let add_ids = |batch: &mut Batch, source: &str, ids: &[Value]| {
+        stock_commands(
             batch,
             &format!("{source}_stock"),
             ids,
             &settings.warehouses,
             count,
-        ));
+        )
     };
     let prop = settings.product_property.as_ref();
     let store_extra: Vec<&str> = prop.map(|p| p.store.as_str()).into_iter().collect();
@@ -157,11 +178,11 @@ pub fn store_plan(
             name.clone(),
             product_list_call(iblock, json!({ key: values }), &store_extra, None),
         );
-        add_ids(
+        stock.extend(add_ids(
             &mut batch,
             &name,
             &slot_refs(&name, &["products"], values.len(), "id"),
-        );
+        ));
         products.push(name);
     }
     // A variation's own properties differ from its product's: matched by XML_ID only.
@@ -173,22 +194,22 @@ pub fn store_plan(
                 name.clone(),
                 variation_list_call(offers, json!({ "xmlId": chunk }), None),
             );
-            add_ids(
+            stock.extend(add_ids(
                 &mut batch,
                 &name,
                 &slot_refs(&name, &[VARIATIONS_KEY], chunk.len(), "id"),
-            );
+            ));
             variations.push(name);
         }
     }
     let basket_slots = hints.basket_count.unwrap_or(open.rows.len().max(10));
-    for (list, full) in &links {
-        add_ids(
-            &mut batch,
-            list,
-            &slot_refs(full, &["order", "basketItems"], basket_slots, "productId"),
-        );
-    }
+    let basket_stock = links
+        .iter()
+        .map(|(list, full)| {
+            let slots = slot_refs(full, &["order", "basketItems"], basket_slots, "productId");
+            add_ids(&mut batch, list, &slots)
+        })
+        .collect();
     Some(StorePlan {
         batch,
         candidates,
@@ -199,6 +220,7 @@ pub fn store_plan(
         products,
         variations,
         stock,
+        basket_stock,
         basket_slots,
     })
 }
