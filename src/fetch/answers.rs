@@ -14,28 +14,21 @@ pub struct Answers {
     results: Vec<BatchResults>,
 }
 
-/// Sends `batch` as the requests [`Batch::into_requests`] cuts it into, side by side: commands
-/// that refer to one another go in one request, where the server follows the references.
-/// (Cut at every 50th command instead, a reference could cross into a later request, which the
-/// client resolves from the earlier answer — and fails when that command failed, as the order
-/// of a link rule that found no order does.) A group larger than one request is still cut by
-/// the client. The first batch the client refuses as unusable fails the whole.
+/// Sends `batch` as the requests [`Batch::into_requests`] cuts it into, one after another:
+/// commands that refer to one another go in one request, where the server follows the
+/// references. (Cut at every 50th command instead, a reference could cross into a later
+/// request, which the client resolves from the earlier answer — and fails when that command
+/// failed, as the order of a link rule that found no order does.) A group larger than one
+/// request is still cut by the client. A batch the client refuses as unusable fails the whole.
 pub async fn run(client: &Client, batch: &Batch) -> Result<Answers, Error> {
-    let sent = batch
-        .clone()
-        .into_requests()
-        .into_iter()
-        .map(|request| async move {
-            let mut rest = RestBatch::new();
-            for command in request.commands {
-                rest.add::<Value>(&command.name, command.call.method, command.call.params)?;
-            }
-            client.run_batch(rest).await
-        });
-    let results = futures::future::join_all(sent)
-        .await
-        .into_iter()
-        .collect::<Result<Vec<_>, Error>>()?;
+    let mut results = Vec::new();
+    for request in batch.clone().into_requests() {
+        let mut rest = RestBatch::new();
+        for command in request.commands {
+            rest.add::<Value>(&command.name, command.call.method, command.call.params)?;
+        }
+        results.push(client.run_batch(rest).await?);
+    }
     Ok(Answers { results })
 }
 
