@@ -13,6 +13,7 @@ use bitrix_rest::models::sale::Order;
 
 use super::Markup;
 use super::format::Fmt;
+use super::skeleton::bar;
 use crate::i18n::{DealTexts, Lang, fill};
 use crate::model::contacts::MatchedOn;
 use crate::model::link::UnresolvedLink;
@@ -338,7 +339,7 @@ pub fn write(
     };
     if let Some(none) = no_candidates {
         m.leaf("h4", "", t.link_candidates);
-        list(m, &state.candidates, "link-candidate", state, lang);
+        list(m, &state.candidates, CANDIDATE, state, lang);
         let empty = match &state.candidates {
             Found::Orders(o, _) => o.is_empty(),
             Found::Idle => matches!(
@@ -415,12 +416,39 @@ fn unresolved_text(link: &UnresolvedLink, labels: &[FieldLabel], t: &DealTexts) 
     }
 }
 
+/// The test ID of an order found by the deal contact's phone or e-mail.
+const CANDIDATE: &str = "link-candidate";
+
+/// A grey "Link" button, in a line that waits for its order.
+fn button_placeholder(m: &mut Markup) {
+    m.open_class("span", "sl-skel sl-skel-button")
+        .attr("aria-hidden", "true")
+        .close("span");
+}
+
 /// One search's outcome; its orders carry `testid`.
 #[inline(never)]
 fn list(m: &mut Markup, found: &Found, testid: &str, state: &LinkState, lang: Lang) {
     let t = lang.deal();
     match found {
         Found::Idle => {}
+        // The buyer's orders: the progress and a second line where the first orders will be,
+        // so the panel is as tall as with two found (what a buyer usually has).
+        Found::Searching if testid == CANDIDATE => {
+            m.open_class("ul", "sl-link-list");
+            m.open("li");
+            m.open_class("div", "sl-progress").attr("role", "status");
+            m.open_class("span", "sl-spinner")
+                .attr("aria-hidden", "true")
+                .close("span");
+            m.text(t.link_searching).close("div");
+            button_placeholder(m);
+            m.close("li");
+            m.open("li").attr("aria-hidden", "true");
+            bar(m, "m");
+            button_placeholder(m);
+            m.close("li").close("ul");
+        }
         Found::Searching => {
             m.open_class("div", "sl-progress").attr("role", "status");
             m.open_class("span", "sl-spinner")

@@ -22,8 +22,10 @@ impl HeightWatch {
         let last_sent = Rc::new(Cell::new(0_u32));
         let observed = element.clone();
         let report = move || {
-            let height = observed.get_bounding_client_rect().height().ceil().max(1.0) as u32;
-            if height != last_sent.get() {
+            let height = observed.get_bounding_client_rect().height().ceil() as u32;
+            // Nothing drawn yet (the page is between its loading layout and StoreLink's): the
+            // frame keeps its height rather than folding to nothing for a moment.
+            if height > 0 && height != last_sent.get() {
                 last_sent.set(height);
                 let frame = frame.clone();
                 // A failed resize only leaves the frame at its old height.

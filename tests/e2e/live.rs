@@ -53,6 +53,18 @@ fn wait_change<T>(
 }
 
 /// REST requests to both systems since the sandbox's counts were last reset.
+/// Where the first element matching `css` starts, in CSS pixels from the top of the page.
+fn top_of(stand: &Stand, css: &str) -> f64 {
+    stand
+        .js(
+            "const e = document.querySelector(arguments[0]); \
+             return e ? e.getBoundingClientRect().top + window.scrollY : null;",
+            vec![json!(css)],
+        )
+        .as_f64()
+        .unwrap_or_else(|| panic!("{css} is on the page"))
+}
+
 fn rest_calls(stand: &Stand) -> u64 {
     let stats = stand.sandbox.stats();
     ["portal", "store"]
@@ -90,6 +102,7 @@ fn crm_and_store_edits_by_others_show_within_the_polling_interval() {
     });
 
     // The store: the order is completed; the status name changes and is marked.
+    let order_top = top_of(&stand, ".sl-order-card");
     let since = Instant::now();
     stand
         .sandbox
@@ -115,6 +128,8 @@ fn crm_and_store_edits_by_others_show_within_the_polling_interval() {
         said.contains("Обновлено"),
         "the status line says so: {said:?}"
     );
+    // Its line was kept while empty: saying so moved nothing below it.
+    assert_eq!(top_of(&stand, ".sl-order-card"), order_top);
 
     // A basket item: the order now has 5 of the coffee, like the deal; the quantity
     // difference goes away and the own reserve follows.

@@ -12,6 +12,8 @@ pub fn deal_skeleton(m: &mut Markup) {
     bar(m, "m");
     facts(m, 3);
     m.close("section").close("div");
+    // A linked deal's differences come between the deal and its products.
+    differences_skeleton(m);
     m.open_class("section", "sl-card");
     bar(m, "l");
     for _ in 0..4 {

@@ -303,9 +303,33 @@ fn render(props: &RowsTable) -> String {
 fn the_skeleton_shows_while_nothing_is_loaded() {
     let html = body(&ctx(), &TabState::default());
     assert!(html.starts_with(r#"<div class="sl-deal-body" aria-hidden="true">"#));
-    assert_eq!(html.matches("sl-skel sl-skel-full").count(), 4);
+    // The products' four lines and the differences' one.
+    assert_eq!(html.matches("sl-skel sl-skel-full").count(), 5);
     assert_eq!(html.matches("sl-skel sl-skel-s").count(), 10);
     assert!(!html.contains("load-failed"));
+}
+
+/// The classes of the elements of `html`, in document order.
+fn classes(html: &str) -> Vec<&str> {
+    html.split("class=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap_or(0)])
+        .collect()
+}
+
+#[test]
+fn the_pages_loading_layout_is_the_tabs_skeleton() {
+    let page = include_str!("../../../static/index.html");
+    let start = page
+        .find(r#"<div class="sl-deal-body""#)
+        .expect("index.html draws the deal skeleton");
+    let end = start + page[start..].find("<noscript>").unwrap();
+    let html = body(&ctx(), &TabState::default());
+    assert_eq!(classes(&page[start..end]), classes(&html));
+    // Above it, the status line's place, as the tab keeps it.
+    assert!(
+        page[..start].contains(r#"<div class="sl-page sl-deal"><div class="sl-tab-status"></div>"#)
+    );
 }
 
 #[test]
