@@ -214,7 +214,11 @@ impl Panel {
                 // The button is gone: back to the field.
                 self.input.focus().ok();
             }
-            action::RETRY => self.dispatch(LookupEvent::SearchNow),
+            action::RETRY => {
+                // The button goes with the failure: the search box takes the focus.
+                self.input.focus().ok();
+                self.dispatch(LookupEvent::SearchNow);
+            }
             action::KEY => self.key(&a),
             _ => {}
         }

@@ -45,9 +45,14 @@ pub fn StoreSection(props: &StoreSectionProps) -> Html {
         Callback::from(|e: MouseEvent| e.target_unchecked_into::<HtmlInputElement>().select())
     });
     let running = page.check == Check::Running;
+    // Not `disabled` while checking: a disabled button drops the keyboard focus to the page.
     let onclick = {
         let on_check = props.on_check.clone();
-        Callback::from(move |_: MouseEvent| on_check.emit(()))
+        Callback::from(move |_: MouseEvent| {
+            if !running {
+                on_check.emit(())
+            }
+        })
     };
     html! {
         <section class="sl-card sl-settings-section" aria-labelledby="settings-store-title">
@@ -73,7 +78,7 @@ pub fn StoreSection(props: &StoreSectionProps) -> Html {
             }
             <div class="sl-actions">
                 <button type="button" class="sl-btn sl-btn-light" data-testid="settings-check"
-                    disabled={running} aria-busy={running.to_string()} {onclick}>{ t.check }</button>
+                    aria-disabled={running.to_string()} aria-busy={running.to_string()} {onclick}>{ t.check }</button>
             </div>
             { check_result(page, props.lang) }
         </section>
