@@ -5,7 +5,8 @@
 //! 1. **XML_ID**: the portal product's XML_ID equals a store product's XML_ID, or the
 //!    `productXmlId` a basket item carries;
 //! 2. **the configured property**: the portal product's property value equals the store
-//!    product's value of its configured property;
+//!    product's value of its configured property (with the property "alone", this is the
+//!    only step: XML_IDs are not compared);
 //!
 //! Codes are compared trimmed and ignoring case, as the store's database compares them (its
 //! `=XML_ID` filter finds `guid-a` for `GUID-A`, so the rows must pair up alike).
@@ -64,6 +65,8 @@ pub struct RowMatch {
     pub by: Option<MatchedBy>,
     /// The basket item of the linked order for this row, when there is one.
     pub basket_item_id: Option<u64>,
+    /// Whether XML_IDs pair products (false when the property alone does).
+    pub by_xml_id: bool,
     /// Why there is no store product (`None` when there is one).
     pub unmatched: Option<Unmatched>,
 }
@@ -79,16 +82,20 @@ impl RowMatch {
     pub fn is_product_of(&self, item: &BasketItem) -> bool {
         self.store_product_id
             .is_some_and(|id| i64::try_from(id).ok() == Some(item.product_id))
-            || self.xml_id.as_deref().is_some_and(|x| {
-                key(item.product_xml_id.as_deref()).is_some_and(|y| same_code(x, &y))
-            })
+            || self.by_xml_id
+                && self.xml_id.as_deref().is_some_and(|x| {
+                    key(item.product_xml_id.as_deref()).is_some_and(|y| same_code(x, &y))
+                })
     }
 
     /// True when both rows are the same product (a product listed in two deal rows).
     pub fn same_product(&self, other: &RowMatch) -> bool {
         match (self.store_product_id, other.store_product_id) {
             (Some(a), Some(b)) => a == b,
-            _ => matches!((&self.xml_id, &other.xml_id), (Some(a), Some(b)) if same_code(a, b)),
+            _ => {
+                self.by_xml_id
+                    && matches!((&self.xml_id, &other.xml_id), (Some(a), Some(b)) if same_code(a, b))
+            }
         }
     }
 }
@@ -126,7 +133,7 @@ pub struct MatchInput<'a> {
     pub store_products: &'a [Product],
     /// The linked order's basket (empty without an order).
     pub basket: &'a [BasketItem],
-    /// The property compared after XML_ID, if configured.
+    /// The property compared after XML_ID (or alone), if configured.
     pub property: Option<&'a PropertyPair>,
 }
 
@@ -203,10 +210,11 @@ fn same_line(row: &ProductRow, item: &BasketItem) -> bool {
 pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
     // A portal product listed twice: the last one counts.
     let portal = |id: u64| input.portal_products.iter().rev().find(|p| p.id == id);
+    let by_xml_id = input.property.is_none_or(|p| !p.alone);
     let mut by_xml = ByKey::default();
     let mut by_prop = ByKey::default();
     for p in input.store_products {
-        if let Some(x) = key(p.xml_id.as_deref()) {
+        if let Some(x) = key(p.xml_id.as_deref()).filter(|_| by_xml_id) {
             by_xml.insert(x, p.id);
         }
         if let Some(v) = input.property.and_then(|pair| p.property_text(&pair.store)) {
@@ -215,7 +223,7 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
     }
     for item in input.basket {
         if let (Some(x), Ok(id)) = (
-            key(item.product_xml_id.as_deref()),
+            key(item.product_xml_id.as_deref()).filter(|_| by_xml_id),
             u64::try_from(item.product_id),
         ) && id > 0
         {
@@ -247,7 +255,7 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
                 (Some(_), _) => None,
                 _ if free_text => Some(Unmatched::FreeText),
                 (None, None) => Some(Unmatched::NotListed),
-                _ if xml_id.is_none() && value.is_none() => Some(Unmatched::NoCode),
+                _ if (xml_id.is_none() || !by_xml_id) && value.is_none() => Some(Unmatched::NoCode),
                 _ => Some(Unmatched::NotInStore),
             };
             let mut m = RowMatch {
@@ -255,6 +263,7 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
                 store_product_id,
                 by,
                 basket_item_id: None,
+                by_xml_id,
                 unmatched,
             };
             // Store products sharing the property's value: any of them the order holds.

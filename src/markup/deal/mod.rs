@@ -23,6 +23,7 @@ use crate::fetch::store_side::StoreData;
 use crate::i18n::{Lang, Names};
 use crate::model::link::UnresolvedLink;
 use crate::model::mapping::prefill::status_name;
+use crate::model::settings::PropertyPair;
 use crate::model::view::StoreState;
 use differences::differences;
 use notices::{catalogue_unread, load_failed, refresh_failed, store_notice, unchecked};
@@ -38,8 +39,8 @@ pub struct TabContext<'a> {
     pub lang: Lang,
     /// The person may change settings (the store-not-configured notice offers them).
     pub is_admin: bool,
-    /// The store property products match by, when not XML_ID (`settings.product_property`).
-    pub product_property: Option<&'a str>,
+    /// The property products match by, after XML_ID or alone (`settings.product_property`).
+    pub product_property: Option<&'a PropertyPair>,
     /// How many warehouse columns to hold in grey while the store's answer is awaited.
     pub pending_warehouses: usize,
     /// The portal's address (`https://example.bitrix24.ru`), for links to its deals.

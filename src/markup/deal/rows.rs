@@ -9,6 +9,7 @@ use crate::markup::format::{Fmt, plain};
 use crate::markup::skeleton::bar;
 use crate::markup::warehouse::{over_reserved_note, warehouse_title};
 use crate::model::matching::Unmatched;
+use crate::model::settings::PropertyPair;
 use crate::model::view::changes::{RowField, RowKey, ViewChanges};
 use crate::model::view::{ViewRow, WarehouseColumn};
 
@@ -30,7 +31,7 @@ pub struct RowsTable<'a> {
     /// Why there is no stock, when the reason is not shown elsewhere.
     pub stock_note: Option<&'static str>,
     /// What a property match would compare, for the unmatched hint.
-    pub property: Option<&'a str>,
+    pub property: Option<&'a PropertyPair>,
     /// What a live update just changed.
     pub marks: &'a ViewChanges,
 }
@@ -326,13 +327,20 @@ fn row_state(
     let fmt = props.fmt;
     let t = fmt.lang.deal();
     if row.is_unmatched() {
-        let property = props.property.map(|p| format!(" / {p}"));
+        let property = props.property.map(|p| format!(" / {}", p.store));
         let codes = [property.as_deref().unwrap_or_default()];
-        let (text, hint) = match row.unmatched {
-            Some(Unmatched::FreeText) => (t.free_text, t.free_text_hint.to_owned()),
-            Some(Unmatched::NotListed) => (t.not_listed, t.not_listed_hint.to_owned()),
-            Some(Unmatched::NoCode) => (t.no_code, fill(t.no_code_hint, &codes)),
-            Some(Unmatched::NotInStore) | None => (t.unmatched, fill(t.unmatched_hint, &codes)),
+        // Matched by the property alone, the hints name it and not XML_ID.
+        let alone = props
+            .property
+            .filter(|p| p.alone)
+            .map(|p| [p.store.as_str()]);
+        let (text, hint) = match (row.unmatched, alone) {
+            (Some(Unmatched::FreeText), _) => (t.free_text, t.free_text_hint.to_owned()),
+            (Some(Unmatched::NotListed), _) => (t.not_listed, t.not_listed_hint.to_owned()),
+            (Some(Unmatched::NoCode), Some(key)) => (t.no_code, fill(t.no_value_hint, &key)),
+            (Some(Unmatched::NoCode), None) => (t.no_code, fill(t.no_code_hint, &codes)),
+            (_, Some(key)) => (t.unmatched, fill(t.unmatched_value_hint, &key)),
+            (_, None) => (t.unmatched, fill(t.unmatched_hint, &codes)),
         };
         m.open_class("span", "sl-badge")
             .attr("title", &hint)

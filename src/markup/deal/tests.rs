@@ -12,15 +12,15 @@ use super::summary::deal_summary;
 use super::{TabContext, status_content, status_line, status_text, tab_body};
 use crate::fetch::deal::DealData;
 use crate::fetch::store_side::{StoreData, StoreResult};
-use crate::i18n::Lang;
 use crate::i18n::errors::System;
+use crate::i18n::{Lang, fill};
 use crate::markup::Markup;
 use crate::markup::format::Fmt;
 use crate::model::contacts::Buyer;
 use crate::model::link::{OrderReference, UnresolvedLink};
 use crate::model::matching::Unmatched;
 use crate::model::reconcile::Difference;
-use crate::model::settings::LinkRule;
+use crate::model::settings::{LinkRule, PropertyPair};
 use crate::model::stock::{ProductStock, RowStock, WarehouseStock};
 use crate::model::unit::Unit;
 use crate::model::view::changes::{DealField, OrderField, RowField, RowKey, ViewChanges};
@@ -247,7 +247,12 @@ fn order_html(
     m.finish()
 }
 
-fn table(rows: &[ViewRow], has_stock: bool, property: Option<&str>, marks: &ViewChanges) -> String {
+fn table(
+    rows: &[ViewRow],
+    has_stock: bool,
+    property: Option<&PropertyPair>,
+    marks: &ViewChanges,
+) -> String {
     table_in(Lang::En, rows, has_stock, property, marks)
 }
 
@@ -255,7 +260,7 @@ fn table_in(
     lang: Lang,
     rows: &[ViewRow],
     has_stock: bool,
-    property: Option<&str>,
+    property: Option<&PropertyPair>,
     marks: &ViewChanges,
 ) -> String {
     let warehouses = [WarehouseColumn {
@@ -783,12 +788,22 @@ fn a_shipped_line_says_shipped_instead_of_in_stock() {
 fn an_unmatched_row_says_unmatched_and_which_property_was_compared() {
     let t = Lang::En.deal();
     let rows = [unmatched_row(0, "Mystery")];
-    let html = table(&rows, true, Some("ARTNUMBER"), &ViewChanges::default());
+    let mut pair = PropertyPair {
+        portal: "property45".into(),
+        store: "property101".into(),
+        alone: false,
+    };
+    let html = table(&rows, true, Some(&pair), &ViewChanges::default());
     assert!(html.contains(&format!(
         r#"data-testid="row-unmatched">{}</span>"#,
         t.unmatched
     )));
-    assert!(html.contains("XML_ID / ARTNUMBER"));
+    assert!(html.contains("XML_ID / property101"));
+    // Matched by the property alone, the hint does not speak of XML_ID.
+    pair.alone = true;
+    let alone = table(&rows, true, Some(&pair), &ViewChanges::default());
+    assert!(alone.contains(&fill(t.unmatched_value_hint, &["property101"])));
+    assert!(!alone.contains("XML_ID"));
     assert!(html.contains(r#"<tr data-testid="deal-row" data-xml-id="">"#));
     assert!(html.contains(
         r#"<td class="sl-num" data-warehouse-id="1"><span class="sl-muted">—</span></td>"#

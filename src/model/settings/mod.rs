@@ -265,6 +265,11 @@ impl Settings {
         self.poll_interval_secs.clamp(MIN_POLL_SECS, MAX_POLL_SECS)
     }
 
+    /// True unless products match by the configured property alone.
+    pub fn matches_by_xml_id(&self) -> bool {
+        self.product_property.as_ref().is_none_or(|p| !p.alone)
+    }
+
     /// True when the store connection is configured (webhook and catalogue).
     pub fn has_store(&self) -> bool {
         self.store_webhook.is_some() && self.store_iblock_id.is_some()

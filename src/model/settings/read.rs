@@ -61,6 +61,7 @@ pub fn property_pair(v: &Value) -> Option<PropertyPair> {
     Some(PropertyPair {
         portal: text(m.get("portal")?)?,
         store: text(m.get("store")?)?,
+        alone: m.get("alone").and_then(Value::as_bool).unwrap_or(false),
     })
 }
 

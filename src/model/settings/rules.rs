@@ -73,6 +73,11 @@ pub struct PropertyPair {
     pub portal: String,
     /// The store catalogue's property, e.g. `property101`.
     pub store: String,
+    /// Products match by this property alone, XML_IDs not compared: for catalogues whose
+    /// XML_IDs are not shared codes (Bitrix gives a product made by hand its own ID as XML_ID,
+    /// so unrelated products of two catalogues would pair up by number).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub alone: bool,
 }
 
 /// True for a product property key as `catalog.product.list` names it: `property` and a

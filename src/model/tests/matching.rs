@@ -11,6 +11,7 @@ fn pair() -> PropertyPair {
     PropertyPair {
         portal: "property45".into(),
         store: "property101".into(),
+        alone: false,
     }
 }
 
@@ -396,4 +397,74 @@ fn a_further_order_line_of_a_deal_product_is_split_not_order_only() {
             items: vec![501, 502]
         }]
     );
+}
+
+/// Catalogues that share no codes: Bitrix gave each hand-made product its own ID as XML_ID, so
+/// the portal's cable (17) and the store's table (17) have the same one. With the property
+/// alone, the cable is the store's cable by its article, and the table's XML_ID pairs nothing,
+/// not even the order's line of the table.
+#[test]
+fn with_the_property_alone_equal_xml_ids_of_unrelated_products_do_not_pair() {
+    let rows = vec![
+        row(17, "Кабель USB", "1", "300"),
+        row(18, "Без артикула", "1", "5"),
+    ];
+    let portal = vec![
+        product(
+            17,
+            "Кабель USB",
+            Some("17"),
+            json!({"property45": {"valueId": 1, "value": "USB-2M"}}),
+        ),
+        product(18, "Без артикула", Some("18"), json!({})),
+    ];
+    let store = vec![
+        product(
+            17,
+            "Стол дубовый",
+            Some("17"),
+            json!({"property101": {"valueId": 5, "value": "TBL-OAK"}}),
+        ),
+        product(
+            40,
+            "Кабель USB 2 м",
+            Some("40"),
+            json!({"property101": {"valueId": 6, "value": "usb-2m"}}),
+        ),
+        product(18, "Лампа", Some("18"), json!({})),
+    ];
+    let items = vec![
+        basket(901, 17, Some("17"), "1", "25000"),
+        basket(902, 40, Some("40"), "1", "300"),
+    ];
+    let alone = PropertyPair {
+        alone: true,
+        ..pair()
+    };
+    let m = match_products(MatchInput {
+        rows: &rows,
+        portal_products: &portal,
+        store_products: &store,
+        basket: &items,
+        property: Some(&alone),
+    });
+    assert_eq!(m.rows[0].store_product_id, Some(40));
+    assert_eq!(m.rows[0].by, Some(MatchedBy::Property));
+    assert_eq!(m.rows[0].basket_item_id, Some(902));
+    assert_eq!(
+        m.rows[1].store_product_id, None,
+        "XML_ID 18 is not compared"
+    );
+    assert_eq!(m.rows[1].unmatched, Some(Unmatched::NoCode));
+    assert_eq!(m.basket_only, vec![901], "the table is only in the order");
+
+    // XML_ID first (the other choice), the same data pairs the cable with the table.
+    let first = match_products(MatchInput {
+        rows: &rows,
+        portal_products: &portal,
+        store_products: &store,
+        basket: &items,
+        property: Some(&pair()),
+    });
+    assert_eq!(first.rows[0].store_product_id, Some(17));
 }

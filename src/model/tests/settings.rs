@@ -80,6 +80,7 @@ fn settings_round_trip_through_the_stored_json() {
     s.product_property = Some(PropertyPair {
         portal: "property45".into(),
         store: "property101".into(),
+        alone: false,
     });
     s.article_property = Some("property77".into());
     s.warehouses = vec![3, 1];

@@ -65,6 +65,7 @@ fn validation_reports_every_problem_at_once() {
     s.product_property = Some(PropertyPair {
         portal: "PROPERTY_45".into(),
         store: "property0".into(),
+        alone: false,
     });
     s.article_property = Some("article".into());
     s.price_type_id = 0;

@@ -96,6 +96,7 @@ fn cached_lists_are_left_out_and_many_rows_get_more_product_commands() {
     s.product_property = Some(PropertyPair {
         portal: "property45".into(),
         store: "property101".into(),
+        alone: false,
     });
     let plan = portal_plan(410, &s, &hints);
     assert_eq!(

@@ -126,6 +126,7 @@ fn the_matching_property_adds_a_product_query_by_its_values() {
     s.product_property = Some(PropertyPair {
         portal: "property45".into(),
         store: "property101".into(),
+        alone: false,
     });
     let d = deal(410, json!({}));
     let portal = vec![product(
@@ -149,6 +150,44 @@ fn the_matching_property_adds_a_product_query_by_its_values() {
     assert_eq!(
         plan.batch.get("products0").unwrap().params["filter"],
         json!({"iblockId": 23, "property101": ["ART-1"]})
+    );
+}
+
+#[test]
+fn with_the_property_alone_the_store_is_asked_by_its_values_and_not_by_xml_id() {
+    let mut s = settings();
+    s.store_variations_iblock_id = Some(24);
+    s.product_property = Some(PropertyPair {
+        portal: "property45".into(),
+        store: "property101".into(),
+        alone: true,
+    });
+    let d = deal(410, json!({}));
+    let portal = vec![product(
+        1,
+        "A",
+        Some("1"),
+        json!({"property45": {"value": "ART-1"}}),
+    )];
+    let plan = store_plan(
+        StoreOpen {
+            deal: &d,
+            rows: &[],
+            portal_products: &portal,
+            lang: "ru",
+        },
+        &s,
+        &OpenHints::default(),
+    )
+    .unwrap();
+    assert_eq!(plan.products, vec!["products0"]);
+    assert_eq!(
+        plan.batch.get("products0").unwrap().params["filter"],
+        json!({"iblockId": 23, "property101": ["ART-1"]})
+    );
+    assert!(
+        plan.variations.is_empty(),
+        "variations match by XML_ID only"
     );
 }
 

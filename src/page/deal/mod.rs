@@ -291,12 +291,7 @@ impl DealTab {
             portal,
             lang: self.session.lang,
             is_admin: self.session.init.is_admin,
-            product_property: self
-                .session
-                .settings
-                .product_property
-                .as_ref()
-                .map(|p| p.store.as_str()),
+            product_property: self.session.settings.product_property.as_ref(),
             pending_warehouses: self.expected_warehouses(),
         };
         let text = status_text(&state, self.session.lang);

@@ -9,6 +9,7 @@ use super::texts::problems_of;
 use crate::i18n::{Lang, SettingsTexts};
 use crate::model::settings::SettingsField;
 use crate::model::settings::check::Catalog;
+use crate::model::settings::form::Matching;
 
 #[derive(Properties, PartialEq)]
 pub struct ProductsSectionProps {
@@ -26,10 +27,17 @@ pub fn ProductsSection(props: &ProductsSectionProps) -> Html {
         Callback::from(move |text: String| page.dispatch(Action::Edit(make(text))))
     };
     let problems = |field: SettingsField| problems_of(t, &page.problems, &field);
-    let match_options = vec![
-        ("xml-id".to_owned(), t.match_xml_id.to_owned()),
-        ("property".to_owned(), t.match_property.to_owned()),
-    ];
+    let match_options = Matching::ALL
+        .into_iter()
+        .map(|how| {
+            let text = match how {
+                Matching::XmlId => t.match_xml_id,
+                Matching::XmlIdThenProperty => t.match_property,
+                Matching::PropertyAlone => t.match_property_alone,
+            };
+            (how.code().to_owned(), text.to_owned())
+        })
+        .collect();
     let store_catalogs = match &page.store {
         StoreData::Ready(found) if !found.report.catalogs.is_empty() => {
             Some(&found.report.catalogs)
@@ -54,11 +62,12 @@ pub fn ProductsSection(props: &ProductsSectionProps) -> Html {
                 id: "settings-match".into(),
                 label: t.match_label.into(),
                 options: match_options,
-                selected: (if form.match_by_property { "property" } else { "xml-id" }).into(),
-                onchange: edit(|code| Edit::MatchByProperty(code == "property")),
+                selected: form.matching.code().into(),
+                hint: Some(t.match_hint.into()),
+                onchange: edit(|code| Edit::Matching(Matching::of_code(&code).unwrap_or(Matching::XmlId))),
                 ..SelectInput::default()
             }) }
-            if form.match_by_property {
+            if form.matching.uses_property() {
                 <div class="sl-settings-grid">
                     { text_field(TextInput {
                         id: "settings-match-portal".into(),

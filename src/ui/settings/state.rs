@@ -8,7 +8,7 @@ use yew::Reducible;
 use crate::frame::FrameError;
 use crate::model::settings::check::ConnectionReport;
 use crate::model::settings::failure::RestFailure;
-use crate::model::settings::form::{LinkKind, SettingsForm, WebhookInput};
+use crate::model::settings::form::{LinkKind, Matching, SettingsForm, WebhookInput};
 use crate::model::settings::load::{PortalChoices, StoreFindings};
 use crate::model::settings::merge::Merge;
 use crate::model::settings::{LinkRule, Settings, SettingsField, SettingsProblem};
@@ -65,7 +65,7 @@ pub enum Edit {
     MoveRule(usize, bool),
     RemoveRule(usize),
     AddRule,
-    MatchByProperty(bool),
+    Matching(Matching),
     PortalProperty(String),
     StoreProperty(String),
     Article(String),
@@ -220,7 +220,7 @@ impl PageState {
             Edit::MoveRule(i, up) => form.move_rule(i, up),
             Edit::RemoveRule(i) => form.remove_rule(i),
             Edit::AddRule => form.add_rule(),
-            Edit::MatchByProperty(on) => form.match_by_property = on,
+            Edit::Matching(how) => form.matching = how,
             Edit::PortalProperty(text) => form.portal_property = text,
             Edit::StoreProperty(text) => form.store_property = text,
             Edit::Article(text) => form.article_property = text,

@@ -82,6 +82,45 @@ impl WebhookInput {
     }
 }
 
+/// How products match, as the settings page offers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Matching {
+    /// By XML_ID only.
+    XmlId,
+    /// By XML_ID, then by a property on each side.
+    XmlIdThenProperty,
+    /// By a property on each side alone (XML_IDs are not shared codes).
+    PropertyAlone,
+}
+
+impl Matching {
+    /// Every choice, in the order offered.
+    pub const ALL: [Matching; 3] = [
+        Matching::XmlId,
+        Matching::XmlIdThenProperty,
+        Matching::PropertyAlone,
+    ];
+
+    /// Its value in the page's list.
+    pub fn code(self) -> &'static str {
+        match self {
+            Matching::XmlId => "xml-id",
+            Matching::XmlIdThenProperty => "property",
+            Matching::PropertyAlone => "property-alone",
+        }
+    }
+
+    /// The choice with `code`.
+    pub fn of_code(code: &str) -> Option<Matching> {
+        Matching::ALL.into_iter().find(|m| m.code() == code)
+    }
+
+    /// True when a property pair is asked for.
+    pub fn uses_property(self) -> bool {
+        self != Matching::XmlId
+    }
+}
+
 /// Everything on the settings page, as edited.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SettingsForm {
@@ -93,8 +132,8 @@ pub struct SettingsForm {
     pub portal_iblock: String,
     /// The link rules in order of preference.
     pub link_rules: Vec<LinkRule>,
-    /// True: match by XML_ID, then by the property pair below; false: by XML_ID only.
-    pub match_by_property: bool,
+    /// How products match: by XML_ID, and/or by the property pair below.
+    pub matching: Matching,
     /// The portal-side property key (`property45`).
     pub portal_property: String,
     /// The store-side property key (`property101`).
@@ -127,7 +166,11 @@ impl SettingsForm {
             store_iblock: id(settings.store_iblock_id),
             portal_iblock: id(settings.portal_iblock_id),
             link_rules: settings.link_rules.clone(),
-            match_by_property: settings.product_property.is_some(),
+            matching: match settings.product_property.as_ref() {
+                None => Matching::XmlId,
+                Some(pair) if pair.alone => Matching::PropertyAlone,
+                Some(_) => Matching::XmlIdThenProperty,
+            },
             portal_property,
             store_property,
             article_property: settings.article_property.clone().unwrap_or_default(),
@@ -189,9 +232,10 @@ impl SettingsForm {
             store_iblock_id,
             portal_iblock_id,
             link_rules: self.link_rules.iter().map(tidy_rule).collect(),
-            product_property: self.match_by_property.then(|| PropertyPair {
+            product_property: (self.matching != Matching::XmlId).then(|| PropertyPair {
                 portal: self.portal_property.trim().to_owned(),
                 store: self.store_property.trim().to_owned(),
+                alone: self.matching == Matching::PropertyAlone,
             }),
             article_property: Some(self.article_property.trim().to_owned())
                 .filter(|p| !p.is_empty()),

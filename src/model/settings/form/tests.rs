@@ -25,6 +25,7 @@ fn an_untouched_form_saves_the_same_settings() {
         product_property: Some(PropertyPair {
             portal: "property45".into(),
             store: "property101".into(),
+            alone: false,
         }),
         article_property: Some("property105".into()),
         warehouses: vec![3, 1],
@@ -34,6 +35,34 @@ fn an_untouched_form_saves_the_same_settings() {
     let form = SettingsForm::of(&saved);
     assert_eq!(form.webhook.text, "https://shop.example/rest/7/••••••89/");
     assert_eq!(form.to_settings(&saved), Ok(saved));
+}
+
+#[test]
+fn matching_by_the_property_alone_is_offered_saved_and_read_back() {
+    let saved = Settings {
+        product_property: Some(PropertyPair {
+            portal: "property45".into(),
+            store: "property101".into(),
+            alone: true,
+        }),
+        ..connected()
+    };
+    let mut form = SettingsForm::of(&saved);
+    assert_eq!(form.matching, Matching::PropertyAlone);
+    assert_eq!(Matching::of_code(form.matching.code()), Some(form.matching));
+    let again = form.to_settings(&saved).expect("valid");
+    assert_eq!(again, saved);
+    assert!(!again.matches_by_xml_id());
+    let stored = again.to_value();
+    assert_eq!(stored["productProperty"]["alone"], true);
+    assert_eq!(Settings::from_value(&stored).unwrap(), saved);
+    // XML_ID first: the pair is kept, `alone` not written.
+    form.matching = Matching::XmlIdThenProperty;
+    let first = form.to_settings(&saved).expect("valid");
+    assert!(first.matches_by_xml_id());
+    assert!(first.to_value()["productProperty"].get("alone").is_none());
+    form.matching = Matching::XmlId;
+    assert_eq!(form.to_settings(&saved).unwrap().product_property, None);
 }
 
 #[test]
@@ -91,7 +120,7 @@ fn every_problem_is_reported_at_once_and_nothing_is_returned_to_save() {
     form.price_type = String::new();
     form.poll = "often".into();
     form.link_rules = vec![LinkKind::UserField.new_rule()];
-    form.match_by_property = true;
+    form.matching = Matching::XmlIdThenProperty;
     form.portal_property = "property45".into();
     form.store_property = "CML2_ARTICLE".into();
     let problems = form.to_settings(&saved).unwrap_err();

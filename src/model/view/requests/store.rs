@@ -186,7 +186,10 @@ pub fn store_plan(
         products.push(name);
     }
     // A variation's own properties differ from its product's: matched by XML_ID only.
-    if let Some(offers) = settings.store_variations_iblock_id {
+    if let Some(offers) = settings
+        .store_variations_iblock_id
+        .filter(|_| settings.matches_by_xml_id())
+    {
         let xml_ids = variation_xml_ids(open.portal_products, settings);
         for (i, chunk) in xml_ids.chunks(PAGE_SIZE).enumerate() {
             let name = format!("variations{i}");
@@ -242,8 +245,8 @@ fn xml_id(p: &Product) -> Option<&str> {
     p.xml_id.as_deref().map(str::trim).filter(|x| !x.is_empty())
 }
 
-/// The store product queries: XML_IDs of the portal products (50 a command), then the values
-/// of the matching property, when configured. Each entry is a filter key and its values.
+/// The store product queries: XML_IDs of the portal products (50 a command; none when the
+/// property alone matches), then the values of the matching property, when configured. Each entry is a filter key and its values.
 fn product_keys(portal_products: &[Product], settings: &Settings) -> Vec<(String, Vec<String>)> {
     let distinct = |mut v: Vec<String>| {
         sort_dedup(&mut v);
@@ -252,6 +255,7 @@ fn product_keys(portal_products: &[Product], settings: &Settings) -> Vec<(String
     let xml_ids = distinct(
         portal_products
             .iter()
+            .filter(|_| settings.matches_by_xml_id())
             .filter_map(|p| xml_id(p).map(str::to_owned))
             .collect(),
     );
