@@ -40,12 +40,14 @@ pub fn outside(lang: Lang) -> String {
         ],
     );
     m.leaf("h2", "", t.outside_install_title);
+    // The scopes as the manifest asks for them.
+    let scopes = manifest.scopes.join(", ");
     list(
         &mut m,
         "ol",
         &[
             t.outside_install_step1,
-            t.outside_install_step2,
+            &fill(t.outside_install_step2, &[&scopes]),
             t.outside_install_step3,
         ],
     );
@@ -113,6 +115,10 @@ mod tests {
         assert!(html.starts_with(r#"<main class="sl-page sl-outside" data-testid="outside">"#));
         assert!(html.contains(t.outside_install_title));
         assert!(html.contains(&Manifest::embedded().version));
+        assert!(html.contains(&format!(
+            "the scopes {}, then",
+            Manifest::embedded().scopes.join(", ")
+        )));
         assert_eq!(html.matches("<li>").count(), 7);
     }
 
