@@ -27,6 +27,11 @@ pub struct LookupTexts {
     pub waiting_limit: &'static str,
     /// `{0}`: how many results.
     pub found: &'static str,
+    /// A result's details opened, said for screen readers: `{0}` its name, then on hand,
+    /// reserved and free in the shown warehouses together.
+    pub details_said: &'static str,
+    /// The details table's first column: the warehouses.
+    pub warehouse: &'static str,
     /// `{0}`: how many results shown.
     pub capped: &'static str,
     /// More matched than shown, for a query of more words than the store searches by: {0} shown,
@@ -77,6 +82,8 @@ static RU: LookupTexts = LookupTexts {
     waiting_store: "Ищем: магазин отвечает медленно…",
     waiting_limit: "Магазин просит сбавить темп: ждём и спросим ещё раз…",
     found: "Найдено: {0}",
+    details_said: "{0}: на складах {1}, в резерве {2}, свободно {3}.",
+    warehouse: "Склад",
     capped: "Показаны первые {0}: уточните запрос, чтобы увидеть остальные.",
     capped_words: "Показаны первые {0}: магазин искал по словам {1}, остальные слова только упорядочивают найденное.",
     word: "«{0}»",
@@ -119,6 +126,8 @@ static EN: LookupTexts = LookupTexts {
     waiting_store: "Searching: the store is slow to answer…",
     waiting_limit: "The store asks to slow down: waiting to ask again…",
     found: "{0} found",
+    details_said: "{0}: {1} on hand, {2} reserved, {3} free.",
+    warehouse: "Warehouse",
     capped: "Showing the first {0}: type more to narrow the search.",
     capped_words: "Showing the first {0}: the store was searched for {1}; the other words only order what it found.",
     word: "“{0}”",

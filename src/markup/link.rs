@@ -304,8 +304,11 @@ pub fn write(
         ContactSearch::NoContact => t.link_none_found_no_contact,
         _ => t.link_none_found,
     };
-    m.leaf("p", "sl-muted", intro);
-    // Said while the link is written (a slow portal takes seconds), and read out.
+    // Said while the link is written (a slow portal takes seconds), and read out, in the
+    // introduction's place: the list and the button just pressed stay where they were.
+    if state.linking.is_none() {
+        m.leaf("p", "sl-muted", intro);
+    }
     if let Some(id) = state.linking {
         let number = state
             .offered_order(id)

@@ -14,14 +14,16 @@ mod results;
 #[cfg(test)]
 mod tests;
 
-use bitrix_rest::ErrorKind;
+use bitrix_rest::{Decimal, ErrorKind};
 
 use super::Markup;
+use super::format::Fmt;
 use super::notice::{Notice, Tone};
 use crate::i18n::errors::{System, describe};
 use crate::i18n::{Lang, LookupTexts, fill};
 use crate::model::lookup::searched_words;
 use crate::model::lookup_search::{LookupState, Shown, Waiting};
+use crate::model::stock::WarehouseStock;
 
 /// The actions the lookup's markup names (see [`Markup::on`]).
 pub mod action {
@@ -153,6 +155,33 @@ pub fn status(state: &LookupState, t: &LookupTexts) -> String {
         }
         _ => String::new(),
     }
+}
+
+/// What the status line says: the opened result's stock in a sentence (its details table is
+/// not announced as it opens), else [`status`].
+pub fn said(state: &LookupState, lang: Lang) -> String {
+    let opened = match (&state.shown, state.is_searching()) {
+        (Shown::Answer(a), false) => state.expanded.and_then(|i| a.hits.get(i)),
+        _ => None,
+    };
+    let t = lang.lookup();
+    let Some(hit) = opened else {
+        return status(state, t);
+    };
+    let fmt = Fmt::new(lang);
+    let sum = |part: fn(&WarehouseStock) -> Decimal| {
+        let total: Decimal = hit.stock.warehouses.iter().map(part).sum();
+        fmt.qty(total)
+    };
+    fill(
+        t.details_said,
+        &[
+            &hit.product.name,
+            &sum(|w| w.amount),
+            &sum(|w| w.reserved),
+            &sum(|w| w.free),
+        ],
+    )
 }
 
 /// The whole panel: label, box with the search field and [`tools`], hint, status line and

@@ -169,7 +169,7 @@ fn details(
     m.open_class("div", "sl-lookup-details")
         .attr("data-testid", "stock-details");
     m.open_class("table", "sl-table").open("thead").open("tr");
-    m.open("th").close("th");
+    m.open("th").leaf("span", "sl-sr", t.warehouse).close("th");
     m.leaf("th", "sl-num", t.on_hand);
     m.leaf("th", "sl-num", t.reserved);
     m.leaf("th", "sl-num", t.free);

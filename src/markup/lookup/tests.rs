@@ -220,6 +220,34 @@ fn only_the_opened_result_shows_details_one_line_per_warehouse() {
 }
 
 #[test]
+fn an_opened_result_says_its_stock_in_the_status_line_and_names_its_columns() {
+    let t = Lang::Ru.lookup();
+    let opened = answered(Some(0), Some(0));
+    // 1 303 on hand, 65,5 reserved, 1 237,5 free in the two warehouses together.
+    assert_eq!(
+        said(&opened, Lang::Ru),
+        fill(
+            t.details_said,
+            &["Турка 7", "1\u{a0}303", "65,5", "1\u{a0}237,5"]
+        )
+    );
+    assert_eq!(
+        said(&answered(Some(0), None), Lang::Ru),
+        fill(t.found, &["2"])
+    );
+    // A search under way says so, whatever is opened.
+    assert_eq!(
+        said(&searching(opened.clone(), "джезва"), Lang::Ru),
+        t.updating
+    );
+    // The details table's first column has a name for screen readers.
+    assert!(whole(&opened).contains(&format!(
+        r#"<th><span class="sl-sr">{}</span></th>"#,
+        t.warehouse
+    )));
+}
+
+#[test]
 fn nothing_found_names_the_query() {
     let mut state = answered(None, None);
     state.shown = Shown::Answer(LookupAnswer {

@@ -22,7 +22,7 @@ use crate::i18n::Lang;
 use crate::markup::Markup;
 use crate::markup::lookup::{
     BODY, Ids, TOOLS, View, action, active_option, body, data_query, data_state, listed, panel,
-    status, tools,
+    said, tools,
 };
 use crate::model::lookup_search::{DEBOUNCE_MS, LookupEvent, LookupState, Waiting};
 use crate::model::settings::Settings;
@@ -364,7 +364,7 @@ impl Panel {
             self.input.set_value(&state.text);
         }
         let mut status_now = self.status_shown.borrow_mut();
-        let line = status(&state, self.setup.lang.lookup());
+        let line = said(&state, self.setup.lang);
         if *status_now != line {
             self.status.set_text_content(Some(&line));
             *status_now = line;
