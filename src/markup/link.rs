@@ -22,6 +22,8 @@ use crate::model::settings::{FieldLabel, OrderKey};
 
 /// The `id` of the number field: the page keeps it focused across renders.
 pub const NUMBER_ID: &str = "sl-link-number";
+/// The ID of the sentence under that field when it was left empty.
+const NUMBER_MISSING_ID: &str = "sl-link-number-missing";
 
 /// What a search shows.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -377,6 +379,10 @@ pub fn write(
         .attr("placeholder", t.link_number_label)
         .attr("data-testid", "link-number")
         .attr_opt("aria-invalid", state.number_missing.then_some("true"))
+        .attr_opt(
+            "aria-describedby",
+            state.number_missing.then_some(NUMBER_MISSING_ID),
+        )
         .attr("value", &state.number)
         .on("input", "link-number", None)
         .on("key", "link-number-key", None)
@@ -390,6 +396,7 @@ pub fn write(
     m.close("div");
     if state.number_missing {
         m.open_class("p", "sl-field-error")
+            .attr("id", NUMBER_MISSING_ID)
             .attr("role", "alert")
             .attr("data-testid", "link-number-missing")
             .text(t.link_number_missing)
@@ -890,7 +897,10 @@ mod tests {
         let html_now = html(&state);
         assert!(!html_now.contains("sl-progress"));
         // The rep is told what is missing.
-        assert!(html_now.contains(r#"data-testid="link-number" aria-invalid="true""#));
+        assert!(html_now.contains(
+            r#"data-testid="link-number" aria-invalid="true" aria-describedby="sl-link-number-missing""#
+        ));
+        assert!(html_now.contains(r#"<p class="sl-field-error" id="sl-link-number-missing""#));
         assert!(
             html_now.contains(
                 r#"data-testid="link-number-missing">Type an order number or its ID.</p>"#

@@ -126,6 +126,10 @@ fn rule_row(
             }
         })
     };
+    // A rule's problem is about the control that follows its kind (the field, the source, the
+    // property): said under it and tied to it. A rule without one says it under the rule.
+    let problems = problems_of(t, &page.problems, &SettingsField::LinkRule(i));
+    let tied = !matches!(rule, LinkRule::OrderXmlId);
     let details = match rule {
         LinkRule::UserField { field, holds } => {
             let holds = *holds;
@@ -150,6 +154,7 @@ fn rule_row(
                         label: t.link_field.into(),
                         options,
                         selected: field.clone().into(),
+                        problems: problems.clone(),
                         onchange: on,
                         ..SelectInput::default()
                     })
@@ -159,6 +164,7 @@ fn rule_row(
                     label: t.link_field_code.into(),
                     value: field.clone().into(),
                     placeholder: Some("UF_CRM_…".into()),
+                    problems: problems.clone(),
                     oninput: on,
                     ..TextInput::default()
                 }),
@@ -234,6 +240,7 @@ fn rule_row(
                         label: t.link_originator.into(),
                         value: originator_id.clone().unwrap_or_default().into(),
                         hint: Some(t.link_originator_hint.into()),
+                        problems: problems.clone(),
                         oninput: set(|o| LinkRule::OriginId {
                             originator_id: Some(o),
                         }),
@@ -254,6 +261,7 @@ fn rule_row(
             label: t.link_property.into(),
             value: code.clone().into(),
             placeholder: Some("DEAL_ID".into()),
+            problems: problems.clone(),
             oninput: set(|code| LinkRule::OrderProperty { code }),
             ..TextInput::default()
         }),
@@ -275,8 +283,9 @@ fn rule_row(
                     }) }
                     { details }
                 </div>
-                { field_problems(&id("problems"),
-                    &problems_of(t, &page.problems, &SettingsField::LinkRule(i))) }
+                if !tied {
+                    { field_problems(&id("problems"), &problems) }
+                }
                 <div class="sl-actions">
                     <button type="button" class="sl-btn sl-btn-light sl-btn-small" data-testid={id("up")}
                         id={id("up")} disabled={i == 0} aria-label={aria(t.link_up)}
