@@ -137,7 +137,10 @@ pub fn status(state: &LookupState, t: &LookupTexts) -> String {
             None if matches!(state.shown, Shown::Nothing) => t.searching.to_owned(),
             None => t.updating.to_owned(),
         },
-        (Shown::Nothing, false) if !state.text.trim().is_empty() => t.too_short.to_owned(),
+        // Only while the text is too short: typing on, a long-enough text waits for its pause.
+        (Shown::Nothing, false) if !state.text.trim().is_empty() && state.query().is_none() => {
+            t.too_short.to_owned()
+        }
         // Said in the status line too: screen readers announce it, not the new notice.
         (Shown::Answer(a), false) if a.hits.is_empty() => t.nothing_title.to_owned(),
         (Shown::Answer(a), false) if a.capped => {

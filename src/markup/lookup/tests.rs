@@ -248,6 +248,17 @@ fn an_opened_result_says_its_stock_in_the_status_line_and_names_its_columns() {
 }
 
 #[test]
+fn too_short_is_said_only_while_the_text_is_too_short() {
+    let t = Lang::Ru.lookup();
+    let mut state = LookupState::default();
+    state.apply(LookupEvent::Typed("к".into()));
+    assert_eq!(status(&state, t), t.too_short);
+    // The rep types on: "ко" is long enough and waits for the pause, saying nothing.
+    state.apply(LookupEvent::Typed("ко".into()));
+    assert_eq!(status(&state, t), "");
+}
+
+#[test]
 fn nothing_found_names_the_query() {
     let mut state = answered(None, None);
     state.shown = Shown::Answer(LookupAnswer {
