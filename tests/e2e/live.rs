@@ -125,8 +125,8 @@ fn crm_and_store_edits_by_others_show_within_the_polling_interval() {
     // …and announced for those who do not see the highlight.
     let said = stand.text(&tid("tab-status")).unwrap_or_default();
     assert!(
-        said.contains("Обновлено"),
-        "the status line says so: {said:?}"
+        said.contains("Обновлено") && said.contains("заказ"),
+        "the status line says so, naming the order: {said:?}"
     );
     // Its line was kept while empty: saying so moved nothing below it.
     assert_eq!(top_of(&stand, ".sl-order-card"), order_top);

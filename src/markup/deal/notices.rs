@@ -5,9 +5,10 @@ use bitrix_rest::{Error, ErrorKind};
 use super::state::{TabState, deal_gone};
 use crate::fetch::store_side::is_catalogue_not_chosen;
 use crate::i18n::errors::{System, describe};
-use crate::i18n::{Lang, fill};
+use crate::i18n::{DealTexts, Lang, fill};
 use crate::markup::Markup;
 use crate::markup::notice::{Notice, Tone};
+use crate::model::view::changes::ViewChanges;
 
 /// The store's side when it cannot be shown: not configured, `error` = `None` (admin: a button
 /// naming `open-settings`; rep: ask the administrator; the same when the settings lack the
@@ -143,19 +144,37 @@ pub fn unchecked(m: &mut Markup, state: &TabState, lang: Lang) {
 }
 
 /// What the thin status line above the tab says: refreshing, waiting for Bitrix24
-/// (`state.slow`), that a live update was marked (announced, since the marks only show), or
-/// nothing.
-pub fn status_text(state: &TabState, lang: Lang) -> &'static str {
+/// (`state.slow`), which parts a live update changed (announced, since the marks only show),
+/// or nothing.
+pub fn status_text(state: &TabState, lang: Lang) -> String {
     let t = lang.deal();
-    match (state.busy, state.slow, state.loaded.is_some()) {
+    let said = match (state.busy, state.slow, state.loaded.is_some()) {
         (true, true, _) if state.limited == Some(System::Portal) => t.waiting_limit_portal,
         (true, true, _) if state.limited == Some(System::Store) => t.waiting_limit_store,
         (true, true, false) if state.partial.is_some() => t.waiting_store,
         (true, true, _) => t.waiting,
         (true, false, true) => t.refreshing,
-        (false, _, true) if !state.marks.is_empty() => t.updated_marked,
+        (false, _, true) if !state.marks.is_empty() => return updated(&state.marks, t),
         _ => "",
-    }
+    };
+    said.to_owned()
+}
+
+/// "Updated: the order, the products (highlighted)": the parts a live update changed.
+fn updated(marks: &ViewChanges, t: &DealTexts) -> String {
+    let parts: Vec<&str> = [
+        (!marks.order.is_empty(), t.part_order),
+        (!marks.deal.is_empty(), t.part_deal),
+        (
+            !marks.rows.is_empty() || !marks.removed_rows.is_empty(),
+            t.part_products,
+        ),
+        (marks.differences, t.part_differences),
+    ]
+    .into_iter()
+    .filter_map(|(changed, name)| changed.then_some(name))
+    .collect();
+    fill(t.updated_marked, &[&parts.join(", ")])
 }
 
 /// The status line itself, written once: its text changes in place (see [`status_content`]),

@@ -566,10 +566,16 @@ fn the_status_line_says_refreshing_then_waiting_when_slow() {
         differences: true,
         ..ViewChanges::default()
     };
-    assert_eq!(status_text(&state, Lang::En), t.updated_marked);
+    let said = fill(t.updated_marked, &[t.part_differences]);
+    assert_eq!(status_text(&state, Lang::En), said);
+    assert_eq!(status_content(&said, false), format!("<span>{said}</span>"));
+    state.marks.order = vec![OrderField::Status];
     assert_eq!(
-        status_content(t.updated_marked, false),
-        format!("<span>{}</span>", t.updated_marked)
+        status_text(&state, Lang::En),
+        fill(
+            t.updated_marked,
+            &[&format!("{}, {}", t.part_order, t.part_differences)]
+        )
     );
     // A first load that is not slow yet shows the skeleton alone.
     let first = TabState {

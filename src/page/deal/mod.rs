@@ -93,7 +93,7 @@ pub struct DealTab {
     /// The status line; only its content changes, so screen readers announce it.
     status: Element,
     /// What the status line says now.
-    status_shown: RefCell<&'static str>,
+    status_shown: RefCell<String>,
     /// Everything below the status line but the lookup.
     body: Region,
     /// Where the lookup mounts once the store side is known.
@@ -163,7 +163,7 @@ impl DealTab {
             me: me.clone(),
             root,
             status,
-            status_shown: RefCell::new(""),
+            status_shown: RefCell::default(),
             body,
             lookup_place,
             state: RefCell::default(),
@@ -297,7 +297,7 @@ impl DealTab {
         let text = status_text(&state, self.session.lang);
         if *self.status_shown.borrow() != text {
             self.status
-                .set_inner_html(&status_content(text, state.busy));
+                .set_inner_html(&status_content(&text, state.busy));
             *self.status_shown.borrow_mut() = text;
         }
         let link = self.link.borrow().as_ref().map(|(_, p)| p.clone());
