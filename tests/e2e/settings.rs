@@ -550,6 +550,10 @@ fn an_article_property_the_store_does_not_have_is_refused_and_nothing_is_saved()
     assert_eq!(outcome.attr("data-kind"), Some("invalid"), "{outcome:?}");
     let said = stand.text("[data-testid=\"settings\"]").unwrap_or_default();
     assert!(said.contains("property999"), "the field says why: {said}");
+    // The keyboard is taken to the field, which reads its problem out.
+    stand.wait_for("the focus on the refused field", |b| {
+        (b.focused_testid().as_deref() == Some("settings-article")).then_some(())
+    });
     let saved = crate::support::rest::stored_settings(&stand.sandbox);
     assert_eq!(saved["articleProperty"], json!("property105"), "{saved}");
 

@@ -155,3 +155,19 @@ pub fn focus_after_render(ids: Vec<String>) {
     })
     .forget();
 }
+
+/// Once the page has re-rendered after a refused save, moves the keyboard focus to the first
+/// control marked invalid, whose problem it then reads out (the Save button kept it before).
+pub fn focus_first_invalid() {
+    gloo_timers::callback::Timeout::new(0, || {
+        let first = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(r#"[aria-invalid="true"]"#).ok().flatten());
+        if let Some(el) =
+            first.and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+        {
+            let _ = el.focus();
+        }
+    })
+    .forget();
+}

@@ -6,6 +6,7 @@ use serde_json::Value;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use super::controls::focus_first_invalid;
 use super::load::{check_client, load_portal, load_store};
 use super::state::{Action, Check, PageState, Save, StoreData};
 use crate::fetch::live::{saved_settings, stored_settings};
@@ -96,6 +97,12 @@ pub fn check_callback(
     })
 }
 
+/// Nothing is saved: the problems are shown and the first control they mark takes the focus.
+fn refuse(page: &UseReducerDispatcher<PageState>, problems: Vec<SettingsProblem>) {
+    page.dispatch(Action::SaveRefused(problems));
+    focus_first_invalid();
+}
+
 /// "Save": a webhook the store has not answered to yet is checked first (the page saves once
 /// the check passes, see [`save_after_check`]); then everything is validated (nothing is sent
 /// while a problem remains), stored as one app option, and the app is told.
@@ -127,12 +134,12 @@ pub fn save_callback(
         }
         let settings = match page.form.to_settings(&page.saved) {
             Ok(settings) => settings,
-            Err(problems) => return page.dispatch(Action::SaveRefused(problems)),
+            Err(problems) => return refuse(&page.dispatcher(), problems),
         };
         if let Some(portal) = page.portal.as_ref() {
             let problems = origin_rule_problems(&settings.link_rules, &portal.origin_sources);
             if !problems.is_empty() {
-                return page.dispatch(Action::SaveRefused(problems));
+                return refuse(&page.dispatcher(), problems);
             }
         }
         // The tab names the link's deal field by the label the admin sees here.
@@ -160,7 +167,7 @@ pub fn save_callback(
             // A store property the lookup searches, or products match by, that the store does
             // not have would fail every search: refused here, with nothing saved.
             if let Some(problem) = unknown_store_property(&settings, &loaded).await {
-                return dispatcher.dispatch(Action::SaveRefused(vec![problem]));
+                return refuse(&dispatcher, vec![problem]);
             }
             // The whole object is written: what another admin saved since this page read the
             // settings is merged in part by part, and a part both changed waits for this admin.
