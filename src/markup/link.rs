@@ -306,16 +306,19 @@ pub fn write(
         ContactSearch::NoContact => t.link_none_found_no_contact,
         _ => t.link_none_found,
     };
-    // Said while the link is written (a slow portal takes seconds), and read out, in the
-    // introduction's place: the list and the button just pressed stay where they were.
-    if state.linking.is_none() {
-        m.leaf("p", "sl-muted", intro);
-    }
+    // Said while the link is written (a slow portal takes seconds), and read out, over the
+    // introduction, which keeps its room: the list and the button just pressed stay put.
+    m.open_class("div", "sl-link-intro");
+    match state.linking {
+        Some(_) => m.open_class("p", "sl-muted sl-link-intro-kept"),
+        None => m.open_class("p", "sl-muted"),
+    };
+    m.text(intro).close("p");
     if let Some(id) = state.linking {
         let number = state
             .offered_order(id)
             .map_or_else(|| id.to_string(), |o| o.account_number.clone());
-        m.open_class("p", "sl-muted")
+        m.open_class("p", "sl-muted sl-link-intro-over")
             .attr("role", "status")
             .attr("data-testid", "link-progress")
             .text(&fill(t.link_in_progress, &[&number]));
@@ -324,6 +327,7 @@ pub fn write(
         }
         m.close("p");
     }
+    m.close("div");
     if let Some((number, failure)) = &state.link_error {
         // "Not linked" and "may have been applied" would contradict each other.
         let template = match failure.maybe_written {
@@ -994,9 +998,14 @@ mod tests {
         let number = state.offered_order(106).unwrap().account_number.clone();
         assert!(
             html_now.contains(&format!(
-                r#"<p class="sl-muted" role="status" data-testid="link-progress">Linking the deal to order #{number}…</p>"#
+                r#"<p class="sl-muted sl-link-intro-over" role="status" data-testid="link-progress">Linking the deal to order #{number}…</p>"#
             )),
             "the rep sees, and hears, what is under way: {html_now}"
+        );
+        // Over the introduction, which keeps its room (hidden), so nothing below moves.
+        assert!(
+            html_now
+                .contains(r#"<div class="sl-link-intro"><p class="sl-muted sl-link-intro-kept">"#)
         );
         assert!(
             item_of(&html_now, 105).contains(r#"data-testid="link-button" aria-disabled="true""#)
@@ -1009,6 +1018,7 @@ mod tests {
         state.end_link(Ok(()));
         assert!(!html(&state).contains("disabled"));
         assert!(!html(&state).contains("link-progress"));
+        assert!(!html(&state).contains("sl-link-intro-kept"));
         // Bitrix24 asking to slow down while the link waits is said.
         state.begin_link(105, false);
         state.waiting_limit = true;
@@ -1204,7 +1214,7 @@ mod tests {
         );
         let html = m.finish();
         assert!(html.starts_with(&format!(
-            r#"<section class="sl-card sl-link-panel" data-testid="link-panel"><h3>{}</h3><p class="sl-muted">{}</p><form"#,
+            r#"<section class="sl-card sl-link-panel" data-testid="link-panel"><h3>{}</h3><div class="sl-link-intro"><p class="sl-muted">{}</p></div><form"#,
             t.link_title, t.link_none_found_no_contact
         )));
     }

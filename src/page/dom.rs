@@ -87,12 +87,21 @@ impl Region {
         }
     }
 
-    /// Focuses the region's own element (focusable by script only), without scrolling to it.
+    /// Focuses the region's own element (focusable by script only), without scrolling to it;
+    /// a region drawn as its content alone (`display: contents`, it has no box to focus) hands
+    /// this to the nearest element around it that has one.
     fn hold_focus(&self) {
-        if !self.element.has_attribute("tabindex") {
-            let _ = self.element.set_attribute("tabindex", "-1");
+        let mut holder = self.element.clone();
+        while has_no_box(&holder) {
+            match holder.parent_element() {
+                Some(parent) => holder = parent,
+                None => return,
+            }
         }
-        if let Some(el) = self.element.dyn_ref::<web_sys::HtmlElement>() {
+        if !holder.has_attribute("tabindex") {
+            let _ = holder.set_attribute("tabindex", "-1");
+        }
+        if let Some(el) = holder.dyn_ref::<web_sys::HtmlElement>() {
             let how = web_sys::FocusOptions::new();
             how.set_prevent_scroll(true);
             el.focus_with_options(&how).ok();
@@ -176,6 +185,14 @@ const KEEP_SCROLL: &str = "[data-keep-scroll]";
 
 /// Folded parts the rep opened, which stay open through a render (found again by ID).
 const OPEN_DETAILS: &str = "details[open][id]";
+
+/// True for an element drawn as its content alone (`display: contents`).
+fn has_no_box(el: &Element) -> bool {
+    web_sys::window()
+        .and_then(|w| w.get_computed_style(el).ok().flatten())
+        .and_then(|style| style.get_property_value("display").ok())
+        .is_some_and(|display| display == "contents")
+}
 
 /// Where the focus goes when the focused control is not in the new markup.
 pub const AUTOFOCUS: &str = "[data-autofocus]";
@@ -367,6 +384,24 @@ mod tests {
             "no control of the region took the focus; the region holds it"
         );
         r.element().remove();
+    }
+
+    #[wasm_bindgen_test]
+    fn a_region_without_a_box_hands_the_focus_to_the_element_around_it() {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let around = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&around).unwrap();
+        let el = document.create_element("div").unwrap();
+        el.set_attribute("style", "display: contents").unwrap();
+        around.append_child(&el).unwrap();
+        let r = Region::new(el);
+        r.render(buttons(["1", "2"], ""));
+        let second: HtmlElement = r.find("[data-arg='2']").unwrap().dyn_into().unwrap();
+        second.focus().unwrap();
+        // "Try again" went: the focus stays in the widget, not on the page.
+        r.render("<p>loading</p>".to_owned());
+        assert_eq!(focused().as_ref(), Some(&around));
+        around.remove();
     }
 
     #[wasm_bindgen_test]
