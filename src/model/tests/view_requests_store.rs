@@ -120,56 +120,24 @@ fn chosen_warehouses_filter_the_stock_commands() {
     assert_eq!(stock.params["filter"]["@storeId"], json!([1, 3]));
 }
 
-#[test]
-fn the_matching_property_adds_a_product_query_by_its_values() {
-    let mut s = settings();
-    s.product_property = Some(PropertyPair {
-        portal: "property45".into(),
-        store: "property101".into(),
-        alone: false,
-    });
-    let d = deal(410, json!({}));
-    let portal = vec![product(
-        1,
-        "A",
-        None,
-        json!({"property45": {"value": "ART-1"}}),
-    )];
-    let plan = store_plan(
-        StoreOpen {
-            deal: &d,
-            rows: &[],
-            portal_products: &portal,
-            lang: "ru",
-        },
-        &s,
-        &OpenHints::default(),
-    )
-    .unwrap();
-    assert_eq!(plan.products, vec!["products0"]);
-    assert_eq!(
-        plan.batch.get("products0").unwrap().params["filter"],
-        json!({"iblockId": 23, "property101": ["ART-1"]})
-    );
-}
-
-#[test]
-fn with_the_property_alone_the_store_is_asked_by_its_values_and_not_by_xml_id() {
+/// The store plan for one portal product (XML_ID `xml_id`, `property45` = ART-1) when products
+/// match by that property, after XML_ID or `alone`; the store has a catalogue of variations.
+fn plan_matching_by_property(alone: bool, xml_id: Option<&str>) -> StorePlan {
     let mut s = settings();
     s.store_variations_iblock_id = Some(24);
     s.product_property = Some(PropertyPair {
         portal: "property45".into(),
         store: "property101".into(),
-        alone: true,
+        alone,
     });
     let d = deal(410, json!({}));
     let portal = vec![product(
         1,
         "A",
-        Some("1"),
+        xml_id,
         json!({"property45": {"value": "ART-1"}}),
     )];
-    let plan = store_plan(
+    store_plan(
         StoreOpen {
             deal: &d,
             rows: &[],
@@ -179,7 +147,29 @@ fn with_the_property_alone_the_store_is_asked_by_its_values_and_not_by_xml_id() 
         &s,
         &OpenHints::default(),
     )
-    .unwrap();
+    .unwrap()
+}
+
+#[test]
+fn the_matching_property_adds_a_product_query_by_its_values() {
+    let plan = plan_matching_by_property(false, None);
+    assert_eq!(plan.products, vec!["products0"]);
+    assert_eq!(
+        plan.batch.get("products0").unwrap().params["filter"],
+        json!({"iblockId": 23, "property101": ["ART-1"]})
+    );
+    // With an XML_ID, it is asked first.
+    let both = plan_matching_by_property(false, Some("1"));
+    assert_eq!(both.products, vec!["products0", "products1"]);
+    assert_eq!(
+        both.batch.get("products0").unwrap().params["filter"]["xmlId"],
+        json!(["1"])
+    );
+}
+
+#[test]
+fn with_the_property_alone_the_store_is_asked_by_its_values_and_not_by_xml_id() {
+    let plan = plan_matching_by_property(true, Some("1"));
     assert_eq!(plan.products, vec!["products0"]);
     assert_eq!(
         plan.batch.get("products0").unwrap().params["filter"],
