@@ -433,6 +433,15 @@ fn unresolved_text(link: &UnresolvedLink, labels: &[FieldLabel], t: &DealTexts) 
 /// The test ID of an order found by the deal contact's phone or e-mail.
 const CANDIDATE: &str = "link-candidate";
 
+/// "Searching…" after a spinner, announced.
+fn searching(m: &mut Markup, t: &DealTexts) {
+    m.open_class("div", "sl-progress").attr("role", "status");
+    m.open_class("span", "sl-spinner")
+        .attr("aria-hidden", "true")
+        .close("span");
+    m.text(t.link_searching).close("div");
+}
+
 /// A grey "Link" button, in a line that waits for its order.
 fn button_placeholder(m: &mut Markup) {
     m.open_class("span", "sl-skel sl-skel-button")
@@ -451,11 +460,7 @@ fn list(m: &mut Markup, found: &Found, testid: &str, state: &LinkState, lang: La
         Found::Searching if testid == CANDIDATE => {
             m.open_class("ul", "sl-link-list");
             m.open("li");
-            m.open_class("div", "sl-progress").attr("role", "status");
-            m.open_class("span", "sl-spinner")
-                .attr("aria-hidden", "true")
-                .close("span");
-            m.text(t.link_searching).close("div");
+            searching(m, t);
             button_placeholder(m);
             m.close("li");
             m.open("li").attr("aria-hidden", "true");
@@ -463,13 +468,7 @@ fn list(m: &mut Markup, found: &Found, testid: &str, state: &LinkState, lang: La
             button_placeholder(m);
             m.close("li").close("ul");
         }
-        Found::Searching => {
-            m.open_class("div", "sl-progress").attr("role", "status");
-            m.open_class("span", "sl-spinner")
-                .attr("aria-hidden", "true")
-                .close("span");
-            m.text(t.link_searching).close("div");
-        }
+        Found::Searching => searching(m, t),
         Found::Nothing(number) => {
             m.open_class("p", "sl-muted")
                 .attr("data-testid", "link-not-found")

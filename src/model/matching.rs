@@ -27,7 +27,7 @@
 
 use bitrix_rest::models::{catalog::Product, crm::ProductRow, sale::BasketItem};
 
-use crate::model::settings::PropertyPair;
+use crate::model::settings::{PropertyPair, xml_ids_compared};
 use crate::model::text::lowercase;
 
 /// How a row found its store product.
@@ -210,7 +210,7 @@ fn same_line(row: &ProductRow, item: &BasketItem) -> bool {
 pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
     // A portal product listed twice: the last one counts.
     let portal = |id: u64| input.portal_products.iter().rev().find(|p| p.id == id);
-    let by_xml_id = input.property.is_none_or(|p| !p.alone);
+    let by_xml_id = xml_ids_compared(input.property);
     let mut by_xml = ByKey::default();
     let mut by_prop = ByKey::default();
     for p in input.store_products {

@@ -139,11 +139,6 @@ impl LookupState {
         self.searching.as_ref().is_some_and(|s| !s.refresh)
     }
 
-    /// The highlighted result.
-    pub fn active_hit(&self) -> Option<&LookupHit> {
-        self.active.and_then(|i| self.hits().get(i))
-    }
-
     /// The result Enter opens: the highlighted one while the box holds the text its answer is
     /// for. Once the rep has typed something else, Enter searches that instead (the old
     /// results stay on screen meanwhile, but they are no longer what the rep asks about).
@@ -153,6 +148,11 @@ impl LookupState {
             _ => false,
         };
         self.active.filter(|_| current)
+    }
+
+    /// The result at [`LookupState::enter_target`].
+    pub fn enter_hit(&self) -> Option<&LookupHit> {
+        self.enter_target().and_then(|i| self.hits().get(i))
     }
 
     /// Applies one event.

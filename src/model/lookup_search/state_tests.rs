@@ -131,7 +131,7 @@ fn arrows_move_through_results_and_stop_at_either_end() {
     for _ in 0..5 {
         s.apply(LookupEvent::Previous);
     }
-    assert_eq!(s.active_hit().map(|h| h.product.id), Some(1));
+    assert_eq!(s.enter_hit().map(|h| h.product.id), Some(1));
 }
 
 #[test]

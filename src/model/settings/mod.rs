@@ -20,7 +20,7 @@ mod validate;
 
 pub use rules::{
     LinkRule, OrderKey, PropertyPair, default_link_rules, is_property_code, is_property_key,
-    is_user_field_code,
+    is_user_field_code, xml_ids_compared,
 };
 pub use validate::{Problem, SettingsField, SettingsProblem, webhook_from_input};
 
@@ -267,7 +267,7 @@ impl Settings {
 
     /// True unless products match by the configured property alone.
     pub fn matches_by_xml_id(&self) -> bool {
-        self.product_property.as_ref().is_none_or(|p| !p.alone)
+        xml_ids_compared(self.product_property.as_ref())
     }
 
     /// True when the store connection is configured (webhook and catalogue).

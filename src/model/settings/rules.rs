@@ -80,6 +80,11 @@ pub struct PropertyPair {
     pub alone: bool,
 }
 
+/// True unless products match by `property` alone: XML_IDs are compared (first, or only).
+pub fn xml_ids_compared(property: Option<&PropertyPair>) -> bool {
+    property.is_none_or(|p| !p.alone)
+}
+
 /// True for a product property key as `catalog.product.list` names it: `property` and a
 /// positive number (`property101`).
 pub fn is_property_key(key: &str) -> bool {

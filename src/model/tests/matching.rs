@@ -437,16 +437,18 @@ fn with_the_property_alone_equal_xml_ids_of_unrelated_products_do_not_pair() {
         basket(901, 17, Some("17"), "1", "25000"),
         basket(902, 40, Some("40"), "1", "300"),
     ];
-    let alone = PropertyPair {
+    let matched_by = |property: &PropertyPair| {
+        match_products(MatchInput {
+            rows: &rows,
+            portal_products: &portal,
+            store_products: &store,
+            basket: &items,
+            property: Some(property),
+        })
+    };
+    let m = matched_by(&PropertyPair {
         alone: true,
         ..pair()
-    };
-    let m = match_products(MatchInput {
-        rows: &rows,
-        portal_products: &portal,
-        store_products: &store,
-        basket: &items,
-        property: Some(&alone),
     });
     assert_eq!(m.rows[0].store_product_id, Some(40));
     assert_eq!(m.rows[0].by, Some(MatchedBy::Property));
@@ -459,12 +461,6 @@ fn with_the_property_alone_equal_xml_ids_of_unrelated_products_do_not_pair() {
     assert_eq!(m.basket_only, vec![901], "the table is only in the order");
 
     // XML_ID first (the other choice), the same data pairs the cable with the table.
-    let first = match_products(MatchInput {
-        rows: &rows,
-        portal_products: &portal,
-        store_products: &store,
-        basket: &items,
-        property: Some(&pair()),
-    });
+    let first = matched_by(&pair());
     assert_eq!(first.rows[0].store_product_id, Some(17));
 }

@@ -236,12 +236,7 @@ impl Panel {
         };
         a.event.prevent_default();
         if event == LookupEvent::Enter {
-            let state = self.state.borrow();
-            let hit = state
-                .enter_target()
-                .and_then(|i| state.hits().get(i))
-                .cloned();
-            drop(state);
+            let hit = self.state.borrow().enter_hit().cloned();
             self.select(hit);
         }
         let moves = matches!(event, LookupEvent::Next | LookupEvent::Previous);

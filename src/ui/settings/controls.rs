@@ -136,35 +136,37 @@ impl Described {
 /// there and enabled: after a rule moves or goes away, focus follows it instead of falling to
 /// the page.
 pub fn focus_after_render(ids: Vec<String>) {
-    gloo_timers::callback::Timeout::new(0, move || {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        for id in &ids {
-            let Some(el) = document.get_element_by_id(id) else {
-                continue;
-            };
-            if el.has_attribute("disabled") {
-                continue;
-            }
-            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                let _ = el.focus();
-                return;
-            }
-        }
-    })
-    .forget();
+    focus_when_rendered(move |document| {
+        ids.iter()
+            .filter_map(|id| document.get_element_by_id(id))
+            .find(|el| {
+                !el.has_attribute("disabled")
+                    && wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(el).is_some()
+            })
+    });
 }
 
 /// Once the page has re-rendered after a refused save, moves the keyboard focus to the first
 /// control marked invalid, whose problem it then reads out (the Save button kept it before).
 pub fn focus_first_invalid() {
-    gloo_timers::callback::Timeout::new(0, || {
-        let first = web_sys::window()
+    focus_when_rendered(|document| {
+        document
+            .query_selector(r#"[aria-invalid="true"]"#)
+            .ok()
+            .flatten()
+    });
+}
+
+/// Once the page has re-rendered, focuses the element `pick` finds in it, if any.
+fn focus_when_rendered(
+    pick: impl FnOnce(&web_sys::Document) -> Option<web_sys::Element> + 'static,
+) {
+    gloo_timers::callback::Timeout::new(0, move || {
+        let picked = web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(r#"[aria-invalid="true"]"#).ok().flatten());
+            .and_then(|d| pick(&d));
         if let Some(el) =
-            first.and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+            picked.and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
         {
             let _ = el.focus();
         }

@@ -232,7 +232,7 @@ impl SettingsForm {
             store_iblock_id,
             portal_iblock_id,
             link_rules: self.link_rules.iter().map(tidy_rule).collect(),
-            product_property: (self.matching != Matching::XmlId).then(|| PropertyPair {
+            product_property: self.matching.uses_property().then(|| PropertyPair {
                 portal: self.portal_property.trim().to_owned(),
                 store: self.store_property.trim().to_owned(),
                 alone: self.matching == Matching::PropertyAlone,

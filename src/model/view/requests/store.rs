@@ -246,7 +246,8 @@ fn xml_id(p: &Product) -> Option<&str> {
 }
 
 /// The store product queries: XML_IDs of the portal products (50 a command; none when the
-/// property alone matches), then the values of the matching property, when configured. Each entry is a filter key and its values.
+/// property alone matches), then the values of the matching property, when configured. Each
+/// entry is a filter key and its values.
 fn product_keys(portal_products: &[Product], settings: &Settings) -> Vec<(String, Vec<String>)> {
     let distinct = |mut v: Vec<String>| {
         sort_dedup(&mut v);
