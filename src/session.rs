@@ -6,6 +6,7 @@ use bitrix_rest::{Client, Error, ErrorKind, Token};
 
 use crate::frame::{Auth, Frame, FrameError, InitData};
 use crate::i18n::Lang;
+use crate::model::app_admin::{ADMIN_OPTION, AppAdmin};
 use crate::model::settings::{SETTINGS_OPTION, Settings, SettingsError};
 
 /// Why the store cannot be called.
@@ -41,6 +42,8 @@ pub struct Session {
     pub settings: Settings,
     /// Set when saved settings could not be read (they are then shown as defaults).
     pub settings_problem: Option<SettingsError>,
+    /// The administrator who saved the settings last (or installed the app), when known.
+    pub admin: Option<AppAdmin>,
 }
 
 impl Session {
@@ -60,6 +63,9 @@ impl Session {
             reason: e.to_string(),
         })?;
         let store = store_client(&settings);
+        let admin = init
+            .app_option(ADMIN_OPTION)
+            .and_then(|v| AppAdmin::from_value(&v));
         Ok(Session {
             frame,
             init,
@@ -68,7 +74,17 @@ impl Session {
             store,
             settings,
             settings_problem,
+            admin,
         })
+    }
+
+    /// The administrator to name to this person when they are told to ask one: no one for an
+    /// administrator (they can act themselves), or when no one is known.
+    pub fn admin_to_ask(&self) -> Option<&str> {
+        match self.init.is_admin {
+            true => None,
+            false => self.admin.as_ref().map(|a| a.name.as_str()),
+        }
     }
 
     /// A copy with new settings saved by the admin (the store client follows them).

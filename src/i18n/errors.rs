@@ -161,9 +161,60 @@ pub fn describe(error: &Error, system: System, lang: Lang) -> String {
     text
 }
 
+/// Whether the sentence [`describe`] gives for `error` sends the person to their administrator
+/// (who is then named to a rep, where StoreLink knows them).
+pub fn asks_admin(error: &Error, system: System) -> bool {
+    match error.kind {
+        ErrorKind::Auth => system == System::Store,
+        ErrorKind::Scope | ErrorKind::Server => true,
+        ErrorKind::Access => Access::of_method(&error.method) == Access::Read,
+        ErrorKind::NotFound => error.has_code("ERROR_METHOD_NOT_FOUND"),
+        ErrorKind::Network => error.has_code(bitrix_rest::REQUEST_TIMEOUT),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sentences_that_send_a_rep_to_the_administrator_are_the_ones_marked_so() {
+        let kinds = [
+            ErrorKind::Auth,
+            ErrorKind::Scope,
+            ErrorKind::Access,
+            ErrorKind::NotFound,
+            ErrorKind::RateLimit,
+            ErrorKind::TimeLimit,
+            ErrorKind::BadRequest,
+            ErrorKind::Server,
+            ErrorKind::Network,
+            ErrorKind::Malformed,
+            ErrorKind::Cancelled,
+            ErrorKind::Halted,
+            ErrorKind::Usage,
+        ];
+        let codes = ["", "ERROR_METHOD_NOT_FOUND", bitrix_rest::REQUEST_TIMEOUT];
+        for kind in kinds {
+            for method in ["crm.deal.get", "crm.deal.update"] {
+                for code in codes {
+                    for system in [System::Portal, System::Store] {
+                        let mut e = Error::new(kind, method, "refused");
+                        if !code.is_empty() {
+                            e = Error::from_rest(method, 400, code, "refused");
+                            e.kind = kind;
+                        }
+                        let en = describe(&e, system, Lang::En);
+                        let ru = describe(&e, system, Lang::Ru);
+                        let asks = asks_admin(&e, system);
+                        assert_eq!(en.to_lowercase().contains("administrator"), asks, "{en}");
+                        assert_eq!(ru.to_lowercase().contains("администратор"), asks, "{ru}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_server_error_names_its_status_not_the_servers_english_text() {

@@ -21,6 +21,12 @@ pub use settings::SettingsTexts;
 pub use shell::ShellTexts;
 pub use units::{quantity_with_unit, unit_name};
 
+/// "StoreLink's administrator: Anna Smirnova.": the line that names who a rep is told to ask;
+/// nothing when no one is known.
+pub fn admin_named(lang: Lang, name: Option<&str>) -> Option<String> {
+    name.map(|name| fill(lang.shell().admin_named, &[name]))
+}
+
 /// A language StoreLink speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {

@@ -58,6 +58,8 @@ pub struct ShellTexts {
     pub home_settings: &'static str,
     pub home_settings_admin_only_title: &'static str,
     pub home_settings_admin_only_text: &'static str,
+    /// The administrator a rep can ask, by name: `{0}`.
+    pub admin_named: &'static str,
     pub placement_unknown_title: &'static str,
     pub placement_unknown_text: &'static str,
 }
@@ -103,6 +105,7 @@ static RU: ShellTexts = ShellTexts {
     home_settings: "Настройки",
     home_settings_admin_only_title: "Настройками управляет администратор",
     home_settings_admin_only_text: "Только администратор Битрикс24 может менять подключение StoreLink к магазину. Если нужно что-то изменить, обратитесь к администратору.",
+    admin_named: "Администратор StoreLink: {0}.",
     placement_unknown_title: "StoreLink здесь не работает",
     placement_unknown_text: "Битрикс24 открыл StoreLink в месте встройки {0}, которое StoreLink не поддерживает. Откройте его на вкладке «Магазин» карточки сделки.",
 };
@@ -148,6 +151,7 @@ static EN: ShellTexts = ShellTexts {
     home_settings: "Settings",
     home_settings_admin_only_title: "Settings are managed by your administrator",
     home_settings_admin_only_text: "Only a Bitrix24 administrator can change how StoreLink connects to the store. Ask your administrator if something needs changing.",
+    admin_named: "StoreLink's administrator: {0}.",
     placement_unknown_title: "StoreLink does not work here",
     placement_unknown_text: "Bitrix24 opened StoreLink in the placement {0}, which it does not support. Open it from a deal card's Store tab.",
 };

@@ -30,6 +30,8 @@ pub struct Notice<'a> {
     /// A button label and the click action it names.
     action: Option<(&'a str, &'a str)>,
     testid: Option<&'a str>,
+    /// Who to ask, by name (see [`crate::i18n::admin_named`]).
+    ask: Option<&'a str>,
 }
 
 impl<'a> Notice<'a> {
@@ -40,6 +42,7 @@ impl<'a> Notice<'a> {
             text,
             action: None,
             testid: None,
+            ask: None,
         }
     }
 
@@ -52,6 +55,12 @@ impl<'a> Notice<'a> {
     /// A button whose click runs `action` (see [`Markup::on`]).
     pub fn action(mut self, label: &'a str, action: &'a str) -> Notice<'a> {
         self.action = Some((label, action));
+        self
+    }
+
+    /// A line after the text naming the person to ask, when there is one.
+    pub fn ask(mut self, ask: Option<&'a str>) -> Notice<'a> {
+        self.ask = ask;
         self
     }
 
@@ -74,7 +83,20 @@ impl<'a> Notice<'a> {
         if !self.title.is_empty() {
             m.leaf("strong", "sl-notice-title", self.title);
         }
-        m.leaf("span", "sl-notice-text", self.text);
+        match self.ask {
+            // On a line of its own under the text, the button staying beside both.
+            Some(ask) => {
+                m.open_class("span", "sl-notice-text").text(self.text);
+                m.open_class("span", "sl-notice-ask")
+                    .attr("data-testid", "admin-named")
+                    .text(ask)
+                    .close("span")
+                    .close("span");
+            }
+            None => {
+                m.leaf("span", "sl-notice-text", self.text);
+            }
+        }
         if let Some((label, action)) = self.action {
             m.open_class("button", "sl-btn sl-btn-light")
                 .attr("type", "button")
@@ -105,6 +127,20 @@ mod tests {
              <strong class=\"sl-notice-title\">Could not load</strong>\
              <span class=\"sl-notice-text\">The portal did not answer.</span>\
              <button class=\"sl-btn sl-btn-light\" type=\"button\" data-on-click=\"retry\">Try again</button></div>"
+        );
+    }
+
+    #[test]
+    fn a_notice_names_who_to_ask_after_its_text() {
+        let mut m = Markup::new();
+        Notice::new(Tone::Info, "Ask your administrator.")
+            .ask(Some("StoreLink's administrator: Anna Smirnova."))
+            .write(&mut m);
+        assert_eq!(
+            m.finish(),
+            "<div class=\"sl-notice sl-notice-info\" role=\"status\">\
+             <span class=\"sl-notice-text\">Ask your administrator.\
+             <span class=\"sl-notice-ask\" data-testid=\"admin-named\">StoreLink's administrator: Anna Smirnova.</span></span></div>"
         );
     }
 

@@ -3,6 +3,8 @@
 //! Inputs are the wire models of `bitrix-rest`; outputs are structured data (enums carrying the
 //! numbers) that the UI renders in the rep's language. No business rule is left to a component.
 
+/// The administrator a rep is told to ask, as an app option.
+pub mod app_admin;
 /// REST calls and batches as plain data, and `$result[...]` references.
 pub mod call;
 /// Store catalogue queries (products, stock, prices) sized to fit one page per command.

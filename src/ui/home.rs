@@ -9,6 +9,7 @@ use super::context::use_session;
 use super::notice::{Notice, Tone};
 use super::settings::SettingsPage;
 use super::tab_binding::TabBinding;
+use crate::i18n::admin_named;
 use crate::page::lookup::{LookupOptions, mount};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,6 +129,7 @@ pub fn HomePage() -> Html {
                         } else {
                             Notice::new(Tone::Info, t.home_settings_admin_only_text)
                                 .titled(t.home_settings_admin_only_title)
+                                .ask(admin_named(session.lang, session.admin_to_ask()))
                                 .testid("settings-admin-only")
                                 .html()
                         }

@@ -2,10 +2,13 @@
 //! installation. On failure it removes what this run bound, so nothing half-done stays.
 
 use std::rc::Rc;
+use std::time::Duration;
 
 use bitrix_rest::Batch;
 use bitrix_rest::methods::placements::{self, Binding};
 use bitrix_rest::models::app::PlacementBinding;
+use futures::future::select;
+use gloo_timers::future::sleep;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -13,6 +16,7 @@ use super::notice::{Notice, Tone};
 use crate::i18n::errors::{System, describe};
 use crate::i18n::{ShellTexts, fill};
 use crate::manifest::{Manifest, binding_gaps, sibling_url};
+use crate::model::app_admin::{ADMIN_OPTION, AppAdmin};
 use crate::session::Session;
 
 /// Where the installation stands.
@@ -187,6 +191,7 @@ async fn install(session: &Session, progress: &UseStateHandle<Progress>) {
     // Before finishing: the portal reloads the page once the installation is finished.
     // An old binding that cannot be removed stays, as it was.
     unbind_all(session, &gaps.stale).await;
+    name_installer(session).await;
     progress.set(Progress::Step(Step::Finishing));
     match session.frame.install_finish().await {
         Ok(()) => progress.set(Progress::Done),
@@ -195,6 +200,27 @@ async fn install(session: &Session, progress: &UseStateHandle<Progress>) {
             fail(Step::Finishing, e.to_string(), rolled_back)
         }
     }
+}
+
+/// Names the installing administrator to reps, until an administrator saves the settings,
+/// when no one is named yet. The portal's answer may never come: it is awaited a second at
+/// most (as the official SDK does). Nothing here stops the installation.
+async fn name_installer(session: &Session) {
+    if session.admin.is_some() {
+        return;
+    }
+    let Some(me) = session
+        .portal
+        .users()
+        .current()
+        .await
+        .ok()
+        .and_then(|me| AppAdmin::of_user(&me))
+    else {
+        return;
+    };
+    let stored = session.frame.set_app_option(ADMIN_OPTION, me.to_option());
+    select(Box::pin(stored), Box::pin(sleep(Duration::from_secs(1)))).await;
 }
 
 /// The places the manifest binds (placement, handler URL), for the app served at `here`.

@@ -12,6 +12,7 @@ pub struct Notice {
     title: &'static str,
     text: String,
     testid: Option<&'static str>,
+    ask: Option<String>,
 }
 
 impl Notice {
@@ -21,6 +22,7 @@ impl Notice {
             title: "",
             text: text.into(),
             testid: None,
+            ask: None,
         }
     }
 
@@ -36,9 +38,16 @@ impl Notice {
         self
     }
 
+    /// A line naming who to ask, when someone is known.
+    pub fn ask(mut self, ask: Option<String>) -> Notice {
+        self.ask = ask;
+        self
+    }
+
     pub fn html(self) -> Html {
-        let mut notice =
-            crate::markup::notice::Notice::new(self.tone, &self.text).titled(self.title);
+        let mut notice = crate::markup::notice::Notice::new(self.tone, &self.text)
+            .titled(self.title)
+            .ask(self.ask.as_deref());
         if let Some(testid) = self.testid {
             notice = notice.testid(testid);
         }

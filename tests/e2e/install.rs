@@ -102,6 +102,26 @@ fn admin_installs_from_the_app_page_and_the_tab_opens_on_a_deal_with_its_id() {
     // No store connection yet: the admin is sent to the settings.
     assert_eq!(state, "ready");
     stand.wait_css(&tid("store-not-configured"));
+    assert_eq!(
+        stand.count(&tid("admin-named")),
+        0,
+        "not told of themselves"
+    );
+
+    // The installing admin is the one a rep is told to ask, by name.
+    let named = rest::as_app(&stand.sandbox, 1, "app.option.get", &[("option", "admin")]);
+    let named: serde_json::Value =
+        serde_json::from_str(named.as_str().unwrap_or_default()).expect("the option is JSON");
+    assert_eq!(named["id"], 1, "{named}");
+    assert_eq!(named["name"], "Ольга Администраторова", "{named}");
+    stand.open_deal_ready(9, User::Rep);
+    let notice = stand.wait_css(&tid("store-not-configured"));
+    let line = stand.wait_css(&tid("admin-named"));
+    assert_eq!(
+        line.text,
+        "Администратор StoreLink: Ольга Администраторова."
+    );
+    assert!(notice.text.contains(&line.text), "{notice:?}");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::support::page::tid;
+use crate::support::rest::as_app;
 use crate::support::stand::{Setup, Stand, User};
 
 /// The settings form finished loading.
@@ -106,6 +107,12 @@ fn admin_connects_the_store_saves_and_reads_the_settings_back() {
     assert_eq!(input_value(&stand, "settings-poll"), "7");
     assert_eq!(input_value(&stand, "settings-store-iblock"), "2");
     save_and_see_it_saved(&stand);
+    // The admin who saved is the one reps are told to ask.
+    stand.wait_for("the administrator named to reps", |_| {
+        let named = as_app(&stand.sandbox, 1, "app.option.get", &[("option", "admin")]);
+        let named: Value = serde_json::from_str(named.as_str()?).ok()?;
+        (named == json!({"id": 1, "name": "Ольга Администраторова"})).then_some(())
+    });
 
     // Read back: a fresh page gets the saved settings from the portal.
     stand.open_app_page(User::Admin);
@@ -169,18 +176,24 @@ fn ticked_warehouses(stand: &Stand) -> Vec<String> {
 fn a_rep_cannot_open_the_settings_and_is_told_who_to_ask() {
     let stand = Stand::start(
         "a_rep_cannot_open_the_settings_and_is_told_who_to_ask",
-        Setup::demo(json!({})),
+        Setup::demo(json!({"admin": {"id": 1, "name": "Ольга Администраторова"}})),
     );
+    let named = "Администратор StoreLink: Ольга Администраторова.";
     stand.open_app_page(User::Rep);
     stand.wait_css(&tid("app-page"));
     stand.click(&tid("tab-settings"));
     let notice = stand.wait_css(&tid("settings-admin-only"));
-    assert!(notice.text.len() > 20, "{notice:?}");
+    assert!(notice.text.contains(named), "{notice:?}");
     assert_eq!(stand.count(&tid("settings")), 0);
     assert_eq!(stand.count(&tid("settings-save")), 0);
+    // The lookup, with no store connection, names the administrator too.
+    stand.click(&tid("tab-lookup"));
+    let lookup = stand.wait_css(&tid("stock-not-configured"));
+    assert!(lookup.text.contains(named), "{lookup:?}");
     // The rep's deal tab without a store connection says to ask the administrator.
     stand.open_deal_ready(9, User::Rep);
     let notice = stand.wait_css(&tid("store-not-configured"));
+    assert!(notice.text.contains(named), "{notice:?}");
     assert_eq!(
         stand.count(&format!("{} button", tid("store-not-configured"))),
         0,

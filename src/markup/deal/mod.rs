@@ -39,6 +39,8 @@ pub struct TabContext<'a> {
     pub lang: Lang,
     /// The person may change settings (the store-not-configured notice offers them).
     pub is_admin: bool,
+    /// The administrator named to a rep told to ask one (none for an administrator).
+    pub admin: Option<&'a str>,
     /// The property products match by, after XML_ID or alone (`settings.product_property`).
     pub product_property: Option<&'a PropertyPair>,
     /// How many warehouse columns to hold in grey while the store's answer is awaited.
@@ -56,11 +58,11 @@ pub fn tab_body(
     state: &TabState,
     link_panel: &dyn Fn(&mut Markup, &[UnresolvedLink]),
 ) {
-    refresh_failed(m, state, ctx.lang);
-    unchecked(m, state, ctx.lang);
+    refresh_failed(m, state, ctx.lang, ctx.admin);
+    unchecked(m, state, ctx.lang, ctx.admin);
     match (&state.loaded, &state.error, &state.partial) {
         (Some(loaded), _, _) => loaded_body(m, ctx, state, loaded, link_panel),
-        (None, Some(error), _) => load_failed(m, error, ctx.lang),
+        (None, Some(error), _) => load_failed(m, error, ctx.lang, ctx.admin),
         // A slow store: Bitrix24's part meanwhile, the store's as placeholders.
         (None, None, Some(crm)) if state.slow => loaded_body(m, ctx, state, crm, link_panel),
         (None, None, _) => deal_skeleton(m),
@@ -92,9 +94,10 @@ fn loaded_body(
             );
         }
         (StoreState::NotLinked, _) | (StoreState::Linked, None) => link_panel(m, &view.unresolved),
-        (StoreState::NotConfigured, _) => store_notice(m, ctx.lang, ctx.is_admin, None),
+        (StoreState::NotConfigured, _) => store_notice(m, ctx.lang, ctx.is_admin, ctx.admin, None),
         (StoreState::Unavailable, _) => {
-            store_notice(m, ctx.lang, ctx.is_admin, data.store.error());
+            let error = data.store.error();
+            store_notice(m, ctx.lang, ctx.is_admin, ctx.admin, error);
         }
         (StoreState::Pending, _) => order_skeleton(m),
     }
@@ -132,7 +135,7 @@ fn loaded_body(
         );
     }
     if let Some(error) = &data.catalogue_error {
-        catalogue_unread(m, error, ctx.lang);
+        catalogue_unread(m, error, ctx.lang, ctx.admin);
     }
     rows_table(
         m,

@@ -4,18 +4,27 @@ use bitrix_rest::{Error, ErrorKind};
 
 use super::state::{TabState, deal_gone};
 use crate::fetch::store_side::is_catalogue_not_chosen;
-use crate::i18n::errors::{System, describe};
-use crate::i18n::{DealTexts, Lang, fill};
+use crate::i18n::errors::{System, asks_admin, describe};
+use crate::i18n::{DealTexts, Lang, admin_named, fill};
 use crate::markup::Markup;
 use crate::markup::notice::{Notice, Tone};
 use crate::model::view::changes::ViewChanges;
 
 /// The store's side when it cannot be shown: not configured, `error` = `None` (admin: a button
 /// naming `open-settings`; rep: ask the administrator; the same when the settings lack the
-/// store's catalogue) or unavailable (the sentence for the failure; the CRM part stays).
-pub fn store_notice(m: &mut Markup, lang: Lang, is_admin: bool, error: Option<&Error>) {
+/// store's catalogue) or unavailable (the sentence for the failure; the CRM part stays). A
+/// sentence that sends a rep to the administrator names `admin` after it, when known.
+pub fn store_notice(
+    m: &mut Markup,
+    lang: Lang,
+    is_admin: bool,
+    admin: Option<&str>,
+    error: Option<&Error>,
+) {
     let t = lang.deal();
     let described;
+    let ask = admin_named(lang, admin);
+    let ask = ask.as_deref();
     let (testid, notice) = match error {
         Some(error) if is_catalogue_not_chosen(error) && is_admin => (
             "store-not-configured",
@@ -24,7 +33,7 @@ pub fn store_notice(m: &mut Markup, lang: Lang, is_admin: bool, error: Option<&E
         ),
         Some(error) if is_catalogue_not_chosen(error) => (
             "store-not-configured",
-            Notice::new(Tone::Info, t.store_catalogue_missing_rep),
+            Notice::new(Tone::Info, t.store_catalogue_missing_rep).ask(ask),
         ),
         // The admin is the one to mend a refused webhook: the way there, not "ask the admin".
         Some(error) if is_admin && error.kind == ErrorKind::Auth => (
@@ -45,6 +54,7 @@ pub fn store_notice(m: &mut Markup, lang: Lang, is_admin: bool, error: Option<&E
             };
             let notice = Notice::new(Tone::Warning, &described)
                 .titled(title)
+                .ask(ask.filter(|_| asks_admin(error, System::Store)))
                 .action(t.retry, "retry");
             ("store-unavailable", notice)
         }
@@ -55,7 +65,7 @@ pub fn store_notice(m: &mut Markup, lang: Lang, is_admin: bool, error: Option<&E
         ),
         None => (
             "store-not-configured",
-            Notice::new(Tone::Info, t.store_not_configured_rep),
+            Notice::new(Tone::Info, t.store_not_configured_rep).ask(ask),
         ),
     };
     m.open_class("section", "sl-card sl-order-card")
@@ -66,8 +76,9 @@ pub fn store_notice(m: &mut Markup, lang: Lang, is_admin: bool, error: Option<&E
 
 /// The portal's product catalogue did not answer: the rows' codes are unknown, so they are not
 /// compared with the store (the live check loads again by itself).
-pub fn catalogue_unread(m: &mut Markup, error: &Error, lang: Lang) {
+pub fn catalogue_unread(m: &mut Markup, error: &Error, lang: Lang, admin: Option<&str>) {
     let t = lang.deal();
+    let ask = asked(error, System::Portal, lang, admin);
     let text = format!(
         "{} {}",
         describe(error, System::Portal, lang),
@@ -75,14 +86,16 @@ pub fn catalogue_unread(m: &mut Markup, error: &Error, lang: Lang) {
     );
     Notice::new(Tone::Warning, &text)
         .titled(t.catalogue_unread_title)
+        .ask(ask.as_deref())
         .testid("catalogue-unread")
         .write(m);
 }
 
 /// The deal itself could not be loaded; the button names `retry`.
-pub fn load_failed(m: &mut Markup, error: &Error, lang: Lang) {
+pub fn load_failed(m: &mut Markup, error: &Error, lang: Lang, admin: Option<&str>) {
     let t = lang.deal();
     let gone = deal_gone(error);
+    let ask = asked(error, System::Portal, lang, admin).filter(|_| !gone);
     let (title, text) = match gone {
         true => (t.deal_gone_title, t.deal_gone.to_owned()),
         false => (t.load_failed_title, describe(error, System::Portal, lang)),
@@ -93,19 +106,22 @@ pub fn load_failed(m: &mut Markup, error: &Error, lang: Lang) {
     }
     Notice::new(Tone::Alert, &text)
         .titled(title)
+        .ask(ask.as_deref())
         .action(t.retry, "retry")
         .write(m);
     m.close("div");
 }
 
 /// A failed refresh while older data stays on screen: the sentence and `retry`.
-pub fn refresh_failed(m: &mut Markup, state: &TabState, lang: Lang) {
+pub fn refresh_failed(m: &mut Markup, state: &TabState, lang: Lang, admin: Option<&str>) {
     let (Some(error), true) = (&state.error, state.loaded.is_some()) else {
         return;
     };
     let t = lang.deal();
     let text = describe(error, System::Portal, lang);
+    let ask = asked(error, System::Portal, lang, admin);
     Notice::new(Tone::Warning, &text)
+        .ask(ask.as_deref())
         .action(t.retry, "retry")
         .testid("refresh-failed")
         .write(m);
@@ -113,7 +129,7 @@ pub fn refresh_failed(m: &mut Markup, state: &TabState, lang: Lang) {
 
 /// A live check that failed while the data stays on screen: which system, why, and since
 /// when the data may be out of date. `retry` loads again now.
-pub fn unchecked(m: &mut Markup, state: &TabState, lang: Lang) {
+pub fn unchecked(m: &mut Markup, state: &TabState, lang: Lang, admin: Option<&str>) {
     let Some(u) = state.unchecked.as_ref().filter(|u| !u.quiet) else {
         return;
     };
@@ -123,11 +139,14 @@ pub fn unchecked(m: &mut Markup, state: &TabState, lang: Lang) {
         System::Store => (t.unchecked_store_title, t.unchecked_store_as_of),
     };
     // "…the CRM data is shown without it" would be untrue here: the store's data stays.
-    let why = match (u.system, u.error.kind) {
+    let (why, ask) = match (u.system, u.error.kind) {
         (System::Store, ErrorKind::Network) if !u.error.has_code(bitrix_rest::REQUEST_TIMEOUT) => {
-            t.unchecked_store_unreachable.to_owned()
+            (t.unchecked_store_unreachable.to_owned(), None)
         }
-        _ => describe(&u.error, u.system, lang),
+        _ => (
+            describe(&u.error, u.system, lang),
+            asked(&u.error, u.system, lang, admin),
+        ),
     };
     let mut text = format!("{why} {}", fill(as_of, &[&u.as_of]));
     // A Bitrix24 session that could not be renewed needs the page reloaded (the sentence
@@ -138,9 +157,16 @@ pub fn unchecked(m: &mut Markup, state: &TabState, lang: Lang) {
     }
     Notice::new(Tone::Warning, &text)
         .titled(title)
+        .ask(ask.as_deref())
         .action(t.retry, "retry")
         .testid("check-failed")
         .write(m);
+}
+
+/// The line naming `admin` under the sentence for `error`, when that sentence sends the
+/// reader to their administrator.
+fn asked(error: &Error, system: System, lang: Lang, admin: Option<&str>) -> Option<String> {
+    admin_named(lang, admin.filter(|_| asks_admin(error, system)))
 }
 
 /// What the thin status line above the tab says: refreshing, waiting for Bitrix24
@@ -209,7 +235,7 @@ mod tests {
         let mut error = Error::new(kind, "batch", "refused");
         error.status = Some(403);
         let mut m = Markup::new();
-        store_notice(&mut m, Lang::En, is_admin, Some(&error));
+        store_notice(&mut m, Lang::En, is_admin, None, Some(&error));
         m.finish()
     }
 

@@ -36,6 +36,7 @@ fn ctx() -> TabContext<'static> {
     TabContext {
         lang: Lang::En,
         is_admin: false,
+        admin: None,
         product_property: None,
         pending_warehouses: 2,
         portal: "https://example.bitrix24.ru",
@@ -1226,6 +1227,43 @@ fn a_refused_store_webhook_sends_an_admin_to_the_settings_and_a_rep_to_the_admin
     );
     assert!(admin.contains(t.store_webhook_refused_admin), "{admin}");
     assert!(admin.contains(r#"data-on-click="open-settings""#));
+}
+
+#[test]
+fn a_rep_sent_to_the_administrator_is_told_their_name() {
+    let named = TabContext {
+        admin: Some("Anna Smirnova"),
+        ..ctx()
+    };
+    let line = r#"data-testid="admin-named">StoreLink's administrator: Anna Smirnova.</span>"#;
+    let not_configured = loaded(
+        view(StoreState::NotConfigured),
+        data(StoreData::NotConfigured),
+    );
+    let refused = loaded(
+        view(StoreState::Unavailable),
+        data(StoreData::Unavailable(Error::from_rest(
+            "batch",
+            401,
+            "NO_AUTH_FOUND",
+            "",
+        ))),
+    );
+    for state in [&not_configured, &refused] {
+        let html = body(&named, state);
+        assert!(html.contains(line), "{html}");
+        assert!(!body(&ctx(), state).contains("admin-named"));
+    }
+    // A store that cannot be reached is no one's to mend: no name.
+    let down = loaded(
+        view(StoreState::Unavailable),
+        data(StoreData::Unavailable(Error::new(
+            ErrorKind::Network,
+            "batch",
+            "unreachable",
+        ))),
+    );
+    assert!(!body(&named, &down).contains("admin-named"));
 }
 
 #[test]

@@ -19,8 +19,8 @@ use bitrix_rest::{Decimal, ErrorKind};
 use super::Markup;
 use super::format::Fmt;
 use super::notice::{Notice, Tone};
-use crate::i18n::errors::{System, describe};
-use crate::i18n::{Lang, LookupTexts, fill};
+use crate::i18n::errors::{System, asks_admin, describe};
+use crate::i18n::{Lang, LookupTexts, admin_named, fill};
 use crate::model::lookup::searched_words;
 use crate::model::lookup_search::{LookupState, Shown, Waiting};
 use crate::model::stock::WarehouseStock;
@@ -83,6 +83,8 @@ pub struct View<'a> {
     /// The narrow layout of the deal tab: each result's warehouses on a line under its name.
     pub compact: bool,
     pub lang: Lang,
+    /// The administrator named to a rep told to ask one (none for an administrator).
+    pub admin: Option<&'a str>,
 }
 
 /// The section's `data-state`: `idle`, `loading`, `ready`, `empty` or `error`.
@@ -297,8 +299,10 @@ pub fn body(m: &mut Markup, v: &View) {
         }
         Shown::Failed { error, .. } => {
             let text = describe(error, System::Store, v.lang);
+            let ask = admin_named(v.lang, v.admin.filter(|_| asks_admin(error, System::Store)));
             Notice::new(Tone::Alert, &text)
                 .titled(t.failed_title)
+                .ask(ask.as_deref())
                 .testid("stock-failed")
                 .action(t.retry, action::RETRY)
                 .write(m);
@@ -319,8 +323,9 @@ pub enum Reader {
     Rep,
 }
 
-/// The lookup without a store connection: what the reader can do about it.
-pub fn not_configured(m: &mut Markup, lang: Lang, reader: Reader) {
+/// The lookup without a store connection: what the reader can do about it (a rep: ask
+/// `admin`, named when known).
+pub fn not_configured(m: &mut Markup, lang: Lang, reader: Reader, admin: Option<&str>) {
     let t = lang.lookup();
     m.open_class("section", "sl-card sl-lookup")
         .attr("data-testid", "stock-lookup")
@@ -330,8 +335,10 @@ pub fn not_configured(m: &mut Markup, lang: Lang, reader: Reader) {
         Reader::Admin => t.not_configured_admin_elsewhere,
         Reader::Rep => t.not_configured_rep,
     };
+    let ask = admin_named(lang, admin.filter(|_| reader == Reader::Rep));
     let notice = Notice::new(Tone::Info, text)
         .titled(t.not_configured_title)
+        .ask(ask.as_deref())
         .testid("stock-not-configured");
     match reader {
         Reader::AdminWithSettings => notice.action(t.open_settings, action::OPEN_SETTINGS),

@@ -100,6 +100,7 @@ fn write(state: &LookupState, compact: bool, f: fn(&mut Markup, &View)) -> Strin
             ids: &ids,
             compact,
             lang: Lang::Ru,
+            admin: None,
         },
     );
     m.finish()
@@ -185,6 +186,7 @@ fn without_results_the_box_is_collapsed_and_references_no_option() {
             ids: &Ids::new(1),
             compact: false,
             lang: Lang::Ru,
+            admin: None,
         }),
         None
     );
@@ -467,7 +469,7 @@ fn without_a_store_an_admin_gets_the_settings_and_a_rep_who_to_ask() {
     let t = Lang::En.lookup();
     let write = |reader| {
         let mut m = Markup::new();
-        not_configured(&mut m, Lang::En, reader);
+        not_configured(&mut m, Lang::En, reader, Some("Anna Smirnova"));
         m.finish()
     };
     let admin = write(Reader::AdminWithSettings);
@@ -484,6 +486,12 @@ fn without_a_store_an_admin_gets_the_settings_and_a_rep_who_to_ask() {
     let rep = write(Reader::Rep);
     assert!(rep.contains(t.not_configured_rep));
     assert!(!rep.contains("<button"));
+    // A rep is told who the administrator is; an administrator is not told of themselves.
+    assert!(
+        rep.contains("StoreLink's administrator: Anna Smirnova."),
+        "{rep}"
+    );
+    assert!(!admin.contains("admin-named") && !elsewhere.contains("admin-named"));
 }
 
 #[test]

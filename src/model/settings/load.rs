@@ -21,6 +21,7 @@ use serde_json::json;
 use super::check::{Catalog, ConnectionReport, connection_check_batch, product_catalogs};
 use super::failure::RestFailure;
 use super::rules::is_user_field_code;
+use crate::model::app_admin::AppAdmin;
 use crate::model::call::{Batch, Call, result_ref};
 use crate::model::mapping::prefill::{NamedStatus, named_statuses};
 use crate::model::mapping::stage_entity_id;
@@ -38,6 +39,9 @@ pub const DEFAULT_STAGES: &str = "stages";
 pub const CATALOGS: &str = "catalogs";
 /// The recent deals that carry an `ORIGIN_ID`, to tell which sources fill it.
 pub const ORIGINS: &str = "origins";
+/// The portal batch's current user (`user.current`): the administrator reps will be told to
+/// ask once these settings are saved.
+pub const ME: &str = "me";
 /// The store batch's warehouses command (`catalog.store.list`, result key `stores`).
 pub const WAREHOUSES: &str = "warehouses";
 /// The store batch's order statuses command (`sale.status.list`, result key `statuses`).
@@ -82,6 +86,7 @@ pub fn portal_batch() -> Batch {
                    "order": {"ID": "DESC"}, "start": -1}),
         ),
     );
+    batch.push(ME, Call::new("user.current", json!({})));
     batch
 }
 
@@ -227,6 +232,8 @@ pub struct PortalChoices {
     pub catalogs: Result<Vec<Catalog>, RestFailure>,
     /// Who fills the recent deals' `ORIGIN_ID` (empty when none do, or it could not be read).
     pub origin_sources: Vec<OriginSource>,
+    /// The administrator on this page (none when the portal did not say).
+    pub me: Option<AppAdmin>,
 }
 
 impl PortalChoices {
@@ -265,6 +272,7 @@ impl PortalChoices {
                 .map(|list| product_catalogs(&list))
                 .map_err(|e| RestFailure::of(&e)),
             origin_sources: Vec::new(),
+            me: None,
         }
     }
 }

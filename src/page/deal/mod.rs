@@ -291,6 +291,7 @@ impl DealTab {
             portal,
             lang: self.session.lang,
             is_admin: self.session.init.is_admin,
+            admin: self.session.admin_to_ask(),
             product_property: self.session.settings.product_property.as_ref(),
             pending_warehouses: self.expected_warehouses(),
         };

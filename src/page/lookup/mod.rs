@@ -102,6 +102,7 @@ pub fn mount(
             settings: Rc::new(session.settings.clone()),
             client: client.clone(),
             options,
+            admin: session.admin_to_ask().map(str::to_owned),
         };
         let (panel, listeners) = panel::start(&region, setup);
         return LookupHandle {
@@ -115,7 +116,7 @@ pub fn mount(
         (false, _) => Reader::Rep,
     };
     let mut m = Markup::new();
-    not_configured(&mut m, session.lang, reader);
+    not_configured(&mut m, session.lang, reader, session.admin_to_ask());
     region.render(m.finish());
     let listeners = match options.on_open_settings {
         Some(open) if reader == Reader::AdminWithSettings => delegate(&region, move |a| {

@@ -42,6 +42,8 @@ pub struct Setup {
     /// The store's client.
     pub client: Client,
     pub options: LookupOptions,
+    /// The administrator named to a rep told to ask one.
+    pub admin: Option<String>,
 }
 
 /// One lookup on the page.
@@ -83,6 +85,7 @@ pub fn start(region: &Region, setup: Setup) -> (Option<Rc<Panel>>, Vec<EventList
             ids: &ids,
             compact: setup.options.compact,
             lang: setup.lang,
+            admin: setup.admin.as_deref(),
         },
     );
     region.render(m.finish());
@@ -343,6 +346,7 @@ impl Panel {
             ids: &self.ids,
             compact: self.setup.options.compact,
             lang: self.setup.lang,
+            admin: self.setup.admin.as_deref(),
         };
         set(&self.section, "data-state", Some(data_state(&state)));
         set(&self.section, "data-query", data_query(&state));

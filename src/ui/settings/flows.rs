@@ -11,6 +11,7 @@ use super::load::{check_client, load_portal, load_store};
 use super::state::{Action, Check, PageState, Save, StoreData};
 use crate::fetch::live::{saved_settings, stored_settings};
 use crate::frame::{Frame, FrameError};
+use crate::model::app_admin::ADMIN_OPTION;
 use crate::model::catalog_query::{prices_of_type_call, property_probe_call};
 use crate::model::settings::load::origin_rule_problems;
 use crate::model::settings::merge::merge;
@@ -163,6 +164,7 @@ pub fn save_callback(
         let frame = frame.clone();
         let portal = portal.clone();
         let (loaded, saved) = (page.saved.clone(), saved.clone());
+        let me = page.portal.as_ref().and_then(|p| p.me.clone());
         spawn_local(async move {
             // A store property the lookup searches, or products match by, that the store does
             // not have would fail every search: refused here, with nothing saved.
@@ -212,6 +214,14 @@ pub fn save_callback(
                         theirs: theirs_kept,
                     });
                     saved.emit(settings);
+                    // Reps told to ask the administrator are told this one's name. The
+                    // settings stand whether or not it is stored.
+                    if let Some(me) = me {
+                        frame
+                            .set_app_option(ADMIN_OPTION, me.to_option())
+                            .await
+                            .ok();
+                    }
                     // A price type no product has: saved, but the admin hears of it.
                     if let (Some(id), Some(hook)) = (price_type, store)
                         && !store_has_prices_of_type(&hook, id).await

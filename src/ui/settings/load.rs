@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use bitrix_rest::models::app::User;
 use bitrix_rest::models::catalog::Warehouse;
 use bitrix_rest::models::crm::{Category, Deal, FieldInfo, Status};
 use bitrix_rest::models::sale::{SaleStatus, StatusLang};
@@ -11,11 +12,12 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::fetch::warehouses::all_warehouses;
+use crate::model::app_admin::AppAdmin;
 use crate::model::call::Batch;
 use crate::model::settings::check::Catalog;
 use crate::model::settings::failure::RestFailure;
 use crate::model::settings::load::{
-    CATALOGS, DEFAULT_STAGES, FIELDS, NAMES, NAMES_EN, ORIGINS, PIPELINES, PortalChoices,
+    CATALOGS, DEFAULT_STAGES, FIELDS, ME, NAMES, NAMES_EN, ORIGINS, PIPELINES, PortalChoices,
     STAGE_SLOTS, STATUSES, StoreFindings, WAREHOUSES, missing_stages_batch, origin_sources,
     portal_batch, stage_slot, store_batch, store_findings,
 };
@@ -98,6 +100,11 @@ pub async fn load_portal(portal: &Client) -> PortalChoices {
     if let Ok(deals) = answers.get::<Vec<Deal>>(ORIGINS, None) {
         choices.origin_sources = origin_sources(&deals);
     }
+    // Optional: without it reps are not told a name.
+    choices.me = answers
+        .get::<User>(ME, None)
+        .ok()
+        .and_then(|me| AppAdmin::of_user(&me));
     choices
 }
 
