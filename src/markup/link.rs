@@ -14,7 +14,7 @@ use bitrix_rest::models::sale::Order;
 use super::Markup;
 use super::format::Fmt;
 use super::skeleton::bar;
-use crate::i18n::{DealTexts, Lang, fill};
+use crate::i18n::{DealTexts, Lang, admin_named, fill};
 use crate::model::contacts::MatchedOn;
 use crate::model::link::UnresolvedLink;
 use crate::model::linked_elsewhere::OtherDeal;
@@ -128,6 +128,8 @@ pub struct NotLinked {
     pub why: String,
     /// The portal may have written it anyway (the answer was lost on the way back).
     pub maybe_written: bool,
+    /// The sentence sends the rep to the administrator (who is then named).
+    pub asks_admin: bool,
 }
 
 impl From<String> for NotLinked {
@@ -135,6 +137,17 @@ impl From<String> for NotLinked {
         NotLinked {
             why,
             maybe_written: false,
+            asks_admin: false,
+        }
+    }
+}
+
+impl NotLinked {
+    /// A reason only the administrator can mend (the link rules).
+    pub fn for_admin(why: String) -> NotLinked {
+        NotLinked {
+            asks_admin: true,
+            ..NotLinked::from(why)
         }
     }
 }
@@ -284,23 +297,29 @@ impl LinkState {
 
 /// Writes the panel; `unresolved` is what the deal's link fields hold although the store has
 /// no such order (the view's [`unresolved`](crate::model::view::DealView::unresolved)).
-/// A link field is named by its label as the admin saw it (`labels`), else by its code.
+/// A link field is named by its label as the admin saw it (`labels`), else by its code. A
+/// sentence that sends the rep to the administrator names `admin` after it, when known.
 pub fn write(
     m: &mut Markup,
     state: &LinkState,
     unresolved: &[UnresolvedLink],
     labels: &[FieldLabel],
     lang: Lang,
+    admin: Option<&str>,
 ) {
     let t = lang.deal();
+    let named = admin_named(lang, admin);
     m.open_class("section", "sl-card sl-link-panel")
         .attr("data-testid", "link-panel");
     m.leaf("h3", "", t.link_title);
     for link in unresolved {
         m.open_class("p", "sl-notice sl-notice-warning")
             .attr("data-testid", "link-unresolved")
-            .text(&unresolved_text(link, labels, t))
-            .close("p");
+            .text(&unresolved_text(link, labels, t));
+        if matches!(link, UnresolvedLink::MissingField { .. }) {
+            admin_line(m, named.as_deref());
+        }
+        m.close("p");
     }
     let intro = match state.contact {
         ContactSearch::NoContact => t.link_none_found_no_contact,
@@ -337,8 +356,11 @@ pub fn write(
         m.open_class("p", "sl-field-error")
             .attr("role", "alert")
             .attr("data-testid", "link-error")
-            .text(&fill(template, &[number, &failure.why]))
-            .close("p");
+            .text(&fill(template, &[number, &failure.why]));
+        if failure.asks_admin {
+            admin_line(m, named.as_deref());
+        }
+        m.close("p");
     }
     let no_candidates = match state.contact {
         ContactSearch::NoContact => None,
@@ -427,6 +449,16 @@ fn unresolved_text(link: &UnresolvedLink, labels: &[FieldLabel], t: &DealTexts) 
         } => fill(t.link_unresolved_number, &[&name(field), value]),
         UnresolvedLink::OriginId { value } => fill(t.link_unresolved_origin, &[value]),
         UnresolvedLink::MissingField { field } => fill(t.link_missing_field, &[&name(field)]),
+    }
+}
+
+/// The line naming the administrator, inside the sentence's paragraph.
+fn admin_line(m: &mut Markup, named: Option<&str>) {
+    if let Some(named) = named {
+        m.open_class("span", "sl-notice-ask")
+            .attr("data-testid", "admin-named")
+            .text(named)
+            .close("span");
     }
 }
 
@@ -686,7 +718,7 @@ mod tests {
             label: "Order number in the store".into(),
         }];
         let mut m = Markup::new();
-        write(&mut m, state, unresolved, &labels, Lang::En);
+        write(&mut m, state, unresolved, &labels, Lang::En, None);
         m.finish()
     }
 
@@ -1178,10 +1210,45 @@ mod tests {
         state.end_link(Err(NotLinked {
             why: "Bitrix24 answered with a server error (HTTP 500). The change may have been applied: check before repeating it.".into(),
             maybe_written: true,
+            asks_admin: true,
         }));
         let html = html(&state);
         assert!(html.contains("It is not known whether order #"), "{html}");
         assert!(!html.contains("was not linked"), "{html}");
+    }
+
+    #[test]
+    fn a_link_only_the_administrator_can_mend_names_them() {
+        let write_named = |state: &LinkState, unresolved: &[UnresolvedLink]| {
+            let mut m = Markup::new();
+            write(
+                &mut m,
+                state,
+                unresolved,
+                &[],
+                Lang::En,
+                Some("Anna Smirnova"),
+            );
+            m.finish()
+        };
+        let line = r#"<span class="sl-notice-ask" data-testid="admin-named">StoreLink's administrator: Anna Smirnova.</span></p>"#;
+        let mut state = candidates();
+        state.begin_link(105, false).unwrap();
+        state.end_link(Err(NotLinked::for_admin("No field to write.".into())));
+        let refused = write_named(&state, &[]);
+        assert!(
+            refused.contains(&format!("No field to write.{line}")),
+            "{refused}"
+        );
+        // A reason the rep can act on names no one.
+        state.begin_link(105, false).unwrap();
+        state.end_link(Err(String::from("The deal was linked meanwhile.").into()));
+        assert!(!write_named(&state, &[]).contains("admin-named"));
+        let missing = [UnresolvedLink::MissingField {
+            field: "UF_CRM_GONE".into(),
+        }];
+        let html = write_named(&candidates(), &missing);
+        assert!(html.contains(line), "{html}");
     }
 
     #[test]
@@ -1210,6 +1277,7 @@ mod tests {
             &[],
             &[],
             Lang::Ru,
+            None,
         );
         let html = m.finish();
         assert!(html.starts_with(&format!(

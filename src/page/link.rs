@@ -15,7 +15,7 @@ use crate::fetch::answers::run;
 use crate::fetch::link::{
     LinkFailure, candidate_orders, orders_by_number, orders_linked_elsewhere, write_link,
 };
-use crate::i18n::errors::{System, describe};
+use crate::i18n::errors::{System, asks_admin, describe};
 use crate::i18n::fill;
 use crate::markup::Markup;
 use crate::markup::link::{
@@ -119,6 +119,7 @@ impl LinkPanel {
             unresolved,
             &self.session.settings.field_labels,
             self.session.lang,
+            self.session.admin_to_ask(),
         );
     }
 
@@ -403,13 +404,17 @@ async fn write_to_deal(
     let lang = session.lang;
     match write_link(portal, rules, deal, order).await {
         Ok(()) => Ok(()),
-        Err(LinkFailure::NoWritableRule) => Err(lang.deal().link_cannot_write.to_owned().into()),
-        Err(LinkFailure::OriginTaken(taken)) => {
-            Err(fill(lang.deal().link_origin_taken, &[&taken]).into())
-        }
+        Err(LinkFailure::NoWritableRule) => Err(NotLinked::for_admin(
+            lang.deal().link_cannot_write.to_owned(),
+        )),
+        Err(LinkFailure::OriginTaken(taken)) => Err(NotLinked::for_admin(fill(
+            lang.deal().link_origin_taken,
+            &[&taken],
+        ))),
         Err(LinkFailure::Portal(e)) => Err(NotLinked {
             why: describe(&e, System::Portal, lang),
             maybe_written: e.maybe_applied,
+            asks_admin: asks_admin(&e, System::Portal),
         }),
     }
 }
