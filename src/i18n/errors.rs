@@ -38,7 +38,7 @@ struct ErrorTexts {
     maybe_applied: &'static str,
 }
 
-static RU: ErrorTexts = ErrorTexts {
+const RU: ErrorTexts = ErrorTexts {
     portal: "Битрикс24",
     store: "Магазин",
     auth_portal: "Сеанс Битрикс24 истёк и не обновился. Обновите страницу.",
@@ -63,7 +63,7 @@ static RU: ErrorTexts = ErrorTexts {
     maybe_applied: " Изменение могло примениться: проверьте данные, прежде чем повторять.",
 };
 
-static EN: ErrorTexts = ErrorTexts {
+const EN: ErrorTexts = ErrorTexts {
     portal: "Bitrix24",
     store: "The store",
     auth_portal: "Your Bitrix24 session expired and could not be renewed. Reload the page.",
@@ -88,12 +88,48 @@ static EN: ErrorTexts = ErrorTexts {
     maybe_applied: " The change may have been applied: check before repeating it.",
 };
 
+/// The sentences told to an administrator (the installer, the app page): what they can mend
+/// themselves, where a rep is sent to them.
+const ADMIN_RU: ErrorTexts = ErrorTexts {
+    auth_store: "Магазин не принял вебхук StoreLink (адрес неверен или отозван). Проверьте подключение к магазину в настройках StoreLink.",
+    access_store: "Магазин не дал вебхуку StoreLink доступ к этим данным ({0}). Выдайте пользователю вебхука в магазине права на заказы, каталог и склады.",
+    access_read: "{0}: у вашей учётной записи нет прав на просмотр этих данных ({1}).",
+    no_method: "{0} не знает метода {1}: на той стороне нет нужного модуля или его версия устарела.",
+    server: "{0} ответил ошибкой сервера{1}. Повторите через несколько минут.",
+    timed_out: "{0} не ответил за 25 секунд. Повторите через несколько минут.",
+    ..RU
+};
+
+const ADMIN_EN: ErrorTexts = ErrorTexts {
+    auth_store: "The store did not accept StoreLink's webhook (wrong or revoked address). Check the store connection in StoreLink's settings.",
+    access_store: "The store refused StoreLink's webhook access to this data ({0}). Give the webhook's store user rights to orders, the catalogue and warehouses.",
+    access_read: "{0}: your account is not allowed to see this data ({1}).",
+    no_method: "{0} does not know the method {1}: a module is missing there or too old.",
+    server: "{0} answered with a server error{1}. Try again in a few minutes.",
+    timed_out: "{0} did not answer within 25 seconds. Try again in a few minutes.",
+    ..EN
+};
+
 /// The sentence for `error`, from a call to `system`, in `lang`.
 pub fn describe(error: &Error, system: System, lang: Lang) -> String {
     let t = match lang {
         Lang::Ru => &RU,
         Lang::En => &EN,
     };
+    sentence(error, system, t)
+}
+
+/// The sentence for `error` told to an administrator: not "ask your administrator" where they
+/// are the one to act.
+pub fn describe_for_admin(error: &Error, system: System, lang: Lang) -> String {
+    let t = match lang {
+        Lang::Ru => &ADMIN_RU,
+        Lang::En => &ADMIN_EN,
+    };
+    sentence(error, system, t)
+}
+
+fn sentence(error: &Error, system: System, t: &ErrorTexts) -> String {
     let name = match system {
         System::Portal => t.portal,
         System::Store => t.store,
@@ -177,6 +213,46 @@ pub fn asks_admin(error: &Error, system: System) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_administrator_is_not_sent_to_an_administrator() {
+        for (kind, method, code) in [
+            (ErrorKind::Auth, "batch", "NO_AUTH_FOUND"),
+            (ErrorKind::Access, "sale.order.list", "ACCESS_DENIED"),
+            (
+                ErrorKind::NotFound,
+                "placement.bind",
+                "ERROR_METHOD_NOT_FOUND",
+            ),
+            (ErrorKind::Server, "placement.bind", "INTERNAL_SERVER_ERROR"),
+            (
+                ErrorKind::Network,
+                "placement.bind",
+                bitrix_rest::REQUEST_TIMEOUT,
+            ),
+        ] {
+            let mut e = Error::from_rest(method, 500, code, "");
+            e.kind = kind;
+            for system in [System::Portal, System::Store] {
+                let rep = describe(&e, system, Lang::En).to_lowercase();
+                let en = describe_for_admin(&e, system, Lang::En).to_lowercase();
+                let ru = describe_for_admin(&e, system, Lang::Ru).to_lowercase();
+                for told in [&en, &ru] {
+                    for ask in [
+                        "your administrator",
+                        "попросите администратора",
+                        "сообщите администратору",
+                    ] {
+                        assert!(!told.contains(ask), "{told}");
+                    }
+                }
+                // The same failure, with the same particulars.
+                for detail in ["http 500", method, &code.to_lowercase()] {
+                    assert_eq!(en.contains(detail), rep.contains(detail), "{en} / {rep}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_sentences_that_send_a_rep_to_the_administrator_are_the_ones_marked_so() {

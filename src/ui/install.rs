@@ -13,7 +13,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::notice::{Notice, Tone};
-use crate::i18n::errors::{System, describe};
+use crate::i18n::errors::{System, describe_for_admin};
 use crate::i18n::{ShellTexts, fill};
 use crate::manifest::{Manifest, binding_gaps, sibling_url};
 use crate::model::app_admin::{ADMIN_OPTION, AppAdmin};
@@ -150,7 +150,7 @@ async fn install(session: &Session, progress: &UseStateHandle<Progress>) {
         if rolled_back {
             e.maybe_applied = false;
         }
-        describe(&e, System::Portal, session.lang)
+        describe_for_admin(&e, System::Portal, session.lang)
     };
 
     progress.set(Progress::Step(Step::Checking));

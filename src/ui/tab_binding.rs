@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::context::use_session;
 use super::install::{bind_place, check_placements, our_places, pairs};
 use super::notice::{Notice, Tone};
-use crate::i18n::errors::{System, describe};
+use crate::i18n::errors::{System, describe_for_admin};
 use crate::i18n::fill;
 use crate::manifest::{BindingGaps, binding_gaps};
 use crate::session::Session;
@@ -76,7 +76,9 @@ pub fn TabBinding() -> Html {
                     spawn_local(async move {
                         state.set(match mend(&session, &gaps).await {
                             Ok(()) => State::Mended,
-                            Err(e) => State::Failed(describe(&e, System::Portal, session.lang)),
+                            Err(e) => {
+                                State::Failed(describe_for_admin(&e, System::Portal, session.lang))
+                            }
                         });
                     });
                 })
