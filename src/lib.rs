@@ -8,8 +8,6 @@
 //!   the admin pages as Yew components, and the REST clients they share.
 
 pub mod fetch;
-// Kept at the crate root too while every caller moves to `fetch::answers`.
-pub use fetch::answers;
 pub mod frame;
 pub mod i18n;
 pub mod manifest;

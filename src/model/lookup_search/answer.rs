@@ -103,7 +103,7 @@ pub fn lookup_plan(
 }
 
 /// Read access to the replies of a sent batch, by command name (the UI's
-/// [`Answers`](crate::answers::Answers); a map of JSON in tests).
+/// [`Answers`](crate::fetch::answers::Answers); a map of JSON in tests).
 pub trait Replies {
     /// The list in command `name`'s result under `key` (`products`, `storeProducts`, …);
     /// a command not in the batch is an error.
