@@ -38,8 +38,8 @@ pub struct RowsTable<'a> {
 
 pub fn rows_table(m: &mut Markup, props: &RowsTable) {
     let t = props.fmt.lang.deal();
-    m.open_class("section", "sl-card")
-        .attr("aria-label", t.products_title);
+    // Not a region of its own: the table's scroller below is the one, by this name.
+    m.open_class("section", "sl-card");
     m.leaf("h3", "", t.products_title);
     if props.rows.iter().all(|r| r.order_only) {
         m.open_class("p", "sl-muted")

@@ -334,7 +334,8 @@ fn the_pages_loading_layout_is_the_tabs_skeleton() {
     assert_eq!(classes(&page[start..end]), classes(&html));
     // Above it, the status line's place, as the tab keeps it.
     assert!(
-        page[..start].contains(r#"<div class="sl-page sl-deal"><div class="sl-tab-status"></div>"#)
+        page[..start]
+            .contains(r#"<main class="sl-page sl-deal"><div class="sl-tab-status"></div>"#)
     );
 }
 

@@ -25,6 +25,7 @@ use super::dom::{Action, Region, delegate};
 use super::link::LinkPanel;
 use super::lookup::{LookupHandle, LookupOptions, mount as mount_lookup};
 use crate::fetch::store_side::StoreData;
+use crate::i18n::fill;
 use crate::markup::Markup;
 use crate::markup::deal::state::{TabAction, TabState};
 use crate::markup::deal::{TabContext, status_content, status_line, status_text, tab_body};
@@ -144,17 +145,24 @@ impl DealTab {
         typing: Typing,
     ) -> Rc<DealTab> {
         let mut m = Markup::new();
-        m.open_class("div", "sl-page sl-deal")
+        let id = deal_id.to_string();
+        m.open_class("main", "sl-page sl-deal")
             .attr("data-testid", "deal-tab")
-            .attr("data-deal-id", &deal_id.to_string());
+            .attr("data-deal-id", &id);
+        // Named for screen readers; the portal's tab title says it to everyone else.
+        m.leaf(
+            "h1",
+            "sl-sr",
+            &fill(session.lang.deal().tab_heading, &[&id]),
+        );
         status_line(&mut m);
         m.open_class("div", "sl-region").close("div");
         m.open_class("div", "sl-region").close("div");
-        m.close("div");
+        m.close("main");
         place.set_inner_html(&m.finish());
         let root = place.first_element_child().unwrap_or(place);
         let child = |i: u32| root.children().item(i).unwrap_or_else(|| root.clone());
-        let (status, body, lookup_place) = (child(0), Region::new(child(1)), child(2));
+        let (status, body, lookup_place) = (child(1), Region::new(child(2)), child(3));
         let remembered_warehouses = warehouse_count::recall(&session.init.member_id);
         let pace = RefCell::new(Pace::new(session.settings.poll_interval()));
         let tab = Rc::new_cyclic(|me| DealTab {
