@@ -214,6 +214,41 @@ async fn the_client_says_it_is_limited_until_the_server_answers_again() {
 }
 
 #[tokio::test]
+async fn the_client_says_it_is_retrying_while_a_failed_call_waits_to_try_again() {
+    let clock = ManualClock::new();
+    let me: Arc<std::sync::OnceLock<Client<Scripted, ManualClock>>> = Arc::default();
+    let sent = Arc::new(AtomicUsize::new(0));
+    // Each request notes whether the client said it was retrying when it went out.
+    let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let t = {
+        let (me, sent, seen) = (me.clone(), sent.clone(), seen.clone());
+        Scripted::new(&clock, move |_| {
+            let retrying = me.get().is_some_and(|c| c.is_retrying());
+            seen.lock().unwrap().push(retrying);
+            let busy =
+                r#"{"error":"QUERY_LIMIT_EXCEEDED","error_description":"Too many requests"}"#;
+            match sent.fetch_add(1, Ordering::SeqCst) {
+                0 | 1 => status(
+                    500,
+                    r#"{"error":"INTERNAL_SERVER_ERROR","error_description":""}"#,
+                ),
+                2 => ok(r#"{"result":true}"#),
+                3 => status(503, busy),
+                _ => ok(r#"{"result":true}"#),
+            }
+        })
+    };
+    let client = webhook(&t, &clock);
+    me.set(client.clone()).ok();
+    assert!(!client.is_retrying());
+    client.call("crm.deal.get", json!({"id": 1})).await.unwrap();
+    assert!(!client.is_retrying(), "answered");
+    // A request to slow down is said by `is_limited`, not as a retry.
+    client.call("crm.deal.get", json!({"id": 1})).await.unwrap();
+    assert_eq!(*seen.lock().unwrap(), [false, true, true, false, false]);
+}
+
+#[tokio::test]
 async fn the_limiter_lets_a_burst_through_then_spaces_requests_at_the_drain_rate() {
     let clock = ManualClock::new();
     let t = Scripted::new(&clock, |_| ok(r#"{"result":true}"#));

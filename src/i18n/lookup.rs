@@ -25,6 +25,8 @@ pub struct LookupTexts {
     pub waiting_store: &'static str,
     /// The store asked to slow down: the search waits and is tried again.
     pub waiting_limit: &'static str,
+    /// The store failed to answer a search, which is tried again.
+    pub waiting_retry: &'static str,
     /// `{0}`: how many results.
     pub found: &'static str,
     /// A result's details opened, said for screen readers: `{0}` its name, then on hand,
@@ -81,6 +83,7 @@ static RU: LookupTexts = LookupTexts {
     updating: "Обновляем…",
     waiting_store: "Ищем: магазин отвечает медленно…",
     waiting_limit: "Магазин просит сбавить темп: ждём и спросим ещё раз…",
+    waiting_retry: "Магазин не ответил как следует: спрашиваем ещё раз…",
     found: "Найдено: {0}",
     details_said: "{0}: на складах {1}, в резерве {2}, свободно {3}.",
     warehouse: "Склад",
@@ -125,6 +128,7 @@ static EN: LookupTexts = LookupTexts {
     updating: "Updating…",
     waiting_store: "Searching: the store is slow to answer…",
     waiting_limit: "The store asks to slow down: waiting to ask again…",
+    waiting_retry: "The store did not answer properly: asking again…",
     found: "{0} found",
     details_said: "{0}: {1} on hand, {2} reserved, {3} free.",
     warehouse: "Warehouse",

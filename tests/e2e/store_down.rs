@@ -75,6 +75,34 @@ fn store_failing_keeps_the_crm_part_on_the_demo_data_and_recovers_by_itself() {
 
 #[test]
 #[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_store_answering_with_errors_is_said_to_be_asked_again_not_to_be_slow() {
+    let stand = mini_stand(
+        "a_store_answering_with_errors_is_said_to_be_asked_again_not_to_be_slow",
+        mini_options(60),
+    );
+    stand
+        .sandbox
+        .set_fault("sale.*", 1.0, FaultKind::ServerError);
+    stand.goto(&stand.portal_page_in("/crm/deal/details/1/?tab=app", User::Rep, "en"));
+    stand.enter_app_frame();
+    // While the client tries again (after 1, 2 and 4 s), the status line says so.
+    let status = stand.wait_for("the status while the store is asked again", |b| {
+        let status = b.first(&tid("tab-status"))?.text;
+        status.contains("did not answer properly").then_some(status)
+    });
+    assert!(status.starts_with("The store"), "{status}");
+    assert_eq!(
+        stand.count(&tid("deal-row")),
+        4,
+        "the deal's rows show meanwhile"
+    );
+    // Then the tries are over, and the store's card says what failed.
+    let notice = stand.wait_css(&tid("store-unavailable"));
+    assert!(notice.text.contains("HTTP 500"), "{}", notice.text);
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
 fn store_hanging_shows_the_deal_first_and_says_it_waits_for_the_store() {
     let stand = mini_stand(
         "store_hanging_shows_the_deal_first_and_says_it_waits_for_the_store",

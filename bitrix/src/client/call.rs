@@ -133,6 +133,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 Ok(response) => match Reply::parse(method, response.status, &response.body) {
                     Ok(reply) => {
                         self.shared.limited.store(false, Ordering::Relaxed);
+                        self.shared.retrying.store(false, Ordering::Relaxed);
                         return Ok(reply);
                     }
                     Err(e) => e,
@@ -166,7 +167,11 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 self.shared.slow_downs.fetch_add(1, Ordering::Relaxed);
                 lock(&self.shared.bucket).fill(self.shared.clock.now());
             }
-            match self.retry_policy().delay(&error, access, retries) {
+            let delay = self.retry_policy().delay(&error, access, retries);
+            self.shared
+                .retrying
+                .store(delay.is_some() && !limited, Ordering::Relaxed);
+            match delay {
                 Some(delay) => {
                     retries += 1;
                     self.pause(delay, method).await?;

@@ -2,7 +2,7 @@
 
 use bitrix_rest::{Error, ErrorKind};
 
-use super::state::{TabState, deal_gone};
+use super::state::{HeldUp, TabState, deal_gone};
 use crate::fetch::store_side::is_catalogue_not_chosen;
 use crate::i18n::errors::{System, asks_admin, describe};
 use crate::i18n::{DealTexts, Lang, admin_named, fill};
@@ -175,8 +175,12 @@ fn asked(error: &Error, system: System, lang: Lang, admin: Option<&str>) -> Opti
 pub fn status_text(state: &TabState, lang: Lang) -> String {
     let t = lang.deal();
     let said = match (state.busy, state.slow, state.loaded.is_some()) {
-        (true, true, _) if state.limited == Some(System::Portal) => t.waiting_limit_portal,
-        (true, true, _) if state.limited == Some(System::Store) => t.waiting_limit_store,
+        (true, true, _) if state.held.is_some() => match state.held {
+            Some(HeldUp::Limit(System::Portal)) => t.waiting_limit_portal,
+            Some(HeldUp::Limit(System::Store)) => t.waiting_limit_store,
+            Some(HeldUp::Retry(System::Portal)) => t.waiting_retry_portal,
+            _ => t.waiting_retry_store,
+        },
         (true, true, false) if state.partial.is_some() => t.waiting_store,
         (true, true, _) => t.waiting,
         (true, false, true) => t.refreshing,

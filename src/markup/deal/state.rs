@@ -28,9 +28,8 @@ pub struct TabState {
     pub busy: bool,
     /// The load has been busy long enough to say the tab is waiting.
     pub slow: bool,
-    /// Which system is limiting the slow load's requests (it answered `QUERY_LIMIT_EXCEEDED`
-    /// and calls wait before they try again), when one is.
-    pub limited: Option<System>,
+    /// What holds the slow load's requests up, when something does: calls wait to try again.
+    pub held: Option<HeldUp>,
     /// The load under way has Bitrix24's part and awaits the store's: shown once the load is
     /// slow and nothing was shown before.
     pub partial: Option<Loaded>,
@@ -63,6 +62,15 @@ pub struct Unchecked {
     pub quiet: bool,
 }
 
+/// Why a slow load's calls wait to try again, and on which system.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeldUp {
+    /// The system asked to slow down (`QUERY_LIMIT_EXCEEDED`).
+    Limit(System),
+    /// The system failed to answer (a server error, no answer).
+    Retry(System),
+}
+
 /// What happens to the tab.
 pub enum TabAction {
     /// Load number `generation` starts (for the order the rep `chosen`, if any); only its
@@ -77,7 +85,7 @@ pub enum TabAction {
     /// The load under way is slow (said again while it lasts, with who limits it now).
     Slow {
         generation: u32,
-        limited: Option<System>,
+        held: Option<HeldUp>,
     },
     /// The load under way has Bitrix24's part (the store's is pending).
     Partial { generation: u32, loaded: Loaded },
@@ -114,18 +122,15 @@ impl TabState {
                 self.start(generation, chosen);
             }
             TabAction::Recover { generation } => self.start(generation, None),
-            TabAction::Slow {
-                generation,
-                limited,
-            } => {
+            TabAction::Slow { generation, held } => {
                 if generation != self.generation || !self.busy {
                     return false;
                 }
-                if self.slow && self.limited == limited {
+                if self.slow && self.held == held {
                     return false;
                 }
                 self.slow = true;
-                self.limited = limited;
+                self.held = held;
             }
             TabAction::Partial { generation, loaded } => {
                 if generation != self.generation || !self.wants_partial() {
@@ -167,7 +172,7 @@ impl TabState {
                 self.unchecked = None;
                 self.busy = false;
                 self.slow = false;
-                self.limited = None;
+                self.held = None;
                 self.partial = None;
                 self.chosen = None;
             }
@@ -185,7 +190,7 @@ impl TabState {
                 self.unchecked = None;
                 self.busy = false;
                 self.slow = false;
-                self.limited = None;
+                self.held = None;
                 self.partial = None;
                 self.chosen = None;
             }
@@ -224,7 +229,7 @@ impl TabState {
     fn start(&mut self, generation: u32, chosen: Option<u64>) {
         self.busy = true;
         self.slow = false;
-        self.limited = None;
+        self.held = None;
         self.partial = None;
         self.generation = generation;
         self.chosen = chosen;

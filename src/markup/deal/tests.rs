@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::order::order_panel;
 use super::rows::{RowsTable, rows_table};
-use super::state::{Loaded, TabAction, TabState, Unchecked};
+use super::state::{HeldUp, Loaded, TabAction, TabState, Unchecked};
 use super::summary::deal_summary;
 use super::{TabContext, status_content, status_line, status_text, tab_body};
 use crate::fetch::deal::DealData;
@@ -393,7 +393,7 @@ fn a_retry_after_a_failed_first_load_shows_the_skeleton_then_the_crm_part_while_
     });
     assert!(state.apply(TabAction::Slow {
         generation: 2,
-        limited: None,
+        held: None,
     }));
     let html = body(&ctx(), &state);
     assert!(html.contains(r#"data-testid="deal-stage""#));
@@ -614,7 +614,7 @@ fn a_slow_store_shows_the_crm_part_first_and_says_it_waits_for_the_store() {
     // The load turns slow: the deal and its rows show, the order and stock wait for the store.
     assert!(state.apply(TabAction::Slow {
         generation: 1,
-        limited: None,
+        held: None,
     }));
     assert_eq!(status_text(&state, Lang::En), t.waiting_store);
     let html = body(&ctx(), &state);
@@ -653,7 +653,7 @@ fn a_reload_keeps_the_data_on_screen_instead_of_a_partial() {
     });
     state.apply(TabAction::Slow {
         generation: 1,
-        limited: None,
+        held: None,
     });
     assert!(!state.apply(TabAction::Partial {
         generation: 1,
@@ -1620,29 +1620,35 @@ fn a_slow_load_names_the_system_that_limits_its_requests_while_it_does() {
     });
     assert!(state.apply(TabAction::Slow {
         generation: 1,
-        limited: None,
+        held: None,
     }));
     assert_eq!(status_text(&state, Lang::En), t.waiting);
     assert!(
         !state.apply(TabAction::Slow {
             generation: 1,
-            limited: None,
+            held: None,
         }),
         "said again, nothing new"
     );
     assert!(state.apply(TabAction::Slow {
         generation: 1,
-        limited: Some(System::Store),
+        held: Some(HeldUp::Limit(System::Store)),
     }));
     assert_eq!(status_text(&state, Lang::En), t.waiting_limit_store);
     assert!(state.apply(TabAction::Slow {
         generation: 1,
-        limited: Some(System::Portal),
+        held: Some(HeldUp::Limit(System::Portal)),
     }));
     assert_eq!(
         status_text(&state, Lang::Ru),
         "Битрикс24 просит сбавить темп: слишком много запросов подряд. Ждём…"
     );
+    // A system answering with errors is not called slow: its calls are being tried again.
+    assert!(state.apply(TabAction::Slow {
+        generation: 1,
+        held: Some(HeldUp::Retry(System::Store)),
+    }));
+    assert_eq!(status_text(&state, Lang::En), t.waiting_retry_store);
     assert!(state.apply(TabAction::Done {
         generation: 1,
         loaded: Loaded {
@@ -1651,7 +1657,7 @@ fn a_slow_load_names_the_system_that_limits_its_requests_while_it_does() {
         },
         mark: false,
     }));
-    assert_eq!(state.limited, None);
+    assert_eq!(state.held, None);
     assert_eq!(status_text(&state, Lang::En), "");
 }
 

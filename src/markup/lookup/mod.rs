@@ -136,6 +136,7 @@ pub fn status(state: &LookupState, t: &LookupTexts) -> String {
         (_, true) => match state.searching.as_ref().and_then(|s| s.waiting) {
             Some(Waiting::Limited) => t.waiting_limit.to_owned(),
             Some(Waiting::Slow) => t.waiting_store.to_owned(),
+            Some(Waiting::Retrying) => t.waiting_retry.to_owned(),
             None if matches!(state.shown, Shown::Nothing) => t.searching.to_owned(),
             None => t.updating.to_owned(),
         },

@@ -395,6 +395,9 @@ fn a_late_search_says_why_in_the_status_line() {
     assert_eq!(status(&state, t), t.waiting_store);
     state.apply(LookupEvent::Late(seq, Waiting::Limited));
     assert_eq!(status(&state, t), t.waiting_limit);
+    // A store answering with errors is not called slow.
+    state.apply(LookupEvent::Late(seq, Waiting::Retrying));
+    assert_eq!(status(&state, t), t.waiting_retry);
     state.apply(LookupEvent::Answered(
         seq,
         Err(Error::new(ErrorKind::RateLimit, "batch", "slow down")),

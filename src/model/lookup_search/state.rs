@@ -43,6 +43,8 @@ pub enum Waiting {
     Slow,
     /// The store asked to slow down: the request waits and is tried again.
     Limited,
+    /// The store failed to answer (a server error, no answer): the request is tried again.
+    Retrying,
 }
 
 /// What the results area shows.

@@ -10,7 +10,7 @@ use super::{DealTab, preference, store_guess, warehouse_count};
 use crate::fetch::deal::{DealData, OpenContext, open_deal};
 use crate::fetch::store_side::StoreData;
 use crate::i18n::errors::System;
-use crate::markup::deal::state::{Loaded, TabAction};
+use crate::markup::deal::state::{HeldUp, Loaded, TabAction};
 use crate::model::link::same_link_fields;
 use crate::model::view::requests::OpenHints;
 
@@ -35,13 +35,19 @@ const MARK_MS: u32 = 2_500;
 const SLOW_MS: u32 = 1_500;
 
 impl DealTab {
-    /// The system that is limiting this tab's requests now, if one is.
-    fn limited_by(&self) -> Option<System> {
-        let store = self.session.store.client().is_some_and(Client::is_limited);
-        if self.session.portal.is_limited() {
-            Some(System::Portal)
-        } else if store {
-            Some(System::Store)
+    /// What holds this tab's requests up now, if anything: a system that asked to slow down
+    /// (first), or one whose call waits to try again after a failure.
+    fn held_up(&self) -> Option<HeldUp> {
+        let store = self.session.store.client();
+        let portal = &self.session.portal;
+        if portal.is_limited() {
+            Some(HeldUp::Limit(System::Portal))
+        } else if store.is_some_and(Client::is_limited) {
+            Some(HeldUp::Limit(System::Store))
+        } else if portal.is_retrying() {
+            Some(HeldUp::Retry(System::Portal))
+        } else if store.is_some_and(Client::is_retrying) {
+            Some(HeldUp::Retry(System::Store))
         } else {
             None
         }
@@ -71,11 +77,8 @@ impl DealTab {
         let me = self.weak();
         *self.slow_timer.borrow_mut() = Some(Interval::new(SLOW_MS, move || {
             if let Some(tab) = me.upgrade() {
-                let limited = tab.limited_by();
-                tab.apply(TabAction::Slow {
-                    generation,
-                    limited,
-                });
+                let held = tab.held_up();
+                tab.apply(TabAction::Slow { generation, held });
                 tab.show_fresher(generation);
             }
         }));

@@ -318,8 +318,8 @@ impl Panel {
     }
 
     /// Once search `seq` has waited [`LATE_MS`], and again each time as long, says why while it
-    /// is still awaited: the store asked to slow down (the client waits to try again) or is
-    /// slow.
+    /// is still awaited: the store asked to slow down or failed to answer (the client waits to
+    /// try again), or is slow.
     fn watch_late(self: &Rc<Self>, seq: u64) {
         let weak = Rc::downgrade(self);
         let timer = Timeout::new(LATE_MS, move || {
@@ -328,9 +328,11 @@ impl Panel {
             if !awaited {
                 return;
             }
-            let why = match panel.setup.client.is_limited() {
-                true => Waiting::Limited,
-                false => Waiting::Slow,
+            let client = &panel.setup.client;
+            let why = match (client.is_limited(), client.is_retrying()) {
+                (true, _) => Waiting::Limited,
+                (false, true) => Waiting::Retrying,
+                (false, false) => Waiting::Slow,
             };
             panel.dispatch(LookupEvent::Late(seq, why));
             panel.watch_late(seq);
