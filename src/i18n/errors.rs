@@ -214,6 +214,22 @@ pub fn asks_admin(error: &Error, system: System) -> bool {
 mod tests {
     use super::*;
 
+    const KINDS: [ErrorKind; 13] = [
+        ErrorKind::Auth,
+        ErrorKind::Scope,
+        ErrorKind::Access,
+        ErrorKind::NotFound,
+        ErrorKind::RateLimit,
+        ErrorKind::TimeLimit,
+        ErrorKind::BadRequest,
+        ErrorKind::Server,
+        ErrorKind::Network,
+        ErrorKind::Malformed,
+        ErrorKind::Cancelled,
+        ErrorKind::Halted,
+        ErrorKind::Usage,
+    ];
+
     #[test]
     fn an_administrator_is_not_sent_to_an_administrator() {
         for (kind, method, code) in [
@@ -256,23 +272,8 @@ mod tests {
 
     #[test]
     fn the_sentences_that_send_a_rep_to_the_administrator_are_the_ones_marked_so() {
-        let kinds = [
-            ErrorKind::Auth,
-            ErrorKind::Scope,
-            ErrorKind::Access,
-            ErrorKind::NotFound,
-            ErrorKind::RateLimit,
-            ErrorKind::TimeLimit,
-            ErrorKind::BadRequest,
-            ErrorKind::Server,
-            ErrorKind::Network,
-            ErrorKind::Malformed,
-            ErrorKind::Cancelled,
-            ErrorKind::Halted,
-            ErrorKind::Usage,
-        ];
         let codes = ["", "ERROR_METHOD_NOT_FOUND", bitrix_rest::REQUEST_TIMEOUT];
-        for kind in kinds {
+        for kind in KINDS {
             for method in ["crm.deal.get", "crm.deal.update"] {
                 for code in codes {
                     for system in [System::Portal, System::Store] {
@@ -394,20 +395,7 @@ mod tests {
 
     #[test]
     fn every_kind_has_a_sentence_in_both_languages() {
-        let kinds = [
-            ErrorKind::Auth,
-            ErrorKind::Scope,
-            ErrorKind::Access,
-            ErrorKind::NotFound,
-            ErrorKind::RateLimit,
-            ErrorKind::TimeLimit,
-            ErrorKind::BadRequest,
-            ErrorKind::Server,
-            ErrorKind::Network,
-            ErrorKind::Malformed,
-            ErrorKind::Usage,
-        ];
-        for kind in kinds {
+        for kind in KINDS {
             for lang in [Lang::Ru, Lang::En] {
                 for system in [System::Portal, System::Store] {
                     let text = describe(&Error::new(kind, "m", "d"), system, lang);

@@ -43,6 +43,14 @@ fn ctx() -> TabContext<'static> {
     }
 }
 
+/// A loaded tab whose store failed with `error`.
+fn store_failed(error: Error) -> TabState {
+    loaded(
+        view(StoreState::Unavailable),
+        data(StoreData::Unavailable(error)),
+    )
+}
+
 fn deal_card() -> DealCard {
     DealCard {
         id: 410,
@@ -1175,12 +1183,7 @@ fn store_not_configured_offers_settings_only_to_admins() {
 
 #[test]
 fn settings_without_the_store_catalogue_ask_for_it_instead_of_blaming_the_store() {
-    let state = loaded(
-        view(StoreState::Unavailable),
-        data(StoreData::Unavailable(
-            crate::fetch::store_side::catalogue_not_chosen(),
-        )),
-    );
+    let state = store_failed(crate::fetch::store_side::catalogue_not_chosen());
     let t = Lang::Ru.deal();
     let ru = TabContext {
         lang: Lang::Ru,
@@ -1206,15 +1209,7 @@ fn settings_without_the_store_catalogue_ask_for_it_instead_of_blaming_the_store(
 
 #[test]
 fn a_refused_store_webhook_sends_an_admin_to_the_settings_and_a_rep_to_the_admin() {
-    let state = loaded(
-        view(StoreState::Unavailable),
-        data(StoreData::Unavailable(Error::from_rest(
-            "batch",
-            401,
-            "NO_AUTH_FOUND",
-            "",
-        ))),
-    );
+    let state = store_failed(Error::from_rest("batch", 401, "NO_AUTH_FOUND", ""));
     let t = Lang::En.deal();
     let rep = body(&ctx(), &state);
     assert!(rep.contains("Ask your administrator"), "{rep}");
@@ -1241,42 +1236,20 @@ fn a_rep_sent_to_the_administrator_is_told_their_name() {
         view(StoreState::NotConfigured),
         data(StoreData::NotConfigured),
     );
-    let refused = loaded(
-        view(StoreState::Unavailable),
-        data(StoreData::Unavailable(Error::from_rest(
-            "batch",
-            401,
-            "NO_AUTH_FOUND",
-            "",
-        ))),
-    );
+    let refused = store_failed(Error::from_rest("batch", 401, "NO_AUTH_FOUND", ""));
     for state in [&not_configured, &refused] {
         let html = body(&named, state);
         assert!(html.contains(line), "{html}");
         assert!(!body(&ctx(), state).contains("admin-named"));
     }
     // A store that cannot be reached is no one's to mend: no name.
-    let down = loaded(
-        view(StoreState::Unavailable),
-        data(StoreData::Unavailable(Error::new(
-            ErrorKind::Network,
-            "batch",
-            "unreachable",
-        ))),
-    );
+    let down = store_failed(Error::new(ErrorKind::Network, "batch", "unreachable"));
     assert!(!body(&named, &down).contains("admin-named"));
 }
 
 #[test]
 fn an_unavailable_store_says_why_and_notes_the_missing_stock() {
-    let state = loaded(
-        view(StoreState::Unavailable),
-        data(StoreData::Unavailable(Error::new(
-            ErrorKind::Network,
-            "sale.order.get",
-            "refused",
-        ))),
-    );
+    let state = store_failed(Error::new(ErrorKind::Network, "sale.order.get", "refused"));
     let t = Lang::En.deal();
     let html = body(&ctx(), &state);
     assert!(html.contains(r#"data-testid="store-unavailable""#));
@@ -1289,15 +1262,12 @@ fn an_unavailable_store_says_why_and_notes_the_missing_stock() {
     assert!(!html.contains("data-warehouse-id"));
 
     // Reachable, but a read refused: said as a refusal, naming the read.
-    let refused = loaded(
-        view(StoreState::Unavailable),
-        data(StoreData::Unavailable(Error::from_rest(
-            "catalog.storeproduct.list",
-            403,
-            "ACCESS_DENIED",
-            "Access denied",
-        ))),
-    );
+    let refused = store_failed(Error::from_rest(
+        "catalog.storeproduct.list",
+        403,
+        "ACCESS_DENIED",
+        "Access denied",
+    ));
     let html = body(&ctx(), &refused);
     assert!(html.contains(t.store_refused_title) && !html.contains(t.store_unavailable_title));
     assert!(
