@@ -277,6 +277,45 @@ async fn a_store_batch_of_several_requests_survives_a_link_rule_that_found_nothi
     assert_eq!(stock(&view)[..first.len()], first[..]);
 }
 
+#[tokio::test]
+async fn an_order_held_by_its_number_in_one_deal_and_its_id_in_anothers_origin_id_names_each() {
+    let mut s = setup();
+    // The rep's field holds the order's number; the store's connector writes its ID.
+    let mut options = s.settings.to_value();
+    options["linkRules"][0]["holds"] = serde_json::json!("number");
+    s.settings = Settings::from_value(&options).expect("settings read");
+    let (connectors, view) = open(&s, 1, Some(&s.store)).await;
+    let order = view
+        .order
+        .as_ref()
+        .expect("deal 1 is linked by the connector");
+    assert_eq!(order.linked_by.0, 1, "by ORIGIN_ID");
+    assert!(order.shared_with.is_empty(), "{:?}", order.shared_with);
+    assert_eq!(
+        connectors.requests.0, 2,
+        "one more request asks by the order's number"
+    );
+    // A rep types the same order's number into deal 21's field.
+    s.sandbox
+        .edit_deal(21, serde_json::json!({"UF_CRM_STORE_ORDER": order.number}))
+        .expect("deal 21 written");
+    let (_, view) = open(&s, 1, Some(&s.store)).await;
+    let shared: Vec<u64> = view
+        .order
+        .as_ref()
+        .unwrap()
+        .shared_with
+        .iter()
+        .map(|d| d.id)
+        .collect();
+    assert_eq!(shared, [21], "the connector's deal names the rep's");
+    let (_, view) = open(&s, 21, Some(&s.store)).await;
+    let order = view.order.as_ref().expect("deal 21 is linked by its field");
+    assert_eq!(order.linked_by.0, 0);
+    let shared: Vec<u64> = order.shared_with.iter().map(|d| d.id).collect();
+    assert_eq!(shared, [1], "the rep's deal names the connector's");
+}
+
 fn store_batches(s: &Setup) -> u64 {
     let stats = s.sandbox.stats();
     stats

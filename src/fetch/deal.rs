@@ -1,6 +1,8 @@
 //! One deal open: one batch to the portal, then one to the store (the store's batch needs the
 //! deal's link fields and its products' XML_IDs) — or both at once when the store batch of the
-//! previous open is given as a guess (see [`crate::model::view::requests::guess`]).
+//! previous open is given as a guess (see [`crate::model::view::requests::guess`]). Link rules
+//! keeping both an order's ID and its number cost one more portal request, after the store's
+//! (see [`crate::model::shared_link`]).
 
 use bitrix_rest::models::catalog::Product;
 use bitrix_rest::models::crm::{Category, Contact, Deal, ProductRow, Status};
@@ -12,7 +14,7 @@ use super::store_side::{Guessed, StoreData, fetch_store};
 use crate::model::call::Batch;
 use crate::model::catalog_query::{VARIATION_LIST, VARIATIONS_KEY};
 use crate::model::settings::Settings;
-use crate::model::shared_link::LinkProbe;
+use crate::model::shared_link::{LinkProbe, OrderKeys, cross_calls};
 use crate::model::view::requests::{OpenHints, StoreOpen, missing_portal_products, portal_plan};
 use crate::model::view::{DealInputs, DealView};
 
@@ -176,7 +178,49 @@ pub async fn open_deal(
     data.requests.1 = fetched.requests;
     data.store = fetched.data;
     data.store_batch = fetched.batch;
+    ask_across(ctx.portal, &mut data, ctx.settings).await?;
     Ok(data)
+}
+
+/// Asks, now that the store named the linked order, for the deals holding it under the rules
+/// that keep the other kind of key than the linking one ([`cross_calls`]): one more portal
+/// request, made only with such rules. Its lists join the other probes' (a failed one reads as
+/// empty, as theirs do).
+async fn ask_across(
+    portal: &Client,
+    data: &mut DealData,
+    settings: &Settings,
+) -> Result<(), Error> {
+    let StoreData::Answered(answer) = &data.store else {
+        return Ok(());
+    };
+    let (Some(link), Some(order)) = (&answer.link, &answer.order) else {
+        return Ok(());
+    };
+    let keys = OrderKeys {
+        id: order.id,
+        number: order.account_number.clone(),
+    };
+    let calls = cross_calls(data.deal.id, &settings.link_rules, link.rule_index, &keys);
+    if calls.is_empty() {
+        return Ok(());
+    }
+    let mut batch = Batch::new();
+    for (probe, call) in &calls {
+        batch.push(probe.name(), call.clone());
+    }
+    match run(portal, &batch).await {
+        Ok(answers) => {
+            data.requests.0 += answers.requests();
+            for (probe, _) in calls {
+                let listed = lenient_list::<Deal>(&answers, &probe.name(), None);
+                data.same_link.push((probe, listed));
+            }
+        }
+        Err(e) if e.kind == ErrorKind::Cancelled => return Err(e),
+        Err(_) => data.requests.0 += 1,
+    }
+    Ok(())
 }
 
 /// A list answer where a failed or absent command reads as empty (for optional parts).

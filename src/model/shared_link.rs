@@ -10,6 +10,11 @@
 //! each other's card. The value is passed as a `$result[deal][...]` reference. The list may
 //! hold more than asked for (a portal may read an empty value as "any"), so every deal it
 //! returns is checked again against the open deal's value before it is shown.
+//!
+//! A rule holding the other kind of key (the order's number in a field, where the connector's
+//! `ORIGIN_ID` holds its ID) cannot be asked before the store named the order: once it has,
+//! [`cross_probes`] ask by the order's own ID or number ([`OrderKeys`]), in one more request of
+//! the open, and in the live check.
 
 use bitrix_rest::models::crm::Deal;
 use serde_json::{Value, json};
@@ -66,6 +71,118 @@ pub fn all_probes(rules: &[LinkRule]) -> Vec<LinkProbe> {
     (0..rules.len())
         .flat_map(|source| probes_from(rules, source))
         .collect()
+}
+
+/// The probes, once the store named the order linked by rule `source`, for the deals holding
+/// it under every rule that keeps the other kind of key (a number where `source` keeps an ID,
+/// or the other way round), in rule order.
+pub fn cross_probes(rules: &[LinkRule], source: usize) -> Vec<LinkProbe> {
+    let Some(kind) = rules.get(source).and_then(key_kind) else {
+        return Vec::new();
+    };
+    (0..rules.len())
+        .filter(|&t| key_kind(&rules[t]).is_some_and(|k| k != kind))
+        .map(|target| LinkProbe { source, target })
+        .collect()
+}
+
+/// True for a probe across rules keeping different kinds of key (see [`cross_probes`]).
+pub fn is_cross(rules: &[LinkRule], probe: LinkProbe) -> bool {
+    let kind = |i: usize| rules.get(i).and_then(key_kind);
+    kind(probe.source) != kind(probe.target)
+}
+
+/// The deals among `listed` (the answers of `probe`, of either sort) that hold `order`, the
+/// order `deal` is linked to, oldest first.
+pub fn deals_linked(
+    deal: &Deal,
+    rules: &[LinkRule],
+    probe: LinkProbe,
+    order: &OrderKeys,
+    listed: &[Deal],
+) -> Vec<OtherDeal> {
+    match is_cross(rules, probe) {
+        true => deals_holding_order(deal.id, rules, probe, order, listed),
+        false => deals_sharing_link(deal, rules, probe, listed),
+    }
+}
+
+/// The cross probes for `order`, linked by rule `source`, with their commands.
+pub fn cross_calls(
+    deal_id: u64,
+    rules: &[LinkRule],
+    source: usize,
+    order: &OrderKeys,
+) -> Vec<(LinkProbe, Call)> {
+    cross_probes(rules, source)
+        .into_iter()
+        .filter_map(|probe| Some((probe, cross_link_call(deal_id, rules, probe, order)?)))
+        .collect()
+}
+
+/// The order a link names, by both of its keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderKeys {
+    pub id: u64,
+    /// The order's number (`accountNumber`).
+    pub number: String,
+}
+
+impl OrderKeys {
+    /// The key a rule holding `kind` keeps for this order, as [`link_key`] reads it.
+    fn of_kind(&self, kind: OrderKey) -> String {
+        match kind {
+            OrderKey::Id => self.id.to_string(),
+            OrderKey::Number => self.number.trim().to_owned(),
+        }
+    }
+}
+
+/// The command of a cross probe: the deals other than `deal_id` holding `order` under the
+/// probe's target rule.
+pub fn cross_link_call(
+    deal_id: u64,
+    rules: &[LinkRule],
+    probe: LinkProbe,
+    order: &OrderKeys,
+) -> Option<Call> {
+    let key = order.of_kind(key_kind(rules.get(probe.target)?)?);
+    (!key.is_empty()).then_some(())?;
+    same_link_list(deal_id, rules, probe, &|_| Some(Value::String(key.clone())))
+}
+
+/// The deals among `listed` (answers of a cross probe) that really hold `order` under the
+/// probe's target rule, oldest first.
+pub fn deals_holding_order(
+    deal_id: u64,
+    rules: &[LinkRule],
+    probe: LinkProbe,
+    order: &OrderKeys,
+    listed: &[Deal],
+) -> Vec<OtherDeal> {
+    let Some(target) = rules.get(probe.target) else {
+        return Vec::new();
+    };
+    let Some(key) = key_kind(target).map(|kind| order.of_kind(kind)) else {
+        return Vec::new();
+    };
+    let holds = |d: &&Deal| d.id != deal_id && link_key(d, target).as_deref() == Some(&key);
+    as_others(listed.iter().filter(holds))
+}
+
+/// `deals` as other deals, each once, oldest first.
+fn as_others<'a>(deals: impl Iterator<Item = &'a Deal>) -> Vec<OtherDeal> {
+    let mut out: Vec<OtherDeal> = Vec::new();
+    for d in deals {
+        if !out.iter().any(|o| o.id == d.id) {
+            out.push(OtherDeal {
+                id: d.id,
+                title: d.title.clone(),
+            });
+        }
+    }
+    sort_by_key(&mut out, |o| o.id);
+    out
 }
 
 /// The field a rule keeps the link in.
@@ -176,17 +293,8 @@ pub fn deals_sharing_link(
             (LinkRule::OriginId { .. }, LinkRule::OriginId { .. })
         ) || originator(d) == originator(deal)
     };
-    let mut out: Vec<OtherDeal> = Vec::new();
-    for d in listed {
-        let shares =
-            d.id != deal.id && same_connector(d) && link_key(d, target).as_deref() == Some(&own);
-        if shares && !out.iter().any(|o| o.id == d.id) {
-            out.push(OtherDeal {
-                id: d.id,
-                title: d.title.clone(),
-            });
-        }
-    }
-    sort_by_key(&mut out, |o| o.id);
-    out
+    let shares = |d: &&Deal| {
+        d.id != deal.id && same_connector(d) && link_key(d, target).as_deref() == Some(&own)
+    };
+    as_others(listed.iter().filter(shares))
 }

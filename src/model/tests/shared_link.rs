@@ -2,7 +2,8 @@ use serde_json::json;
 
 use crate::model::settings::{LinkRule, OrderKey};
 use crate::model::shared_link::{
-    LinkProbe, all_probes, deals_sharing_link, probes_from, same_link_call,
+    LinkProbe, OrderKeys, all_probes, cross_calls, cross_probes, deals_linked, deals_sharing_link,
+    is_cross, probes_from, same_link_call,
 };
 
 use super::fixtures::deal;
@@ -168,4 +169,73 @@ fn rules_holding_the_same_kind_of_key_are_asked_across_each_other() {
         ids(&by_connector, probe(1, 0), std::slice::from_ref(&by_rep)),
         vec![1]
     );
+}
+
+#[test]
+fn a_number_in_a_field_and_an_id_in_origin_id_are_asked_by_the_order_the_store_named() {
+    let rules = vec![
+        LinkRule::UserField {
+            field: "UF_CRM_NUMBER".into(),
+            holds: OrderKey::Number,
+        },
+        origin(Some("7")),
+        by_field(OrderKey::Id),
+    ];
+    let probe = |source, target| LinkProbe { source, target };
+    // Not asked before the store answers: the open deal holds one kind of key only.
+    assert_eq!(probes_from(&rules, 0), vec![probe(0, 0)]);
+    assert_eq!(cross_probes(&rules, 0), vec![probe(0, 1), probe(0, 2)]);
+    assert_eq!(cross_probes(&rules, 1), vec![probe(1, 0)]);
+    assert!(is_cross(&rules, probe(1, 0)) && !is_cross(&rules, probe(1, 2)));
+    let order = OrderKeys {
+        id: 1004,
+        number: "HW-1004".into(),
+    };
+    let calls = cross_calls(11, &rules, 0, &order);
+    assert_eq!(calls.len(), 2);
+    assert_eq!(
+        calls[0].1.params["filter"],
+        json!({"!ID": 11, "ORIGIN_ID": "1004", "ORIGINATOR_ID": "7", "!ORIGIN_ID": ""})
+    );
+    assert_eq!(
+        calls[1].1.params["filter"],
+        json!({"!ID": 11, "UF_CRM_ORDER": "1004", "!UF_CRM_ORDER": ""})
+    );
+    let from_origin = cross_calls(4, &rules, 1, &order);
+    assert_eq!(
+        from_origin[0].1.params["filter"],
+        json!({"!ID": 4, "UF_CRM_NUMBER": "HW-1004", "!UF_CRM_NUMBER": ""})
+    );
+
+    // The rep's deal 11 holds the number; the connector's deal 4 the ID.
+    let by_rep = deal(
+        11,
+        json!({"TITLE": "By the rep", "UF_CRM_NUMBER": "HW-1004"}),
+    );
+    let by_connector = deal(
+        4,
+        json!({"TITLE": "By the connector", "ORIGIN_ID": "1004", "ORIGINATOR_ID": "7"}),
+    );
+    let other_connector = deal(5, json!({"ORIGIN_ID": "1004", "ORIGINATOR_ID": "8"}));
+    let other_order = deal(6, json!({"ORIGIN_ID": "1005", "ORIGINATOR_ID": "7"}));
+    let ids = |open, p, listed: &[_]| -> Vec<u64> {
+        deals_linked(open, &rules, p, &order, listed)
+            .iter()
+            .map(|d| d.id)
+            .collect()
+    };
+    let listed = [
+        by_connector.clone(),
+        other_connector,
+        other_order,
+        by_rep.clone(),
+    ];
+    assert_eq!(ids(&by_rep, probe(0, 1), &listed), vec![4]);
+    assert_eq!(
+        ids(&by_connector, probe(1, 0), std::slice::from_ref(&by_rep)),
+        vec![11]
+    );
+    // A deal holding another number is not the order's.
+    let typo = deal(12, json!({"UF_CRM_NUMBER": "HW-10040"}));
+    assert!(ids(&by_connector, probe(1, 0), &[typo]).is_empty());
 }

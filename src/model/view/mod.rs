@@ -28,7 +28,7 @@ use crate::model::reconcile::{
     Difference, DifferenceKind, ReconcileInput, differences, stage_lost, unmapped_status,
 };
 use crate::model::settings::Settings;
-use crate::model::shared_link::{LinkProbe, deals_sharing_link};
+use crate::model::shared_link::{LinkProbe, OrderKeys, deals_linked};
 use crate::model::sorted::sort_by_key;
 use crate::model::stock::{OwnReserve, rows_stock, shown_warehouses};
 use crate::model::unit::Unit;
@@ -293,7 +293,11 @@ impl DealView {
         let order_card = match (order, link, answer) {
             (Some(o), Some(l), Some(a)) => {
                 let mut card = OrderCard::of(o, l, a, input.settings, input.lang);
-                card.shared_with = shared_with(input, l.rule_index);
+                let keys = OrderKeys {
+                    id: card.id,
+                    number: card.number.clone(),
+                };
+                card.shared_with = shared_with(input, l.rule_index, &keys);
                 card.other_buyer = input.contact.is_some_and(|c| other_buyer(&card.buyer, c));
                 Some(card)
             }
@@ -338,14 +342,14 @@ fn stock_quantity(row: &ProductRow, line: Option<&BasketItem>) -> Decimal {
         .unwrap_or(line.quantity)
 }
 
-/// The other deals holding a link to the same order as this deal's link by rule `rule_index`.
-fn shared_with(input: DealInputs<'_>, rule_index: usize) -> Vec<OtherDeal> {
+/// The other deals holding a link to `order`, this deal's link by rule `rule_index`.
+fn shared_with(input: DealInputs<'_>, rule_index: usize, order: &OrderKeys) -> Vec<OtherDeal> {
     let rules = &input.settings.link_rules;
     let found = input
         .same_link
         .iter()
         .filter(|(probe, _)| probe.source == rule_index)
-        .flat_map(|(probe, listed)| deals_sharing_link(input.deal, rules, *probe, listed));
+        .flat_map(|(probe, listed)| deals_linked(input.deal, rules, *probe, order, listed));
     let mut out: Vec<OtherDeal> = Vec::new();
     for d in found {
         if !out.iter().any(|o| o.id == d.id) {

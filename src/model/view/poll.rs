@@ -15,11 +15,13 @@ use bitrix_rest::models::{
 };
 use serde_json::{Value, json};
 
-use super::DealView;
+use super::{DealView, OrderCard};
 use crate::model::call::{Batch, Call, MAX_BATCH_COMMANDS};
 use crate::model::catalog_query::{ASSUMED_WAREHOUSES, stock_commands};
 use crate::model::settings::{LinkRule, SETTINGS_OPTION, Settings};
-use crate::model::shared_link::{LinkProbe, deals_sharing_link, probes_from, same_link_call_for};
+use crate::model::shared_link::{
+    LinkProbe, OrderKeys, cross_calls, deals_linked, probes_from, same_link_call_for,
+};
 use crate::model::sorted::sort_dedup;
 
 /// The portal check: `crm.deal.list` of this deal's `ID` and `DATE_MODIFY`.
@@ -83,15 +85,23 @@ pub fn same_link_probes(
     deal: &Deal,
     rules: &[LinkRule],
 ) -> Vec<(LinkProbe, Call)> {
-    let probes = view
-        .order
-        .as_ref()
-        .map(|o| probes_from(rules, o.linked_by.0))
-        .unwrap_or_default();
-    probes
+    let Some(order) = &view.order else {
+        return Vec::new();
+    };
+    let source = order.linked_by.0;
+    let same = probes_from(rules, source)
         .into_iter()
-        .filter_map(|probe| Some((probe, same_link_call_for(deal, rules, probe)?)))
+        .filter_map(|probe| Some((probe, same_link_call_for(deal, rules, probe)?)));
+    same.chain(cross_calls(deal.id, rules, source, &order_keys(order)))
         .collect()
+}
+
+/// The order card's ID and number, as the probes compare them.
+fn order_keys(order: &OrderCard) -> OrderKeys {
+    OrderKeys {
+        id: order.id,
+        number: order.number.clone(),
+    }
 }
 
 /// True when the deals holding a link to the order (the probes' answers, `listed`) are not the
@@ -105,9 +115,10 @@ pub fn shared_link_changed(
     let Some(order) = &view.order else {
         return false;
     };
+    let keys = order_keys(order);
     let mut now: Vec<u64> = listed
         .iter()
-        .flat_map(|(probe, deals)| deals_sharing_link(deal, rules, *probe, deals))
+        .flat_map(|(probe, deals)| deals_linked(deal, rules, *probe, &keys, deals))
         .map(|d| d.id)
         .collect();
     sort_dedup(&mut now);
