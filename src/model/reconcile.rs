@@ -206,8 +206,8 @@ pub fn delivery_price(order: &Order) -> Decimal {
         .sum()
 }
 
-/// The deal rows that stand for the order's delivery: free-text lines (no product), paired
-/// with no basket line, named as a delivery ("Доставка", "Delivery", "Shipping", or a delivery
+/// The deal rows that stand for the order's delivery: lines of no store product (free text,
+/// or a service of the CRM catalogue), paired with no basket line, named as a delivery ("Доставка", "Delivery", "Shipping", or a delivery
 /// service of the order, as the Bitrix24 store connector writes it), when the order has a
 /// delivery (a free one too). Their price is the delivery's, which the sum compares; a line
 /// that only costs what the delivery costs is not one (gift wrapping at 350 ₽ is a line the
@@ -236,7 +236,7 @@ fn delivery_rows(rows: &[ProductRow], matching: &ProductMatching, order: &Order)
         .enumerate()
         .filter(|(_, (row, m))| {
             m.basket_item_id.is_none()
-                && m.unmatched == Some(Unmatched::FreeText)
+                && m.store_product_id.is_none()
                 && named_as_delivery(&row.product_name)
         })
         .map(|(index, _)| index)

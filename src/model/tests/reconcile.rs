@@ -39,6 +39,7 @@ fn run(deal: &Deal, rows: &[ProductRow], order: &Order) -> Vec<Difference> {
         product(1, "Чайник", Some("A"), json!({})),
         product(2, "Чашка", Some("B"), json!({})),
         product(3, "Блюдце", Some("C"), json!({})),
+        product(4, "Доставка по городу", Some("crm-delivery"), json!({})),
     ];
     let m = match_products(MatchInput {
         rows,
@@ -683,6 +684,12 @@ fn a_free_text_row_named_as_a_delivery_is_the_orders_delivery_not_a_missing_prod
     assert!(!missing(&with_row("Курьер по Москве", "1", "300"), &o));
     // A line that only costs what the delivery costs is not the delivery.
     assert!(missing(&with_row("Подарочная упаковка", "1", "300"), &o));
+    // A delivery service from the CRM catalogue, which the store has no product for, too.
+    let service = vec![
+        row(1, "Чайник", "2", "588"),
+        row(4, "Доставка по городу", "1", "300"),
+    ];
+    assert!(run(&dl, &service, &o).is_empty(), "{:?}", run(&dl, &service, &o));
     // An order without a delivery lacks the deal's delivery.
     let without = order(
         9,
