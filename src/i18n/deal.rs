@@ -16,6 +16,8 @@ impl Lang {
 pub struct DealTexts {
     pub order_title: &'static str,
     pub order_number: &'static str,
+    /// An order's number in the selector of several: `{0}`.
+    pub choice_number: &'static str,
     pub order_date: &'static str,
     pub order_status: &'static str,
     pub order_total: &'static str,
@@ -180,6 +182,7 @@ pub struct DealTexts {
 static RU: DealTexts = DealTexts {
     order_title: "Заказ в магазине",
     order_number: "Заказ №{0}",
+    choice_number: "№{0}",
     order_date: "от {0}",
     order_status: "Статус",
     order_total: "Сумма",
@@ -336,6 +339,7 @@ static RU: DealTexts = DealTexts {
 static EN: DealTexts = DealTexts {
     order_title: "Store order",
     order_number: "Order #{0}",
+    choice_number: "#{0}",
     order_date: "placed {0}",
     order_status: "Status",
     order_total: "Total",

@@ -282,8 +282,8 @@ fn order_choices(m: &mut Markup, choices: &[OrderChoice], chosen: u64, fmt: Fmt)
             String::new()
         };
         let label = format!(
-            "№{}{id} · {} · {}",
-            c.number,
+            "{}{id} · {} · {}",
+            fill(t.choice_number, &[&c.number]),
             fmt.date(&c.date),
             fmt.money(c.total, &c.currency)
         );
