@@ -89,6 +89,8 @@ pub struct DealTexts {
     pub differences_title: &'static str,
     pub no_differences: &'static str,
     pub no_differences_compared: &'static str,
+    /// The deal's sum leaves out the order's delivery, `{0}`.
+    pub delivery_left_out: &'static str,
     /// Instead of "agree" (and under other differences) while the portal catalogue is unread.
     pub products_not_compared: &'static str,
     /// `{0}`: how many more differences are folded.
@@ -252,6 +254,7 @@ static RU: DealTexts = DealTexts {
     differences_title: "Расхождения сделки и заказа",
     no_differences: "Сделка и заказ совпадают.",
     no_differences_compared: "В сравнённом сделка и заказ совпадают.",
+    delivery_left_out: "Сумма сделки — без доставки заказа ({0}).",
     products_not_compared: "Товары сделки и заказа не сравнивались: каталог Битрикс24 не удалось прочитать.",
     differences_more: "Остальные расхождения: {0}",
     diff_sum: "Сумма сделки {0} не равна сумме заказа {1}.",
@@ -409,6 +412,7 @@ static EN: DealTexts = DealTexts {
     differences_title: "Differences between the deal and the order",
     no_differences: "The deal and the order agree.",
     no_differences_compared: "The deal and the order agree in what was compared.",
+    delivery_left_out: "The deal's sum leaves out the order's delivery ({0}).",
     products_not_compared: "The products of the deal and the order were not compared: the Bitrix24 catalogue could not be read.",
     differences_more: "Other differences: {0}",
     diff_sum: "The deal sum {0} differs from the order total {1}.",

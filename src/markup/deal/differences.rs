@@ -3,7 +3,9 @@
 use super::changed_class;
 use crate::i18n::{Lang, Names, difference_sentence, fill};
 use crate::markup::Markup;
+use crate::markup::format::Fmt;
 use crate::model::reconcile::Difference;
+use crate::model::view::DealView;
 
 /// A list longer than this is folded.
 const FOLD_OVER: usize = 8;
@@ -30,13 +32,14 @@ fn sentences(m: &mut Markup, differences: &[Difference], lang: Lang, names: &Nam
 /// an empty list is no agreement.
 pub fn differences(
     m: &mut Markup,
-    differences: &[Difference],
-    unmapped_status: Option<&str>,
+    view: &DealView,
     products_unchecked: bool,
-    lang: Lang,
+    fmt: Fmt,
     names: &Names,
     marked: bool,
 ) {
+    let (differences, unmapped_status) = (&view.differences, view.unmapped_status.as_deref());
+    let lang = fmt.lang;
     let t = lang.deal();
     m.open("section");
     changed_class(m, "sl-card sl-differences", marked);
@@ -60,6 +63,14 @@ pub fn differences(
             .attr("data-testid", "no-differences")
             .text(agree)
             .close("p");
+        // The sums on screen differ by the delivery: said, so no one takes it for a miss.
+        if let (Some(delivery), Some(order)) = (view.delivery_left_out(), &view.order) {
+            let price = fmt.money(delivery, &order.currency);
+            m.open_class("p", "sl-muted sl-small")
+                .attr("data-testid", "delivery-left-out")
+                .text(&fill(t.delivery_left_out, &[&price]))
+                .close("p");
+        }
     }
     if !differences.is_empty() {
         // A long list (a deal and an order with little in common) shows its first sentences

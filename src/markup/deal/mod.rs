@@ -126,10 +126,9 @@ fn loaded_body(
         };
         differences(
             m,
-            &view.differences,
-            view.unmapped_status.as_deref(),
+            view,
             data.catalogue_error.is_some(),
-            ctx.lang,
+            fmt,
             &names,
             marks.differences,
         );

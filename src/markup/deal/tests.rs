@@ -923,6 +923,23 @@ fn an_unmapped_order_status_is_said_under_the_differences() {
 }
 
 #[test]
+fn a_deal_sum_without_the_orders_delivery_agrees_and_says_so() {
+    let mut v = view(StoreState::Linked);
+    let order = v.order.as_mut().unwrap();
+    (order.total, order.delivery_price) = (d("1650"), d("350"));
+    let html = body(&ctx(), &loaded(v.clone(), data(answered())));
+    assert!(html.contains(r#"data-testid="no-differences""#), "{html}");
+    assert!(
+        html.contains(r#"data-testid="delivery-left-out">The deal's sum leaves out the order's delivery (₽350.00).</p>"#),
+        "{html}"
+    );
+    // A deal whose sum includes the delivery has nothing to explain.
+    v.deal.sum = d("1650");
+    let whole = body(&ctx(), &loaded(v, data(answered())));
+    assert!(!whole.contains("delivery-left-out"), "{whole}");
+}
+
+#[test]
 fn no_differences_is_said_only_for_a_linked_order() {
     let linked = body(&ctx(), &loaded(view(StoreState::Linked), data(answered())));
     assert!(linked.contains(r#"data-testid="no-differences""#));

@@ -689,7 +689,11 @@ fn a_free_text_row_named_as_a_delivery_is_the_orders_delivery_not_a_missing_prod
         row(1, "Чайник", "2", "588"),
         row(4, "Доставка по городу", "1", "300"),
     ];
-    assert!(run(&dl, &service, &o).is_empty(), "{:?}", run(&dl, &service, &o));
+    assert!(
+        run(&dl, &service, &o).is_empty(),
+        "{:?}",
+        run(&dl, &service, &o)
+    );
     // An order without a delivery lacks the deal's delivery.
     let without = order(
         9,

@@ -133,6 +133,20 @@ pub struct DealView {
 }
 
 impl DealView {
+    /// The linked order's delivery when the deal's sum is the order's total without it, as the
+    /// sum comparison allows: the two sums on screen then differ by it, and no difference
+    /// says why.
+    pub fn delivery_left_out(&self) -> Option<Decimal> {
+        let order = self.order.as_ref()?;
+        let sum = self.deal.sum.round_dp(2);
+        let without = (order.total - order.delivery_price).round_dp(2);
+        let apart = !order.delivery_price.is_zero()
+            && order.currency == self.deal.currency
+            && sum != order.total.round_dp(2)
+            && sum == without;
+        apart.then_some(order.delivery_price)
+    }
+
     /// Assembles the view.
     pub fn build(input: DealInputs<'_>) -> DealView {
         let deal = DealCard::of(input.deal, input.contact, input.stages);
