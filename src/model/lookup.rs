@@ -331,6 +331,11 @@ pub struct LookupHit {
     pub stock: ProductStock,
     /// Its price in the shown price type, when the store has one.
     pub price: Option<Price>,
+    /// A size (a variation) of the listed product with this ID, listed under it.
+    pub size_of: Option<u64>,
+    /// Sold in the sizes listed under it: with no stock of its own, its figures are theirs
+    /// together.
+    pub in_sizes: bool,
 }
 
 /// What the lookup batch returned (missing commands = empty lists).
@@ -481,7 +486,7 @@ pub fn lookup_hits(
         .map(|(relevance, p)| ((relevance, misses_words(p), order(&p.name), p.id), p))
         .collect();
     sort_by(&mut keyed, |a, b| a.0 < b.0);
-    keyed
+    let hits = keyed
         .into_iter()
         .take(MAX_RESULTS)
         .map(|((relevance, _, _, _), p)| LookupHit {
@@ -497,6 +502,44 @@ pub fn lookup_hits(
                 })
                 .cloned(),
             product: p.clone(),
+            size_of: None,
+            in_sizes: false,
         })
-        .collect()
+        .collect();
+    sizes_under_their_products(hits)
+}
+
+/// The product a variation belongs to (`parentId`).
+fn parent_of(p: &Product) -> Option<u64> {
+    p.property_text("parentId")?.trim().parse().ok()
+}
+
+/// Each listed product's listed sizes right under it, in their order; a product with no
+/// stock of its own takes theirs together. Sizes of a product not listed stay where they are.
+fn sizes_under_their_products(hits: Vec<LookupHit>) -> Vec<LookupHit> {
+    let listed: Vec<u64> = hits.iter().map(|h| h.product.id).collect();
+    let parent = |h: &LookupHit| parent_of(&h.product).filter(|id| *id != h.product.id);
+    let is_size = |h: &LookupHit| parent(h).is_some_and(|id| listed.contains(&id));
+    let mut out: Vec<LookupHit> = Vec::with_capacity(hits.len());
+    for hit in hits.iter().filter(|h| !is_size(h)) {
+        let mut product = hit.clone();
+        let sizes: Vec<LookupHit> = hits
+            .iter()
+            .filter(|h| parent(h) == Some(hit.product.id))
+            .map(|h| LookupHit {
+                size_of: Some(hit.product.id),
+                ..h.clone()
+            })
+            .collect();
+        let own = product.stock.warehouses.iter().any(|w| !w.amount.is_zero());
+        if !sizes.is_empty() && !own {
+            product.in_sizes = true;
+            for size in &sizes {
+                product.stock.add(&size.stock);
+            }
+        }
+        out.push(product);
+        out.extend(sizes);
+    }
+    out
 }

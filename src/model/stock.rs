@@ -212,6 +212,23 @@ pub fn product_stock(
     }
 }
 
+impl ProductStock {
+    /// Adds `other`'s figures (the same warehouses, in the same order) to these: a product
+    /// sold in sizes has theirs together.
+    pub fn add(&mut self, other: &ProductStock) {
+        for (w, o) in self.warehouses.iter_mut().zip(&other.warehouses) {
+            w.amount = w.amount + o.amount;
+            w.reserved = w.reserved + o.reserved;
+            w.free = w.free + o.free;
+            w.own_reserve = w.own_reserve + o.own_reserve;
+            w.available = w.available + o.available;
+        }
+        self.total_free = self.total_free + other.total_free;
+        self.available = self.available + other.available;
+        self.reserved_elsewhere = self.reserved_elsewhere + other.reserved_elsewhere;
+    }
+}
+
 /// The stock figures of one deal row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowStock {

@@ -63,26 +63,29 @@ fn option(
     let selected = v.state.active == Some(i);
     let expanded = v.state.expanded == Some(i);
     let index = i.to_string();
-    m.open_class(
-        "li",
-        if expanded {
-            "sl-lookup-option sl-lookup-open"
-        } else {
-            "sl-lookup-option"
-        },
-    )
-    .attr("id", &v.ids.option(i))
-    .attr("role", "option")
-    .attr("aria-selected", if selected { "true" } else { "false" })
-    .attr("data-testid", "stock-result")
-    .attr("data-xml-id", hit.product.xml_id.as_deref().unwrap_or(""))
-    .attr("data-product-id", &hit.product.id.to_string())
-    .on("click", action::PICK, Some(&index));
+    let class = match (expanded, hit.size_of.is_some()) {
+        (true, true) => "sl-lookup-option sl-lookup-size sl-lookup-open",
+        (true, false) => "sl-lookup-option sl-lookup-open",
+        (false, true) => "sl-lookup-option sl-lookup-size",
+        (false, false) => "sl-lookup-option",
+    };
+    m.open_class("li", class)
+        .attr("id", &v.ids.option(i))
+        .attr("role", "option")
+        .attr("aria-selected", if selected { "true" } else { "false" })
+        .attr("data-testid", "stock-result")
+        .attr("data-xml-id", hit.product.xml_id.as_deref().unwrap_or(""))
+        .attr("data-product-id", &hit.product.id.to_string())
+        .on("click", action::PICK, Some(&index));
     m.open_class("div", "sl-lookup-row");
     m.open_class("span", "sl-lookup-name");
     m.leaf("span", "sl-lookup-title", &hit.product.name);
     if !hit.product.active {
         m.leaf("span", "sl-badge sl-badge-warning", t.inactive);
+    }
+    // Its figures are its sizes', listed under it.
+    if hit.in_sizes {
+        m.leaf("span", "sl-badge sl-badge-primary", t.in_sizes);
     }
     m.open_class("span", "sl-lookup-codes");
     if let Some(article) = &hit.article {

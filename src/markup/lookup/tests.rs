@@ -18,6 +18,8 @@ fn hit(id: u64, xml: &str, records: &[StoreStock], price: Option<Price>) -> Look
         relevance: Relevance::NamePrefix,
         stock: product_stock(id, records, &[2, 1], &OwnReserve::default()),
         price,
+        size_of: None,
+        in_sizes: false,
     }
 }
 
@@ -118,6 +120,34 @@ fn tag_with<'a>(html: &'a str, marker: &str) -> &'a str {
     let start = html[..at].rfind('<').unwrap();
     let end = at + html[at..].find('>').unwrap();
     &html[start..=end]
+}
+
+#[test]
+fn a_product_sold_in_sizes_is_marked_and_its_sizes_sit_under_it() {
+    let mut state = answered(None, None);
+    if let Shown::Answer(answer) = &mut state.shown {
+        answer.hits[0].in_sizes = true;
+        answer.hits[1].size_of = Some(7);
+    }
+    let html = whole(&state);
+    let t = Lang::Ru.lookup();
+    let parent = tag_with(&html, r#"data-product-id="7""#);
+    assert!(
+        parent.starts_with(r#"<li class="sl-lookup-option" "#),
+        "{parent}"
+    );
+    assert!(
+        html.contains(&format!(
+            r#"<span class="sl-badge sl-badge-primary">{}</span>"#,
+            t.in_sizes
+        )),
+        "{html}"
+    );
+    let size = tag_with(&html, r#"data-product-id="8""#);
+    assert!(
+        size.starts_with(r#"<li class="sl-lookup-option sl-lookup-size" "#),
+        "{size}"
+    );
 }
 
 #[test]

@@ -15,6 +15,8 @@ fn hit(id: u64) -> LookupHit {
         relevance: Relevance::NamePrefix,
         stock: product_stock(id, &[], &[], &OwnReserve::default()),
         price: None,
+        size_of: None,
+        in_sizes: false,
     }
 }
 

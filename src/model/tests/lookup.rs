@@ -644,9 +644,76 @@ fn the_variations_of_the_products_found_come_in_the_same_batch_with_their_stock(
         &[1],
     )
     .iter()
-    .map(|h| (h.product.id, h.stock.total_free))
+    .map(|h| (h.product.id, h.stock.total_free, h.in_sizes, h.size_of))
     .collect();
-    assert_eq!(hits, vec![(1, d("0")), (3, d("7"))]);
+    // The size under its product, which shows their stock together, not a zero of its own.
+    assert_eq!(
+        hits,
+        vec![(1, d("7"), true, None), (3, d("7"), false, Some(1))]
+    );
+}
+
+#[test]
+fn sizes_are_listed_under_their_product_which_sums_their_stock() {
+    let with_variations = LookupScope {
+        variations_iblock_id: Some(24),
+        ..scope()
+    };
+    let size = |id: u64, name: &str, parent: u64| {
+        product(
+            id,
+            name,
+            Some(&format!("s{id}")),
+            json!({"parentId": {"value": parent.to_string()}}),
+        )
+    };
+    let gloves = product(1, "Перчатки", Some("gloves"), json!({}));
+    let boots = product(
+        2,
+        "Перчатки-краги",
+        Some("boots"),
+        json!({"property101": {"value": "B"}}),
+    );
+    // The store lists the sizes before their product.
+    let names = [
+        size(11, "Перчатки L", 1),
+        size(12, "Перчатки M", 1),
+        gloves.clone(),
+        boots,
+    ];
+    let records = vec![
+        stock(11, 1, "5", "0"),
+        stock(12, 1, "30", "1"),
+        stock(12, 2, "10", "10"),
+        stock(2, 1, "4", "0"),
+    ];
+    let hits = lookup_hits(
+        &q("перчатки"),
+        LookupResults {
+            lists: [&[], &[], &[], &names, &[], &[]],
+            stock: &records,
+            prices: &[],
+        },
+        with_variations,
+        &[1, 2],
+    );
+    let shown: Vec<_> = hits
+        .iter()
+        .map(|h| (h.product.id, h.size_of, h.stock.total_free))
+        .collect();
+    assert_eq!(
+        shown,
+        vec![
+            (1, None, d("34")),
+            (11, Some(1), d("5")),
+            (12, Some(1), d("29")),
+            (2, None, d("4")),
+        ]
+    );
+    assert!(hits[0].in_sizes && !hits[3].in_sizes);
+    // Per warehouse too.
+    let per_warehouse: Vec<_> = hits[0].stock.warehouses.iter().map(|w| w.free).collect();
+    assert_eq!(per_warehouse, vec![d("34"), d("0")]);
 }
 
 #[test]
