@@ -25,6 +25,32 @@ pub fn normalize_name(name: &str) -> String {
     out
 }
 
+/// True when two normalised names differ at most by their words' endings: word for word,
+/// the same, or one the other plus a letter or two (`подтвержден` / `подтверждена`,
+/// `shipped` / `ship`), after a common beginning of four letters or more.
+///
+/// ```
+/// use storelink::model::mapping::names::names_alike;
+/// assert!(names_alike("заказ собран", "заказ собрана"));
+/// assert!(!names_alike("новый заказ", "новая заявка"));
+/// assert!(!names_alike("оплачен", "не оплачен"));
+/// ```
+pub fn names_alike(a: &str, b: &str) -> bool {
+    let word_alike = |x: &str, y: &str| {
+        let (short, long) = match x.chars().count() <= y.chars().count() {
+            true => (x, y),
+            false => (y, x),
+        };
+        let (s, l) = (short.chars().count(), long.chars().count());
+        long.starts_with(short) && (short == long || (s >= 4 && l - s <= 2))
+    };
+    let (a_words, b_words): (Vec<&str>, Vec<&str>) =
+        (a.split(' ').collect(), b.split(' ').collect());
+    !a.is_empty()
+        && a_words.len() == b_words.len()
+        && a_words.iter().zip(&b_words).all(|(x, y)| word_alike(x, y))
+}
+
 /// Word stems that mark a status or stage as "canceled" (ru / en).
 const CANCEL_STEMS: &[&str] = &["отмен", "аннул", "cancel"];
 

@@ -18,7 +18,7 @@ use bitrix_rest::models::{
     sale::{SaleStatus, StatusLang},
 };
 
-use super::names::{names_cancellation, names_completion, normalize_name};
+use super::names::{names_alike, names_cancellation, names_completion, normalize_name};
 use super::{PipelineMapping, StatusStage, stage_entity_id};
 
 /// An order status with its name in the rep's language.
@@ -112,9 +112,11 @@ pub fn prefill_pipeline(
         .iter()
         .filter_map(|status| {
             let name = normalize_name(&status.name);
+            // The same name first, else one that differs by its endings only.
             let same_name = stage_names
                 .iter()
                 .position(|n| !n.is_empty() && *n == name)
+                .or_else(|| stage_names.iter().position(|n| names_alike(n, &name)))
                 .map(|i| stages[i]);
             let completed = (status.id == "F" || names_completion(&name))
                 .then_some(won)

@@ -153,6 +153,30 @@ fn prefill_matches_equal_names_in_the_pipeline_only() {
 }
 
 #[test]
+fn names_that_differ_by_their_endings_match_after_equal_ones() {
+    let stages = vec![
+        stage(1, "C1:NEW", "Новая заявка", 10, None),
+        stage(1, "C1:CONFIRMED", "Подтверждена", 20, None),
+        stage(1, "C1:PACKED", "Собрана", 30, None),
+        stage(1, "C1:DONE", "Доставлена", 50, Some("S")),
+        stage(1, "C1:PACK", "Собран", 40, None),
+    ];
+    let statuses = named(&[
+        ("NW", "Новый заказ"),
+        ("CF", "Подтверждён"),
+        ("PK", "Собран"),
+        ("DL", "Доставлен"),
+        ("X", "Оплачен"),
+    ]);
+    let m = prefill_pipeline(1, &statuses, &stages);
+    assert_eq!(
+        m.pairs,
+        pairs(&[("CF", "C1:CONFIRMED"), ("PK", "C1:PACK"), ("DL", "C1:DONE")]),
+        "an equal name is preferred to a like one"
+    );
+}
+
+#[test]
 fn the_completed_status_maps_to_the_won_stage() {
     let stages = vec![
         stage(1, "C1:NEW", "Новая", 10, None),

@@ -142,9 +142,12 @@ impl SettingsForm {
             if self.stage_mapping.pipeline(id).is_some() || pipeline_stages(id, stages).is_empty() {
                 continue;
             }
-            self.stage_mapping
-                .set_pipeline(prefill_pipeline(id, statuses, stages));
-            self.proposed.push(id);
+            let proposal = prefill_pipeline(id, statuses, stages);
+            // A table the names filled nothing in is not called a proposal.
+            if !proposal.pairs.is_empty() {
+                self.proposed.push(id);
+            }
+            self.stage_mapping.set_pipeline(proposal);
         }
     }
 

@@ -81,6 +81,15 @@ fn pipelines_without_a_saved_mapping_get_a_proposal_once_statuses_are_known() {
     assert_eq!(form.stage_mapping.pipeline(0).unwrap().pairs, vec![]);
     assert_eq!(form.stage_mapping.stage_for(1, "N"), Some("C1:NEW"));
     assert_eq!(form.stage_mapping.stage_for(1, "F"), Some("C1:WON"));
+    // A pipeline whose names match none of the statuses' is not said to be proposed.
+    let mut fresh = SettingsForm::of(&Settings::default());
+    let other = [named("Q", "Ждёт звонка")];
+    fresh.propose_mappings(&pipelines[1..], &other, &stages);
+    assert!(fresh.proposed.is_empty());
+    assert_eq!(
+        fresh.stage_mapping.pipeline(1).map(|p| p.pairs.len()),
+        Some(0)
+    );
 }
 
 #[test]
