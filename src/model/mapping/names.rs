@@ -27,7 +27,7 @@ pub fn normalize_name(name: &str) -> String {
 
 /// True when two normalised names differ at most by their words' endings: word for word,
 /// the same, or one the other plus a letter or two (`подтвержден` / `подтверждена`,
-/// `shipped` / `ship`), after a common beginning of four letters or more.
+/// `confirm` / `confirmed`), after a common beginning of four letters or more.
 ///
 /// ```
 /// use storelink::model::mapping::names::names_alike;
