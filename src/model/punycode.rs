@@ -70,6 +70,65 @@ pub fn encode(label: &str) -> Option<String> {
     Some(output)
 }
 
+/// `host` as people write it: every `xn--` label decoded (a label that does not decode stays
+/// as it is), so a message names `магазин.рф` as the admin typed it.
+pub fn unicode_host(host: &str) -> String {
+    host.split('.')
+        .map(|label| match label.strip_prefix("xn--").and_then(decode) {
+            Some(text) => text,
+            None => label.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// The text of Punycode `code` (RFC 3492, section 6.2); `None` when it is not valid.
+pub fn decode(code: &str) -> Option<String> {
+    let (basic, rest) = match code.rfind('-') {
+        Some(at) => (&code[..at], &code[at + 1..]),
+        None => ("", code),
+    };
+    if !basic.is_ascii() {
+        return None;
+    }
+    let mut output: Vec<char> = basic.chars().collect();
+    let (mut n, mut i, mut bias) = (INITIAL_N, 0_u32, INITIAL_BIAS);
+    let mut digits = rest.chars();
+    while let Some(first) = digits.next() {
+        let old_i = i;
+        let (mut w, mut k) = (1_u32, BASE);
+        let mut c = Some(first);
+        loop {
+            let d = value(c?)?;
+            i = i.checked_add(d.checked_mul(w)?)?;
+            let t = threshold(k, bias);
+            if d < t {
+                break;
+            }
+            w = w.checked_mul(BASE - t)?;
+            k += BASE;
+            c = digits.next();
+        }
+        let len = output.len() as u32 + 1;
+        bias = adapt(i - old_i, len, old_i == 0);
+        n = n.checked_add(i / len)?;
+        i %= len;
+        output.insert(i as usize, char::from_u32(n)?);
+        i += 1;
+    }
+    Some(output.into_iter().collect())
+}
+
+/// A Punycode digit's value.
+fn value(c: char) -> Option<u32> {
+    match c {
+        'a'..='z' => Some(c as u32 - 'a' as u32),
+        'A'..='Z' => Some(c as u32 - 'A' as u32),
+        '0'..='9' => Some(c as u32 - '0' as u32 + 26),
+        _ => None,
+    }
+}
+
 fn threshold(k: u32, bias: u32) -> u32 {
     if k <= bias {
         T_MIN
@@ -109,6 +168,18 @@ mod tests {
         assert_eq!(encode("испытание").as_deref(), Some("80akhbyknj4f"));
         assert_eq!(encode("bücher").as_deref(), Some("bcher-kva"));
         assert_eq!(encode("münchen").as_deref(), Some("mnchen-3ya"));
+    }
+
+    #[test]
+    fn codes_decode_back_to_their_labels() {
+        for label in ["рф", "пример", "испытание", "bücher", "münchen", "магазин"]
+        {
+            let code = encode(label).unwrap();
+            assert_eq!(decode(&code).as_deref(), Some(label), "{code}");
+        }
+        assert_eq!(unicode_host("xn--80aairftm.xn--p1ai"), "магазин.рф");
+        assert_eq!(unicode_host("shop.example"), "shop.example");
+        assert_eq!(unicode_host("xn--!!.ru"), "xn--!!.ru", "not a code: kept");
     }
 
     #[test]

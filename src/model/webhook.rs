@@ -112,6 +112,22 @@ impl StoreWebhook {
         &self.origin
     }
 
+    /// The origin as people write it, for messages: a national domain in its own letters
+    /// (`https://магазин.рф`, where [`StoreWebhook::origin`] has `xn--80aairftm.xn--p1ai`).
+    pub fn origin_as_written(&self) -> String {
+        let (scheme, rest) = self.origin.split_once("://").unwrap_or(("", &self.origin));
+        // An IPv6 address (`[::1]:8080`) has no letters to show otherwise.
+        if rest.starts_with('[') {
+            return self.origin.clone();
+        }
+        let (host, port) = match rest.split_once(':') {
+            Some((host, port)) => (host, format!(":{port}")),
+            None => (rest, String::new()),
+        };
+        let host = crate::model::punycode::unicode_host(host);
+        format!("{scheme}://{host}{port}")
+    }
+
     /// The store user the webhook belongs to.
     pub fn user_id(&self) -> u64 {
         self.user_id

@@ -184,6 +184,12 @@ fn a_store_on_a_national_domain_is_addressed_by_its_xn_form() {
     // Already in that form: the same webhook.
     let same = parse("https://xn--80aairftm.xn--p1ai/rest/1/abcdefgh12345678/").unwrap();
     assert_eq!(same, hook);
+    // Messages name it as people write it.
+    assert_eq!(hook.origin_as_written(), "https://магазин.рф");
+    let port = parse("http://127.0.0.1:8082/rest/1/abcdefgh12345678/").unwrap();
+    assert_eq!(port.origin_as_written(), "http://127.0.0.1:8082");
+    let v6 = parse("http://[::1]:8082/rest/1/abcdefgh12345678/").unwrap();
+    assert_eq!(v6.origin_as_written(), "http://[::1]:8082");
     // Letters that are not a domain are still refused.
     assert_eq!(
         parse("https://шоп рф/rest/1/abcdefgh12345678/"),

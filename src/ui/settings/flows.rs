@@ -75,7 +75,7 @@ pub fn check_callback(
         };
         let seq = page.check_seq + 1;
         page.dispatch(Action::CheckStarted {
-            origin: hook.origin().to_owned(),
+            origin: hook.origin_as_written(),
             url: hook.base_url(),
         });
         let store = match check_client(&hook) {

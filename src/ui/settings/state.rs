@@ -159,7 +159,7 @@ impl PageState {
             store_origin: saved
                 .store_webhook
                 .as_ref()
-                .map(|w| w.origin().to_owned())
+                .map(|w| w.origin_as_written())
                 .unwrap_or_default(),
             check: if connected {
                 Check::Running
