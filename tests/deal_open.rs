@@ -390,6 +390,28 @@ async fn a_guess_that_no_longer_fits_the_deal_is_replaced_by_the_batch_it_needs(
     assert_eq!(guessed_view, unguessed_view);
 }
 
+#[tokio::test]
+async fn a_store_that_gave_no_answer_to_the_guess_is_not_asked_again_in_the_same_open() {
+    let s = setup();
+    let (first, _) = open(&s, 1, Some(&s.store)).await;
+    // The guess of an earlier open that differs from what this one needs (another language
+    // asks other status names, say).
+    let mut guess = first.store_batch.clone().expect("a store batch");
+    guess.push(
+        "extra",
+        storelink::model::call::Call::new("sale.status.list", serde_json::json!({})),
+    );
+    s.sandbox
+        .set_fault("store:*", 1.0, bitrix_sandbox::FaultKind::ServerError);
+    let failing = Client::builder()
+        .retry(bitrix_rest::RetryPolicy::NONE)
+        .webhook(&s.sandbox.urls().store_webhook)
+        .expect("client");
+    let (data, view) = open_guessing(&s, 1, Some(&failing), Some(&guess)).await;
+    assert_eq!(view.store, StoreState::Unavailable);
+    assert_eq!(data.requests.1, 1, "the guess alone: {:?}", data.requests);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_hanging_store_does_not_hold_back_the_deal() {
     let s = setup();

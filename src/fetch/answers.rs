@@ -73,6 +73,22 @@ impl Answers {
         }
     }
 
+    /// Why the store or portal answered none of `batch`'s commands, when every request of
+    /// it failed as a whole (no answer, a server error, a refused webhook): the error of the
+    /// first. `None` when any command was answered, or failed on its own.
+    pub fn unanswered(&self, batch: &Batch) -> Option<Error> {
+        let mut first = None;
+        for command in &batch.commands {
+            match self.reply(&command.name) {
+                Err(e) if e.method == "batch" => {
+                    first.get_or_insert(e);
+                }
+                _ => return None,
+            }
+        }
+        first
+    }
+
     /// How many HTTP requests the batch took.
     pub fn requests(&self) -> usize {
         self.results.iter().map(BatchResults::requests).sum()

@@ -95,6 +95,15 @@ pub(super) struct Guessed<'a> {
     pub answers: Result<Answers, Error>,
 }
 
+/// Why the store answered nothing of a guessed batch, when it did not.
+fn unanswered(guessed: &Guessed) -> Option<Error> {
+    match &guessed.answers {
+        Err(e) if e.kind == ErrorKind::Cancelled => None,
+        Err(e) => Some(e.clone()),
+        Ok(answers) => answers.unanswered(guessed.batch),
+    }
+}
+
 /// The store's side of an open: the data, the HTTP requests it took, and the batch it needed.
 pub(super) struct StoreFetch {
     pub data: StoreData,
@@ -125,6 +134,9 @@ pub(super) async fn fetch_store(
             let requests = guess_requests(&g);
             (g.answers, requests)
         }
+        // The store answered nothing of the guess, through its retries: asking again with the
+        // batch this open needs would keep the rep waiting through a second round of them.
+        Some(g) if let Some(e) = unanswered(&g) => (Err(e), guess_requests(&g)),
         other => {
             let wasted = other.as_ref().map_or(0, guess_requests);
             let answers = run(store, &plan.batch).await;
