@@ -412,6 +412,32 @@ async fn a_store_that_gave_no_answer_to_the_guess_is_not_asked_again_in_the_same
     assert_eq!(data.requests.1, 1, "the guess alone: {:?}", data.requests);
 }
 
+#[tokio::test]
+async fn a_planned_batch_stops_at_a_request_the_store_answered_nothing_of() {
+    let s = setup();
+    let mut batch = Batch::new();
+    for i in 0..60 {
+        batch.push(
+            format!("order{i}"),
+            storelink::model::call::Call::new("sale.order.get", serde_json::json!({"id": i + 1})),
+        );
+    }
+    assert_eq!(batch.clone().into_requests().len(), 2);
+    s.sandbox
+        .set_fault("store:*", 1.0, bitrix_sandbox::FaultKind::ServerError);
+    let failing = Client::builder()
+        .retry(bitrix_rest::RetryPolicy::NONE)
+        .webhook(&s.sandbox.urls().store_webhook)
+        .expect("client");
+    let answers = storelink::fetch::answers::run(&failing, &batch)
+        .await
+        .expect("a usable batch");
+    assert_eq!(answers.requests(), 1, "the second would only fail again");
+    let last = answers.reply("order59").expect_err("not answered");
+    assert_eq!(last.status, Some(500));
+    assert!(answers.unanswered(&batch).is_some());
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_hanging_store_does_not_hold_back_the_deal() {
     let s = setup();

@@ -307,6 +307,45 @@ async fn a_failed_batch_request_gives_its_error_to_each_command() {
     );
 }
 
+#[tokio::test]
+async fn a_request_the_server_answered_nothing_of_stops_the_later_ones() {
+    let clock = ManualClock::new();
+    let t = Scripted::new(&clock, |_| {
+        common::status(
+            500,
+            r#"{"error":"INTERNAL_SERVER_ERROR","error_description":""}"#,
+        )
+    });
+    let mut batch = Batch::new();
+    let handles: Vec<_> = (0..60)
+        .map(|i| {
+            batch
+                .add::<Deal>(&format!("d{i}"), "crm.deal.get", json!({"id": i}))
+                .unwrap()
+        })
+        .collect();
+    let client = Client::builder()
+        .transport(t.clone())
+        .clock(clock.clone())
+        .retry(bitrix_rest::RetryPolicy::NONE)
+        .webhook(HOOK)
+        .unwrap();
+    let results = client.run_batch(batch).await.unwrap();
+    assert_eq!(
+        t.sent().len(),
+        1,
+        "the second request would only fail again"
+    );
+    for h in [&handles[0], &handles[59]] {
+        let e = results.get(h).unwrap_err();
+        assert_eq!(
+            (e.kind, e.status),
+            (bitrix_rest::ErrorKind::Server, Some(500))
+        );
+    }
+    assert_eq!(results.requests(), 1);
+}
+
 #[test]
 fn per_command_errors_and_empty_sections_are_read() {
     let mut batch = Batch::new();

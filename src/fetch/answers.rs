@@ -12,6 +12,8 @@ use crate::model::call::Batch;
 pub struct Answers {
     /// One per group of requests sent (see [`run`]).
     results: Vec<BatchResults>,
+    /// The commands not sent, after a request the server answered nothing of, with its error.
+    unsent: Vec<(String, Error)>,
 }
 
 /// Sends `batch` as the requests [`Batch::into_requests`] cuts it into, one after another:
@@ -20,16 +22,46 @@ pub struct Answers {
 /// request, which the client resolves from the earlier answer — and fails when that command
 /// failed, as the order of a link rule that found no order does.) A group larger than one
 /// request is still cut by the client. A batch the client refuses as unusable fails the whole.
+/// Once a request is answered nothing of (no answer through the client's retries, a server
+/// error, a refused webhook), the later ones are not sent: their commands fail the same way,
+/// rather than after another round of retries each.
 pub async fn run(client: &Client, batch: &Batch) -> Result<Answers, Error> {
-    let mut results = Vec::new();
+    let mut answers = Answers {
+        results: Vec::new(),
+        unsent: Vec::new(),
+    };
+    let mut down: Option<Error> = None;
     for request in batch.clone().into_requests() {
+        let names: Vec<String> = request.commands.iter().map(|c| c.name.clone()).collect();
+        if let Some(e) = &down {
+            answers
+                .unsent
+                .extend(names.into_iter().map(|name| (name, e.clone())));
+            continue;
+        }
         let mut rest = RestBatch::new();
         for command in request.commands {
             rest.add::<Value>(&command.name, command.call.method, command.call.params)?;
         }
-        results.push(client.run_batch(rest).await?);
+        let results = client.run_batch(rest).await?;
+        down = whole_failure(&results, &names);
+        answers.results.push(results);
     }
-    Ok(Answers { results })
+    Ok(answers)
+}
+
+/// The error of a request the server answered none of `names` of, when it failed as a whole.
+fn whole_failure(results: &BatchResults, names: &[String]) -> Option<Error> {
+    let mut first = None;
+    for name in names {
+        match results.raw(name) {
+            Some(Err(e)) if e.method == "batch" && e.kind != ErrorKind::Cancelled => {
+                first.get_or_insert_with(|| e.clone());
+            }
+            _ => return None,
+        }
+    }
+    first
 }
 
 impl Answers {
@@ -38,6 +70,9 @@ impl Answers {
         match self.results.iter().find_map(|r| r.raw(name)) {
             Some(Ok(reply)) => Ok(reply),
             Some(Err(e)) => Err(e.clone()),
+            None if let Some((_, e)) = self.unsent.iter().find(|(n, _)| n == name) => {
+                Err(e.clone())
+            }
             None => Err(Error::new(
                 ErrorKind::Usage,
                 name,

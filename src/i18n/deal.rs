@@ -334,8 +334,8 @@ static RU: DealTexts = DealTexts {
     waiting: "Ждём ответа…",
     waiting_limit_portal: "Битрикс24 просит сбавить темп: слишком много запросов подряд. Ждём…",
     waiting_limit_store: "Магазин просит сбавить темп: слишком много запросов подряд. Ждём…",
-    waiting_retry_portal: "Битрикс24 не ответил как следует: спрашиваем ещё раз…",
-    waiting_retry_store: "Магазин не ответил как следует: спрашиваем ещё раз…",
+    waiting_retry_portal: "Битрикс24 не смог ответить: спрашиваем ещё раз…",
+    waiting_retry_store: "Магазин не смог ответить: спрашиваем ещё раз…",
     waiting_store: "Ждём ответа магазина…",
 };
 
@@ -492,7 +492,7 @@ static EN: DealTexts = DealTexts {
     waiting: "Waiting for an answer…",
     waiting_limit_portal: "Bitrix24 asks to slow down: too many requests in a row. Waiting…",
     waiting_limit_store: "The store asks to slow down: too many requests in a row. Waiting…",
-    waiting_retry_portal: "Bitrix24 did not answer properly: asking again…",
-    waiting_retry_store: "The store did not answer properly: asking again…",
+    waiting_retry_portal: "Bitrix24 failed to answer: asking again…",
+    waiting_retry_store: "The store failed to answer: asking again…",
     waiting_store: "Waiting for the store…",
 };

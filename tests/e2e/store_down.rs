@@ -88,7 +88,7 @@ fn a_store_answering_with_errors_is_said_to_be_asked_again_not_to_be_slow() {
     // While the client tries again (after 1, 2 and 4 s), the status line says so.
     let status = stand.wait_for("the status while the store is asked again", |b| {
         let status = b.first(&tid("tab-status"))?.text;
-        status.contains("did not answer properly").then_some(status)
+        status.contains("failed to answer").then_some(status)
     });
     assert!(status.starts_with("The store"), "{status}");
     assert_eq!(

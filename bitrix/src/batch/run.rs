@@ -16,8 +16,10 @@ impl<T: Transport, C: Clock> Client<T, C> {
     /// Runs a batch: one `batch` request per 50 commands, in order. Returns every command's
     /// outcome; the call itself fails only when the batch is unusable (a reference to a
     /// command that is missing or comes later). A request that fails as a whole (network,
-    /// auth, …) gives its error to each of its commands; with `halt`, later requests are not
-    /// sent and their commands report [`ErrorKind::Halted`].
+    /// auth, …, after the retries) gives its error to each of its commands and to those of the
+    /// later requests, which are not sent (each would only fail again, after retries of its
+    /// own); with `halt`, a failed command stops the later requests too, and their commands
+    /// report [`ErrorKind::Halted`].
     ///
     /// ```no_run
     /// # async fn run(client: bitrix_rest::Client) -> Result<(), bitrix_rest::Error> {
@@ -34,8 +36,17 @@ impl<T: Transport, C: Clock> Client<T, C> {
         let plan = batch.plan()?;
         let mut results = BatchResults::new();
         let mut stopped = false;
+        let mut down: Option<Error> = None;
         for range in plan.chunks {
             let chunk = &batch.commands[range.clone()];
+            if let Some(e) = &down {
+                for c in chunk {
+                    let mut own = e.clone();
+                    own.maybe_applied = false;
+                    results.set(&c.name, Err(own));
+                }
+                continue;
+            }
             if stopped {
                 chunk
                     .iter()
@@ -82,14 +93,20 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 }
             }
             if !sendable.is_empty() {
-                self.send_chunk(&sendable, batch.halt, &mut results).await;
+                down = self.send_chunk(&sendable, batch.halt, &mut results).await;
             }
             stopped = batch.halt && results.any_failed(chunk);
         }
         Ok(results)
     }
 
-    async fn send_chunk(&self, chunk: &[Entry], halt: bool, results: &mut BatchResults) {
+    /// Sends one request of commands; its error when it failed as a whole.
+    async fn send_chunk(
+        &self,
+        chunk: &[Entry],
+        halt: bool,
+        results: &mut BatchResults,
+    ) -> Option<Error> {
         let mut form = format!("halt={}", u8::from(halt));
         for command in chunk {
             let query = match &command.params {
@@ -114,13 +131,17 @@ impl<T: Transport, C: Clock> Client<T, C> {
         };
         results.note_request();
         match self.execute("batch", form, access).await {
-            Ok(reply) => results.record_reply(chunk, reply),
+            Ok(reply) => {
+                results.record_reply(chunk, reply);
+                None
+            }
             Err(e) => {
                 for command in chunk {
                     let mut own = e.clone();
                     own.maybe_applied = e.maybe_applied && command.access == Access::Write;
                     results.set(&command.name, Err(own));
                 }
+                (e.kind != ErrorKind::Cancelled).then_some(e)
             }
         }
     }

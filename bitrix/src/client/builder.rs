@@ -201,7 +201,7 @@ impl<T: Transport, C: Clock> ClientBuilder<T, C> {
                 bucket: Mutex::new(LeakyBucket::new(self.rate_limit)),
                 retry: self.retry,
                 limited: std::sync::atomic::AtomicBool::new(false),
-                retrying: std::sync::atomic::AtomicBool::new(false),
+                retrying: std::sync::atomic::AtomicU32::new(0),
                 slow_downs: std::sync::atomic::AtomicU32::new(0),
             }),
             cancel: None,

@@ -1,6 +1,6 @@
 //! One call from start to end: limiter, send, parse, refresh, retry.
 
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use serde_json::{Map, Value};
@@ -114,6 +114,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
         check_method(method)?;
         let mut retries = 0;
         let mut refreshed = false;
+        let mut retrying: Option<Retrying> = None;
         loop {
             self.proactive_refresh(method).await?;
             let target = self.shared.credentials.target(method);
@@ -133,7 +134,6 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 Ok(response) => match Reply::parse(method, response.status, &response.body) {
                     Ok(reply) => {
                         self.shared.limited.store(false, Ordering::Relaxed);
-                        self.shared.retrying.store(false, Ordering::Relaxed);
                         return Ok(reply);
                     }
                     Err(e) => e,
@@ -167,12 +167,12 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 self.shared.slow_downs.fetch_add(1, Ordering::Relaxed);
                 lock(&self.shared.bucket).fill(self.shared.clock.now());
             }
-            let delay = self.retry_policy().delay(&error, access, retries);
-            self.shared
-                .retrying
-                .store(delay.is_some() && !limited, Ordering::Relaxed);
-            match delay {
+            match self.retry_policy().delay(&error, access, retries) {
                 Some(delay) => {
+                    // Counted among the calls trying again until it returns, whichever way.
+                    if !limited && retrying.is_none() {
+                        retrying = Some(Retrying::enter(&self.shared.retrying));
+                    }
                     retries += 1;
                     self.pause(delay, method).await?;
                 }
@@ -275,5 +275,22 @@ fn check_method(method: &str) -> Result<(), Error> {
             method,
             "a method name is letters, digits, dots and underscores",
         ))
+    }
+}
+
+/// A call that failed and tries again, counted as one in [`Client::is_retrying`] while it
+/// lasts.
+struct Retrying<'a>(&'a AtomicU32);
+
+impl<'a> Retrying<'a> {
+    fn enter(count: &'a AtomicU32) -> Retrying<'a> {
+        count.fetch_add(1, Ordering::Relaxed);
+        Retrying(count)
+    }
+}
+
+impl Drop for Retrying<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
     }
 }

@@ -46,9 +46,8 @@ struct Shared<T, C> {
     retry: RetryPolicy,
     /// The server's last answer was `QUERY_LIMIT_EXCEEDED` (a call waits to try again).
     limited: AtomicBool,
-    /// The last answer was another failure a call waits to try again (a server error, no
-    /// answer).
-    retrying: AtomicBool,
+    /// How many calls failed otherwise (a server error, no answer) and are trying again.
+    retrying: AtomicU32,
     /// How many `QUERY_LIMIT_EXCEEDED` answers came, retried ones included.
     slow_downs: AtomicU32,
 }
@@ -171,15 +170,15 @@ impl<T: Transport, C: Clock> Client<T, C> {
         self.shared.limited.load(Ordering::Relaxed)
     }
 
-    /// True while a call of this client (or a clone) waits to try again after a failure other
-    /// than a request to slow down: a server error, or no answer.
+    /// True while a call of this client (or a clone) that failed other than by a request to
+    /// slow down (a server error, no answer) is trying again, until it returns.
     ///
     /// ```
     /// let client = bitrix_rest::Client::webhook("https://shop.example/rest/1/k3y/").unwrap();
     /// assert!(!client.is_retrying());
     /// ```
     pub fn is_retrying(&self) -> bool {
-        self.shared.retrying.load(Ordering::Relaxed)
+        self.shared.retrying.load(Ordering::Relaxed) > 0
     }
 
     /// How many times the server asked this client (and its clones) to slow down
