@@ -6,6 +6,7 @@ use bitrix_rest::{Client, Error, ErrorKind, Token};
 
 use crate::frame::{Auth, Frame, FrameError, InitData};
 use crate::i18n::Lang;
+use crate::markup::notice::Audience;
 use crate::model::app_admin::{ADMIN_OPTION, AppAdmin};
 use crate::model::settings::{SETTINGS_OPTION, Settings, SettingsError};
 
@@ -76,6 +77,15 @@ impl Session {
             settings_problem,
             admin,
         })
+    }
+
+    /// Who reads this session's notices: an administrator, or a rep told whom to ask.
+    pub fn audience(&self) -> Audience<'_> {
+        Audience {
+            lang: self.lang,
+            is_admin: self.init.is_admin,
+            admin: self.admin_to_ask(),
+        }
     }
 
     /// The administrator to name to this person when they are told to ask one: no one for an

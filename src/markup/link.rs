@@ -14,7 +14,8 @@ use bitrix_rest::models::sale::Order;
 use super::Markup;
 use super::format::Fmt;
 use super::skeleton::bar;
-use crate::i18n::{DealTexts, Lang, admin_named, fill};
+use crate::i18n::{DealTexts, Lang, fill};
+use crate::markup::notice::Audience;
 use crate::model::contacts::MatchedOn;
 use crate::model::link::UnresolvedLink;
 use crate::model::linked_elsewhere::OtherDeal;
@@ -304,18 +305,18 @@ pub fn write(
     state: &LinkState,
     unresolved: &[UnresolvedLink],
     labels: &[FieldLabel],
-    lang: Lang,
-    admin: Option<&str>,
+    who: Audience,
 ) {
+    let lang = who.lang;
     let t = lang.deal();
-    let named = admin_named(lang, admin);
+    let named = who.ask();
     m.open_class("section", "sl-card sl-link-panel")
         .attr("data-testid", "link-panel");
     m.leaf("h3", "", t.link_title);
     for link in unresolved {
         m.open_class("p", "sl-notice sl-notice-warning")
             .attr("data-testid", "link-unresolved")
-            .text(&unresolved_text(link, labels, t));
+            .text(&unresolved_text(link, labels, t, who.is_admin));
         if matches!(link, UnresolvedLink::MissingField { .. }) {
             admin_line(m, named.as_deref());
         }
@@ -434,7 +435,12 @@ pub fn write(
 }
 
 /// What a link field holds that names no order, as a sentence.
-fn unresolved_text(link: &UnresolvedLink, labels: &[FieldLabel], t: &DealTexts) -> String {
+fn unresolved_text(
+    link: &UnresolvedLink,
+    labels: &[FieldLabel],
+    t: &DealTexts,
+    is_admin: bool,
+) -> String {
     let name = |field: &str| FieldLabel::of(labels, field).unwrap_or(field).to_owned();
     match link {
         UnresolvedLink::Field {
@@ -448,7 +454,13 @@ fn unresolved_text(link: &UnresolvedLink, labels: &[FieldLabel], t: &DealTexts) 
             value,
         } => fill(t.link_unresolved_number, &[&name(field), value]),
         UnresolvedLink::OriginId { value } => fill(t.link_unresolved_origin, &[value]),
-        UnresolvedLink::MissingField { field } => fill(t.link_missing_field, &[&name(field)]),
+        UnresolvedLink::MissingField { field } => {
+            let text = match is_admin {
+                true => t.link_missing_field_admin,
+                false => t.link_missing_field,
+            };
+            fill(text, &[&name(field)])
+        }
     }
 }
 
@@ -697,6 +709,15 @@ impl Button<'_> {
 mod tests {
     use super::*;
 
+    /// A rep reading, told `admin`'s name.
+    fn rep(lang: Lang, admin: Option<&str>) -> Audience<'_> {
+        Audience {
+            lang,
+            is_admin: false,
+            admin,
+        }
+    }
+
     fn order(id: u64, number: &str) -> Order {
         serde_json::from_value(serde_json::json!({
             "id": id,
@@ -718,7 +739,7 @@ mod tests {
             label: "Order number in the store".into(),
         }];
         let mut m = Markup::new();
-        write(&mut m, state, unresolved, &labels, Lang::En, None);
+        write(&mut m, state, unresolved, &labels, rep(Lang::En, None));
         m.finish()
     }
 
@@ -1226,8 +1247,7 @@ mod tests {
                 state,
                 unresolved,
                 &[],
-                Lang::En,
-                Some("Anna Smirnova"),
+                rep(Lang::En, Some("Anna Smirnova")),
             );
             m.finish()
         };
@@ -1249,6 +1269,20 @@ mod tests {
         }];
         let html = write_named(&candidates(), &missing);
         assert!(html.contains(line), "{html}");
+        // An administrator is told to choose the field, and named to no one.
+        let mut m = Markup::new();
+        let admin = Audience {
+            lang: Lang::En,
+            is_admin: true,
+            admin: None,
+        };
+        write(&mut m, &candidates(), &missing, &[], admin);
+        let html = m.finish();
+        let t = Lang::En.deal();
+        assert!(
+            html.contains(&fill(t.link_missing_field_admin, &["UF_CRM_GONE"])),
+            "{html}"
+        );
     }
 
     #[test]
@@ -1276,8 +1310,7 @@ mod tests {
             &LinkState::new(ContactSearch::NoContact),
             &[],
             &[],
-            Lang::Ru,
-            None,
+            rep(Lang::Ru, None),
         );
         let html = m.finish();
         assert!(html.starts_with(&format!(

@@ -1,6 +1,41 @@
 //! A message box: what happened and what the person can do.
 
+use bitrix_rest::Error;
+
 use super::Markup;
+use crate::i18n::errors::{System, asks_admin, describe, describe_for_admin};
+use crate::i18n::{Lang, admin_named};
+
+/// Who reads a notice: an administrator is told what to do, a rep whom to ask (by name, when
+/// StoreLink knows the administrator).
+#[derive(Debug, Clone, Copy)]
+pub struct Audience<'a> {
+    pub lang: Lang,
+    pub is_admin: bool,
+    /// The administrator named to a rep (none for an administrator).
+    pub admin: Option<&'a str>,
+}
+
+impl Audience<'_> {
+    /// The sentence for `error` from a call to `system`, for this reader.
+    pub fn describe(&self, error: &Error, system: System) -> String {
+        match self.is_admin {
+            true => describe_for_admin(error, system, self.lang),
+            false => describe(error, system, self.lang),
+        }
+    }
+
+    /// The line naming the administrator under the sentence for `error`, when that sentence
+    /// sends this reader to them.
+    pub fn ask_about(&self, error: &Error, system: System) -> Option<String> {
+        self.ask().filter(|_| asks_admin(error, system))
+    }
+
+    /// The line naming the administrator, for a sentence that sends a rep to them.
+    pub fn ask(&self) -> Option<String> {
+        admin_named(self.lang, self.admin.filter(|_| !self.is_admin))
+    }
+}
 
 /// How serious a notice is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -118,8 +118,7 @@ impl LinkPanel {
             &self.state.borrow(),
             unresolved,
             &self.session.settings.field_labels,
-            self.session.lang,
-            self.session.admin_to_ask(),
+            self.session.audience(),
         );
     }
 
@@ -401,18 +400,20 @@ async fn write_to_deal(
     deal: &Deal,
     order: &Order,
 ) -> Result<(), NotLinked> {
-    let lang = session.lang;
+    let (t, who) = (session.lang.deal(), session.audience());
+    // An administrator is told what to change, a rep whom to ask.
+    let (cannot_write, origin_taken) = match who.is_admin {
+        true => (t.link_cannot_write_admin, t.link_origin_taken_admin),
+        false => (t.link_cannot_write, t.link_origin_taken),
+    };
     match write_link(portal, rules, deal, order).await {
         Ok(()) => Ok(()),
-        Err(LinkFailure::NoWritableRule) => Err(NotLinked::for_admin(
-            lang.deal().link_cannot_write.to_owned(),
-        )),
-        Err(LinkFailure::OriginTaken(taken)) => Err(NotLinked::for_admin(fill(
-            lang.deal().link_origin_taken,
-            &[&taken],
-        ))),
+        Err(LinkFailure::NoWritableRule) => Err(NotLinked::for_admin(cannot_write.to_owned())),
+        Err(LinkFailure::OriginTaken(taken)) => {
+            Err(NotLinked::for_admin(fill(origin_taken, &[&taken])))
+        }
         Err(LinkFailure::Portal(e)) => Err(NotLinked {
-            why: describe(&e, System::Portal, lang),
+            why: who.describe(&e, System::Portal),
             maybe_written: e.maybe_applied,
             asks_admin: asks_admin(&e, System::Portal),
         }),

@@ -19,6 +19,7 @@ mod tests;
 
 use super::Markup;
 use super::format::Fmt;
+use super::notice::Audience;
 use crate::fetch::store_side::StoreData;
 use crate::i18n::{Lang, Names};
 use crate::model::link::UnresolvedLink;
@@ -49,6 +50,17 @@ pub struct TabContext<'a> {
     pub portal: &'a str,
 }
 
+impl TabContext<'_> {
+    /// Who reads the tab's notices.
+    pub fn audience(&self) -> Audience<'_> {
+        Audience {
+            lang: self.lang,
+            is_admin: self.is_admin,
+            admin: self.admin,
+        }
+    }
+}
+
 /// The tab's content below its status line ([`status_line`]): a failed refresh, then the
 /// loaded view, the failure or the skeleton. `link_panel` writes the linking panel where a deal
 /// has no linked order, given what the deal's link fields hold that names no order.
@@ -58,11 +70,11 @@ pub fn tab_body(
     state: &TabState,
     link_panel: &dyn Fn(&mut Markup, &[UnresolvedLink]),
 ) {
-    refresh_failed(m, state, ctx.lang, ctx.admin);
-    unchecked(m, state, ctx.lang, ctx.admin);
+    refresh_failed(m, state, ctx.audience());
+    unchecked(m, state, ctx.audience());
     match (&state.loaded, &state.error, &state.partial) {
         (Some(loaded), _, _) => loaded_body(m, ctx, state, loaded, link_panel),
-        (None, Some(error), _) => load_failed(m, error, ctx.lang, ctx.admin),
+        (None, Some(error), _) => load_failed(m, error, ctx.audience()),
         // A slow store: Bitrix24's part meanwhile, the store's as placeholders.
         (None, None, Some(crm)) if state.slow => loaded_body(m, ctx, state, crm, link_panel),
         (None, None, _) => deal_skeleton(m),
@@ -94,11 +106,8 @@ fn loaded_body(
             );
         }
         (StoreState::NotLinked, _) | (StoreState::Linked, None) => link_panel(m, &view.unresolved),
-        (StoreState::NotConfigured, _) => store_notice(m, ctx.lang, ctx.is_admin, ctx.admin, None),
-        (StoreState::Unavailable, _) => {
-            let error = data.store.error();
-            store_notice(m, ctx.lang, ctx.is_admin, ctx.admin, error);
-        }
+        (StoreState::NotConfigured, _) => store_notice(m, ctx.audience(), None),
+        (StoreState::Unavailable, _) => store_notice(m, ctx.audience(), data.store.error()),
         (StoreState::Pending, _) => order_skeleton(m),
     }
     deal_summary(m, &view.deal, fmt, &marks.deal);
@@ -134,7 +143,7 @@ fn loaded_body(
         );
     }
     if let Some(error) = &data.catalogue_error {
-        catalogue_unread(m, error, ctx.lang, ctx.admin);
+        catalogue_unread(m, error, ctx.audience());
     }
     rows_table(
         m,

@@ -4,26 +4,21 @@ use bitrix_rest::{Error, ErrorKind};
 
 use super::state::{HeldUp, TabState, deal_gone};
 use crate::fetch::store_side::is_catalogue_not_chosen;
-use crate::i18n::errors::{System, asks_admin, describe};
-use crate::i18n::{DealTexts, Lang, admin_named, fill};
+use crate::i18n::errors::System;
+use crate::i18n::{DealTexts, Lang, fill};
 use crate::markup::Markup;
-use crate::markup::notice::{Notice, Tone};
+use crate::markup::notice::{Audience, Notice, Tone};
 use crate::model::view::changes::ViewChanges;
 
 /// The store's side when it cannot be shown: not configured, `error` = `None` (admin: a button
 /// naming `open-settings`; rep: ask the administrator; the same when the settings lack the
 /// store's catalogue) or unavailable (the sentence for the failure; the CRM part stays). A
-/// sentence that sends a rep to the administrator names `admin` after it, when known.
-pub fn store_notice(
-    m: &mut Markup,
-    lang: Lang,
-    is_admin: bool,
-    admin: Option<&str>,
-    error: Option<&Error>,
-) {
+/// sentence that sends a rep to the administrator names them after it, when known.
+pub fn store_notice(m: &mut Markup, who: Audience, error: Option<&Error>) {
+    let (lang, is_admin) = (who.lang, who.is_admin);
     let t = lang.deal();
     let described;
-    let ask = admin_named(lang, admin);
+    let ask = who.ask();
     let ask = ask.as_deref();
     let (testid, notice) = match error {
         Some(error) if is_catalogue_not_chosen(error) && is_admin => (
@@ -43,7 +38,7 @@ pub fn store_notice(
                 .action(t.open_settings, "open-settings"),
         ),
         Some(error) => {
-            described = describe(error, System::Store, lang);
+            described = who.describe(error, System::Store);
             // The store answered and refused: reachable, but not to StoreLink, or not all of
             // it. Trying again picks up what the administrator mended meanwhile.
             let title = match error.kind {
@@ -54,7 +49,7 @@ pub fn store_notice(
             };
             let notice = Notice::new(Tone::Warning, &described)
                 .titled(title)
-                .ask(ask.filter(|_| asks_admin(error, System::Store)))
+                .ask(ask.filter(|_| who.ask_about(error, System::Store).is_some()))
                 .action(t.retry, "retry");
             ("store-unavailable", notice)
         }
@@ -76,12 +71,12 @@ pub fn store_notice(
 
 /// The portal's product catalogue did not answer: the rows' codes are unknown, so they are not
 /// compared with the store (the live check loads again by itself).
-pub fn catalogue_unread(m: &mut Markup, error: &Error, lang: Lang, admin: Option<&str>) {
-    let t = lang.deal();
-    let ask = asked(error, System::Portal, lang, admin);
+pub fn catalogue_unread(m: &mut Markup, error: &Error, who: Audience) {
+    let t = who.lang.deal();
+    let ask = who.ask_about(error, System::Portal);
     let text = format!(
         "{} {}",
-        describe(error, System::Portal, lang),
+        who.describe(error, System::Portal),
         t.catalogue_unread
     );
     Notice::new(Tone::Warning, &text)
@@ -92,13 +87,13 @@ pub fn catalogue_unread(m: &mut Markup, error: &Error, lang: Lang, admin: Option
 }
 
 /// The deal itself could not be loaded; the button names `retry`.
-pub fn load_failed(m: &mut Markup, error: &Error, lang: Lang, admin: Option<&str>) {
-    let t = lang.deal();
+pub fn load_failed(m: &mut Markup, error: &Error, who: Audience) {
+    let t = who.lang.deal();
     let gone = deal_gone(error);
-    let ask = asked(error, System::Portal, lang, admin).filter(|_| !gone);
+    let ask = who.ask_about(error, System::Portal).filter(|_| !gone);
     let (title, text) = match gone {
         true => (t.deal_gone_title, t.deal_gone.to_owned()),
-        false => (t.load_failed_title, describe(error, System::Portal, lang)),
+        false => (t.load_failed_title, who.describe(error, System::Portal)),
     };
     m.open("div").attr("data-testid", "load-failed");
     if gone {
@@ -113,13 +108,13 @@ pub fn load_failed(m: &mut Markup, error: &Error, lang: Lang, admin: Option<&str
 }
 
 /// A failed refresh while older data stays on screen: the sentence and `retry`.
-pub fn refresh_failed(m: &mut Markup, state: &TabState, lang: Lang, admin: Option<&str>) {
+pub fn refresh_failed(m: &mut Markup, state: &TabState, who: Audience) {
     let (Some(error), true) = (&state.error, state.loaded.is_some()) else {
         return;
     };
-    let t = lang.deal();
-    let text = describe(error, System::Portal, lang);
-    let ask = asked(error, System::Portal, lang, admin);
+    let t = who.lang.deal();
+    let text = who.describe(error, System::Portal);
+    let ask = who.ask_about(error, System::Portal);
     Notice::new(Tone::Warning, &text)
         .ask(ask.as_deref())
         .action(t.retry, "retry")
@@ -129,7 +124,8 @@ pub fn refresh_failed(m: &mut Markup, state: &TabState, lang: Lang, admin: Optio
 
 /// A live check that failed while the data stays on screen: which system, why, and since
 /// when the data may be out of date. `retry` loads again now.
-pub fn unchecked(m: &mut Markup, state: &TabState, lang: Lang, admin: Option<&str>) {
+pub fn unchecked(m: &mut Markup, state: &TabState, who: Audience) {
+    let lang = who.lang;
     let Some(u) = state.unchecked.as_ref().filter(|u| !u.quiet) else {
         return;
     };
@@ -144,8 +140,8 @@ pub fn unchecked(m: &mut Markup, state: &TabState, lang: Lang, admin: Option<&st
             (t.unchecked_store_unreachable.to_owned(), None)
         }
         _ => (
-            describe(&u.error, u.system, lang),
-            asked(&u.error, u.system, lang, admin),
+            who.describe(&u.error, u.system),
+            who.ask_about(&u.error, u.system),
         ),
     };
     let mut text = format!("{why} {}", fill(as_of, &[&u.as_of]));
@@ -161,12 +157,6 @@ pub fn unchecked(m: &mut Markup, state: &TabState, lang: Lang, admin: Option<&st
         .action(t.retry, "retry")
         .testid("check-failed")
         .write(m);
-}
-
-/// The line naming `admin` under the sentence for `error`, when that sentence sends the
-/// reader to their administrator.
-fn asked(error: &Error, system: System, lang: Lang, admin: Option<&str>) -> Option<String> {
-    admin_named(lang, admin.filter(|_| asks_admin(error, system)))
 }
 
 /// What the thin status line above the tab says: refreshing, waiting for Bitrix24
@@ -239,7 +229,12 @@ mod tests {
         let mut error = Error::new(kind, "batch", "refused");
         error.status = Some(403);
         let mut m = Markup::new();
-        store_notice(&mut m, Lang::En, is_admin, None, Some(&error));
+        let who = Audience {
+            lang: Lang::En,
+            is_admin,
+            admin: None,
+        };
+        store_notice(&mut m, who, Some(&error));
         m.finish()
     }
 
@@ -256,5 +251,25 @@ mod tests {
         let down = notice(ErrorKind::Network, false);
         assert!(down.contains(t.store_unavailable_title), "{down}");
         assert!(down.contains(r#"data-on-click="retry""#), "{down}");
+    }
+
+    #[test]
+    fn an_administrator_is_told_what_to_do_and_a_rep_whom_to_ask() {
+        let reads = |is_admin: bool| Audience {
+            lang: Lang::En,
+            is_admin,
+            admin: (!is_admin).then_some("Anna Smirnova"),
+        };
+        let refused = Error::from_rest("sale.order.list", 400, "200040300010", "Access denied");
+        let deal_refused = Error::from_rest("crm.deal.get", 403, "ACCESS_DENIED", "");
+        for is_admin in [true, false] {
+            let mut m = Markup::new();
+            store_notice(&mut m, reads(is_admin), Some(&refused));
+            load_failed(&mut m, &deal_refused, reads(is_admin));
+            let html = m.finish();
+            let sent_to_admin = html.contains("your administrator");
+            assert_eq!(sent_to_admin, !is_admin, "{html}");
+            assert_eq!(html.contains("Anna Smirnova"), !is_admin, "{html}");
+        }
     }
 }

@@ -18,8 +18,8 @@ use bitrix_rest::{Decimal, ErrorKind};
 
 use super::Markup;
 use super::format::Fmt;
-use super::notice::{Notice, Tone};
-use crate::i18n::errors::{System, asks_admin, describe};
+use super::notice::{Audience, Notice, Tone};
+use crate::i18n::errors::System;
 use crate::i18n::{Lang, LookupTexts, admin_named, fill};
 use crate::model::lookup::searched_words;
 use crate::model::lookup_search::{LookupState, Shown, Waiting};
@@ -83,8 +83,21 @@ pub struct View<'a> {
     /// The narrow layout of the deal tab: each result's warehouses on a line under its name.
     pub compact: bool,
     pub lang: Lang,
+    /// The reader administers StoreLink (told what to do, not whom to ask).
+    pub is_admin: bool,
     /// The administrator named to a rep told to ask one (none for an administrator).
     pub admin: Option<&'a str>,
+}
+
+impl View<'_> {
+    /// Who reads the lookup's notices.
+    fn audience(&self) -> Audience<'_> {
+        Audience {
+            lang: self.lang,
+            is_admin: self.is_admin,
+            admin: self.admin,
+        }
+    }
 }
 
 /// The section's `data-state`: `idle`, `loading`, `ready`, `empty` or `error`.
@@ -292,15 +305,22 @@ pub fn body(m: &mut Markup, v: &View) {
                 .write(m);
         }
         Shown::Failed { error, .. } if unreachable(error) => {
-            Notice::new(Tone::Warning, t.unreachable_text)
+            let who = v.audience();
+            let (text, ask) = match who.is_admin {
+                true => (t.unreachable_text_admin, None),
+                false => (t.unreachable_text, who.ask()),
+            };
+            Notice::new(Tone::Warning, text)
                 .titled(t.unreachable_title)
+                .ask(ask.as_deref())
                 .testid("stock-unreachable")
                 .action(t.retry, action::RETRY)
                 .write(m);
         }
         Shown::Failed { error, .. } => {
-            let text = describe(error, System::Store, v.lang);
-            let ask = admin_named(v.lang, v.admin.filter(|_| asks_admin(error, System::Store)));
+            let who = v.audience();
+            let text = who.describe(error, System::Store);
+            let ask = who.ask_about(error, System::Store);
             Notice::new(Tone::Alert, &text)
                 .titled(t.failed_title)
                 .ask(ask.as_deref())

@@ -3,6 +3,7 @@ use bitrix_rest::{Error, ErrorKind};
 use serde_json::json;
 
 use super::*;
+use crate::i18n::errors::describe;
 use crate::model::lookup::{LookupHit, LookupQuery, Relevance};
 use crate::model::lookup_search::{LookupAnswer, LookupEvent, Search, WarehouseColumn};
 use crate::model::stock::{OwnReserve, product_stock};
@@ -102,6 +103,7 @@ fn write(state: &LookupState, compact: bool, f: fn(&mut Markup, &View)) -> Strin
             ids: &ids,
             compact,
             lang: Lang::Ru,
+            is_admin: false,
             admin: None,
         },
     );
@@ -148,6 +150,37 @@ fn a_product_sold_in_sizes_is_marked_and_its_sizes_sit_under_it() {
         size.starts_with(r#"<li class="sl-lookup-option sl-lookup-size" "#),
         "{size}"
     );
+}
+
+#[test]
+fn an_unreachable_store_sends_a_rep_to_the_named_administrator_and_an_admin_to_the_settings() {
+    let t = Lang::Ru.lookup();
+    let state = failed(ErrorKind::Network);
+    let write_for = |is_admin: bool| {
+        let ids = Ids::new(900);
+        let mut m = Markup::new();
+        panel(
+            &mut m,
+            &View {
+                state: &state,
+                ids: &ids,
+                compact: false,
+                lang: Lang::Ru,
+                is_admin,
+                admin: (!is_admin).then_some("Анна Смирнова"),
+            },
+        );
+        m.finish()
+    };
+    let rep = write_for(false);
+    assert!(rep.contains(t.unreachable_text), "{rep}");
+    assert!(
+        rep.contains("Администратор StoreLink: Анна Смирнова."),
+        "{rep}"
+    );
+    let admin = write_for(true);
+    assert!(admin.contains(t.unreachable_text_admin), "{admin}");
+    assert!(!admin.contains("admin-named"), "{admin}");
 }
 
 #[test]
@@ -216,6 +249,7 @@ fn without_results_the_box_is_collapsed_and_references_no_option() {
             ids: &Ids::new(1),
             compact: false,
             lang: Lang::Ru,
+            is_admin: false,
             admin: None,
         }),
         None

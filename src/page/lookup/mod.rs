@@ -102,6 +102,7 @@ pub fn mount(
             settings: Rc::new(session.settings.clone()),
             client: client.clone(),
             options,
+            is_admin: session.init.is_admin,
             admin: session.admin_to_ask().map(str::to_owned),
         };
         let (panel, listeners) = panel::start(&region, setup);

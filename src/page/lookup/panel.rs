@@ -42,6 +42,8 @@ pub struct Setup {
     /// The store's client.
     pub client: Client,
     pub options: LookupOptions,
+    /// The reader administers StoreLink.
+    pub is_admin: bool,
     /// The administrator named to a rep told to ask one.
     pub admin: Option<String>,
 }
@@ -85,6 +87,7 @@ pub fn start(region: &Region, setup: Setup) -> (Option<Rc<Panel>>, Vec<EventList
             ids: &ids,
             compact: setup.options.compact,
             lang: setup.lang,
+            is_admin: setup.is_admin,
             admin: setup.admin.as_deref(),
         },
     );
@@ -348,6 +351,7 @@ impl Panel {
             ids: &self.ids,
             compact: self.setup.options.compact,
             lang: self.setup.lang,
+            is_admin: self.setup.is_admin,
             admin: self.setup.admin.as_deref(),
         };
         set(&self.section, "data-state", Some(data_state(&state)));

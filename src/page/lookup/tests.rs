@@ -126,6 +126,7 @@ fn start(picked: &Rc<RefCell<Vec<u64>>>) -> (Element, LookupHandle) {
             })),
             ..LookupOptions::default()
         },
+        is_admin: false,
         admin: None,
     };
     let (panel, listeners) = panel::start(&Region::new(root.clone()), setup);
