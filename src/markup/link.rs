@@ -467,7 +467,7 @@ fn unresolved_text(
 /// The line naming the administrator, inside the sentence's paragraph.
 fn admin_line(m: &mut Markup, named: Option<&str>) {
     if let Some(named) = named {
-        m.open_class("span", "sl-notice-ask")
+        m.text(" ").open_class("span", "sl-notice-ask")
             .attr("data-testid", "admin-named")
             .text(named)
             .close("span");
@@ -1257,7 +1257,7 @@ mod tests {
         state.end_link(Err(NotLinked::for_admin("No field to write.".into())));
         let refused = write_named(&state, &[]);
         assert!(
-            refused.contains(&format!("No field to write.{line}")),
+            refused.contains(&format!("No field to write. {line}")),
             "{refused}"
         );
         // A reason the rep can act on names no one.

@@ -121,7 +121,10 @@ impl<'a> Notice<'a> {
         match self.ask {
             // On a line of its own under the text, the button staying beside both.
             Some(ask) => {
-                m.open_class("span", "sl-notice-text").text(self.text);
+                // The space keeps the two sentences apart where the text is read as one.
+                m.open_class("span", "sl-notice-text")
+                    .text(self.text)
+                    .text(" ");
                 m.open_class("span", "sl-notice-ask")
                     .attr("data-testid", "admin-named")
                     .text(ask)
@@ -174,7 +177,7 @@ mod tests {
         assert_eq!(
             m.finish(),
             "<div class=\"sl-notice sl-notice-info\" role=\"status\">\
-             <span class=\"sl-notice-text\">Ask your administrator.\
+             <span class=\"sl-notice-text\">Ask your administrator. \
              <span class=\"sl-notice-ask\" data-testid=\"admin-named\">StoreLink's administrator: Anna Smirnova.</span></span></div>"
         );
     }

@@ -374,8 +374,11 @@ impl DealTab {
                 *link = Some((contact.clone(), panel));
             }
         }
+        // Without a store connection, or its catalogue, the tab's own notice says so once.
+        let store_usable = view.store != StoreState::NotConfigured
+            && self.session.settings.store_iblock_id.is_some();
         let mut lookup = self.lookup.borrow_mut();
-        if lookup.is_none() && view.store != StoreState::NotConfigured {
+        if lookup.is_none() && store_usable {
             let warehouses = match &loaded.data.store {
                 StoreData::Answered(a) if !a.warehouses.is_empty() => {
                     Some(Rc::new(a.warehouses.clone()))
