@@ -312,7 +312,7 @@ pub fn write(
     let named = who.ask();
     m.open_class("section", "sl-card sl-link-panel")
         .attr("data-testid", "link-panel");
-    m.leaf("h3", "", t.link_title);
+    m.leaf("h2", "", t.link_title);
     for link in unresolved {
         m.open_class("p", "sl-notice sl-notice-warning")
             .attr("data-testid", "link-unresolved")
@@ -370,7 +370,7 @@ pub fn write(
         ContactSearch::ByPhoneOrEmail => Some(t.link_no_candidates),
     };
     if let Some(none) = no_candidates {
-        m.leaf("h4", "", t.link_candidates);
+        m.leaf("h3", "", t.link_candidates);
         list(m, &state.candidates, CANDIDATE, state, lang);
         let empty = match &state.candidates {
             Found::Orders(o, _) => o.is_empty(),
@@ -870,7 +870,7 @@ mod tests {
             html.contains(t.link_none_found_no_contact),
             "the deal has no contact: said"
         );
-        assert!(!html.contains("<h4>"));
+        assert!(!html.contains("<h3>"));
         assert!(!html.contains("link-no-candidates"));
         assert!(html.contains(r#"data-testid="link-number""#));
     }
@@ -880,7 +880,7 @@ mod tests {
         let html = html(&LinkState::new(ContactSearch::NothingToSearchBy));
         let t = Lang::En.deal();
         assert!(html.contains(&format!(
-            r#"<h4>{}</h4><p class="sl-muted" data-testid="link-no-candidates">{}</p>"#,
+            r#"<h3>{}</h3><p class="sl-muted" data-testid="link-no-candidates">{}</p>"#,
             t.link_candidates, t.link_contact_no_means
         )));
     }
@@ -890,7 +890,7 @@ mod tests {
         let html = html(&LinkState::new(ContactSearch::NoUsableMeans));
         let t = Lang::En.deal();
         assert!(html.contains(&format!(
-            r#"<h4>{}</h4><p class="sl-muted" data-testid="link-no-candidates">{}</p>"#,
+            r#"<h3>{}</h3><p class="sl-muted" data-testid="link-no-candidates">{}</p>"#,
             t.link_candidates, t.link_contact_unusable_means
         )));
         assert!(!html.contains(t.link_contact_no_means));
@@ -1314,7 +1314,7 @@ mod tests {
         );
         let html = m.finish();
         assert!(html.starts_with(&format!(
-            r#"<section class="sl-card sl-link-panel" data-testid="link-panel"><h3>{}</h3><div class="sl-link-intro"><p class="sl-muted">{}</p></div><form"#,
+            r#"<section class="sl-card sl-link-panel" data-testid="link-panel"><h2>{}</h2><div class="sl-link-intro"><p class="sl-muted">{}</p></div><form"#,
             t.link_title, t.link_none_found_no_contact
         )));
     }

@@ -46,7 +46,7 @@ pub fn differences(
     m.attr("aria-label", t.differences_title)
         .attr("data-testid", "differences")
         .attr("data-count", &differences.len().to_string());
-    m.leaf("h3", "", t.differences_title);
+    m.leaf("h2", "", t.differences_title);
     // Products not compared are no agreement, whatever else agrees.
     if products_unchecked {
         m.open_class("p", "sl-muted")

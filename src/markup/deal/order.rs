@@ -34,7 +34,7 @@ pub fn order_panel(
     m.open_class("div", "sl-card-head");
     // When the focused control goes away (a "Link" that linked this order, a "Try again"),
     // the keyboard focus lands on the order rather than on the page.
-    m.open("h3")
+    m.open("h2")
         .attr("tabindex", "-1")
         .flag("data-autofocus", true);
     m.open("span")
@@ -46,7 +46,7 @@ pub fn order_panel(
         .text(" ")
         .text(&fill(t.order_date, &[&fmt.date(&o.date)]))
         .close("span");
-    m.close("h3");
+    m.close("h2");
     m.open("span");
     changed_class(
         m,

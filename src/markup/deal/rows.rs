@@ -40,7 +40,7 @@ pub fn rows_table(m: &mut Markup, props: &RowsTable) {
     let t = props.fmt.lang.deal();
     // Not a region of its own: the table's scroller below is the one, by this name.
     m.open_class("section", "sl-card");
-    m.leaf("h3", "", t.products_title);
+    m.leaf("h2", "", t.products_title);
     if props.rows.iter().all(|r| r.order_only) {
         m.open_class("p", "sl-muted")
             .attr("data-testid", "no-rows")

@@ -11,7 +11,7 @@ pub fn deal_summary(m: &mut Markup, d: &DealCard, fmt: Fmt, marks: &[DealField])
     let t = fmt.lang.deal();
     m.open_class("section", "sl-card sl-deal-card")
         .attr("aria-label", t.deal_title);
-    m.leaf("h3", "", t.deal_title);
+    m.leaf("h2", "", t.deal_title);
     m.open_class("dl", "sl-facts");
     m.leaf("dt", "", t.deal_stage);
     m.open("dd");

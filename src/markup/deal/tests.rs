@@ -1309,7 +1309,7 @@ fn the_deal_card_shows_stage_sum_and_contact_with_marks() {
     assert_eq!(
         m.finish(),
         format!(
-            "<section class=\"sl-card sl-deal-card\" aria-label=\"{title}\"><h3>{title}</h3>\
+            "<section class=\"sl-card sl-deal-card\" aria-label=\"{title}\"><h2>{title}</h2>\
              <dl class=\"sl-facts\"><dt>{stage}</dt><dd data-testid=\"deal-stage\">New</dd>\
              <dt>{sum_label}</dt><dd class=\"sl-strong sl-changed\" data-testid=\"deal-sum\">{sum}</dd>\
              <dt>{contact}</dt><dd><div>Anna</div><div class=\"sl-muted sl-nowrap\">+7 900</div>\
