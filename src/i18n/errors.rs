@@ -3,6 +3,7 @@
 use bitrix_rest::{Access, Error, ErrorKind};
 
 use super::{Lang, fill};
+use crate::model::settings::failure::scope_of;
 
 /// Which system a call went to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,8 +149,15 @@ fn sentence(error: &Error, system: System, t: &ErrorTexts) -> String {
     let mut text = match (error.kind, system) {
         (ErrorKind::Auth, System::Portal) => t.auth_portal.to_owned(),
         (ErrorKind::Auth, System::Store) => t.auth_store.to_owned(),
-        (ErrorKind::Scope, System::Portal) => fill(t.scope_portal, &[&detail]),
-        (ErrorKind::Scope, System::Store) => fill(t.scope_store, &[&detail]),
+        // Named by the scope the method needs (the server's own text is an English phrase).
+        (ErrorKind::Scope, _) => {
+            let scope = scope_of(&error.method);
+            let what = if scope.is_empty() { &detail } else { &scope };
+            match system {
+                System::Portal => fill(t.scope_portal, &[what]),
+                System::Store => fill(t.scope_store, &[what]),
+            }
+        }
         // A refused read changed nothing by its nature; saying so would only puzzle.
         // Which read was refused (stock, orders, …): the administrator grants that right. The
         // store is asked as the webhook's user, not as the rep: its rights are the ones missing.
@@ -229,6 +237,19 @@ mod tests {
         ErrorKind::Halted,
         ErrorKind::Usage,
     ];
+
+    #[test]
+    fn a_missing_scope_is_named_not_described_in_the_servers_english() {
+        let e = Error::from_rest(
+            "catalog.product.list",
+            401,
+            "insufficient_scope",
+            "The request requires higher privileges than provided by the access token",
+        );
+        let ru = describe(&e, System::Portal, Lang::Ru);
+        assert!(ru.contains("(catalog)"), "{ru}");
+        assert!(!ru.contains("privileges"), "{ru}");
+    }
 
     #[test]
     fn an_administrator_is_not_sent_to_an_administrator() {

@@ -467,7 +467,8 @@ fn unresolved_text(
 /// The line naming the administrator, inside the sentence's paragraph.
 fn admin_line(m: &mut Markup, named: Option<&str>) {
     if let Some(named) = named {
-        m.text(" ").open_class("span", "sl-notice-ask")
+        m.text(" ")
+            .open_class("span", "sl-notice-ask")
             .attr("data-testid", "admin-named")
             .text(named)
             .close("span");

@@ -94,7 +94,9 @@ impl RestFailure {
 
 /// The scope a method belongs to: its first name part (`sale.order.list` → `sale`), none for
 /// `batch` and unqualified methods.
-fn scope_of(method: &str) -> String {
+/// The scope a method belongs to (`catalog` for `catalog.product.list`); empty for one
+/// without a module (`batch`).
+pub fn scope_of(method: &str) -> String {
     match method.split_once('.') {
         Some((scope, _)) => scope.to_owned(),
         None => String::new(),
