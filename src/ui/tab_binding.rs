@@ -19,6 +19,8 @@ use crate::session::Session;
 enum State {
     Checking,
     Fine,
+    /// The portal did not say which tabs are bound: nothing is claimed either way.
+    Unknown,
     Gaps(BindingGaps),
     Mending,
     Mended,
@@ -41,13 +43,15 @@ pub fn TabBinding() -> Html {
         use_effect_with(session.clone(), move |session| {
             if let Some(session) = session.clone() {
                 spawn_local(async move {
-                    let found = match check_placements(&session.portal).await {
-                        Ok((_, bound)) => binding_gaps(&our_places(&here()), &pairs(&bound)),
-                        Err(_) => BindingGaps::default(),
-                    };
-                    state.set(match found.is_empty() {
-                        true => State::Fine,
-                        false => State::Gaps(found),
+                    state.set(match check_placements(&session.portal).await {
+                        Ok((_, bound)) => {
+                            let found = binding_gaps(&our_places(&here()), &pairs(&bound));
+                            match found.is_empty() {
+                                true => State::Fine,
+                                false => State::Gaps(found),
+                            }
+                        }
+                        Err(_) => State::Unknown,
                     });
                 });
             }
@@ -62,6 +66,9 @@ pub fn TabBinding() -> Html {
         // Said to tools, not to people: the check is over and all is well.
         State::Fine => {
             html! { <div hidden=true data-testid="tab-binding" data-state="fine"></div> }
+        }
+        State::Unknown => {
+            html! { <div hidden=true data-testid="tab-binding" data-state="unknown"></div> }
         }
         State::Gaps(gaps) => {
             let text = match gaps.missing.is_empty() {

@@ -260,4 +260,11 @@ fn the_app_page_tells_an_admin_the_store_tab_is_missing_or_doubled_and_mends_it(
     app_page(User::Rep);
     stand.wait_css(&tid("stock-search"));
     assert_eq!(stand.count(&tid("tab-binding")), 0);
+
+    // A portal that cannot say which tabs are bound: nothing is claimed, fine or not.
+    stand
+        .sandbox
+        .set_fault("portal:placement.*", 1.0, bitrix_sandbox::FaultKind::Denied);
+    app_page(User::Admin);
+    assert_eq!(state().as_deref(), Some("unknown"));
 }
