@@ -24,7 +24,7 @@ use crate::markup::lookup::{
     BODY, Ids, TOOLS, View, action, active_option, body, data_query, data_state, listed, panel,
     said, tools,
 };
-use crate::model::lookup_search::{DEBOUNCE_MS, LookupEvent, LookupState, Waiting};
+use crate::model::lookup_search::{DEBOUNCE_MS, LookupEvent, LookupState, Shown, Waiting};
 use crate::model::settings::Settings;
 use crate::page::dom::{Action, Region, delegate};
 
@@ -374,6 +374,13 @@ impl Panel {
             self.status.set_text_content(Some(&line));
             *status_now = line;
         }
+        // A failure's title is on its notice below: the line is said, not shown twice.
+        let failed = matches!(state.shown, Shown::Failed { .. }) && !state.is_searching();
+        let class = match failed {
+            true => "sl-lookup-status sl-sr",
+            false => "sl-lookup-status",
+        };
+        self.status.set_class_name(class);
         let mut m = Markup::new();
         tools(&mut m, &v);
         self.tools.render(m.finish());
