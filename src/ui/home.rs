@@ -118,6 +118,8 @@ pub fn HomePage() -> Html {
             </nav>
             <div id="sl-tab-lookup-panel" role="tabpanel" aria-labelledby="sl-tab-lookup"
                 hidden={showing_settings}>
+                // Each panel has the page's heading (the settings form shows its own).
+                <h1 class="sl-sr">{ t.home_lookup }</h1>
                 <div class="sl-region" ref={lookup}></div>
             </div>
             if *settings_opened || showing_settings {
@@ -127,11 +129,14 @@ pub fn HomePage() -> Html {
                         if is_admin {
                             html! { <SettingsPage /> }
                         } else {
-                            Notice::new(Tone::Info, t.home_settings_admin_only_text)
+                            html! { <>
+                            <h1 class="sl-sr">{ session.lang.settings().title }</h1>
+                            { Notice::new(Tone::Info, t.home_settings_admin_only_text)
                                 .titled(t.home_settings_admin_only_title)
                                 .ask(admin_named(session.lang, session.admin_to_ask()))
                                 .testid("settings-admin-only")
-                                .html()
+                                .html() }
+                            </> }
                         }
                     }
                 </div>
