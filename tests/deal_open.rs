@@ -390,6 +390,17 @@ async fn a_guess_that_no_longer_fits_the_deal_is_replaced_by_the_batch_it_needs(
     assert_eq!(guessed_view, unguessed_view);
 }
 
+/// A client of the sandbox's store, which from now answers every request with HTTP 500; the
+/// client does not try again.
+fn failing_store(s: &Setup) -> Client {
+    s.sandbox
+        .set_fault("store:*", 1.0, bitrix_sandbox::FaultKind::ServerError);
+    Client::builder()
+        .retry(bitrix_rest::RetryPolicy::NONE)
+        .webhook(&s.sandbox.urls().store_webhook)
+        .expect("client")
+}
+
 #[tokio::test]
 async fn a_store_that_gave_no_answer_to_the_guess_is_not_asked_again_in_the_same_open() {
     let s = setup();
@@ -401,12 +412,7 @@ async fn a_store_that_gave_no_answer_to_the_guess_is_not_asked_again_in_the_same
         "extra",
         storelink::model::call::Call::new("sale.status.list", serde_json::json!({})),
     );
-    s.sandbox
-        .set_fault("store:*", 1.0, bitrix_sandbox::FaultKind::ServerError);
-    let failing = Client::builder()
-        .retry(bitrix_rest::RetryPolicy::NONE)
-        .webhook(&s.sandbox.urls().store_webhook)
-        .expect("client");
+    let failing = failing_store(&s);
     let (data, view) = open_guessing(&s, 1, Some(&failing), Some(&guess)).await;
     assert_eq!(view.store, StoreState::Unavailable);
     assert_eq!(data.requests.1, 1, "the guess alone: {:?}", data.requests);
@@ -423,12 +429,7 @@ async fn a_planned_batch_stops_at_a_request_the_store_answered_nothing_of() {
         );
     }
     assert_eq!(batch.clone().into_requests().len(), 2);
-    s.sandbox
-        .set_fault("store:*", 1.0, bitrix_sandbox::FaultKind::ServerError);
-    let failing = Client::builder()
-        .retry(bitrix_rest::RetryPolicy::NONE)
-        .webhook(&s.sandbox.urls().store_webhook)
-        .expect("client");
+    let failing = failing_store(&s);
     let answers = storelink::fetch::answers::run(&failing, &batch)
         .await
         .expect("a usable batch");
