@@ -6,6 +6,7 @@ use bitrix_rest::{Client, Error, ErrorKind, Token};
 
 use crate::frame::{Auth, Frame, FrameError, InitData};
 use crate::i18n::Lang;
+#[cfg(feature = "tab")]
 use crate::markup::notice::Audience;
 use crate::model::app_admin::{ADMIN_OPTION, AppAdmin};
 use crate::model::settings::{SETTINGS_OPTION, Settings, SettingsError};
@@ -80,6 +81,7 @@ impl Session {
     }
 
     /// Who reads this session's notices: an administrator, or a rep told whom to ask.
+    #[cfg(feature = "tab")]
     pub fn audience(&self) -> Audience<'_> {
         Audience {
             lang: self.lang,
