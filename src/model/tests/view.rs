@@ -482,6 +482,46 @@ fn the_live_check_asks_who_else_holds_the_link_and_notices_a_change() {
 }
 
 #[test]
+fn the_live_check_asks_a_rule_holding_the_orders_number_by_the_number_the_order_has() {
+    use crate::model::view::poll::{portal_poll_batch, shared_link_changed};
+    let mut w = world();
+    w.settings.link_rules.push(LinkRule::UserField {
+        field: "UF_CRM_NUMBER".into(),
+        holds: OrderKey::Number,
+    });
+    let v = build(&w, answered);
+    let order = v.order.as_ref().expect("linked by the ID in UF_CRM_ORDER");
+    assert_eq!(order.linked_by.0, 0);
+    let number = order.number.clone();
+    let rules = w.settings.link_rules.clone();
+    let cross = LinkProbe {
+        source: 0,
+        target: 1,
+    };
+    let batch = portal_poll_batch(&v, &w.deal, None, &rules);
+    assert_eq!(
+        batch.get(&cross.name()).expect("asked").params["filter"],
+        json!({"!ID": 410, "UF_CRM_NUMBER": number, "!UF_CRM_NUMBER": ""})
+    );
+    let holder = deal(78, json!({"TITLE": "By number", "UF_CRM_NUMBER": number}));
+    let answer = vec![(cross, vec![holder])];
+    assert!(shared_link_changed(&v, &w.deal, &rules, &answer));
+    // Once the open found it too, the same answer is no change.
+    w.same_link = answer.clone();
+    let v = build(&w, answered);
+    let shared: Vec<u64> = v
+        .order
+        .as_ref()
+        .unwrap()
+        .shared_with
+        .iter()
+        .map(|d| d.id)
+        .collect();
+    assert_eq!(shared, [78]);
+    assert!(!shared_link_changed(&v, &w.deal, &rules, &answer));
+}
+
+#[test]
 fn the_live_check_asks_for_the_settings_and_notices_new_ones() {
     use crate::model::view::poll::{changed_settings, portal_poll_batch};
     let w = world();
