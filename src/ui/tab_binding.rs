@@ -42,18 +42,7 @@ pub fn TabBinding() -> Html {
         let state = state.clone();
         use_effect_with(session.clone(), move |session| {
             if let Some(session) = session.clone() {
-                spawn_local(async move {
-                    state.set(match check_placements(&session.portal).await {
-                        Ok((_, bound)) => {
-                            let found = binding_gaps(&our_places(&here()), &pairs(&bound));
-                            match found.is_empty() {
-                                true => State::Fine,
-                                false => State::Gaps(found),
-                            }
-                        }
-                        Err(_) => State::Unknown,
-                    });
-                });
+                check(session, state);
             }
         });
     }
@@ -109,12 +98,41 @@ pub fn TabBinding() -> Html {
                 { Notice::new(Tone::Success, t.tab_binding_mended).html() }
             </div>
         },
-        State::Failed(why) => html! {
-            <div class="sl-card" data-testid="tab-binding" data-state="failed">
-                { Notice::new(Tone::Alert, fill(t.tab_binding_failed, &[why])).titled(t.tab_binding_title).html() }
-            </div>
-        },
+        State::Failed(why) => {
+            // Part of the mending may have happened: the tabs are looked at again.
+            let onclick = {
+                let (state, session) = (state.clone(), session.clone());
+                Callback::from(move |_: MouseEvent| {
+                    state.set(State::Checking);
+                    check(session.clone(), state.clone());
+                })
+            };
+            html! {
+                <div class="sl-card" data-testid="tab-binding" data-state="failed">
+                    { Notice::new(Tone::Alert, fill(t.tab_binding_failed, &[why])).titled(t.tab_binding_title).html() }
+                    <button type="button" class="sl-btn sl-btn-light" data-testid="tab-binding-check" {onclick}>
+                        { t.tab_binding_check_again }
+                    </button>
+                </div>
+            }
+        }
     }
+}
+
+/// Looks at which tabs are bound, and says so in `state`.
+fn check(session: std::rc::Rc<Session>, state: UseStateHandle<State>) {
+    spawn_local(async move {
+        state.set(match check_placements(&session.portal).await {
+            Ok((_, bound)) => {
+                let found = binding_gaps(&our_places(&here()), &pairs(&bound));
+                match found.is_empty() {
+                    true => State::Fine,
+                    false => State::Gaps(found),
+                }
+            }
+            Err(_) => State::Unknown,
+        });
+    });
 }
 
 /// Binds what is missing, then removes the old addresses' bindings.

@@ -250,6 +250,29 @@ fn the_app_page_tells_an_admin_the_store_tab_is_missing_or_doubled_and_mends_it(
     stand.wait_css(&format!("{}[data-state=\"mended\"]", tid("tab-binding")));
     assert_eq!(bound_tabs(&stand), ours);
 
+    // Mending that fails says why and offers to look again.
+    rest::as_app(
+        &stand.sandbox,
+        1,
+        "placement.unbind",
+        &[("PLACEMENT", "CRM_DEAL_DETAIL_TAB"), ("HANDLER", &ours[0])],
+    );
+    app_page(User::Admin);
+    assert_eq!(state().as_deref(), Some("gaps"));
+    stand.sandbox.set_fault(
+        "portal:placement.bind",
+        1.0,
+        bitrix_sandbox::FaultKind::Denied,
+    );
+    stand.click(&tid("tab-binding-mend"));
+    stand.wait_css(&format!("{}[data-state=\"failed\"]", tid("tab-binding")));
+    stand.sandbox.clear_faults();
+    stand.click(&tid("tab-binding-check"));
+    stand.wait_css(&format!("{}[data-state=\"gaps\"]", tid("tab-binding")));
+    stand.click(&tid("tab-binding-mend"));
+    stand.wait_css(&format!("{}[data-state=\"mended\"]", tid("tab-binding")));
+    assert_eq!(bound_tabs(&stand), ours);
+
     // Reps are not asked.
     rest::as_app(
         &stand.sandbox,
