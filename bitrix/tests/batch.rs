@@ -324,12 +324,7 @@ async fn a_request_the_server_answered_nothing_of_stops_the_later_ones() {
                 .unwrap()
         })
         .collect();
-    let client = Client::builder()
-        .transport(t.clone())
-        .clock(clock.clone())
-        .retry(bitrix_rest::RetryPolicy::NONE)
-        .webhook(HOOK)
-        .unwrap();
+    let client = common::client_without_retries(&t, &clock, HOOK);
     let results = client.run_batch(batch).await.unwrap();
     assert_eq!(
         t.sent().len(),

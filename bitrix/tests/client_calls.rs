@@ -475,12 +475,7 @@ async fn malformed_bodies_are_errors_that_say_what_failed() {
             ok(r#"{"result":{"ID":"410","OPPORTUNITY":{"oops":1}}}"#),
         ],
     );
-    let client = Client::builder()
-        .transport(t.clone())
-        .clock(clock.clone())
-        .retry(bitrix_rest::RetryPolicy::NONE)
-        .webhook(HOOK)
-        .unwrap();
+    let client = common::client_without_retries(&t, &clock, HOOK);
     let not_json = client.call("crm.deal.get", json!({})).await.unwrap_err();
     assert_eq!(
         (not_json.kind, not_json.status),

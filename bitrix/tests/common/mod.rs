@@ -88,6 +88,21 @@ impl Transport for Scripted {
     }
 }
 
+/// A webhook client of `hook` over `transport` and `clock` that does not try a failed call
+/// again.
+pub fn client_without_retries(
+    transport: &Scripted,
+    clock: &ManualClock,
+    hook: &str,
+) -> bitrix_rest::Client<Scripted, ManualClock> {
+    bitrix_rest::Client::builder()
+        .transport(transport.clone())
+        .clock(clock.clone())
+        .retry(bitrix_rest::RetryPolicy::NONE)
+        .webhook(hook)
+        .unwrap()
+}
+
 pub fn ok(body: &str) -> Result<HttpResponse, TransportError> {
     Ok(HttpResponse {
         status: 200,
