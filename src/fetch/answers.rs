@@ -52,11 +52,22 @@ pub async fn run(client: &Client, batch: &Batch) -> Result<Answers, Error> {
 
 /// The error of a request the server answered none of `names` of, when it failed as a whole.
 fn whole_failure(results: &BatchResults, names: &[String]) -> Option<Error> {
+    failed_whole(names.iter().map(|name| match results.raw(name) {
+        Some(Ok(_)) => Ok(()),
+        Some(Err(e)) => Err(e.clone()),
+        None => Ok(()),
+    }))
+}
+
+/// The first error of `outcomes` when every one failed as a whole request did (the client
+/// gives such a request's error, named `batch`, to each of its commands); `None` when any was
+/// answered, failed on its own, or was cancelled.
+fn failed_whole(outcomes: impl Iterator<Item = Result<(), Error>>) -> Option<Error> {
     let mut first = None;
-    for name in names {
-        match results.raw(name) {
-            Some(Err(e)) if e.method == "batch" && e.kind != ErrorKind::Cancelled => {
-                first.get_or_insert_with(|| e.clone());
+    for outcome in outcomes {
+        match outcome {
+            Err(e) if e.method == "batch" && e.kind != ErrorKind::Cancelled => {
+                first.get_or_insert(e);
             }
             _ => return None,
         }
@@ -112,16 +123,12 @@ impl Answers {
     /// it failed as a whole (no answer, a server error, a refused webhook): the error of the
     /// first. `None` when any command was answered, or failed on its own.
     pub fn unanswered(&self, batch: &Batch) -> Option<Error> {
-        let mut first = None;
-        for command in &batch.commands {
-            match self.reply(&command.name) {
-                Err(e) if e.method == "batch" => {
-                    first.get_or_insert(e);
-                }
-                _ => return None,
-            }
-        }
-        first
+        failed_whole(
+            batch
+                .commands
+                .iter()
+                .map(|command| self.reply(&command.name).map(drop)),
+        )
     }
 
     /// How many HTTP requests the batch took.

@@ -15,7 +15,7 @@ use super::Markup;
 use super::format::Fmt;
 use super::skeleton::bar;
 use crate::i18n::{DealTexts, Lang, fill};
-use crate::markup::notice::Audience;
+use crate::markup::notice::{Audience, ask_line};
 use crate::model::contacts::MatchedOn;
 use crate::model::link::UnresolvedLink;
 use crate::model::linked_elsewhere::OtherDeal;
@@ -317,8 +317,8 @@ pub fn write(
         m.open_class("p", "sl-notice sl-notice-warning")
             .attr("data-testid", "link-unresolved")
             .text(&unresolved_text(link, labels, t, who.is_admin));
-        if matches!(link, UnresolvedLink::MissingField { .. }) {
-            admin_line(m, named.as_deref());
+        if let (UnresolvedLink::MissingField { .. }, Some(named)) = (link, &named) {
+            ask_line(m, named);
         }
         m.close("p");
     }
@@ -358,8 +358,8 @@ pub fn write(
             .attr("role", "alert")
             .attr("data-testid", "link-error")
             .text(&fill(template, &[number, &failure.why]));
-        if failure.asks_admin {
-            admin_line(m, named.as_deref());
+        if let (true, Some(named)) = (failure.asks_admin, &named) {
+            ask_line(m, named);
         }
         m.close("p");
     }
@@ -461,17 +461,6 @@ fn unresolved_text(
             };
             fill(text, &[&name(field)])
         }
-    }
-}
-
-/// The line naming the administrator, inside the sentence's paragraph.
-fn admin_line(m: &mut Markup, named: Option<&str>) {
-    if let Some(named) = named {
-        m.text(" ")
-            .open_class("span", "sl-notice-ask")
-            .attr("data-testid", "admin-named")
-            .text(named)
-            .close("span");
     }
 }
 

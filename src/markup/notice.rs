@@ -121,15 +121,9 @@ impl<'a> Notice<'a> {
         match self.ask {
             // On a line of its own under the text, the button staying beside both.
             Some(ask) => {
-                // The space keeps the two sentences apart where the text is read as one.
-                m.open_class("span", "sl-notice-text")
-                    .text(self.text)
-                    .text(" ");
-                m.open_class("span", "sl-notice-ask")
-                    .attr("data-testid", "admin-named")
-                    .text(ask)
-                    .close("span")
-                    .close("span");
+                m.open_class("span", "sl-notice-text").text(self.text);
+                ask_line(m, ask);
+                m.close("span");
             }
             None => {
                 m.leaf("span", "sl-notice-text", self.text);
@@ -144,6 +138,16 @@ impl<'a> Notice<'a> {
         }
         m.close("div");
     }
+}
+
+/// The line naming who to ask, on a line of its own after the sentence written before it; the
+/// space keeps the two sentences apart where the text is read as one.
+pub fn ask_line(m: &mut Markup, ask: &str) {
+    m.text(" ")
+        .open_class("span", "sl-notice-ask")
+        .attr("data-testid", "admin-named")
+        .text(ask)
+        .close("span");
 }
 
 #[cfg(test)]

@@ -207,11 +207,11 @@ pub fn delivery_price(order: &Order) -> Decimal {
 }
 
 /// The deal rows that stand for the order's delivery: lines of no store product (free text,
-/// or a service of the CRM catalogue), paired with no basket line, named as a delivery ("Доставка", "Delivery", "Shipping", or a delivery
-/// service of the order, as the Bitrix24 store connector writes it), when the order has a
-/// delivery (a free one too). Their price is the delivery's, which the sum compares; a line
-/// that only costs what the delivery costs is not one (gift wrapping at 350 ₽ is a line the
-/// order lacks).
+/// or a service of the CRM catalogue), paired with no basket line, named as a delivery
+/// ("Доставка", "Delivery", "Shipping", or a delivery service of the order, as the Bitrix24
+/// store connector writes it), when the order has a delivery (a free one too). Their price is
+/// the delivery's, which the sum compares; a line that only costs what the delivery costs is
+/// not one (gift wrapping at 350 ₽ is a line the order lacks).
 fn delivery_rows(rows: &[ProductRow], matching: &ProductMatching, order: &Order) -> Vec<usize> {
     let services: Vec<String> = order
         .shipments

@@ -4,7 +4,7 @@ use bitrix_rest::{Error, ErrorKind};
 
 use super::state::{HeldUp, TabState, deal_gone};
 use crate::fetch::store_side::is_catalogue_not_chosen;
-use crate::i18n::errors::System;
+use crate::i18n::errors::{System, asks_admin};
 use crate::i18n::{DealTexts, Lang, fill};
 use crate::markup::Markup;
 use crate::markup::notice::{Audience, Notice, Tone};
@@ -49,7 +49,7 @@ pub fn store_notice(m: &mut Markup, who: Audience, error: Option<&Error>) {
             };
             let notice = Notice::new(Tone::Warning, &described)
                 .titled(title)
-                .ask(ask.filter(|_| who.ask_about(error, System::Store).is_some()))
+                .ask(ask.filter(|_| asks_admin(error, System::Store)))
                 .action(t.retry, "retry");
             ("store-unavailable", notice)
         }
@@ -165,11 +165,11 @@ pub fn unchecked(m: &mut Markup, state: &TabState, who: Audience) {
 pub fn status_text(state: &TabState, lang: Lang) -> String {
     let t = lang.deal();
     let said = match (state.busy, state.slow, state.loaded.is_some()) {
-        (true, true, _) if state.held.is_some() => match state.held {
-            Some(HeldUp::Limit(System::Portal)) => t.waiting_limit_portal,
-            Some(HeldUp::Limit(System::Store)) => t.waiting_limit_store,
-            Some(HeldUp::Retry(System::Portal)) => t.waiting_retry_portal,
-            _ => t.waiting_retry_store,
+        (true, true, _) if let Some(held) = state.held => match held {
+            HeldUp::Limit(System::Portal) => t.waiting_limit_portal,
+            HeldUp::Limit(System::Store) => t.waiting_limit_store,
+            HeldUp::Retry(System::Portal) => t.waiting_retry_portal,
+            HeldUp::Retry(System::Store) => t.waiting_retry_store,
         },
         (true, true, false) if state.partial.is_some() => t.waiting_store,
         (true, true, _) => t.waiting,

@@ -13,6 +13,7 @@ use crate::model::linked_elsewhere::OtherDeal;
 use crate::model::mapping::prefill::status_name;
 use crate::model::reconcile::{delivery_price, stage_lost};
 use crate::model::settings::{FieldLabel, LinkRule, Settings};
+use crate::model::shared_link::OrderKeys;
 
 /// The deal's contact as shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,6 +134,14 @@ pub struct OrderCard {
 }
 
 impl OrderCard {
+    /// Its ID and number, as the questions for other deals holding it compare them.
+    pub fn keys(&self) -> OrderKeys {
+        OrderKeys {
+            id: self.id,
+            number: self.number.clone(),
+        }
+    }
+
     pub(super) fn of(
         order: &Order,
         link: &LinkedOrder,

@@ -307,11 +307,7 @@ impl DealView {
         let order_card = match (order, link, answer) {
             (Some(o), Some(l), Some(a)) => {
                 let mut card = OrderCard::of(o, l, a, input.settings, input.lang);
-                let keys = OrderKeys {
-                    id: card.id,
-                    number: card.number.clone(),
-                };
-                card.shared_with = shared_with(input, l.rule_index, &keys);
+                card.shared_with = shared_with(input, l.rule_index, &card.keys());
                 card.other_buyer = input.contact.is_some_and(|c| other_buyer(&card.buyer, c));
                 Some(card)
             }

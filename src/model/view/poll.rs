@@ -15,12 +15,12 @@ use bitrix_rest::models::{
 };
 use serde_json::{Value, json};
 
-use super::{DealView, OrderCard};
+use super::DealView;
 use crate::model::call::{Batch, Call, MAX_BATCH_COMMANDS};
 use crate::model::catalog_query::{ASSUMED_WAREHOUSES, stock_commands};
 use crate::model::settings::{LinkRule, SETTINGS_OPTION, Settings};
 use crate::model::shared_link::{
-    LinkProbe, OrderKeys, cross_calls, deals_linked, probes_from, same_link_call_for,
+    LinkProbe, cross_calls, deals_linked, probes_from, same_link_call_for,
 };
 use crate::model::sorted::sort_dedup;
 
@@ -92,16 +92,8 @@ pub fn same_link_probes(
     let same = probes_from(rules, source)
         .into_iter()
         .filter_map(|probe| Some((probe, same_link_call_for(deal, rules, probe)?)));
-    same.chain(cross_calls(deal.id, rules, source, &order_keys(order)))
+    same.chain(cross_calls(deal.id, rules, source, &order.keys()))
         .collect()
-}
-
-/// The order card's ID and number, as the probes compare them.
-fn order_keys(order: &OrderCard) -> OrderKeys {
-    OrderKeys {
-        id: order.id,
-        number: order.number.clone(),
-    }
 }
 
 /// True when the deals holding a link to the order (the probes' answers, `listed`) are not the
@@ -115,7 +107,7 @@ pub fn shared_link_changed(
     let Some(order) = &view.order else {
         return false;
     };
-    let keys = order_keys(order);
+    let keys = order.keys();
     let mut now: Vec<u64> = listed
         .iter()
         .flat_map(|(probe, deals)| deals_linked(deal, rules, *probe, &keys, deals))
