@@ -117,15 +117,19 @@ pub fn difference_sentence(difference: &Difference, lang: Lang, names: &Names<'_
             deal_currency,
             order,
             order_currency,
+            per,
             ..
-        } => fill(
-            t.diff_price,
-            &[
-                name,
-                &money(*deal, deal_currency),
-                &money(*order, order_currency),
-            ],
-        ),
+        } => {
+            let (deal, order) = (money(*deal, deal_currency), money(*order, order_currency));
+            match per
+                .as_ref()
+                .map(|u| u.name.trim())
+                .filter(|n| !n.is_empty())
+            {
+                Some(unit) => fill(t.diff_price_per, &[name, &deal, &order, unit]),
+                None => fill(t.diff_price, &[name, &deal, &order]),
+            }
+        }
     }
 }
 
@@ -242,10 +246,32 @@ mod tests {
             deal_currency: "USD".into(),
             order: d("990"),
             order_currency: "RUB".into(),
+            per: None,
         };
         assert_eq!(
             difference_sentence(&diff, Lang::En, &names()),
             "\"Mug\": price $11.00 in the deal, ₽990.00 in the order."
+        );
+    }
+
+    #[test]
+    fn a_price_in_other_units_names_the_unit_both_are_per() {
+        let diff = Difference::Price {
+            row: 0,
+            basket_item_id: 5,
+            name: "Лак".into(),
+            deal: d("799990"),
+            deal_currency: "RUB".into(),
+            order: d("799.99"),
+            order_currency: "RUB".into(),
+            per: Some(Unit {
+                name: "л".into(),
+                code: Some(112),
+            }),
+        };
+        assert_eq!(
+            difference_sentence(&diff, Lang::Ru, &names()),
+            "«Лак»: цена за л в сделке 799\u{a0}990,00\u{a0}₽, в заказе 799,99\u{a0}₽."
         );
     }
 

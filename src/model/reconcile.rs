@@ -176,6 +176,9 @@ pub enum Difference {
         order: Decimal,
         /// The order's currency.
         order_currency: String,
+        /// When the two sides count in different units that convert: the larger of them,
+        /// which both prices are per (87,35 a m against 0,8735 a cm is 87,35 a m each).
+        per: Option<Unit>,
     },
 }
 
@@ -478,19 +481,40 @@ fn push_price_difference(
     if !same_currency(deal, order) {
         return;
     }
-    // Prices per unit of one kind compare as per the same unit (1 000 ₽ a kg is 1 ₽ a g).
-    let (a, b) = Unit::of_row(r)
-        .convertible(&Unit::of_line(it))
-        .unwrap_or((Decimal::from(1), Decimal::from(1)));
-    if r.price.round_dp(2) * b != it.price.round_dp(2) * a {
+    // Prices per units of one kind compare as per the larger of them, at two decimals
+    // (1 000 ₽ a kg is 1 ₽ a g; 0,8735 ₽ a cm is 87,35 ₽ a m).
+    let (deal_unit, order_unit) = (Unit::of_row(r), Unit::of_line(it));
+    let (deal_price, order_price, per) = match deal_unit.convertible(&order_unit) {
+        Some((a, b)) if a != b => {
+            let (larger, smaller) = match a > b {
+                true => (&deal_unit, &order_unit),
+                false => (&order_unit, &deal_unit),
+            };
+            // A price per the smaller unit, per the larger: as a quantity converts.
+            let per_larger = |price: Decimal, unit: &Unit| match unit == larger {
+                true => Some(price),
+                false => larger.convert(price, smaller),
+            };
+            match (
+                per_larger(r.price, &deal_unit),
+                per_larger(it.price, &order_unit),
+            ) {
+                (Some(d), Some(o)) => (d, o, Some(larger.clone())),
+                _ => (r.price, it.price, None),
+            }
+        }
+        _ => (r.price, it.price, None),
+    };
+    if deal_price.round_dp(2) != order_price.round_dp(2) {
         out.push(Difference::Price {
             row,
             basket_item_id: it.id,
             name: r.product_name.clone(),
-            deal: r.price,
+            deal: deal_price,
             deal_currency: deal.currency_id.clone(),
-            order: it.price,
+            order: order_price,
             order_currency: order.currency.clone(),
+            per,
         });
     }
 }

@@ -425,6 +425,7 @@ fn quantity_and_price_differences_of_a_matched_product_carry_both_values() {
                 deal_currency: "RUB".into(),
                 order: d("12"),
                 order_currency: "RUB".into(),
+                per: None,
             },
         ]
     );
@@ -728,4 +729,43 @@ fn a_row_zeroed_in_the_deal_that_the_order_lacks_is_no_difference() {
     let dl = deal(410, json!({"OPPORTUNITY": "1176"}));
     let rows = vec![row(1, "Чайник", "2", "588"), row(2, "Чашка", "0", "120")];
     assert!(run(&dl, &rows, &o).is_empty(), "{:?}", run(&dl, &rows, &o));
+}
+
+#[test]
+fn prices_per_units_that_convert_compare_per_the_larger_unit_at_two_decimals() {
+    let dl = deal(410, json!({"OPPORTUNITY": "65.51"}));
+    // 0,75 m at 87,35 a metre; 75 cm at 0,8735 a centimetre: one price (0,87 a cm at two
+    // decimals would not be).
+    let mut cable = row(1, "Кабель", "0.75", "87.35");
+    cable.measure_name = "м".into();
+    cable.measure_code = Some(6);
+    let line = |qty: &str, price: &str, unit: (&str, &str)| {
+        let mut it: bitrix_rest::models::sale::BasketItem = from(json!({"id": 1, "productId": 70,
+            "name": "Кабель", "price": price, "quantity": qty, "currency": "RUB",
+            "productXmlId": "A", "measureName": unit.0, "measureCode": unit.1}));
+        it.order_id = Some(9);
+        order(9, json!({"price": 65.51}), vec![it])
+    };
+    let rows = [cable];
+    assert_eq!(
+        run(&dl, &rows, &line("75", "0.8735", ("см", "004"))),
+        vec![]
+    );
+    // A thousandfold price: said per the larger unit, both sides.
+    let mut lacquer = row(1, "Лак", "4000", "799.99");
+    lacquer.measure_name = "мл".into();
+    lacquer.measure_code = Some(111);
+    let found = run(&dl, &[lacquer], &line("4", "799.99", ("л", "112")));
+    let price = found
+        .iter()
+        .find(|d| matches!(d, Difference::Price { .. }))
+        .expect("a price difference");
+    let Difference::Price {
+        deal, order, per, ..
+    } = price
+    else {
+        unreachable!()
+    };
+    assert_eq!((*deal, *order), (d("799990"), d("799.99")));
+    assert_eq!(per.as_ref().map(|u| u.name.as_str()), Some("л"));
 }
