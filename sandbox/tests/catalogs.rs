@@ -5,7 +5,7 @@ mod common;
 
 use bitrix_sandbox::{Sandbox, SandboxConfig, Seed};
 use common::*;
-use serde_json::json;
+use serde_json::{Value, json};
 
 #[test]
 fn both_sides_list_their_product_and_variation_catalogues() {
@@ -181,4 +181,64 @@ fn variations_live_in_the_catalogue_of_variations_with_their_product_as_parent()
         missing["error_description"], "Required filter fields: iblockId",
         "{missing}"
     );
+}
+
+#[test]
+fn a_variations_article_is_a_property_of_the_catalogue_of_variations() {
+    let seed = json!({
+        "store": {
+            "offersArticlePropertyId": 130,
+            "products": [
+                {"id": 1, "name": "Футболка", "xmlId": "tee", "article": "TS-1", "price": 100},
+                {"id": 2, "name": "Футболка XL", "xmlId": "tee#xl", "article": "TS-1-XL",
+                 "price": 100, "variationOf": 1}
+            ]
+        }
+    });
+    let sandbox = Sandbox::start(SandboxConfig {
+        seed: Seed::Json(seed.to_string()),
+        rate_limit: None,
+        ..Default::default()
+    })
+    .unwrap();
+    let list = |method: &str, iblock: u64, property: &str, filter: Value| {
+        let mut f = json!({"iblockId": iblock});
+        f.as_object_mut()
+            .unwrap()
+            .extend(filter.as_object().unwrap().clone());
+        store_call(
+            &sandbox,
+            method,
+            json!({"select": ["id", "iblockId", property], "filter": f}),
+        )
+        .json()
+    };
+    let offers = list(
+        "catalog.product.offer.list",
+        3,
+        "property130",
+        json!({"=%property130": "ts-1-x%"}),
+    );
+    let found = &offers["result"]["offers"];
+    assert_eq!(found[0]["id"], 2, "{offers}");
+    assert_eq!(found[0]["property130"]["value"], "TS-1-XL", "{offers}");
+    assert_eq!(found.as_array().map(Vec::len), Some(1), "{offers}");
+    let products = list(
+        "catalog.product.list",
+        2,
+        "property105",
+        json!({"=property105": "TS-1"}),
+    );
+    assert_eq!(products["result"]["products"][0]["id"], 1, "{products}");
+    // Each catalogue refuses the other's property, as Bitrix refuses a property the
+    // information block does not have.
+    let refused = list("catalog.product.offer.list", 3, "property105", json!({}));
+    assert!(
+        refused["error_description"]
+            .as_str()
+            .is_some_and(|e| e.contains("property105")),
+        "{refused}"
+    );
+    let refused = list("catalog.product.list", 2, "property130", json!({}));
+    assert!(refused.get("error").is_some(), "{refused}");
 }

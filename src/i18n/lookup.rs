@@ -71,6 +71,10 @@ pub struct LookupTexts {
     pub inactive: &'static str,
     /// A product sold in sizes, whose figures are those of its sizes listed under it.
     pub in_sizes: &'static str,
+    /// … when it has more sizes than are listed; `{0}` how many are counted.
+    pub in_more_sizes: &'static str,
+    /// … when the store may have more than were counted.
+    pub in_first_sizes: &'static str,
     pub on_hand: &'static str,
     pub reserved: &'static str,
     pub free: &'static str,
@@ -118,6 +122,8 @@ static RU: LookupTexts = LookupTexts {
     xml_id: "Внешний код",
     inactive: "не активен",
     in_sizes: "всего по размерам ниже",
+    in_more_sizes: "всего по размерам: {0}",
+    in_first_sizes: "по первым размерам: {0}, есть и другие",
     on_hand: "На складе",
     reserved: "В резерве",
     free: "Свободно",
@@ -165,6 +171,8 @@ static EN: LookupTexts = LookupTexts {
     xml_id: "XML_ID",
     inactive: "inactive",
     in_sizes: "its sizes below together",
+    in_more_sizes: "its sizes together: {0}",
+    in_first_sizes: "its first sizes together: {0}; it has more",
     on_hand: "On hand",
     reserved: "Reserved",
     free: "Free",

@@ -47,20 +47,33 @@ pub fn property_probe_call(iblock_id: u64, property: &str) -> Call {
 }
 
 /// [`VARIATION_LIST`] in catalogue of variations `iblock_id`, as [`product_list_call`]; the
-/// answer's list is under [`VARIATIONS_KEY`]. No properties: a catalogue of variations has its own.
-pub fn variation_list_call(iblock_id: u64, filter: Value, order: Option<Value>) -> Call {
-    list_call(VARIATION_LIST, iblock_id, filter, &[], order)
+/// answer's list is under [`VARIATIONS_KEY`]. `extra_fields` are the variations' own
+/// properties: a catalogue of variations has properties of its own.
+pub fn variation_list_call(
+    iblock_id: u64,
+    filter: Value,
+    extra_fields: &[&str],
+    order: Option<Value>,
+) -> Call {
+    list_call(VARIATION_LIST, iblock_id, filter, extra_fields, order)
+}
+
+/// [`property_probe_call`] for a property of the catalogue of variations `iblock_id`.
+pub fn variation_probe_call(iblock_id: u64, property: &str) -> Call {
+    variation_list_call(iblock_id, json!({"id": 0}), &[property], None)
 }
 
 /// The variations (in catalogue `iblock_id`) of the products whose IDs `parents` holds, each with
-/// its `parentId`.
+/// its `parentId` and the `extra_fields` (their own properties).
 pub fn variations_of_products_call(
     iblock_id: u64,
     parents: Vec<Value>,
+    extra_fields: &[&str],
     order: Option<Value>,
 ) -> Call {
     let filter = json!({ "parentId": parents });
-    list_call(VARIATION_LIST, iblock_id, filter, &["parentId"], order)
+    let fields: Vec<&str> = ["parentId"].iter().chain(extra_fields).copied().collect();
+    list_call(VARIATION_LIST, iblock_id, filter, &fields, order)
 }
 
 fn list_call(

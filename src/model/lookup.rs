@@ -9,8 +9,9 @@
 //! [`name_filter`]), `by_phrase` (for several words: the name holds them as typed), then stock
 //! (`stock0`, …) and prices (`price0`, …) of the first entries of each list, referenced with
 //! `$result[...]`, so the whole lookup is one request. When the store's catalogue has
-//! variations, each list but the articles' has a twin in the catalogue of variations
-//! (`by_xml_variations`, …) whose entries join the list. The store's
+//! variations, each list has a twin in the catalogue of variations (`by_xml_variations`, …)
+//! whose entries join the list; the articles' twins search the variations' own article
+//! property (a catalogue of variations has properties of its own), when configured. The store's
 //! LIKE ignores case (MySQL's collations), so `kf-0` finds the article `KF-001`.
 //!
 //! Ranking: XML_ID equal to the query, then article equal to it (both ignoring case), then an
@@ -44,15 +45,18 @@ const CODE_SLOTS: usize = 5;
 /// How many products whose code is the query get stock and price (a code names one product,
 /// or a few when a catalogue repeats it).
 const EXACT_SLOTS: usize = 2;
+/// How many variations of the products found get stock: more than are listed, so that a
+/// product sold in many sizes counts them all.
+const PARENT_SLOTS: usize = 30;
 /// How many entries of each list (`by_xml`, `by_article`, `by_prefix`, `by_name`,
-/// `by_phrase`, `by_parent`) get stock and price: only those can be shown.
+/// `by_phrase`, `by_parent`) get stock and price: only those can be shown (or counted).
 const LIST_SLOTS: [usize; 6] = [
     CODE_SLOTS,
     CODE_SLOTS,
     MAX_RESULTS,
     MAX_RESULTS,
     MAX_RESULTS,
-    MAX_RESULTS,
+    PARENT_SLOTS,
 ];
 /// The command listing the variations of the products the other lists found.
 pub const BY_PARENT: &str = "by_parent";
@@ -90,6 +94,8 @@ pub struct LookupScope<'a> {
     pub variations_iblock_id: Option<u64>,
     /// The article property (`property<ID>`), if configured.
     pub article_property: Option<&'a str>,
+    /// The article property of the catalogue of variations, if configured.
+    pub variation_article_property: Option<&'a str>,
     /// The warehouses shown (empty = all).
     pub warehouses: &'a [u64],
     /// How many warehouses the store has, when known (plans the stock commands).
@@ -98,27 +104,62 @@ pub struct LookupScope<'a> {
     pub price_type: u64,
 }
 
+impl LookupScope<'_> {
+    /// The article of a product (or of a variation, from the variations' own property).
+    pub fn article_of(&self, product: &Product) -> Option<String> {
+        [self.article_property, self.variation_article_property]
+            .into_iter()
+            .flatten()
+            .find_map(|key| product.property_text(key))
+    }
+}
+
+/// One list of the lookup batch: the filter of its products and the filter of its twin among
+/// the variations (each `None` when that catalogue cannot be asked this way).
+struct ListFilters {
+    products: Option<Value>,
+    variations: Option<Value>,
+}
+
+impl ListFilters {
+    /// The same condition in both catalogues.
+    fn both(filter: Value) -> ListFilters {
+        ListFilters {
+            products: Some(filter.clone()),
+            variations: Some(filter),
+        }
+    }
+}
+
 /// The one batch of a lookup.
 pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     let q = query.as_str();
     let extra: Vec<&str> = scope.article_property.into_iter().collect();
+    // Every list of variations reads their product (`parentId`), so a size found by its name or
+    // code is listed under its product, and their own article.
+    let variation_article: Vec<&str> = scope.variation_article_property.into_iter().collect();
+    let variation_extra: Vec<&str> = ["parentId"]
+        .into_iter()
+        .chain(scope.variation_article_property)
+        .collect();
     let by_name = Some(json!({"name": "asc"}));
     let mut batch = Batch::new();
     let mut ids: Vec<Value> = Vec::new();
     // The products each list finds (not its variations'): their variations are asked too.
     let mut found: Vec<Value> = Vec::new();
-    let mut add = |batch: &mut Batch, name: &str, filter: Value, slots: usize| {
-        let mut call = product_list_call(scope.iblock_id, filter.clone(), &extra, by_name.clone());
-        // The lookup never shows how many matched: `start=-1` spares the server the count.
-        call.params["start"] = json!(-1);
-        batch.push(name, call);
-        let products = slot_refs(name, &["products"], slots, "id");
-        ids.extend(products.iter().cloned());
-        found.extend(products);
-        let article_list = name.starts_with("by_article");
-        if let (Some(offers), false) = (scope.variations_iblock_id, article_list) {
+    let mut add = |batch: &mut Batch, name: &str, filters: ListFilters, slots: usize| {
+        if let Some(filter) = filters.products {
+            let mut call = product_list_call(scope.iblock_id, filter, &extra, by_name.clone());
+            // The lookup never shows how many matched: `start=-1` spares the server the count.
+            call.params["start"] = json!(-1);
+            batch.push(name, call);
+            let products = slot_refs(name, &["products"], slots, "id");
+            ids.extend(products.iter().cloned());
+            found.extend(products);
+        }
+        if let (Some(offers), Some(filter)) = (scope.variations_iblock_id, filters.variations) {
             let variations = variations_of(name);
-            let mut call = variation_list_call(offers, filter, by_name.clone());
+            let mut call = variation_list_call(offers, filter, &variation_extra, by_name.clone());
             call.params["start"] = json!(-1);
             batch.push(variations.clone(), call);
             ids.extend(slot_refs(&variations, &[VARIATIONS_KEY], slots, "id"));
@@ -151,36 +192,61 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     add(
         &mut batch,
         &exact_of("by_xml"),
-        json!({ "=xmlId": spellings }),
+        ListFilters::both(json!({ "=xmlId": spellings })),
         EXACT_SLOTS,
     );
-    add(&mut batch, "by_xml", code_filter("xmlId"), xml_slots);
-    if let Some(article) = scope.article_property {
-        let exact = json!({ format!("={article}"): spellings });
-        add(&mut batch, &exact_of("by_article"), exact, EXACT_SLOTS);
+    add(
+        &mut batch,
+        "by_xml",
+        ListFilters::both(code_filter("xmlId")),
+        xml_slots,
+    );
+    // Articles: each catalogue by its own property.
+    let articles = |filter: &dyn Fn(&str) -> Value| ListFilters {
+        products: scope.article_property.map(filter),
+        variations: scope.variation_article_property.map(filter),
+    };
+    if scope.article_property.is_some() || scope.variation_article_property.is_some() {
+        let exact = |article: &str| json!({ format!("={article}"): spellings });
+        add(
+            &mut batch,
+            &exact_of("by_article"),
+            articles(&exact),
+            EXACT_SLOTS,
+        );
         add(
             &mut batch,
             "by_article",
-            code_filter(article),
+            articles(&code_filter),
             article_slots,
         );
     }
     add(
         &mut batch,
         "by_prefix",
-        json!({"=%name": prefix}),
+        ListFilters::both(json!({"=%name": prefix})),
         prefix_slots,
     );
-    add(&mut batch, "by_name", name_filter(q), name_slots);
+    add(
+        &mut batch,
+        "by_name",
+        ListFilters::both(name_filter(q)),
+        name_slots,
+    );
     // Several words: names holding them as typed come first, and the store's first entries of
     // the word-by-word list ("серия" and "10" anywhere) may not include them.
     if q.contains(' ') {
-        add(&mut batch, "by_phrase", json!({"%name": q}), phrase_slots);
+        add(
+            &mut batch,
+            "by_phrase",
+            ListFilters::both(json!({"%name": q})),
+            phrase_slots,
+        );
     }
     // A product sold in variations (sizes, colours) has no stock of its own: its variations,
     // found by `parentId`, come with it (a parent's article or XML_ID is often all a rep has).
     if let Some(offers) = scope.variations_iblock_id {
-        let mut call = variations_of_products_call(offers, found, by_name);
+        let mut call = variations_of_products_call(offers, found, &variation_article, by_name);
         call.params["start"] = json!(-1);
         batch.push(BY_PARENT, call);
         ids.extend(slot_refs(BY_PARENT, &[VARIATIONS_KEY], parent_slots, "id"));
@@ -333,9 +399,14 @@ pub struct LookupHit {
     pub price: Option<Price>,
     /// A size (a variation) of the listed product with this ID, listed under it.
     pub size_of: Option<u64>,
-    /// Sold in the sizes listed under it: with no stock of its own, its figures are theirs
-    /// together.
+    /// Sold in sizes: with no stock of its own, its figures are those of its sizes together
+    /// (those listed under it and those the list has no room for).
     pub in_sizes: bool,
+    /// How many sizes its figures count (when [`in_sizes`](Self::in_sizes)).
+    pub sizes_counted: usize,
+    /// The store had more sizes of the products found than the lookup asked stock for: the
+    /// figures may leave some of this product's out.
+    pub sizes_maybe_more: bool,
 }
 
 /// What the lookup batch returned (missing commands = empty lists).
@@ -382,7 +453,7 @@ fn name_order(name: &str) -> String {
 /// reads `%` and `_` in a query as wildcards (`tea_` finds "TEA 2"); for such a query only
 /// a code starting with it, or a name holding it (or each of its words), counts. Any other
 /// query is taken as the store matched it (its collation folds more than [`fold`] does).
-pub fn matches_as_typed(query: &LookupQuery, product: &Product, article: Option<&str>) -> bool {
+pub fn matches_as_typed(query: &LookupQuery, product: &Product, scope: &LookupScope<'_>) -> bool {
     if !query.as_str().contains(['%', '_']) {
         return true;
     }
@@ -390,7 +461,7 @@ pub fn matches_as_typed(query: &LookupQuery, product: &Product, article: Option<
     let starts = |code: Option<&str>| code.is_some_and(|c| fold(c.trim()).starts_with(&q));
     let name = fold(&product.name);
     starts(product.xml_id.as_deref())
-        || starts(article.and_then(|a| product.property_text(a)).as_deref())
+        || starts(scope.article_of(product).as_deref())
         || q.split(' ').all(|word| name.contains(word))
 }
 
@@ -426,16 +497,13 @@ pub fn lookup_hits(
     // 50), in the store's text order, which the ranking below changes.
     for (i, (list, slots)) in results.lists.into_iter().zip(LIST_SLOTS).enumerate() {
         for p in list.iter().take(slots) {
-            if !matches_as_typed(query, p, scope.article_property) {
+            if !matches_as_typed(query, p, &scope) {
                 continue;
             }
             if i == PARENT_LIST && !of_found(p) {
                 continue;
             }
-            let article = scope
-                .article_property
-                .and_then(|a| p.property_text(a))
-                .map(|a| fold(a.trim()));
+            let article = scope.article_of(p).map(|a| fold(a.trim()));
             let xml_id = p.xml_id.as_deref().map(|x| fold(x.trim()));
             let name = fold(&p.name);
             let starts = |code: &Option<String>| code.as_ref().is_some_and(|c| c.starts_with(&q));
@@ -486,27 +554,36 @@ pub fn lookup_hits(
         .map(|(relevance, p)| ((relevance, misses_words(p), order(&p.name), p.id), p))
         .collect();
     sort_by(&mut keyed, |a, b| a.0 < b.0);
-    let hits = keyed
-        .into_iter()
-        .take(MAX_RESULTS)
-        .map(|((relevance, _, _, _), p)| LookupHit {
-            article: scope.article_property.and_then(|a| p.property_text(a)),
-            relevance,
-            stock: product_stock(p.id, results.stock, shown, &OwnReserve::default()),
-            price: results
-                .prices
-                .iter()
-                .find(|pr| {
-                    pr.product_id == p.id
-                        && pr.catalog_group_id.is_none_or(|g| g == scope.price_type)
-                })
-                .cloned(),
-            product: p.clone(),
-            size_of: None,
-            in_sizes: false,
-        })
+    let hit = |relevance: Relevance, p: &Product| LookupHit {
+        article: scope.article_of(p),
+        relevance,
+        stock: product_stock(p.id, results.stock, shown, &OwnReserve::default()),
+        price: results
+            .prices
+            .iter()
+            .find(|pr| {
+                pr.product_id == p.id && pr.catalog_group_id.is_none_or(|g| g == scope.price_type)
+            })
+            .cloned(),
+        product: p.clone(),
+        size_of: None,
+        in_sizes: false,
+        sizes_counted: 0,
+        sizes_maybe_more: false,
+    };
+    // Every size whose stock was asked, listed or not: its product's figures count them all.
+    let every_size: Vec<LookupHit> = keyed
+        .iter()
+        .filter(|(_, p)| parent_of(p).is_some_and(|id| id != p.id))
+        .map(|((relevance, ..), p)| hit(*relevance, p))
         .collect();
-    sizes_under_their_products(hits)
+    let hits = keyed
+        .iter()
+        .take(MAX_RESULTS)
+        .map(|((relevance, ..), p)| hit(*relevance, p))
+        .collect();
+    let maybe_more = results.lists[PARENT_LIST].len() > PARENT_SLOTS;
+    sizes_under_their_products(hits, &every_size, maybe_more)
 }
 
 /// The product a variation belongs to (`parentId`).
@@ -515,8 +592,14 @@ fn parent_of(p: &Product) -> Option<u64> {
 }
 
 /// Each listed product's listed sizes right under it, in their order; a product with no
-/// stock of its own takes theirs together. Sizes of a product not listed stay where they are.
-fn sizes_under_their_products(hits: Vec<LookupHit>) -> Vec<LookupHit> {
+/// stock of its own takes the figures of all its sizes in `every_size` together (listed or
+/// not). Sizes of a product not listed stay where they are. `maybe_more`: the store had more
+/// sizes than were asked.
+fn sizes_under_their_products(
+    hits: Vec<LookupHit>,
+    every_size: &[LookupHit],
+    maybe_more: bool,
+) -> Vec<LookupHit> {
     let listed: Vec<u64> = hits.iter().map(|h| h.product.id).collect();
     let parent = |h: &LookupHit| parent_of(&h.product).filter(|id| *id != h.product.id);
     let is_size = |h: &LookupHit| parent(h).is_some_and(|id| listed.contains(&id));
@@ -532,9 +615,15 @@ fn sizes_under_their_products(hits: Vec<LookupHit>) -> Vec<LookupHit> {
             })
             .collect();
         let own = product.stock.warehouses.iter().any(|w| !w.amount.is_zero());
-        if !sizes.is_empty() && !own {
+        let counted: Vec<&LookupHit> = every_size
+            .iter()
+            .filter(|h| parent(h) == Some(hit.product.id))
+            .collect();
+        if !counted.is_empty() && !own {
             product.in_sizes = true;
-            for size in &sizes {
+            product.sizes_counted = counted.len();
+            product.sizes_maybe_more = maybe_more;
+            for size in counted {
                 product.stock.add(&size.stock);
             }
         }

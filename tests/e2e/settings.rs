@@ -573,4 +573,23 @@ fn an_article_property_the_store_does_not_have_is_refused_and_nothing_is_saved()
     // The right one saves.
     stand.fill(&tid("settings-article"), "property105");
     save_and_see_it_saved(&stand);
+    stand.enter_app_frame();
+
+    // The variations have properties of their own: the products' article is not theirs.
+    stand.fill(&tid("settings-variation-article"), "property105");
+    let outcome = save(&stand);
+    assert_eq!(outcome.attr("data-kind"), Some("invalid"), "{outcome:?}");
+    let said = stand.text("[data-testid=\"settings\"]").unwrap_or_default();
+    assert!(
+        said.contains("property105") && said.contains("торговых предложений"),
+        "the field names the variations' catalogue: {said}"
+    );
+    let saved = crate::support::rest::stored_settings(&stand.sandbox);
+    assert_eq!(
+        saved["variationArticleProperty"],
+        json!("property121"),
+        "{saved}"
+    );
+    stand.fill(&tid("settings-variation-article"), "property121");
+    save_and_see_it_saved(&stand);
 }

@@ -1,5 +1,6 @@
 //! Product variations (sizes, colours): a deal row holding a variation of a CRM product finds
-//! the store's variation by XML_ID and shows its stock; the lookup finds variations too.
+//! the store's variation by XML_ID and shows its stock; the lookup finds variations too, by
+//! their own article as well.
 
 use serde_json::{Value, json};
 
@@ -128,5 +129,45 @@ fn a_product_found_by_its_article_brings_its_variations_and_their_stock() {
         stand.sandbox.stats().requests.get("store").copied(),
         Some(2),
         "the warehouses, then one request for the search"
+    );
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_size_is_found_by_its_own_article() {
+    // As 1C exports sizes: each its own article, in the catalogue of variations' property.
+    let mut seed = shirts();
+    seed["store"]["products"][0]["article"] = json!("TS-1");
+    seed["store"]["products"][1]["article"] = json!("TS-1-S");
+    seed["store"]["products"][2]["article"] = json!("TS-1-M");
+    let stand = Stand::start(
+        "a_size_is_found_by_its_own_article",
+        Setup::own_seed(
+            SeedFile::write("shirts-size-articles", &seed),
+            dev_options_polling(300),
+        ),
+    );
+    stand.sandbox.reset_stats();
+    stand.open_app_page(User::Rep);
+    stand.wait_css(&tid("stock-search"));
+    let found = look_up(&stand, "ts-1-m", 1);
+    assert_eq!(found, ["tee#m"], "the size whose own article was typed");
+    assert_eq!(free_in_lookup(&stand, "tee#m").as_deref(), Some("7"));
+    let shown = stand
+        .text(&format!("{}[data-xml-id=\"tee#m\"]", tid("stock-result")))
+        .unwrap_or_default();
+    assert!(shown.contains("TS-1-M"), "its article is shown: {shown}");
+    assert_eq!(
+        stand.sandbox.stats().requests.get("store").copied(),
+        Some(2),
+        "the warehouses, then one request for the search"
+    );
+    // Found by its name, the product sold in sizes shows their stock together, sizes under it.
+    let found = look_up(&stand, "Футболка", 3);
+    assert_eq!(found, ["tee", "tee#m", "tee#s"]);
+    assert_eq!(
+        free_in_lookup(&stand, "tee").as_deref(),
+        Some("11"),
+        "4 + 7"
     );
 }

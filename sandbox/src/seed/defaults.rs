@@ -5,6 +5,8 @@ use super::format::{Label, PipelineSeed, StageSeed, StatusSeed, UserSeed};
 pub const PORTAL_IBLOCK: u64 = 25;
 pub const STORE_IBLOCK: u64 = 2;
 pub const ARTICLE_PROPERTY: u64 = 105;
+/// The article property of the store's catalogue of variations.
+pub const OFFERS_ARTICLE_PROPERTY: u64 = 121;
 pub const STORE_WEBHOOK_USER: u64 = 1;
 pub const STORE_WEBHOOK_SECRET: &str = "store-webhook-secret";
 pub const PORTAL_WEBHOOK_SECRET: &str = "portal-admin-webhook";

@@ -23,9 +23,12 @@ pub fn insert(tx: &Transaction, store: &StoreSeed) -> rusqlite::Result<()> {
         "INSERT OR REPLACE INTO meta (key, value) VALUES ('store_iblock', ?1)",
         [iblock.to_string()],
     )?;
+    let offers_article = store
+        .offers_article_property_id
+        .unwrap_or(defaults::OFFERS_ARTICLE_PROPERTY);
     tx.execute(
-        "INSERT OR REPLACE INTO meta (key, value) VALUES ('article_property', ?1)",
-        [article.to_string()],
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('article_property', ?1), ('offers_article_property', ?2)",
+        [article.to_string(), offers_article.to_string()],
     )?;
     catalogs::insert(tx, &catalogs::store(store, iblock))?;
 

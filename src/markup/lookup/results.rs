@@ -2,7 +2,7 @@
 //! the opened one shows its codes and every warehouse's figures.
 
 use super::{View, action};
-use crate::i18n::LookupTexts;
+use crate::i18n::{LookupTexts, fill};
 use crate::markup::Markup;
 use crate::markup::format::{Fmt, plain};
 use crate::markup::skeleton::bar;
@@ -45,7 +45,12 @@ pub fn results(m: &mut Markup, v: &View, answer: &LookupAnswer) {
         .attr("aria-label", t.results);
     let fmt = Fmt::new(v.lang);
     for (i, hit) in answer.hits.iter().enumerate() {
-        option(m, v, &answer.columns, i, hit, fmt);
+        let sizes_listed = answer
+            .hits
+            .iter()
+            .filter(|h| h.size_of == Some(hit.product.id))
+            .count();
+        option(m, v, &answer.columns, (i, hit, sizes_listed), fmt);
     }
     m.close("ul").close("div");
 }
@@ -55,8 +60,7 @@ fn option(
     m: &mut Markup,
     v: &View,
     columns: &[WarehouseColumn],
-    i: usize,
-    hit: &LookupHit,
+    (i, hit, sizes_listed): (usize, &LookupHit, usize),
     fmt: Fmt,
 ) {
     let t = v.lang.lookup();
@@ -83,9 +87,15 @@ fn option(
     if !hit.product.active {
         m.leaf("span", "sl-badge sl-badge-warning", t.inactive);
     }
-    // Its figures are its sizes', listed under it.
+    // Its figures are its sizes': those listed under it, or more than have room.
     if hit.in_sizes {
-        m.leaf("span", "sl-badge sl-badge-primary", t.in_sizes);
+        let counted = hit.sizes_counted.to_string();
+        let badge = match (hit.sizes_maybe_more, sizes_listed < hit.sizes_counted) {
+            (true, _) => fill(t.in_first_sizes, &[&counted]),
+            (false, true) => fill(t.in_more_sizes, &[&counted]),
+            (false, false) => t.in_sizes.to_owned(),
+        };
+        m.leaf("span", "sl-badge sl-badge-primary", &badge);
     }
     m.open_class("span", "sl-lookup-codes");
     if let Some(article) = &hit.article {

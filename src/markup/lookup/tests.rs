@@ -21,6 +21,8 @@ fn hit(id: u64, xml: &str, records: &[StoreStock], price: Option<Price>) -> Look
         price,
         size_of: None,
         in_sizes: false,
+        sizes_counted: 0,
+        sizes_maybe_more: false,
     }
 }
 
@@ -129,6 +131,7 @@ fn a_product_sold_in_sizes_is_marked_and_its_sizes_sit_under_it() {
     let mut state = answered(None, None);
     if let Shown::Answer(answer) = &mut state.shown {
         answer.hits[0].in_sizes = true;
+        answer.hits[0].sizes_counted = 1;
         answer.hits[1].size_of = Some(7);
     }
     let html = whole(&state);
@@ -150,6 +153,32 @@ fn a_product_sold_in_sizes_is_marked_and_its_sizes_sit_under_it() {
         size.starts_with(r#"<li class="sl-lookup-option sl-lookup-size" "#),
         "{size}"
     );
+}
+
+#[test]
+fn a_product_counting_more_sizes_than_are_listed_says_how_many() {
+    let t = Lang::Ru.lookup();
+    let badge = |counted: usize, maybe_more: bool| {
+        let mut state = answered(None, None);
+        if let Shown::Answer(answer) = &mut state.shown {
+            answer.hits[0].in_sizes = true;
+            answer.hits[0].sizes_counted = counted;
+            answer.hits[0].sizes_maybe_more = maybe_more;
+            answer.hits[1].size_of = Some(7);
+        }
+        whole(&state)
+    };
+    let says = |html: &str, text: &str| {
+        html.contains(&format!(
+            r#"<span class="sl-badge sl-badge-primary">{text}</span>"#
+        ))
+    };
+    assert!(says(&badge(12, false), "всего по размерам: 12"));
+    assert!(says(
+        &badge(30, true),
+        "по первым размерам: 30, есть и другие"
+    ));
+    assert!(says(&badge(1, false), t.in_sizes), "the one size is listed");
 }
 
 #[test]

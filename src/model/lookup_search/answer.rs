@@ -57,6 +57,7 @@ fn scope<'a>(
         iblock_id,
         variations_iblock_id: settings.store_variations_iblock_id,
         article_property: settings.article_property.as_deref(),
+        variation_article_property: settings.variation_article_property.as_deref(),
         warehouses: shown,
         warehouse_count: count,
         price_type: settings.price_type_id,
@@ -185,22 +186,17 @@ pub fn lookup_answer(
         stock: &stock,
         prices: &prices,
     };
-    let article = settings.article_property.as_deref();
+    let iblock = settings.store_iblock_id.unwrap_or_default();
+    let scope = scope(settings, iblock, &shown, shown.len());
     let mut ids: Vec<u64> = lists
         .iter()
         .flatten()
-        .filter(|p| matches_as_typed(&plan.query, p, article))
+        .filter(|p| matches_as_typed(&plan.query, p, &scope))
         .map(|p| p.id)
         .collect();
     sort_dedup(&mut ids);
     let distinct = ids.len();
-    let iblock = settings.store_iblock_id.unwrap_or_default();
-    let hits = lookup_hits(
-        &plan.query,
-        results,
-        scope(settings, iblock, &shown, shown.len()),
-        &shown,
-    );
+    let hits = lookup_hits(&plan.query, results, scope, &shown);
     let columns = shown
         .iter()
         .map(|&id| WarehouseColumn::of(id, warehouses))
@@ -209,7 +205,8 @@ pub fn lookup_answer(
         query: plan.query.clone(),
         columns,
         capped: distinct > hits.len(),
-        by_article: plan.batch.get("by_article").is_some(),
+        by_article: plan.batch.get("by_article").is_some()
+            || plan.batch.get(&variations_of("by_article")).is_some(),
         hits,
         warehouses: listed,
     })

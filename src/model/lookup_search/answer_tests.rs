@@ -319,3 +319,32 @@ fn an_answer_says_whether_articles_were_searched() {
     let answer = lookup_answer(&plan, &Fake::default(), &without, Some(&known)).unwrap();
     assert!(!answer.by_article);
 }
+
+#[test]
+fn a_size_found_by_its_own_article_is_answered_with_its_stock() {
+    let known = warehouses();
+    let with = Settings {
+        store_variations_iblock_id: Some(3),
+        article_property: None,
+        variation_article_property: Some("property121".into()),
+        ..settings(&[])
+    };
+    let plan = lookup_plan(&q("ts-1-xl"), &with, Some(&known)).unwrap();
+    assert!(plan.batch.fits_one_request(), "{}", plan.batch.len());
+    let size = json!({"id": 7, "iblockId": 3, "name": "Футболка, размер XL", "xmlId": "tee#xl",
+        "property121": {"value": "TS-1-XL", "valueId": 5}, "parentId": {"value": "1", "valueId": 6}});
+    let record = json!({"id": 1, "productId": 7, "storeId": 1, "amount": 4, "quantityReserved": 1});
+    let mut replies =
+        Fake::default().with("by_article_exact_variations", json!({"offers": [size]}));
+    for name in &plan.stock {
+        replies = replies.with(name, json!({"storeProducts": [record.clone()]}));
+    }
+    let answer = lookup_answer(&plan, &replies, &with, Some(&known)).unwrap();
+    assert!(answer.by_article, "the variations' articles were searched");
+    let hit = &answer.hits[0];
+    assert_eq!(
+        (hit.product.id, hit.relevance, hit.article.as_deref()),
+        (7, Relevance::ExactArticle, Some("TS-1-XL"))
+    );
+    assert_eq!(hit.stock.total_free, d("3"));
+}

@@ -17,6 +17,8 @@ fn hit(id: u64) -> LookupHit {
         price: None,
         size_of: None,
         in_sizes: false,
+        sizes_counted: 0,
+        sizes_maybe_more: false,
     }
 }
 

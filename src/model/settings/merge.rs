@@ -36,6 +36,11 @@ pub fn merge(base: &Settings, mine: &Settings, theirs: &Settings) -> Merge {
     let property =
         pick(parts.mine_wins(SettingsField::ProductPropertyStore, |s| &s.product_property));
     let article = pick(parts.mine_wins(SettingsField::ArticleProperty, |s| &s.article_property));
+    let variation_article = pick(
+        parts.mine_wins(SettingsField::VariationArticleProperty, |s| {
+            &s.variation_article_property
+        }),
+    );
     let price = pick(parts.mine_wins(SettingsField::PriceType, |s| &s.price_type_id));
     let stage_mapping = parts.stage_mapping();
     let warehouses = pick(parts.mine_wins(SettingsField::Warehouses, |s| &s.warehouses));
@@ -60,6 +65,7 @@ pub fn merge(base: &Settings, mine: &Settings, theirs: &Settings) -> Merge {
             link_rules: rules.link_rules.clone(),
             product_property: property.product_property.clone(),
             article_property: article.article_property.clone(),
+            variation_article_property: variation_article.variation_article_property.clone(),
             price_type_id: price.price_type_id,
             stage_mapping,
             warehouses: warehouses.warehouses.clone(),
@@ -167,6 +173,7 @@ mod tests {
         let base = base();
         let mine = Settings {
             warehouses: vec![2],
+            variation_article_property: Some("property121".into()),
             ..base.clone()
         };
         let theirs = Settings {
@@ -176,6 +183,10 @@ mod tests {
         };
         let merged = merge(&base, &mine, &theirs);
         assert_eq!(merged.settings.warehouses, vec![2]);
+        assert_eq!(
+            merged.settings.variation_article_property.as_deref(),
+            Some("property121")
+        );
         assert_eq!(merged.settings.poll_interval_secs, 45);
         assert_eq!(
             merged.settings.article_property.as_deref(),

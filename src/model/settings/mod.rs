@@ -77,6 +77,9 @@ pub struct Settings {
     pub product_property: Option<PropertyPair>,
     /// The store product property that holds the article, for the stock lookup (`property<ID>`).
     pub article_property: Option<String>,
+    /// The property of the store's catalogue of variations that holds a variation's own article
+    /// (a size's, as 1C exports it): that catalogue has properties of its own.
+    pub variation_article_property: Option<String>,
     /// The store price type shown (`catalogGroupId`).
     pub price_type_id: u64,
     /// The order-status ↔ deal-stage mapping per pipeline.
@@ -122,6 +125,7 @@ impl Default for Settings {
             link_rules: default_link_rules(),
             product_property: None,
             article_property: None,
+            variation_article_property: None,
             price_type_id: DEFAULT_PRICE_TYPE,
             stage_mapping: StageMapping::default(),
             warehouses: Vec::new(),
@@ -183,6 +187,9 @@ impl Settings {
             article_property: get("articleProperty")
                 .and_then(read::text)
                 .filter(|p| !p.is_empty()),
+            variation_article_property: get("variationArticleProperty")
+                .and_then(read::text)
+                .filter(|p| !p.is_empty()),
             price_type_id: get("priceTypeId")
                 .and_then(read::uint)
                 .unwrap_or(d.price_type_id),
@@ -222,6 +229,16 @@ impl Settings {
             self.portal_variations_iblock_id = of(list, self.portal_iblock_id);
         }
         self
+    }
+
+    /// The problem of a variation's article property named for a store catalogue without a
+    /// catalogue of variations (as [`Settings::with_variations`] found it).
+    pub fn variation_article_unused(&self) -> Option<SettingsProblem> {
+        (self.variation_article_property.is_some() && self.store_variations_iblock_id.is_none())
+            .then_some(SettingsProblem {
+                field: SettingsField::VariationArticleProperty,
+                problem: Problem::NoVariations,
+            })
     }
 
     /// The label of deal field `field`, when one was saved.

@@ -26,6 +26,8 @@ pub enum SettingsField {
     ProductPropertyStore,
     /// The article property.
     ArticleProperty,
+    /// The article property of the catalogue of variations.
+    VariationArticleProperty,
     /// The price type.
     PriceType,
     /// The status mapping of one pipeline.
@@ -55,6 +57,9 @@ pub enum Problem {
         /// The key, `property<ID>`.
         key: String,
     },
+    /// A variation's property is named, but the store's catalogue has no catalogue of
+    /// variations.
+    NoVariations,
     /// Not an order property code.
     NotAPropertyCode,
     /// The originator ID is set but blank.
@@ -165,6 +170,14 @@ impl Settings {
             && !is_property_key(article)
         {
             push(SettingsField::ArticleProperty, Problem::NotAPropertyKey);
+        }
+        if let Some(article) = &self.variation_article_property
+            && !is_property_key(article)
+        {
+            push(
+                SettingsField::VariationArticleProperty,
+                Problem::NotAPropertyKey,
+            );
         }
         if self.price_type_id == 0 {
             push(SettingsField::PriceType, Problem::ZeroId);

@@ -16,6 +16,7 @@ fn scope() -> LookupScope<'static> {
         iblock_id: 23,
         variations_iblock_id: None,
         article_property: Some("property101"),
+        variation_article_property: None,
         warehouses: &[],
         warehouse_count: 3,
         price_type: 1,
@@ -125,7 +126,7 @@ fn a_catalogue_with_variations_searches_them_alike_in_the_same_request() {
     }
     assert!(
         b.get("by_article_variations").is_none(),
-        "a variation's article is a property of its own catalogue"
+        "a variation's article is a property of its own catalogue, not configured here"
     );
     let stock = b.get("stock0").unwrap().params.to_string();
     assert!(
@@ -408,9 +409,9 @@ fn percent_and_underscore_in_a_query_are_taken_as_typed_not_as_wildcards() {
         .collect();
     assert_eq!(found, vec![1, 3], "the article TEA_1%, the name tea_time");
     assert!(lookup_hits(&q("%_%"), results(), scope(), &[]).is_empty());
-    assert!(!matches_as_typed(&q("tea_"), &spaced, Some("property101")));
+    assert!(!matches_as_typed(&q("tea_"), &spaced, &scope()));
     // Without those characters the store's answer stands (its collation folds more).
-    assert!(matches_as_typed(&q("чаи"), &spaced, Some("property101")));
+    assert!(matches_as_typed(&q("чаи"), &spaced, &scope()));
 }
 
 /// The names `query` shows when the store's name-prefix list holds `names`, in this order.
@@ -754,4 +755,156 @@ fn a_code_typed_with_look_alike_letters_of_the_other_alphabet_is_found_exactly()
         &[1],
     );
     assert_eq!(hits[0].relevance, Relevance::ExactArticle);
+}
+
+#[test]
+fn a_sizes_own_article_is_searched_by_the_variations_own_property() {
+    let scope = LookupScope {
+        variations_iblock_id: Some(24),
+        variation_article_property: Some("property121"),
+        ..scope()
+    };
+    let b = lookup_batch(&q("TS-1-XL"), scope);
+    assert!(b.fits_one_request(), "{:?}", b.names());
+    let filter = |name: &str| b.get(name).expect(name).params["filter"].clone();
+    let select = |name: &str| b.get(name).expect(name).params["select"].to_string();
+    // The products' articles by their property, the variations' by theirs.
+    assert_eq!(
+        filter("by_article"),
+        json!({"iblockId": 23, "=%property101": "TS-1-XL%"})
+    );
+    assert_eq!(
+        filter("by_article_variations"),
+        json!({"iblockId": 24, "=%property121": "TS-1-XL%"})
+    );
+    assert_eq!(
+        filter("by_article_exact_variations")["=property121"],
+        json!(["TS-1-XL", "ТS-1-ХL"])
+    );
+    assert_eq!(
+        b.get("by_article_variations").unwrap().method,
+        "catalog.product.offer.list"
+    );
+    // Every list of variations reads their article, so a size shows it.
+    for name in ["by_article_variations", "by_name_variations", "by_parent"] {
+        assert!(select(name).contains("property121"), "{name}");
+        assert!(!select(name).contains("property101"), "{name}");
+    }
+    // And their product, so a size found by its name or code is listed under it.
+    for name in ["by_xml_variations", "by_name_variations", "by_parent"] {
+        assert_eq!(select(name).matches("parentId").count(), 1, "{name}");
+    }
+    assert!(!select("by_article").contains("property121"));
+    let sent = serde_json::to_string(&b.commands).unwrap();
+    assert!(
+        sent.contains("$result[by_article_variations][offers][0][id]"),
+        "their stock and prices are asked: {sent}"
+    );
+
+    // A size whose own article is the query ranks as the exact article, and shows it.
+    let size_xl = product(
+        7,
+        "Футболка, размер XL",
+        Some("tee#xl"),
+        json!({"property121": {"value": "TS-1-XL"}, "parentId": {"value": "1"}}),
+    );
+    let named = product(8, "TS-1-XL чехол", None, json!({}));
+    let hits = lookup_hits(
+        &q("ts-1-xl"),
+        LookupResults {
+            lists: [
+                &[],
+                std::slice::from_ref(&size_xl),
+                std::slice::from_ref(&named),
+                &[],
+                &[],
+                &[],
+            ],
+            ..Default::default()
+        },
+        scope,
+        &[],
+    );
+    let found: Vec<_> = hits
+        .iter()
+        .map(|h| (h.product.id, h.relevance, h.article.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (7, Relevance::ExactArticle, Some("TS-1-XL".to_owned())),
+            (8, Relevance::NamePrefix, None)
+        ]
+    );
+}
+
+#[test]
+fn only_the_variations_article_configured_still_searches_articles() {
+    let scope = LookupScope {
+        variations_iblock_id: Some(24),
+        article_property: None,
+        variation_article_property: Some("property121"),
+        ..scope()
+    };
+    let b = lookup_batch(&q("TS-1"), scope);
+    assert!(
+        b.get("by_article").is_none(),
+        "no products' article property"
+    );
+    assert!(b.get("by_article_exact").is_none());
+    assert!(b.get("by_article_variations").is_some());
+    assert!(b.get("by_article_exact_variations").is_some());
+}
+
+#[test]
+fn a_product_sold_in_more_sizes_than_are_listed_counts_them_all() {
+    let with_variations = LookupScope {
+        variations_iblock_id: Some(24),
+        ..scope()
+    };
+    let socks = product(
+        1,
+        "Носки",
+        Some("socks"),
+        json!({"property101": {"value": "SK-7"}}),
+    );
+    let size = |id: u64| {
+        product(
+            id,
+            &format!("Носки, размер {id}"),
+            Some(&format!("socks#{id}")),
+            json!({"parentId": {"value": "1"}}),
+        )
+    };
+    // Twelve sizes, 19 free of each: more than the list has room for.
+    let sizes: Vec<_> = (101..=112).map(size).collect();
+    let records: Vec<_> = (101..=112).map(|id| stock(id, 1, "20", "1")).collect();
+    let run = |parents: &[bitrix_rest::models::catalog::Product]| {
+        lookup_hits(
+            &q("SK-7"),
+            LookupResults {
+                lists: [&[], std::slice::from_ref(&socks), &[], &[], &[], parents],
+                stock: &records,
+                prices: &[],
+            },
+            with_variations,
+            &[1],
+        )
+    };
+    let hits = run(&sizes);
+    assert_eq!(hits.len(), MAX_RESULTS);
+    let product = &hits[0];
+    assert_eq!(product.product.id, 1);
+    assert!(product.in_sizes);
+    assert_eq!(product.sizes_counted, 12);
+    assert_eq!(
+        product.stock.total_free,
+        d("228"),
+        "12 × 19, not the 9 listed"
+    );
+    assert!(!product.sizes_maybe_more);
+
+    // The store listed more sizes than were asked for: the figures may leave some out.
+    let many: Vec<_> = (101..=140).map(size).collect();
+    assert!(run(&many)[0].sizes_maybe_more);
 }

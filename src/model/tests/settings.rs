@@ -2,8 +2,8 @@ use serde_json::json;
 
 use crate::model::mapping::{PipelineMapping, StatusStage};
 use crate::model::settings::{
-    DEFAULT_POLL_SECS, FieldLabel, LinkRule, OrderKey, PropertyPair, SETTINGS_VERSION, Settings,
-    SettingsError,
+    DEFAULT_POLL_SECS, FieldLabel, LinkRule, OrderKey, Problem, PropertyPair, SETTINGS_VERSION,
+    Settings, SettingsError, SettingsField, SettingsProblem,
 };
 use crate::model::webhook::StoreWebhook;
 
@@ -83,6 +83,7 @@ fn settings_round_trip_through_the_stored_json() {
         alone: false,
     });
     s.article_property = Some("property77".into());
+    s.variation_article_property = Some("property121".into());
     s.warehouses = vec![3, 1];
     s.poll_interval_secs = 15;
     s.stage_mapping.set_pipeline(PipelineMapping {
@@ -216,5 +217,30 @@ fn a_stored_link_rule_naming_a_standard_deal_field_is_not_read() {
             field: "UF_CRM_ORDER".into(),
             holds: OrderKey::Number
         }]
+    );
+}
+
+#[test]
+fn a_variations_article_needs_a_catalogue_with_variations() {
+    let mut s = Settings {
+        store_iblock_id: Some(2),
+        variation_article_property: Some("property121".into()),
+        ..Settings::default()
+    };
+    assert_eq!(
+        s.variation_article_unused(),
+        Some(SettingsProblem {
+            field: SettingsField::VariationArticleProperty,
+            problem: Problem::NoVariations,
+        })
+    );
+    s.store_variations_iblock_id = Some(3);
+    assert_eq!(s.variation_article_unused(), None);
+    s.variation_article_property = None;
+    s.store_variations_iblock_id = None;
+    assert_eq!(
+        s.variation_article_unused(),
+        None,
+        "nothing named, nothing unused"
     );
 }

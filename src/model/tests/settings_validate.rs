@@ -68,6 +68,7 @@ fn validation_reports_every_problem_at_once() {
         alone: false,
     });
     s.article_property = Some("article".into());
+    s.variation_article_property = Some("CML2_ARTICLE".into());
     s.price_type_id = 0;
     s.warehouses = vec![1, 0, 1];
     s.stage_mapping.pipelines = vec![
@@ -108,6 +109,10 @@ fn validation_reports_every_problem_at_once() {
             Problem::NotAPropertyKey,
         ),
         (SettingsField::ArticleProperty, Problem::NotAPropertyKey),
+        (
+            SettingsField::VariationArticleProperty,
+            Problem::NotAPropertyKey,
+        ),
         (SettingsField::PriceType, Problem::ZeroId),
         (
             SettingsField::StageMapping { category_id: 1 },

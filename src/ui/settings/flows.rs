@@ -12,7 +12,7 @@ use super::state::{Action, Check, PageState, Save, StoreData};
 use crate::fetch::live::{saved_settings, stored_settings};
 use crate::frame::{Frame, FrameError};
 use crate::model::app_admin::ADMIN_OPTION;
-use crate::model::catalog_query::{prices_of_type_call, property_probe_call};
+use crate::model::catalog_query::{prices_of_type_call, property_probe_call, variation_probe_call};
 use crate::model::settings::load::origin_rule_problems;
 use crate::model::settings::merge::merge;
 use crate::model::settings::{Problem, SETTINGS_OPTION, Settings, SettingsField, SettingsProblem};
@@ -159,6 +159,10 @@ pub fn save_callback(
             _ => None,
         };
         let settings = settings.with_variations(store_catalogs, portal_catalogs);
+        // Only a catalogue list read now tells that the catalogue has no variations.
+        if let (Some(_), Some(problem)) = (store_catalogs, settings.variation_article_unused()) {
+            return refuse(&page.dispatcher(), vec![problem]);
+        }
         page.dispatch(Action::SaveStarted);
         let dispatcher = page.dispatcher();
         let frame = frame.clone();
@@ -235,33 +239,47 @@ pub fn save_callback(
     })
 }
 
-/// The first store property `settings` name anew (the article, the matching property) that the
-/// store's catalogue refuses to list. A store that cannot be asked refuses nothing here.
+/// The first store property `settings` name anew (the article, the matching property, a
+/// variation's article) that the store's catalogue (or its catalogue of variations) refuses to
+/// list. A store that cannot be asked refuses nothing here.
 async fn unknown_store_property(settings: &Settings, loaded: &Settings) -> Option<SettingsProblem> {
     let (hook, iblock) = (settings.store_webhook.as_ref()?, settings.store_iblock_id?);
     let store = check_client(hook).ok()?;
     let article = settings.article_property.as_deref();
     let matching = settings.product_property.as_ref().map(|p| p.store.as_str());
+    let offers = settings.store_variations_iblock_id;
     let asked = [
         (
             SettingsField::ArticleProperty,
+            Some(iblock),
             article,
             loaded.article_property.as_deref(),
         ),
         (
             SettingsField::ProductPropertyStore,
+            Some(iblock),
             matching,
             loaded.product_property.as_ref().map(|p| p.store.as_str()),
         ),
+        (
+            SettingsField::VariationArticleProperty,
+            offers,
+            settings.variation_article_property.as_deref(),
+            loaded.variation_article_property.as_deref(),
+        ),
     ];
-    for (field, key, before) in asked {
+    for (field, catalog, key, before) in asked {
         // Each key once, and only when it changed (or the catalogue did).
-        let Some(key) =
-            key.filter(|k| Some(*k) != before || loaded.store_iblock_id != Some(iblock))
-        else {
+        let (Some(catalog), Some(key)) = (
+            catalog,
+            key.filter(|k| Some(*k) != before || loaded.store_iblock_id != Some(iblock)),
+        ) else {
             continue;
         };
-        let call = property_probe_call(iblock, key);
+        let call = match field {
+            SettingsField::VariationArticleProperty => variation_probe_call(catalog, key),
+            _ => property_probe_call(catalog, key),
+        };
         if let Err(e) = store.call(call.method, call.params).await
             && e.kind == ErrorKind::BadRequest
         {

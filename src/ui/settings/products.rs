@@ -1,5 +1,6 @@
 //! Section 3: how products match (XML_ID, then optionally a property on each side), the
-//! article property, both catalogues and the price type.
+//! article properties (of products, and of their variations when the catalogue has them), both
+//! catalogues and the price type.
 
 use yew::prelude::*;
 
@@ -49,6 +50,28 @@ pub fn ProductsSection(props: &ProductsSectionProps) -> Html {
         .as_ref()
         .and_then(|p| p.catalogs.as_ref().ok())
         .filter(|list| !list.is_empty());
+    // A variation's article is asked for only where the chosen catalogue has variations (or one
+    // is set, to be cleared).
+    let has_variations = match store_catalogs {
+        Some(list) => list
+            .iter()
+            .find(|c| c.iblock_id.to_string() == form.store_iblock.trim())
+            .is_some_and(|c| c.variations_iblock_id.is_some()),
+        None => page.saved.store_variations_iblock_id.is_some(),
+    };
+    let variation_article = (has_variations || !form.variation_article_property.trim().is_empty())
+        .then(|| {
+            text_field(TextInput {
+                id: "settings-variation-article".into(),
+                label: t.variation_article.into(),
+                value: form.variation_article_property.clone().into(),
+                placeholder: Some(t.article_unset.into()),
+                hint: Some(t.variation_article_hint.into()),
+                problems: problems(SettingsField::VariationArticleProperty),
+                oninput: edit(Edit::VariationArticle),
+                ..TextInput::default()
+            })
+        });
     html! {
         <section class="sl-card sl-settings-section" aria-labelledby="settings-products-title">
             <h2 id="settings-products-title">{ t.products_title }</h2>
@@ -104,6 +127,7 @@ pub fn ProductsSection(props: &ProductsSectionProps) -> Html {
                     oninput: edit(Edit::Article),
                     ..TextInput::default()
                 }) }
+                { variation_article }
                 { text_field(TextInput {
                     id: "settings-price-type".into(),
                     label: t.price_type.into(),

@@ -69,6 +69,7 @@ pub enum Edit {
     PortalProperty(String),
     StoreProperty(String),
     Article(String),
+    VariationArticle(String),
     PriceType(String),
     Stage {
         category_id: i64,
@@ -224,6 +225,7 @@ impl PageState {
             Edit::PortalProperty(text) => form.portal_property = text,
             Edit::StoreProperty(text) => form.store_property = text,
             Edit::Article(text) => form.article_property = text,
+            Edit::VariationArticle(text) => form.variation_article_property = text,
             Edit::PriceType(text) => form.price_type = text,
             Edit::Stage {
                 category_id,

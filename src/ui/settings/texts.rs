@@ -64,6 +64,7 @@ pub fn part_names(t: &SettingsTexts, parts: &[SettingsField], pipelines: &[Categ
                     t.match_label.to_owned()
                 }
                 SettingsField::ArticleProperty => t.article.to_owned(),
+                SettingsField::VariationArticleProperty => t.variation_article.to_owned(),
                 SettingsField::PriceType => t.price_type.to_owned(),
                 SettingsField::StageMapping { category_id } => {
                     match pipelines.iter().find(|p| p.id as i64 == *category_id) {
@@ -124,7 +125,11 @@ pub fn problem_text(t: &SettingsTexts, p: &SettingsProblem) -> String {
         (_, Problem::Webhook(e)) => webhook_text(t, e).to_owned(),
         (_, Problem::NotAUserField) => t.p_not_user_field.to_owned(),
         (_, Problem::NotAPropertyKey) => t.p_not_property_key.to_owned(),
+        (SettingsField::VariationArticleProperty, Problem::UnknownStoreProperty { key }) => {
+            fill(t.p_unknown_variation_property, &[key])
+        }
         (_, Problem::UnknownStoreProperty { key }) => fill(t.p_unknown_store_property, &[key]),
+        (_, Problem::NoVariations) => t.p_no_variations.to_owned(),
         (_, Problem::NotAPropertyCode) => t.p_not_property_code.to_owned(),
         (_, Problem::BlankOriginator) => t.p_blank_originator.to_owned(),
         (_, Problem::OriginSourceNeeded { sources }) => fill(t.p_origin_source_needed, &[sources]),

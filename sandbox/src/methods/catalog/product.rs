@@ -1,7 +1,8 @@
 //! `catalog.product.list` / `.get`, and `catalog.product.offer.list` for variations (trade
 //! offers, in the catalogue of variations, with their product in `parentId`): `iblockId` is
 //! required in the filter and `id` + `iblockId` in the select; the article is a property read
-//! as `property<ID>`.
+//! as `property<ID>`, whose ID differs between the product catalogue and the catalogue of
+//! variations (each information block has properties of its own).
 
 use rusqlite::Connection;
 use serde_json::{Value, json};
@@ -19,9 +20,19 @@ enum Kinds {
     Variations,
 }
 
-fn entity(conn: &Connection, side: Side, kinds: Kinds) -> Result<Entity, RestError> {
+/// `in_variations`: the catalogue listed is a catalogue of variations (its article property is
+/// its own).
+fn entity(
+    conn: &Connection,
+    side: Side,
+    kinds: Kinds,
+    in_variations: bool,
+) -> Result<Entity, RestError> {
     use Kind::*;
-    let article = db::meta(conn, "article_property")?.unwrap_or_else(|| "105".into());
+    let article = match in_variations {
+        true => db::meta(conn, "offers_article_property")?.unwrap_or_else(|| "121".into()),
+        false => db::meta(conn, "article_property")?.unwrap_or_else(|| "105".into()),
+    };
     let mut fields = vec![
         Field::new("id", "products.id", Int),
         Field::new("iblockId", "iblock_id", Int),
@@ -90,15 +101,15 @@ fn list_of(ctx: &Ctx, params: &Params, kinds: Kinds, key: &str) -> Result<Reply,
             "Required select fields: id, iblockId",
         ));
     }
-    let filter = param(params, "filter");
-    let has_iblock = filter
-        .and_then(Value::as_object)
-        .is_some_and(|f| f.contains_key("iblockId") || f.contains_key("=iblockId"));
-    if !has_iblock {
+    let filter = param(params, "filter").and_then(Value::as_object);
+    let Some(iblock) = filter.and_then(|f| f.get("iblockId").or_else(|| f.get("=iblockId"))) else {
         return Err(RestError::numeric(0, "Required filter fields: iblockId"));
-    }
+    };
     let conn = ctx.state.db.lock();
-    let entity = entity(&conn, ctx.caller.side, kinds)?;
+    let in_variations = kinds == Kinds::Variations
+        || as_id(Some(iblock))
+            .is_some_and(|id| is_variations_catalog(&conn, ctx.caller.side, id).unwrap_or(false));
+    let entity = entity(&conn, ctx.caller.side, kinds, in_variations)?;
     wrapped_list(&conn, params, &entity, key, None)
 }
 
@@ -106,8 +117,25 @@ pub fn get(ctx: &Ctx, params: &Params) -> Result<Reply, RestError> {
     let id = as_id(param(params, "id"))
         .ok_or_else(|| RestError::numeric(100, "Could not find value for parameter {id}"))?;
     let conn = ctx.state.db.lock();
-    let entity = entity(&conn, ctx.caller.side, Kinds::All)?;
+    let variation = conn
+        .query_row(
+            "SELECT type = 4 FROM products WHERE side = ?1 AND id = ?2",
+            rusqlite::params![ctx.caller.side.name(), id as i64],
+            |r| r.get::<_, bool>(0),
+        )
+        .unwrap_or(false);
+    let entity = entity(&conn, ctx.caller.side, Kinds::All, variation)?;
     let product = query::get(&conn, &entity, id as i64)?
         .ok_or_else(|| RestError::numeric(0, "Product is not exists"))?;
     Ok(Reply::new(json!({ "product": product })))
+}
+
+/// Whether information block `iblock` of `side` is a catalogue of variations (it names the
+/// product catalogue it belongs to).
+fn is_variations_catalog(conn: &Connection, side: Side, iblock: u64) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM catalogs WHERE side = ?1 AND iblock_id = ?2 AND product_iblock_id IS NOT NULL)",
+        rusqlite::params![side.name(), iblock as i64],
+        |r| r.get(0),
+    )
 }

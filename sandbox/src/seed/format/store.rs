@@ -22,6 +22,10 @@ pub struct StoreSeed {
     /// ID of the article property, read as `property<ID>` (default 105, code `CML2_ARTICLE`).
     #[serde(default)]
     pub article_property_id: Option<u64>,
+    /// ID of the article property of the catalogue of variations, which has properties of its
+    /// own (default 121, code `CML2_ARTICLE` there too).
+    #[serde(default)]
+    pub offers_article_property_id: Option<u64>,
     /// The inbound webhook: user 1 and secret `store-webhook-secret` by default.
     #[serde(default)]
     pub webhook: Option<WebhookSeed>,

@@ -140,6 +140,9 @@ pub struct SettingsForm {
     pub store_property: String,
     /// The store property holding the article (`property105`), blank for none.
     pub article_property: String,
+    /// The property of the store's catalogue of variations holding a variation's article,
+    /// blank for none.
+    pub variation_article_property: String,
     /// The store price type, as typed.
     pub price_type: String,
     /// The status ↔ stage mapping, as edited.
@@ -174,6 +177,10 @@ impl SettingsForm {
             portal_property,
             store_property,
             article_property: settings.article_property.clone().unwrap_or_default(),
+            variation_article_property: settings
+                .variation_article_property
+                .clone()
+                .unwrap_or_default(),
             price_type: settings.price_type_id.to_string(),
             stage_mapping: settings.stage_mapping.clone(),
             proposed: Vec::new(),
@@ -238,6 +245,8 @@ impl SettingsForm {
                 alone: self.matching == Matching::PropertyAlone,
             }),
             article_property: Some(self.article_property.trim().to_owned())
+                .filter(|p| !p.is_empty()),
+            variation_article_property: Some(self.variation_article_property.trim().to_owned())
                 .filter(|p| !p.is_empty()),
             price_type_id,
             stage_mapping: self.stage_mapping.clone(),

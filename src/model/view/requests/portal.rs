@@ -111,7 +111,7 @@ pub fn portal_plan(deal_id: u64, settings: &Settings, hints: &OpenHints) -> Port
                 let name = format!("variations{i}");
                 batch.push(
                     name.clone(),
-                    variation_list_call(offers, json!({"id": chunk}), None),
+                    variation_list_call(offers, json!({"id": chunk}), &[], None),
                 );
                 variations.push(name);
             }
@@ -171,7 +171,7 @@ pub fn missing_portal_products(
         if let Some(offers) = settings.portal_variations_iblock_id {
             batch.push(
                 format!("more_variations{i}"),
-                variation_list_call(offers, json!({ "id": chunk }), None),
+                variation_list_call(offers, json!({ "id": chunk }), &[], None),
             );
         }
     }

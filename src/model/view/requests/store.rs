@@ -195,7 +195,7 @@ pub fn store_plan(
             let name = format!("variations{i}");
             batch.push(
                 name.clone(),
-                variation_list_call(offers, json!({ "xmlId": chunk }), None),
+                variation_list_call(offers, json!({ "xmlId": chunk }), &[], None),
             );
             stock.extend(add_ids(
                 &mut batch,
