@@ -2,7 +2,7 @@
 
 mod common;
 
-use bitrix_sandbox::{Sandbox, SandboxConfig};
+use bitrix_sandbox::{Sandbox, SandboxConfig, Seed};
 use common::*;
 use serde_json::json;
 
@@ -361,5 +361,23 @@ fn app_options_are_read_back_in_the_apps_context_only() {
     assert_eq!(
         (by_webhook.status, by_webhook.json()["error"].clone()),
         (400, json!("AccessException"))
+    );
+}
+
+#[test]
+fn a_data_sets_own_app_options_win_over_the_installed_ones() {
+    let seed = json!({"app": {"options": {"settings": {"storeIblockId": 7}}}});
+    let sandbox = Sandbox::start(SandboxConfig {
+        seed: Seed::Json(seed.to_string()),
+        rate_limit: None,
+        install_app: Some(json!({"settings": {"storeIblockId": 2}, "admin": "Ольга"})),
+        ..SandboxConfig::default()
+    })
+    .expect("sandbox starts");
+    let all = portal_call(&sandbox, 2, "app.option.get", json!({})).json();
+    assert_eq!(
+        all["result"],
+        json!({"settings": {"storeIblockId": 7}, "admin": "Ольга"}),
+        "the data set's settings, and the installed options it does not name"
     );
 }

@@ -17,14 +17,16 @@ pub fn insert(
     let scopes: Vec<String> = app
         .and_then(|a| a.scopes.clone())
         .unwrap_or_else(|| defaults::APP_SCOPES.iter().map(|s| s.to_string()).collect());
+    // The installed app's options, then the data set's own, which win: a data set describing
+    // its own catalogues and links carries the settings that fit them.
     let mut options = serde_json::Map::new();
-    if let Some(app) = app {
-        for (name, value) in &app.options {
+    if let Some(Value::Object(installed)) = install_app {
+        for (name, value) in installed {
             options.insert(name.clone(), super::substitute(value, urls));
         }
     }
-    if let Some(Value::Object(extra)) = install_app {
-        for (name, value) in extra {
+    if let Some(app) = app {
+        for (name, value) in &app.options {
             options.insert(name.clone(), super::substitute(value, urls));
         }
     }
