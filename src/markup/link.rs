@@ -47,8 +47,8 @@ pub struct Entry {
     pub order: Order,
     /// How it was found by the contact (`None`: by number).
     pub on: Option<MatchedOn>,
-    /// Another deal that already links to it.
-    pub elsewhere: Option<OtherDeal>,
+    /// The other deals that already link to it.
+    pub elsewhere: Vec<OtherDeal>,
 }
 
 /// `orders` offered for linking: `ons[i]` is how order `i` was found by the contact (none for a
@@ -57,19 +57,20 @@ pub struct Entry {
 pub fn offered(
     orders: Vec<Order>,
     ons: &[MatchedOn],
-    mut elsewhere: Vec<(u64, OtherDeal)>,
+    elsewhere: Vec<(u64, OtherDeal)>,
     unknown: Option<String>,
 ) -> Found {
     let mut entries = Vec::with_capacity(orders.len());
     for (i, order) in orders.into_iter().enumerate() {
-        let other = elsewhere
+        let others = elsewhere
             .iter()
-            .position(|(id, _)| *id == order.id)
-            .map(|i| elsewhere.swap_remove(i).1);
+            .filter(|(id, _)| *id == order.id)
+            .map(|(_, other)| other.clone())
+            .collect();
         entries.push(Entry {
             order,
             on: ons.get(i).copied(),
-            elsewhere: other,
+            elsewhere: others,
         });
     }
     Found::Orders(entries, unknown)
@@ -201,7 +202,7 @@ impl LinkState {
         }
         let (entry, unchecked) = self.offered_entry(order_id)?;
         // Linked to another deal, or no one could tell: the rep says yes first.
-        if (entry.elsewhere.is_some() || unchecked) && !confirmed {
+        if (!entry.elsewhere.is_empty() || unchecked) && !confirmed {
             self.confirming = Some(order_id);
             return Some(LinkStep::Confirm);
         }
@@ -247,15 +248,15 @@ impl LinkState {
         self.offered_entry(order_id).map(|(e, _)| &e.order)
     }
 
-    /// Another deal linked order `order_id` while the panel was open (found when "Link" was
+    /// Other deals linked order `order_id` while the panel was open (found when "Link" was
     /// pressed): the order is marked so, and the rep confirms before it is linked here too.
     /// False when the order is no longer offered.
-    pub fn linked_meanwhile(&mut self, order_id: u64, other: OtherDeal) -> bool {
+    pub fn linked_meanwhile(&mut self, order_id: u64, others: Vec<OtherDeal>) -> bool {
         let mut marked = false;
         for found in [&mut self.candidates, &mut self.by_number] {
             if let Found::Orders(entries, _) = found {
                 for entry in entries.iter_mut().filter(|e| e.order.id == order_id) {
-                    entry.elsewhere = Some(other.clone());
+                    entry.elsewhere = others.clone();
                     marked = true;
                 }
             }
@@ -603,7 +604,7 @@ fn item(
         };
         m.leaf("span", "sl-badge", why);
     }
-    if let Some(other) = &entry.elsewhere {
+    for other in &entry.elsewhere {
         let other_id = other.id.to_string();
         m.open_class("span", "sl-badge sl-badge-warning")
             .attr("data-testid", "link-elsewhere")
@@ -611,10 +612,17 @@ fn item(
             .text(&fill(t.link_elsewhere, &[&other.title, &other_id]))
             .close("span");
     }
-    let question = match (&entry.elsewhere, confirming) {
-        (Some(other), true) => Some(fill(t.link_confirm, &[&other.title, &other.id.to_string()])),
-        (None, true) if unchecked => Some(t.link_confirm_unchecked.to_owned()),
-        _ => None,
+    let question = match (entry.elsewhere.as_slice(), confirming) {
+        ([other], true) => Some(fill(t.link_confirm, &[&other.title, &other.id.to_string()])),
+        ([], true) if unchecked => Some(t.link_confirm_unchecked.to_owned()),
+        ([], _) | (_, false) => None,
+        (others, true) => {
+            let deals: Vec<String> = others
+                .iter()
+                .map(|o| fill(t.link_deal_named, &[&o.title, &o.id.to_string()]))
+                .collect();
+            Some(fill(t.link_confirm_many, &[&deals.join(", ")]))
+        }
     };
     match question {
         Some(question) => {
@@ -823,6 +831,38 @@ mod tests {
         assert!(item_of(&html, 106).contains(
             r#"<span class="sl-badge sl-badge-warning" data-testid="link-elsewhere" data-deal-id="77">Already linked to the deal "Spring &lt;sale&gt;" (#77)</span>"#
         ), "{html}");
+    }
+
+    #[test]
+    fn an_order_two_deals_hold_names_both_and_the_question_asks_about_both() {
+        let deal = |id: u64, title: &str| OtherDeal {
+            id,
+            title: title.into(),
+        };
+        let mut state = LinkState::new(ContactSearch::ByPhoneOrEmail);
+        state.candidates = offered(
+            vec![order(105, "M-503")],
+            &[MatchedOn::Phone],
+            vec![(105, deal(6, "Shared A")), (105, deal(7, "Shared B"))],
+            None,
+        );
+        let html = html(&state);
+        for id in ["6", "7"] {
+            assert!(
+                item_of(&html, 105).contains(&format!(
+                    r#"data-testid="link-elsewhere" data-deal-id="{id}""#
+                )),
+                "{html}"
+            );
+        }
+        assert_eq!(state.begin_link(105, false), Some(LinkStep::Confirm));
+        let asked = crate::markup::link::tests::html(&state);
+        assert!(
+            asked.contains(
+                r#"This order is already linked to the deals "Shared A" (#6), "Shared B" (#7) and stays linked to them."#
+            ),
+            "{asked}"
+        );
     }
 
     #[test]
@@ -1195,7 +1235,7 @@ mod tests {
             id: 3,
             title: "Other".into(),
         };
-        assert!(state.linked_meanwhile(105, other));
+        assert!(state.linked_meanwhile(105, vec![other]));
         assert_eq!(state.linking, None);
         assert_eq!(state.confirming, Some(105));
         let whole = html(&state);
@@ -1207,10 +1247,10 @@ mod tests {
         assert!(html.contains(r#"data-testid="link-confirm""#), "{html}");
         assert!(!state.linked_meanwhile(
             999,
-            OtherDeal {
+            vec![OtherDeal {
                 id: 3,
                 title: String::new()
-            }
+            }]
         ));
     }
 

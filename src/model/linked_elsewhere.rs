@@ -148,9 +148,10 @@ pub fn named_deals(rules: &[LinkRule], orders: &[Order], hits: &[PropertyHit]) -
     named
 }
 
-/// For each of `orders` (by ID), the other deal that holds a link to it, from the deals the
-/// batch found: a deal counts when the settings' own rules, read from its fields, point at the
-/// order, or when the order names it (`named`). Orders linked nowhere else are left out.
+/// For each of `orders` (by ID), the other deals that hold a link to it (an order may be held
+/// by several), from the deals the batch found: a deal counts when the settings' own rules,
+/// read from its fields, point at the order, or when the order names it (`named`). Orders
+/// linked nowhere else are left out.
 pub fn linked_elsewhere(
     rules: &[LinkRule],
     deal_id: u64,
@@ -160,7 +161,10 @@ pub fn linked_elsewhere(
 ) -> Vec<(u64, OtherDeal)> {
     let mut out: Vec<(u64, OtherDeal)> = Vec::new();
     let mut found = |order_id: u64, deal: &Deal| {
-        if !out.iter().any(|(id, _)| *id == order_id) {
+        if !out
+            .iter()
+            .any(|(id, other)| *id == order_id && other.id == deal.id)
+        {
             out.push((
                 order_id,
                 OtherDeal {

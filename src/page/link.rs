@@ -287,9 +287,10 @@ impl LinkPanel {
                     return;
                 };
                 match asked {
-                    Ok(mut found) => {
-                        if let Some((_, other)) = found.pop() {
-                            panel.state.borrow_mut().linked_meanwhile(order.id, other);
+                    Ok(found) => {
+                        if !found.is_empty() {
+                            let others = found.into_iter().map(|(_, other)| other).collect();
+                            panel.state.borrow_mut().linked_meanwhile(order.id, others);
                             return panel.ask();
                         }
                     }

@@ -166,3 +166,21 @@ fn an_order_whose_property_names_another_deal_is_linked_to_that_deal() {
     // The deal itself is never "elsewhere".
     assert_eq!(linked_elsewhere(&rules, 9, &orders, &deals, &named), vec![]);
 }
+
+#[test]
+fn an_order_two_other_deals_hold_names_both_once() {
+    let orders = vec![order(1006, json!({}), vec![])];
+    let deals = vec![
+        deal(6, json!({"TITLE": "Общий заказ A", "UF_CRM_ORDER": "1006"})),
+        // Held by the user field and by ORIGIN_ID: still one deal.
+        deal(
+            7,
+            json!({"TITLE": "Общий заказ B", "UF_CRM_ORDER": "1006", "ORIGIN_ID": "1006", "ORIGINATOR_ID": "3"}),
+        ),
+    ];
+    let found: Vec<(u64, u64)> = linked_elsewhere(&all_rules(), 3, &orders, &deals, &[])
+        .into_iter()
+        .map(|(order, other)| (order, other.id))
+        .collect();
+    assert_eq!(found, vec![(1006, 6), (1006, 7)]);
+}
