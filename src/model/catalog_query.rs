@@ -10,8 +10,23 @@ use serde_json::{Map, Value, json};
 
 use crate::model::call::{Batch, Call, PAGE_SIZE};
 
-/// The product fields every store product query selects (`id` and `iblockId` are required).
-pub const PRODUCT_FIELDS: &[&str] = &["id", "iblockId", "name", "xmlId", "active", "quantity"];
+/// The product fields every store product query selects (`id` and `iblockId` are required;
+/// `type` tells a product sold in sizes, see [`sold_in_sizes`]).
+pub const PRODUCT_FIELDS: &[&str] = &[
+    "id", "iblockId", "name", "xmlId", "active", "quantity", "type",
+];
+
+/// Bitrix's `type` of a product sold in variations (sizes, colours): it has none of its own
+/// stock, its variations have.
+const TYPE_WITH_VARIATIONS: u64 = 3;
+
+/// Whether the store sells `product` only in its variations (`type` 3).
+pub fn sold_in_sizes(product: &bitrix_rest::models::catalog::Product) -> bool {
+    product
+        .property_text("type")
+        .and_then(|t| t.parse::<u64>().ok())
+        == Some(TYPE_WITH_VARIATIONS)
+}
 
 /// How many warehouses to plan for when the store's list is not known yet.
 pub const ASSUMED_WAREHOUSES: usize = 5;

@@ -10,7 +10,7 @@ use crate::support::seeds::SeedFile;
 use crate::support::stand::{Setup, Stand, User};
 
 /// A T-shirt in two sizes on both sides (variations of one product), and a mug without any;
-/// deal 1 asks for 3 of size M and a mug.
+/// deal 1 asks for 3 of size M and a mug, deal 2 for the T-shirt with no size chosen.
 fn shirts() -> Value {
     let product = |id: u64, name: &str, xml: &str, parent: Option<u64>, stock: u64| {
         json!({"id": id, "name": name, "xmlId": xml, "price": 900, "variationOf": parent,
@@ -28,6 +28,8 @@ fn shirts() -> Value {
             "deals": [{"id": 1, "title": "Футболки", "stage": "NEW", "rows": [
                 {"productId": 103, "price": 900, "quantity": 3},
                 {"productId": 104, "price": 900, "quantity": 1}
+            ]}, {"id": 2, "title": "Футболка без размера", "stage": "NEW", "rows": [
+                {"productId": 101, "price": 900, "quantity": 1}
             ]}]
         },
         "store": {
@@ -103,6 +105,12 @@ fn a_variation_in_the_deal_shows_the_stores_variation_and_its_stock() {
     let sizes = look_up(&stand, "Футболка, размер", 2);
     assert_eq!(sizes, ["tee#m", "tee#s"]);
     assert_eq!(free_in_lookup(&stand, "tee#s").as_deref(), Some("4"));
+
+    // The T-shirt itself, no size chosen: said to come in sizes, not short of one.
+    stand.open_deal_ready(2, User::Rep);
+    let row = format!("{}[data-xml-id=\"tee\"]", tid("deal-row"));
+    stand.wait_css(&format!("{row} {}", tid("row-in-sizes")));
+    assert_eq!(stand.count(&tid("row-shortage")), 0);
 }
 
 #[test]

@@ -347,6 +347,13 @@ fn row_state(
             .attr("data-testid", "row-unmatched")
             .text(text)
             .close("span");
+    } else if row.store_in_sizes && !row.shipped {
+        // Sold in sizes: the product itself has no stock, a shortage would mislead.
+        m.open_class("span", "sl-badge sl-badge-warning")
+            .attr("title", t.in_sizes_hint)
+            .attr("data-testid", "row-in-sizes")
+            .text(t.in_sizes)
+            .close("span");
     } else if let Some(missing) = row.shortage() {
         m.open("span");
         changed_class(

@@ -120,6 +120,7 @@ fn row(index: usize, name: &str, qty: &str, free: &str, shortage: Option<&str>) 
             code: None,
         },
         store_inactive: false,
+        store_in_sizes: false,
         unmatched: None,
         store_product_id: Some(70),
         store_name: None,
@@ -709,6 +710,22 @@ fn a_product_switched_off_in_the_store_is_not_called_in_stock() {
         html.contains(r#"<span class="sl-badge sl-badge-warning" data-testid="row-inactive">Not for sale</span>"#),
         "{html}"
     );
+    assert!(!html.contains(">In stock<"), "{html}");
+}
+
+#[test]
+fn a_product_sold_in_sizes_is_said_so_not_short() {
+    let rows = [ViewRow {
+        store_in_sizes: true,
+        ..row(0, "T-shirt", "1", "0", Some("1"))
+    }];
+    let html = table(&rows, true, None, &ViewChanges::default());
+    assert!(
+        html.contains(r#"data-testid="row-in-sizes">Sold in sizes</span>"#),
+        "{html}"
+    );
+    assert!(!html.contains("row-shortage"), "{html}");
+    assert!(!html.contains("sl-row-short"), "{html}");
     assert!(!html.contains(">In stock<"), "{html}");
 }
 

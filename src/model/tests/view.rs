@@ -447,6 +447,18 @@ fn a_row_whose_store_product_is_switched_off_says_so() {
 }
 
 #[test]
+fn a_row_holding_a_product_sold_in_sizes_is_marked_and_never_short() {
+    let mut w = world();
+    assert!(!build(&w, answered).rows[0].store_in_sizes);
+    // The store's `type` 3: sold in variations, no stock of its own.
+    w.store[0].other.insert("type".into(), serde_json::json!(3));
+    let v = build(&w, answered);
+    assert!(v.rows[0].store_in_sizes, "the kettle comes in sizes");
+    assert_eq!(v.rows[0].shortage(), None);
+    assert!(!v.rows[1].store_in_sizes);
+}
+
+#[test]
 fn the_live_check_asks_who_else_holds_the_link_and_notices_a_change() {
     use crate::model::view::poll::{portal_poll_batch, shared_link_changed};
     let w = world();

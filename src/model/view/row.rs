@@ -3,6 +3,7 @@
 use bitrix_rest::Decimal;
 use bitrix_rest::models::{catalog::Product, crm::ProductRow, sale::BasketItem};
 
+use crate::model::catalog_query::sold_in_sizes;
 use crate::model::matching::{MatchedBy, RowMatch, Unmatched};
 use crate::model::stock::RowStock;
 use crate::model::unit::Unit;
@@ -30,6 +31,9 @@ pub struct ViewRow {
     pub store_name: Option<String>,
     /// The store product is switched off (`active` N): not for sale, whatever its stock.
     pub store_inactive: bool,
+    /// The store sells the product only in sizes (variations): the deal should hold one of
+    /// them, the product itself has no stock.
+    pub store_in_sizes: bool,
     /// Why the row has no store product (`None` when it has one).
     pub unmatched: Option<Unmatched>,
     /// How it matched.
@@ -64,9 +68,13 @@ impl ViewRow {
         self.basket_item_id.is_some() && self.order_unit.differs_from(&self.unit)
     }
 
-    /// What is missing for this row, when there is a shortage.
+    /// What is missing for this row, when there is a shortage (never for a product sold in
+    /// sizes: it has no stock of its own, and its sizes are not this row's).
     pub fn shortage(&self) -> Option<Decimal> {
-        self.stock.as_ref().and_then(|s| s.shortage)
+        match self.store_in_sizes {
+            true => None,
+            false => self.stock.as_ref().and_then(|s| s.shortage),
+        }
     }
 
     pub(super) fn of(
@@ -88,6 +96,7 @@ impl ViewRow {
         });
         let store_inactive = product.is_some_and(|p| !p.active);
         ViewRow {
+            store_in_sizes: product.is_some_and(sold_in_sizes),
             index,
             row_id: row.id,
             name: row.product_name.clone(),
@@ -131,6 +140,7 @@ impl ViewRow {
             store_product_id,
             store_name: None,
             store_inactive: product.is_some_and(|p| !p.active),
+            store_in_sizes: product.is_some_and(sold_in_sizes),
             unmatched: store_product_id.is_none().then_some(Unmatched::FreeText),
             matched_by: None,
             basket_item_id: Some(item.id),
