@@ -217,3 +217,39 @@ fn on_a_phone_wide_card_only_the_products_table_scrolls_sideways() {
         "the page itself does not scroll sideways: {scroll} px wide in {client} px"
     );
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_phone_wide_frame_shows_a_rows_shortage_without_scrolling_sideways() {
+    let stand = demo("a_phone_wide_frame_shows_a_rows_shortage_without_scrolling_sideways");
+    // Where the shortage badges are on screen: displayed ones, each with whether it lies
+    // inside the table's visible box.
+    let badges = |stand: &Stand| {
+        stand.js(
+            "const wrap = document.querySelector('.sl-table-wrap').getBoundingClientRect();
+             return Array.from(document.querySelectorAll('.sl-rows .sl-badge-alert'))
+               .filter(b => b.offsetParent !== null)
+               .map(b => { const r = b.getBoundingClientRect();
+                 return [b.closest('td').className, r.left >= wrap.left && r.right <= wrap.right]; });",
+            vec![],
+        )
+    };
+    stand.open_deal_ready(13, User::Rep);
+    assert_eq!(
+        badges(&stand),
+        serde_json::json!([["sl-col-state", true]]),
+        "wide: the state column"
+    );
+    // A frame about 370 px wide (the portal's menu takes the rest of the window).
+    stand
+        .driver
+        .set_window_size(640, 1000)
+        .expect("a narrow window");
+    stand.open_deal_ready(13, User::Rep);
+    assert_eq!(
+        badges(&stand),
+        serde_json::json!([["", true]]),
+        "narrow: under the product's name, in view"
+    );
+    assert_eq!(stand.count(&tid("row-shortage")), 1, "one badge for tools");
+}

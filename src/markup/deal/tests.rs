@@ -635,8 +635,10 @@ fn a_slow_store_shows_the_crm_part_first_and_says_it_waits_for_the_store() {
     assert_eq!(html.matches(grey_head).count(), 2, "{html}");
     assert!(html.contains(&format!(">{}</th>", t.col_available)));
     let grey_cell = r#"<td><span class="sl-skel sl-skel-s" aria-hidden="true"></span></td>"#;
+    let grey_state = r#"<td class="sl-col-state"><span class="sl-skel sl-skel-s" aria-hidden="true"></span></td>"#;
     let rows = html.matches(r#"data-testid="deal-row""#).count();
-    assert_eq!(html.matches(grey_cell).count(), rows * 4);
+    assert_eq!(html.matches(grey_cell).count(), rows * 3);
+    assert_eq!(html.matches(grey_state).count(), rows);
     assert!(!html.contains("row-available") && !html.contains("link-panel"));
     assert_eq!(state.state_name(), "loading");
     // The whole answer replaces it.
@@ -752,10 +754,15 @@ fn a_shortage_row_carries_row_shortage_with_the_missing_count() {
     // Available and the badge come right after the quantity (what a narrow screen shows
     // without scrolling), before the price and the breakdown per warehouse.
     assert!(html.contains(
-        r#"<td class="sl-num">5 pcs</td><td class="sl-num"><span class="sl-strong" data-testid="row-available" data-value="2">2</span></td><td><span class="sl-badge sl-badge-alert" data-testid="row-shortage" data-value="3">3 pcs short</span></td><td class="sl-num">₽500.00</td><td class="sl-num" data-warehouse-id="1">2</td></tr>"#
+        r#"<td class="sl-num">5 pcs</td><td class="sl-num"><span class="sl-strong" data-testid="row-available" data-value="2">2</span></td><td class="sl-col-state"><span class="sl-badge sl-badge-alert" data-testid="row-shortage" data-value="3">3 pcs short</span></td><td class="sl-num">₽500.00</td><td class="sl-num" data-warehouse-id="1">2</td></tr>"#
     ), "{html}");
+    // A narrow frame shows the badge under the name instead (no test hook: it is one badge).
     assert!(html.contains(
-        r#"<th scope="col" class="sl-num">Qty</th><th scope="col" class="sl-num">Available</th><th scope="col">Availability</th><th scope="col" class="sl-num">Price</th><th scope="col" class="sl-num" data-warehouse-id="1" title="Main"><span class="sl-wh-title">Main</span></th>"#
+        r#"<div class="sl-row-state-narrow"><span class="sl-badge sl-badge-alert" data-value="3">3 pcs short</span></div></td>"#
+    ), "{html}");
+    assert_eq!(html.matches("row-shortage").count(), 1);
+    assert!(html.contains(
+        r#"<th scope="col" class="sl-num">Qty</th><th scope="col" class="sl-num">Available</th><th scope="col" class="sl-col-state">Availability</th><th scope="col" class="sl-num">Price</th><th scope="col" class="sl-num" data-warehouse-id="1" title="Main"><span class="sl-wh-title">Main</span></th>"#
     ), "{html}");
 }
 
