@@ -451,14 +451,24 @@ fn name_order(name: &str) -> String {
 
 /// Whether a product the store found holds the query as the rep typed it. The store's LIKE
 /// reads `%` and `_` in a query as wildcards (`tea_` finds "TEA 2"); for such a query only
-/// a code starting with it, or a name holding it (or each of its words), counts. Any other
+/// a code starting with it (as typed, or spelt with the other alphabet's look-alike letters:
+/// see [`code_spellings`]), or a name holding it (or each of its words), counts. Any other
 /// query is taken as the store matched it (its collation folds more than [`fold`] does).
 pub fn matches_as_typed(query: &LookupQuery, product: &Product, scope: &LookupScope<'_>) -> bool {
     if !query.as_str().contains(['%', '_']) {
         return true;
     }
     let q = fold(query.as_str());
-    let starts = |code: Option<&str>| code.is_some_and(|c| fold(c.trim()).starts_with(&q));
+    let spellings: Vec<String> = code_spellings(query.as_str())
+        .iter()
+        .map(|s| fold(s))
+        .collect();
+    let starts = |code: Option<&str>| {
+        code.is_some_and(|c| {
+            let c = fold(c.trim());
+            spellings.iter().any(|s| c.starts_with(s))
+        })
+    };
     let name = fold(&product.name);
     starts(product.xml_id.as_deref())
         || starts(scope.article_of(product).as_deref())

@@ -908,3 +908,25 @@ fn a_product_sold_in_more_sizes_than_are_listed_counts_them_all() {
     let many: Vec<_> = (101..=140).map(size).collect();
     assert!(run(&many)[0].sizes_maybe_more);
 }
+
+#[test]
+fn a_code_with_a_wildcard_typed_in_the_other_alphabet_is_kept() {
+    // The catalogue spells the article in Cyrillic (`ТЕ_50`); the rep types Latin `TE_50`. The
+    // exact list asks both spellings, and the store's answer is not dropped as a wildcard match.
+    let tv = product(
+        3,
+        "Телевизор",
+        None,
+        json!({"property101": {"value": "ТЕ_50"}}),
+    );
+    assert!(matches_as_typed(&q("TE_50"), &tv, &scope()));
+    assert!(matches_as_typed(&q("te_5"), &tv, &scope()));
+    // Still only as typed: `TE_50` does not stand for `TEX50`.
+    let other = product(
+        5,
+        "Телевизор X",
+        None,
+        json!({"property101": {"value": "TEX50"}}),
+    );
+    assert!(!matches_as_typed(&q("TE_50"), &other, &scope()));
+}
