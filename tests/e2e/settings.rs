@@ -590,6 +590,18 @@ fn an_article_property_the_store_does_not_have_is_refused_and_nothing_is_saved()
         json!("property121"),
         "{saved}"
     );
+    // A new one the store cannot be asked about (it fails) is not saved either.
+    stand.sandbox.set_fault(
+        "store:catalog.product.offer.*",
+        1.0,
+        bitrix_sandbox::FaultKind::ServerError,
+    );
+    stand.fill(&tid("settings-variation-article"), "property998");
+    let outcome = save(&stand);
+    assert_eq!(outcome.attr("data-kind"), Some("invalid"), "{outcome:?}");
+    let said = stand.text("[data-testid=\"settings\"]").unwrap_or_default();
+    assert!(said.contains("не удалось проверить"), "{said}");
+    stand.sandbox.clear_faults();
     stand.fill(&tid("settings-variation-article"), "property121");
     save_and_see_it_saved(&stand);
 }

@@ -13,9 +13,9 @@
 //! Any failed command fails the answer: stock shown as zero because its command failed would
 //! be a wrong answer, not a partial one.
 
-use bitrix_rest::Error;
 use bitrix_rest::models::catalog::{Price, Product, StoreStock, Warehouse};
 use bitrix_rest::value::FromValue;
+use bitrix_rest::{Error, ErrorKind};
 
 use crate::model::call::{Batch, PAGE_SIZE};
 use crate::model::catalog_query::{VARIATIONS_KEY, warehouse_list_call};
@@ -150,22 +150,15 @@ pub fn lookup_answer(
             if plan.batch.get(&name).is_some() {
                 slot.extend(replies.list_of::<Product>(&name, "products")?);
             }
-            // Optional: a store that cannot list variations still answers with its products.
             let variations = variations_of(&name);
             if plan.batch.get(&variations).is_some() {
-                slot.extend(
-                    replies
-                        .list_of::<Product>(&variations, VARIATIONS_KEY)
-                        .unwrap_or_default(),
-                );
+                slot.extend(optional_variations(replies, &variations)?);
             }
         }
     }
     // The variations of the products found: optional, as the other lists of variations.
     if plan.batch.get(BY_PARENT).is_some() {
-        lists[PARENT_LIST] = replies
-            .list_of::<Product>(BY_PARENT, VARIATIONS_KEY)
-            .unwrap_or_default();
+        lists[PARENT_LIST] = optional_variations(replies, BY_PARENT)?;
     }
     let mut stock: Vec<StoreStock> = gather(replies, &plan.stock, "storeProducts")?;
     // A product found several ways is in several stock commands: count its records once.
@@ -210,6 +203,18 @@ pub fn lookup_answer(
         hits,
         warehouses: listed,
     })
+}
+
+/// A list of variations: optional — a store that cannot list variations (no such method, no
+/// right to) still answers with its products — unless the store refused the request itself
+/// (HTTP 400: the settings name a property its catalogue of variations does not have), which
+/// would otherwise drop every size without a word.
+fn optional_variations(replies: &impl Replies, name: &str) -> Result<Vec<Product>, Error> {
+    match replies.list_of::<Product>(name, VARIATIONS_KEY) {
+        Ok(list) => Ok(list),
+        Err(e) if e.kind == ErrorKind::BadRequest => Err(e),
+        Err(_) => Ok(Vec::new()),
+    }
 }
 
 fn gather<T: FromValue>(

@@ -348,3 +348,34 @@ fn a_size_found_by_its_own_article_is_answered_with_its_stock() {
     );
     assert_eq!(hit.stock.total_free, d("3"));
 }
+
+#[test]
+fn a_store_refusing_the_variations_lists_fails_the_lookup_but_one_that_cannot_list_them_does_not() {
+    let known = warehouses();
+    let with = Settings {
+        store_variations_iblock_id: Some(3),
+        variation_article_property: Some("property999".into()),
+        ..settings(&[])
+    };
+    let plan = lookup_plan(&q("футболка"), &with, Some(&known)).unwrap();
+    let products = json!({"products": [product(1, "Футболка", "tee", "TS-1")]});
+    // The store refuses a property its catalogue of variations does not have: said, not a
+    // product without its sizes.
+    let refused = Fake::default().with("by_name", products.clone()).failing(
+        "by_name_variations",
+        Error::new(
+            ErrorKind::BadRequest,
+            "catalog.product.offer.list",
+            "Unknown field definition `property999`",
+        ),
+    );
+    let error = lookup_answer(&plan, &refused, &with, Some(&known)).unwrap_err();
+    assert_eq!(error.kind, ErrorKind::BadRequest);
+    // A store whose webhook may not list variations still answers with its products.
+    let denied = Fake::default().with("by_name", products).failing(
+        "by_name_variations",
+        Error::new(ErrorKind::Access, "catalog.product.offer.list", "denied"),
+    );
+    let answer = lookup_answer(&plan, &denied, &with, Some(&known)).unwrap();
+    assert_eq!(answer.hits.len(), 1);
+}

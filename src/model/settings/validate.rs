@@ -57,6 +57,11 @@ pub enum Problem {
         /// The key, `property<ID>`.
         key: String,
     },
+    /// A property named anew could not be checked: the store did not answer.
+    PropertyUnchecked {
+        /// The key, `property<ID>`.
+        key: String,
+    },
     /// A variation's property is named, but the store's catalogue has no catalogue of
     /// variations.
     NoVariations,

@@ -241,7 +241,8 @@ pub fn save_callback(
 
 /// The first store property `settings` name anew (the article, the matching property, a
 /// variation's article) that the store's catalogue (or its catalogue of variations) refuses to
-/// list. A store that cannot be asked refuses nothing here.
+/// list, or that the store could not be asked about (it did not answer). Without a webhook or
+/// a catalogue there is nothing to ask.
 async fn unknown_store_property(settings: &Settings, loaded: &Settings) -> Option<SettingsProblem> {
     let (hook, iblock) = (settings.store_webhook.as_ref()?, settings.store_iblock_id?);
     let store = check_client(hook).ok()?;
@@ -280,14 +281,15 @@ async fn unknown_store_property(settings: &Settings, loaded: &Settings) -> Optio
             SettingsField::VariationArticleProperty => variation_probe_call(catalog, key),
             _ => property_probe_call(catalog, key),
         };
-        if let Err(e) = store.call(call.method, call.params).await
-            && e.kind == ErrorKind::BadRequest
-        {
+        // A property the store could not be asked about is not saved either: a wrong one
+        // would fail every search (or drop every size) once saved.
+        if let Err(e) = store.call(call.method, call.params).await {
             let key = key.to_owned();
-            return Some(SettingsProblem {
-                field,
-                problem: Problem::UnknownStoreProperty { key },
-            });
+            let problem = match e.kind {
+                ErrorKind::BadRequest => Problem::UnknownStoreProperty { key },
+                _ => Problem::PropertyUnchecked { key },
+            };
+            return Some(SettingsProblem { field, problem });
         }
     }
     None

@@ -130,6 +130,7 @@ pub fn problem_text(t: &SettingsTexts, p: &SettingsProblem) -> String {
         }
         (_, Problem::UnknownStoreProperty { key }) => fill(t.p_unknown_store_property, &[key]),
         (_, Problem::NoVariations) => t.p_no_variations.to_owned(),
+        (_, Problem::PropertyUnchecked { key }) => fill(t.p_property_unchecked, &[key]),
         (_, Problem::NotAPropertyCode) => t.p_not_property_code.to_owned(),
         (_, Problem::BlankOriginator) => t.p_blank_originator.to_owned(),
         (_, Problem::OriginSourceNeeded { sources }) => fill(t.p_origin_source_needed, &[sources]),
