@@ -1,9 +1,11 @@
 //! A plain sentence for each difference between a deal and its order.
 
+use bitrix_rest::Decimal;
+
 use crate::model::money::{NumberStyle, format_money};
 use crate::model::reconcile::{Difference, currencies_differ};
 
-use super::{Lang, fill, quantity_with_unit};
+use super::{Lang, fill, quantity_with_unit, unit_name};
 
 /// Names for the codes a difference carries.
 pub struct Names<'a> {
@@ -121,12 +123,9 @@ pub fn difference_sentence(difference: &Difference, lang: Lang, names: &Names<'_
             ..
         } => {
             let (deal, order) = (money(*deal, deal_currency), money(*order, order_currency));
-            match per
-                .as_ref()
-                .map(|u| u.name.trim())
-                .filter(|n| !n.is_empty())
-            {
-                Some(unit) => fill(t.diff_price_per, &[name, &deal, &order, unit]),
+            let unit = per.as_ref().map(|u| unit_name(Decimal::from(1), u, lang));
+            match unit.filter(|n| !n.trim().is_empty()) {
+                Some(unit) => fill(t.diff_price_per, &[name, &deal, &order, &unit]),
                 None => fill(t.diff_price, &[name, &deal, &order]),
             }
         }
@@ -272,6 +271,11 @@ mod tests {
         assert_eq!(
             difference_sentence(&diff, Lang::Ru, &names()),
             "«Лак»: цена за л в сделке 799\u{a0}990,00\u{a0}₽, в заказе 799,99\u{a0}₽."
+        );
+        // In English the unit is named in English.
+        assert_eq!(
+            difference_sentence(&diff, Lang::En, &names()),
+            "\"Лак\": price per l ₽799,990.00 in the deal, ₽799.99 in the order."
         );
     }
 

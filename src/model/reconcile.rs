@@ -481,30 +481,29 @@ fn push_price_difference(
     if !same_currency(deal, order) {
         return;
     }
-    // Prices per units of one kind compare as per the larger of them, at two decimals
-    // (1 000 ₽ a kg is 1 ₽ a g; 0,8735 ₽ a cm is 87,35 ₽ a m).
+    // Prices per units of one kind compare per the larger of them — at least the main unit of
+    // their kind — at two decimals (1 000 ₽ a kg is 1 ₽ a g; 0,8735 ₽ a cm is 87,35 ₽ a m,
+    // and 0,87 ₽ a cm against it is a difference of 0,35 ₽ a m).
     let (deal_unit, order_unit) = (Unit::of_row(r), Unit::of_line(it));
-    let (deal_price, order_price, per) = match deal_unit.convertible(&order_unit) {
-        Some((a, b)) if a != b => {
-            let (larger, smaller) = match a > b {
-                true => (&deal_unit, &order_unit),
-                false => (&order_unit, &deal_unit),
-            };
-            // A price per the smaller unit, per the larger: as a quantity converts.
-            let per_larger = |price: Decimal, unit: &Unit| match unit == larger {
-                true => Some(price),
-                false => larger.convert(price, smaller),
-            };
-            match (
-                per_larger(r.price, &deal_unit),
-                per_larger(it.price, &order_unit),
-            ) {
-                (Some(d), Some(o)) => (d, o, Some(larger.clone())),
-                _ => (r.price, it.price, None),
-            }
-        }
-        _ => (r.price, it.price, None),
+    let per = match deal_unit.convertible(&order_unit) {
+        Some((a, b)) => match a >= b {
+            true => deal_unit.price_unit(),
+            false => order_unit.price_unit(),
+        },
+        None => None,
     };
+    // A price per `unit`, per `per`: as a quantity of `per` converts into `unit`.
+    let priced = |price: Decimal, unit: &Unit| match &per {
+        Some(per) => per.convert(price, unit),
+        None => Some(price),
+    };
+    let (deal_price, order_price, per) =
+        match (priced(r.price, &deal_unit), priced(it.price, &order_unit)) {
+            (Some(d), Some(o)) => (d, o, per),
+            _ => (r.price, it.price, None),
+        };
+    // Named only when a price was converted to it.
+    let per = per.filter(|p| p.differs_from(&deal_unit) || p.differs_from(&order_unit));
     if deal_price.round_dp(2) != order_price.round_dp(2) {
         out.push(Difference::Price {
             row,

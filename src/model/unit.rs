@@ -6,6 +6,11 @@ use bitrix_rest::models::{crm::ProductRow, sale::BasketItem};
 
 use crate::model::text::lowercase;
 
+/// The kinds of unit that convert.
+const MASS: u8 = 0;
+const VOLUME: u8 = 1;
+const LENGTH: u8 = 2;
+
 /// The unit a deal row or an order line counts in.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Unit {
@@ -44,6 +49,25 @@ impl Unit {
         (kind == other_kind).then(|| (Decimal::from(a), Decimal::from(b)))
     }
 
+    /// The unit prices of this unit are best compared per: itself, or the main unit of its kind
+    /// (kg, l, m) when it is smaller — a price per gram or centimetre loses its cents at two
+    /// decimals (0,8735 ₽ a cm is 87,35 ₽ a m). `None` for a unit that does not convert.
+    pub fn price_unit(&self) -> Option<Unit> {
+        let (kind, size) = self.measure()?;
+        let (main_size, name, code) = match kind {
+            MASS => (1_000_000, "кг", 166),
+            VOLUME => (1_000, "л", 112),
+            _ => (1_000, "м", 6),
+        };
+        Some(match size < main_size {
+            true => Unit {
+                name: name.into(),
+                code: Some(code),
+            },
+            false => self.clone(),
+        })
+    }
+
     /// `quantity` of this unit in unit `to`, when the two convert (0,5 kg is 500 g); exact,
     /// since the sizes listed here are powers of ten.
     pub fn convert(&self, quantity: Decimal, to: &Unit) -> Option<Decimal> {
@@ -59,9 +83,6 @@ impl Unit {
     /// The unit's kind and its size in the smallest unit of that kind listed here: by OKEI
     /// code, or by its usual short name when the record has no code.
     fn measure(&self) -> Option<(u8, i64)> {
-        const MASS: u8 = 0;
-        const VOLUME: u8 = 1;
-        const LENGTH: u8 = 2;
         let code = match self.code {
             Some(code) => code,
             None => {

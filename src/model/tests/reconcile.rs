@@ -768,4 +768,28 @@ fn prices_per_units_that_convert_compare_per_the_larger_unit_at_two_decimals() {
     };
     assert_eq!((*deal, *order), (d("799990"), d("799.99")));
     assert_eq!(per.as_ref().map(|u| u.name.as_str()), Some("л"));
+
+    // Both in centimetres: the deal keeps two decimals (0,87), the store 0,8735 — per metre
+    // that is 87,00 against 87,35, not the same price.
+    let mut short = row(1, "Кабель", "75", "0.87");
+    short.measure_name = "см".into();
+    short.measure_code = Some(4);
+    let found = run(&dl, &[short], &line("75", "0.8735", ("см", "004")));
+    let per_metre = found.iter().find_map(|d| match d {
+        Difference::Price {
+            deal, order, per, ..
+        } => Some((*deal, *order, per.as_ref().and_then(|u| u.code))),
+        _ => None,
+    });
+    assert_eq!(per_metre, Some((d("87.00"), d("87.35"), Some(6))));
+    // Both in metres: compared as they are, and no unit is named.
+    let mut metres = row(1, "Кабель", "1", "87.35");
+    metres.measure_name = "м".into();
+    metres.measure_code = Some(6);
+    let found = run(&dl, &[metres], &line("1", "87.30", ("м", "006")));
+    assert!(
+        found
+            .iter()
+            .any(|d| matches!(d, Difference::Price { per: None, .. }))
+    );
 }
