@@ -452,9 +452,23 @@ fn a_row_holding_a_product_sold_in_sizes_is_marked_and_never_short() {
     assert!(!build(&w, answered).rows[0].store_in_sizes);
     // The store's `type` 3: sold in variations, no stock of its own.
     w.store[0].other.insert("type".into(), serde_json::json!(3));
+    let kettle = w.store[0].id;
+    w.stock.retain(|r| r.product_id != kettle);
     let v = build(&w, answered);
     assert!(v.rows[0].store_in_sizes, "the kettle comes in sizes");
     assert_eq!(v.rows[0].shortage(), None);
+    assert!(!v.rows[1].store_in_sizes);
+    // One that has stock of its own is counted as any product.
+    let mut own = world();
+    own.store[1]
+        .other
+        .insert("type".into(), serde_json::json!(3));
+    let v = build(&own, answered);
+    let has_own = v.rows[1]
+        .stock
+        .as_ref()
+        .is_some_and(|s| s.product.warehouses.iter().any(|w| !w.amount.is_zero()));
+    assert!(has_own, "the world's second product has stock");
     assert!(!v.rows[1].store_in_sizes);
 }
 

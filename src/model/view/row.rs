@@ -31,8 +31,8 @@ pub struct ViewRow {
     pub store_name: Option<String>,
     /// The store product is switched off (`active` N): not for sale, whatever its stock.
     pub store_inactive: bool,
-    /// The store sells the product only in sizes (variations): the deal should hold one of
-    /// them, the product itself has no stock.
+    /// The store sells the product only in sizes (variations) and the product itself has no
+    /// stock: the deal should hold one of its sizes.
     pub store_in_sizes: bool,
     /// Why the row has no store product (`None` when it has one).
     pub unmatched: Option<Unmatched>,
@@ -96,7 +96,7 @@ impl ViewRow {
         });
         let store_inactive = product.is_some_and(|p| !p.active);
         ViewRow {
-            store_in_sizes: product.is_some_and(sold_in_sizes),
+            store_in_sizes: in_sizes_only(product, stock.as_ref()),
             index,
             row_id: row.id,
             name: row.product_name.clone(),
@@ -140,7 +140,7 @@ impl ViewRow {
             store_product_id,
             store_name: None,
             store_inactive: product.is_some_and(|p| !p.active),
-            store_in_sizes: product.is_some_and(sold_in_sizes),
+            store_in_sizes: in_sizes_only(product, stock.as_ref()),
             unmatched: store_product_id.is_none().then_some(Unmatched::FreeText),
             matched_by: None,
             basket_item_id: Some(item.id),
@@ -152,4 +152,11 @@ impl ViewRow {
             order_only: true,
         }
     }
+}
+
+/// A product the store sells in sizes (see [`sold_in_sizes`]) with no stock of its own (one
+/// that has some is counted as any product).
+fn in_sizes_only(product: Option<&Product>, stock: Option<&RowStock>) -> bool {
+    product.is_some_and(sold_in_sizes)
+        && stock.is_none_or(|s| s.product.warehouses.iter().all(|w| w.amount.is_zero()))
 }
