@@ -144,6 +144,8 @@ pub struct DealTexts {
     /// … when several deals hold it: `{0}` is the deals, each as [`link_deal_named`].
     pub link_confirm_many: &'static str,
     pub link_deal_named: &'static str,
+    /// Before the last of a list: "A, B and C".
+    pub list_and: &'static str,
     /// The question when no one could tell whether another deal links the order.
     pub link_confirm_unchecked: &'static str,
     pub link_anyway: &'static str,
@@ -311,8 +313,9 @@ static RU: DealTexts = DealTexts {
     link_shared: "Сделка «{0}» (#{1}) тоже связана с этим заказом. Проверьте, к какой сделке он относится, чтобы заказ не обработали дважды.",
     link_shared_more: "И ещё сделок, связанных с этим заказом: {0}.",
     link_confirm: "Этот заказ уже связан со сделкой «{0}» (#{1}) и останется связан с ней. Связать его и с этой сделкой?",
-    link_confirm_many: "Этот заказ уже связан со сделками {0} и останется связан с ними. Связать его и с этой сделкой?",
+    link_confirm_many: "Этот заказ уже связан со сделками {0}; он останется связан с ними. Связать его и с этой сделкой?",
     link_deal_named: "«{0}» (#{1})",
+    list_and: "и",
     link_confirm_unchecked: "Не удалось проверить, не связан ли этот заказ с другой сделкой. Связать его с этой сделкой всё равно?",
     link_anyway: "Всё равно связать",
     link_cancel: "Отмена",
@@ -477,8 +480,9 @@ static EN: DealTexts = DealTexts {
     link_shared: "The deal \"{0}\" (#{1}) is linked to this order too. Check which deal it belongs to, so the order is not handled twice.",
     link_shared_more: "Other deals linked to this order as well: {0}.",
     link_confirm: "This order is already linked to the deal \"{0}\" (#{1}) and stays linked to it. Link it to this deal as well?",
-    link_confirm_many: "This order is already linked to the deals {0} and stays linked to them. Link it to this deal as well?",
+    link_confirm_many: "This order is already linked to the deals {0}; it stays linked to them. Link it to this deal as well?",
     link_deal_named: "\"{0}\" (#{1})",
+    list_and: "and",
     link_confirm_unchecked: "Could not check whether another deal links this order. Link it to this deal anyway?",
     link_anyway: "Link anyway",
     link_cancel: "Cancel",

@@ -617,11 +617,14 @@ fn item(
         ([], true) if unchecked => Some(t.link_confirm_unchecked.to_owned()),
         ([], _) | (_, false) => None,
         (others, true) => {
-            let deals: Vec<String> = others
+            let mut deals: Vec<String> = others
                 .iter()
                 .map(|o| fill(t.link_deal_named, &[&o.title, &o.id.to_string()]))
                 .collect();
-            Some(fill(t.link_confirm_many, &[&deals.join(", ")]))
+            // "A, B and C".
+            let last = deals.pop().unwrap_or_default();
+            let listed = format!("{} {} {last}", deals.join(", "), t.list_and);
+            Some(fill(t.link_confirm_many, &[&listed]))
         }
     };
     match question {
@@ -859,7 +862,7 @@ mod tests {
         let asked = crate::markup::link::tests::html(&state);
         assert!(
             asked.contains(
-                r#"This order is already linked to the deals "Shared A" (#6), "Shared B" (#7) and stays linked to them."#
+                r#"This order is already linked to the deals "Shared A" (#6) and "Shared B" (#7); it stays linked to them."#
             ),
             "{asked}"
         );
