@@ -192,7 +192,7 @@ pub fn said(state: &LookupState, lang: Lang) -> String {
         let total: Decimal = hit.stock.warehouses.iter().map(part).sum();
         fmt.qty(total)
     };
-    fill(
+    let said = fill(
         t.details_said,
         &[
             &hit.product.name,
@@ -200,7 +200,15 @@ pub fn said(state: &LookupState, lang: Lang) -> String {
             &sum(|w| w.reserved),
             &sum(|w| w.free),
         ],
-    )
+    );
+    // Figures of the first sizes only: said as the badge says it.
+    match hit.in_sizes && hit.sizes_maybe_more {
+        true => {
+            let caveat = fill(t.in_first_sizes, &[&hit.sizes_counted.to_string()]);
+            format!("{said} ({caveat})")
+        }
+        false => said,
+    }
 }
 
 /// The whole panel: label, box with the search field and [`tools`], hint, status line and

@@ -330,6 +330,18 @@ fn an_opened_result_says_its_stock_in_the_status_line_and_names_its_columns() {
         said(&answered(Some(0), None), Lang::Ru),
         fill(t.found, &["2"])
     );
+    // Figures of the first sizes only say so, as the badge does.
+    let mut partial = opened.clone();
+    if let Shown::Answer(answer) = &mut partial.shown {
+        answer.hits[0].in_sizes = true;
+        answer.hits[0].sizes_counted = 30;
+        answer.hits[0].sizes_maybe_more = true;
+    }
+    assert!(
+        said(&partial, Lang::Ru).ends_with(" (по первым размерам: 30, есть и другие)"),
+        "{}",
+        said(&partial, Lang::Ru)
+    );
     // A search under way says so, whatever is opened.
     assert_eq!(
         said(&searching(opened.clone(), "джезва"), Lang::Ru),
