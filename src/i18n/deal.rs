@@ -144,6 +144,8 @@ pub struct DealTexts {
     /// … when several deals hold it: `{0}` is the deals, each as [`link_deal_named`].
     pub link_confirm_many: &'static str,
     pub link_deal_named: &'static str,
+    /// The status line once the deal shows the order the rep linked: `{0}` its number.
+    pub linked_done: &'static str,
     /// Before the last of a list: "A, B and C".
     pub list_and: &'static str,
     /// The question when no one could tell whether another deal links the order.
@@ -316,6 +318,7 @@ static RU: DealTexts = DealTexts {
     link_confirm_many: "Этот заказ уже связан со сделками {0}; он останется связан с ними. Связать его и с этой сделкой?",
     link_deal_named: "«{0}» (#{1})",
     list_and: "и",
+    linked_done: "Сделка связана с заказом №{0}.",
     link_confirm_unchecked: "Не удалось проверить, не связан ли этот заказ с другой сделкой. Связать его с этой сделкой всё равно?",
     link_anyway: "Всё равно связать",
     link_cancel: "Отмена",
@@ -483,6 +486,7 @@ static EN: DealTexts = DealTexts {
     link_confirm_many: "This order is already linked to the deals {0}; it stays linked to them. Link it to this deal as well?",
     link_deal_named: "\"{0}\" (#{1})",
     list_and: "and",
+    linked_done: "The deal is linked to order #{0}.",
     link_confirm_unchecked: "Could not check whether another deal links this order. Link it to this deal anyway?",
     link_anyway: "Link anyway",
     link_cancel: "Cancel",

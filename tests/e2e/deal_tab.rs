@@ -178,6 +178,11 @@ fn demo_deal_without_order_links_the_buyers_order_and_says_another_deal_has_it()
         (b.attr(&tid("order-number"), "data-value").as_deref() == Some(number.as_str()))
             .then_some(())
     });
+    // The status line says it, for those who do not see the card change.
+    stand.wait_for("the link said in the status line", |b| {
+        let said = b.text(&tid("tab-status")).unwrap_or_default();
+        said.contains(&number).then_some(())
+    });
     let deal = rest::deal(&stand.sandbox, 21);
     assert_eq!(
         deal["UF_CRM_STORE_ORDER"],

@@ -175,9 +175,23 @@ pub fn status_text(state: &TabState, lang: Lang) -> String {
         (true, true, _) => t.waiting,
         (true, false, true) => t.refreshing,
         (false, _, true) if !state.marks.is_empty() => return updated(&state.marks, t),
+        (false, _, true) if state.linked => return linked(state, t),
         _ => "",
     };
     said.to_owned()
+}
+
+/// "The deal is linked to order #N": the load after the rep's link shows the order.
+fn linked(state: &TabState, t: &DealTexts) -> String {
+    let number = state
+        .loaded
+        .as_ref()
+        .and_then(|l| l.view.order.as_ref())
+        .map(|o| o.number.clone());
+    match number {
+        Some(number) => fill(t.linked_done, &[&number]),
+        None => String::new(),
+    }
 }
 
 /// "Updated: the order, the products (highlighted)": the parts a live update changed.

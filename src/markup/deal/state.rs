@@ -46,6 +46,9 @@ pub struct TabState {
     /// links another order): the last view whose store part was complete, which the store's
     /// answer is compared with (not with the waiting one, where every store figure is new).
     pub store_from: Option<Loaded>,
+    /// What is on screen came in after the rep linked the deal to its order: the status line
+    /// says so (until the next load).
+    pub linked: bool,
 }
 
 /// A live check that failed.
@@ -100,6 +103,8 @@ pub enum TabAction {
     },
     /// A load of `generation` failed.
     Failed { generation: u32, error: Error },
+    /// Load `generation`, which followed a link the rep wrote, is on screen.
+    Linked { generation: u32 },
     /// The marks have been seen long enough.
     ClearMarks,
     /// A live check failed (see [`Unchecked`]).
@@ -194,6 +199,12 @@ impl TabState {
                 self.partial = None;
                 self.chosen = None;
             }
+            TabAction::Linked { generation } => {
+                if generation != self.generation || self.busy {
+                    return false;
+                }
+                self.linked = true;
+            }
             TabAction::ClearMarks => {
                 if self.marks.is_empty() {
                     return false;
@@ -228,6 +239,7 @@ impl TabState {
 
     fn start(&mut self, generation: u32, chosen: Option<u64>) {
         self.busy = true;
+        self.linked = false;
         self.slow = false;
         self.held = None;
         self.partial = None;

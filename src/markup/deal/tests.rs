@@ -1673,6 +1673,37 @@ fn a_slow_load_names_the_system_that_limits_its_requests_while_it_does() {
 }
 
 #[test]
+fn the_load_after_the_reps_link_says_the_deal_is_linked_until_the_next_load() {
+    let mut state = TabState::default();
+    state.apply(TabAction::Start {
+        generation: 1,
+        chosen: None,
+    });
+    // Not before the load is on screen.
+    assert!(!state.apply(TabAction::Linked { generation: 1 }));
+    let loaded = Loaded {
+        data: Rc::new(data(answered())),
+        view: Rc::new(view(StoreState::Linked)),
+    };
+    let number = loaded.view.order.as_ref().expect("an order").number.clone();
+    state.apply(TabAction::Done {
+        generation: 1,
+        loaded,
+        mark: false,
+    });
+    assert!(state.apply(TabAction::Linked { generation: 1 }));
+    assert_eq!(
+        status_text(&state, Lang::En),
+        format!("The deal is linked to order #{number}.")
+    );
+    state.apply(TabAction::Start {
+        generation: 2,
+        chosen: None,
+    });
+    assert!(!state.linked);
+}
+
+#[test]
 fn a_second_row_of_a_product_says_its_available_is_what_the_rows_above_left() {
     let mut second = row(1, "Kettle", "2", "1", None);
     if let Some(s) = second.stock.as_mut() {

@@ -25,6 +25,8 @@ pub enum LoadKind {
     Prefer(u64),
     /// The live check tries again after a failed first load.
     Recover,
+    /// The rep linked the deal to an order: loaded as at open, and said once shown.
+    Linked,
 }
 
 /// How long changed values stay marked after a live update.
@@ -100,6 +102,9 @@ impl DealTab {
                         loaded,
                         mark,
                     });
+                    if kind == LoadKind::Linked {
+                        tab.apply(TabAction::Linked { generation });
+                    }
                     if store_answered {
                         tab.store_answers();
                     }

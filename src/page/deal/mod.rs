@@ -356,7 +356,7 @@ impl DealTab {
                 });
                 let linked: Rc<dyn Fn()> = Rc::new(move || {
                     if let Some(tab) = me.upgrade() {
-                        tab.load(LoadKind::Open);
+                        tab.load(LoadKind::Linked);
                     }
                 });
                 let panel = LinkPanel::new(
