@@ -32,7 +32,7 @@ use crate::model::catalog_query::{
     VARIATIONS_KEY, price_commands, product_list_call, stock_commands, variation_list_call,
     variations_of_products_call,
 };
-use crate::model::sorted::{sort_by, sort_by_key};
+use crate::model::sorted::{sort_by, sort_by_key, sort_dedup};
 use crate::model::stock::{OwnReserve, ProductStock, product_stock};
 use crate::model::text::{lowercase, pasted};
 
@@ -475,6 +475,40 @@ pub fn matches_as_typed(query: &LookupQuery, product: &Product, scope: &LookupSc
         || q.split(' ').all(|word| name.contains(word))
 }
 
+/// Whether a variation listed for the products found is of a product some list found: the
+/// store may answer a slot it could not fill (a list shorter than its slots) with another
+/// product's variations.
+fn of_found_products<'r>(results: &LookupResults<'r>) -> impl Fn(&Product) -> bool + 'r {
+    let found: Vec<u64> = results.lists[..PARENT_LIST]
+        .iter()
+        .zip(LIST_SLOTS)
+        .flat_map(|(list, slots)| list.iter().take(slots).map(|p| p.id))
+        .collect();
+    move |p: &Product| parent_of(p).is_some_and(|id| found.contains(&id))
+}
+
+/// How many distinct products (and sizes) the lists found that answer the query: those
+/// matching as typed, and of the variations listed for the products found only theirs. More
+/// than are shown means typing more narrows the search.
+pub fn found_count(
+    query: &LookupQuery,
+    results: &LookupResults<'_>,
+    scope: &LookupScope<'_>,
+) -> usize {
+    let of_found = of_found_products(results);
+    let mut ids: Vec<u64> = results
+        .lists
+        .iter()
+        .enumerate()
+        .flat_map(|(i, list)| list.iter().map(move |p| (i, p)))
+        .filter(|(i, p)| *i != PARENT_LIST || of_found(p))
+        .filter(|(_, p)| matches_as_typed(query, p, scope))
+        .map(|(_, p)| p.id)
+        .collect();
+    sort_dedup(&mut ids);
+    ids.len()
+}
+
 /// A hit's sort key: its rank, whether its name misses a word typed, its name's order, its ID.
 type HitKey = (Relevance, bool, String, u64);
 
@@ -491,18 +525,7 @@ pub fn lookup_hits(
         .map(|s| fold(s))
         .collect();
     let mut ranked: Vec<(Relevance, &Product)> = Vec::new();
-    // The variations listed for the products found: only those of a product some list found
-    // (the store may answer a slot it could not fill with another product's).
-    let found: Vec<u64> = results.lists[..PARENT_LIST]
-        .iter()
-        .zip(LIST_SLOTS)
-        .flat_map(|(list, slots)| list.iter().take(slots).map(|p| p.id))
-        .collect();
-    let of_found = |p: &Product| {
-        p.property_text("parentId")
-            .and_then(|id| id.parse::<u64>().ok())
-            .is_some_and(|id| found.contains(&id))
-    };
+    let of_found = of_found_products(&results);
     // Only the entries the batch asked stock and prices for: a list may hold more (a page is
     // 50), in the store's text order, which the ranking below changes.
     for (i, (list, slots)) in results.lists.into_iter().zip(LIST_SLOTS).enumerate() {

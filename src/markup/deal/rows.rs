@@ -154,6 +154,9 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
         None => measure(quantity),
     };
     let xml_id = row.xml_id.as_deref().unwrap_or_default();
+    // Sold in sizes: the product's own zeros would read as "none left" (its sizes have some):
+    // its figures are dashes.
+    let stock = row.stock.as_ref().filter(|_| !row.store_in_sizes);
     let shortage = row.shortage();
     let class = match (marks.contains(&RowField::Added), shortage.is_some()) {
         (true, true) => Some("sl-changed sl-row-short"),
@@ -223,7 +226,7 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
 
     if props.has_stock {
         cell(m, "sl-num", marks, RowField::Available);
-        match &row.stock {
+        match stock {
             Some(s) => {
                 // The rep reads the figure in their style (`4,667` in Russian, where `4.667`
                 // reads as thousands); tools read `data-value`.
@@ -279,10 +282,7 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
     for w in columns {
         cell(m, "sl-num", marks, RowField::Warehouse(w.id));
         m.attr("data-warehouse-id", &w.id.to_string());
-        let found = row
-            .stock
-            .as_ref()
-            .map(|s| s.product.warehouses.iter().find(|x| x.warehouse_id == w.id));
+        let found = stock.map(|s| s.product.warehouses.iter().find(|x| x.warehouse_id == w.id));
         match found {
             Some(Some(c)) => {
                 m.text(&fmt.qty(c.free));

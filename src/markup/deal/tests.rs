@@ -723,12 +723,20 @@ fn a_product_sold_in_sizes_is_said_so_not_short() {
     }];
     let html = table(&rows, true, None, &ViewChanges::default());
     assert!(
-        html.contains(r#"data-testid="row-in-sizes">Sold in sizes</span>"#),
+        html.contains(r#"data-testid="row-in-sizes">Sold in variants</span>"#),
         "{html}"
     );
     assert!(!html.contains("row-shortage"), "{html}");
     assert!(!html.contains("sl-row-short"), "{html}");
     assert!(!html.contains(">In stock<"), "{html}");
+    // Its own zeros would read as "none left": dashes instead.
+    assert!(!html.contains("row-available"), "{html}");
+    assert!(
+        html.contains(
+            r#"<td class="sl-num" data-warehouse-id="1"><span class="sl-muted">—</span></td>"#
+        ),
+        "{html}"
+    );
 }
 
 #[test]

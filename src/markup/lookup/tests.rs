@@ -173,10 +173,10 @@ fn a_product_counting_more_sizes_than_are_listed_says_how_many() {
             r#"<span class="sl-badge sl-badge-primary">{text}</span>"#
         ))
     };
-    assert!(says(&badge(12, false), "всего по размерам: 12"));
+    assert!(says(&badge(12, false), "всего по вариантам: 12"));
     assert!(says(
         &badge(30, true),
-        "по первым размерам: 30, есть и другие"
+        "по первым вариантам: 30, есть и другие"
     ));
     assert!(says(&badge(1, false), t.in_sizes), "the one size is listed");
 }
@@ -338,7 +338,7 @@ fn an_opened_result_says_its_stock_in_the_status_line_and_names_its_columns() {
         answer.hits[0].sizes_maybe_more = true;
     }
     assert!(
-        said(&partial, Lang::Ru).ends_with(" (по первым размерам: 30, есть и другие)"),
+        said(&partial, Lang::Ru).ends_with(" (по первым вариантам: 30, есть и другие)"),
         "{}",
         said(&partial, Lang::Ru)
     );

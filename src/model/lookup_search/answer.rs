@@ -21,10 +21,9 @@ use crate::model::call::{Batch, PAGE_SIZE};
 use crate::model::catalog_query::{VARIATIONS_KEY, warehouse_list_call};
 use crate::model::lookup::{
     BY_PARENT, LookupHit, LookupQuery, LookupResults, LookupScope, PARENT_LIST, exact_of,
-    lookup_batch, lookup_hits, matches_as_typed, variations_of,
+    found_count, lookup_batch, lookup_hits, variations_of,
 };
 use crate::model::settings::Settings;
-use crate::model::sorted::sort_dedup;
 use crate::model::stock::{WarehouseColumn, shown_warehouses};
 
 /// The product lists of the lookup batch, in ranking order (absent ones read as empty).
@@ -181,14 +180,7 @@ pub fn lookup_answer(
     };
     let iblock = settings.store_iblock_id.unwrap_or_default();
     let scope = scope(settings, iblock, &shown, shown.len());
-    let mut ids: Vec<u64> = lists
-        .iter()
-        .flatten()
-        .filter(|p| matches_as_typed(&plan.query, p, &scope))
-        .map(|p| p.id)
-        .collect();
-    sort_dedup(&mut ids);
-    let distinct = ids.len();
+    let distinct = found_count(&plan.query, &results, &scope);
     let hits = lookup_hits(&plan.query, results, scope, &shown);
     let columns = shown
         .iter()

@@ -379,3 +379,24 @@ fn a_store_refusing_the_variations_lists_fails_the_lookup_but_one_that_cannot_li
     let answer = lookup_answer(&plan, &denied, &with, Some(&known)).unwrap();
     assert_eq!(answer.hits.len(), 1);
 }
+
+#[test]
+fn sizes_of_a_product_no_list_found_do_not_make_the_answer_capped() {
+    let known = warehouses();
+    let with = Settings {
+        store_variations_iblock_id: Some(3),
+        ..settings(&[])
+    };
+    let plan = lookup_plan(&q("стул"), &with, Some(&known)).unwrap();
+    // One chair; the variations' list, asked for the products found, also brings a sofa's
+    // colours (a slot the store could not fill reads as another product).
+    let chair = product(5, "Стул Норд", "chair", "CH-1");
+    let sofa_colour = json!({"id": 21, "iblockId": 3, "name": "Диван Осло, серый", "xmlId": "sofa#g",
+        "parentId": {"value": "1", "valueId": 9}});
+    let replies = Fake::default()
+        .with("by_prefix", json!({"products": [chair]}))
+        .with(BY_PARENT, json!({"offers": [sofa_colour]}));
+    let answer = lookup_answer(&plan, &replies, &with, Some(&known)).unwrap();
+    assert_eq!(answer.hits.len(), 1);
+    assert!(!answer.capped, "one chair found, one shown");
+}
