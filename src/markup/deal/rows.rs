@@ -360,6 +360,8 @@ fn row_state(
             .attr_opt("data-testid", hooks.then_some("row-unmatched"))
             .text(text)
             .close("span");
+        // The hint is a tooltip for the mouse; screen readers read it as text.
+        m.leaf("span", "sl-sr", &format!(". {hint}"));
     } else if row.store_in_sizes && !row.shipped {
         // Sold in sizes: the product itself has no stock, a shortage would mislead.
         m.open_class("span", "sl-badge sl-badge-warning")
@@ -367,6 +369,7 @@ fn row_state(
             .attr_opt("data-testid", hooks.then_some("row-in-sizes"))
             .text(t.in_sizes)
             .close("span");
+        m.leaf("span", "sl-sr", &format!(". {}", t.in_sizes_hint));
     } else if let Some(missing) = row.shortage() {
         m.open("span");
         changed_class(

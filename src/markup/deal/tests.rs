@@ -729,6 +729,11 @@ fn a_product_sold_in_sizes_is_said_so_not_short() {
     assert!(!html.contains("row-shortage"), "{html}");
     assert!(!html.contains("sl-row-short"), "{html}");
     assert!(!html.contains(">In stock<"), "{html}");
+    // The hint is read by screen readers, not only a tooltip.
+    assert!(
+        html.contains(r#"<span class="sl-sr">. The product itself has no stock"#),
+        "{html}"
+    );
     // Its own zeros would read as "none left": dashes instead.
     assert!(!html.contains("row-available"), "{html}");
     assert!(
