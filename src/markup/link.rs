@@ -629,12 +629,16 @@ fn item(
     };
     match question {
         Some(question) => {
+            // A question with its answers: read once as the dialog's description (an alert
+            // would read the buttons too, then the focused one again).
+            let said = format!("{testid}-question-{}", order.id);
             m.open_class("div", "sl-link-confirm")
-                .attr("role", "alert")
+                .attr("role", "alertdialog")
+                .attr("aria-describedby", &said)
                 .attr("data-testid", "link-confirm")
                 // Esc answers "Cancel".
                 .on("key", "link-confirm-key", None);
-            m.leaf("p", "", &question);
+            m.open("p").attr("id", &said).text(&question).close("p");
             m.open_class("div", "sl-actions");
             Button {
                 class: "sl-btn",
@@ -1138,7 +1142,7 @@ mod tests {
         assert_eq!(state.linking, None);
         let html_now = html(&state);
         let item = item_of(&html_now, 106);
-        assert!(item.contains(r#"<div class="sl-link-confirm" role="alert" data-testid="link-confirm" data-on-key="link-confirm-key"><p>This order is already linked to the deal "Spring &lt;sale&gt;" (#77) and stays linked to it. Link it to this deal as well?</p>"#), "{item}");
+        assert!(item.contains(r#"<div class="sl-link-confirm" role="alertdialog" aria-describedby="link-candidate-question-106" data-testid="link-confirm" data-on-key="link-confirm-key"><p id="link-candidate-question-106">This order is already linked to the deal "Spring &lt;sale&gt;" (#77) and stays linked to it. Link it to this deal as well?</p>"#), "{item}");
         assert!(
             item.contains(r#"data-on-click="link-order-anyway" data-arg="106" data-autofocus>"#)
         );
