@@ -5,13 +5,17 @@
 //! choose none, which warehouses are shown (the active ones). While the list is not known the
 //! stock commands are planned for [`PAGE_SIZE`] warehouses (one product a command), so no
 //! store with up to 50 warehouses loses stock records to a second page; once known, stock is
-//! asked for the shown warehouses only. Either way the lookup is one HTTP request.
+//! asked for the shown warehouses only: one HTTP request. (A search typed before the
+//! warehouses are known — as the page opens — in a catalogue with variations plans more
+//! stock commands than one batch holds, and takes two or three.)
 //!
 //! A product found several ways (by prefix and by substring) is in several stock commands; its
 //! records are counted once (the store keeps one record per product and warehouse).
 //!
 //! Any failed command fails the answer: stock shown as zero because its command failed would
-//! be a wrong answer, not a partial one.
+//! be a wrong answer, not a partial one. The lists of variations alone are optional (a store
+//! that may not list them still answers with its products), unless the store refused them as
+//! a bad request (see `optional_variations`).
 
 use bitrix_rest::models::catalog::{Price, Product, StoreStock, Warehouse};
 use bitrix_rest::value::FromValue;
