@@ -10,7 +10,7 @@ use crate::i18n::errors::System;
 use crate::model::call::Batch;
 use crate::model::contacts::search::{CandidateOrder, CandidateSearch, PropertyHit};
 use crate::model::link::{
-    holds_write, link_write, order_number_batch, origin_taken_by, same_order_number,
+    BUYERS, holds_write, link_write, order_number_batch, origin_taken_by, same_order_number,
 };
 use crate::model::linked_elsewhere::{
     OtherDeal, linked_elsewhere, named_deals, other_deals_batch, property_values_call,
@@ -41,10 +41,13 @@ pub async fn candidate_orders(
 }
 
 /// Orders with this number (`165`, `#165`), then the order with this ID when it is another
-/// one; empty when there is none.
-pub async fn orders_by_number(store: &Client, number: &str) -> Result<Vec<Order>, Error> {
+/// one (empty when there is none), with their buyers' phones and e-mails. One store request.
+pub async fn orders_by_number(
+    store: &Client,
+    number: &str,
+) -> Result<(Vec<Order>, Vec<PropertyHit>), Error> {
     let Some(batch) = order_number_batch(number) else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     };
     let answers = run(store, &batch).await?;
     let mut orders: Vec<Order> = answers.list("found", Some("orders"))?;
@@ -56,7 +59,11 @@ pub async fn orders_by_number(store: &Client, number: &str) -> Result<Vec<Order>
             }
         }
     }
-    Ok(orders)
+    // Optional: without the buyers' phones and e-mails nothing is said about them.
+    let buyers = answers
+        .list::<PropertyHit>(BUYERS, Some("propertyValues"))
+        .unwrap_or_default();
+    Ok((orders, buyers))
 }
 
 /// Which of `orders` another deal than `deal_id` already links to, by order ID. One portal

@@ -146,6 +146,10 @@ pub struct DealTexts {
     pub link_deal_named: &'static str,
     /// The status line once the deal shows the order the rep linked: `{0}` its number.
     pub linked_done: &'static str,
+    /// An order found by number whose buyer is not the deal's contact: its badge and the
+    /// question before it is linked.
+    pub link_foreign_buyer: &'static str,
+    pub link_confirm_foreign: &'static str,
     /// Before the last of a list: "A, B and C".
     pub list_and: &'static str,
     /// The question when no one could tell whether another deal links the order.
@@ -318,6 +322,8 @@ static RU: DealTexts = DealTexts {
     link_confirm_many: "Этот заказ уже связан со сделками {0}; он останется связан с ними. Связать его и с этой сделкой?",
     link_deal_named: "«{0}» (#{1})",
     list_and: "и",
+    link_foreign_buyer: "Покупатель — не контакт сделки",
+    link_confirm_foreign: "Ни телефон, ни e-mail покупателя этого заказа не совпадают с контактом сделки. Связать заказ с этой сделкой?",
     linked_done: "Сделка связана с заказом №{0}.",
     link_confirm_unchecked: "Не удалось проверить, не связан ли этот заказ с другой сделкой. Связать его с этой сделкой всё равно?",
     link_anyway: "Всё равно связать",
@@ -486,6 +492,8 @@ static EN: DealTexts = DealTexts {
     link_confirm_many: "This order is already linked to the deals {0}; it stays linked to them. Link it to this deal as well?",
     link_deal_named: "\"{0}\" (#{1})",
     list_and: "and",
+    link_foreign_buyer: "Buyer is not the deal's contact",
+    link_confirm_foreign: "Neither the phone nor the e-mail of this order's buyer is the deal contact's. Link the order to this deal?",
     linked_done: "The deal is linked to order #{0}.",
     link_confirm_unchecked: "Could not check whether another deal links this order. Link it to this deal anyway?",
     link_anyway: "Link anyway",

@@ -49,6 +49,23 @@ pub struct Entry {
     pub on: Option<MatchedOn>,
     /// The other deals that already link to it.
     pub elsewhere: Vec<OtherDeal>,
+    /// Found by number, its buyer has a phone or an e-mail and none is the deal contact's:
+    /// the link asks first.
+    pub foreign_buyer: bool,
+}
+
+/// `found` (orders found by number) with what their buyers are known to be: `known` holds, by
+/// order ID, how the buyer is the deal's contact, or `None` for another buyer.
+pub fn with_buyers(mut found: Found, known: &[(u64, Option<MatchedOn>)]) -> Found {
+    if let Found::Orders(entries, _) = &mut found {
+        for entry in entries.iter_mut() {
+            if let Some((_, how)) = known.iter().find(|(id, _)| *id == entry.order.id) {
+                entry.on = *how;
+                entry.foreign_buyer = how.is_none();
+            }
+        }
+    }
+    found
 }
 
 /// `orders` offered for linking: `ons[i]` is how order `i` was found by the contact (none for a
@@ -71,6 +88,7 @@ pub fn offered(
             order,
             on: ons.get(i).copied(),
             elsewhere: others,
+            foreign_buyer: false,
         });
     }
     Found::Orders(entries, unknown)
@@ -202,7 +220,7 @@ impl LinkState {
         }
         let (entry, unchecked) = self.offered_entry(order_id)?;
         // Linked to another deal, or no one could tell: the rep says yes first.
-        if (!entry.elsewhere.is_empty() || unchecked) && !confirmed {
+        if (!entry.elsewhere.is_empty() || unchecked || entry.foreign_buyer) && !confirmed {
             self.confirming = Some(order_id);
             return Some(LinkStep::Confirm);
         }
@@ -612,9 +630,16 @@ fn item(
             .text(&fill(t.link_elsewhere, &[&other.title, &other_id]))
             .close("span");
     }
+    if entry.foreign_buyer {
+        m.open_class("span", "sl-badge sl-badge-warning")
+            .attr("data-testid", "link-foreign-buyer")
+            .text(t.link_foreign_buyer)
+            .close("span");
+    }
     let question = match (entry.elsewhere.as_slice(), confirming) {
         ([other], true) => Some(fill(t.link_confirm, &[&other.title, &other.id.to_string()])),
         ([], true) if unchecked => Some(t.link_confirm_unchecked.to_owned()),
+        ([], true) if entry.foreign_buyer => Some(t.link_confirm_foreign.to_owned()),
         ([], _) | (_, false) => None,
         (others, true) => {
             let mut deals: Vec<String> = others
@@ -869,6 +894,40 @@ mod tests {
                 r#"This order is already linked to the deals "Shared A" (#6) and "Shared B" (#7); it stays linked to them."#
             ),
             "{asked}"
+        );
+    }
+
+    #[test]
+    fn an_order_found_by_number_whose_buyer_is_not_the_contact_asks_before_it_is_linked() {
+        let mut state = LinkState::new(ContactSearch::ByPhoneOrEmail);
+        let found = offered(
+            vec![order(105, "M-503"), order(106, "M-504")],
+            &[],
+            Vec::new(),
+            None,
+        );
+        state.by_number = with_buyers(found, &[(105, None), (106, Some(MatchedOn::Email))]);
+        let listed = html(&state);
+        assert!(
+            item_of(&listed, 105).contains(
+                r#"data-testid="link-foreign-buyer">Buyer is not the deal's contact</span>"#
+            ),
+            "{listed}"
+        );
+        assert!(
+            !item_of(&listed, 106).contains("link-foreign-buyer"),
+            "{listed}"
+        );
+        // The contact's own order links at once; the other buyer's asks first.
+        assert_eq!(state.begin_link(105, false), Some(LinkStep::Confirm));
+        let asked = html(&state);
+        assert!(
+            asked.contains("Neither the phone nor the e-mail of this order's buyer"),
+            "{asked}"
+        );
+        assert_eq!(
+            state.begin_link(105, true),
+            Some(LinkStep::Write(Box::new(order(105, "M-503"))))
         );
     }
 

@@ -14,6 +14,7 @@ use bitrix_rest::models::{crm::Deal, sale::Order};
 use serde_json::{Value, json};
 
 use crate::model::call::{Batch, Call, PAGE_SIZE, inert, result_ref, slot_refs};
+use crate::model::contacts::{PROP_EMAIL, PROP_PHONE};
 use crate::model::settings::{LinkRule, OrderKey};
 use crate::model::text::{lowercase, pasted};
 
@@ -286,11 +287,28 @@ pub fn order_number_batch(number: &str) -> Option<Batch> {
     }
     let mut batch = Batch::new();
     batch.push("found", order_list_call(json!({"=%accountNumber": number})));
+    let mut found = slot_refs("found", &["orders"], BUYER_SLOTS, "id");
     if let Some(id) = number.parse::<u64>().ok().filter(|id| *id > 0) {
         batch.push("found_id", order_list_call(json!({"id": id})));
+        found.extend(slot_refs("found_id", &["orders"], 1, "id"));
     }
+    // The buyers' phones and e-mails, to tell whether an order is the deal contact's.
+    batch.push(
+        BUYERS,
+        Call::new(
+            "sale.propertyvalue.list",
+            json!({"select": ["orderId", "code", "value"],
+                   "filter": {"orderId": found, "code": [PROP_PHONE, PROP_EMAIL]}}),
+        ),
+    );
     Some(batch)
 }
+
+/// The command of [`order_number_batch`] listing the found orders' buyer phones and e-mails.
+pub const BUYERS: &str = "buyers";
+
+/// How many orders found by number have their buyer read (a number names one order, or a few).
+const BUYER_SLOTS: usize = 5;
 
 /// Whether an order's number is the one the rep typed, ignoring letter case (as the store's
 /// LIKE did; a `_` or `%` in the typed text may have matched more).

@@ -19,10 +19,10 @@ use crate::i18n::errors::{System, asks_admin, describe};
 use crate::i18n::fill;
 use crate::markup::Markup;
 use crate::markup::link::{
-    self as markup, ContactSearch, Found, LinkState, LinkStep, NotLinked, offered,
+    self as markup, ContactSearch, Found, LinkState, LinkStep, NotLinked, offered, with_buyers,
 };
 use crate::model::call::Batch;
-use crate::model::contacts::search::CandidateSearch;
+use crate::model::contacts::search::{CandidateSearch, buyer_of};
 use crate::model::contacts::{MatchedOn, has_any_means};
 use crate::model::link::{UnresolvedLink, recorded_links, written_meanwhile};
 use crate::model::settings::{LinkRule, Settings};
@@ -37,6 +37,8 @@ pub struct LinkPanel {
     deal_id: u64,
     /// The deal as the tab loaded it: what its link fields held then.
     deal_at_open: Deal,
+    /// The deal's contact, whom an order found by number is compared with.
+    contact: Option<Contact>,
     /// Asks the deal tab to render again.
     changed: Rc<dyn Fn()>,
     /// Tells the deal tab the link is written.
@@ -69,6 +71,7 @@ impl LinkPanel {
             session,
             deal_id: deal.id,
             deal_at_open: deal.clone(),
+            contact: contact.clone(),
             settings_changed,
             changed,
             linked,
@@ -202,10 +205,23 @@ impl LinkPanel {
         };
         let (weak, portal) = (Rc::downgrade(self), self.portal());
         let (session, deal_id) = (self.session.clone(), self.deal_id);
+        let contact = self.contact.clone();
         spawn_local(async move {
             let found = match orders_by_number(&store, &wanted).await {
-                Ok(orders) if orders.is_empty() => Found::Nothing(wanted),
-                Ok(orders) => offer(&session, (&portal, &store), deal_id, orders, &[]).await,
+                Ok((orders, _)) if orders.is_empty() => Found::Nothing(wanted),
+                Ok((orders, buyers)) => {
+                    // Whose each order is: the contact's (said as the candidates are), another
+                    // buyer's (the link asks first), or unknown (no phone or e-mail to tell by).
+                    let known: Vec<(u64, Option<MatchedOn>)> = match &contact {
+                        Some(c) => orders
+                            .iter()
+                            .filter_map(|o| Some((o.id, buyer_of(c, o.id, &buyers)?)))
+                            .collect(),
+                        None => Vec::new(),
+                    };
+                    let found = offer(&session, (&portal, &store), deal_id, orders, &[]).await;
+                    with_buyers(found, &known)
+                }
                 Err(e) => failed(&e, &session),
             };
             if let Some(panel) = weak.upgrade() {

@@ -258,3 +258,39 @@ fn a_phone_wide_frame_shows_a_rows_shortage_without_scrolling_sideways() {
     );
     assert_eq!(stand.count(&tid("row-shortage")), 1, "one badge for tools");
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn an_order_found_by_number_whose_buyer_is_not_the_contact_asks_before_it_is_linked() {
+    let stand =
+        demo("an_order_found_by_number_whose_buyer_is_not_the_contact_asks_before_it_is_linked");
+    stand.open_deal_ready(21, User::Rep);
+    stand.wait_css(&tid("link-panel"));
+    // Order 110 is another buyer's (deal 10's contact), not deal 21's contact.
+    let number = rest::order(&stand.sandbox, 110)["accountNumber"]
+        .as_str()
+        .expect("number")
+        .to_owned();
+    stand.type_into(&tid("link-number"), &number);
+    stand.click(&tid("link-find"));
+    let result = format!("{}[data-order-id=\"110\"]", tid("link-result"));
+    stand.wait_css(&format!("{result} {}", tid("link-foreign-buyer")));
+    stand.click(&format!("{result} {}", tid("link-button")));
+    stand.wait_css(&format!("{result} {}", tid("link-confirm")));
+    // Nothing is written before the rep says yes.
+    let deal = rest::deal(&stand.sandbox, 21);
+    assert_ne!(
+        deal["UF_CRM_STORE_ORDER"],
+        serde_json::json!("110"),
+        "{deal}"
+    );
+    // The buyer's own order (105) says who it is and links without the question.
+    stand.replace_text(&tid("link-number"), "105");
+    stand.click(&tid("link-find"));
+    let own = format!("{}[data-order-id=\"105\"]", tid("link-result"));
+    stand.wait_css(&own);
+    assert_eq!(
+        stand.count(&format!("{own} {}", tid("link-foreign-buyer"))),
+        0
+    );
+}

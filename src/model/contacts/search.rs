@@ -220,3 +220,31 @@ pub fn duplicate_email_call(emails: &[Email]) -> Call {
         json!({"type": "EMAIL", "values": values, "entity_type": "CONTACT"}),
     )
 }
+
+/// How the buyer of order `order_id` is the deal's `contact`, from the order's phone and e-mail
+/// values in `hits`: `Some(Some(how))` when one of them is the contact's, `Some(None)` when the
+/// order has a phone or an e-mail and none is, `None` when it has neither (nothing to tell by).
+pub fn buyer_of(
+    contact: &Contact,
+    order_id: u64,
+    hits: &[PropertyHit],
+) -> Option<Option<MatchedOn>> {
+    let values = |code: &'static str| {
+        hits.iter()
+            .filter(move |h| h.order_id == order_id && h.code.eq_ignore_ascii_case(code))
+            .filter_map(|h| h.value.as_deref())
+    };
+    let phones: Vec<Phone> = values(PROP_PHONE).filter_map(Phone::parse).collect();
+    let emails: Vec<Email> = values(PROP_EMAIL).filter_map(Email::parse).collect();
+    if phones.is_empty() && emails.is_empty() {
+        return None;
+    }
+    let phone = contact_phones(contact).iter().any(|p| phones.contains(p));
+    let email = contact_emails(contact).iter().any(|e| emails.contains(e));
+    Some(match (phone, email) {
+        (true, true) => Some(MatchedOn::PhoneAndEmail),
+        (true, false) => Some(MatchedOn::Phone),
+        (false, true) => Some(MatchedOn::Email),
+        (false, false) => None,
+    })
+}

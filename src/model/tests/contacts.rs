@@ -376,3 +376,28 @@ fn a_contact_with_only_a_short_phone_has_means_but_nothing_to_search_by() {
     let mailed = contact(3, "Mailed", &[], &["a@b.ru"]);
     assert!(has_any_means(&mailed) && CandidateSearch::for_contact(&mailed).is_some());
 }
+
+#[test]
+fn an_order_found_by_number_is_the_contacts_by_phone_or_email_or_anothers() {
+    use crate::model::contacts::search::{PropertyHit, buyer_of};
+    let contact: bitrix_rest::models::crm::Contact = serde_json::from_value(json!({
+        "ID": "7", "PHONE": [{"VALUE": "+7 916 123-45-67", "VALUE_TYPE": "MOBILE"}],
+        "EMAIL": [{"VALUE": "ivan@example.ru", "VALUE_TYPE": "WORK"}]
+    }))
+    .unwrap();
+    let hit = |order: u64, code: &str, value: &str| PropertyHit {
+        order_id: order,
+        code: code.into(),
+        value: Some(value.into()),
+    };
+    let hits = [
+        hit(1, "PHONE", "8 (916) 123-45-67"),
+        hit(2, "EMAIL", "IVAN@example.ru"),
+        hit(3, "PHONE", "+7 903 000-00-00"),
+        hit(3, "EMAIL", "other@example.ru"),
+    ];
+    assert_eq!(buyer_of(&contact, 1, &hits), Some(Some(MatchedOn::Phone)));
+    assert_eq!(buyer_of(&contact, 2, &hits), Some(Some(MatchedOn::Email)));
+    assert_eq!(buyer_of(&contact, 3, &hits), Some(None), "another buyer");
+    assert_eq!(buyer_of(&contact, 4, &hits), None, "nothing to tell by");
+}

@@ -2,8 +2,8 @@ use serde_json::json;
 
 use crate::model::call::Batch;
 use crate::model::link::{
-    LinkCandidate, OrderReference, UnresolvedLink, answers_reference, default_choice, holds_write,
-    link_candidates, link_write, order_number_batch, origin_taken_by, recorded_links,
+    BUYERS, LinkCandidate, OrderReference, UnresolvedLink, answers_reference, default_choice,
+    holds_write, link_candidates, link_write, order_number_batch, origin_taken_by, recorded_links,
     reference_commands, resolve_link, same_link_fields, same_order_number, unresolved_links,
     written_meanwhile,
 };
@@ -218,7 +218,20 @@ fn an_order_number_typed_by_the_rep_is_trimmed_of_hash_and_spaces() {
         "the tab writes numbers as №…"
     );
     let b = order_number_batch("A-19").unwrap();
-    assert_eq!(b.commands.len(), 1, "a number with letters is no ID");
+    assert!(
+        b.get("found_id").is_none(),
+        "a number with letters is no ID"
+    );
+    // The buyers of what was found, in the same request: their phones and e-mails.
+    let buyers = &b.get(BUYERS).expect("the buyers").params;
+    assert_eq!(buyers["filter"]["code"], json!(["PHONE", "EMAIL"]));
+    assert!(
+        buyers["filter"]["orderId"][0]
+            .as_str()
+            .is_some_and(|r| r.starts_with("$result[found][orders][0]")),
+        "{buyers}"
+    );
+    assert!(b.fits_one_request());
     assert!(order_number_batch(" # ").is_none());
     // Pasted with a zero-width space: still order 205.
     let b = order_number_batch("\u{200B}205").unwrap();
