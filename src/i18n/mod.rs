@@ -74,6 +74,17 @@ pub fn fill(template: &str, args: &[&str]) -> String {
             {
                 let index: usize = digits.parse().unwrap_or(usize::MAX);
                 let arg = args.get(index).copied().unwrap_or("");
+                // Inside «…», a name's own «quotes» become „these“, as Russian nests them
+                // (««Диван «Осло»»» reads as «Диван „Осло“»).
+                let quoted = out.ends_with('«') && after[close + 1..].starts_with('»');
+                let nested;
+                let arg = match quoted && arg.contains(['«', '»']) {
+                    true => {
+                        nested = arg.replace('«', "„").replace('»', "“");
+                        nested.as_str()
+                    }
+                    false => arg,
+                };
                 match arg.chars().any(right_to_left) {
                     // FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE.
                     true => {
@@ -135,5 +146,15 @@ mod tests {
             "\u{2068}مستودع دبي\u{2069}: 2"
         );
         assert_eq!(fill("«{0}»", &["Склад 普洱"]), "«Склад 普洱»");
+    }
+
+    #[test]
+    fn quotes_inside_a_quoted_name_nest_as_russian_writes_them() {
+        assert_eq!(
+            fill("«{0}»: цена", &["Ткань «Бархат» изумруд"]),
+            "«Ткань „Бархат“ изумруд»: цена"
+        );
+        // Not quoted by the template: the name stays as it is.
+        assert_eq!(fill("{0}", &["Диван «Осло»"]), "Диван «Осло»");
     }
 }
