@@ -647,7 +647,7 @@ fn sizes_under_their_products(
                 ..h.clone()
             })
             .collect();
-        let own = product.stock.warehouses.iter().any(|w| !w.amount.is_zero());
+        let own = product.stock.has_any_on_hand();
         let counted: Vec<&LookupHit> = every_size
             .iter()
             .filter(|h| parent(h) == Some(hit.product.id))

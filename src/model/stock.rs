@@ -213,6 +213,12 @@ pub fn product_stock(
 }
 
 impl ProductStock {
+    /// Whether any shown warehouse has some of the product on hand: a product sold in sizes
+    /// has none of its own (its sizes have).
+    pub fn has_any_on_hand(&self) -> bool {
+        self.warehouses.iter().any(|w| !w.amount.is_zero())
+    }
+
     /// Adds `other`'s figures (the same warehouses, in the same order) to these: a product
     /// sold in sizes has theirs together.
     pub fn add(&mut self, other: &ProductStock) {

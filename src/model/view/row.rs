@@ -158,5 +158,5 @@ impl ViewRow {
 /// that has some is counted as any product).
 fn in_sizes_only(product: Option<&Product>, stock: Option<&RowStock>) -> bool {
     product.is_some_and(sold_in_sizes)
-        && stock.is_none_or(|s| s.product.warehouses.iter().all(|w| w.amount.is_zero()))
+        && stock.is_none_or(|s| !s.product.has_any_on_hand())
 }
