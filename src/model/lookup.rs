@@ -604,11 +604,15 @@ pub fn lookup_hits(
         sizes_counted: 0,
         sizes_maybe_more: false,
     };
-    // Every size whose stock was asked, listed or not: its product's figures count them all.
-    let every_size: Vec<LookupHit> = keyed
+    // Every size whose stock was asked, listed or not, by its product: its product's figures
+    // count them all.
+    let every_size: Vec<(u64, ProductStock)> = keyed
         .iter()
-        .filter(|(_, p)| parent_of(p).is_some_and(|id| id != p.id))
-        .map(|((relevance, ..), p)| hit(*relevance, p))
+        .filter_map(|(_, p)| {
+            let parent = parent_of(p).filter(|id| *id != p.id)?;
+            let stock = product_stock(p.id, results.stock, shown, &OwnReserve::default());
+            Some((parent, stock))
+        })
         .collect();
     let hits = keyed
         .iter()
@@ -625,12 +629,12 @@ fn parent_of(p: &Product) -> Option<u64> {
 }
 
 /// Each listed product's listed sizes right under it, in their order; a product with no
-/// stock of its own takes the figures of all its sizes in `every_size` together (listed or
-/// not). Sizes of a product not listed stay where they are. `maybe_more`: the store had more
-/// sizes than were asked.
+/// stock of its own takes the figures of all its sizes in `every_size` (each size's product
+/// and stock) together, listed or not. Sizes of a product not listed stay where they are.
+/// `maybe_more`: the store had more sizes than were asked.
 fn sizes_under_their_products(
     hits: Vec<LookupHit>,
-    every_size: &[LookupHit],
+    every_size: &[(u64, ProductStock)],
     maybe_more: bool,
 ) -> Vec<LookupHit> {
     let listed: Vec<u64> = hits.iter().map(|h| h.product.id).collect();
@@ -648,16 +652,17 @@ fn sizes_under_their_products(
             })
             .collect();
         let own = product.stock.has_any_on_hand();
-        let counted: Vec<&LookupHit> = every_size
+        let counted: Vec<&ProductStock> = every_size
             .iter()
-            .filter(|h| parent(h) == Some(hit.product.id))
+            .filter(|(parent, _)| *parent == hit.product.id)
+            .map(|(_, stock)| stock)
             .collect();
         if !counted.is_empty() && !own {
             product.in_sizes = true;
             product.sizes_counted = counted.len();
             product.sizes_maybe_more = maybe_more;
-            for size in counted {
-                product.stock.add(&size.stock);
+            for stock in counted {
+                product.stock.add(stock);
             }
         }
         out.push(product);
