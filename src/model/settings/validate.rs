@@ -157,32 +157,30 @@ impl Settings {
                 _ => {}
             }
         }
-        if let Some(pair) = &self.product_property {
-            if !is_property_key(&pair.portal) {
-                push(
-                    SettingsField::ProductPropertyPortal,
-                    Problem::NotAPropertyKey,
-                );
-            }
-            if !is_property_key(&pair.store) {
-                push(
-                    SettingsField::ProductPropertyStore,
-                    Problem::NotAPropertyKey,
-                );
-            }
-        }
-        if let Some(article) = &self.article_property
-            && !is_property_key(article)
-        {
-            push(SettingsField::ArticleProperty, Problem::NotAPropertyKey);
-        }
-        if let Some(article) = &self.variation_article_property
-            && !is_property_key(article)
-        {
-            push(
+        // Every property named by key (`property<ID>`).
+        let pair = self.product_property.as_ref();
+        let keys = [
+            (
+                SettingsField::ProductPropertyPortal,
+                pair.map(|p| p.portal.as_str()),
+            ),
+            (
+                SettingsField::ProductPropertyStore,
+                pair.map(|p| p.store.as_str()),
+            ),
+            (
+                SettingsField::ArticleProperty,
+                self.article_property.as_deref(),
+            ),
+            (
                 SettingsField::VariationArticleProperty,
-                Problem::NotAPropertyKey,
-            );
+                self.variation_article_property.as_deref(),
+            ),
+        ];
+        for (field, key) in keys {
+            if key.is_some_and(|k| !is_property_key(k)) {
+                push(field, Problem::NotAPropertyKey);
+            }
         }
         if self.price_type_id == 0 {
             push(SettingsField::PriceType, Problem::ZeroId);

@@ -157,6 +157,5 @@ impl ViewRow {
 /// A product the store sells in sizes (see [`sold_in_sizes`]) with no stock of its own (one
 /// that has some is counted as any product).
 fn in_sizes_only(product: Option<&Product>, stock: Option<&RowStock>) -> bool {
-    product.is_some_and(sold_in_sizes)
-        && stock.is_none_or(|s| !s.product.has_any_on_hand())
+    product.is_some_and(sold_in_sizes) && stock.is_none_or(|s| !s.product.has_any_on_hand())
 }
