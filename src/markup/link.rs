@@ -878,17 +878,17 @@ mod tests {
             vec![(105, deal(6, "Shared A")), (105, deal(7, "Shared B"))],
             None,
         );
-        let html = html(&state);
+        let listed = html(&state);
         for id in ["6", "7"] {
             assert!(
-                item_of(&html, 105).contains(&format!(
+                item_of(&listed, 105).contains(&format!(
                     r#"data-testid="link-elsewhere" data-deal-id="{id}""#
                 )),
-                "{html}"
+                "{listed}"
             );
         }
         assert_eq!(state.begin_link(105, false), Some(LinkStep::Confirm));
-        let asked = crate::markup::link::tests::html(&state);
+        let asked = html(&state);
         assert!(
             asked.contains(
                 r#"This order is already linked to the deals "Shared A" (#6) and "Shared B" (#7); it stays linked to them."#

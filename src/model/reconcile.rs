@@ -176,8 +176,8 @@ pub enum Difference {
         order: Decimal,
         /// The order's currency.
         order_currency: String,
-        /// When the two sides count in different units that convert: the larger of them,
-        /// which both prices are per (87,35 a m against 0,8735 a cm is 87,35 a m each).
+        /// The unit both prices are per, when one was converted to it: the larger of two units
+        /// that convert, at least the main unit of their kind (0,8735 a cm is 87,35 a m).
         per: Option<Unit>,
     },
 }

@@ -11,6 +11,7 @@ use crate::db;
 use crate::methods::wrapped_list::wrapped_list;
 use crate::query::{self, Dialect, Entity, Field, Kind, ORM_NO_IN_OPS};
 use crate::rest::{Ctx, Params, Reply, RestError, as_id, param};
+use crate::seed::defaults;
 use crate::state::Side;
 
 /// Which products a method lists.
@@ -29,10 +30,11 @@ fn entity(
     in_variations: bool,
 ) -> Result<Entity, RestError> {
     use Kind::*;
-    let article = match in_variations {
-        true => db::meta(conn, "offers_article_property")?.unwrap_or_else(|| "121".into()),
-        false => db::meta(conn, "article_property")?.unwrap_or_else(|| "105".into()),
+    let (key, default) = match in_variations {
+        true => ("offers_article_property", defaults::OFFERS_ARTICLE_PROPERTY),
+        false => ("article_property", defaults::ARTICLE_PROPERTY),
     };
+    let article = db::meta(conn, key)?.unwrap_or_else(|| default.to_string());
     let mut fields = vec![
         Field::new("id", "products.id", Int),
         Field::new("iblockId", "iblock_id", Int),
