@@ -8,7 +8,8 @@
 //!   The UI cancels the request of a search that is no longer awaited.
 //! - The same query as the one awaited, or as the one on screen, is not asked again.
 //! - While a search runs, the previous answer stays on screen (the UI marks it as updating).
-//!   A text too short to search clears it; Escape clears everything.
+//!   A text too short to search clears it; Escape first closes an opened result's details,
+//!   then clears everything.
 //! - Arrow keys move the highlight through the results and stop at either end; Enter (or a
 //!   click) opens or closes the highlighted result's details; Enter with nothing highlighted,
 //!   or after the text changed, searches at once.
@@ -83,8 +84,10 @@ pub enum LookupEvent {
     Enter,
     /// A click on result `i`.
     Pick(usize),
-    /// Escape.
+    /// The clear button: everything goes.
     Clear,
+    /// Escape: an opened result's details close; with none open, everything goes.
+    Escape,
     /// Stock may have changed (the deal tab saw it): the results on screen are asked again.
     Refresh,
     /// The store answered the deal tab: a search that failed is tried again.
@@ -194,7 +197,8 @@ impl LookupState {
                 self.toggle(i);
             }
             LookupEvent::Pick(_) => {}
-            LookupEvent::Clear => {
+            LookupEvent::Escape if self.expanded.is_some() => self.expanded = None,
+            LookupEvent::Clear | LookupEvent::Escape => {
                 self.text.clear();
                 self.edit += 1;
                 self.clear_results();

@@ -214,13 +214,49 @@ fn escape_clears_the_box_and_a_late_answer_is_ignored() {
     s.apply(LookupEvent::Answered(first.seq, Ok(answer("тур", &[1]))));
     let second = type_and_pause(&mut s, "турка").unwrap();
     s.apply(LookupEvent::Next);
-    s.apply(LookupEvent::Clear);
+    s.apply(LookupEvent::Escape);
     assert_eq!(
         (s.text.as_str(), &s.shown, &s.searching, s.active),
         ("", &Shown::Nothing, &None, None)
     );
     s.apply(LookupEvent::Answered(second.seq, Ok(answer("турка", &[2]))));
     assert_eq!(s.shown, Shown::Nothing);
+}
+
+#[test]
+fn escape_first_closes_the_opened_details_then_clears_the_box() {
+    let mut s = LookupState::default();
+    let first = type_and_pause(&mut s, "турка").unwrap();
+    s.apply(LookupEvent::Answered(
+        first.seq,
+        Ok(answer("турка", &[4, 5])),
+    ));
+    s.apply(LookupEvent::Next);
+    s.apply(LookupEvent::Enter);
+    assert_eq!(s.expanded, Some(0));
+    s.apply(LookupEvent::Escape);
+    assert_eq!(s.expanded, None, "the details close");
+    assert_eq!(
+        (s.text.as_str(), ids(&s), s.active),
+        ("турка", vec![4, 5], Some(0)),
+        "the search, its results and the highlight stay"
+    );
+    s.apply(LookupEvent::Escape);
+    assert_eq!((s.text.as_str(), &s.shown), ("", &Shown::Nothing));
+}
+
+#[test]
+fn the_clear_button_clears_the_box_even_with_details_open() {
+    let mut s = LookupState::default();
+    let first = type_and_pause(&mut s, "турка").unwrap();
+    s.apply(LookupEvent::Answered(first.seq, Ok(answer("турка", &[4]))));
+    s.apply(LookupEvent::Pick(0));
+    assert_eq!(s.expanded, Some(0));
+    s.apply(LookupEvent::Clear);
+    assert_eq!(
+        (s.text.as_str(), &s.shown, s.expanded),
+        ("", &Shown::Nothing, None)
+    );
 }
 
 #[test]

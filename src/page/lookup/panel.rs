@@ -231,13 +231,13 @@ impl Panel {
     }
 
     /// Keys in the search box: arrows move through the results, Enter opens the highlighted
-    /// one (or searches at once), Escape clears.
+    /// one (or searches at once), Escape closes the opened one's details, then clears.
     fn key(self: &Rc<Self>, a: &Action) {
         let event = match a.key().as_str() {
             "ArrowDown" => LookupEvent::Next,
             "ArrowUp" => LookupEvent::Previous,
             "Enter" => LookupEvent::Enter,
-            "Escape" => LookupEvent::Clear,
+            "Escape" => LookupEvent::Escape,
             _ => return,
         };
         a.event.prevent_default();

@@ -352,7 +352,14 @@ async fn keys_and_clicks_move_through_the_results_open_one_and_report_it() {
     );
 
     assert!(!press(&field, "Escape"));
-    assert_eq!(field.value(), "", "Escape clears the box");
+    assert!(
+        all(&root, "[data-testid=stock-details]").is_empty(),
+        "the first Escape closes the opened details"
+    );
+    assert_eq!(field.value(), "турка", "and keeps the search");
+    assert_eq!(all(&root, "[role=option]").len(), 2);
+    assert!(!press(&field, "Escape"));
+    assert_eq!(field.value(), "", "the second Escape clears the box");
     assert_eq!(section_state(&root), "idle");
     assert!(field.get_attribute("aria-activedescendant").is_none());
     assert_eq!(
