@@ -93,6 +93,27 @@ pub fn is_property_key(key: &str) -> bool {
     })
 }
 
+/// A property key as the admin typed it, in the shape `catalog.product.list` names it: a bare
+/// number (`105`), `PROPERTY105` in capitals and `PROPERTY_105` as 1C-Bitrix's own pages write
+/// it become `property105`. Anything else is returned trimmed, for [`is_property_key`] to refuse.
+pub fn property_key(typed: &str) -> String {
+    let typed = typed.trim();
+    let prefix = "property";
+    let number = match typed.get(..prefix.len()) {
+        Some(head) if head.eq_ignore_ascii_case(prefix) => {
+            let rest = &typed[prefix.len()..];
+            rest.strip_prefix('_').unwrap_or(rest)
+        }
+        _ => typed,
+    };
+    let key = format!("{prefix}{number}");
+    if is_property_key(&key) {
+        key
+    } else {
+        typed.to_owned()
+    }
+}
+
 /// True for a deal user field code: `UF_CRM_` followed by letters, digits or `_`.
 pub fn is_user_field_code(code: &str) -> bool {
     code.strip_prefix("UF_CRM_").is_some_and(|rest| {

@@ -15,7 +15,7 @@ mod tests_edits;
 pub use edits::LinkKind;
 pub use rows::{MappingRow, WarehouseRow, mapping_rows, warehouse_rows};
 
-use super::rules::{LinkRule, PropertyPair};
+use super::rules::{LinkRule, PropertyPair, property_key};
 use super::validate::{Problem, SettingsField, SettingsProblem, webhook_from_input};
 use super::{MAX_POLL_SECS, MIN_POLL_SECS, SETTINGS_VERSION, Settings};
 use crate::model::mapping::StageMapping;
@@ -240,13 +240,12 @@ impl SettingsForm {
             portal_iblock_id,
             link_rules: self.link_rules.iter().map(tidy_rule).collect(),
             product_property: self.matching.uses_property().then(|| PropertyPair {
-                portal: self.portal_property.trim().to_owned(),
-                store: self.store_property.trim().to_owned(),
+                portal: property_key(&self.portal_property),
+                store: property_key(&self.store_property),
                 alone: self.matching == Matching::PropertyAlone,
             }),
-            article_property: Some(self.article_property.trim().to_owned())
-                .filter(|p| !p.is_empty()),
-            variation_article_property: Some(self.variation_article_property.trim().to_owned())
+            article_property: Some(property_key(&self.article_property)).filter(|p| !p.is_empty()),
+            variation_article_property: Some(property_key(&self.variation_article_property))
                 .filter(|p| !p.is_empty()),
             price_type_id,
             stage_mapping: self.stage_mapping.clone(),

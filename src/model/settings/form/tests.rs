@@ -1,7 +1,7 @@
 //! The form as a whole: what it saves, the webhook box, every problem at once.
 
 use super::*;
-use crate::model::settings::rules::OrderKey;
+use crate::model::settings::rules::{OrderKey, is_property_key};
 use crate::model::webhook::WebhookError;
 
 const HOOK: &str = "https://shop.example/rest/7/abcdef0123456789/";
@@ -63,6 +63,49 @@ fn matching_by_the_property_alone_is_offered_saved_and_read_back() {
     assert!(first.to_value()["productProperty"].get("alone").is_none());
     form.matching = Matching::XmlId;
     assert_eq!(form.to_settings(&saved).unwrap().product_property, None);
+}
+
+#[test]
+fn property_keys_typed_as_a_number_or_in_capitals_are_saved_as_the_store_names_them() {
+    let saved = connected();
+    let mut form = SettingsForm::of(&saved);
+    form.matching = Matching::XmlIdThenProperty;
+    form.portal_property = " 45 ".into();
+    form.store_property = "PROPERTY_101".into();
+    form.article_property = "PROPERTY105".into();
+    form.variation_article_property = "Property121".into();
+    let settings = form.to_settings(&saved).expect("valid");
+    let pair = settings.product_property.unwrap();
+    assert_eq!(
+        (pair.portal.as_str(), pair.store.as_str()),
+        ("property45", "property101")
+    );
+    assert_eq!(settings.article_property.as_deref(), Some("property105"));
+    assert_eq!(
+        settings.variation_article_property.as_deref(),
+        Some("property121")
+    );
+}
+
+#[test]
+fn property_keys_of_another_shape_are_refused_as_typed() {
+    for typed in [
+        "ARTICLE",
+        "property",
+        "property_",
+        "0",
+        "property0105",
+        "PROPERTY_1O5",
+        "-5",
+    ] {
+        assert_eq!(property_key(typed), typed, "{typed}");
+        assert!(!is_property_key(&property_key(typed)), "{typed}");
+    }
+    let saved = connected();
+    let mut form = SettingsForm::of(&saved);
+    form.article_property = "CML2_ARTICLE".into();
+    let problems = form.to_settings(&saved).unwrap_err();
+    assert_eq!(fields(&problems), [SettingsField::ArticleProperty]);
 }
 
 #[test]
