@@ -601,6 +601,11 @@ fn an_article_property_the_store_does_not_have_is_refused_and_nothing_is_saved()
     assert_eq!(outcome.attr("data-kind"), Some("invalid"), "{outcome:?}");
     let said = stand.text("[data-testid=\"settings\"]").unwrap_or_default();
     assert!(said.contains("не удалось проверить"), "{said}");
+    assert_eq!(
+        stand.attr(&tid("settings-check-result"), "data-state").as_deref(),
+        Some("failed"),
+        "the connection line no longer says the store answers"
+    );
     stand.sandbox.clear_faults();
     stand.fill(&tid("settings-variation-article"), "property121");
     save_and_see_it_saved(&stand);

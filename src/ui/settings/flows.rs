@@ -13,6 +13,7 @@ use crate::fetch::live::{saved_settings, stored_settings};
 use crate::frame::{Frame, FrameError};
 use crate::model::app_admin::ADMIN_OPTION;
 use crate::model::catalog_query::{prices_of_type_call, property_probe_call, variation_probe_call};
+use crate::model::settings::failure::RestFailure;
 use crate::model::settings::load::origin_rule_problems;
 use crate::model::settings::merge::merge;
 use crate::model::settings::{Problem, SETTINGS_OPTION, Settings, SettingsField, SettingsProblem};
@@ -172,7 +173,10 @@ pub fn save_callback(
         spawn_local(async move {
             // A store property the lookup searches, or products match by, that the store does
             // not have would fail every search: refused here, with nothing saved.
-            if let Some(problem) = unknown_store_property(&settings, &loaded).await {
+            if let Some((problem, failure)) = unknown_store_property(&settings, &loaded).await {
+                if let Some(failure) = failure {
+                    dispatcher.dispatch(Action::StoreFailedSince(failure));
+                }
                 return refuse(&dispatcher, vec![problem]);
             }
             // The whole object is written: what another admin saved since this page read the
@@ -241,9 +245,12 @@ pub fn save_callback(
 
 /// The first store property `settings` name anew (the article, the matching property, a
 /// variation's article) that the store's catalogue (or its catalogue of variations) refuses to
-/// list, or that the store could not be asked about (it did not answer). Without a webhook or
-/// a catalogue there is nothing to ask.
-async fn unknown_store_property(settings: &Settings, loaded: &Settings) -> Option<SettingsProblem> {
+/// list, or that the store could not be asked about (it did not answer: then with how it
+/// failed). Without a webhook or a catalogue there is nothing to ask.
+async fn unknown_store_property(
+    settings: &Settings,
+    loaded: &Settings,
+) -> Option<(SettingsProblem, Option<RestFailure>)> {
     let (hook, iblock) = (settings.store_webhook.as_ref()?, settings.store_iblock_id?);
     let store = check_client(hook).ok()?;
     let article = settings.article_property.as_deref();
@@ -285,11 +292,14 @@ async fn unknown_store_property(settings: &Settings, loaded: &Settings) -> Optio
         // would fail every search (or drop every size) once saved.
         if let Err(e) = store.call(call.method, call.params).await {
             let key = key.to_owned();
-            let problem = match e.kind {
-                ErrorKind::BadRequest => Problem::UnknownStoreProperty { key },
-                _ => Problem::PropertyUnchecked { key },
+            let (problem, failure) = match e.kind {
+                ErrorKind::BadRequest => (Problem::UnknownStoreProperty { key }, None),
+                _ => (
+                    Problem::PropertyUnchecked { key },
+                    Some(RestFailure::of(&e)),
+                ),
             };
-            return Some(SettingsProblem { field, problem });
+            return Some((SettingsProblem { field, problem }, failure));
         }
     }
     None

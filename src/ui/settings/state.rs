@@ -100,6 +100,10 @@ pub enum Action {
     /// The check a save waited for is over: the save goes on ([`Save::Saving`]) or not.
     SaveCheckOver,
     CheckRefused(SettingsProblem),
+    /// The store failed a request after its check had passed (a save asked it about a
+    /// property): the connection line says so, instead of "the store answers". What the check
+    /// found stays to choose from.
+    StoreFailedSince(RestFailure),
     Edit(Edit),
     SaveRefused(Vec<SettingsProblem>),
     SaveStarted,
@@ -296,6 +300,11 @@ impl Reducible for PageState {
                 next.check = Check::Refused(problem);
                 if next.save == Save::Checking {
                     next.save = Save::CheckFailed;
+                }
+            }
+            Action::StoreFailedSince(failure) => {
+                if matches!(next.check, Check::Passed(..)) {
+                    next.check = Check::Failed(failure);
                 }
             }
             Action::SaveAfterCheck => next.save = Save::Checking,
