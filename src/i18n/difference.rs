@@ -1,11 +1,9 @@
 //! A plain sentence for each difference between a deal and its order.
 
-use bitrix_rest::Decimal;
-
 use crate::model::money::{NumberStyle, format_money};
 use crate::model::reconcile::{Difference, currencies_differ};
 
-use super::{Lang, fill, quantity_with_unit, unit_name};
+use super::{Lang, fill, quantity_with_unit, unit_per};
 
 /// Names for the codes a difference carries.
 pub struct Names<'a> {
@@ -123,7 +121,7 @@ pub fn difference_sentence(difference: &Difference, lang: Lang, names: &Names<'_
             ..
         } => {
             let (deal, order) = (money(*deal, deal_currency), money(*order, order_currency));
-            let unit = per.as_ref().map(|u| unit_name(Decimal::from(1), u, lang));
+            let unit = per.as_ref().map(|u| unit_per(u, lang));
             match unit.filter(|n| !n.trim().is_empty()) {
                 Some(unit) => fill(t.diff_price_per, &[name, &deal, &order, &unit]),
                 None => fill(t.diff_price, &[name, &deal, &order]),

@@ -20,8 +20,12 @@ pub fn quantity_with_unit(quantity: Decimal, unit: &Unit, lang: Lang) -> String 
 }
 
 /// The unit to show after `quantity`: for English, the English name of a common OKEI code
-/// (singular after exactly one: "1 pc", "2 pcs"); otherwise the CRM's own name.
+/// (singular after exactly one: "1 pc", "2 pcs"); otherwise the CRM's own name, in Russian
+/// declined after the number when it is a whole word ("2 набора", "5 пар", "1,5 упаковки").
 pub fn unit_name(quantity: Decimal, unit: &Unit, lang: Lang) -> String {
+    if lang == Lang::Ru {
+        return russian_form(unit.name.trim(), russian_case(quantity));
+    }
     let one = quantity == Decimal::from(1);
     let english = match (lang, unit.code) {
         (Lang::En, Some(796)) if one => Some("pc"),
@@ -45,6 +49,81 @@ pub fn unit_name(quantity: Decimal, unit: &Unit, lang: Lang) -> String {
         _ => None,
     };
     english.map_or_else(|| unit.name.trim().to_owned(), str::to_owned)
+}
+
+/// The unit a price is given for, as said after "per": "за пару", "per pair".
+pub fn unit_per(unit: &Unit, lang: Lang) -> String {
+    match lang {
+        Lang::Ru => russian_form(unit.name.trim(), ACCUSATIVE),
+        _ => unit_name(Decimal::from(1), unit, lang),
+    }
+}
+
+/// Russian unit names written as whole words, in the forms a number asks for: after 1 (and 21,
+/// 31…), after 2–4 and fractions, after 5–20, and after "за" (accusative). Abbreviations
+/// (`шт`, `кг`, `упак`) do not change and are not listed.
+const RUSSIAN_FORMS: &[[&str; 4]] = &[
+    ["штука", "штуки", "штук", "штуку"],
+    ["пара", "пары", "пар", "пару"],
+    ["набор", "набора", "наборов", "набор"],
+    ["комплект", "комплекта", "комплектов", "комплект"],
+    ["упаковка", "упаковки", "упаковок", "упаковку"],
+    ["коробка", "коробки", "коробок", "коробку"],
+    ["пачка", "пачки", "пачек", "пачку"],
+    ["бутылка", "бутылки", "бутылок", "бутылку"],
+    ["банка", "банки", "банок", "банку"],
+    ["рулон", "рулона", "рулонов", "рулон"],
+    ["лист", "листа", "листов", "лист"],
+    ["мешок", "мешка", "мешков", "мешок"],
+    ["ящик", "ящика", "ящиков", "ящик"],
+    ["флакон", "флакона", "флаконов", "флакон"],
+    ["метр", "метра", "метров", "метр"],
+    ["литр", "литра", "литров", "литр"],
+    ["грамм", "грамма", "граммов", "грамм"],
+    ["килограмм", "килограмма", "килограммов", "килограмм"],
+    ["тонна", "тонны", "тонн", "тонну"],
+    ["единица", "единицы", "единиц", "единицу"],
+    ["место", "места", "мест", "место"],
+    ["услуга", "услуги", "услуг", "услугу"],
+    ["час", "часа", "часов", "час"],
+];
+
+/// Which of a unit's forms follows `quantity` in Russian: 0 after 1, 21, 31…; 1 after 2–4,
+/// 22–24… and after a fraction (1,5 набора); 2 otherwise (5 наборов, 11 наборов).
+fn russian_case(quantity: Decimal) -> usize {
+    let whole = quantity.trunc();
+    if Decimal::from(whole) != quantity {
+        return 1;
+    }
+    let n = whole.unsigned_abs();
+    match (n % 10, n % 100) {
+        (1, h) if h != 11 => 0,
+        (2..=4, h) if !(12..=14).contains(&h) => 1,
+        _ => 2,
+    }
+}
+
+/// The form after "за" in [`RUSSIAN_FORMS`].
+const ACCUSATIVE: usize = 3;
+
+/// `name` in its form number `form`, when it is a whole word listed above (its capital
+/// kept); otherwise `name` as it is.
+fn russian_form(name: &str, form: usize) -> String {
+    let lower = name.to_lowercase();
+    let Some(forms) = RUSSIAN_FORMS.iter().find(|f| f[0] == lower) else {
+        return name.to_owned();
+    };
+    let form = forms[form];
+    match name.chars().next() {
+        Some(first) if first.is_uppercase() => {
+            let mut chars = form.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+        _ => form.to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -89,6 +168,44 @@ mod tests {
             unit_name(Decimal::from(1), &unit(Some(796), "шт"), Lang::Ru),
             "шт"
         );
+    }
+
+    #[test]
+    fn russian_unit_words_follow_the_number() {
+        let set = unit(Some(839), "набор");
+        let pair = unit(Some(715), "Пара");
+        let said = |q: &str, u: &Unit| quantity_with_unit(q.parse().unwrap(), u, Lang::Ru);
+        assert_eq!(said("1", &set), "1 набор");
+        assert_eq!(said("2", &set), "2 набора");
+        assert_eq!(said("5", &set), "5 наборов");
+        assert_eq!(said("11", &set), "11 наборов");
+        assert_eq!(said("12", &set), "12 наборов");
+        assert_eq!(said("21", &set), "21 набор");
+        assert_eq!(said("22", &set), "22 набора");
+        assert_eq!(said("111", &set), "111 наборов");
+        assert_eq!(said("0", &set), "0 наборов");
+        assert_eq!(said("1.5", &set), "1,5 набора");
+        assert_eq!(said("0.5", &pair), "0,5 Пары", "a capital is kept");
+        assert_eq!(said("5", &unit(Some(778), "упаковка")), "5 упаковок");
+        assert_eq!(
+            said("5", &unit(Some(796), "шт")),
+            "5 шт",
+            "abbreviations stay"
+        );
+        assert_eq!(
+            said("3", &unit(None, "бухта")),
+            "3 бухта",
+            "unknown words stay"
+        );
+    }
+
+    #[test]
+    fn a_price_is_per_the_unit_in_the_accusative() {
+        assert_eq!(unit_per(&unit(Some(715), "пара"), Lang::Ru), "пару");
+        assert_eq!(unit_per(&unit(Some(168), "тонна"), Lang::Ru), "тонну");
+        assert_eq!(unit_per(&unit(Some(166), "кг"), Lang::Ru), "кг");
+        assert_eq!(unit_per(&unit(Some(715), "пара"), Lang::En), "pair");
+        assert_eq!(unit_per(&unit(Some(112), "л"), Lang::En), "l");
     }
 
     #[test]

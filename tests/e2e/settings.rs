@@ -602,7 +602,9 @@ fn an_article_property_the_store_does_not_have_is_refused_and_nothing_is_saved()
     let said = stand.text("[data-testid=\"settings\"]").unwrap_or_default();
     assert!(said.contains("не удалось проверить"), "{said}");
     assert_eq!(
-        stand.attr(&tid("settings-check-result"), "data-state").as_deref(),
+        stand
+            .attr(&tid("settings-check-result"), "data-state")
+            .as_deref(),
         Some("failed"),
         "the connection line no longer says the store answers"
     );
