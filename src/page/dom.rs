@@ -17,6 +17,9 @@ pub struct Region {
     element: Element,
     /// The markup rendered last.
     shown: RefCell<String>,
+    /// The element that took the focus when the focused control went away with nothing to
+    /// hand it to (see [`Region::render`]).
+    holding: RefCell<Option<Element>>,
 }
 
 impl Region {
@@ -33,6 +36,7 @@ impl Region {
         Region {
             element,
             shown: RefCell::default(),
+            holding: RefCell::default(),
         }
     }
 
@@ -44,15 +48,20 @@ impl Region {
     /// input its caret) when the new markup has it again: the element with its `id`, else the
     /// focusable element at its place that looks the same (tag and action). Elements marked
     /// `data-keep-scroll` keep their scroll position, and a `<details id>` the rep opened stays
-    /// open. Markup equal to the last leaves the page alone.
+    /// open. Markup equal to the last leaves the page alone. While the region holds the focus
+    /// for a control that went away ("Link" became "Linking…"), the next markup's
+    /// `data-autofocus` element takes it (the linked order's heading).
     pub fn render(&self, html: String) {
         if *self.shown.borrow() == html {
             return;
         }
         let document = self.element.owner_document();
-        let before = document
-            .as_ref()
-            .and_then(|d| d.active_element())
+        let active = document.as_ref().and_then(|d| d.active_element());
+        let held = self
+            .holding
+            .take()
+            .is_some_and(|h| active.as_ref().is_some_and(|a| a.is_same_node(Some(&h))));
+        let before = active
             .filter(|a| self.element.contains(Some(a)))
             .and_then(|a| Some((self.focus_of(&a)?, caret(&a))));
         let scrolled = self.scrolled();
@@ -61,7 +70,15 @@ impl Region {
         *self.shown.borrow_mut() = html;
         self.scroll_back(&scrolled);
         self.open_again(&opened);
-        let Some((at, caret_at)) = before else { return };
+        let Some((at, caret_at)) = before else {
+            if held {
+                match self.element.query_selector(AUTOFOCUS).ok().flatten() {
+                    Some(el) => focus(&el),
+                    None => *self.holding.borrow_mut() = active_holder(&self.element),
+                }
+            }
+            return;
+        };
         let again = match &at {
             Focus::Id(id) => document.and_then(|d| d.get_element_by_id(id)),
             Focus::Place { index, look } => self
@@ -79,9 +96,7 @@ impl Region {
             self.hold_focus();
             return;
         };
-        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-            el.focus().ok();
-        }
+        focus(&el);
         if let (Some(input), Some((start, end))) = (el.dyn_ref::<HtmlInputElement>(), caret_at) {
             input.set_selection_range(start, end).ok();
         }
@@ -106,6 +121,7 @@ impl Region {
             how.set_prevent_scroll(true);
             el.focus_with_options(&how).ok();
         }
+        *self.holding.borrow_mut() = Some(holder);
     }
 
     /// How far each `[data-keep-scroll]` element is scrolled, in document order.
@@ -192,6 +208,20 @@ fn has_no_box(el: &Element) -> bool {
         .and_then(|w| w.get_computed_style(el).ok().flatten())
         .and_then(|style| style.get_property_value("display").ok())
         .is_some_and(|display| display == "contents")
+}
+
+/// Focuses `el`, when it can take the focus.
+fn focus(el: &Element) {
+    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+        el.focus().ok();
+    }
+}
+
+/// The element the page's active element is, when it is `region` or holds it (the focus the
+/// region held is still there, with nothing to hand it to yet).
+fn active_holder(region: &Element) -> Option<Element> {
+    let active = region.owner_document()?.active_element()?;
+    active.contains(Some(region)).then_some(active)
 }
 
 /// Where the focus goes when the focused control is not in the new markup.
@@ -401,6 +431,39 @@ mod tests {
         // "Try again" went: the focus stays in the widget, not on the page.
         r.render("<p>loading</p>".to_owned());
         assert_eq!(focused().as_ref(), Some(&around));
+        around.remove();
+    }
+
+    #[wasm_bindgen_test]
+    fn the_focus_held_for_a_control_that_went_goes_to_the_next_autofocus_element() {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let around = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&around).unwrap();
+        let el = document.create_element("div").unwrap();
+        el.set_attribute("style", "display: contents").unwrap();
+        around.append_child(&el).unwrap();
+        let r = Region::new(el);
+        r.render(buttons(["1", "2"], ""));
+        let link: HtmlElement = r.find("[data-arg='2']").unwrap().dyn_into().unwrap();
+        link.focus().unwrap();
+        // "Link" became "Linking…", then a skeleton: the region holds the focus meanwhile.
+        r.render("<p>linking</p>".to_owned());
+        r.render("<p>loading</p>".to_owned());
+        assert_eq!(focused().as_ref(), Some(&around));
+        // The linked order arrives: its heading takes the focus.
+        r.render(
+            r#"<h2 tabindex="-1" data-autofocus>Order 12</h2><button>Other</button>"#.to_owned(),
+        );
+        assert_eq!(
+            focused().map(|f| f.text_content()),
+            Some(Some("Order 12".into()))
+        );
+        // Once handed on, a later render takes nothing, and a rep who moved on is left alone.
+        let other: HtmlElement = r.find("button").unwrap().dyn_into().unwrap();
+        other.focus().unwrap();
+        other.blur().unwrap();
+        r.render(r#"<h2 tabindex="-1" data-autofocus>Order 13</h2>"#.to_owned());
+        assert!(!focused().is_some_and(|f| around.contains(Some(&f))));
         around.remove();
     }
 

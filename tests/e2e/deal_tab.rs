@@ -183,6 +183,13 @@ fn demo_deal_without_order_links_the_buyers_order_and_says_another_deal_has_it()
         let said = b.text(&tid("tab-status")).unwrap_or_default();
         said.contains(&number).then_some(())
     });
+    // The keyboard goes on from the order's heading, not from the portal's top.
+    let focused = stand.js(
+        "const a = document.activeElement;
+         return [a.tagName, a.closest('.sl-order-card') !== null];",
+        vec![],
+    );
+    assert_eq!(focused, serde_json::json!(["H2", true]), "the focus");
     let deal = rest::deal(&stand.sandbox, 21);
     assert_eq!(
         deal["UF_CRM_STORE_ORDER"],
