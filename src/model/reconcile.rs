@@ -541,10 +541,14 @@ fn split_difference(
     order: &Order,
 ) -> Option<Difference> {
     let first = &rows[*s.rows.first()?];
-    let deal = s
-        .rows
-        .iter()
-        .fold(Decimal::ZERO, |sum, &i| sum + rows[i].quantity);
+    // Each side in the unit of its first row or line: a top-up of 700 g beside 1,5 kg adds
+    // 0,7.
+    let deal = total_in(
+        &Unit::of_row(first),
+        s.rows
+            .iter()
+            .map(|&i| (rows[i].quantity, Unit::of_row(&rows[i]))),
+    );
     let lines: Vec<&BasketItem> = order
         .basket_items
         .iter()
@@ -553,10 +557,23 @@ fn split_difference(
     let Some(first_line) = lines.first() else {
         return Some(missing_in_order(s.rows[0], first, m, deal));
     };
-    let total = lines
-        .iter()
-        .fold(Decimal::ZERO, |sum, it| sum + it.quantity);
+    let total = total_in(
+        &Unit::of_line(first_line),
+        lines.iter().map(|it| (it.quantity, Unit::of_line(it))),
+    );
     quantity_difference(s.rows[0], first, first_line, (deal, total))
+}
+
+/// `parts` added up in `unit`: each converted when its unit converts to it (700 g is 0,7 kg),
+/// as it is otherwise (the same unit, or one that does not convert).
+fn total_in(unit: &Unit, parts: impl Iterator<Item = (Decimal, Unit)>) -> Decimal {
+    parts.fold(Decimal::ZERO, |sum, (quantity, of)| {
+        let converted = match of.differs_from(unit) {
+            true => of.convert(quantity, unit).unwrap_or(quantity),
+            false => quantity,
+        };
+        sum + converted
+    })
 }
 
 /// Deal row `index` against order line `it` at quantities `(deal, order)`: a difference when

@@ -148,7 +148,7 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
     // "2 pcs" ("1 pc" in English).
     let measure = |quantity| quantity_with_unit(quantity, &row.unit, fmt.lang);
     // Stock in the store's unit, when the row counts in another: said with its unit.
-    let stock_unit = row.stock_in_order_unit().then_some(&row.order_unit);
+    let stock_unit = row.stock_unit.as_ref();
     let stock_measure = |quantity| match stock_unit {
         Some(unit) => quantity_with_unit(quantity, unit, fmt.lang),
         None => measure(quantity),

@@ -147,6 +147,7 @@ fn row(index: usize, name: &str, qty: &str, free: &str, shortage: Option<&str>) 
             shortage: shortage.map(d),
             after_earlier_rows: false,
         }),
+        stock_unit: None,
         shipped: false,
         order_unit: Unit {
             name: "pcs".into(),
@@ -1955,8 +1956,9 @@ fn stock_kept_in_another_unit_than_the_rows_is_said_with_its_unit() {
         name: "г".into(),
         code: Some(163),
     };
-    (nails.order_unit, nails.order_quantity) = (kg, Some(d("2.5")));
+    (nails.order_unit, nails.order_quantity) = (kg.clone(), Some(d("2.5")));
     nails.basket_item_id = Some(9004);
+    nails.stock_unit = Some(kg);
     let html = table_in(Lang::Ru, &[nails], true, None, &ViewChanges::default());
     assert!(
         html.contains(r#"data-testid="row-available" data-value="2.3">2,3 кг</span>"#),

@@ -585,6 +585,50 @@ fn a_product_in_two_order_lines_and_one_deal_row_is_compared_in_total() {
 }
 
 #[test]
+fn a_product_in_rows_of_kg_and_g_is_added_up_in_one_unit_on_each_side() {
+    let dl = deal(410, json!({"OPPORTUNITY": "352"}));
+    let in_unit = |mut r: ProductRow, code: u64, name: &str| {
+        r.measure_code = Some(code);
+        r.measure_name = name.into();
+        r
+    };
+    // Apples: 1 kg + 0,5 kg + a 700 g top-up in the deal, 2,2 kg in the order.
+    let rows = vec![
+        in_unit(row(1, "Яблоки", "1", "160"), 166, "кг"),
+        in_unit(row(1, "Яблоки", "0.5", "160"), 166, "кг"),
+        in_unit(row(1, "Яблоки", "700", "0.16"), 163, "г"),
+    ];
+    let mut o = order(
+        9,
+        json!({"price": 352}),
+        vec![basket(1, 70, Some("A"), "2.2", "160")],
+    );
+    o.basket_items[0].measure_code = Some(166);
+    o.basket_items[0].measure_name = Some("кг".into());
+    let diffs = run(&dl, &rows, &o);
+    assert!(
+        !kinds(&diffs).contains(&"quantity"),
+        "2,2 kg on both sides: {diffs:?}"
+    );
+    // The order in two lines, 2 kg and 200 g: still 2,2 kg.
+    o.basket_items[0].quantity = d("2");
+    let mut grams = basket(2, 70, Some("A"), "200", "0.16");
+    grams.measure_code = Some(163);
+    grams.measure_name = Some("г".into());
+    o.basket_items.push(grams);
+    let diffs = run(&dl, &rows, &o);
+    assert!(!kinds(&diffs).contains(&"quantity"), "{diffs:?}");
+    // A real difference is said in each side's first unit: 2,2 kg against 2,3 kg.
+    o.basket_items[1].quantity = d("300");
+    let diffs = run(&dl, &rows, &o);
+    assert!(
+        diffs.iter().any(|x| matches!(x,
+            Difference::Quantity { deal, order, .. } if *deal == d("2.2") && *order == d("2.3"))),
+        "{diffs:?}"
+    );
+}
+
+#[test]
 fn a_repeated_row_keeps_its_own_price_check() {
     let dl = deal(410, json!({"OPPORTUNITY": "290"}));
     let rows = vec![row(1, "Чайник", "1", "100"), row(1, "Чайник", "2", "95")];

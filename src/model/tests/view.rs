@@ -723,7 +723,7 @@ fn a_row_in_grams_asks_the_stock_of_a_product_kept_in_kilograms_in_kilograms() {
     let w = kettle_in_units(("2500", 163, "г"), ("2.5", 166, "кг"), "2.5", "2.5");
     let v = build(&w, answered);
     let kettle = &v.rows[0];
-    assert!(kettle.stock_in_order_unit());
+    assert!(kettle.stock_unit.is_some());
     assert_eq!(kettle.stock.as_ref().unwrap().available, d("2.5"));
     assert_eq!(kettle.shortage(), None);
 }
@@ -734,7 +734,7 @@ fn a_row_in_kilograms_is_short_in_grams_of_what_the_store_keeps_in_grams() {
     let w = kettle_in_units(("0.5", 166, "кг"), ("500", 163, "г"), "300", "300");
     let v = build(&w, answered);
     let kettle = &v.rows[0];
-    assert!(kettle.stock_in_order_unit());
+    assert!(kettle.stock_unit.is_some());
     assert_eq!(kettle.stock.as_ref().unwrap().available, d("300"));
     assert_eq!(kettle.shortage(), Some(d("200")), "200 g are missing");
 }
@@ -745,14 +745,43 @@ fn a_row_in_a_unit_that_does_not_convert_asks_what_its_order_line_holds() {
     let w = kettle_in_units(("2", 778, "упак"), ("20", 796, "шт"), "0", "15");
     let v = build(&w, answered);
     let kettle = &v.rows[0];
-    assert!(kettle.stock_in_order_unit());
+    assert!(kettle.stock_unit.is_some());
     assert_eq!(kettle.shortage(), Some(d("5")), "5 pieces are missing");
+}
+
+#[test]
+fn a_top_up_in_grams_of_a_product_sold_by_the_kg_asks_its_stock_in_kg() {
+    // Rows of 1 kg, 0,5 kg and 700 g; one order line of 2,2 kg, reserved; 10 kg on hand.
+    let mut w = kettle_in_units(("1", 166, "кг"), ("2.2", 166, "кг"), "2.2", "10");
+    let mut half = w.rows[0].clone();
+    half.quantity = d("0.5");
+    let mut grams = w.rows[0].clone();
+    (grams.quantity, grams.measure_code, grams.measure_name) = (d("700"), Some(163), "г".into());
+    half.id = Some(150);
+    grams.id = Some(151);
+    w.rows.insert(1, half);
+    w.rows.insert(2, grams);
+    let v = build(&w, answered);
+    let top_up = &v.rows[2];
+    let kg = top_up
+        .stock_unit
+        .as_ref()
+        .expect("counted in the store's unit");
+    assert_eq!(kg.code, Some(166));
+    let stock = top_up.stock.as_ref().unwrap();
+    assert_eq!(
+        stock.available,
+        d("8.5"),
+        "10 kg less the 1,5 kg the rows above take"
+    );
+    assert_eq!(top_up.shortage(), None, "0,7 kg of 8,5");
+    assert_eq!(v.rows[1].stock_unit, None, "a row in kg counts as it is");
 }
 
 #[test]
 fn a_row_in_the_lines_own_unit_counts_as_before() {
     let w = kettle_in_units(("3", 796, "шт"), ("3", 796, "шт"), "2", "3");
     let v = build(&w, answered);
-    assert!(!v.rows[0].stock_in_order_unit());
+    assert_eq!(v.rows[0].stock_unit, None);
     assert_eq!(v.rows[0].shortage(), None, "3 asked: 1 free + 2 of its own");
 }

@@ -218,12 +218,30 @@ impl DealView {
             }
         };
         // Stock counts in the store's unit, which the order line carries: a row in another
-        // unit asks its quantity in the line's (see `stock_quantity`).
+        // unit asks its quantity in the line's (see `stock_quantity`). A further row of a
+        // product in several rows has no line of its own: its product's first line tells the
+        // unit (a 700 g top-up of apples sold by the kg asks 0,7).
+        // (A line in a unit the row's does not convert to tells nothing of the row's need.)
+        let unit_lines: Vec<Option<&BasketItem>> = lines
+            .iter()
+            .zip(input.rows)
+            .enumerate()
+            .map(|(index, (line, row))| {
+                line.or_else(|| {
+                    let split = matching.split.iter().find(|s| s.rows.contains(&index))?;
+                    let id = split.items.first()?;
+                    let it = basket.iter().find(|i| i.id == *id)?;
+                    let (unit, store_unit) = (Unit::of_row(row), Unit::of_line(it));
+                    let converts = unit.convertible(&store_unit).is_some();
+                    (converts || !unit.differs_from(&store_unit)).then_some(it)
+                })
+            })
+            .collect();
         let mut requests: Vec<_> = input
             .rows
             .iter()
             .zip(&matching.rows)
-            .zip(lines.iter().zip(&shipped))
+            .zip(unit_lines.iter().zip(&shipped))
             .map(|((r, m), (line, shipped))| {
                 let quantity = stock_quantity(r, *line);
                 (m.store_product_id, need(quantity, *shipped))
@@ -252,6 +270,9 @@ impl DealView {
             .map(|((index, row), ((m, s), (line, shipped)))| {
                 let line_shipped = line.is_some_and(|it| *shipped >= it.quantity);
                 let mut row = ViewRow::of(index, row, m, s, store_products, *line, line_shipped);
+                row.stock_unit = unit_lines[index]
+                    .map(Unit::of_line)
+                    .filter(|unit| unit.differs_from(&row.unit));
                 // A product in several lines is compared in total (a difference), not per line.
                 if matching.split.iter().any(|s| s.rows.contains(&index)) {
                     row.order_quantity = None;

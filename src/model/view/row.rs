@@ -48,6 +48,10 @@ pub struct ViewRow {
     pub order_price: Option<Decimal>,
     /// Stock figures (`None` for an unmatched row or without the store).
     pub stock: Option<RowStock>,
+    /// The unit the stock figures count in, when it is not the row's: the store's, which its
+    /// order line (or the first line of its product) carries (see the view's
+    /// `stock_quantity`).
+    pub stock_unit: Option<Unit>,
     /// Its whole order line has been shipped: the goods already left the store, so only a
     /// deal quantity beyond the shipped one needs stock.
     pub shipped: bool,
@@ -60,12 +64,6 @@ impl ViewRow {
     /// True when the row matches no store product.
     pub fn is_unmatched(&self) -> bool {
         self.store_product_id.is_none()
-    }
-
-    /// The stock figures count in the order line's unit (the store's), not the row's: the row
-    /// has a line in another unit (see the view's `stock_quantity`).
-    pub fn stock_in_order_unit(&self) -> bool {
-        self.basket_item_id.is_some() && self.order_unit.differs_from(&self.unit)
     }
 
     /// What is missing for this row, when there is a shortage (never for a product sold in
@@ -114,6 +112,7 @@ impl ViewRow {
             order_unit: item.map(Unit::of_line).unwrap_or_default(),
             order_price: item.map(|i| i.price),
             stock,
+            stock_unit: None,
             shipped: line_shipped,
             order_only: false,
         }
@@ -148,6 +147,7 @@ impl ViewRow {
             order_unit: Unit::of_line(item),
             order_price: Some(item.price),
             stock,
+            stock_unit: None,
             shipped: line_shipped,
             order_only: true,
         }
