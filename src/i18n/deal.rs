@@ -113,6 +113,8 @@ pub struct DealTexts {
     pub diff_price: &'static str,
     /// … when the two sides count in different units: `{3}` the unit both prices are per.
     pub diff_price_per: &'static str,
+    /// A price per each side's own unit: name, deal price, order price, deal unit, order unit.
+    pub diff_price_units: &'static str,
     pub link_title: &'static str,
     pub link_none_found: &'static str,
     pub link_none_found_no_contact: &'static str,
@@ -292,6 +294,7 @@ static RU: DealTexts = DealTexts {
     diff_quantity: "«{0}»: в сделке {1}, в заказе {2}.",
     diff_price: "«{0}»: цена в сделке {1}, в заказе {2}.",
     diff_price_per: "«{0}»: цена за {3} в сделке {1}, в заказе {2}.",
+    diff_price_units: "«{0}»: цена в сделке {1} за {3}, в заказе {2} за {4}.",
     link_title: "Заказ не связан со сделкой",
     link_none_found: "По правилам связи заказ не найден. Найдите его по номеру или среди заказов покупателя.",
     link_none_found_no_contact: "По правилам связи заказ не найден. У сделки нет контакта, по которому искать заказы покупателя: найдите заказ по номеру или ID.",
@@ -462,6 +465,7 @@ static EN: DealTexts = DealTexts {
     diff_quantity: "\"{0}\": {1} in the deal, {2} in the order.",
     diff_price: "\"{0}\": price {1} in the deal, {2} in the order.",
     diff_price_per: "\"{0}\": price per {3} {1} in the deal, {2} in the order.",
+    diff_price_units: "\"{0}\": price {1} per {3} in the deal, {2} per {4} in the order.",
     link_title: "No order is linked to this deal",
     link_none_found: "The link rules found no order. Find it by number or among the buyer's orders.",
     link_none_found_no_contact: "The link rules found no order. The deal has no contact to look for the buyer's orders by: find the order by its number or ID.",

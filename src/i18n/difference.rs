@@ -2,6 +2,7 @@
 
 use crate::model::money::{NumberStyle, format_money};
 use crate::model::reconcile::{Difference, currencies_differ};
+use crate::model::unit::Unit;
 
 use super::{Lang, fill, quantity_with_unit, unit_per};
 
@@ -118,11 +119,17 @@ pub fn difference_sentence(difference: &Difference, lang: Lang, names: &Names<'_
             order,
             order_currency,
             per,
+            units,
             ..
         } => {
             let (deal, order) = (money(*deal, deal_currency), money(*order, order_currency));
-            let unit = per.as_ref().map(|u| unit_per(u, lang));
-            match unit.filter(|n| !n.trim().is_empty()) {
+            let named = |u: &Unit| Some(unit_per(u, lang)).filter(|n| !n.trim().is_empty());
+            if let Some((Some(ours), Some(theirs))) =
+                units.as_ref().map(|(a, b)| (named(a), named(b)))
+            {
+                return fill(t.diff_price_units, &[name, &deal, &order, &ours, &theirs]);
+            }
+            match per.as_ref().and_then(named) {
                 Some(unit) => fill(t.diff_price_per, &[name, &deal, &order, &unit]),
                 None => fill(t.diff_price, &[name, &deal, &order]),
             }
@@ -244,6 +251,7 @@ mod tests {
             order: d("990"),
             order_currency: "RUB".into(),
             per: None,
+            units: None,
         };
         assert_eq!(
             difference_sentence(&diff, Lang::En, &names()),
@@ -265,6 +273,7 @@ mod tests {
                 name: "л".into(),
                 code: Some(112),
             }),
+            units: None,
         };
         assert_eq!(
             difference_sentence(&diff, Lang::Ru, &names()),
@@ -274,6 +283,33 @@ mod tests {
         assert_eq!(
             difference_sentence(&diff, Lang::En, &names()),
             "\"Лак\": price per l ₽799,990.00 in the deal, ₽799.99 in the order."
+        );
+    }
+
+    #[test]
+    fn a_price_per_a_pack_against_a_price_per_a_piece_names_each_unit() {
+        let unit = |name: &str, code| Unit {
+            name: name.into(),
+            code: Some(code),
+        };
+        let diff = Difference::Price {
+            row: 0,
+            basket_item_id: 5,
+            name: "Губки".into(),
+            deal: d("495"),
+            deal_currency: "RUB".into(),
+            order: d("99"),
+            order_currency: "RUB".into(),
+            per: None,
+            units: Some((unit("упаковка", 778), unit("шт", 796))),
+        };
+        assert_eq!(
+            difference_sentence(&diff, Lang::Ru, &names()),
+            "«Губки»: цена в сделке 495,00\u{a0}₽ за упаковку, в заказе 99,00\u{a0}₽ за шт."
+        );
+        assert_eq!(
+            difference_sentence(&diff, Lang::En, &names()),
+            "\"Губки\": price ₽495.00 per pack in the deal, ₽99.00 per pc in the order."
         );
     }
 

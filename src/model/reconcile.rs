@@ -179,6 +179,9 @@ pub enum Difference {
         /// The unit both prices are per, when one was converted to it: the larger of two units
         /// that convert, at least the main unit of their kind (0,8735 a cm is 87,35 a m).
         per: Option<Unit>,
+        /// The deal's and the order's units, when they differ and do not convert (a pack
+        /// against a piece): each price is per its own.
+        units: Option<(Unit, Unit)>,
     },
 }
 
@@ -283,6 +286,8 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
     let item = |id: u64| order.basket_items.iter().find(|i| i.id == id);
     let split_of_row = |index: usize| matching.split.iter().find(|s| s.rows.contains(&index));
     let delivery_rows = delivery_rows(rows, matching, order);
+    // What the CRM's prices kept to kopecks make of the lines (see `push_price_difference`).
+    let mut rounded = Decimal::ZERO;
     for (index, (row, m)) in rows.iter().zip(&matching.rows).enumerate() {
         if let Some(s) = split_of_row(index) {
             // A product in several lines: its total is compared once, at its first row (missing
@@ -295,7 +300,7 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
             }
             let line = m.basket_item_id.or(s.items.first().copied()).and_then(item);
             if let Some(it) = line {
-                push_price_difference(&mut out, index, row, it, (deal, order));
+                rounded = rounded + push_price_difference(&mut out, index, row, it, (deal, order));
             }
             continue;
         }
@@ -305,7 +310,9 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
             // A line zeroed rather than removed asks nothing of the order.
             None if row.quantity.is_zero() => {}
             None => out.push(missing_in_order(index, row, m, row.quantity)),
-            Some(it) => push_line_differences(&mut out, index, row, it, (deal, order)),
+            Some(it) => {
+                rounded = rounded + push_line_differences(&mut out, index, row, it, (deal, order));
+            }
         }
     }
     for &id in &matching.basket_only {
@@ -324,7 +331,7 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
     let only_sum = out
         .iter()
         .all(|d| matches!(d, Difference::Sum { .. } | Difference::Status { .. }));
-    if only_sum && within_rounding(deal, order) {
+    if only_sum && within_rounding(deal, order, rounded) {
         for d in &mut out {
             if let Difference::Sum { rounding, .. } = d {
                 *rounding = true;
@@ -443,13 +450,14 @@ fn sum_difference(deal: &Deal, order: &Order) -> Option<Difference> {
 }
 
 /// True when `deal`'s sum is within a hundredth a line of `order`'s total (with or without its
-/// delivery), in one currency: what prices kept to more decimals in the store make of a sum.
-fn within_rounding(deal: &Deal, order: &Order) -> bool {
+/// delivery), plus what the deal's `rounded` prices make, in one currency: what prices kept to
+/// more decimals in the store make of a sum.
+fn within_rounding(deal: &Deal, order: &Order, rounded: Decimal) -> bool {
     if !same_currency(deal, order) {
         return false;
     }
     let lines = order.basket_items.len().max(1) as i64;
-    let step = Decimal::new(lines, 2);
+    let step = Decimal::new(lines, 2) + rounded;
     let close = |total: Decimal| {
         let gap = deal.opportunity - total;
         gap.max(-gap) <= step
@@ -463,23 +471,27 @@ fn push_line_differences(
     r: &ProductRow,
     it: &BasketItem,
     (deal, order): (&Deal, &Order),
-) {
+) -> Decimal {
     if let Some(d) = quantity_difference(row, r, it, (r.quantity, it.quantity)) {
         out.push(d);
     }
-    push_price_difference(out, row, r, it, (deal, order));
+    push_price_difference(out, row, r, it, (deal, order))
 }
 
+/// Pushes the price difference of row `r` against line `it`, if any; returns the money of the
+/// row's difference when the CRM's kopecks explain it and it is under one unit of money:
+/// 899,90 ₽ a kg sold by the g is 0,90 ₽ a g in the CRM, and 500 g differ by 0,05 ₽ — not a
+/// difference to act on, but the sum may differ by it.
 fn push_price_difference(
     out: &mut Vec<Difference>,
     row: usize,
     r: &ProductRow,
     it: &BasketItem,
     (deal, order): (&Deal, &Order),
-) {
+) -> Decimal {
     // Prices in two currencies are not compared: the sum's difference names both currencies.
     if !same_currency(deal, order) {
-        return;
+        return Decimal::ZERO;
     }
     // Prices per units of one kind compare per the larger of them — at least the main unit of
     // their kind — at two decimals (1 000 ₽ a kg is 1 ₽ a g; 0,8735 ₽ a cm is 87,35 ₽ a m,
@@ -504,18 +516,36 @@ fn push_price_difference(
         };
     // Named only when a price was converted to it.
     let per = per.filter(|p| p.differs_from(&deal_unit) || p.differs_from(&order_unit));
-    if deal_price.round_dp(2) != order_price.round_dp(2) {
-        out.push(Difference::Price {
-            row,
-            basket_item_id: it.id,
-            name: r.product_name.clone(),
-            deal: deal_price,
-            deal_currency: deal.currency_id.clone(),
-            order: order_price,
-            order_currency: order.currency.clone(),
-            per,
-        });
+    if deal_price.round_dp(2) == order_price.round_dp(2) {
+        return Decimal::ZERO;
     }
+    // The order's price per the deal's unit, as the CRM would keep it (to kopecks).
+    let in_deal_unit = match deal_unit.differs_from(&order_unit) {
+        true => deal_unit.convert(it.price, &order_unit),
+        false => Some(it.price),
+    };
+    if let Some(exact) = in_deal_unit.filter(|p| p.round_dp(2) == r.price.round_dp(2)) {
+        let gap = (r.price - exact) * r.quantity;
+        let gap = gap.max(-gap);
+        if gap < Decimal::from(1) {
+            return gap;
+        }
+    }
+    let units = (deal_unit.differs_from(&order_unit)
+        && deal_unit.convertible(&order_unit).is_none())
+    .then(|| (deal_unit.clone(), order_unit.clone()));
+    out.push(Difference::Price {
+        row,
+        basket_item_id: it.id,
+        name: r.product_name.clone(),
+        deal: deal_price,
+        deal_currency: deal.currency_id.clone(),
+        order: order_price,
+        order_currency: order.currency.clone(),
+        per,
+        units,
+    });
+    Decimal::ZERO
 }
 
 /// Deal row `index` (matched as `m`) missing from the order, `quantity` of it.

@@ -426,6 +426,7 @@ fn quantity_and_price_differences_of_a_matched_product_carry_both_values() {
                 order: d("12"),
                 order_currency: "RUB".into(),
                 per: None,
+                units: None,
             },
         ]
     );
@@ -629,6 +630,45 @@ fn a_product_in_rows_of_kg_and_g_is_added_up_in_one_unit_on_each_side() {
 }
 
 #[test]
+fn a_price_per_kg_kept_per_g_to_kopecks_is_rounding_not_a_difference() {
+    // Cheese at 899,90 ₽ a kg, sold by the g: the CRM keeps 0,90 ₽ a g; 500 g are 450,00
+    // in the deal and 449,95 in the order.
+    let mut cheese = row(1, "Сыр", "500", "0.90");
+    (cheese.measure_code, cheese.measure_name) = (Some(163), "г".into());
+    let dl = deal(410, json!({"OPPORTUNITY": "450"}));
+    let mut it = basket(1, 70, Some("A"), "0.5", "899.90");
+    (it.measure_code, it.measure_name) = (Some(166), Some("кг".into()));
+    let o = order(9, json!({"price": 449.95}), vec![it]);
+    let diffs = run(&dl, &[cheese.clone()], &o);
+    assert!(
+        matches!(diffs.as_slice(), [Difference::Sum { rounding: true, .. }]),
+        "the sum differs by the rounding, and says so: {diffs:?}"
+    );
+    // 0,95 ₽ a g is a price of its own.
+    cheese.price = d("0.95");
+    let diffs = run(&dl, &[cheese], &o);
+    assert!(kinds(&diffs).contains(&"price"), "{diffs:?}");
+}
+
+#[test]
+fn prices_per_a_pack_and_per_a_piece_keep_each_sides_unit() {
+    let mut sponges = row(1, "Губки", "2", "495");
+    (sponges.measure_code, sponges.measure_name) = (Some(778), "упак".into());
+    let dl = deal(410, json!({"OPPORTUNITY": "990"}));
+    let mut it = basket(1, 70, Some("A"), "10", "99");
+    (it.measure_code, it.measure_name) = (Some(796), Some("шт".into()));
+    let diffs = run(&dl, &[sponges], &order(9, json!({"price": 990}), vec![it]));
+    let units = diffs.iter().find_map(|d| match d {
+        Difference::Price { units, per, .. } => Some((units.clone(), per.clone())),
+        _ => None,
+    });
+    let Some((Some((ours, theirs)), None)) = units else {
+        panic!("{diffs:?}")
+    };
+    assert_eq!((ours.code, theirs.code), (Some(778), Some(796)));
+}
+
+#[test]
 fn a_repeated_row_keeps_its_own_price_check() {
     let dl = deal(410, json!({"OPPORTUNITY": "290"}));
     let rows = vec![row(1, "Чайник", "1", "100"), row(1, "Чайник", "2", "95")];
@@ -814,11 +854,15 @@ fn prices_per_units_that_convert_compare_per_the_larger_unit_at_two_decimals() {
     assert_eq!(per.as_ref().map(|u| u.name.as_str()), Some("л"));
 
     // Both in centimetres: the deal keeps two decimals (0,87), the store 0,8735 — per metre
-    // that is 87,00 against 87,35, not the same price.
-    let mut short = row(1, "Кабель", "75", "0.87");
+    // that is 87,00 against 87,35, not the same price: on 2 834 cm, 9,92 ₽.
+    let mut short = row(1, "Кабель", "2834", "0.87");
     short.measure_name = "см".into();
     short.measure_code = Some(4);
-    let found = run(&dl, &[short], &line("75", "0.8735", ("см", "004")));
+    let found = run(
+        &dl,
+        &[short.clone()],
+        &line("2834", "0.8735", ("см", "004")),
+    );
     let per_metre = found.iter().find_map(|d| match d {
         Difference::Price {
             deal, order, per, ..
@@ -826,6 +870,13 @@ fn prices_per_units_that_convert_compare_per_the_larger_unit_at_two_decimals() {
         _ => None,
     });
     assert_eq!(per_metre, Some((d("87.00"), d("87.35"), Some(6))));
+    // On 75 cm the same kopecks make 0,26 ₽: the CRM could not keep the price closer.
+    short.quantity = d("75");
+    let found = run(&dl, &[short], &line("75", "0.8735", ("см", "004")));
+    assert!(
+        !found.iter().any(|d| matches!(d, Difference::Price { .. })),
+        "{found:?}"
+    );
     // Both in metres: compared as they are, and no unit is named.
     let mut metres = row(1, "Кабель", "1", "87.35");
     metres.measure_name = "м".into();
