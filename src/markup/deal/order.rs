@@ -63,7 +63,7 @@ pub fn order_panel(
         );
         // Money taken for a canceled order is money to give back.
         if o.paid_sum > Decimal::ZERO {
-            let text = fill(t.order_paid_amount, &[&paid_sum()]);
+            let text = fill(t.order_refund_due, &[&paid_sum()]);
             badge(
                 m,
                 "sl-badge sl-badge-warning",

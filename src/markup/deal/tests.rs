@@ -1081,7 +1081,7 @@ fn a_partly_paid_order_says_how_much_and_a_canceled_one_what_was_paid() {
         ..order_card()
     };
     assert!(badges(&refund).contains(
-        r#"data-testid="order-canceled">Canceled</span><span class="sl-badge sl-badge-warning" data-testid="order-paid-sum">Paid ₽1,300.00</span>"#
+        r#"data-testid="order-canceled">Canceled</span><span class="sl-badge sl-badge-warning" data-testid="order-paid-sum">Paid ₽1,300.00: to refund</span>"#
     ));
 }
 
