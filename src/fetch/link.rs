@@ -10,7 +10,8 @@ use crate::i18n::errors::System;
 use crate::model::call::Batch;
 use crate::model::contacts::search::{CandidateOrder, CandidateSearch, PropertyHit};
 use crate::model::link::{
-    BUYERS, holds_write, link_write, order_number_batch, origin_taken_by, same_order_number,
+    BUYERS, found_commands, holds_write, link_write, order_number_batch, origin_taken_by,
+    same_order_number,
 };
 use crate::model::linked_elsewhere::{
     OtherDeal, linked_elsewhere, named_deals, other_deals_batch, property_values_call,
@@ -50,8 +51,14 @@ pub async fn orders_by_number(
         return Ok((Vec::new(), Vec::new()));
     };
     let answers = run(store, &batch).await?;
-    let mut orders: Vec<Order> = answers.list("found", Some("orders"))?;
-    orders.retain(|o| same_order_number(o, number));
+    let mut orders: Vec<Order> = Vec::new();
+    for name in found_commands(&batch) {
+        for order in answers.list::<Order>(&name, Some("orders"))? {
+            if same_order_number(&order, number) && !orders.iter().any(|o| o.id == order.id) {
+                orders.push(order);
+            }
+        }
+    }
     if batch.get("found_id").is_some() {
         for order in answers.list::<Order>("found_id", Some("orders"))? {
             if !orders.iter().any(|o| o.id == order.id) {

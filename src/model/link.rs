@@ -15,6 +15,7 @@ use serde_json::{Value, json};
 
 use crate::model::call::{Batch, Call, PAGE_SIZE, inert, result_ref, slot_refs};
 use crate::model::contacts::{PROP_EMAIL, PROP_PHONE};
+use crate::model::lookup::code_spellings;
 use crate::model::settings::{LinkRule, OrderKey};
 use crate::model::text::{lowercase, pasted};
 
@@ -286,8 +287,20 @@ pub fn order_number_batch(number: &str) -> Option<Batch> {
         return None;
     }
     let mut batch = Batch::new();
-    batch.push("found", order_list_call(json!({"=%accountNumber": number})));
-    let mut found = slot_refs("found", &["orders"], BUYER_SLOTS, "id");
+    // Typed on the other keyboard, a number's look-alike letters are other letters
+    // (`КМ-0111` for `KM-0111`): each spelling is asked.
+    let mut found = Vec::new();
+    for (i, spelt) in code_spellings(number).iter().enumerate() {
+        let name = match i {
+            0 => FOUND.to_owned(),
+            _ => format!("{FOUND}{i}"),
+        };
+        batch.push(
+            name.clone(),
+            order_list_call(json!({"=%accountNumber": spelt})),
+        );
+        found.extend(slot_refs(&name, &["orders"], BUYER_SLOTS, "id"));
+    }
     if let Some(id) = number.parse::<u64>().ok().filter(|id| *id > 0) {
         batch.push("found_id", order_list_call(json!({"id": id})));
         found.extend(slot_refs("found_id", &["orders"], 1, "id"));
@@ -307,15 +320,31 @@ pub fn order_number_batch(number: &str) -> Option<Batch> {
 /// The command of [`order_number_batch`] listing the found orders' buyer phones and e-mails.
 pub const BUYERS: &str = "buyers";
 
+/// The commands of [`order_number_batch`] listing the orders of the typed number: `found`, then
+/// `found1`, `found2` for its other spellings.
+pub const FOUND: &str = "found";
+
+/// The names of [`order_number_batch`]'s commands listing orders by number.
+pub fn found_commands(batch: &Batch) -> Vec<String> {
+    (0..3)
+        .map(|i| match i {
+            0 => FOUND.to_owned(),
+            _ => format!("{FOUND}{i}"),
+        })
+        .filter(|name| batch.get(name).is_some())
+        .collect()
+}
+
 /// How many orders found by number have their buyer read (a number names one order, or a few).
 const BUYER_SLOTS: usize = 5;
 
 /// Whether an order's number is the one the rep typed, ignoring letter case (as the store's
 /// LIKE did; a `_` or `%` in the typed text may have matched more).
 pub fn same_order_number(order: &Order, typed: &str) -> bool {
-    let typed = typed_order_number(typed);
-    let typed = typed.as_str();
-    lowercase(order.account_number.trim()) == lowercase(typed)
+    let number = lowercase(order.account_number.trim());
+    code_spellings(&typed_order_number(typed))
+        .iter()
+        .any(|spelt| number == lowercase(spelt))
 }
 
 /// The index of the order shown by default among several: the newest (highest ID) that is not

@@ -3,9 +3,9 @@ use serde_json::json;
 use crate::model::call::Batch;
 use crate::model::link::{
     BUYERS, LinkCandidate, OrderReference, UnresolvedLink, answers_reference, default_choice,
-    holds_write, link_candidates, link_write, order_number_batch, origin_taken_by, recorded_links,
-    reference_commands, resolve_link, same_link_fields, same_order_number, unresolved_links,
-    written_meanwhile,
+    found_commands, holds_write, link_candidates, link_write, order_number_batch, origin_taken_by,
+    recorded_links, reference_commands, resolve_link, same_link_fields, same_order_number,
+    unresolved_links, written_meanwhile,
 };
 use crate::model::settings::{LinkRule, OrderKey};
 
@@ -222,6 +222,14 @@ fn an_order_number_typed_by_the_rep_is_trimmed_of_hash_and_spaces() {
         b.get("found_id").is_none(),
         "a number with letters is no ID"
     );
+    // Its look-alike letters in the other alphabet are asked too, in the same request.
+    assert_eq!(found_commands(&b), ["found", "found1"]);
+    assert_eq!(
+        b.get("found1").unwrap().params["filter"],
+        json!({"=%accountNumber": "А-19"}),
+        "Cyrillic А"
+    );
+    assert!(found_commands(&order_number_batch("165").unwrap()) == ["found"]);
     // The buyers of what was found, in the same request: their phones and e-mails.
     let buyers = &b.get(BUYERS).expect("the buyers").params;
     assert_eq!(buyers["filter"]["code"], json!(["PHONE", "EMAIL"]));
@@ -246,6 +254,8 @@ fn a_found_order_is_the_typed_one_in_any_letter_case_and_nothing_else() {
     let o = order(17, json!({"accountNumber": "A-17b"}), vec![]);
     assert!(same_order_number(&o, "a-17B"));
     assert!(same_order_number(&o, " №A-17b "));
+    // Typed on a Russian keyboard, the look-alike letters are Cyrillic: the same number.
+    assert!(same_order_number(&o, "А-17в"), "Cyrillic А and в");
     // `_` is a LIKE wildcard in the store: what else it matched is dropped here.
     assert!(!same_order_number(&o, "A_17b"));
     assert!(!same_order_number(&o, "A-17"));
