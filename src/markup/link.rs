@@ -613,6 +613,19 @@ fn item(
             .attr("data-testid", "link-canceled")
             .text(t.order_canceled)
             .close("span");
+    } else {
+        // An old order, paid and shipped, is told from today's at a glance.
+        for (done, testid, text) in [
+            (order.payed, "link-paid", t.order_paid),
+            (order.deducted, "link-shipped", t.order_shipped),
+        ] {
+            if done {
+                m.open_class("span", "sl-badge sl-badge-success")
+                    .attr("data-testid", testid)
+                    .text(text)
+                    .close("span");
+            }
+        }
     }
     if let Some(on) = entry.on {
         let why = match on {
@@ -851,9 +864,31 @@ mod tests {
         );
         let html = html(&state);
         assert!(!item_of(&html, 105).contains("link-canceled"));
+        assert!(!item_of(&html, 105).contains("link-paid"));
         assert!(item_of(&html, 107).contains(
             r#"<span class="sl-badge sl-badge-alert" data-testid="link-canceled">Canceled</span>"#
         ));
+    }
+
+    #[test]
+    fn a_paid_and_shipped_candidate_says_so_a_canceled_one_only_that() {
+        let mut done = order(108, "M-506");
+        (done.payed, done.deducted) = (true, true);
+        let mut canceled = done.clone();
+        (canceled.id, canceled.canceled) = (109, true);
+        let mut state = LinkState::new(ContactSearch::ByPhoneOrEmail);
+        state.candidates = offered(
+            vec![done, canceled],
+            &[MatchedOn::Phone, MatchedOn::Phone],
+            Vec::new(),
+            None,
+        );
+        let html = html(&state);
+        assert!(item_of(&html, 108).contains(
+            r#"<span class="sl-badge sl-badge-success" data-testid="link-paid">Paid</span><span class="sl-badge sl-badge-success" data-testid="link-shipped">Shipped</span>"#
+        ));
+        let canceled = item_of(&html, 109);
+        assert!(canceled.contains("link-canceled") && !canceled.contains("link-paid"));
     }
 
     #[test]
