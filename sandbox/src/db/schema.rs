@@ -66,6 +66,10 @@ CREATE TABLE IF NOT EXISTS products (
     xml_id_folded TEXT GENERATED ALWAYS AS (ulower(xml_id)) STORED,
     article_folded TEXT GENERATED ALWAYS AS (ulower(article)) STORED,
     PRIMARY KEY (side, id));
+-- the store's units of measure (`catalog.measure.list`); a product's `measure` is one's ID
+CREATE TABLE IF NOT EXISTS measures (
+    id INTEGER PRIMARY KEY, code INTEGER NOT NULL UNIQUE, measure_title TEXT, symbol TEXT,
+    symbol_intl TEXT, symbol_letter_intl TEXT, is_default TEXT NOT NULL DEFAULT 'N');
 CREATE TABLE IF NOT EXISTS prices (
     id INTEGER PRIMARY KEY AUTOINCREMENT, side TEXT NOT NULL, product_id INTEGER NOT NULL,
     catalog_group_id INTEGER NOT NULL DEFAULT 1, price REAL NOT NULL, currency TEXT NOT NULL,
@@ -165,7 +169,7 @@ pub const INDEXES: &[(&str, &str)] = &[
 /// The version of [`SCHEMA`], kept in the database file (`PRAGMA user_version`). A file
 /// written by another version has its tables dropped and made anew (the sandbox seeds its data
 /// on every start anyway).
-pub const VERSION: i32 = 4;
+pub const VERSION: i32 = 5;
 
 /// Creates the tables, first dropping those of a database file from another schema version.
 pub fn create(conn: &Connection) -> rusqlite::Result<()> {
@@ -208,6 +212,7 @@ pub const TABLES: &[&str] = &[
     "contact_comms",
     "catalogs",
     "products",
+    "measures",
     "prices",
     "stores",
     "store_products",

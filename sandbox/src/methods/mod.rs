@@ -98,6 +98,7 @@ pub fn store() -> Vec<Method> {
         ),
         Method::new("catalog.store.list", CATALOG, catalog::stock::store_list),
         Method::new("catalog.price.list", CATALOG, catalog::stock::price_list),
+        Method::new("catalog.measure.list", CATALOG, catalog::measure::list),
         Method::new("user.current", USER, portal::user::current),
         Method::new("profile", ANY, portal::user::profile),
         Method::new("methods", ANY, portal::user::methods),

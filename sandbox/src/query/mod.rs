@@ -6,7 +6,9 @@ mod filter;
 mod prefixes;
 
 pub use fields::{Field, Kind, money, number};
-pub use prefixes::{CRM_OPS, ORM_NO_IN_OPS, ORM_OPS, STATUS_LANG_OPS, STORE_PRODUCT_OPS};
+pub use prefixes::{
+    CRM_OPS, MEASURE_OPS, ORM_NO_IN_OPS, ORM_OPS, STATUS_LANG_OPS, STORE_PRODUCT_OPS,
+};
 
 use rusqlite::Connection;
 use rusqlite::types::Value as Sql;

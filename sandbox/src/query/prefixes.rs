@@ -13,6 +13,11 @@ pub const ORM_OPS: &[&str] = &[
     ">=", ">", "<=", "<", "@", "!@", "%", "=%", "%=", "!%", "!=%", "!%=", "=", "!=", "!",
 ];
 
+/// `catalog.measure.list`: as [`ORM_OPS`] but without `!` (its page lists `!=` alone).
+pub const MEASURE_OPS: &[&str] = &[
+    ">=", ">", "<=", "<", "@", "!@", "%", "=%", "%=", "!%", "!=%", "!%=", "=", "!=",
+];
+
 /// The ORM set without `@`/`!@` (IN is `=` with a list): `catalog.product.list`,
 /// `sale.propertyvalue.list`, `sale.status.list`.
 pub const ORM_NO_IN_OPS: &[&str] = &[

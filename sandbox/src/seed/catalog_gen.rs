@@ -125,6 +125,8 @@ pub fn store_product(id: u64, item: &Item, stock: Vec<StockSeed>) -> StoreProduc
         active: None,
         purchasing_price: Some((item.price * 0.55).round()),
         variation_of: None,
+        measure_code: None,
+        measure_name: None,
         stock,
     }
 }

@@ -181,3 +181,19 @@ pub fn unit(code: Option<u64>, name: &Option<String>) -> (u64, String) {
         name.clone().unwrap_or_else(|| "шт".into()),
     )
 }
+
+/// The OKEI code of the store's default unit, pieces (`шт`).
+pub const DEFAULT_MEASURE_CODE: u64 = 796;
+
+/// The units of measure a fresh 1C-Bitrix install has, as its `catalog` module writes them
+/// (`install/index.php`): IDs 1–5 with their OKEI code, international symbol and
+/// international letter code, pieces the default. The module writes no title and no Russian
+/// symbol (`MEASURE_TITLE`, `SYMBOL_RUS` are NULL), and `catalog.measure.list` reads the
+/// table as it is, so `measureTitle` and `symbol` are `null` for these five.
+pub const INSTALLED_MEASURES: &[(u64, u64, &str, &str)] = &[
+    (1, 6, "m", "MTR"),
+    (2, 112, "l", "LTR"),
+    (3, 163, "g", "GRM"),
+    (4, 166, "kg", "KGM"),
+    (5, DEFAULT_MEASURE_CODE, "pc. 1", "PCE. NMB"),
+];

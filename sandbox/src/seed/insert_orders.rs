@@ -147,7 +147,12 @@ fn order(
         let price = b.price.or_else(|| product.map(|p| p.price)).unwrap_or(0.0);
         basket_total += price * b.quantity;
         let name = b.name.clone().or_else(|| product.map(|p| p.name.clone()));
-        let (code, unit_name) = defaults::unit(b.measure_code, &b.measure_name);
+        // A line without a unit of its own takes its product's, as the catalogue fills a
+        // basket item (both are given whole or not at all).
+        let (code, unit_name) = match product {
+            Some(p) if b.measure_code.is_none() => defaults::unit(p.measure_code, &p.measure_name),
+            _ => defaults::unit(b.measure_code, &b.measure_name),
+        };
         w.item.push([
             int(Some(basket_id)),
             id.clone(),

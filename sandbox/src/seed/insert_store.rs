@@ -1,6 +1,6 @@
-//! Writes the store part of a data set: the catalogue with prices and stock (with the reserves
-//! of the open orders already counted, see `stock_plan`), statuses, then the orders
-//! (`insert_orders`) and their reservations.
+//! Writes the store part of a data set: the units of measure (`measures`), the catalogue with
+//! prices and stock (with the reserves of the open orders already counted, see
+//! `stock_plan`), statuses, then the orders (`insert_orders`) and their reservations.
 
 use rusqlite::types::Value as Sql;
 use rusqlite::{Transaction, params};
@@ -9,6 +9,7 @@ use super::catalogs::{self, ProductKinds};
 use super::defaults;
 use super::format::{Label, StoreSeed};
 use super::insert_orders;
+use super::measures::Measures;
 use super::stock_plan::StockPlan;
 use crate::clock;
 use crate::db::bulk::{Bulk, int, text, yes_no};
@@ -50,9 +51,12 @@ pub fn insert(tx: &Transaction, store: &StoreSeed) -> rusqlite::Result<()> {
         ])?;
     }
 
+    let measures = Measures::of(store);
+    measures.insert(tx)?;
+
     let basket_ids = insert_orders::basket_ids(store);
     let plan = StockPlan::of(store, &basket_ids);
-    products(tx, store, iblock, &plan)?;
+    products(tx, store, iblock, &plan, &measures)?;
 
     let statuses = if store.statuses.is_empty() {
         defaults::statuses()
@@ -87,14 +91,15 @@ fn products(
     store: &StoreSeed,
     iblock: u64,
     plan: &StockPlan,
+    measures: &Measures,
 ) -> rusqlite::Result<()> {
     let now = clock::now_text();
     let mut product = Bulk::new(
         tx,
         "INSERT INTO products (side, id, iblock_id, type, parent_id, name, code, xml_id, article, active,
-            purchasing_price, purchasing_currency, quantity, quantity_reserved, available, date_create,
-            timestamp_x) VALUES",
-        "('store', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            purchasing_price, purchasing_currency, quantity, quantity_reserved, available, measure,
+            date_create, timestamp_x) VALUES",
+        "('store', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     );
     let mut price = Bulk::new(
         tx,
@@ -127,6 +132,7 @@ fn products(
             Sql::Real(figures.quantity),
             Sql::Real(figures.reserved),
             yes_no(figures.available),
+            int(Some(measures.id_of(p.measure_code))),
             Sql::Text(now.clone()),
             Sql::Text(now.clone()),
         ])?;

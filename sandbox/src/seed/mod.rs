@@ -10,6 +10,7 @@ mod insert_orders;
 mod insert_portal;
 mod insert_store;
 mod large;
+mod measures;
 mod names;
 mod row_prices;
 mod stock_plan;

@@ -78,6 +78,14 @@ pub struct StoreProductSeed {
     /// A variation (trade offer) of this product: it lives in the catalogue of variations.
     #[serde(default)]
     pub variation_of: Option<u64>,
+    /// The unit it is sold in: its OKEI code (default 796, pieces); given with
+    /// `measure_name`. A code the store's measures lack adds a measure (see
+    /// `seed::measures`); the product's `measure` is that measure's ID.
+    #[serde(default)]
+    pub measure_code: Option<u64>,
+    /// The unit's name (default `шт`): title and symbol of a measure the code adds.
+    #[serde(default)]
+    pub measure_name: Option<String>,
     /// Stock per warehouse. Reserves of open orders are added from the orders themselves.
     #[serde(default)]
     pub stock: Vec<StockSeed>,

@@ -23,11 +23,20 @@ pub(super) fn check(seed: &SeedData, p: &mut Problems) {
         });
     }
     let mut products = BTreeSet::new();
+    let mut named = BTreeMap::new();
     for (i, product) in store.products.iter().enumerate() {
         let at = format!("store.products[{i}]");
         p.id(&mut products, product.id, || format!("{at}.id"));
         p.amount(|| format!("{at}.price"), Some(product.price));
         p.amount(|| format!("{at}.purchasingPrice"), product.purchasing_price);
+        p.unit(&at, product.measure_code, &product.measure_name);
+        measure_names(
+            p,
+            &mut named,
+            &at,
+            product.measure_code,
+            &product.measure_name,
+        );
         let mut stocked = BTreeSet::new();
         for (j, stock) in product.stock.iter().enumerate() {
             if !warehouses.contains(&stock.warehouse) {
@@ -145,6 +154,41 @@ pub(super) fn check(seed: &SeedData, p: &mut Problems) {
                     format!("{status:?} is not a delivery status (type D)"),
                 );
             }
+        }
+    }
+}
+
+/// A product's unit that the store's installed measures lack becomes a measure of its own,
+/// titled by its `measureName`: the name must not be blank, and every product naming that
+/// code must name it alike (the store keeps one measure per code). `named`: each such code's
+/// name and where it was first given.
+fn measure_names(
+    p: &mut Problems,
+    named: &mut BTreeMap<u64, (String, String)>,
+    at: &str,
+    code: Option<u64>,
+    name: &Option<String>,
+) {
+    let (Some(code), Some(name)) = (code, name) else {
+        return;
+    };
+    if name.trim().is_empty() {
+        p.add(format!("{at}.measureName"), "must not be blank");
+        return;
+    }
+    if defaults::INSTALLED_MEASURES.iter().any(|m| m.1 == code) {
+        return;
+    }
+    match named.get(&code) {
+        Some((first, first_at)) if first != name => p.add(
+            format!("{at}.measureName"),
+            format!(
+                "{name:?}, but {first_at} names unit {code} {first:?} (the store keeps one measure per code)"
+            ),
+        ),
+        Some(_) => {}
+        None => {
+            named.insert(code, (name.clone(), at.to_owned()));
         }
     }
 }
