@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::fmt::Debug;
 
 use bitrix_rest::models::app::{PlacementBinding, User};
-use bitrix_rest::models::catalog::{Price, Product, StoreStock, Warehouse};
+use bitrix_rest::models::catalog::{Measure, Price, Product, StoreStock, Warehouse};
 use bitrix_rest::models::crm::{
     Category, Contact, Deal, Duplicates, FieldInfo, Multifield, ProductRow, Status,
 };
@@ -77,6 +77,9 @@ fn documented_records_read_alike() {
     each(&result("catalog_store_list.json", Some("stores")))
         .iter()
         .for_each(same::<Warehouse>);
+    each(&result("catalog_measure_list.json", Some("measures")))
+        .iter()
+        .for_each(same::<Measure>);
     each(&result("catalog_price_list.json", Some("prices")))
         .iter()
         .for_each(same::<Price>);
@@ -160,6 +163,7 @@ fn odd_values_read_alike() {
             same::<StoreStock>(&v);
             same::<Price>(&v);
             same::<Warehouse>(&v);
+            same::<Measure>(&v);
             same::<PlacementBinding>(&v);
             same::<User>(&v);
             same::<Category>(&v);

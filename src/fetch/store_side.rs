@@ -1,6 +1,6 @@
 //! The store's half of a deal open: the linked order, statuses, warehouses, products, stock.
 
-use bitrix_rest::models::catalog::{Product, StoreStock, Warehouse};
+use bitrix_rest::models::catalog::{Measure, Product, StoreStock, Warehouse};
 use bitrix_rest::models::sale::{BasketItem, Order, SaleStatus, StatusLang};
 use bitrix_rest::value::FromValue;
 use bitrix_rest::{Client, Error, ErrorKind};
@@ -10,7 +10,7 @@ use super::answers::{Answers, run};
 use super::deal::{OpenContext, lenient_list};
 use super::warehouses::rest_of_warehouses;
 use crate::model::call::Batch;
-use crate::model::catalog_query::VARIATIONS_KEY;
+use crate::model::catalog_query::{MEASURES_KEY, VARIATIONS_KEY};
 use crate::model::contacts::search::PropertyHit;
 use crate::model::link::{LinkedOrder, OrderReference, answers_reference, resolve_link};
 use crate::model::sorted::sort_dedup;
@@ -41,6 +41,7 @@ pub struct StoreResult {
     pub statuses: Vec<SaleStatus>,
     pub status_names: Vec<StatusLang>,
     pub warehouses: Vec<Warehouse>,
+    pub measures: Vec<Measure>,
     pub products: Vec<Product>,
     pub stock: Vec<StoreStock>,
 }
@@ -58,6 +59,7 @@ impl StoreData {
                 statuses: &a.statuses,
                 status_names: &a.status_names,
                 warehouses: &a.warehouses,
+                measures: &a.measures,
                 products: &a.products,
                 stock: &a.stock,
             }),
@@ -341,6 +343,8 @@ fn read_answers(
             .flat_map(|n| lenient_list::<StatusLang>(answers, n, Some("statusLangs")))
             .collect(),
         warehouses: all(answers, &plan.warehouses, "stores")?,
+        // Without them a row with no order line counts in its own unit, as before.
+        measures: lenient_list(answers, &plan.measures, Some(MEASURES_KEY)),
         products,
         stock,
     })

@@ -24,7 +24,7 @@ pub fn quantity_with_unit(quantity: Decimal, unit: &Unit, lang: Lang) -> String 
 /// declined after the number when it is a whole word ("2 набора", "5 пар", "1,5 упаковки").
 pub fn unit_name(quantity: Decimal, unit: &Unit, lang: Lang) -> String {
     if lang == Lang::Ru {
-        return russian_form(unit.name.trim(), russian_case(quantity));
+        return russian_form(russian_name(unit), russian_case(quantity));
     }
     let one = quantity == Decimal::from(1);
     let english = match (lang, unit.code) {
@@ -51,10 +51,40 @@ pub fn unit_name(quantity: Decimal, unit: &Unit, lang: Lang) -> String {
     english.map_or_else(|| unit.name.trim().to_owned(), str::to_owned)
 }
 
+/// The unit's own name, or for a unit named by code alone its usual Russian short name.
+fn russian_name(unit: &Unit) -> &str {
+    match unit.name.trim() {
+        "" => unit.code.and_then(russian_short_name).unwrap_or_default(),
+        name => name,
+    }
+}
+
+/// The usual Russian short name of a common OKEI code, for a record that names its unit by
+/// code alone (a store's units as a fresh install has them).
+fn russian_short_name(code: u64) -> Option<&'static str> {
+    Some(match code {
+        796 => "шт",
+        163 => "г",
+        166 => "кг",
+        168 => "т",
+        4 => "см",
+        18 => "пог. м",
+        111 => "мл",
+        112 => "л",
+        6 => "м",
+        55 => "м²",
+        113 => "м³",
+        715 => "пар",
+        778 => "упак",
+        839 => "компл",
+        _ => return None,
+    })
+}
+
 /// The unit a price is given for, as said after "per": "за пару", "per pair".
 pub fn unit_per(unit: &Unit, lang: Lang) -> String {
     match lang {
-        Lang::Ru => russian_form(unit.name.trim(), ACCUSATIVE),
+        Lang::Ru => russian_form(russian_name(unit), ACCUSATIVE),
         _ => unit_name(Decimal::from(1), unit, lang),
     }
 }
@@ -197,6 +227,15 @@ mod tests {
             "3 бухта",
             "unknown words stay"
         );
+    }
+
+    #[test]
+    fn a_unit_named_by_code_alone_is_named_in_either_language() {
+        let kg = unit(Some(166), "");
+        let q = "0.3".parse().unwrap();
+        assert_eq!(quantity_with_unit(q, &kg, Lang::Ru), "0,3 кг");
+        assert_eq!(quantity_with_unit(q, &kg, Lang::En), "0.3 kg");
+        assert_eq!(quantity_with_unit(q, &unit(Some(999), ""), Lang::Ru), "0,3");
     }
 
     #[test]

@@ -13,8 +13,20 @@ use crate::model::call::{Batch, Call, PAGE_SIZE};
 /// The product fields every store product query selects (`id` and `iblockId` are required;
 /// `type` tells a product sold in sizes, see [`sold_in_sizes`]).
 pub const PRODUCT_FIELDS: &[&str] = &[
-    "id", "iblockId", "name", "xmlId", "active", "quantity", "type",
+    "id", "iblockId", "name", "xmlId", "active", "quantity", "type", "measure",
 ];
+
+/// `catalog.measure.list`: the store's units of measure, which a product's `measure` names by
+/// ID (the first 50; a store has a handful).
+pub fn measure_list_call() -> Call {
+    Call::new(
+        "catalog.measure.list",
+        json!({"select": ["id", "code", "symbol"]}),
+    )
+}
+
+/// The key of `catalog.measure.list`'s list.
+pub const MEASURES_KEY: &str = "measures";
 
 /// Bitrix's `type` of a product sold in variations (sizes, colours): it has none of its own
 /// stock, its variations have.

@@ -2,6 +2,7 @@
 //! OKEI code (`796`, pieces), which says what it is in any language.
 
 use bitrix_rest::Decimal;
+use bitrix_rest::models::catalog::{Measure, Product};
 use bitrix_rest::models::{crm::ProductRow, sale::BasketItem};
 
 use crate::model::text::lowercase;
@@ -120,6 +121,18 @@ impl Unit {
     }
 
     /// An order line's unit.
+    /// A store product's unit: its `measure` among the store's `measures` (`None` when it
+    /// names none the list has). The units a fresh store has carry no symbol: their code says
+    /// what they are.
+    pub fn of_product(product: &Product, measures: &[Measure]) -> Option<Unit> {
+        let id: u64 = product.property_text("measure")?.parse().ok()?;
+        let measure = measures.iter().find(|m| m.id == id)?;
+        Some(Unit {
+            name: measure.symbol.clone().unwrap_or_default(),
+            code: measure.code,
+        })
+    }
+
     pub fn of_line(item: &BasketItem) -> Unit {
         Unit {
             name: item.measure_name.clone().unwrap_or_default(),

@@ -853,3 +853,39 @@ fn link_says_when_bitrix24_makes_it_wait() {
     );
     stand.sandbox.set_rate_limit(None);
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn own_seed_a_row_in_grams_without_an_order_is_asked_of_stock_the_store_keeps_in_kg() {
+    // The store sells the Colombian coffee by the kg (50 kg in warehouse 1, 6 of them held by
+    // other orders); deal 2, with no order yet, holds 1 500 g of it.
+    let mut seed = mini_shop();
+    let coffee = seed["store"]["products"]
+        .as_array_mut()
+        .and_then(|p| p.iter_mut().find(|p| p["xmlId"] == "mini-colombia"))
+        .expect("the coffee");
+    coffee["measureCode"] = json!(166);
+    coffee["measureName"] = json!("кг");
+    let deal = seed["portal"]["deals"]
+        .as_array_mut()
+        .and_then(|d| d.iter_mut().find(|d| d["id"] == 2))
+        .expect("deal 2");
+    deal["rows"] = json!([{"productId": 1006, "price": 0.75, "quantity": 1500,
+                            "measureCode": 163, "measureName": "г"}]);
+    let stand = Stand::start(
+        "own_seed_a_row_in_grams_without_an_order_is_asked_of_stock_the_store_keeps_in_kg",
+        Setup::own_seed(SeedFile::write("grams", &seed), mini_options(60)),
+    );
+    stand.open_deal_ready(2, User::Rep);
+    let cell = |hook: &str| format!("{} {}", row("mini-colombia"), tid(hook));
+    assert_eq!(
+        stand.attr(&cell("row-available"), "data-value").as_deref(),
+        Some("44")
+    );
+    assert_eq!(
+        stand.text(&cell("row-available")).as_deref(),
+        Some("44 кг"),
+        "said in the store's unit"
+    );
+    assert_eq!(stand.count(&cell("row-shortage")), 0, "1,5 kg of 44 kg");
+}

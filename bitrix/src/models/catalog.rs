@@ -99,6 +99,29 @@ pub struct Warehouse {
     pub sort: i64,
 }
 
+/// A unit of measure (`catalog.measure.list` → `{measures}`), which a product's `measure`
+/// names by ID. The units a fresh install has carry their OKEI `code` and no symbol of their
+/// own (the store's pages name them from its language files).
+///
+/// ```
+/// let m: bitrix_rest::models::catalog::Measure =
+///     serde_json::from_str(r#"{"id":4,"code":166,"symbol":null}"#).unwrap();
+/// assert_eq!((m.id, m.code, m.symbol), (4, Some(166), None));
+/// ```
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Measure {
+    /// The record's ID.
+    #[serde(deserialize_with = "lenient::id")]
+    pub id: u64,
+    /// The OKEI code (`166`, kilograms).
+    #[serde(default, deserialize_with = "lenient::opt_id")]
+    pub code: Option<u64>,
+    /// Its short name (`кг`), when the store gave it one.
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub symbol: Option<String>,
+}
+
 /// Stock of one product in one warehouse (`catalog.storeproduct.list` → `{storeProducts}`).
 ///
 /// ```

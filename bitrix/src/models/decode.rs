@@ -74,6 +74,18 @@ impl FromValue for catalog::Warehouse {
     }
 }
 
+impl FromValue for catalog::Measure {
+    fn from_value(v: &serde_json::Value) -> Result<Self, DecodeError> {
+        let f = Fields::of(v)?;
+        let record = catalog::Measure {
+            id: f.id("id"),
+            code: f.opt_id("code"),
+            symbol: f.opt_string("symbol"),
+        };
+        f.finish(record)
+    }
+}
+
 impl FromValue for catalog::StoreStock {
     fn from_value(v: &serde_json::Value) -> Result<Self, DecodeError> {
         let f = Fields::of(v)?;

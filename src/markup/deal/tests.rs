@@ -211,6 +211,7 @@ fn answered() -> StoreData {
         statuses: vec![],
         status_names: vec![],
         warehouses: vec![],
+        measures: vec![],
         products: vec![],
         stock: vec![],
     }))

@@ -1,7 +1,7 @@
 use serde_json::json;
 
 use bitrix_rest::models::{
-    catalog::{Product, StoreStock, Warehouse},
+    catalog::{Measure, Product, StoreStock, Warehouse},
     crm::{Contact, Deal, ProductRow, Status},
     sale::{Order, StatusLang},
 };
@@ -34,6 +34,8 @@ pub(super) struct World {
     pub(super) warehouses: Vec<Warehouse>,
     pub(super) store: Vec<Product>,
     pub(super) stock: Vec<StoreStock>,
+    /// The store's units of measure.
+    pub(super) measures: Vec<Measure>,
     /// Deals the portal listed as holding the same link, by rule index.
     pub(super) same_link: Vec<(LinkProbe, Vec<Deal>)>,
     /// The portal's catalogue did not answer.
@@ -125,6 +127,7 @@ pub(super) fn world() -> World {
             stock(71, 2, "1.5", "0"),
             stock(999, 1, "100", "0"),
         ],
+        measures: vec![],
         same_link: vec![],
         catalogue_unread: false,
     }
@@ -152,6 +155,7 @@ pub(super) fn answered(w: &World) -> StoreSide<'_> {
         statuses: &[],
         status_names: &w.names,
         warehouses: &w.warehouses,
+        measures: &w.measures,
         products: &w.store,
         stock: &w.stock,
     })
@@ -776,6 +780,63 @@ fn a_top_up_in_grams_of_a_product_sold_by_the_kg_asks_its_stock_in_kg() {
     );
     assert_eq!(top_up.shortage(), None, "0,7 kg of 8,5");
     assert_eq!(v.rows[1].stock_unit, None, "a row in kg counts as it is");
+}
+
+/// The store's units as a fresh install has them (no symbols), and packs.
+fn store_measures() -> Vec<Measure> {
+    let measure = |id, code, symbol: Option<&str>| Measure {
+        id,
+        code: Some(code),
+        symbol: symbol.map(str::to_owned),
+    };
+    vec![
+        measure(3, 163, None),
+        measure(4, 166, None),
+        measure(5, 796, None),
+        measure(6, 778, Some("упак")),
+    ]
+}
+
+#[test]
+fn a_row_without_an_order_line_asks_its_stock_in_its_products_unit() {
+    // 300 g of nuts, no order yet; the store keeps them by the kg (measure 4): 3 kg free.
+    let mut w = world();
+    w.order = None;
+    w.link = None;
+    let nuts = &mut w.rows[0];
+    (nuts.quantity, nuts.measure_code, nuts.measure_name) = (d("300"), Some(163), "г".into());
+    w.store[0] = product(70, "Орехи", Some("A"), json!({"measure": 4}));
+    w.stock = vec![stock(70, 1, "3", "0")];
+    w.measures = store_measures();
+    let v = build(&w, answered);
+    let row = &v.rows[0];
+    assert_eq!(row.stock_unit.as_ref().and_then(|u| u.code), Some(166));
+    assert_eq!(row.stock.as_ref().unwrap().available, d("3"));
+    assert_eq!(row.shortage(), None, "0,3 kg of 3 kg");
+    // 3 500 g are short by 0,5 kg.
+    w.rows[0].quantity = d("3500");
+    let v = build(&w, answered);
+    assert_eq!(v.rows[0].shortage(), Some(d("0.5")));
+}
+
+#[test]
+fn a_products_unit_that_does_not_convert_leaves_the_row_as_it_is() {
+    // Pieces in the deal; the store's product says packs (or the store never set a unit):
+    // the row's own quantity is asked, and no unit is put beside the figures.
+    let mut w = world();
+    w.order = None;
+    w.link = None;
+    w.store[0] = product(70, "Губки", Some("A"), json!({"measure": 6}));
+    w.stock = vec![stock(70, 1, "5", "0")];
+    w.measures = store_measures();
+    let v = build(&w, answered);
+    assert_eq!(v.rows[0].stock_unit, None);
+    assert_eq!(v.rows[0].shortage(), None, "2 of 5");
+    // A store that did not list its units changes nothing either.
+    w.measures.clear();
+    w.rows[0].measure_code = Some(163);
+    let v = build(&w, answered);
+    assert_eq!(v.rows[0].stock_unit, None);
 }
 
 #[test]

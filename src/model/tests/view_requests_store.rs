@@ -2,6 +2,7 @@ use serde_json::json;
 
 use crate::model::call::MAX_BATCH_COMMANDS;
 use crate::model::settings::{PropertyPair, Settings};
+use crate::model::view::requests::guess::{recall_batch, remember_batch};
 use crate::model::view::requests::{OpenHints, StoreOpen, StorePlan, store_plan};
 
 use super::fixtures::{deal, product, row};
@@ -342,6 +343,23 @@ fn variations_are_asked_by_xml_id_with_their_stock_in_the_same_request() {
         requests.len()
     );
     assert_eq!(requests.len(), 1, "{:?}", plan.batch.names());
+}
+
+#[test]
+fn a_store_plan_with_variations_and_units_is_remembered_and_recalled_equal() {
+    let s = Settings {
+        store_variations_iblock_id: Some(24),
+        ..settings()
+    };
+    let plan = open_plan(12, &OpenHints::default(), &s);
+    assert_eq!(
+        plan.batch.get(&plan.measures).unwrap().method,
+        "catalog.measure.list"
+    );
+    // Every method a plan calls may be sent again before the portal answers (a batch naming
+    // another is not recalled, and the open waits for the portal).
+    let recalled = recall_batch(&remember_batch(&plan.batch));
+    assert_eq!(recalled.as_ref(), Some(&plan.batch));
 }
 
 #[test]

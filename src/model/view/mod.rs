@@ -15,7 +15,7 @@ pub use row::ViewRow;
 
 use bitrix_rest::Decimal;
 use bitrix_rest::models::{
-    catalog::{Product, StoreStock, Warehouse},
+    catalog::{Measure, Product, StoreStock, Warehouse},
     crm::{Contact, Deal, ProductRow, Status},
     sale::{BasketItem, Order, SaleStatus, StatusLang},
 };
@@ -61,6 +61,8 @@ pub struct StoreAnswer<'a> {
     pub status_names: &'a [StatusLang],
     /// The store's warehouses.
     pub warehouses: &'a [Warehouse],
+    /// The store's units of measure (a product's `measure` names one by ID).
+    pub measures: &'a [Measure],
     /// Store products found for the deal's rows.
     pub products: &'a [Product],
     /// Stock records.
@@ -237,13 +239,33 @@ impl DealView {
                 })
             })
             .collect();
+        // Without a line, the store product's own unit, when the row's converts to it (300 g
+        // of nuts the store keeps by the kg ask 0,3).
+        let measures = answer.map_or(&[][..], |a| a.measures);
+        let store_units: Vec<Option<Unit>> = input
+            .rows
+            .iter()
+            .zip(&matching.rows)
+            .zip(&unit_lines)
+            .map(|((row, m), line)| match line {
+                Some(it) => Some(Unit::of_line(it)),
+                None => {
+                    let product = store_products
+                        .iter()
+                        .find(|p| Some(p.id) == m.store_product_id)?;
+                    Unit::of_product(product, measures)
+                        .filter(|u| Unit::of_row(row).convertible(u).is_some())
+                }
+            })
+            .collect();
         let mut requests: Vec<_> = input
             .rows
             .iter()
             .zip(&matching.rows)
             .zip(unit_lines.iter().zip(&shipped))
-            .map(|((r, m), (line, shipped))| {
-                let quantity = stock_quantity(r, *line);
+            .zip(&store_units)
+            .map(|(((r, m), (line, shipped)), unit)| {
+                let quantity = stock_quantity(r, *line, unit.as_ref());
                 (m.store_product_id, need(quantity, *shipped))
             })
             .collect();
@@ -270,8 +292,8 @@ impl DealView {
             .map(|((index, row), ((m, s), (line, shipped)))| {
                 let line_shipped = line.is_some_and(|it| *shipped >= it.quantity);
                 let mut row = ViewRow::of(index, row, m, s, store_products, *line, line_shipped);
-                row.stock_unit = unit_lines[index]
-                    .map(Unit::of_line)
+                row.stock_unit = store_units[index]
+                    .clone()
                     .filter(|unit| unit.differs_from(&row.unit));
                 // A product in several lines is compared in total (a difference), not per line.
                 if matching.split.iter().any(|s| s.rows.contains(&index)) {
@@ -360,10 +382,12 @@ impl DealView {
 /// which its order line carries. A row in a unit that converts to the line's asks its quantity
 /// converted (2 500 g of a product sold by the kg: 2,5); one in a unit that does not (packs
 /// against pieces) asks what the order holds, the only figure in the store's unit. Without a
-/// line, the row's own quantity.
-fn stock_quantity(row: &ProductRow, line: Option<&BasketItem>) -> Decimal {
+/// line, its quantity in the store product's `unit` when it converts to it, else as it is.
+fn stock_quantity(row: &ProductRow, line: Option<&BasketItem>, unit: Option<&Unit>) -> Decimal {
     let Some(line) = line else {
-        return row.quantity;
+        return unit
+            .and_then(|u| Unit::of_row(row).convert(row.quantity, u))
+            .unwrap_or(row.quantity);
     };
     let (unit, store_unit) = (Unit::of_row(row), Unit::of_line(line));
     if !unit.differs_from(&store_unit) {

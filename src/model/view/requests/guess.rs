@@ -15,8 +15,10 @@ use crate::model::call::{Batch, Call};
 /// The methods a store plan calls; a remembered batch that names any other is not sent.
 const STORE_METHODS: &[&str] = &[
     "catalog.catalog.list",
+    "catalog.measure.list",
     "catalog.price.list",
     "catalog.product.list",
+    "catalog.product.offer.list",
     "catalog.store.list",
     "catalog.storeproduct.list",
     "sale.order.get",

@@ -10,8 +10,8 @@ use serde_json::{Value, json};
 use super::OpenHints;
 use crate::model::call::{Batch, Call, PAGE_SIZE, slot_refs};
 use crate::model::catalog_query::{
-    ASSUMED_WAREHOUSES, VARIATIONS_KEY, product_list_call, stock_commands, variation_list_call,
-    warehouse_pages,
+    ASSUMED_WAREHOUSES, VARIATIONS_KEY, measure_list_call, product_list_call, stock_commands,
+    variation_list_call, warehouse_pages,
 };
 use crate::model::link::{
     LinkCandidate, LinkedOrder, link_candidates, order_get_call, reference_commands,
@@ -34,6 +34,8 @@ pub struct StorePlan {
     pub status_names: Vec<String>,
     /// `catalog.store.list` pages (as many as the warehouses last counted fill), unless cached.
     pub warehouses: Vec<String>,
+    /// `catalog.measure.list`: the units the store's products count in.
+    pub measures: String,
     /// `catalog.product.list` commands for the deal's products.
     pub products: Vec<String>,
     /// `catalog.product.offer.list` commands for those that are variations (by XML_ID, when
@@ -153,6 +155,9 @@ pub fn store_plan(
     } else {
         warehouse_pages(&mut batch, "warehouses", count)
     };
+    // A row without an order line is asked of the stock in its product's unit.
+    let measures = "measures".to_owned();
+    batch.push(measures.clone(), measure_list_call());
     // The tab compares the deal's prices with the order's; the catalogue's prices are the
     // lookup's, not asked here.
     let mut stock = Vec::new();
@@ -220,6 +225,7 @@ pub fn store_plan(
         statuses,
         status_names,
         warehouses,
+        measures,
         products,
         variations,
         stock,
