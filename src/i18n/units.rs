@@ -5,6 +5,7 @@ use bitrix_rest::Decimal;
 
 use super::Lang;
 use crate::model::money::{NumberStyle, format_quantity};
+use crate::model::text::lowercase;
 use crate::model::unit::Unit;
 
 /// `quantity` in the rep's number style followed by its unit ("2 шт", "1 pc", "0,5 кг"), or
@@ -137,20 +138,18 @@ fn russian_case(quantity: Decimal) -> usize {
 const ACCUSATIVE: usize = 3;
 
 /// `name` in its form number `form`, when it is a whole word listed above (its capital
-/// kept); otherwise `name` as it is.
+/// kept: every form starts with the word's own first letter); otherwise `name` as it is.
 fn russian_form(name: &str, form: usize) -> String {
-    let lower = name.to_lowercase();
+    let lower = lowercase(name);
     let Some(forms) = RUSSIAN_FORMS.iter().find(|f| f[0] == lower) else {
         return name.to_owned();
     };
     let form = forms[form];
-    match name.chars().next() {
-        Some(first) if first.is_uppercase() => {
-            let mut chars = form.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
+    match (name.chars().next(), form.chars().next()) {
+        (Some(first), Some(own)) => {
+            let mut out = String::from(first);
+            out.push_str(&form[own.len_utf8()..]);
+            out
         }
         _ => form.to_owned(),
     }

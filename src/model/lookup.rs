@@ -35,6 +35,7 @@ use crate::model::catalog_query::{
 use crate::model::sorted::{sort_by, sort_by_key, sort_dedup};
 use crate::model::stock::{OwnReserve, ProductStock, product_stock};
 use crate::model::text::{lowercase, pasted};
+use crate::model::unit::Unit;
 
 /// The fewest characters a query must have.
 pub const MIN_QUERY_CHARS: usize = 2;
@@ -407,6 +408,8 @@ pub struct LookupHit {
     /// The store had more sizes of the products found than the lookup asked stock for: the
     /// figures may leave some of this product's out.
     pub sizes_maybe_more: bool,
+    /// The unit its stock counts in, when the store named it.
+    pub unit: Option<Unit>,
 }
 
 /// What the lookup batch returned (missing commands = empty lists).
@@ -603,6 +606,7 @@ pub fn lookup_hits(
         in_sizes: false,
         sizes_counted: 0,
         sizes_maybe_more: false,
+        unit: None,
     };
     // Every size whose stock was asked, listed or not, by its product: its product's figures
     // count them all.

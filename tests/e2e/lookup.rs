@@ -109,10 +109,10 @@ fn own_seed_lookup_finds_by_name_article_and_xml_id_with_stock_and_says_when_not
     };
     assert_eq!(
         available("mini-brazil").as_deref(),
-        Some("10"),
+        Some("10 шт"),
         "{brazil:?}"
     );
-    assert_eq!(available("mini-colombia").as_deref(), Some("44"));
+    assert_eq!(available("mini-colombia").as_deref(), Some("44 шт"));
     let warehouses: Vec<(String, String)> = stand
         .read(&format!(
             "{}[data-xml-id=\"mini-brazil\"] {}",
@@ -220,7 +220,7 @@ fn own_seed_lookup_in_the_deal_tab_finds_stock_with_one_store_request() {
                 tid("stock-available")
             ))
             .as_deref(),
-        Some("44")
+        Some("44 шт")
     );
     let stats = stand.sandbox.stats();
     assert_eq!(stats.requests.get("store"), Some(&1), "{stats:?}");
@@ -246,14 +246,14 @@ fn open_results_in_the_deal_tab_follow_a_stock_change_the_tab_sees() {
         tid("stock-result"),
         tid("stock-available")
     );
-    assert_eq!(stand.text(&available).as_deref(), Some("10"));
+    assert_eq!(stand.text(&available).as_deref(), Some("10 шт"));
     // Order 501 now reserves 5 of the coffee in warehouse 1 instead of 3: 2 fewer free.
     stand
         .sandbox
         .edit_basket_item(9001, serde_json::json!({"quantity": 5}))
         .expect("edit the basket");
     stand.wait_for("the lookup's new free stock", |b: &Browser| {
-        (b.text(&available).as_deref() == Some("8")).then_some(())
+        (b.text(&available).as_deref() == Some("8 шт")).then_some(())
     });
 }
 

@@ -59,11 +59,14 @@ fn look_up(stand: &Stand, text: &str, count: usize) -> Vec<String> {
 
 /// The free stock the lookup shows for the product with this XML_ID.
 fn free_in_lookup(stand: &Stand, xml_id: &str) -> Option<String> {
-    stand.text(&format!(
-        "{}[data-xml-id=\"{xml_id}\"] {}",
-        tid("stock-result"),
-        tid("stock-available")
-    ))
+    stand.attr(
+        &format!(
+            "{}[data-xml-id=\"{xml_id}\"] {}",
+            tid("stock-result"),
+            tid("stock-available")
+        ),
+        "data-value",
+    )
 }
 
 #[test]

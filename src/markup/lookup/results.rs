@@ -2,7 +2,7 @@
 //! the opened one shows its codes and every warehouse's figures.
 
 use super::{View, action};
-use crate::i18n::{LookupTexts, fill};
+use crate::i18n::{LookupTexts, fill, quantity_with_unit};
 use crate::markup::Markup;
 use crate::markup::format::{Fmt, plain};
 use crate::markup::skeleton::bar;
@@ -127,10 +127,15 @@ fn option(
         .text(t.total_free)
         .text(": ")
         .close("span");
+    // With its unit when the store named it: 1,2 kg does not read as 12 pieces.
+    let said = match &hit.unit {
+        Some(unit) => quantity_with_unit(total, unit, fmt.lang),
+        None => fmt.qty(total),
+    };
     m.open("span")
         .attr("data-testid", "stock-available")
         .attr("data-value", &plain(total))
-        .text(&fmt.qty(total))
+        .text(&said)
         .close("span");
     m.close("span");
     m.open_class("span", "sl-lookup-price sl-num")

@@ -23,6 +23,7 @@ fn hit(id: u64, xml: &str, records: &[StoreStock], price: Option<Price>) -> Look
         in_sizes: false,
         sizes_counted: 0,
         sizes_maybe_more: false,
+        unit: None,
     }
 }
 
@@ -210,6 +211,26 @@ fn an_unreachable_store_sends_a_rep_to_the_named_administrator_and_an_admin_to_t
     let admin = write_for(true);
     assert!(admin.contains(t.unreachable_text_admin), "{admin}");
     assert!(!admin.contains("admin-named"), "{admin}");
+}
+
+#[test]
+fn a_results_free_stock_says_its_unit_when_the_store_named_it() {
+    let mut state = answered(None, None);
+    if let Shown::Answer(a) = &mut state.shown {
+        a.hits[0].unit = Some(crate::model::unit::Unit {
+            name: String::new(),
+            code: Some(166),
+        });
+    }
+    let html = whole(&state);
+    assert!(
+        html.contains("data-value=\"1237.5\">1\u{a0}237,5 кг</span>"),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<span data-testid="stock-available" data-value="0">0</span>"#),
+        "a result without a unit stays a bare figure"
+    );
 }
 
 #[test]

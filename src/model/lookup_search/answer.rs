@@ -17,23 +17,28 @@
 //! that may not list them still answers with its products), unless the store refused them as
 //! a bad request (see `optional_variations`).
 
-use bitrix_rest::models::catalog::{Price, Product, StoreStock, Warehouse};
+use bitrix_rest::models::catalog::{Measure, Price, Product, StoreStock, Warehouse};
 use bitrix_rest::value::FromValue;
 use bitrix_rest::{Error, ErrorKind};
 
 use crate::model::call::{Batch, PAGE_SIZE};
-use crate::model::catalog_query::{VARIATIONS_KEY, warehouse_list_call};
+use crate::model::catalog_query::{
+    MEASURES_KEY, VARIATIONS_KEY, measure_list_call, warehouse_list_call,
+};
 use crate::model::lookup::{
     BY_PARENT, LookupHit, LookupQuery, LookupResults, LookupScope, PARENT_LIST, exact_of,
     found_count, lookup_batch, lookup_hits, variations_of,
 };
 use crate::model::settings::Settings;
 use crate::model::stock::{WarehouseColumn, shown_warehouses};
+use crate::model::unit::Unit;
 
 /// The product lists of the lookup batch, in ranking order (absent ones read as empty).
 pub const PRODUCT_LISTS: [&str; 5] = ["by_xml", "by_article", "by_prefix", "by_name", "by_phrase"];
 /// The warehouse list command, while the warehouses are not known.
 pub const WAREHOUSES: &str = "warehouses";
+/// The store's units of measure, so each result's stock says its unit (1,2 kg is not 12 pcs).
+pub const MEASURES: &str = "measures";
 
 /// What to send for one lookup, and the names of its commands.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,6 +94,7 @@ pub fn lookup_plan(
         batch.push(WAREHOUSES, warehouse_list_call(0));
         WAREHOUSES.to_owned()
     });
+    batch.push(MEASURES, measure_list_call());
     let named = |method: &str| -> Vec<String> {
         batch
             .commands
@@ -185,7 +191,15 @@ pub fn lookup_answer(
     let iblock = settings.store_iblock_id.unwrap_or_default();
     let scope = scope(settings, iblock, &shown, shown.len());
     let distinct = found_count(&plan.query, &results, &scope);
-    let hits = lookup_hits(&plan.query, results, scope, &shown);
+    let mut hits = lookup_hits(&plan.query, results, scope, &shown);
+    // Optional: without the units the figures stand alone, as before.
+    let measures: Vec<Measure> = match plan.batch.get(MEASURES) {
+        Some(_) => replies.list_of(MEASURES, MEASURES_KEY).unwrap_or_default(),
+        None => Vec::new(),
+    };
+    for hit in &mut hits {
+        hit.unit = Unit::of_product(&hit.product, &measures);
+    }
     let columns = shown
         .iter()
         .map(|&id| WarehouseColumn::of(id, warehouses))

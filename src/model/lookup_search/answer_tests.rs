@@ -321,6 +321,45 @@ fn an_answer_says_whether_articles_were_searched() {
 }
 
 #[test]
+fn each_result_carries_its_products_unit_and_a_store_without_units_still_answers() {
+    let known = warehouses();
+    let s = settings(&[]);
+    let plan = lookup_plan(&q("сыр"), &s, Some(&known)).unwrap();
+    assert_eq!(
+        plan.batch.get(MEASURES).unwrap().method,
+        "catalog.measure.list"
+    );
+    let cheese = json!({"id": 5, "iblockId": 2, "name": "Сыр", "measure": 4});
+    let milk = json!({"id": 6, "iblockId": 2, "name": "Сыр плавленый", "measure": 5});
+    let replies = Fake::default()
+        .with("by_name", json!({"products": [cheese, milk]}))
+        .with(
+            MEASURES,
+            json!({"measures": [{"id": 4, "code": 166, "symbol": null}, {"id": 5, "code": 796, "symbol": null}]}),
+        );
+    let answer = lookup_answer(&plan, &replies, &s, Some(&known)).unwrap();
+    let units: Vec<Option<u64>> = answer
+        .hits
+        .iter()
+        .map(|h| h.unit.as_ref().and_then(|u| u.code))
+        .collect();
+    assert_eq!(units, [Some(166), Some(796)]);
+    // The store refused its units: the results stand, without them.
+    let refused = Fake::default()
+        .with(
+            "by_name",
+            json!({"products": [{"id": 5, "iblockId": 2, "name": "Сыр", "measure": 4}]}),
+        )
+        .failing(
+            MEASURES,
+            Error::new(ErrorKind::Access, "catalog.measure.list", "denied"),
+        );
+    let answer = lookup_answer(&plan, &refused, &s, Some(&known)).unwrap();
+    assert_eq!(answer.hits.len(), 1);
+    assert_eq!(answer.hits[0].unit, None);
+}
+
+#[test]
 fn a_size_found_by_its_own_article_is_answered_with_its_stock() {
     let known = warehouses();
     let with = Settings {

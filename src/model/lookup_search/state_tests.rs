@@ -19,6 +19,7 @@ fn hit(id: u64) -> LookupHit {
         in_sizes: false,
         sizes_counted: 0,
         sizes_maybe_more: false,
+        unit: None,
     }
 }
 
