@@ -816,7 +816,7 @@ fn the_orders_reserve_in_warehouses_not_shown_is_said_under_available() {
     stock.available = d("3");
     let html = table(&[held], true, None, &ViewChanges::default());
     assert!(html.contains(
-        r#"data-testid="row-available" data-value="3">3</span><div class="sl-small sl-muted" data-testid="row-reserved-elsewhere" title="This deal's order holds 3 in warehouses the settings do not show: they are the deal's too.">incl. 3 reserved in other warehouses</div>"#
+        r#"data-testid="row-available" data-value="3">3</span><div class="sl-small sl-muted" data-testid="row-reserved-elsewhere" title="This deal's order holds 3 in warehouses the table does not show (not chosen in the settings, or inactive): they are the deal's too.">incl. 3 reserved in other warehouses</div>"#
     ), "{html}");
     assert!(html.contains("In stock") && !html.contains("row-shortage"));
     let plain = table(
