@@ -23,23 +23,28 @@ pub fn difference_sentence(difference: &Difference, lang: Lang, names: &Names<'_
     let or_code = |name: Option<String>, code: &str| name.unwrap_or_else(|| code.to_owned());
     match difference {
         Difference::Sum {
-            deal,
+            deal: deal_sum,
             deal_currency,
             order_total,
             order_delivery,
             order_currency,
             rounding,
         } => {
-            let deal = money(*deal, deal_currency);
+            let deal = money(*deal_sum, deal_currency);
             let order = money(*order_total, order_currency);
             let sentence = if currencies_differ(deal_currency, order_currency) {
                 let (a, b) = (deal_currency.trim(), order_currency.trim());
                 fill(t.diff_sum_currency, &[a, b, &deal, &order])
-            } else if order_delivery.is_zero() {
-                fill(t.diff_sum, &[&deal, &order])
             } else {
-                let delivery = money(*order_delivery, order_currency);
-                fill(t.diff_sum_delivery, &[&deal, &order, &delivery])
+                let gap = *deal_sum - *order_total;
+                let gap = money(gap.max(-gap), order_currency);
+                match order_delivery.is_zero() {
+                    true => fill(t.diff_sum, &[&deal, &order, &gap]),
+                    false => {
+                        let delivery = money(*order_delivery, order_currency);
+                        fill(t.diff_sum_delivery, &[&deal, &order, &delivery, &gap])
+                    }
+                }
             };
             match rounding {
                 true => format!("{sentence} {}", t.diff_sum_rounding),
@@ -170,6 +175,7 @@ mod tests {
             text.contains("1,176.00") && text.contains("1,376.00") && text.contains("200.00"),
             "{text}"
         );
+        assert!(text.ends_with("included) by ₽200.00."), "the gap: {text}");
     }
 
     #[test]
@@ -198,7 +204,7 @@ mod tests {
         };
         assert_eq!(
             difference_sentence(&diff, Lang::Ru, &names()),
-            "Сумма сделки 99,99\u{a0}₽ не равна сумме заказа 100,00\u{a0}₽. Разница в пределах округления цен (до 0,01 на строку): в магазине цены хранятся точнее."
+            "Сумма сделки 99,99\u{a0}₽ не равна сумме заказа 100,00\u{a0}₽: разница 0,01\u{a0}₽. Это округление цен: в магазине они хранятся точнее, чем в сделке."
         );
     }
 
