@@ -242,7 +242,7 @@ mod tests {
         };
         assert_eq!(
             difference_sentence(&lost, Lang::En, &names()),
-            "The deal is lost (stage \"LOSE\"), but the order is not canceled: its status is \"Выполнен\"."
+            "The deal is at the stage \"LOSE\" (lost), but the order is not canceled (status \"Выполнен\")."
         );
     }
 
@@ -384,7 +384,7 @@ mod tests {
         };
         assert_eq!(
             difference_sentence(&diff, Lang::Ru, &names()),
-            "Сделка ведётся в USD, а заказ — в RUB: суммы (295,50\u{a0}$ и 26\u{a0}595,00\u{a0}₽) и цены товаров не сравниваются."
+            "Валюта сделки — USD, валюта заказа — RUB: суммы (295,50\u{a0}$ и 26\u{a0}595,00\u{a0}₽) и цены товаров не сравниваются."
         );
     }
 }

@@ -665,6 +665,13 @@ fn item(
             Some(fill(t.link_confirm_many, &[&listed]))
         }
     };
+    // Held by another deal and bought by someone else: both are said.
+    let question = question.map(
+        |q| match entry.foreign_buyer && !entry.elsewhere.is_empty() {
+            true => format!("{q} {}", t.link_confirm_also_foreign),
+            false => q,
+        },
+    );
     match question {
         Some(question) => {
             // A question with its answers: read once as the dialog's description (an alert
@@ -945,7 +952,7 @@ mod tests {
         let listed = html(&state);
         assert!(
             item_of(&listed, 105).contains(
-                r#"data-testid="link-foreign-buyer">Buyer is not the deal's contact</span>"#
+                r#"data-testid="link-foreign-buyer">The buyer is not the deal's contact</span>"#
             ),
             "{listed}"
         );
@@ -957,12 +964,37 @@ mod tests {
         assert_eq!(state.begin_link(105, false), Some(LinkStep::Confirm));
         let asked = html(&state);
         assert!(
-            asked.contains("Neither the phone nor the e-mail of this order's buyer"),
+            asked.contains("This order's buyer has a different phone and e-mail"),
             "{asked}"
         );
         assert_eq!(
             state.begin_link(105, true),
             Some(LinkStep::Write(Box::new(order(105, "M-503"))))
+        );
+    }
+
+    #[test]
+    fn an_order_another_deal_holds_and_another_buyer_bought_asks_about_both() {
+        let mut state = LinkState::new(ContactSearch::ByPhoneOrEmail);
+        let found = offered(
+            vec![order(105, "M-503")],
+            &[],
+            vec![(
+                105,
+                OtherDeal {
+                    id: 6,
+                    title: "Shared".into(),
+                },
+            )],
+            None,
+        );
+        state.by_number = with_buyers(found, &[(105, None)]);
+        assert_eq!(state.begin_link(105, false), Some(LinkStep::Confirm));
+        let asked = html(&state);
+        assert!(
+            asked.contains(r#"already linked to the deal "Shared" (#6)"#)
+                && asked.contains("Also, the order's buyer is not this deal's contact."),
+            "{asked}"
         );
     }
 
@@ -1365,7 +1397,10 @@ mod tests {
             asks_admin: true,
         }));
         let html = html(&state);
-        assert!(html.contains("It is not known whether order #"), "{html}");
+        assert!(
+            html.contains("It is not known whether the deal was linked to order #"),
+            "{html}"
+        );
         assert!(!html.contains("was not linked"), "{html}");
     }
 
@@ -1424,7 +1459,7 @@ mod tests {
         let html_now = html(&state);
         let number = state.offered_order(105).unwrap().account_number.clone();
         let expected = format!(
-            r#"<p class="sl-field-error" role="alert" data-testid="link-error">Order #{number} was not linked. No field to write.</p>"#
+            r#"<p class="sl-field-error" role="alert" data-testid="link-error">The deal was not linked to order #{number}. No field to write.</p>"#
         );
         assert!(html_now.contains(&expected), "{html_now}");
         assert!(!html_now.contains("disabled"));

@@ -47,6 +47,15 @@ impl Step {
             Step::Finishing => t.install_step_finish,
         }
     }
+
+    /// What failed when this step did.
+    fn failure(self, t: &ShellTexts) -> &'static str {
+        match self {
+            Step::Checking => t.install_failed_check,
+            Step::Binding => t.install_failed_bind,
+            Step::Finishing => t.install_failed_finish,
+        }
+    }
 }
 
 #[function_component]
@@ -96,7 +105,7 @@ pub fn InstallPage() -> Html {
             } else {
                 t.install_not_rolled_back
             };
-            let text = fill(t.install_failed_text, &[step.label(t), reason, cleanup]);
+            let text = fill(t.install_failed_text, &[step.failure(t), reason, cleanup]);
             let retry = {
                 let attempt = attempt.clone();
                 Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))

@@ -736,7 +736,7 @@ fn a_link_whose_answer_was_lost_reads_the_deal_and_says_for_sure_it_was_not_writ
     stand.click(&format!("{candidate} {}", tid("link-button")));
     let error = stand.wait_css(&tid("link-error"));
     eprintln!("the write's answer lost, the rep reads: {}", error.text);
-    assert!(error.text.contains("не привязан"), "{}", error.text);
+    assert!(error.text.contains("не связана"), "{}", error.text);
     assert!(!error.text.contains("могло примениться"), "{}", error.text);
     assert_eq!(rest::deal(&stand.sandbox, 2)[ORDER_FIELD], Value::Null);
 }

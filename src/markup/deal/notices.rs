@@ -45,6 +45,10 @@ pub fn store_notice(m: &mut Markup, who: Audience, error: Option<&Error>) {
                 ErrorKind::Auth => t.store_webhook_refused_title,
                 ErrorKind::Access | ErrorKind::Scope => t.store_refused_title,
                 ErrorKind::RateLimit => t.store_busy_title,
+                ErrorKind::Server => t.store_error_title,
+                ErrorKind::Network if error.has_code(bitrix_rest::REQUEST_TIMEOUT) => {
+                    t.store_silent_title
+                }
                 _ => t.store_unavailable_title,
             };
             let notice = Notice::new(Tone::Warning, &described)
@@ -265,6 +269,10 @@ mod tests {
         let down = notice(ErrorKind::Network, false);
         assert!(down.contains(t.store_unavailable_title), "{down}");
         assert!(down.contains(r#"data-on-click="retry""#), "{down}");
+        // A server error is an answer: the store is there, and failed.
+        let failed = notice(ErrorKind::Server, false);
+        assert!(failed.contains(t.store_error_title), "{failed}");
+        assert!(!failed.contains(t.store_unavailable_title), "{failed}");
     }
 
     #[test]

@@ -1407,7 +1407,7 @@ fn rows_without_a_code_or_a_listed_product_say_why_they_were_not_looked_up() {
     ];
     let html = table(&rows, true, None, &ViewChanges::default());
     assert!(
-        html.contains(r#"title="This product has no XML_ID in Bitrix24, so the store cannot be asked for it." data-testid="row-unmatched">No code</span>"#),
+        html.contains(r#"title="This product has no external code (XML_ID) in Bitrix24, so it cannot be looked up in the store." data-testid="row-unmatched">No code</span>"#),
         "{html}"
     );
     assert!(
@@ -1789,7 +1789,9 @@ fn the_own_orders_reserve_says_what_it_is_and_the_table_scroller_has_a_name() {
     );
     // "+N" is explained under the table for those who see it.
     assert!(
-        html.contains(r#"data-testid="own-reserve-legend" aria-hidden="true">+N at a warehouse"#),
+        html.contains(
+            r#"data-testid="own-reserve-legend" aria-hidden="true">+N next to a warehouse's stock"#
+        ),
         "{html}"
     );
     let plain = table(
