@@ -111,6 +111,18 @@ const ADMIN_EN: ErrorTexts = ErrorTexts {
     ..EN
 };
 
+/// The name of `system` in `lang`, as a sentence starts with it.
+pub fn system_name(system: System, lang: Lang) -> &'static str {
+    let t = match lang {
+        Lang::Ru => &RU,
+        Lang::En => &EN,
+    };
+    match system {
+        System::Portal => t.portal,
+        System::Store => t.store,
+    }
+}
+
 /// The sentence for `error`, from a call to `system`, in `lang`.
 pub fn describe(error: &Error, system: System, lang: Lang) -> String {
     let t = match lang {

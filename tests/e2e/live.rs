@@ -262,7 +262,9 @@ fn a_check_that_fails_says_what_is_shown_may_be_out_of_date_until_one_answers() 
     });
     eprintln!("Bitrix24 failing its checks, the rep reads: {text}");
     assert!(
-        text.contains("Не удалось проверить изменения в Битрикс24") && text.contains("HTTP 500"),
+        text.contains("Не удалось проверить изменения в Битрикс24")
+            && text.contains("Битрикс24 ответил ошибкой сервера.")
+            && text.contains("если ошибка не пройдёт, сообщите администратору"),
         "{text}"
     );
     assert!(as_of(&text).is_some(), "names the time: {text}");

@@ -4,7 +4,7 @@ use bitrix_rest::{Error, ErrorKind};
 
 use super::state::{HeldUp, TabState, deal_gone};
 use crate::fetch::store_side::is_catalogue_not_chosen;
-use crate::i18n::errors::{System, asks_admin};
+use crate::i18n::errors::{System, asks_admin, system_name};
 use crate::i18n::{DealTexts, Lang, fill};
 use crate::markup::Markup;
 use crate::markup::notice::{Audience, Notice, Tone};
@@ -138,14 +138,31 @@ pub fn unchecked(m: &mut Markup, state: &TabState, who: Audience) {
         System::Portal => (t.unchecked_portal_title, t.unchecked_portal_as_of),
         System::Store => (t.unchecked_store_title, t.unchecked_store_as_of),
     };
-    // "…the CRM data is shown without it" would be untrue here: the store's data stays.
-    let (why, ask) = match (u.system, u.error.kind) {
-        (System::Store, ErrorKind::Network) if !u.error.has_code(bitrix_rest::REQUEST_TIMEOUT) => {
-            (t.unchecked_store_unreachable.to_owned(), None)
-        }
+    let timed_out = u.error.has_code(bitrix_rest::REQUEST_TIMEOUT);
+    let name = system_name(u.system, lang);
+    // "…the CRM data is shown without it" would be untrue here: the store's data stays. A
+    // server error or no answer in time: the tab checks again itself, so "try again" is not
+    // the rep's to do (the administrator is, if it stays).
+    let (why, ask, retries) = match (u.system, u.error.kind) {
+        (System::Store, ErrorKind::Network) if !timed_out => (
+            t.unchecked_store_unreachable.to_owned(),
+            None,
+            t.unchecked_retries,
+        ),
+        (_, ErrorKind::Server) => (
+            fill(t.unchecked_server, &[name]),
+            None,
+            t.unchecked_retries_persist,
+        ),
+        (_, ErrorKind::Network) if timed_out => (
+            fill(t.unchecked_timed_out, &[name]),
+            None,
+            t.unchecked_retries_persist,
+        ),
         _ => (
             who.describe(&u.error, u.system),
             who.ask_about(&u.error, u.system),
+            t.unchecked_retries,
         ),
     };
     let mut text = format!("{why} {}", fill(as_of, &[&u.as_of]));
@@ -153,7 +170,7 @@ pub fn unchecked(m: &mut Markup, state: &TabState, who: Audience) {
     // says so): checking again by itself would not help.
     if !(u.system == System::Portal && u.error.kind == ErrorKind::Auth) {
         text.push(' ');
-        text.push_str(t.unchecked_retries);
+        text.push_str(retries);
     }
     Notice::new(Tone::Warning, &text)
         .titled(title)

@@ -484,7 +484,11 @@ fn a_failed_check_promises_another_try_only_where_one_can_help() {
         body(&ctx(), &state)
     };
     let down = said(System::Portal, Error::from_rest("batch", 503, "", ""));
-    assert!(down.contains(t.unchecked_retries), "{down}");
+    assert!(down.contains(t.unchecked_retries_persist), "{down}");
+    assert!(
+        !down.contains("Try again;"),
+        "the tab tries again itself, the rep is not told to: {down}"
+    );
     // A session that could not be renewed: reloading the page is what helps.
     let expired = Error::new(ErrorKind::Auth, "batch", "expired_token");
     let html = said(System::Portal, expired.clone());
@@ -514,7 +518,10 @@ fn a_failed_check_says_since_when_the_data_may_be_old_until_a_check_answers() {
         html.contains("Changes in Bitrix24 could not be checked"),
         "{html}"
     );
-    assert!(html.contains("HTTP 503"), "{html}");
+    assert!(
+        html.contains("Bitrix24 answered with a server error."),
+        "{html}"
+    );
     assert!(html.contains("What you see is as of 10:05"), "{html}");
     assert!(
         html.contains(r#"data-testid="order-number""#),
