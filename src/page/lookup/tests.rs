@@ -41,7 +41,7 @@ fn warehouses() -> Vec<Warehouse> {
 }
 
 /// The store's reply to the lookup batch for `text`: two products named "Турка …", stock of
-/// the first in both warehouses, its price.
+/// the first in both warehouses, its price, the store's units.
 fn reply(text: &str) -> String {
     let query = LookupQuery::parse(text).unwrap();
     let plan = lookup_plan(&query, &settings(), Some(&warehouses())).unwrap();
@@ -59,6 +59,9 @@ fn reply(text: &str) -> String {
             ]}),
             ("catalog.price.list", _) => json!({"prices": [
                 {"productId": 7, "catalogGroupId": 1, "price": 1450, "currency": "RUB"}
+            ]}),
+            ("catalog.measure.list", _) => json!({"measures": [
+                {"id": 5, "code": 796, "symbol": null}
             ]}),
             (method, _) => panic!("unexpected command {method}"),
         };
