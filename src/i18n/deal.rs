@@ -59,6 +59,10 @@ pub struct DealTexts {
     pub store_inactive: &'static str,
     pub in_sizes: &'static str,
     pub in_sizes_hint: &'static str,
+    /// A row whose unit and its store product's do not convert: badge, hint ({0} the row's
+    /// unit, {1} the store's).
+    pub units_apart: &'static str,
+    pub units_apart_hint: &'static str,
     pub shortage: &'static str,
     pub unmatched: &'static str,
     pub free_text: &'static str,
@@ -258,6 +262,8 @@ static RU: DealTexts = DealTexts {
     in_stock: "В наличии",
     store_inactive: "Снят с продажи",
     in_sizes: "Продаётся в вариантах",
+    units_apart: "Другие единицы",
+    units_apart_hint: "В сделке товар считается в единицах «{0}», а в магазине — в «{1}»: остаток нельзя сравнить с количеством. Исправьте единицу в строке сделки или уточните остаток в магазине.",
     in_sizes_hint: "У самого товара нет остатков: они у его вариантов (размеров, цветов). Выберите в сделке нужный вариант — вкладка покажет его остатки. Варианты и их остатки — в поиске остатков.",
     shortage: "Не хватает {0}",
     unmatched: "Нет в магазине",
@@ -436,6 +442,8 @@ static EN: DealTexts = DealTexts {
     in_stock: "In stock",
     store_inactive: "Not for sale",
     in_sizes: "Sold in variants",
+    units_apart: "Other units",
+    units_apart_hint: "The deal counts this product in \"{0}\" and the store in \"{1}\": the stock cannot be compared with the quantity. Correct the deal row's unit, or check the stock in the store.",
     in_sizes_hint: "The product itself has no stock; its variants (sizes, colours) do. Choose the variant in the deal and the tab shows its stock. The variants and their stock are in the stock lookup.",
     shortage: "{0} short",
     unmatched: "Not in the store",

@@ -3,13 +3,14 @@
 use bitrix_rest::Decimal;
 
 use super::changed_class;
-use crate::i18n::{fill, quantity_with_unit};
+use crate::i18n::{Lang, fill, quantity_with_unit, unit_name};
 use crate::markup::Markup;
 use crate::markup::format::{Fmt, plain};
 use crate::markup::skeleton::bar;
 use crate::markup::warehouse::{over_reserved_note, warehouse_title};
 use crate::model::matching::Unmatched;
 use crate::model::settings::PropertyPair;
+use crate::model::unit::Unit;
 use crate::model::view::changes::{RowField, RowKey, ViewChanges};
 use crate::model::view::{ViewRow, WarehouseColumn};
 
@@ -370,6 +371,22 @@ fn row_state(
             .text(t.in_sizes)
             .close("span");
         m.leaf("span", "sl-sr", &format!(". {}", t.in_sizes_hint));
+    } else if row.units_apart && !row.shipped {
+        // Pieces against kg: the stock says nothing of the row's need.
+        // Named as a word alone: the nominative in Russian, the plural in English ("pcs").
+        let alone = match fmt.lang {
+            Lang::Ru => Decimal::from(1),
+            _ => Decimal::from(2),
+        };
+        let unit = |u: &Unit| unit_name(alone, u, fmt.lang);
+        let store = row.stock_unit.as_ref().map(unit).unwrap_or_default();
+        let hint = fill(t.units_apart_hint, &[&unit(&row.unit), &store]);
+        m.open_class("span", "sl-badge sl-badge-warning")
+            .attr("title", &hint)
+            .attr_opt("data-testid", hooks.then_some("row-units-apart"))
+            .text(t.units_apart)
+            .close("span");
+        m.leaf("span", "sl-sr", &format!(". {hint}"));
     } else if let Some(missing) = row.shortage() {
         m.open("span");
         changed_class(

@@ -148,6 +148,7 @@ fn row(index: usize, name: &str, qty: &str, free: &str, shortage: Option<&str>) 
             after_earlier_rows: false,
         }),
         stock_unit: None,
+        units_apart: false,
         shipped: false,
         order_unit: Unit {
             name: "pcs".into(),
@@ -1762,6 +1763,34 @@ fn a_lost_deals_rows_are_neither_short_nor_said_to_be_in_stock() {
     let lost = shown(true);
     assert!(!lost.contains("In stock"), "{lost}");
     assert!(!lost.contains("row-shortage"), "{lost}");
+}
+
+#[test]
+fn a_row_in_units_the_stores_do_not_convert_to_says_so_and_is_not_short() {
+    let mut bread = row(0, "Хлеб", "12", "8", Some("4"));
+    bread.unit = Unit {
+        name: "кг".into(),
+        code: Some(166),
+    };
+    bread.stock_unit = Some(Unit {
+        name: String::new(),
+        code: Some(796),
+    });
+    bread.units_apart = true;
+    let html = table_in(Lang::Ru, &[bread], true, None, &ViewChanges::default());
+    assert!(
+        html.contains(r#"data-testid="row-units-apart">Другие единицы</span>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains("в единицах «кг», а в магазине — в «шт»"),
+        "{html}"
+    );
+    assert!(!html.contains("row-shortage"), "{html}");
+    assert!(
+        html.contains(r#"data-testid="row-available" data-value="8">8 шт</span>"#),
+        "{html}"
+    );
 }
 
 #[test]

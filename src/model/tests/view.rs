@@ -820,23 +820,46 @@ fn a_row_without_an_order_line_asks_its_stock_in_its_products_unit() {
 }
 
 #[test]
-fn a_products_unit_that_does_not_convert_leaves_the_row_as_it_is() {
-    // Pieces in the deal; the store's product says packs (or the store never set a unit):
-    // the row's own quantity is asked, and no unit is put beside the figures.
+fn a_products_unit_the_rows_does_not_convert_to_gives_no_verdict() {
+    // 12 kg of bread in the deal, no order; the store keeps it in pieces (measure 5), 8 free:
+    // neither "short 4 kg" nor "in stock", and the 8 are said in pieces.
     let mut w = world();
     w.order = None;
     w.link = None;
-    w.store[0] = product(70, "Губки", Some("A"), json!({"measure": 6}));
-    w.stock = vec![stock(70, 1, "5", "0")];
+    let bread = &mut w.rows[0];
+    (bread.quantity, bread.measure_code, bread.measure_name) = (d("12"), Some(166), "кг".into());
+    w.store[0] = product(70, "Хлеб", Some("A"), json!({"measure": 5}));
+    w.stock = vec![stock(70, 1, "8", "0")];
     w.measures = store_measures();
     let v = build(&w, answered);
-    assert_eq!(v.rows[0].stock_unit, None);
-    assert_eq!(v.rows[0].shortage(), None, "2 of 5");
+    let row = &v.rows[0];
+    assert!(row.units_apart);
+    assert_eq!(row.shortage(), None);
+    assert_eq!(row.stock_unit.as_ref().and_then(|u| u.code), Some(796));
+    assert_eq!(row.stock.as_ref().unwrap().available, d("8"));
+    // The same unit on both sides is as before.
+    w.rows[0].measure_code = Some(796);
+    w.rows[0].measure_name = "шт".into();
+    let v = build(&w, answered);
+    assert!(!v.rows[0].units_apart);
+    assert_eq!(v.rows[0].shortage(), Some(d("4")));
     // A store that did not list its units changes nothing either.
     w.measures.clear();
-    w.rows[0].measure_code = Some(163);
+    w.rows[0].measure_code = Some(166);
     let v = build(&w, answered);
+    assert!(!v.rows[0].units_apart);
     assert_eq!(v.rows[0].stock_unit, None);
+}
+
+#[test]
+fn with_an_order_line_the_lines_unit_decides_not_the_products() {
+    // Packs in the deal, pieces in the order line: what the order holds is asked, as before.
+    let mut w = kettle_in_units(("2", 778, "упак"), ("20", 796, "шт"), "0", "15");
+    w.store[0] = product(70, "Губки", Some("A"), json!({"measure": 5}));
+    w.measures = store_measures();
+    let v = build(&w, answered);
+    assert!(!v.rows[0].units_apart);
+    assert_eq!(v.rows[0].shortage(), Some(d("5")));
 }
 
 #[test]

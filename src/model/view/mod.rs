@@ -242,20 +242,40 @@ impl DealView {
         // Without a line, the store product's own unit, when the row's converts to it (300 g
         // of nuts the store keeps by the kg ask 0,3).
         let measures = answer.map_or(&[][..], |a| a.measures);
-        let store_units: Vec<Option<Unit>> = input
+        // A product unit the row's does not convert to (kg against pieces) cannot be weighed
+        // against the row: such a row is "units apart", with no verdict (see `ViewRow`).
+        let product_units: Vec<Option<Unit>> = input
             .rows
             .iter()
             .zip(&matching.rows)
             .zip(&unit_lines)
-            .map(|((row, m), line)| match line {
+            .map(|((_, m), line)| {
+                let product = store_products
+                    .iter()
+                    .find(|p| line.is_none() && Some(p.id) == m.store_product_id)?;
+                Unit::of_product(product, measures)
+            })
+            .collect();
+        let store_units: Vec<Option<Unit>> = input
+            .rows
+            .iter()
+            .zip(&unit_lines)
+            .zip(&product_units)
+            .map(|((row, line), product_unit)| match line {
                 Some(it) => Some(Unit::of_line(it)),
-                None => {
-                    let product = store_products
-                        .iter()
-                        .find(|p| Some(p.id) == m.store_product_id)?;
-                    Unit::of_product(product, measures)
-                        .filter(|u| Unit::of_row(row).convertible(u).is_some())
-                }
+                None => product_unit
+                    .clone()
+                    .filter(|u| Unit::of_row(row).convertible(u).is_some()),
+            })
+            .collect();
+        let units_apart: Vec<Option<Unit>> = input
+            .rows
+            .iter()
+            .zip(&product_units)
+            .map(|(row, unit)| {
+                let own = Unit::of_row(row);
+                unit.clone()
+                    .filter(|u| own.differs_from(u) && own.convertible(u).is_none())
             })
             .collect();
         let mut requests: Vec<_> = input
@@ -294,7 +314,9 @@ impl DealView {
                 let mut row = ViewRow::of(index, row, m, s, store_products, *line, line_shipped);
                 row.stock_unit = store_units[index]
                     .clone()
+                    .or_else(|| units_apart[index].clone())
                     .filter(|unit| unit.differs_from(&row.unit));
+                row.units_apart = units_apart[index].is_some();
                 // A product in several lines is compared in total (a difference), not per line.
                 if matching.split.iter().any(|s| s.rows.contains(&index)) {
                     row.order_quantity = None;

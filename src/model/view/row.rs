@@ -52,6 +52,10 @@ pub struct ViewRow {
     /// order line (or the first line of its product) carries (see the view's
     /// `stock_quantity`).
     pub stock_unit: Option<Unit>,
+    /// Without an order line, the store keeps the product in a unit the row's does not
+    /// convert to (pieces against kg): its stock cannot be weighed against the row's
+    /// quantity, so it is neither short nor in stock.
+    pub units_apart: bool,
     /// Its whole order line has been shipped: the goods already left the store, so only a
     /// deal quantity beyond the shipped one needs stock.
     pub shipped: bool,
@@ -69,7 +73,7 @@ impl ViewRow {
     /// What is missing for this row, when there is a shortage (never for a product sold in
     /// sizes: it has no stock of its own, and its sizes are not this row's).
     pub fn shortage(&self) -> Option<Decimal> {
-        match self.store_in_sizes {
+        match self.store_in_sizes || self.units_apart {
             true => None,
             false => self.stock.as_ref().and_then(|s| s.shortage),
         }
@@ -113,6 +117,7 @@ impl ViewRow {
             order_price: item.map(|i| i.price),
             stock,
             stock_unit: None,
+            units_apart: false,
             shipped: line_shipped,
             order_only: false,
         }
@@ -148,6 +153,7 @@ impl ViewRow {
             order_price: Some(item.price),
             stock,
             stock_unit: None,
+            units_apart: false,
             shipped: line_shipped,
             order_only: true,
         }
