@@ -242,7 +242,7 @@ mod tests {
         };
         assert_eq!(
             difference_sentence(&lost, Lang::En, &names()),
-            "The deal is at the stage \"LOSE\" (lost), but the order is not canceled (status \"Выполнен\")."
+            "The deal is at the stage \"LOSE\", but the order is not canceled (status \"Выполнен\")."
         );
     }
 

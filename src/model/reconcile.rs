@@ -572,26 +572,48 @@ fn split_difference(
 ) -> Option<Difference> {
     let first = &rows[*s.rows.first()?];
     // Each side in the unit of its first row or line: a top-up of 700 g beside 1,5 kg adds
-    // 0,7.
+    // 0,7. Rows in units that do not add up (2 pieces beside 1 kg) are not compared: no
+    // total would be true (missing from the order, the first row says what).
+    let deal_units: Vec<Unit> = s.rows.iter().map(|&i| Unit::of_row(&rows[i])).collect();
     let deal = total_in(
-        &Unit::of_row(first),
+        &deal_units[0],
         s.rows
             .iter()
-            .map(|&i| (rows[i].quantity, Unit::of_row(&rows[i]))),
+            .zip(&deal_units)
+            .map(|(&i, u)| (rows[i].quantity, u.clone())),
     );
+    let deal_adds_up = adds_up(&deal_units);
     let lines: Vec<&BasketItem> = order
         .basket_items
         .iter()
         .filter(|it| s.items.contains(&it.id))
         .collect();
     let Some(first_line) = lines.first() else {
-        return Some(missing_in_order(s.rows[0], first, m, deal));
+        let quantity = if deal_adds_up { deal } else { first.quantity };
+        return Some(missing_in_order(s.rows[0], first, m, quantity));
     };
+    let line_units: Vec<Unit> = lines.iter().map(|it| Unit::of_line(it)).collect();
+    if !deal_adds_up || !adds_up(&line_units) {
+        return None;
+    }
     let total = total_in(
-        &Unit::of_line(first_line),
-        lines.iter().map(|it| (it.quantity, Unit::of_line(it))),
+        &line_units[0],
+        lines
+            .iter()
+            .zip(&line_units)
+            .map(|(it, u)| (it.quantity, u.clone())),
     );
     quantity_difference(s.rows[0], first, first_line, (deal, total))
+}
+
+/// True when every unit is the first's or converts to it (so their quantities add up).
+fn adds_up(units: &[Unit]) -> bool {
+    let Some(first) = units.first() else {
+        return true;
+    };
+    units
+        .iter()
+        .all(|u| !u.differs_from(first) || u.convertible(first).is_some())
 }
 
 /// `parts` added up in `unit`: each converted when its unit converts to it (700 g is 0,7 kg),

@@ -630,6 +630,26 @@ fn a_product_in_rows_of_kg_and_g_is_added_up_in_one_unit_on_each_side() {
 }
 
 #[test]
+fn rows_of_one_product_in_units_that_do_not_add_up_are_not_compared_in_total() {
+    let dl = deal(410, json!({"OPPORTUNITY": "0"}));
+    let in_unit = |mut r: ProductRow, code: u64, name: &str| {
+        r.measure_code = Some(code);
+        r.measure_name = name.into();
+        r
+    };
+    // 1 000 g, 0,5 kg and 2 pieces of strawberries: no total in one unit is true.
+    let rows = vec![
+        in_unit(row(1, "Клубника", "1000", "0.45"), 163, "г"),
+        in_unit(row(1, "Клубника", "0.5", "450"), 166, "кг"),
+        in_unit(row(1, "Клубника", "2", "100"), 796, "шт"),
+    ];
+    let mut it = basket(1, 70, Some("A"), "1.5", "450");
+    (it.measure_code, it.measure_name) = (Some(166), Some("кг".into()));
+    let diffs = run(&dl, &rows, &order(9, json!({"price": 0}), vec![it]));
+    assert!(!kinds(&diffs).contains(&"quantity"), "{diffs:?}");
+}
+
+#[test]
 fn a_price_per_kg_kept_per_g_to_kopecks_is_rounding_not_a_difference() {
     // Cheese at 899,90 ₽ a kg, sold by the g: the CRM keeps 0,90 ₽ a g; 500 g are 450,00
     // in the deal and 449,95 in the order.
