@@ -416,15 +416,20 @@ mod tests {
         r.element().remove();
     }
 
-    #[wasm_bindgen_test]
-    fn a_region_without_a_box_hands_the_focus_to_the_element_around_it() {
+    /// A region drawn as its content alone (`display: contents`) inside the element around it.
+    fn boxless_region() -> (Element, Region) {
         let document = web_sys::window().unwrap().document().unwrap();
         let around = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&around).unwrap();
         let el = document.create_element("div").unwrap();
         el.set_attribute("style", "display: contents").unwrap();
         around.append_child(&el).unwrap();
-        let r = Region::new(el);
+        (around, Region::new(el))
+    }
+
+    #[wasm_bindgen_test]
+    fn a_region_without_a_box_hands_the_focus_to_the_element_around_it() {
+        let (around, r) = boxless_region();
         r.render(buttons(["1", "2"], ""));
         let second: HtmlElement = r.find("[data-arg='2']").unwrap().dyn_into().unwrap();
         second.focus().unwrap();
@@ -436,13 +441,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn the_focus_held_for_a_control_that_went_goes_to_the_next_autofocus_element() {
-        let document = web_sys::window().unwrap().document().unwrap();
-        let around = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&around).unwrap();
-        let el = document.create_element("div").unwrap();
-        el.set_attribute("style", "display: contents").unwrap();
-        around.append_child(&el).unwrap();
-        let r = Region::new(el);
+        let (around, r) = boxless_region();
         r.render(buttons(["1", "2"], ""));
         let link: HtmlElement = r.find("[data-arg='2']").unwrap().dyn_into().unwrap();
         link.focus().unwrap();
