@@ -46,7 +46,7 @@ const RU: ErrorTexts = ErrorTexts {
     auth_store: "Магазин не принял вебхук StoreLink (адрес неверен или отозван). Попросите администратора проверить подключение к магазину.",
     scope_portal: "У приложения нет нужного права в Битрикс24 ({0}). Администратор должен выдать его в настройках приложения.",
     scope_store: "У вебхука магазина нет нужного права ({0}). Администратору нужно создать вебхук с правами sale и catalog.",
-    access: "{0}: у вас нет прав на это действие ({1}). Ничего не изменено.",
+    access: "{0}: у вас нет прав на это действие ({1}). Ничего не изменено. Попросите права у администратора.",
     access_read: "{0}: у вас нет прав на просмотр этих данных ({1}). Попросите доступ у администратора.",
     access_store: "Магазин не дал вебхуку StoreLink доступ к этим данным ({0}). Попросите администратора выдать пользователю вебхука в магазине права на заказы, каталог и склады.",
     not_found: "{0}: запись не найдена ({1}).",
@@ -71,7 +71,7 @@ const EN: ErrorTexts = ErrorTexts {
     auth_store: "The store did not accept StoreLink's webhook (wrong or revoked address). Ask your administrator to check the store connection.",
     scope_portal: "The app lacks a Bitrix24 permission ({0}). An administrator must grant it in the app's settings.",
     scope_store: "The store's webhook lacks a permission ({0}). An administrator needs a webhook with the sale and catalog scopes.",
-    access: "{0}: you are not allowed to do this ({1}). Nothing was changed.",
+    access: "{0}: you are not allowed to do this ({1}). Nothing was changed. Ask your administrator for the right.",
     access_read: "{0}: you are not allowed to see this data ({1}). Ask your administrator for access.",
     access_store: "The store refused StoreLink's webhook access to this data ({0}). Ask your administrator to give the webhook's store user rights to orders, the catalogue and warehouses.",
     not_found: "{0}: the record was not found ({1}).",
@@ -94,6 +94,7 @@ const EN: ErrorTexts = ErrorTexts {
 const ADMIN_RU: ErrorTexts = ErrorTexts {
     auth_store: "Магазин не принял вебхук StoreLink (адрес неверен или отозван). Проверьте подключение к магазину в настройках StoreLink.",
     access_store: "Магазин не дал вебхуку StoreLink доступ к этим данным ({0}). Выдайте пользователю вебхука в магазине права на заказы, каталог и склады.",
+    access: "{0}: у вашей учётной записи нет прав на это действие ({1}). Ничего не изменено.",
     access_read: "{0}: у вашей учётной записи нет прав на просмотр этих данных ({1}).",
     no_method: "{0} не знает метода {1}: на той стороне нет нужного модуля или его версия устарела.",
     server: "{0} ответил ошибкой сервера{1}. Повторите через несколько минут.",
@@ -104,6 +105,7 @@ const ADMIN_RU: ErrorTexts = ErrorTexts {
 const ADMIN_EN: ErrorTexts = ErrorTexts {
     auth_store: "The store did not accept StoreLink's webhook (wrong or revoked address). Check the store connection in StoreLink's settings.",
     access_store: "The store refused StoreLink's webhook access to this data ({0}). Give the webhook's store user rights to orders, the catalogue and warehouses.",
+    access: "{0}: your account is not allowed to do this ({1}). Nothing was changed.",
     access_read: "{0}: your account is not allowed to see this data ({1}).",
     no_method: "{0} does not know the method {1}: a module is missing there or too old.",
     server: "{0} answered with a server error{1}. Try again in a few minutes.",
@@ -223,7 +225,8 @@ pub fn asks_admin(error: &Error, system: System) -> bool {
     match error.kind {
         ErrorKind::Auth => system == System::Store,
         ErrorKind::Scope | ErrorKind::Server => true,
-        ErrorKind::Access => Access::of_method(&error.method) == Access::Read,
+        // Reading or writing: the rights are the administrator's to give.
+        ErrorKind::Access => true,
         ErrorKind::NotFound => error.has_code("ERROR_METHOD_NOT_FOUND"),
         ErrorKind::Network => error.has_code(bitrix_rest::REQUEST_TIMEOUT),
         _ => false,
