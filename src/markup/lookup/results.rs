@@ -2,13 +2,14 @@
 //! the opened one shows its codes and every warehouse's figures.
 
 use super::{View, action};
-use crate::i18n::{LookupTexts, fill, quantity_with_unit};
+use crate::i18n::{LookupTexts, fill, quantity_with_unit, unit_name};
 use crate::markup::Markup;
 use crate::markup::format::{Fmt, plain};
 use crate::markup::skeleton::bar;
 use crate::markup::warehouse::{over_reserved_note, warehouse_title};
 use crate::model::lookup::LookupHit;
 use crate::model::lookup_search::{LookupAnswer, WarehouseColumn};
+use bitrix_rest::Decimal;
 
 /// The listbox of `answer`'s results (a newer search running dims them).
 pub fn results(m: &mut Markup, v: &View, answer: &LookupAnswer) {
@@ -140,9 +141,15 @@ fn option(
     m.close("span");
     m.open_class("span", "sl-lookup-price sl-num")
         .attr("data-testid", "stock-price");
-    match &hit.price {
-        Some(p) => m.text(&fmt.money(p.price, &p.currency)),
-        None => m.text(t.no_price),
+    match (&hit.price, &hit.unit) {
+        // Per its unit when the store named it: 39 000 ₽ a tonne is not a price per piece.
+        (Some(p), Some(unit)) => m.text(&format!(
+            "{}/{}",
+            fmt.money(p.price, &p.currency),
+            unit_name(Decimal::from(1), unit, fmt.lang)
+        )),
+        (Some(p), None) => m.text(&fmt.money(p.price, &p.currency)),
+        (None, _) => m.text(t.no_price),
     };
     m.close("span");
     m.open_class("span", "sl-lookup-whs");

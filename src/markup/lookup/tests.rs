@@ -228,6 +228,10 @@ fn a_results_free_stock_says_its_unit_when_the_store_named_it() {
         "{html}"
     );
     assert!(
+        html.contains("1\u{a0}450,00\u{a0}₽/кг</span>"),
+        "the price per kg: {html}"
+    );
+    assert!(
         html.contains(r#"<span data-testid="stock-available" data-value="0">0</span>"#),
         "a result without a unit stays a bare figure"
     );
