@@ -132,7 +132,7 @@ static RU: LookupTexts = LookupTexts {
 
 static EN: LookupTexts = LookupTexts {
     label: "Stock lookup",
-    placeholder: "Name, article or XML_ID",
+    placeholder: "Name, article or external code",
     hint: "Results appear as you type. Arrows choose, Enter shows details, Esc hides them, then clears.",
     too_short: "Type at least two characters.",
     clear: "Clear",
@@ -149,8 +149,8 @@ static EN: LookupTexts = LookupTexts {
     word: "“{0}”",
     results: "Search results",
     nothing_title: "Nothing found",
-    nothing_text: "The store catalogue has no product whose name, article or XML_ID matches \"{0}\". Check the spelling or type part of the name.",
-    nothing_text_no_article: "The store catalogue has no product whose name or XML_ID matches \"{0}\". Check the spelling or type part of the name. Articles are not searched: StoreLink's settings name no article property.",
+    nothing_text: "The store catalogue has no product whose name, article or external code matches \"{0}\". Check the spelling or type part of the name.",
+    nothing_text_no_article: "The store catalogue has no product whose name or external code matches \"{0}\". Check the spelling or type part of the name. Articles are not searched: StoreLink's settings name no article property.",
     unreachable_title: "The store cannot be reached",
     unreachable_text: "The store does not answer at the address in StoreLink's settings. Check your internet connection and try again; if that does not help, tell your administrator.",
     unreachable_text_admin: "The store does not answer at the address in StoreLink's settings. Check your internet connection and try again; if that does not help, check the webhook's address in the settings.",
@@ -168,7 +168,7 @@ static EN: LookupTexts = LookupTexts {
     warehouse_inactive: "{0} (inactive)",
     no_price: "no price",
     article: "Article",
-    xml_id: "XML_ID",
+    xml_id: "External code",
     inactive: "not for sale",
     in_sizes: "total of the variants below",
     in_more_sizes: "total of its variants: {0}",

@@ -861,7 +861,7 @@ fn an_unmatched_row_says_unmatched_and_which_property_was_compared() {
         r#"data-testid="row-unmatched">{}</span>"#,
         t.unmatched
     )));
-    assert!(html.contains("XML_ID / property101"));
+    assert!(html.contains("(XML_ID) / property101"));
     // Matched by the property alone, the hint does not speak of XML_ID.
     pair.alone = true;
     let alone = table(&rows, true, Some(&pair), &ViewChanges::default());
