@@ -327,6 +327,22 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
             });
         }
     }
+    // Rows of one product at one price against one line say it once.
+    let mut said: Vec<(u64, Decimal, Decimal)> = Vec::new();
+    out.retain(|d| match d {
+        Difference::Price {
+            basket_item_id,
+            deal,
+            order,
+            ..
+        } => {
+            let key = (*basket_item_id, *deal, *order);
+            let first = !said.contains(&key);
+            said.push(key);
+            first
+        }
+        _ => true,
+    });
     // A sum that differs by what rounding makes, with nothing else to explain it, says so.
     let only_sum = out
         .iter()

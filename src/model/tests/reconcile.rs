@@ -689,6 +689,19 @@ fn prices_per_a_pack_and_per_a_piece_keep_each_sides_unit() {
 }
 
 #[test]
+fn rows_of_one_product_at_one_wrong_price_say_it_once() {
+    let dl = deal(410, json!({"OPPORTUNITY": "285"}));
+    let rows = vec![row(1, "Чайник", "1", "95"), row(1, "Чайник", "2", "95")];
+    let o = order(
+        9,
+        json!({"price": 300}),
+        vec![basket(1, 70, Some("A"), "3", "100")],
+    );
+    let diffs = run(&dl, &rows, &o);
+    assert_eq!(kinds(&diffs), vec!["sum", "price"], "{diffs:?}");
+}
+
+#[test]
 fn a_repeated_row_keeps_its_own_price_check() {
     let dl = deal(410, json!({"OPPORTUNITY": "290"}));
     let rows = vec![row(1, "Чайник", "1", "100"), row(1, "Чайник", "2", "95")];
