@@ -837,6 +837,19 @@ fn a_products_unit_the_rows_does_not_convert_to_gives_no_verdict() {
     assert_eq!(row.shortage(), None);
     assert_eq!(row.stock_unit.as_ref().and_then(|u| u.code), Some(796));
     assert_eq!(row.stock.as_ref().unwrap().available, d("8"));
+    // A second row of the bread, in pieces, sees the 8 whole: 5 of them are in stock.
+    let mut pieces = w.rows[0].clone();
+    (
+        pieces.id,
+        pieces.quantity,
+        pieces.measure_code,
+        pieces.measure_name,
+    ) = (Some(160), d("5"), Some(796), "шт".into());
+    w.rows.insert(1, pieces);
+    let v = build(&w, answered);
+    assert_eq!(v.rows[1].stock.as_ref().unwrap().available, d("8"));
+    assert_eq!(v.rows[1].shortage(), None);
+    w.rows.remove(1);
     // The same unit on both sides is as before.
     w.rows[0].measure_code = Some(796);
     w.rows[0].measure_name = "шт".into();

@@ -283,9 +283,14 @@ impl DealView {
             .iter()
             .zip(&matching.rows)
             .zip(unit_lines.iter().zip(&shipped))
-            .zip(&store_units)
-            .map(|(((r, m), (line, shipped)), unit)| {
-                let quantity = stock_quantity(r, *line, unit.as_ref());
+            .zip(store_units.iter().zip(&units_apart))
+            .map(|(((r, m), (line, shipped)), (unit, apart))| {
+                // A row in units apart asks nothing it could be said to take: the rows after
+                // it see the stock whole.
+                let quantity = match apart {
+                    Some(_) => Decimal::ZERO,
+                    None => stock_quantity(r, *line, unit.as_ref()),
+                };
                 (m.store_product_id, need(quantity, *shipped))
             })
             .collect();
