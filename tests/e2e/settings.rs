@@ -160,6 +160,19 @@ fn admin_connects_the_store_saves_and_reads_the_settings_back() {
     save_and_see_it_saved(&stand);
     stand.open_deal_ready(1, User::Rep);
     assert_eq!(stand.count("th[data-warehouse-id]"), 3);
+
+    // Disconnected, the page says so when it opens again, not "StoreLink is installed".
+    stand.open_app_page(User::Admin);
+    stand.click(&tid("tab-settings"));
+    wait_settings_ready(&stand);
+    // A blank box disconnects (a space: clearing alone sends the page no input).
+    stand.fill(&tid("settings-webhook"), " ");
+    save_and_see_it_saved(&stand);
+    stand.open_app_page(User::Admin);
+    wait_settings_ready(&stand);
+    let said = stand.wait_css(&tid("settings-disconnected"));
+    assert!(said.text.contains("отключён"), "{}", said.text);
+    assert_eq!(stand.count(&tid("settings-first-steps")), 0);
 }
 
 /// The test IDs of the ticked warehouse boxes.

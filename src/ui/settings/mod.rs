@@ -89,9 +89,14 @@ pub fn SettingsPage() -> Html {
     html! {
         <div class="sl-settings" data-testid="settings" data-state={state} aria-busy={page.is_loading().to_string()}>
             <h1>{ t.title }</h1>
-            // The first visit after the installation: what is there already, what to do now.
+            // The first visit after the installation: what is there already, what to do now. A
+            // store once connected (its catalogue is still chosen) was disconnected since.
             if session.settings.store_webhook.is_none() && session.settings_problem.is_none() {
-                { Notice::new(Tone::Info, t.first_steps).testid("settings-first-steps").html() }
+                if session.settings.store_iblock_id.is_some() {
+                    { Notice::new(Tone::Info, t.disconnected).testid("settings-disconnected").html() }
+                } else {
+                    { Notice::new(Tone::Info, t.first_steps).testid("settings-first-steps").html() }
+                }
             }
             if let Some(problem) = &session.settings_problem {
                 { Notice::new(Tone::Warning, fill(t.saved_unreadable, &[&problem.to_string()])).html() }
