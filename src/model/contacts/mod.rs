@@ -129,7 +129,7 @@ pub fn match_buyer(buyer: &Buyer, contacts: &[Contact]) -> Vec<ContactMatch> {
         .filter_map(|c| {
             let by_phone = phone
                 .as_ref()
-                .is_some_and(|p| contact_phones(c).contains(p));
+                .is_some_and(|p| contact_phones(c).iter().any(|x| x.same_number(p)));
             let by_email = email
                 .as_ref()
                 .is_some_and(|e| contact_emails(c).contains(e));

@@ -25,15 +25,19 @@ use crate::model::text::lowercase;
 /// three) and a trunk `0` after it; one written without (`030 1234567`) loses its trunk `0`. So
 /// a number with and without its country code, or with a trunk prefix, is one number
 /// (`+1 (212) 555-0100` = `212.555.0100`, `+44 20 7946 0958` = `020 7946 0958`,
-/// `+49 (030) 123-4567` = `+49 30 1234567` = `030 1234567`). The price: a number of another
-/// country with the same national digits is taken for the same one, which among one shop's
-/// buyers is rare enough.
+/// `+49 (030) 123-4567` = `+49 30 1234567` = `030 1234567`). Two numbers both written with
+/// their country codes are one number only when the codes agree
+/// ([`same_number`](Phone::same_number)): `+1 (916) 123-4567` in Sacramento is not
+/// `+7 916 123-45-67` in Moscow. A number written without one may still be either.
 #[derive(Clone)]
 pub struct Phone {
     /// `+` and the digits.
     full: String,
     /// See [`Phone::significant_digits`].
     national: String,
+    /// The country code, when the number was written with one (`+`, `00`, or Russia's trunk
+    /// `8`); `None` when it was assumed.
+    country: Option<String>,
 }
 
 impl Phone {
@@ -55,10 +59,13 @@ impl Phone {
             digits.drain(..2);
             explicit = true;
         }
+        // Written with a country code (or Russia's trunk `8`), not assumed.
+        let mut written = explicit;
         if !explicit {
             if digits.len() == 11 && digits.starts_with('8') {
                 digits.replace_range(..1, "7");
                 explicit = true;
+                written = true;
             } else if digits.len() == 10 && !digits.starts_with('0') {
                 digits.insert(0, '7');
                 explicit = true;
@@ -78,10 +85,22 @@ impl Phone {
             _ => national,
         };
         let national = &national[national.len().saturating_sub(NATIONAL_DIGITS)..];
+        let country = written.then(|| digits[..country_code_len(&digits)].to_owned());
         Some(Phone {
             national: national.to_owned(),
             full: format!("+{digits}"),
+            country,
         })
+    }
+
+    /// True when `other` is this number: the same [significant digits](Self::significant_digits),
+    /// and, when both were written with a country code, the same code.
+    pub fn same_number(&self, other: &Phone) -> bool {
+        self.national == other.national
+            && match (&self.country, &other.country) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            }
     }
 
     /// `+` and the digits.

@@ -163,7 +163,12 @@ impl CandidateSearch {
         let mut by_email: Vec<u64> = Vec::new();
         for (name, phone) in &self.phones {
             for hit in hits_of(name) {
-                if hit.value.as_deref().and_then(Phone::parse).as_ref() == Some(phone) {
+                if hit
+                    .value
+                    .as_deref()
+                    .and_then(Phone::parse)
+                    .is_some_and(|p| p.same_number(phone))
+                {
                     by_phone.push(hit.order_id);
                 }
             }
@@ -239,7 +244,9 @@ pub fn buyer_of(
     if phones.is_empty() && emails.is_empty() {
         return None;
     }
-    let phone = contact_phones(contact).iter().any(|p| phones.contains(p));
+    let phone = contact_phones(contact)
+        .iter()
+        .any(|p| phones.iter().any(|x| x.same_number(p)));
     let email = contact_emails(contact).iter().any(|e| emails.contains(e));
     Some(match (phone, email) {
         (true, true) => Some(MatchedOn::PhoneAndEmail),

@@ -75,6 +75,20 @@ fn a_number_with_and_without_its_country_code_or_trunk_prefix_is_one_number() {
 }
 
 #[test]
+fn numbers_written_with_two_country_codes_are_two_numbers() {
+    let same = |a: &str, b: &str| phone(a).same_number(&phone(b));
+    // Sacramento is not Moscow, and a toll-free number is a country's own.
+    assert!(!same("+1 (916) 123-4567", "+7 916 123 45 67"));
+    assert!(!same("+1 800 555 0199", "8 800 555-01-99"));
+    // Written without a code, a number may be either.
+    assert!(same("(916) 123-4567", "+1 916 123 4567"));
+    assert!(same("916 123-45-67", "+7 916 123 45 67"));
+    // The same code, however written.
+    assert!(same("8 (916) 123-45-67", "+7 916 123 45 67"));
+    assert!(same("0049 30 1234567", "+49 (0)30 1234567"));
+}
+
+#[test]
 fn an_extension_is_not_part_of_the_number() {
     let main = "+79030000004";
     for text in [
@@ -260,6 +274,7 @@ fn candidate_orders_are_only_those_whose_value_normalises_to_the_contacts() {
                 hit(20, "8 (916) 123-45-67"),
                 hit(21, "+7 (916) 123-45-678"), // more digits: LIKE finds it, the check refuses it
                 hit(22, "9 1 6 1 2 3 4 5 6 7 0"), // other digits after: another number
+                hit(25, "+1 (916) 123-4567"), // the same digits in Sacramento: another number
             ],
         ),
         (
@@ -276,6 +291,7 @@ fn candidate_orders_are_only_those_whose_value_normalises_to_the_contacts() {
             order(20, json!({}), vec![]),
             order(21, json!({}), vec![]),
             order(22, json!({}), vec![]),
+            order(25, json!({}), vec![]),
         ],
         vec![
             order(20, json!({}), vec![]),
