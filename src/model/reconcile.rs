@@ -212,9 +212,22 @@ pub fn delivery_price(order: &Order) -> Decimal {
         .sum()
 }
 
+/// Words a deal row named as the delivery holds (the start of a word where it declines):
+/// Russian, English (US and UK), German.
+const DELIVERY_WORDS: [&str; 8] = [
+    "доставк",
+    "delivery",
+    "shipping",
+    "postage",
+    "carriage",
+    "freight",
+    "versand",
+    "lieferung",
+];
+
 /// The deal rows that stand for the order's delivery: lines of no store product (free text,
 /// or a service of the CRM catalogue), paired with no basket line, named as a delivery
-/// ("Доставка", "Delivery", "Shipping", or a delivery service of the order, as the Bitrix24
+/// ("Доставка", "Delivery", "Versandkosten", or a delivery service of the order, as the Bitrix24
 /// store connector writes it), when the order has a delivery (a free one too). Their price is
 /// the delivery's, which the sum compares; a line that only costs what the delivery costs is
 /// not one (gift wrapping at 350 ₽ is a line the order lacks).
@@ -230,9 +243,7 @@ fn delivery_rows(rows: &[ProductRow], matching: &ProductMatching, order: &Order)
     }
     let named_as_delivery = |name: &str| {
         let name = lowercase(name.trim());
-        ["доставк", "delivery", "shipping"]
-            .iter()
-            .any(|word| name.contains(word))
+        DELIVERY_WORDS.iter().any(|word| name.contains(word))
             || services
                 .iter()
                 .any(|s| !s.is_empty() && name.contains(s.as_str()))

@@ -274,7 +274,7 @@ fn candidate_orders_are_only_those_whose_value_normalises_to_the_contacts() {
                 hit(20, "8 (916) 123-45-67"),
                 hit(21, "+7 (916) 123-45-678"), // more digits: LIKE finds it, the check refuses it
                 hit(22, "9 1 6 1 2 3 4 5 6 7 0"), // other digits after: another number
-                hit(25, "+1 (916) 123-4567"), // the same digits in Sacramento: another number
+                hit(25, "+1 (916) 123-4567"),   // the same digits in Sacramento: another number
             ],
         ),
         (

@@ -799,6 +799,15 @@ fn a_free_text_row_named_as_a_delivery_is_the_orders_delivery_not_a_missing_prod
     // the delivery (the sum says what differs).
     assert!(!missing(&with_row("Доставка курьером", "1", "350"), &o));
     assert!(!missing(&with_row("Delivery", "2", "150"), &o));
+    for name in [
+        "Versandkosten",
+        "Lieferung",
+        "Postage & packing",
+        "Carriage",
+        "Freight",
+    ] {
+        assert!(!missing(&with_row(name, "1", "300"), &o), "{name}");
+    }
     assert!(!missing(&with_row("Курьер по Москве", "1", "300"), &o));
     // A line that only costs what the delivery costs is not the delivery.
     assert!(missing(&with_row("Подарочная упаковка", "1", "300"), &o));
