@@ -233,6 +233,13 @@ impl LinkState {
         Some(LinkStep::Write(order))
     }
 
+    /// Whether linking order `order_id` asks about other deals: one holds it, or no one could
+    /// tell (a question about its buyer alone does not).
+    pub fn asks_about_others(&self, order_id: u64) -> bool {
+        self.offered_entry(order_id)
+            .is_some_and(|(entry, unchecked)| !entry.elsewhere.is_empty() || unchecked)
+    }
+
     /// The rep does not link the order that asked to confirm; false when none asked.
     pub fn cancel_confirm(&mut self) -> bool {
         let Some(id) = self.confirming.take() else {
@@ -949,6 +956,8 @@ mod tests {
             None,
         );
         state.by_number = with_buyers(found, &[(105, None), (106, Some(MatchedOn::Email))]);
+        // Its yes answers the buyer's question only: other deals are still asked at the write.
+        assert!(!state.asks_about_others(105));
         let listed = html(&state);
         assert!(
             item_of(&listed, 105).contains(
@@ -989,6 +998,7 @@ mod tests {
             None,
         );
         state.by_number = with_buyers(found, &[(105, None)]);
+        assert!(state.asks_about_others(105));
         assert_eq!(state.begin_link(105, false), Some(LinkStep::Confirm));
         let asked = html(&state);
         assert!(

@@ -287,6 +287,13 @@ impl Action {
             .map(|k| k.key())
             .unwrap_or_default()
     }
+
+    /// True for a key held down (the keyboard's repeat), not pressed anew.
+    pub fn repeated(&self) -> bool {
+        self.event
+            .dyn_ref::<KeyboardEvent>()
+            .is_some_and(KeyboardEvent::repeat)
+    }
 }
 
 /// The DOM events a screen can name, with the `data-on-` suffix that names them.
@@ -566,5 +573,31 @@ mod tests {
             vec!["outer:retry:", "inner:pick:7", "outer:go:"]
         );
         outer.element().remove();
+    }
+
+    #[wasm_bindgen_test]
+    fn a_key_held_down_is_told_from_a_key_pressed_anew() {
+        let r = region();
+        r.render(r#"<button data-on-key="answer">Yes</button>"#.to_owned());
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let _listening = {
+            let seen = seen.clone();
+            delegate(&r, move |a| seen.borrow_mut().push((a.key(), a.repeated())))
+        };
+        let button = r.find("button").unwrap();
+        for repeat in [false, true] {
+            let init = web_sys::KeyboardEventInit::new();
+            init.set_key("Enter");
+            init.set_repeat(repeat);
+            init.set_bubbles(true);
+            let key = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+                .unwrap();
+            button.dispatch_event(&key).unwrap();
+        }
+        assert_eq!(
+            *seen.borrow(),
+            vec![("Enter".to_owned(), false), ("Enter".to_owned(), true)]
+        );
+        r.element().remove();
     }
 }

@@ -144,6 +144,10 @@ impl LinkPanel {
                 if action.key() == "Enter" {
                     // The field sits in a form: Enter must not submit (reload) the page.
                     action.event.prevent_default();
+                    // Enter held down searches once, not once a repeat.
+                    if action.repeated() {
+                        return true;
+                    }
                     self.state.borrow_mut().number = action.value();
                     self.search();
                 }
@@ -171,7 +175,11 @@ impl LinkPanel {
                 }
             }
             "link-confirm-key" => {
-                if action.key() == "Escape" && self.state.borrow_mut().cancel_confirm() {
+                // Enter held down on "Link" would answer the question that "Link" asked with
+                // its repeats: an answer takes a key pressed anew.
+                if action.key() == "Enter" && action.repeated() {
+                    action.event.prevent_default();
+                } else if action.key() == "Escape" && self.state.borrow_mut().cancel_confirm() {
                     (self.changed)();
                 }
             }
@@ -253,6 +261,8 @@ impl LinkPanel {
 
     /// Writes the link to order `order_id` (after the rep's yes when another deal has it).
     fn link(self: &Rc<Self>, order_id: u64, confirmed: bool) {
+        // A yes to "the buyer is someone else" is no yes to "another deal has it".
+        let others_answered = confirmed && self.state.borrow().asks_about_others(order_id);
         let step = self.state.borrow_mut().begin_link(order_id, confirmed);
         let order = match step {
             None => return,
@@ -295,8 +305,8 @@ impl LinkPanel {
                 ));
             }
             // Another deal may have linked the order since the panel listed it: asked again
-            // unless the rep already agreed. A question no one answered asks the rep.
-            if !confirmed && let Some(store) = &store {
+            // unless the rep already agreed to that. A question no one answered asks the rep.
+            if !others_answered && let Some(store) = &store {
                 let once = std::slice::from_ref(&order);
                 let asked = orders_linked_elsewhere(&portal, store, rules, deal_id, once).await;
                 let Some(panel) = weak.upgrade() else {
