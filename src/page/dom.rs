@@ -288,7 +288,9 @@ impl Action {
             .unwrap_or_default()
     }
 
-    /// True for a key held down (the keyboard's repeat), not pressed anew.
+    /// True for a key held down (the keyboard's repeat), not pressed anew (the deal tab's
+    /// link panel asks).
+    #[cfg(feature = "tab")]
     pub fn repeated(&self) -> bool {
         self.event
             .dyn_ref::<KeyboardEvent>()

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use bitrix_rest::models::crm::{Contact, Deal};
 use bitrix_rest::models::sale::Order;
-use bitrix_rest::{Cancel, Client, Error, ErrorKind};
+use bitrix_rest::{Access, Cancel, Client, Error, ErrorKind, RetryPolicy};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 
@@ -25,7 +25,7 @@ use crate::model::call::Batch;
 use crate::model::contacts::search::{CandidateSearch, buyer_of};
 use crate::model::contacts::{MatchedOn, has_any_means};
 use crate::model::link::{UnresolvedLink, recorded_links, written_meanwhile};
-use crate::model::settings::{LinkRule, Settings};
+use crate::model::settings::Settings;
 use crate::model::view::poll::{changed_settings, settings_call};
 use crate::model::view::requests::deal_get_call;
 use crate::session::Session;
@@ -282,67 +282,89 @@ impl LinkPanel {
                     (panel.changed)();
                 }
             };
-            // The deal and the saved settings, read again in one request. An admin may have
-            // changed how deals link since the tab loaded: the link follows the rules now saved.
-            // Someone may have linked this deal meanwhile (in another window): their link is
-            // not overwritten. Bitrix24 not answering at all stops the link at once (rather
-            // than waiting for the write to time out too); a part it refused does not.
-            let (now, fresh) = match deal_and_settings(&portal, &session.settings, deal_id).await {
-                Ok(read) => read,
-                Err(e) => {
-                    let why = describe(&e, System::Portal, session.lang);
-                    return stop(fill(session.lang.deal().link_not_checked, &[&why]));
+            // Bitrix24 asking to slow down has written nothing: the panel waits, then checks
+            // the deal again before it writes (a retry of the write alone could overwrite what
+            // someone linked meanwhile).
+            let mut waited = 0;
+            loop {
+                // The deal and the saved settings, read again in one request. An admin may have
+                // changed how deals link since the tab loaded: the link follows the rules now
+                // saved. Someone may have linked this deal meanwhile (in another window): their
+                // link is not overwritten. Bitrix24 not answering at all stops the link at once
+                // (rather than waiting for the write to time out too); a part it refused does
+                // not.
+                let (now, fresh) =
+                    match deal_and_settings(&portal, &session.settings, deal_id).await {
+                        Ok(read) => read,
+                        Err(e) => {
+                            let why = describe(&e, System::Portal, session.lang);
+                            return stop(fill(session.lang.deal().link_not_checked, &[&why]));
+                        }
+                    };
+                let rules = &fresh.as_ref().unwrap_or(&session.settings).link_rules;
+                let before = recorded_links(&at_open, rules);
+                if let Some(now) = &now
+                    && let Some(value) = written_meanwhile(&before, &recorded_links(now, rules))
+                {
+                    return stop(fill(
+                        session.lang.deal().link_deal_linked_meanwhile,
+                        &[&value],
+                    ));
                 }
-            };
-            let rules = &fresh.as_ref().unwrap_or(&session.settings).link_rules;
-            let before = recorded_links(&at_open, rules);
-            if let Some(now) = &now
-                && let Some(value) = written_meanwhile(&before, &recorded_links(now, rules))
-            {
-                return stop(fill(
-                    session.lang.deal().link_deal_linked_meanwhile,
-                    &[&value],
-                ));
-            }
-            // Another deal may have linked the order since the panel listed it: asked again
-            // unless the rep already agreed to that. A question no one answered asks the rep.
-            if !others_answered && let Some(store) = &store {
-                let once = std::slice::from_ref(&order);
-                let asked = orders_linked_elsewhere(&portal, store, rules, deal_id, once).await;
-                let Some(panel) = weak.upgrade() else {
-                    return;
-                };
-                match asked {
-                    Ok(found) => {
-                        if !found.is_empty() {
-                            let others = found.into_iter().map(|(_, other)| other).collect();
-                            panel.state.borrow_mut().linked_meanwhile(order.id, others);
+                // Another deal may have linked the order since the panel listed it: asked again
+                // unless the rep already agreed to that. A question no one answered asks the rep.
+                if !others_answered && let Some(store) = &store {
+                    let once = std::slice::from_ref(&order);
+                    let asked = orders_linked_elsewhere(&portal, store, rules, deal_id, once).await;
+                    let Some(panel) = weak.upgrade() else {
+                        return;
+                    };
+                    match asked {
+                        Ok(found) => {
+                            if !found.is_empty() {
+                                let others = found.into_iter().map(|(_, other)| other).collect();
+                                panel.state.borrow_mut().linked_meanwhile(order.id, others);
+                                return panel.ask();
+                            }
+                        }
+                        Err((system, e)) => {
+                            let lang = session.lang;
+                            let why = fill(
+                                lang.deal().link_elsewhere_unknown,
+                                &[&describe(&e, system, lang)],
+                            );
+                            panel.state.borrow_mut().not_checked(order.id, why);
                             return panel.ask();
                         }
                     }
-                    Err((system, e)) => {
-                        let lang = session.lang;
-                        let why = fill(
-                            lang.deal().link_elsewhere_unknown,
-                            &[&describe(&e, system, lang)],
-                        );
-                        panel.state.borrow_mut().not_checked(order.id, why);
-                        return panel.ask();
-                    }
                 }
-            }
-            let deal = now.as_ref().unwrap_or(&at_open);
-            let result = write_to_deal(&session, rules, &portal, deal, &order).await;
-            let Some(panel) = weak.upgrade() else {
+                let deal = now.as_ref().unwrap_or(&at_open);
+                let once = portal.with_retry(RetryPolicy::NONE);
+                let written = write_link(&once, rules, deal, &order).await;
+                if let Err(LinkFailure::Portal(e)) = &written
+                    && let Some(wait) =
+                        session
+                            .portal
+                            .retry_policy()
+                            .delay(e, Access::Write, waited)
+                {
+                    waited += 1;
+                    gloo_timers::future::TimeoutFuture::new(wait.as_millis() as u32).await;
+                    continue;
+                }
+                let result = said(&session, written);
+                let Some(panel) = weak.upgrade() else {
+                    return;
+                };
+                let done = result.is_ok();
+                panel.state.borrow_mut().end_link(result);
+                match (done, fresh) {
+                    // The tab starts again with the settings the link was written by.
+                    (true, Some(settings)) => (panel.settings_changed)(settings),
+                    (true, None) => (panel.linked)(),
+                    (false, _) => (panel.changed)(),
+                }
                 return;
-            };
-            let done = result.is_ok();
-            panel.state.borrow_mut().end_link(result);
-            match (done, fresh) {
-                // The tab starts again with the settings the link was written by.
-                (true, Some(settings)) => (panel.settings_changed)(settings),
-                (true, None) => (panel.linked)(),
-                (false, _) => (panel.changed)(),
             }
         });
     }
@@ -419,21 +441,15 @@ fn unanswered(e: &Error) -> bool {
     )
 }
 
-/// Writes the link by `rules`; why not, in the rep's words.
-async fn write_to_deal(
-    session: &Session,
-    rules: &[LinkRule],
-    portal: &Client,
-    deal: &Deal,
-    order: &Order,
-) -> Result<(), NotLinked> {
+/// How a link's write went, in the rep's words.
+fn said(session: &Session, written: Result<(), LinkFailure>) -> Result<(), NotLinked> {
     let (t, who) = (session.lang.deal(), session.audience());
     // An administrator is told what to change, a rep whom to ask.
     let (cannot_write, origin_taken) = match who.is_admin {
         true => (t.link_cannot_write_admin, t.link_origin_taken_admin),
         false => (t.link_cannot_write, t.link_origin_taken),
     };
-    match write_link(portal, rules, deal, order).await {
+    match written {
         Ok(()) => Ok(()),
         Err(LinkFailure::NoWritableRule) => Err(NotLinked::for_admin(cannot_write.to_owned())),
         Err(LinkFailure::OriginTaken(taken)) => {

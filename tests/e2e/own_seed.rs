@@ -579,6 +579,42 @@ fn a_deal_linked_in_another_window_while_the_panel_was_open_is_not_overwritten()
 
 #[test]
 #[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_link_bitrix24_made_wait_checks_the_deal_again_before_it_writes() {
+    let stand = mini_stand(
+        "a_link_bitrix24_made_wait_checks_the_deal_again_before_it_writes",
+        mini_options(60),
+    );
+    stand.open_deal_ready(2, User::Rep);
+    let candidate = format!("{}[data-order-id=\"502\"]", tid("link-candidate"));
+    stand.wait_css(&candidate);
+    // Bitrix24 asks to slow down at the write: nothing is written, the panel waits.
+    stand.sandbox.set_fault(
+        "portal:crm.deal.update",
+        1.0,
+        bitrix_sandbox::FaultKind::Overloaded,
+    );
+    stand.click(&format!("{candidate} {}", tid("link-button")));
+    stand.wait_for("the write asked to wait", |_| {
+        let refused = stand.sandbox.stats().rejected_503.get("portal").copied()?;
+        (refused >= 1).then_some(())
+    });
+    // Meanwhile another user links deal 2 to order 503; then Bitrix24 takes writes again.
+    stand
+        .sandbox
+        .edit_deal(2, json!({ ORDER_FIELD: "503" }))
+        .expect("another user's link");
+    stand.sandbox.clear_faults();
+    let error = stand.wait_css(&tid("link-error"));
+    assert!(error.text.contains("503"), "{}", error.text);
+    assert_eq!(
+        rest::deal(&stand.sandbox, 2)[ORDER_FIELD],
+        json!("503"),
+        "the other user's link stays: the write is not retried blind"
+    );
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
 fn a_deal_deleted_while_its_tab_is_open_takes_its_order_and_stock_off_the_screen() {
     let stand = mini_stand(
         "a_deal_deleted_while_its_tab_is_open_takes_its_order_and_stock_off_the_screen",
