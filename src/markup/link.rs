@@ -139,6 +139,9 @@ pub struct LinkState {
     pub number_missing: bool,
     /// While the link is written, Bitrix24 asks to slow down and the write waits.
     pub waiting_limit: bool,
+    /// The number of the order the deal was just linked to, while the tab loads it (no other
+    /// link is offered meanwhile).
+    pub linked: Option<String>,
 }
 
 /// Why a link was not written, in the rep's words.
@@ -215,7 +218,7 @@ impl LinkState {
     /// "Link" on the order `order_id` when it is offered and no link is being written: an
     /// order another deal links to asks to confirm first (`confirmed` is the rep's yes).
     pub fn begin_link(&mut self, order_id: u64, confirmed: bool) -> Option<LinkStep> {
-        if self.linking.is_some() {
+        if self.linking.is_some() || self.linked.is_some() {
             return None;
         }
         let (entry, unchecked) = self.offered_entry(order_id)?;
@@ -265,7 +268,10 @@ impl LinkState {
             .and_then(|id| self.offered_order(id))
             .map(|o| o.account_number.clone())
             .unwrap_or_default();
-        self.link_error = result.err().map(|why| (number, why));
+        match result {
+            Ok(()) => self.linked = Some(number),
+            Err(why) => self.link_error = Some((number, why)),
+        }
     }
 
     /// An order the panel lists, by ID.
@@ -355,9 +361,9 @@ pub fn write(
     // Said while the link is written (a slow portal takes seconds), and read out, over the
     // introduction, which keeps its room: the list and the button just pressed stay put.
     m.open_class("div", "sl-link-intro");
-    match state.linking {
-        Some(_) => m.open_class("p", "sl-muted sl-link-intro-kept"),
-        None => m.open_class("p", "sl-muted"),
+    match state.linking.is_some() || state.linked.is_some() {
+        true => m.open_class("p", "sl-muted sl-link-intro-kept"),
+        false => m.open_class("p", "sl-muted"),
     };
     m.text(intro).close("p");
     if let Some(id) = state.linking {
@@ -372,6 +378,13 @@ pub fn write(
             m.text(" ").text(t.waiting_limit_portal);
         }
         m.close("p");
+    } else if let Some(number) = &state.linked {
+        // Written: the order shows once the tab has loaded it.
+        m.open_class("p", "sl-muted sl-link-intro-over")
+            .attr("role", "status")
+            .attr("data-testid", "link-done")
+            .text(&fill(t.link_done_loading, &[number]))
+            .close("p");
     }
     m.close("div");
     if let Some((number, failure)) = &state.link_error {
@@ -546,7 +559,7 @@ fn list(m: &mut Markup, found: &Found, testid: &str, state: &LinkState, lang: La
             for entry in entries {
                 let id = Some(entry.order.id);
                 let shown = ItemState {
-                    linking: state.linking.is_some(),
+                    linking: state.linking.is_some() || state.linked.is_some(),
                     confirming: state.confirming == id
                         && state
                             .pressed_in
@@ -1241,8 +1254,20 @@ mod tests {
         // A second click while writing does nothing.
         assert_eq!(state.begin_link(105, false), None);
         state.end_link(Ok(()));
+        // Written: said so while the tab loads the order, and no other link is offered.
+        let done = html(&state);
+        assert!(!done.contains("link-progress"), "{done}");
+        assert!(
+            done.contains(&format!(
+                r#"data-testid="link-done">The deal is linked to order #{number}. Loading the order…</p>"#
+            )),
+            "{done}"
+        );
+        assert!(item_of(&done, 105).contains(r#"data-testid="link-button" aria-disabled="true""#));
+        assert_eq!(state.begin_link(105, false), None);
+        // Cleared, the panel offers links again.
+        state.linked = None;
         assert!(!html(&state).contains("disabled"));
-        assert!(!html(&state).contains("link-progress"));
         assert!(!html(&state).contains("sl-link-intro-kept"));
         // Bitrix24 asking to slow down while the link waits is said.
         state.begin_link(105, false);
