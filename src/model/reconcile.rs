@@ -601,57 +601,41 @@ fn split_difference(
     // Each side in the unit of its first row or line: a top-up of 700 g beside 1,5 kg adds
     // 0,7. Rows in units that do not add up (2 pieces beside 1 kg) are not compared: no
     // total would be true (missing from the order, the first row says what).
-    let deal_units: Vec<Unit> = s.rows.iter().map(|&i| Unit::of_row(&rows[i])).collect();
     let deal = total_in(
-        &deal_units[0],
+        &Unit::of_row(first),
         s.rows
             .iter()
-            .zip(&deal_units)
-            .map(|(&i, u)| (rows[i].quantity, u.clone())),
+            .map(|&i| (rows[i].quantity, Unit::of_row(&rows[i]))),
     );
-    let deal_adds_up = adds_up(&deal_units);
     let lines: Vec<&BasketItem> = order
         .basket_items
         .iter()
         .filter(|it| s.items.contains(&it.id))
         .collect();
     let Some(first_line) = lines.first() else {
-        let quantity = if deal_adds_up { deal } else { first.quantity };
+        let quantity = deal.unwrap_or(first.quantity);
         return Some(missing_in_order(s.rows[0], first, m, quantity));
     };
-    let line_units: Vec<Unit> = lines.iter().map(|it| Unit::of_line(it)).collect();
-    if !deal_adds_up || !adds_up(&line_units) {
-        return None;
-    }
     let total = total_in(
-        &line_units[0],
-        lines
-            .iter()
-            .zip(&line_units)
-            .map(|(it, u)| (it.quantity, u.clone())),
+        &Unit::of_line(first_line),
+        lines.iter().map(|it| (it.quantity, Unit::of_line(it))),
     );
+    let (Some(deal), Some(total)) = (deal, total) else {
+        return None;
+    };
     quantity_difference(s.rows[0], first, first_line, (deal, total))
 }
 
-/// True when every unit is the first's or converts to it (so their quantities add up).
-fn adds_up(units: &[Unit]) -> bool {
-    let Some(first) = units.first() else {
-        return true;
-    };
-    units
-        .iter()
-        .all(|u| !u.differs_from(first) || u.convertible(first).is_some())
-}
-
-/// `parts` added up in `unit`: each converted when its unit converts to it (700 g is 0,7 kg),
-/// as it is otherwise (the same unit, or one that does not convert).
-fn total_in(unit: &Unit, parts: impl Iterator<Item = (Decimal, Unit)>) -> Decimal {
-    parts.fold(Decimal::ZERO, |sum, (quantity, of)| {
+/// `parts` added up in `unit`: each converted when its unit is another that converts to it
+/// (700 g is 0,7 kg); `None` when one does not convert (2 pieces beside 1 kg add up to no
+/// true total).
+fn total_in(unit: &Unit, mut parts: impl Iterator<Item = (Decimal, Unit)>) -> Option<Decimal> {
+    parts.try_fold(Decimal::ZERO, |sum, (quantity, of)| {
         let converted = match of.differs_from(unit) {
-            true => of.convert(quantity, unit).unwrap_or(quantity),
+            true => of.convert(quantity, unit)?,
             false => quantity,
         };
-        sum + converted
+        Some(sum + converted)
     })
 }
 

@@ -219,80 +219,45 @@ impl DealView {
                 (quantity - shipped).max(Decimal::ZERO)
             }
         };
-        // Stock counts in the store's unit, which the order line carries: a row in another
-        // unit asks its quantity in the line's (see `stock_quantity`). A further row of a
-        // product in several rows has no line of its own: its product's first line tells the
-        // unit (a 700 g top-up of apples sold by the kg asks 0,7).
-        // (A line in a unit the row's does not convert to tells nothing of the row's need.)
-        let unit_lines: Vec<Option<&BasketItem>> = lines
-            .iter()
-            .zip(input.rows)
-            .enumerate()
-            .map(|(index, (line, row))| {
-                line.or_else(|| {
-                    let split = matching.split.iter().find(|s| s.rows.contains(&index))?;
-                    let id = split.items.first()?;
-                    let it = basket.iter().find(|i| i.id == *id)?;
-                    let (unit, store_unit) = (Unit::of_row(row), Unit::of_line(it));
-                    let converts = unit.convertible(&store_unit).is_some();
-                    (converts || !unit.differs_from(&store_unit)).then_some(it)
-                })
-            })
-            .collect();
-        // Without a line, the store product's own unit, when the row's converts to it (300 g
-        // of nuts the store keeps by the kg ask 0,3).
+        // What each row's stock counts in (see `StockUnit`): its order line's unit, its
+        // product's first line's (a 700 g top-up of apples sold by the kg asks 0,7), or the
+        // store product's own (300 g of nuts the store keeps by the kg ask 0,3).
         let measures = answer.map_or(&[][..], |a| a.measures);
-        // A product unit the row's does not convert to (kg against pieces) cannot be weighed
-        // against the row: such a row is "units apart", with no verdict (see `ViewRow`).
-        let product_units: Vec<Option<Unit>> = input
+        let stock_units: Vec<StockUnit> = input
             .rows
             .iter()
             .zip(&matching.rows)
-            .zip(&unit_lines)
-            .map(|((_, m), line)| {
+            .zip(&lines)
+            .enumerate()
+            .map(|(index, ((row, m), line))| {
+                let own = Unit::of_row(row);
+                // A line in a unit the row's does not convert to tells nothing of its need.
+                let line = line.or_else(|| {
+                    let split = matching.split.iter().find(|s| s.rows.contains(&index))?;
+                    let id = split.items.first()?;
+                    let it = basket.iter().find(|i| i.id == *id)?;
+                    let theirs = Unit::of_line(it);
+                    (!own.differs_from(&theirs) || own.convertible(&theirs).is_some()).then_some(it)
+                });
+                if let Some(it) = line {
+                    return StockUnit::Line(it);
+                }
                 let product = store_products
                     .iter()
-                    .find(|p| line.is_none() && Some(p.id) == m.store_product_id)?;
-                Unit::of_product(product, measures)
-            })
-            .collect();
-        let store_units: Vec<Option<Unit>> = input
-            .rows
-            .iter()
-            .zip(&unit_lines)
-            .zip(&product_units)
-            .map(|((row, line), product_unit)| match line {
-                Some(it) => Some(Unit::of_line(it)),
-                None => product_unit
-                    .clone()
-                    .filter(|u| Unit::of_row(row).convertible(u).is_some()),
-            })
-            .collect();
-        let units_apart: Vec<Option<Unit>> = input
-            .rows
-            .iter()
-            .zip(&product_units)
-            .map(|(row, unit)| {
-                let own = Unit::of_row(row);
-                unit.clone()
-                    .filter(|u| own.differs_from(u) && own.convertible(u).is_none())
+                    .find(|p| Some(p.id) == m.store_product_id);
+                match product.and_then(|p| Unit::of_product(p, measures)) {
+                    Some(unit) if own.convertible(&unit).is_some() => StockUnit::Product(unit),
+                    Some(unit) if own.differs_from(&unit) => StockUnit::Apart(unit),
+                    _ => StockUnit::Own,
+                }
             })
             .collect();
         let mut requests: Vec<_> = input
             .rows
             .iter()
             .zip(&matching.rows)
-            .zip(unit_lines.iter().zip(&shipped))
-            .zip(store_units.iter().zip(&units_apart))
-            .map(|(((r, m), (line, shipped)), (unit, apart))| {
-                // A row in units apart asks nothing it could be said to take: the rows after
-                // it see the stock whole.
-                let quantity = match apart {
-                    Some(_) => Decimal::ZERO,
-                    None => stock_quantity(r, *line, unit.as_ref()),
-                };
-                (m.store_product_id, need(quantity, *shipped))
-            })
+            .zip(stock_units.iter().zip(&shipped))
+            .map(|((r, m), (unit, shipped))| (m.store_product_id, need(unit.asks(r), *shipped)))
             .collect();
         requests.extend(order_only.iter().zip(&only_shipped).map(|(it, shipped)| {
             let product = u64::try_from(it.product_id).ok().filter(|id| *id > 0);
@@ -317,11 +282,11 @@ impl DealView {
             .map(|((index, row), ((m, s), (line, shipped)))| {
                 let line_shipped = line.is_some_and(|it| *shipped >= it.quantity);
                 let mut row = ViewRow::of(index, row, m, s, store_products, *line, line_shipped);
-                row.stock_unit = store_units[index]
-                    .clone()
-                    .or_else(|| units_apart[index].clone())
+                let counted_in = &stock_units[index];
+                row.stock_unit = counted_in
+                    .unit()
                     .filter(|unit| unit.differs_from(&row.unit));
-                row.units_apart = units_apart[index].is_some();
+                row.units_apart = matches!(counted_in, StockUnit::Apart(_));
                 // A product in several lines is compared in total (a difference), not per line.
                 if matching.split.iter().any(|s| s.rows.contains(&index)) {
                     row.order_quantity = None;
@@ -405,23 +370,49 @@ impl DealView {
     }
 }
 
-/// What deal row `row` asks of the store's stock, in the unit the stock counts in: the store's,
-/// which its order line carries. A row in a unit that converts to the line's asks its quantity
-/// converted (2 500 g of a product sold by the kg: 2,5); one in a unit that does not (packs
-/// against pieces) asks what the order holds, the only figure in the store's unit. Without a
-/// line, its quantity in the store product's `unit` when it converts to it, else as it is.
-fn stock_quantity(row: &ProductRow, line: Option<&BasketItem>, unit: Option<&Unit>) -> Decimal {
-    let Some(line) = line else {
-        return unit
-            .and_then(|u| Unit::of_row(row).convert(row.quantity, u))
-            .unwrap_or(row.quantity);
-    };
-    let (unit, store_unit) = (Unit::of_row(row), Unit::of_line(line));
-    if !unit.differs_from(&store_unit) {
-        return row.quantity;
+/// The unit a deal row's stock counts in: the store's.
+enum StockUnit<'a> {
+    /// Its order line's (or its product's first line's, whose unit the row's converts to).
+    Line(&'a BasketItem),
+    /// Without a line, the store product's own unit, which the row's converts to.
+    Product(Unit),
+    /// Without a line, the store product's own unit, which the row's does not convert to
+    /// (pieces against kg): its stock cannot be weighed against the row.
+    Apart(Unit),
+    /// Not known: the row's own.
+    Own,
+}
+
+impl StockUnit<'_> {
+    /// What deal row `row` asks of the store's stock, in this unit. A row in a unit that
+    /// converts to its line's asks its quantity converted (2 500 g of a product sold by the kg:
+    /// 2,5); one in a unit that does not (packs against pieces) asks what the order holds, the
+    /// only figure in the store's unit. A row in units apart asks nothing it could be said to
+    /// take: the product's later rows see the stock whole.
+    fn asks(&self, row: &ProductRow) -> Decimal {
+        let own = Unit::of_row(row);
+        match self {
+            StockUnit::Line(line) => {
+                let theirs = Unit::of_line(line);
+                match own.differs_from(&theirs) {
+                    true => own.convert(row.quantity, &theirs).unwrap_or(line.quantity),
+                    false => row.quantity,
+                }
+            }
+            StockUnit::Product(unit) => own.convert(row.quantity, unit).unwrap_or(row.quantity),
+            StockUnit::Apart(_) => Decimal::ZERO,
+            StockUnit::Own => row.quantity,
+        }
     }
-    unit.convert(row.quantity, &store_unit)
-        .unwrap_or(line.quantity)
+
+    /// The unit, when known.
+    fn unit(&self) -> Option<Unit> {
+        match self {
+            StockUnit::Line(line) => Some(Unit::of_line(line)),
+            StockUnit::Product(unit) | StockUnit::Apart(unit) => Some(unit.clone()),
+            StockUnit::Own => None,
+        }
+    }
 }
 
 /// The other deals holding a link to `order`, this deal's link by rule `rule_index`.

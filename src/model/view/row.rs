@@ -49,8 +49,8 @@ pub struct ViewRow {
     /// Stock figures (`None` for an unmatched row or without the store).
     pub stock: Option<RowStock>,
     /// The unit the stock figures count in, when it is not the row's: the store's, which its
-    /// order line (or the first line of its product) carries (see the view's
-    /// `stock_quantity`).
+    /// order line (or the first line of its product) carries, or else the store product names
+    /// (see the view's `StockUnit`).
     pub stock_unit: Option<Unit>,
     /// Without an order line, the store keeps the product in a unit the row's does not
     /// convert to (pieces against kg): its stock cannot be weighed against the row's
