@@ -19,7 +19,7 @@ pub use difference::{Names, difference_sentence};
 pub use lookup::LookupTexts;
 pub use settings::SettingsTexts;
 pub use shell::ShellTexts;
-pub use units::{quantity_with_unit, unit_name, unit_per};
+pub use units::{quantity_with_unit, unit_name, unit_per, unit_word};
 
 /// "StoreLink's administrator: Anna Smirnova.": the line that names who a rep is told to ask;
 /// nothing when no one is known.

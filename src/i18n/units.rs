@@ -90,6 +90,14 @@ pub fn unit_per(unit: &Unit, lang: Lang) -> String {
     }
 }
 
+/// The unit named as a word alone, in a sentence about it: «набор», "pcs".
+pub fn unit_word(unit: &Unit, lang: Lang) -> String {
+    match lang {
+        Lang::Ru => russian_form(russian_name(unit), NOMINATIVE),
+        _ => unit_name(Decimal::from(2), unit, lang),
+    }
+}
+
 /// Russian unit names written as whole words, in the forms a number asks for: after 1 (and 21,
 /// 31…), after 2–4 and fractions, after 5–20, and after "за" (accusative). Abbreviations
 /// (`шт`, `кг`, `упак`) do not change and are not listed.
@@ -134,7 +142,8 @@ fn russian_case(quantity: Decimal) -> usize {
     }
 }
 
-/// The form after "за" in [`RUSSIAN_FORMS`].
+/// The form after 1 (the word alone) and the one after "за", in [`RUSSIAN_FORMS`].
+const NOMINATIVE: usize = 0;
 const ACCUSATIVE: usize = 3;
 
 /// `name` in its form number `form`, when it is a whole word listed above (its capital
@@ -235,6 +244,14 @@ mod tests {
         assert_eq!(quantity_with_unit(q, &kg, Lang::Ru), "0,3 кг");
         assert_eq!(quantity_with_unit(q, &kg, Lang::En), "0.3 kg");
         assert_eq!(quantity_with_unit(q, &unit(Some(999), ""), Lang::Ru), "0,3");
+    }
+
+    #[test]
+    fn a_unit_alone_is_in_the_nominative_or_the_english_plural() {
+        assert_eq!(unit_word(&unit(Some(839), "набор"), Lang::Ru), "набор");
+        assert_eq!(unit_word(&unit(Some(715), "Пара"), Lang::Ru), "Пара");
+        assert_eq!(unit_word(&unit(Some(796), ""), Lang::Ru), "шт");
+        assert_eq!(unit_word(&unit(Some(796), "шт"), Lang::En), "pcs");
     }
 
     #[test]

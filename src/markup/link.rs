@@ -218,7 +218,7 @@ impl LinkState {
     /// "Link" on the order `order_id` when it is offered and no link is being written: an
     /// order another deal links to asks to confirm first (`confirmed` is the rep's yes).
     pub fn begin_link(&mut self, order_id: u64, confirmed: bool) -> Option<LinkStep> {
-        if self.linking.is_some() || self.linked.is_some() {
+        if self.link_closed() {
             return None;
         }
         let (entry, unchecked) = self.offered_entry(order_id)?;
@@ -234,6 +234,11 @@ impl LinkState {
         self.linking = Some(order_id);
         self.link_error = None;
         Some(LinkStep::Write(order))
+    }
+
+    /// A link is being written, or was just written: no other is offered now.
+    fn link_closed(&self) -> bool {
+        self.linking.is_some() || self.linked.is_some()
     }
 
     /// Whether linking order `order_id` asks about other deals: one holds it, or no one could
@@ -361,7 +366,7 @@ pub fn write(
     // Said while the link is written (a slow portal takes seconds), and read out, over the
     // introduction, which keeps its room: the list and the button just pressed stay put.
     m.open_class("div", "sl-link-intro");
-    match state.linking.is_some() || state.linked.is_some() {
+    match state.link_closed() {
         true => m.open_class("p", "sl-muted sl-link-intro-kept"),
         false => m.open_class("p", "sl-muted"),
     };
@@ -559,7 +564,7 @@ fn list(m: &mut Markup, found: &Found, testid: &str, state: &LinkState, lang: La
             for entry in entries {
                 let id = Some(entry.order.id);
                 let shown = ItemState {
-                    linking: state.linking.is_some() || state.linked.is_some(),
+                    linking: state.link_closed(),
                     confirming: state.confirming == id
                         && state
                             .pressed_in

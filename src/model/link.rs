@@ -291,10 +291,7 @@ pub fn order_number_batch(number: &str) -> Option<Batch> {
     // (`КМ-0111` for `KM-0111`): each spelling is asked.
     let mut found = Vec::new();
     for (i, spelt) in code_spellings(number).iter().enumerate() {
-        let name = match i {
-            0 => FOUND.to_owned(),
-            _ => format!("{FOUND}{i}"),
-        };
+        let name = found_command(i);
         batch.push(
             name.clone(),
             order_list_call(json!({"=%accountNumber": spelt})),
@@ -326,13 +323,18 @@ pub const FOUND: &str = "found";
 
 /// The names of [`order_number_batch`]'s commands listing orders by number.
 pub fn found_commands(batch: &Batch) -> Vec<String> {
-    (0..3)
-        .map(|i| match i {
-            0 => FOUND.to_owned(),
-            _ => format!("{FOUND}{i}"),
-        })
-        .filter(|name| batch.get(name).is_some())
+    (0..)
+        .map(found_command)
+        .take_while(|name| batch.get(name).is_some())
         .collect()
+}
+
+/// The name of the command listing the orders of spelling `i` of the typed number.
+fn found_command(i: usize) -> String {
+    match i {
+        0 => FOUND.to_owned(),
+        _ => format!("{FOUND}{i}"),
+    }
 }
 
 /// How many orders found by number have their buyer read (a number names one order, or a few).

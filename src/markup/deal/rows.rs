@@ -3,7 +3,7 @@
 use bitrix_rest::Decimal;
 
 use super::changed_class;
-use crate::i18n::{Lang, fill, quantity_with_unit, unit_name};
+use crate::i18n::{fill, quantity_with_unit, unit_word};
 use crate::markup::Markup;
 use crate::markup::format::{Fmt, plain};
 use crate::markup::skeleton::bar;
@@ -373,12 +373,7 @@ fn row_state(
         m.leaf("span", "sl-sr", &format!(". {}", t.in_sizes_hint));
     } else if row.units_apart && !row.shipped {
         // Pieces against kg: the stock says nothing of the row's need.
-        // Named as a word alone: the nominative in Russian, the plural in English ("pcs").
-        let alone = match fmt.lang {
-            Lang::Ru => Decimal::from(1),
-            _ => Decimal::from(2),
-        };
-        let unit = |u: &Unit| unit_name(alone, u, fmt.lang);
+        let unit = |u: &Unit| unit_word(u, fmt.lang);
         let store = row.stock_unit.as_ref().map(unit).unwrap_or_default();
         let hint = fill(t.units_apart_hint, &[&unit(&row.unit), &store]);
         m.open_class("span", "sl-badge sl-badge-warning")

@@ -193,10 +193,7 @@ pub fn lookup_answer(
     let distinct = found_count(&plan.query, &results, &scope);
     let mut hits = lookup_hits(&plan.query, results, scope, &shown);
     // Optional: without the units the figures stand alone, as before.
-    let measures: Vec<Measure> = match plan.batch.get(MEASURES) {
-        Some(_) => replies.list_of(MEASURES, MEASURES_KEY).unwrap_or_default(),
-        None => Vec::new(),
-    };
+    let measures: Vec<Measure> = replies.list_of(MEASURES, MEASURES_KEY).unwrap_or_default();
     for hit in &mut hits {
         hit.unit = Unit::of_product(&hit.product, &measures);
     }
