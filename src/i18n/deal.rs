@@ -139,6 +139,8 @@ pub struct DealTexts {
     pub link_in_progress: &'static str,
     /// The link is written and the tab loads the order ({0}: its number).
     pub link_done_loading: &'static str,
+    /// The link is written, and the tab's load of the order failed (its notice says why).
+    pub link_done: &'static str,
     pub link_not_checked: &'static str,
     pub link_contact_unusable_means: &'static str,
     pub link_no_candidates: &'static str,
@@ -332,6 +334,7 @@ static RU: DealTexts = DealTexts {
     link_contact_no_means: "У контакта сделки нет ни телефона, ни e-mail — искать его заказы не по чему.",
     link_in_progress: "Связываем сделку с заказом №{0}…",
     link_done_loading: "Сделка связана с заказом №{0}. Загружаем заказ…",
+    link_done: "Сделка связана с заказом №{0}.",
     link_not_checked: "Перед записью не удалось перечитать сделку: {0}",
     link_contact_unusable_means: "Телефон и e-mail контакта сделки не годятся для поиска заказов: в номере должно быть от 7 до 15 цифр, в адресе — «@». Найдите заказ по номеру или ID.",
     link_no_candidates: "Заказов с этим телефоном или e-mail в магазине нет.",
@@ -513,6 +516,7 @@ static EN: DealTexts = DealTexts {
     link_contact_no_means: "The deal's contact has no phone or e-mail to look for orders by.",
     link_in_progress: "Linking the deal to order #{0}…",
     link_done_loading: "The deal is linked to order #{0}. Loading the order…",
+    link_done: "The deal is linked to order #{0}.",
     link_not_checked: "The deal could not be read again before writing: {0}",
     link_contact_unusable_means: "The deal contact's phone and e-mail cannot be searched for: a phone number needs 7 to 15 digits, an e-mail address an \"@\". Find the order by its number or ID.",
     link_no_candidates: "The store has no orders with this phone or e-mail.",

@@ -343,6 +343,7 @@ pub fn write(
     unresolved: &[UnresolvedLink],
     labels: &[FieldLabel],
     who: Audience,
+    loading: bool,
 ) {
     let lang = who.lang;
     let t = lang.deal();
@@ -384,11 +385,16 @@ pub fn write(
         }
         m.close("p");
     } else if let Some(number) = &state.linked {
-        // Written: the order shows once the tab has loaded it.
+        // Written: the order shows once the tab has loaded it; a load that failed says why
+        // in the tab's own notice, and the link stays said.
+        let template = match loading {
+            true => t.link_done_loading,
+            false => t.link_done,
+        };
         m.open_class("p", "sl-muted sl-link-intro-over")
             .attr("role", "status")
             .attr("data-testid", "link-done")
-            .text(&fill(t.link_done_loading, &[number]))
+            .text(&fill(template, &[number]))
             .close("p");
     }
     m.close("div");
@@ -814,7 +820,14 @@ mod tests {
             label: "Order number in the store".into(),
         }];
         let mut m = Markup::new();
-        write(&mut m, state, unresolved, &labels, rep(Lang::En, None));
+        write(
+            &mut m,
+            state,
+            unresolved,
+            &labels,
+            rep(Lang::En, None),
+            true,
+        );
         m.finish()
     }
 
@@ -1270,6 +1283,18 @@ mod tests {
         );
         assert!(item_of(&done, 105).contains(r#"data-testid="link-button" aria-disabled="true""#));
         assert_eq!(state.begin_link(105, false), None);
+        // The tab's load of the order failed (its notice says why): the link stays said, and
+        // nothing says it is still loading.
+        let mut m = Markup::new();
+        write(&mut m, &state, &[], &[], rep(Lang::En, None), false);
+        let failed = m.finish();
+        assert!(
+            failed.contains(&format!(
+                r#"data-testid="link-done">The deal is linked to order #{number}.</p>"#
+            )),
+            "{failed}"
+        );
+        assert!(!failed.contains("Loading"), "{failed}");
         // Cleared, the panel offers links again.
         state.linked = None;
         assert!(!html(&state).contains("disabled"));
@@ -1454,6 +1479,7 @@ mod tests {
                 unresolved,
                 &[],
                 rep(Lang::En, Some("Anna Smirnova")),
+                true,
             );
             m.finish()
         };
@@ -1482,7 +1508,7 @@ mod tests {
             is_admin: true,
             admin: None,
         };
-        write(&mut m, &candidates(), &missing, &[], admin);
+        write(&mut m, &candidates(), &missing, &[], admin, true);
         let html = m.finish();
         let t = Lang::En.deal();
         assert!(
@@ -1517,6 +1543,7 @@ mod tests {
             &[],
             &[],
             rep(Lang::Ru, None),
+            true,
         );
         let html = m.finish();
         assert!(html.starts_with(&format!(

@@ -114,14 +114,15 @@ impl LinkPanel {
     }
 
     /// Writes the panel (the deal tab calls this inside its own markup, with what the deal's
-    /// link fields hold that names no order).
-    pub fn write(&self, m: &mut Markup, unresolved: &[UnresolvedLink]) {
+    /// link fields hold that names no order, and whether the tab is loading).
+    pub fn write(&self, m: &mut Markup, unresolved: &[UnresolvedLink], loading: bool) {
         markup::write(
             m,
             &self.state.borrow(),
             unresolved,
             &self.session.settings.field_labels,
             self.session.audience(),
+            loading,
         );
     }
 

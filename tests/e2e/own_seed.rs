@@ -615,6 +615,31 @@ fn a_link_bitrix24_made_wait_checks_the_deal_again_before_it_writes() {
 
 #[test]
 #[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_link_whose_order_cannot_be_loaded_stays_said_without_loading_forever() {
+    let stand = mini_stand(
+        "a_link_whose_order_cannot_be_loaded_stays_said_without_loading_forever",
+        mini_options(60),
+    );
+    stand.open_deal_ready(2, User::Rep);
+    let candidate = format!("{}[data-order-id=\"502\"]", tid("link-candidate"));
+    stand.wait_css(&candidate);
+    // Bitrix24 refuses the deal's products from now on: the link (which reads the deal and
+    // writes it) is written, and the tab's load after it fails.
+    stand.sandbox.set_fault(
+        "portal:crm.deal.productrows.get",
+        1.0,
+        bitrix_sandbox::FaultKind::Denied,
+    );
+    stand.click(&format!("{candidate} {}", tid("link-button")));
+    // The load's failure is said, and the panel says the link, not a load under way.
+    stand.wait_css(&tid("refresh-failed"));
+    let done = stand.wait_css(&tid("link-done"));
+    assert_eq!(done.text, "Сделка связана с заказом №M-502.");
+    assert_eq!(rest::deal(&stand.sandbox, 2)[ORDER_FIELD], json!("502"));
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
 fn a_deal_deleted_while_its_tab_is_open_takes_its_order_and_stock_off_the_screen() {
     let stand = mini_stand(
         "a_deal_deleted_while_its_tab_is_open_takes_its_order_and_stock_off_the_screen",

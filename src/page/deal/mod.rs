@@ -313,7 +313,7 @@ impl DealTab {
         let mut m = Markup::new();
         tab_body(&mut m, &ctx, &state, &|m, unresolved| {
             if let Some(panel) = &link {
-                panel.write(m, unresolved);
+                panel.write(m, unresolved, state.busy);
             }
         });
         self.body.render(m.finish());
