@@ -166,6 +166,8 @@ pub struct DealTexts {
     /// An order found by number whose buyer is not the deal's contact: its badge and the
     /// question before it is linked.
     pub link_foreign_buyer: &'static str,
+    /// … when the order names its buyer: `{0}` the name.
+    pub link_foreign_buyer_named: &'static str,
     pub link_confirm_foreign: &'static str,
     /// Added to the question about an order other deals hold when its buyer is not the
     /// deal's contact either.
@@ -356,6 +358,7 @@ static RU: DealTexts = DealTexts {
     link_deal_named: "«{0}» (#{1})",
     list_and: "и",
     link_foreign_buyer: "Покупатель — не контакт сделки",
+    link_foreign_buyer_named: "Покупатель {0} — не контакт сделки",
     link_confirm_also_foreign: "Кроме того, покупатель заказа — не контакт этой сделки.",
     link_confirm_foreign: "Ни телефон, ни e-mail покупателя этого заказа не совпадают с контактом сделки. Связать заказ с этой сделкой?",
     linked_done: "Сделка связана с заказом №{0}.",
@@ -538,6 +541,7 @@ static EN: DealTexts = DealTexts {
     link_deal_named: "\"{0}\" (#{1})",
     list_and: "and",
     link_foreign_buyer: "The buyer is not the deal's contact",
+    link_foreign_buyer_named: "The buyer, {0}, is not the deal's contact",
     link_confirm_also_foreign: "Also, the order's buyer is not this deal's contact.",
     link_confirm_foreign: "This order's buyer has a different phone and e-mail from the deal's contact. Link the order to this deal anyway?",
     linked_done: "The deal is linked to order #{0}.",

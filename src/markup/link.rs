@@ -52,16 +52,27 @@ pub struct Entry {
     /// Found by number, its buyer has a phone or an e-mail and none is the deal contact's:
     /// the link asks first.
     pub foreign_buyer: bool,
+    /// The buyer's name, when the order names one (said of another buyer).
+    pub buyer: Option<String>,
 }
 
-/// `found` (orders found by number) with what their buyers are known to be: `known` holds, by
-/// order ID, how the buyer is the deal's contact, or `None` for another buyer.
-pub fn with_buyers(mut found: Found, known: &[(u64, Option<MatchedOn>)]) -> Found {
+/// What is known of the buyer of an order found by number: how it is the deal's contact
+/// (`None`: another buyer), and its name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KnownBuyer {
+    pub order_id: u64,
+    pub on: Option<MatchedOn>,
+    pub name: Option<String>,
+}
+
+/// `found` (orders found by number) with what their buyers are known to be.
+pub fn with_buyers(mut found: Found, known: &[KnownBuyer]) -> Found {
     if let Found::Orders(entries, _) = &mut found {
         for entry in entries.iter_mut() {
-            if let Some((_, how)) = known.iter().find(|(id, _)| *id == entry.order.id) {
-                entry.on = *how;
-                entry.foreign_buyer = how.is_none();
+            if let Some(buyer) = known.iter().find(|b| b.order_id == entry.order.id) {
+                entry.on = buyer.on;
+                entry.foreign_buyer = buyer.on.is_none();
+                entry.buyer = buyer.name.clone();
             }
         }
     }
@@ -89,6 +100,7 @@ pub fn offered(
             on: ons.get(i).copied(),
             elsewhere: others,
             foreign_buyer: false,
+            buyer: None,
         });
     }
     Found::Orders(entries, unknown)
@@ -675,9 +687,13 @@ fn item(
             .close("span");
     }
     if entry.foreign_buyer {
+        let badge = match &entry.buyer {
+            Some(name) => fill(t.link_foreign_buyer_named, &[name]),
+            None => t.link_foreign_buyer.to_owned(),
+        };
         m.open_class("span", "sl-badge sl-badge-warning")
             .attr("data-testid", "link-foreign-buyer")
-            .text(t.link_foreign_buyer)
+            .text(&badge)
             .close("span");
     }
     let question = match (entry.elsewhere.as_slice(), confirming) {
@@ -812,6 +828,14 @@ mod tests {
 
     fn html(state: &LinkState) -> String {
         html_with(state, &[])
+    }
+
+    fn known(order_id: u64, on: Option<MatchedOn>, name: Option<&str>) -> KnownBuyer {
+        KnownBuyer {
+            order_id,
+            on,
+            name: name.map(str::to_owned),
+        }
     }
 
     fn html_with(state: &LinkState, unresolved: &[UnresolvedLink]) -> String {
@@ -986,13 +1010,20 @@ mod tests {
             Vec::new(),
             None,
         );
-        state.by_number = with_buyers(found, &[(105, None), (106, Some(MatchedOn::Email))]);
+        state.by_number = with_buyers(
+            found,
+            &[
+                known(105, None, Some("Anna <b>Smith</b>")),
+                known(106, Some(MatchedOn::Email), Some("Pyotr")),
+            ],
+        );
         // Its yes answers the buyer's question only: other deals are still asked at the write.
         assert!(!state.asks_about_others(105));
         let listed = html(&state);
+        // The other buyer is named (as text), so the rep can tell who bought it.
         assert!(
             item_of(&listed, 105).contains(
-                r#"data-testid="link-foreign-buyer">The buyer is not the deal's contact</span>"#
+                r#"data-testid="link-foreign-buyer">The buyer, Anna &lt;b&gt;Smith&lt;/b&gt;, is not the deal's contact</span>"#
             ),
             "{listed}"
         );
@@ -1028,8 +1059,16 @@ mod tests {
             )],
             None,
         );
-        state.by_number = with_buyers(found, &[(105, None)]);
+        state.by_number = with_buyers(found, &[known(105, None, None)]);
         assert!(state.asks_about_others(105));
+        // Without a name, the badge says who the buyer is not.
+        assert!(
+            html(&state).contains(
+                r#"data-testid="link-foreign-buyer">The buyer is not the deal's contact</span>"#
+            ),
+            "{}",
+            html(&state)
+        );
         assert_eq!(state.begin_link(105, false), Some(LinkStep::Confirm));
         let asked = html(&state);
         assert!(

@@ -14,7 +14,7 @@ use bitrix_rest::models::{crm::Deal, sale::Order};
 use serde_json::{Value, json};
 
 use crate::model::call::{Batch, Call, PAGE_SIZE, inert, result_ref, slot_refs};
-use crate::model::contacts::{PROP_EMAIL, PROP_PHONE};
+use crate::model::contacts::{PROP_EMAIL, PROP_FIRST_NAME, PROP_LAST_NAME, PROP_NAME, PROP_PHONE};
 use crate::model::lookup::code_spellings;
 use crate::model::settings::{LinkRule, OrderKey};
 use crate::model::text::{lowercase, pasted};
@@ -302,19 +302,21 @@ pub fn order_number_batch(number: &str) -> Option<Batch> {
         batch.push("found_id", order_list_call(json!({"id": id})));
         found.extend(slot_refs("found_id", &["orders"], 1, "id"));
     }
-    // The buyers' phones and e-mails, to tell whether an order is the deal contact's.
+    // The buyers' phones and e-mails, to tell whether an order is the deal contact's, and
+    // their names, to say who another buyer is.
     batch.push(
         BUYERS,
         Call::new(
             "sale.propertyvalue.list",
             json!({"select": ["orderId", "code", "value"],
-                   "filter": {"orderId": found, "code": [PROP_PHONE, PROP_EMAIL]}}),
+                   "filter": {"orderId": found, "code": [PROP_PHONE, PROP_EMAIL, PROP_NAME, PROP_FIRST_NAME, PROP_LAST_NAME]}}),
         ),
     );
     Some(batch)
 }
 
-/// The command of [`order_number_batch`] listing the found orders' buyer phones and e-mails.
+/// The command of [`order_number_batch`] listing the found orders' buyer phones, e-mails and
+/// names.
 pub const BUYERS: &str = "buyers";
 
 /// The commands of [`order_number_batch`] listing the orders of the typed number: `found`, then

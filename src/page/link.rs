@@ -19,10 +19,11 @@ use crate::i18n::errors::{System, asks_admin, describe};
 use crate::i18n::fill;
 use crate::markup::Markup;
 use crate::markup::link::{
-    self as markup, ContactSearch, Found, LinkState, LinkStep, NotLinked, offered, with_buyers,
+    self as markup, ContactSearch, Found, KnownBuyer, LinkState, LinkStep, NotLinked, offered,
+    with_buyers,
 };
 use crate::model::call::Batch;
-use crate::model::contacts::search::{CandidateSearch, buyer_of};
+use crate::model::contacts::search::{CandidateSearch, buyer_name_in, buyer_of};
 use crate::model::contacts::{MatchedOn, has_any_means};
 use crate::model::link::{UnresolvedLink, recorded_links, written_meanwhile};
 use crate::model::settings::Settings;
@@ -221,10 +222,16 @@ impl LinkPanel {
                 Ok((orders, buyers)) => {
                     // Whose each order is: the contact's (said as the candidates are), another
                     // buyer's (the link asks first), or unknown (no phone or e-mail to tell by).
-                    let known: Vec<(u64, Option<MatchedOn>)> = match &contact {
+                    let known: Vec<KnownBuyer> = match &contact {
                         Some(c) => orders
                             .iter()
-                            .filter_map(|o| Some((o.id, buyer_of(c, o.id, &buyers)?)))
+                            .filter_map(|o| {
+                                Some(KnownBuyer {
+                                    order_id: o.id,
+                                    on: buyer_of(c, o.id, &buyers)?,
+                                    name: buyer_name_in(o.id, &buyers),
+                                })
+                            })
                             .collect(),
                         None => Vec::new(),
                     };

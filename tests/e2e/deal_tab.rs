@@ -281,7 +281,17 @@ fn an_order_found_by_number_whose_buyer_is_not_the_contact_asks_before_it_is_lin
     stand.type_into(&tid("link-number"), &number);
     stand.click(&tid("link-find"));
     let result = format!("{}[data-order-id=\"110\"]", tid("link-result"));
-    stand.wait_css(&format!("{result} {}", tid("link-foreign-buyer")));
+    let badge = stand.wait_css(&format!("{result} {}", tid("link-foreign-buyer")));
+    // The badge names that buyer, as the store names them.
+    let names = rest::store(
+        &stand.sandbox,
+        "sale.propertyvalue.list",
+        &[("filter[orderId]", "110"), ("filter[code]", "FIO")],
+    );
+    let name = names["propertyValues"][0]["value"]
+        .as_str()
+        .expect("order 110's buyer has a name");
+    assert_eq!(badge.text, format!("Покупатель {name} — не контакт сделки"));
     stand.click(&format!("{result} {}", tid("link-button")));
     stand.wait_css(&format!("{result} {}", tid("link-confirm")));
     // Nothing is written before the rep says yes.

@@ -15,6 +15,9 @@ use crate::model::sorted::{sort_by_key, sort_dedup};
 
 /// The order property holding the buyer's full name.
 pub const PROP_NAME: &str = "FIO";
+/// The order properties holding the buyer's first and last name, when `FIO` is not used.
+pub const PROP_FIRST_NAME: &str = "NAME";
+pub const PROP_LAST_NAME: &str = "LAST_NAME";
 /// The order property holding the buyer's phone.
 pub const PROP_PHONE: &str = "PHONE";
 /// The order property holding the buyer's e-mail.
@@ -41,15 +44,8 @@ impl Buyer {
                 .filter(|v| !v.is_empty())
                 .map(str::to_owned)
         };
-        let name = prop(PROP_NAME).or_else(|| {
-            let parts: Vec<String> = ["NAME", "LAST_NAME"]
-                .iter()
-                .filter_map(|c| prop(c))
-                .collect();
-            (!parts.is_empty()).then(|| parts.join(" "))
-        });
         Buyer {
-            name,
+            name: buyer_name(prop),
             phone: prop(PROP_PHONE),
             email: prop(PROP_EMAIL),
         }
@@ -64,6 +60,18 @@ impl Buyer {
     pub fn normalized_email(&self) -> Option<Email> {
         self.email.as_deref().and_then(Email::parse)
     }
+}
+
+/// A buyer's name from the order's properties, read by `prop` (trimmed, empty as none): `FIO`,
+/// else `NAME` and `LAST_NAME` joined.
+pub fn buyer_name(prop: impl Fn(&str) -> Option<String>) -> Option<String> {
+    prop(PROP_NAME).or_else(|| {
+        let parts: Vec<String> = [PROP_FIRST_NAME, PROP_LAST_NAME]
+            .iter()
+            .filter_map(|c| prop(c))
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" "))
+    })
 }
 
 /// A contact's phones and e-mails, normalised (entries that are not numbers/addresses dropped),

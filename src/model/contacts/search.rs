@@ -13,7 +13,9 @@ use bitrix_rest::value::{DecodeError, Fields, FromValue, lenient};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{Email, MatchedOn, PROP_EMAIL, PROP_PHONE, Phone, contact_emails, contact_phones};
+use super::{
+    Email, MatchedOn, PROP_EMAIL, PROP_PHONE, Phone, buyer_name, contact_emails, contact_phones,
+};
 use crate::model::call::{Batch, Call, PAGE_SIZE, slot_refs};
 use crate::model::sorted::sort_by_key;
 
@@ -224,6 +226,17 @@ pub fn duplicate_email_call(emails: &[Email]) -> Call {
         "crm.duplicate.findbycomm",
         json!({"type": "EMAIL", "values": values, "entity_type": "CONTACT"}),
     )
+}
+
+/// The name of order `order_id`'s buyer in `hits` (see [`buyer_name`]).
+pub fn buyer_name_in(order_id: u64, hits: &[PropertyHit]) -> Option<String> {
+    buyer_name(|code| {
+        hits.iter()
+            .filter(|h| h.order_id == order_id && h.code.eq_ignore_ascii_case(code))
+            .filter_map(|h| h.value.as_deref().map(str::trim))
+            .find(|v| !v.is_empty())
+            .map(str::to_owned)
+    })
 }
 
 /// How the buyer of order `order_id` is the deal's `contact`, from the order's phone and e-mail

@@ -1,8 +1,8 @@
 use serde_json::json;
 
 use crate::model::contacts::search::{
-    CandidateSearch, PropertyHit, duplicate_email_call, duplicate_phone_call, email_search_call,
-    phone_search_call,
+    CandidateSearch, PropertyHit, buyer_name_in, duplicate_email_call, duplicate_phone_call,
+    email_search_call, phone_search_call,
 };
 use crate::model::contacts::{
     Buyer, ContactMatch, Email, MatchedOn, Phone, duplicate_groups, has_any_means, match_buyer,
@@ -361,6 +361,29 @@ fn a_buyer_with_no_phone_or_email_of_the_contact_is_someone_else() {
         &phone_only
     ));
     assert!(!other_buyer(&buyer(None, None), &jane));
+}
+
+#[test]
+fn an_order_found_by_number_names_its_buyer_by_fio_else_by_name_and_last_name() {
+    let hit = |order_id: u64, code: &str, value: &str| PropertyHit {
+        order_id,
+        code: code.into(),
+        value: Some(value.into()),
+    };
+    let hits = [
+        hit(1, "PHONE", "+7 999 000-00-00"),
+        hit(1, "FIO", " Анна Смирнова "),
+        hit(1, "NAME", "Анна"),
+        hit(2, "name", "John"),
+        hit(2, "LAST_NAME", "Smith"),
+        hit(3, "FIO", "  "),
+        hit(3, "EMAIL", "x@y.ru"),
+    ];
+    assert_eq!(buyer_name_in(1, &hits).as_deref(), Some("Анна Смирнова"));
+    assert_eq!(buyer_name_in(2, &hits).as_deref(), Some("John Smith"));
+    // A blank name is no name; another order's name is not this one's.
+    assert_eq!(buyer_name_in(3, &hits), None);
+    assert_eq!(buyer_name_in(4, &hits), None);
 }
 
 #[test]

@@ -230,9 +230,12 @@ fn an_order_number_typed_by_the_rep_is_trimmed_of_hash_and_spaces() {
         "Cyrillic А"
     );
     assert!(found_commands(&order_number_batch("165").unwrap()) == ["found"]);
-    // The buyers of what was found, in the same request: their phones and e-mails.
+    // The buyers of what was found, in the same request: their phones, e-mails and names.
     let buyers = &b.get(BUYERS).expect("the buyers").params;
-    assert_eq!(buyers["filter"]["code"], json!(["PHONE", "EMAIL"]));
+    assert_eq!(
+        buyers["filter"]["code"],
+        json!(["PHONE", "EMAIL", "FIO", "NAME", "LAST_NAME"])
+    );
     assert!(
         buyers["filter"]["orderId"][0]
             .as_str()
