@@ -15,6 +15,15 @@ fn phone(s: &str) -> Phone {
     Phone::parse(s).unwrap()
 }
 
+/// Order `order_id`'s property `code` holding `value`, as the store lists it.
+fn hit(order_id: u64, code: &str, value: &str) -> PropertyHit {
+    PropertyHit {
+        order_id,
+        code: code.into(),
+        value: Some(value.into()),
+    }
+}
+
 #[test]
 fn russian_numbers_in_every_usual_form_are_one_number() {
     for typed in [
@@ -365,11 +374,6 @@ fn a_buyer_with_no_phone_or_email_of_the_contact_is_someone_else() {
 
 #[test]
 fn an_order_found_by_number_names_its_buyer_by_fio_else_by_name_and_last_name() {
-    let hit = |order_id: u64, code: &str, value: &str| PropertyHit {
-        order_id,
-        code: code.into(),
-        value: Some(value.into()),
-    };
     let hits = [
         hit(1, "PHONE", "+7 999 000-00-00"),
         hit(1, "FIO", " Анна Смирнова "),
@@ -418,17 +422,12 @@ fn a_contact_with_only_a_short_phone_has_means_but_nothing_to_search_by() {
 
 #[test]
 fn an_order_found_by_number_is_the_contacts_by_phone_or_email_or_anothers() {
-    use crate::model::contacts::search::{PropertyHit, buyer_of};
+    use crate::model::contacts::search::buyer_of;
     let contact: bitrix_rest::models::crm::Contact = serde_json::from_value(json!({
         "ID": "7", "PHONE": [{"VALUE": "+7 916 123-45-67", "VALUE_TYPE": "MOBILE"}],
         "EMAIL": [{"VALUE": "ivan@example.ru", "VALUE_TYPE": "WORK"}]
     }))
     .unwrap();
-    let hit = |order: u64, code: &str, value: &str| PropertyHit {
-        order_id: order,
-        code: code.into(),
-        value: Some(value.into()),
-    };
     let hits = [
         hit(1, "PHONE", "8 (916) 123-45-67"),
         hit(2, "EMAIL", "IVAN@example.ru"),
