@@ -640,6 +640,45 @@ fn a_link_whose_order_cannot_be_loaded_stays_said_without_loading_forever() {
 
 #[test]
 #[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn try_again_pressed_three_times_loads_the_deal_once() {
+    let stand = mini_stand(
+        "try_again_pressed_three_times_loads_the_deal_once",
+        mini_options(60),
+    );
+    stand.open_deal_ready(2, User::Rep);
+    let candidate = format!("{}[data-order-id=\"502\"]", tid("link-candidate"));
+    stand.wait_css(&candidate);
+    // The deal is linked, and its reload fails: what was shown stays, with "Try again".
+    stand.sandbox.set_fault(
+        "portal:crm.deal.productrows.get",
+        1.0,
+        bitrix_sandbox::FaultKind::Denied,
+    );
+    stand.click(&format!("{candidate} {}", tid("link-button")));
+    stand.wait_css(&tid("refresh-failed"));
+    stand.sandbox.clear_faults();
+    stand.sandbox.set_latency(300);
+    stand.sandbox.reset_stats();
+    // The rep presses "Try again" three times before the first answer comes.
+    let pressed = stand.js(
+        "let n = 0;
+         for (let i = 0; i < 3; i++) {
+           const b = document.querySelector('[data-on-click=\"retry\"]');
+           if (b) { b.click(); n++; }
+         }
+         return n;",
+        vec![],
+    );
+    assert_eq!(pressed, json!(3), "the button stays while the tab loads");
+    stand.wait_css(&tid("order-number"));
+    let rows_read = stand.sandbox.stats().batched["portal"]
+        .get("crm.deal.productrows.get")
+        .copied();
+    assert_eq!(rows_read, Some(1), "one load, not three");
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
 fn a_deal_deleted_while_its_tab_is_open_takes_its_order_and_stock_off_the_screen() {
     let stand = mini_stand(
         "a_deal_deleted_while_its_tab_is_open_takes_its_order_and_stock_off_the_screen",

@@ -232,7 +232,9 @@ impl DealTab {
 
     fn on_action(&self, action: &Action) {
         match action.name.as_str() {
-            // The rep may retry because the admin just mended what failed.
+            // The rep may retry because the admin just mended what failed; a press while the
+            // tab loads anyway (the notice stays over what is shown) asks nothing more.
+            "retry" if self.state.borrow().busy => {}
             "retry" => {
                 if let Some(tab) = self.weak().upgrade() {
                     live::load_with_saved_settings(&tab, LoadKind::Open);
