@@ -16,6 +16,9 @@ impl Lang {
 pub struct DealTexts {
     pub order_title: &'static str,
     pub order_number: &'static str,
+    /// Beside an order's number when its ID is another figure (`{0}`: the ID): the ID is what
+    /// a deal field of IDs holds, and what a search by ID finds.
+    pub order_id: &'static str,
     /// An order's number in the selector of several: `{0}`.
     pub choice_number: &'static str,
     pub order_date: &'static str,
@@ -229,6 +232,7 @@ pub struct DealTexts {
 static RU: DealTexts = DealTexts {
     order_title: "Заказ в магазине",
     order_number: "Заказ №{0}",
+    order_id: "(ID {0})",
     choice_number: "№{0}",
     order_date: "от {0}",
     order_status: "Статус",
@@ -412,6 +416,7 @@ static RU: DealTexts = DealTexts {
 static EN: DealTexts = DealTexts {
     order_title: "Store order",
     order_number: "Order #{0}",
+    order_id: "(ID {0})",
     choice_number: "#{0}",
     order_date: "placed {0}",
     order_status: "Status",

@@ -15,6 +15,7 @@ use super::Markup;
 use super::format::Fmt;
 use super::skeleton::bar;
 use crate::i18n::{DealTexts, Lang, fill};
+use crate::markup::deal::order::order_id;
 use crate::markup::notice::{Audience, ask_line};
 use crate::model::contacts::MatchedOn;
 use crate::model::link::UnresolvedLink;
@@ -644,6 +645,7 @@ fn item(
         "sl-strong",
         &fill(t.order_number, &[&order.account_number]),
     );
+    order_id(m, t, order.id, &order.account_number);
     let fmt = Fmt::new(lang);
     m.open_class("span", "sl-muted")
         .text(" · ")
@@ -1020,6 +1022,14 @@ mod tests {
         // Its yes answers the buyer's question only: other deals are still asked at the write.
         assert!(!state.asks_about_others(105));
         let listed = html(&state);
+        // A number that is not the order's ID shows the ID: typed "105", the rep sees which
+        // order has that ID and which that number.
+        assert!(
+            item_of(&listed, 105).contains(
+                r#"<span class="sl-strong">Order #M-503</span><span class="sl-muted sl-order-id" data-testid="order-id"> (ID 105)</span>"#
+            ),
+            "{listed}"
+        );
         // The other buyer is named (as text), so the rep can tell who bought it.
         assert!(
             item_of(&listed, 105).contains(

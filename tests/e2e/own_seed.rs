@@ -640,6 +640,27 @@ fn a_link_whose_order_cannot_be_loaded_stays_said_without_loading_forever() {
 
 #[test]
 #[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn an_order_numbered_apart_from_its_id_shows_the_id_its_deal_field_holds() {
+    let stand = mini_stand(
+        "an_order_numbered_apart_from_its_id_shows_the_id_its_deal_field_holds",
+        mini_options(60),
+    );
+    // Deal 1's field holds 501, the ID of order M-501.
+    stand.open_deal_ready(1, User::Rep);
+    assert_eq!(
+        stand.text(&tid("order-number")).as_deref(),
+        Some("Заказ №M-501")
+    );
+    assert_eq!(stand.text(&tid("order-id")).as_deref(), Some("(ID 501)"));
+    // A candidate found by the deal contact says its ID too.
+    stand.open_deal_ready(2, User::Rep);
+    let candidate = format!("{}[data-order-id=\"502\"]", tid("link-candidate"));
+    let shown = stand.wait_css(&format!("{candidate} {}", tid("order-id")));
+    assert_eq!(shown.text, "(ID 502)");
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
 fn try_again_pressed_three_times_loads_the_deal_once() {
     let stand = mini_stand(
         "try_again_pressed_three_times_loads_the_deal_once",

@@ -8,7 +8,7 @@
 
 mod differences;
 pub mod notices;
-mod order;
+pub mod order;
 mod rows;
 mod skeleton;
 pub mod state;

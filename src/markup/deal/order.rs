@@ -42,6 +42,7 @@ pub fn order_panel(
         .attr("data-value", &o.number)
         .text(&fill(t.order_number, &[&o.number]))
         .close("span");
+    order_id(m, t, o.id, &o.number);
     m.open_class("span", "sl-muted sl-order-date")
         .text(" ")
         .text(&fill(t.order_date, &[&fmt.date(&o.date)]))
@@ -297,4 +298,17 @@ fn order_choices(m: &mut Markup, choices: &[OrderChoice], chosen: u64, fmt: Fmt)
         m.close("option");
     }
     m.close("select").close("div");
+}
+
+/// An order's ID beside its number when the two differ ("№12 (ID 7)"): a deal field of IDs
+/// and a search by ID name the ID, so a rep comparing them sees the same figure.
+pub fn order_id(m: &mut Markup, t: &DealTexts, id: u64, number: &str) {
+    let id = id.to_string();
+    if number.trim() != id {
+        m.open_class("span", "sl-muted sl-order-id")
+            .attr("data-testid", "order-id")
+            .text(" ")
+            .text(&fill(t.order_id, &[&id]))
+            .close("span");
+    }
 }

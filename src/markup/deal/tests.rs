@@ -1036,7 +1036,30 @@ fn orders_sharing_a_number_are_told_apart_by_id_in_the_chooser() {
         None,
         &[],
     );
-    assert!(!plain.contains("(ID"), "{plain}");
+    assert!(
+        !plain.contains("#164 (ID") && !plain.contains("#165 (ID"),
+        "{plain}"
+    );
+}
+
+#[test]
+fn an_order_whose_number_is_not_its_id_shows_its_id_beside_the_number() {
+    // Order 9 numbered 165: a deal field of IDs holds 9, and the heading says so.
+    let html = order_html(&order_card(), &[], None, &[]);
+    assert!(
+        html.contains(
+            r#"data-testid="order-number" data-value="165">Order #165</span><span class="sl-muted sl-order-id" data-testid="order-id"> (ID 9)</span>"#
+        ),
+        "{html}"
+    );
+    // Numbered by its ID, it says the figure once.
+    let card = OrderCard {
+        number: "9".into(),
+        ..order_card()
+    };
+    let html = order_html(&card, &[], None, &[]);
+    assert!(html.contains(">Order #9</span>"), "{html}");
+    assert!(!html.contains("order-id"), "{html}");
 }
 
 #[test]
