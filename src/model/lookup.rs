@@ -186,7 +186,12 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     // name, may all be longer codes (`KZ-0111-1`, … before `KZ-0111`).
     // Also as spelt with the look-alike letters of the other alphabet (`КМ-0111` typed in
     // Cyrillic for the article `KM-0111`), for a code.
-    let spellings = match code_spellings(q).as_slice() {
+    // A long number typed with separators may be kept without them (`978-5-389-06621-4`).
+    let mut spellings = code_spellings(q);
+    if let Some(digits) = long_number(q).filter(|d| !spellings.contains(d)) {
+        spellings.push(digits);
+    }
+    let spellings = match spellings.as_slice() {
         [one] => json!(one),
         several => json!(several),
     };
@@ -202,6 +207,13 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
         ListFilters::both(code_filter("xmlId")),
         xml_slots,
     );
+    // A long number (an ISBN, a barcode) is asked among the articles with any separators
+    // between its digits: the store may keep `978-5-17-118366-2` for `9785171183662` typed or
+    // scanned, or the other way round ([`matches_as_typed`] drops what only looks alike).
+    let article_filter = |key: &str| match long_number(q) {
+        Some(digits) => json!({ format!("=%{key}"): gapped(&digits) }),
+        None => code_filter(key),
+    };
     // Articles: each catalogue by its own property.
     let articles = |filter: &dyn Fn(&str) -> Value| ListFilters {
         products: scope.article_property.map(filter),
@@ -218,7 +230,7 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
         add(
             &mut batch,
             "by_article",
-            articles(&code_filter),
+            articles(&article_filter),
             article_slots,
         );
     }
@@ -309,6 +321,41 @@ pub fn code_spellings(query: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// What separates the parts of a code as people write it: `978-5-17-118366-2`,
+/// `978 5 17 118366 2`.
+const CODE_SEPARATORS: [char; 3] = ['-', ' ', '.'];
+
+/// How many digits make a typed number a code the store may keep written another way: an
+/// ISBN-10, a UPC or EAN-13 barcode, an ISBN-13. (Fewer digits with anything between them
+/// would also find many other codes, sorted by name before the one meant.)
+const LONG_NUMBER_DIGITS: usize = 10;
+
+/// A code without its separators.
+fn compact(code: &str) -> String {
+    code.chars()
+        .filter(|c| !CODE_SEPARATORS.contains(c))
+        .collect()
+}
+
+/// The digits of a query that is a long number, with or without separators (an ISBN, a
+/// barcode): the store may keep it written another way.
+fn long_number(query: &str) -> Option<String> {
+    let digits = compact(query);
+    (digits.len() >= LONG_NUMBER_DIGITS && digits.chars().all(|c| c.is_ascii_digit()))
+        .then_some(digits)
+}
+
+/// A LIKE pattern of `digits` with anything between them, at the start of the value:
+/// `9%7%8%…%2%`.
+fn gapped(digits: &str) -> String {
+    let mut pattern = String::with_capacity(digits.len() * 2);
+    for d in digits.chars() {
+        pattern.push(d);
+        pattern.push('%');
+    }
+    pattern
 }
 
 /// The command listing the products whose code (list `name`'s: XML_ID, article) is the query.
@@ -458,6 +505,19 @@ fn name_order(name: &str) -> String {
 /// see [`code_spellings`]), or a name holding it (or each of its words), counts. Any other
 /// query is taken as the store matched it (its collation folds more than [`fold`] does).
 pub fn matches_as_typed(query: &LookupQuery, product: &Product, scope: &LookupScope<'_>) -> bool {
+    // A long number was asked with anything between its digits: a code counts when it is
+    // that number written with separators, a name when it holds what was typed.
+    if let Some(digits) = long_number(query.as_str()) {
+        let written = |code: Option<String>| {
+            code.is_some_and(|c| compact(&fold(c.trim())).starts_with(&digits))
+        };
+        let name = fold(&product.name);
+        return written(product.xml_id.clone())
+            || written(scope.article_of(product))
+            || fold(query.as_str())
+                .split(' ')
+                .all(|word| name.contains(word));
+    }
     if !query.as_str().contains(['%', '_']) {
         return true;
     }
@@ -527,6 +587,8 @@ pub fn lookup_hits(
         .iter()
         .map(|s| fold(s))
         .collect();
+    // A long number is its digits, however the store separates them.
+    let digits = long_number(query.as_str());
     let mut ranked: Vec<(Relevance, &Product)> = Vec::new();
     let of_found = of_found_products(&results);
     // Only the entries the batch asked stock and prices for: a list may hold more (a page is
@@ -542,9 +604,16 @@ pub fn lookup_hits(
             let article = scope.article_of(p).map(|a| fold(a.trim()));
             let xml_id = p.xml_id.as_deref().map(|x| fold(x.trim()));
             let name = fold(&p.name);
-            let starts = |code: &Option<String>| code.as_ref().is_some_and(|c| c.starts_with(&q));
-            let is_query =
-                |code: &Option<String>| code.as_ref().is_some_and(|c| spellings.contains(c));
+            let starts = |code: &Option<String>| {
+                code.as_ref().is_some_and(|c| {
+                    c.starts_with(&q) || digits.as_ref().is_some_and(|d| compact(c).starts_with(d))
+                })
+            };
+            let is_query = |code: &Option<String>| {
+                code.as_ref().is_some_and(|c| {
+                    spellings.contains(c) || digits.as_ref().is_some_and(|d| compact(c) == *d)
+                })
+            };
             let relevance = if is_query(&xml_id) {
                 Relevance::ExactXmlId
             } else if is_query(&article) {

@@ -357,6 +357,24 @@ fn an_article_holding_an_underscore_is_found_among_look_alikes() {
 
 #[test]
 #[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn an_isbn_is_found_typed_with_or_without_its_hyphens() {
+    // A book whose article is an ISBN kept with hyphens; six look-alikes (another digit among
+    // its digits, one more at the end) sorting first by name.
+    let seed = shop_of_aeropresses(
+        |n| (format!("lk-{n}"), format!("97{n}8517118366{n}")),
+        ("mini-book", "978-5-17-118366-2"),
+    );
+    let stand = lookup_page("an_isbn_is_found_typed_with_or_without_its_hyphens", &seed);
+    // Scanned off the barcode, typed as printed, typed with spaces.
+    for typed in ["9785171183662", "978-5-17-118366-2", "978 5 17 118366 2"] {
+        let (state, results) = search(&stand, typed);
+        assert_eq!(state, "ready", "{typed}");
+        assert_eq!(xml_ids(&results), ["mini-book"], "{typed}");
+    }
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
 fn a_product_whose_article_or_xml_id_is_typed_in_full_comes_first_among_longer_codes() {
     // Six products whose codes start with the one typed and whose names sort first: the code
     // lists' first entries by name are all longer codes.

@@ -758,6 +758,63 @@ fn a_code_typed_with_look_alike_letters_of_the_other_alphabet_is_found_exactly()
 }
 
 #[test]
+fn an_isbn_is_found_whether_typed_or_kept_with_hyphens_or_without() {
+    let isbn = |id: u64, name: &str, article: &str| {
+        product(id, name, None, json!({"property101": {"value": article}}))
+    };
+    // Scanned off a barcode: the digits; the article list asks them with anything between.
+    let b = lookup_batch(&q("9785171183662"), scope());
+    assert_eq!(
+        b.get("by_article").unwrap().params["filter"]["=%property101"],
+        json!("9%7%8%5%1%7%1%1%8%3%6%6%2%")
+    );
+    let kept = isbn(1, "Мастер и Маргарита", "978-5-17-118366-2");
+    // What only looks alike to that pattern (other characters among the digits) is dropped.
+    let alike = isbn(2, "Другая книга", "97X8-5171183662");
+    let list = [kept.clone(), alike.clone()];
+    let results = LookupResults {
+        lists: [&[], &list, &[], &[], &[], &[]],
+        ..Default::default()
+    };
+    let hits = lookup_hits(&q("9785171183662"), results, scope(), &[1]);
+    let found: Vec<_> = hits.iter().map(|h| (h.product.id, h.relevance)).collect();
+    assert_eq!(found, vec![(1, Relevance::ExactArticle)]);
+    assert!(!matches_as_typed(&q("9785171183662"), &alike, &scope()));
+    // Its first ten digits or more are the start of an article.
+    let hits = lookup_hits(&q("9785171183"), results, scope(), &[1]);
+    assert_eq!(hits[0].relevance, Relevance::CodePrefix);
+    // Typed with hyphens (or spaces), the article kept without them is asked exactly too, and
+    // one kept with other hyphens is found by the pattern.
+    let b = lookup_batch(&q("978-5-389-06621-4"), scope());
+    assert_eq!(
+        b.get("by_article_exact").unwrap().params["filter"]["=property101"],
+        json!(["978-5-389-06621-4", "9785389066214"])
+    );
+    let compact = isbn(3, "Ведьмак", "9785389066214");
+    let other_hyphens = isbn(4, "Ведьмак", "978-5389-06621-4");
+    for typed in ["978-5-389-06621-4", "978 5 389 06621 4"] {
+        for kept in [&compact, &other_hyphens] {
+            let hits = lookup_hits(
+                &q(typed),
+                LookupResults {
+                    lists: [&[], std::slice::from_ref(kept), &[], &[], &[], &[]],
+                    ..Default::default()
+                },
+                scope(),
+                &[1],
+            );
+            assert_eq!(hits[0].relevance, Relevance::ExactArticle, "{typed}");
+        }
+    }
+    // Shorter numbers (fewer than ten digits) and codes with letters are asked as before.
+    let b = lookup_batch(&q("978517118"), scope());
+    assert_eq!(
+        b.get("by_article").unwrap().params["filter"]["=%property101"],
+        json!("978517118%")
+    );
+}
+
+#[test]
 fn a_sizes_own_article_is_searched_by_the_variations_own_property() {
     let scope = LookupScope {
         variations_iblock_id: Some(24),
