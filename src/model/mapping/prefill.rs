@@ -72,15 +72,18 @@ pub fn pipeline_stages(category_id: i64, stages: &[Status]) -> Vec<&Status> {
     own
 }
 
-/// Each stage's ID and the name a choice shows: two stages of one name are told apart by
-/// their IDs («В работе (S5)», «В работе (S6)»).
+/// Each stage's ID and the name a choice shows: two stages of one name (in any letter case)
+/// are told apart by their IDs («В работе (S5)», «в работе (S6)»).
 pub fn stage_choices(stages: &[&Status]) -> Vec<(String, String)> {
+    let names: Vec<String> = stages.iter().map(|s| normalize_name(&s.name)).collect();
     stages
         .iter()
-        .map(|s| {
+        .zip(&names)
+        .map(|(s, name)| {
             let twin = stages
                 .iter()
-                .any(|o| o.status_id != s.status_id && o.name.trim() == s.name.trim());
+                .zip(&names)
+                .any(|(o, other)| o.status_id != s.status_id && other == name);
             let name = match twin {
                 true => format!("{} ({})", s.name.trim(), s.status_id),
                 false => s.name.clone(),

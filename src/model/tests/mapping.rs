@@ -229,6 +229,9 @@ fn stage_choices_tell_two_stages_of_one_name_apart_by_their_ids() {
         stage(0, "NEW", "Новая", 10, None),
         stage(0, "S5", "В работе", 20, None),
         stage(0, "S6", "В работе ", 30, None),
+        // One name in two letter cases reads as one name in a list.
+        stage(0, "S7", "Оплачен", 40, None),
+        stage(0, "S8", "оплачен", 50, None),
     ];
     let stages = pipeline_stages(0, &all);
     assert_eq!(
@@ -237,6 +240,8 @@ fn stage_choices_tell_two_stages_of_one_name_apart_by_their_ids() {
             ("NEW".to_owned(), "Новая".to_owned()),
             ("S5".to_owned(), "В работе (S5)".to_owned()),
             ("S6".to_owned(), "В работе (S6)".to_owned()),
+            ("S7".to_owned(), "Оплачен (S7)".to_owned()),
+            ("S8".to_owned(), "оплачен (S8)".to_owned()),
         ]
     );
 }
