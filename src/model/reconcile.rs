@@ -371,14 +371,44 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
 /// The order's status when the settings map it to no stage of the deal's pipeline (or to a
 /// stage the portal no longer has): stage and status were not compared, and the tab says so
 /// rather than "agree". `None` for a canceled order (compared by its cancellation).
+/// A lost deal is compared by that alone: an order not canceled is a difference.
 pub fn unmapped_status<'a>(
     deal: &Deal,
     order: &'a Order,
     mapping: &StageMapping,
     stages: &[Status],
 ) -> Option<&'a str> {
-    let unmapped = !order.canceled && mapped_stage(deal, order, mapping, stages).is_none();
+    let unmapped = !order.canceled
+        && stage_lost(stages, &deal.stage_id) != Some(true)
+        && mapped_stage(deal, order, mapping, stages).is_none();
     unmapped.then_some(order.status_id.as_str())
+}
+
+/// The deal's stage when no status maps to it and it is further along its pipeline than the
+/// stage its order's status maps to: such a stage is compared only for lagging behind the
+/// order (a deal may go further than the store follows), and the tab says so rather than a
+/// plain "agree".
+pub fn stage_ahead_unmapped<'a>(
+    deal: &'a Deal,
+    order: &Order,
+    mapping: &StageMapping,
+    stages: &[Status],
+) -> Option<&'a str> {
+    if order.canceled || stage_lost(stages, &deal.stage_id) == Some(true) {
+        return None;
+    }
+    let expected = mapped_stage(deal, order, mapping, stages)?;
+    let ahead = expected != deal.stage_id && !stage_compared(deal, mapping, stages, expected);
+    ahead.then_some(deal.stage_id.as_str())
+}
+
+/// Whether the deal's stage is compared with stage `expected`: a stage some status maps to
+/// always, any other only when it comes before `expected`.
+fn stage_compared(deal: &Deal, mapping: &StageMapping, stages: &[Status], expected: &str) -> bool {
+    mapping
+        .status_for(deal.category_id, &deal.stage_id)
+        .is_some()
+        || stage_behind(stages, &deal.stage_id, expected)
 }
 
 /// The stage the settings map the order's status to in the deal's pipeline, when the portal
@@ -425,10 +455,7 @@ fn status_difference(
             if mapping.pairs(deal.category_id, &order.status_id, &deal.stage_id) {
                 return None;
             }
-            let stage_mapped = mapping
-                .status_for(deal.category_id, &deal.stage_id)
-                .is_some();
-            let compared = stage_mapped || stage_behind(stages, &deal.stage_id, expected);
+            let compared = stage_compared(deal, mapping, stages, expected);
             (compared && expected != deal.stage_id).then(|| Difference::Status {
                 stage_id: deal.stage_id.clone(),
                 status_id: order.status_id.clone(),

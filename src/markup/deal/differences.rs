@@ -39,6 +39,7 @@ pub fn differences(
     marked: bool,
 ) {
     let (differences, unmapped_status) = (&view.differences, view.unmapped_status.as_deref());
+    let unmapped_stage = view.unmapped_stage.as_deref();
     let lang = fmt.lang;
     let t = lang.deal();
     m.open("section");
@@ -55,7 +56,7 @@ pub fn differences(
             .close("p");
     } else if differences.is_empty() {
         // With the stage left out, "they agree" would contradict the note below.
-        let agree = match unmapped_status {
+        let agree = match unmapped_status.or(unmapped_stage) {
             Some(_) => t.no_differences_compared,
             None => t.no_differences,
         };
@@ -100,6 +101,13 @@ pub fn differences(
         m.open_class("p", "sl-muted sl-small")
             .attr("data-testid", "status-not-compared")
             .text(&fill(t.status_not_compared, &[&name]))
+            .close("p");
+    }
+    if let Some(stage) = unmapped_stage {
+        let name = (names.stage)(stage).unwrap_or_else(|| stage.to_owned());
+        m.open_class("p", "sl-muted sl-small")
+            .attr("data-testid", "stage-not-compared")
+            .text(&fill(t.stage_not_compared, &[&name]))
             .close("p");
     }
     m.close("section");

@@ -183,6 +183,7 @@ fn view(store: StoreState) -> DealView {
         differences: vec![],
         unresolved: vec![],
         unmapped_status: None,
+        unmapped_stage: None,
     }
 }
 
@@ -949,6 +950,7 @@ fn differences_carry_their_kind_and_count() {
 fn an_unmapped_order_status_is_said_under_the_differences() {
     let v = DealView {
         unmapped_status: Some("DN".into()),
+        unmapped_stage: None,
         ..view(StoreState::Linked)
     };
     let html = body(&ctx(), &loaded(v, data(answered())));
@@ -967,6 +969,29 @@ fn an_unmapped_order_status_is_said_under_the_differences() {
     let mapped = body(&ctx(), &loaded(view(StoreState::Linked), data(answered())));
     assert!(!mapped.contains("status-not-compared"));
     assert!(mapped.contains(t.no_differences));
+}
+
+#[test]
+fn a_deal_ahead_on_an_unmapped_stage_says_only_lagging_was_checked() {
+    let v = DealView {
+        unmapped_stage: Some("UC_DELIVERY".into()),
+        ..view(StoreState::Linked)
+    };
+    let html = body(&ctx(), &loaded(v, data(answered())));
+    let t = Lang::En.deal();
+    let note = crate::i18n::fill(t.stage_not_compared, &["UC_DELIVERY"]);
+    assert!(
+        html.contains(&format!(
+            r#"<p class="sl-muted sl-small" data-testid="stage-not-compared">{}</p></section>"#,
+            note
+        )),
+        "{html}"
+    );
+    // Not a plain "they agree".
+    assert!(html.contains(&format!(
+        r#"data-testid="no-differences">{}</p>"#,
+        t.no_differences_compared
+    )));
 }
 
 #[test]

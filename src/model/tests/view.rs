@@ -342,6 +342,47 @@ fn an_order_status_the_settings_map_to_no_stage_is_said_to_be_not_compared() {
 }
 
 #[test]
+fn a_deal_ahead_of_its_order_on_a_stage_no_status_maps_to_says_only_lagging_was_checked() {
+    let mut w = world();
+    w.stages.push(stage(0, "DELIVERY", "Доставка", 30, None));
+    w.stages.push(stage(0, "LOSE", "Провал", 40, Some("F")));
+    // The order is new (N maps to NEW); the deal went on to a stage no status maps to.
+    w.order.as_mut().unwrap().status_id = "N".into();
+    w.deal.stage_id = "DELIVERY".into();
+    let v = build(&w, answered);
+    assert_eq!(v.unmapped_stage.as_deref(), Some("DELIVERY"));
+    assert!(
+        v.differences
+            .iter()
+            .all(|d| d.kind() != DifferenceKind::Status)
+    );
+    // Behind its order (P maps to PREPARATION, after NEW) such a stage is a difference.
+    w.order.as_mut().unwrap().status_id = "P".into();
+    w.stages.push(stage(0, "QUOTE", "Расчёт", 15, None));
+    w.deal.stage_id = "QUOTE".into();
+    let v = build(&w, answered);
+    assert_eq!(v.unmapped_stage, None);
+    assert!(
+        v.differences
+            .iter()
+            .any(|d| d.kind() == DifferenceKind::Status)
+    );
+    // A stage some status maps to, and the mapped stage itself, are compared in full.
+    w.deal.stage_id = "PREPARATION".into();
+    assert_eq!(build(&w, answered).unmapped_stage, None);
+    // A lost deal is compared by that, with no note on either side.
+    w.deal.stage_id = "LOSE".into();
+    w.order.as_mut().unwrap().status_id = "DN".into();
+    let v = build(&w, answered);
+    assert_eq!((v.unmapped_stage, v.unmapped_status), (None, None));
+    assert!(
+        v.differences
+            .iter()
+            .any(|d| matches!(d, crate::model::reconcile::Difference::Lost { .. }))
+    );
+}
+
+#[test]
 fn another_deal_holding_the_same_link_is_named_on_the_order_card() {
     let mut w = world();
     let probe = |source, target| LinkProbe { source, target };

@@ -25,7 +25,8 @@ use crate::model::link::{LinkedOrder, UnresolvedLink, unresolved_links};
 use crate::model::linked_elsewhere::OtherDeal;
 use crate::model::matching::{MatchInput, match_products};
 use crate::model::reconcile::{
-    Difference, DifferenceKind, ReconcileInput, differences, stage_lost, unmapped_status,
+    Difference, DifferenceKind, ReconcileInput, differences, stage_ahead_unmapped, stage_lost,
+    unmapped_status,
 };
 use crate::model::settings::Settings;
 use crate::model::shared_link::{LinkProbe, OrderKeys, deals_linked};
@@ -132,6 +133,9 @@ pub struct DealView {
     /// The linked order's status when the settings map it to no stage of the deal's pipeline
     /// (stage and status not compared).
     pub unmapped_status: Option<String>,
+    /// The deal's stage when no status maps to it and it is ahead of its order's (compared
+    /// only for lagging behind).
+    pub unmapped_stage: Option<String>,
 }
 
 impl DealView {
@@ -332,11 +336,13 @@ impl DealView {
         } else {
             differences
         };
-        let unmapped_status = order
-            .filter(|_| answer.is_some())
-            .and_then(|o| {
-                unmapped_status(input.deal, o, &input.settings.stage_mapping, input.stages)
-            })
+        let answered_order = order.filter(|_| answer.is_some());
+        let mapping = &input.settings.stage_mapping;
+        let unmapped_status = answered_order
+            .and_then(|o| unmapped_status(input.deal, o, mapping, input.stages))
+            .map(str::to_owned);
+        let unmapped_stage = answered_order
+            .and_then(|o| stage_ahead_unmapped(input.deal, o, mapping, input.stages))
             .map(str::to_owned);
         let link = answer.and_then(|a| a.link);
         let order_card = match (order, link, answer) {
@@ -366,6 +372,7 @@ impl DealView {
             differences,
             unresolved,
             unmapped_status,
+            unmapped_stage,
         }
     }
 }
