@@ -625,3 +625,44 @@ fn an_article_property_the_store_does_not_have_is_refused_and_nothing_is_saved()
     stand.fill(&tid("settings-variation-article"), "property121");
     save_and_see_it_saved(&stand);
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_mapped_stage_deleted_from_its_pipeline_is_said_at_once_and_refused_until_replaced() {
+    // The saved mapping sends status S to a stage the general pipeline no longer has.
+    let mut options = crate::support::options::dev_options();
+    let mut mapping = options["settings"]["stageMapping"].clone();
+    for pair in mapping["pipelines"][0]["pairs"]
+        .as_array_mut()
+        .expect("pipeline 0's pairs")
+    {
+        if pair["statusId"] == json!("S") {
+            pair["stageId"] = json!("UC_DELETED");
+        }
+    }
+    options = crate::support::options::with_settings(options, json!({ "stageMapping": mapping }));
+    let stand = Stand::start(
+        "a_mapped_stage_deleted_from_its_pipeline_is_said_at_once_and_refused_until_replaced",
+        Setup::demo(options),
+    );
+    stand.open_app_page(User::Admin);
+    stand.click(&tid("tab-settings"));
+    wait_settings_ready(&stand);
+    // Said as the page opens, under the pipeline's table.
+    let said = stand.wait_css("#settings-mapping-0-problems");
+    assert!(
+        said.text.contains("UC_DELETED") && said.text.contains("больше нет в воронке"),
+        "{}",
+        said.text
+    );
+    // Saving is refused, and nothing is saved.
+    let outcome = save(&stand);
+    assert_eq!(outcome.attr("data-kind"), Some("invalid"), "{outcome:?}");
+    let saved = crate::support::rest::stored_settings(&stand.sandbox);
+    assert!(saved.to_string().contains("UC_DELETED"), "{saved}");
+    // Left uncompared, it saves.
+    stand.select_value("#settings-mapping-0-S", "");
+    save_and_see_it_saved(&stand);
+    let saved = crate::support::rest::stored_settings(&stand.sandbox);
+    assert!(!saved.to_string().contains("UC_DELETED"), "{saved}");
+}

@@ -22,7 +22,9 @@ pub use rules::{
     LinkRule, OrderKey, PropertyPair, default_link_rules, is_property_code, is_property_key,
     is_user_field_code, xml_ids_compared,
 };
-pub use validate::{Problem, SettingsField, SettingsProblem, webhook_from_input};
+pub use validate::{
+    Problem, SettingsField, SettingsProblem, gone_stage_problems, webhook_from_input,
+};
 
 use serde::Serialize;
 use serde_json::{Map, Value};

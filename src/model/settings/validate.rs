@@ -5,7 +5,10 @@ use std::collections::BTreeSet;
 
 use super::rules::{LinkRule, is_property_code, is_property_key, is_user_field_code};
 use super::{MAX_POLL_SECS, MIN_POLL_SECS, Settings};
+use crate::model::mapping::StageMapping;
+use crate::model::mapping::prefill::pipeline_stages;
 use crate::model::webhook::WebhookError;
+use bitrix_rest::models::crm::Status;
 
 /// Which setting a problem is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +91,11 @@ pub enum Problem {
     EmptyPair,
     /// A stage of another pipeline (`C2:…` in pipeline 1).
     StageOfOtherPipeline {
+        /// The stage.
+        stage_id: String,
+    },
+    /// A stage of this pipeline that the portal no longer has (deleted since it was mapped).
+    StageGone {
         /// The stage.
         stage_id: String,
     },
@@ -243,6 +251,34 @@ impl Settings {
 
 /// True when a stage code belongs to the pipeline: `C<id>:…` for pipeline `id` > 0, no `C…:`
 /// prefix for the default pipeline.
+/// The mapping's pairs whose stage belongs to their pipeline but is no longer among the
+/// portal's `stages` (deleted since it was mapped): refused at save, and said when the page
+/// opens. A pipeline whose stages are not known is not judged.
+pub fn gone_stage_problems(mapping: &StageMapping, stages: &[Status]) -> Vec<SettingsProblem> {
+    let mut out = Vec::new();
+    for pipeline in &mapping.pipelines {
+        let own = pipeline_stages(pipeline.category_id, stages);
+        if own.is_empty() {
+            continue;
+        }
+        for pair in &pipeline.pairs {
+            let gone = stage_in_pipeline(&pair.stage_id, pipeline.category_id)
+                && !own.iter().any(|s| s.status_id == pair.stage_id);
+            if gone {
+                out.push(SettingsProblem {
+                    field: SettingsField::StageMapping {
+                        category_id: pipeline.category_id,
+                    },
+                    problem: Problem::StageGone {
+                        stage_id: pair.stage_id.clone(),
+                    },
+                });
+            }
+        }
+    }
+    out
+}
+
 fn stage_in_pipeline(stage_id: &str, category_id: i64) -> bool {
     let prefix = stage_id
         .split_once(':')

@@ -175,6 +175,45 @@ fn the_default_pipeline_takes_stages_without_a_prefix_only() {
 }
 
 #[test]
+fn a_stage_deleted_since_it_was_mapped_is_a_problem_of_its_pipeline() {
+    use crate::model::settings::gone_stage_problems;
+    use crate::model::tests::fixtures::stage;
+    let mut s = Settings::default();
+    s.stage_mapping.pipelines = vec![
+        PipelineMapping {
+            category_id: 0,
+            pairs: vec![
+                pair("N", "NEW"),
+                pair("D", "FINAL_INVOICE"),
+                pair("F", "C2:WON"),
+            ],
+        },
+        // The portal's stages of pipeline 3 are not known: not judged.
+        PipelineMapping {
+            category_id: 3,
+            pairs: vec![pair("N", "C3:GONE")],
+        },
+    ];
+    let stages = [
+        stage(0, "NEW", "Новая", 10, None),
+        stage(0, "WON", "Успех", 20, Some("S")),
+    ];
+    let problems = gone_stage_problems(&s.stage_mapping, &stages);
+    // FINAL_INVOICE was deleted; C2:WON is another pipeline's (refused by `validate` as such).
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        problems[0].field,
+        SettingsField::StageMapping { category_id: 0 }
+    );
+    assert_eq!(
+        problems[0].problem,
+        Problem::StageGone {
+            stage_id: "FINAL_INVOICE".into()
+        }
+    );
+}
+
+#[test]
 fn the_webhook_box_accepts_blank_as_disconnect_and_refuses_bad_urls() {
     assert_eq!(webhook_from_input("  "), Ok(None));
     assert!(

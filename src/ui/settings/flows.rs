@@ -14,6 +14,7 @@ use crate::frame::{Frame, FrameError};
 use crate::model::app_admin::ADMIN_OPTION;
 use crate::model::catalog_query::{prices_of_type_call, property_probe_call, variation_probe_call};
 use crate::model::settings::failure::RestFailure;
+use crate::model::settings::gone_stage_problems;
 use crate::model::settings::load::origin_rule_problems;
 use crate::model::settings::merge::merge;
 use crate::model::settings::{Problem, SETTINGS_OPTION, Settings, SettingsField, SettingsProblem};
@@ -139,7 +140,8 @@ pub fn save_callback(
             Err(problems) => return refuse(&page.dispatcher(), problems),
         };
         if let Some(portal) = page.portal.as_ref() {
-            let problems = origin_rule_problems(&settings.link_rules, &portal.origin_sources);
+            let mut problems = origin_rule_problems(&settings.link_rules, &portal.origin_sources);
+            problems.extend(gone_stage_problems(&settings.stage_mapping, &portal.stages));
             if !problems.is_empty() {
                 return refuse(&page.dispatcher(), problems);
             }

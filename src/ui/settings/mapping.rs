@@ -10,9 +10,9 @@ use super::state::{Action, Edit, PageState, StoreData};
 use super::texts::{Side, failure_text, field_problems, problems_of};
 use crate::i18n::{Lang, SettingsTexts, fill};
 use crate::model::mapping::prefill::{pipeline_stages, stage_choices};
-use crate::model::settings::SettingsField;
 use crate::model::settings::form::mapping_rows;
 use crate::model::settings::load::StoreFindings;
+use crate::model::settings::{SettingsField, gone_stage_problems};
 
 #[derive(Properties, PartialEq)]
 pub struct MappingSectionProps {
@@ -65,11 +65,13 @@ fn pipeline_table(
     );
     let proposed = page.form.proposed.contains(&category_id);
     let heading = format!("settings-mapping-{category_id}-title");
-    let problems = problems_of(
-        t,
-        &page.problems,
-        &SettingsField::StageMapping { category_id },
-    );
+    let field = SettingsField::StageMapping { category_id };
+    let mut problems = problems_of(t, &page.problems, &field);
+    // A stage deleted since it was mapped is said as the page opens, not only at Save.
+    if problems.is_empty() {
+        let gone = gone_stage_problems(&page.form.stage_mapping, all_stages);
+        problems = problems_of(t, &gone, &field);
+    }
     let row = |status_id: &str, name: Option<&str>, stage_id: Option<&str>| {
         let select_id = format!("settings-mapping-{category_id}-{status_id}");
         let mut options = vec![(String::new(), t.mapping_unmapped.to_owned())];

@@ -140,6 +140,7 @@ pub fn problem_text(t: &SettingsTexts, p: &SettingsProblem) -> String {
         (_, Problem::DuplicateStatus { status_id }) => fill(t.p_duplicate_status, &[status_id]),
         (_, Problem::EmptyPair) => t.p_empty_pair.to_owned(),
         (_, Problem::StageOfOtherPipeline { stage_id }) => fill(t.p_other_pipeline, &[stage_id]),
+        (_, Problem::StageGone { stage_id }) => fill(t.p_stage_gone, &[stage_id]),
         (_, Problem::DuplicatePipeline) => t.p_duplicate_pipeline.to_owned(),
         (_, Problem::DuplicateWarehouse { id }) => {
             fill(t.p_duplicate_warehouse, &[&id.to_string()])
