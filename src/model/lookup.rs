@@ -186,10 +186,11 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     // name, may all be longer codes (`KZ-0111-1`, … before `KZ-0111`).
     // Also as spelt with the look-alike letters of the other alphabet (`КМ-0111` typed in
     // Cyrillic for the article `KM-0111`), for a code.
-    // A long number typed with separators may be kept without them (`978-5-389-06621-4`).
+    // A code typed with separators may be kept without them (`978-5-389-06621-4`).
     let mut spellings = code_spellings(q);
-    if let Some(digits) = long_number(q).filter(|d| !spellings.contains(d)) {
-        spellings.push(digits);
+    let bare = compact(q);
+    if loose_code(q).is_some() && !spellings.contains(&bare) {
+        spellings.push(bare);
     }
     let spellings = match spellings.as_slice() {
         [one] => json!(one),
@@ -207,11 +208,12 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
         ListFilters::both(code_filter("xmlId")),
         xml_slots,
     );
-    // A long number (an ISBN, a barcode) is asked among the articles with any separators
-    // between its digits: the store may keep `978-5-17-118366-2` for `9785171183662` typed or
-    // scanned, or the other way round ([`matches_as_typed`] drops what only looks alike).
-    let article_filter = |key: &str| match long_number(q) {
-        Some(digits) => json!({ format!("=%{key}"): gapped(&digits) }),
+    // A code (an ISBN, a barcode, a part number) is asked among the articles with anything
+    // between its characters: the store may keep `978-5-17-118366-2` for `9785171183662`
+    // typed or scanned, or the other way round ([`matches_as_typed`] drops what only looks
+    // alike).
+    let article_filter = |key: &str| match loose_code(q) {
+        Some(code) => json!({ format!("=%{key}"): gapped(&code) }),
         None => code_filter(key),
     };
     // Articles: each catalogue by its own property.
@@ -324,13 +326,17 @@ pub fn code_spellings(query: &str) -> Vec<String> {
 }
 
 /// What separates the parts of a code as people write it: `978-5-17-118366-2`,
-/// `978 5 17 118366 2`.
-const CODE_SEPARATORS: [char; 3] = ['-', ' ', '.'];
+/// `0 986 452 041`, `04E-115-561-H`, `W 712/75`.
+const CODE_SEPARATORS: [char; 4] = ['-', ' ', '.', '/'];
 
-/// How many digits make a typed number a code the store may keep written another way: an
-/// ISBN-10, a UPC or EAN-13 barcode, an ISBN-13. (Fewer digits with anything between them
+/// How many digits make a number typed alone a code the store may keep written another way:
+/// an ISBN-10, a UPC or EAN-13 barcode, an ISBN-13. (Fewer digits with anything between them
 /// would also find many other codes, sorted by name before the one meant.)
 const LONG_NUMBER_DIGITS: usize = 10;
+
+/// How many characters make a code of letters and digits (`04E115561H`, `W71275`) one the
+/// store may keep written another way.
+const LOOSE_CODE_CHARS: usize = 6;
 
 /// A code without its separators.
 fn compact(code: &str) -> String {
@@ -339,20 +345,30 @@ fn compact(code: &str) -> String {
         .collect()
 }
 
-/// The digits of a query that is a long number, with or without separators (an ISBN, a
-/// barcode): the store may keep it written another way.
-fn long_number(query: &str) -> Option<String> {
-    let digits = compact(query);
-    (digits.len() >= LONG_NUMBER_DIGITS && digits.chars().all(|c| c.is_ascii_digit()))
-        .then_some(digits)
+/// A query that is a code the store may keep with other separators, or none (an ISBN, a
+/// barcode, a part number: `9785171183662` for `978-5-17-118366-2`, `04E115561H` for
+/// `04E-115-561-H`): its Latin letters and digits, lower-cased, without separators. A word
+/// typed beside a code (`bosch 0986452041`) makes it a search by name.
+fn loose_code(query: &str) -> Option<String> {
+    let code = compact(&fold(query));
+    let digits = code.chars().filter(char::is_ascii_digit).count();
+    let long_enough = match digits == code.len() {
+        true => digits >= LONG_NUMBER_DIGITS,
+        false => code.len() >= LOOSE_CODE_CHARS && digits >= 2,
+    };
+    let code_words = query
+        .split(' ')
+        .all(|w| w.chars().count() <= 2 || w.chars().any(|c| c.is_ascii_digit()));
+    let ascii = code.chars().all(|c| c.is_ascii_alphanumeric());
+    (long_enough && code_words && ascii).then_some(code)
 }
 
-/// A LIKE pattern of `digits` with anything between them, at the start of the value:
-/// `9%7%8%…%2%`.
-fn gapped(digits: &str) -> String {
-    let mut pattern = String::with_capacity(digits.len() * 2);
-    for d in digits.chars() {
-        pattern.push(d);
+/// A LIKE pattern of `code`'s characters with anything between them, at the start of the
+/// value: `9%7%8%…%2%`.
+fn gapped(code: &str) -> String {
+    let mut pattern = String::with_capacity(code.len() * 2);
+    for c in code.chars() {
+        pattern.push(c);
         pattern.push('%');
     }
     pattern
@@ -505,11 +521,11 @@ fn name_order(name: &str) -> String {
 /// see [`code_spellings`]), or a name holding it (or each of its words), counts. Any other
 /// query is taken as the store matched it (its collation folds more than [`fold`] does).
 pub fn matches_as_typed(query: &LookupQuery, product: &Product, scope: &LookupScope<'_>) -> bool {
-    // A long number was asked with anything between its digits: a code counts when it is
-    // that number written with separators, a name when it holds what was typed.
-    if let Some(digits) = long_number(query.as_str()) {
+    // A code was asked with anything between its characters: a code counts when it is that
+    // code written with separators, a name when it holds what was typed.
+    if let Some(loose) = loose_code(query.as_str()) {
         let written = |code: Option<String>| {
-            code.is_some_and(|c| compact(&fold(c.trim())).starts_with(&digits))
+            code.is_some_and(|c| compact(&fold(c.trim())).starts_with(&loose))
         };
         let name = fold(&product.name);
         return written(product.xml_id.clone())
@@ -587,8 +603,8 @@ pub fn lookup_hits(
         .iter()
         .map(|s| fold(s))
         .collect();
-    // A long number is its digits, however the store separates them.
-    let digits = long_number(query.as_str());
+    // A code is its letters and digits, however the store separates them.
+    let loose = loose_code(query.as_str());
     let mut ranked: Vec<(Relevance, &Product)> = Vec::new();
     let of_found = of_found_products(&results);
     // Only the entries the batch asked stock and prices for: a list may hold more (a page is
@@ -606,12 +622,12 @@ pub fn lookup_hits(
             let name = fold(&p.name);
             let starts = |code: &Option<String>| {
                 code.as_ref().is_some_and(|c| {
-                    c.starts_with(&q) || digits.as_ref().is_some_and(|d| compact(c).starts_with(d))
+                    c.starts_with(&q) || loose.as_ref().is_some_and(|d| compact(c).starts_with(d))
                 })
             };
             let is_query = |code: &Option<String>| {
                 code.as_ref().is_some_and(|c| {
-                    spellings.contains(c) || digits.as_ref().is_some_and(|d| compact(c) == *d)
+                    spellings.contains(c) || loose.as_ref().is_some_and(|d| compact(c) == *d)
                 })
             };
             let relevance = if is_query(&xml_id) {

@@ -375,6 +375,25 @@ fn an_isbn_is_found_typed_with_or_without_its_hyphens() {
 
 #[test]
 #[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_part_number_is_found_typed_without_its_separators_or_with_others() {
+    // A filter whose article is printed `W 712/75`; six others of the same series.
+    let seed = shop_of_aeropresses(
+        |n| (format!("lk-{n}"), format!("W 712/7{}", n + 5)),
+        ("mini-filter", "W 712/75"),
+    );
+    let stand = lookup_page(
+        "a_part_number_is_found_typed_without_its_separators_or_with_others",
+        &seed,
+    );
+    for typed in ["W71275", "w 712/75", "W-712-75"] {
+        let (state, results) = search(&stand, typed);
+        assert_eq!(state, "ready", "{typed}");
+        assert_eq!(xml_ids(&results), ["mini-filter"], "{typed}");
+    }
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
 fn a_product_whose_article_or_xml_id_is_typed_in_full_comes_first_among_longer_codes() {
     // Six products whose codes start with the one typed and whose names sort first: the code
     // lists' first entries by name are all longer codes.

@@ -815,6 +815,58 @@ fn an_isbn_is_found_whether_typed_or_kept_with_hyphens_or_without() {
 }
 
 #[test]
+fn a_part_number_is_found_whatever_separates_its_letters_and_digits() {
+    let part = |id: u64, article: &str| {
+        product(
+            id,
+            "Фильтр",
+            None,
+            json!({"property101": {"value": article}}),
+        )
+    };
+    let kept = [
+        part(1, "04E-115-561-H"),
+        part(2, "W712/75"),
+        part(3, "0 986 452 041"),
+    ];
+    let exact = |typed: &str| {
+        let hits = lookup_hits(
+            &q(typed),
+            LookupResults {
+                lists: [&[], &kept, &[], &[], &[], &[]],
+                ..Default::default()
+            },
+            scope(),
+            &[1],
+        );
+        hits.iter()
+            .filter(|h| h.relevance == Relevance::ExactArticle)
+            .map(|h| h.product.id)
+            .collect::<Vec<_>>()
+    };
+    // As a customer dictates it, as another catalogue prints it, in either case.
+    assert_eq!(exact("04E115561H"), [1]);
+    assert_eq!(exact("04e 115 561 h"), [1]);
+    assert_eq!(exact("W 712/75"), [2]);
+    assert_eq!(exact("W71275"), [2]);
+    assert_eq!(exact("0986452041"), [3]);
+    let b = lookup_batch(&q("04E115561H"), scope());
+    assert_eq!(
+        b.get("by_article").unwrap().params["filter"]["=%property101"],
+        json!("0%4%e%1%1%5%5%6%1%h%")
+    );
+    // A brand typed beside a number is a search by name; a short code is asked as typed.
+    for typed in ["bosch 0986452041", "TS-1-XL"] {
+        let b = lookup_batch(&q(typed), scope());
+        assert_eq!(
+            b.get("by_article").unwrap().params["filter"]["=%property101"],
+            json!(format!("{typed}%")),
+            "{typed}"
+        );
+    }
+}
+
+#[test]
 fn a_sizes_own_article_is_searched_by_the_variations_own_property() {
     let scope = LookupScope {
         variations_iblock_id: Some(24),
