@@ -628,7 +628,7 @@ fn an_article_property_the_store_does_not_have_is_refused_and_nothing_is_saved()
 
 #[test]
 #[ignore = "needs dist/ and Chromium: run ./build.sh test"]
-fn a_mapped_stage_deleted_from_its_pipeline_is_said_at_once_and_refused_until_replaced() {
+fn a_mapping_save_would_refuse_is_said_at_once_and_refused_until_mended() {
     // The saved mapping sends status S to a stage the general pipeline no longer has.
     let mut options = crate::support::options::dev_options();
     let mut mapping = options["settings"]["stageMapping"].clone();
@@ -640,9 +640,14 @@ fn a_mapped_stage_deleted_from_its_pipeline_is_said_at_once_and_refused_until_re
             pair["stageId"] = json!("UC_DELETED");
         }
     }
+    // And, in pipeline 1, status P to two stages (an old save, or another tool's).
+    mapping["pipelines"][1]["pairs"]
+        .as_array_mut()
+        .expect("pipeline 1's pairs")
+        .push(json!({"statusId": "P", "stageId": "C1:EXECUTING"}));
     options = crate::support::options::with_settings(options, json!({ "stageMapping": mapping }));
     let stand = Stand::start(
-        "a_mapped_stage_deleted_from_its_pipeline_is_said_at_once_and_refused_until_replaced",
+        "a_mapping_save_would_refuse_is_said_at_once_and_refused_until_mended",
         Setup::demo(options),
     );
     stand.open_app_page(User::Admin);
@@ -655,14 +660,36 @@ fn a_mapped_stage_deleted_from_its_pipeline_is_said_at_once_and_refused_until_re
         "{}",
         said.text
     );
+    let twice = stand.wait_css("#settings-mapping-1-problems");
+    assert!(
+        twice
+            .text
+            .contains("Статус P сопоставлен двум стадиям: выберите одну."),
+        "{}",
+        twice.text
+    );
     // Saving is refused, and nothing is saved.
     let outcome = save(&stand);
     assert_eq!(outcome.attr("data-kind"), Some("invalid"), "{outcome:?}");
     let saved = crate::support::rest::stored_settings(&stand.sandbox);
     assert!(saved.to_string().contains("UC_DELETED"), "{saved}");
-    // Left uncompared, it saves.
+    // Left uncompared, and P given one stage, it saves.
     stand.select_value("#settings-mapping-0-S", "");
+    stand.select_value("#settings-mapping-1-P", "C1:PREPARATION");
     save_and_see_it_saved(&stand);
     let saved = crate::support::rest::stored_settings(&stand.sandbox);
     assert!(!saved.to_string().contains("UC_DELETED"), "{saved}");
+    let p_pairs: Vec<&Value> = saved["stageMapping"]["pipelines"]
+        .as_array()
+        .expect("pipelines")
+        .iter()
+        .filter(|p| p["categoryId"] == json!(1))
+        .flat_map(|p| p["pairs"].as_array().expect("pairs"))
+        .filter(|pair| pair["statusId"] == json!("P"))
+        .collect();
+    assert_eq!(
+        p_pairs,
+        [&json!({"statusId": "P", "stageId": "C1:PREPARATION"})],
+        "{saved}"
+    );
 }

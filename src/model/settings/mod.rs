@@ -23,7 +23,8 @@ pub use rules::{
     is_user_field_code, xml_ids_compared,
 };
 pub use validate::{
-    Problem, SettingsField, SettingsProblem, gone_stage_problems, webhook_from_input,
+    Problem, SettingsField, SettingsProblem, gone_stage_problems, mapping_problems,
+    webhook_from_input,
 };
 
 use serde::Serialize;

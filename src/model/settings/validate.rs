@@ -193,37 +193,8 @@ impl Settings {
         if self.price_type_id == 0 {
             push(SettingsField::PriceType, Problem::ZeroId);
         }
-        let mut pipelines = BTreeSet::new();
-        for pipeline in &self.stage_mapping.pipelines {
-            let field = || SettingsField::StageMapping {
-                category_id: pipeline.category_id,
-            };
-            if !pipelines.insert(pipeline.category_id) {
-                push(field(), Problem::DuplicatePipeline);
-            }
-            let mut seen = BTreeSet::new();
-            for pair in &pipeline.pairs {
-                if pair.status_id.trim().is_empty() || pair.stage_id.trim().is_empty() {
-                    push(field(), Problem::EmptyPair);
-                    continue;
-                }
-                if !seen.insert(pair.status_id.as_str()) {
-                    push(
-                        field(),
-                        Problem::DuplicateStatus {
-                            status_id: pair.status_id.clone(),
-                        },
-                    );
-                }
-                if !stage_in_pipeline(&pair.stage_id, pipeline.category_id) {
-                    push(
-                        field(),
-                        Problem::StageOfOtherPipeline {
-                            stage_id: pair.stage_id.clone(),
-                        },
-                    );
-                }
-            }
+        for found in mapping_problems(&self.stage_mapping) {
+            push(found.field, found.problem);
         }
         let mut warehouses = BTreeSet::new();
         for &id in &self.warehouses {
@@ -251,6 +222,48 @@ impl Settings {
 
 /// True when a stage code belongs to the pipeline: `C<id>:…` for pipeline `id` > 0, no `C…:`
 /// prefix for the default pipeline.
+/// The problems of a status-to-stage mapping that need no portal to tell: a pipeline twice, a
+/// status mapped twice, an empty pair, another pipeline's stage. Refused at save, and said
+/// when the page opens.
+pub fn mapping_problems(mapping: &StageMapping) -> Vec<SettingsProblem> {
+    let mut out = Vec::new();
+    let mut push =
+        |field: SettingsField, problem: Problem| out.push(SettingsProblem { field, problem });
+    let mut pipelines = BTreeSet::new();
+    for pipeline in &mapping.pipelines {
+        let field = || SettingsField::StageMapping {
+            category_id: pipeline.category_id,
+        };
+        if !pipelines.insert(pipeline.category_id) {
+            push(field(), Problem::DuplicatePipeline);
+        }
+        let mut seen = BTreeSet::new();
+        for pair in &pipeline.pairs {
+            if pair.status_id.trim().is_empty() || pair.stage_id.trim().is_empty() {
+                push(field(), Problem::EmptyPair);
+                continue;
+            }
+            if !seen.insert(pair.status_id.as_str()) {
+                push(
+                    field(),
+                    Problem::DuplicateStatus {
+                        status_id: pair.status_id.clone(),
+                    },
+                );
+            }
+            if !stage_in_pipeline(&pair.stage_id, pipeline.category_id) {
+                push(
+                    field(),
+                    Problem::StageOfOtherPipeline {
+                        stage_id: pair.stage_id.clone(),
+                    },
+                );
+            }
+        }
+    }
+    out
+}
+
 /// The mapping's pairs whose stage belongs to their pipeline but is no longer among the
 /// portal's `stages` (deleted since it was mapped): refused at save, and said when the page
 /// opens. A pipeline whose stages are not known is not judged.

@@ -12,7 +12,7 @@ use crate::i18n::{Lang, SettingsTexts, fill};
 use crate::model::mapping::prefill::{pipeline_stages, stage_choices};
 use crate::model::settings::form::mapping_rows;
 use crate::model::settings::load::StoreFindings;
-use crate::model::settings::{SettingsField, gone_stage_problems};
+use crate::model::settings::{SettingsField, gone_stage_problems, mapping_problems};
 
 #[derive(Properties, PartialEq)]
 pub struct MappingSectionProps {
@@ -67,10 +67,12 @@ fn pipeline_table(
     let heading = format!("settings-mapping-{category_id}-title");
     let field = SettingsField::StageMapping { category_id };
     let mut problems = problems_of(t, &page.problems, &field);
-    // A stage deleted since it was mapped is said as the page opens, not only at Save.
+    // What Save would refuse in the mapping (a stage deleted since it was mapped, a status
+    // mapped twice) is said as the page opens.
     if problems.is_empty() {
-        let gone = gone_stage_problems(&page.form.stage_mapping, all_stages);
-        problems = problems_of(t, &gone, &field);
+        let mut found = mapping_problems(&page.form.stage_mapping);
+        found.extend(gone_stage_problems(&page.form.stage_mapping, all_stages));
+        problems = problems_of(t, &found, &field);
     }
     let row = |status_id: &str, name: Option<&str>, stage_id: Option<&str>| {
         let select_id = format!("settings-mapping-{category_id}-{status_id}");
