@@ -19,8 +19,10 @@
 //! order is compared by quantity and price instead of being "missing" on both sides. That names
 //! no product, so it is no guess.
 //!
-//! When several store products share a key, the one the linked order holds is taken, else the
-//! one with the lowest ID. A row then takes a basket item of that store product (or with that
+//! When several store products share a key (two brands' parts under one article), the one the
+//! linked order holds is taken; with none of them in the order the row is **ambiguous**: no
+//! product is taken (its stock would be another product's), and the row names them. A row
+//! then takes a basket item of that store product (or with that
 //! XML_ID) not taken by an earlier row, so a product listed twice pairs up twice: the one at the
 //! row's price and quantity, else at its price, else the first. Basket items no row took are "only
 //! in the order".
@@ -52,6 +54,9 @@ pub enum Unmatched {
     NoCode,
     /// The store has no product with its code.
     NotInStore,
+    /// Several store products share its code, and no line of the order tells which is the
+    /// deal's: none is taken.
+    Ambiguous,
 }
 
 /// The match of one deal row.
@@ -69,6 +74,8 @@ pub struct RowMatch {
     pub by_xml_id: bool,
     /// Why there is no store product (`None` when there is one).
     pub unmatched: Option<Unmatched>,
+    /// The store products sharing its code, when none could be taken ([`Unmatched::Ambiguous`]).
+    pub sharing: Vec<u64>,
 }
 
 impl RowMatch {
@@ -258,6 +265,12 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
                 _ if (xml_id.is_none() || !by_xml_id) && value.is_none() => Some(Unmatched::NoCode),
                 _ => Some(Unmatched::NotInStore),
             };
+            // Store products sharing the code: any of them the order holds.
+            let sharing = match (by, xml_id.as_deref(), value.as_deref()) {
+                (Some(MatchedBy::XmlId), Some(x), _) => by_xml.ids(x),
+                (Some(MatchedBy::Property), _, Some(v)) => by_prop.ids(v),
+                _ => Vec::new(),
+            };
             let mut m = RowMatch {
                 xml_id,
                 store_product_id,
@@ -265,11 +278,7 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
                 basket_item_id: None,
                 by_xml_id,
                 unmatched,
-            };
-            // Store products sharing the property's value: any of them the order holds.
-            let sharing = match (m.by, value.as_deref()) {
-                (Some(MatchedBy::Property), Some(v)) => by_prop.ids(v),
-                _ => Vec::new(),
+                sharing: Vec::new(),
             };
             let lines: Vec<&BasketItem> = input
                 .basket
@@ -281,14 +290,23 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
                             || (free_text && item.product_id <= 0 && same_line(row, item)))
                 })
                 .collect();
+            let mut ordered = None;
             if let Some(item) = best_line(row, &lines) {
                 taken.push(item.id);
                 m.basket_item_id = Some(item.id);
                 // Store products sharing the code: the one the order holds is the deal's.
-                let ordered = u64::try_from(item.product_id).ok().filter(|id| *id > 0);
+                ordered = u64::try_from(item.product_id).ok().filter(|id| *id > 0);
                 if ordered.is_some() && m.by.is_some() {
                     m.store_product_id = ordered;
                 }
+            }
+            // Several share it and the order names none of them: taking one would show another
+            // product's stock (a Febi link for a Gates belt of the same article).
+            if sharing.len() > 1 && !ordered.is_some_and(|id| sharing.contains(&id)) {
+                m.store_product_id = None;
+                m.by = None;
+                m.unmatched = Some(Unmatched::Ambiguous);
+                m.sharing = sharing;
             }
             m
         })

@@ -1010,3 +1010,65 @@ fn own_seed_a_row_in_grams_without_an_order_is_asked_of_stock_the_store_keeps_in
     );
     assert_eq!(stand.count(&cell("row-shortage")), 0, "1,5 kg of 44 kg");
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_code_two_store_products_share_shows_no_stock_until_the_order_tells_which() {
+    // A second roaster's Colombian coffee under the same external code.
+    let mut seed = mini_shop();
+    seed["store"]["products"]
+        .as_array_mut()
+        .expect("store products")
+        .push(
+            json!({"id": 7, "name": "Кофе Колумбия, другой обжарщик", "xmlId": "mini-colombia",
+            "article": "KF-007", "price": 790.0,
+            "stock": [{"warehouse": 2, "amount": 3, "reserved": 0}]}),
+        );
+    let stand = Stand::start(
+        "a_code_two_store_products_share_shows_no_stock_until_the_order_tells_which",
+        Setup::own_seed(SeedFile::write("shared-code", &seed), mini_options(60)),
+    );
+    // Deal 2 has no order: neither product's stock is shown as the row's.
+    stand.open_deal_ready(2, User::Rep);
+    let badge = stand.wait_css(&format!(
+        "{} {}",
+        row("mini-colombia"),
+        tid("row-unmatched")
+    ));
+    assert_eq!(badge.text, "Несколько товаров");
+    let hint = badge.attr("title").unwrap_or_default().to_owned();
+    assert!(
+        hint.contains("«Кофе Колумбия, 250 г»")
+            && hint.contains("«Кофе Колумбия, другой обжарщик»"),
+        "{hint}"
+    );
+    assert_eq!(
+        stand.count(&format!("{} {}", row("mini-colombia"), tid("row-shortage"))),
+        0
+    );
+    // Linked to order M-502, which holds product 6: that one is the deal's.
+    rest::portal(
+        &stand.sandbox,
+        "crm.deal.update",
+        &[("id", "2"), (&format!("fields[{ORDER_FIELD}]"), "502")],
+    );
+    stand.open_deal_ready(2, User::Rep);
+    stand.wait_css(&tid("order-number"));
+    assert_eq!(
+        stand.count(&format!(
+            "{} {}",
+            row("mini-colombia"),
+            tid("row-unmatched")
+        )),
+        0
+    );
+    assert!(
+        stand
+            .first(&format!(
+                "{} {}",
+                row("mini-colombia"),
+                tid("row-available")
+            ))
+            .is_some()
+    );
+}

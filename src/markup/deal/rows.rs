@@ -350,6 +350,14 @@ fn row_state(
             .map(|p| [p.store.as_str()]);
         let (text, hint) = match (row.unmatched, alone) {
             (Some(Unmatched::FreeText), _) => (t.free_text, t.free_text_hint.to_owned()),
+            (Some(Unmatched::Ambiguous), _) => {
+                let names: Vec<String> = row
+                    .sharing
+                    .iter()
+                    .map(|name| fill(t.ambiguous_name, &[name]))
+                    .collect();
+                (t.ambiguous, fill(t.ambiguous_hint, &[&names.join(", ")]))
+            }
             (Some(Unmatched::NotListed), _) => (t.not_listed, t.not_listed_hint.to_owned()),
             (Some(Unmatched::NoCode), Some(key)) => (t.no_code, fill(t.no_value_hint, &key)),
             (Some(Unmatched::NoCode), None) => (t.no_code, fill(t.no_code_hint, &codes)),

@@ -122,6 +122,7 @@ fn row(index: usize, name: &str, qty: &str, free: &str, shortage: Option<&str>) 
         store_inactive: false,
         store_in_sizes: false,
         unmatched: None,
+        sharing: vec![],
         store_product_id: Some(70),
         store_name: None,
         matched_by: None,
@@ -164,6 +165,7 @@ fn unmatched_row(index: usize, name: &str) -> ViewRow {
         stock: None,
         xml_id: None,
         unmatched: Some(Unmatched::NotInStore),
+        sharing: vec![],
         ..row(index, name, "1", "0", None)
     }
 }
@@ -702,6 +704,7 @@ fn a_reload_keeps_the_data_on_screen_instead_of_a_partial() {
 fn a_free_text_row_is_called_a_line_without_a_product_not_missing_from_the_store() {
     let rows = [ViewRow {
         unmatched: Some(Unmatched::FreeText),
+        sharing: vec![],
         ..unmatched_row(0, "Gift wrapping")
     }];
     let html = table(&rows, true, None, &ViewChanges::default());

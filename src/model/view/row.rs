@@ -36,6 +36,8 @@ pub struct ViewRow {
     pub store_in_sizes: bool,
     /// Why the row has no store product (`None` when it has one).
     pub unmatched: Option<Unmatched>,
+    /// The names of the store products sharing its code, when none could be taken.
+    pub sharing: Vec<String>,
     /// How it matched.
     pub matched_by: Option<MatchedBy>,
     /// The basket item of the order for this row.
@@ -110,6 +112,12 @@ impl ViewRow {
             store_name,
             store_inactive,
             unmatched: m.unmatched,
+            sharing: m
+                .sharing
+                .iter()
+                .filter_map(|id| products.iter().find(|p| p.id == *id))
+                .map(|p| p.name.clone())
+                .collect(),
             matched_by: m.by,
             basket_item_id: m.basket_item_id,
             order_quantity: item.map(|i| i.quantity),
@@ -146,6 +154,7 @@ impl ViewRow {
             store_inactive: product.is_some_and(|p| !p.active),
             store_in_sizes: in_sizes_only(product, stock.as_ref()),
             unmatched: store_product_id.is_none().then_some(Unmatched::FreeText),
+            sharing: Vec::new(),
             matched_by: None,
             basket_item_id: Some(item.id),
             order_quantity: Some(item.quantity),
