@@ -208,14 +208,6 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
         ListFilters::both(code_filter("xmlId")),
         xml_slots,
     );
-    // A code (an ISBN, a barcode, a part number) is asked among the articles with anything
-    // between its characters: the store may keep `978-5-17-118366-2` for `9785171183662`
-    // typed or scanned, or the other way round ([`matches_as_typed`] drops what only looks
-    // alike).
-    let article_filter = |key: &str| match loose_code(q) {
-        Some(code) => json!({ format!("=%{key}"): gapped(&code) }),
-        None => code_filter(key),
-    };
     // Articles: each catalogue by its own property.
     let articles = |filter: &dyn Fn(&str) -> Value| ListFilters {
         products: scope.article_property.map(filter),
@@ -232,16 +224,21 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
         add(
             &mut batch,
             "by_article",
-            articles(&article_filter),
+            articles(&code_filter),
             article_slots,
         );
     }
-    add(
-        &mut batch,
-        "by_prefix",
-        ListFilters::both(json!({"=%name": prefix})),
-        prefix_slots,
-    );
+    // A code (an ISBN, a barcode, a part number) is also asked among the articles with
+    // anything between its characters, in the place of the names starting with it (the names
+    // holding it are asked below): the store may keep `978-5-17-118366-2` for `9785171183662`
+    // typed or scanned, or the other way round ([`matches_as_typed`] drops what only looks
+    // alike). The list above keeps the codes starting as typed, whatever this one finds.
+    let loose = loose_code(q).filter(|_| scope.article_property.is_some());
+    let prefix_filters = match &loose {
+        Some(code) => articles(&|key: &str| json!({ format!("=%{key}"): gapped(code) })),
+        None => ListFilters::both(json!({"=%name": prefix})),
+    };
+    add(&mut batch, "by_prefix", prefix_filters, prefix_slots);
     add(
         &mut batch,
         "by_name",
@@ -523,9 +520,17 @@ fn name_order(name: &str) -> String {
 pub fn matches_as_typed(query: &LookupQuery, product: &Product, scope: &LookupScope<'_>) -> bool {
     // A code was asked with anything between its characters: a code counts when it is that
     // code written with separators, a name when it holds what was typed.
-    if let Some(loose) = loose_code(query.as_str()) {
+    if loose_code(query.as_str()).is_some() {
+        // As typed, or spelt with the other alphabet's look-alike letters.
+        let spellings: Vec<String> = code_spellings(query.as_str())
+            .iter()
+            .map(|s| compact(&fold(s)))
+            .collect();
         let written = |code: Option<String>| {
-            code.is_some_and(|c| compact(&fold(c.trim())).starts_with(&loose))
+            code.is_some_and(|c| {
+                let c = compact(&fold(c.trim()));
+                spellings.iter().any(|s| c.starts_with(s))
+            })
         };
         let name = fold(&product.name);
         return written(product.xml_id.clone())
@@ -581,7 +586,8 @@ pub fn found_count(
         .enumerate()
         .flat_map(|(i, list)| list.iter().map(move |p| (i, p)))
         .filter(|(i, p)| *i != PARENT_LIST || of_found(p))
-        .filter(|(_, p)| matches_as_typed(query, p, scope))
+        // The sizes of a product found are its own, whatever their codes.
+        .filter(|(i, p)| *i == PARENT_LIST || matches_as_typed(query, p, scope))
         .map(|(_, p)| p.id)
         .collect();
     sort_dedup(&mut ids);
@@ -611,7 +617,7 @@ pub fn lookup_hits(
     // 50), in the store's text order, which the ranking below changes.
     for (i, (list, slots)) in results.lists.into_iter().zip(LIST_SLOTS).enumerate() {
         for p in list.iter().take(slots) {
-            if !matches_as_typed(query, p, &scope) {
+            if i != PARENT_LIST && !matches_as_typed(query, p, &scope) {
                 continue;
             }
             if i == PARENT_LIST && !of_found(p) {

@@ -765,8 +765,13 @@ fn an_isbn_is_found_whether_typed_or_kept_with_hyphens_or_without() {
     // Scanned off a barcode: the digits; the article list asks them with anything between.
     let b = lookup_batch(&q("9785171183662"), scope());
     assert_eq!(
-        b.get("by_article").unwrap().params["filter"]["=%property101"],
+        b.get("by_prefix").unwrap().params["filter"]["=%property101"],
         json!("9%7%8%5%1%7%1%1%8%3%6%6%2%")
+    );
+    // The articles starting as typed are still asked on their own.
+    assert_eq!(
+        b.get("by_article").unwrap().params["filter"]["=%property101"],
+        json!("9785171183662%")
     );
     let kept = isbn(1, "Мастер и Маргарита", "978-5-17-118366-2");
     // What only looks alike to that pattern (other characters among the digits) is dropped.
@@ -809,7 +814,7 @@ fn an_isbn_is_found_whether_typed_or_kept_with_hyphens_or_without() {
     // Shorter numbers (fewer than ten digits) and codes with letters are asked as before.
     let b = lookup_batch(&q("978517118"), scope());
     assert_eq!(
-        b.get("by_article").unwrap().params["filter"]["=%property101"],
+        b.get("by_prefix").unwrap().params["filter"]["=%name"],
         json!("978517118%")
     );
 }
@@ -852,14 +857,18 @@ fn a_part_number_is_found_whatever_separates_its_letters_and_digits() {
     assert_eq!(exact("0986452041"), [3]);
     let b = lookup_batch(&q("04E115561H"), scope());
     assert_eq!(
-        b.get("by_article").unwrap().params["filter"]["=%property101"],
+        b.get("by_prefix").unwrap().params["filter"]["=%property101"],
         json!("0%4%e%1%1%5%5%6%1%h%")
     );
+    // Typed in Latin, kept with the Cyrillic look-alikes: still the article typed.
+    let cyrillic = part(4, "КМ-0111-Б");
+    assert!(matches_as_typed(&q("KM-0111"), &cyrillic, &scope()));
+    assert!(!matches_as_typed(&q("KM-0112"), &cyrillic, &scope()));
     // A brand typed beside a number is a search by name; a short code is asked as typed.
     for typed in ["bosch 0986452041", "TS-1-XL"] {
         let b = lookup_batch(&q(typed), scope());
         assert_eq!(
-            b.get("by_article").unwrap().params["filter"]["=%property101"],
+            b.get("by_prefix").unwrap().params["filter"]["=%name"],
             json!(format!("{typed}%")),
             "{typed}"
         );
