@@ -15,7 +15,7 @@ use super::Markup;
 use super::format::Fmt;
 use super::skeleton::bar;
 use crate::i18n::{DealTexts, Lang, fill};
-use crate::markup::deal::order::order_id;
+use crate::markup::deal::order::{number_with_id, order_id};
 use crate::markup::notice::{Audience, ask_line};
 use crate::model::contacts::MatchedOn;
 use crate::model::link::UnresolvedLink;
@@ -758,7 +758,8 @@ fn item(
             m.close("div").close("div");
         }
         None => {
-            let label = fill(t.link_button_label, &[&order.account_number]);
+            let number = number_with_id(t, order.id, &order.account_number);
+            let label = fill(t.link_button_label, &[&number]);
             Button {
                 class: "sl-btn sl-btn-light",
                 testid: "link-button",
@@ -1391,7 +1392,8 @@ mod tests {
         assert!(item_of(&html_now, 105).contains(r#"data-testid="link-button""#));
         // A screen reader hears which order each "Link" links.
         assert!(
-            item_of(&html_now, 105).contains(r#"aria-label="Link order #M-503">Link</button>"#),
+            item_of(&html_now, 105)
+                .contains(r#"aria-label="Link order #M-503 (ID 105)">Link</button>"#),
             "{}",
             item_of(&html_now, 105)
         );
@@ -1401,7 +1403,8 @@ mod tests {
         let html_now = html(&state);
         assert!(!html_now.contains("link-confirm"));
         assert!(
-            item_of(&html_now, 106).contains(r#"aria-label="Link order #M-504" data-autofocus>"#),
+            item_of(&html_now, 106)
+                .contains(r#"aria-label="Link order #M-504 (ID 106)" data-autofocus>"#),
             "{}",
             item_of(&html_now, 106)
         );

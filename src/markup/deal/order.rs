@@ -303,12 +303,25 @@ fn order_choices(m: &mut Markup, choices: &[OrderChoice], chosen: u64, fmt: Fmt)
 /// An order's ID beside its number when the two differ ("№12 (ID 7)"): a deal field of IDs
 /// and a search by ID name the ID, so a rep comparing them sees the same figure.
 pub fn order_id(m: &mut Markup, t: &DealTexts, id: u64, number: &str) {
-    let id = id.to_string();
-    if number.trim() != id {
+    if let Some(said) = id_apart(t, id, number) {
         m.open_class("span", "sl-muted sl-order-id")
             .attr("data-testid", "order-id")
             .text(" ")
-            .text(&fill(t.order_id, &[&id]))
+            .text(&said)
             .close("span");
     }
+}
+
+/// An order's number, with its ID when the two differ ("12 (ID 7)"), for a label read out.
+pub fn number_with_id(t: &DealTexts, id: u64, number: &str) -> String {
+    match id_apart(t, id, number) {
+        Some(said) => format!("{number} {said}"),
+        None => number.to_owned(),
+    }
+}
+
+/// "(ID 7)" for an order whose number is not its ID.
+fn id_apart(t: &DealTexts, id: u64, number: &str) -> Option<String> {
+    let id = id.to_string();
+    (number.trim() != id).then(|| fill(t.order_id, &[&id]))
 }
