@@ -225,7 +225,12 @@ pub fn order_get_call(order_id: impl Into<Value>) -> Call {
 pub fn reference_commands(prefix: &str, reference: &OrderReference, batch: &mut Batch) {
     let filter = match reference {
         OrderReference::Id(id) => json!({"id": id}),
-        OrderReference::Number(n) => json!({"accountNumber": n}),
+        // A number held in the other alphabet's look-alike letters (`AP-10530` in the field,
+        // `АР-10530` in the store) names the same order, as the rep's search finds it.
+        OrderReference::Number(n) => match code_spellings(n).as_slice() {
+            [one] => json!({ "accountNumber": one }),
+            several => json!({ "accountNumber": several }),
+        },
         OrderReference::XmlIdIsDeal(deal_id) => json!({"xmlId": deal_id.to_string()}),
         OrderReference::PropertyIsDeal { code, deal_id } => {
             let values = format!("{prefix}_values");

@@ -1072,3 +1072,27 @@ fn a_code_two_store_products_share_shows_no_stock_until_the_order_tells_which() 
             .is_some()
     );
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_deal_field_holding_the_order_number_in_look_alike_letters_shows_that_order() {
+    let options = with_settings(
+        mini_options(60),
+        json!({"linkRules": [{"kind": "user-field", "field": ORDER_FIELD, "holds": "number"}]}),
+    );
+    let stand = mini_stand(
+        "a_deal_field_holding_the_order_number_in_look_alike_letters_shows_that_order",
+        options,
+    );
+    // `М-502` typed with a Cyrillic М for the store's Latin `M-502`.
+    rest::portal(
+        &stand.sandbox,
+        "crm.deal.update",
+        &[("id", "2"), (&format!("fields[{ORDER_FIELD}]"), "М-502")],
+    );
+    stand.open_deal_ready(2, User::Rep);
+    stand.wait_for("order M-502 shown", |b| {
+        (b.attr(&tid("order-number"), "data-value").as_deref() == Some("M-502")).then_some(())
+    });
+    assert_eq!(stand.count(&tid("link-unresolved")), 0);
+}

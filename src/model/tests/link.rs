@@ -173,6 +173,13 @@ fn each_reference_becomes_a_list_and_a_full_order_command() {
     let full = b.get("link0_order").unwrap();
     assert_eq!(full.method, "sale.order.get");
     assert_eq!(full.params, json!({"id": "$result[link0][orders][0][id]"}));
+    // A number with letters is asked in both alphabets' look-alikes (`AP` typed in Latin for
+    // the store's Cyrillic `АР`), as the rep's search asks it.
+    reference_commands("link3", &OrderReference::Number("AP-10530".into()), &mut b);
+    assert_eq!(
+        b.get("link3").unwrap().params["filter"],
+        json!({"accountNumber": ["AP-10530", "АР-10530"]})
+    );
 }
 
 #[test]
