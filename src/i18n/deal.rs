@@ -137,6 +137,8 @@ pub struct DealTexts {
     /// A price per each side's own unit: name, deal price, order price, deal unit, order unit.
     pub diff_price_units: &'static str,
     pub link_title: &'static str,
+    /// The panel's title once a link is written (the order shows when the tab has loaded it).
+    pub link_title_linked: &'static str,
     pub link_none_found: &'static str,
     pub link_none_found_no_contact: &'static str,
     pub link_unresolved_id: &'static str,
@@ -341,6 +343,7 @@ static RU: DealTexts = DealTexts {
     diff_price_per: "«{0}»: цена за {3} в сделке {1}, в заказе {2}.",
     diff_price_units: "«{0}»: цена в сделке {1} за {3}, в заказе {2} за {4}.",
     link_title: "Заказ не связан со сделкой",
+    link_title_linked: "Сделка связана с заказом",
     link_none_found: "По правилам связи заказ не найден. Найдите его по номеру или среди заказов покупателя.",
     link_none_found_no_contact: "По правилам связи заказ не найден. У сделки нет контакта, по которому искать заказы покупателя: найдите заказ по номеру или ID.",
     link_unresolved_id: "В поле сделки «{0}» указано «{1}», но заказа с таким ID в магазине нет. Исправьте поле или найдите заказ ниже и свяжите с ним сделку.",
@@ -529,6 +532,7 @@ static EN: DealTexts = DealTexts {
     diff_price_per: "\"{0}\": price per {3} {1} in the deal, {2} in the order.",
     diff_price_units: "\"{0}\": price {1} per {3} in the deal, {2} per {4} in the order.",
     link_title: "No order is linked to this deal",
+    link_title_linked: "The deal is linked to an order",
     link_none_found: "The link rules found no order. Find it by number or among the buyer's orders.",
     link_none_found_no_contact: "The link rules found no order. The deal has no contact to look for the buyer's orders by: find the order by its number or ID.",
     link_unresolved_id: "The deal field \"{0}\" holds \"{1}\", but the store has no order with that ID. Correct the field, or find the order below and link it.",

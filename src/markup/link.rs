@@ -363,7 +363,11 @@ pub fn write(
     let named = who.ask();
     m.open_class("section", "sl-card sl-link-panel")
         .attr("data-testid", "link-panel");
-    m.leaf("h2", "", t.link_title);
+    let title = match state.linked {
+        Some(_) => t.link_title_linked,
+        None => t.link_title,
+    };
+    m.leaf("h2", "", title);
     for link in unresolved {
         m.open_class("p", "sl-notice sl-notice-warning")
             .attr("data-testid", "link-unresolved")
@@ -1345,6 +1349,11 @@ mod tests {
             "{failed}"
         );
         assert!(!failed.contains("Loading"), "{failed}");
+        // Nor does its title say no order is linked.
+        assert!(
+            failed.contains("<h2>The deal is linked to an order</h2>"),
+            "{failed}"
+        );
         // Cleared, the panel offers links again.
         state.linked = None;
         assert!(!html(&state).contains("disabled"));

@@ -635,6 +635,10 @@ fn a_link_whose_order_cannot_be_loaded_stays_said_without_loading_forever() {
     stand.wait_css(&tid("refresh-failed"));
     let done = stand.wait_css(&tid("link-done"));
     assert_eq!(done.text, "Сделка связана с заказом №M-502.");
+    assert_eq!(
+        stand.text(&format!("{} h2", tid("link-panel"))).as_deref(),
+        Some("Сделка связана с заказом")
+    );
     assert_eq!(rest::deal(&stand.sandbox, 2)[ORDER_FIELD], json!("502"));
 }
 
