@@ -25,6 +25,7 @@ use crate::i18n::{Lang, Names};
 use crate::model::link::UnresolvedLink;
 use crate::model::mapping::prefill::status_name;
 use crate::model::settings::PropertyPair;
+use crate::model::text::lowercase;
 use crate::model::view::StoreState;
 use differences::differences;
 use notices::{catalogue_unread, load_failed, refresh_failed, store_notice, unchecked};
@@ -116,11 +117,20 @@ fn loaded_body(
         differences_skeleton(m);
     }
     if view.store == StoreState::Linked {
+        // Two stages of one pipeline named alike (in any letter case) are told apart by their
+        // IDs in every sentence: «Доставка (C4:UC_D1)».
         let stage = |id: &str| {
-            data.stages
-                .iter()
-                .find(|s| s.status_id == id)
-                .map(|s| s.name.clone())
+            let stage = data.stages.iter().find(|s| s.status_id == id)?;
+            let name = lowercase(stage.name.trim());
+            let twin = data.stages.iter().any(|o| {
+                o.status_id != stage.status_id
+                    && o.entity_id == stage.entity_id
+                    && lowercase(o.name.trim()) == name
+            });
+            Some(match twin {
+                true => format!("{} ({})", stage.name.trim(), stage.status_id),
+                false => stage.name.clone(),
+            })
         };
         // A status the store lists, named in the rep's language (else English, else any).
         let status = |id: &str| match &data.store {

@@ -1447,9 +1447,30 @@ fn a_status_difference_names_the_stages_and_the_status_the_store_lists() {
             .unwrap(),
         );
     }
-    let html = body(&ctx(), &loaded(v, data));
+    let html = body(&ctx(), &loaded(v.clone(), data.clone()));
     let sentence = crate::i18n::fill(Lang::En.deal().diff_status, &["New", "Paid", "Preparing"]);
     assert!(html.contains(&format!(r#"data-kind="status">{sentence}</li>"#)));
+    // A stage named like another of its pipeline (in any case) is told apart by its ID, in a
+    // sentence naming only it too; a stage of another pipeline named alike is no twin.
+    for (code, entity, name) in [
+        ("UC_NEW2", "DEAL_STAGE", "new"),
+        ("C1:NEW", "DEAL_STAGE_1", "New"),
+    ] {
+        data.stages.push(
+            serde_json::from_value(json!({"ENTITY_ID": entity, "STATUS_ID": code,
+                "NAME": name, "SORT": "30"}))
+            .unwrap(),
+        );
+    }
+    v.differences = vec![Difference::Canceled {
+        stage_id: "NEW".into(),
+    }];
+    let html = body(&ctx(), &loaded(v, data));
+    let sentence = crate::i18n::fill(Lang::En.deal().diff_canceled, &["New (NEW)"]);
+    assert!(
+        html.contains(&format!(r#"data-kind="status">{sentence}</li>"#)),
+        "{html}"
+    );
 }
 
 #[test]
