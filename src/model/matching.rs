@@ -76,6 +76,8 @@ pub struct RowMatch {
     pub unmatched: Option<Unmatched>,
     /// The store products sharing its code, when none could be taken ([`Unmatched::Ambiguous`]).
     pub sharing: Vec<u64>,
+    /// The portal product's value of the configured property (an article), when it has one.
+    pub value: Option<String>,
 }
 
 impl RowMatch {
@@ -279,6 +281,7 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
                 by_xml_id,
                 unmatched,
                 sharing: Vec::new(),
+                value: value.clone(),
             };
             let lines: Vec<&BasketItem> = input
                 .basket

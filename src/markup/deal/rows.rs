@@ -8,7 +8,7 @@ use crate::markup::Markup;
 use crate::markup::format::{Fmt, plain};
 use crate::markup::skeleton::bar;
 use crate::markup::warehouse::{over_reserved_note, warehouse_title};
-use crate::model::matching::Unmatched;
+use crate::model::matching::{MatchedBy, Unmatched};
 use crate::model::settings::PropertyPair;
 use crate::model::unit::Unit;
 use crate::model::view::changes::{RowField, RowKey, ViewChanges};
@@ -182,14 +182,22 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
     changed_class(m, "sl-row-name", marks.contains(&RowField::Product));
     m.text(&row.name).close("div");
     m.open_class("div", "sl-small sl-muted");
-    if !xml_id.is_empty() {
-        m.leaf("span", "sl-code", xml_id);
+    // The code the row is matched by: its article when the property matched it (or alone is
+    // compared), else its XML_ID.
+    let by_property =
+        row.matched_by == Some(MatchedBy::Property) || props.property.is_some_and(|p| p.alone);
+    let code = match (&row.property_value, by_property) {
+        (Some(value), true) => value.as_str(),
+        _ => xml_id,
+    };
+    if !code.is_empty() {
+        m.leaf("span", "sl-code", code);
     }
     if let Some(store_name) = row.store_name.as_ref().filter(|n| **n != row.name) {
         m.open("span").text(" · ").text(store_name).close("span");
     }
     if row.order_only {
-        let sep = if xml_id.is_empty() { "" } else { " · " };
+        let sep = if code.is_empty() { "" } else { " · " };
         m.open("span").text(sep).text(t.only_in_order).close("span");
     }
     m.close("div");

@@ -18,7 +18,7 @@ use crate::markup::Markup;
 use crate::markup::format::Fmt;
 use crate::model::contacts::Buyer;
 use crate::model::link::{OrderReference, UnresolvedLink};
-use crate::model::matching::Unmatched;
+use crate::model::matching::{MatchedBy, Unmatched};
 use crate::model::reconcile::Difference;
 use crate::model::settings::{LinkRule, PropertyPair};
 use crate::model::stock::{ProductStock, RowStock, WarehouseStock};
@@ -123,6 +123,7 @@ fn row(index: usize, name: &str, qty: &str, free: &str, shortage: Option<&str>) 
         store_in_sizes: false,
         unmatched: None,
         sharing: vec![],
+        property_value: None,
         store_product_id: Some(70),
         store_name: None,
         matched_by: None,
@@ -166,6 +167,7 @@ fn unmatched_row(index: usize, name: &str) -> ViewRow {
         xml_id: None,
         unmatched: Some(Unmatched::NotInStore),
         sharing: vec![],
+        property_value: None,
         ..row(index, name, "1", "0", None)
     }
 }
@@ -705,6 +707,7 @@ fn a_free_text_row_is_called_a_line_without_a_product_not_missing_from_the_store
     let rows = [ViewRow {
         unmatched: Some(Unmatched::FreeText),
         sharing: vec![],
+        property_value: None,
         ..unmatched_row(0, "Gift wrapping")
     }];
     let html = table(&rows, true, None, &ViewChanges::default());
@@ -875,6 +878,35 @@ fn an_unmatched_row_says_unmatched_and_which_property_was_compared() {
     assert!(html.contains(
         r#"<td class="sl-num" data-warehouse-id="1"><span class="sl-muted">—</span></td>"#
     ));
+}
+
+#[test]
+fn a_row_matched_by_its_article_shows_the_article_under_its_name() {
+    let row = ViewRow {
+        xml_id: Some("90915-10003".into()),
+        property_value: Some("0 986 452 041".into()),
+        matched_by: Some(MatchedBy::Property),
+        ..row(0, "Oil filter", "1", "5", None)
+    };
+    let html = table(
+        std::slice::from_ref(&row),
+        true,
+        None,
+        &ViewChanges::default(),
+    );
+    assert!(
+        html.contains(r#"<span class="sl-code">0 986 452 041</span>"#),
+        "{html}"
+    );
+    // The test hook keeps the XML_ID.
+    assert!(html.contains(r#"data-xml-id="90915-10003""#));
+    // Matched by XML_ID, the XML_ID shows.
+    let by_xml = ViewRow {
+        matched_by: Some(MatchedBy::XmlId),
+        ..row
+    };
+    let html = table(&[by_xml], true, None, &ViewChanges::default());
+    assert!(html.contains(r#"<span class="sl-code">90915-10003</span>"#));
 }
 
 #[test]

@@ -38,6 +38,8 @@ pub struct ViewRow {
     pub unmatched: Option<Unmatched>,
     /// The names of the store products sharing its code, when none could be taken.
     pub sharing: Vec<String>,
+    /// The CRM product's value of the configured property (an article), when it has one.
+    pub property_value: Option<String>,
     /// How it matched.
     pub matched_by: Option<MatchedBy>,
     /// The basket item of the order for this row.
@@ -118,6 +120,7 @@ impl ViewRow {
                 .filter_map(|id| products.iter().find(|p| p.id == *id))
                 .map(|p| p.name.clone())
                 .collect(),
+            property_value: m.value.clone(),
             matched_by: m.by,
             basket_item_id: m.basket_item_id,
             order_quantity: item.map(|i| i.quantity),
@@ -155,6 +158,7 @@ impl ViewRow {
             store_in_sizes: in_sizes_only(product, stock.as_ref()),
             unmatched: store_product_id.is_none().then_some(Unmatched::FreeText),
             sharing: Vec::new(),
+            property_value: None,
             matched_by: None,
             basket_item_id: Some(item.id),
             order_quantity: Some(item.quantity),
