@@ -12,7 +12,9 @@ use super::warehouses::rest_of_warehouses;
 use crate::model::call::Batch;
 use crate::model::catalog_query::{MEASURES_KEY, VARIATIONS_KEY};
 use crate::model::contacts::search::PropertyHit;
-use crate::model::link::{LinkedOrder, OrderReference, answers_reference, resolve_link};
+use crate::model::link::{
+    LinkedOrder, OrderReference, answers_reference, as_written, resolve_link,
+};
 use crate::model::sorted::sort_dedup;
 use crate::model::view::poll::stock_batch;
 use crate::model::view::requests::{
@@ -313,12 +315,11 @@ fn read_answers(
             }
             _ => Vec::new(),
         };
-        found.push(
-            orders
-                .into_iter()
-                .filter(|o| answers_reference(&candidate.reference, o, &hits))
-                .collect(),
-        );
+        let answering = orders
+            .into_iter()
+            .filter(|o| answers_reference(&candidate.reference, o, &hits))
+            .collect();
+        found.push(as_written(&candidate.reference, answering));
     }
     let link = resolve_link(&plan.candidates, &found, preferred);
     let full = link.as_ref().and_then(|l| plan.full_order_command(l));

@@ -275,6 +275,19 @@ pub fn answers_reference(
     }
 }
 
+/// The orders a reference found, as the deal means them: a number written in one alphabet
+/// names the order of that very number when the store has one (`AP-10530` in Latin, though
+/// `АР-10530` in Cyrillic is found too); only without one do the look-alikes stand for it.
+pub fn as_written(reference: &OrderReference, mut orders: Vec<Order>) -> Vec<Order> {
+    if let OrderReference::Number(number) = reference {
+        let exact = |o: &Order| lowercase(o.account_number.trim()) == lowercase(number.trim());
+        if orders.iter().any(exact) {
+            orders.retain(exact);
+        }
+    }
+    orders
+}
+
 /// What the rep typed as an order number, without the `#` or `№` in front (`№A-17b` as the
 /// tab writes it → `A-17b`).
 pub fn typed_order_number(text: &str) -> String {

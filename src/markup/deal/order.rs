@@ -8,7 +8,9 @@ use crate::i18n::{DealTexts, fill};
 use crate::markup::Markup;
 use crate::markup::format::Fmt;
 use crate::model::call::PAGE_SIZE;
+use crate::model::lookup::code_spellings;
 use crate::model::settings::{FieldLabel, LinkRule};
+use crate::model::text::lowercase;
 use crate::model::view::changes::OrderField;
 use crate::model::view::{OrderCard, OrderChoice};
 
@@ -275,8 +277,16 @@ fn order_choices(m: &mut Markup, choices: &[OrderChoice], chosen: u64, fmt: Fmt)
         .attr("data-testid", "order-choice")
         .on("change", "choose-order", None);
     for c in choices {
-        // Two orders of one number (a store that numbers by site, say) are told apart by ID.
-        let twin = choices.iter().any(|o| o.id != c.id && o.number == c.number);
+        // Two orders of one number (a store that numbers by site, say), or of numbers spelt
+        // with look-alike letters (`AP-10530`, `АР-10530`), are told apart by ID.
+        let alike = |a: &str, b: &str| {
+            code_spellings(a)
+                .iter()
+                .any(|s| lowercase(s) == lowercase(b))
+        };
+        let twin = choices
+            .iter()
+            .any(|o| o.id != c.id && alike(&o.number, &c.number));
         let id = if twin {
             format!(" (ID {})", c.id)
         } else {

@@ -1100,6 +1100,14 @@ fn orders_sharing_a_number_are_told_apart_by_id_in_the_chooser() {
         !plain.contains("#164 (ID") && !plain.contains("#165 (ID"),
         "{plain}"
     );
+    // Numbers spelt with look-alike letters of two alphabets read as one: told apart too.
+    let mut latin = choice(8, "165", true);
+    latin.number = "AP-10530".into();
+    let mut cyrillic = choice(9, "165", false);
+    cyrillic.number = "АР-10530".into();
+    let alike = order_html(&order_card(), &[latin, cyrillic], None, &[]);
+    assert!(alike.contains("#AP-10530 (ID 8) · "), "{alike}");
+    assert!(alike.contains("#АР-10530 (ID 9) · "), "{alike}");
 }
 
 #[test]

@@ -2,10 +2,10 @@ use serde_json::json;
 
 use crate::model::call::Batch;
 use crate::model::link::{
-    BUYERS, LinkCandidate, OrderReference, UnresolvedLink, answers_reference, default_choice,
-    found_commands, holds_write, link_candidates, link_write, order_number_batch, origin_taken_by,
-    recorded_links, reference_commands, resolve_link, same_link_fields, same_order_number,
-    unresolved_links, written_meanwhile,
+    BUYERS, LinkCandidate, OrderReference, UnresolvedLink, answers_reference, as_written,
+    default_choice, found_commands, holds_write, link_candidates, link_write, order_number_batch,
+    origin_taken_by, recorded_links, reference_commands, resolve_link, same_link_fields,
+    same_order_number, unresolved_links, written_meanwhile,
 };
 use crate::model::settings::{LinkRule, OrderKey};
 
@@ -578,4 +578,31 @@ fn an_order_a_list_returned_counts_only_if_it_is_the_one_the_rule_names() {
         &stray,
         &[]
     ));
+}
+
+#[test]
+fn a_number_in_one_alphabet_names_its_own_order_before_a_look_alike() {
+    use super::fixtures::order;
+    let latin = order(531, json!({"accountNumber": "AP-10530"}), vec![]);
+    let cyrillic = order(530, json!({"accountNumber": "АР-10530"}), vec![]);
+    let reference = OrderReference::Number("ap-10530".into());
+    let ids = |orders: Vec<bitrix_rest::models::sale::Order>| -> Vec<u64> {
+        orders.iter().map(|o| o.id).collect()
+    };
+    // Both answer the reference; the one written as the field holds it (any case) is the deal's.
+    assert!(answers_reference(&reference, &cyrillic, &[]));
+    assert_eq!(
+        ids(as_written(
+            &reference,
+            vec![cyrillic.clone(), latin.clone()]
+        )),
+        [531]
+    );
+    // Without it, the look-alike stands for it.
+    assert_eq!(ids(as_written(&reference, vec![cyrillic.clone()])), [530]);
+    // Other references are left alone.
+    assert_eq!(
+        ids(as_written(&OrderReference::Id(530), vec![cyrillic, latin])),
+        [530, 531]
+    );
 }
