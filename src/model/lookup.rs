@@ -188,9 +188,12 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     // Cyrillic for the article `KM-0111`), for a code.
     // A code typed with separators may be kept without them (`978-5-389-06621-4`).
     let mut spellings = code_spellings(q);
-    let bare = compact(q);
-    if loose_code(q).is_some() && !spellings.contains(&bare) {
-        spellings.push(bare);
+    if loose_code(q).is_some() {
+        for bare in spellings.iter().map(|s| compact(s)).collect::<Vec<_>>() {
+            if !spellings.contains(&bare) {
+                spellings.push(bare);
+            }
+        }
     }
     let spellings = match spellings.as_slice() {
         [one] => json!(one),
@@ -326,14 +329,13 @@ pub fn code_spellings(query: &str) -> Vec<String> {
 /// `0 986 452 041`, `04E-115-561-H`, `W 712/75`.
 const CODE_SEPARATORS: [char; 4] = ['-', ' ', '.', '/'];
 
-/// How many digits make a number typed alone a code the store may keep written another way:
-/// an ISBN-10, a UPC or EAN-13 barcode, an ISBN-13. (Fewer digits with anything between them
-/// would also find many other codes, sorted by name before the one meant.)
-const LONG_NUMBER_DIGITS: usize = 10;
+/// How many digits make a number typed alone a code the store may keep written another way
+/// (`560408054` for `560 408 054`). Fewer are asked as typed.
+const LONG_NUMBER_DIGITS: usize = 6;
 
-/// How many characters make a code of letters and digits (`04E115561H`, `W71275`) one the
-/// store may keep written another way.
-const LOOSE_CODE_CHARS: usize = 6;
+/// How many characters make a code of letters and digits (`OP526`, `W71275`) one the store
+/// may keep written another way.
+const LOOSE_CODE_CHARS: usize = 5;
 
 /// A code without its separators.
 fn compact(code: &str) -> String {
@@ -344,10 +346,14 @@ fn compact(code: &str) -> String {
 
 /// A query that is a code the store may keep with other separators, or none (an ISBN, a
 /// barcode, a part number: `9785171183662` for `978-5-17-118366-2`, `04E115561H` for
-/// `04E-115-561-H`): its Latin letters and digits, lower-cased, without separators. A word
-/// typed beside a code (`bosch 0986452041`) makes it a search by name.
+/// `04E-115-561-H`): its Latin letters and digits, lower-cased, without separators — typed
+/// with the Cyrillic look-alikes (`С27009`), as their Latin twins. A word typed beside a code
+/// (`bosch 0986452041`) makes it a search by name.
 fn loose_code(query: &str) -> Option<String> {
-    let code = compact(&fold(query));
+    let code = code_spellings(query)
+        .iter()
+        .map(|spelt| compact(&fold(spelt)))
+        .find(|c| c.chars().all(|c| c.is_ascii_alphanumeric()))?;
     let digits = code.chars().filter(char::is_ascii_digit).count();
     let long_enough = match digits == code.len() {
         true => digits >= LONG_NUMBER_DIGITS,
@@ -356,8 +362,7 @@ fn loose_code(query: &str) -> Option<String> {
     let code_words = query
         .split(' ')
         .all(|w| w.chars().count() <= 2 || w.chars().any(|c| c.is_ascii_digit()));
-    let ascii = code.chars().all(|c| c.is_ascii_alphanumeric());
-    (long_enough && code_words && ascii).then_some(code)
+    (long_enough && code_words).then_some(code)
 }
 
 /// A LIKE pattern of `code`'s characters with anything between them, at the start of the

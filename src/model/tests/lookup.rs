@@ -729,14 +729,15 @@ fn a_code_typed_with_look_alike_letters_of_the_other_alphabet_is_found_exactly()
     assert_eq!(code_spellings("km-0111"), ["km-0111", "км-0111"]);
     assert_eq!(code_spellings("Кофе"), ["Кофе"], "a word, not a code");
     assert_eq!(code_spellings("0111"), ["0111"]);
+    // Each spelling is asked without its separators too.
     let b = lookup_batch(&q("КМ-0111"), scope());
     assert_eq!(
         b.get("by_xml_exact").unwrap().params["filter"]["=xmlId"],
-        json!(["КМ-0111", "KM-0111"])
+        json!(["КМ-0111", "KM-0111", "КМ0111", "KM0111"])
     );
     assert_eq!(
         b.get("by_article_exact").unwrap().params["filter"]["=property101"],
-        json!(["КМ-0111", "KM-0111"])
+        json!(["КМ-0111", "KM-0111", "КМ0111", "KM0111"])
     );
     // The product whose article is the Latin spelling ranks as the exact article.
     let latin = product(
@@ -811,11 +812,11 @@ fn an_isbn_is_found_whether_typed_or_kept_with_hyphens_or_without() {
             assert_eq!(hits[0].relevance, Relevance::ExactArticle, "{typed}");
         }
     }
-    // Shorter numbers (fewer than ten digits) and codes with letters are asked as before.
-    let b = lookup_batch(&q("978517118"), scope());
+    // Shorter numbers (fewer than six digits) are asked as typed.
+    let b = lookup_batch(&q("97851"), scope());
     assert_eq!(
         b.get("by_prefix").unwrap().params["filter"]["=%name"],
-        json!("978517118%")
+        json!("97851%")
     );
 }
 
@@ -833,12 +834,16 @@ fn a_part_number_is_found_whatever_separates_its_letters_and_digits() {
         part(1, "04E-115-561-H"),
         part(2, "W712/75"),
         part(3, "0 986 452 041"),
+        part(5, "C 27 009"),
+        part(6, "OP 526"),
+        part(7, "560 408 054"),
     ];
     let exact = |typed: &str| {
         let hits = lookup_hits(
             &q(typed),
+            // As the codes list (ten entries) finds them.
             LookupResults {
-                lists: [&[], &kept, &[], &[], &[], &[]],
+                lists: [&[], &[], &kept, &[], &[], &[]],
                 ..Default::default()
             },
             scope(),
@@ -855,6 +860,10 @@ fn a_part_number_is_found_whatever_separates_its_letters_and_digits() {
     assert_eq!(exact("W 712/75"), [2]);
     assert_eq!(exact("W71275"), [2]);
     assert_eq!(exact("0986452041"), [3]);
+    // Typed with the Cyrillic look-alike `С`, five characters, other separators.
+    assert_eq!(exact("С27009"), [5]);
+    assert_eq!(exact("OP526"), [6]);
+    assert_eq!(exact("560-408-054"), [7]);
     let b = lookup_batch(&q("04E115561H"), scope());
     assert_eq!(
         b.get("by_prefix").unwrap().params["filter"]["=%property101"],
