@@ -75,6 +75,8 @@ pub struct DealTexts {
     /// names, each as [`ambiguous_name`](Self::ambiguous_name)), a name.
     pub ambiguous: &'static str,
     pub ambiguous_hint: &'static str,
+    /// … in a deal whose order holds none of them.
+    pub ambiguous_hint_linked: &'static str,
     pub ambiguous_name: &'static str,
     pub no_code: &'static str,
     pub no_code_hint: &'static str,
@@ -291,6 +293,7 @@ static RU: DealTexts = DealTexts {
     unmatched_hint: "Товар не найден в каталоге магазина по внешнему коду (XML_ID){0}. StoreLink не сопоставляет товары по названию.",
     ambiguous: "Несколько товаров",
     ambiguous_hint: "В каталоге магазина с этим кодом несколько товаров: {0}. Какой из них в сделке, не угадать, поэтому остатки не показаны. Свяжите сделку с заказом или сделайте код товара в каталоге единственным.",
+    ambiguous_hint_linked: "В каталоге магазина с этим кодом несколько товаров: {0}, и ни одного из них нет в заказе. Какой из них в сделке, не угадать, поэтому остатки не показаны. Сделайте код товара в каталоге единственным.",
     ambiguous_name: "«{0}»",
     no_code: "Нет кода",
     no_code_hint: "У товара в Битрикс24 нет внешнего кода (XML_ID){0}, поэтому его не найти в магазине.",
@@ -480,6 +483,7 @@ static EN: DealTexts = DealTexts {
     unmatched_hint: "No store product has this external code (XML_ID){0}. StoreLink never matches products by name.",
     ambiguous: "Several products",
     ambiguous_hint: "Several store products have this code: {0}. Which of them the deal holds cannot be told, so no stock is shown. Link the deal to its order, or make the product's code unique in the catalogue.",
+    ambiguous_hint_linked: "Several store products have this code: {0}, and the order holds none of them. Which of them the deal holds cannot be told, so no stock is shown. Make the product's code unique in the catalogue.",
     ambiguous_name: "\"{0}\"",
     no_code: "No code",
     no_code_hint: "This product has no external code (XML_ID){0} in Bitrix24, so it cannot be looked up in the store.",

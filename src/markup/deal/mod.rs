@@ -165,6 +165,7 @@ fn loaded_body(
             fmt,
             has_stock: matches!(view.store, StoreState::Linked | StoreState::NotLinked),
             lost_deal: view.deal.lost,
+            has_order: view.order.is_some(),
             pending_warehouses: (view.store == StoreState::Pending)
                 .then_some(ctx.pending_warehouses),
             stock_note: match view.store {

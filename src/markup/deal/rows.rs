@@ -26,6 +26,8 @@ pub struct RowsTable<'a> {
     pub has_stock: bool,
     /// The deal is lost: its rows need no stock.
     pub lost_deal: bool,
+    /// The deal shows its linked order (a row's product may be told by its line).
+    pub has_order: bool,
     /// While the store's answer is awaited: how many warehouse columns to hold in grey, so the
     /// table keeps its final shape when the stock arrives.
     pub pending_warehouses: Option<usize>,
@@ -364,7 +366,11 @@ fn row_state(
                     .iter()
                     .map(|name| fill(t.ambiguous_name, &[name]))
                     .collect();
-                (t.ambiguous, fill(t.ambiguous_hint, &[&names.join(", ")]))
+                let hint = match props.has_order {
+                    true => t.ambiguous_hint_linked,
+                    false => t.ambiguous_hint,
+                };
+                (t.ambiguous, fill(hint, &[&names.join(", ")]))
             }
             (Some(Unmatched::NotListed), _) => (t.not_listed, t.not_listed_hint.to_owned()),
             (Some(Unmatched::NoCode), Some(key)) => (t.no_code, fill(t.no_value_hint, &key)),

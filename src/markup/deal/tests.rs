@@ -309,6 +309,7 @@ fn plain<'a>(
         fmt: Fmt::new(Lang::En),
         has_stock: true,
         lost_deal: false,
+        has_order: false,
         pending_warehouses: None,
         stock_note: None,
         property: None,
@@ -907,6 +908,44 @@ fn a_row_matched_by_its_article_shows_the_article_under_its_name() {
     };
     let html = table(&[by_xml], true, None, &ViewChanges::default());
     assert!(html.contains(r#"<span class="sl-code">90915-10003</span>"#));
+}
+
+#[test]
+fn a_row_several_store_products_share_names_them_and_shows_no_stock() {
+    let t = Lang::En.deal();
+    let row = ViewRow {
+        unmatched: Some(Unmatched::Ambiguous),
+        sharing: vec!["Febi link".into(), "Gates <belt>".into()],
+        ..unmatched_row(0, "Gates belt")
+    };
+    let html = table(
+        std::slice::from_ref(&row),
+        true,
+        None,
+        &ViewChanges::default(),
+    );
+    let names = r#""Febi link", "Gates &lt;belt&gt;""#;
+    assert!(
+        html.contains(&format!(
+            r#"title="{}" data-testid="row-unmatched">{}</span>"#,
+            fill(t.ambiguous_hint, &[names]).replace('"', "&quot;"),
+            t.ambiguous
+        )),
+        "{html}"
+    );
+    assert!(!html.contains("row-available"), "{html}");
+    // In a deal with its order, linking is no advice.
+    let warehouses = [WarehouseColumn {
+        id: 1,
+        title: "Main".into(),
+        active: true,
+    }];
+    let rows = [row];
+    let linked = render(&RowsTable {
+        has_order: true,
+        ..plain(&rows, &warehouses, &ViewChanges::default())
+    });
+    assert!(linked.contains("the order holds none of them"), "{linked}");
 }
 
 #[test]
