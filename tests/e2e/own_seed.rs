@@ -613,26 +613,31 @@ fn a_link_bitrix24_made_wait_checks_the_deal_again_before_it_writes() {
     );
 }
 
-#[test]
-#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
-fn a_link_whose_order_cannot_be_loaded_stays_said_without_loading_forever() {
-    let stand = mini_stand(
-        "a_link_whose_order_cannot_be_loaded_stays_said_without_loading_forever",
-        mini_options(60),
-    );
+/// The mini shop's deal 2, linked by the rep to order M-502 while Bitrix24 refuses the deal's
+/// products: the link (which reads the deal and writes it) is written, and the tab's load
+/// after it fails (its notice shown).
+fn linked_with_a_failed_reload(name: &str) -> Stand {
+    let stand = mini_stand(name, mini_options(60));
     stand.open_deal_ready(2, User::Rep);
     let candidate = format!("{}[data-order-id=\"502\"]", tid("link-candidate"));
     stand.wait_css(&candidate);
-    // Bitrix24 refuses the deal's products from now on: the link (which reads the deal and
-    // writes it) is written, and the tab's load after it fails.
     stand.sandbox.set_fault(
         "portal:crm.deal.productrows.get",
         1.0,
         bitrix_sandbox::FaultKind::Denied,
     );
     stand.click(&format!("{candidate} {}", tid("link-button")));
-    // The load's failure is said, and the panel says the link, not a load under way.
     stand.wait_css(&tid("refresh-failed"));
+    stand
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_link_whose_order_cannot_be_loaded_stays_said_without_loading_forever() {
+    let stand = linked_with_a_failed_reload(
+        "a_link_whose_order_cannot_be_loaded_stays_said_without_loading_forever",
+    );
+    // The panel says the link, not a load under way.
     let done = stand.wait_css(&tid("link-done"));
     assert_eq!(done.text, "Сделка связана с заказом №M-502.");
     assert_eq!(
@@ -666,21 +671,8 @@ fn an_order_numbered_apart_from_its_id_shows_the_id_its_deal_field_holds() {
 #[test]
 #[ignore = "needs dist/ and Chromium: run ./build.sh test"]
 fn try_again_pressed_three_times_loads_the_deal_once() {
-    let stand = mini_stand(
-        "try_again_pressed_three_times_loads_the_deal_once",
-        mini_options(60),
-    );
-    stand.open_deal_ready(2, User::Rep);
-    let candidate = format!("{}[data-order-id=\"502\"]", tid("link-candidate"));
-    stand.wait_css(&candidate);
-    // The deal is linked, and its reload fails: what was shown stays, with "Try again".
-    stand.sandbox.set_fault(
-        "portal:crm.deal.productrows.get",
-        1.0,
-        bitrix_sandbox::FaultKind::Denied,
-    );
-    stand.click(&format!("{candidate} {}", tid("link-button")));
-    stand.wait_css(&tid("refresh-failed"));
+    // What was shown stays, with "Try again".
+    let stand = linked_with_a_failed_reload("try_again_pressed_three_times_loads_the_deal_once");
     stand.sandbox.clear_faults();
     stand.sandbox.set_latency(300);
     stand.sandbox.reset_stats();

@@ -96,19 +96,29 @@ pub fn differences(
             m.close("details");
         }
     }
-    if let Some(status) = unmapped_status {
-        let name = (names.status)(status).unwrap_or_else(|| status.to_owned());
-        m.open_class("p", "sl-muted sl-small")
-            .attr("data-testid", "status-not-compared")
-            .text(&fill(t.status_not_compared, &[&name]))
-            .close("p");
-    }
-    if let Some(stage) = unmapped_stage {
-        let name = (names.stage)(stage).unwrap_or_else(|| stage.to_owned());
-        m.open_class("p", "sl-muted sl-small")
-            .attr("data-testid", "stage-not-compared")
-            .text(&fill(t.stage_not_compared, &[&name]))
-            .close("p");
+    // What was not compared, each under the list: its status or stage, by name.
+    let notes = [
+        (
+            unmapped_status,
+            names.status,
+            "status-not-compared",
+            t.status_not_compared,
+        ),
+        (
+            unmapped_stage,
+            names.stage,
+            "stage-not-compared",
+            t.stage_not_compared,
+        ),
+    ];
+    for (id, name_of, testid, template) in notes {
+        if let Some(id) = id {
+            let name = name_of(id).unwrap_or_else(|| id.to_owned());
+            m.open_class("p", "sl-muted sl-small")
+                .attr("data-testid", testid)
+                .text(&fill(template, &[&name]))
+                .close("p");
+        }
     }
     m.close("section");
 }
