@@ -365,6 +365,19 @@ fn loose_code(query: &str) -> Option<String> {
     (long_enough && code_words).then_some(code)
 }
 
+/// The query's spellings (as typed, and with the other alphabet's look-alike letters)
+/// without separators, lower-cased, when it is a code the store may keep written another way
+/// ([`loose_code`]): what a code found must start with, or equal.
+fn loose_spellings(query: &str) -> Option<Vec<String>> {
+    loose_code(query)?;
+    Some(
+        code_spellings(query)
+            .iter()
+            .map(|s| compact(&fold(s)))
+            .collect(),
+    )
+}
+
 /// A LIKE pattern of `code`'s characters with anything between them, at the start of the
 /// value: `9%7%8%…%2%`.
 fn gapped(code: &str) -> String {
@@ -525,12 +538,7 @@ fn name_order(name: &str) -> String {
 pub fn matches_as_typed(query: &LookupQuery, product: &Product, scope: &LookupScope<'_>) -> bool {
     // A code was asked with anything between its characters: a code counts when it is that
     // code written with separators, a name when it holds what was typed.
-    if loose_code(query.as_str()).is_some() {
-        // As typed, or spelt with the other alphabet's look-alike letters.
-        let spellings: Vec<String> = code_spellings(query.as_str())
-            .iter()
-            .map(|s| compact(&fold(s)))
-            .collect();
+    if let Some(spellings) = loose_spellings(query.as_str()) {
         let written = |code: Option<String>| {
             code.is_some_and(|c| {
                 let c = compact(&fold(c.trim()));
@@ -615,7 +623,7 @@ pub fn lookup_hits(
         .map(|s| fold(s))
         .collect();
     // A code is its letters and digits, however the store separates them.
-    let loose = loose_code(query.as_str());
+    let loose = loose_spellings(query.as_str()).unwrap_or_default();
     let mut ranked: Vec<(Relevance, &Product)> = Vec::new();
     let of_found = of_found_products(&results);
     // Only the entries the batch asked stock and prices for: a list may hold more (a page is
@@ -633,12 +641,12 @@ pub fn lookup_hits(
             let name = fold(&p.name);
             let starts = |code: &Option<String>| {
                 code.as_ref().is_some_and(|c| {
-                    c.starts_with(&q) || loose.as_ref().is_some_and(|d| compact(c).starts_with(d))
+                    c.starts_with(&q) || loose.iter().any(|s| compact(c).starts_with(s))
                 })
             };
             let is_query = |code: &Option<String>| {
                 code.as_ref().is_some_and(|c| {
-                    spellings.contains(c) || loose.as_ref().is_some_and(|d| compact(c) == *d)
+                    spellings.contains(c) || loose.iter().any(|s| compact(c) == *s)
                 })
             };
             let relevance = if is_query(&xml_id) {

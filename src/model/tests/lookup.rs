@@ -837,6 +837,7 @@ fn a_part_number_is_found_whatever_separates_its_letters_and_digits() {
         part(5, "C 27 009"),
         part(6, "OP 526"),
         part(7, "560 408 054"),
+        part(8, "КМ-0111"),
     ];
     let exact = |typed: &str| {
         let hits = lookup_hits(
@@ -864,6 +865,8 @@ fn a_part_number_is_found_whatever_separates_its_letters_and_digits() {
     assert_eq!(exact("С27009"), [5]);
     assert_eq!(exact("OP526"), [6]);
     assert_eq!(exact("560-408-054"), [7]);
+    // Typed in Latin without its hyphen, kept in Cyrillic look-alikes with it.
+    assert_eq!(exact("KM0111"), [8]);
     let b = lookup_batch(&q("04E115561H"), scope());
     assert_eq!(
         b.get("by_prefix").unwrap().params["filter"]["=%property101"],
