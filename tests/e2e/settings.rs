@@ -671,6 +671,22 @@ fn a_mapping_save_would_refuse_is_said_at_once_and_refused_until_mended() {
     // Saving is refused, and nothing is saved.
     let outcome = save(&stand);
     assert_eq!(outcome.attr("data-kind"), Some("invalid"), "{outcome:?}");
+    // Both problems are still said, and the keyboard is taken to the first row one is about.
+    let said = stand
+        .text("#settings-mapping-0-problems")
+        .unwrap_or_default();
+    assert!(said.contains("UC_DELETED"), "{said}");
+    let said = stand
+        .text("#settings-mapping-1-problems")
+        .unwrap_or_default();
+    assert!(said.contains("Статус P"), "{said}");
+    stand.wait_for("the focus on the deleted stage's row", |b| {
+        let focused = b.js(
+            "return document.activeElement ? document.activeElement.id : null;",
+            vec![],
+        );
+        (focused == json!("settings-mapping-0-S")).then_some(())
+    });
     let saved = crate::support::rest::stored_settings(&stand.sandbox);
     assert!(saved.to_string().contains("UC_DELETED"), "{saved}");
     // Left uncompared, and P given one stage, it saves.

@@ -135,13 +135,21 @@ pub fn save_callback(
             }
             return;
         }
+        // A stage deleted from its pipeline is refused with the rest, so all are said at once.
+        let gone = |mapping| match page.portal.as_ref() {
+            Some(portal) => gone_stage_problems(mapping, &portal.stages),
+            None => Vec::new(),
+        };
         let settings = match page.form.to_settings(&page.saved) {
             Ok(settings) => settings,
-            Err(problems) => return refuse(&page.dispatcher(), problems),
+            Err(mut problems) => {
+                problems.extend(gone(&page.form.stage_mapping));
+                return refuse(&page.dispatcher(), problems);
+            }
         };
         if let Some(portal) = page.portal.as_ref() {
             let mut problems = origin_rule_problems(&settings.link_rules, &portal.origin_sources);
-            problems.extend(gone_stage_problems(&settings.stage_mapping, &portal.stages));
+            problems.extend(gone(&settings.stage_mapping));
             if !problems.is_empty() {
                 return refuse(&page.dispatcher(), problems);
             }

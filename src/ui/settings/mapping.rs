@@ -12,7 +12,9 @@ use crate::i18n::{Lang, SettingsTexts, fill};
 use crate::model::mapping::prefill::{pipeline_stages, stage_choices};
 use crate::model::settings::form::mapping_rows;
 use crate::model::settings::load::StoreFindings;
-use crate::model::settings::{SettingsField, gone_stage_problems, mapping_problems};
+use crate::model::settings::{
+    Problem, SettingsField, SettingsProblem, gone_stage_problems, mapping_problems,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct MappingSectionProps {
@@ -66,16 +68,37 @@ fn pipeline_table(
     let proposed = page.form.proposed.contains(&category_id);
     let heading = format!("settings-mapping-{category_id}-title");
     let field = SettingsField::StageMapping { category_id };
-    let mut problems = problems_of(t, &page.problems, &field);
-    // What Save would refuse in the mapping (a stage deleted since it was mapped, a status
-    // mapped twice) is said as the page opens.
-    if problems.is_empty() {
-        let mut found = mapping_problems(&page.form.stage_mapping);
-        found.extend(gone_stage_problems(&page.form.stage_mapping, all_stages));
-        problems = problems_of(t, &found, &field);
+    // What Save refused, and what it would refuse in the mapping as it stands (a stage deleted
+    // since it was mapped, a status mapped twice), said as the page opens: each once.
+    let mut found: Vec<SettingsProblem> = page
+        .problems
+        .iter()
+        .filter(|p| p.field == field)
+        .cloned()
+        .collect();
+    let now = mapping_problems(&page.form.stage_mapping)
+        .into_iter()
+        .chain(gone_stage_problems(&page.form.stage_mapping, all_stages));
+    for problem in now.filter(|p| p.field == field) {
+        if !found.contains(&problem) {
+            found.push(problem);
+        }
     }
+    let problems = problems_of(t, &found, &field);
+    let problems_id = format!("settings-mapping-{category_id}-problems");
+    // The row a problem is about is marked, so a refused save takes the keyboard to it.
+    let marked = |status_id: &str, stage_id: Option<&str>| {
+        found.iter().any(|p| match &p.problem {
+            Problem::DuplicateStatus { status_id: s } => s == status_id,
+            Problem::StageGone { stage_id: s } | Problem::StageOfOtherPipeline { stage_id: s } => {
+                Some(s.as_str()) == stage_id
+            }
+            _ => false,
+        })
+    };
     let row = |status_id: &str, name: Option<&str>, stage_id: Option<&str>| {
         let select_id = format!("settings-mapping-{category_id}-{status_id}");
+        let invalid = marked(status_id, stage_id);
         let mut options = vec![(String::new(), t.mapping_unmapped.to_owned())];
         options.extend(stage_choices(&stages));
         if let Some(stage) = stage_id
@@ -105,7 +128,7 @@ fn pipeline_table(
                     if name != status_id {
                         <span class="sl-muted sl-settings-code">{ status_id.to_owned() }</span>
                     }</th>
-                <td>{ select(&select_id, &options, stage_id.unwrap_or_default(), false, None, onchange) }</td>
+                <td>{ select(&select_id, &options, stage_id.unwrap_or_default(), invalid, invalid.then(|| problems_id.clone()), onchange) }</td>
             </tr>
         }
     };
@@ -127,7 +150,7 @@ fn pipeline_table(
                     </tbody>
                 </table>
             </div>
-            { field_problems(&format!("settings-mapping-{category_id}-problems"), &problems) }
+            { field_problems(&problems_id, &problems) }
         </div>
     }
 }
