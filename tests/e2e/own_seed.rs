@@ -580,20 +580,15 @@ fn a_deal_linked_in_another_window_while_the_panel_was_open_is_not_overwritten()
 #[test]
 #[ignore = "needs dist/ and Chromium: run ./build.sh test"]
 fn a_link_bitrix24_made_wait_checks_the_deal_again_before_it_writes() {
-    let stand = mini_stand(
-        "a_link_bitrix24_made_wait_checks_the_deal_again_before_it_writes",
-        mini_options(60),
-    );
-    stand.open_deal_ready(2, User::Rep);
-    let candidate = format!("{}[data-order-id=\"502\"]", tid("link-candidate"));
-    stand.wait_css(&candidate);
     // Bitrix24 asks to slow down at the write: nothing is written, the panel waits.
-    stand.sandbox.set_fault(
-        "portal:crm.deal.update",
-        1.0,
-        bitrix_sandbox::FaultKind::Overloaded,
+    let stand = link_502_under_fault(
+        "a_link_bitrix24_made_wait_checks_the_deal_again_before_it_writes",
+        60,
+        (
+            "portal:crm.deal.update",
+            bitrix_sandbox::FaultKind::Overloaded,
+        ),
     );
-    stand.click(&format!("{candidate} {}", tid("link-button")));
     stand.wait_for("the write asked to wait", |_| {
         let refused = stand.sandbox.stats().rejected_503.get("portal").copied()?;
         (refused >= 1).then_some(())
@@ -613,20 +608,34 @@ fn a_link_bitrix24_made_wait_checks_the_deal_again_before_it_writes() {
     );
 }
 
+/// The mini shop (checks every `poll_secs`) with the rep's deal 2 open, its Link pressed on
+/// candidate order M-502 once `fault` (a method pattern, always) was set.
+fn link_502_under_fault(
+    name: &str,
+    poll_secs: u32,
+    (pattern, kind): (&str, bitrix_sandbox::FaultKind),
+) -> Stand {
+    let stand = mini_stand(name, mini_options(poll_secs));
+    stand.open_deal_ready(2, User::Rep);
+    let candidate = format!("{}[data-order-id=\"502\"]", tid("link-candidate"));
+    stand.wait_css(&candidate);
+    stand.sandbox.set_fault(pattern, 1.0, kind);
+    stand.click(&format!("{candidate} {}", tid("link-button")));
+    stand
+}
+
 /// The mini shop's deal 2, linked by the rep to order M-502 while Bitrix24 refuses the deal's
 /// products: the link (which reads the deal and writes it) is written, and the tab's load
 /// after it fails (its notice shown).
 fn linked_with_a_failed_reload(name: &str) -> Stand {
-    let stand = mini_stand(name, mini_options(60));
-    stand.open_deal_ready(2, User::Rep);
-    let candidate = format!("{}[data-order-id=\"502\"]", tid("link-candidate"));
-    stand.wait_css(&candidate);
-    stand.sandbox.set_fault(
-        "portal:crm.deal.productrows.get",
-        1.0,
-        bitrix_sandbox::FaultKind::Denied,
+    let stand = link_502_under_fault(
+        name,
+        60,
+        (
+            "portal:crm.deal.productrows.get",
+            bitrix_sandbox::FaultKind::Denied,
+        ),
     );
-    stand.click(&format!("{candidate} {}", tid("link-button")));
     stand.wait_css(&tid("refresh-failed"));
     stand
 }
@@ -837,20 +846,15 @@ fn link_says_it_is_under_way_and_a_silent_bitrix24_stops_it_before_writing() {
 #[test]
 #[ignore = "needs dist/ and Chromium: run ./build.sh test"]
 fn a_link_whose_answer_was_lost_reads_the_deal_and_says_for_sure_it_was_not_written() {
-    let stand = mini_stand(
-        "a_link_whose_answer_was_lost_reads_the_deal_and_says_for_sure_it_was_not_written",
-        mini_options(300),
-    );
-    stand.open_deal_ready(2, User::Rep);
-    let candidate = format!("{}[data-order-id=\"502\"]", tid("link-candidate"));
-    stand.wait_css(&candidate);
     // The write fails with HTTP 500: by itself that could mean it was applied or not.
-    stand.sandbox.set_fault(
-        "portal:crm.deal.update",
-        1.0,
-        bitrix_sandbox::FaultKind::ServerError,
+    let stand = link_502_under_fault(
+        "a_link_whose_answer_was_lost_reads_the_deal_and_says_for_sure_it_was_not_written",
+        300,
+        (
+            "portal:crm.deal.update",
+            bitrix_sandbox::FaultKind::ServerError,
+        ),
     );
-    stand.click(&format!("{candidate} {}", tid("link-button")));
     let error = stand.wait_css(&tid("link-error"));
     eprintln!("the write's answer lost, the rep reads: {}", error.text);
     assert!(error.text.contains("не связана"), "{}", error.text);
