@@ -187,8 +187,9 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     // Also as spelt with the look-alike letters of the other alphabet (`КМ-0111` typed in
     // Cyrillic for the article `KM-0111`), for a code.
     // A code typed with separators may be kept without them (`978-5-389-06621-4`).
+    let loose = loose_code(q);
     let mut spellings = code_spellings(q);
-    if loose_code(q).is_some() {
+    if loose.is_some() {
         for bare in spellings.iter().map(|s| compact(s)).collect::<Vec<_>>() {
             if !spellings.contains(&bare) {
                 spellings.push(bare);
@@ -236,8 +237,7 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     // holding it are asked below): the store may keep `978-5-17-118366-2` for `9785171183662`
     // typed or scanned, or the other way round ([`matches_as_typed`] drops what only looks
     // alike). The list above keeps the codes starting as typed, whatever this one finds.
-    let loose = loose_code(q).filter(|_| scope.article_property.is_some());
-    let prefix_filters = match &loose {
+    let prefix_filters = match loose.as_ref().filter(|_| scope.article_property.is_some()) {
         Some(code) => articles(&|key: &str| json!({ format!("=%{key}"): gapped(code) })),
         None => ListFilters::both(json!({"=%name": prefix})),
     };
@@ -350,10 +350,18 @@ fn compact(code: &str) -> String {
 /// with the Cyrillic look-alikes (`С27009`), as their Latin twins. A word typed beside a code
 /// (`bosch 0986452041`) makes it a search by name.
 fn loose_code(query: &str) -> Option<String> {
-    let code = code_spellings(query)
+    loose_spellings(query)?.into_iter().find(|c| is_latin(c))
+}
+
+/// The query's spellings (as typed, and with the other alphabet's look-alike letters)
+/// without separators, lower-cased, when it is a code the store may keep written another way
+/// ([`loose_code`]): what a code found must start with, or equal.
+fn loose_spellings(query: &str) -> Option<Vec<String>> {
+    let spellings: Vec<String> = code_spellings(query)
         .iter()
         .map(|spelt| compact(&fold(spelt)))
-        .find(|c| c.chars().all(|c| c.is_ascii_alphanumeric()))?;
+        .collect();
+    let code = spellings.iter().find(|c| is_latin(c))?;
     let digits = code.chars().filter(char::is_ascii_digit).count();
     let long_enough = match digits == code.len() {
         true => digits >= LONG_NUMBER_DIGITS,
@@ -362,20 +370,12 @@ fn loose_code(query: &str) -> Option<String> {
     let code_words = query
         .split(' ')
         .all(|w| w.chars().count() <= 2 || w.chars().any(|c| c.is_ascii_digit()));
-    (long_enough && code_words).then_some(code)
+    (long_enough && code_words).then_some(spellings)
 }
 
-/// The query's spellings (as typed, and with the other alphabet's look-alike letters)
-/// without separators, lower-cased, when it is a code the store may keep written another way
-/// ([`loose_code`]): what a code found must start with, or equal.
-fn loose_spellings(query: &str) -> Option<Vec<String>> {
-    loose_code(query)?;
-    Some(
-        code_spellings(query)
-            .iter()
-            .map(|s| compact(&fold(s)))
-            .collect(),
-    )
+/// Latin letters and digits only.
+fn is_latin(code: &str) -> bool {
+    code.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// A LIKE pattern of `code`'s characters with anything between them, at the start of the
@@ -536,40 +536,60 @@ fn name_order(name: &str) -> String {
 /// see [`code_spellings`]), or a name holding it (or each of its words), counts. Any other
 /// query is taken as the store matched it (its collation folds more than [`fold`] does).
 pub fn matches_as_typed(query: &LookupQuery, product: &Product, scope: &LookupScope<'_>) -> bool {
-    // A code was asked with anything between its characters: a code counts when it is that
-    // code written with separators, a name when it holds what was typed.
-    if let Some(spellings) = loose_spellings(query.as_str()) {
-        let written = |code: Option<String>| {
+    AsTyped::of(query).matches(product, scope)
+}
+
+/// [`matches_as_typed`] for one query, worked out once for all the products found.
+struct AsTyped {
+    /// What a product's code must start with; `None` when the store's match is taken as is.
+    spellings: Option<Vec<String>>,
+    /// The codes are compared without separators (a code asked with anything between its
+    /// characters, see [`loose_code`]).
+    loose: bool,
+    /// The words a name must hold.
+    words: Vec<String>,
+}
+
+impl AsTyped {
+    fn of(query: &LookupQuery) -> AsTyped {
+        let q = query.as_str();
+        let loose = loose_spellings(q);
+        let spellings = match (&loose, q.contains(['%', '_'])) {
+            (Some(_), _) => loose.clone(),
+            (None, true) => Some(code_spellings(q).iter().map(|s| fold(s)).collect()),
+            (None, false) => None,
+        };
+        AsTyped {
+            spellings,
+            loose: loose.is_some(),
+            words: fold(q).split(' ').map(str::to_owned).collect(),
+        }
+    }
+
+    /// The query's spellings without separators, when it is a code compared so; else none.
+    fn loose_spellings(&self) -> &[String] {
+        match (self.loose, &self.spellings) {
+            (true, Some(spellings)) => spellings,
+            _ => &[],
+        }
+    }
+
+    fn matches(&self, product: &Product, scope: &LookupScope<'_>) -> bool {
+        let Some(spellings) = &self.spellings else {
+            return true;
+        };
+        let starts = |code: Option<String>| {
             code.is_some_and(|c| {
-                let c = compact(&fold(c.trim()));
+                let c = fold(c.trim());
+                let c = if self.loose { compact(&c) } else { c };
                 spellings.iter().any(|s| c.starts_with(s))
             })
         };
         let name = fold(&product.name);
-        return written(product.xml_id.clone())
-            || written(scope.article_of(product))
-            || fold(query.as_str())
-                .split(' ')
-                .all(|word| name.contains(word));
+        starts(product.xml_id.clone())
+            || starts(scope.article_of(product))
+            || self.words.iter().all(|word| name.contains(word.as_str()))
     }
-    if !query.as_str().contains(['%', '_']) {
-        return true;
-    }
-    let q = fold(query.as_str());
-    let spellings: Vec<String> = code_spellings(query.as_str())
-        .iter()
-        .map(|s| fold(s))
-        .collect();
-    let starts = |code: Option<&str>| {
-        code.is_some_and(|c| {
-            let c = fold(c.trim());
-            spellings.iter().any(|s| c.starts_with(s))
-        })
-    };
-    let name = fold(&product.name);
-    starts(product.xml_id.as_deref())
-        || starts(scope.article_of(product).as_deref())
-        || q.split(' ').all(|word| name.contains(word))
 }
 
 /// Whether a variation listed for the products found is of a product some list found: the
@@ -593,6 +613,7 @@ pub fn found_count(
     scope: &LookupScope<'_>,
 ) -> usize {
     let of_found = of_found_products(results);
+    let as_typed = AsTyped::of(query);
     let mut ids: Vec<u64> = results
         .lists
         .iter()
@@ -600,7 +621,7 @@ pub fn found_count(
         .flat_map(|(i, list)| list.iter().map(move |p| (i, p)))
         .filter(|(i, p)| *i != PARENT_LIST || of_found(p))
         // The sizes of a product found are its own, whatever their codes.
-        .filter(|(i, p)| *i == PARENT_LIST || matches_as_typed(query, p, scope))
+        .filter(|(i, p)| *i == PARENT_LIST || as_typed.matches(p, scope))
         .map(|(_, p)| p.id)
         .collect();
     sort_dedup(&mut ids);
@@ -622,15 +643,16 @@ pub fn lookup_hits(
         .iter()
         .map(|s| fold(s))
         .collect();
+    let as_typed = AsTyped::of(query);
     // A code is its letters and digits, however the store separates them.
-    let loose = loose_spellings(query.as_str()).unwrap_or_default();
+    let loose = as_typed.loose_spellings();
     let mut ranked: Vec<(Relevance, &Product)> = Vec::new();
     let of_found = of_found_products(&results);
     // Only the entries the batch asked stock and prices for: a list may hold more (a page is
     // 50), in the store's text order, which the ranking below changes.
     for (i, (list, slots)) in results.lists.into_iter().zip(LIST_SLOTS).enumerate() {
         for p in list.iter().take(slots) {
-            if i != PARENT_LIST && !matches_as_typed(query, p, &scope) {
+            if i != PARENT_LIST && !as_typed.matches(p, &scope) {
                 continue;
             }
             if i == PARENT_LIST && !of_found(p) {
