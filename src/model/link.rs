@@ -363,8 +363,14 @@ const BUYER_SLOTS: usize = 5;
 /// Whether an order's number is the one the rep typed, ignoring letter case (as the store's
 /// LIKE did; a `_` or `%` in the typed text may have matched more).
 pub fn same_order_number(order: &Order, typed: &str) -> bool {
-    let number = lowercase(order.account_number.trim());
-    code_spellings(&typed_order_number(typed))
+    numbers_alike(&order.account_number, &typed_order_number(typed))
+}
+
+/// Whether two order numbers read as one: equal ignoring letter case, or spelt with the other
+/// alphabet's look-alike letters (`AP-10530`, `АР-10530`).
+pub fn numbers_alike(number: &str, other: &str) -> bool {
+    let number = lowercase(number.trim());
+    code_spellings(other)
         .iter()
         .any(|spelt| number == lowercase(spelt))
 }

@@ -8,9 +8,8 @@ use crate::i18n::{DealTexts, fill};
 use crate::markup::Markup;
 use crate::markup::format::Fmt;
 use crate::model::call::PAGE_SIZE;
-use crate::model::lookup::code_spellings;
+use crate::model::link::numbers_alike;
 use crate::model::settings::{FieldLabel, LinkRule};
-use crate::model::text::lowercase;
 use crate::model::view::changes::OrderField;
 use crate::model::view::{OrderCard, OrderChoice};
 
@@ -279,14 +278,9 @@ fn order_choices(m: &mut Markup, choices: &[OrderChoice], chosen: u64, fmt: Fmt)
     for c in choices {
         // Two orders of one number (a store that numbers by site, say), or of numbers spelt
         // with look-alike letters (`AP-10530`, `АР-10530`), are told apart by ID.
-        let alike = |a: &str, b: &str| {
-            code_spellings(a)
-                .iter()
-                .any(|s| lowercase(s) == lowercase(b))
-        };
         let twin = choices
             .iter()
-            .any(|o| o.id != c.id && alike(&o.number, &c.number));
+            .any(|o| o.id != c.id && numbers_alike(&o.number, &c.number));
         let id = if twin {
             format!(" (ID {})", c.id)
         } else {
