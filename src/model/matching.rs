@@ -247,18 +247,22 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
         .map(|row| {
             let product = u64::try_from(row.product_id).ok().and_then(portal);
             let xml_id = product.and_then(|p| key(p.xml_id.as_deref()));
-            let via_xml = xml_id.as_deref().and_then(|x| by_xml.get(x));
             let value = input
                 .property
                 .and_then(|pair| product?.property_text(&pair.portal));
-            let via_prop = || by_prop.get(value.as_deref()?);
-            let (store_product_id, by) = match via_xml {
-                Some(id) => (Some(id), Some(MatchedBy::XmlId)),
-                None => match via_prop() {
-                    Some(id) => (Some(id), Some(MatchedBy::Property)),
-                    None => (None, None),
+            // The store products with the row's XML_ID, else with its property's value: the
+            // lowest ID stands for them until the order tells which (see below).
+            let by_code = |index: &ByKey, code: Option<&str>| {
+                code.map(|c| index.ids(c)).filter(|ids| !ids.is_empty())
+            };
+            let (sharing, by) = match by_code(&by_xml, xml_id.as_deref()) {
+                Some(ids) => (ids, Some(MatchedBy::XmlId)),
+                None => match by_code(&by_prop, value.as_deref()) {
+                    Some(ids) => (ids, Some(MatchedBy::Property)),
+                    None => (Vec::new(), None),
                 },
             };
+            let store_product_id = sharing.iter().copied().min();
             let free_text = row.product_id <= 0;
             let unmatched = match (store_product_id, product) {
                 (Some(_), _) => None,
@@ -266,12 +270,6 @@ pub fn match_products(input: MatchInput<'_>) -> ProductMatching {
                 (None, None) => Some(Unmatched::NotListed),
                 _ if (xml_id.is_none() || !by_xml_id) && value.is_none() => Some(Unmatched::NoCode),
                 _ => Some(Unmatched::NotInStore),
-            };
-            // Store products sharing the code: any of them the order holds.
-            let sharing = match (by, xml_id.as_deref(), value.as_deref()) {
-                (Some(MatchedBy::XmlId), Some(x), _) => by_xml.ids(x),
-                (Some(MatchedBy::Property), _, Some(v)) => by_prop.ids(v),
-                _ => Vec::new(),
             };
             let mut m = RowMatch {
                 xml_id,
