@@ -129,6 +129,12 @@ pub struct DealTexts {
     pub status_not_compared: &'static str,
     /// The deal's stage (`{0}`) is mapped to no status and is ahead of its order's.
     pub stage_not_compared: &'static str,
+    /// Deal products with no code, so not compared with the order: {0} their names.
+    pub rows_not_compared_no_code: &'static str,
+    /// Deal products whose code Bitrix24 did not give: {0} their names.
+    pub rows_not_compared_unread: &'static str,
+    /// One product in those sentences: {0} its name, {1} its quantity.
+    pub row_not_compared: &'static str,
     pub diff_missing_in_order: &'static str,
     pub diff_missing_in_order_unmatched: &'static str,
     pub diff_missing_in_deal: &'static str,
@@ -338,6 +344,9 @@ static RU: DealTexts = DealTexts {
     diff_lost: "Сделка на стадии «{0}», а заказ не отменён (статус «{1}»).",
     status_not_compared: "Стадия не сравнивалась: в настройках статусу заказа «{0}» не сопоставлена стадия этой воронки.",
     stage_not_compared: "Стадии «{0}» в настройках не сопоставлен ни один статус заказа, поэтому проверено только, что сделка не отстаёт от заказа.",
+    rows_not_compared_no_code: "Не сравнивались с заказом (у товара в Битрикс24 нет кода, по которому его найти в магазине): {0}.",
+    rows_not_compared_unread: "Не сравнивались с заказом (Битрикс24 не отдал код товара): {0}.",
+    row_not_compared: "«{0}» ({1})",
     diff_missing_in_order: "«{0}» ({1}) есть в сделке, но нет в заказе.",
     diff_missing_in_order_unmatched: "«{0}» ({1}) есть в сделке, но в каталоге магазина такого товара нет.",
     diff_missing_in_deal: "«{0}» ({1}) есть в заказе, но нет в сделке.",
@@ -528,6 +537,9 @@ static EN: DealTexts = DealTexts {
     diff_lost: "The deal is at stage \"{0}\", but the order is not canceled (status \"{1}\").",
     status_not_compared: "The stage was not compared: the settings map the order status \"{0}\" to no stage of this pipeline.",
     stage_not_compared: "The settings map no order status to the stage \"{0}\", so it was only checked that the deal is not behind the order.",
+    rows_not_compared_no_code: "Not compared with the order (the product has no code in Bitrix24 to find it in the store by): {0}.",
+    rows_not_compared_unread: "Not compared with the order (Bitrix24 did not give the product's code): {0}.",
+    row_not_compared: "\"{0}\" ({1})",
     diff_missing_in_order: "\"{0}\" ({1}) is in the deal but not in the order.",
     diff_missing_in_order_unmatched: "\"{0}\" ({1}) is in the deal but not in the store's catalogue.",
     diff_missing_in_deal: "\"{0}\" ({1}) is in the order but not in the deal.",

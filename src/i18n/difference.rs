@@ -1,7 +1,7 @@
 //! A plain sentence for each difference between a deal and its order.
 
 use crate::model::money::{NumberStyle, format_money};
-use crate::model::reconcile::{Difference, currencies_differ};
+use crate::model::reconcile::{Difference, UncomparedRow, currencies_differ};
 use crate::model::text::lowercase;
 use crate::model::unit::Unit;
 
@@ -13,6 +13,39 @@ pub struct Names<'a> {
     pub stage: &'a dyn Fn(&str) -> Option<String>,
     /// An order status's name by its ID (`N` → "Принят").
     pub status: &'a dyn Fn(&str) -> Option<String>,
+}
+
+/// How many products a "not compared" sentence names; the rest are counted.
+const UNCOMPARED_NAMED: usize = 5;
+
+/// The sentences for the deal products not compared with the order: those without a code,
+/// then those whose code Bitrix24 did not give; each names them with their quantities.
+pub fn uncompared_sentences(rows: &[UncomparedRow], lang: Lang) -> Vec<String> {
+    let t = lang.deal();
+    [
+        (false, t.rows_not_compared_no_code),
+        (true, t.rows_not_compared_unread),
+    ]
+    .into_iter()
+    .filter_map(|(unread, template)| {
+        let those: Vec<&UncomparedRow> = rows.iter().filter(|r| r.code_unread == unread).collect();
+        if those.is_empty() {
+            return None;
+        }
+        let mut names: Vec<String> = those
+            .iter()
+            .take(UNCOMPARED_NAMED)
+            .map(|r| {
+                let quantity = quantity_with_unit(r.quantity, &r.unit, lang);
+                fill(t.row_not_compared, &[&r.name, &quantity])
+            })
+            .collect();
+        if those.len() > UNCOMPARED_NAMED {
+            names.push(format!("+{}", those.len() - UNCOMPARED_NAMED));
+        }
+        Some(fill(template, &[&names.join(", ")]))
+    })
+    .collect()
 }
 
 /// The sentence for `difference` in `lang`.

@@ -16,14 +16,16 @@
 //!   stage's outcome (`SEMANTICS`): a canceled order whose deal is not lost is a `status`
 //!   difference, and so is a lost deal whose order is neither canceled nor at a status that maps
 //!   to a lost stage. A canceled order is not compared by its status.
-//! - **Products**: a row with no basket item → `missing-in-order`; a basket item no row took →
-//!   `missing-in-deal`; a paired row and item with different quantities → `quantity`, or unit
-//!   prices differing at two decimals → `price`. Units of one kind that convert (kg and g, l and
-//!   ml, m and cm, by OKEI code or short name) are compared converted: 0,5 kg at 1 000 is 500 g
-//!   at 1. A product listed in more than one line on a side is compared in total, at its first
-//!   row: one `missing-in-order` when the order lacks it, else one `quantity` difference when
-//!   the totals differ, and nothing "missing"; each row's price is still compared with its
-//!   line's (or the product's first line's). A free-text row named as a delivery stands for
+//! - **Products**: a row with no basket item → `missing-in-order`, unless its product was never
+//!   looked for in the store (no code, or none read: [`UncomparedRow`], said apart); a basket
+//!   item no row took → `missing-in-deal`, unless named as such a row; a paired row and item
+//!   with different quantities → `quantity`, or unit prices differing at two decimals →
+//!   `price`. Units of one kind that convert (kg and g, l and ml, m and cm, by OKEI code or
+//!   short name) are compared converted: 0,5 kg at 1 000 is 500 g at 1. A product listed in
+//!   more than one line on a side is compared in total, at its first row: one
+//!   `missing-in-order` when the order lacks it, else one `quantity` difference when the
+//!   totals differ, and nothing "missing"; each row's price is still compared with its line's
+//!   (or the product's first line's). A free-text row named as a delivery stands for
 //!   the order's delivery, which the sum compares; a row of quantity 0 the order lacks is no
 //!   difference.
 //!
@@ -201,6 +203,63 @@ impl Difference {
     }
 }
 
+/// A deal row whose product was never looked for in the store: its CRM product has no code to
+/// match by, or Bitrix24 did not give it. Whether the order holds it is unknown, so it is said
+/// as not compared rather than "in the deal but not in the order", and an order line of the
+/// same name is not said "not in the deal" either (two sentences contradicting each other).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UncomparedRow {
+    /// The row's index.
+    pub row: usize,
+    /// The row's product name.
+    pub name: String,
+    /// Quantity in the deal.
+    pub quantity: Decimal,
+    /// The row's unit.
+    pub unit: Unit,
+    /// True when Bitrix24 did not give the product's code; false when the product has none.
+    pub code_unread: bool,
+}
+
+/// The deal rows not compared with the order ([`UncomparedRow`]), and the order's lines no row
+/// took that are named as one of them (trimmed, any case).
+pub fn uncompared_rows(
+    rows: &[ProductRow],
+    matching: &ProductMatching,
+    order: &Order,
+) -> (Vec<UncomparedRow>, Vec<u64>) {
+    let delivery = delivery_rows(rows, matching, order);
+    let name = |text: &str| lowercase(text.trim());
+    let mut uncompared = Vec::new();
+    let mut named_alike = Vec::new();
+    for (index, (row, m)) in rows.iter().zip(&matching.rows).enumerate() {
+        let code_unread = match m.unmatched {
+            Some(Unmatched::NoCode) => false,
+            Some(Unmatched::NotListed) => true,
+            _ => continue,
+        };
+        if m.basket_item_id.is_some() || row.quantity.is_zero() || delivery.contains(&index) {
+            continue;
+        }
+        let own = name(&row.product_name);
+        named_alike.extend(matching.basket_only.iter().copied().filter(|id| {
+            !own.is_empty()
+                && order
+                    .basket_items
+                    .iter()
+                    .any(|it| it.id == *id && name(&it.name) == own)
+        }));
+        uncompared.push(UncomparedRow {
+            row: index,
+            name: row.product_name.clone(),
+            quantity: row.quantity,
+            unit: Unit::of_row(row),
+            code_unread,
+        });
+    }
+    (uncompared, named_alike)
+}
+
 /// The delivery price inside an order's total: shipments that are neither the system
 /// placeholder nor canceled.
 pub fn delivery_price(order: &Order) -> Decimal {
@@ -297,6 +356,7 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
     let item = |id: u64| order.basket_items.iter().find(|i| i.id == id);
     let split_of_row = |index: usize| matching.split.iter().find(|s| s.rows.contains(&index));
     let delivery_rows = delivery_rows(rows, matching, order);
+    let (uncompared, named_alike) = uncompared_rows(rows, matching, order);
     // What the CRM's prices kept to kopecks make of the lines (see `push_price_difference`).
     let mut rounded = Decimal::ZERO;
     for (index, (row, m)) in rows.iter().zip(&matching.rows).enumerate() {
@@ -320,13 +380,19 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
             None if delivery_rows.contains(&index) => {}
             // A line zeroed rather than removed asks nothing of the order.
             None if row.quantity.is_zero() => {}
+            // A product never looked for in the store is not said missing (see `UncomparedRow`).
+            None if uncompared.iter().any(|u| u.row == index) => {}
             None => out.push(missing_in_order(index, row, m, row.quantity)),
             Some(it) => {
                 rounded = rounded + push_line_differences(&mut out, index, row, it, (deal, order));
             }
         }
     }
-    for &id in &matching.basket_only {
+    for &id in matching
+        .basket_only
+        .iter()
+        .filter(|id| !named_alike.contains(id))
+    {
         if let Some(it) = item(id) {
             out.push(Difference::MissingInDeal {
                 basket_item_id: it.id,

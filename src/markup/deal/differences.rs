@@ -1,7 +1,7 @@
 //! The differences between the deal and its order, each a plain sentence.
 
 use super::changed_class;
-use crate::i18n::{Lang, Names, difference_sentence, fill};
+use crate::i18n::{Lang, Names, difference_sentence, fill, uncompared_sentences};
 use crate::markup::Markup;
 use crate::markup::format::Fmt;
 use crate::model::reconcile::Difference;
@@ -55,10 +55,11 @@ pub fn differences(
             .text(t.products_not_compared)
             .close("p");
     } else if differences.is_empty() {
-        // With the stage left out, "they agree" would contradict the note below.
-        let agree = match unmapped_status.or(unmapped_stage) {
-            Some(_) => t.no_differences_compared,
-            None => t.no_differences,
+        // With the stage or a product left out, "they agree" would contradict the notes below.
+        let left_out = unmapped_status.or(unmapped_stage).is_some() || !view.uncompared.is_empty();
+        let agree = match left_out {
+            true => t.no_differences_compared,
+            false => t.no_differences,
         };
         m.open_class("p", "sl-ok")
             .attr("data-testid", "no-differences")
@@ -96,7 +97,14 @@ pub fn differences(
             m.close("details");
         }
     }
-    // What was not compared, each under the list: its status or stage, by name.
+    // What was not compared, each under the list: the products never looked for in the store,
+    // then the status or stage, by name.
+    for sentence in uncompared_sentences(&view.uncompared, lang) {
+        m.open_class("p", "sl-muted sl-small")
+            .attr("data-testid", "rows-not-compared")
+            .text(&sentence)
+            .close("p");
+    }
     let notes = [
         (
             unmapped_status,

@@ -19,7 +19,7 @@ use crate::markup::format::Fmt;
 use crate::model::contacts::Buyer;
 use crate::model::link::{OrderReference, UnresolvedLink};
 use crate::model::matching::{MatchedBy, Unmatched};
-use crate::model::reconcile::Difference;
+use crate::model::reconcile::{Difference, UncomparedRow};
 use crate::model::settings::{LinkRule, PropertyPair};
 use crate::model::stock::{ProductStock, RowStock, WarehouseStock};
 use crate::model::unit::Unit;
@@ -188,6 +188,7 @@ fn view(store: StoreState) -> DealView {
         unresolved: vec![],
         unmapped_status: None,
         unmapped_stage: None,
+        uncompared: vec![],
     }
 }
 
@@ -1060,6 +1061,45 @@ fn a_deal_ahead_on_an_unmapped_stage_says_only_lagging_was_checked() {
             note
         )),
         "{html}"
+    );
+    // Not a plain "they agree".
+    assert!(html.contains(&format!(
+        r#"data-testid="no-differences">{}</p>"#,
+        t.no_differences_compared
+    )));
+}
+
+#[test]
+fn products_never_looked_for_are_said_not_compared_under_the_differences() {
+    let gasket = |row: usize, name: &str, code_unread: bool| UncomparedRow {
+        row,
+        name: name.into(),
+        quantity: Decimal::from(10u32),
+        unit: Unit::default(),
+        code_unread,
+    };
+    let mut seven: Vec<UncomparedRow> = (0..7)
+        .map(|i| gasket(i, &format!("Gasket {i}"), false))
+        .collect();
+    seven.push(gasket(7, "Filter", true));
+    let v = DealView {
+        uncompared: seven,
+        ..view(StoreState::Linked)
+    };
+    let html = body(&ctx(), &loaded(v, data(answered())));
+    let t = Lang::En.deal();
+    // Five named, the rest counted; those whose code was not read said apart.
+    let named: Vec<String> = (0..5).map(|i| format!("\"Gasket {i}\" (10)")).collect();
+    let no_code = fill(
+        t.rows_not_compared_no_code,
+        &[&format!("{}, +2", named.join(", "))],
+    );
+    assert!(html.contains(&no_code), "{html}");
+    let unread = fill(t.rows_not_compared_unread, &["\"Filter\" (10)"]);
+    assert!(html.contains(&unread), "{html}");
+    assert_eq!(
+        html.matches(r#"data-testid="rows-not-compared""#).count(),
+        2
     );
     // Not a plain "they agree".
     assert!(html.contains(&format!(

@@ -5,7 +5,8 @@ use bitrix_rest::models::{crm::Deal, crm::ProductRow, sale::Order};
 use crate::model::mapping::{PipelineMapping, StageMapping, StatusStage};
 use crate::model::matching::{MatchInput, match_products};
 use crate::model::reconcile::{
-    Difference, DifferenceKind, ReconcileInput, delivery_price, differences,
+    Difference, DifferenceKind, ReconcileInput, UncomparedRow, delivery_price, differences,
+    uncompared_rows,
 };
 use crate::model::unit::Unit;
 
@@ -372,6 +373,83 @@ fn products_on_one_side_only_are_reported_with_their_values() {
                 price: d("50")
             },
         ]
+    );
+}
+
+#[test]
+fn a_product_never_looked_for_is_not_said_missing_on_either_side() {
+    // Row 1: a CRM product without a code; row 2: one Bitrix24 did not list (its code unread).
+    // The order holds a line named as row 1 (its product has no code either) and another
+    // product no row names.
+    let portal = vec![
+        product(1, "Чайник", Some("A"), json!({})),
+        product(5, "Прокладка 8,5 мм", None, json!({})),
+    ];
+    let rows = vec![
+        row(1, "Чайник", "1", "100"),
+        row(5, "Прокладка 8,5 мм", "10", "6.5"),
+        row(6, "Фильтр", "2", "40"),
+    ];
+    let mut gasket = basket(2, 80, None, "10", "6.5");
+    gasket.name = " прокладка 8,5 ММ ".into();
+    let o = order(
+        9,
+        json!({"price": 245}),
+        vec![
+            basket(1, 70, Some("A"), "1", "100"),
+            gasket,
+            basket(3, 90, Some("Z"), "1", "80"),
+        ],
+    );
+    let dl = deal(410, json!({"OPPORTUNITY": "245"}));
+    let m = match_products(MatchInput {
+        rows: &rows,
+        portal_products: &portal,
+        store_products: &[],
+        basket: &o.basket_items,
+        property: None,
+    });
+    let diffs = differences(ReconcileInput {
+        deal: &dl,
+        rows: &rows,
+        order: &o,
+        matching: &m,
+        mapping: &mapping(),
+        stages: &stages(),
+    });
+    // Only the line no row names is a fact: "in the order but not in the deal".
+    assert_eq!(kinds(&diffs), vec!["missing-in-deal"]);
+    assert!(matches!(
+        diffs[0],
+        Difference::MissingInDeal {
+            basket_item_id: 3,
+            ..
+        }
+    ));
+    let (uncompared, named_alike) = uncompared_rows(&rows, &m, &o);
+    assert_eq!(
+        uncompared,
+        vec![
+            UncomparedRow {
+                row: 1,
+                name: "Прокладка 8,5 мм".into(),
+                quantity: d("10"),
+                unit: Unit::default(),
+                code_unread: false,
+            },
+            UncomparedRow {
+                row: 2,
+                name: "Фильтр".into(),
+                quantity: d("2"),
+                unit: Unit::default(),
+                code_unread: true,
+            },
+        ]
+    );
+    assert_eq!(
+        named_alike,
+        vec![2],
+        "the order's line named as the row without a code"
     );
 }
 

@@ -201,7 +201,8 @@ pub fn changes(before: &DealView, after: &DealView) -> ViewChanges {
         }
     }
     out.removed_rows = gone.into_iter().map(RowKey::of).collect();
-    out.differences = before.differences != after.differences;
+    out.differences =
+        before.differences != after.differences || before.uncompared != after.uncompared;
     out
 }
 

@@ -25,8 +25,8 @@ use crate::model::link::{LinkedOrder, UnresolvedLink, unresolved_links};
 use crate::model::linked_elsewhere::OtherDeal;
 use crate::model::matching::{MatchInput, match_products};
 use crate::model::reconcile::{
-    Difference, DifferenceKind, ReconcileInput, differences, stage_ahead_unmapped, stage_lost,
-    unmapped_status,
+    Difference, DifferenceKind, ReconcileInput, UncomparedRow, differences, stage_ahead_unmapped,
+    stage_lost, uncompared_rows, unmapped_status,
 };
 use crate::model::settings::Settings;
 use crate::model::shared_link::{LinkProbe, OrderKeys, deals_linked};
@@ -136,6 +136,9 @@ pub struct DealView {
     /// The deal's stage when no status maps to it and it is ahead of its order's (compared
     /// only for lagging behind).
     pub unmapped_stage: Option<String>,
+    /// The deal rows whose products were never looked for in the store, so not compared with
+    /// the order (only with an answered order and the catalogue read).
+    pub uncompared: Vec<UncomparedRow>,
 }
 
 impl DealView {
@@ -325,6 +328,12 @@ impl DealView {
             }),
             _ => Vec::new(),
         };
+        let uncompared = match (order, answer) {
+            (Some(o), Some(_)) if !input.catalogue_unread => {
+                uncompared_rows(input.rows, &matching, o).0
+            }
+            _ => Vec::new(),
+        };
         let differences = if input.catalogue_unread {
             let compared = |d: &Difference| {
                 !matches!(
@@ -373,6 +382,7 @@ impl DealView {
             unresolved,
             unmapped_status,
             unmapped_stage,
+            uncompared,
         }
     }
 }
