@@ -189,6 +189,14 @@ pub struct DealTexts {
     /// … when the order names its buyer: `{0}` the name.
     pub link_foreign_buyer_named: &'static str,
     pub link_confirm_foreign: &'static str,
+    /// Badge: nothing tells whether the buyer is the deal's contact (no phone or e-mail to compare).
+    pub link_unknown_buyer: &'static str,
+    /// The same, naming the buyer: {0}.
+    pub link_unknown_buyer_named: &'static str,
+    /// The question before linking an order whose buyer nothing tells about.
+    pub link_confirm_unknown_buyer: &'static str,
+    /// Added to a question about other deals when nothing tells about the buyer either.
+    pub link_confirm_also_unknown: &'static str,
     /// Added to the question about an order other deals hold when its buyer is not the
     /// deal's contact either.
     pub link_confirm_also_foreign: &'static str,
@@ -391,6 +399,10 @@ static RU: DealTexts = DealTexts {
     link_foreign_buyer_named: "Покупатель {0} — не контакт сделки",
     link_confirm_also_foreign: "Кроме того, покупатель заказа — не контакт этой сделки.",
     link_confirm_foreign: "Ни телефон, ни e-mail покупателя этого заказа не совпадают с контактом сделки. Связать заказ с этой сделкой?",
+    link_unknown_buyer: "Покупателя не сверить с контактом сделки",
+    link_unknown_buyer_named: "Покупателя {0} не сверить с контактом сделки",
+    link_confirm_unknown_buyer: "Не проверить, контакт ли сделки покупатель этого заказа: нет телефона или e-mail, чтобы сравнить. Связать заказ с этой сделкой?",
+    link_confirm_also_unknown: "Кроме того, не проверить, контакт ли этой сделки покупатель заказа.",
     linked_done: "Сделка связана с заказом №{0}.",
     link_confirm_unchecked: "Не удалось проверить, не связан ли этот заказ с другой сделкой. Связать его с этой сделкой всё равно?",
     link_anyway: "Всё равно связать",
@@ -584,6 +596,10 @@ static EN: DealTexts = DealTexts {
     link_foreign_buyer_named: "The buyer, {0}, is not the deal's contact",
     link_confirm_also_foreign: "Also, the order's buyer is not this deal's contact.",
     link_confirm_foreign: "This order's buyer has a different phone and e-mail from the deal's contact. Link the order to this deal anyway?",
+    link_unknown_buyer: "The buyer cannot be checked against the deal's contact",
+    link_unknown_buyer_named: "The buyer, {0}, cannot be checked against the deal's contact",
+    link_confirm_unknown_buyer: "Nothing shows whether this order's buyer is the deal's contact: there is no phone or e-mail to compare. Link the order to this deal anyway?",
+    link_confirm_also_unknown: "Also, nothing shows whether the order's buyer is this deal's contact.",
     linked_done: "The deal is linked to order #{0}.",
     link_confirm_unchecked: "Could not check whether another deal links this order. Link it to this deal anyway?",
     link_anyway: "Link anyway",

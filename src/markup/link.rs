@@ -18,6 +18,7 @@ use crate::i18n::{DealTexts, Lang, fill};
 use crate::markup::deal::order::{number_with_id, order_id};
 use crate::markup::notice::{Audience, ask_line};
 use crate::model::contacts::MatchedOn;
+use crate::model::contacts::search::BuyerIs;
 use crate::model::link::UnresolvedLink;
 use crate::model::linked_elsewhere::OtherDeal;
 use crate::model::settings::{FieldLabel, OrderKey};
@@ -50,19 +51,28 @@ pub struct Entry {
     pub on: Option<MatchedOn>,
     /// The other deals that already link to it.
     pub elsewhere: Vec<OtherDeal>,
-    /// Found by number, its buyer has a phone or an e-mail and none is the deal contact's:
-    /// the link asks first.
-    pub foreign_buyer: bool,
+    /// Found by number, its buyer is not shown to be the deal's contact (another buyer, or
+    /// nothing to tell by): the link asks first.
+    pub buyer_doubt: Option<BuyerDoubt>,
     /// The buyer's name, when the order names one (said of another buyer).
     pub buyer: Option<String>,
 }
 
-/// What is known of the buyer of an order found by number: how it is the deal's contact
-/// (`None`: another buyer), and its name.
+/// Why the buyer of an order found by number may not be the deal's contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BuyerDoubt {
+    /// Another buyer: a phone or an e-mail to compare, and none is the contact's.
+    Other,
+    /// Nothing to tell by: no phone or e-mail to compare on one side.
+    Unknown,
+}
+
+/// What is known of the buyer of an order found by number: who it is against the deal's
+/// contact, and its name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KnownBuyer {
     pub order_id: u64,
-    pub on: Option<MatchedOn>,
+    pub is: BuyerIs,
     pub name: Option<String>,
 }
 
@@ -71,8 +81,11 @@ pub fn with_buyers(mut found: Found, known: &[KnownBuyer]) -> Found {
     if let Found::Orders(entries, _) = &mut found {
         for entry in entries.iter_mut() {
             if let Some(buyer) = known.iter().find(|b| b.order_id == entry.order.id) {
-                entry.on = buyer.on;
-                entry.foreign_buyer = buyer.on.is_none();
+                (entry.on, entry.buyer_doubt) = match buyer.is {
+                    BuyerIs::Contact(on) => (Some(on), None),
+                    BuyerIs::Other => (None, Some(BuyerDoubt::Other)),
+                    BuyerIs::Unknown => (None, Some(BuyerDoubt::Unknown)),
+                };
                 entry.buyer = buyer.name.clone();
             }
         }
@@ -100,7 +113,7 @@ pub fn offered(
             order,
             on: ons.get(i).copied(),
             elsewhere: others,
-            foreign_buyer: false,
+            buyer_doubt: None,
             buyer: None,
         });
     }
@@ -236,7 +249,7 @@ impl LinkState {
         }
         let (entry, unchecked) = self.offered_entry(order_id)?;
         // Linked to another deal, or no one could tell: the rep says yes first.
-        if (!entry.elsewhere.is_empty() || unchecked || entry.foreign_buyer) && !confirmed {
+        if (!entry.elsewhere.is_empty() || unchecked || entry.buyer_doubt.is_some()) && !confirmed {
             self.confirming = Some(order_id);
             return Some(LinkStep::Confirm);
         }
@@ -692,10 +705,14 @@ fn item(
             .text(&fill(t.link_elsewhere, &[&other.title, &other_id]))
             .close("span");
     }
-    if entry.foreign_buyer {
+    if let Some(doubt) = entry.buyer_doubt {
+        let (named, unnamed) = match doubt {
+            BuyerDoubt::Other => (t.link_foreign_buyer_named, t.link_foreign_buyer),
+            BuyerDoubt::Unknown => (t.link_unknown_buyer_named, t.link_unknown_buyer),
+        };
         let badge = match &entry.buyer {
-            Some(name) => fill(t.link_foreign_buyer_named, &[name]),
-            None => t.link_foreign_buyer.to_owned(),
+            Some(name) => fill(named, &[name]),
+            None => unnamed.to_owned(),
         };
         m.open_class("span", "sl-badge sl-badge-warning")
             .attr("data-testid", "link-foreign-buyer")
@@ -705,7 +722,10 @@ fn item(
     let question = match (entry.elsewhere.as_slice(), confirming) {
         ([other], true) => Some(fill(t.link_confirm, &[&other.title, &other.id.to_string()])),
         ([], true) if unchecked => Some(t.link_confirm_unchecked.to_owned()),
-        ([], true) if entry.foreign_buyer => Some(t.link_confirm_foreign.to_owned()),
+        ([], true) => entry.buyer_doubt.map(|doubt| match doubt {
+            BuyerDoubt::Other => t.link_confirm_foreign.to_owned(),
+            BuyerDoubt::Unknown => t.link_confirm_unknown_buyer.to_owned(),
+        }),
         ([], _) | (_, false) => None,
         (others, true) => {
             let mut deals: Vec<String> = others
@@ -719,12 +739,11 @@ fn item(
         }
     };
     // Held by another deal and bought by someone else: both are said.
-    let question = question.map(
-        |q| match entry.foreign_buyer && !entry.elsewhere.is_empty() {
-            true => format!("{q} {}", t.link_confirm_also_foreign),
-            false => q,
-        },
-    );
+    let question = question.map(|q| match (entry.buyer_doubt, entry.elsewhere.is_empty()) {
+        (Some(BuyerDoubt::Other), false) => format!("{q} {}", t.link_confirm_also_foreign),
+        (Some(BuyerDoubt::Unknown), false) => format!("{q} {}", t.link_confirm_also_unknown),
+        _ => q,
+    });
     match question {
         Some(question) => {
             // A question with its answers: read once as the dialog's description (an alert
@@ -837,10 +856,10 @@ mod tests {
         html_with(state, &[])
     }
 
-    fn known(order_id: u64, on: Option<MatchedOn>, name: Option<&str>) -> KnownBuyer {
+    fn known(order_id: u64, is: BuyerIs, name: Option<&str>) -> KnownBuyer {
         KnownBuyer {
             order_id,
-            on,
+            is,
             name: name.map(str::to_owned),
         }
     }
@@ -1020,8 +1039,8 @@ mod tests {
         state.by_number = with_buyers(
             found,
             &[
-                known(105, None, Some("Anna <b>Smith</b>")),
-                known(106, Some(MatchedOn::Email), Some("Pyotr")),
+                known(105, BuyerIs::Other, Some("Anna <b>Smith</b>")),
+                known(106, BuyerIs::Contact(MatchedOn::Email), Some("Pyotr")),
             ],
         );
         // Its yes answers the buyer's question only: other deals are still asked at the write.
@@ -1074,7 +1093,7 @@ mod tests {
             )],
             None,
         );
-        state.by_number = with_buyers(found, &[known(105, None, None)]);
+        state.by_number = with_buyers(found, &[known(105, BuyerIs::Other, None)]);
         assert!(state.asks_about_others(105));
         // Without a name, the badge says who the buyer is not.
         assert!(
@@ -1089,6 +1108,52 @@ mod tests {
         assert!(
             asked.contains(r#"already linked to the deal "Shared" (#6)"#)
                 && asked.contains("Also, the order's buyer is not this deal's contact."),
+            "{asked}"
+        );
+    }
+
+    #[test]
+    fn an_order_found_by_number_whose_buyer_nothing_tells_about_asks_before_it_is_linked() {
+        let mut state = LinkState::new(ContactSearch::ByPhoneOrEmail);
+        let found = offered(vec![order(105, "1018")], &[], Vec::new(), None);
+        state.by_number = with_buyers(
+            found,
+            &[known(105, BuyerIs::Unknown, Some("Legacy import"))],
+        );
+        let listed = html(&state);
+        assert!(
+            item_of(&listed, 105).contains(
+                r#"data-testid="link-foreign-buyer">The buyer, Legacy import, cannot be checked against the deal's contact</span>"#
+            ),
+            "{listed}"
+        );
+        assert!(!state.asks_about_others(105));
+        assert_eq!(state.begin_link(105, false), Some(LinkStep::Confirm));
+        let asked = html(&state);
+        assert!(
+            asked.contains("Nothing shows whether this order's buyer is the deal's contact"),
+            "{asked}"
+        );
+        assert!(!asked.contains("different phone"), "{asked}");
+        assert_eq!(
+            state.begin_link(105, true),
+            Some(LinkStep::Write(Box::new(order(105, "1018"))))
+        );
+        // Held by another deal as well: both are said.
+        let mut state = LinkState::new(ContactSearch::ByPhoneOrEmail);
+        let held = OtherDeal {
+            id: 6,
+            title: "Shared".into(),
+        };
+        let found = offered(vec![order(105, "1018")], &[], vec![(105, held)], None);
+        state.by_number = with_buyers(found, &[known(105, BuyerIs::Unknown, None)]);
+        assert_eq!(state.begin_link(105, false), Some(LinkStep::Confirm));
+        let asked = html(&state);
+        assert!(
+            asked.contains(r#"already linked to the deal "Shared" (#6)"#)
+                && asked.contains(
+                    "Also, nothing shows whether the order's buyer is this deal's contact."
+                ),
             "{asked}"
         );
     }

@@ -221,20 +221,16 @@ impl LinkPanel {
                 Ok((orders, _)) if orders.is_empty() => Found::Nothing(wanted),
                 Ok((orders, buyers)) => {
                     // Whose each order is: the contact's (said as the candidates are), another
-                    // buyer's (the link asks first), or unknown (no phone or e-mail to tell by).
-                    let known: Vec<KnownBuyer> = match &contact {
-                        Some(c) => orders
-                            .iter()
-                            .filter_map(|o| {
-                                Some(KnownBuyer {
-                                    order_id: o.id,
-                                    on: buyer_of(c, o.id, &buyers)?,
-                                    name: buyer_name_in(o.id, &buyers),
-                                })
-                            })
-                            .collect(),
-                        None => Vec::new(),
-                    };
+                    // buyer's, or unknown (no phone or e-mail to tell by): the link asks first
+                    // unless it is the contact's.
+                    let known: Vec<KnownBuyer> = orders
+                        .iter()
+                        .map(|o| KnownBuyer {
+                            order_id: o.id,
+                            is: buyer_of(contact.as_ref(), o.id, &buyers),
+                            name: buyer_name_in(o.id, &buyers),
+                        })
+                        .collect();
                     let found = offer(&session, (&portal, &store), deal_id, orders, &[]).await;
                     with_buyers(found, &known)
                 }

@@ -239,14 +239,25 @@ pub fn buyer_name_in(order_id: u64, hits: &[PropertyHit]) -> Option<String> {
     })
 }
 
-/// How the buyer of order `order_id` is the deal's `contact`, from the order's phone and e-mail
-/// values in `hits`: `Some(Some(how))` when one of them is the contact's, `Some(None)` when the
-/// order has a phone or an e-mail and none is, `None` when it has neither (nothing to tell by).
-pub fn buyer_of(
-    contact: &Contact,
-    order_id: u64,
-    hits: &[PropertyHit],
-) -> Option<Option<MatchedOn>> {
+/// Who the buyer of an order found by number is, against the deal's contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BuyerIs {
+    /// The contact: a phone or an e-mail is the contact's.
+    Contact(MatchedOn),
+    /// Someone else: the buyer has a phone or an e-mail of a kind the contact has too, and
+    /// none is the contact's.
+    Other,
+    /// Nothing tells: the buyer, or the deal, has no phone or e-mail to compare (or the deal
+    /// no contact).
+    Unknown,
+}
+
+/// Who the buyer of order `order_id` is against the deal's `contact`, from the order's phone
+/// and e-mail values in `hits` (compared as [`super::other_buyer`] compares them on the card).
+pub fn buyer_of(contact: Option<&Contact>, order_id: u64, hits: &[PropertyHit]) -> BuyerIs {
+    let Some(contact) = contact else {
+        return BuyerIs::Unknown;
+    };
     let values = |code: &'static str| {
         hits.iter()
             .filter(move |h| h.order_id == order_id && h.code.eq_ignore_ascii_case(code))
@@ -254,17 +265,18 @@ pub fn buyer_of(
     };
     let phones: Vec<Phone> = values(PROP_PHONE).filter_map(Phone::parse).collect();
     let emails: Vec<Email> = values(PROP_EMAIL).filter_map(Email::parse).collect();
-    if phones.is_empty() && emails.is_empty() {
-        return None;
-    }
-    let phone = contact_phones(contact)
+    let (own_phones, own_emails) = (contact_phones(contact), contact_emails(contact));
+    let phone = own_phones
         .iter()
         .any(|p| phones.iter().any(|x| x.same_number(p)));
-    let email = contact_emails(contact).iter().any(|e| emails.contains(e));
-    Some(match (phone, email) {
-        (true, true) => Some(MatchedOn::PhoneAndEmail),
-        (true, false) => Some(MatchedOn::Phone),
-        (false, true) => Some(MatchedOn::Email),
-        (false, false) => None,
-    })
+    let email = own_emails.iter().any(|e| emails.contains(e));
+    let comparable = (!phones.is_empty() && !own_phones.is_empty())
+        || (!emails.is_empty() && !own_emails.is_empty());
+    match (phone, email) {
+        (true, true) => BuyerIs::Contact(MatchedOn::PhoneAndEmail),
+        (true, false) => BuyerIs::Contact(MatchedOn::Phone),
+        (false, true) => BuyerIs::Contact(MatchedOn::Email),
+        (false, false) if comparable => BuyerIs::Other,
+        (false, false) => BuyerIs::Unknown,
+    }
 }

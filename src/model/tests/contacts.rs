@@ -422,7 +422,7 @@ fn a_contact_with_only_a_short_phone_has_means_but_nothing_to_search_by() {
 
 #[test]
 fn an_order_found_by_number_is_the_contacts_by_phone_or_email_or_anothers() {
-    use crate::model::contacts::search::buyer_of;
+    use crate::model::contacts::search::{BuyerIs, buyer_of};
     let contact: bitrix_rest::models::crm::Contact = serde_json::from_value(json!({
         "ID": "7", "PHONE": [{"VALUE": "+7 916 123-45-67", "VALUE_TYPE": "MOBILE"}],
         "EMAIL": [{"VALUE": "ivan@example.ru", "VALUE_TYPE": "WORK"}]
@@ -434,8 +434,26 @@ fn an_order_found_by_number_is_the_contacts_by_phone_or_email_or_anothers() {
         hit(3, "PHONE", "+7 903 000-00-00"),
         hit(3, "EMAIL", "other@example.ru"),
     ];
-    assert_eq!(buyer_of(&contact, 1, &hits), Some(Some(MatchedOn::Phone)));
-    assert_eq!(buyer_of(&contact, 2, &hits), Some(Some(MatchedOn::Email)));
-    assert_eq!(buyer_of(&contact, 3, &hits), Some(None), "another buyer");
-    assert_eq!(buyer_of(&contact, 4, &hits), None, "nothing to tell by");
+    let of = |id| buyer_of(Some(&contact), id, &hits);
+    assert_eq!(of(1), BuyerIs::Contact(MatchedOn::Phone));
+    assert_eq!(of(2), BuyerIs::Contact(MatchedOn::Email));
+    assert_eq!(of(3), BuyerIs::Other, "another buyer");
+    assert_eq!(of(4), BuyerIs::Unknown, "the buyer has nothing to tell by");
+    assert_eq!(
+        buyer_of(None, 3, &hits),
+        BuyerIs::Unknown,
+        "a deal without a contact"
+    );
+    // A contact without an e-mail tells nothing about a buyer known by an e-mail only: no
+    // claim that it is someone else.
+    let phoned: bitrix_rest::models::crm::Contact = serde_json::from_value(json!({
+        "ID": "8", "PHONE": [{"VALUE": "+7 916 123-45-67", "VALUE_TYPE": "MOBILE"}]
+    }))
+    .unwrap();
+    assert_eq!(buyer_of(Some(&phoned), 2, &hits), BuyerIs::Unknown);
+    assert_eq!(
+        buyer_of(Some(&phoned), 3, &hits),
+        BuyerIs::Other,
+        "its phone is another's"
+    );
 }
