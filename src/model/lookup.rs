@@ -337,6 +337,14 @@ const LONG_NUMBER_DIGITS: usize = 6;
 /// may keep written another way.
 const LOOSE_CODE_CHARS: usize = 5;
 
+/// How many characters make a code with a single digit (`CAFDSC1L` for `CAF-DSC-1L`) one the
+/// store may keep written another way; shorter ones (`TS-1-XL`) are asked as typed.
+const LOOSE_ONE_DIGIT_CHARS: usize = 6;
+
+/// A word of a code typed in groups (`GSK 85`, `CAF DSC 1L`) may be this long without a
+/// digit; a longer one (`bosch 0986452041`) is a word of a name.
+const CODE_GROUP_CHARS: usize = 3;
+
 /// A code without its separators.
 fn compact(code: &str) -> String {
     code.chars()
@@ -365,11 +373,14 @@ fn loose_spellings(query: &str) -> Option<Vec<String>> {
     let digits = code.chars().filter(char::is_ascii_digit).count();
     let long_enough = match digits == code.len() {
         true => digits >= LONG_NUMBER_DIGITS,
-        false => code.len() >= LOOSE_CODE_CHARS && digits >= 2,
+        false => {
+            (code.len() >= LOOSE_CODE_CHARS && digits >= 2)
+                || (code.len() >= LOOSE_ONE_DIGIT_CHARS && digits >= 1)
+        }
     };
     let code_words = query
         .split(' ')
-        .all(|w| w.chars().count() <= 2 || w.chars().any(|c| c.is_ascii_digit()));
+        .all(|w| w.chars().count() <= CODE_GROUP_CHARS || w.chars().any(|c| c.is_ascii_digit()));
     (long_enough && code_words).then_some(spellings)
 }
 

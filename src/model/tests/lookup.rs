@@ -838,6 +838,8 @@ fn a_part_number_is_found_whatever_separates_its_letters_and_digits() {
         part(6, "OP 526"),
         part(7, "560 408 054"),
         part(8, "КМ-0111"),
+        part(9, "GSK-85"),
+        part(10, "CAF-DSC-1L"),
     ];
     let exact = |typed: &str| {
         let hits = lookup_hits(
@@ -867,6 +869,15 @@ fn a_part_number_is_found_whatever_separates_its_letters_and_digits() {
     assert_eq!(exact("560-408-054"), [7]);
     // Typed in Latin without its hyphen, kept in Cyrillic look-alikes with it.
     assert_eq!(exact("KM0111"), [8]);
+    // Dictated in groups of letters, or run together with a single digit.
+    assert_eq!(exact("GSK 85"), [9]);
+    assert_eq!(exact("CAFDSC1L"), [10]);
+    assert_eq!(exact("caf dsc 1l"), [10]);
+    let b = lookup_batch(&q("GSK 85"), scope());
+    assert_eq!(
+        b.get("by_prefix").unwrap().params["filter"]["=%property101"],
+        json!("g%s%k%8%5%")
+    );
     let b = lookup_batch(&q("04E115561H"), scope());
     assert_eq!(
         b.get("by_prefix").unwrap().params["filter"]["=%property101"],
