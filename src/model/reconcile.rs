@@ -290,7 +290,7 @@ const DELIVERY_WORDS: [&str; 8] = [
 /// store connector writes it), when the order has a delivery (a free one too). Their price is
 /// the delivery's, which the sum compares; a line that only costs what the delivery costs is
 /// not one (gift wrapping at 350 ₽ is a line the order lacks).
-fn delivery_rows(rows: &[ProductRow], matching: &ProductMatching, order: &Order) -> Vec<usize> {
+pub fn delivery_rows(rows: &[ProductRow], matching: &ProductMatching, order: &Order) -> Vec<usize> {
     let services: Vec<String> = order
         .shipments
         .iter()

@@ -499,7 +499,7 @@ fn own_seed_the_orders_reserve_in_a_warehouse_not_shown_is_no_shortage() {
         stand
             .text(&cell("mini-brazil", "row-reserved-elsewhere"))
             .as_deref(),
-        Some("в т. ч. 3 в резерве на других складах")
+        Some("в т. ч. 3 в резерве заказа на других складах")
     );
     // The turka is only in warehouse 1, all of it this order's: in stock, not short.
     assert_eq!(

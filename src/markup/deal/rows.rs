@@ -45,9 +45,13 @@ pub fn rows_table(m: &mut Markup, props: &RowsTable) {
     m.open_class("section", "sl-card");
     m.leaf("h2", "", t.products_title);
     if props.rows.iter().all(|r| r.order_only) {
+        let said = match props.rows.is_empty() {
+            true => t.no_rows,
+            false => t.no_rows_order_below,
+        };
         m.open_class("p", "sl-muted")
             .attr("data-testid", "no-rows")
-            .text(t.no_rows)
+            .text(said)
             .close("p");
         // The order's lines still show, with their stock.
         if props.rows.is_empty() {
@@ -359,6 +363,10 @@ fn row_state(
             .filter(|p| p.alone)
             .map(|p| [p.store.as_str()]);
         let (text, hint) = match (row.unmatched, alone) {
+            _ if row.delivery => (t.delivery_row, t.delivery_row_hint.to_owned()),
+            (Some(Unmatched::FreeText), _) if row.order_only => {
+                (t.free_text, t.free_text_order_hint.to_owned())
+            }
             (Some(Unmatched::FreeText), _) => (t.free_text, t.free_text_hint.to_owned()),
             (Some(Unmatched::Ambiguous), _) => {
                 let names: Vec<String> = row

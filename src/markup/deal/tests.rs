@@ -157,6 +157,7 @@ fn row(index: usize, name: &str, qty: &str, free: &str, shortage: Option<&str>) 
             code: None,
         },
         order_only: false,
+        delivery: false,
     }
 }
 
@@ -833,7 +834,7 @@ fn the_orders_reserve_in_warehouses_not_shown_is_said_under_available() {
     stock.available = d("3");
     let html = table(&[held], true, None, &ViewChanges::default());
     assert!(html.contains(
-        r#"data-testid="row-available" data-value="3">3</span><div class="sl-small sl-muted" data-testid="row-reserved-elsewhere" title="This deal's order holds 3 in warehouses the table does not show (not chosen in the settings, or inactive): they are the deal's too.">incl. 3 reserved in other warehouses</div>"#
+        r#"data-testid="row-available" data-value="3">3</span><div class="sl-small sl-muted" data-testid="row-reserved-elsewhere" title="This deal's order holds 3 in warehouses the table does not show (not chosen in the settings, or inactive): they are the deal's too.">incl. 3 reserved for the order in other warehouses</div>"#
     ), "{html}");
     assert!(html.contains("In stock") && !html.contains("row-shortage"));
     let plain = table(
@@ -1782,10 +1783,52 @@ fn an_order_line_the_deal_lacks_shows_with_its_stock_after_the_deal_rows() {
     );
     assert_eq!(html.matches(r#"data-testid="deal-row""#).count(), 1);
     assert!(!html.contains("no-rows"));
-    // A deal without rows says so, and still lists the order's line.
+    // A deal without rows says so, and that the order's line is below, and lists it.
     let html = table(&rows[1..], true, None, &ViewChanges::default());
-    assert!(html.contains(r#"data-testid="no-rows""#));
+    assert!(html.contains(&format!(
+        r#"data-testid="no-rows">{}</p>"#,
+        Lang::En.deal().no_rows_order_below
+    )));
     assert!(html.contains(r#"data-testid="order-only-row""#));
+}
+
+#[test]
+fn a_line_without_a_product_is_told_as_the_deals_the_orders_or_the_delivery() {
+    let t = Lang::En.deal();
+    let free = |index: usize, name: &str| ViewRow {
+        unmatched: Some(Unmatched::FreeText),
+        ..unmatched_row(index, name)
+    };
+    let rows = [
+        free(0, "Assembly"),
+        ViewRow {
+            delivery: true,
+            ..free(1, "Delivery")
+        },
+        ViewRow {
+            order_only: true,
+            ..free(2, "Repair (labour)")
+        },
+    ];
+    let html = table(&rows, true, None, &ViewChanges::default());
+    let badge = |text: &str, hint: &str| {
+        format!(
+            r#"<span class="sl-badge" title="{hint}" data-testid="row-unmatched">{text}</span>"#
+        )
+    };
+    let at = |name: &str| &html[html.find(name).unwrap()..];
+    assert!(
+        at("Assembly").contains(&badge(t.free_text, t.free_text_hint)),
+        "{html}"
+    );
+    assert!(
+        at("Delivery").contains(&badge(t.delivery_row, t.delivery_row_hint)),
+        "{html}"
+    );
+    assert!(
+        at("Repair").contains(&badge(t.free_text, t.free_text_order_hint)),
+        "{html}"
+    );
 }
 
 #[test]

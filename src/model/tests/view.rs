@@ -242,6 +242,21 @@ fn a_shipped_orders_lines_need_no_stock_beyond_what_the_deal_asks_more() {
 }
 
 #[test]
+fn a_deal_line_named_as_the_orders_delivery_is_marked_as_it() {
+    let mut w = world();
+    w.order.as_mut().unwrap().shipments = from(json!([
+        {"id": 5, "deliveryName": "Курьер", "priceDelivery": 300, "system": "N"},
+    ]));
+    w.rows.push(row(0, "Доставка курьером", "1", "300"));
+    let v = build(&w, answered);
+    let flags: Vec<bool> = v.rows.iter().map(|r| r.delivery).collect();
+    assert_eq!(flags, vec![false, false, false, true]);
+    // Without an order to deliver, it is a line like any other.
+    w.order.as_mut().unwrap().shipments = Vec::new();
+    assert!(build(&w, answered).rows.iter().all(|r| !r.delivery));
+}
+
+#[test]
 fn a_partly_shipped_order_frees_only_the_lines_its_shipped_shipments_carry() {
     let mut w = world();
     w.order.as_mut().unwrap().shipments = from(json!([

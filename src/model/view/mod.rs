@@ -25,8 +25,8 @@ use crate::model::link::{LinkedOrder, UnresolvedLink, unresolved_links};
 use crate::model::linked_elsewhere::OtherDeal;
 use crate::model::matching::{MatchInput, match_products};
 use crate::model::reconcile::{
-    Difference, DifferenceKind, ReconcileInput, UncomparedRow, differences, stage_ahead_unmapped,
-    stage_lost, uncompared_rows, unmapped_status,
+    Difference, DifferenceKind, ReconcileInput, UncomparedRow, delivery_rows, differences,
+    stage_ahead_unmapped, stage_lost, uncompared_rows, unmapped_status,
 };
 use crate::model::settings::Settings;
 use crate::model::shared_link::{LinkProbe, OrderKeys, deals_linked};
@@ -301,6 +301,11 @@ impl DealView {
                 row
             })
             .collect();
+        if let (Some(o), Some(_)) = (order, answer) {
+            for index in delivery_rows(input.rows, &matching, o) {
+                rows[index].delivery = true;
+            }
+        }
         let first = rows.len();
         for (i, ((it, s), shipped)) in order_only
             .iter()

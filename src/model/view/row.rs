@@ -66,6 +66,9 @@ pub struct ViewRow {
     /// A line of the order that no deal row has: shown after the deal's rows with its stock,
     /// since it is what the customer ordered (its deal quantity is zero).
     pub order_only: bool,
+    /// A deal line standing for the linked order's delivery (named as one, no product): the
+    /// sums compare it, it has no stock.
+    pub delivery: bool,
 }
 
 impl ViewRow {
@@ -131,6 +134,7 @@ impl ViewRow {
             units_apart: false,
             shipped: line_shipped,
             order_only: false,
+            delivery: false,
         }
     }
 
@@ -169,6 +173,7 @@ impl ViewRow {
             units_apart: false,
             shipped: line_shipped,
             order_only: true,
+            delivery: false,
         }
     }
 }
