@@ -237,9 +237,14 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     // holding it are asked below): the store may keep `978-5-17-118366-2` for `9785171183662`
     // typed or scanned, or the other way round ([`matches_as_typed`] drops what only looks
     // alike). The list above keeps the codes starting as typed, whatever this one finds.
+    // Names are asked with their sizes read alike ([`sized`]).
+    let sized_query = match wildcards {
+        true => q.to_owned(),
+        false => sized(q),
+    };
     let prefix_filters = match loose.as_ref().filter(|_| scope.article_property.is_some()) {
         Some(code) => articles(&|key: &str| json!({ format!("=%{key}"): gapped(code) })),
-        None => ListFilters::both(json!({"=%name": prefix})),
+        None => ListFilters::both(json!({"=%name": format!("{sized_query}%")})),
     };
     add(&mut batch, "by_prefix", prefix_filters, prefix_slots);
     add(
@@ -251,10 +256,14 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     // Several words: names holding them as typed come first, and the store's first entries of
     // the word-by-word list ("серия" and "10" anywhere) may not include them.
     if q.contains(' ') {
+        let phrase = match sized_query == q {
+            true => json!({"%name": q}),
+            false => json!({"=%name": format!("%{sized_query}%")}),
+        };
         add(
             &mut batch,
             "by_phrase",
-            ListFilters::both(json!({"%name": q})),
+            ListFilters::both(phrase),
             phrase_slots,
         );
     }
@@ -410,6 +419,38 @@ pub fn variations_of(name: &str) -> String {
     format!("{name}_variations")
 }
 
+/// What catalogues write between the numbers of a size or a decimal: `4,2х75`, `4.2x75`,
+/// `4,2×75`, `4.2*75`, `M8x40` (Latin or Cyrillic x, either case).
+const SIZE_MARKS: [char; 8] = [',', '.', 'x', 'X', 'х', 'Х', '×', '*'];
+
+/// `text` with every size mark between two digits made `_`, LIKE's "any one character": a
+/// size typed `4.2x75` finds the names holding `4,2х75`, and compared in this form both read
+/// alike. Text without such a mark comes back as it is.
+fn sized(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(char::is_ascii_digit)
+    };
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between = digit(i.checked_sub(1)) && digit(Some(i + 1));
+            if between && SIZE_MARKS.contains(&c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Whether `name` holds `word`, both folded, sizes read alike ([`sized`]).
+fn name_holds(name: &str, word: &str) -> bool {
+    sized(name).contains(&sized(word))
+}
+
 /// The LIKE prefixes a filter may give the name, one key each, all of them substring searches
 /// (`%` adds the wildcards itself, `=%` and `%=` take them in the value).
 const NAME_LIKE_KEYS: [&str; 3] = ["%name", "=%name", "%=name"];
@@ -419,19 +460,28 @@ const NAME_LIKE_KEYS: [&str; 3] = ["%name", "=%name", "%=name"];
 /// once, so three words are the conditions (the rest only rank, see [`lookup_hits`]): those
 /// holding a digit first — a size or a number tells products of one family apart (`500`,
 /// `№7`) — then the longest.
+///
+/// A word holding a size (`4.2x75`) is asked with `_` for its marks ([`sized`]) under a key
+/// that reads wildcards (`=%`, `%=`), so every way of writing the size is found.
 pub fn name_filter(query: &str) -> Value {
     let words = name_words(query);
-    if words.len() < 2 {
-        return json!({"%name": query});
-    }
+    let wildcards = query.contains(['%', '_']);
     let mut filter = serde_json::Map::new();
-    for (key, word) in NAME_LIKE_KEYS.iter().zip(&words) {
-        let value = if *key == "%name" {
-            (*word).to_owned()
-        } else {
-            format!("%{word}%")
+    let mut free: Vec<&str> = NAME_LIKE_KEYS.to_vec();
+    for word in words.iter().take(NAME_LIKE_KEYS.len()) {
+        let size = Some(sized(word)).filter(|s| s != word && !wildcards);
+        // A size takes a key reading wildcards; any other word the plain one first.
+        let key = match &size {
+            Some(_) => free.iter().position(|k| *k != "%name"),
+            None => Some(0),
         };
-        filter.insert((*key).to_owned(), Value::String(value));
+        let key = free.remove(key.unwrap_or(0));
+        let value = match (key, size) {
+            ("%name", _) => (*word).to_owned(),
+            (_, Some(size)) => format!("%{size}%"),
+            (_, None) => format!("%{word}%"),
+        };
+        filter.insert(key.to_owned(), Value::String(value));
     }
     Value::Object(filter)
 }
@@ -599,7 +649,7 @@ impl AsTyped {
         let name = fold(&product.name);
         starts(product.xml_id.clone())
             || starts(scope.article_of(product))
-            || self.words.iter().all(|word| name.contains(word.as_str()))
+            || self.words.iter().all(|word| name_holds(&name, word))
     }
 }
 
@@ -688,9 +738,9 @@ pub fn lookup_hits(
                 Relevance::ExactArticle
             } else if starts(&xml_id) || starts(&article) {
                 Relevance::CodePrefix
-            } else if name.starts_with(&q) {
+            } else if sized(&name).starts_with(&sized(&q)) {
                 Relevance::NamePrefix
-            } else if q.contains(' ') && !name.contains(&q) {
+            } else if q.contains(' ') && !name_holds(&name, &q) {
                 Relevance::NameWords
             } else {
                 Relevance::NameContains
@@ -719,7 +769,7 @@ pub fn lookup_hits(
     let words: Vec<&str> = q.split(' ').collect();
     let misses_words = |p: &Product| {
         let name = fold(&p.name);
-        !words.iter().all(|w| name.contains(w))
+        !words.iter().all(|w| name_holds(&name, w))
     };
     // Each key once (the sort compares each entry many times; a name's key lowers its case).
     let mut keyed: Vec<(HitKey, &Product)> = ranked

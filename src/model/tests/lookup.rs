@@ -347,6 +347,70 @@ fn several_words_are_each_a_substring_of_the_name_in_any_order() {
 }
 
 #[test]
+fn a_size_is_found_however_its_decimal_and_times_signs_are_written() {
+    // The size is asked with LIKE's "any one character" for its marks, under a key that reads
+    // wildcards; the other words as before.
+    assert_eq!(
+        name_filter("саморез 4,2x75"),
+        json!({"=%name": "%4_2_75%", "%name": "саморез"})
+    );
+    assert_eq!(name_filter("4.2х75"), json!({"=%name": "%4_2_75%"}));
+    assert_eq!(
+        name_filter("болт m8x40 din 933"),
+        json!({"=%name": "%m8_40%", "%name": "933", "%=name": "%болт%"})
+    );
+    // Marks not between digits, and a query holding wildcards of its own, stay as typed.
+    assert_eq!(name_filter("x.5"), json!({"%name": "x.5"}));
+    assert_eq!(name_filter("4,2_75"), json!({"%name": "4,2_75"}));
+    let b = lookup_batch(&q("саморез 4.2x75"), scope());
+    assert_eq!(
+        b.get("by_phrase").unwrap().params["filter"]["=%name"],
+        json!("%саморез 4_2_75%")
+    );
+    assert_eq!(
+        b.get("by_prefix").unwrap().params["filter"]["=%name"],
+        json!("саморез 4_2_75%")
+    );
+    // What the store finds is kept and ranked with the sizes read alike.
+    let screws = [
+        product(1, "Саморез по дереву 4,2х75 чёрный", None, json!({})),
+        product(2, "Саморез 4.2×75 оцинк.", None, json!({})),
+        product(3, "Саморез 4,2*75", None, json!({})),
+    ];
+    for typed in ["саморез 4.2x75", "4,2х75"] {
+        let hits = lookup_hits(
+            &q(typed),
+            LookupResults {
+                lists: [&[], &[], &[], &screws, &[], &[]],
+                ..Default::default()
+            },
+            scope(),
+            &[1],
+        );
+        let ids: Vec<u64> = hits.iter().map(|h| h.product.id).collect();
+        assert_eq!(ids.len(), 3, "{typed}: {ids:?}");
+    }
+    let hits = lookup_hits(
+        &q("саморез 4.2x75"),
+        LookupResults {
+            lists: [&[], &[], &[], &screws, &[], &[]],
+            ..Default::default()
+        },
+        scope(),
+        &[1],
+    );
+    let ranks: Vec<(u64, Relevance)> = hits.iter().map(|h| (h.product.id, h.relevance)).collect();
+    assert_eq!(
+        ranks,
+        vec![
+            (3, Relevance::NamePrefix),
+            (2, Relevance::NamePrefix),
+            (1, Relevance::NameWords)
+        ]
+    );
+}
+
+#[test]
 fn codes_match_ignoring_case_and_a_code_prefix_ranks_above_names() {
     let art = |v: &str| json!({"property101": {"valueId": 1, "value": v}});
     let exact = product(1, "Кофе Бразилия", Some("KF-1"), art("KF-001"));
