@@ -41,6 +41,12 @@ pub struct LookupTexts {
     pub capped_words: &'static str,
     /// One word the store searched for, quoted.
     pub word: &'static str,
+    /// For a query of more words than the store searches by: {0} how many results, all
+    /// holding every word typed.
+    pub every_word: &'static str,
+    /// The same when no product found holds every word: {0} how many shown, {1} the words
+    /// they were found by, each quoted.
+    pub not_every_word: &'static str,
     pub results: &'static str,
     pub nothing_title: &'static str,
     /// `{0}`: the query.
@@ -97,6 +103,8 @@ static RU: LookupTexts = LookupTexts {
     warehouse: "Склад",
     capped: "Показаны первые {0}: уточните запрос, чтобы увидеть остальные.",
     capped_words: "Показаны первые {0}: магазин искал по словам {1}, остальные слова только упорядочивают найденное.",
+    every_word: "Найдено со всеми словами запроса: {0}",
+    not_every_word: "Нет товара со всеми словами запроса: показаны {0}, найденные по словам {1}.",
     word: "«{0}»",
     results: "Результаты поиска",
     nothing_title: "Ничего не найдено",
@@ -146,6 +154,8 @@ static EN: LookupTexts = LookupTexts {
     warehouse: "Warehouse",
     capped: "Showing the first {0}: type more to narrow the search.",
     capped_words: "Showing the first {0}: the store was searched for {1}; the other words only order what it found.",
+    every_word: "{0} found with every word typed",
+    not_every_word: "No product has every word typed: showing {0} found by {1}.",
     word: "“{0}”",
     results: "Search results",
     nothing_title: "Nothing found",

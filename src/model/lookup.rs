@@ -451,6 +451,16 @@ fn name_holds(name: &str, word: &str) -> bool {
     sized(name).contains(&sized(word))
 }
 
+/// Whether a product found holds every word of `query`: in its name, or as its code (a code
+/// found is what was typed, see [`matches_as_typed`]).
+pub fn holds_every_word(query: &LookupQuery, hit: &LookupHit) -> bool {
+    let name = fold(&hit.product.name);
+    hit.relevance <= Relevance::CodePrefix
+        || fold(query.as_str())
+            .split(' ')
+            .all(|word| name_holds(&name, word))
+}
+
 /// The LIKE prefixes a filter may give the name, one key each, all of them substring searches
 /// (`%` adds the wildcards itself, `=%` and `%=` take them in the value).
 const NAME_LIKE_KEYS: [&str; 3] = ["%name", "=%name", "%=name"];

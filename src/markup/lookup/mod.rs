@@ -159,6 +159,17 @@ pub fn status(state: &LookupState, t: &LookupTexts) -> String {
         }
         // Said in the status line too: screen readers announce it, not the new notice.
         (Shown::Answer(a), false) if a.hits.is_empty() => t.nothing_title.to_owned(),
+        // Words the store did not search by: what the results hold of them.
+        (Shown::Answer(a), false) if a.every_word.is_some() && !a.capped => {
+            let shown = a.hits.len().to_string();
+            match (a.every_word, searched_words(&a.query)) {
+                (Some(false), Some(words)) => {
+                    let quoted: Vec<String> = words.iter().map(|w| fill(t.word, &[w])).collect();
+                    fill(t.not_every_word, &[&shown, &quoted.join(", ")])
+                }
+                _ => fill(t.every_word, &[&shown]),
+            }
+        }
         (Shown::Answer(a), false) if a.capped => {
             let shown = a.hits.len().to_string();
             match searched_words(&a.query) {

@@ -56,6 +56,7 @@ fn answer() -> LookupAnswer {
             hit(8, "guid-8", &[], None),
         ],
         capped: false,
+        every_word: None,
         by_article: true,
         warehouses: None,
     }
@@ -642,4 +643,26 @@ fn an_over_reserved_warehouse_is_flagged_in_the_details() {
         "{details}"
     );
     assert_eq!(details.matches(r#"data-testid="over-reserved""#).count(), 1);
+}
+
+#[test]
+fn the_status_says_what_the_results_hold_of_words_the_store_did_not_search_by() {
+    let t = Lang::En.lookup();
+    let mut state = answered(None, None);
+    let typed = "турка медная большая 500 мл";
+    state.shown = Shown::Answer(LookupAnswer {
+        query: LookupQuery::parse(typed).unwrap(),
+        every_word: Some(true),
+        ..answer()
+    });
+    assert_eq!(status(&state, t), fill(t.every_word, &["2"]));
+    state.shown = Shown::Answer(LookupAnswer {
+        query: LookupQuery::parse(typed).unwrap(),
+        every_word: Some(false),
+        ..answer()
+    });
+    assert_eq!(
+        status(&state, t),
+        fill(t.not_every_word, &["2", "“500”, “большая”, “медная”"])
+    );
 }

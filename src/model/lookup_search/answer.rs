@@ -27,7 +27,7 @@ use crate::model::catalog_query::{
 };
 use crate::model::lookup::{
     BY_PARENT, LookupHit, LookupQuery, LookupResults, LookupScope, PARENT_LIST, exact_of,
-    found_count, lookup_batch, lookup_hits, variations_of,
+    found_count, holds_every_word, lookup_batch, lookup_hits, searched_words, variations_of,
 };
 use crate::model::settings::Settings;
 use crate::model::stock::{WarehouseColumn, shown_warehouses};
@@ -133,6 +133,11 @@ pub struct LookupAnswer {
     /// [`MAX_RESULTS`](crate::model::lookup::MAX_RESULTS), fewer when only code lists matched):
     /// typing more narrows it.
     pub capped: bool,
+    /// For a query of more words than the store searches by ([`searched_words`]): `Some(true)`
+    /// when the results are those holding every word typed (the others were dropped),
+    /// `Some(false)` when no product found holds them all (the results hold the words
+    /// searched). `None` when the store searched every word.
+    pub every_word: Option<bool>,
     /// Articles were searched too (the settings name the article property).
     pub by_article: bool,
     /// The store's warehouses, when this request listed them (for the next plans).
@@ -197,6 +202,25 @@ pub fn lookup_answer(
     for hit in &mut hits {
         hit.unit = Unit::of_product(&hit.product, &measures);
     }
+    let mut capped = distinct > hits.len();
+    // Words the store did not search by narrow the results here: those holding every word
+    // typed are kept, with their sizes (the rep typed the words to narrow); when none holds
+    // them all, the results stand, said as found by the words searched.
+    let every_word = searched_words(&plan.query).map(|_| {
+        let holds = |h: &LookupHit| holds_every_word(&plan.query, h);
+        let kept: Vec<u64> = hits
+            .iter()
+            .filter(|h| h.size_of.is_none() && holds(h))
+            .map(|h| h.product.id)
+            .collect();
+        if kept.is_empty() {
+            return false;
+        }
+        let before = hits.len();
+        hits.retain(|h| kept.contains(&h.size_of.unwrap_or(h.product.id)));
+        capped &= hits.len() == before;
+        true
+    });
     let columns = shown
         .iter()
         .map(|&id| WarehouseColumn::of(id, warehouses))
@@ -204,7 +228,8 @@ pub fn lookup_answer(
     Ok(LookupAnswer {
         query: plan.query.clone(),
         columns,
-        capped: distinct > hits.len(),
+        capped,
+        every_word,
         by_article: plan.batch.get("by_article").is_some()
             || plan.batch.get(&variations_of("by_article")).is_some(),
         hits,

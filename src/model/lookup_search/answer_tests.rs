@@ -439,3 +439,38 @@ fn sizes_of_a_product_no_list_found_do_not_make_the_answer_capped() {
     assert_eq!(answer.hits.len(), 1);
     assert!(!answer.capped, "one chair found, one shown");
 }
+
+#[test]
+fn words_the_store_did_not_search_by_keep_only_the_products_holding_every_word() {
+    // Five words: the store searches three ("18", "аккумуляторный", "шуруповерт"); "makita"
+    // then narrows what it found.
+    let known = warehouses();
+    let typed = "шуруповерт аккумуляторный makita 18 в";
+    let plan = lookup_plan(&q(typed), &settings(&[]), Some(&known)).unwrap();
+    let drill = |id: u64, brand: &str| {
+        product(
+            id,
+            &format!("Шуруповёрт аккумуляторный {brand} 18 В"),
+            &format!("g{id}"),
+            "-",
+        )
+    };
+    let found = json!({"products": [drill(1, "Bosch"), drill(2, "Makita"), drill(3, "DeWALT")]});
+    let replies = Fake::default().with("by_name", found);
+    let answer = lookup_answer(&plan, &replies, &settings(&[]), Some(&known)).unwrap();
+    let ids: Vec<u64> = answer.hits.iter().map(|h| h.product.id).collect();
+    assert_eq!(ids, vec![2]);
+    assert_eq!((answer.every_word, answer.capped), (Some(true), false));
+    // None holds every word: what the store found stands, said as found by its words.
+    let found = json!({"products": [drill(1, "Bosch"), drill(3, "DeWALT")]});
+    let replies = Fake::default().with("by_name", found);
+    let answer = lookup_answer(&plan, &replies, &settings(&[]), Some(&known)).unwrap();
+    assert_eq!(answer.hits.len(), 2);
+    assert_eq!(answer.every_word, Some(false));
+    // Three words or fewer: the store searched them all.
+    let plan = lookup_plan(&q("шуруповерт makita"), &settings(&[]), Some(&known)).unwrap();
+    let found = json!({"products": [drill(2, "Makita")]});
+    let replies = Fake::default().with("by_name", found);
+    let answer = lookup_answer(&plan, &replies, &settings(&[]), Some(&known)).unwrap();
+    assert_eq!(answer.every_word, None);
+}

@@ -29,6 +29,7 @@ fn answer(text: &str, ids: &[u64]) -> LookupAnswer {
         columns: Vec::new(),
         hits: ids.iter().map(|&i| hit(i)).collect(),
         capped: false,
+        every_word: None,
         by_article: false,
         warehouses: None,
     }
