@@ -446,9 +446,51 @@ fn sized(text: &str) -> String {
         .collect()
 }
 
-/// Whether `name` holds `word`, both folded, sizes read alike ([`sized`]).
+/// `text` with the Cyrillic look-alike letters as their Latin twins (`М8х40` reads `M8x40`).
+fn latin(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            LOOKALIKES
+                .iter()
+                .find_map(|(cyr, lat)| {
+                    let at = cyr.chars().position(|f| f == c)?;
+                    lat.chars().nth(at)
+                })
+                .unwrap_or(c)
+        })
+        .collect()
+}
+
+/// How many digits make a word a size whose look-alike letters become wildcards too
+/// (`М8х40` → `_8_40`); `м8` or `чай-1` stays as typed (`_8` would find every 18 and 28).
+const ALIKE_DIGITS: usize = 2;
+
+/// The LIKE pattern of a word of a name: its size marks as `_` ([`sized`]), and in a word of
+/// [`ALIKE_DIGITS`] digits or more its look-alike letters too, so a size written in either
+/// alphabet (`M8x40`, `М8х40`) is found; `None` when it is asked as typed. What the store
+/// finds by a pattern is checked against the word (see `AsTyped`).
+fn name_pattern(word: &str) -> Option<String> {
+    let size = sized(word);
+    let lookalike = |c: char| {
+        LOOKALIKES
+            .iter()
+            .any(|(cyr, lat)| cyr.contains(c) || lat.contains(c))
+    };
+    let alike: String = size
+        .chars()
+        .map(|c| if lookalike(c) { '_' } else { c })
+        .collect();
+    let digits = word.chars().filter(char::is_ascii_digit).count();
+    let pattern = match digits >= ALIKE_DIGITS {
+        true => alike,
+        false => size,
+    };
+    (pattern != word).then_some(pattern)
+}
+
+/// Whether `name` holds `word`, both folded, sizes and look-alike letters read alike.
 fn name_holds(name: &str, word: &str) -> bool {
-    sized(name).contains(&sized(word))
+    sized(&latin(name)).contains(&sized(&latin(word)))
 }
 
 /// Whether a product found holds every word of `query`: in its name, or as its code (a code
@@ -479,7 +521,7 @@ pub fn name_filter(query: &str) -> Value {
     let mut filter = serde_json::Map::new();
     let mut free: Vec<&str> = NAME_LIKE_KEYS.to_vec();
     for word in words.iter().take(NAME_LIKE_KEYS.len()) {
-        let size = Some(sized(word)).filter(|s| s != word && !wildcards);
+        let size = name_pattern(word).filter(|_| !wildcards);
         // A size takes a key reading wildcards; any other word the plain one first.
         let key = match &size {
             Some(_) => free.iter().position(|k| *k != "%name"),
@@ -619,6 +661,9 @@ struct AsTyped {
     loose: bool,
     /// The words a name must hold.
     words: Vec<String>,
+    /// The words the store was asked with wildcards ([`name_pattern`]): a name it found must
+    /// hold each, read alike, or it matched only the wildcards (`18 40` for `М8х40`).
+    patterned: Vec<String>,
 }
 
 impl AsTyped {
@@ -630,10 +675,20 @@ impl AsTyped {
             (None, true) => Some(code_spellings(q).iter().map(|s| fold(s)).collect()),
             (None, false) => None,
         };
+        let patterned = match q.contains(['%', '_']) {
+            true => Vec::new(),
+            false => name_words(q)
+                .into_iter()
+                .take(NAME_LIKE_KEYS.len())
+                .filter(|w| name_pattern(w).is_some())
+                .map(fold)
+                .collect(),
+        };
         AsTyped {
             spellings,
             loose: loose.is_some(),
             words: fold(q).split(' ').map(str::to_owned).collect(),
+            patterned,
         }
     }
 
@@ -647,7 +702,17 @@ impl AsTyped {
 
     fn matches(&self, product: &Product, scope: &LookupScope<'_>) -> bool {
         let Some(spellings) = &self.spellings else {
-            return true;
+            // A code holding the word is what was typed too (the code lists ask it as typed).
+            let name = fold(&product.name);
+            let codes: Vec<String> = [product.xml_id.clone(), scope.article_of(product)]
+                .into_iter()
+                .flatten()
+                .map(|c| fold(&c))
+                .collect();
+            return self
+                .patterned
+                .iter()
+                .all(|w| name_holds(&name, w) || codes.iter().any(|c| name_holds(c, w)));
         };
         let starts = |code: Option<String>| {
             code.is_some_and(|c| {

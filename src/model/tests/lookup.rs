@@ -357,8 +357,15 @@ fn a_size_is_found_however_its_decimal_and_times_signs_are_written() {
     assert_eq!(name_filter("4.2х75"), json!({"=%name": "%4_2_75%"}));
     assert_eq!(
         name_filter("болт m8x40 din 933"),
-        json!({"=%name": "%m8_40%", "%name": "933", "%=name": "%болт%"})
+        json!({"=%name": "%_8_40%", "%name": "933", "%=name": "%болт%"})
     );
+    // A size in either alphabet's look-alike letters; a short one stays as typed (`_8` would
+    // find every 18).
+    assert_eq!(
+        name_filter("болт м8х40"),
+        json!({"=%name": "%_8_40%", "%name": "болт"})
+    );
+    assert_eq!(name_filter("м8"), json!({"%name": "м8"}));
     // Marks not between digits, and a query holding wildcards of its own, stay as typed.
     assert_eq!(name_filter("x.5"), json!({"%name": "x.5"}));
     assert_eq!(name_filter("4,2_75"), json!({"%name": "4,2_75"}));
@@ -372,6 +379,23 @@ fn a_size_is_found_however_its_decimal_and_times_signs_are_written() {
         json!("саморез 4_2_75%")
     );
     // What the store finds is kept and ranked with the sizes read alike.
+    // The store's matches are checked with the look-alikes read alike.
+    let bolts = [
+        product(4, "Болт DIN 933 M8x40", None, json!({})),
+        product(5, "Болт М8х40 DIN933", None, json!({})),
+        product(6, "Болт DIN 933 M12x80 (18 40)", None, json!({})),
+    ];
+    let hits = lookup_hits(
+        &q("болт м8х40"),
+        LookupResults {
+            lists: [&[], &[], &[], &bolts, &[], &[]],
+            ..Default::default()
+        },
+        scope(),
+        &[1],
+    );
+    let ids: Vec<u64> = hits.iter().map(|h| h.product.id).collect();
+    assert_eq!(ids, vec![5, 4]);
     let screws = [
         product(1, "Саморез по дереву 4,2х75 чёрный", None, json!({})),
         product(2, "Саморез 4.2×75 оцинк.", None, json!({})),
