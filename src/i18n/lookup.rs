@@ -72,6 +72,10 @@ pub struct LookupTexts {
     /// `{0}`: the title of a warehouse the store lists as inactive (the deal tab uses it too).
     pub warehouse_inactive: &'static str,
     pub no_price: &'static str,
+    /// The price cell when the store refused the prices.
+    pub price_unknown: &'static str,
+    /// The notice under the results when the store refused the prices.
+    pub prices_refused_title: &'static str,
     pub article: &'static str,
     pub xml_id: &'static str,
     pub inactive: &'static str,
@@ -126,6 +130,8 @@ static RU: LookupTexts = LookupTexts {
     warehouse_fallback: "Склад {0}",
     warehouse_inactive: "{0} (неактивен)",
     no_price: "нет цены",
+    price_unknown: "—",
+    prices_refused_title: "Цены не показаны: магазин их не отдал",
     article: "Артикул",
     xml_id: "Внешний код",
     inactive: "снят с продажи",
@@ -177,6 +183,8 @@ static EN: LookupTexts = LookupTexts {
     warehouse_fallback: "Warehouse {0}",
     warehouse_inactive: "{0} (inactive)",
     no_price: "no price",
+    price_unknown: "—",
+    prices_refused_title: "Prices are not shown: the store did not give them",
     article: "Article",
     xml_id: "External code",
     inactive: "not for sale",

@@ -310,7 +310,19 @@ pub fn body(m: &mut Markup, v: &View) {
     let t = v.lang.lookup();
     let loading = v.state.is_searching();
     match &v.state.shown {
-        Shown::Answer(answer) if !answer.hits.is_empty() => results::results(m, v, answer),
+        Shown::Answer(answer) if !answer.hits.is_empty() => {
+            results::results(m, v, answer);
+            if let Some(error) = &answer.prices_refused {
+                let who = v.audience();
+                let text = who.describe(error, System::Store);
+                let ask = who.ask_about(error, System::Store);
+                Notice::new(Tone::Warning, &text)
+                    .titled(t.prices_refused_title)
+                    .ask(ask.as_deref())
+                    .testid("stock-prices-refused")
+                    .write(m);
+            }
+        }
         Shown::Answer(answer) => {
             let template = if answer.by_article {
                 t.nothing_text

@@ -51,7 +51,8 @@ pub fn results(m: &mut Markup, v: &View, answer: &LookupAnswer) {
             .iter()
             .filter(|h| h.size_of == Some(hit.product.id))
             .count();
-        option(m, v, &answer.columns, (i, hit, sizes_listed), fmt);
+        let priced = answer.prices_refused.is_none();
+        option(m, v, &answer.columns, (i, hit, sizes_listed, priced), fmt);
     }
     m.close("ul").close("div");
 }
@@ -61,7 +62,7 @@ fn option(
     m: &mut Markup,
     v: &View,
     columns: &[WarehouseColumn],
-    (i, hit, sizes_listed): (usize, &LookupHit, usize),
+    (i, hit, sizes_listed, priced): (usize, &LookupHit, usize, bool),
     fmt: Fmt,
 ) {
     let t = v.lang.lookup();
@@ -149,6 +150,7 @@ fn option(
             unit_name(Decimal::from(1), unit, fmt.lang)
         )),
         (Some(p), None) => m.text(&fmt.money(p.price, &p.currency)),
+        (None, _) if !priced => m.text(t.price_unknown),
         (None, _) => m.text(t.no_price),
     };
     m.close("span");

@@ -57,6 +57,7 @@ fn answer() -> LookupAnswer {
         ],
         capped: false,
         every_word: None,
+        prices_refused: None,
         by_article: true,
         warehouses: None,
     }
@@ -664,5 +665,27 @@ fn the_status_says_what_the_results_hold_of_words_the_store_did_not_search_by() 
     assert_eq!(
         status(&state, t),
         fill(t.not_every_word, &["2", "“500”, “большая”, “медная”"])
+    );
+}
+
+#[test]
+fn refused_prices_show_as_unknown_under_a_notice_and_the_stock_stays() {
+    let mut state = answered(None, None);
+    let refused = Error::new(ErrorKind::Access, "catalog.price.list", "access denied");
+    state.shown = Shown::Answer(LookupAnswer {
+        prices_refused: Some(refused),
+        ..answer()
+    });
+    let html = whole(&state);
+    let t = Lang::Ru.lookup();
+    assert!(
+        html.contains(r#"data-testid="stock-prices-refused""#),
+        "{html}"
+    );
+    assert!(html.contains(t.prices_refused_title), "{html}");
+    assert!(html.contains(r#"data-testid="stock-available""#));
+    assert!(
+        !html.contains(t.no_price),
+        "not \"no price\": unknown: {html}"
     );
 }

@@ -13,7 +13,8 @@
 //! records are counted once (the store keeps one record per product and warehouse).
 //!
 //! Any failed command fails the answer: stock shown as zero because its command failed would
-//! be a wrong answer, not a partial one. The lists of variations alone are optional (a store
+//! be a wrong answer, not a partial one. Prices alone are optional: without them the stock is
+//! still the answer, and the prices are said to be unknown. The lists of variations alone are optional (a store
 //! that may not list them still answers with its products), unless the store refused them as
 //! a bad request (see `optional_variations`).
 
@@ -138,6 +139,9 @@ pub struct LookupAnswer {
     /// `Some(false)` when no product found holds them all (the results hold the words
     /// searched). `None` when the store searched every word.
     pub every_word: Option<bool>,
+    /// Why the store did not give the prices, when it refused them: the stock stands, the
+    /// prices are unknown (a rep asking "do we have it?" still gets the answer).
+    pub prices_refused: Option<Error>,
     /// Articles were searched too (the settings name the article property).
     pub by_article: bool,
     /// The store's warehouses, when this request listed them (for the next plans).
@@ -185,7 +189,10 @@ pub fn lookup_answer(
         }
         first
     });
-    let prices: Vec<Price> = gather(replies, &plan.prices, "prices")?;
+    let (prices, prices_refused): (Vec<Price>, _) = match gather(replies, &plan.prices, "prices") {
+        Ok(prices) => (prices, None),
+        Err(e) => (Vec::new(), Some(e)),
+    };
     let results = LookupResults {
         lists: [
             &lists[0], &lists[1], &lists[2], &lists[3], &lists[4], &lists[5],
@@ -230,6 +237,7 @@ pub fn lookup_answer(
         columns,
         capped,
         every_word,
+        prices_refused,
         by_article: plan.batch.get("by_article").is_some()
             || plan.batch.get(&variations_of("by_article")).is_some(),
         hits,

@@ -474,3 +474,24 @@ fn words_the_store_did_not_search_by_keep_only_the_products_holding_every_word()
     let answer = lookup_answer(&plan, &replies, &settings(&[]), Some(&known)).unwrap();
     assert_eq!(answer.every_word, None);
 }
+
+#[test]
+fn prices_the_store_refuses_leave_the_stock_answered_and_say_so() {
+    let known = warehouses();
+    let plan = lookup_plan(&q("турка"), &settings(&[]), Some(&known)).unwrap();
+    let record = json!({"productId": 1, "storeId": 1, "amount": 4, "quantityReserved": 1});
+    let refused = Error::new(ErrorKind::Access, "catalog.price.list", "access denied");
+    let mut replies = Fake::default()
+        .with(
+            "by_name",
+            json!({"products": [product(1, "Турка", "g1", "A1")]}),
+        )
+        .with(&plan.stock[0], json!({ "storeProducts": [record] }));
+    for name in &plan.prices {
+        replies = replies.failing(name, refused.clone());
+    }
+    let answer = lookup_answer(&plan, &replies, &settings(&[]), Some(&known)).unwrap();
+    assert_eq!(answer.prices_refused, Some(refused));
+    let hit = &answer.hits[0];
+    assert_eq!((hit.stock.available, hit.price.is_none()), (d("3"), true));
+}

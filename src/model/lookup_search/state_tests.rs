@@ -30,6 +30,7 @@ fn answer(text: &str, ids: &[u64]) -> LookupAnswer {
         hits: ids.iter().map(|&i| hit(i)).collect(),
         capped: false,
         every_word: None,
+        prices_refused: None,
         by_article: false,
         warehouses: None,
     }
