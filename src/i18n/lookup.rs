@@ -94,7 +94,7 @@ pub struct LookupTexts {
 static RU: LookupTexts = LookupTexts {
     label: "Поиск остатков",
     placeholder: "Название, артикул, внешний код",
-    hint: "Результаты появляются по мере ввода. Стрелки — выбор, Enter — подробности, Esc — свернуть, затем очистить.",
+    hint: "Результаты появляются по мере ввода. Стрелки — выбор, Enter — подробности, Esc — закрыть подробности или очистить.",
     too_short: "Введите хотя бы два символа.",
     clear: "Очистить",
     searching: "Ищем…",
@@ -147,7 +147,7 @@ static RU: LookupTexts = LookupTexts {
 static EN: LookupTexts = LookupTexts {
     label: "Stock lookup",
     placeholder: "Name, article or external code",
-    hint: "Results appear as you type. Arrows choose, Enter shows details, Esc hides them, then clears.",
+    hint: "Results appear as you type. Arrows choose, Enter shows details, Esc closes the details or clears.",
     too_short: "Type at least two characters.",
     clear: "Clear",
     searching: "Searching…",

@@ -11,8 +11,8 @@
 //!   A text too short to search clears it; Escape first closes an opened result's details,
 //!   then clears everything.
 //! - Arrow keys move the highlight through the results and stop at either end; Enter (or a
-//!   click) opens or closes the highlighted result's details; Enter with nothing highlighted,
-//!   or after the text changed, searches at once.
+//!   click) opens or closes the highlighted result's details (a single result's without
+//!   choosing it); Enter with nothing highlighted, or after the text changed, searches at once.
 
 use bitrix_rest::models::catalog::Warehouse;
 use bitrix_rest::{Error, ErrorKind};
@@ -144,15 +144,17 @@ impl LookupState {
         self.searching.as_ref().is_some_and(|s| !s.refresh)
     }
 
-    /// The result Enter opens: the highlighted one while the box holds the text its answer is
-    /// for. Once the rep has typed something else, Enter searches that instead (the old
+    /// The result Enter opens: the highlighted one (or the only one) while the box holds the
+    /// text its answer is for. Once the rep has typed something else, Enter searches that instead (the old
     /// results stay on screen meanwhile, but they are no longer what the rep asks about).
     pub fn enter_target(&self) -> Option<usize> {
         let current = match &self.shown {
             Shown::Answer(answer) => Some(&answer.query) == self.query().as_ref(),
             _ => false,
         };
-        self.active.filter(|_| current)
+        // A single result needs no choosing: Enter opens it.
+        let single = (self.hits().len() == 1).then_some(0);
+        self.active.or(single).filter(|_| current)
     }
 
     /// The result at [`LookupState::enter_target`].
@@ -184,7 +186,10 @@ impl LookupState {
             LookupEvent::Next => self.step(true),
             LookupEvent::Previous => self.step(false),
             LookupEvent::Enter => match self.enter_target() {
-                Some(i) => self.toggle(i),
+                Some(i) => {
+                    self.active = Some(i);
+                    self.toggle(i);
+                }
                 // The answer on screen is asked again (stock moves while the rep talks; its
                 // highlight and details stay); another text is searched at once.
                 None => {

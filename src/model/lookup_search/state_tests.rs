@@ -211,6 +211,22 @@ fn enter_over_the_answer_on_screen_asks_again_and_keeps_it_meanwhile() {
 }
 
 #[test]
+fn enter_opens_a_single_result_without_choosing_it() {
+    let mut s = LookupState::default();
+    let first = type_and_pause(&mut s, "KM-0111").unwrap();
+    s.apply(LookupEvent::Answered(
+        first.seq,
+        Ok(answer("KM-0111", &[7])),
+    ));
+    assert_eq!(s.active, None);
+    s.apply(LookupEvent::Enter);
+    assert_eq!((s.active, s.expanded), (Some(0), Some(0)));
+    assert!(s.searching.is_none(), "not asked again");
+    s.apply(LookupEvent::Enter);
+    assert_eq!(s.expanded, None);
+}
+
+#[test]
 fn escape_clears_the_box_and_a_late_answer_is_ignored() {
     let mut s = LookupState::default();
     let first = type_and_pause(&mut s, "тур").unwrap();
