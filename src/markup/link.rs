@@ -95,7 +95,7 @@ pub fn with_buyers(mut found: Found, known: &[KnownBuyer]) -> Found {
 
 /// `orders` offered for linking: `ons[i]` is how order `i` was found by the contact (none for a
 /// search by number), `elsewhere` the other deals already linked to them by order ID, and
-/// `unknown` why that could not be checked.
+/// `unknown` why that could not be checked. The orders no other deal holds come first.
 pub fn offered(
     orders: Vec<Order>,
     ons: &[MatchedOn],
@@ -117,6 +117,8 @@ pub fn offered(
             buyer: None,
         });
     }
+    // The orders free to link first; those other deals hold after them (in their order).
+    crate::model::sorted::sort_by_key(&mut entries, |e| !e.elsewhere.is_empty());
     Found::Orders(entries, unknown)
 }
 
@@ -1156,6 +1158,25 @@ mod tests {
                 ),
             "{asked}"
         );
+    }
+
+    #[test]
+    fn orders_free_to_link_are_offered_before_those_other_deals_hold() {
+        let held = OtherDeal {
+            id: 6,
+            title: "Shared".into(),
+        };
+        let found = offered(
+            vec![order(101, "A"), order(102, "B"), order(103, "C")],
+            &[],
+            vec![(101, held)],
+            None,
+        );
+        let Found::Orders(entries, _) = found else {
+            panic!("orders")
+        };
+        let ids: Vec<u64> = entries.iter().map(|e| e.order.id).collect();
+        assert_eq!(ids, vec![102, 103, 101]);
     }
 
     #[test]
