@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 
 use crate::model::call::{Batch, Call, PAGE_SIZE, inert, result_ref, slot_refs};
 use crate::model::contacts::{PROP_EMAIL, PROP_FIRST_NAME, PROP_LAST_NAME, PROP_NAME, PROP_PHONE};
-use crate::model::lookup::code_spellings;
+use crate::model::lookup::{CODE_SEPARATORS, code_spellings, compact};
 use crate::model::settings::{LinkRule, OrderKey};
 use crate::model::text::{lowercase, pasted};
 
@@ -310,9 +310,15 @@ pub fn order_number_batch(number: &str) -> Option<Batch> {
     let mut found = Vec::new();
     for (i, spelt) in code_spellings(number).iter().enumerate() {
         let name = found_command(i);
+        // Its separators as LIKE's "any one character": `CE 1006` finds `CE-1006`
+        // ([`same_order_number`] keeps only the numbers that are the typed one).
+        let pattern: String = spelt
+            .chars()
+            .map(|c| if CODE_SEPARATORS.contains(&c) { '_' } else { c })
+            .collect();
         batch.push(
             name.clone(),
-            order_list_call(json!({"=%accountNumber": spelt})),
+            order_list_call(json!({"=%accountNumber": pattern})),
         );
         found.extend(slot_refs(&name, &["orders"], BUYER_SLOTS, "id"));
     }
@@ -366,13 +372,14 @@ pub fn same_order_number(order: &Order, typed: &str) -> bool {
     numbers_alike(&order.account_number, &typed_order_number(typed))
 }
 
-/// Whether two order numbers read as one: equal ignoring letter case, or spelt with the other
-/// alphabet's look-alike letters (`AP-10530`, `АР-10530`).
+/// Whether two order numbers read as one: equal ignoring letter case and the separators
+/// between their parts (`CE 1006`, `CE-1006`), or spelt with the other alphabet's look-alike
+/// letters (`AP-10530`, `АР-10530`).
 pub fn numbers_alike(number: &str, other: &str) -> bool {
-    let number = lowercase(number.trim());
-    code_spellings(other)
+    let number = compact(&lowercase(number.trim()));
+    code_spellings(other.trim())
         .iter()
-        .any(|spelt| number == lowercase(spelt))
+        .any(|spelt| number == compact(&lowercase(spelt)))
 }
 
 /// The index of the order shown by default among several: the newest (highest ID) that is not

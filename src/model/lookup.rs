@@ -336,7 +336,7 @@ pub fn code_spellings(query: &str) -> Vec<String> {
 
 /// What separates the parts of a code as people write it: `978-5-17-118366-2`,
 /// `0 986 452 041`, `04E-115-561-H`, `W 712/75`.
-const CODE_SEPARATORS: [char; 4] = ['-', ' ', '.', '/'];
+pub(crate) const CODE_SEPARATORS: [char; 4] = ['-', ' ', '.', '/'];
 
 /// How many digits make a number typed alone a code the store may keep written another way
 /// (`560408054` for `560 408 054`). Fewer are asked as typed.
@@ -355,7 +355,7 @@ const LOOSE_ONE_DIGIT_CHARS: usize = 6;
 const CODE_GROUP_CHARS: usize = 3;
 
 /// A code without its separators.
-fn compact(code: &str) -> String {
+pub(crate) fn compact(code: &str) -> String {
     code.chars()
         .filter(|c| !CODE_SEPARATORS.contains(c))
         .collect()

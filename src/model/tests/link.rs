@@ -221,7 +221,7 @@ fn an_order_number_typed_by_the_rep_is_trimmed_of_hash_and_spaces() {
     let b = order_number_batch("№A-17b").unwrap();
     assert_eq!(
         b.get("found").unwrap().params["filter"],
-        json!({"=%accountNumber": "A-17b"}),
+        json!({"=%accountNumber": "A_17b"}),
         "the tab writes numbers as №…"
     );
     let b = order_number_batch("A-19").unwrap();
@@ -233,7 +233,7 @@ fn an_order_number_typed_by_the_rep_is_trimmed_of_hash_and_spaces() {
     assert_eq!(found_commands(&b), ["found", "found1"]);
     assert_eq!(
         b.get("found1").unwrap().params["filter"],
-        json!({"=%accountNumber": "А-19"}),
+        json!({"=%accountNumber": "А_19"}),
         "Cyrillic А"
     );
     assert!(found_commands(&order_number_batch("165").unwrap()) == ["found"]);
@@ -269,6 +269,24 @@ fn a_found_order_is_the_typed_one_in_any_letter_case_and_nothing_else() {
     // `_` is a LIKE wildcard in the store: what else it matched is dropped here.
     assert!(!same_order_number(&o, "A_17b"));
     assert!(!same_order_number(&o, "A-17"));
+    // Its parts parted otherwise, as a customer reads it out: the same number.
+    assert!(same_order_number(&o, "A 17b"));
+    assert!(same_order_number(&o, "a/17-b"));
+    assert!(!same_order_number(&o, "A 17 c"));
+}
+
+#[test]
+fn an_order_number_typed_with_other_separators_is_asked_with_any_in_their_place() {
+    let b = order_number_batch("CE 1006").unwrap();
+    assert_eq!(
+        b.get("found").unwrap().params["filter"],
+        json!({"=%accountNumber": "CE_1006"})
+    );
+    assert_eq!(
+        b.get("found1").unwrap().params["filter"],
+        json!({"=%accountNumber": "СЕ_1006"}),
+        "and in Cyrillic look-alikes"
+    );
 }
 
 #[test]
