@@ -409,6 +409,63 @@ fn a_part_number_is_found_typed_without_its_separators_or_with_others() {
 
 #[test]
 #[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_code_dictated_in_groups_of_letters_is_found() {
+    each_finds_the_article_alone(
+        "a_code_dictated_in_groups_of_letters_is_found",
+        "GSK-85",
+        |n| format!("GSK-{n}85"),
+        &["GSK 85", "gsk85", "GSK-85"],
+    );
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_size_is_found_however_its_decimal_and_times_signs_and_letters_are_written() {
+    let mut seed = crate::support::seeds::mini_shop();
+    let products = seed["store"]["products"]
+        .as_array_mut()
+        .expect("store products");
+    let names = [
+        (41, "Саморез по дереву 4,2х75 чёрный"),
+        (42, "Саморез 4.2x75 оцинкованный"),
+        (43, "Саморез 4,2×75 жёлтый"),
+        (44, "Саморез 4,2х65"),
+        (45, "Болт DIN 933 M8x40"),
+        (46, "Болт М8х40 DIN 933"),
+        (47, "Болт DIN 933 M12x80, 18 40"),
+    ];
+    for (id, name) in names {
+        products.push(
+            json!({"id": id, "name": name, "xmlId": format!("size-{id}"),
+            "price": 10, "stock": [{"warehouse": 1, "amount": 5, "reserved": 0}]}),
+        );
+    }
+    let stand = lookup_page(
+        "a_size_is_found_however_its_decimal_and_times_signs_and_letters_are_written",
+        &seed,
+    );
+    for typed in ["саморез 4.2x75", "саморез 4,2х75", "4.2*75"] {
+        let (state, results) = search(&stand, typed);
+        assert_eq!(state, "ready", "{typed}");
+        let mut found = xml_ids(&results);
+        found.sort_unstable();
+        assert_eq!(found, ["size-41", "size-42", "size-43"], "{typed}");
+    }
+    for typed in ["болт м8х40", "болт M8x40"] {
+        let (state, results) = search(&stand, typed);
+        assert_eq!(state, "ready", "{typed}");
+        let mut found = xml_ids(&results);
+        found.sort_unstable();
+        assert_eq!(
+            found,
+            ["size-45", "size-46"],
+            "{typed}: not the M12 holding 18 40"
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
 fn a_product_whose_article_or_xml_id_is_typed_in_full_comes_first_among_longer_codes() {
     // Six products whose codes start with the one typed and whose names sort first: the code
     // lists' first entries by name are all longer codes.

@@ -1096,3 +1096,49 @@ fn a_deal_field_holding_the_order_number_in_look_alike_letters_shows_that_order(
     });
     assert_eq!(stand.count(&tid("link-unresolved")), 0);
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_product_without_a_code_is_said_not_compared_rather_than_missing_on_both_sides() {
+    // A gasket without an XML_ID in both catalogues, in deal 1 and in its order M-501.
+    let mut seed = mini_shop();
+    seed["portal"]["products"]
+        .as_array_mut()
+        .expect("portal products")
+        .push(json!({"id": 1010, "name": "Прокладка 8,5 мм", "price": 65}));
+    seed["portal"]["deals"][0]["rows"]
+        .as_array_mut()
+        .expect("deal 1's rows")
+        .push(json!({"productId": 1010, "price": 65, "quantity": 10}));
+    seed["store"]["products"]
+        .as_array_mut()
+        .expect("store products")
+        .push(json!({"id": 10, "name": "Прокладка 8,5 мм", "price": 65,
+            "stock": [{"warehouse": 1, "amount": 40, "reserved": 0}]}));
+    seed["store"]["orders"][0]["basket"]
+        .as_array_mut()
+        .expect("order 501's basket")
+        .push(json!({"id": 9004, "productId": 10, "price": 65, "quantity": 10}));
+    let name = "a_product_without_a_code_is_said_not_compared_rather_than_missing_on_both_sides";
+    let stand = Stand::start(
+        name,
+        Setup::own_seed(SeedFile::write(name, &seed), mini_options(60)),
+    );
+    stand.open_deal_ready(1, User::Rep);
+    let said: Vec<String> = stand
+        .read(&tid("difference"))
+        .into_iter()
+        .map(|d| d.text)
+        .collect();
+    assert!(
+        said.iter().all(|s| !s.contains("Прокладка")),
+        "no 'missing' on either side: {said:?}"
+    );
+    let note = stand
+        .text(&tid("rows-not-compared"))
+        .expect("the not-compared note");
+    assert!(
+        note.contains("«Прокладка 8,5 мм» (10 шт)") && note.contains("нет кода"),
+        "{note}"
+    );
+}
