@@ -72,6 +72,11 @@ pub struct LookupTexts {
     /// `{0}`: the title of a warehouse the store lists as inactive (the deal tab uses it too).
     pub warehouse_inactive: &'static str,
     pub no_price: &'static str,
+    /// The price cell of a product sold in variants that has no price of its own.
+    pub price_in_sizes: &'static str,
+    /// Added to the opened result's sentence when a warehouse holds more reserved than it has:
+    /// its free stock is 0, not negative, so the figures do not add up.
+    pub details_over_reserved: &'static str,
     /// The price cell when the store refused the prices.
     pub price_unknown: &'static str,
     /// The notice under the results when the store refused the prices.
@@ -130,6 +135,8 @@ static RU: LookupTexts = LookupTexts {
     warehouse_fallback: "Склад {0}",
     warehouse_inactive: "{0} (неактивен)",
     no_price: "нет цены",
+    price_in_sizes: "у вариантов",
+    details_over_reserved: "На части складов резерв больше остатка: там свободно 0.",
     price_unknown: "—",
     prices_refused_title: "Цены не показаны: магазин их не отдал",
     article: "Артикул",
@@ -183,6 +190,8 @@ static EN: LookupTexts = LookupTexts {
     warehouse_fallback: "Warehouse {0}",
     warehouse_inactive: "{0} (inactive)",
     no_price: "no price",
+    price_in_sizes: "per variant",
+    details_over_reserved: "Some warehouses hold more reserved than they have: 0 free there.",
     price_unknown: "—",
     prices_refused_title: "Prices are not shown: the store did not give them",
     article: "Article",

@@ -212,6 +212,11 @@ pub fn said(state: &LookupState, lang: Lang) -> String {
             &sum(|w| w.free),
         ],
     );
+    // A warehouse holding more reserved than it has counts 0 free: said, or the sum misleads.
+    let said = match hit.stock.warehouses.iter().any(|w| w.over_reserved()) {
+        true => format!("{said} {}", t.details_over_reserved),
+        false => said,
+    };
     // Figures of the first sizes only: said as the badge says it.
     match hit.in_sizes && hit.sizes_maybe_more {
         true => {

@@ -143,6 +143,10 @@ fn option(
     m.open_class("span", "sl-lookup-price sl-num")
         .attr("data-testid", "stock-price");
     match (&hit.price, &hit.unit) {
+        // A product sold in variants without a price of its own: 0 would read as free.
+        _ if hit.in_sizes && hit.price.as_ref().is_none_or(|p| p.price.is_zero()) => {
+            m.text(t.price_in_sizes)
+        }
         // Per its unit when the store named it: 39 000 ₽ a tonne is not a price per piece.
         (Some(p), Some(unit)) => m.text(&format!(
             "{}/{}",

@@ -689,3 +689,51 @@ fn refused_prices_show_as_unknown_under_a_notice_and_the_stock_stays() {
         "not \"no price\": unknown: {html}"
     );
 }
+
+#[test]
+fn a_product_sold_in_variants_without_a_price_of_its_own_does_not_read_as_free() {
+    let zero: Price = serde_json::from_value(
+        json!({"productId": 9, "catalogGroupId": 1, "price": 0, "currency": "RUB"}),
+    )
+    .unwrap();
+    let t = Lang::Ru.lookup();
+    for price in [Some(zero), None] {
+        let parent = LookupHit {
+            in_sizes: true,
+            sizes_counted: 2,
+            ..hit(9, "guid-9", &[], price)
+        };
+        let mut state = answered(None, None);
+        state.shown = Shown::Answer(LookupAnswer {
+            hits: vec![parent],
+            ..answer()
+        });
+        let html = whole(&state);
+        let cell = &html[html.find(r#"data-testid="stock-price""#).unwrap()..];
+        assert!(
+            cell.starts_with(&format!(
+                r#"data-testid="stock-price">{}<"#,
+                t.price_in_sizes
+            )),
+            "{cell}"
+        );
+        assert!(!html.contains("0,00"), "{html}");
+    }
+}
+
+#[test]
+fn an_opened_result_with_more_reserved_than_on_hand_says_why_the_figures_do_not_add_up() {
+    let records: Vec<StoreStock> = serde_json::from_value(json!([
+        {"productId": 5, "storeId": 1, "amount": 5, "quantityReserved": 9},
+        {"productId": 5, "storeId": 2, "amount": 3, "quantityReserved": 0}
+    ]))
+    .unwrap();
+    let mut state = answered(Some(0), Some(0));
+    state.shown = Shown::Answer(LookupAnswer {
+        hits: vec![hit(5, "guid-5", &records, None)],
+        ..answer()
+    });
+    let t = Lang::Ru.lookup();
+    let sentence = said(&state, Lang::Ru);
+    assert!(sentence.ends_with(t.details_over_reserved), "{sentence}");
+}
