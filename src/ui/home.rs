@@ -47,6 +47,7 @@ pub fn HomePage() -> Html {
     {
         let lookup = lookup.clone();
         let open = section.setter();
+        let focus = *section == Section::Lookup;
         use_effect_with(session.clone(), move |session| {
             let handle = match (session, lookup.cast::<web_sys::Element>()) {
                 (Some(session), Some(element)) => {
@@ -54,6 +55,7 @@ pub fn HomePage() -> Html {
                         Rc::new(move || open.set(Section::Settings));
                     let options = LookupOptions {
                         on_open_settings: Some(on_open_settings),
+                        focus,
                         ..LookupOptions::default()
                     };
                     Some(mount(element, session.clone(), options))

@@ -78,6 +78,8 @@ fn own_seed_lookup_finds_by_name_article_and_xml_id_with_stock_and_says_when_not
     );
     stand.open_app_page(User::Rep);
     stand.wait_css(&tid("stock-search"));
+    // The app page is for the lookup: its box takes the keyboard at once.
+    assert_eq!(stand.focused_testid().as_deref(), Some("stock-search"));
 
     stand.sandbox.reset_stats();
     let (state, results) = search(&stand, "Кофе");

@@ -32,6 +32,9 @@ pub struct LookupOptions {
     /// Called with the result the rep chooses (Enter on it, or a click), as its details open or
     /// close.
     pub on_select: Option<Rc<dyn Fn(LookupHit)>>,
+    /// The search box takes the keyboard as it appears (the app page, where the lookup is what
+    /// the rep came for; not the deal tab, under the deal's cards).
+    pub focus: bool,
 }
 
 /// A running lookup; dropping it stops it (the request in flight is aborted, the timer and

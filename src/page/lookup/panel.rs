@@ -96,6 +96,9 @@ pub fn start(region: &Region, setup: Setup) -> (Option<Rc<Panel>>, Vec<EventList
         return (None, Vec::new());
     };
     let panel = Rc::new(panel);
+    if panel.setup.options.focus {
+        panel.input.focus().ok();
+    }
     // Searches plan their stock by the store's warehouses: read them now, while the rep has
     // not typed yet, so each search is one request (the app page; the deal tab hands them on).
     if panel.state.borrow().warehouses.is_none() {
