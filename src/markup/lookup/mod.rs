@@ -318,14 +318,12 @@ pub fn body(m: &mut Markup, v: &View) {
         Shown::Answer(answer) if !answer.hits.is_empty() => {
             results::results(m, v, answer);
             if let Some(error) = &answer.prices_refused {
-                let who = v.audience();
-                let text = who.describe(error, System::Store);
-                let ask = who.ask_about(error, System::Store);
-                Notice::new(Tone::Warning, &text)
-                    .titled(t.prices_refused_title)
-                    .ask(ask.as_deref())
-                    .testid("stock-prices-refused")
-                    .write(m);
+                let said = (
+                    Tone::Warning,
+                    t.prices_refused_title,
+                    "stock-prices-refused",
+                );
+                store_error(m, v, error, said, None);
             }
         }
         Shown::Answer(answer) => {
@@ -354,18 +352,33 @@ pub fn body(m: &mut Markup, v: &View) {
                 .write(m);
         }
         Shown::Failed { error, .. } => {
-            let who = v.audience();
-            let text = who.describe(error, System::Store);
-            let ask = who.ask_about(error, System::Store);
-            Notice::new(Tone::Alert, &text)
-                .titled(t.failed_title)
-                .ask(ask.as_deref())
-                .testid("stock-failed")
-                .action(t.retry, action::RETRY)
-                .write(m);
+            let said = (Tone::Alert, t.failed_title, "stock-failed");
+            store_error(m, v, error, said, Some(t.retry));
         }
         Shown::Nothing if loading => results::skeleton_rows(m),
         Shown::Nothing => {}
+    }
+}
+
+/// A notice of the store's `error`, `said` as (tone, title, test hook): what failed and whom
+/// to ask, with a `retry` button when given.
+fn store_error(
+    m: &mut Markup,
+    v: &View,
+    error: &bitrix_rest::Error,
+    (tone, title, testid): (Tone, &str, &str),
+    retry: Option<&str>,
+) {
+    let who = v.audience();
+    let text = who.describe(error, System::Store);
+    let ask = who.ask_about(error, System::Store);
+    let notice = Notice::new(tone, &text)
+        .titled(title)
+        .ask(ask.as_deref())
+        .testid(testid);
+    match retry {
+        Some(label) => notice.action(label, action::RETRY).write(m),
+        None => notice.write(m),
     }
 }
 
