@@ -1141,4 +1141,6 @@ fn a_product_without_a_code_is_said_not_compared_rather_than_missing_on_both_sid
         note.contains("«Прокладка 8,5 мм» (10 шт)") && note.contains("нет кода"),
         "{note}"
     );
+    // Nor is the order's gasket line listed as the order's alone.
+    assert_eq!(stand.count(&tid("order-only-row")), 0);
 }

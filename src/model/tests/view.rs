@@ -242,6 +242,30 @@ fn a_shipped_orders_lines_need_no_stock_beyond_what_the_deal_asks_more() {
 }
 
 #[test]
+fn an_order_line_named_as_a_row_never_looked_for_is_not_shown_as_the_orders_alone() {
+    let mut w = world();
+    // "Сборка" (product 3) is no product the portal listed; the order has a line so named.
+    let mut assembly = basket(503, 73, None, "1", "0");
+    assembly.name = "Сборка".into();
+    let mut other = basket(504, 74, Some("Z"), "1", "10");
+    other.name = "Фильтр".into();
+    w.order
+        .as_mut()
+        .unwrap()
+        .basket_items
+        .extend([assembly, other]);
+    let v = build(&w, answered);
+    let order_only: Vec<&str> = v
+        .rows
+        .iter()
+        .filter(|r| r.order_only)
+        .map(|r| r.name.as_str())
+        .collect();
+    assert_eq!(order_only, vec!["Фильтр"]);
+    assert_eq!(v.uncompared.len(), 1);
+}
+
+#[test]
 fn a_deal_line_named_as_the_orders_delivery_is_marked_as_it() {
     let mut w = world();
     w.order.as_mut().unwrap().shipments = from(json!([

@@ -212,10 +212,19 @@ impl DealView {
         let wants_nothing = stage_lost(input.stages, &input.deal.stage_id) == Some(true);
         // The order's lines no deal row has: what the customer ordered still needs stock.
         // (Without the portal's catalogue no row could be paired: none is called order-only.)
+        // Rows whose products were never looked for are not compared with the order; a line
+        // of the order named as one of them is not shown as the order's alone either.
+        let (uncompared, named_alike) = match (order, answer) {
+            (Some(o), Some(_)) if !input.catalogue_unread => {
+                uncompared_rows(input.rows, &matching, o)
+            }
+            _ => (Vec::new(), Vec::new()),
+        };
         let order_only: Vec<&BasketItem> = matching
             .basket_only
             .iter()
             .filter(|_| !input.catalogue_unread)
+            .filter(|id| !named_alike.contains(id))
             .filter_map(|id| basket.iter().find(|i| i.id == *id))
             .collect();
         let only_shipped: Vec<Decimal> = order_only.iter().map(|it| shipped_of(it)).collect();
@@ -331,12 +340,6 @@ impl DealView {
                 mapping: &input.settings.stage_mapping,
                 stages: input.stages,
             }),
-            _ => Vec::new(),
-        };
-        let uncompared = match (order, answer) {
-            (Some(o), Some(_)) if !input.catalogue_unread => {
-                uncompared_rows(input.rows, &matching, o).0
-            }
             _ => Vec::new(),
         };
         let differences = if input.catalogue_unread {
