@@ -148,8 +148,8 @@ impl CandidateSearch {
         hits.iter().any(|(_, list)| list.len() >= PAGE_SIZE)
     }
 
-    /// The candidate orders, newest first: orders whose property value normalises to one of
-    /// the contact's phones or e-mails. `hits` are the search commands' results by command
+    /// The candidate orders, the likeliest first (under way, the better match, the newest):
+    /// orders whose property value normalises to one of the contact's phones or e-mails. `hits` are the search commands' results by command
     /// name (missing commands count as empty), `orders` every orders command's list.
     pub fn candidates(
         &self,
@@ -182,7 +182,7 @@ impl CandidateSearch {
                 }
             }
         }
-        // Each order once (several searches may find it), the highest ID first.
+        // Each order once (several searches may find it), the highest ID first among equals.
         let mut found: Vec<&Order> = Vec::new();
         for o in orders.iter().flatten() {
             if !found.iter().any(|f| f.id == o.id) {
@@ -190,7 +190,7 @@ impl CandidateSearch {
             }
         }
         sort_by_key(&mut found, |o| std::cmp::Reverse(o.id));
-        found
+        let mut candidates: Vec<CandidateOrder> = found
             .into_iter()
             .filter_map(|order| {
                 let id = order.id;
@@ -205,7 +205,14 @@ impl CandidateSearch {
                     on,
                 })
             })
-            .collect()
+            .collect();
+        // The likeliest first: an order still under way (not canceled, not shipped) before one
+        // done with, then the better match (phone and e-mail before one of them), then the
+        // newest (the order above).
+        sort_by_key(&mut candidates, |c| {
+            (c.order.canceled, c.order.deducted, c.on)
+        });
+        candidates
     }
 }
 

@@ -313,10 +313,36 @@ fn candidate_orders_are_only_those_whose_value_normalises_to_the_contacts() {
         .into_iter()
         .map(|c| (c.order.id, c.on))
         .collect();
+    // The better match first, then the newest.
     assert_eq!(
         found,
-        vec![(23, MatchedOn::Email), (20, MatchedOn::PhoneAndEmail)]
+        vec![(20, MatchedOn::PhoneAndEmail), (23, MatchedOn::Email)]
     );
+}
+
+#[test]
+fn candidate_orders_under_way_come_before_those_done_with() {
+    let c = contact(1, "Анна", &["+7 916 123-45-67"], &["anna@mail.ru"]);
+    let search = CandidateSearch::for_contact(&c).unwrap();
+    let phoned = |order_id: u64| hit(order_id, "", "+79161234567");
+    let hits = vec![
+        (
+            "phone0".to_string(),
+            vec![phoned(30), phoned(31), phoned(32)],
+        ),
+        ("email0".to_string(), vec![hit(30, "", "anna@mail.ru")]),
+    ];
+    let orders = vec![vec![
+        order(30, json!({}), vec![]),
+        order(31, json!({"deducted": "Y"}), vec![]),
+        order(32, json!({"canceled": "Y"}), vec![]),
+    ]];
+    let found: Vec<u64> = search
+        .candidates(&hits, &orders)
+        .into_iter()
+        .map(|c| c.order.id)
+        .collect();
+    assert_eq!(found, vec![30, 31, 32]);
 }
 
 #[test]
