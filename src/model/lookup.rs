@@ -465,32 +465,85 @@ fn latin(text: &str) -> String {
 /// (`М8х40` → `_8_40`); `м8` or `чай-1` stays as typed (`_8` would find every 18 and 28).
 const ALIKE_DIGITS: usize = 2;
 
-/// The LIKE pattern of a word of a name: its size marks as `_` ([`sized`]), and in a word of
-/// [`ALIKE_DIGITS`] digits or more its look-alike letters too, so a size written in either
-/// alphabet (`M8x40`, `М8х40`) is found; `None` when it is asked as typed. What the store
-/// finds by a pattern is checked against the word (see `AsTyped`).
+/// How many letters stand right beside a number as its unit or its name (`200мг`, `омега3`)
+/// for the two to be asked with any gap between (`200%мг` finds `200 мг`); fewer (`d3`,
+/// `м8`) are asked as typed.
+const GLUED_LETTERS: usize = 2;
+
+/// The LIKE pattern of a word of a name, `None` when it is asked as typed:
+/// - its size marks as `_` ([`sized`]): `4.2x75` finds `4,2х75`;
+/// - a number and the letters right beside it (at least [`GLUED_LETTERS`]) with anything
+///   between them (`%`): `200мг` finds `200 мг`, `омега3` finds `Омега-3` (a hyphen typed is
+///   asked as typed: a code's hyphens are its own);
+/// - in a word of [`ALIKE_DIGITS`] digits or more whose letters could all be written in
+///   either alphabet, those letters as `_`: `м8х40` finds `M8x40`.
+///
+/// What the store finds by a pattern is checked against the word (see `AsTyped`).
 fn name_pattern(word: &str) -> Option<String> {
-    let size = sized(word);
     let lookalike = |c: char| {
         LOOKALIKES
             .iter()
             .any(|(cyr, lat)| cyr.contains(c) || lat.contains(c))
     };
-    let alike: String = size
-        .chars()
-        .map(|c| if lookalike(c) { '_' } else { c })
-        .collect();
     let digits = word.chars().filter(char::is_ascii_digit).count();
-    let pattern = match digits >= ALIKE_DIGITS {
-        true => alike,
-        false => size,
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let alike = digits >= ALIKE_DIGITS && letters.iter().all(|c| lookalike(*c));
+    let chars: Vec<char> = sized(word).chars().collect();
+    // The length of the run of letters starting at `i` going `step` (+1 or -1).
+    let run = |i: usize, forward: bool| {
+        let mut n = 0;
+        let mut at = Some(i);
+        while let Some(j) = at.filter(|j| chars.get(*j).is_some_and(|c| c.is_alphabetic())) {
+            n += 1;
+            at = if forward {
+                j.checked_add(1)
+            } else {
+                j.checked_sub(1)
+            };
+        }
+        n
     };
+    let mut pattern = String::with_capacity(word.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+        let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+        // Letters right after a number, or a number right after letters: any gap between.
+        let boundary = (digit(prev) && c.is_alphabetic() && run(i, true) >= GLUED_LETTERS)
+            || (c.is_ascii_digit() && i > 0 && letter(prev) && run(i - 1, false) >= GLUED_LETTERS);
+        if boundary {
+            pattern.push('%');
+        }
+        pattern.push(if alike && lookalike(c) { '_' } else { c });
+    }
     (pattern != word).then_some(pattern)
 }
 
-/// Whether `name` holds `word`, both folded, sizes and look-alike letters read alike.
+/// `text` with the gaps between a number and the letters beside it closed (`200 мг` and
+/// `омега-3` read `200мг`, `омега3`), so words [`name_pattern`] asked apart compare alike.
+fn glued(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let at = |i: Option<usize>| i.and_then(|i| chars.get(i)).copied();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' || c == '-' {
+            let (prev, next) = (at(i.checked_sub(1)), at(Some(i + 1)));
+            let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+            let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+            if (digit(prev) && letter(next)) || (letter(prev) && digit(next)) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether `name` holds `word`, both folded: sizes, look-alike letters and the gap between a
+/// number and its unit read alike.
 fn name_holds(name: &str, word: &str) -> bool {
-    sized(&latin(name)).contains(&sized(&latin(word)))
+    let alike = |text: &str| glued(&sized(&latin(text)));
+    alike(name).contains(&alike(word))
 }
 
 /// Whether a product found holds every word of `query`: in its name, or as its code (a code
@@ -664,6 +717,21 @@ struct AsTyped {
     /// The words the store was asked with wildcards ([`name_pattern`]): a name it found must
     /// hold each, read alike, or it matched only the wildcards (`18 40` for `М8х40`).
     patterned: Vec<String>,
+    /// The query, folded, when it is too short to mean an XML_ID in the 1C GUID form (`d3`
+    /// is a vitamin, not `d3f0a9c2-…`).
+    short: Option<String>,
+}
+
+/// How many characters a query needs before a 1C GUID starting with it counts as found.
+const GUID_PREFIX_CHARS: usize = 4;
+
+/// Whether `code` is a GUID (`8-4-4-4-12` hexadecimal digits), as 1C writes XML_IDs.
+fn guid_like(code: &str) -> bool {
+    let parts: Vec<&str> = code.trim().split('-').collect();
+    parts.iter().map(|p| p.len()).eq([8, 4, 4, 4, 12])
+        && parts
+            .iter()
+            .all(|p| p.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 impl AsTyped {
@@ -689,7 +757,23 @@ impl AsTyped {
             loose: loose.is_some(),
             words: fold(q).split(' ').map(str::to_owned).collect(),
             patterned,
+            short: (q.chars().count() < GUID_PREFIX_CHARS).then(|| fold(q)),
         }
+    }
+
+    /// A product found only because its GUID XML_ID starts with a short query.
+    fn guid_noise(&self, product: &Product, scope: &LookupScope<'_>) -> bool {
+        let Some(q) = &self.short else {
+            return false;
+        };
+        let starts = |code: Option<String>| code.is_some_and(|c| fold(c.trim()).starts_with(q));
+        product.xml_id.as_deref().is_some_and(guid_like)
+            && !fold(&product.name).contains(q.as_str())
+            && !starts(scope.article_of(product))
+            && !product
+                .xml_id
+                .as_deref()
+                .is_some_and(|x| fold(x.trim()) == *q)
     }
 
     /// The query's spellings without separators, when it is a code compared so; else none.
@@ -701,6 +785,9 @@ impl AsTyped {
     }
 
     fn matches(&self, product: &Product, scope: &LookupScope<'_>) -> bool {
+        if self.guid_noise(product, scope) {
+            return false;
+        }
         let Some(spellings) = &self.spellings else {
             // A code holding the word is what was typed too (the code lists ask it as typed).
             let name = fold(&product.name);
@@ -765,7 +852,25 @@ pub fn found_count(
 }
 
 /// A hit's sort key: its rank, whether its name misses a word typed, its name's order, its ID.
-type HitKey = (Relevance, bool, String, u64);
+type HitKey = (Relevance, bool, bool, String, u64);
+
+/// Whether `name` holds the number `number` whole: not inside a longer number (`5` in `25`,
+/// `1,5`, `5,5`).
+fn holds_whole_number(name: &str, number: &str) -> bool {
+    let chars: Vec<char> = name.chars().collect();
+    let digits: Vec<char> = number.chars().collect();
+    let at = |i: Option<usize>| i.and_then(|i| chars.get(i)).copied();
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let mark = |c: Option<char>| c.is_some_and(|c| c == ',' || c == '.');
+    (0..chars.len()).any(|i| {
+        let end = i + digits.len();
+        chars.get(i..end) == Some(&digits[..])
+            && !digit(at(i.checked_sub(1)))
+            && !(mark(at(i.checked_sub(1))) && digit(at(i.checked_sub(2))))
+            && !digit(at(Some(end)))
+            && !(mark(at(Some(end))) && digit(at(Some(end + 1))))
+    })
+}
 
 /// The ranked, de-duplicated, capped results (see the module doc).
 pub fn lookup_hits(
@@ -846,10 +951,30 @@ pub fn lookup_hits(
         let name = fold(&p.name);
         !words.iter().all(|w| name_holds(&name, w))
     };
+    // A number typed alone (`сверло 5`) is a size: names holding it whole come before those
+    // holding it inside another (`1,5`, `25`).
+    let numbers: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    let number_inside = |p: &Product| {
+        let name = fold(&p.name);
+        !numbers.iter().all(|n| holds_whole_number(&name, n))
+    };
     // Each key once (the sort compares each entry many times; a name's key lowers its case).
     let mut keyed: Vec<(HitKey, &Product)> = ranked
         .into_iter()
-        .map(|(relevance, p)| ((relevance, misses_words(p), order(&p.name), p.id), p))
+        .map(|(relevance, p)| {
+            let key = (
+                relevance,
+                misses_words(p),
+                number_inside(p),
+                order(&p.name),
+                p.id,
+            );
+            (key, p)
+        })
         .collect();
     sort_by(&mut keyed, |a, b| a.0 < b.0);
     let hit = |relevance: Relevance, p: &Product| LookupHit {

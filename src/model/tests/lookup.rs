@@ -5,8 +5,8 @@ use bitrix_rest::models::catalog::Price;
 use crate::model::call::Batch;
 use crate::model::catalog_query::{price_commands, products_per_stock_command, stock_commands};
 use crate::model::lookup::{
-    LookupQuery, LookupResults, LookupScope, MAX_RESULTS, Relevance, lookup_batch, lookup_hits,
-    matches_as_typed, name_filter,
+    LookupQuery, LookupResults, LookupScope, MAX_RESULTS, Relevance, found_count, lookup_batch,
+    lookup_hits, matches_as_typed, name_filter,
 };
 
 use super::fixtures::{d, from, product, stock};
@@ -366,6 +366,8 @@ fn a_size_is_found_however_its_decimal_and_times_signs_are_written() {
         json!({"=%name": "%_8_40%", "%name": "болт"})
     );
     assert_eq!(name_filter("м8"), json!({"%name": "м8"}));
+    // A letter beside the size that has no twin keeps the size's letters as typed.
+    assert_eq!(name_filter("м8х40г"), json!({"=%name": "%м8_40г%"}));
     // Marks not between digits, and a query holding wildcards of its own, stay as typed.
     assert_eq!(name_filter("x.5"), json!({"%name": "x.5"}));
     assert_eq!(name_filter("4,2_75"), json!({"%name": "4,2_75"}));
@@ -432,6 +434,93 @@ fn a_size_is_found_however_its_decimal_and_times_signs_are_written() {
             (1, Relevance::NameWords)
         ]
     );
+}
+
+#[test]
+fn a_number_and_its_unit_typed_together_find_them_written_apart() {
+    assert_eq!(
+        name_filter("нурофен 200мг"),
+        json!({"=%name": "%200%мг%", "%name": "нурофен"})
+    );
+    assert_eq!(name_filter("омега3"), json!({"=%name": "%омега%3%"}));
+    // One letter beside a number is asked as typed (`d3`, a vitamin, not "d…3").
+    assert_eq!(name_filter("d3"), json!({"%name": "d3"}));
+    // A hyphen typed is the product's own (`омега-3`), a code's too.
+    assert_eq!(name_filter("омега-3"), json!({"%name": "омега-3"}));
+    let drugs = [
+        product(1, "Нурофен 200 мг №10", None, json!({})),
+        product(2, "Нурофен 200мг таблетки", None, json!({})),
+        product(3, "Нурофен детский 200 таблеток по 5 мг", None, json!({})),
+    ];
+    let hits = lookup_hits(
+        &q("нурофен 200мг"),
+        LookupResults {
+            lists: [&[], &[], &[], &drugs, &[], &[]],
+            ..Default::default()
+        },
+        scope(),
+        &[1],
+    );
+    let mut ids: Vec<u64> = hits.iter().map(|h| h.product.id).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, vec![1, 2], "not 200 tablets of 5 mg");
+}
+
+#[test]
+fn a_number_typed_alone_ranks_the_names_holding_it_whole_first() {
+    let drills = [
+        product(1, "Сверло 1,5 мм", None, json!({})),
+        product(2, "Сверло 25 мм", None, json!({})),
+        product(3, "Сверло по бетону 5х110", None, json!({})),
+        product(4, "Сверло 5 мм", None, json!({})),
+        product(5, "Сверло 5,5 мм", None, json!({})),
+    ];
+    let hits = lookup_hits(
+        &q("сверло 5"),
+        LookupResults {
+            lists: [&[], &[], &[], &drills, &[], &[]],
+            ..Default::default()
+        },
+        scope(),
+        &[1],
+    );
+    let ids: Vec<u64> = hits.iter().map(|h| h.product.id).collect();
+    assert_eq!(ids, vec![4, 5, 3, 1, 2]);
+}
+
+#[test]
+fn a_short_query_does_not_find_products_by_the_start_of_their_1c_guid() {
+    let guid = |start: &str| format!("{start}0a9c2-1111-2222-3333-444455556666");
+    let aspirin = product(1, "Аспирин", Some(&guid("d3f")), json!({}));
+    let vitamin = product(2, "Витамин D3 2000 МЕ", Some(&guid("a1b")), json!({}));
+    let coded = product(3, "Мазь", Some("D3-KIT"), json!({}));
+    let results = LookupResults {
+        lists: [
+            &[aspirin.clone(), coded.clone()],
+            &[],
+            &[],
+            std::slice::from_ref(&vitamin),
+            &[],
+            &[],
+        ],
+        ..Default::default()
+    };
+    let ids: Vec<u64> = lookup_hits(&q("d3"), results, scope(), &[1])
+        .iter()
+        .map(|h| h.product.id)
+        .collect();
+    assert_eq!(ids, vec![3, 2], "a code that is no GUID still counts");
+    assert_eq!(found_count(&q("d3"), &results, &scope()), 2);
+    // Four characters and more: a GUID's start is what the rep typed.
+    let results = LookupResults {
+        lists: [std::slice::from_ref(&aspirin), &[], &[], &[], &[], &[]],
+        ..Default::default()
+    };
+    let ids: Vec<u64> = lookup_hits(&q("d3f0"), results, scope(), &[1])
+        .iter()
+        .map(|h| h.product.id)
+        .collect();
+    assert_eq!(ids, vec![1]);
 }
 
 #[test]
