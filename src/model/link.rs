@@ -310,12 +310,22 @@ pub fn order_number_batch(number: &str) -> Option<Batch> {
     let mut found = Vec::new();
     for (i, spelt) in code_spellings(number).iter().enumerate() {
         let name = found_command(i);
-        // Its separators as LIKE's "any one character": `CE 1006` finds `CE-1006`
-        // ([`same_order_number`] keeps only the numbers that are the typed one).
-        let pattern: String = spelt
-            .chars()
-            .map(|c| if CODE_SEPARATORS.contains(&c) { '_' } else { c })
-            .collect();
+        // Its separators as LIKE's "any one character", and anything between its letters and
+        // digits: `CE 1006` and `CE1006` find `CE-1006` ([`same_order_number`] keeps only the
+        // numbers that are the typed one but for separators).
+        let mut pattern = String::with_capacity(spelt.len() + 4);
+        let mut prev: Option<char> = None;
+        for c in spelt.chars() {
+            let apart = prev.is_some_and(|p| {
+                (p.is_alphabetic() && c.is_ascii_digit())
+                    || (p.is_ascii_digit() && c.is_alphabetic())
+            });
+            if apart {
+                pattern.push('%');
+            }
+            pattern.push(if CODE_SEPARATORS.contains(&c) { '_' } else { c });
+            prev = Some(c);
+        }
         batch.push(
             name.clone(),
             order_list_call(json!({"=%accountNumber": pattern})),

@@ -221,7 +221,7 @@ fn an_order_number_typed_by_the_rep_is_trimmed_of_hash_and_spaces() {
     let b = order_number_batch("№A-17b").unwrap();
     assert_eq!(
         b.get("found").unwrap().params["filter"],
-        json!({"=%accountNumber": "A_17b"}),
+        json!({"=%accountNumber": "A_17%b"}),
         "the tab writes numbers as №…"
     );
     let b = order_number_batch("A-19").unwrap();
@@ -287,6 +287,15 @@ fn an_order_number_typed_with_other_separators_is_asked_with_any_in_their_place(
         json!({"=%accountNumber": "СЕ_1006"}),
         "and in Cyrillic look-alikes"
     );
+    // Typed without its hyphen: anything between its letters and digits.
+    let b = order_number_batch("а506").unwrap();
+    assert_eq!(
+        b.get("found").unwrap().params["filter"],
+        json!({"=%accountNumber": "а%506"})
+    );
+    let o = order(506, json!({"accountNumber": "А-506"}), vec![]);
+    assert!(same_order_number(&o, "а506"));
+    assert!(!same_order_number(&o, "а5066"));
 }
 
 #[test]
