@@ -34,7 +34,7 @@ use crate::model::catalog_query::{
 };
 use crate::model::sorted::{sort_by, sort_by_key, sort_dedup};
 use crate::model::stock::{OwnReserve, ProductStock, product_stock};
-use crate::model::text::{lowercase, pasted};
+use crate::model::text::{lowercase, pasted, unaccented};
 use crate::model::unit::Unit;
 
 /// The fewest characters a query must have.
@@ -667,8 +667,9 @@ pub struct LookupResults<'a> {
     pub prices: &'a [Price],
 }
 
+/// Text as the store's collation compares it: any case, `ё` as `е`, accents read plain.
 fn fold(text: &str) -> String {
-    lowercase(text).replace('ё', "е")
+    unaccented(&lowercase(text).replace('ё', "е"))
 }
 
 /// A name's sort key: folded, with every run of digits compared as a number, so "№2" comes

@@ -17,6 +17,35 @@ pub fn lowercase(text: &str) -> String {
     }
 }
 
+/// Latin letters with accents (lower case) and the letter each is read as: MySQL's collations
+/// that Bitrix runs on hold them equal (`avene` finds `Avène`).
+const ACCENTED: [(&str, char); 12] = [
+    ("àáâãäåāă", 'a'),
+    ("çćč", 'c'),
+    ("ďđ", 'd'),
+    ("èéêëēěę", 'e'),
+    ("ìíîïī", 'i'),
+    ("ñńň", 'n'),
+    ("òóôõöøō", 'o'),
+    ("ùúûüūů", 'u'),
+    ("ýÿ", 'y'),
+    ("śšş", 's'),
+    ("źżž", 'z'),
+    ("ř", 'r'),
+];
+
+/// Lower-case `text` with its accented Latin letters read plain (`l'oréal` → `l'oreal`).
+pub fn unaccented(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            ACCENTED
+                .iter()
+                .find(|(accented, _)| accented.contains(c))
+                .map_or(c, |(_, plain)| *plain)
+        })
+        .collect()
+}
+
 /// Text as the rep meant it when it came from a paste (a Word document, a messenger, a web
 /// page): invisible characters (zero-width spaces and joiners, soft hyphens, byte-order marks)
 /// dropped, non-breaking spaces read as spaces, and the dashes and minus signs people's

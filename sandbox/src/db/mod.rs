@@ -80,11 +80,37 @@ impl Db {
     }
 }
 
-/// Text as MySQL's utf8 collations compare it: lower case, and `ё` read as `е` (the general and
-/// Unicode collations Bitrix runs on hold them equal, so `зерна` finds `зёрна`).
+/// Text as MySQL's utf8 collations compare it: lower case, `ё` read as `е` and accented Latin
+/// letters as plain ones (the general and Unicode collations Bitrix runs on hold them equal, so
+/// `зерна` finds `зёрна` and `avene` finds `Avène`).
 pub fn fold(text: &str) -> String {
-    text.to_lowercase().replace('ё', "е")
+    text.to_lowercase()
+        .replace('ё', "е")
+        .chars()
+        .map(|c| {
+            ACCENTED
+                .iter()
+                .find(|(accented, _)| accented.contains(c))
+                .map_or(c, |(_, plain)| *plain)
+        })
+        .collect()
 }
+
+/// Accented Latin letters (lower case) and the plain letter MySQL's collations read them as.
+const ACCENTED: [(&str, char); 12] = [
+    ("àáâãäåāă", 'a'),
+    ("çćč", 'c'),
+    ("ďđ", 'd'),
+    ("èéêëēěę", 'e'),
+    ("ìíîïī", 'i'),
+    ("ñńň", 'n'),
+    ("òóôõöøō", 'o'),
+    ("ùúûüūů", 'u'),
+    ("ýÿ", 'y'),
+    ("śšş", 's'),
+    ("źżž", 'z'),
+    ("ř", 'r'),
+];
 
 /// Deletes every row of every table.
 pub fn clear(tx: &Transaction) -> rusqlite::Result<()> {
@@ -106,6 +132,14 @@ pub fn meta(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_folds_as_mysqls_collations_compare_it() {
+        assert_eq!(fold("Зёрна"), "зерна");
+        assert_eq!(fold("Avène L'ORÉAL Crème"), "avene l'oreal creme");
+        // Cyrillic letters are their own: й is not и.
+        assert_eq!(fold("Йод"), "йод");
+    }
 
     #[test]
     fn a_database_file_of_an_older_schema_is_made_anew() {

@@ -524,6 +524,31 @@ fn a_short_query_does_not_find_products_by_the_start_of_their_1c_guid() {
 }
 
 #[test]
+fn accented_names_read_as_typed_without_accents() {
+    let cream = product(1, "Avène Cicalfate+ крем 40 мл", None, json!({}));
+    let hits = lookup_hits(
+        &q("avene cicalfate крем 40 мл"),
+        LookupResults {
+            lists: [&[], &[], &[], std::slice::from_ref(&cream), &[], &[]],
+            ..Default::default()
+        },
+        scope(),
+        &[1],
+    );
+    assert_eq!(hits.len(), 1, "every word held, read without accents");
+    let hits = lookup_hits(
+        &q("avene"),
+        LookupResults {
+            lists: [&[], &[], &[], std::slice::from_ref(&cream), &[], &[]],
+            ..Default::default()
+        },
+        scope(),
+        &[1],
+    );
+    assert_eq!(hits[0].relevance, Relevance::NamePrefix);
+}
+
+#[test]
 fn codes_match_ignoring_case_and_a_code_prefix_ranks_above_names() {
     let art = |v: &str| json!({"property101": {"valueId": 1, "value": v}});
     let exact = product(1, "Кофе Бразилия", Some("KF-1"), art("KF-001"));
