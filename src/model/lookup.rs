@@ -253,13 +253,17 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
         ListFilters::both(name_filter(q)),
         name_slots,
     );
-    // Several words: names holding them as typed come first, and the store's first entries of
-    // the word-by-word list ("серия" and "10" anywhere) may not include them.
-    if q.contains(' ') {
-        let phrase = match sized_query == q {
-            true => json!({"%name": q}),
-            false => json!({"=%name": format!("%{sized_query}%")}),
-        };
+    // A size or a number written the other way (`4.2` for `4,2`, `М12` for `M12`) is asked
+    // word by word in that spelling. Else, for several words: names holding them as typed come
+    // first, and the store's first entries of the word-by-word list ("серия" and "10"
+    // anywhere) may not include them.
+    let phrase = match (other_spelling(q).filter(|_| !wildcards), q.contains(' ')) {
+        (Some(other), _) => Some(name_filter(&other)),
+        (None, true) if sized_query == q => Some(json!({"%name": q})),
+        (None, true) => Some(json!({"=%name": format!("%{sized_query}%")})),
+        (None, false) => None,
+    };
+    if let Some(phrase) = phrase {
         add(
             &mut batch,
             "by_phrase",
@@ -419,14 +423,15 @@ pub fn variations_of(name: &str) -> String {
     format!("{name}_variations")
 }
 
-/// What catalogues write between the numbers of a size or a decimal: `4,2х75`, `4.2x75`,
-/// `4,2×75`, `4.2*75`, `M8x40` (Latin or Cyrillic x, either case).
-const SIZE_MARKS: [char; 8] = [',', '.', 'x', 'X', 'х', 'Х', '×', '*'];
+/// What catalogues write between the numbers of a size: `4,2х75`, `4.2x75`, `4,2×75`,
+/// `4.2*75`, `M8x40` (Latin or Cyrillic x, either case).
+const TIMES_MARKS: [char; 6] = ['x', 'X', 'х', 'Х', '×', '*'];
 
-/// `text` with every size mark between two digits made `_`, LIKE's "any one character": a
-/// size typed `4.2x75` finds the names holding `4,2х75`, and compared in this form both read
-/// alike. Text without such a mark comes back as it is.
-fn sized(text: &str) -> String {
+/// What separates a number's decimals: `4,2` or `4.2`.
+const DECIMAL_MARKS: [char; 2] = [',', '.'];
+
+/// `text` with each character between two digits that is one of `marks` made `to`.
+fn between_digits(text: &str, marks: &[char], to: char) -> String {
     let chars: Vec<char> = text.chars().collect();
     let digit = |i: Option<usize>| {
         i.and_then(|i| chars.get(i))
@@ -437,13 +442,15 @@ fn sized(text: &str) -> String {
         .enumerate()
         .map(|(i, &c)| {
             let between = digit(i.checked_sub(1)) && digit(Some(i + 1));
-            if between && SIZE_MARKS.contains(&c) {
-                '_'
-            } else {
-                c
-            }
+            if between && marks.contains(&c) { to } else { c }
         })
         .collect()
+}
+
+/// `text` with every times sign of a size made `_`, LIKE's "any one character": `4,2x75` finds
+/// the names holding `4,2х75` and `4,2×75`. Text without one comes back as it is.
+fn sized(text: &str) -> String {
+    between_digits(text, &TIMES_MARKS, '_')
 }
 
 /// `text` with the Cyrillic look-alike letters as their Latin twins (`М8х40` reads `M8x40`).
@@ -461,9 +468,61 @@ fn latin(text: &str) -> String {
         .collect()
 }
 
-/// How many digits make a word a size whose look-alike letters become wildcards too
-/// (`М8х40` → `_8_40`); `м8` or `чай-1` stays as typed (`_8` would find every 18 and 28).
-const ALIKE_DIGITS: usize = 2;
+/// A word of a query in the other way of writing it, when it has one: a number's decimal
+/// mark the other one (`4,2` and `4.2`), and a size whose letters all have twins in the other
+/// alphabet (`м8х40` and `m8x40`, `M12` and `М12`).
+fn other_word(word: &str) -> String {
+    if !word.chars().any(|c| c.is_ascii_digit()) {
+        return word.to_owned();
+    }
+    let swapped: String = word
+        .chars()
+        .collect::<Vec<char>>()
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let digit = |j: Option<usize>| {
+                j.and_then(|j| word.chars().nth(j))
+                    .is_some_and(|c| c.is_ascii_digit())
+            };
+            match c {
+                ',' | '.' if digit(i.checked_sub(1)) && digit(Some(i + 1)) => {
+                    if c == ',' {
+                        '.'
+                    } else {
+                        ','
+                    }
+                }
+                _ => c,
+            }
+        })
+        .collect();
+    let letters: Vec<char> = swapped.chars().filter(|c| c.is_alphabetic()).collect();
+    let twin = |c: char| {
+        LOOKALIKES.iter().find_map(|(cyr, lat)| {
+            cyr.chars()
+                .position(|f| f == c)
+                .and_then(|at| lat.chars().nth(at))
+                .or_else(|| {
+                    lat.chars()
+                        .position(|f| f == c)
+                        .and_then(|at| cyr.chars().nth(at))
+                })
+        })
+    };
+    match !letters.is_empty() && letters.iter().all(|c| twin(*c).is_some()) {
+        true => swapped.chars().map(|c| twin(c).unwrap_or(c)).collect(),
+        false => swapped,
+    }
+}
+
+/// The query in the other way of writing its sizes and numbers ([`other_word`]), when that
+/// differs: asked as a list of its own, since the store's LIKE has no "either".
+fn other_spelling(query: &str) -> Option<String> {
+    let other: Vec<String> = query.split(' ').map(other_word).collect();
+    let other = other.join(" ");
+    (other != query).then_some(other)
+}
 
 /// How many letters stand right beside a number as its unit or its name (`200мг`, `омега3`)
 /// for the two to be asked with any gap between (`200%мг` finds `200 мг`); fewer (`d3`,
@@ -471,25 +530,15 @@ const ALIKE_DIGITS: usize = 2;
 const GLUED_LETTERS: usize = 2;
 
 /// The LIKE pattern of a word of a name, `None` when it is asked as typed:
-/// - its size marks as `_` ([`sized`]): `4.2x75` finds `4,2х75`;
+/// - its times signs as `_` ([`sized`]): `4,2x75` finds `4,2х75`;
 /// - a number and the letters right beside it (at least [`GLUED_LETTERS`]) with anything
 ///   between them (`%`): `200мг` finds `200 мг`, `омега3` finds `Омега-3` (a hyphen typed is
-///   asked as typed: a code's hyphens are its own);
-/// - in a word of [`ALIKE_DIGITS`] digits or more whose letters could all be written in
-///   either alphabet, those letters as `_`: `м8х40` finds `M8x40`.
+///   asked as typed: a code's hyphens are its own).
 ///
 /// What the store finds by a pattern is checked against the word (see `AsTyped`).
 fn name_pattern(word: &str) -> Option<String> {
-    let lookalike = |c: char| {
-        LOOKALIKES
-            .iter()
-            .any(|(cyr, lat)| cyr.contains(c) || lat.contains(c))
-    };
-    let digits = word.chars().filter(char::is_ascii_digit).count();
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    let alike = digits >= ALIKE_DIGITS && letters.iter().all(|c| lookalike(*c));
     let chars: Vec<char> = sized(word).chars().collect();
-    // The length of the run of letters starting at `i` going `step` (+1 or -1).
+    // The length of the run of letters from `i`, going forward or back.
     let run = |i: usize, forward: bool| {
         let mut n = 0;
         let mut at = Some(i);
@@ -514,7 +563,7 @@ fn name_pattern(word: &str) -> Option<String> {
         if boundary {
             pattern.push('%');
         }
-        pattern.push(if alike && lookalike(c) { '_' } else { c });
+        pattern.push(c);
     }
     (pattern != word).then_some(pattern)
 }
@@ -539,11 +588,16 @@ fn glued(text: &str) -> String {
     out
 }
 
-/// Whether `name` holds `word`, both folded: sizes, look-alike letters and the gap between a
-/// number and its unit read alike.
+/// `text` (folded) as sizes and numbers compare: look-alike letters as Latin, a decimal mark
+/// as `,`, a times sign as `x`, a number and its unit together.
+fn canonical(text: &str) -> String {
+    let text = between_digits(&latin(text), &DECIMAL_MARKS, ',');
+    glued(&between_digits(&text, &TIMES_MARKS, 'x'))
+}
+
+/// Whether `name` holds `word`, both folded, read as sizes and numbers compare ([`canonical`]).
 fn name_holds(name: &str, word: &str) -> bool {
-    let alike = |text: &str| glued(&sized(&latin(text)));
-    alike(name).contains(&alike(word))
+    canonical(name).contains(&canonical(word))
 }
 
 /// Whether a product found holds every word of `query`: in its name, or as its code (a code
@@ -715,8 +769,9 @@ struct AsTyped {
     loose: bool,
     /// The words a name must hold.
     words: Vec<String>,
-    /// The words the store was asked with wildcards ([`name_pattern`]): a name it found must
-    /// hold each, read alike, or it matched only the wildcards (`18 40` for `М8х40`).
+    /// The words holding a digit the store was asked for (with wildcards, [`name_pattern`], or
+    /// in their other spelling, [`other_spelling`]): a name it found must hold each, read
+    /// alike ([`canonical`]), or it matched only the wildcards (`4,2_75` in `14,2 75`).
     patterned: Vec<String>,
     /// The query, folded, when it is too short to mean an XML_ID in the 1C GUID form (`d3`
     /// is a vitamin, not `d3f0a9c2-…`).
@@ -744,12 +799,13 @@ impl AsTyped {
             (None, true) => Some(code_spellings(q).iter().map(|s| fold(s)).collect()),
             (None, false) => None,
         };
+        // Words asked with wildcards, or in their other spelling too, are checked.
         let patterned = match q.contains(['%', '_']) {
             true => Vec::new(),
             false => name_words(q)
                 .into_iter()
                 .take(NAME_LIKE_KEYS.len())
-                .filter(|w| name_pattern(w).is_some())
+                .filter(|w| name_pattern(w).is_some() || other_word(w) != *w)
                 .map(fold)
                 .collect(),
         };
@@ -919,7 +975,7 @@ pub fn lookup_hits(
                 Relevance::ExactArticle
             } else if starts(&xml_id) || starts(&article) {
                 Relevance::CodePrefix
-            } else if sized(&name).starts_with(&sized(&q)) {
+            } else if canonical(&name).starts_with(&canonical(&q)) {
                 Relevance::NamePrefix
             } else if q.contains(' ') && !name_holds(&name, &q) {
                 Relevance::NameWords

@@ -348,37 +348,54 @@ fn several_words_are_each_a_substring_of_the_name_in_any_order() {
 
 #[test]
 fn a_size_is_found_however_its_decimal_and_times_signs_are_written() {
-    // The size is asked with LIKE's "any one character" for its marks, under a key that reads
+    // The times sign is asked as LIKE's "any one character", under a key that reads
     // wildcards; the other words as before.
     assert_eq!(
         name_filter("саморез 4,2x75"),
-        json!({"=%name": "%4_2_75%", "%name": "саморез"})
+        json!({"=%name": "%4,2_75%", "%name": "саморез"})
     );
-    assert_eq!(name_filter("4.2х75"), json!({"=%name": "%4_2_75%"}));
+    assert_eq!(name_filter("4.2х75"), json!({"=%name": "%4.2_75%"}));
     assert_eq!(
         name_filter("болт m8x40 din 933"),
-        json!({"=%name": "%_8_40%", "%name": "933", "%=name": "%болт%"})
+        json!({"=%name": "%m8_40%", "%name": "933", "%=name": "%болт%"})
     );
-    // A size in either alphabet's look-alike letters; a short one stays as typed (`_8` would
-    // find every 18).
+    // A decimal mark is no times sign: `2,5` does not find `12×50`.
     assert_eq!(
-        name_filter("болт м8х40"),
-        json!({"=%name": "%_8_40%", "%name": "болт"})
+        name_filter("хомут 2,5"),
+        json!({"%name": "2,5", "=%name": "%хомут%"})
     );
-    assert_eq!(name_filter("м8"), json!({"%name": "м8"}));
-    // A letter beside the size that has no twin keeps the size's letters as typed.
-    assert_eq!(name_filter("м8х40г"), json!({"=%name": "%м8_40г%"}));
     // Marks not between digits, and a query holding wildcards of its own, stay as typed.
     assert_eq!(name_filter("x.5"), json!({"%name": "x.5"}));
     assert_eq!(name_filter("4,2_75"), json!({"%name": "4,2_75"}));
     let b = lookup_batch(&q("саморез 4.2x75"), scope());
     assert_eq!(
-        b.get("by_phrase").unwrap().params["filter"]["=%name"],
-        json!("%саморез 4_2_75%")
+        b.get("by_prefix").unwrap().params["filter"]["=%name"],
+        json!("саморез 4.2_75%")
+    );
+    // The other decimal mark, and a size's look-alike letters in the other alphabet, are asked
+    // word by word in a list of their own (the store's LIKE has no "either").
+    let other = |typed: &str| {
+        lookup_batch(&q(typed), scope())
+            .get("by_phrase")
+            .map(|c| c.params["filter"].clone())
+    };
+    assert_eq!(
+        other("саморез 4.2x75"),
+        Some(json!({"iblockId": 23, "=%name": "%4,2_75%", "%name": "саморез"}))
     );
     assert_eq!(
-        b.get("by_prefix").unwrap().params["filter"]["=%name"],
-        json!("саморез 4_2_75%")
+        other("болт м8х40"),
+        Some(json!({"iblockId": 23, "=%name": "%m8_40%", "%name": "болт"}))
+    );
+    assert_eq!(other("M12"), Some(json!({"iblockId": 23, "%name": "М12"})));
+    assert_eq!(other("2.5"), Some(json!({"iblockId": 23, "%name": "2,5"})));
+    // A word whose letters are not all look-alikes is its own (`200мг`); one word without
+    // another spelling has no such list.
+    assert_eq!(other("кран"), None);
+    assert_eq!(
+        other("нурофен 200мг"),
+        Some(json!({"iblockId": 23, "%name": "нурофен 200мг"})),
+        "several words: the phrase"
     );
     // What the store finds is kept and ranked with the sizes read alike.
     // The store's matches are checked with the look-alikes read alike.
