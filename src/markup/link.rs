@@ -95,7 +95,8 @@ pub fn with_buyers(mut found: Found, known: &[KnownBuyer]) -> Found {
 
 /// `orders` offered for linking: `ons[i]` is how order `i` was found by the contact (none for a
 /// search by number), `elsewhere` the other deals already linked to them by order ID, and
-/// `unknown` why that could not be checked. The orders no other deal holds come first.
+/// `unknown` why that could not be checked. Among the contact's candidates, the orders no other
+/// deal holds come first.
 pub fn offered(
     orders: Vec<Order>,
     ons: &[MatchedOn],
@@ -117,8 +118,11 @@ pub fn offered(
             buyer: None,
         });
     }
-    // The orders free to link first; those other deals hold after them (in their order).
-    crate::model::sorted::sort_by_key(&mut entries, |e| !e.elsewhere.is_empty());
+    // Candidates of the contact: the orders free to link first, those other deals hold after
+    // them (in their order). Orders found by number keep theirs: the number typed first.
+    if !ons.is_empty() {
+        crate::model::sorted::sort_by_key(&mut entries, |e| !e.elsewhere.is_empty());
+    }
     Found::Orders(entries, unknown)
 }
 
@@ -1161,13 +1165,26 @@ mod tests {
     }
 
     #[test]
-    fn orders_free_to_link_are_offered_before_those_other_deals_hold() {
+    fn the_contacts_orders_free_to_link_are_offered_before_those_other_deals_hold() {
         let held = OtherDeal {
             id: 6,
             title: "Shared".into(),
         };
+        let on = [MatchedOn::Phone; 3];
         let found = offered(
             vec![order(101, "A"), order(102, "B"), order(103, "C")],
+            &on,
+            vec![(101, held.clone())],
+            None,
+        );
+        let Found::Orders(entries, _) = found else {
+            panic!("orders")
+        };
+        let ids: Vec<u64> = entries.iter().map(|e| e.order.id).collect();
+        assert_eq!(ids, vec![102, 103, 101]);
+        // Found by number: the order of the search stands (the number typed first).
+        let found = offered(
+            vec![order(101, "A"), order(102, "B")],
             &[],
             vec![(101, held)],
             None,
@@ -1176,7 +1193,7 @@ mod tests {
             panic!("orders")
         };
         let ids: Vec<u64> = entries.iter().map(|e| e.order.id).collect();
-        assert_eq!(ids, vec![102, 103, 101]);
+        assert_eq!(ids, vec![101, 102]);
     }
 
     #[test]
