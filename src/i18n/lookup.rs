@@ -44,8 +44,7 @@ pub struct LookupTexts {
     /// For a query of more words than the store searches by: {0} how many results, all
     /// holding every word typed.
     pub every_word: &'static str,
-    /// The same when no product found holds every word: {0} how many shown, {1} the words
-    /// they were found by, each quoted.
+    /// The same when no product found holds every word: {0} how many shown.
     pub not_every_word: &'static str,
     pub results: &'static str,
     pub nothing_title: &'static str,
@@ -113,7 +112,7 @@ static RU: LookupTexts = LookupTexts {
     capped: "Показаны первые {0}: уточните запрос, чтобы увидеть остальные.",
     capped_words: "Показаны первые {0}: магазин искал по словам {1}, остальные слова только упорядочивают найденное.",
     every_word: "Найдено со всеми словами запроса: {0}",
-    not_every_word: "Нет товара со всеми словами запроса: показаны {0}, найденные по словам {1}.",
+    not_every_word: "Нет товара со всеми словами запроса: показаны {0} с частью из них.",
     word: "«{0}»",
     results: "Результаты поиска",
     nothing_title: "Ничего не найдено",
@@ -168,7 +167,7 @@ static EN: LookupTexts = LookupTexts {
     capped: "Showing the first {0}: type more to narrow the search.",
     capped_words: "Showing the first {0}: the store was searched for {1}; the other words only order what it found.",
     every_word: "{0} found with every word typed",
-    not_every_word: "No product has every word typed: showing {0} found by {1}.",
+    not_every_word: "No product has every word typed: showing {0} that have some of them.",
     word: "“{0}”",
     results: "Search results",
     nothing_title: "Nothing found",

@@ -254,11 +254,13 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
         name_slots,
     );
     // A size or a number written the other way (`4.2` for `4,2`, `М12` for `M12`) is asked
-    // word by word in that spelling. Else, for several words: names holding them as typed come
+    // word by word in that spelling. Else more words than a filter holds: the others are asked
+    // too ([`other_words`]). Else, for two or three words: names holding them as typed come
     // first, and the store's first entries of the word-by-word list ("серия" and "10"
     // anywhere) may not include them.
     let phrase = match (other_spelling(q).filter(|_| !wildcards), q.contains(' ')) {
         (Some(other), _) => Some(name_filter(&other)),
+        (None, true) if other_words(q).is_some() => other_words(q).map(|w| name_filter(&w)),
         (None, true) if sized_query == q => Some(json!({"%name": q})),
         (None, true) => Some(json!({"=%name": format!("%{sized_query}%")})),
         (None, false) => None,
@@ -659,11 +661,54 @@ fn name_words(query: &str) -> Vec<&str> {
     words
 }
 
-/// The words the store searches names for when the query has more than a filter holds (the
-/// others only order the results); `None` when it searches them all.
+/// For a query of more words than a filter holds, the second set of words the store is asked
+/// (in the place of the phrase list): the words the first set leaves out (of two characters or
+/// more), filled up with the first set's in its order — so a short brand (`вихрь`) beside two
+/// long words is asked too. `None` for three words or fewer.
+fn other_words(query: &str) -> Option<String> {
+    let words = name_words(query);
+    if words.len() <= NAME_LIKE_KEYS.len() {
+        return None;
+    }
+    let (first, rest) = words.split_at(NAME_LIKE_KEYS.len());
+    let mut other: Vec<&str> = rest
+        .iter()
+        .copied()
+        .filter(|w| w.chars().count() >= MIN_QUERY_CHARS)
+        .take(NAME_LIKE_KEYS.len())
+        .collect();
+    for w in first {
+        if other.len() == NAME_LIKE_KEYS.len() {
+            break;
+        }
+        other.push(w);
+    }
+    Some(other.join(" "))
+}
+
+/// Whether the query has more words than one filter holds: each list of names then holds
+/// only some of them, and the results are narrowed to those holding every word.
+pub fn words_apart(query: &LookupQuery) -> bool {
+    name_words(query.as_str()).len() > NAME_LIKE_KEYS.len()
+}
+
+/// The words the store searches names for (both sets, [`other_words`], each word once) when
+/// some typed word is in neither (a one-letter word, a seventh word): those only order the
+/// results. `None` when it searches them all.
 pub fn searched_words(query: &LookupQuery) -> Option<Vec<&str>> {
     let words = name_words(query.as_str());
-    (words.len() > NAME_LIKE_KEYS.len()).then(|| words[..NAME_LIKE_KEYS.len()].to_vec())
+    if words.len() <= NAME_LIKE_KEYS.len() {
+        return None;
+    }
+    let mut searched: Vec<&str> = words[..NAME_LIKE_KEYS.len()].to_vec();
+    for w in words[NAME_LIKE_KEYS.len()..]
+        .iter()
+        .filter(|w| w.chars().count() >= MIN_QUERY_CHARS)
+        .take(NAME_LIKE_KEYS.len())
+    {
+        searched.push(w);
+    }
+    (searched.len() < words.len()).then_some(searched)
 }
 
 /// How well a product answers the query (better first).

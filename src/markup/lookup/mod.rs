@@ -162,11 +162,8 @@ pub fn status(state: &LookupState, t: &LookupTexts) -> String {
         // Words the store did not search by: what the results hold of them.
         (Shown::Answer(a), false) if a.every_word.is_some() && !a.capped => {
             let shown = a.hits.len().to_string();
-            match (a.every_word, searched_words(&a.query)) {
-                (Some(false), Some(words)) => {
-                    let quoted: Vec<String> = words.iter().map(|w| fill(t.word, &[w])).collect();
-                    fill(t.not_every_word, &[&shown, &quoted.join(", ")])
-                }
+            match a.every_word {
+                Some(false) => fill(t.not_every_word, &[&shown]),
                 _ => fill(t.every_word, &[&shown]),
             }
         }

@@ -28,7 +28,7 @@ use crate::model::catalog_query::{
 };
 use crate::model::lookup::{
     BY_PARENT, LookupHit, LookupQuery, LookupResults, LookupScope, PARENT_LIST, exact_of,
-    found_count, holds_every_word, lookup_batch, lookup_hits, searched_words, variations_of,
+    found_count, holds_every_word, lookup_batch, lookup_hits, variations_of, words_apart,
 };
 use crate::model::settings::Settings;
 use crate::model::stock::{WarehouseColumn, shown_warehouses};
@@ -134,10 +134,10 @@ pub struct LookupAnswer {
     /// [`MAX_RESULTS`](crate::model::lookup::MAX_RESULTS), fewer when only code lists matched):
     /// typing more narrows it.
     pub capped: bool,
-    /// For a query of more words than the store searches by ([`searched_words`]): `Some(true)`
-    /// when the results are those holding every word typed (the others were dropped),
-    /// `Some(false)` when no product found holds them all (the results hold the words
-    /// searched). `None` when the store searched every word.
+    /// For a query of more words than one filter holds ([`words_apart`]): `Some(true)` when
+    /// the results are those holding every word typed (the others were dropped), `Some(false)`
+    /// when no product found holds them all (the results hold some). `None` for three words or
+    /// fewer (the store asked them all at once).
     pub every_word: Option<bool>,
     /// Why the store did not give the prices, when it refused them: the stock stands, the
     /// prices are unknown (a rep asking "do we have it?" still gets the answer).
@@ -213,7 +213,7 @@ pub fn lookup_answer(
     // Words the store did not search by narrow the results here: those holding every word
     // typed are kept, with their sizes (the rep typed the words to narrow); when none holds
     // them all, the results stand, said as found by the words searched.
-    let every_word = searched_words(&plan.query).map(|_| {
+    let every_word = words_apart(&plan.query).then(|| {
         let holds = |h: &LookupHit| holds_every_word(&plan.query, h);
         let kept: Vec<u64> = hits
             .iter()

@@ -495,3 +495,32 @@ fn prices_the_store_refuses_leave_the_stock_answered_and_say_so() {
     let hit = &answer.hits[0];
     assert_eq!((hit.stock.available, hit.price.is_none()), (d("3"), true));
 }
+
+#[test]
+fn words_left_out_of_the_first_set_are_asked_as_a_second_and_their_finds_kept() {
+    // Five words: the store is asked "12", "аккумуляторный", "шуруповерт" in one list, and
+    // "вихрь" (filled up with "12", "аккумуляторный") in another.
+    let known = warehouses();
+    let typed = "шуруповерт аккумуляторный 12 в вихрь";
+    let plan = lookup_plan(&q(typed), &settings(&[]), Some(&known)).unwrap();
+    assert_eq!(
+        plan.batch.get("by_phrase").unwrap().params["filter"],
+        json!({"iblockId": 2, "%name": "12", "=%name": "%аккумуляторный%", "%=name": "%вихрь%"})
+    );
+    let drill = |id: u64, brand: &str| {
+        product(
+            id,
+            &format!("Шуруповёрт аккумуляторный {brand} 12 В"),
+            &format!("g{id}"),
+            "-",
+        )
+    };
+    let first: Vec<Value> = (1..=10).map(|i| drill(i, &format!("Bosch {i}"))).collect();
+    let replies = Fake::default()
+        .with("by_name", json!({ "products": first }))
+        .with("by_phrase", json!({"products": [drill(20, "Вихрь")]}));
+    let answer = lookup_answer(&plan, &replies, &settings(&[]), Some(&known)).unwrap();
+    let ids: Vec<u64> = answer.hits.iter().map(|h| h.product.id).collect();
+    assert_eq!(ids, vec![20]);
+    assert_eq!(answer.every_word, Some(true));
+}
