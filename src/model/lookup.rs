@@ -869,13 +869,9 @@ impl AsTyped {
             return false;
         };
         let starts = |code: Option<String>| code.is_some_and(|c| fold(c.trim()).starts_with(q));
-        product.xml_id.as_deref().is_some_and(guid_like)
-            && !fold(&product.name).contains(q.as_str())
-            && !starts(scope.article_of(product))
-            && !product
-                .xml_id
-                .as_deref()
-                .is_some_and(|x| fold(x.trim()) == *q)
+        let named = fold(&product.name).contains(q.as_str());
+        let guid = product.xml_id.as_deref().filter(|x| guid_like(x));
+        guid.is_some_and(|x| fold(x.trim()) != *q) && !named && !starts(scope.article_of(product))
     }
 
     /// The query's spellings without separators, when it is a code compared so; else none.
@@ -966,11 +962,11 @@ fn holds_whole_number(name: &str, number: &str) -> bool {
     let mark = |c: Option<char>| c.is_some_and(|c| c == ',' || c == '.');
     (0..chars.len()).any(|i| {
         let end = i + digits.len();
-        chars.get(i..end) == Some(&digits[..])
-            && !digit(at(i.checked_sub(1)))
-            && !(mark(at(i.checked_sub(1))) && digit(at(i.checked_sub(2))))
-            && !digit(at(Some(end)))
-            && !(mark(at(Some(end))) && digit(at(Some(end + 1))))
+        // Another digit, or a decimal mark with a digit beyond it, on either side.
+        let before = digit(at(i.checked_sub(1)))
+            || (mark(at(i.checked_sub(1))) && digit(at(i.checked_sub(2))));
+        let after = digit(at(Some(end))) || (mark(at(Some(end))) && digit(at(Some(end + 1))));
+        chars.get(i..end) == Some(&digits[..]) && !before && !after
     })
 }
 
