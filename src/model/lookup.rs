@@ -477,24 +477,20 @@ fn other_word(word: &str) -> String {
     if !word.chars().any(|c| c.is_ascii_digit()) {
         return word.to_owned();
     }
-    let swapped: String = word
-        .chars()
-        .collect::<Vec<char>>()
+    // The decimal mark the other one.
+    let chars: Vec<char> = word.chars().collect();
+    let digit = |j: Option<usize>| {
+        j.and_then(|j| chars.get(j))
+            .is_some_and(char::is_ascii_digit)
+    };
+    let swapped: String = chars
         .iter()
         .enumerate()
         .map(|(i, &c)| {
-            let digit = |j: Option<usize>| {
-                j.and_then(|j| word.chars().nth(j))
-                    .is_some_and(|c| c.is_ascii_digit())
-            };
+            let between = digit(i.checked_sub(1)) && digit(Some(i + 1));
             match c {
-                ',' | '.' if digit(i.checked_sub(1)) && digit(Some(i + 1)) => {
-                    if c == ',' {
-                        '.'
-                    } else {
-                        ','
-                    }
-                }
+                ',' if between => '.',
+                '.' if between => ',',
                 _ => c,
             }
         })
