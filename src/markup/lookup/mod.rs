@@ -160,12 +160,11 @@ pub fn status(state: &LookupState, t: &LookupTexts) -> String {
         // Said in the status line too: screen readers announce it, not the new notice.
         (Shown::Answer(a), false) if a.hits.is_empty() => t.nothing_title.to_owned(),
         // Words the store did not search by: what the results hold of them.
-        (Shown::Answer(a), false) if a.every_word.is_some() && !a.capped => {
-            let shown = a.hits.len().to_string();
-            match a.every_word {
-                Some(false) => fill(t.not_every_word, &[&shown]),
-                _ => fill(t.every_word, &[&shown]),
-            }
+        (Shown::Answer(a), false) if a.every_word == Some(false) => {
+            fill(t.not_every_word, &[&a.hits.len().to_string()])
+        }
+        (Shown::Answer(a), false) if a.every_word == Some(true) && !a.capped => {
+            fill(t.every_word, &[&a.hits.len().to_string()])
         }
         (Shown::Answer(a), false) if a.capped => {
             let shown = a.hits.len().to_string();

@@ -668,6 +668,11 @@ fn the_status_says_what_the_results_hold_of_words_the_store_did_not_search_by() 
         ..answer()
     });
     assert_eq!(status(&state, t), fill(t.not_every_word, &["2"]));
+    // More than shown, none with every word: that comes first.
+    if let Shown::Answer(a) = &mut state.shown {
+        a.capped = true;
+    }
+    assert_eq!(status(&state, t), fill(t.not_every_word, &["2"]));
 }
 
 #[test]
