@@ -945,8 +945,9 @@ pub fn found_count(
     ids.len()
 }
 
-/// A hit's sort key: its rank, whether its name misses a word typed, its name's order, its ID.
-type HitKey = (Relevance, bool, bool, String, u64);
+/// A hit's sort key: its rank, whether its name misses a word typed, holds a number typed only
+/// inside another, starts with none of the words typed, then its name's order and its ID.
+type HitKey = (Relevance, bool, bool, bool, String, u64);
 
 /// Whether `name` holds the number `number` whole: not inside a longer number (`5` in `25`,
 /// `1,5`, `5,5`).
@@ -1052,6 +1053,14 @@ pub fn lookup_hits(
         .copied()
         .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
         .collect();
+    // A name starting with a word typed is that product (`Парацетамол 500 мг`), one holding it
+    // further on a product of another name (`Некст … парацетамол 200+500 мг`).
+    let named_first = |p: &Product| {
+        let name = fold(&p.name);
+        words
+            .iter()
+            .any(|w| w.chars().count() > MIN_QUERY_CHARS && name.starts_with(w))
+    };
     let number_inside = |p: &Product| {
         let name = fold(&p.name);
         !numbers.iter().all(|n| holds_whole_number(&name, n))
@@ -1064,6 +1073,7 @@ pub fn lookup_hits(
                 relevance,
                 misses_words(p),
                 number_inside(p),
+                !named_first(p),
                 order(&p.name),
                 p.id,
             );

@@ -506,6 +506,30 @@ fn a_number_typed_alone_ranks_the_names_holding_it_whole_first() {
 }
 
 #[test]
+fn a_name_starting_with_a_word_typed_ranks_before_one_holding_it_further_on() {
+    let drugs = [
+        product(
+            1,
+            "Некст ибупрофен+парацетамол 200+500 мг №10",
+            None,
+            json!({}),
+        ),
+        product(2, "Парацетамол таблетки 500 мг №20", None, json!({})),
+    ];
+    let hits = lookup_hits(
+        &q("парацетамол 500"),
+        LookupResults {
+            lists: [&[], &[], &[], &drugs, &[], &[]],
+            ..Default::default()
+        },
+        scope(),
+        &[1],
+    );
+    let ids: Vec<u64> = hits.iter().map(|h| h.product.id).collect();
+    assert_eq!(ids, vec![2, 1]);
+}
+
+#[test]
 fn a_short_query_does_not_find_products_by_the_start_of_their_1c_guid() {
     let guid = |start: &str| format!("{start}0a9c2-1111-2222-3333-444455556666");
     let aspirin = product(1, "Аспирин", Some(&guid("d3f")), json!({}));
