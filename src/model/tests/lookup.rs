@@ -5,11 +5,20 @@ use bitrix_rest::models::catalog::Price;
 use crate::model::call::Batch;
 use crate::model::catalog_query::{price_commands, products_per_stock_command, stock_commands};
 use crate::model::lookup::{
-    LookupQuery, LookupResults, LookupScope, MAX_RESULTS, Relevance, found_count, lookup_batch,
-    lookup_hits, matches_as_typed, name_filter,
+    LookupHit, LookupQuery, LookupResults, LookupScope, MAX_RESULTS, Relevance, found_count,
+    lookup_batch, lookup_hits, matches_as_typed, name_filter,
 };
 
 use super::fixtures::{d, from, product, stock};
+
+/// What the lookup shows for `typed` when the store's list of names holds `names`.
+fn by_names(typed: &str, names: &[bitrix_rest::models::catalog::Product]) -> Vec<LookupHit> {
+    let results = LookupResults {
+        lists: [&[], &[], &[], names, &[], &[]],
+        ..Default::default()
+    };
+    lookup_hits(&q(typed), results, scope(), &[1])
+}
 
 fn scope() -> LookupScope<'static> {
     LookupScope {
@@ -404,15 +413,7 @@ fn a_size_is_found_however_its_decimal_and_times_signs_are_written() {
         product(5, "Болт М8х40 DIN933", None, json!({})),
         product(6, "Болт DIN 933 M12x80 (18 40)", None, json!({})),
     ];
-    let hits = lookup_hits(
-        &q("болт м8х40"),
-        LookupResults {
-            lists: [&[], &[], &[], &bolts, &[], &[]],
-            ..Default::default()
-        },
-        scope(),
-        &[1],
-    );
+    let hits = by_names("болт м8х40", &bolts);
     let ids: Vec<u64> = hits.iter().map(|h| h.product.id).collect();
     assert_eq!(ids, vec![5, 4]);
     let screws = [
@@ -421,27 +422,11 @@ fn a_size_is_found_however_its_decimal_and_times_signs_are_written() {
         product(3, "Саморез 4,2*75", None, json!({})),
     ];
     for typed in ["саморез 4.2x75", "4,2х75"] {
-        let hits = lookup_hits(
-            &q(typed),
-            LookupResults {
-                lists: [&[], &[], &[], &screws, &[], &[]],
-                ..Default::default()
-            },
-            scope(),
-            &[1],
-        );
+        let hits = by_names(typed, &screws);
         let ids: Vec<u64> = hits.iter().map(|h| h.product.id).collect();
         assert_eq!(ids.len(), 3, "{typed}: {ids:?}");
     }
-    let hits = lookup_hits(
-        &q("саморез 4.2x75"),
-        LookupResults {
-            lists: [&[], &[], &[], &screws, &[], &[]],
-            ..Default::default()
-        },
-        scope(),
-        &[1],
-    );
+    let hits = by_names("саморез 4.2x75", &screws);
     let ranks: Vec<(u64, Relevance)> = hits.iter().map(|h| (h.product.id, h.relevance)).collect();
     assert_eq!(
         ranks,
@@ -469,15 +454,7 @@ fn a_number_and_its_unit_typed_together_find_them_written_apart() {
         product(2, "Нурофен 200мг таблетки", None, json!({})),
         product(3, "Нурофен детский 200 таблеток по 5 мг", None, json!({})),
     ];
-    let hits = lookup_hits(
-        &q("нурофен 200мг"),
-        LookupResults {
-            lists: [&[], &[], &[], &drugs, &[], &[]],
-            ..Default::default()
-        },
-        scope(),
-        &[1],
-    );
+    let hits = by_names("нурофен 200мг", &drugs);
     let mut ids: Vec<u64> = hits.iter().map(|h| h.product.id).collect();
     ids.sort_unstable();
     assert_eq!(ids, vec![1, 2], "not 200 tablets of 5 mg");
@@ -492,15 +469,7 @@ fn a_number_typed_alone_ranks_the_names_holding_it_whole_first() {
         product(4, "Сверло 5 мм", None, json!({})),
         product(5, "Сверло 5,5 мм", None, json!({})),
     ];
-    let hits = lookup_hits(
-        &q("сверло 5"),
-        LookupResults {
-            lists: [&[], &[], &[], &drills, &[], &[]],
-            ..Default::default()
-        },
-        scope(),
-        &[1],
-    );
+    let hits = by_names("сверло 5", &drills);
     let ids: Vec<u64> = hits.iter().map(|h| h.product.id).collect();
     assert_eq!(ids, vec![4, 5, 3, 1, 2]);
 }
@@ -516,15 +485,7 @@ fn a_name_starting_with_a_word_typed_ranks_before_one_holding_it_further_on() {
         ),
         product(2, "Парацетамол таблетки 500 мг №20", None, json!({})),
     ];
-    let hits = lookup_hits(
-        &q("парацетамол 500"),
-        LookupResults {
-            lists: [&[], &[], &[], &drugs, &[], &[]],
-            ..Default::default()
-        },
-        scope(),
-        &[1],
-    );
+    let hits = by_names("парацетамол 500", &drugs);
     let ids: Vec<u64> = hits.iter().map(|h| h.product.id).collect();
     assert_eq!(ids, vec![2, 1]);
 }
@@ -567,25 +528,9 @@ fn a_short_query_does_not_find_products_by_the_start_of_their_1c_guid() {
 #[test]
 fn accented_names_read_as_typed_without_accents() {
     let cream = product(1, "Avène Cicalfate+ крем 40 мл", None, json!({}));
-    let hits = lookup_hits(
-        &q("avene cicalfate крем 40 мл"),
-        LookupResults {
-            lists: [&[], &[], &[], std::slice::from_ref(&cream), &[], &[]],
-            ..Default::default()
-        },
-        scope(),
-        &[1],
-    );
+    let hits = by_names("avene cicalfate крем 40 мл", std::slice::from_ref(&cream));
     assert_eq!(hits.len(), 1, "every word held, read without accents");
-    let hits = lookup_hits(
-        &q("avene"),
-        LookupResults {
-            lists: [&[], &[], &[], std::slice::from_ref(&cream), &[], &[]],
-            ..Default::default()
-        },
-        scope(),
-        &[1],
-    );
+    let hits = by_names("avene", std::slice::from_ref(&cream));
     assert_eq!(hits[0].relevance, Relevance::NamePrefix);
 }
 
