@@ -65,18 +65,35 @@ pub const BY_PARENT: &str = "by_parent";
 pub const PARENT_LIST: usize = 5;
 
 /// A query worth sending: as the rep meant it if pasted ([`pasted`]), trimmed, inner runs of
-/// spaces collapsed, at least
-/// [`MIN_QUERY_CHARS`] characters (any script).
+/// spaces collapsed, a size dictated with spaces around its sign written as one word (`4.2 x
+/// 75` → `4.2x75`), at least [`MIN_QUERY_CHARS`] characters (any script).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LookupQuery(String);
 
 impl LookupQuery {
     /// The query, or `None` when it is too short to send.
     pub fn parse(text: &str) -> Option<LookupQuery> {
-        let q = inert(&pasted(text))
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let text = inert(&pasted(text));
+        let mut words: Vec<String> = Vec::new();
+        let mut rest = text.split_whitespace().peekable();
+        while let Some(word) = rest.next() {
+            // A times sign alone between two numbers joins them.
+            let sign = word.chars().count() == 1 && word.chars().all(|c| TIMES_MARKS.contains(&c));
+            let after_number = words
+                .last()
+                .is_some_and(|w| w.chars().last().is_some_and(|c| c.is_ascii_digit()));
+            let before_number = rest
+                .peek()
+                .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()));
+            match (sign && after_number && before_number, words.last_mut()) {
+                (true, Some(last)) => {
+                    last.push_str(word);
+                    last.push_str(rest.next().unwrap_or_default());
+                }
+                _ => words.push(word.to_owned()),
+            }
+        }
+        let q = words.join(" ");
         (q.chars().count() >= MIN_QUERY_CHARS).then_some(LookupQuery(q))
     }
 

@@ -439,6 +439,16 @@ fn a_size_is_found_however_its_decimal_and_times_signs_are_written() {
 }
 
 #[test]
+fn a_size_dictated_with_spaces_around_its_sign_is_one_word() {
+    assert_eq!(q("саморез 4.2 x 75").as_str(), "саморез 4.2x75");
+    assert_eq!(q("болт M8 х 40 din").as_str(), "болт M8х40 din");
+    assert_eq!(q("4,2 × 75 × 3").as_str(), "4,2×75×3");
+    // Not between numbers: a word like any other.
+    assert_eq!(q("x 5").as_str(), "x 5");
+    assert_eq!(q("труба x ПП").as_str(), "труба x ПП");
+}
+
+#[test]
 fn a_number_and_its_unit_typed_together_find_them_written_apart() {
     assert_eq!(
         name_filter("нурофен 200мг"),
