@@ -334,27 +334,37 @@ pub fn code_spellings(query: &str) -> Vec<String> {
     if !query.chars().any(|c| c.is_ascii_digit()) {
         return out;
     }
-    let swap = |to_latin: bool| -> String {
-        query
-            .chars()
-            .map(|c| {
-                LOOKALIKES
-                    .iter()
-                    .find_map(|(cyr, lat)| {
-                        let (from, to) = if to_latin { (cyr, lat) } else { (lat, cyr) };
-                        let at = from.chars().position(|f| f == c)?;
-                        to.chars().nth(at)
-                    })
-                    .unwrap_or(c)
-            })
-            .collect()
-    };
-    for spelt in [swap(true), swap(false)] {
+    for spelt in [swap_lookalikes(query, true), swap_lookalikes(query, false)] {
         if !out.contains(&spelt) {
             out.push(spelt);
         }
     }
     out
+}
+
+/// `c`'s look-alike twin in the other alphabet, if it has one, and whether `c` is the
+/// Cyrillic one of the two.
+fn twin(c: char) -> Option<(char, bool)> {
+    LOOKALIKES.iter().find_map(|(cyr, lat)| {
+        let of = |from: &str, to: &str| {
+            let at = from.chars().position(|f| f == c)?;
+            to.chars().nth(at)
+        };
+        of(cyr, lat)
+            .map(|t| (t, true))
+            .or_else(|| of(lat, cyr).map(|t| (t, false)))
+    })
+}
+
+/// `text` with the look-alike letters of one alphabet (Cyrillic when `from_cyrillic`, else
+/// Latin) as their twins in the other.
+fn swap_lookalikes(text: &str, from_cyrillic: bool) -> String {
+    text.chars()
+        .map(|c| match twin(c) {
+            Some((other, cyrillic)) if cyrillic == from_cyrillic => other,
+            _ => c,
+        })
+        .collect()
 }
 
 /// What separates the parts of a code as people write it: `978-5-17-118366-2`,
@@ -474,17 +484,7 @@ fn sized(text: &str) -> String {
 
 /// `text` with the Cyrillic look-alike letters as their Latin twins (`М8х40` reads `M8x40`).
 fn latin(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            LOOKALIKES
-                .iter()
-                .find_map(|(cyr, lat)| {
-                    let at = cyr.chars().position(|f| f == c)?;
-                    lat.chars().nth(at)
-                })
-                .unwrap_or(c)
-        })
-        .collect()
+    swap_lookalikes(text, true)
 }
 
 /// A word of a query in the other way of writing it, when it has one: a number's decimal
@@ -513,20 +513,11 @@ fn other_word(word: &str) -> String {
         })
         .collect();
     let letters: Vec<char> = swapped.chars().filter(|c| c.is_alphabetic()).collect();
-    let twin = |c: char| {
-        LOOKALIKES.iter().find_map(|(cyr, lat)| {
-            cyr.chars()
-                .position(|f| f == c)
-                .and_then(|at| lat.chars().nth(at))
-                .or_else(|| {
-                    lat.chars()
-                        .position(|f| f == c)
-                        .and_then(|at| cyr.chars().nth(at))
-                })
-        })
-    };
     match !letters.is_empty() && letters.iter().all(|c| twin(*c).is_some()) {
-        true => swapped.chars().map(|c| twin(c).unwrap_or(c)).collect(),
+        true => swapped
+            .chars()
+            .map(|c| twin(c).map_or(c, |(other, _)| other))
+            .collect(),
         false => swapped,
     }
 }
