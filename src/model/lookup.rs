@@ -459,8 +459,9 @@ const TIMES_MARKS: [char; 6] = ['x', 'X', 'х', 'Х', '×', '*'];
 /// What separates a number's decimals: `4,2` or `4.2`.
 const DECIMAL_MARKS: [char; 2] = [',', '.'];
 
-/// `text` with each character between two digits that is one of `marks` made `to`.
-fn between_digits(text: &str, marks: &[char], to: char) -> String {
+/// `text` with each character between two digits that `mark` maps to another made that one
+/// (`mark` answers `None` for a character kept).
+fn between_digits(text: &str, mark: impl Fn(char) -> Option<char>) -> String {
     let chars: Vec<char> = text.chars().collect();
     let digit = |i: Option<usize>| {
         i.and_then(|i| chars.get(i))
@@ -471,15 +472,20 @@ fn between_digits(text: &str, marks: &[char], to: char) -> String {
         .enumerate()
         .map(|(i, &c)| {
             let between = digit(i.checked_sub(1)) && digit(Some(i + 1));
-            if between && marks.contains(&c) { to } else { c }
+            between.then(|| mark(c)).flatten().unwrap_or(c)
         })
         .collect()
+}
+
+/// `to` for a character of `marks`: a [`between_digits`] mapping of a class of marks to one.
+fn one_of(marks: &'static [char], to: char) -> impl Fn(char) -> Option<char> {
+    move |c| marks.contains(&c).then_some(to)
 }
 
 /// `text` with every times sign of a size made `_`, LIKE's "any one character": `4,2x75` finds
 /// the names holding `4,2х75` and `4,2×75`. Text without one comes back as it is.
 fn sized(text: &str) -> String {
-    between_digits(text, &TIMES_MARKS, '_')
+    between_digits(text, one_of(&TIMES_MARKS, '_'))
 }
 
 /// `text` with the Cyrillic look-alike letters as their Latin twins (`М8х40` reads `M8x40`).
@@ -495,23 +501,11 @@ fn other_word(word: &str) -> String {
         return word.to_owned();
     }
     // The decimal mark the other one.
-    let chars: Vec<char> = word.chars().collect();
-    let digit = |j: Option<usize>| {
-        j.and_then(|j| chars.get(j))
-            .is_some_and(char::is_ascii_digit)
-    };
-    let swapped: String = chars
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            let between = digit(i.checked_sub(1)) && digit(Some(i + 1));
-            match c {
-                ',' if between => '.',
-                '.' if between => ',',
-                _ => c,
-            }
-        })
-        .collect();
+    let swapped = between_digits(word, |c| match c {
+        ',' => Some('.'),
+        '.' => Some(','),
+        _ => None,
+    });
     let letters: Vec<char> = swapped.chars().filter(|c| c.is_alphabetic()).collect();
     match !letters.is_empty() && letters.iter().all(|c| twin(*c).is_some()) {
         true => swapped
@@ -597,8 +591,8 @@ fn glued(text: &str) -> String {
 /// `text` (folded) as sizes and numbers compare: look-alike letters as Latin, a decimal mark
 /// as `,`, a times sign as `x`, a number and its unit together.
 fn canonical(text: &str) -> String {
-    let text = between_digits(&latin(text), &DECIMAL_MARKS, ',');
-    glued(&between_digits(&text, &TIMES_MARKS, 'x'))
+    let text = between_digits(&latin(text), one_of(&DECIMAL_MARKS, ','));
+    glued(&between_digits(&text, one_of(&TIMES_MARKS, 'x')))
 }
 
 /// Whether `name` holds `word`, both folded, read as sizes and numbers compare ([`canonical`]).
