@@ -275,9 +275,9 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     // too ([`other_words`]). Else, for two or three words: names holding them as typed come
     // first, and the store's first entries of the word-by-word list ("серия" and "10"
     // anywhere) may not include them.
-    let phrase = match (other_spelling(q).filter(|_| !wildcards), q.contains(' ')) {
+    let other_spelling = other_spelling(q).filter(|_| !wildcards);
+    let phrase = match (other_spelling.or_else(|| other_words(q)), q.contains(' ')) {
         (Some(other), _) => Some(name_filter(&other)),
-        (None, true) if other_words(q).is_some() => other_words(q).map(|w| name_filter(&w)),
         (None, true) if sized_query == q => Some(json!({"%name": q})),
         (None, true) => Some(json!({"=%name": format!("%{sized_query}%")})),
         (None, false) => None,
@@ -659,28 +659,31 @@ fn name_words(query: &str) -> Vec<&str> {
     words
 }
 
-/// For a query of more words than a filter holds, the second set of words the store is asked
-/// (in the place of the phrase list): the words the first set leaves out (of two characters or
-/// more), filled up with the first set's in its order — so a short brand (`вихрь`) beside two
-/// long words is asked too. `None` for three words or fewer.
-fn other_words(query: &str) -> Option<String> {
+/// For a query of more words than a filter holds, its words in two sets: the first the
+/// filter holds ([`name_words`] order), and the words it leaves out (of two characters or more,
+/// as many as a filter holds). `None` for three words or fewer.
+fn word_sets(query: &str) -> Option<(Vec<&str>, Vec<&str>)> {
     let words = name_words(query);
     if words.len() <= NAME_LIKE_KEYS.len() {
         return None;
     }
     let (first, rest) = words.split_at(NAME_LIKE_KEYS.len());
-    let mut other: Vec<&str> = rest
+    let left_out = rest
         .iter()
         .copied()
         .filter(|w| w.chars().count() >= MIN_QUERY_CHARS)
         .take(NAME_LIKE_KEYS.len())
         .collect();
-    for w in first {
-        if other.len() == NAME_LIKE_KEYS.len() {
-            break;
-        }
-        other.push(w);
-    }
+    Some((first.to_vec(), left_out))
+}
+
+/// The second set of words the store is asked (in the place of the phrase list): the words
+/// the first set leaves out ([`word_sets`]), filled up with the first set's in its order — so a
+/// short brand (`вихрь`) beside two long words is asked too. `None` for three words or fewer.
+fn other_words(query: &str) -> Option<String> {
+    let (first, mut other) = word_sets(query)?;
+    let room = NAME_LIKE_KEYS.len().saturating_sub(other.len());
+    other.extend(first.into_iter().take(room));
     Some(other.join(" "))
 }
 
@@ -690,23 +693,14 @@ pub fn words_apart(query: &LookupQuery) -> bool {
     name_words(query.as_str()).len() > NAME_LIKE_KEYS.len()
 }
 
-/// The words the store searches names for (both sets, [`other_words`], each word once) when
+/// The words the store searches names for (both sets, [`word_sets`], each word once) when
 /// some typed word is in neither (a one-letter word, a seventh word): those only order the
 /// results. `None` when it searches them all.
 pub fn searched_words(query: &LookupQuery) -> Option<Vec<&str>> {
-    let words = name_words(query.as_str());
-    if words.len() <= NAME_LIKE_KEYS.len() {
-        return None;
-    }
-    let mut searched: Vec<&str> = words[..NAME_LIKE_KEYS.len()].to_vec();
-    for w in words[NAME_LIKE_KEYS.len()..]
-        .iter()
-        .filter(|w| w.chars().count() >= MIN_QUERY_CHARS)
-        .take(NAME_LIKE_KEYS.len())
-    {
-        searched.push(w);
-    }
-    (searched.len() < words.len()).then_some(searched)
+    let q = query.as_str();
+    let (mut searched, left_out) = word_sets(q)?;
+    searched.extend(left_out);
+    (searched.len() < name_words(q).len()).then_some(searched)
 }
 
 /// How well a product answers the query (better first).
