@@ -597,17 +597,23 @@ fn canonical(text: &str) -> String {
 
 /// Whether `name` holds `word`, both folded, read as sizes and numbers compare ([`canonical`]).
 fn name_holds(name: &str, word: &str) -> bool {
-    canonical(name).contains(&canonical(word))
+    name_holds_all(name, [word])
+}
+
+/// Whether `name` holds each of `words`, all folded, read as sizes and numbers compare (the
+/// name is read so once).
+fn name_holds_all<'w>(name: &str, words: impl IntoIterator<Item = &'w str>) -> bool {
+    let name = canonical(name);
+    words
+        .into_iter()
+        .all(|word| name.contains(&canonical(word)))
 }
 
 /// Whether a product found holds every word of `query`: in its name, or as its code (a code
 /// found is what was typed, see [`matches_as_typed`]).
 pub fn holds_every_word(query: &LookupQuery, hit: &LookupHit) -> bool {
-    let name = fold(&hit.product.name);
     hit.relevance <= Relevance::CodePrefix
-        || fold(query.as_str())
-            .split(' ')
-            .all(|word| name_holds(&name, word))
+        || name_holds_all(&fold(&hit.product.name), fold(query.as_str()).split(' '))
 }
 
 /// The LIKE prefixes a filter may give the name, one key each, all of them substring searches
@@ -880,16 +886,17 @@ impl AsTyped {
         }
         let Some(spellings) = &self.spellings else {
             // A code holding the word is what was typed too (the code lists ask it as typed).
-            let name = fold(&product.name);
-            let codes: Vec<String> = [product.xml_id.clone(), scope.article_of(product)]
+            // Name and codes are read as sizes compare once, each word against them all.
+            let texts: Vec<String> = [Some(product.name.clone()), product.xml_id.clone()]
                 .into_iter()
+                .chain([scope.article_of(product)])
                 .flatten()
-                .map(|c| fold(&c))
+                .map(|text| canonical(&fold(&text)))
                 .collect();
-            return self
-                .patterned
-                .iter()
-                .all(|w| name_holds(&name, w) || codes.iter().any(|c| name_holds(c, w)));
+            return self.patterned.iter().all(|w| {
+                let w = canonical(w);
+                texts.iter().any(|text| text.contains(&w))
+            });
         };
         let starts = |code: Option<String>| {
             code.is_some_and(|c| {
@@ -901,7 +908,7 @@ impl AsTyped {
         let name = fold(&product.name);
         starts(product.xml_id.clone())
             || starts(scope.article_of(product))
-            || self.words.iter().all(|word| name_holds(&name, word))
+            || name_holds_all(&name, self.words.iter().map(String::as_str))
     }
 }
 
@@ -1038,10 +1045,7 @@ pub fn lookup_hits(
     // The store is asked for three words of a query (see [`name_filter`]): within a rank, a
     // name holding every word typed comes before one that misses some.
     let words: Vec<&str> = q.split(' ').collect();
-    let misses_words = |p: &Product| {
-        let name = fold(&p.name);
-        !words.iter().all(|w| name_holds(&name, w))
-    };
+    let misses_words = |p: &Product| !name_holds_all(&fold(&p.name), words.iter().copied());
     // A number typed alone (`сверло 5`) is a size: names holding it whole come before those
     // holding it inside another (`1,5`, `25`).
     let numbers: Vec<&str> = words
