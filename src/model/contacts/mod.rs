@@ -6,6 +6,7 @@ mod normalize;
 pub mod search;
 
 pub use normalize::{Email, Phone};
+pub use search::BuyerIs;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -127,27 +128,43 @@ pub struct ContactMatch {
     pub on: MatchedOn,
 }
 
+/// How a buyer with these phones and e-mails is `contact`: by which of them, if any.
+fn matched_on(phones: &[Phone], emails: &[Email], contact: &Contact) -> Option<MatchedOn> {
+    let by_phone = contact_phones(contact)
+        .iter()
+        .any(|own| phones.iter().any(|p| p.same_number(own)));
+    let by_email = contact_emails(contact)
+        .iter()
+        .any(|own| emails.contains(own));
+    match (by_phone, by_email) {
+        (true, true) => Some(MatchedOn::PhoneAndEmail),
+        (true, false) => Some(MatchedOn::Phone),
+        (false, true) => Some(MatchedOn::Email),
+        (false, false) => None,
+    }
+}
+
+/// Who a buyer with these phones and e-mails is against `contact` (see [`BuyerIs`]): another
+/// buyer only when one of them could be compared (the contact has one of that kind too).
+pub fn buyer_is(phones: &[Phone], emails: &[Email], contact: &Contact) -> BuyerIs {
+    let comparable = (!phones.is_empty() && !contact_phones(contact).is_empty())
+        || (!emails.is_empty() && !contact_emails(contact).is_empty());
+    match matched_on(phones, emails, contact) {
+        Some(on) => BuyerIs::Contact(on),
+        None if comparable => BuyerIs::Other,
+        None => BuyerIs::Unknown,
+    }
+}
+
 /// The contacts that are this buyer, by normalised phone or e-mail (never by name): those
 /// matching both first, then by phone, then by e-mail; within each, in the given order.
 pub fn match_buyer(buyer: &Buyer, contacts: &[Contact]) -> Vec<ContactMatch> {
-    let phone = buyer.normalized_phone();
-    let email = buyer.normalized_email();
+    let phones: Vec<Phone> = buyer.normalized_phone().into_iter().collect();
+    let emails: Vec<Email> = buyer.normalized_email().into_iter().collect();
     let mut out: Vec<ContactMatch> = contacts
         .iter()
         .filter_map(|c| {
-            let by_phone = phone
-                .as_ref()
-                .is_some_and(|p| contact_phones(c).iter().any(|x| x.same_number(p)));
-            let by_email = email
-                .as_ref()
-                .is_some_and(|e| contact_emails(c).contains(e));
-            let on = match (by_phone, by_email) {
-                (true, true) => MatchedOn::PhoneAndEmail,
-                (true, false) => MatchedOn::Phone,
-                (false, true) => MatchedOn::Email,
-                (false, false) => return None,
-            };
-            Some(ContactMatch {
+            matched_on(&phones, &emails, c).map(|on| ContactMatch {
                 contact_id: c.id,
                 on,
             })
@@ -161,9 +178,9 @@ pub fn match_buyer(buyer: &Buyer, contacts: &[Contact]) -> Vec<ContactMatch> {
 /// compared (the buyer has one of a kind the contact has too) and none is shared. Nothing to
 /// compare is no claim either way.
 pub fn other_buyer(buyer: &Buyer, contact: &Contact) -> bool {
-    let comparable = (buyer.normalized_phone().is_some() && !contact_phones(contact).is_empty())
-        || (buyer.normalized_email().is_some() && !contact_emails(contact).is_empty());
-    comparable && match_buyer(buyer, std::slice::from_ref(contact)).is_empty()
+    let phones: Vec<Phone> = buyer.normalized_phone().into_iter().collect();
+    let emails: Vec<Email> = buyer.normalized_email().into_iter().collect();
+    buyer_is(&phones, &emails, contact) == BuyerIs::Other
 }
 
 /// A phone or an e-mail, as a key shared by contacts.

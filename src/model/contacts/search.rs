@@ -14,7 +14,8 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{
-    Email, MatchedOn, PROP_EMAIL, PROP_PHONE, Phone, buyer_name, contact_emails, contact_phones,
+    Email, MatchedOn, PROP_EMAIL, PROP_PHONE, Phone, buyer_is, buyer_name, contact_emails,
+    contact_phones,
 };
 use crate::model::call::{Batch, Call, PAGE_SIZE, slot_refs};
 use crate::model::sorted::sort_by_key;
@@ -272,18 +273,5 @@ pub fn buyer_of(contact: Option<&Contact>, order_id: u64, hits: &[PropertyHit]) 
     };
     let phones: Vec<Phone> = values(PROP_PHONE).filter_map(Phone::parse).collect();
     let emails: Vec<Email> = values(PROP_EMAIL).filter_map(Email::parse).collect();
-    let (own_phones, own_emails) = (contact_phones(contact), contact_emails(contact));
-    let phone = own_phones
-        .iter()
-        .any(|p| phones.iter().any(|x| x.same_number(p)));
-    let email = own_emails.iter().any(|e| emails.contains(e));
-    let comparable = (!phones.is_empty() && !own_phones.is_empty())
-        || (!emails.is_empty() && !own_emails.is_empty());
-    match (phone, email) {
-        (true, true) => BuyerIs::Contact(MatchedOn::PhoneAndEmail),
-        (true, false) => BuyerIs::Contact(MatchedOn::Phone),
-        (false, true) => BuyerIs::Contact(MatchedOn::Email),
-        (false, false) if comparable => BuyerIs::Other,
-        (false, false) => BuyerIs::Unknown,
-    }
+    buyer_is(&phones, &emails, contact)
 }
