@@ -209,10 +209,16 @@ fn best_line<'a>(row: &ProductRow, lines: &[&'a BasketItem]) -> Option<&'a Baske
         .copied()
 }
 
-/// A free-text row and a free-text basket line with the same name (trimmed, any case).
+/// A free-text row and a free-text basket line with the same name ([`names_alike`]).
 fn same_line(row: &ProductRow, item: &BasketItem) -> bool {
+    names_alike(&row.product_name, &item.name)
+}
+
+/// Whether a deal row's name and an order line's are one: equal trimmed, in any letter case,
+/// and not blank.
+pub fn names_alike(row_name: &str, line_name: &str) -> bool {
     let name = |text: &str| lowercase(text.trim());
-    !row.product_name.trim().is_empty() && name(&row.product_name) == name(&item.name)
+    !row_name.trim().is_empty() && name(row_name) == name(line_name)
 }
 
 /// Matches every row (see the module doc for the rules).

@@ -38,7 +38,7 @@ use bitrix_rest::models::{
 };
 
 use crate::model::mapping::StageMapping;
-use crate::model::matching::{ProductMatching, RowMatch, SplitProduct, Unmatched};
+use crate::model::matching::{ProductMatching, RowMatch, SplitProduct, Unmatched, names_alike};
 use crate::model::text::lowercase;
 use crate::model::unit::Unit;
 
@@ -222,14 +222,14 @@ pub struct UncomparedRow {
 }
 
 /// The deal rows not compared with the order ([`UncomparedRow`]), and the order's lines no row
-/// took that are named as one of them (trimmed, any case).
+/// took that are named as one of them ([`named_alike`]); `delivery` are the rows standing for
+/// the order's delivery ([`delivery_rows`]), compared as it.
 pub fn uncompared_rows(
     rows: &[ProductRow],
     matching: &ProductMatching,
     order: &Order,
+    delivery: &[usize],
 ) -> (Vec<UncomparedRow>, Vec<u64>) {
-    let delivery = delivery_rows(rows, matching, order);
-    let name = |text: &str| lowercase(text.trim());
     let mut uncompared = Vec::new();
     let mut named_alike = Vec::new();
     for (index, (row, m)) in rows.iter().zip(&matching.rows).enumerate() {
@@ -241,13 +241,11 @@ pub fn uncompared_rows(
         if m.basket_item_id.is_some() || row.quantity.is_zero() || delivery.contains(&index) {
             continue;
         }
-        let own = name(&row.product_name);
         named_alike.extend(matching.basket_only.iter().copied().filter(|id| {
-            !own.is_empty()
-                && order
-                    .basket_items
-                    .iter()
-                    .any(|it| it.id == *id && name(&it.name) == own)
+            order
+                .basket_items
+                .iter()
+                .any(|it| it.id == *id && names_alike(&row.product_name, &it.name))
         }));
         uncompared.push(UncomparedRow {
             row: index,
@@ -356,7 +354,7 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
     let item = |id: u64| order.basket_items.iter().find(|i| i.id == id);
     let split_of_row = |index: usize| matching.split.iter().find(|s| s.rows.contains(&index));
     let delivery_rows = delivery_rows(rows, matching, order);
-    let (uncompared, named_alike) = uncompared_rows(rows, matching, order);
+    let (uncompared, named_alike) = uncompared_rows(rows, matching, order, &delivery_rows);
     // What the CRM's prices kept to kopecks make of the lines (see `push_price_difference`).
     let mut rounded = Decimal::ZERO;
     for (index, (row, m)) in rows.iter().zip(&matching.rows).enumerate() {

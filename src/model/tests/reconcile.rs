@@ -5,8 +5,8 @@ use bitrix_rest::models::{crm::Deal, crm::ProductRow, sale::Order};
 use crate::model::mapping::{PipelineMapping, StageMapping, StatusStage};
 use crate::model::matching::{MatchInput, match_products};
 use crate::model::reconcile::{
-    Difference, DifferenceKind, ReconcileInput, UncomparedRow, delivery_price, differences,
-    uncompared_rows,
+    Difference, DifferenceKind, ReconcileInput, UncomparedRow, delivery_price, delivery_rows,
+    differences, uncompared_rows,
 };
 use crate::model::unit::Unit;
 
@@ -426,7 +426,7 @@ fn a_product_never_looked_for_is_not_said_missing_on_either_side() {
             ..
         }
     ));
-    let (uncompared, named_alike) = uncompared_rows(&rows, &m, &o);
+    let (uncompared, named_alike) = uncompared_rows(&rows, &m, &o, &delivery_rows(&rows, &m, &o));
     assert_eq!(
         uncompared,
         vec![

@@ -214,9 +214,14 @@ impl DealView {
         // (Without the portal's catalogue no row could be paired: none is called order-only.)
         // Rows whose products were never looked for are not compared with the order; a line
         // of the order named as one of them is not shown as the order's alone either.
+        // The deal rows standing for the answered order's delivery.
+        let delivery = match (order, answer) {
+            (Some(o), Some(_)) => delivery_rows(input.rows, &matching, o),
+            _ => Vec::new(),
+        };
         let (uncompared, named_alike) = match (order, answer) {
             (Some(o), Some(_)) if !input.catalogue_unread => {
-                uncompared_rows(input.rows, &matching, o)
+                uncompared_rows(input.rows, &matching, o, &delivery)
             }
             _ => (Vec::new(), Vec::new()),
         };
@@ -310,10 +315,8 @@ impl DealView {
                 row
             })
             .collect();
-        if let (Some(o), Some(_)) = (order, answer) {
-            for index in delivery_rows(input.rows, &matching, o) {
-                rows[index].delivery = true;
-            }
+        for &index in &delivery {
+            rows[index].delivery = true;
         }
         let first = rows.len();
         for (i, ((it, s), shipped)) in order_only
