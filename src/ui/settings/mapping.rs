@@ -36,9 +36,20 @@ pub fn MappingSection(props: &MappingSectionProps) -> Html {
             (Ok(_), StoreData::NotConfigured | StoreData::Failed(_) | StoreData::Loading) => {
                 html! { <p class="sl-muted" data-testid="settings-mapping-unavailable">{ t.mapping_needs_store }</p> }
             }
-            (Ok(pipelines), StoreData::Ready(found)) => html! {
-                { for pipelines.iter().map(|p| pipeline_table(page, t, p, &portal.stages, found)) }
-            },
+            (Ok(pipelines), StoreData::Ready(found)) => {
+                // What Save would refuse in the mapping as it stands (a stage deleted since it
+                // was mapped, a status mapped twice), worked out once for every pipeline.
+                let standing: Vec<SettingsProblem> = mapping_problems(&page.form.stage_mapping)
+                    .into_iter()
+                    .chain(gone_stage_problems(
+                        &page.form.stage_mapping,
+                        &portal.stages,
+                    ))
+                    .collect();
+                html! {
+                    { for pipelines.iter().map(|p| pipeline_table(page, t, p, (&portal.stages, &standing), found)) }
+                }
+            }
         },
     };
     html! {
@@ -54,7 +65,7 @@ fn pipeline_table(
     page: &UseReducerHandle<PageState>,
     t: &'static SettingsTexts,
     pipeline: &Category,
-    all_stages: &[Status],
+    (all_stages, standing): (&[Status], &[SettingsProblem]),
     found: &StoreFindings,
 ) -> Html {
     let Ok(category_id) = i64::try_from(pipeline.id) else {
@@ -68,27 +79,24 @@ fn pipeline_table(
     let proposed = page.form.proposed.contains(&category_id);
     let heading = format!("settings-mapping-{category_id}-title");
     let field = SettingsField::StageMapping { category_id };
-    // What Save refused, and what it would refuse in the mapping as it stands (a stage deleted
-    // since it was mapped, a status mapped twice), said as the page opens: each once.
-    let mut found: Vec<SettingsProblem> = page
+    // What Save refused, and what it would refuse in the mapping as it stands (`standing`),
+    // said as the page opens: each once.
+    let mut problems_here: Vec<SettingsProblem> = page
         .problems
         .iter()
         .filter(|p| p.field == field)
         .cloned()
         .collect();
-    let now = mapping_problems(&page.form.stage_mapping)
-        .into_iter()
-        .chain(gone_stage_problems(&page.form.stage_mapping, all_stages));
-    for problem in now.filter(|p| p.field == field) {
-        if !found.contains(&problem) {
-            found.push(problem);
+    for problem in standing.iter().filter(|p| p.field == field) {
+        if !problems_here.contains(problem) {
+            problems_here.push(problem.clone());
         }
     }
-    let problems = problems_of(t, &found, &field);
+    let problems = problems_of(t, &problems_here, &field);
     let problems_id = format!("settings-mapping-{category_id}-problems");
     // The row a problem is about is marked, so a refused save takes the keyboard to it.
     let marked = |status_id: &str, stage_id: Option<&str>| {
-        found.iter().any(|p| match &p.problem {
+        problems_here.iter().any(|p| match &p.problem {
             Problem::DuplicateStatus { status_id: s } => s == status_id,
             Problem::StageGone { stage_id: s } | Problem::StageOfOtherPipeline { stage_id: s } => {
                 Some(s.as_str()) == stage_id
