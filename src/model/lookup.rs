@@ -535,6 +535,8 @@ const GLUED_LETTERS: usize = 2;
 ///   between them (`%`): `200мг` finds `200 мг`, `омега3` finds `Омега-3` (a hyphen typed is
 ///   asked as typed: a code's hyphens are its own).
 ///
+/// - an apostrophe, however typed (`’`, `'`, `` ` ``), as `_`: `levi’s` finds `Levi's`.
+///
 /// What the store finds by a pattern is checked against the word (see `AsTyped`).
 fn name_pattern(word: &str) -> Option<String> {
     let chars: Vec<char> = sized(word).chars().collect();
@@ -563,7 +565,7 @@ fn name_pattern(word: &str) -> Option<String> {
         if boundary {
             pattern.push('%');
         }
-        pattern.push(c);
+        pattern.push(if APOSTROPHES.contains(&c) { '_' } else { c });
     }
     (pattern != word).then_some(pattern)
 }
@@ -764,9 +766,19 @@ pub struct LookupResults<'a> {
     pub prices: &'a [Price],
 }
 
-/// Text as the store's collation compares it: any case, `ё` as `е`, accents read plain.
+/// The ways people's keyboards and editors write an apostrophe (`Levi's`, `Levi’s`): a word
+/// holding one is asked with any character in its place ([`name_pattern`]) and compared with
+/// every one read as `'` ([`fold`]).
+const APOSTROPHES: [char; 5] = ['\'', '\u{2019}', '\u{2018}', '`', '\u{02BC}'];
+
+/// Text as the store's collation compares it: any case, `ё` as `е`, accents read plain; and,
+/// for what the store found by a pattern, an apostrophe however typed as `'`.
 fn fold(text: &str) -> String {
-    unaccented(&lowercase(text).replace('ё', "е"))
+    let text = unaccented(&lowercase(text).replace('ё', "е"));
+    match text.contains(&APOSTROPHES[1..]) {
+        true => text.replace(&APOSTROPHES[1..], "'"),
+        false => text,
+    }
 }
 
 /// A name's sort key: folded, with every run of digits compared as a number, so "№2" comes

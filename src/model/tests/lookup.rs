@@ -1269,3 +1269,24 @@ fn a_code_with_a_wildcard_typed_in_the_other_alphabet_is_kept() {
     );
     assert!(!matches_as_typed(&q("TE_50"), &other, &scope()));
 }
+
+#[test]
+fn an_apostrophe_typed_either_way_finds_the_name_written_with_the_other() {
+    // Asked with any one character in the apostrophe's place, under a key reading wildcards.
+    assert_eq!(
+        name_filter("levi’s 501"),
+        json!({"%name": "501", "=%name": "%levi_s%"})
+    );
+    assert_eq!(name_filter("l'oreal"), json!({"=%name": "%l_oreal%"}));
+    let jeans = [
+        product(1, "Jeans Levi's 501 W32/L34", None, json!({})),
+        product(2, "Jeans Levi’s 501 W30/L32", None, json!({})),
+        product(3, "Jeans Levi s 501 W34/L34", None, json!({})),
+    ];
+    for typed in ["levi’s 501", "Levi's 501", "levi`s"] {
+        let hits = by_names(typed, &jeans);
+        let mut ids: Vec<u64> = hits.iter().map(|h| h.product.id).collect();
+        ids.sort_unstable();
+        assert_eq!(ids, vec![1, 2], "{typed}: not the name with a space for it");
+    }
+}
