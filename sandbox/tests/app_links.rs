@@ -135,3 +135,41 @@ fn a_data_set_without_users_1_and_2_is_opened_as_its_first_admin_and_first_other
         assert!(page.body.contains(name), "{query}: {name}");
     }
 }
+
+#[test]
+fn a_portal_in_a_third_language_tells_the_app_that_language_and_shows_its_own_pages_in_english() {
+    let sandbox = installed();
+    let page = get(&format!(
+        "{}/crm/deal/details/9/?user=2&lang=DE",
+        sandbox.urls().portal
+    ));
+    assert!(
+        page.body.contains(">Deals<"),
+        "the portal's pages in English"
+    );
+    let config = page_config(&page.body);
+    let frame = &config["frames"][0];
+    assert!(frame["src"].as_str().unwrap().contains("&LANG=de&"));
+    assert!(config["keep"].as_str().unwrap().contains("lang=de"));
+    let init = post_json(
+        &format!(
+            "{}/_portal/frame/{}",
+            sandbox.urls().portal,
+            frame["session"].as_str().unwrap()
+        ),
+        &json!({"command": "getInitData", "params": {}}),
+    )
+    .json();
+    assert_eq!(init["LANG"], "de");
+    // Not a language code: the pages' own.
+    let odd = get(&format!(
+        "{}/crm/deal/details/9/?user=2&lang=d%22e",
+        sandbox.urls().portal
+    ));
+    assert!(
+        page_config(&odd.body)["frames"][0]["src"]
+            .as_str()
+            .unwrap()
+            .contains("&LANG=en&")
+    );
+}

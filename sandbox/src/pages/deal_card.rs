@@ -154,7 +154,7 @@ pub async fn deal_card(
             &state,
             FrameSession {
                 user_id: viewer.user_id,
-                lang: l.code().into(),
+                lang: viewer.portal_lang.clone(),
                 placement: "CRM_DEAL_DETAIL_TAB".into(),
                 placement_options: json!({"ID": id.to_string()}),
                 install: false,
@@ -173,7 +173,7 @@ pub async fn deal_card(
             "session": key,
             "sid": sid,
             "name": format!("{}|0|{}", state.portal_domain(), sid),
-            "src": frame_src(handler, &state.portal_domain(), l.code(), &sid, ""),
+            "src": frame_src(handler, &state.portal_domain(), &viewer.portal_lang, &sid, ""),
             "origin": origin_of(handler),
         }));
     }

@@ -11,6 +11,10 @@ pub struct Viewer {
     pub name: String,
     pub is_admin: bool,
     pub lang: Lang,
+    /// The portal's language as apps are told it (`LANG`): any two-letter code given
+    /// (`lang=de` stands for a German portal; its own pages then read in English), else the
+    /// pages' language.
+    pub portal_lang: String,
     /// `IFRAME=Y`: the page is shown in a slider, without the portal's header and menu.
     pub in_slider: bool,
 }
@@ -20,7 +24,11 @@ impl Viewer {
         conn: &Connection,
         query: &std::collections::HashMap<String, String>,
     ) -> Viewer {
-        let lang = Lang::parse(query.get("lang").map(String::as_str));
+        let given = query.get("lang").map(|l| l.to_ascii_lowercase());
+        let lang = Lang::parse(given.as_deref());
+        let portal_lang = given
+            .filter(|l| l.len() == 2 && l.bytes().all(|b| b.is_ascii_lowercase()))
+            .unwrap_or_else(|| lang.code().to_owned());
         let wanted: u64 = query.get("user").and_then(|u| u.parse().ok()).unwrap_or(1);
         let row = |id: u64| {
             conn.query_row(
@@ -53,6 +61,7 @@ impl Viewer {
             name,
             is_admin,
             lang,
+            portal_lang,
             in_slider: query
                 .get("IFRAME")
                 .is_some_and(|v| v.eq_ignore_ascii_case("Y")),
@@ -62,7 +71,7 @@ impl Viewer {
     /// The query string that keeps user and language on every link.
     pub fn keep(&self) -> String {
         let slider = if self.in_slider { "&IFRAME=Y" } else { "" };
-        format!("user={}&lang={}{slider}", self.user_id, self.lang.code())
+        format!("user={}&lang={}{slider}", self.user_id, self.portal_lang)
     }
 }
 

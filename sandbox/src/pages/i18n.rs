@@ -9,8 +9,11 @@ pub enum Lang {
 impl Lang {
     pub fn parse(text: Option<&str>) -> Lang {
         match text {
-            Some(t) if t.eq_ignore_ascii_case("en") => Lang::En,
-            _ => Lang::Ru,
+            // No language, or Russian: the portal's own.
+            None => Lang::Ru,
+            Some(t) if t.eq_ignore_ascii_case("ru") => Lang::Ru,
+            // Any other: the pages in English (the sandbox speaks no third language).
+            Some(_) => Lang::En,
         }
     }
 

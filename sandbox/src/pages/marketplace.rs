@@ -40,7 +40,7 @@ pub async fn app_page(
         &state,
         FrameSession {
             user_id: viewer.user_id,
-            lang: l.code().into(),
+            lang: viewer.portal_lang.clone(),
             placement: "DEFAULT".into(),
             placement_options: placement_options(query.get("PLACEMENT_OPTIONS")),
             install: !installed,
@@ -58,7 +58,7 @@ pub async fn app_page(
         "session": key,
         "sid": sid,
         "name": format!("{}|0|{}", state.portal_domain(), sid),
-        "src": frame_src(&handler, &state.portal_domain(), l.code(), &sid, extra),
+        "src": frame_src(&handler, &state.portal_domain(), &viewer.portal_lang, &sid, extra),
         "origin": origin_of(&handler),
         "reloadOnInstall": !installed,
     });
