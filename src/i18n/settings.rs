@@ -139,6 +139,7 @@ pub struct SettingsTexts {
     /// How a part of the page is quoted in a sentence.
     pub part_quote: &'static str,
     pub price_type_unused: &'static str,
+    pub saved_unconnected: &'static str,
     pub save_refused: &'static str,
     pub save_timeout: &'static str,
     pub save_other: &'static str,
@@ -286,6 +287,7 @@ static RU: SettingsTexts = SettingsTexts {
     refused_title: "Ничего не сохранено.",
     refused_text: "Исправьте отмеченное выше (замечаний: {0}).",
     save_failed_title: "Настройки не сохранены.",
+    saved_unconnected: "Магазин пока не подключён: во вкладках «Магазин» будет видна только сделка. Укажите вебхук магазина выше, проверьте подключение и сохраните снова.",
     price_type_unused: "Ни у одного товара магазина нет цены типа {0}, поэтому быстрый поиск покажет «нет цены». Проверьте ID типа цены в магазине: Магазин → Настройки → Типы цен.",
     save_conflict: "Пока страница была открыта, другой администратор сохранил настройки и изменил то же, что и вы: {0}. Теперь в форме его остальные изменения вместе с вашими правками. Нажмите «Сохранить» ещё раз, чтобы оставить ваши значения, или обновите страницу, чтобы взять его.",
     saved_theirs: "Пока страница была открыта, другой администратор тоже сохранил настройки. Его изменения сохранены вместе с вашими: {0}.",
@@ -436,6 +438,7 @@ static EN: SettingsTexts = SettingsTexts {
     refused_title: "Nothing was saved.",
     refused_text: "Fix what is marked above (problems: {0}).",
     save_failed_title: "The settings were not saved.",
+    saved_unconnected: "No store is connected yet: Store tabs will show only the deal. Enter the store's webhook above, check the connection and save again.",
     price_type_unused: "No product in the store has a price of type {0}, so the stock lookup will show no prices. Check the price type's ID in the store: Store → Settings → Price types.",
     save_conflict: "Another administrator saved the settings while this page was open and changed the same as you: {0}. The form now shows their other changes together with your edits. Press Save again to keep your values, or reload the page to take theirs.",
     saved_theirs: "Another administrator also saved the settings while this page was open. Their changes are saved along with yours: {0}.",

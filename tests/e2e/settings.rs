@@ -107,6 +107,12 @@ fn admin_connects_the_store_saves_and_reads_the_settings_back() {
     assert_eq!(input_value(&stand, "settings-poll"), "7");
     assert_eq!(input_value(&stand, "settings-store-iblock"), "2");
     save_and_see_it_saved(&stand);
+    stand.enter_app_frame();
+    assert_eq!(
+        stand.count(&tid("settings-saved-unconnected")),
+        0,
+        "a store is connected"
+    );
     // The admin who saved is the one reps are told to ask.
     stand.wait_for("the administrator named to reps", |_| {
         let named = as_app(&stand.sandbox, 1, "app.option.get", &[("option", "admin")]);
@@ -474,6 +480,26 @@ fn a_save_over_a_part_another_admin_changed_meanwhile_waits_for_a_second_press()
     let saved = get();
     assert_eq!(saved["pollIntervalSecs"], json!(7), "{saved}");
     assert_eq!(saved["warehouses"], json!([2]), "{saved}");
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn settings_saved_without_a_store_say_the_tabs_will_show_only_the_deal() {
+    let stand = Stand::start(
+        "settings_saved_without_a_store_say_the_tabs_will_show_only_the_deal",
+        Setup::demo(json!({})),
+    );
+    stand.open_app_page(User::Admin);
+    wait_settings_ready(&stand);
+    // Nothing of the store; only what a save needs (the demo deals' ORIGIN_ID source).
+    stand.click(&format!(
+        "{}[data-originator=\"3\"]",
+        tid("settings-link-source-0")
+    ));
+    save_and_see_it_saved(&stand);
+    stand.enter_app_frame();
+    let warning = stand.wait_css(&tid("settings-saved-unconnected"));
+    assert!(warning.text.contains("вебхук"), "{}", warning.text);
 }
 
 #[test]

@@ -57,6 +57,9 @@ pub fn SaveBar(props: &SaveBarProps) -> Html {
                 if !theirs.is_empty() {
                     { Notice::new(Tone::Warning, fill(t.saved_theirs, &[&part_names(t, theirs, pipelines)])).testid("settings-saved-theirs").html() }
                 }
+                if !props.page.saved.has_store() {
+                    { Notice::new(Tone::Warning, t.saved_unconnected).testid("settings-saved-unconnected").html() }
+                }
                 if let Some(id) = props.page.unused_price_type {
                     { Notice::new(Tone::Warning, fill(t.price_type_unused, &[&id.to_string()])).testid("settings-price-type-unused").html() }
                 }
