@@ -418,10 +418,13 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
         }
         _ => true,
     });
-    // A sum that differs by what rounding makes, with nothing else to explain it, says so.
-    let only_sum = out
-        .iter()
-        .all(|d| matches!(d, Difference::Sum { .. } | Difference::Status { .. }));
+    // A sum that differs by what rounding makes, with nothing else to explain it, says so
+    // (a quantity told in another unit but the same number makes no money of it).
+    let only_sum = out.iter().all(|d| match d {
+        Difference::Sum { .. } | Difference::Status { .. } => true,
+        Difference::Quantity { deal, order, .. } => deal == order,
+        _ => false,
+    });
     if only_sum && within_rounding(deal, order, rounded) {
         for d in &mut out {
             if let Difference::Sum { rounding, .. } = d {

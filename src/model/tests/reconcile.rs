@@ -168,6 +168,43 @@ fn a_sum_apart_by_a_hundredth_a_line_with_nothing_else_different_is_rounding() {
 }
 
 #[test]
+fn a_sum_apart_by_rounding_beside_a_quantity_told_in_another_unit_is_still_rounding() {
+    // 1 250,5 m at 2,49: 3 113,745, which the CRM rounds up and the store down.
+    let dl = deal(410, json!({"OPPORTUNITY": "3113.75"}));
+    let mut cable: bitrix_rest::models::sale::BasketItem = from(
+        json!({"id": 7, "productId": 70, "name": "Кабель", "price": 2.49, "quantity": 1250.5,
+        "currency": "RUB", "productXmlId": "A", "measureName": "м", "measureCode": "006"}),
+    );
+    cable.order_id = Some(9);
+    let o = order(9, json!({"price": 3113.74}), vec![cable]);
+    // The deal's row in pieces (the CRM's default): the same number in another unit.
+    let in_pieces = |quantity: &str| {
+        let mut r = row(1, "Кабель", quantity, "2.49");
+        r.measure_code = Some(796);
+        r.measure_name = "шт".into();
+        r
+    };
+    let diffs = run(&dl, &[in_pieces("1250.5")], &o);
+    assert_eq!(kinds(&diffs), vec!["sum", "quantity"], "{diffs:?}");
+    assert!(
+        matches!(diffs[0], Difference::Sum { rounding: true, .. }),
+        "{diffs:?}"
+    );
+    // Another number is no rounding.
+    let diffs = run(&dl, &[in_pieces("1250")], &o);
+    assert!(
+        matches!(
+            diffs[0],
+            Difference::Sum {
+                rounding: false,
+                ..
+            }
+        ),
+        "{diffs:?}"
+    );
+}
+
+#[test]
 fn different_currencies_are_a_sum_difference_even_with_equal_numbers() {
     let dl = deal(410, json!({"OPPORTUNITY": "100", "CURRENCY_ID": "USD"}));
     let o = order(9, json!({"price": 100, "currency": "RUB"}), vec![]);
