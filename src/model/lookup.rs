@@ -836,6 +836,12 @@ struct AsTyped {
 /// How many characters a query needs before a 1C GUID starting with it counts as found.
 const GUID_PREFIX_CHARS: usize = 4;
 
+/// Whether `code` is an XML_ID as 1C writes them: a GUID, or a variation's two GUIDs
+/// (`product#offer`), which mean nothing to a rep.
+pub fn one_c_guid(code: &str) -> bool {
+    code.split('#').all(guid_like)
+}
+
 /// Whether `code` is a GUID (`8-4-4-4-12` hexadecimal digits), as 1C writes XML_IDs.
 fn guid_like(code: &str) -> bool {
     let parts: Vec<&str> = code.trim().split('-').collect();

@@ -8,6 +8,7 @@ use crate::markup::Markup;
 use crate::markup::format::{Fmt, plain};
 use crate::markup::skeleton::bar;
 use crate::markup::warehouse::{over_reserved_note, warehouse_title};
+use crate::model::lookup::one_c_guid;
 use crate::model::matching::{MatchedBy, Unmatched};
 use crate::model::settings::PropertyPair;
 use crate::model::unit::Unit;
@@ -189,15 +190,22 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
     m.text(&row.name).close("div");
     m.open_class("div", "sl-small sl-muted");
     // The code the row is matched by: its article when the property matched it (or alone is
-    // compared), else its XML_ID.
+    // compared), else its XML_ID — but a 1C GUID, which tells a rep nothing, gives way to the
+    // article, or shows its first characters; the whole XML_ID is the code's tooltip.
     let by_property =
         row.matched_by == Some(MatchedBy::Property) || props.property.is_some_and(|p| p.alone);
-    let code = match (&row.property_value, by_property) {
-        (Some(value), true) => value.as_str(),
-        _ => xml_id,
+    let guid = one_c_guid(xml_id);
+    let code = match (&row.property_value, by_property || guid) {
+        (Some(value), true) => value.clone(),
+        _ if guid => format!("{}…", xml_id.chars().take(8).collect::<String>()),
+        _ => xml_id.to_owned(),
     };
     if !code.is_empty() {
-        m.leaf("span", "sl-code", code);
+        m.open_class("span", "sl-code");
+        if code != xml_id && !xml_id.is_empty() {
+            m.attr("title", &format!("XML_ID {xml_id}"));
+        }
+        m.text(&code).close("span");
     }
     if let Some(store_name) = row.store_name.as_ref().filter(|n| **n != row.name) {
         m.open("span").text(" · ").text(store_name).close("span");

@@ -898,7 +898,7 @@ fn a_row_matched_by_its_article_shows_the_article_under_its_name() {
         &ViewChanges::default(),
     );
     assert!(
-        html.contains(r#"<span class="sl-code">0 986 452 041</span>"#),
+        html.contains(r#"<span class="sl-code" title="XML_ID 90915-10003">0 986 452 041</span>"#),
         "{html}"
     );
     // The test hook keeps the XML_ID.
@@ -910,6 +910,42 @@ fn a_row_matched_by_its_article_shows_the_article_under_its_name() {
     };
     let html = table(&[by_xml], true, None, &ViewChanges::default());
     assert!(html.contains(r#"<span class="sl-code">90915-10003</span>"#));
+}
+
+#[test]
+fn a_row_matched_by_a_1c_guid_shows_its_article_or_the_guids_start_not_the_whole_guid() {
+    let guid = "8f1c2a34-5b6d-4e7f-8a9b-0242ac120002#c1a0e1f2-3b4c-4d5e-8f6a-000000000014";
+    let row = ViewRow {
+        xml_id: Some(guid.into()),
+        property_value: Some("NK-AM90-BK-43".into()),
+        matched_by: Some(MatchedBy::XmlId),
+        ..row(0, "Кроссовки Nike Air Max 90, черный, 43", "1", "5", None)
+    };
+    let html = table(
+        std::slice::from_ref(&row),
+        true,
+        None,
+        &ViewChanges::default(),
+    );
+    assert!(
+        html.contains(&format!(
+            r#"<span class="sl-code" title="XML_ID {guid}">NK-AM90-BK-43</span>"#
+        )),
+        "{html}"
+    );
+    assert!(html.contains(&format!(r#"data-xml-id="{guid}""#)));
+    // Without an article: the GUID's first characters.
+    let bare = ViewRow {
+        property_value: None,
+        ..row
+    };
+    let html = table(&[bare], true, None, &ViewChanges::default());
+    assert!(
+        html.contains(&format!(
+            r#"<span class="sl-code" title="XML_ID {guid}">8f1c2a34…</span>"#
+        )),
+        "{html}"
+    );
 }
 
 #[test]
