@@ -219,6 +219,15 @@ impl ProductStock {
         self.warehouses.iter().any(|w| !w.amount.is_zero())
     }
 
+    /// What the shown warehouses have on hand that other orders hold: on the shelf, but not
+    /// this deal's (a manager may release it; "0" alone would read as none at all).
+    pub fn held_for_others(&self) -> Decimal {
+        self.warehouses
+            .iter()
+            .map(|w| (w.amount.max(Decimal::ZERO) - w.available).max(Decimal::ZERO))
+            .sum()
+    }
+
     /// Adds `other`'s figures (the same warehouses, in the same order) to these: a product
     /// sold in sizes has theirs together.
     pub fn add(&mut self, other: &ProductStock) {

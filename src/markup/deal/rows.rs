@@ -432,6 +432,15 @@ fn row_state(
             .attr("data-value", &plain(missing))
             .text(&fill(t.shortage, &[&amount]))
             .close("span");
+        // On the shelf but held for other orders: not "none at all".
+        let held = row.stock.as_ref().map(|s| s.product.held_for_others());
+        if let Some(held) = held.filter(|h| !h.is_zero()) {
+            m.open_class("span", "sl-row-held sl-small sl-muted")
+                .attr_opt("data-testid", hooks.then_some("row-held"))
+                .attr("data-value", &plain(held))
+                .text(&fill(t.held_for_others, &[&measure(held)]))
+                .close("span");
+        }
     } else if row.shipped {
         m.open_class("span", "sl-badge sl-badge-success")
             .attr_opt("data-testid", hooks.then_some("row-shipped"))

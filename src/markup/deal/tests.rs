@@ -780,6 +780,32 @@ fn an_english_tab_names_a_crm_unit_by_its_code() {
 }
 
 #[test]
+fn a_short_row_says_what_other_orders_hold_on_the_shelf() {
+    let mut short = row(0, "Dress XS", "1", "0", Some("1"));
+    let stock = short.stock.as_mut().unwrap();
+    stock.product.warehouses[0].amount = d("2");
+    stock.product.warehouses[0].reserved = d("2");
+    let html = table(
+        std::slice::from_ref(&short),
+        true,
+        None,
+        &ViewChanges::default(),
+    );
+    assert!(
+        html.contains(r#"<span class="sl-row-held sl-small sl-muted" data-testid="row-held" data-value="2">2 pcs more on hand, reserved for other orders</span>"#),
+        "{html}"
+    );
+    // Nothing on the shelf: nothing said.
+    let html = table(
+        &[row(0, "Dress XS", "1", "0", Some("1"))],
+        true,
+        None,
+        &ViewChanges::default(),
+    );
+    assert!(!html.contains("row-held"), "{html}");
+}
+
+#[test]
 fn a_shortage_row_carries_row_shortage_with_the_missing_count() {
     let rows = [row(0, "Kettle", "5", "2", Some("3"))];
     let html = table(&rows, true, None, &ViewChanges::default());

@@ -71,6 +71,20 @@ fn the_deals_own_reserve_is_available_to_the_deal() {
     assert_eq!(w, vec![(d("1"), d("2"), d("3")), (d("0"), d("1"), d("1"))]);
     assert_eq!(s.total_free, d("1"));
     assert_eq!(s.available, d("4"));
+    // Warehouse 1: 5 on hand, 4 reserved, 2 of them by the deal's order: 2 held for others.
+    assert_eq!(s.held_for_others(), d("2"));
+}
+
+#[test]
+fn stock_on_the_shelf_that_other_orders_hold_is_told_apart_from_none() {
+    // 2 on hand, both reserved by others; 3 on hand, 5 reserved (over-reserved): all held.
+    let records = vec![stock(7, 1, "2", "2"), stock(7, 2, "3", "5")];
+    let s = product_stock(7, &records, &[1, 2], &OwnReserve::default());
+    assert_eq!(s.available, d("0"));
+    assert_eq!(s.held_for_others(), d("5"));
+    // Nothing on hand: nothing held.
+    let none = product_stock(7, &[stock(7, 1, "0", "1")], &[1], &OwnReserve::default());
+    assert_eq!(none.held_for_others(), d("0"));
 }
 
 #[test]
