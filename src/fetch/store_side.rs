@@ -45,6 +45,8 @@ pub struct StoreResult {
     pub warehouses: Vec<Warehouse>,
     pub measures: Vec<Measure>,
     pub products: Vec<Product>,
+    /// The variations among the order's basket products, with their `parentId`.
+    pub basket_variations: Vec<Product>,
     pub stock: Vec<StoreStock>,
 }
 
@@ -63,6 +65,7 @@ impl StoreData {
                 warehouses: &a.warehouses,
                 measures: &a.measures,
                 products: &a.products,
+                basket_variations: &a.basket_variations,
                 stock: &a.stock,
             }),
         }
@@ -330,6 +333,11 @@ fn read_answers(
     let mut products: Vec<Product> = all(answers, &plan.products, "products")?;
     products.extend(all::<Product>(answers, &plan.variations, VARIATIONS_KEY)?);
     let stock = all(answers, &plan.stock_needed(link.as_ref()), "storeProducts")?;
+    // Only a note depends on them ("a variant of the deal's product"): read leniently.
+    let basket_variations = plan
+        .basket_variations_needed(link.as_ref())
+        .map(|name| lenient_list(answers, name, Some(VARIATIONS_KEY)))
+        .unwrap_or_default();
     Ok(StoreResult {
         link,
         order,
@@ -347,6 +355,7 @@ fn read_answers(
         // Without them a row with no order line counts in its own unit, as before.
         measures: lenient_list(answers, &plan.measures, Some(MEASURES_KEY)),
         products,
+        basket_variations,
         stock,
     })
 }

@@ -144,6 +144,11 @@ pub struct DealTexts {
     pub rows_not_compared_unread: &'static str,
     /// One product in those sentences: {0} its name, {1} its quantity.
     pub row_not_compared: &'static str,
+    /// Under the differences: the order holds a variant of the deal row's product ({0} the
+    /// line, {1} the row).
+    pub variant_of_deal_row: &'static str,
+    /// The row and the line hold different variants of one product ({0} the row, {1} the line).
+    pub other_variant: &'static str,
     pub diff_missing_in_order: &'static str,
     pub diff_missing_in_order_unmatched: &'static str,
     pub diff_missing_in_deal: &'static str,
@@ -369,6 +374,8 @@ static RU: DealTexts = DealTexts {
     rows_not_compared_no_code: "Не сравнивались с заказом (у товара в Битрикс24 нет кода, по которому его найти в магазине): {0}.",
     rows_not_compared_unread: "Не сравнивались с заказом (Битрикс24 не отдал код товара): {0}.",
     row_not_compared: "«{0}» ({1})",
+    variant_of_deal_row: "«{0}» в заказе — вариант товара «{1}» из сделки: выберите в сделке этот вариант.",
+    other_variant: "«{0}» в сделке и «{1}» в заказе — варианты одного товара: проверьте, какой нужен покупателю.",
     diff_missing_in_order: "«{0}» ({1}) есть в сделке, но нет в заказе.",
     diff_missing_in_order_unmatched: "«{0}» ({1}) есть в сделке, но в каталоге магазина такого товара нет.",
     diff_missing_in_deal: "«{0}» ({1}) есть в заказе, но нет в сделке.",
@@ -571,6 +578,8 @@ static EN: DealTexts = DealTexts {
     rows_not_compared_no_code: "Not compared with the order (the product has no code in Bitrix24 to find it in the store by): {0}.",
     rows_not_compared_unread: "Not compared with the order (Bitrix24 did not give the product's code): {0}.",
     row_not_compared: "\"{0}\" ({1})",
+    variant_of_deal_row: "\"{0}\" in the order is a variant of \"{1}\" in the deal: choose that variant in the deal.",
+    other_variant: "\"{0}\" in the deal and \"{1}\" in the order are variants of one product: check which one the customer wants.",
     diff_missing_in_order: "\"{0}\" ({1}) is in the deal but not in the order.",
     diff_missing_in_order_unmatched: "\"{0}\" ({1}) is in the deal but not in the store's catalogue.",
     diff_missing_in_deal: "\"{0}\" ({1}) is in the order but not in the deal.",

@@ -4,6 +4,7 @@ use crate::model::money::{NumberStyle, format_money};
 use crate::model::reconcile::{Difference, UncomparedRow, currencies_differ};
 use crate::model::text::lowercase;
 use crate::model::unit::Unit;
+use crate::model::variants::VariantPair;
 
 use super::{Lang, fill, quantity_with_unit, unit_per};
 
@@ -46,6 +47,15 @@ pub fn uncompared_sentences(rows: &[UncomparedRow], lang: Lang) -> Vec<String> {
         Some(fill(template, &[&names.join(", ")]))
     })
     .collect()
+}
+
+/// The note under the differences for a row and a line that are variants of one product.
+pub fn variant_sentence(pair: &VariantPair, lang: Lang) -> String {
+    let t = lang.deal();
+    match pair.other_variant {
+        true => fill(t.other_variant, &[&pair.deal_name, &pair.order_name]),
+        false => fill(t.variant_of_deal_row, &[&pair.order_name, &pair.deal_name]),
+    }
 }
 
 /// The sentence for `difference` in `lang`.

@@ -15,7 +15,7 @@ mod units;
 
 pub use dates::{format_datetime, moment};
 pub use deal::DealTexts;
-pub use difference::{Names, difference_sentence, uncompared_sentences};
+pub use difference::{Names, difference_sentence, uncompared_sentences, variant_sentence};
 pub use lookup::LookupTexts;
 pub use settings::SettingsTexts;
 pub use shell::ShellTexts;

@@ -40,6 +40,11 @@ pub fn sold_in_sizes(product: &bitrix_rest::models::catalog::Product) -> bool {
         == Some(TYPE_WITH_VARIATIONS)
 }
 
+/// The product a variation belongs to (`parentId`, when it was selected).
+pub fn parent_of(product: &bitrix_rest::models::catalog::Product) -> Option<u64> {
+    product.property_text("parentId")?.trim().parse().ok()
+}
+
 /// How many warehouses to plan for when the store's list is not known yet.
 pub const ASSUMED_WAREHOUSES: usize = 5;
 

@@ -29,8 +29,8 @@ use serde_json::{Value, json};
 
 use crate::model::call::{Batch, inert, slot_refs};
 use crate::model::catalog_query::{
-    VARIATIONS_KEY, price_commands, product_list_call, stock_commands, variation_list_call,
-    variations_of_products_call,
+    VARIATIONS_KEY, parent_of, price_commands, product_list_call, stock_commands,
+    variation_list_call, variations_of_products_call,
 };
 use crate::model::sorted::{sort_by, sort_by_key, sort_dedup};
 use crate::model::stock::{OwnReserve, ProductStock, product_stock};
@@ -1134,11 +1134,6 @@ pub fn lookup_hits(
         .collect();
     let maybe_more = results.lists[PARENT_LIST].len() > PARENT_SLOTS;
     sizes_under_their_products(hits, &every_size, maybe_more)
-}
-
-/// The product a variation belongs to (`parentId`).
-fn parent_of(p: &Product) -> Option<u64> {
-    p.property_text("parentId")?.trim().parse().ok()
 }
 
 /// Each listed product's listed sizes right under it, in their order; a product with no

@@ -43,6 +43,8 @@ pub mod stock;
 pub mod text;
 /// Units of measure as deal rows and order lines name them.
 pub mod unit;
+/// Deal rows and order lines that are variants of one product.
+pub mod variants;
 /// One deal open: its requests, the view the tab renders, polling, what changed.
 pub mod view;
 /// The store's inbound webhook URL: parsing, normalising, masking.

@@ -182,3 +182,52 @@ fn a_size_is_found_by_its_own_article() {
         "4 + 7"
     );
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn an_order_holding_a_variant_of_the_deals_product_says_so_under_the_differences() {
+    // Deal 2 holds the T-shirt with no size, its order size S; deal 3 size M, its order size S.
+    let mut seed = shirts();
+    seed["portal"]["dealUserFields"] =
+        json!([{"name": "UF_CRM_STORE_ORDER", "type": "string", "label": "Заказ"}]);
+    seed["portal"]["deals"][1]["uf"] = json!({"UF_CRM_STORE_ORDER": "1"});
+    seed["portal"]["deals"].as_array_mut().expect("deals").push(
+        json!({"id": 3, "title": "Футболка M, в заказе S", "stage": "NEW",
+            "uf": {"UF_CRM_STORE_ORDER": "2"},
+            "rows": [{"productId": 103, "price": 900, "quantity": 1}]}),
+    );
+    seed["store"]["orders"] = json!([
+        {"id": 1, "status": "N", "basket": [{"id": 11, "productId": 2, "name": "Футболка, размер S", "price": 900, "quantity": 1}]},
+        {"id": 2, "status": "N", "basket": [{"id": 21, "productId": 2, "name": "Футболка, размер S", "price": 900, "quantity": 1}]}
+    ]);
+    let options = with_settings(
+        dev_options_polling(300),
+        json!({"linkRules": [{"kind": "user-field", "field": "UF_CRM_STORE_ORDER", "holds": "id"}]}),
+    );
+    let name = "an_order_holding_a_variant_of_the_deals_product_says_so_under_the_differences";
+    let stand = Stand::start(
+        name,
+        Setup::own_seed(SeedFile::write("variants", &seed), options),
+    );
+    stand.sandbox.reset_stats();
+    stand.open_deal_ready(2, User::Rep);
+    let note = stand.wait_css(&tid("variant-note"));
+    assert_eq!(
+        note.text,
+        "«Футболка, размер S» в заказе — вариант товара «Футболка» из сделки: выберите в сделке этот вариант."
+    );
+    assert_eq!(
+        stand.sandbox.stats().requests.get("store"),
+        Some(&1),
+        "the basket's variations come in the same store request"
+    );
+    stand.open_deal_ready(3, User::Rep);
+    let note = stand.wait_css(&tid("variant-note"));
+    assert!(
+        note.text
+            .starts_with("«Футболка, размер M» в сделке и «Футболка, размер S» в заказе"),
+        "{}",
+        note.text
+    );
+    assert_eq!(stand.count(&tid("variant-note")), 1);
+}

@@ -1,7 +1,7 @@
 //! The differences between the deal and its order, each a plain sentence.
 
 use super::changed_class;
-use crate::i18n::{Lang, Names, difference_sentence, fill, uncompared_sentences};
+use crate::i18n::{Lang, Names, difference_sentence, fill, uncompared_sentences, variant_sentence};
 use crate::markup::Markup;
 use crate::markup::format::Fmt;
 use crate::model::reconcile::Difference;
@@ -96,6 +96,13 @@ pub fn differences(
             sentences(m, rest, lang, names);
             m.close("details");
         }
+    }
+    // A row and a line said missing on either side that are variants of one product.
+    for pair in &view.variants {
+        m.open_class("p", "sl-muted sl-small")
+            .attr("data-testid", "variant-note")
+            .text(&variant_sentence(pair, lang))
+            .close("p");
     }
     // What was not compared, each under the list: the products never looked for in the store,
     // then the status or stage, by name.

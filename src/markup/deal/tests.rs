@@ -190,6 +190,7 @@ fn view(store: StoreState) -> DealView {
         unmapped_status: None,
         unmapped_stage: None,
         uncompared: vec![],
+        variants: vec![],
     }
 }
 
@@ -221,6 +222,7 @@ fn answered() -> StoreData {
         warehouses: vec![],
         measures: vec![],
         products: vec![],
+        basket_variations: vec![],
         stock: vec![],
     }))
 }

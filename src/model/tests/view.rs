@@ -14,6 +14,7 @@ use crate::model::matching::{MatchedBy, Unmatched};
 use crate::model::reconcile::{Difference, DifferenceKind};
 use crate::model::settings::{LinkRule, OrderKey, Settings};
 use crate::model::shared_link::LinkProbe;
+use crate::model::variants::VariantPair;
 use crate::model::view::{DealInputs, DealView, StoreAnswer, StoreSide, StoreState};
 
 use super::fixtures::{
@@ -33,6 +34,8 @@ pub(super) struct World {
     pub(super) names: Vec<StatusLang>,
     pub(super) warehouses: Vec<Warehouse>,
     pub(super) store: Vec<Product>,
+    /// The variations among the order's basket products.
+    pub(super) basket_variations: Vec<Product>,
     pub(super) stock: Vec<StoreStock>,
     /// The store's units of measure.
     pub(super) measures: Vec<Measure>,
@@ -121,6 +124,7 @@ pub(super) fn world() -> World {
             product(70, "Чайник электрический", Some("A"), json!({})),
             product(71, "Чашка", Some("B"), json!({})),
         ],
+        basket_variations: vec![],
         stock: vec![
             stock(70, 1, "3", "2"),
             stock(70, 2, "0", "0"),
@@ -157,6 +161,7 @@ pub(super) fn answered(w: &World) -> StoreSide<'_> {
         warehouses: &w.warehouses,
         measures: &w.measures,
         products: &w.store,
+        basket_variations: &w.basket_variations,
         stock: &w.stock,
     })
 }
@@ -962,4 +967,69 @@ fn a_row_in_the_lines_own_unit_counts_as_before() {
     let v = build(&w, answered);
     assert_eq!(v.rows[0].stock_unit, None);
     assert_eq!(v.rows[0].shortage(), None, "3 asked: 1 free + 2 of its own");
+}
+
+/// The world's kettle row (store product 70) against an order line of store product 75 in its
+/// place, named `line_name`; `basket_variations` are what the store listed of the basket's
+/// variations.
+fn kettle_against(line_name: &str, basket_variations: Vec<Product>) -> World {
+    let mut w = world();
+    let mut item = basket(501, 75, Some("A#RED"), "2", "500");
+    item.name = line_name.into();
+    w.order.as_mut().unwrap().basket_items[0] = item;
+    w.basket_variations = basket_variations;
+    w
+}
+
+#[test]
+fn an_order_line_of_a_variant_of_the_deal_rows_product_is_said_to_be_one() {
+    let red = product(
+        75,
+        "Чайник, красный",
+        Some("A#RED"),
+        json!({"parentId": 70}),
+    );
+    let w = kettle_against("Чайник, красный", vec![red]);
+    let v = build(&w, answered);
+    // Both missing, which is true; and one note pairing them.
+    let kinds: Vec<&str> = v.differences.iter().map(|d| d.kind().as_str()).collect();
+    assert!(
+        kinds.contains(&"missing-in-order") && kinds.contains(&"missing-in-deal"),
+        "{kinds:?}"
+    );
+    assert_eq!(
+        v.variants,
+        vec![VariantPair {
+            deal_name: "Чайник".into(),
+            order_name: "Чайник, красный".into(),
+            other_variant: false,
+        }]
+    );
+}
+
+#[test]
+fn a_row_and_a_line_of_two_variants_of_one_product_are_said_to_be_variants() {
+    // The deal's row is itself variant 74 of product 60; the order holds variant 75 of it.
+    let mut w = kettle_against(
+        "Чайник, красный",
+        vec![product(
+            75,
+            "Чайник, красный",
+            None,
+            json!({"parentId": 60}),
+        )],
+    );
+    w.store[0] = product(70, "Чайник, белый", Some("A"), json!({"parentId": 60}));
+    let v = build(&w, answered);
+    assert_eq!(v.variants.len(), 1, "{:?}", v.differences);
+    assert!(v.variants[0].other_variant);
+    // Another product's variant is no variant of the row's.
+    let w = kettle_against(
+        "Чашка, синяя",
+        vec![product(75, "Чашка, синяя", None, json!({"parentId": 71}))],
+    );
+    assert!(build(&w, answered).variants.is_empty());
+    // A line the store did not list as a variation says nothing.
+    let w = kettle_against("Чайник, красный", vec![]);
+    assert!(build(&w, answered).variants.is_empty());
 }

@@ -33,6 +33,7 @@ use crate::model::shared_link::{LinkProbe, OrderKeys, deals_linked};
 use crate::model::sorted::sort_by_key;
 use crate::model::stock::{OwnReserve, rows_stock, shown_warehouses};
 use crate::model::unit::Unit;
+use crate::model::variants::{VariantInput, VariantPair, variant_pairs};
 
 /// The store's side of a view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +67,8 @@ pub struct StoreAnswer<'a> {
     pub measures: &'a [Measure],
     /// Store products found for the deal's rows.
     pub products: &'a [Product],
+    /// The variations among the order's basket products (with `parentId`).
+    pub basket_variations: &'a [Product],
     /// Stock records.
     pub stock: &'a [StoreStock],
 }
@@ -139,6 +142,9 @@ pub struct DealView {
     /// The deal rows whose products were never looked for in the store, so not compared with
     /// the order (only with an answered order and the catalogue read).
     pub uncompared: Vec<UncomparedRow>,
+    /// Rows missing from the order and lines missing from the deal that are variants of one
+    /// product.
+    pub variants: Vec<VariantPair>,
 }
 
 impl DealView {
@@ -356,6 +362,13 @@ impl DealView {
         } else {
             differences
         };
+        let variants = variant_pairs(VariantInput {
+            differences: &differences,
+            matching: &matching,
+            store_products,
+            basket_variations: answer.map_or(&[][..], |a| a.basket_variations),
+            basket,
+        });
         let answered_order = order.filter(|_| answer.is_some());
         let mapping = &input.settings.stage_mapping;
         let unmapped_status = answered_order
@@ -394,6 +407,7 @@ impl DealView {
             unmapped_status,
             unmapped_stage,
             uncompared,
+            variants,
         }
     }
 }

@@ -43,6 +43,10 @@ pub struct StorePlan {
     pub variations: Vec<String>,
     /// `catalog.storeproduct.list` commands of the deal's products and variations.
     pub stock: Vec<String>,
+    /// Per candidate (as `links`), when the store's catalogue has variations: the
+    /// `catalog.product.offer.list` of its order's basket products, for their `parentId` (an
+    /// order line that is a variant of a deal row's product says so).
+    pub basket_variations: Vec<Option<String>>,
     /// Per candidate (as `links`): the stock commands of its order's basket. Only the rule
     /// that linked the order needs its own: the others' fail with their order (no order found).
     pub basket_stock: Vec<Vec<String>>,
@@ -71,6 +75,13 @@ impl StorePlan {
             .and_then(|i| self.basket_stock.get(i))
             .map_or(&[][..], Vec::as_slice);
         self.stock.iter().chain(basket).cloned().collect()
+    }
+
+    /// The command listing the variations among the basket products of the rule that linked
+    /// `linked`, when there is one.
+    pub fn basket_variations_needed(&self, linked: Option<&LinkedOrder>) -> Option<&str> {
+        let position = linked.and_then(|l| self.link_position(l))?;
+        self.basket_variations.get(position)?.as_deref()
     }
 
     /// Every stock command of the batch.
@@ -200,7 +211,7 @@ pub fn store_plan(
             let name = format!("variations{i}");
             batch.push(
                 name.clone(),
-                variation_list_call(offers, json!({ "xmlId": chunk }), &[], None),
+                variation_list_call(offers, json!({ "xmlId": chunk }), &["parentId"], None),
             );
             stock.extend(add_ids(
                 &mut batch,
@@ -218,6 +229,19 @@ pub fn store_plan(
             add_ids(&mut batch, list, &slots)
         })
         .collect();
+    let basket_variations = links
+        .iter()
+        .map(|(list, full)| {
+            let offers = settings.store_variations_iblock_id?;
+            let slots = slot_refs(full, &["order", "basketItems"], basket_slots, "productId");
+            let name = format!("{list}_variations");
+            batch.push(
+                name.clone(),
+                variation_list_call(offers, json!({ "id": slots }), &["parentId"], None),
+            );
+            Some(name)
+        })
+        .collect();
     Some(StorePlan {
         batch,
         candidates,
@@ -229,6 +253,7 @@ pub fn store_plan(
         products,
         variations,
         stock,
+        basket_variations,
         basket_stock,
         basket_slots,
     })
