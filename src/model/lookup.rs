@@ -535,10 +535,14 @@ const GLUED_LETTERS: usize = 2;
 ///   between them (`%`): `200мг` finds `200 мг`, `омега3` finds `Омега-3` (a hyphen typed is
 ///   asked as typed: a code's hyphens are its own).
 ///
-/// - an apostrophe, however typed (`’`, `'`, `` ` ``), as `_`: `levi’s` finds `Levi's`.
+/// - an apostrophe, however typed (`’`, `'`, `` ` ``), as `_`: `levi’s` finds `Levi's`;
+/// - a Russian adjective in any form as its stem ([`adjective_stem`]): `белые` finds `белый`.
 ///
 /// What the store finds by a pattern is checked against the word (see `AsTyped`).
 fn name_pattern(word: &str) -> Option<String> {
+    if let Some(stem) = adjective_stem(word) {
+        return Some(stem.to_owned());
+    }
     let chars: Vec<char> = sized(word).chars().collect();
     // The length of the run of letters from `i`, going forward or back.
     let run = |i: usize, forward: bool| {
@@ -568,6 +572,55 @@ fn name_pattern(word: &str) -> Option<String> {
         pattern.push(if APOSTROPHES.contains(&c) { '_' } else { c });
     }
     (pattern != word).then_some(pattern)
+}
+
+/// The endings of a Russian adjective (longest first): a colour or a kind is said in the
+/// customer's form (`белые кроссовки`, `чёрную куртку`), the catalogue has its own
+/// (`Кроссовки, белый`).
+const ADJECTIVE_ENDINGS: [&str; 19] = [
+    "ого", "его", "ому", "ему", "ыми", "ими", "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие",
+    "ую", "юю", "ых", "их",
+];
+
+/// Letters a word needs, and its stem, to be read as an adjective in any form.
+const ADJECTIVE_LETTERS: (usize, usize) = (5, 3);
+
+/// The stem of `word` when it reads as a Russian adjective (Cyrillic letters only, five or
+/// more, ending as one): `белые` → `бел`, `чёрную` → `чёрн`. A name holds the word when it
+/// holds the stem with any adjective ending ([`holds_word`]).
+fn adjective_stem(word: &str) -> Option<&str> {
+    let letters = word.chars().count();
+    let cyrillic = word
+        .chars()
+        .all(|c| matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё'));
+    if !cyrillic || letters < ADJECTIVE_LETTERS.0 {
+        return None;
+    }
+    let lower = lowercase(word);
+    let ending = ADJECTIVE_ENDINGS.iter().find(|e| lower.ends_with(*e))?;
+    let stem = letters - ending.chars().count();
+    let (at, _) = word.char_indices().nth(stem)?;
+    (stem >= ADJECTIVE_LETTERS.1).then_some(&word[..at])
+}
+
+/// Whether `text` (folded, read as sizes compare: [`canonical`]) holds `word` (folded): as
+/// it is, or, for an adjective, its stem with any adjective ending ending a word there
+/// (`кроссовки, белый` holds `белые`).
+fn holds_word(text: &str, word: &str) -> bool {
+    if text.contains(&canonical(word)) {
+        return true;
+    }
+    let Some(stem) = adjective_stem(word) else {
+        return false;
+    };
+    let stem = canonical(stem);
+    text.match_indices(&stem).any(|(at, _)| {
+        let rest = &text[at + stem.len()..];
+        ADJECTIVE_ENDINGS.iter().any(|e| {
+            rest.strip_prefix(&canonical(e))
+                .is_some_and(|after| !after.starts_with(char::is_alphabetic))
+        })
+    })
 }
 
 /// `text` with the gaps between a number and the letters beside it closed (`200 мг` and
@@ -606,9 +659,7 @@ fn name_holds(name: &str, word: &str) -> bool {
 /// name is read so once).
 fn name_holds_all<'w>(name: &str, words: impl IntoIterator<Item = &'w str>) -> bool {
     let name = canonical(name);
-    words
-        .into_iter()
-        .all(|word| name.contains(&canonical(word)))
+    words.into_iter().all(|word| holds_word(&name, word))
 }
 
 /// Whether a product found holds every word of `query`: in its name, or as its code (a code
@@ -911,10 +962,10 @@ impl AsTyped {
                 .flatten()
                 .map(|text| canonical(&fold(&text)))
                 .collect();
-            return self.patterned.iter().all(|w| {
-                let w = canonical(w);
-                texts.iter().any(|text| text.contains(&w))
-            });
+            return self
+                .patterned
+                .iter()
+                .all(|w| texts.iter().any(|text| holds_word(text, w)));
         };
         let starts = |code: Option<String>| {
             code.is_some_and(|c| {

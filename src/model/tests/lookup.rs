@@ -339,10 +339,10 @@ fn several_words_are_each_a_substring_of_the_name_in_any_order() {
         json!({"%name": "арабика", "=%name": "%кофе%"})
     );
     // Words holding a digit first (a size, a number), then the longest; ties keep the typed
-    // order.
+    // order. (An adjective is asked by its stem.)
     assert_eq!(
         name_filter("чай с бергамотом листовой 100"),
-        json!({"%name": "100", "=%name": "%бергамотом%", "%=name": "%листовой%"})
+        json!({"%name": "100", "=%name": "%бергамотом%", "%=name": "%листов%"})
     );
     assert_eq!(
         name_filter("сироп карамель солёная 250 №7"),
@@ -1289,4 +1289,35 @@ fn an_apostrophe_typed_either_way_finds_the_name_written_with_the_other() {
         ids.sort_unstable();
         assert_eq!(ids, vec![1, 2], "{typed}: not the name with a space for it");
     }
+}
+
+#[test]
+fn an_adjective_in_the_customers_form_finds_the_catalogues() {
+    // Asked by its stem under a key reading wildcards.
+    assert_eq!(
+        name_filter("кроссовки белые 42"),
+        json!({"%name": "42", "=%name": "%кроссовки%", "%=name": "%бел%"})
+    );
+    assert_eq!(name_filter("черную"), json!({"=%name": "%черн%"}));
+    let shoes = [
+        product(1, "Кроссовки Nike Air Max 90, белый, 42", None, json!({})),
+        product(2, "Кроссовки Nike Air Max 90, черный, 42", None, json!({})),
+        product(3, "Бельё постельное, 42", None, json!({})),
+        product(4, "Кроссовки Белгород 42", None, json!({})),
+    ];
+    let ids = |typed: &str| {
+        let mut ids: Vec<u64> = by_names(typed, &shoes)
+            .iter()
+            .map(|h| h.product.id)
+            .collect();
+        ids.sort_unstable();
+        ids
+    };
+    assert_eq!(ids("кроссовки белые 42"), vec![1], "not linen, not a town");
+    assert_eq!(ids("белая"), vec![1]);
+    assert_eq!(ids("Чёрные кроссовки"), vec![2]);
+    // Short words and nouns are asked as typed.
+    assert_eq!(name_filter("синий"), json!({"=%name": "%син%"}));
+    assert_eq!(name_filter("кеды"), json!({"%name": "кеды"}));
+    assert_eq!(name_filter("куртка"), json!({"%name": "куртка"}));
 }
