@@ -108,6 +108,8 @@ pub struct DealTexts {
     /// The same when the order's lines show below.
     pub no_rows_order_below: &'static str,
     pub no_stock_data: &'static str,
+    /// After a first open's store failure: the tab loads it again by itself.
+    pub store_retries_itself: &'static str,
     pub in_order: &'static str,
     pub own_reserve: &'static str,
     pub own_reserve_legend: &'static str,
@@ -347,6 +349,7 @@ static RU: DealTexts = DealTexts {
     no_rows: "В сделке нет товаров.",
     no_rows_order_below: "В сделке нет товаров. Ниже — товары заказа.",
     no_stock_data: "Остатки неизвестны: данные магазина не получены.",
+    store_retries_itself: "Вкладка и сама повторяет попытку при каждой проверке.",
     in_order: "в заказе: {0}",
     own_reserve: "{0} из них в резерве под заказ этой сделки",
     own_reserve_legend: "+N рядом с остатком склада — сколько там зарезервировано под заказ этой сделки; эти единицы тоже доступны сделке.",
@@ -551,6 +554,7 @@ static EN: DealTexts = DealTexts {
     no_rows: "The deal has no products.",
     no_rows_order_below: "The deal has no products. Below are the order's.",
     no_stock_data: "Stock unknown: the store could not be read.",
+    store_retries_itself: "The tab also tries again by itself at each check.",
     in_order: "in the order: {0}",
     own_reserve: "{0} of them reserved for this deal's order",
     own_reserve_legend: "+N next to a warehouse's stock: reserved there for this deal's order, so also available to the deal.",

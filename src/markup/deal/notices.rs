@@ -38,7 +38,13 @@ pub fn store_notice(m: &mut Markup, who: Audience, error: Option<&Error>) {
                 .action(t.open_settings, "open-settings"),
         ),
         Some(error) => {
-            described = who.describe(error, System::Store);
+            // The tab loads the store's part again at each check until it works: said, so the
+            // rep need not keep pressing "Try again".
+            described = format!(
+                "{} {}",
+                who.describe(error, System::Store),
+                t.store_retries_itself
+            );
             // The store answered and refused: reachable, but not to StoreLink, or not all of
             // it. Trying again picks up what the administrator mended meanwhile.
             let title = match error.kind {

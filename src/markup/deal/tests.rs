@@ -1557,6 +1557,10 @@ fn an_unavailable_store_says_why_and_notes_the_missing_stock() {
         html.contains(r#"data-on-click="retry""#),
         "it offers to try again"
     );
+    assert!(
+        html.contains(t.store_retries_itself),
+        "and says it tries by itself too"
+    );
     assert!(html.contains(&format!(r#"<p class="sl-muted">{}</p>"#, t.no_stock_data)));
     assert!(!html.contains("data-warehouse-id"));
 
