@@ -191,13 +191,17 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
     m.open_class("div", "sl-small sl-muted");
     // The code the row is matched by: its article when the property matched it (or alone is
     // compared), else its XML_ID — but a 1C GUID, which tells a rep nothing, gives way to the
-    // article, or shows its first characters; the whole XML_ID is the code's tooltip.
+    // article, or shows its (own) first characters; the whole XML_ID is the code's tooltip.
     let by_property =
         row.matched_by == Some(MatchedBy::Property) || props.property.is_some_and(|p| p.alone);
     let guid = one_c_guid(xml_id);
     let code = match (&row.property_value, by_property || guid) {
         (Some(value), true) => value.clone(),
-        _ if guid => format!("{}…", xml_id.chars().take(8).collect::<String>()),
+        // A variation's own GUID (after `#`), not its product's, which its siblings share.
+        _ if guid => {
+            let own = xml_id.rsplit('#').next().unwrap_or(xml_id);
+            format!("{}…", own.chars().take(8).collect::<String>())
+        }
         _ => xml_id.to_owned(),
     };
     if !code.is_empty() {

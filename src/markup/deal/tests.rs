@@ -962,7 +962,7 @@ fn a_row_matched_by_a_1c_guid_shows_its_article_or_the_guids_start_not_the_whole
         "{html}"
     );
     assert!(html.contains(&format!(r#"data-xml-id="{guid}""#)));
-    // Without an article: the GUID's first characters.
+    // Without an article: the variation's own GUID's first characters.
     let bare = ViewRow {
         property_value: None,
         ..row
@@ -970,7 +970,7 @@ fn a_row_matched_by_a_1c_guid_shows_its_article_or_the_guids_start_not_the_whole
     let html = table(&[bare], true, None, &ViewChanges::default());
     assert!(
         html.contains(&format!(
-            r#"<span class="sl-code" title="XML_ID {guid}">8f1c2a34…</span>"#
+            r#"<span class="sl-code" title="XML_ID {guid}">c1a0e1f2…</span>"#
         )),
         "{html}"
     );
