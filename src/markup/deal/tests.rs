@@ -911,6 +911,16 @@ fn an_unmatched_row_says_unmatched_and_which_property_was_compared() {
     ));
 }
 
+/// The products table of one row.
+fn one_row(row: &ViewRow) -> String {
+    table(
+        std::slice::from_ref(row),
+        true,
+        None,
+        &ViewChanges::default(),
+    )
+}
+
 #[test]
 fn a_row_matched_by_its_article_shows_the_article_under_its_name() {
     let row = ViewRow {
@@ -919,12 +929,7 @@ fn a_row_matched_by_its_article_shows_the_article_under_its_name() {
         matched_by: Some(MatchedBy::Property),
         ..row(0, "Oil filter", "1", "5", None)
     };
-    let html = table(
-        std::slice::from_ref(&row),
-        true,
-        None,
-        &ViewChanges::default(),
-    );
+    let html = one_row(&row);
     assert!(
         html.contains(r#"<span class="sl-code" title="XML_ID 90915-10003">0 986 452 041</span>"#),
         "{html}"
@@ -936,7 +941,7 @@ fn a_row_matched_by_its_article_shows_the_article_under_its_name() {
         matched_by: Some(MatchedBy::XmlId),
         ..row
     };
-    let html = table(&[by_xml], true, None, &ViewChanges::default());
+    let html = one_row(&by_xml);
     assert!(html.contains(r#"<span class="sl-code">90915-10003</span>"#));
 }
 
@@ -949,12 +954,7 @@ fn a_row_matched_by_a_1c_guid_shows_its_article_or_the_guids_start_not_the_whole
         matched_by: Some(MatchedBy::XmlId),
         ..row(0, "Кроссовки Nike Air Max 90, черный, 43", "1", "5", None)
     };
-    let html = table(
-        std::slice::from_ref(&row),
-        true,
-        None,
-        &ViewChanges::default(),
-    );
+    let html = one_row(&row);
     assert!(
         html.contains(&format!(
             r#"<span class="sl-code" title="XML_ID {guid}">NK-AM90-BK-43</span>"#
@@ -967,7 +967,7 @@ fn a_row_matched_by_a_1c_guid_shows_its_article_or_the_guids_start_not_the_whole
         property_value: None,
         ..row
     };
-    let html = table(&[bare], true, None, &ViewChanges::default());
+    let html = one_row(&bare);
     assert!(
         html.contains(&format!(
             r#"<span class="sl-code" title="XML_ID {guid}">c1a0e1f2…</span>"#
@@ -984,12 +984,7 @@ fn a_row_several_store_products_share_names_them_and_shows_no_stock() {
         sharing: vec!["Febi link".into(), "Gates <belt>".into()],
         ..unmatched_row(0, "Gates belt")
     };
-    let html = table(
-        std::slice::from_ref(&row),
-        true,
-        None,
-        &ViewChanges::default(),
-    );
+    let html = one_row(&row);
     let names = r#""Febi link", "Gates &lt;belt&gt;""#;
     assert!(
         html.contains(&format!(
