@@ -533,8 +533,7 @@ const GLUED_LETTERS: usize = 2;
 /// - its times signs as `_` ([`sized`]): `4,2x75` finds `4,2х75`;
 /// - a number and the letters right beside it (at least [`GLUED_LETTERS`]) with anything
 ///   between them (`%`): `200мг` finds `200 мг`, `омега3` finds `Омега-3` (a hyphen typed is
-///   asked as typed: a code's hyphens are its own).
-///
+///   asked as typed: a code's hyphens are its own);
 /// - an apostrophe, however typed (`’`, `'`, `` ` ``), as `_`: `levi’s` finds `Levi's`;
 /// - a Russian adjective in any form as its stem ([`adjective_stem`]): `белые` finds `белый`.
 ///
