@@ -1,5 +1,7 @@
 //! A plain sentence for each difference between a deal and its order.
 
+use bitrix_rest::Decimal;
+
 use crate::model::money::{NumberStyle, format_money};
 use crate::model::reconcile::{Difference, UncomparedRow, currencies_differ};
 use crate::model::text::lowercase;
@@ -80,13 +82,21 @@ pub fn difference_sentence(difference: &Difference, lang: Lang, names: &Names<'_
                 let (a, b) = (deal_currency.trim(), order_currency.trim());
                 fill(t.diff_sum_currency, &[a, b, &deal, &order])
             } else {
-                let gap = *deal_sum - *order_total;
-                let gap = money(gap.max(-gap), order_currency);
+                let apart = |total: Decimal| {
+                    let gap = *deal_sum - total;
+                    money(gap.max(-gap), order_currency)
+                };
+                let gap = apart(*order_total);
                 match order_delivery.is_zero() {
                     true => fill(t.diff_sum, &[&deal, &order, &gap]),
                     false => {
+                        // Apart from the goods too: what the rows' differences account for.
+                        let goods = apart(*order_total - *order_delivery);
                         let delivery = money(*order_delivery, order_currency);
-                        fill(t.diff_sum_delivery, &[&deal, &order, &delivery, &gap])
+                        fill(
+                            t.diff_sum_delivery,
+                            &[&deal, &order, &delivery, &gap, &goods],
+                        )
                     }
                 }
             };
@@ -206,20 +216,24 @@ mod tests {
 
     #[test]
     fn sum_difference_names_both_amounts_and_the_delivery() {
+        // A line of 7,98 missing from the deal, and a delivery of 4,99 in the total.
         let diff = Difference::Sum {
-            deal: d("1176.00"),
+            deal: d("959.00"),
             deal_currency: "RUB".into(),
-            order_total: d("1376"),
-            order_delivery: d("200"),
+            order_total: d("971.97"),
+            order_delivery: d("4.99"),
             order_currency: "RUB".into(),
             rounding: false,
         };
         let text = difference_sentence(&diff, Lang::En, &names());
         assert!(
-            text.contains("1,176.00") && text.contains("1,376.00") && text.contains("200.00"),
+            text.contains("959.00") && text.contains("971.97") && text.contains("delivery ₽4.99"),
             "{text}"
         );
-        assert!(text.ends_with("included) by ₽200.00."), "the gap: {text}");
+        assert!(
+            text.ends_with("included) by ₽12.97, and by ₽7.98 without the delivery."),
+            "both gaps: {text}"
+        );
     }
 
     #[test]
