@@ -275,8 +275,13 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     // too ([`other_words`]). Else, for two or three words: names holding them as typed come
     // first, and the store's first entries of the word-by-word list ("серия" and "10"
     // anywhere) may not include them.
+    // Else a word in another form than the catalogue's (`черную куртку`): the words by their
+    // stems ([`forms_query`]).
     let other_spelling = other_spelling(q).filter(|_| !wildcards);
-    let phrase = match (other_spelling.or_else(|| other_words(q)), q.contains(' ')) {
+    let other = other_spelling
+        .or_else(|| other_words(q))
+        .or_else(|| forms_query(q).filter(|_| !wildcards));
+    let phrase = match (other, q.contains(' ')) {
         (Some(other), _) => Some(name_filter(&other)),
         (None, true) if sized_query == q => Some(json!({"%name": q})),
         (None, true) => Some(json!({"=%name": format!("%{sized_query}%")})),
@@ -534,14 +539,10 @@ const GLUED_LETTERS: usize = 2;
 /// - a number and the letters right beside it (at least [`GLUED_LETTERS`]) with anything
 ///   between them (`%`): `200мг` finds `200 мг`, `омега3` finds `Омега-3` (a hyphen typed is
 ///   asked as typed: a code's hyphens are its own);
-/// - an apostrophe, however typed (`’`, `'`, `` ` ``), as `_`: `levi’s` finds `Levi's`;
-/// - a Russian adjective in any form as its stem ([`adjective_stem`]): `белые` finds `белый`.
+/// - an apostrophe, however typed (`’`, `'`, `` ` ``), as `_`: `levi’s` finds `Levi's`.
 ///
 /// What the store finds by a pattern is checked against the word (see `AsTyped`).
 fn name_pattern(word: &str) -> Option<String> {
-    if let Some(stem) = adjective_stem(word) {
-        return Some(stem.to_owned());
-    }
     let chars: Vec<char> = sized(word).chars().collect();
     // The length of the run of letters from `i`, going forward or back.
     let run = |i: usize, forward: bool| {
@@ -573,53 +574,93 @@ fn name_pattern(word: &str) -> Option<String> {
     (pattern != word).then_some(pattern)
 }
 
-/// The endings of a Russian adjective (longest first): a colour or a kind is said in the
-/// customer's form (`белые кроссовки`, `чёрную куртку`), the catalogue has its own
-/// (`Кроссовки, белый`).
-const ADJECTIVE_ENDINGS: [&str; 19] = [
-    "ого", "его", "ому", "ему", "ыми", "ими", "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие",
-    "ую", "юю", "ых", "их",
+/// The endings a Russian word takes in the customer's sentence and in the catalogue (longest
+/// first): adjectives (`белые кроссовки`, `чёрную куртку` for `Кроссовки, белый`, `Куртка
+/// чёрная`) and nouns (`куртку`, `чашки`, `платья`).
+const WORD_ENDINGS: [&str; 39] = [
+    "ого", "его", "ому", "ему", "ыми", "ими", "ами", "ями", "ый", "ий", "ой", "ей", "ая", "яя",
+    "ое", "ее", "ые", "ие", "ую", "юю", "ых", "их", "ам", "ям", "ах", "ях", "ом", "ем", "ов", "а",
+    "я", "у", "ю", "ы", "и", "е", "о", "ь", "й",
 ];
 
-/// Letters a word needs, and its stem, to be read as an adjective in any form.
-const ADJECTIVE_LETTERS: (usize, usize) = (5, 3);
+/// Letters a word needs, and its stem, to be read in any form.
+const FORM_LETTERS: (usize, usize) = (5, 3);
 
-/// The stem of `word` when it reads as a Russian adjective (Cyrillic letters only, five or
-/// more, ending as one): `белые` → `бел`, `чёрную` → `чёрн`. A name holds the word when it
-/// holds the stem with any adjective ending ([`holds_word`]).
-fn adjective_stem(word: &str) -> Option<&str> {
+/// The stem of `word` when it reads as a Russian word in some form (Cyrillic letters only,
+/// five or more, ending as one, three letters or more left): `белые` → `бел`, `чёрную` →
+/// `чёрн`, `куртку` → `куртк`. A name holds the word when it holds the stem with any of the
+/// endings, or none, ending a word there ([`holds_word`]).
+fn word_stem(word: &str) -> Option<&str> {
+    stem_and_ending(word).map(|(stem, _)| stem)
+}
+
+/// Endings of a word's own form (a noun's nominative: `куртка`, `серия`, `платье`): a word
+/// ending so is asked as typed; another form of it is still found ([`holds_word`]).
+const OWN_FORM_ENDINGS: [&str; 6] = ["а", "я", "е", "о", "ь", "й"];
+
+/// Whether `word` is said in a form a catalogue's name seldom has (`куртку`, `белые`,
+/// `чашки`): the store is asked for its stem in a list of its own ([`forms_query`]).
+fn in_another_form(word: &str) -> bool {
+    stem_and_ending(word).is_some_and(|(_, ending)| !OWN_FORM_ENDINGS.contains(&ending))
+}
+
+/// [`word_stem`] and the ending it leaves out.
+fn stem_and_ending(word: &str) -> Option<(&str, &'static str)> {
     let letters = word.chars().count();
     let cyrillic = word
         .chars()
         .all(|c| matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё'));
-    if !cyrillic || letters < ADJECTIVE_LETTERS.0 {
+    if !cyrillic || letters < FORM_LETTERS.0 {
         return None;
     }
     let lower = lowercase(word);
-    let ending = ADJECTIVE_ENDINGS.iter().find(|e| lower.ends_with(*e))?;
+    let ending = WORD_ENDINGS.iter().find(|e| lower.ends_with(*e))?;
     let stem = letters - ending.chars().count();
     let (at, _) = word.char_indices().nth(stem)?;
-    (stem >= ADJECTIVE_LETTERS.1).then_some(&word[..at])
+    (stem >= FORM_LETTERS.1).then_some((&word[..at], *ending))
 }
 
 /// Whether `text` (folded, read as sizes compare: [`canonical`]) holds `word` (folded): as
-/// it is, or, for an adjective, its stem with any adjective ending ending a word there
-/// (`кроссовки, белый` holds `белые`).
+/// it is, or in another form — its stem ([`word_stem`]) with any ending, or none, ending a
+/// word there (`кроссовки, белый` holds `белые`, `куртка` holds `куртку`).
 fn holds_word(text: &str, word: &str) -> bool {
-    if text.contains(&canonical(word)) {
-        return true;
-    }
-    let Some(stem) = adjective_stem(word) else {
+    holds_as_typed(text, word) || holds_in_another_form(text, word)
+}
+
+/// Whether `text` (as [`holds_word`]) holds `word` as typed.
+fn holds_as_typed(text: &str, word: &str) -> bool {
+    text.contains(&canonical(word))
+}
+
+/// Whether `text` (as [`holds_word`]) holds `word` in another form.
+fn holds_in_another_form(text: &str, word: &str) -> bool {
+    let Some(stem) = word_stem(word) else {
         return false;
     };
     let stem = canonical(stem);
+    let ends_word = |rest: &str| !rest.starts_with(char::is_alphabetic);
     text.match_indices(&stem).any(|(at, _)| {
         let rest = &text[at + stem.len()..];
-        ADJECTIVE_ENDINGS.iter().any(|e| {
-            rest.strip_prefix(&canonical(e))
-                .is_some_and(|after| !after.starts_with(char::is_alphabetic))
-        })
+        ends_word(rest)
+            || WORD_ENDINGS
+                .iter()
+                .any(|e| rest.strip_prefix(&canonical(e)).is_some_and(ends_word))
     })
+}
+
+/// The query with its words in another form asked by their stems ([`word_stem`]), when any
+/// is: the store's LIKE knows no word forms. Asked as a list of its own beside the words as
+/// typed, which a short stem's many other words (`син` in `апельсин`) must not crowd out.
+fn forms_query(query: &str) -> Option<String> {
+    if !query.split(' ').any(in_another_form) {
+        return None;
+    }
+    let words: Vec<&str> = query
+        .split(' ')
+        .map(|w| word_stem(w).unwrap_or(w))
+        .collect();
+    let forms = words.join(" ");
+    (forms != query).then_some(forms)
 }
 
 /// `text` with the gaps between a number and the letters beside it closed (`200 мг` and
@@ -649,9 +690,10 @@ fn canonical(text: &str) -> String {
     glued(&between_digits(&text, one_of(&TIMES_MARKS, 'x')))
 }
 
-/// Whether `name` holds `word`, both folded, read as sizes and numbers compare ([`canonical`]).
+/// Whether `name` holds `word` as typed, both folded, read as sizes and numbers compare
+/// ([`canonical`]); not in another form.
 fn name_holds(name: &str, word: &str) -> bool {
-    name_holds_all(name, [word])
+    holds_as_typed(&canonical(name), word)
 }
 
 /// Whether `name` holds each of `words`, all folded, read as sizes and numbers compare (the
@@ -916,7 +958,9 @@ impl AsTyped {
             false => name_words(q)
                 .into_iter()
                 .take(NAME_LIKE_KEYS.len())
-                .filter(|w| name_pattern(w).is_some() || other_word(w) != *w)
+                .filter(|w| {
+                    name_pattern(w).is_some() || other_word(w) != *w || word_stem(w).is_some()
+                })
                 .map(fold)
                 .collect(),
         };
@@ -1086,7 +1130,10 @@ pub fn lookup_hits(
                 Relevance::CodePrefix
             } else if canonical(&name).starts_with(&canonical(&q)) {
                 Relevance::NamePrefix
-            } else if q.contains(' ') && !name_holds(&name, &q) {
+            } else if !name_holds(&name, &q)
+                && (q.contains(' ') || holds_in_another_form(&canonical(&name), &q))
+            {
+                // Its words apart, or in another form.
                 Relevance::NameWords
             } else {
                 Relevance::NameContains

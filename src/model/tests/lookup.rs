@@ -123,9 +123,10 @@ fn a_catalogue_with_variations_searches_them_alike_in_the_same_request() {
             "by_prefix",
             json!({"iblockId": 24, "=%name": "футболка белая%"}),
         ),
+        // `белая` may be `белый` there: the words by their stems.
         (
             "by_phrase",
-            json!({"iblockId": 24, "%name": "футболка белая"}),
+            json!({"iblockId": 24, "%name": "футболк", "=%name": "%бел%"}),
         ),
     ] {
         let call = b.get(&format!("{list}_variations")).expect(list);
@@ -339,10 +340,10 @@ fn several_words_are_each_a_substring_of_the_name_in_any_order() {
         json!({"%name": "арабика", "=%name": "%кофе%"})
     );
     // Words holding a digit first (a size, a number), then the longest; ties keep the typed
-    // order. (An adjective is asked by its stem.)
+    // order.
     assert_eq!(
         name_filter("чай с бергамотом листовой 100"),
-        json!({"%name": "100", "=%name": "%бергамотом%", "%=name": "%листов%"})
+        json!({"%name": "100", "=%name": "%бергамотом%", "%=name": "%листовой%"})
     );
     assert_eq!(
         name_filter("сироп карамель солёная 250 №7"),
@@ -1292,18 +1293,43 @@ fn an_apostrophe_typed_either_way_finds_the_name_written_with_the_other() {
 }
 
 #[test]
-fn an_adjective_in_the_customers_form_finds_the_catalogues() {
-    // Asked by its stem under a key reading wildcards.
+fn a_word_in_the_customers_form_finds_the_catalogues() {
+    // The words as typed in one list, by their stems in another: what is typed as the
+    // catalogue writes it is never crowded out by a short stem's other words.
+    let batch = lookup_batch(&q("кроссовки белые 42"), scope());
+    let filter = |list: &str| batch.get(list).unwrap().params["filter"].clone();
     assert_eq!(
-        name_filter("кроссовки белые 42"),
-        json!({"%name": "42", "=%name": "%кроссовки%", "%=name": "%бел%"})
+        filter("by_name"),
+        json!({"iblockId": 23, "%name": "42", "=%name": "%кроссовки%", "%=name": "%белые%"})
     );
-    assert_eq!(name_filter("черную"), json!({"=%name": "%черн%"}));
+    assert_eq!(
+        filter("by_phrase"),
+        json!({"iblockId": 23, "%name": "42", "=%name": "%кроссовк%", "%=name": "%бел%"})
+    );
+    let single = lookup_batch(&q("синяя"), scope());
+    assert_eq!(
+        single.get("by_name").unwrap().params["filter"],
+        json!({"iblockId": 23, "%name": "синяя"})
+    );
+    assert_eq!(
+        single.get("by_phrase").unwrap().params["filter"],
+        json!({"iblockId": 23, "%name": "син"})
+    );
+    // A word in its own form (a noun's nominative) asks no stems: `серия 10` keeps its
+    // phrase list.
+    assert_eq!(
+        lookup_batch(&q("серия 10"), scope())
+            .get("by_phrase")
+            .unwrap()
+            .params["filter"]["%name"],
+        "серия 10"
+    );
     let shoes = [
         product(1, "Кроссовки Nike Air Max 90, белый, 42", None, json!({})),
         product(2, "Кроссовки Nike Air Max 90, черный, 42", None, json!({})),
         product(3, "Бельё постельное, 42", None, json!({})),
         product(4, "Кроссовки Белгород 42", None, json!({})),
+        product(5, "Куртка зимняя, черная", None, json!({})),
     ];
     let ids = |typed: &str| {
         let mut ids: Vec<u64> = by_names(typed, &shoes)
@@ -1314,10 +1340,22 @@ fn an_adjective_in_the_customers_form_finds_the_catalogues() {
         ids
     };
     assert_eq!(ids("кроссовки белые 42"), vec![1], "not linen, not a town");
-    assert_eq!(ids("белая"), vec![1]);
+    assert_eq!(ids("белые"), vec![1]);
     assert_eq!(ids("Чёрные кроссовки"), vec![2]);
-    // Short words and nouns are asked as typed.
-    assert_eq!(name_filter("синий"), json!({"=%name": "%син%"}));
-    assert_eq!(name_filter("кеды"), json!({"%name": "кеды"}));
-    assert_eq!(name_filter("куртка"), json!({"%name": "куртка"}));
+    assert_eq!(ids("черную куртку"), vec![5]);
+    assert_eq!(ids("зимнюю куртку"), vec![5]);
+}
+
+#[test]
+fn a_word_typed_as_the_name_has_it_ranks_before_its_other_forms() {
+    let cups = [
+        product(1, "Кофемолка керамическая", None, json!({})),
+        product(2, "Пуровер керамический", None, json!({})),
+    ];
+    let hits = by_names("керамический", &cups);
+    let ranked: Vec<(u64, Relevance)> = hits.iter().map(|h| (h.product.id, h.relevance)).collect();
+    assert_eq!(
+        ranked,
+        vec![(2, Relevance::NameContains), (1, Relevance::NameWords)]
+    );
 }
