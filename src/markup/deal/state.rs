@@ -169,6 +169,16 @@ impl TabState {
                 }
                 let before = self.store_from.take().or_else(|| self.loaded.clone());
                 self.marks = match (before, mark) {
+                    // The store's part read for the first time (it had failed) is new, not
+                    // changed: only the deal's own changes are marked.
+                    (Some(before), true)
+                        if matches!(before.data.store, StoreData::Unavailable(_)) =>
+                    {
+                        ViewChanges {
+                            deal: changes(&before.view, &loaded.view).deal,
+                            ..ViewChanges::default()
+                        }
+                    }
                     (Some(before), true) => changes(&before.view, &loaded.view),
                     _ => ViewChanges::default(),
                 };

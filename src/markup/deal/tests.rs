@@ -445,6 +445,28 @@ fn a_quiet_retry_after_a_failed_first_load_keeps_the_failure_until_an_answer() {
 }
 
 #[test]
+fn the_stores_part_read_after_it_had_failed_is_not_marked_as_changed() {
+    let mut state = store_failed(Error::from_rest("batch", 500, "", ""));
+    assert!(state.apply(TabAction::Start {
+        generation: 2,
+        chosen: None
+    }));
+    let mut after = view(StoreState::Linked);
+    after.deal.title = "Deal, renamed".into();
+    state.apply(TabAction::Done {
+        generation: 2,
+        loaded: loaded(after, data(answered())).loaded.unwrap(),
+        mark: true,
+    });
+    assert_eq!(
+        state.marks.deal,
+        vec![DealField::Title],
+        "the deal's own change"
+    );
+    assert!(state.marks.order.is_empty() && state.marks.rows.is_empty());
+}
+
+#[test]
 fn a_failed_refresh_keeps_the_data_on_screen_and_offers_retry() {
     let mut state = loaded(view(StoreState::Linked), data(answered()));
     state.error = Some(error());
