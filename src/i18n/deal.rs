@@ -149,8 +149,13 @@ pub struct DealTexts {
     /// Under the differences: the order holds a variant of the deal row's product ({0} the
     /// line, {1} the row).
     pub variant_of_deal_row: &'static str,
-    /// The row and the line hold different variants of one product ({0} the row, {1} the line).
+    /// Several such lines ({0} the lines, each quoted, {1} the row).
+    pub variants_of_deal_row: &'static str,
+    /// The row and the line hold different variants of one product ({0} the row, {1} the line,
+    /// quoted).
     pub other_variant: &'static str,
+    /// A name in quotes.
+    pub quoted_name: &'static str,
     pub diff_missing_in_order: &'static str,
     pub diff_missing_in_order_unmatched: &'static str,
     pub diff_missing_in_deal: &'static str,
@@ -377,8 +382,10 @@ static RU: DealTexts = DealTexts {
     rows_not_compared_no_code: "Не сравнивались с заказом (у товара в Битрикс24 нет кода, по которому его найти в магазине): {0}.",
     rows_not_compared_unread: "Не сравнивались с заказом (Битрикс24 не отдал код товара): {0}.",
     row_not_compared: "«{0}» ({1})",
-    variant_of_deal_row: "«{0}» в заказе — вариант товара «{1}» из сделки: выберите в сделке этот вариант.",
-    other_variant: "«{0}» в сделке и «{1}» в заказе — варианты одного товара: проверьте, какой нужен покупателю.",
+    variant_of_deal_row: "{0} в заказе — вариант товара «{1}» из сделки: выберите в сделке этот вариант.",
+    variants_of_deal_row: "{0} в заказе — варианты товара «{1}» из сделки: выберите в сделке эти варианты.",
+    other_variant: "«{0}» в сделке и {1} в заказе — варианты одного товара: проверьте, какой нужен покупателю.",
+    quoted_name: "«{0}»",
     diff_missing_in_order: "«{0}» ({1}) есть в сделке, но нет в заказе.",
     diff_missing_in_order_unmatched: "«{0}» ({1}) есть в сделке, но в каталоге магазина такого товара нет.",
     diff_missing_in_deal: "«{0}» ({1}) есть в заказе, но нет в сделке.",
@@ -582,8 +589,10 @@ static EN: DealTexts = DealTexts {
     rows_not_compared_no_code: "Not compared with the order (the product has no code in Bitrix24 to find it in the store by): {0}.",
     rows_not_compared_unread: "Not compared with the order (Bitrix24 did not give the product's code): {0}.",
     row_not_compared: "\"{0}\" ({1})",
-    variant_of_deal_row: "\"{0}\" in the order is a variant of \"{1}\" in the deal: choose that variant in the deal.",
-    other_variant: "\"{0}\" in the deal and \"{1}\" in the order are variants of one product: check which one the customer wants.",
+    variant_of_deal_row: "{0} in the order is a variant of \"{1}\" in the deal: choose that variant in the deal.",
+    variants_of_deal_row: "{0} in the order are variants of \"{1}\" in the deal: choose those variants in the deal.",
+    other_variant: "\"{0}\" in the deal and {1} in the order are variants of one product: check which one the customer wants.",
+    quoted_name: "\"{0}\"",
     diff_missing_in_order: "\"{0}\" ({1}) is in the deal but not in the order.",
     diff_missing_in_order_unmatched: "\"{0}\" ({1}) is in the deal but not in the store's catalogue.",
     diff_missing_in_deal: "\"{0}\" ({1}) is in the order but not in the deal.",

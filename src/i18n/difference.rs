@@ -54,9 +54,16 @@ pub fn uncompared_sentences(rows: &[UncomparedRow], lang: Lang) -> Vec<String> {
 /// The note under the differences for a row and a line that are variants of one product.
 pub fn variant_sentence(pair: &VariantPair, lang: Lang) -> String {
     let t = lang.deal();
-    match pair.other_variant {
-        true => fill(t.other_variant, &[&pair.deal_name, &pair.order_name]),
-        false => fill(t.variant_of_deal_row, &[&pair.order_name, &pair.deal_name]),
+    let quoted: Vec<String> = pair
+        .order_names
+        .iter()
+        .map(|name| fill(t.quoted_name, &[name]))
+        .collect();
+    let lines = quoted.join(", ");
+    match (pair.other_variant, pair.order_names.len()) {
+        (true, _) => fill(t.other_variant, &[&pair.deal_name, &lines]),
+        (false, 1) => fill(t.variant_of_deal_row, &[&lines, &pair.deal_name]),
+        (false, _) => fill(t.variants_of_deal_row, &[&lines, &pair.deal_name]),
     }
 }
 

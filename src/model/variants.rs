@@ -16,8 +16,8 @@ use crate::model::reconcile::Difference;
 pub struct VariantPair {
     /// The deal row's product name.
     pub deal_name: String,
-    /// The order line's name.
-    pub order_name: String,
+    /// The order lines' names: one, or several variants of the deal row's product.
+    pub order_names: Vec<String>,
     /// The row holds another variant (not the product itself).
     pub other_variant: bool,
 }
@@ -38,7 +38,8 @@ pub struct VariantInput<'a> {
 }
 
 /// The rows missing from the order paired with the lines missing from the deal that are
-/// variants of the same product, each row and line at most once, in the order of the lines.
+/// variants of the same product, in the order of the lines: a row of the product itself takes
+/// every line of its variants, a row of one variant one line of another.
 pub fn variant_pairs(input: VariantInput<'_>) -> Vec<VariantPair> {
     let parent =
         |products: &[Product], id: u64| products.iter().find(|p| p.id == id).and_then(parent_of);
@@ -75,17 +76,28 @@ pub fn variant_pairs(input: VariantInput<'_>) -> Vec<VariantPair> {
         let Some(family) = parent(input.basket_variations, product_id) else {
             continue;
         };
+        // The product's own row, already paired: one more of its variants.
+        if let Some(pair) = out
+            .iter_mut()
+            .find(|(id, p): &&mut (u64, VariantPair)| *id == family && !p.other_variant)
+        {
+            pair.1.order_names.push(name.clone());
+            continue;
+        }
         let found = rows
             .iter()
             .position(|(_, id, of)| *id == family || *of == Some(family));
         if let Some(at) = found {
             let (deal_name, id, _) = rows.remove(at);
-            out.push(VariantPair {
-                deal_name: deal_name.to_owned(),
-                order_name: name.clone(),
-                other_variant: id != family,
-            });
+            out.push((
+                id,
+                VariantPair {
+                    deal_name: deal_name.to_owned(),
+                    order_names: vec![name.clone()],
+                    other_variant: id != family,
+                },
+            ));
         }
     }
-    out
+    out.into_iter().map(|(_, pair)| pair).collect()
 }

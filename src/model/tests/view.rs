@@ -1001,7 +1001,7 @@ fn an_order_line_of_a_variant_of_the_deal_rows_product_is_said_to_be_one() {
         v.variants,
         vec![VariantPair {
             deal_name: "Чайник".into(),
-            order_name: "Чайник, красный".into(),
+            order_names: vec!["Чайник, красный".into()],
             other_variant: false,
         }]
     );
@@ -1032,4 +1032,27 @@ fn a_row_and_a_line_of_two_variants_of_one_product_are_said_to_be_variants() {
     // A line the store did not list as a variation says nothing.
     let w = kettle_against("Чайник, красный", vec![]);
     assert!(build(&w, answered).variants.is_empty());
+}
+
+#[test]
+fn an_order_holding_two_variants_of_the_deal_rows_product_names_both_in_one_note() {
+    let red = product(75, "Чайник, красный", None, json!({"parentId": 70}));
+    let blue = product(76, "Чайник, синий", None, json!({"parentId": 70}));
+    let mut w = kettle_against("Чайник, красный", vec![red, blue]);
+    let mut second = basket(503, 76, None, "1", "500");
+    second.name = "Чайник, синий".into();
+    w.order.as_mut().unwrap().basket_items.push(second);
+    let v = build(&w, answered);
+    assert_eq!(
+        v.variants,
+        vec![VariantPair {
+            deal_name: "Чайник".into(),
+            order_names: vec!["Чайник, красный".into(), "Чайник, синий".into()],
+            other_variant: false,
+        }]
+    );
+    assert_eq!(
+        crate::i18n::variant_sentence(&v.variants[0], crate::i18n::Lang::En),
+        "\"Чайник, красный\", \"Чайник, синий\" in the order are variants of \"Чайник\" in the deal: choose those variants in the deal."
+    );
 }
