@@ -195,14 +195,18 @@ fn row_html(m: &mut Markup, props: &RowsTable, row: &ViewRow, columns: &[Warehou
     let by_property =
         row.matched_by == Some(MatchedBy::Property) || props.property.is_some_and(|p| p.alone);
     let guid = one_c_guid(xml_id);
-    let code = match (&row.property_value, by_property || guid) {
-        (Some(value), true) => value.clone(),
+    let article = match guid {
+        true => row.property_value.as_ref().or(row.store_article.as_ref()),
+        false => row.property_value.as_ref().filter(|_| by_property),
+    };
+    let code = match article {
+        Some(value) => value.clone(),
         // A variation's own GUID (after `#`), not its product's, which its siblings share.
-        _ if guid => {
+        None if guid => {
             let own = xml_id.rsplit('#').next().unwrap_or(xml_id);
             format!("{}…", own.chars().take(8).collect::<String>())
         }
-        _ => xml_id.to_owned(),
+        None => xml_id.to_owned(),
     };
     if !code.is_empty() {
         m.open_class("span", "sl-code");

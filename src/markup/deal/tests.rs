@@ -126,6 +126,7 @@ fn row(index: usize, name: &str, qty: &str, free: &str, shortage: Option<&str>) 
         property_value: None,
         store_product_id: Some(70),
         store_name: None,
+        store_article: None,
         matched_by: None,
         basket_item_id: None,
         order_quantity: None,
@@ -984,6 +985,13 @@ fn a_row_matched_by_a_1c_guid_shows_its_article_or_the_guids_start_not_the_whole
         "{html}"
     );
     assert!(html.contains(&format!(r#"data-xml-id="{guid}""#)));
+    // The store's article when the CRM product has none.
+    let store_only = ViewRow {
+        property_value: None,
+        store_article: Some("NK-AM90-BK-43-S".into()),
+        ..row.clone()
+    };
+    assert!(one_row(&store_only).contains(">NK-AM90-BK-43-S</span>"));
     // Without an article: the variation's own GUID's first characters.
     let bare = ViewRow {
         property_value: None,

@@ -1056,3 +1056,18 @@ fn an_order_holding_two_variants_of_the_deal_rows_product_names_both_in_one_note
         "\"Чайник, красный\", \"Чайник, синий\" in the order are variants of \"Чайник\" in the deal: choose those variants in the deal."
     );
 }
+
+#[test]
+fn a_rows_store_article_is_read_from_the_property_the_settings_name() {
+    let mut w = world();
+    w.settings.article_property = Some("property105".into());
+    w.store[0] = product(
+        70,
+        "Чайник электрический",
+        Some("A"),
+        json!({"property105": {"value": "KT-70", "valueId": 1}}),
+    );
+    let v = build(&w, answered);
+    assert_eq!(v.rows[0].store_article.as_deref(), Some("KT-70"));
+    assert_eq!(v.rows[1].store_article, None, "no article");
+}

@@ -324,6 +324,24 @@ impl DealView {
         for &index in &delivery {
             rows[index].delivery = true;
         }
+        // The store's article of each row's product, when the settings name the property.
+        let articles = [
+            input.settings.article_property.as_deref(),
+            input.settings.variation_article_property.as_deref(),
+        ];
+        let basket_variations = answer.map_or(&[][..], |a| a.basket_variations);
+        for row in &mut rows {
+            let product = store_products
+                .iter()
+                .chain(basket_variations)
+                .find(|p| Some(p.id) == row.store_product_id);
+            row.store_article = product.and_then(|p| {
+                articles
+                    .iter()
+                    .flatten()
+                    .find_map(|key| p.property_text(key))
+            });
+        }
         let first = rows.len();
         for (i, ((it, s), shipped)) in order_only
             .iter()
@@ -366,7 +384,7 @@ impl DealView {
             differences: &differences,
             matching: &matching,
             store_products,
-            basket_variations: answer.map_or(&[][..], |a| a.basket_variations),
+            basket_variations,
             basket,
         });
         let answered_order = order.filter(|_| answer.is_some());

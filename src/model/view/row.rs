@@ -29,6 +29,8 @@ pub struct ViewRow {
     pub store_product_id: Option<u64>,
     /// Its name in the store.
     pub store_name: Option<String>,
+    /// Its article in the store (the settings' article property), when read.
+    pub store_article: Option<String>,
     /// The store product is switched off (`active` N): not for sale, whatever its stock.
     pub store_inactive: bool,
     /// The store sells the product only in sizes (variations) and the product itself has no
@@ -115,6 +117,7 @@ impl ViewRow {
             unit: Unit::of_row(row),
             store_product_id: m.store_product_id,
             store_name,
+            store_article: None,
             store_inactive,
             unmatched: m.unmatched,
             sharing: m
@@ -158,6 +161,7 @@ impl ViewRow {
             unit: Unit::of_line(item),
             store_product_id,
             store_name: None,
+            store_article: None,
             store_inactive: product.is_some_and(|p| !p.active),
             store_in_sizes: in_sizes_only(product, stock.as_ref()),
             unmatched: store_product_id.is_none().then_some(Unmatched::FreeText),

@@ -182,7 +182,17 @@ pub fn store_plan(
         )
     };
     let prop = settings.product_property.as_ref();
-    let store_extra: Vec<&str> = prop.map(|p| p.store.as_str()).into_iter().collect();
+    // The article too, shown under a row whose code is a 1C GUID.
+    let mut store_extra: Vec<&str> = prop.map(|p| p.store.as_str()).into_iter().collect();
+    if let Some(article) = settings.article_property.as_deref()
+        && !store_extra.contains(&article)
+    {
+        store_extra.push(article);
+    }
+    let variation_extra: Vec<&str> = ["parentId"]
+        .into_iter()
+        .chain(settings.variation_article_property.as_deref())
+        .collect();
     let mut products = Vec::new();
     let mut variations = Vec::new();
     for (i, (key, values)) in product_keys(open.portal_products, settings)
@@ -211,7 +221,7 @@ pub fn store_plan(
             let name = format!("variations{i}");
             batch.push(
                 name.clone(),
-                variation_list_call(offers, json!({ "xmlId": chunk }), &["parentId"], None),
+                variation_list_call(offers, json!({ "xmlId": chunk }), &variation_extra, None),
             );
             stock.extend(add_ids(
                 &mut batch,
@@ -237,7 +247,7 @@ pub fn store_plan(
             let name = format!("{list}_variations");
             batch.push(
                 name.clone(),
-                variation_list_call(offers, json!({ "id": slots }), &["parentId"], None),
+                variation_list_call(offers, json!({ "id": slots }), &variation_extra, None),
             );
             Some(name)
         })
