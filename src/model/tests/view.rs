@@ -1070,4 +1070,20 @@ fn a_rows_store_article_is_read_from_the_property_the_settings_name() {
     let v = build(&w, answered);
     assert_eq!(v.rows[0].store_article.as_deref(), Some("KT-70"));
     assert_eq!(v.rows[1].store_article, None, "no article");
+    // An order line's variation, from the basket's variations, by the variations' property.
+    let red = product(
+        75,
+        "Чайник, красный",
+        None,
+        json!({"parentId": 70, "property121": {"value": "KT-70-R"}}),
+    );
+    let mut w = kettle_against("Чайник, красный", vec![red]);
+    w.settings.variation_article_property = Some("property121".into());
+    let v = build(&w, answered);
+    let line = v
+        .rows
+        .iter()
+        .find(|r| r.order_only)
+        .expect("the order's line");
+    assert_eq!(line.store_article.as_deref(), Some("KT-70-R"));
 }

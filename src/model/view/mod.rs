@@ -324,6 +324,22 @@ impl DealView {
         for &index in &delivery {
             rows[index].delivery = true;
         }
+        let first = rows.len();
+        for (i, ((it, s), shipped)) in order_only
+            .iter()
+            .zip(only_stock)
+            .zip(&only_shipped)
+            .enumerate()
+        {
+            let line_shipped = *shipped >= it.quantity;
+            rows.push(ViewRow::order_only(
+                first + i,
+                it,
+                s,
+                store_products,
+                line_shipped,
+            ));
+        }
         // The store's article of each row's product, when the settings name the property.
         let articles = [
             input.settings.article_property.as_deref(),
@@ -341,22 +357,6 @@ impl DealView {
                     .flatten()
                     .find_map(|key| p.property_text(key))
             });
-        }
-        let first = rows.len();
-        for (i, ((it, s), shipped)) in order_only
-            .iter()
-            .zip(only_stock)
-            .zip(&only_shipped)
-            .enumerate()
-        {
-            let line_shipped = *shipped >= it.quantity;
-            rows.push(ViewRow::order_only(
-                first + i,
-                it,
-                s,
-                store_products,
-                line_shipped,
-            ));
         }
         let differences = match (order, answer) {
             (Some(o), Some(_)) => differences(ReconcileInput {
