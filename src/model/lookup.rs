@@ -604,8 +604,24 @@ fn in_another_form(word: &str) -> bool {
     stem_and_ending(word).is_some_and(|(_, ending)| !OWN_FORM_ENDINGS.contains(&ending))
 }
 
+/// What may follow an English word's stem ([`latin_stem`]): a possessive or a plural.
+const LATIN_ENDINGS: [&str; 2] = ["'s", "s"];
+
+/// The stem of a Latin word of four letters or more ending in a single `s` (`levis` for
+/// `Levi's`, `bolts` for `Bolt`): an English plural or a possessive typed without its
+/// apostrophe.
+fn latin_stem(word: &str) -> Option<&str> {
+    let letters = word.chars().all(|c| c.is_ascii_alphabetic());
+    let lower = word.to_ascii_lowercase();
+    let plural = lower.ends_with('s') && !lower.ends_with("ss");
+    (letters && word.len() >= 4 && plural).then(|| &word[..word.len() - 1])
+}
+
 /// [`word_stem`] and the ending it leaves out.
 fn stem_and_ending(word: &str) -> Option<(&str, &'static str)> {
+    if let Some(stem) = latin_stem(word) {
+        return Some((stem, "s"));
+    }
     let letters = word.chars().count();
     let cyrillic = word
         .chars()
@@ -637,12 +653,16 @@ fn holds_in_another_form(text: &str, word: &str) -> bool {
     let Some(stem) = word_stem(word) else {
         return false;
     };
+    let endings: &[&str] = match latin_stem(word) {
+        Some(_) => &LATIN_ENDINGS,
+        None => &WORD_ENDINGS,
+    };
     let stem = canonical(stem);
     let ends_word = |rest: &str| !rest.starts_with(char::is_alphabetic);
     text.match_indices(&stem).any(|(at, _)| {
         let rest = &text[at + stem.len()..];
         ends_word(rest)
-            || WORD_ENDINGS
+            || endings
                 .iter()
                 .any(|e| rest.strip_prefix(&canonical(e)).is_some_and(ends_word))
     })

@@ -1359,3 +1359,33 @@ fn a_word_typed_as_the_name_has_it_ranks_before_its_other_forms() {
         vec![(2, Relevance::NameContains), (1, Relevance::NameWords)]
     );
 }
+
+#[test]
+fn an_english_plural_or_possessive_typed_without_its_apostrophe_finds_the_name() {
+    let batch = lookup_batch(&q("levis 501"), scope());
+    assert_eq!(
+        batch.get("by_phrase").unwrap().params["filter"],
+        json!({"iblockId": 23, "%name": "501", "=%name": "%levi%"})
+    );
+    let goods = [
+        product(1, "Jeans Levi's 501", None, json!({})),
+        product(2, "Bolt M8 DIN 933", None, json!({})),
+        product(3, "Levitating lamp 501", None, json!({})),
+    ];
+    let ids = |typed: &str| {
+        let mut ids: Vec<u64> = by_names(typed, &goods)
+            .iter()
+            .map(|h| h.product.id)
+            .collect();
+        ids.sort_unstable();
+        ids
+    };
+    assert_eq!(ids("levis 501"), vec![1], "not a levitating lamp");
+    assert_eq!(ids("bolts"), vec![2]);
+    // `glass` is no plural of `glas`.
+    assert!(
+        lookup_batch(&q("glass"), scope())
+            .get("by_phrase")
+            .is_none()
+    );
+}
