@@ -38,8 +38,8 @@ pub struct VariantInput<'a> {
 }
 
 /// The rows missing from the order paired with the lines missing from the deal that are
-/// variants of the same product, in the order of the lines: a row of the product itself takes
-/// every line of its variants, a row of one variant one line of another.
+/// variants of the same product, in the order of the lines: a row takes every line of its
+/// product's variants (the product's own row, or one variant's row).
 pub fn variant_pairs(input: VariantInput<'_>) -> Vec<VariantPair> {
     let parent =
         |products: &[Product], id: u64| products.iter().find(|p| p.id == id).and_then(parent_of);
@@ -55,7 +55,7 @@ pub fn variant_pairs(input: VariantInput<'_>) -> Vec<VariantPair> {
             _ => None,
         })
         .collect();
-    let mut out = Vec::new();
+    let mut out: Vec<(u64, VariantPair)> = Vec::new();
     for d in input.differences {
         let Difference::MissingInDeal {
             basket_item_id,
@@ -76,12 +76,9 @@ pub fn variant_pairs(input: VariantInput<'_>) -> Vec<VariantPair> {
         let Some(family) = parent(input.basket_variations, product_id) else {
             continue;
         };
-        // The product's own row, already paired: one more of its variants.
-        if let Some(pair) = out
-            .iter_mut()
-            .find(|(id, p): &&mut (u64, VariantPair)| *id == family && !p.other_variant)
-        {
-            pair.1.order_names.push(name.clone());
+        // A row of this product already paired: one more of its variants.
+        if let Some((_, pair)) = out.iter_mut().find(|(of, _)| *of == family) {
+            pair.order_names.push(name.clone());
             continue;
         }
         let found = rows
@@ -90,7 +87,7 @@ pub fn variant_pairs(input: VariantInput<'_>) -> Vec<VariantPair> {
         if let Some(at) = found {
             let (deal_name, id, _) = rows.remove(at);
             out.push((
-                id,
+                family,
                 VariantPair {
                     deal_name: deal_name.to_owned(),
                     order_names: vec![name.clone()],

@@ -1087,3 +1087,22 @@ fn a_rows_store_article_is_read_from_the_property_the_settings_name() {
         .expect("the order's line");
     assert_eq!(line.store_article.as_deref(), Some("KT-70-R"));
 }
+
+#[test]
+fn a_deal_rows_variant_against_two_other_variants_in_the_order_names_both() {
+    // The deal's row is variant 74 of product 60; the order holds its variants 75 and 76.
+    let red = product(75, "Чайник, красный", None, json!({"parentId": 60}));
+    let blue = product(76, "Чайник, синий", None, json!({"parentId": 60}));
+    let mut w = kettle_against("Чайник, красный", vec![red, blue]);
+    w.store[0] = product(70, "Чайник, белый", Some("A"), json!({"parentId": 60}));
+    let mut second = basket(503, 76, None, "1", "500");
+    second.name = "Чайник, синий".into();
+    w.order.as_mut().unwrap().basket_items.push(second);
+    let v = build(&w, answered);
+    assert_eq!(v.variants.len(), 1, "{:?}", v.variants);
+    assert!(v.variants[0].other_variant);
+    assert_eq!(
+        v.variants[0].order_names,
+        vec!["Чайник, красный".to_owned(), "Чайник, синий".to_owned()]
+    );
+}
