@@ -280,9 +280,10 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     let other_spelling = other_spelling(q).filter(|_| !wildcards);
     let other = other_spelling
         .or_else(|| other_words(q))
-        .or_else(|| forms_query(q).filter(|_| !wildcards));
+        .map(|other| name_filter(&other))
+        .or_else(|| forms_filter(q).filter(|_| !wildcards));
     let phrase = match (other, q.contains(' ')) {
-        (Some(other), _) => Some(name_filter(&other)),
+        (Some(other), _) => Some(other),
         (None, true) if sized_query == q => Some(json!({"%name": q})),
         (None, true) => Some(json!({"=%name": format!("%{sized_query}%")})),
         (None, false) => None,
@@ -577,10 +578,10 @@ fn name_pattern(word: &str) -> Option<String> {
 /// The endings a Russian word takes in the customer's sentence and in the catalogue (longest
 /// first): adjectives (`белые кроссовки`, `чёрную куртку` for `Кроссовки, белый`, `Куртка
 /// чёрная`) and nouns (`куртку`, `чашки`, `платья`).
-const WORD_ENDINGS: [&str; 39] = [
+const WORD_ENDINGS: [&str; 41] = [
     "ого", "его", "ому", "ему", "ыми", "ими", "ами", "ями", "ый", "ий", "ой", "ей", "ая", "яя",
-    "ое", "ее", "ые", "ие", "ую", "юю", "ых", "их", "ам", "ям", "ах", "ях", "ом", "ем", "ов", "а",
-    "я", "у", "ю", "ы", "и", "е", "о", "ь", "й",
+    "ое", "ее", "ые", "ие", "ую", "юю", "ых", "их", "ым", "им", "ам", "ям", "ах", "ях", "ом", "ем",
+    "ов", "а", "я", "у", "ю", "ы", "и", "е", "о", "ь", "й",
 ];
 
 /// Letters a word needs, and its stem, to be read in any form.
@@ -659,8 +660,13 @@ fn holds_in_another_form(text: &str, word: &str) -> bool {
     };
     let stem = canonical(stem);
     let ends_word = |rest: &str| !rest.starts_with(char::is_alphabetic);
+    // At a word's start: `бел` is no form of `белые` inside `кабель`.
+    let starts_word = |at: usize| !text[..at].ends_with(char::is_alphabetic);
     text.match_indices(&stem).any(|(at, _)| {
         let rest = &text[at + stem.len()..];
+        if !starts_word(at) {
+            return false;
+        }
         ends_word(rest)
             || endings
                 .iter()
@@ -743,26 +749,67 @@ const NAME_LIKE_KEYS: [&str; 3] = ["%name", "=%name", "%=name"];
 /// A word holding a size (`4.2x75`) is asked with `_` for its marks ([`sized`]) under a key
 /// that reads wildcards (`=%`, `%=`), so every way of writing the size is found.
 pub fn name_filter(query: &str) -> Value {
-    let words = name_words(query);
     let wildcards = query.contains(['%', '_']);
+    words_filter(name_words(query).into_iter().map(|word| AskedWord {
+        plain: word.to_owned(),
+        pattern: name_pattern(word).filter(|_| !wildcards),
+    }))
+}
+
+/// A word as a name filter asks it: `plain` under the key adding its own wildcards, or a LIKE
+/// `pattern` under a key reading them.
+struct AskedWord {
+    plain: String,
+    pattern: Option<String>,
+}
+
+/// The filter of up to three words, in their order ([`name_filter`]).
+fn words_filter(words: impl Iterator<Item = AskedWord>) -> Value {
     let mut filter = serde_json::Map::new();
     let mut free: Vec<&str> = NAME_LIKE_KEYS.to_vec();
-    for word in words.iter().take(NAME_LIKE_KEYS.len()) {
-        let size = name_pattern(word).filter(|_| !wildcards);
-        // A size takes a key reading wildcards; any other word the plain one first.
-        let key = match &size {
+    for word in words.take(NAME_LIKE_KEYS.len()) {
+        // A pattern takes a key reading wildcards; any other word the plain one first.
+        let key = match &word.pattern {
             Some(_) => free.iter().position(|k| *k != "%name"),
             None => Some(0),
         };
         let key = free.remove(key.unwrap_or(0));
-        let value = match (key, size) {
-            ("%name", _) => (*word).to_owned(),
-            (_, Some(size)) => format!("%{size}%"),
-            (_, None) => format!("%{word}%"),
+        let value = match (key, word.pattern) {
+            ("%name", _) => word.plain,
+            (_, Some(pattern)) => format!("%{pattern}%"),
+            (_, None) => format!("%{}%", word.plain),
         };
         filter.insert(key.to_owned(), Value::String(value));
     }
     Value::Object(filter)
+}
+
+/// A stem this short (`бел`, `син`) stands inside many other words (`кабель`, `апельсин`): it
+/// is asked at the start of a word after a space (`% бел%`), not anywhere.
+const SHORT_STEM: usize = 3;
+
+/// The filter of the query's words in another form ([`forms_query`]): each by its stem (a
+/// short one at a word's start), the others as [`name_filter`] asks them; `None` when no word
+/// is in another form.
+fn forms_filter(query: &str) -> Option<Value> {
+    forms_query(query)?;
+    let asked = name_words(query)
+        .into_iter()
+        .map(|word| match word_stem(word) {
+            Some(stem) if stem.chars().count() <= SHORT_STEM && !stem.is_ascii() => AskedWord {
+                plain: stem.to_owned(),
+                pattern: Some(format!(" {stem}")),
+            },
+            Some(stem) => AskedWord {
+                plain: stem.to_owned(),
+                pattern: Some(stem.to_owned()),
+            },
+            None => AskedWord {
+                plain: word.to_owned(),
+                pattern: name_pattern(word),
+            },
+        });
+    Some(words_filter(asked))
 }
 
 /// The words of `query` in the order [`name_filter`] takes them: those holding a digit first,

@@ -126,7 +126,7 @@ fn a_catalogue_with_variations_searches_them_alike_in_the_same_request() {
         // `белая` may be `белый` there: the words by their stems.
         (
             "by_phrase",
-            json!({"iblockId": 24, "%name": "футболк", "=%name": "%бел%"}),
+            json!({"iblockId": 24, "=%name": "%футболк%", "%=name": "% бел%"}),
         ),
     ] {
         let call = b.get(&format!("{list}_variations")).expect(list);
@@ -1304,7 +1304,7 @@ fn a_word_in_the_customers_form_finds_the_catalogues() {
     );
     assert_eq!(
         filter("by_phrase"),
-        json!({"iblockId": 23, "%name": "42", "=%name": "%кроссовк%", "%=name": "%бел%"})
+        json!({"iblockId": 23, "%name": "42", "=%name": "%кроссовк%", "%=name": "% бел%"})
     );
     let single = lookup_batch(&q("синяя"), scope());
     assert_eq!(
@@ -1313,7 +1313,8 @@ fn a_word_in_the_customers_form_finds_the_catalogues() {
     );
     assert_eq!(
         single.get("by_phrase").unwrap().params["filter"],
-        json!({"iblockId": 23, "%name": "син"})
+        json!({"iblockId": 23, "=%name": "% син%"}),
+        "a short stem at a word's start: not апельсин"
     );
     // A word in its own form (a noun's nominative) asks no stems: `серия 10` keeps its
     // phrase list.
@@ -1330,6 +1331,8 @@ fn a_word_in_the_customers_form_finds_the_catalogues() {
         product(3, "Бельё постельное, 42", None, json!({})),
         product(4, "Кроссовки Белгород 42", None, json!({})),
         product(5, "Куртка зимняя, черная", None, json!({})),
+        product(6, "Кабель USB-C 1 м", None, json!({})),
+        product(7, "Сок апельсина 1 л", None, json!({})),
     ];
     let ids = |typed: &str| {
         let mut ids: Vec<u64> = by_names(typed, &shoes)
@@ -1344,6 +1347,7 @@ fn a_word_in_the_customers_form_finds_the_catalogues() {
     assert_eq!(ids("Чёрные кроссовки"), vec![2]);
     assert_eq!(ids("черную куртку"), vec![5]);
     assert_eq!(ids("зимнюю куртку"), vec![5]);
+    assert_eq!(ids("синие"), Vec::<u64>::new(), "not orange juice");
 }
 
 #[test]
