@@ -20,6 +20,16 @@ fn by_names(typed: &str, names: &[bitrix_rest::models::catalog::Product]) -> Vec
     lookup_hits(&q(typed), results, scope(), &[1])
 }
 
+/// The IDs, in order, of the products among `names` that a search for `typed` keeps.
+fn found_ids(typed: &str, names: &[bitrix_rest::models::catalog::Product]) -> Vec<u64> {
+    let mut ids: Vec<u64> = by_names(typed, names)
+        .iter()
+        .map(|h| h.product.id)
+        .collect();
+    ids.sort_unstable();
+    ids
+}
+
 fn scope() -> LookupScope<'static> {
     LookupScope {
         iblock_id: 23,
@@ -465,10 +475,11 @@ fn a_number_and_its_unit_typed_together_find_them_written_apart() {
         product(2, "Нурофен 200мг таблетки", None, json!({})),
         product(3, "Нурофен детский 200 таблеток по 5 мг", None, json!({})),
     ];
-    let hits = by_names("нурофен 200мг", &drugs);
-    let mut ids: Vec<u64> = hits.iter().map(|h| h.product.id).collect();
-    ids.sort_unstable();
-    assert_eq!(ids, vec![1, 2], "not 200 tablets of 5 mg");
+    assert_eq!(
+        found_ids("нурофен 200мг", &drugs),
+        vec![1, 2],
+        "not 200 tablets of 5 mg"
+    );
 }
 
 #[test]
@@ -1285,10 +1296,11 @@ fn an_apostrophe_typed_either_way_finds_the_name_written_with_the_other() {
         product(3, "Jeans Levi s 501 W34/L34", None, json!({})),
     ];
     for typed in ["levi’s 501", "Levi's 501", "levi`s"] {
-        let hits = by_names(typed, &jeans);
-        let mut ids: Vec<u64> = hits.iter().map(|h| h.product.id).collect();
-        ids.sort_unstable();
-        assert_eq!(ids, vec![1, 2], "{typed}: not the name with a space for it");
+        assert_eq!(
+            found_ids(typed, &jeans),
+            vec![1, 2],
+            "{typed}: not the name with a space for it"
+        );
     }
 }
 
@@ -1334,14 +1346,7 @@ fn a_word_in_the_customers_form_finds_the_catalogues() {
         product(6, "Кабель USB-C 1 м", None, json!({})),
         product(7, "Сок апельсина 1 л", None, json!({})),
     ];
-    let ids = |typed: &str| {
-        let mut ids: Vec<u64> = by_names(typed, &shoes)
-            .iter()
-            .map(|h| h.product.id)
-            .collect();
-        ids.sort_unstable();
-        ids
-    };
+    let ids = |typed: &str| found_ids(typed, &shoes);
     assert_eq!(ids("кроссовки белые 42"), vec![1], "not linen, not a town");
     assert_eq!(ids("белые"), vec![1]);
     assert_eq!(ids("Чёрные кроссовки"), vec![2]);
@@ -1376,14 +1381,7 @@ fn an_english_plural_or_possessive_typed_without_its_apostrophe_finds_the_name()
         product(2, "Bolt M8 DIN 933", None, json!({})),
         product(3, "Levitating lamp 501", None, json!({})),
     ];
-    let ids = |typed: &str| {
-        let mut ids: Vec<u64> = by_names(typed, &goods)
-            .iter()
-            .map(|h| h.product.id)
-            .collect();
-        ids.sort_unstable();
-        ids
-    };
+    let ids = |typed: &str| found_ids(typed, &goods);
     assert_eq!(ids("levis 501"), vec![1], "not a levitating lamp");
     assert_eq!(ids("bolts"), vec![2]);
     // `glass` is no plural of `glas`.
