@@ -6,7 +6,9 @@
 //! equal to it), `by_article` (the article property starting with it, when configured; after
 //! `by_article_exact`), `by_prefix` (name `=%` `query%`), `by_name`
 //! (name `%` query, a substring; for several words each word a substring, in any order — see
-//! [`name_filter`]), `by_phrase` (for several words: the name holds them as typed), then stock
+//! [`name_filter`]), `by_phrase` (a second name list: the query's sizes in their other
+//! spelling, the words more than three leave out, or its words by their stems when one is in
+//! another form; else, for several words, the name holding them as typed), then stock
 //! (`stock0`, …) and prices (`price0`, …) of the first entries of each list, referenced with
 //! `$result[...]`, so the whole lookup is one request. When the store's catalogue has
 //! variations, each list has a twin in the catalogue of variations (`by_xml_variations`, …)
@@ -16,7 +18,7 @@
 //!
 //! Ranking: XML_ID equal to the query, then article equal to it (both ignoring case), then an
 //! XML_ID or article starting with it, then name starting with it, then name containing it, then
-//! name containing each of its words; within a rank, names holding every word typed first (the
+//! name containing each of its words (or a word in another form); within a rank, names holding every word typed first (the
 //! store is asked for three: see [`name_filter`]), then by name (case-insensitive, numbers by
 //! value: `№2` before `№10`, unless the store had more than were asked for: then in its text
 //! order, so the first entries shown are not mistaken for all), then ID. A product found
@@ -272,11 +274,10 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     );
     // A size or a number written the other way (`4.2` for `4,2`, `М12` for `M12`) is asked
     // word by word in that spelling. Else more words than a filter holds: the others are asked
-    // too ([`other_words`]). Else, for two or three words: names holding them as typed come
-    // first, and the store's first entries of the word-by-word list ("серия" and "10"
-    // anywhere) may not include them.
-    // Else a word in another form than the catalogue's (`черную куртку`): the words by their
-    // stems ([`forms_query`]).
+    // too ([`other_words`]). Else a word in another form than the catalogue's (`черную
+    // куртку`): the words by their stems ([`forms_filter`]). Else, for two or three words:
+    // names holding them as typed come first, and the store's first entries of the
+    // word-by-word list ("серия" and "10" anywhere) may not include them.
     let other_spelling = other_spelling(q).filter(|_| !wildcards);
     let other = other_spelling
         .or_else(|| other_words(q))
@@ -600,7 +601,7 @@ fn word_stem(word: &str) -> Option<&str> {
 const OWN_FORM_ENDINGS: [&str; 6] = ["а", "я", "е", "о", "ь", "й"];
 
 /// Whether `word` is said in a form a catalogue's name seldom has (`куртку`, `белые`,
-/// `чашки`): the store is asked for its stem in a list of its own ([`forms_query`]).
+/// `чашки`): the store is asked for its stem in a list of its own ([`forms_filter`]).
 fn in_another_form(word: &str) -> bool {
     stem_and_ending(word).is_some_and(|(_, ending)| !OWN_FORM_ENDINGS.contains(&ending))
 }
@@ -674,21 +675,6 @@ fn holds_in_another_form(text: &str, word: &str) -> bool {
     })
 }
 
-/// The query with its words in another form asked by their stems ([`word_stem`]), when any
-/// is: the store's LIKE knows no word forms. Asked as a list of its own beside the words as
-/// typed, which a short stem's many other words (`син` in `апельсин`) must not crowd out.
-fn forms_query(query: &str) -> Option<String> {
-    if !query.split(' ').any(in_another_form) {
-        return None;
-    }
-    let words: Vec<&str> = query
-        .split(' ')
-        .map(|w| word_stem(w).unwrap_or(w))
-        .collect();
-    let forms = words.join(" ");
-    (forms != query).then_some(forms)
-}
-
 /// `text` with the gaps between a number and the letters beside it closed (`200 мг` and
 /// `омега-3` read `200мг`, `омега3`), so words [`name_pattern`] asked apart compare alike.
 fn glued(text: &str) -> String {
@@ -714,12 +700,6 @@ fn glued(text: &str) -> String {
 fn canonical(text: &str) -> String {
     let text = between_digits(&latin(text), one_of(&DECIMAL_MARKS, ','));
     glued(&between_digits(&text, one_of(&TIMES_MARKS, 'x')))
-}
-
-/// Whether `name` holds `word` as typed, both folded, read as sizes and numbers compare
-/// ([`canonical`]); not in another form.
-fn name_holds(name: &str, word: &str) -> bool {
-    holds_as_typed(&canonical(name), word)
 }
 
 /// Whether `name` holds each of `words`, all folded, read as sizes and numbers compare (the
@@ -788,11 +768,15 @@ fn words_filter(words: impl Iterator<Item = AskedWord>) -> Value {
 /// is asked at the start of a word after a space (`% бел%`), not anywhere.
 const SHORT_STEM: usize = 3;
 
-/// The filter of the query's words in another form ([`forms_query`]): each by its stem (a
-/// short one at a word's start), the others as [`name_filter`] asks them; `None` when no word
-/// is in another form.
+/// The filter of the query's words by their stems ([`word_stem`]) when a word is in another
+/// form ([`in_another_form`]): the store's LIKE knows no word forms. Asked as a list of its
+/// own beside the words as typed, which a short stem's many other words (`син` in
+/// `апельсин`) must not crowd out: each word by its stem (a short one at a word's start), the
+/// others as [`name_filter`] asks them; `None` when no word is in another form.
 fn forms_filter(query: &str) -> Option<Value> {
-    forms_query(query)?;
+    if !query.split(' ').any(in_another_form) {
+        return None;
+    }
     let asked = name_words(query)
         .into_iter()
         .map(|word| match word_stem(word) {
@@ -1178,7 +1162,7 @@ pub fn lookup_hits(
             }
             let article = scope.article_of(p).map(|a| fold(a.trim()));
             let xml_id = p.xml_id.as_deref().map(|x| fold(x.trim()));
-            let name = fold(&p.name);
+            let canonical_name = canonical(&fold(&p.name));
             let starts = |code: &Option<String>| {
                 code.as_ref().is_some_and(|c| {
                     c.starts_with(&q) || loose.iter().any(|s| compact(c).starts_with(s))
@@ -1195,10 +1179,10 @@ pub fn lookup_hits(
                 Relevance::ExactArticle
             } else if starts(&xml_id) || starts(&article) {
                 Relevance::CodePrefix
-            } else if canonical(&name).starts_with(&canonical(&q)) {
+            } else if canonical_name.starts_with(&canonical(&q)) {
                 Relevance::NamePrefix
-            } else if !name_holds(&name, &q)
-                && (q.contains(' ') || holds_in_another_form(&canonical(&name), &q))
+            } else if !holds_as_typed(&canonical_name, &q)
+                && (q.contains(' ') || holds_in_another_form(&canonical_name, &q))
             {
                 // Its words apart, or in another form.
                 Relevance::NameWords
