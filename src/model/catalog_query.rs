@@ -45,6 +45,18 @@ pub fn parent_of(product: &bitrix_rest::models::catalog::Product) -> Option<u64>
     product.property_text("parentId")?.trim().parse().ok()
 }
 
+/// A store product's article: the first of `properties` (the products' article property, then
+/// the variations' own) it has a value of.
+pub fn article_of(
+    product: &bitrix_rest::models::catalog::Product,
+    properties: [Option<&str>; 2],
+) -> Option<String> {
+    properties
+        .into_iter()
+        .flatten()
+        .find_map(|key| product.property_text(key))
+}
+
 /// How many warehouses to plan for when the store's list is not known yet.
 pub const ASSUMED_WAREHOUSES: usize = 5;
 

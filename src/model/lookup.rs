@@ -31,7 +31,7 @@ use serde_json::{Value, json};
 
 use crate::model::call::{Batch, inert, slot_refs};
 use crate::model::catalog_query::{
-    VARIATIONS_KEY, parent_of, price_commands, product_list_call, stock_commands,
+    VARIATIONS_KEY, article_of, parent_of, price_commands, product_list_call, stock_commands,
     variation_list_call, variations_of_products_call,
 };
 use crate::model::sorted::{sort_by, sort_by_key, sort_dedup};
@@ -127,10 +127,10 @@ pub struct LookupScope<'a> {
 impl LookupScope<'_> {
     /// The article of a product (or of a variation, from the variations' own property).
     pub fn article_of(&self, product: &Product) -> Option<String> {
-        [self.article_property, self.variation_article_property]
-            .into_iter()
-            .flatten()
-            .find_map(|key| product.property_text(key))
+        article_of(
+            product,
+            [self.article_property, self.variation_article_property],
+        )
     }
 }
 

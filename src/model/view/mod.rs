@@ -20,6 +20,7 @@ use bitrix_rest::models::{
     sale::{BasketItem, Order, SaleStatus, StatusLang},
 };
 
+use crate::model::catalog_query::article_of;
 use crate::model::contacts::other_buyer;
 use crate::model::link::{LinkedOrder, UnresolvedLink, unresolved_links};
 use crate::model::linked_elsewhere::OtherDeal;
@@ -216,21 +217,21 @@ impl DealView {
         // short. (A canceled order behind a deal still open is a difference; its rows may
         // still be short.)
         let wants_nothing = stage_lost(input.stages, &input.deal.stage_id) == Some(true);
-        // The order's lines no deal row has: what the customer ordered still needs stock.
-        // (Without the portal's catalogue no row could be paired: none is called order-only.)
-        // Rows whose products were never looked for are not compared with the order; a line
-        // of the order named as one of them is not shown as the order's alone either.
         // The deal rows standing for the answered order's delivery.
         let delivery = match (order, answer) {
             (Some(o), Some(_)) => delivery_rows(input.rows, &matching, o),
             _ => Vec::new(),
         };
+        // Rows whose products were never looked for are not compared with the order; a line
+        // of the order named as one of them is not shown as the order's alone either.
         let (uncompared, named_alike) = match (order, answer) {
             (Some(o), Some(_)) if !input.catalogue_unread => {
                 uncompared_rows(input.rows, &matching, o, &delivery)
             }
             _ => (Vec::new(), Vec::new()),
         };
+        // The order's lines no deal row has: what the customer ordered still needs stock.
+        // (Without the portal's catalogue no row could be paired: none is called order-only.)
         let order_only: Vec<&BasketItem> = matching
             .basket_only
             .iter()
@@ -351,12 +352,7 @@ impl DealView {
                 .iter()
                 .chain(basket_variations)
                 .find(|p| Some(p.id) == row.store_product_id);
-            row.store_article = product.and_then(|p| {
-                articles
-                    .iter()
-                    .flatten()
-                    .find_map(|key| p.property_text(key))
-            });
+            row.store_article = product.and_then(|p| article_of(p, articles));
         }
         let differences = match (order, answer) {
             (Some(o), Some(_)) => differences(ReconcileInput {
