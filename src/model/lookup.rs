@@ -4,7 +4,8 @@
 //! The batch (`catalog.product.list` needs `iblockId` in every filter):
 //! `by_xml` (XML_ID starting with the query, `=%xmlId` `query%`, after `by_xml_exact`: XML_ID
 //! equal to it), `by_article` (the article property starting with it, when configured; after
-//! `by_article_exact`), `by_prefix` (name `=%` `query%`), `by_name`
+//! `by_article_exact`), `by_prefix` (name `=%` `query%`; for a word in another form with a
+//! short stem, the words by their stems with that one at the name's start), `by_name`
 //! (name `%` query, a substring; for several words each word a substring, in any order — see
 //! [`name_filter`]), `by_phrase` (a second name list: the query's sizes in their other
 //! spelling, the words more than three leave out, or its words by their stems when one is in
@@ -261,9 +262,17 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
         true => q.to_owned(),
         false => sized(q),
     };
-    let prefix_filters = match loose.as_ref().filter(|_| scope.article_property.is_some()) {
-        Some(code) => articles(&|key: &str| json!({ format!("=%{key}"): gapped(code) })),
-        None => ListFilters::both(json!({"=%name": format!("{sized_query}%")})),
+    // A short stem of a word in another form (`бел` of `белую футболку`) is asked at a later
+    // word's start in the phrase list, and here at the name's start (`Белая футболка`), in the
+    // place of the names starting with the words as typed (the name list holds those).
+    let forms_at_start = forms_filter(q, StemAt::NameStart).filter(|_| !wildcards);
+    let prefix_filters = match (
+        loose.as_ref().filter(|_| scope.article_property.is_some()),
+        forms_at_start,
+    ) {
+        (Some(code), _) => articles(&|key: &str| json!({ format!("=%{key}"): gapped(code) })),
+        (None, Some(forms)) => ListFilters::both(forms),
+        (None, None) => ListFilters::both(json!({"=%name": format!("{sized_query}%")})),
     };
     add(&mut batch, "by_prefix", prefix_filters, prefix_slots);
     add(
@@ -282,7 +291,7 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     let other = other_spelling
         .or_else(|| other_words(q))
         .map(|other| name_filter(&other))
-        .or_else(|| forms_filter(q).filter(|_| !wildcards));
+        .or_else(|| forms_filter(q, StemAt::LaterWord).filter(|_| !wildcards));
     let phrase = match (other, q.contains(' ')) {
         (Some(other), _) => Some(other),
         (None, true) if sized_query == q => Some(json!({"%name": q})),
@@ -730,17 +739,21 @@ const NAME_LIKE_KEYS: [&str; 3] = ["%name", "=%name", "%=name"];
 /// that reads wildcards (`=%`, `%=`), so every way of writing the size is found.
 pub fn name_filter(query: &str) -> Value {
     let wildcards = query.contains(['%', '_']);
-    words_filter(name_words(query).into_iter().map(|word| AskedWord {
-        plain: word.to_owned(),
-        pattern: name_pattern(word).filter(|_| !wildcards),
+    words_filter(name_words(query).into_iter().map(|word| {
+        AskedWord {
+            plain: word.to_owned(),
+            like: name_pattern(word)
+                .filter(|_| !wildcards)
+                .map(|p| format!("%{p}%")),
+        }
     }))
 }
 
-/// A word as a name filter asks it: `plain` under the key adding its own wildcards, or a LIKE
-/// `pattern` under a key reading them.
+/// A word as a name filter asks it: `plain` under the key adding its own wildcards, or a whole
+/// LIKE value (`%4,2_75%`, `бел%`) under a key reading them.
 struct AskedWord {
     plain: String,
-    pattern: Option<String>,
+    like: Option<String>,
 }
 
 /// The filter of up to three words, in their order ([`name_filter`]).
@@ -749,14 +762,14 @@ fn words_filter(words: impl Iterator<Item = AskedWord>) -> Value {
     let mut free: Vec<&str> = NAME_LIKE_KEYS.to_vec();
     for word in words.take(NAME_LIKE_KEYS.len()) {
         // A pattern takes a key reading wildcards; any other word the plain one first.
-        let key = match &word.pattern {
+        let key = match &word.like {
             Some(_) => free.iter().position(|k| *k != "%name"),
             None => Some(0),
         };
         let key = free.remove(key.unwrap_or(0));
-        let value = match (key, word.pattern) {
+        let value = match (key, word.like) {
             ("%name", _) => word.plain,
-            (_, Some(pattern)) => format!("%{pattern}%"),
+            (_, Some(like)) => like,
             (_, None) => format!("%{}%", word.plain),
         };
         filter.insert(key.to_owned(), Value::String(value));
@@ -765,32 +778,56 @@ fn words_filter(words: impl Iterator<Item = AskedWord>) -> Value {
 }
 
 /// A stem this short (`бел`, `син`) stands inside many other words (`кабель`, `апельсин`): it
-/// is asked at the start of a word after a space (`% бел%`), not anywhere.
+/// is asked at the start of a word, not anywhere ([`StemAt`]).
 const SHORT_STEM: usize = 3;
+
+/// Where a short stem is asked: a word's start is the name's own start or a space before it,
+/// which one LIKE cannot say both of; each is a list of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StemAt {
+    /// After a space (`% бел%`): `Футболка белая`.
+    LaterWord,
+    /// At the name's start (`бел%`): `Белая футболка`. Only the first short stem typed; the
+    /// others after a space.
+    NameStart,
+}
 
 /// The filter of the query's words by their stems ([`word_stem`]) when a word is in another
 /// form ([`in_another_form`]): the store's LIKE knows no word forms. Asked as a list of its
 /// own beside the words as typed, which a short stem's many other words (`син` in
-/// `апельсин`) must not crowd out: each word by its stem (a short one at a word's start), the
-/// others as [`name_filter`] asks them; `None` when no word is in another form.
-fn forms_filter(query: &str) -> Option<Value> {
+/// `апельсин`) must not crowd out: each word by its stem (a short one at a word's start,
+/// `at`), the others as [`name_filter`] asks them; `None` when no word is in another form, or
+/// for [`StemAt::NameStart`] when no stem is short (a longer one is asked anywhere already).
+fn forms_filter(query: &str, at: StemAt) -> Option<Value> {
     if !query.split(' ').any(in_another_form) {
+        return None;
+    }
+    fn short(word: &str) -> Option<&str> {
+        word_stem(word).filter(|stem| stem.chars().count() <= SHORT_STEM && !stem.is_ascii())
+    }
+    // The short stem asked at the name's start: the first typed.
+    let first_short = query.split(' ').find(|w| short(w).is_some());
+    if at == StemAt::NameStart && first_short.is_none() {
         return None;
     }
     let asked = name_words(query)
         .into_iter()
-        .map(|word| match word_stem(word) {
-            Some(stem) if stem.chars().count() <= SHORT_STEM && !stem.is_ascii() => AskedWord {
+        .map(|word| match (word_stem(word), short(word)) {
+            (_, Some(stem)) if at == StemAt::NameStart && Some(word) == first_short => AskedWord {
                 plain: stem.to_owned(),
-                pattern: Some(format!(" {stem}")),
+                like: Some(format!("{stem}%")),
             },
-            Some(stem) => AskedWord {
+            (_, Some(stem)) => AskedWord {
                 plain: stem.to_owned(),
-                pattern: Some(stem.to_owned()),
+                like: Some(format!("% {stem}%")),
             },
-            None => AskedWord {
+            (Some(stem), None) => AskedWord {
+                plain: stem.to_owned(),
+                like: Some(format!("%{stem}%")),
+            },
+            (None, None) => AskedWord {
                 plain: word.to_owned(),
-                pattern: name_pattern(word),
+                like: name_pattern(word).map(|p| format!("%{p}%")),
             },
         });
     Some(words_filter(asked))

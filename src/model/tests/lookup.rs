@@ -129,11 +129,13 @@ fn a_catalogue_with_variations_searches_them_alike_in_the_same_request() {
             "by_xml",
             json!({"iblockId": 24, "=%xmlId": "футболка белая%"}),
         ),
+        // `белая` may be `белый` there: the words by their stems, the short one at the
+        // name's start (`Белая футболка`) …
         (
             "by_prefix",
-            json!({"iblockId": 24, "=%name": "футболка белая%"}),
+            json!({"iblockId": 24, "=%name": "%футболк%", "%=name": "бел%"}),
         ),
-        // `белая` may be `белый` there: the words by their stems.
+        // … and at a later word's start.
         (
             "by_phrase",
             json!({"iblockId": 24, "=%name": "%футболк%", "%=name": "% бел%"}),
@@ -1328,6 +1330,27 @@ fn a_word_in_the_customers_form_finds_the_catalogues() {
         json!({"iblockId": 23, "=%name": "% син%"}),
         "a short stem at a word's start: not апельсин"
     );
+    assert_eq!(
+        single.get("by_prefix").unwrap().params["filter"],
+        json!({"iblockId": 23, "=%name": "син%"}),
+        "a word's start is the name's start too: Синяя чашка"
+    );
+    // Of two short stems the first typed is asked at the name's start, the other after a
+    // space; a query with no short stem keeps the names starting as typed.
+    assert_eq!(
+        lookup_batch(&q("белые синие"), scope())
+            .get("by_prefix")
+            .unwrap()
+            .params["filter"],
+        json!({"iblockId": 23, "=%name": "бел%", "%=name": "% син%"})
+    );
+    assert_eq!(
+        lookup_batch(&q("черную куртку"), scope())
+            .get("by_prefix")
+            .unwrap()
+            .params["filter"],
+        json!({"iblockId": 23, "=%name": "черную куртку%"})
+    );
     // A word in its own form (a noun's nominative) asks no stems: `серия 10` keeps its
     // phrase list.
     assert_eq!(
@@ -1353,6 +1376,16 @@ fn a_word_in_the_customers_form_finds_the_catalogues() {
     assert_eq!(ids("черную куртку"), vec![5]);
     assert_eq!(ids("зимнюю куртку"), vec![5]);
     assert_eq!(ids("синие"), Vec::<u64>::new(), "not orange juice");
+    let starting = [
+        product(1, "Белая футболка", None, json!({})),
+        product(2, "Серая кружка", None, json!({})),
+        product(3, "Белгород, магнит", None, json!({})),
+        product(4, "Серьги серебряные", None, json!({})),
+    ];
+    let ids = |typed: &str| found_ids(typed, &starting);
+    assert_eq!(ids("белую футболку"), vec![1]);
+    assert_eq!(ids("белые"), vec![1], "not a town");
+    assert_eq!(ids("серые"), vec![2], "not earrings");
 }
 
 #[test]
