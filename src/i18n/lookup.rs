@@ -48,6 +48,11 @@ pub struct LookupTexts {
     pub not_every_word: &'static str,
     pub results: &'static str,
     pub nothing_title: &'static str,
+    /// Nothing shown, but the store found more products than were checked (the first were
+    /// others of similar names).
+    pub nothing_first_title: &'static str,
+    /// `{0}`: the query.
+    pub nothing_first_text: &'static str,
     /// `{0}`: the query.
     pub nothing_text: &'static str,
     /// [`nothing_text`](Self::nothing_text) when articles are not searched.
@@ -116,6 +121,8 @@ static RU: LookupTexts = LookupTexts {
     word: "«{0}»",
     results: "Результаты поиска",
     nothing_title: "Ничего не найдено",
+    nothing_first_title: "Среди первых найденных подходящих нет",
+    nothing_first_text: "Магазин нашёл по «{0}» много товаров с похожими названиями, и первые из них запросу не отвечают. Уточните запрос: добавьте слово из названия.",
     nothing_text: "В каталоге магазина нет товара с названием, артикулом или внешним кодом «{0}». Проверьте написание или введите часть названия.",
     nothing_text_no_article: "В каталоге магазина нет товара с названием или внешним кодом «{0}». Проверьте написание или введите часть названия. По артикулу поиск не идёт: в настройках StoreLink не указано свойство с артикулом.",
     unreachable_title: "Магазин недоступен",
@@ -171,6 +178,8 @@ static EN: LookupTexts = LookupTexts {
     word: "“{0}”",
     results: "Search results",
     nothing_title: "Nothing found",
+    nothing_first_title: "None of the first found fits",
+    nothing_first_text: "The store found many products with names like \"{0}\", and the first of them do not answer the search. Narrow it: add a word of the name.",
     nothing_text: "The store catalogue has no product whose name, article or external code matches \"{0}\". Check the spelling or type part of the name.",
     nothing_text_no_article: "The store catalogue has no product whose name or external code matches \"{0}\". Check the spelling or type part of the name. Articles are not searched: StoreLink's settings name no article property.",
     unreachable_title: "The store cannot be reached",

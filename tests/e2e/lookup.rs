@@ -337,6 +337,48 @@ fn a_search_that_failed_in_the_deal_tab_is_answered_once_the_store_is_back() {
 
 #[test]
 #[ignore = "needs dist/ and Chromium: run ./build.sh test"]
+fn a_colour_said_in_the_customers_form_finds_a_name_starting_with_it_and_a_crowded_one_is_not_denied()
+ {
+    let mut seed = crate::support::seeds::mini_shop();
+    let products = seed["store"]["products"]
+        .as_array_mut()
+        .expect("store products");
+    let item = |id: u64, name: &str, xml_id: &str| {
+        json!({"id": id, "name": name, "xmlId": xml_id, "price": 500,
+            "stock": [{"warehouse": 1, "amount": 2, "reserved": 0}]})
+    };
+    products.push(item(40, "Белая футболка", "tee-white"));
+    products.push(item(41, "Футболка белая оверсайз", "tee-white-xl"));
+    products.push(item(42, "Белгород, магнит", "magnet"));
+    // Twelve names with a later word starting `сер` sort before the grey T-shirt.
+    for n in 1..=12 {
+        products.push(item(
+            50 + n,
+            &format!("Серьги серебряные {n:02}"),
+            &format!("earrings-{n}"),
+        ));
+    }
+    products.push(item(70, "Футболка, серый", "tee-grey"));
+    let stand = lookup_page("forms", &seed);
+
+    let (state, results) = search(&stand, "белую футболку");
+    assert_eq!(state, "ready");
+    assert_eq!(xml_ids(&results), ["tee-white", "tee-white-xl"]);
+
+    // The grey T-shirt is there, past the store's first names: "type more", not "no such
+    // product".
+    let (state, results) = search(&stand, "серые");
+    assert_eq!(state, "empty");
+    assert!(results.is_empty());
+    let notice = stand.wait_css(&tid("stock-nothing"));
+    assert!(notice.text.contains("много товаров"), "{}", notice.text);
+    assert!(!notice.text.contains("нет товара"), "{}", notice.text);
+    let (_, results) = search(&stand, "серые футболки");
+    assert_eq!(xml_ids(&results), ["tee-grey"]);
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run ./build.sh test"]
 fn an_article_holding_an_underscore_is_found_among_look_alikes() {
     // Six products whose articles differ from `P_357` only where the `_` is, all sorting first
     // by name: in a LIKE pattern `_` is any one character.

@@ -158,6 +158,9 @@ pub fn status(state: &LookupState, t: &LookupTexts) -> String {
             t.too_short.to_owned()
         }
         // Said in the status line too: screen readers announce it, not the new notice.
+        (Shown::Answer(a), false) if a.hits.is_empty() && a.capped => {
+            t.nothing_first_title.to_owned()
+        }
         (Shown::Answer(a), false) if a.hits.is_empty() => t.nothing_title.to_owned(),
         // Words the store did not search by: what the results hold of them.
         (Shown::Answer(a), false) if a.every_word == Some(false) => {
@@ -323,10 +326,10 @@ pub fn body(m: &mut Markup, v: &View) {
             }
         }
         Shown::Answer(answer) => {
-            let template = if answer.by_article {
-                t.nothing_text
-            } else {
-                t.nothing_text_no_article
+            let template = match (answer.capped, answer.by_article) {
+                (true, _) => t.nothing_first_text,
+                (false, true) => t.nothing_text,
+                (false, false) => t.nothing_text_no_article,
             };
             let text = fill(template, &[answer.query.as_str()]);
             // The status line above says "Nothing found": the box says why, once.

@@ -493,11 +493,34 @@ fn the_status_line_counts_results_and_says_when_more_matched() {
     }
     assert_eq!(status(&state, t), fill(t.capped, &["2"]));
     assert_eq!(status(&LookupState::default(), t), "");
-    // Nothing found is said there too (never "the first 0"), even from a capped list.
+    // Nothing shown from a capped list is never "the first 0": the first found were others.
     if let Shown::Answer(a) = &mut state.shown {
         a.hits.clear();
     }
+    assert_eq!(status(&state, t), t.nothing_first_title);
+    if let Shown::Answer(a) = &mut state.shown {
+        a.capped = false;
+    }
     assert_eq!(status(&state, t), t.nothing_title);
+}
+
+#[test]
+fn nothing_among_the_first_found_asks_for_more_words_instead_of_denying_the_product() {
+    let mut state = answered(None, None);
+    state.shown = Shown::Answer(LookupAnswer {
+        query: LookupQuery::parse("серые").unwrap(),
+        hits: Vec::new(),
+        capped: true,
+        ..answer()
+    });
+    let html = whole(&state);
+    let notice = &html[html.find("stock-nothing").unwrap()..];
+    assert!(notice.contains("по «серые» много товаров"), "{notice}");
+    assert!(!html.contains("нет товара"), "{html}");
+    assert_eq!(
+        html.matches(Lang::Ru.lookup().nothing_first_title).count(),
+        1
+    );
 }
 
 #[test]

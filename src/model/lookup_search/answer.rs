@@ -131,8 +131,10 @@ pub struct LookupAnswer {
     /// The ranked results (empty: nothing found).
     pub hits: Vec<LookupHit>,
     /// True when more products matched than are shown (at most
-    /// [`MAX_RESULTS`](crate::model::lookup::MAX_RESULTS), fewer when only code lists matched):
-    /// typing more narrows it.
+    /// [`MAX_RESULTS`](crate::model::lookup::MAX_RESULTS), fewer when only code lists matched),
+    /// or may have (the store filled a list to a page): typing more narrows it. With no hits:
+    /// the first products the store found were others (a short stem's other words), not
+    /// "nothing found".
     pub capped: bool,
     /// For a query of more words than one filter holds ([`words_apart`]): `Some(true)` when
     /// the results are those holding every word typed (the others were dropped), `Some(false)`
@@ -162,16 +164,23 @@ pub fn lookup_answer(
     let warehouses: &[Warehouse] = listed.as_deref().or(known).unwrap_or_default();
     let shown = shown_warehouses(&settings.warehouses, warehouses);
     let mut lists: [Vec<Product>; 6] = Default::default();
+    // A list the store filled to a page may have more beyond it, unseen and unchecked.
+    let mut full_page = false;
     for (slot, name) in lists.iter_mut().zip(PRODUCT_LISTS) {
         // A code list starts with the products whose code is the query (`by_xml_exact`).
         for name in [exact_of(name), name.to_owned()] {
+            let mut found = Vec::new();
             if plan.batch.get(&name).is_some() {
-                slot.extend(replies.list_of::<Product>(&name, "products")?);
+                found = replies.list_of::<Product>(&name, "products")?;
             }
             let variations = variations_of(&name);
             if plan.batch.get(&variations).is_some() {
-                slot.extend(optional_variations(replies, &variations)?);
+                let sizes = optional_variations(replies, &variations)?;
+                full_page |= sizes.len() >= PAGE_SIZE;
+                found.extend(sizes);
             }
+            full_page |= found.len() >= PAGE_SIZE;
+            slot.extend(found);
         }
     }
     // The variations of the products found: optional, as the other lists of variations.
@@ -209,7 +218,7 @@ pub fn lookup_answer(
     for hit in &mut hits {
         hit.unit = Unit::of_product(&hit.product, &measures);
     }
-    let mut capped = distinct > hits.len();
+    let mut capped = distinct > hits.len() || full_page;
     // Words the store did not search by narrow the results here: those holding every word
     // typed are kept, with their sizes (the rep typed the words to narrow); when none holds
     // them all, the results stand, said as found by the words searched.

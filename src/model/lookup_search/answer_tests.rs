@@ -236,6 +236,53 @@ fn more_matches_than_shown_mark_the_answer_capped() {
 }
 
 #[test]
+fn a_short_stems_other_words_filling_the_first_slots_are_not_said_to_be_nothing() {
+    // `серые`: a later word starting with `сер` — twelve earrings "серебряные" sort first, the
+    // grey T-shirt is the store's thirteenth: not among those given stock, but there.
+    let known = warehouses();
+    let plan = lookup_plan(&q("серые"), &settings(&[]), Some(&known)).unwrap();
+    let mut earrings: Vec<Value> = (1..=12)
+        .map(|i| {
+            product(
+                i,
+                &format!("Серьги серебряные {i:02}"),
+                &format!("g{i}"),
+                "-",
+            )
+        })
+        .collect();
+    let crowded = |earrings: &[Value]| {
+        Fake::default().with("by_phrase", json!({ "products": earrings.to_vec() }))
+    };
+    let answer = lookup_answer(&plan, &crowded(&earrings), &settings(&[]), Some(&known)).unwrap();
+    assert_eq!(
+        (answer.hits.len(), answer.capped),
+        (0, false),
+        "truly nothing"
+    );
+    earrings.push(product(13, "Футболка, серый", "g13", "-"));
+    let answer = lookup_answer(&plan, &crowded(&earrings), &settings(&[]), Some(&known)).unwrap();
+    assert_eq!(
+        (answer.hits.len(), answer.capped),
+        (0, true),
+        "one beyond the slots"
+    );
+    // A page full of others: the store may hold more beyond it.
+    let page: Vec<Value> = (1..=50)
+        .map(|i| {
+            product(
+                i,
+                &format!("Серьги серебряные {i:02}"),
+                &format!("g{i}"),
+                "-",
+            )
+        })
+        .collect();
+    let answer = lookup_answer(&plan, &crowded(&page), &settings(&[]), Some(&known)).unwrap();
+    assert_eq!((answer.hits.len(), answer.capped), (0, true), "a full page");
+}
+
+#[test]
 fn more_codes_matching_than_their_list_shows_mark_the_answer_capped() {
     // Ten XML_IDs start with the query; the code list shows the store's first five.
     let known = warehouses();
