@@ -28,6 +28,8 @@
 //! capped at [`MAX_RESULTS`](crate::model::lookup::MAX_RESULTS).
 
 use bitrix_rest::models::catalog::{Price, Product, StoreStock};
+use std::borrow::Cow;
+
 use serde_json::{Value, json};
 
 use crate::model::call::{Batch, inert, slot_refs};
@@ -599,11 +601,20 @@ const FORM_LETTERS: (usize, usize) = (5, 3);
 
 /// The stem of `word` when it reads as a Russian word in some form (Cyrillic letters only,
 /// five or more, ending as one, three letters or more left): `белые` → `бел`, `чёрную` →
-/// `чёрн`, `куртку` → `куртк`. A name holds the word when it holds the stem with any of the
-/// endings, or none, ending a word there ([`holds_word`]).
-fn word_stem(word: &str) -> Option<&str> {
+/// `чёрн`, `куртку` → `куртк`, `кроссовок` → `кроссовк` ([`FLEETING_ENDINGS`]). A name holds
+/// the word when it holds the stem with any of the endings, or none, ending a word there
+/// ([`holds_word`]).
+fn word_stem(word: &str) -> Option<Cow<'_, str>> {
     stem_and_ending(word).map(|(stem, _)| stem)
 }
+
+/// A noun's plural genitive with a vowel the other forms drop before its last `к`
+/// (`кроссовок`, `чашек` for `кроссовки`, `чашка`): the stem is the word without that vowel;
+/// after a vowel the other forms have `й` there (`батареек` for `батарейки`).
+const FLEETING_ENDINGS: [&str; 2] = ["ок", "ек"];
+
+/// Vowels (and signs): what stands before a fleeting vowel that is `й` in the other forms.
+const VOWELS: &str = "аеёиоуыэюяьъ";
 
 /// Endings of a word's own form (a noun's nominative: `куртка`, `серия`, `платье`): a word
 /// ending so is asked as typed; another form of it is still found ([`holds_word`]).
@@ -629,9 +640,9 @@ fn latin_stem(word: &str) -> Option<&str> {
 }
 
 /// [`word_stem`] and the ending it leaves out.
-fn stem_and_ending(word: &str) -> Option<(&str, &'static str)> {
+fn stem_and_ending(word: &str) -> Option<(Cow<'_, str>, &'static str)> {
     if let Some(stem) = latin_stem(word) {
-        return Some((stem, "s"));
+        return Some((Cow::Borrowed(stem), "s"));
     }
     let letters = word.chars().count();
     let cyrillic = word
@@ -641,10 +652,22 @@ fn stem_and_ending(word: &str) -> Option<(&str, &'static str)> {
         return None;
     }
     let lower = lowercase(word);
+    if let Some(ending) = FLEETING_ENDINGS.iter().find(|e| lower.ends_with(*e)) {
+        // The word without its fleeting vowel (`кроссов` + `к`), or with `й` for it after a
+        // vowel (`батаре` + `йк`).
+        let chars: Vec<char> = word.chars().collect();
+        let before = &chars[..letters - 2];
+        let in_its_place = match before.last().is_some_and(|c| VOWELS.contains(*c)) {
+            true => "йк",
+            false => "к",
+        };
+        let stem: String = before.iter().copied().chain(in_its_place.chars()).collect();
+        return Some((Cow::Owned(stem), ending));
+    }
     let ending = WORD_ENDINGS.iter().find(|e| lower.ends_with(*e))?;
     let stem = letters - ending.chars().count();
     let (at, _) = word.char_indices().nth(stem)?;
-    (stem >= FORM_LETTERS.1).then_some((&word[..at], *ending))
+    (stem >= FORM_LETTERS.1).then_some((Cow::Borrowed(&word[..at]), *ending))
 }
 
 /// Whether `text` (folded, read as sizes compare: [`canonical`]) holds `word` (folded): as
@@ -668,7 +691,7 @@ fn holds_in_another_form(text: &str, word: &str) -> bool {
         Some(_) => &LATIN_ENDINGS,
         None => &WORD_ENDINGS,
     };
-    let stem = canonical(stem);
+    let stem = canonical(&stem);
     let ends_word = |rest: &str| !rest.starts_with(char::is_alphabetic);
     // At a word's start: `бел` is no form of `белые` inside `кабель`.
     let starts_word = |at: usize| !text[..at].ends_with(char::is_alphabetic);
@@ -802,7 +825,7 @@ fn forms_filter(query: &str, at: StemAt) -> Option<Value> {
     if !query.split(' ').any(in_another_form) {
         return None;
     }
-    fn short(word: &str) -> Option<&str> {
+    fn short(word: &str) -> Option<Cow<'_, str>> {
         word_stem(word).filter(|stem| stem.chars().count() <= SHORT_STEM && !stem.is_ascii())
     }
     // The short stem asked at the name's start: the first typed.
@@ -814,15 +837,15 @@ fn forms_filter(query: &str, at: StemAt) -> Option<Value> {
         .into_iter()
         .map(|word| match (word_stem(word), short(word)) {
             (_, Some(stem)) if at == StemAt::NameStart && Some(word) == first_short => AskedWord {
-                plain: stem.to_owned(),
+                plain: stem.to_string(),
                 like: Some(format!("{stem}%")),
             },
             (_, Some(stem)) => AskedWord {
-                plain: stem.to_owned(),
+                plain: stem.to_string(),
                 like: Some(format!("% {stem}%")),
             },
             (Some(stem), None) => AskedWord {
-                plain: stem.to_owned(),
+                plain: stem.to_string(),
                 like: Some(format!("%{stem}%")),
             },
             (None, None) => AskedWord {

@@ -1389,6 +1389,31 @@ fn a_word_in_the_customers_form_finds_the_catalogues() {
 }
 
 #[test]
+fn a_plural_genitive_dropping_a_vowel_in_the_other_forms_finds_them() {
+    let goods = [
+        product(1, "Кроссовки Nike Air, белый", None, json!({})),
+        product(2, "Чашка фарфоровая", None, json!({})),
+        product(3, "Батарейки AA, 4 шт", None, json!({})),
+        product(4, "Кроссовер-кабель", None, json!({})),
+        product(5, "Порошок стиральный", None, json!({})),
+    ];
+    let ids = |typed: &str| found_ids(typed, &goods);
+    assert_eq!(ids("белых кроссовок"), vec![1]);
+    assert_eq!(ids("чашек"), vec![2]);
+    assert_eq!(ids("батареек"), vec![3]);
+    assert_eq!(
+        ids("порошок"),
+        vec![5],
+        "a word in its own form still as typed"
+    );
+    let batch = lookup_batch(&q("кроссовок"), scope());
+    assert_eq!(
+        batch.get("by_phrase").unwrap().params["filter"],
+        json!({"iblockId": 23, "=%name": "%кроссовк%"})
+    );
+}
+
+#[test]
 fn a_word_typed_as_the_name_has_it_ranks_before_its_other_forms() {
     let cups = [
         product(1, "Кофемолка керамическая", None, json!({})),
