@@ -80,6 +80,7 @@ pub fn difference_sentence(difference: &Difference, lang: Lang, names: &Names<'_
             deal_currency,
             order_total,
             order_delivery,
+            delivery_in_deal,
             order_currency,
             rounding,
         } => {
@@ -94,7 +95,8 @@ pub fn difference_sentence(difference: &Difference, lang: Lang, names: &Names<'_
                     money(gap.max(-gap), order_currency)
                 };
                 let gap = apart(*order_total);
-                match order_delivery.is_zero() {
+                // The deal's own delivery row is in its sum: no gap "without the delivery".
+                match order_delivery.is_zero() || *delivery_in_deal {
                     true => fill(t.diff_sum, &[&deal, &order, &gap]),
                     false => {
                         // Apart from the goods too: what the rows' differences account for.
@@ -229,6 +231,7 @@ mod tests {
             deal_currency: "RUB".into(),
             order_total: d("971.97"),
             order_delivery: d("4.99"),
+            delivery_in_deal: false,
             order_currency: "RUB".into(),
             rounding: false,
         };
@@ -241,6 +244,24 @@ mod tests {
             text.ends_with("included) by ₽12.97, and by ₽7.98 without the delivery."),
             "both gaps: {text}"
         );
+    }
+
+    #[test]
+    fn a_sum_apart_with_the_deals_own_delivery_row_says_one_gap() {
+        // 5 057 against 4 557 with a delivery of 250 on both sides: 500, never "750 without
+        // the delivery" (the deal's sum holds its own delivery row).
+        let diff = Difference::Sum {
+            deal: d("5057"),
+            deal_currency: "RUB".into(),
+            order_total: d("4557"),
+            order_delivery: d("250"),
+            delivery_in_deal: true,
+            order_currency: "RUB".into(),
+            rounding: false,
+        };
+        let text = difference_sentence(&diff, Lang::Ru, &names());
+        assert!(text.contains("разница 500,00"), "{text}");
+        assert!(!text.contains("без доставки"), "{text}");
     }
 
     #[test]
@@ -264,6 +285,7 @@ mod tests {
             deal_currency: "RUB".into(),
             order_total: d("100"),
             order_delivery: d("0"),
+            delivery_in_deal: false,
             order_currency: "RUB".into(),
             rounding: true,
         };
@@ -449,6 +471,7 @@ mod tests {
             deal_currency: "USD".into(),
             order_total: d("26595"),
             order_delivery: d("0"),
+            delivery_in_deal: false,
             order_currency: "RUB".into(),
             rounding: false,
         };

@@ -86,6 +86,9 @@ pub enum Difference {
         order_total: Decimal,
         /// The delivery price inside that total.
         order_delivery: Decimal,
+        /// A deal row stands for the order's delivery ([`delivery_rows`]): the deal's sum
+        /// holds it too, so the sums compare with it only.
+        delivery_in_deal: bool,
         /// The order's currency.
         order_currency: String,
         /// Nothing else differs and the sums are within a hundredth a line of each other:
@@ -345,7 +348,8 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
         stages,
     } = input;
     let mut out = Vec::new();
-    if let Some(d) = sum_difference(deal, order) {
+    let delivery_rows = delivery_rows(rows, matching, order);
+    if let Some(d) = sum_difference(deal, order, !delivery_rows.is_empty()) {
         out.push(d);
     }
     if let Some(d) = status_difference(deal, order, mapping, stages) {
@@ -353,7 +357,6 @@ pub fn differences(input: ReconcileInput<'_>) -> Vec<Difference> {
     }
     let item = |id: u64| order.basket_items.iter().find(|i| i.id == id);
     let split_of_row = |index: usize| matching.split.iter().find(|s| s.rows.contains(&index));
-    let delivery_rows = delivery_rows(rows, matching, order);
     let (uncompared, named_alike) = uncompared_rows(rows, matching, order, &delivery_rows);
     // What the CRM's prices kept to kopecks make of the lines (see `push_price_difference`).
     let mut rounded = Decimal::ZERO;
@@ -551,7 +554,7 @@ pub fn currencies_differ(a: &str, b: &str) -> bool {
     !a.is_empty() && !b.is_empty() && !a.eq_ignore_ascii_case(b)
 }
 
-fn sum_difference(deal: &Deal, order: &Order) -> Option<Difference> {
+fn sum_difference(deal: &Deal, order: &Order, delivery_in_deal: bool) -> Option<Difference> {
     let same_currency = same_currency(deal, order);
     let delivery = delivery_price(order);
     let deal_sum = deal.opportunity.round_dp(2);
@@ -565,6 +568,7 @@ fn sum_difference(deal: &Deal, order: &Order) -> Option<Difference> {
         deal_currency: deal.currency_id.clone(),
         order_total: order.price,
         order_delivery: delivery,
+        delivery_in_deal,
         order_currency: order.currency.clone(),
         rounding: false,
     })

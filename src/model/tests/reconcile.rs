@@ -141,9 +141,41 @@ fn the_deal_sum_may_equal_the_total_with_or_without_delivery() {
             deal_currency: "RUB".into(),
             order_total: d("1476"),
             order_delivery: d("300"),
+            delivery_in_deal: false,
             order_currency: "RUB".into(),
             rounding: false,
         }]
+    );
+}
+
+#[test]
+fn a_sum_apart_with_the_deals_own_delivery_row_is_compared_with_the_delivery_only() {
+    // The deal holds the goods, a consultation (500) and its own delivery row: its sum is the
+    // order's total plus 500, with the delivery on both sides.
+    let o = with_delivery(
+        order(
+            9,
+            json!({"price": 1476}),
+            vec![basket(1, 70, Some("A"), "2", "588")],
+        ),
+        "300",
+    );
+    let dl = deal(410, json!({"OPPORTUNITY": "1976"}));
+    let rows = vec![
+        row(1, "Чайник", "2", "588"),
+        row(0, "Консультация", "1", "500"),
+        row(0, "Доставка по Москве", "1", "300"),
+    ];
+    let diffs = run(&dl, &rows, &o);
+    assert!(
+        diffs.iter().any(|d| matches!(
+            d,
+            Difference::Sum {
+                delivery_in_deal: true,
+                ..
+            }
+        )),
+        "{diffs:?}"
     );
 }
 
