@@ -621,9 +621,22 @@ const VOWELS: &str = "аеёиоуыэюяьъ";
 const OWN_FORM_ENDINGS: [&str; 6] = ["а", "я", "е", "о", "ь", "й"];
 
 /// Whether `word` is said in a form a catalogue's name seldom has (`куртку`, `белые`,
-/// `чашки`): the store is asked for its stem in a list of its own ([`forms_filter`]).
+/// `чашки`, `ибупрофена`): the store is asked for its stem in a list of its own
+/// ([`forms_filter`]).
 fn in_another_form(word: &str) -> bool {
-    stem_and_ending(word).is_some_and(|(_, ending)| !OWN_FORM_ENDINGS.contains(&ending))
+    stem_and_ending(word).is_some_and(|(stem, ending)| {
+        !OWN_FORM_ENDINGS.contains(&ending) || masculine_genitive(&stem, ending)
+    })
+}
+
+/// Whether a word ending as a noun's own form (`-а`, `-я`) may be a masculine noun's genitive
+/// (`ибупрофена`, `аспирина`, `шампуня` for `Ибупрофен`, `Шампунь`): after a consonant other
+/// than `к` (`куртка`, `чашка` are their own form; `серия` ends after a vowel). A feminine noun
+/// so read (`помада`) is still found as typed.
+fn masculine_genitive(stem: &str, ending: &str) -> bool {
+    let last = stem.chars().last().map(|c| lowercase(&c.to_string()));
+    matches!(ending, "а" | "я")
+        && last.is_some_and(|c| c != "к" && !c.chars().any(|c| VOWELS.contains(c)))
 }
 
 /// What may follow an English word's stem ([`latin_stem`]): a possessive or a plural.

@@ -1389,6 +1389,35 @@ fn a_word_in_the_customers_form_finds_the_catalogues() {
 }
 
 #[test]
+fn a_masculine_names_genitive_finds_the_name() {
+    let drugs = [
+        product(1, "Ибупрофен таблетки 200 мг №20", None, json!({})),
+        product(2, "Нурофен Экспресс капс. 200мг х 16", None, json!({})),
+        product(3, "Ибупрофеновая мазь 5%", None, json!({})),
+        product(4, "Шампунь детский", None, json!({})),
+    ];
+    let ids = |typed: &str| found_ids(typed, &drugs);
+    assert_eq!(ids("ибупрофена"), vec![1], "not the adjective");
+    assert_eq!(ids("нурофена экспресс"), vec![2]);
+    assert_eq!(ids("шампуня"), vec![4]);
+    let asked = |typed: &str| {
+        lookup_batch(&q(typed), scope())
+            .get("by_phrase")
+            .map(|c| c.params["filter"].clone())
+    };
+    assert_eq!(
+        asked("ибупрофена"),
+        Some(json!({"iblockId": 23, "=%name": "%ибупрофен%"}))
+    );
+    // A feminine noun's own form ending in `-ка` is asked as typed; `серия` too.
+    assert_eq!(asked("куртка"), None);
+    assert_eq!(
+        asked("серия 10"),
+        Some(json!({"iblockId": 23, "%name": "серия 10"}))
+    );
+}
+
+#[test]
 fn a_plural_genitive_dropping_a_vowel_in_the_other_forms_finds_them() {
     let goods = [
         product(1, "Кроссовки Nike Air, белый", None, json!({})),
