@@ -418,7 +418,18 @@ pub(crate) fn compact(code: &str) -> String {
 /// with the Cyrillic look-alikes (`С27009`), as their Latin twins. A word typed beside a code
 /// (`bosch 0986452041`) makes it a search by name.
 fn loose_code(query: &str) -> Option<String> {
-    loose_spellings(query)?.into_iter().find(|c| is_latin(c))
+    let spellings = loose_spellings(query)?;
+    code_of(&spellings).cloned()
+}
+
+/// The spelling a code is asked by: its Latin one, else as typed when it holds letters of one
+/// alphabet or another and digits only (`ап00123` for `АП-00123`: `П` has no Latin twin).
+fn code_of(spellings: &[String]) -> Option<&String> {
+    let alphanumeric = |c: &&String| c.chars().all(char::is_alphanumeric);
+    spellings
+        .iter()
+        .find(|c| is_latin(c))
+        .or_else(|| spellings.iter().find(alphanumeric))
 }
 
 /// The query's spellings (as typed, and with the other alphabet's look-alike letters)
@@ -429,13 +440,14 @@ fn loose_spellings(query: &str) -> Option<Vec<String>> {
         .iter()
         .map(|spelt| compact(&fold(spelt)))
         .collect();
-    let code = spellings.iter().find(|c| is_latin(c))?;
+    let code = code_of(&spellings)?;
     let digits = code.chars().filter(char::is_ascii_digit).count();
-    let long_enough = match digits == code.len() {
+    let chars = code.chars().count();
+    let long_enough = match digits == chars {
         true => digits >= LONG_NUMBER_DIGITS,
         false => {
-            (code.len() >= LOOSE_CODE_CHARS && digits >= 2)
-                || (code.len() >= LOOSE_ONE_DIGIT_CHARS && digits >= 1)
+            (chars >= LOOSE_CODE_CHARS && digits >= 2)
+                || (chars >= LOOSE_ONE_DIGIT_CHARS && digits >= 1)
         }
     };
     let code_words = query

@@ -1052,6 +1052,7 @@ fn a_part_number_is_found_whatever_separates_its_letters_and_digits() {
         part(8, "КМ-0111"),
         part(9, "GSK-85"),
         part(10, "CAF-DSC-1L"),
+        part(11, "АП-00123"),
     ];
     let exact = |typed: &str| {
         let hits = lookup_hits(
@@ -1085,6 +1086,14 @@ fn a_part_number_is_found_whatever_separates_its_letters_and_digits() {
     assert_eq!(exact("GSK 85"), [9]);
     assert_eq!(exact("CAFDSC1L"), [10]);
     assert_eq!(exact("caf dsc 1l"), [10]);
+    // A Cyrillic article with letters that have no Latin twin (`П`), however separated.
+    assert_eq!(exact("ап00123"), [11]);
+    assert_eq!(exact("АП 00123"), [11]);
+    let b = lookup_batch(&q("ап00123"), scope());
+    assert_eq!(
+        b.get("by_prefix").unwrap().params["filter"]["=%property101"],
+        json!("а%п%0%0%1%2%3%")
+    );
     let b = lookup_batch(&q("GSK 85"), scope());
     assert_eq!(
         b.get("by_prefix").unwrap().params["filter"]["=%property101"],
