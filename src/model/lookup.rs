@@ -259,7 +259,9 @@ pub fn lookup_batch(query: &LookupQuery, scope: LookupScope<'_>) -> Batch {
     // holding it are asked below): the store may keep `978-5-17-118366-2` for `9785171183662`
     // typed or scanned, or the other way round ([`matches_as_typed`] drops what only looks
     // alike). The list above keeps the codes starting as typed, whatever this one finds.
-    // Names are asked with their sizes read alike ([`sized`]).
+    // Names are asked with their sizes read alike ([`sized`]); a `%` after a number in them is
+    // a percent sign (`0,1%`), not a wildcard typed.
+    let wildcards = has_wildcards(q);
     let sized_query = match wildcards {
         true => q.to_owned(),
         false => sized(q),
@@ -786,7 +788,7 @@ const NAME_LIKE_KEYS: [&str; 3] = ["%name", "=%name", "%=name"];
 /// A word holding a size (`4.2x75`) is asked with `_` for its marks ([`sized`]) under a key
 /// that reads wildcards (`=%`, `%=`), so every way of writing the size is found.
 pub fn name_filter(query: &str) -> Value {
-    let wildcards = query.contains(['%', '_']);
+    let wildcards = has_wildcards(query);
     words_filter(name_words(query).into_iter().map(|word| {
         AskedWord {
             plain: word.to_owned(),
@@ -881,10 +883,34 @@ fn forms_filter(query: &str, at: StemAt) -> Option<Value> {
     Some(words_filter(asked))
 }
 
+/// Whether `query` holds LIKE's wildcards, typed on purpose (`tea_`, `KZ%11`): a `%` right
+/// after a digit is a percent sign (`0,1%`), not one.
+fn has_wildcards(query: &str) -> bool {
+    let mut prev = None;
+    query.chars().any(|c| {
+        let wildcard = c == '_' || (c == '%' && !prev.is_some_and(|p: char| p.is_ascii_digit()));
+        prev = Some(c);
+        wildcard
+    })
+}
+
+/// A word as the store is asked it: a percent sign after a number left out (`0,1%` is
+/// asked as `0,1`, and checked with it: LIKE would read it as a wildcard).
+fn asked_word(word: &str) -> &str {
+    match word.strip_suffix('%') {
+        Some(number) if number.ends_with(|c: char| c.is_ascii_digit()) => number,
+        _ => word,
+    }
+}
+
 /// The words of `query` in the order [`name_filter`] takes them: those holding a digit first,
 /// then the longest (ties in the typed order).
 fn name_words(query: &str) -> Vec<&str> {
-    let mut words: Vec<&str> = query.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut words: Vec<&str> = query
+        .split(' ')
+        .map(asked_word)
+        .filter(|w| !w.is_empty())
+        .collect();
     sort_by_key(&mut words, |w| {
         let digits = w.chars().any(|c| c.is_ascii_digit());
         (

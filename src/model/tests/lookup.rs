@@ -1398,6 +1398,40 @@ fn a_word_in_the_customers_form_finds_the_catalogues() {
 }
 
 #[test]
+fn a_percent_sign_after_a_number_is_a_strength_not_a_wildcard() {
+    let sprays = [
+        product(
+            1,
+            "Ксилометазолин спрей назальный 0.1% 15 мл",
+            None,
+            json!({}),
+        ),
+        product(2, "Ксилометазолин спрей 0,05% 10 мл", None, json!({})),
+        product(3, "Ксилометазолин капли 0,1 мг", None, json!({})),
+    ];
+    assert_eq!(found_ids("ксилометазолин 0,1%", &sprays), vec![1]);
+    // The number asked without its sign, in either decimal mark.
+    let b = lookup_batch(&q("ксилометазолин 0,1%"), scope());
+    let filter = |list: &str| b.get(list).unwrap().params["filter"].clone();
+    assert_eq!(
+        filter("by_name"),
+        json!({"iblockId": 23, "%name": "0,1", "=%name": "%ксилометазолин%"})
+    );
+    assert_eq!(
+        filter("by_phrase"),
+        json!({"iblockId": 23, "%name": "0.1", "=%name": "%ксилометазолин%"})
+    );
+    // A `%` typed elsewhere is still LIKE's wildcard, asked as typed.
+    assert_eq!(
+        lookup_batch(&q("кси%н"), scope())
+            .get("by_name")
+            .unwrap()
+            .params["filter"],
+        json!({"iblockId": 23, "%name": "кси%н"})
+    );
+}
+
+#[test]
 fn a_masculine_names_genitive_finds_the_name() {
     let drugs = [
         product(1, "Ибупрофен таблетки 200 мг №20", None, json!({})),
