@@ -82,8 +82,12 @@ impl LookupQuery {
         let mut words: Vec<String> = Vec::new();
         let mut rest = text.split_whitespace().peekable();
         while let Some(word) = rest.next() {
-            // A times sign alone between two numbers joins them.
-            let sign = word.chars().count() == 1 && word.chars().all(|c| TIMES_MARKS.contains(&c));
+            // A times sign alone between two numbers joins them; a pack's sign alone joins the
+            // number after it (`№ 20` is `№20`).
+            let lone = |marks: &[char]| {
+                word.chars().count() == 1 && word.chars().all(|c| marks.contains(&c))
+            };
+            let sign = lone(&TIMES_MARKS);
             let after_number = words
                 .last()
                 .is_some_and(|w| w.chars().last().is_some_and(|c| c.is_ascii_digit()));
@@ -94,6 +98,9 @@ impl LookupQuery {
                 (true, Some(last)) => {
                     last.push_str(word);
                     last.push_str(rest.next().unwrap_or_default());
+                }
+                _ if lone(&PACK_SIGNS) && before_number => {
+                    words.push(format!("{word}{}", rest.next().unwrap_or_default()));
                 }
                 _ => words.push(word.to_owned()),
             }
@@ -520,6 +527,39 @@ fn sized(text: &str) -> String {
     between_digits(text, one_of(&TIMES_MARKS, '_'))
 }
 
+/// The signs a pack's count is written with: `№20`, `N20` (`№ 20`, `N 20` apart).
+const PACK_SIGNS: [char; 3] = ['№', 'N', 'n'];
+
+/// The count of a word written as a pack's (`№20`, `N20`): its digits.
+fn pack_count(word: &str) -> Option<&str> {
+    let mut chars = word.chars();
+    let sign = chars.next()?;
+    let digits = chars.as_str();
+    let number = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
+    (PACK_SIGNS.contains(&sign) && number).then_some(digits)
+}
+
+/// `text` (folded) with a pack's count written one way: `№ 20`, `n20` read `№20` (an `n`
+/// only at a word's start).
+fn pack_counts(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        let word_start = i == 0 || !chars[i - 1].is_alphanumeric();
+        let gap = usize::from(chars.get(i + 1) == Some(&' '));
+        let count_after = chars.get(i + 1 + gap).is_some_and(char::is_ascii_digit);
+        if (c == '№' || (c == 'n' && word_start)) && count_after {
+            out.push('№');
+            i += 1 + gap;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
 /// `text` with the Cyrillic look-alike letters as their Latin twins (`М8х40` reads `M8x40`).
 fn latin(text: &str) -> String {
     swap_lookalikes(text, true)
@@ -531,6 +571,11 @@ fn latin(text: &str) -> String {
 fn other_word(word: &str) -> String {
     if !word.chars().any(|c| c.is_ascii_digit()) {
         return word.to_owned();
+    }
+    // A pack's count with the other sign: `№20` and `N20`.
+    if let Some(count) = pack_count(word) {
+        let sign = if word.starts_with('№') { 'N' } else { '№' };
+        return format!("{sign}{count}");
     }
     // The decimal mark the other one.
     let swapped = between_digits(word, |c| match c {
@@ -570,6 +615,11 @@ const GLUED_LETTERS: usize = 2;
 ///
 /// What the store finds by a pattern is checked against the word (see `AsTyped`).
 fn name_pattern(word: &str) -> Option<String> {
+    // A pack's count with anything between its sign and number: `№20` finds `№ 20`.
+    if let Some(count) = pack_count(word) {
+        let sign = word.chars().next().unwrap_or('№');
+        return Some(format!("{sign}%{count}"));
+    }
     let chars: Vec<char> = sized(word).chars().collect();
     // The length of the run of letters from `i`, going forward or back.
     let run = |i: usize, forward: bool| {
@@ -755,10 +805,10 @@ fn glued(text: &str) -> String {
 }
 
 /// `text` (folded) as sizes and numbers compare: look-alike letters as Latin, a decimal mark
-/// as `,`, a times sign as `x`, a number and its unit together.
+/// as `,`, a times sign as `x`, a number and its unit together, a pack's count as `№20`.
 fn canonical(text: &str) -> String {
     let text = between_digits(&latin(text), one_of(&DECIMAL_MARKS, ','));
-    glued(&between_digits(&text, one_of(&TIMES_MARKS, 'x')))
+    pack_counts(&glued(&between_digits(&text, one_of(&TIMES_MARKS, 'x'))))
 }
 
 /// Whether `name` holds each of `words`, all folded, read as sizes and numbers compare (the

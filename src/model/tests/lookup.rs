@@ -357,9 +357,10 @@ fn several_words_are_each_a_substring_of_the_name_in_any_order() {
         name_filter("чай с бергамотом листовой 100"),
         json!({"%name": "100", "=%name": "%бергамотом%", "%=name": "%листовой%"})
     );
+    // A pack's count (or a number's sign) with anything between: `№ 7` too.
     assert_eq!(
         name_filter("сироп карамель солёная 250 №7"),
-        json!({"%name": "250", "=%name": "%№7%", "%=name": "%карамель%"})
+        json!({"%name": "250", "=%name": "%№%7%", "%=name": "%карамель%"})
     );
     let b = lookup_batch(&q("Арабика кофе"), scope());
     assert_eq!(
@@ -1395,6 +1396,40 @@ fn a_word_in_the_customers_form_finds_the_catalogues() {
     assert_eq!(ids("белую футболку"), vec![1]);
     assert_eq!(ids("белые"), vec![1], "not a town");
     assert_eq!(ids("серые"), vec![2], "not earrings");
+}
+
+#[test]
+fn a_packs_count_is_found_with_either_sign_together_or_apart() {
+    assert_eq!(q("нурофен № 12").as_str(), "нурофен №12");
+    assert_eq!(q("ибупрофен N 20").as_str(), "ибупрофен N20");
+    let packs = [
+        product(1, "Ибупрофен таблетки 200 мг №20", None, json!({})),
+        product(2, "Ибупрофен таблетки 200 мг №10", None, json!({})),
+        product(3, "Диклофенак таблетки 50 мг N20", None, json!({})),
+        product(4, "Нурофен Форте 400 мг № 12", None, json!({})),
+        product(5, "Ибупрофен 200 мг, 120 шт", None, json!({})),
+    ];
+    // What the store finds for each name (the words without a sign it matched itself).
+    let ids = |typed: &str, of: &[usize]| {
+        let found: Vec<_> = of.iter().map(|&i| packs[i - 1].clone()).collect();
+        found_ids(typed, &found)
+    };
+    assert_eq!(ids("ибупрофен N20", &[1, 2, 5]), vec![1]);
+    assert_eq!(ids("ибупрофен №20", &[1, 2, 5]), vec![1]);
+    assert_eq!(ids("диклофенак №20", &[3]), vec![3]);
+    assert_eq!(ids("нурофен №12", &[4]), vec![4]);
+    assert_eq!(ids("нурофен N 12", &[4]), vec![4]);
+    // Asked with anything between sign and number, the other sign in the second list.
+    let b = lookup_batch(&q("ибупрофен N20"), scope());
+    let filter = |list: &str| b.get(list).unwrap().params["filter"].clone();
+    assert_eq!(
+        filter("by_name"),
+        json!({"iblockId": 23, "=%name": "%N%20%", "%name": "ибупрофен"})
+    );
+    assert_eq!(
+        filter("by_phrase"),
+        json!({"iblockId": 23, "=%name": "%№%20%", "%name": "ибупрофен"})
+    );
 }
 
 #[test]
